@@ -1,0 +1,3 @@
+from draftroom.cli.main import main
+
+raise SystemExit(main())

@@ -1,0 +1,1 @@
+"""Paragraph alignment and redlines between two drafts."""

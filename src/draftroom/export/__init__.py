@@ -1,0 +1,1 @@
+"""UN-formatted output: Word documents with real footnotes, text, Markdown, HTML."""

@@ -1,0 +1,34 @@
+"""The centre: plain data for documents, paragraphs, footnotes and amendments. Imports nothing outside."""
+
+from draftroom.model.document import (
+    KINDS,
+    STATUSES,
+    Annex,
+    Block,
+    Closing,
+    Document,
+    Footnote,
+    Heading,
+    Instruction,
+    Paragraph,
+)
+from draftroom.model.labels import Located, find_by_id, iter_located, labels, locate, normalize_label
+
+__all__ = [
+    "KINDS",
+    "STATUSES",
+    "Annex",
+    "Block",
+    "Closing",
+    "Document",
+    "Footnote",
+    "Heading",
+    "Instruction",
+    "Located",
+    "Paragraph",
+    "find_by_id",
+    "iter_located",
+    "labels",
+    "locate",
+    "normalize_label",
+]

@@ -1,0 +1,101 @@
+"""The plain document model: a resolution or draft as data, nothing else.
+
+Paragraph identity is its `id`, stable across insertions, moves and renumbering; labels
+(PP3, OP5(b), AN12) are computed from position by `draftroom.model.labels`.
+Footnote references live inside `text` as `[^N]`.
+"""
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+KINDS = ("draft", "revised-draft", "resolution", "decision", "amendments")
+Kind = Literal["draft", "revised-draft", "resolution", "decision", "amendments"]
+STATUSES = ("open", "bracketed", "agreed-ad-ref", "agreed")
+
+
+@dataclass
+class Paragraph:
+    """A preambular, operative or annex paragraph, or a sub-item ((a), (ii)) of one."""
+
+    id: str
+    text: str
+    number: int | None = None  # printed number ("5." -> 5); None for preambular paragraphs and sub-items
+    marker: str | None = None  # sub-item marker without brackets: "a", "ii"
+    items: list["Paragraph"] = field(default_factory=list)
+    status: str = "open"
+
+
+@dataclass
+class Heading:
+    """A heading inside an annex ("I. Introduction", "一. 导言")."""
+
+    text: str
+    id: str | None = None
+
+
+Block = Paragraph | Heading
+
+
+@dataclass
+class Annex:
+    title: str
+    blocks: list[Block] = field(default_factory=list)
+    id: str | None = None
+
+    @property
+    def paragraphs(self) -> list[Paragraph]:
+        return [b for b in self.blocks if isinstance(b, Paragraph)]
+
+
+@dataclass
+class Footnote:
+    number: int
+    text: str
+
+
+@dataclass
+class Closing:
+    meeting: str | None = None  # "109th plenary meeting", "第109次全体会议"
+    date: str | None = None  # as printed: "30 July 2010", "2010年7月30日"
+
+
+@dataclass
+class Instruction:
+    """One instruction of a formal amendments document ("Delete operative paragraph 5")."""
+
+    op: str  # insert | delete | replace | delete-words | replace-words | insert-words
+    target: str | None = None  # label, e.g. "PP14", "OP3", "OP1(a)"
+    after: str | None = None
+    before: str | None = None
+    words: str | None = None  # the words deleted / replaced / after which to insert
+    text: str | None = None  # the new text or words
+
+
+@dataclass
+class Document:
+    language: str = "en"
+    kind: str = "draft"
+    symbol: str | None = None
+    session: str | None = None  # as printed: "Seventy-fourth session", "第七十四届会议"
+    committee: str | None = None  # "Third Committee", "第三委员会"; None in plenary
+    agenda_item: str | None = None  # "70 (b)" / "106"
+    agenda_title: str | None = None
+    date: str | None = None  # the masthead date as printed
+    sponsors: list[str] = field(default_factory=list)
+    title: str = ""
+    body: str = ""  # authoring body without trailing comma: "The General Assembly", "大会"
+    preamble: list[Paragraph] = field(default_factory=list)
+    operative: list[Paragraph] = field(default_factory=list)
+    annexes: list[Annex] = field(default_factory=list)
+    footnotes: list[Footnote] = field(default_factory=list)
+    closing: Closing = field(default_factory=Closing)
+    # adopted texts
+    resolution_number: str | None = None  # "74/176"
+    adopted_on: str | None = None
+    report_line: str | None = None  # "[on the report of the Third Committee (A/74/400)]"
+    # formal amendments documents
+    amends: str | None = None
+    instructions: list[Instruction] = field(default_factory=list)
+
+    def footnote(self, number: int) -> Footnote | None:
+        return next((f for f in self.footnotes if f.number == number), None)

@@ -1,0 +1,69 @@
+"""Checks and dispatch on the input file: size, binary content, format by magic bytes."""
+
+from pathlib import Path
+
+from draftroom.errors import DraftroomError
+from draftroom.model import Document
+
+MAX_BYTES = 20 * 1024 * 1024  # the longest UN resolutions are well under 2 MB of text
+
+
+def read_input(path: str | Path) -> tuple[str, bytes]:
+    """(format, bytes) of a user's file, format one of "pdf", "docx", "text"; one-line errors."""
+    p = Path(path)
+    if not p.exists():
+        raise DraftroomError(f"{path}: no such file")
+    if p.is_dir():
+        raise DraftroomError(f"{path}: is a directory, not a document file")
+    size = p.stat().st_size
+    if size > MAX_BYTES:
+        raise DraftroomError(
+            f"{path}: {size / 1e6:.0f} MB is too large for a resolution (limit {MAX_BYTES // 2**20} MiB)"
+        )
+    if size == 0:
+        raise DraftroomError(f"{path}: the file is empty")
+    data = p.read_bytes()
+    if data.startswith(b"%PDF"):
+        return "pdf", data
+    if data.startswith(b"PK\x03\x04"):
+        return "docx", data
+    if p.suffix.lower() == ".docx":
+        raise DraftroomError(f"{path}: not a .docx (a .docx is a zip archive); save it again from Word")
+    return "text", data
+
+
+def decode_text(path: str | Path, data: bytes) -> str:
+    for bom, codec in ((b"\xef\xbb\xbf", "utf-8-sig"), (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16")):
+        if data.startswith(bom):
+            return data.decode(codec)
+    if b"\x00" in data[:4096]:
+        raise DraftroomError(f"{path}: binary data, not text: give a .txt, .pdf or .docx document")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as e:
+        raise DraftroomError(
+            f"{path}: not UTF-8 text (byte {e.start}): convert it to UTF-8, or give the PDF or .docx"
+        ) from None
+
+
+def parse_file(path: str | Path, lang: str | None = None) -> Document:
+    fmt, data = read_input(path)
+    if fmt == "pdf":
+        from draftroom.parse.pdf import pdf_to_text
+
+        text = pdf_to_text(data, str(path))
+    elif fmt == "docx":
+        from draftroom.parse.docx import docx_to_text
+
+        text = docx_to_text(data, str(path))
+    else:
+        text = decode_text(path, data)
+    if not text.strip():
+        raise DraftroomError(f"{path}: no text in this file")
+    return parse_text(text, lang, source=str(path))
+
+
+def parse_text(text: str, lang: str | None = None, source: str = "<text>") -> Document:
+    from draftroom.parse.text import parse_plain
+
+    return parse_plain(text, lang=lang, source=source)

@@ -1,0 +1,1 @@
+"""The git-backed negotiation store and its rebuildable SQL index."""

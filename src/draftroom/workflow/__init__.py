@@ -1,0 +1,1 @@
+"""The verbs of a negotiation, called by both the CLI and the TUI."""

@@ -66,6 +66,13 @@ def test_every_row_has_a_code_and_all_six_names():
             assert re.fullmatch(r"[A-Z]{3}", state.code) and re.fullmatch(r"[A-Z]{2}", state.iso2)
 
 
+def test_aliases_add_names_the_row_does_not_already_have():
+    for state in all_states():
+        others = state.names()[: -len(state.aliases) or None]
+        assert len(set(state.aliases)) == len(state.aliases), state.code
+        assert not set(state.aliases) & set(others), state.code
+
+
 def test_codes_and_names_are_unique_per_language():
     states = all_states()
     assert len({s.code for s in states}) == len(states)

@@ -47,9 +47,10 @@ class State:
         return self.kind in ("member", "observer")
 
     def names(self) -> tuple[str, ...]:
-        """Every name this entity answers to: six languages, codes, running form, aliases."""
+        """Every name this entity answers to: six languages, codes, sort and running forms, aliases."""
         codes = (self.code, self.iso2) if self.iso2 else (self.code,)
-        return (*(self.name(lang) for lang in LANGUAGES), self.en_running, *codes, *self.aliases)
+        forms = (self.en_sort, self.en_running) if self.en_running else (self.en_sort,)
+        return (*(self.name(lang) for lang in LANGUAGES), *forms, *codes, *self.aliases)
 
 
 # --- normalization -----------------------------------------------------------------------------
@@ -77,7 +78,7 @@ def _fold(text: str) -> str:
             continue
         out.append(ch)
     folded = unicodedata.normalize("NFC", "".join(out)).casefold()
-    return folded.replace("ى", "ي").replace("ة", "ه").replace("ـ", "")
+    return folded.replace("ё", "е").replace("ى", "ي").replace("ة", "ه").replace("ـ", "")
 
 
 def _key(text: str) -> str:

@@ -10,7 +10,7 @@ import difflib
 import re
 import unicodedata
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 from draftroom.errors import DraftroomError
@@ -133,6 +133,7 @@ def all_states() -> tuple[State, ...]:
     return _table().states
 
 
+@lru_cache(maxsize=8192)
 def lookup(name: str) -> State | None:
     """The entity `name` stands for, or None: any language, code or alias; "the"/"la"... ignored."""
     key = _key(name)
@@ -206,7 +207,7 @@ def _merge_known(chunks: list[str]) -> list[str]:
     out: list[str] = []
     i = 0
     while i < len(chunks):
-        for width in (3, 2):
+        for width in (3, 2) if lookup(chunks[i]) is None else ():
             joined = ", ".join(chunks[i : i + width])
             if i + width <= len(chunks) and lookup(joined) is not None:
                 out.append(joined)

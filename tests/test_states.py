@@ -379,7 +379,19 @@ def test_sponsor_line_joins_in_each_language():
     assert sponsor_line(states, "ar") == "إسبانيا، ألمانيا وإيطاليا"  # س before ل
     assert sponsor_line(states[:1], "en") == "Italy"
     assert sponsor_line([], "en") == ""
-    assert sponsor_line([resolve("Chile"), resolve("Peru")], "es") == "Chile y Perú"
+    assert sponsor_line([resolve("Chile"), resolve("Peru")], "es") == "Chile y el Perú"
+
+
+def test_spanish_lists_print_articles_and_sort_without_them():
+    states = [resolve(n) for n in ("Canada", "Brazil", "Germany", "Argentina", "India")]
+    assert sponsor_line(states, "es") == "Alemania, la Argentina, el Brasil, el Canadá y la India"
+    assert sponsor_line([resolve("Chile"), resolve("Brazil")], "es") == "El Brasil y Chile"
+    assert sponsor_line([resolve("United States"), resolve("Estonia")], "es") == (
+        "Los Estados Unidos de América y Estonia"  # "estados" < "estonia", as UN Spanish lists have it
+    )
+    assert resolve("los Estados Unidos de América").code == "USA"
+    assert resolve("Brazil").listed("es") == "el Brasil" and resolve("Brazil").name("es") == "Brasil"
+    assert resolve("Brazil").listed("fr") == "Brésil"
 
 
 def test_own_language_order_ignores_accents_and_the_arabic_article():

@@ -173,6 +173,13 @@ def test_resolve_any_language_code_alias_case_and_spacing(names, code):
     assert {resolve(name).code for name in names} == {code}
 
 
+def test_every_name_and_code_of_every_row_resolves_to_that_row():
+    for state in all_states():
+        for name in state.names():
+            assert resolve(name) is state, (state.code, name)
+            assert resolve(f"  {name.upper()}* ") is state, (state.code, name)
+
+
 def test_resolve_returns_the_same_entity_for_china_in_every_form():
     assert resolve("China") is resolve("中国") is resolve("CHN")
     assert resolve("Russia") is resolve("Russian Federation")

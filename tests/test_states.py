@@ -4,6 +4,8 @@ import re
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from draftroom.errors import DraftroomError
 from draftroom.model.states import (
@@ -318,6 +320,7 @@ def test_split_the_49_sponsors_of_a_80_l18_with_the_united_kingdom_wrapped():
             ["الأرجنتين", "البوسنة والهرسك", "ترينيداد وتوباغو", "الاتحاد الروسي"],
         ),
         ("مجموعة الـ 77 والصين: مشروع قرار", "ar", ["مجموعة الـ 77 والصين"]),
+        ("بيلاروس \ufeedالاتحاد الروسي: تعديل", "ar", ["بيلاروس", "الاتحاد الروسي"]),
         ("77 国集团和中国：决议草案", "zh", ["77国集团和中国"]),
         (
             "波斯尼亚和黑塞哥维那、中非共和国和特立尼达和多巴哥：决议草案",
@@ -427,3 +430,30 @@ def test_the_parts_fit_together_round_trip_for_every_state_in_every_language():
         assert [resolve(n).code for n in names] == [
             s.code for s in sorted(members, key=lambda s: (sort_key(s, lang), sort_key(s, "en")))
         ], lang
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    picked=st.lists(st.sampled_from(all_states()), min_size=1, max_size=12, unique=True),
+    lang=st.sampled_from(LANGUAGES),
+    width=st.integers(min_value=12, max_value=80),
+)
+def test_any_sponsor_line_wrapped_anywhere_splits_back_to_its_sponsors(picked, lang, width):
+    line = sponsor_line(picked, lang) + ("：决议草案" if lang == "zh" else ": draft resolution")
+    if lang == "zh":  # Chinese wraps anywhere; scripts with spaces wrap at a space
+        wrapped = "\n".join(line[i : i + width] for i in range(0, len(line), width))
+    else:
+        wrapped = "\n".join(_wrap_at_spaces(line, width))
+    names = split_sponsors(wrapped, lang)
+    assert [resolve(n) for n in names] == sorted(picked, key=lambda s: (sort_key(s, lang), sort_key(s, "en")))
+
+
+def _wrap_at_spaces(text: str, width: int) -> list[str]:
+    lines, current = [], ""
+    for word in text.split(" "):
+        if current and len(current) + 1 + len(word) > width:
+            lines.append(current)
+            current = word
+        else:
+            current = f"{current} {word}" if current else word
+    return [*lines, current]

@@ -258,6 +258,8 @@ def _clean(entry: str, conj: re.Pattern[str]) -> str:
 
 def split_sponsors(text: str, lang: str) -> list[str]:
     """One entry per sponsor as printed, in order; the ": draft resolution" tail and notes dropped."""
+    if lang == "ar":  # PDF text of Arabic may carry presentation forms (ﻭ for و)
+        text = unicodedata.normalize("NFKC", text)
     text = _join_lines(text, lang)
     text = re.split(r"[:：]", text, maxsplit=1)[0]
     text = _NOTE_IN_BRACKETS.sub(" ", text)

@@ -154,7 +154,9 @@ def resolve(name: str) -> State:
     if state is not None:
         return state
     table = _table()
-    close = difflib.get_close_matches(_key(name), table.shown, n=20, cutoff=0.0)
+    key = _key(name)
+    containing = sorted((k for k in table.shown if key and key in k), key=len)
+    close = containing + difflib.get_close_matches(key, table.shown, n=20, cutoff=0.0)
     by_entity: dict[str, str] = {}
     for key in close:
         by_entity.setdefault(table.by_key[key].code, table.shown[key])

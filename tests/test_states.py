@@ -193,6 +193,7 @@ def test_resolve_returns_the_same_entity_for_china_in_every_form():
         ("Frence", "France"),
         ("Untied States", "United States"),
         ("俄罗斯联帮", "俄罗斯联邦"),
+        ("Korea", None),
         ("Narnia", None),
     ],
 )
@@ -207,6 +208,13 @@ def test_unknown_name_is_a_one_line_error_with_three_suggestions(typo, expected)
     if expected:
         assert suggestions[0] == expected
     assert lookup(typo) is None
+
+
+def test_a_partial_name_suggests_the_names_that_contain_it():
+    with pytest.raises(DraftroomError) as err:
+        resolve("Korea")
+    suggested = {resolve(s).code for s in str(err.value).split("did you mean ")[1].split("?")[0].split(", ")}
+    assert {"KOR", "PRK"} <= suggested
 
 
 # --- split_sponsors ----------------------------------------------------------------------------

@@ -125,7 +125,8 @@ def test_sort_key_and_running_form_of_the_sudan_style_entries():
     for code, running in [
         ("SDN", "the Sudan"),
         ("NER", "the Niger"),
-        ("GMB", "the Gambia"),
+        ("GMB", "The Gambia"),
+        ("BHS", "The Bahamas"),
         ("COG", "the Congo"),
     ]:
         assert resolve(code).en_running == running

@@ -66,10 +66,6 @@ _CJK = r"\u2e80-\u9fff\uf900-\ufaff\u3000-\u303f"
 _ARTICLE = re.compile(r"^(?:the|el|la|los|las|le|les|l')\s*(?=\S)")
 
 
-def _is_cjk(ch: str) -> bool:
-    return bool(re.match(f"[{_CJK}]", ch))
-
-
 def tidy(text: str) -> str:
     """Collapse whitespace; drop the spaces a PDF puts around Chinese characters ("77 国集团")."""
     text = re.sub(r"\s+", " ", text).strip()

@@ -466,3 +466,14 @@ def _wrap_at_spaces(text: str, width: int) -> list[str]:
         else:
             current = f"{current} {word}" if current else word
     return [*lines, current]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Афганистан и Развивающиеся страны, не имеющие выхода к морю",
+        "Афганистан, Развивающиеся страны, не имеющие выхода к морю и Ангола",
+    ],
+)
+def test_group_name_with_a_comma_next_to_a_conjunction_stays_whole(line):
+    assert "Развивающиеся страны, не имеющие выхода к морю" in split_sponsors(line, "ru")

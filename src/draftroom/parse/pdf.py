@@ -8,6 +8,7 @@ first paragraph break after the page they stand on. Asterisk notes ("* Any chang
 sponsors ...") are kept as plain lines there, as text extractors give them.
 """
 
+import itertools
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -123,7 +124,7 @@ def _spans(page: pymupdf.Page) -> list[_Span]:
 
 def _first_word_width(ink: list[dict]) -> float:
     end = ink[0]["bbox"][2]
-    for prev, c in zip(ink, ink[1:], strict=False):
+    for prev, c in itertools.pairwise(ink):
         if c["bbox"][0] - prev["bbox"][2] > 0.5 or _CJK.match(prev["c"]):
             break
         end = c["bbox"][2]
@@ -197,20 +198,20 @@ def _make_line(spans: list[_Span], page: int, note_numbers: set[int] | None) -> 
     line.bold = (
         sum(len(s.text.strip()) for s in main if s.flags & _BOLD or "bold" in s.font.lower()) > chars / 2
     )
+    first = spans[0].text.strip()
+    if _is_marker(spans[0], size) and first.isdigit():
+        line.starts_with_marker = first
     parts: list[str] = []
     prev: _Span | None = None
     for i, s in enumerate(spans):
-        if _is_marker(s, size) and s.text.strip() and i == 0 and re.fullmatch(r"\d+", s.text.strip()):
-            line.starts_with_marker = s.text.strip()
-        text = s.text
-        if _is_marker(s, size) and i > 0:
-            text = _marker_text(s.text, note_numbers)
-            parts.append(text)
+        # a note's own number opens its line; in body text every superscript is a reference
+        if _is_marker(s, size) and (i > 0 or note_numbers is not None):
+            parts.append(_marker_text(s.text, note_numbers))
         else:
-            if prev is not None and parts and not parts[-1].endswith(" ") and not text.startswith(" "):
-                if s.x0 - prev.x1 > 0.2 * size:
-                    parts.append(" ")
-            parts.append(text)
+            gap = prev is not None and s.x0 - prev.x1 > 0.2 * size
+            if gap and parts and not parts[-1].endswith(" ") and not s.text.startswith(" "):
+                parts.append(" ")
+            parts.append(s.text)
         prev = s
     line.text = re.sub(r"\s+", " ", "".join(parts)).strip()
     line.text = re.sub(r"\s+(\[\^\d+\])", r"\1", line.text)
@@ -221,9 +222,9 @@ def _make_line(spans: list[_Span], page: int, note_numbers: set[int] | None) -> 
 def _marker_text(raw: str, note_numbers: set[int] | None) -> str:
     """Digits of a superscript as `[^N]` (several split by commas); anything else as it is."""
     numbers = [p for p in re.split(r"[,\s]+", raw.strip()) if p]
-    if numbers and all(p.isdigit() for p in numbers):
-        if note_numbers is None or all(int(p) in note_numbers for p in numbers):
-            return "".join(f"[^{int(p)}]" for p in numbers)
+    known = note_numbers is None or all(int(p) in note_numbers for p in numbers if p.isdigit())
+    if numbers and all(p.isdigit() for p in numbers) and known:
+        return "".join(f"[^{int(p)}]" for p in numbers)
     return raw
 
 

@@ -24,6 +24,8 @@ _CJK = re.compile(r"[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f]")
 _NUMBERING = re.compile(r"^(\d{1,3}\.|\(?[a-z]{1,4}\)|[A-Z]\.|[IVXLC]+\.|[一二三四五六七八九十]+[、.．])\s")
 _RULE = re.compile(r"^[_\u2014\u2500-]{5,}$")
 _URLS = re.compile(r"^(\s*https?://\S+)+\s*$")
+_HIDDEN_LINK = re.compile(r"^\s*(https?://undocs\.org/\S*\s*)+$")
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f]")
 _FURNITURE = [
     re.compile(r"^\*\d{5,}\*$"),  # barcode
     re.compile(r"^\d{2}-\d{5}\s*(\([A-Z]\))?(\s+\d{6})?$"),  # job number "25-16618 (E)  281025"
@@ -74,7 +76,13 @@ class _Page:
     notes: list[_Line] = field(default_factory=list)
 
 
+_DAMAGE = ("premature end", "missing 'endobj'", "object is not a stream", "cannot find startxref")
+
+
 def _open(data: bytes, source: str) -> pymupdf.Document:
+    pymupdf.TOOLS.mupdf_display_errors(False)
+    pymupdf.TOOLS.mupdf_display_warnings(False)
+    pymupdf.TOOLS.mupdf_warnings(reset=True)
     try:
         doc = pymupdf.open(stream=data, filetype="pdf")
     except Exception:
@@ -86,6 +94,18 @@ def _open(data: bytes, source: str) -> pymupdf.Document:
     if doc.page_count == 0:
         raise DraftroomError(f"{source}: the PDF has no pages")
     return doc
+
+
+def _check_damage(doc: pymupdf.Document, text_chars: int, bad_chars: int, source: str) -> None:
+    """A truncated or corrupt file that MuPDF repaired silently would give part of the text."""
+    warnings = pymupdf.TOOLS.mupdf_warnings()
+    if doc.is_repaired and any(w in warnings for w in _DAMAGE):
+        raise DraftroomError(f"{source}: the PDF is damaged (truncated or corrupt): give a complete copy")
+    if bad_chars > 0.05 * max(text_chars, 1):
+        raise DraftroomError(
+            f"{source}: the PDF's text layer cannot be decoded (fonts without a Unicode map): "
+            "give the .docx or a text version"
+        )
 
 
 def _spans(page: pymupdf.Page) -> list[_Span]:
@@ -103,7 +123,7 @@ def _spans(page: pymupdf.Page) -> list[_Span]:
                 chars = s["chars"]
                 text = "".join(c["c"] for c in chars).replace("\u00a0", " ").replace("\t", " ")
                 ink = [c for c in chars if c["c"].strip()]
-                if not ink or "barcode" in s["font"].lower():
+                if not ink or "barcode" in s["font"].lower() or _HIDDEN_LINK.match(text):
                     continue
                 out.append(
                     _Span(
@@ -236,28 +256,28 @@ def _body_size(pages: list[list[_Span]]) -> float:
     return sizes.most_common(1)[0][0]
 
 
-def _is_furniture(line: _Line, page: _Page, body_size: float) -> bool:
+def _is_furniture(line: _Line, page: _Page, body_size: float, repeated: set[str]) -> bool:
     text = line.text
     if any(p.match(text) for p in _FURNITURE[:4]) or _URLS.match(text):
         return True
-    in_head = line.y1 < 0.1 * page.height
-    in_foot = line.y0 > 0.93 * page.height
-    if page.number > 0 and (in_head or in_foot) and line.size < 0.95 * body_size:
-        return True
-    return page.number > 0 and in_head and bool(_FURNITURE[4].match(text))
+    if page.number == 0 or not _in_margin(line, page):
+        return False
+    return line.size < 0.95 * body_size or text in repeated or bool(_FURNITURE[4].match(text))
 
 
-def _split_notes(lines: list[_Line], body_size: float) -> tuple[list[_Line], list[_Line]]:
+def _split_notes(lines: list[_Line], body_size: float, continued: bool) -> tuple[list[_Line], list[_Line]]:
     """Body lines and footnote lines of one page: notes sit below a rule, or, without one, form
-    the run of small-type lines at the foot of the page that opens with a note marker."""
+    the run of small-type lines at the foot of the page that opens with a note marker (or goes
+    on with a note from an earlier page)."""
     for i, line in enumerate(lines):
         if _RULE.match(line.text) and all(_is_note_size(x, body_size) for x in lines[i + 1 :]):
             return lines[:i], lines[i + 1 :]
     start = len(lines)
     while start > 0 and _is_note_size(lines[start - 1], body_size):
         start -= 1
-    while start < len(lines) and not _opens_note(lines[start]):
-        start += 1
+    if not continued:
+        while start < len(lines) and not _opens_note(lines[start]):
+            start += 1
     return lines[:start], lines[start:]
 
 
@@ -274,26 +294,41 @@ def _read_pages(doc: pymupdf.Document, source: str) -> list[_Page]:
         raw = [_spans(page) for page in doc]
     except DraftroomError as e:
         raise DraftroomError(f"{source}: {e}") from None
-    if sum(len(s.text.strip()) for spans in raw for s in spans) < 20:
+    chars = sum(len(s.text.strip()) for spans in raw for s in spans)
+    if chars < 20:
         raise DraftroomError(f"{source}: no text layer: this PDF is a scan; give the .docx or a text version")
+    bad = sum(s.text.count("\ufffd") + len(_CONTROL.findall(s.text)) for spans in raw for s in spans)
+    _check_damage(doc, chars, bad, source)
     body_size = _body_size(raw)
-    pages = []
-    first_pass = []
-    for number, (page, spans) in enumerate(zip(doc, raw, strict=True)):
-        p = _Page(number, page.rect.width, page.rect.height)
-        groups = _visual_lines(spans, number, body_size)
-        lines = [_make_line(g, number, None) for g in groups]
-        keep = [
-            (g, line) for g, line in zip(groups, lines, strict=True) if not _is_furniture(line, p, body_size)
-        ]
-        body, notes = _split_notes([line for _, line in keep], body_size)
-        p.notes = notes
-        first_pass.append((p, [g for g, line in keep if line in body]))
-        pages.append(p)
+    pages = [_Page(n, page.rect.width, page.rect.height) for n, page in enumerate(doc)]
+    grouped = []
+    for p, spans in zip(pages, raw, strict=True):
+        groups = _visual_lines(spans, p.number, body_size)
+        grouped.append([(g, _make_line(g, p.number, None)) for g in groups])
+    repeated = _repeated_margins(pages, grouped)
+    seen_notes = False
+    bodies = []
+    for p, lines in zip(pages, grouped, strict=True):
+        keep = [(g, x) for g, x in lines if not _is_furniture(x, p, body_size, repeated)]
+        body, p.notes = _split_notes([x for _, x in keep], body_size, seen_notes)
+        seen_notes = seen_notes or bool(p.notes)
+        bodies.append([g for g, x in keep if any(x is b for b in body)])
     note_numbers = {int(n) for p in pages for n in _note_starts(p.notes)}
-    for p, groups in first_pass:
+    for p, groups in zip(pages, bodies, strict=True):
         p.body = [_make_line(g, p.number, note_numbers) for g in groups]
     return pages
+
+
+def _in_margin(line: _Line, page: _Page) -> bool:
+    return line.y1 < 0.1 * page.height or line.y0 > 0.93 * page.height
+
+
+def _repeated_margins(pages: list[_Page], grouped: list[list[tuple[list[_Span], _Line]]]) -> set[str]:
+    """Texts in the top or bottom margin of two or more pages: running heads and footers."""
+    counts: Counter[str] = Counter()
+    for p, lines in zip(pages, grouped, strict=True):
+        counts.update({x.text for _, x in lines if p.number > 0 and _in_margin(x, p)})
+    return {t for t, n in counts.items() if n > 1}
 
 
 def _note_starts(notes: list[_Line]) -> list[str]:

@@ -106,12 +106,7 @@ class MarkerResolver:
     def _digits(self, text: str, s: int, e: int, digits: str) -> int | None:
         before = text[s - 1] if s else ""
         after = text[e] if e < len(text) else ""
-        token = _token(text, s, e)
-        if (
-            "/" in token
-            or "@" in token
-            or (after.isalnum() and not (is_cjk(after) and after not in _CJK_UNITS))
-        ):
+        if "/" in (before, after) or (after.isalnum() and not (is_cjk(after) and after not in _CJK_UNITS)):
             return None
         if after and not (after.isspace() or after in _CLOSING or is_cjk(after)):
             return None
@@ -157,20 +152,13 @@ class MarkerResolver:
         if is_cjk(nxt[0]):
             return nxt[0] not in _CJK_UNITS
         word = nxt.strip("“”\"'’,.;:").lower()
-        if word in _MONTHS or word[:1].isdigit():
+        if word in _MONTHS or word[:1].isdigit() and "/" not in word:
             return False
-        if word in _AFTER_MARKER:
-            return True
-        return prev_punct and nxt[0].isupper()
-
-
-def _token(text: str, s: int, e: int) -> str:
-    left = text.rfind(" ", 0, s) + 1
-    right = text.find(" ", e)
-    return text[left : right if right >= 0 else len(text)]
+        return word in _AFTER_MARKER or prev_punct or "/" in word
 
 
 def _tidy(text: str) -> str:
+    text = re.sub(r"(\[\^\d+\])\s*,\s*(?=\[\^)", r"\1", text)  # "10,11": one point, two notes
     text = re.sub(r"\s+\[\^", "[^", text)
     text = re.sub(r"(\[\^\d+\])\s+(?=[\u2e80-\u9fff\uff00-\uffef\u3000-\u303f])", r"\1", text)
     return re.sub(r"\s{2,}", " ", text).strip()

@@ -142,7 +142,7 @@ class Joiner:
         if not self.layout.full:
             return True
         if self.layout.blanks_mark_paragraphs:
-            return line.blank_before
+            return line.blank_before or (kind == "opener" and t[0].isupper())
         if not self.layout.is_full(prev):
             return True
         indent = self.layout.continuation_indent

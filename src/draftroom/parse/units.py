@@ -151,16 +151,15 @@ class Joiner:
             return True
         if self.capitalised and _starts_lower(t):
             return False
+        indent = self.layout.continuation_indent
+        deeper = indent is not None and line.indent > indent
         if line.cut_before:
-            return not (self.layout.full and self.layout.is_full(prev)) or kind == "opener"
+            return self.layout.ends_short(prev, line) or (kind == "opener" and self.capitalised) or deeper
         if not self.layout.full:
             return True
         if self.layout.blanks_mark_paragraphs:
             return line.blank_before or (kind == "opener" and self.capitalised)
-        if not self.layout.is_full(prev):
-            return True
-        indent = self.layout.continuation_indent
-        return indent is not None and line.indent > indent
+        return self.layout.ends_short(prev, line) or deeper
 
     def _add(self, line: Line) -> None:
         if not self.lines and not self.expect_annex_title:

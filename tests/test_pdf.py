@@ -1,6 +1,7 @@
 """Reading UN PDFs through their layout: the real English corpus, and PDFs made here (Chinese,
 damaged, encrypted, scanned)."""
 
+import json
 import re
 from collections import Counter
 from pathlib import Path
@@ -265,3 +266,46 @@ def test_scanned_pdf_says_there_is_no_text_layer():
     page.insert_image(page.rect, pixmap=pix)
     message = _error(doc.tobytes())
     assert "no text layer: this PDF is a scan; give the .docx or a text version" in message
+
+
+def test_arabic_pdf_reads_right_to_left_in_logical_order():
+    """Shaped right-to-left text (presentation forms, words laid out from the right) comes back as
+    the words were written, paragraphs apart. (Words with lam are avoided: the font PyMuPDF
+    embeds for this maps its lam-alef glyphs to no character.)"""
+    first = (
+        "تؤكد من جديد أهمية قرارها 70/1 بشأن مكافحة جرائم تهريب مهاجرين وضرورة تعزيز تعاون بين حكومات مصدر "
+        "وعبور ومقصد، وتشجع حكومات مانحة تقديم تبرعات، وتؤكد من جديد أهمية قرارها 2015 بشأن مكافحة جرائم تهريب،"
+    )
+    second = "1 - تقرر أن تواصل نظرها في هذه مسأة."
+    doc = pymupdf.open()
+    style = "font-size:10pt;text-align:justify;text-indent:20pt;margin-bottom:8pt"
+    doc.new_page().insert_htmlbox(
+        pymupdf.Rect(72, 72, 523, 400), f'<p dir="rtl" style="{style}">{first}</p><p dir="rtl">{second}</p>'
+    )
+    assert paragraphs(pdf_to_text(doc.tobytes(), "ar.pdf")) == [first, second]
+
+
+@pytest.mark.parametrize(
+    ("make", "message"),
+    [
+        (lambda: b"%PDF-1.7\n" + b"\x00garbage" * 50, "not a readable PDF"),
+        (lambda: (CORPUS_EN / "A_80_L.20.pdf").read_bytes()[:5000], "damaged"),
+    ],
+)
+def test_cli_reports_a_bad_pdf_in_one_line(run_cli, tmp_path, make, message):
+    bad = tmp_path / "bad.pdf"
+    bad.write_bytes(make())
+    result = run_cli("parse", str(bad))
+    assert result.returncode == 2
+    assert result.stdout == ""
+    assert len(result.stderr.strip().splitlines()) == 1 and message in result.stderr
+
+
+def test_cli_parses_a_real_pdf_like_its_text_extraction(run_cli):
+    """The same document read from its PDF and from its text extraction gives the same structure."""
+    pdf = CORPUS_EN / "A_RES_80_9.pdf"
+    from_pdf = json.loads(run_cli("parse", str(pdf), "--json").stdout)
+    from_txt = json.loads(run_cli("parse", str(pdf.with_suffix(".txt")), "--json").stdout)
+    for key in ("kind", "symbol", "title", "body", "closing", "footnotes", "annexes"):
+        assert from_pdf[key] == from_txt[key], key
+    assert [p["text"] for p in from_pdf["operative"]] == [p["text"] for p in from_txt["operative"]]

@@ -8,8 +8,8 @@ first paragraph break after the page they stand on. Asterisk notes ("* Any chang
 sponsors ...") are kept as plain lines there, as text extractors give them.
 """
 
-import itertools
 import re
+import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -25,6 +25,8 @@ _NUMBERING = re.compile(r"^(\d{1,3}\.|\(?[a-z]{1,4}\)|[A-Z]\.|[IVXLC]+\.|[一二
 _RULE = re.compile(r"^[_\u2014\u2500-]{5,}$")
 _URLS = re.compile(r"^(\s*https?://\S+)+\s*$")
 _HIDDEN_LINK = re.compile(r"^\s*(https?://undocs\.org/\S*\s*)+$")
+_RTL = re.compile(r"[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]")
+_PRESENTATION_FORMS = re.compile(r"[\ufb50-\ufdff\ufe70-\ufefe]+")
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f]")
 _FURNITURE = [
     re.compile(r"^\*\d{5,}\*$"),  # barcode
@@ -122,14 +124,15 @@ def _spans(page: pymupdf.Page) -> list[_Span]:
             for s in line["spans"]:
                 chars = s["chars"]
                 text = "".join(c["c"] for c in chars).replace("\u00a0", " ").replace("\t", " ")
+                text = _PRESENTATION_FORMS.sub(lambda m: unicodedata.normalize("NFKC", m.group(0)), text)
                 ink = [c for c in chars if c["c"].strip()]
                 if not ink or "barcode" in s["font"].lower() or _HIDDEN_LINK.match(text):
                     continue
                 out.append(
                     _Span(
                         text,
-                        ink[0]["bbox"][0],
-                        ink[-1]["bbox"][2],
+                        min(c["bbox"][0] for c in ink),
+                        max(c["bbox"][2] for c in ink),
                         s["bbox"][1],
                         s["bbox"][3],
                         s["origin"][1],
@@ -143,12 +146,27 @@ def _spans(page: pymupdf.Page) -> list[_Span]:
 
 
 def _first_word_width(ink: list[dict]) -> float:
-    end = ink[0]["bbox"][2]
-    for prev, c in itertools.pairwise(ink):
-        if c["bbox"][0] - prev["bbox"][2] > 0.5 or _CJK.match(prev["c"]):
+    """Width of the span's first word (its first character in Chinese), whatever the direction."""
+    word = [ink[0]]
+    for c in ink[1:]:
+        if _CJK.match(word[0]["c"]) or (
+            abs(c["bbox"][0] - word[-1]["bbox"][2]) > 0.5 and abs(word[-1]["bbox"][0] - c["bbox"][2]) > 0.5
+        ):
             break
-        end = c["bbox"][2]
-    return end - ink[0]["bbox"][0]
+        word.append(c)
+    return max(c["bbox"][2] for c in word) - min(c["bbox"][0] for c in word)
+
+
+def _mirror(spans: list[_Span], width: float) -> None:
+    """Right-to-left scripts: flip x so that reading order runs left to right for the layout rules."""
+    for s in spans:
+        s.x0, s.x1 = width - s.x1, width - s.x0
+
+
+def _is_rtl(pages: list[list[_Span]]) -> bool:
+    text = "".join(s.text for spans in pages for s in spans)
+    rtl = len(_RTL.findall(text))
+    return rtl > 0.5 * max(len(re.findall(r"[^\W\d_]", text)), 1)
 
 
 def _visual_lines(spans: list[_Span], page: int, body_size: float) -> list[list[_Span]]:
@@ -301,6 +319,9 @@ def _read_pages(doc: pymupdf.Document, source: str) -> list[_Page]:
     _check_damage(doc, chars, bad, source)
     body_size = _body_size(raw)
     pages = [_Page(n, page.rect.width, page.rect.height) for n, page in enumerate(doc)]
+    if _is_rtl(raw):
+        for p, spans in zip(pages, raw, strict=True):
+            _mirror(spans, p.width)
     grouped = []
     for p, spans in zip(pages, raw, strict=True):
         groups = _visual_lines(spans, p.number, body_size)

@@ -43,9 +43,7 @@ def _continuation_indent(pairs: list[tuple[Line, Line]], full: int) -> int | Non
     if not full:
         return None
     wrapped = [b.indent for a, b in pairs if not _ENDS_PUNCT.search(a.text)]
-    starts = [
-        b.indent for a, b in pairs if _ENDS_PUNCT.search(a.text) and width(a.text) + a.indent < 0.8 * full
-    ]
+    starts = [b.indent for a, b in pairs if _ENDS_PUNCT.search(a.text) and width(a.text) + a.indent < 0.8 * full]
     if len(wrapped) < 5 or len(starts) < 3:
         return None
     base = max(set(wrapped), key=wrapped.count)

@@ -84,12 +84,7 @@ def _fill_body(doc: Document, lines: list[Line], body_at: int, layout) -> None:
     doc.body = line.rstrip("".join(_BODY_COMMAS)).strip()
     units = Joiner(layout, "preamble").run(lines[body_at + 1 :])
     body = build_body(units, no_preamble=not line.endswith(_BODY_COMMAS))
-    doc.preamble, doc.operative, doc.annexes, doc.closing = (
-        body.preamble,
-        body.operative,
-        body.annexes,
-        body.closing,
-    )
+    doc.preamble, doc.operative, doc.annexes, doc.closing = body.preamble, body.operative, body.annexes, body.closing
 
 
 def _reading_order(doc: Document) -> Iterator[Paragraph | Heading]:

@@ -14,10 +14,8 @@ from draftroom.parse import vocab
 from draftroom.parse.layout import Layout
 from draftroom.parse.lines import Line, join_pair, width
 
-_TRAILING_MARKS = re.compile(
-    r"(?:\s*(?:\[\^\d+\]|[⁰¹²³⁴⁵⁶⁷⁸⁹]+|\*{1,3})|(?<=[,.;:，。；：”’)\]])\d{1,3}|\s\d{1,3})+$"
-)
-_CLOSERS = '”’"»)]）」』】'
+_TRAILING_MARKS = re.compile(r"(?:\s*(?:\[\^\d+\]|[⁰¹²³⁴⁵⁶⁷⁸⁹]+|\*{1,3})|(?<=[,.;:，。；：”’)\]])\d{1,3}|\s\d{1,3})+$")
+_CLOSERS = "”’\"»)]）」』】"
 _ENDINGS = {
     "preamble": ",，:：.。",
     "operative": ";；.。:：",
@@ -107,11 +105,8 @@ class Joiner:
 
     def _heading(self, t: str) -> bool:
         m = vocab.HEADING.match(t)
-        return (
-            bool(m)
-            and width(t) <= 160
-            and not ends_paragraph(t, "item")
-            and not (self.lines and not ends_paragraph(self.text, self._ending_part()))
+        return bool(m) and width(t) <= 160 and not ends_paragraph(t, "item") and not (
+            self.lines and not ends_paragraph(self.text, self._ending_part())
         )
 
     def _continues_title(self, line: Line) -> bool:

@@ -1,6 +1,7 @@
 """How a text was wrapped: the width of a full line, and whether blank lines and indentation mark
 paragraphs. Measured once per document, so one set of joining rules reads every extractor's output."""
 
+import itertools
 import re
 from dataclasses import dataclass
 
@@ -32,9 +33,9 @@ def measure(lines: list[Line]) -> Layout:
         near = sum(1 for w in widths if w >= 0.8 * top) / len(widths)
         if top <= 240 and near >= 0.35:
             full = top
-    pairs = [(a, b) for a, b in zip(lines, lines[1:], strict=False) if not b.cut_before]
+    pairs = [(a, b) for a, b in itertools.pairwise(lines) if not b.cut_before]
     blank_share = sum(1 for _, b in pairs if b.blank_before) / len(pairs) if pairs else 0.0
-    blanks = not (full and blank_share > 0.8)
+    blanks = not full or 0.03 <= blank_share <= 0.8
     return Layout(full, blanks, _continuation_indent(pairs, full))
 
 
@@ -43,7 +44,9 @@ def _continuation_indent(pairs: list[tuple[Line, Line]], full: int) -> int | Non
     if not full:
         return None
     wrapped = [b.indent for a, b in pairs if not _ENDS_PUNCT.search(a.text)]
-    starts = [b.indent for a, b in pairs if _ENDS_PUNCT.search(a.text) and width(a.text) + a.indent < 0.8 * full]
+    starts = [
+        b.indent for a, b in pairs if _ENDS_PUNCT.search(a.text) and width(a.text) + a.indent < 0.8 * full
+    ]
     if len(wrapped) < 5 or len(starts) < 3:
         return None
     base = max(set(wrapped), key=wrapped.count)

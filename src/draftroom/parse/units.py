@@ -14,8 +14,10 @@ from draftroom.parse import vocab
 from draftroom.parse.layout import Layout
 from draftroom.parse.lines import Line, join_pair, width
 
-_TRAILING_MARKS = re.compile(r"(?:\s*(?:\[\^\d+\]|[⁰¹²³⁴⁵⁶⁷⁸⁹]+|\*{1,3})|(?<=[,.;:，。；：”’)\]])\d{1,3}|\s\d{1,3})+$")
-_CLOSERS = "”’\"»)]）」』】"
+_TRAILING_MARKS = re.compile(
+    r"(?:\s*(?:\[\^\d+\]|[⁰¹²³⁴⁵⁶⁷⁸⁹]+|\*{1,3})|(?<=[,.;:，。；：”’)\]])\d{1,3}|\s\d{1,3})+$"
+)
+_CLOSERS = '”’"»)]）」』】'
 _ENDINGS = {
     "preamble": ",，:：.。",
     "operative": ";；.。:：",
@@ -23,6 +25,7 @@ _ENDINGS = {
     "item": ",，;；.。:：",
     "amend": ",，;；.。:：",
 }
+_SUPERSCRIPT_DIGITS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
 _BARE_LABEL = re.compile(r"^(?:\d{1,3}\s?[.．]|\(?[a-z]{1,3}\)|\([ivxlc]{1,6}\)|（[a-z]{1,3}）)$")
 
 
@@ -55,8 +58,9 @@ def _line_kind(text: str) -> str:
 class Joiner:
     """Feeds lines in order; collects units."""
 
-    def __init__(self, layout: Layout, part: str) -> None:
+    def __init__(self, layout: Layout, part: str, notes: set[int] | None = None) -> None:
         self.layout = layout
+        self.notes = notes or set()
         self.part = part  # preamble | operative | annex | amend
         self.units: list[Unit] = []
         self.lines: list[Line] = []  # the lines of the paragraph being built
@@ -86,6 +90,10 @@ class Joiner:
                 self._add(line)
                 return
             self._close("annex-title")
+        if self.lines and self._lone_marker(t):
+            self.text += t  # a note marker the extractor set on a line of its own
+            self.lines.append(line)
+            return
         if self.lines and not self._breaks(line):
             self._add(line)
             return
@@ -105,9 +113,16 @@ class Joiner:
 
     def _heading(self, t: str) -> bool:
         m = vocab.HEADING.match(t)
-        return bool(m) and width(t) <= 160 and not ends_paragraph(t, "item") and not (
-            self.lines and not ends_paragraph(self.text, self._ending_part())
+        return (
+            bool(m)
+            and width(t) <= 160
+            and not ends_paragraph(t, "item")
+            and not (self.lines and not ends_paragraph(self.text, self._ending_part()))
         )
+
+    def _lone_marker(self, t: str) -> bool:
+        digits = t.translate(_SUPERSCRIPT_DIGITS)
+        return digits.isdigit() and len(digits) <= 3 and int(digits) in self.notes
 
     def _continues_title(self, line: Line) -> bool:
         return (
@@ -137,7 +152,7 @@ class Joiner:
         if not self.layout.full:
             return True
         if self.layout.blanks_mark_paragraphs:
-            return line.blank_before
+            return line.blank_before or (kind == "opener" and t[0].isupper())
         if not self.layout.is_full(prev):
             return True
         indent = self.layout.continuation_indent

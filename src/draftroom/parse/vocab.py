@@ -10,7 +10,9 @@ _FLAGS = re.IGNORECASE
 
 MONTHS_EN = "January|February|March|April|May|June|July|August|September|October|November|December"
 MONTHS_FR = "janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre"
-MONTHS_ES = "enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre"
+MONTHS_ES = (
+    "enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre"
+)
 MONTHS_RU = "января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря"
 MONTHS_AR = "يناير|فبراير|مارس|أبريل|مايو|يونيه|يونيو|يوليه|يوليو|أغسطس|سبتمبر|أكتوبر|نوفمبر|ديسمبر"
 
@@ -64,10 +66,18 @@ MASTHEAD = re.compile(
 )
 
 # The line naming the sponsors and the kind of text. Groups: sp (sponsors), kind words, sym (amended).
-_AMEND_EN = r"amendments?\s+to\s+(?:the\s+)?(?P<rev_en>revised\s+)?draft\s+(?:resolution|decision)\s+(?P<sym_en>\S+)"
-_AMEND_FR = r"amendements?\s+au\s+projet\s+de\s+(?:résolution|décision)\s+(?P<rev_fr>révisé\s+)?(?P<sym_fr>\S+)"
-_AMEND_ES = r"enmiendas?\s+al\s+proyecto\s+de\s+(?:resolución|decisión)\s+(?P<rev_es>revisado\s+)?(?P<sym_es>\S+)"
-_AMEND_RU = r"поправк[аи]\s+к\s+(?P<rev_ru>пересмотренному\s+)?проекту\s+(?:резолюции|решения)\s+(?P<sym_ru>\S+)"
+_AMEND_EN = (
+    r"amendments?\s+to\s+(?:the\s+)?(?P<rev_en>revised\s+)?draft\s+(?:resolution|decision)\s+(?P<sym_en>\S+)"
+)
+_AMEND_FR = (
+    r"amendements?\s+au\s+projet\s+de\s+(?:résolution|décision)\s+(?P<rev_fr>révisé\s+)?(?P<sym_fr>\S+)"
+)
+_AMEND_ES = (
+    r"enmiendas?\s+al\s+proyecto\s+de\s+(?:resolución|decisión)\s+(?P<rev_es>revisado\s+)?(?P<sym_es>\S+)"
+)
+_AMEND_RU = (
+    r"поправк[аи]\s+к\s+(?P<rev_ru>пересмотренному\s+)?проекту\s+(?:резолюции|решения)\s+(?P<sym_ru>\S+)"
+)
 _AMEND_ZH = r"对(?P<rev_zh>订正)?(?:决议|决定)草案\s*(?P<sym_zh>[A-Z][\w./\-]*?)\s*的修正(?:案)?"
 SPONSOR_LINE = re.compile(
     r"^(?P<sp>\S.*?)\s*[:：]\s*\**\s*(?:"
@@ -132,14 +142,16 @@ MEETING = re.compile(
 
 # Paragraph numbering.
 NUMBERED = re.compile(r"^(?P<n>\d{1,3})\s?[.．。](?:\s+|$)(?P<rest>.*)$")
-ITEM = re.compile(r"^(?:\((?P<a>[a-z]{1,3}|[ivxlc]{1,6})\)|（(?P<b>[a-z]{1,3}|[ivxlc]{1,6})）|(?P<c>[a-z]|[ivx]{1,5})\))(?:\s+|$)(?P<rest>.*)$")
+ITEM = re.compile(
+    r"^(?:\((?P<a>[a-z]{1,3}|[ivxlc]{1,6})\)|（(?P<b>[a-z]{1,3}|[ivxlc]{1,6})）|(?P<c>[a-z]|[ivx]{1,5})\))(?:\s+|$)(?P<rest>.*)$"
+)
 HEADING = re.compile(
     r"^(?P<num>[IVXLC]{1,6}|[A-Z]|[一二三四五六七八九十]{1,3})(?:\s*[.．、]\s*|\s+)(?P<text>\S.{0,200})$"
 )
 
 # Preambular openers: a line that starts with one of these, after a paragraph end, starts a paragraph.
 OPENERS = re.compile(
-    r"^(?:[A-Z][a-z]+ing\b|(?:Deeply|Gravely|Seriously|Strongly|Further|Also|Mindful|Aware|Convinced"
+    r"^(?:[A-Z][a-z]+ing\s+[a-z]|(?:Deeply|Gravely|Seriously|Strongly|Further|Also|Mindful|Aware|Convinced"
     r"|Concerned|Alarmed|Determined|Guided|Cognizant|Conscious|Encouraged|Reaffirming|Noting|Welcoming)\b"
     r"|(?:Rappelant|Réaffirmant|Notant|Prenant|Considérant|Convaincue?|Consciente?|Soulignant|Constatant"
     r"|Reconnaissant|Sachant|Profondément|Gravement|Accueillant|Saluant|Ayant|Guidée?|Préoccupée?"

@@ -8,6 +8,7 @@ first paragraph break after the page they stand on. Asterisk notes ("* Any chang
 sponsors ...") are kept as plain lines there, as text extractors give them.
 """
 
+import itertools
 import re
 import unicodedata
 from collections import Counter
@@ -246,7 +247,8 @@ def _make_line(spans: list[_Span], page: int, note_numbers: set[int] | None) -> 
         if _is_marker(s, size) and (i > 0 or note_numbers is not None):
             parts.append(_marker_text(s.text, note_numbers))
         else:
-            gap = prev is not None and s.x0 - prev.x1 > 0.2 * size
+            cjk = bool(parts) and (_CJK.match(parts[-1][-1:]) or _CJK.match(s.text[:1]))
+            gap = prev is not None and s.x0 - prev.x1 > (1.0 if cjk else 0.2) * size
             if gap and parts and not parts[-1].endswith(" ") and not s.text.startswith(" "):
                 parts.append(" ")
             parts.append(s.text)
@@ -393,22 +395,38 @@ def _column(lines: list[_Line], body_size: float, width: float) -> tuple[float, 
     return float(lefts.most_common(1)[0][0]), ends[len(ends) // 2]
 
 
-def _break(prev: _Line, line: _Line, left: float, right: float) -> str:
-    """How `line` follows `prev` on one page: "join" (a wrapped line), "line" (a hard line break
-    inside a block) or "para" (a new paragraph)."""
+def _leadings(pages: list[_Page]) -> dict[float, float]:
+    """The usual distance between the baselines of two lines of one paragraph, per type size:
+    the smallest distance seen at least twice (the larger ones are paragraph spacing)."""
+    gaps: dict[float, Counter[float]] = {}
+    for p in pages:
+        for a, b in itertools.pairwise(p.body):
+            gap = b.baseline - a.baseline
+            if a.size == b.size and 0.9 * a.size < gap < 2.5 * a.size:
+                gaps.setdefault(a.size, Counter())[round(gap * 2) / 2] += 1
+    return {size: min((g for g, n in c.items() if n > 1), default=max(c)) for size, c in gaps.items()}
+
+
+def _break(prev: _Line, line: _Line, left: float, right: float, leading: dict[float, float]) -> str:
+    """How `line` follows `prev`: "join" (a wrapped line), "line" (a hard line break inside a
+    block) or "para" (a new paragraph: extra space above, a first-line indent, a paragraph number
+    after a short line, or a short line at the foot of the previous page)."""
     size = max(prev.size, line.size)
+    normal = max(leading.get(prev.size, 1.2 * prev.size), leading.get(line.size, 1.2 * line.size))
     indent = line.x0 - left
-    if line.baseline - prev.baseline > 1.5 * size or _NUMBERING.match(line.text):
-        return "para"
+    short = prev.x1 + line.first_word_width + 0.5 * size < right
     if line.page != prev.page:
-        return (
-            "para" if prev.x1 + line.first_word_width + 0.5 * size < right or 0.8 * size < indent else "join"
-        )
+        return "para" if short or 0.8 * size < indent or _NUMBERING.match(line.text) else "join"
+    if line.baseline - prev.baseline > 1.25 * normal:
+        return "para"
+    ended = re.search(r"[.;:。；：][”’\"»)]?$", prev.text)
+    if _NUMBERING.match(line.text) and (short or ended or line.x0 > prev.x0 + 0.8 * size):
+        return "para"
     if 0.8 * size < indent < 6 * size and line.x0 > prev.x0 + 0.8 * size:
         return "para"
     if prev.bold != line.bold or abs(prev.size - line.size) > 1:
         return "line"
-    if prev.x1 + line.first_word_width + 0.5 * size < right or line.x0 > prev.x0 + 0.8 * size:
+    if short or line.x0 > prev.x0 + 0.8 * size:
         return "line"
     return "join"
 
@@ -425,6 +443,7 @@ def pdf_to_text(data: bytes, source: str) -> str:
     current = ""
     prev: _Line | None = None
     size = _dominant(pages)
+    leading = _leadings(pages)
     for p in pages:
         body = p.body
         if not body:
@@ -432,7 +451,7 @@ def pdf_to_text(data: bytes, source: str) -> str:
             continue
         left, right = _column(body, size, p.width)
         for line in body:
-            how = "para" if prev is None else _break(prev, line, left, right)
+            how = "para" if prev is None else _break(prev, line, left, right, leading)
             if how == "para":
                 if current:
                     paragraphs.append(current)

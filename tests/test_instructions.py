@@ -168,6 +168,32 @@ def test_numbers_alone_on_a_line_and_items_run_together():
             ],
         ),
         (
+            ["In operative paragraph 3, delete “fully” and replace “shall” with “should”."],
+            [
+                {"op": "delete-words", "target": "OP3", "words": "fully"},
+                {"op": "replace-words", "target": "OP3", "words": "shall", "text": "should"},
+            ],
+        ),
+        (
+            [
+                "In operative paragraph 3, the words “shall” should be replaced by “should”, and “fully” deleted."
+            ],
+            [
+                {"op": "replace-words", "target": "OP3", "words": "shall", "text": "should"},
+                {"op": "delete-words", "target": "OP3", "words": "fully"},
+            ],
+        ),
+        (
+            ["Delete operative paragraph 5, which reads: “Decides to act.”"],
+            [{"op": "delete", "target": "OP5", "text": "Decides to act."}],
+        ),
+        (
+            [
+                "Delete operative paragraph 5, and insert a new paragraph after operative paragraph 6: “Urges.”"
+            ],
+            [{"op": "delete", "target": "OP5"}, {"op": "insert", "after": "OP6", "text": "Urges."}],
+        ),
+        (
             ["Delete operative paragraphs 3 to 5."],
             [{"op": "delete", "target": f"OP{n}"} for n in (3, 4, 5)],
         ),
@@ -183,6 +209,18 @@ def test_numbers_alone_on_a_line_and_items_run_together():
 )
 def test_english_forms(paragraphs: list[str], expected: list[dict]):
     assert _compact(parse_instructions(paragraphs, "en")) == expected
+
+
+def test_chinese_clauses_and_full_width_numbers():
+    paras = [
+        "在执行部分第３段中，删除“充分”，并将“必须”改为“应”。",
+        "以“各会员国”取代执行部分第4段中的“各国”。",
+    ]
+    assert _compact(parse_instructions(paras, "zh")) == [
+        {"op": "delete-words", "target": "OP3", "words": "充分"},
+        {"op": "replace-words", "target": "OP3", "words": "必须", "text": "应"},
+        {"op": "replace-words", "target": "OP4", "words": "各国", "text": "各会员国"},
+    ]
 
 
 def test_quoted_instruction_words_do_not_confuse_the_reading():

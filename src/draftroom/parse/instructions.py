@@ -23,6 +23,7 @@ log = logging.getLogger(__name__)
 _QUOTES = [("“", "”"), ("«", "»"), ("„", "“"), ("「", "」"), ("『", "』"), ('"', '"')]
 _QUOTE = re.compile("|".join(rf"{re.escape(a)}(.*?){re.escape(b)}" for a, b in _QUOTES), re.S)
 _NUMBER_ONLY = re.compile(r"^\s*(\d{1,3}[.)]|\(\d{1,3}\)|[一二三四五六七八九十]+[、.．])\s*$")
+_FULLWIDTH_DIGITS = str.maketrans("０１２３４５６７８９（）", "0123456789()")
 _NUMBERED = re.compile(r"^\s*(\d{1,3}[.)]|\(\d{1,3}\)|[一二三四五六七八九十]+、)\s*")
 _NUMLIST = r"\d+(?:\s*\(?[a-z]{1,5}\))*(?:\s*(?:,|and|et|y|e|и|和|、|及|to|à|a|по|–|-)\s*\d+(?:\s*\(?[a-z]{1,5}\))*)*"
 
@@ -48,9 +49,9 @@ _LANGS = {
         pp_words=r"preambular\s+paragraphs?",
         op=rf"operative\s+paragraphs?\s+(?P<nums>{_NUMLIST})(?:,?\s*sub-?paragraphs?\s*(?P<tail>\([a-z]+\)))?",
         sub_op=r"sub-?paragraphs?\s*\((?P<sub>[a-z]+)\)\s+of\s+operative\s+paragraph\s+(?P<nums>\d+)",
-        insert=r"\b(insert|add)\b",
-        delete=r"\b(delete|strike\s+out|remove)\b",
-        replace=r"\b(replace|substitute|amend)\b|\bshould\s+read\b",
+        insert=r"\b(insert(ed)?|add(ed)?)\b",
+        delete=r"\b(delet(e|ed)|str(ike|uck)\s+out|remov(e|ed))\b",
+        replace=r"\b(replac(e|ed)|substitut(e|ed)|amend(ed)?)\b|\bshould\s+read\b",
         after=r"\bafter\b",
         before=r"\bbefore\b",
         at_end=r"\bat\s+the\s+end\b",
@@ -204,8 +205,12 @@ def _read_paragraph(text: str, g: _Lang, lang: str) -> tuple[list[Instruction], 
     out: list[Instruction] = []
     wants = False
     for sentence in _sentences(body, lang):
-        found, wants = _read_sentence(sentence, g, lang)
-        out.extend(found)
+        refs: list[tuple[int, str]] = []
+        for clause in _clauses(sentence, g, lang):
+            clause.refs = clause.refs or refs  # "In OP3, delete X and replace Y with Z": OP3 for both
+            refs = clause.refs
+            found, wants = _read_sentence(clause, g, lang)
+            out.extend(found)
     return out, wants and bool(out)
 
 
@@ -213,19 +218,38 @@ def _sentences(text: str, lang: str) -> list[_Sentence]:
     quotes: list[str] = []
 
     def keep(m: re.Match[str]) -> str:
-        quotes.append(next(x for x in m.groups() if x is not None))
+        quotes.append(_clean(next(x for x in m.groups() if x is not None)))
         return f"⟦{len(quotes) - 1}⟧"
 
-    skeleton = _QUOTE.sub(keep, text)
+    skeleton = _QUOTE.sub(keep, text).translate(_FULLWIDTH_DIGITS)
     split = r"(?<=[。；;])\s*|(?<=\.)\s+(?=[A-ZÀ-ÖА-Я])" if lang != "zh" else r"(?<=[。；;])\s*"
-    out = []
-    for part in re.split(split, skeleton):
-        if not part.strip():
-            continue
-        used = [int(n) for n in re.findall(r"⟦(\d+)⟧", part)]
-        part = _renumber_quotes(part, {n: i for i, n in enumerate(used)})
-        out.append(_Sentence(part, [_clean(quotes[n]) for n in used], _refs(part, lang)))
-    return out
+    return [_piece(part, quotes, lang) for part in re.split(split, skeleton) if part.strip()]
+
+
+def _piece(part: str, quotes: list[str], lang: str) -> _Sentence:
+    """A sentence or clause with its own quotations, numbered from 0."""
+    used = [int(n) for n in re.findall(r"⟦(\d+)⟧", part)]
+    part = _renumber_quotes(part, {n: i for i, n in enumerate(used)})
+    return _Sentence(part, [quotes[n] for n in used], _refs(part, lang))
+
+
+def _clauses(s: _Sentence, g: _Lang, lang: str) -> list[_Sentence]:
+    """A sentence cut where a second verb starts a second instruction ("delete X and replace Y
+    with Z"); words before the first verb stay with the first clause."""
+    chunks = re.split(r"(?<=[,;，；])|(?=\s(?:and|et|y|и)\s)", s.skeleton)
+    clauses: list[str] = []
+    has_verb = False
+    for chunk in chunks:
+        verb = _verb(chunk, g) is not None
+        if clauses and not (verb and has_verb):
+            clauses[-1] += chunk
+            has_verb = has_verb or verb
+        else:
+            clauses.append(chunk)
+            has_verb = verb
+    if len(clauses) == 1:
+        return [s]
+    return [_piece(c, s.quotes, lang) for c in clauses]
 
 
 def _renumber_quotes(part: str, local: dict[int, int]) -> str:
@@ -443,14 +467,7 @@ def _before(new: str, old: str, lang: str) -> str:
 
 
 def _delete(s: _Sentence, g: _Lang, labels: list[str], ends_colon: bool) -> tuple[list[Instruction], bool]:
-    verb = re.search(g.delete, s.skeleton, re.I)
-    after_verb = s.skeleton[verb.end() :] if verb else ""
-    words_deleted = bool(re.match(r"[^⟦]{0,40}?⟦\d+⟧", after_verb)) and not re.search(
-        r"(paragraph|alinéa|párrafo|пункт|段)", after_verb.split("⟦")[0], re.I
-    )
-    if _zh_words_cited(s):
-        words_deleted = True
-    if words_deleted and s.quotes:
+    if s.quotes and _words_deleted(s, g):
         return [
             Instruction("delete-words", target=label, words=q) for label in labels for q in s.quotes
         ], False
@@ -461,9 +478,21 @@ def _delete(s: _Sentence, g: _Lang, labels: list[str], ends_colon: bool) -> tupl
     return out, ends_colon and text is None and len(out) == 1
 
 
-def _zh_words_cited(s: _Sentence) -> bool:
-    """Chinese cites the words before the verb's object marker: 删除“……”一语 / 等字."""
-    return bool(re.search(r"删除\s*⟦\d+⟧|⟦\d+⟧\s*(一语|等字|一词|字样)", s.skeleton))
+_PARAGRAPH_WORD = re.compile(r"paragraph|alinéa|párrafo|пункт|段", re.I)
+
+
+def _words_deleted(s: _Sentence, g: _Lang) -> bool:
+    """Quoted words are what is deleted when they stand next to the verb ("delete “X”", "the words
+    “X” should be deleted", "删除“X”"), not after a paragraph citation ("Delete operative
+    paragraph 5, reading “...”", which quotes the paragraph for checking)."""
+    verb = re.search(g.delete, s.skeleton, re.I)
+    if verb is None:
+        return False
+    after = re.match(r"([^⟦]*)⟦\d+⟧", s.skeleton[verb.end() :])
+    if after:
+        return not _PARAGRAPH_WORD.search(after.group(1))
+    before = re.search(r"⟦\d+⟧([^⟦]*)$", s.skeleton[: verb.start()])
+    return bool(before) and not _PARAGRAPH_WORD.search(before.group(1))
 
 
 def _replace(

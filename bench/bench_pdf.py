@@ -16,6 +16,8 @@ import pymupdf
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
+from bench_states import cpu_model  # noqa: E402  (the machine line every benchmark prints)
+
 from draftroom.parse.pdf import pdf_to_text  # noqa: E402
 
 
@@ -40,18 +42,8 @@ def _best_ms(fn, data: bytes, repeat: int = 5) -> float:
     return min(times)
 
 
-def _cpu() -> str:
-    try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                return line.split(":", 1)[1].strip()
-    except OSError:
-        pass
-    return platform.processor() or "unknown cpu"
-
-
 def main() -> None:
-    print(f"machine: {_cpu()}, {os.cpu_count()} cores, Python {platform.python_version()}")
+    print(f"machine: {cpu_model()}, {os.cpu_count()} cores, Python {platform.python_version()}")
     print(f"{'document':<16}{'pages':>6}{'ours ms':>10}{'peer ms':>10}{'ratio':>8}{'ms/page':>9}")
     ratios, per_page = [], []
     for pdf in sorted(_corpus().glob("*.pdf")):

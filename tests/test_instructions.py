@@ -326,36 +326,59 @@ def test_other_languages(lang: str, paragraphs: list[str]):
         assert len(got) == len(COMMON)
 
 
+_CARDINALS = [
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+]
+_TENS = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
+_IRREGULAR = {
+    "one": "first",
+    "two": "second",
+    "three": "third",
+    "five": "fifth",
+    "eight": "eighth",
+    "twelve": "twelfth",
+}
+
+
+def _ordinal_of(cardinal: str) -> str:
+    """English ordinal from the cardinal word by the spelling rules (nine -> ninth, twenty -> twentieth)."""
+    if cardinal in _IRREGULAR:
+        return _IRREGULAR[cardinal]
+    if cardinal.endswith("y"):
+        return cardinal[:-1] + "ieth"
+    if cardinal.endswith("e") and cardinal != "one":
+        return cardinal[:-1] + "th"
+    return cardinal + "th"
+
+
 def _english_ordinal(n: int) -> str:
     """An independent spelling of English ordinals, to check the reader against."""
-    units = [
-        "first",
-        "second",
-        "third",
-        "fourth",
-        "fifth",
-        "sixth",
-        "seventh",
-        "eighth",
-        "ninth",
-        "tenth",
-        "eleventh",
-        "twelfth",
-        "thirteenth",
-        "fourteenth",
-        "fifteenth",
-        "sixteenth",
-        "seventeenth",
-        "eighteenth",
-        "nineteenth",
-    ]
-    tens = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
-    if n < 20:
-        return units[n - 1]
     if n == 100:
         return "hundredth"
+    if n < 20:
+        return _ordinal_of(_CARDINALS[n - 1])
     ten, unit = divmod(n, 10)
-    return tens[ten - 2][:-1] + "ieth" if unit == 0 else f"{tens[ten - 2]}-{units[unit - 1]}"
+    return (
+        _ordinal_of(_TENS[ten - 2]) if unit == 0 else f"{_TENS[ten - 2]}-{_ordinal_of(_CARDINALS[unit - 1])}"
+    )
 
 
 @pytest.mark.parametrize("n", range(1, 101))

@@ -305,3 +305,67 @@ def test_cli_parses_a_real_pdf_like_its_text_extraction(run_cli):
     for key in ("kind", "symbol", "title", "body", "closing", "footnotes", "annexes"):
         assert from_pdf[key] == from_txt[key], key
     assert [p["text"] for p in from_pdf["operative"]] == [p["text"] for p in from_txt["operative"]]
+
+
+def _lay_out(page: pymupdf.Page, y: float, text: str, size: float = 10, indent: float = 24) -> float:
+    """Write a paragraph wrapped at 440 points from x=72 (first line indented), 1.2 leading; a word
+    "^N" is a superscript note marker. Returns the baseline for the next paragraph."""
+    x, first = 72 + indent, True
+    for word in text.split():
+        marker = word.startswith("^")
+        w = pymupdf.get_text_length(
+            word[1:] if marker else word + " ", fontsize=0.65 * size if marker else size
+        )
+        if x + w > 512 and not marker:
+            x, y, first = 72, y + 1.2 * size, False
+        if marker:
+            x -= pymupdf.get_text_length(" ", fontsize=size)
+            page.insert_text((x, y - 0.35 * size), word[1:], fontsize=0.65 * size)
+            x += w + pymupdf.get_text_length(" ", fontsize=size)
+        else:
+            page.insert_text((x, y), word, fontsize=size)
+            x += w
+    return y + 1.8 * size
+
+
+def _two_page_pdf() -> bytes:
+    """A paragraph running over a page break with a note whose text goes on at the foot of the next
+    page, then a second note."""
+    doc = pymupdf.open()
+    page = doc.new_page(width=612, height=792)
+    y = _lay_out(page, 560, FIRST)
+    y = _lay_out(page, y, SECOND[0])
+    page.insert_text((72, 690), "__________", fontsize=8)
+    _lay_out(page, 704, "^1 " + NOTE[0], size=8, indent=0)
+    page = doc.new_page(width=612, height=792)
+    _lay_out(page, 80, SECOND[1], indent=0)
+    _lay_out(page, 700, NOTE[1], size=8, indent=0)
+    _lay_out(page, 710, "^2 A/79/123.", size=8, indent=0)
+    return doc.tobytes()
+
+
+FIRST = (
+    "Reaffirming the importance of international cooperation in preventing and combating crime in all its "
+    "forms and manifestations, ^1 wherever and by whomsoever committed, and in bringing to justice those "
+    "responsible,"
+)
+SECOND = (
+    "Recalling its resolution 70/1 of 25 September 2015 and all its other relevant resolutions on the question, "
+    "and welcoming the report of the Secretary-General",
+    "on the matter, ^2 and the recommendations contained therein,",
+)
+NOTE = (
+    "See the report of the Commission on Crime Prevention and Criminal Justice on its thirty-third session, "
+    "held in Vienna from 20 to 24 May 2024, and the report of the",
+    "Secretary-General on the same question.",
+)
+
+
+def test_a_note_going_on_at_the_foot_of_the_next_page_is_one_note():
+    paras = paragraphs(pdf_to_text(_two_page_pdf(), "two.pdf"))
+    assert paras == [
+        FIRST.replace(", ^1", ",[^1]"),
+        f"{SECOND[0]} {SECOND[1]}".replace(", ^2", ",[^2]"),
+        f"[^1]: {NOTE[0]} {NOTE[1]}",
+        "[^2]: A/79/123.",
+    ]

@@ -387,12 +387,16 @@ def _join(a: str, b: str) -> str:
 
 
 def _column(lines: list[_Line], body_size: float, width: float) -> tuple[float, float]:
-    """Left edge and right margin of the text column: the usual start of body lines, and the
-    median end of long body lines (justified lines all end there)."""
+    """Left edge and right margin of the text column. The right margin is the median end of long
+    body lines (justified lines end there); the left edge is where lines start that follow a full
+    line (continuation lines), or else where long lines start."""
     body = [x for x in lines if abs(x.size - body_size) < 0.75] or lines
-    lefts = Counter(round(x.x0) for x in body)
-    ends = sorted(x.x1 for x in body if x.x1 - x.x0 > 0.5 * width) or sorted(x.x1 for x in body)
-    return float(lefts.most_common(1)[0][0]), ends[len(ends) // 2]
+    long = [x for x in body if x.x1 - x.x0 > 0.5 * width] or body
+    ends = sorted(x.x1 for x in long)
+    right = ends[len(ends) // 2]
+    follow = [b.x0 for a, b in itertools.pairwise(body) if a.x1 > right - body_size and b.y0 > a.y0]
+    lefts = Counter(round(x) for x in follow or [x.x0 for x in long])
+    return float(lefts.most_common(1)[0][0]), right
 
 
 def _leadings(pages: list[_Page]) -> dict[float, float]:
@@ -404,7 +408,7 @@ def _leadings(pages: list[_Page]) -> dict[float, float]:
             gap = b.baseline - a.baseline
             if a.size == b.size and 0.9 * a.size < gap < 2.5 * a.size:
                 gaps.setdefault(a.size, Counter())[round(gap * 2) / 2] += 1
-    return {size: min((g for g, n in c.items() if n > 1), default=max(c)) for size, c in gaps.items()}
+    return {size: min((g for g, n in c.items() if n > 1), default=min(c)) for size, c in gaps.items()}
 
 
 def _break(prev: _Line, line: _Line, left: float, right: float, leading: dict[float, float]) -> str:

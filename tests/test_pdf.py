@@ -369,3 +369,17 @@ def test_a_note_going_on_at_the_foot_of_the_next_page_is_one_note():
         f"[^1]: {NOTE[0]} {NOTE[1]}",
         "[^2]: A/79/123.",
     ]
+
+
+def test_the_rule_that_ends_the_text_is_not_text():
+    doc = pymupdf.open()
+    page = doc.new_page(width=612, height=792)
+    y = _lay_out(page, 100, FIRST)
+    page.insert_text((260, y), "__________", fontsize=10)
+    y = _lay_out(page, y + 24, "Annex", indent=0)
+    _lay_out(page, y, SECOND[0])
+    assert paragraphs(pdf_to_text(doc.tobytes(), "end.pdf")) == [
+        FIRST.replace(", ^1", ",1"),  # a superscript with no note stays as it is
+        "Annex",
+        SECOND[0],
+    ]

@@ -335,7 +335,7 @@ def _read_pages(doc: pymupdf.Document, source: str) -> list[_Page]:
         keep = [(g, x) for g, x in lines if not _is_furniture(x, p, body_size, repeated)]
         body, p.notes = _split_notes([x for _, x in keep], body_size, seen_notes)
         seen_notes = seen_notes or bool(p.notes)
-        bodies.append([g for g, x in keep if any(x is b for b in body)])
+        bodies.append([g for g, x in keep if any(x is b for b in body) and not _RULE.match(x.text)])
     note_numbers = {int(n) for p in pages for n in _note_starts(p.notes)}
     for p, groups in zip(pages, bodies, strict=True):
         p.body = [_make_line(g, p.number, note_numbers) for g in groups]

@@ -310,14 +310,14 @@ def test_cli_parses_a_real_pdf_like_its_text_extraction(run_cli):
 def _lay_out(page: pymupdf.Page, y: float, text: str, size: float = 10, indent: float = 24) -> float:
     """Write a paragraph wrapped at 440 points from x=72 (first line indented), 1.2 leading; a word
     "^N" is a superscript note marker. Returns the baseline for the next paragraph."""
-    x, first = 72 + indent, True
+    x = 72 + indent
     for word in text.split():
         marker = word.startswith("^")
         w = pymupdf.get_text_length(
             word[1:] if marker else word + " ", fontsize=0.65 * size if marker else size
         )
         if x + w > 512 and not marker:
-            x, y, first = 72, y + 1.2 * size, False
+            x, y = 72, y + 1.2 * size
         if marker:
             x -= pymupdf.get_text_length(" ", fontsize=size)
             page.insert_text((x, y - 0.35 * size), word[1:], fontsize=0.65 * size)

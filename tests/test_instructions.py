@@ -428,3 +428,20 @@ def test_ordinals_in_other_languages(lang: str, phrase: str, n: int):
 )
 def test_words_that_are_not_ordinals(lang: str, phrase: str):
     assert ordinal_value(phrase, lang) is None
+
+
+@pytest.mark.parametrize(
+    ("lang", "sentence"),
+    [
+        ("en", "Delete subparagraphs (a) and (c) of operative paragraph 4."),
+        ("fr", "Supprimer les alinéas a) et c) du paragraphe 4 du dispositif."),
+        ("es", "Suprímanse los apartados a) y c) del párrafo 4 de la parte dispositiva."),
+        ("ru", "Исключить подпункты (a) и (c) пункта 4 постановляющей части."),
+    ],
+)
+def test_several_sub_items_of_one_paragraph(lang: str, sentence: str):
+    """Each cited sub-item is a target; never the whole paragraph."""
+    assert _compact(parse_instructions([sentence], lang)) == [
+        {"op": "delete", "target": "OP4(a)"},
+        {"op": "delete", "target": "OP4(c)"},
+    ]

@@ -23,6 +23,7 @@ log = logging.getLogger(__name__)
 _QUOTES = [("“", "”"), ("«", "»"), ("„", "“"), ("「", "」"), ("『", "』"), ('"', '"')]
 _QUOTE = re.compile("|".join(rf"{re.escape(a)}(.*?){re.escape(b)}" for a, b in _QUOTES), re.S)
 _NUMBER_ONLY = re.compile(r"^\s*(\d{1,3}[.)]|\(\d{1,3}\)|[一二三四五六七八九十]+[、.．])\s*$")
+_SUBS = r"(?P<sub>\(?[a-z]{1,5}\)(?:\s*(?:,|and|et|y|и)\s*\(?[a-z]{1,5}\))*)"  # "(a) and (c)"
 _FULLWIDTH_DIGITS = str.maketrans("０１２３４５６７８９（）", "0123456789()")
 _NUMBERED = re.compile(r"^\s*(\d{1,3}[.)]|\(\d{1,3}\)|[一二三四五六七八九十]+、)\s*")
 _NUMLIST = r"\d+(?:\s*\(?[a-z]{1,5}\))*(?:\s*(?:,|and|et|y|e|и|和|、|及|to|à|a|по|–|-)\s*\d+(?:\s*\(?[a-z]{1,5}\))*)*"
@@ -48,7 +49,7 @@ _LANGS = {
     "en": _Lang(
         pp_words=r"preambular\s+paragraphs?",
         op=rf"operative\s+paragraphs?\s+(?P<nums>{_NUMLIST})(?:,?\s*sub-?paragraphs?\s*(?P<tail>\([a-z]+\)))?",
-        sub_op=r"sub-?paragraphs?\s*\((?P<sub>[a-z]+)\)\s+of\s+operative\s+paragraph\s+(?P<nums>\d+)",
+        sub_op=rf"sub-?paragraphs?\s*{_SUBS}\s+of\s+operative\s+paragraph\s+(?P<nums>\d+)",
         insert=r"\b(insert(ed)?|add(ed)?)\b",
         delete=r"\b(delet(e|ed)|str(ike|uck)\s+out|remov(e|ed))\b",
         replace=r"\b(replac(e|ed)|substitut(e|ed)|amend(ed)?)\b|\bshould\s+read\b",
@@ -61,7 +62,7 @@ _LANGS = {
     "fr": _Lang(
         pp_words=r"alinéas?\s+du\s+préambule",
         op=rf"paragraphes?\s+(?P<nums>{_NUMLIST})\s+du\s+dispositif",
-        sub_op=r"alinéas?\s+\(?(?P<sub>[a-z]+)\)\s+du\s+paragraphe\s+(?P<nums>\d+)\s+du\s+dispositif",
+        sub_op=rf"alinéas?\s+{_SUBS}\s+du\s+paragraphe\s+(?P<nums>\d+)\s+du\s+dispositif",
         insert=r"\b(insérer|ajouter)\b",
         delete=r"\b(supprimer)\b",
         replace=r"\b(remplacer|modifier)\b",
@@ -75,7 +76,7 @@ _LANGS = {
     "es": _Lang(
         pp_words=r"párrafos?\s+del\s+preámbulo",
         op=rf"párrafos?\s+(?P<nums>{_NUMLIST})\s+de\s+la\s+parte\s+dispositiva",
-        sub_op=r"apartados?\s+\(?(?P<sub>[a-z]+)\)\s+del\s+párrafo\s+(?P<nums>\d+)\s+de\s+la\s+parte\s+dispositiva",
+        sub_op=rf"apartados?\s+{_SUBS}\s+del\s+párrafo\s+(?P<nums>\d+)\s+de\s+la\s+parte\s+dispositiva",
         insert=r"\b(insért[ea]n?se|agrég[ua]e?n?se|añád[ae]n?se|intercál[ae]n?se|insertar|añadir)\b",
         delete=r"\b(suprím[ae]n?se|elimín[ae]n?se|suprimir|eliminar)\b",
         replace=r"\b(sustitú[ya]a?n?se|reemplác[ae]n?se|sustituir|reemplazar|modifíquese)\b",
@@ -89,7 +90,7 @@ _LANGS = {
     "ru": _Lang(
         pp_words=r"пункт\w*\s+преамбулы",
         op=rf"пункт\w*\s+(?P<nums>{_NUMLIST})\s+постановляющей\s+части",
-        sub_op=r"подпункт\w*\s+\(?(?P<sub>[a-z]+)\)\s+пункта\s+(?P<nums>\d+)\s+постановляющей\s+части",
+        sub_op=rf"подпункт\w*\s+{_SUBS}\s+пункта\s+(?P<nums>\d+)\s+постановляющей\s+части",
         insert=r"(?<!\w)(вставить|добавить|включить)(?!\w)",
         delete=r"(?<!\w)(исключить|удалить)(?!\w)",
         replace=r"(?<!\w)(заменить|изложить)(?!\w)",
@@ -261,7 +262,8 @@ def _refs(skeleton: str, lang: str) -> list[tuple[int, str]]:
     found: list[tuple[int, str]] = []
     taken: list[tuple[int, int]] = []
     for m in re.finditer(g.sub_op, skeleton, re.I):
-        found.append((m.start(), f"OP{int(m.group('nums'))}({m.group('sub').lower()})"))
+        for sub in re.findall(r"([a-z]{1,5})\)", m.group("sub").lower()):
+            found.append((m.start(), f"OP{int(m.group('nums'))}({sub})"))
         taken.append(m.span())
     for m in re.finditer(g.op, skeleton, re.I):
         if any(a <= m.start() < b for a, b in taken):

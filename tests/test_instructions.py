@@ -437,6 +437,8 @@ def test_words_that_are_not_ordinals(lang: str, phrase: str):
         ("fr", "Supprimer les alinéas a) et c) du paragraphe 4 du dispositif."),
         ("es", "Suprímanse los apartados a) y c) del párrafo 4 de la parte dispositiva."),
         ("ru", "Исключить подпункты (a) и (c) пункта 4 постановляющей части."),
+        ("en", "Delete operative paragraph 4, subparagraphs (a) and (c)."),
+        ("zh", "删除执行部分第4段(a)和(c)分段。"),
     ],
 )
 def test_several_sub_items_of_one_paragraph(lang: str, sentence: str):

@@ -48,7 +48,7 @@ class _Lang:
 _LANGS = {
     "en": _Lang(
         pp_words=r"preambular\s+paragraphs?",
-        op=rf"operative\s+paragraphs?\s+(?P<nums>{_NUMLIST})(?:,?\s*sub-?paragraphs?\s*(?P<tail>\([a-z]+\)))?",
+        op=rf"operative\s+paragraphs?\s+(?P<nums>{_NUMLIST})(?:,?\s*sub-?paragraphs?\s*(?P<tail>\([a-z]+\)(?:\s*(?:,|and)\s*\([a-z]+\))*))?",
         sub_op=rf"sub-?paragraphs?\s*{_SUBS}\s+of\s+operative\s+paragraph\s+(?P<nums>\d+)",
         insert=r"\b(insert(ed)?|add(ed)?)\b",
         delete=r"\b(delet(e|ed)|str(ike|uck)\s+out|remov(e|ed))\b",
@@ -103,7 +103,7 @@ _LANGS = {
     ),
     "zh": _Lang(
         pp_words="",
-        op=r"执行部分第\s*(?P<nums>[\d〇零一二三四五六七八九十百]+(?:\s*[(（][a-z]+[)）])*(?:\s*(?:段)?\s*(?:和|、|及)\s*第?\s*[\d〇零一二三四五六七八九十百]+(?:\s*[(（][a-z]+[)）])*)*)\s*段(?:\s*[(（](?P<tail>[a-z]+)[)）]\s*分段)?",
+        op=r"执行部分第\s*(?P<nums>[\d〇零一二三四五六七八九十百]+(?:\s*[(（][a-z]+[)）])*(?:\s*(?:段)?\s*(?:和|、|及)\s*第?\s*[\d〇零一二三四五六七八九十百]+(?:\s*[(（][a-z]+[)）])*)*)\s*段(?:\s*(?P<tail>[(（][a-z]+[)）](?:\s*(?:和|、|及)\s*[(（][a-z]+[)）])*)\s*分段)?",
         sub_op=r"$^",
         insert=r"插入|增加|添加|加上|加入",
         delete=r"删除|删去",
@@ -268,9 +268,9 @@ def _refs(skeleton: str, lang: str) -> list[tuple[int, str]]:
     for m in re.finditer(g.op, skeleton, re.I):
         if any(a <= m.start() < b for a, b in taken):
             continue
-        tail = (m.groupdict().get("tail") or "").strip("()（）")
+        tails = re.findall(r"([a-z]+)[)）]", m.groupdict().get("tail") or "") or [""]
         for label in _number_labels(m.group("nums")):
-            found.append((m.start(), label + (f"({tail})" if tail else "")))
+            found.extend((m.start(), label + (f"({t})" if t else "")) for t in tails)
     if lang == "zh":
         for m in _ZH_PP.finditer(skeleton):
             for part in re.split(r"段?\s*(?:和|、|及)\s*第?", m.group("ords")):

@@ -383,3 +383,33 @@ def test_the_rule_that_ends_the_text_is_not_text():
         "Annex",
         SECOND[0],
     ]
+
+
+def _justified(page: pymupdf.Page, y: float, line: str, x0: float = 72, x1: float = 512) -> None:
+    """A justified line: its words spread evenly from x0 to x1."""
+    words = line.split()
+    widths = [pymupdf.get_text_length(w, fontsize=10) for w in words]
+    gap = (x1 - x0 - sum(widths)) / (len(words) - 1)
+    x = x0
+    for word, width in zip(words, widths, strict=True):
+        page.insert_text((x, y), word, fontsize=10)
+        x += width + gap
+
+
+def test_a_hyphen_at_a_line_end_joins_the_word_but_a_suspended_one_keeps_its_space():
+    doc = pymupdf.open()
+    page = doc.new_page(width=612, height=792)
+    lines = [
+        "Urges States to provide victims with assistance, including through child- and age-",
+        "sensitive services and through programmes of the United Nations and of the Secretary-",
+        "General, and in particular through awareness-raising campaigns and community-based, gender-",
+        "and disability-responsive approaches,",
+    ]
+    for i, line in enumerate(lines[:3]):
+        _justified(page, 100 + 12 * i, line, x0=96 if i == 0 else 72)
+    page.insert_text((72, 136), lines[3], fontsize=10)
+    assert paragraphs(pdf_to_text(doc.tobytes(), "hyphen.pdf")) == [
+        "Urges States to provide victims with assistance, including through child- and age-sensitive services "
+        "and through programmes of the United Nations and of the Secretary-General, and in particular through "
+        "awareness-raising campaigns and community-based, gender- and disability-responsive approaches,"
+    ]

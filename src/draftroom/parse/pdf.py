@@ -28,6 +28,7 @@ _URLS = re.compile(r"^(\s*https?://\S+)+\s*$")
 _HIDDEN_LINK = re.compile(r"^\s*(https?://undocs\.org/\S*\s*)+$")
 _RTL = re.compile(r"[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]")
 _PRESENTATION_FORMS = re.compile(r"[\ufb50-\ufdff\ufe70-\ufefe]+")
+_SUSPENDED = re.compile(r"(and|or|et|ou|y|o|и|или)\b", re.I)
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f]")
 _FURNITURE = [
     re.compile(r"^\*\d{5,}\*$"),  # barcode
@@ -379,9 +380,17 @@ def _notes_text(pages: list[_Page]) -> dict[int, list[str]]:
 
 
 def _join(a: str, b: str) -> str:
+    """Two wrapped lines as one: no space in Chinese, before a note reference or after a hyphen
+    or slash that ends a line ("Secretary-" "General"), except a suspended hyphen ("gender-" "and")."""
     if not a:
         return b
-    if _CJK.match(a[-1:]) or _CJK.match(b[:1]) or b.startswith("[^") or a.endswith(("-", "/")):
+    suspended = a.endswith("-") and _SUSPENDED.match(b)
+    if (
+        _CJK.match(a[-1:])
+        or _CJK.match(b[:1])
+        or b.startswith("[^")
+        or (a.endswith(("-", "/")) and not suspended)
+    ):
         return a + b
     return f"{a} {b}"
 

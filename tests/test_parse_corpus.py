@@ -25,16 +25,24 @@ class Expected:
 
 
 EXPECTED = {
-    "000_6842e5c2552c18cd.txt": Expected("resolution", 16, 7, 9, 4, 61, 18, "第 109 次全体会议", "2010 年 7 月 30 日"),
+    "000_6842e5c2552c18cd.txt": Expected(
+        "resolution", 16, 7, 9, 4, 61, 18, "第 109 次全体会议", "2010 年 7 月 30 日"
+    ),
     "001_334a0e47d0d674b7.txt": Expected("revised-draft", 40, 26, 6, 0, 0, 23),
     "002_e512e5138112a4f1.txt": Expected("draft", 22, 14, 0, 0, 0, 12),
     "A_80_L.18.txt": Expected("draft", 46, 52, 0, 0, 0, 21),
     "A_80_L.8.txt": Expected("draft", 0, 1, 13, 0, 31, 15),
     "A_C.3_80_L.20.txt": Expected("draft", 51, 57, 7, 0, 0, 40),
     "A_C.3_80_L.3.txt": Expected("draft", 72, 73, 0, 0, 0, 51),
-    "A_RES_80_112.txt": Expected("resolution", 46, 52, 0, 0, 0, 21, "60th plenary meeting", "10 December 2025"),
-    "A_RES_80_190.txt": Expected("resolution", 52, 58, 7, 0, 0, 40, "62nd plenary meeting", "15 December 2025"),
-    "A_RES_80_229.txt": Expected("resolution", 78, 79, 0, 0, 0, 61, "69th plenary meeting", "18 December 2025"),
+    "A_RES_80_112.txt": Expected(
+        "resolution", 46, 52, 0, 0, 0, 21, "60th plenary meeting", "10 December 2025"
+    ),
+    "A_RES_80_190.txt": Expected(
+        "resolution", 52, 58, 7, 0, 0, 40, "62nd plenary meeting", "15 December 2025"
+    ),
+    "A_RES_80_229.txt": Expected(
+        "resolution", 78, 79, 0, 0, 0, 61, "69th plenary meeting", "18 December 2025"
+    ),
     "A_RES_80_9.txt": Expected("resolution", 0, 1, 13, 0, 31, 15, "48th plenary meeting", "24 November 2025"),
 }
 AMENDMENTS = {  # amended symbol, number of instructions, notes
@@ -63,7 +71,9 @@ def test_counts(name):
     doc = parse_file(_path(name))
     located = list(iter_located(doc))
     headings = [b for a in doc.annexes for b in a.blocks if isinstance(b, Heading)]
-    numbered_headings = [h for h in headings if _ROMAN_HEADING.match(h.text)] if doc.language == "zh" else headings
+    numbered_headings = (
+        [h for h in headings if _ROMAN_HEADING.match(h.text)] if doc.language == "zh" else headings
+    )
     assert doc.kind == want.kind
     assert len(doc.preamble) == want.preamble
     assert len(doc.operative) == want.operative
@@ -182,9 +192,18 @@ CUT = [
     ("A_RES_80_112.txt", "OP19", None),
 ]
 CUT_JOINS = {  # where the cut was, as it must read
-    ("000_6842e5c2552c18cd.txt", "PP15"): "《移徙问题区域会议行动计划》；南亚区域合作联盟《防止和打击贩运妇女和儿童卖淫的公约》；",
-    ("000_6842e5c2552c18cd.txt", "AN4"): "以及《消除对妇女一切形式歧视公约》，[^9]防止人口贩运，保护人口贩运受害者",
-    ("A_RES_80_112.txt", "OP19"): "as well as hospitals and other medical facilities, and strongly urges States to conduct full, prompt",
+    (
+        "000_6842e5c2552c18cd.txt",
+        "PP15",
+    ): "《移徙问题区域会议行动计划》；南亚区域合作联盟《防止和打击贩运妇女和儿童卖淫的公约》；",
+    (
+        "000_6842e5c2552c18cd.txt",
+        "AN4",
+    ): "以及《消除对妇女一切形式歧视公约》，[^9]防止人口贩运，保护人口贩运受害者",
+    (
+        "A_RES_80_112.txt",
+        "OP19",
+    ): "as well as hospitals and other medical facilities, and strongly urges States to conduct full, prompt",
 }
 
 
@@ -204,9 +223,14 @@ def test_head_of_a_draft():
     assert doc.session == "Eightieth session"
     assert doc.committee is None
     assert doc.agenda_item == "72 (a)"
-    assert doc.agenda_title.startswith("Strengthening of the coordination of humanitarian and disaster relief")
+    assert doc.agenda_title.startswith(
+        "Strengthening of the coordination of humanitarian and disaster relief"
+    )
     assert doc.date == "26 November 2025"
-    assert doc.title == "Safety and security of humanitarian personnel and protection of United Nations personnel"
+    assert (
+        doc.title
+        == "Safety and security of humanitarian personnel and protection of United Nations personnel"
+    )
     assert doc.body == "The General Assembly"
     assert len(doc.sponsors) == 49
     assert doc.sponsors[:2] == ["Armenia", "Austria"]
@@ -246,8 +270,17 @@ def test_chinese_adopted_resolution_head_and_annex():
     annex = doc.annexes[0]
     assert annex.title == "联合国打击贩运人口的全球行动计划"
     headings = [b.text for b in annex.blocks if isinstance(b, Heading)]
-    assert headings[1:] == ["一 防止贩运人口", "二 保护和协助贩运人口行为受害者", "三 起诉贩运人口罪行", "四 加强防止贩运人口方面的伙伴关系"]
-    assert annex.paragraphs[42].number == 43 and [i.marker for i in annex.paragraphs[42].items] == ["a", "b", "c"]
+    assert headings[1:] == [
+        "一 防止贩运人口",
+        "二 保护和协助贩运人口行为受害者",
+        "三 起诉贩运人口罪行",
+        "四 加强防止贩运人口方面的伙伴关系",
+    ]
+    assert annex.paragraphs[42].number == 43 and [i.marker for i in annex.paragraphs[42].items] == [
+        "a",
+        "b",
+        "c",
+    ]
     assert "**" not in doc.operative[0].text and doc.operative[0].text.startswith("通过本决议及其附件")
 
 
@@ -261,4 +294,6 @@ def test_single_unnumbered_operative_paragraph_and_annex():
     assert doc.annexes[0].title.startswith("2025 Political Declaration on the Implementation")
     items = doc.annexes[0].paragraphs[17].items
     assert [i.marker for i in items] == ["a", "b", "c", "d", "e", "f"]
-    assert items[0].text.startswith("We reaffirm our strong support for the United Nations voluntary trust fund")
+    assert items[0].text.startswith(
+        "We reaffirm our strong support for the United Nations voluntary trust fund"
+    )

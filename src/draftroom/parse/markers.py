@@ -15,7 +15,7 @@ _SUP_TO_DIGIT = str.maketrans(SUPERSCRIPTS, "0123456789")
 _CANDIDATE = re.compile(
     rf"\[\^(?P<canon>\d+)\]|(?P<sup>[{SUPERSCRIPTS}]+)|(?<![\d])(?P<digits>\d+)(?![\d])|(?<=\S)(?P<star>\*{{1,3}})(?=\s|$|[,.;:])"
 )
-_CLOSING = set(',.;:)]”’"»》」』）、，。；：!?')
+_CLOSING = set(',.;:)]”’"»》」』）、，。；：،؛!?')
 _CJK_UNITS = set(
     "年月日号號条條款段项項卷届屆次个個%％岁歲名人国國种種类類部章节節页頁周週天时分秒亿億萬万千百倍期份家所点點"
 )
@@ -152,7 +152,7 @@ class MarkerResolver:
         if is_cjk(nxt[0]):
             return nxt[0] not in _CJK_UNITS
         word = nxt.strip("“”\"'’,.;:").lower()
-        if word in _MONTHS or word[:1].isdigit() and "/" not in word:
+        if word in _MONTHS or (word[:1].isdigit() and "/" not in word):
             return False
         return word in _AFTER_MARKER or prev_punct or "/" in word
 

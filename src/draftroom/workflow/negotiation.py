@@ -182,7 +182,9 @@ def remove_sponsors(name: str, names: list[str], actor: str | None = None, home:
     with neg.action("sponsor-remove", who, summary=f"Sponsors removed: {listing}") as txn:
         for state in gone:
             if not any(s.iso3 == state.code for s in txn.sponsors):
-                raise DraftroomError(f"{state.name} is not a sponsor of {neg.name}: see `draftroom sponsors {neg.name}`")
+                raise DraftroomError(
+                    f"{state.name} is not a sponsor of {neg.name}: see `draftroom sponsors {neg.name}`"
+                )
         codes = {s.code for s in gone}
         txn.sponsors[:] = [s for s in txn.sponsors if s.iso3 not in codes]
         txn.extra_trailers += [("Sponsor", state.code) for state in gone]

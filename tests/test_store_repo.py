@@ -105,7 +105,7 @@ def test_revisions_are_annotated_tags_and_readable(neg: Negotiation):
         ("rev-0", "A/C.3/74/L.20"),
         ("rev-1", "A/C.3/74/L.20/Rev.1"),
     ]
-    with pytest.raises(DraftroomError, match="no revision 'Rev.7'"):
+    with pytest.raises(DraftroomError, match=r"no revision 'Rev\.7'"):
         neg.document("Rev.7")
 
 

@@ -47,4 +47,4 @@ def resolve_actor(raw: str | None) -> str:
         "الأمانة العامة",
     ):
         return SECRETARIAT
-    return states.resolve(who).name
+    return states.resolve(who).en

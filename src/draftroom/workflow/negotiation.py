@@ -9,6 +9,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from draftroom.errors import DraftroomError
 from draftroom.model import Document, states
@@ -19,7 +20,6 @@ from draftroom.store import (
     Negotiation,
     Revision,
     Sponsor,
-    Summary,
     Transaction,
     list_negotiation_dirs,
     locate_negotiation,
@@ -28,6 +28,9 @@ from draftroom.store import (
 )
 from draftroom.workflow.dates import printed_date
 from draftroom.workflow.identity import resolve_actor
+
+if TYPE_CHECKING:
+    from draftroom.store.index import Summary
 
 Home = str | Path | None
 RevisionStep = Callable[[Transaction, str], None]
@@ -255,7 +258,7 @@ def log(name: str, home: Home = None) -> list[LogEntry]:
     return [LogEntry(a, [names.get(p, "") for p in a.paragraphs]) for a in actions]
 
 
-def list_negotiations(home: Home = None) -> list[Summary]:
+def list_negotiations(home: Home = None) -> list["Summary"]:
     """Every negotiation under the home, brought up to date in the index."""
     root = resolve_home(home)
     found = [Negotiation(p) for p in list_negotiation_dirs(root)]

@@ -47,8 +47,12 @@ def actor_email(name: str) -> str:
 
 
 def _pause(stage: str) -> None:
-    want, _, seconds = os.environ.get(PAUSE_ENV, "").partition(":")
+    """Test hook: PAUSE_ENV="stage:seconds[:marker]" sleeps at `stage`, first creating the marker file."""
+    want, _, rest = os.environ.get(PAUSE_ENV, "").partition(":")
     if want == stage:
+        seconds, _, marker = rest.partition(":")
+        if marker:
+            Path(marker).touch()
         time.sleep(float(seconds or 30))
 
 

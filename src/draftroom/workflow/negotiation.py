@@ -5,7 +5,8 @@ data; the CLI and the TUI only present it. Every change is one `Negotiation.acti
 """
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -169,37 +170,39 @@ def _resolve_all(names: list[str]) -> list[states.State]:
     return resolved
 
 
+@contextmanager
+def _sponsor_action(
+    name: str, names: list[str], actor: str | None, home: Home, action: str, verb: str
+) -> Iterator[tuple[Transaction, list[states.State], str]]:
+    """One sponsor action on the named States: (transaction, States, who acts)."""
+    neg = open_negotiation(name, home)
+    chosen = _resolve_all(names)
+    who = resolve_actor(actor)
+    with neg.action(action, who, summary=f"Sponsors {verb}: {', '.join(s.en for s in chosen)}") as txn:
+        yield txn, chosen, who
+        txn.extra_trailers += [("Sponsor", state.code) for state in chosen]
+
+
 def add_sponsors(name: str, names: list[str], actor: str | None = None, home: Home = None) -> list[Sponsor]:
     """Add sponsors; main sponsors before tabling, additional ones (with the date they joined) after."""
-    neg = open_negotiation(name, home)
-    new = _resolve_all(names)
-    who = resolve_actor(actor)
-    listing = ", ".join(s.en for s in new)
-    with neg.action("sponsor-add", who, summary=f"Sponsors added: {listing}") as txn:
+    with _sponsor_action(name, names, actor, home, "sponsor-add", "added") as (txn, new, who):
         for state in new:
             if any(s.iso3 == state.code for s in txn.sponsors):
-                raise DraftroomError(f"{state.en} is already a sponsor of {neg.name}")
-            main = txn.state.tabled is None
-            txn.sponsors.append(Sponsor(state.en, state.code, main, today(), who))
-        txn.extra_trailers += [("Sponsor", state.code) for state in new]
+                raise DraftroomError(f"{state.en} is already a sponsor of {txn.path.name}")
+            txn.sponsors.append(Sponsor(state.en, state.code, txn.state.tabled is None, today(), who))
         added = txn.sponsors[-len(new) :]
     return added
 
 
 def remove_sponsors(name: str, names: list[str], actor: str | None = None, home: Home = None) -> None:
-    neg = open_negotiation(name, home)
-    gone = _resolve_all(names)
-    who = resolve_actor(actor)
-    listing = ", ".join(s.en for s in gone)
-    with neg.action("sponsor-remove", who, summary=f"Sponsors removed: {listing}") as txn:
+    with _sponsor_action(name, names, actor, home, "sponsor-remove", "removed") as (txn, gone, _who):
         for state in gone:
             if not any(s.iso3 == state.code for s in txn.sponsors):
                 raise DraftroomError(
-                    f"{state.en} is not a sponsor of {neg.name}: see `draftroom sponsors {neg.name}`"
+                    f"{state.en} is not a sponsor of {txn.path.name}: see `draftroom sponsors {txn.path.name}`"
                 )
         codes = {s.code for s in gone}
         txn.sponsors[:] = [s for s in txn.sponsors if s.iso3 not in codes]
-        txn.extra_trailers += [("Sponsor", state.code) for state in gone]
 
 
 # ---- revise, table ------------------------------------------------------------------------------------

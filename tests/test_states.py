@@ -4,6 +4,8 @@ import re
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from draftroom.errors import DraftroomError
 from draftroom.model.states import (
@@ -123,7 +125,8 @@ def test_sort_key_and_running_form_of_the_sudan_style_entries():
     for code, running in [
         ("SDN", "the Sudan"),
         ("NER", "the Niger"),
-        ("GMB", "the Gambia"),
+        ("GMB", "The Gambia"),
+        ("BHS", "The Bahamas"),
         ("COG", "the Congo"),
     ]:
         assert resolve(code).en_running == running
@@ -173,6 +176,13 @@ def test_resolve_any_language_code_alias_case_and_spacing(names, code):
     assert {resolve(name).code for name in names} == {code}
 
 
+def test_every_name_and_code_of_every_row_resolves_to_that_row():
+    for state in all_states():
+        for name in state.names():
+            assert resolve(name) is state, (state.code, name)
+            assert resolve(f"  {name.upper()}* ") is state, (state.code, name)
+
+
 def test_resolve_returns_the_same_entity_for_china_in_every_form():
     assert resolve("China") is resolve("中国") is resolve("CHN")
     assert resolve("Russia") is resolve("Russian Federation")
@@ -184,6 +194,7 @@ def test_resolve_returns_the_same_entity_for_china_in_every_form():
         ("Frence", "France"),
         ("Untied States", "United States"),
         ("俄罗斯联帮", "俄罗斯联邦"),
+        ("Korea", None),
         ("Narnia", None),
     ],
 )
@@ -198,6 +209,13 @@ def test_unknown_name_is_a_one_line_error_with_three_suggestions(typo, expected)
     if expected:
         assert suggestions[0] == expected
     assert lookup(typo) is None
+
+
+def test_a_partial_name_suggests_the_names_that_contain_it():
+    with pytest.raises(DraftroomError) as err:
+        resolve("Korea")
+    suggested = {resolve(s).code for s in str(err.value).split("did you mean ")[1].split("?")[0].split(", ")}
+    assert {"KOR", "PRK"} <= suggested
 
 
 # --- split_sponsors ----------------------------------------------------------------------------
@@ -216,15 +234,11 @@ def test_split_the_chinese_seed_sponsor_line_of_15():
 @pytest.mark.parametrize("path", corpus_sponsor_lines(), ids=lambda p: p.stem)
 def test_split_every_english_corpus_sponsor_line(path):
     block = sponsor_block(path.read_text(encoding="utf-8"), "en")
-    names = block.split(":")[0].replace("*", "")
-    expected = names.count(",") + (2 if " and " in names.rsplit(",", 1)[-1] else 1)
+    names = block.split(":")[0].replace("*", "").strip()
     sponsors = split_sponsors(block, "en")
-    # names that themselves hold "and" take one of those "and"s: count them back in
-    inner_and = sum(s.count(" and ") for s in sponsors)
-    if "," in names:
-        assert len(sponsors) == expected
-    else:
-        assert len(sponsors) == names.count(" and ") + 1 - inner_and
+    if "," in names:  # "A, B, ... and Z": one more sponsor than commas, plus the last one
+        assert len(sponsors) == names.count(",") + 2
+    assert " and ".join(sponsors) == names or ", ".join(sponsors[:-1]) + " and " + sponsors[-1] == names
     assert all(lookup(s) is not None for s in sponsors), sponsors
     assert all("*" not in s and ":" not in s for s in sponsors)
 
@@ -315,6 +329,7 @@ def test_split_the_49_sponsors_of_a_80_l18_with_the_united_kingdom_wrapped():
             ["الأرجنتين", "البوسنة والهرسك", "ترينيداد وتوباغو", "الاتحاد الروسي"],
         ),
         ("مجموعة الـ 77 والصين: مشروع قرار", "ar", ["مجموعة الـ 77 والصين"]),
+        ("بيلاروس \ufeedالاتحاد الروسي: تعديل", "ar", ["بيلاروس", "الاتحاد الروسي"]),
         ("77 国集团和中国：决议草案", "zh", ["77国集团和中国"]),
         (
             "波斯尼亚和黑塞哥维那、中非共和国和特立尼达和多巴哥：决议草案",
@@ -383,7 +398,19 @@ def test_sponsor_line_joins_in_each_language():
     assert sponsor_line(states, "ar") == "إسبانيا، ألمانيا وإيطاليا"  # س before ل
     assert sponsor_line(states[:1], "en") == "Italy"
     assert sponsor_line([], "en") == ""
-    assert sponsor_line([resolve("Chile"), resolve("Peru")], "es") == "Chile y Perú"
+    assert sponsor_line([resolve("Chile"), resolve("Peru")], "es") == "Chile y el Perú"
+
+
+def test_spanish_lists_print_articles_and_sort_without_them():
+    states = [resolve(n) for n in ("Canada", "Brazil", "Germany", "Argentina", "India")]
+    assert sponsor_line(states, "es") == "Alemania, la Argentina, el Brasil, el Canadá y la India"
+    assert sponsor_line([resolve("Chile"), resolve("Brazil")], "es") == "El Brasil y Chile"
+    assert sponsor_line([resolve("United States"), resolve("Estonia")], "es") == (
+        "Los Estados Unidos de América y Estonia"  # "estados" < "estonia", as UN Spanish lists have it
+    )
+    assert resolve("los Estados Unidos de América").code == "USA"
+    assert resolve("Brazil").listed("es") == "el Brasil" and resolve("Brazil").name("es") == "Brasil"
+    assert resolve("Brazil").listed("fr") == "Brésil"
 
 
 def test_own_language_order_ignores_accents_and_the_arabic_article():
@@ -412,3 +439,41 @@ def test_the_parts_fit_together_round_trip_for_every_state_in_every_language():
         assert [resolve(n).code for n in names] == [
             s.code for s in sorted(members, key=lambda s: (sort_key(s, lang), sort_key(s, "en")))
         ], lang
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    picked=st.lists(st.sampled_from(all_states()), min_size=1, max_size=12, unique=True),
+    lang=st.sampled_from(LANGUAGES),
+    width=st.integers(min_value=12, max_value=80),
+)
+def test_any_sponsor_line_wrapped_anywhere_splits_back_to_its_sponsors(picked, lang, width):
+    line = sponsor_line(picked, lang) + ("：决议草案" if lang == "zh" else ": draft resolution")
+    if lang == "zh":  # Chinese wraps anywhere; scripts with spaces wrap at a space
+        wrapped = "\n".join(line[i : i + width] for i in range(0, len(line), width))
+    else:
+        wrapped = "\n".join(_wrap_at_spaces(line, width))
+    names = split_sponsors(wrapped, lang)
+    assert [resolve(n) for n in names] == sorted(picked, key=lambda s: (sort_key(s, lang), sort_key(s, "en")))
+
+
+def _wrap_at_spaces(text: str, width: int) -> list[str]:
+    lines, current = [], ""
+    for word in text.split(" "):
+        if current and len(current) + 1 + len(word) > width:
+            lines.append(current)
+            current = word
+        else:
+            current = f"{current} {word}" if current else word
+    return [*lines, current]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Афганистан и Развивающиеся страны, не имеющие выхода к морю",
+        "Афганистан, Развивающиеся страны, не имеющие выхода к морю и Ангола",
+    ],
+)
+def test_group_name_with_a_comma_next_to_a_conjunction_stays_whole(line):
+    assert "Развивающиеся страны, не имеющие выхода к морю" in split_sponsors(line, "ru")

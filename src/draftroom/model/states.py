@@ -10,7 +10,7 @@ import difflib
 import re
 import unicodedata
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 from draftroom.errors import DraftroomError
@@ -34,6 +34,7 @@ class State:
     ru: str
     en_sort: str  # English sort key: "Bahamas" for "Bahamas (The)"
     en_running: str  # English form in running text: "the Sudan"
+    es_article: str  # article of Spanish lists and running text: "la" Argentina, "el" Brasil
     aliases: tuple[str, ...]
 
     def name(self, lang: str) -> str:
@@ -42,6 +43,12 @@ class State:
             raise DraftroomError(f"unknown language {lang!r}: use one of {', '.join(LANGUAGES)}")
         return getattr(self, lang)
 
+    def listed(self, lang: str) -> str:
+        """The name as a list of sponsors prints it: Spanish adds its article ("el Brasil")."""
+        if lang == "es" and self.es_article:
+            return f"{self.es_article} {self.es}"
+        return self.name(lang)
+
     @property
     def is_state(self) -> bool:
         return self.kind in ("member", "observer")
@@ -49,7 +56,7 @@ class State:
     def names(self) -> tuple[str, ...]:
         """Every name this entity answers to: six languages, codes, sort and running forms, aliases."""
         codes = (self.code, self.iso2) if self.iso2 else (self.code,)
-        forms = (self.en_sort, self.en_running) if self.en_running else (self.en_sort,)
+        forms = tuple(f for f in (self.en_sort, self.en_running, self.listed("es")) if f)
         return (*(self.name(lang) for lang in LANGUAGES), *forms, *codes, *self.aliases)
 
 
@@ -57,10 +64,6 @@ class State:
 
 _CJK = r"\u2e80-\u9fff\uf900-\ufaff\u3000-\u303f"
 _ARTICLE = re.compile(r"^(?:the|el|la|los|las|le|les|l')\s*(?=\S)")
-
-
-def _is_cjk(ch: str) -> bool:
-    return bool(re.match(f"[{_CJK}]", ch))
 
 
 def tidy(text: str) -> str:
@@ -133,6 +136,7 @@ def all_states() -> tuple[State, ...]:
     return _table().states
 
 
+@lru_cache(maxsize=8192)
 def lookup(name: str) -> State | None:
     """The entity `name` stands for, or None: any language, code or alias; "the"/"la"... ignored."""
     key = _key(name)
@@ -146,7 +150,9 @@ def resolve(name: str) -> State:
     if state is not None:
         return state
     table = _table()
-    close = difflib.get_close_matches(_key(name), table.shown, n=20, cutoff=0.0)
+    key = _key(name)
+    containing = sorted((k for k in table.shown if key and key in k), key=len)
+    close = containing + difflib.get_close_matches(key, table.shown, n=20, cutoff=0.0)
     by_entity: dict[str, str] = {}
     for key in close:
         by_entity.setdefault(table.by_key[key].code, table.shown[key])
@@ -201,21 +207,49 @@ def _top_level_chunks(text: str) -> list[str]:
     return [c for c in (tidy(c) for c in chunks) if c]
 
 
-def _merge_known(chunks: list[str]) -> list[str]:
-    """Rejoin chunks that together form one known name ("Korea, Republic of")."""
+def _merge_known(chunks: list[str], conj: re.Pattern[str]) -> list[str]:
+    """Rejoin chunks that together form one known name ("Korea, Republic of"), also when the
+    last of them runs on into the next sponsor through a conjunction ("…, не имеющие выхода к морю и Албания")."""
     out: list[str] = []
     i = 0
     while i < len(chunks):
-        for width in (3, 2):
-            joined = ", ".join(chunks[i : i + width])
-            if i + width <= len(chunks) and lookup(joined) is not None:
-                out.append(joined)
-                i += width
-                break
-        else:
+        merged = None if lookup(chunks[i]) is not None else _known_run_inside(chunks[i:], conj)
+        if merged is None:
             out.append(chunks[i])
             i += 1
+            continue
+        prefix, name, used, rest = merged
+        out.extend([prefix, name] if prefix else [name])
+        i += used
+        if rest:
+            out.append(rest)
+            i += 1
     return out
+
+
+def _known_run_inside(chunks: list[str], conj: re.Pattern[str]) -> tuple[str, str, int, str] | None:
+    """Like `_known_run`, also when the name starts after a conjunction inside the first chunk."""
+    starts = [(0, 0)] + [(m.start(), m.end()) for m in conj.finditer(chunks[0]) if m.start() > 0]
+    for cut, begin in starts:
+        found = _known_run([chunks[0][begin:], *chunks[1:]], conj)
+        if found:
+            return (chunks[0][:cut].strip(), *found)
+    return None
+
+
+def _known_run(chunks: list[str], conj: re.Pattern[str]) -> tuple[str, int, str] | None:
+    """(name, chunks fully used, rest of the next chunk) when the first chunks spell a known name."""
+    for width in (3, 2):
+        if width > len(chunks):
+            continue
+        head, last = chunks[: width - 1], chunks[width - 1]
+        if lookup(", ".join(chunks[:width])) is not None:
+            return ", ".join(chunks[:width]), width, ""
+        for m in conj.finditer(last):
+            name = ", ".join([*head, last[: m.start()].strip()])
+            if m.start() > 0 and lookup(name) is not None:
+                return name, width - 1, last[m.end() :].strip()
+    return None
 
 
 def _segment(chunk: str, conj: re.Pattern[str]) -> list[str]:
@@ -250,13 +284,15 @@ def _clean(entry: str, conj: re.Pattern[str]) -> str:
 
 def split_sponsors(text: str, lang: str) -> list[str]:
     """One entry per sponsor as printed, in order; the ": draft resolution" tail and notes dropped."""
+    if lang == "ar":  # PDF text of Arabic may carry presentation forms (ﻭ for و)
+        text = unicodedata.normalize("NFKC", text)
     text = _join_lines(text, lang)
     text = re.split(r"[:：]", text, maxsplit=1)[0]
     text = _NOTE_IN_BRACKETS.sub(" ", text)
     text = _NOTE.sub("", text)
     conj = _conjunction(lang)
     entries: list[str] = []
-    for chunk in _merge_known(_top_level_chunks(text.replace("*", " "))):
+    for chunk in _merge_known(_top_level_chunks(text.replace("*", " ")), conj):
         entries.extend(_clean(piece, conj) for piece in _segment(chunk, conj))
     return [entry for entry in entries if entry]
 
@@ -265,7 +301,8 @@ def split_sponsors(text: str, lang: str) -> list[str]:
 
 
 def sort_key(state: State, lang: str) -> str:
-    """UN order: English and Chinese by the English sort key; other languages by their own names."""
+    """UN order: English and Chinese by the English sort key; other languages by their own names
+    (accents, case and articles ignored: Spanish "el Brasil" sorts as Brasil, Arabic ال is skipped)."""
     if lang in ("en", "zh"):
         return _fold(state.en_sort)
     name = state.name(lang)
@@ -283,8 +320,10 @@ def _last_joiner(lang: str, last: str) -> str:
 def sponsor_line(states: list[State], lang: str) -> str:
     """The sponsors joined in UN order: "A, B and C", "A、B和C", "A, B et C", "A، B وC"."""
     ordered = sorted(dict.fromkeys(states), key=lambda s: (sort_key(s, lang), _fold(s.en_sort)))
-    names = [s.name(lang) for s in ordered]
+    names = [s.listed(lang) for s in ordered]
     if len(names) < 2:
-        return "".join(names)
-    comma = {"zh": "、", "ar": "، "}.get(lang, ", ")
-    return comma.join(names[:-1]) + _last_joiner(lang, names[-1]) + names[-1]
+        line = "".join(names)
+    else:
+        comma = {"zh": "、", "ar": "، "}.get(lang, ", ")
+        line = comma.join(names[:-1]) + _last_joiner(lang, names[-1]) + names[-1]
+    return line[:1].upper() + line[1:]

@@ -119,3 +119,27 @@ def test_kill_at_random_points_in_a_loop(neg: Negotiation):
         assert git(neg.path, "status", "--porcelain") == ""
         assert_consistent(neg)
     assert len(neg.git_log()) > 6
+
+
+def test_kill_during_new_leaves_no_negotiation_and_the_name_free(tmp_path: Path):
+    home = tmp_path / "home"
+    src = str(Path(__file__).resolve().parent.parent / "src")
+    code = (
+        "import sys; sys.path.insert(0, sys.argv[1]); sys.path.insert(0, sys.argv[3])\n"
+        "from store_support import sample_document\n"
+        "from draftroom.workflow.negotiation import create_negotiation\n"
+        "create_negotiation('n', sample_document(), home=sys.argv[2])\n"
+    )
+    marker = tmp_path / "paused"
+    tests = str(Path(__file__).resolve().parent)
+    proc = subprocess.Popen(
+        [sys.executable, "-c", code, src, str(home), tests],
+        env={**os.environ, PAUSE_ENV: pause_at("after-commit", marker)},
+    )
+    kill_when_paused(proc, marker)
+    assert not (home / "n").exists()
+    from draftroom.workflow.negotiation import create_negotiation
+
+    neg = create_negotiation("n", sample_document(), home=home).negotiation
+    assert [a.action for a in neg.log()] == ["new"]
+    assert [p.name for p in home.iterdir() if p.name.startswith(".")] == []

@@ -445,7 +445,7 @@ class Negotiation:
                 raise
             sentinel.unlink(missing_ok=True)
             _pause("before-index")
-            self._index_after(repo, base, parent, done, txn)
+            self._index_after(repo, base, parent, done)
 
     # ---- the index ------------------------------------------------------------------------------
     def index_state(self) -> tuple[str, int] | None:
@@ -470,21 +470,40 @@ class Negotiation:
             action_count=actions,
         )
 
-    def _index_after(
-        self, repo: Repo, base: tuple[str, int] | None, parent: str, done: Action, txn: Transaction
-    ) -> None:
+    def _index_after(self, repo: Repo, base: tuple[str, int] | None, parent: str, done: Action) -> None:
         """Append the action just committed when the index was current; otherwise catch up from git."""
-        if base is None or base[0] != parent:
+        if (
+            base is None
+            or base[0] != parent
+            or not self._advance(base, done.commit, [done], self._disk_reader())
+        ):
             self._sync(repo)
-            return
-        revisions = self.index.revisions(str(self.path))
-        if txn.revision:
-            n, symbol, date = txn.revision
-            revisions.append(Revision(n, f"rev-{n}", symbol, date, done.commit))
-        summary = self._summary(txn._disk, base[1] + 1)
-        sponsors = layout.read_sponsors(txn._disk)
-        if not self.index.update(summary, base[0], done.commit, [done], sponsors, revisions, replace=False):
-            self._sync(repo)
+
+    def _disk_reader(self) -> layout.Reader:
+        """Files of the work tree (equal to HEAD right after an action's commit, under the lock)."""
+
+        def read(rel: str) -> str | None:
+            p = self.path / rel
+            return p.read_text(encoding="utf-8") if p.is_file() else None
+
+        return read
+
+    def _advance(
+        self, base: tuple[str, int] | None, commit: str, actions: list[Action], read: layout.Reader
+    ) -> bool:
+        """Move the index from `base` to `commit` by `actions` (oldest first; all of them when base is None).
+
+        Revisions come from the actions' trailers, not from tags, so an index written between a
+        revision's commit and its tag is still right. False when another process moved it first."""
+        path = str(self.path)
+        known = self.index.revisions(path) if base else []
+        revisions = known + [r for a in actions if (r := gitlog.revision_of(a))]
+        count = (base[1] if base else 0) + len(actions)
+        summary = self._summary(read, count)
+        sponsors = layout.read_sponsors(read)
+        return self.index.update(
+            summary, base[0] if base else None, commit, actions, sponsors, revisions, replace=base is None
+        )
 
     def sync(self) -> None:
         """Bring the index up to date with git (a no-op when it already is)."""
@@ -497,21 +516,12 @@ class Negotiation:
         base = self.index_state()
         if base and base[0] == head:
             return
-        incremental = base is not None and repo.is_ancestor(base[0], head) if base else False
-        actions = gitlog.read_actions(repo, f"{base[0]}..{head}" if incremental and base else head)
+        if base and not repo.is_ancestor(base[0], head):
+            self.index.forget(str(self.path))  # history was rewritten: start again
+            base = None
+        actions = gitlog.read_actions(repo, f"{base[0]}..{head}" if base else head)
         actions.reverse()
-        count = (base[1] if incremental and base else 0) + len(actions)
-        snap = _HeadFiles(repo, head)
-        summary = self._summary(snap.read, count)
-        self.index.update(
-            summary,
-            base[0] if base else None,
-            head,
-            actions,
-            layout.read_sponsors(snap.read),
-            gitlog.read_revisions(repo),
-            replace=not incremental,
-        )
+        self._advance(base, head, actions, _HeadFiles(repo, head).read)
 
     def reindex(self) -> None:
         """Rebuild this negotiation's index rows from git alone."""

@@ -204,27 +204,23 @@ def align_by_key(old: Sequence[Hashable], new: Sequence[Hashable]) -> Alignment:
 
 
 def reading_order(alignment: Alignment, n_old: int, n_new: int) -> list[tuple[int | None, int | None]]:
-    """(old, new) in the new text's order, with unpaired old paragraphs where they stood."""
+    """(old, new) in the new text's order; an unpaired old paragraph follows the in-place pair of
+    the old paragraph before it (or opens the text), as a redline shows a deletion where it stood."""
     old_of = {j: i for i, j in alignment.pairs}
     paired_old = set(old_of.values())
+    in_place = {i for i, j in alignment.pairs if (i, j) not in alignment.moved}
     out: list[tuple[int | None, int | None]] = []
-    next_old = 0
 
-    def flush(upto: int) -> None:
-        nonlocal next_old
-        for i in range(next_old, upto):
+    def deletions_from(i: int) -> None:
+        while i < n_old and i not in in_place:
             if i not in paired_old:
                 out.append((i, None))
-        next_old = max(next_old, upto)
+            i += 1
 
+    deletions_from(0)
     for j in range(n_new):
         i = old_of.get(j)
-        if i is None:
-            out.append((None, j))
-            continue
-        if (i, j) not in alignment.moved:
-            flush(i)
-            next_old = i + 1
         out.append((i, j))
-    flush(n_old)
+        if i is not None and i in in_place:
+            deletions_from(i + 1)
     return out

@@ -10,6 +10,7 @@ left alone in the same gap on the other side (a paragraph rewritten where it sto
 """
 
 import bisect
+import itertools
 import math
 import re
 from collections import defaultdict
@@ -54,7 +55,7 @@ def _openings(docs: Sequence[list[str]]) -> list[int]:
     """
     order = sorted(range(len(docs)), key=lambda k: docs[k])
     shared = [0] * len(docs)
-    for a, b in zip(order, order[1:], strict=False):
+    for a, b in itertools.pairwise(order):
         x, y = docs[a], docs[b]
         n = 0
         while n < min(len(x), len(y)) and x[n] == y[n]:
@@ -79,9 +80,7 @@ def similarities(old: Sequence[str], new: Sequence[str], at_least: float) -> dic
     old_toks = [tokens(t) for t in old]
     new_toks = [tokens(t) for t in new]
     feats = [
-        _features(t, o)
-        for toks in (old_toks, new_toks)
-        for t, o in zip(toks, _openings(toks), strict=True)
+        _features(t, o) for toks in (old_toks, new_toks) for t, o in zip(toks, _openings(toks), strict=True)
     ]
     df: dict[str, int] = defaultdict(int)
     for f in feats:

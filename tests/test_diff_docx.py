@@ -41,7 +41,12 @@ NEW = make_doc(
         "Urges Member States that have not yet done so to consider ratifying the Convention[^4] and the Protocol;",
         "Invites regional organizations to join the Inter-Agency Coordination Group.",
     ],
-    ["Resolutions 55/67, 58/137 and 59/166.", "A/74/127.", "Resolution 72/1.", "United Nations, Treaty Series, vol. 2225, No. 39574."],
+    [
+        "Resolutions 55/67, 58/137 and 59/166.",
+        "A/74/127.",
+        "Resolution 72/1.",
+        "United Nations, Treaty Series, vol. 2225, No. 39574.",
+    ],
     title="Improving the coordination of efforts against trafficking in persons",
 )
 NEW.operative[2].text += "[^3]"
@@ -79,7 +84,9 @@ def test_pandoc_accept_gives_the_new_text_and_reject_the_old(redline_docx, mode,
     require_tool("pandoc")
     out = subprocess.run(
         ["pandoc", f"--track-changes={mode}", "-t", "plain", "--wrap=none", str(redline_docx)],
-        capture_output=True, text=True, check=True,
+        capture_output=True,
+        text=True,
+        check=True,
     ).stdout
     got = [normal(p) for p in out.split("\n\n") if p.strip()]
     assert got == expected_paragraphs(doc)
@@ -101,15 +108,25 @@ def test_python_docx_reads_it(redline_docx):
     d = docx.Document(str(redline_docx))
     texts = [p.text for p in d.paragraphs]
     assert texts[0].startswith("Improving")  # python-docx shows the visible runs (not w:ins content)
-    assert any("Notes" == t for t in texts)
+    assert any(t == "Notes" for t in texts)
 
 
 def test_libreoffice_converts_it(redline_docx, tmp_path):
     soffice = require_tool("soffice")
     subprocess.run(
-        [soffice, "--headless", f"-env:UserInstallation=file://{tmp_path}/lo", "--convert-to", "odt",
-         "--outdir", str(tmp_path), str(redline_docx)],
-        capture_output=True, check=True, timeout=180,
+        [
+            soffice,
+            "--headless",
+            f"-env:UserInstallation=file://{tmp_path}/lo",
+            "--convert-to",
+            "odt",
+            "--outdir",
+            str(tmp_path),
+            str(redline_docx),
+        ],
+        capture_output=True,
+        check=True,
+        timeout=180,
     )
     odt = tmp_path / "redline.odt"
     assert odt.exists()

@@ -13,7 +13,7 @@ import bisect
 import itertools
 import math
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Hashable, Sequence
 from dataclasses import dataclass, field
 
@@ -23,7 +23,9 @@ PAIR_AT = 0.3  # similarity at which two paragraphs are counterparts
 MOVE_AT = 0.4  # a higher bar for counterparts out of their order (moves)
 GAP_PAIR_AT = 0.16  # lower bar for two paragraphs alone in the same gap between in-place pairs
 OPENING_WEIGHT = 0.2  # weight of features inside a shared opening phrase
-COMMON_SHARE = 0.5  # features in more than this share of all paragraphs carry no weight
+COMMON_SHARE = 0.2  # features in more than this share of all paragraphs carry no weight
+LEARN_FROM = 120  # paragraphs at least that rarity is learnt from
+RARE_DF, RARE_SHARE = 6, 0.03  # candidates for pairing share at least one feature this rare
 _STEM = 5  # word stems: the first letters of a word, enough across inflections
 
 _CJK_TOKEN = re.compile(
@@ -40,68 +42,91 @@ class Alignment:
     moved: set[tuple[int, int]] = field(default_factory=set)
 
 
-def tokens(text: str) -> list[str]:
+def tokens(text: str, cjk: bool) -> list[str]:
     """Content tokens of a paragraph: characters for CJK, word stems otherwise; no references."""
     text = REF.sub(" ", text).lower()
-    if is_cjk(text):
+    if cjk:
         return _CJK_TOKEN.findall(text)
     return [t if t[0].isdigit() else t[:_STEM] for t in _WORD_TOKEN.findall(text)]
 
 
-def _openings(docs: Sequence[list[str]]) -> list[int]:
-    """For each paragraph (token list) the length of the opening it shares with a sibling.
-
-    The longest common prefix with any other paragraph of the same text, at most half its tokens.
-    """
-    order = sorted(range(len(docs)), key=lambda k: docs[k])
-    shared = [0] * len(docs)
+def _opening_chars(texts: Sequence[str]) -> list[int]:
+    """For each paragraph, how many leading characters it shares with a sibling (the longest
+    common prefix with any other paragraph of the same text)."""
+    order = sorted(range(len(texts)), key=texts.__getitem__)
+    shared = [0] * len(texts)
     for a, b in itertools.pairwise(order):
-        x, y = docs[a], docs[b]
-        n = 0
-        while n < min(len(x), len(y)) and x[n] == y[n]:
-            n += 1
+        x, y = texts[a], texts[b]
+        n = next((k for k, (c, d) in enumerate(zip(x, y, strict=False)) if c != d), min(len(x), len(y)))
         shared[a], shared[b] = max(shared[a], n), max(shared[b], n)
-    return [min(s, len(d) // 2) for s, d in zip(shared, docs, strict=True)]
+    return shared
+
+
+def _opening_tokens(text: str, chars: int, toks: list[str], cjk: bool) -> int:
+    """The shared opening in tokens (a word cut in the middle is not shared), at most half of them."""
+    n = len(tokens(text[:chars], cjk))
+    if n and 0 < chars < len(text) and text[chars - 1].isalnum() and text[chars].isalnum():
+        n -= 1
+    return min(n, len(toks) // 2)
 
 
 def _features(toks: list[str], opening: int) -> dict[str, float]:
-    """Feature -> discount (1, or OPENING_WEIGHT inside the shared opening)."""
-    out: dict[str, float] = {}
-    for k, t in enumerate(toks):
-        if len(t) > 1:
-            out.setdefault(t, OPENING_WEIGHT if k < opening else 1.0)
-        if k:
-            out.setdefault(toks[k - 1] + " " + t, OPENING_WEIGHT if k < opening else 1.0)
+    """Feature -> discount: OPENING_WEIGHT when it first occurs inside the shared opening, else 1."""
+    pairs = [a + " " + b for a, b in itertools.pairwise(toks)]
+    head = {t for t in toks[:opening] if len(t) > 1} | set(pairs[: max(opening - 1, 0)])
+    out = dict.fromkeys([t for t in toks if len(t) > 1] + pairs, 1.0)
+    out.update(dict.fromkeys(head, OPENING_WEIGHT))
     return out
 
 
-def similarities(old: Sequence[str], new: Sequence[str], at_least: float) -> dict[tuple[int, int], float]:
-    """Similarity of every (old, new) pair reaching `at_least`, computed through an inverted index."""
-    old_toks = [tokens(t) for t in old]
-    new_toks = [tokens(t) for t in new]
-    feats = [
-        _features(t, o) for toks in (old_toks, new_toks) for t, o in zip(toks, _openings(toks), strict=True)
-    ]
-    df: dict[str, int] = defaultdict(int)
-    for f in feats:
-        for k in f:
-            df[k] += 1
+def similarities(
+    old: Sequence[str],
+    new: Sequence[str],
+    at_least: float,
+    among: tuple[set[int], set[int]] | None = None,
+    cjk: bool | None = None,
+) -> dict[tuple[int, int], float]:
+    """Similarity of every (old, new) pair reaching `at_least` that shares a rare feature (found
+    through an inverted index; pairs sharing only common words score below any bar anyway).
+
+    Scores are computed only for the old and new indexes in `among` when given. Shared openings
+    are found among all paragraphs; rarity is learnt from the paragraphs to score, topped up to
+    LEARN_FROM with others spread through the texts."""
+    if cjk is None:
+        cjk = is_cjk("".join([*old, *new]))
+    old_ids, new_ids = among or (set(range(len(old))), set(range(len(new))))
+    texts = [*old, *new]
+    opening = _opening_chars(old) + _opening_chars(new)
+    wanted = [*sorted(old_ids), *(len(old) + j for j in sorted(new_ids))]
+    others = sorted(set(range(len(texts))) - set(wanted))
+    need = LEARN_FROM - len(wanted)
+    learn = wanted + (others[:: math.ceil(len(others) / need)] if need > 0 and others else [])
+    feats: dict[int, dict[str, float]] = {}
+    for n in learn:
+        toks = tokens(texts[n], cjk)
+        feats[n] = _features(toks, _opening_tokens(texts[n], opening[n], toks, cjk))
+    df: Counter[str] = Counter()
+    for f in feats.values():
+        df.update(f.keys())
     total = len(feats)
-    idf = {k: math.log((total + 1) / d) for k, d in df.items() if d <= max(2, COMMON_SHARE * total)}
-    weighted = [{k: w * idf[k] for k, w in f.items() if k in idf} for f in feats]
-    mass = [sum(w.values()) for w in weighted]
-    index: dict[str, list[tuple[int, float]]] = defaultdict(list)
-    for i, w in enumerate(weighted[: len(old)]):
-        for k, v in w.items():
-            index[k].append((i, v))
+    too_common = max(2, COMMON_SHARE * total)
+    idf = [math.log((total + 1) / d) if 0 < d <= too_common else 0.0 for d in range(total + 1)]
+    weighted = {n: {k: w * idf[df[k]] for k, w in feats[n].items() if df[k] <= too_common} for n in wanted}
+    mass = {n: sum(w.values()) for n, w in weighted.items()}
+    rare = max(RARE_DF, RARE_SHARE * total)
+    index: dict[str, list[int]] = defaultdict(list)
+    for i in sorted(old_ids):
+        for k in weighted[i]:
+            if df[k] <= rare:
+                index[k].append(i)
     out: dict[tuple[int, int], float] = {}
-    for j, w in enumerate(weighted[len(old) :]):
-        acc: dict[int, float] = defaultdict(float)
-        for k, v in w.items():
-            for i, u in index.get(k, ()):
-                acc[i] += min(u, v)
-        for i, common in acc.items():
-            score = 2 * common / (mass[i] + mass[len(old) + j])
+    for j in sorted(new_ids):
+        b = weighted[len(old) + j]
+        candidates = {i for k in b if df[k] <= rare for i in index.get(k, ())}
+        for i in candidates:
+            a = weighted[i]
+            shared = sum(min(a[k], b[k]) for k in a.keys() & b.keys())
+            score = 2 * shared / (mass[i] + mass[len(old) + j])
             if score >= at_least:
                 out[i, j] = score
     return out
@@ -170,7 +195,7 @@ def _fill_gaps(
     return sorted(_in_order(found))
 
 
-def align_by_content(old: Sequence[str], new: Sequence[str]) -> Alignment:
+def align_by_content(old: Sequence[str], new: Sequence[str], cjk: bool | None = None) -> Alignment:
     """Counterparts across two documents; exact copies pair first, in order."""
     exact: dict[str, list[int]] = defaultdict(list)
     for i, text in enumerate(old):
@@ -181,11 +206,8 @@ def align_by_content(old: Sequence[str], new: Sequence[str]) -> Alignment:
             pairs.append((exact[text.strip()].pop(0), j))
     paired_old = {i for i, _ in pairs}
     paired_new = {j for _, j in pairs}
-    scores = {
-        p: s
-        for p, s in similarities(old, new, GAP_PAIR_AT).items()
-        if p[0] not in paired_old and p[1] not in paired_new
-    }
+    among = set(range(len(old))) - paired_old, set(range(len(new))) - paired_new
+    scores = similarities(old, new, GAP_PAIR_AT, among, cjk)
     strong = _greedy({p: s for p, s in scores.items() if s >= PAIR_AT}, len(old), len(new))
     anchors = _in_order(pairs + strong)
     pairs += [p for p in strong if p in anchors or scores[p] >= MOVE_AT]

@@ -22,8 +22,9 @@ _CHAR_UNITS = re.compile(rf"\[\^\d+\]|{_NOT_CJK_WORD}(?:[./-]{_NOT_CJK_WORD})*|\
 _WORD_UNITS = re.compile(r"\[\^\d+\]|\w+(?:[-'’./]\w+)*|\s+|.", re.S)
 
 
-def is_cjk(text: str) -> bool:
-    """True when the text is mostly Chinese or Japanese (diffed by characters, not words)."""
+def is_cjk(text: str, sample: int = 4000) -> bool:
+    """True when the text (its first `sample` characters) is mostly Chinese or Japanese."""
+    text = text[:sample]
     letters = len(_LETTER.findall(text))
     return letters > 0 and len(_CJK_CHAR.findall(text)) * 2 > letters
 
@@ -47,9 +48,12 @@ def diff_units(old: list[str], new: list[str], old_key: Callable[[str], str] = s
     codes: dict[str, str] = {}
 
     def encode(keys: list[str]) -> str:
-        return "".join(codes.setdefault(k, _code(len(codes))) for k in keys)
+        for k in keys:
+            if k not in codes:
+                codes[k] = _code(len(codes))
+        return "".join(map(codes.__getitem__, keys))
 
-    a = encode([old_key(u) for u in old])
+    a = encode(list(map(old_key, old)))
     b = encode(new)
     segments: list[Segment] = []
     i = j = 0
@@ -90,9 +94,12 @@ def tidy(segments: list[Segment]) -> list[Segment]:
     return out
 
 
-def diff_texts(old: str, new: str, renumbered: dict[int, int] | None = None) -> list[Segment]:
+def diff_texts(
+    old: str, new: str, renumbered: dict[int, int] | None = None, cjk: bool | None = None
+) -> list[Segment]:
     """Segments from `old` to `new`. `renumbered` maps old footnote numbers to the new numbers of
-    the same notes, so a reference that only changed number counts as unchanged."""
+    the same notes, so a reference that only changed number counts as unchanged. `cjk`: diff by
+    characters (None: decide from the texts)."""
     mapping = renumbered or {}
 
     def old_key(unit: str) -> str:
@@ -104,7 +111,10 @@ def diff_texts(old: str, new: str, renumbered: dict[int, int] | None = None) -> 
 
     if not old or not new:
         return tidy([("delete", old), ("insert", new)])
-    cjk = is_cjk(old + new)
+    if REF.sub(lambda m: old_key(m.group(0)), old) == new:
+        return [("equal", new)]
+    if cjk is None:
+        cjk = is_cjk(old + new)
     return diff_units(units(old, cjk), units(new, cjk), old_key)
 
 

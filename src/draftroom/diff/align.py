@@ -6,7 +6,8 @@ and the opening phrase a paragraph shares with its siblings ("Requests the Secre
 "请秘书长", "重申") counts for little, so paragraphs that merely share boilerplate are never paired.
 Pairs are chosen best first, one to one; the longest run in the same order stays in place, the rest
 are moves if they clear a higher bar; a paragraph left alone between two in-place pairs may still pair, at a lower bar, with one
-left alone in the same gap on the other side (a paragraph rewritten where it stood).
+left alone in the same gap on the other side when each is the other's best match (a paragraph
+rewritten where it stood).
 """
 
 import bisect
@@ -175,24 +176,26 @@ def _greedy(scores: dict[tuple[int, int], float], n_old: int, n_new: int) -> lis
 def _fill_gaps(
     anchors: set[tuple[int, int]], scores: dict[tuple[int, int], float], taken: list[tuple[int, int]]
 ) -> list[tuple[int, int]]:
-    """Pairs at the lower bar between unpaired paragraphs lying in the same gap between anchors."""
+    """Pairs at the lower bar between unpaired paragraphs lying in the same gap between anchors,
+    each the other's best match among all unpaired paragraphs; best first, keeping the order."""
     ends = sorted(anchors)
     olds = [i for i, _ in ends]
     news = [j for _, j in ends]
     old_used = {i for i, _ in taken}
     new_used = {j for _, j in taken}
-
-    def gap(i: int, j: int) -> int | None:
-        gi = bisect.bisect(olds, i)
-        return gi if gi == bisect.bisect(news, j) else None
-
-    candidates = {
-        (i, j): s
-        for (i, j), s in scores.items()
-        if i not in old_used and j not in new_used and gap(i, j) is not None
-    }
-    found = _greedy(candidates, 1, 1)
-    return sorted(_in_order(found))
+    free = {(i, j): s for (i, j), s in scores.items() if i not in old_used and j not in new_used}
+    best_old: dict[int, float] = defaultdict(float)
+    best_new: dict[int, float] = defaultdict(float)
+    for (i, j), s in free.items():
+        best_old[i], best_new[j] = max(best_old[i], s), max(best_new[j], s)
+    found = []
+    for (i, j), s in sorted(free.items(), key=lambda item: item[1], reverse=True):
+        k = bisect.bisect(olds, i)
+        if s == best_old[i] == best_new[j] and k == bisect.bisect(news, j):
+            olds.insert(k, i)
+            news.insert(k, j)
+            found.append((i, j))
+    return found
 
 
 def align_by_content(old: Sequence[str], new: Sequence[str], cjk: bool | None = None) -> Alignment:

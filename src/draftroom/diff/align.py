@@ -65,6 +65,8 @@ def _opening_chars(texts: Sequence[str]) -> list[int]:
 
 def _opening_tokens(text: str, chars: int, toks: list[str], cjk: bool) -> int:
     """The shared opening in tokens (a word cut in the middle is not shared), at most half of them."""
+    if not chars:
+        return 0
     n = len(tokens(text[:chars], cjk))
     if n and 0 < chars < len(text) and text[chars - 1].isalnum() and text[chars].isalnum():
         n -= 1
@@ -73,9 +75,9 @@ def _opening_tokens(text: str, chars: int, toks: list[str], cjk: bool) -> int:
 
 def _features(toks: list[str], opening: int) -> dict[str, float]:
     """Feature -> discount: OPENING_WEIGHT when it first occurs inside the shared opening, else 1."""
-    pairs = [a + " " + b for a, b in itertools.pairwise(toks)]
-    head = {t for t in toks[:opening] if len(t) > 1} | set(pairs[: max(opening - 1, 0)])
-    out = dict.fromkeys([t for t in toks if len(t) > 1] + pairs, 1.0)
+    pairs = list(map(" ".join, itertools.pairwise(toks)))
+    head = {t for t in set(toks[:opening]) if len(t) > 1} | set(pairs[: max(opening - 1, 0)])
+    out = dict.fromkeys([t for t in set(toks) if len(t) > 1] + pairs, 1.0)
     out.update(dict.fromkeys(head, OPENING_WEIGHT))
     return out
 

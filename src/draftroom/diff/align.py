@@ -26,7 +26,7 @@ GAP_PAIR_AT = 0.16  # lower bar for two paragraphs alone in the same gap between
 OPENING_WEIGHT = 0.2  # weight of features inside a shared opening phrase
 COMMON_SHARE = 0.2  # features in more than this share of all paragraphs carry no weight
 LEARN_FROM = 120  # paragraphs at least that rarity is learnt from
-RARE_DF, RARE_SHARE = 6, 0.03  # candidates for pairing share at least one feature this rare
+RARE_DF, RARE_SHARE = 3, 0.01  # candidates for pairing share at least one feature this rare
 _STEM = 5  # word stems: the first letters of a word, enough across inflections
 
 _CJK_TOKEN = re.compile(

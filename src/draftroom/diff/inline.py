@@ -15,7 +15,6 @@ from draftroom.model.redline import Segment
 
 _CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002ffff"
 _CJK_CHAR = re.compile(f"[{_CJK}]")
-_LETTER = re.compile(r"[^\W\d_]")
 REF = re.compile(r"\[\^(\d+)\]")
 _NOT_CJK_WORD = rf"(?:(?![{_CJK}])\w)+"
 _CHAR_UNITS = re.compile(rf"\[\^\d+\]|{_NOT_CJK_WORD}(?:[./-]{_NOT_CJK_WORD})*|\s+|.", re.S)
@@ -25,7 +24,7 @@ _WORD_UNITS = re.compile(r"\[\^\d+\]|\w+(?:[-'’./]\w+)*|\s+|.", re.S)
 def is_cjk(text: str, sample: int = 4000) -> bool:
     """True when the text (its first `sample` characters) is mostly Chinese or Japanese."""
     text = text[:sample]
-    letters = len(_LETTER.findall(text))
+    letters = sum(map(str.isalpha, text))
     return letters > 0 and len(_CJK_CHAR.findall(text)) * 2 > letters
 
 
@@ -103,7 +102,7 @@ def diff_texts(
     mapping = renumbered or {}
 
     def old_key(unit: str) -> str:
-        m = REF.fullmatch(unit)
+        m = REF.fullmatch(unit) if unit.startswith("[^") else None
         if not m:
             return unit
         n = int(m.group(1))

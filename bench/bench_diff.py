@@ -3,7 +3,7 @@
 Cases: the real pair (2012 draft -> 2019 successor, Chinese, parsed by draftroom) and a synthetic
 200-paragraph English pair built from the English corpus (edits, rewrites, deletions, insertions, moves).
 Every tool gets the same paragraphs (title first, one paragraph per line for git). Figures: time
-(best of several runs) as a ratio to draftroom, and redline size = characters marked inserted or deleted.
+(best of several runs, the tools taking turns) as a ratio to draftroom's, and redline size = characters marked inserted or deleted.
 
   difflib: SequenceMatcher over the paragraph lists; in each replaced block, paragraphs pair when their
            SequenceMatcher ratio reaches 0.75 (difflib.ndiff's rule) and are diffed over the same
@@ -171,44 +171,41 @@ def git_redline(old: list[str], new: list[str], regex: str | None) -> int:
     )
 
 
-def best_time(fn, repeat: int) -> float:
-    times = []
+def best_times(tools: dict[str, object], repeat: int) -> dict[str, float]:
+    """Best wall time of each tool, running them in turn so a busy machine slows all alike."""
+    best = dict.fromkeys(tools, float("inf"))
     for _ in range(repeat):
-        t = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - t)
-    return min(times)
+        for name, fn in tools.items():
+            t = time.perf_counter()
+            fn()
+            best[name] = min(best[name], time.perf_counter() - t)
+    return best
 
 
 def run_case(name: str, old: Document, new: Document, cjk: bool, repeat: int) -> None:
     a, b = texts(old), texts(new)
-    r = compare(old, new)
-    ours_size = sum(c.marked for c in r.pairs)
-    rows = [("draftroom", best_time(lambda: compare(old, new), repeat), ours_size)]
-    rows.append(
-        ("difflib", best_time(lambda: difflib_redline(a, b), max(1, repeat // 3)), difflib_redline(a, b))
-    )
-    rows.append(
-        ("git --word-diff", best_time(lambda: git_redline(a, b, None), repeat), git_redline(a, b, None))
-    )
+    char = "[^\\x80-\\xbf][\\x80-\\xbf]*"  # one UTF-8 character
+    tools = {
+        "draftroom": lambda: compare(old, new),
+        "difflib": lambda: difflib_redline(a, b),
+        "git --word-diff": lambda: git_redline(a, b, None),
+    }
+    sizes = {
+        "draftroom": sum(c.marked for c in compare(old, new).pairs),
+        "difflib": difflib_redline(a, b),
+        "git --word-diff": git_redline(a, b, None),
+    }
     if cjk:
-        char = "[^\\x80-\\xbf][\\x80-\\xbf]*"
-        rows.append(
-            (
-                "git --word-diff (1 char/word)",
-                best_time(lambda: git_redline(a, b, char), repeat),
-                git_redline(a, b, char),
-            )
-        )
+        tools["git --word-diff (1 char/word)"] = lambda: git_redline(a, b, char)
+        sizes["git --word-diff (1 char/word)"] = git_redline(a, b, char)
+    times = best_times(tools, repeat)
+    ours_t, ours_s = times["draftroom"], sizes["draftroom"]
     print(f"\n{name}: {len(a)} -> {len(b)} paragraphs, {sum(map(len, a))} -> {sum(map(len, b))} characters")
-    print(f"  draftroom: {r.summary()}")
-    print(
-        f"  {'tool':32} {'time ms':>9} {'time / draftroom':>17} {'redline chars':>14} {'size / draftroom':>17}"
-    )
-    for tool, t, size in rows:
-        print(
-            f"  {tool:32} {t * 1000:9.1f} {t / rows[0][1]:16.1f}x {size:14d} {size / max(ours_size, 1):16.2f}x"
-        )
+    print(f"  draftroom: {compare(old, new).summary()}")
+    print(f"  {'tool':32} {'time ms':>9} {'time / draftroom':>17} {'redline chars':>14} {'size / draftroom':>17}")
+    for tool, t in times.items():
+        size = sizes[tool]
+        print(f"  {tool:32} {t * 1000:9.1f} {t / ours_t:16.1f}x {size:14d} {size / max(ours_s, 1):16.2f}x")
 
 
 def main() -> None:
@@ -216,9 +213,9 @@ def main() -> None:
     seeds = shared("seeds")
     old = parse_file(seeds / "002_e512e5138112a4f1.txt")
     new = parse_file(seeds / "001_334a0e47d0d674b7.txt")
-    run_case("real pair (zh, 2012 draft -> 2019 revised draft)", old, new, True, 15)
+    run_case("real pair (zh, 2012 draft -> 2019 revised draft)", old, new, True, 20)
     s_old, s_new = synthetic_pair()
-    run_case("synthetic pair (en, 200 paragraphs)", s_old, s_new, False, 5)
+    run_case("synthetic pair (en, 200 paragraphs)", s_old, s_new, False, 8)
 
 
 if __name__ == "__main__":

@@ -1,6 +1,6 @@
 """Pair the paragraphs of two texts: by id inside one negotiation, by content across documents.
 
-Content similarity is a weighted Dice overlap of features (word stems and word pairs for spaced
+Content similarity is a weighted Dice overlap of features (word stems and stem pairs for spaced
 scripts, character pairs for Chinese and Japanese). Features are weighted by rarity across both texts,
 and the opening phrase a paragraph shares with its siblings ("Requests the Secretary-General to",
 "请秘书长", "重申") counts for little, so paragraphs that merely share boilerplate are never paired.
@@ -29,10 +29,9 @@ LEARN_FROM = 120  # paragraphs at least that rarity is learnt from
 RARE_DF, RARE_SHARE = 3, 0.01  # candidates for pairing share at least one feature this rare
 _STEM = 5  # word stems: the first letters of a word, enough across inflections
 
-_CJK_TOKEN = re.compile(
-    r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002ffff]|\d+(?:[./-]\d+)*|[^\W\d_]+"
-)
 _WORD_TOKEN = re.compile(r"\d+(?:[./-]\d+)*|\w+")
+_NOT_CONTENT = re.compile(r"\[\^\d+\]|[\W_]+")
+_CHAR_PAIR = re.compile(r"(?=(..))", re.S)
 
 
 @dataclass
@@ -43,12 +42,9 @@ class Alignment:
     moved: set[tuple[int, int]] = field(default_factory=set)
 
 
-def tokens(text: str, cjk: bool) -> list[str]:
-    """Content tokens of a paragraph: characters for CJK, word stems otherwise; no references."""
-    text = REF.sub(" ", text).lower()
-    if cjk:
-        return _CJK_TOKEN.findall(text)
-    return [t if t[0].isdigit() else t[:_STEM] for t in _WORD_TOKEN.findall(text)]
+def tokens(text: str) -> list[str]:
+    """Word stems of a paragraph in a spaced script; numbers whole; no footnote references."""
+    return [t if t[0].isdigit() else t[:_STEM] for t in _WORD_TOKEN.findall(REF.sub(" ", text).lower())]
 
 
 def _opening_chars(texts: Sequence[str]) -> list[int]:
@@ -63,20 +59,32 @@ def _opening_chars(texts: Sequence[str]) -> list[int]:
     return shared
 
 
-def _opening_tokens(text: str, chars: int, toks: list[str], cjk: bool) -> int:
+def _opening_tokens(text: str, chars: int, toks: list[str]) -> int:
     """The shared opening in tokens (a word cut in the middle is not shared), at most half of them."""
     if not chars:
         return 0
-    n = len(tokens(text[:chars], cjk))
+    n = len(tokens(text[:chars]))
     if n and 0 < chars < len(text) and text[chars - 1].isalnum() and text[chars].isalnum():
         n -= 1
     return min(n, len(toks) // 2)
 
 
-def _features(toks: list[str], opening: int) -> dict[str, float]:
-    """Feature -> discount: OPENING_WEIGHT when it first occurs inside the shared opening, else 1."""
+def _features(text: str, opening: int, cjk: bool) -> dict[str, float]:
+    """Feature -> discount: OPENING_WEIGHT when it first occurs inside the shared opening
+    (`opening` characters long), else 1.
+
+    Chinese and Japanese: overlapping pairs of characters, punctuation and spaces left out.
+    Spaced scripts: word stems of two letters or more, and pairs of stems."""
+    if cjk:
+        pairs = _CHAR_PAIR.findall(_NOT_CONTENT.sub("", text.lower()))
+        out = dict.fromkeys(pairs, 1.0)
+        shared = max(len(_NOT_CONTENT.sub("", text[:opening])) - 1, 0)
+        out.update(dict.fromkeys(pairs[: min(shared, len(pairs) // 2)], OPENING_WEIGHT))
+        return out
+    toks = tokens(text)
+    head_tokens = _opening_tokens(text, opening, toks)
     pairs = list(map(" ".join, itertools.pairwise(toks)))
-    head = {t for t in set(toks[:opening]) if len(t) > 1} | set(pairs[: max(opening - 1, 0)])
+    head = {t for t in set(toks[:head_tokens]) if len(t) > 1} | set(pairs[: max(head_tokens - 1, 0)])
     out = dict.fromkeys([t for t in set(toks) if len(t) > 1] + pairs, 1.0)
     out.update(dict.fromkeys(head, OPENING_WEIGHT))
     return out
@@ -106,8 +114,7 @@ def similarities(
     learn = wanted + (others[:: math.ceil(len(others) / need)] if need > 0 and others else [])
     feats: dict[int, dict[str, float]] = {}
     for n in learn:
-        toks = tokens(texts[n], cjk)
-        feats[n] = _features(toks, _opening_tokens(texts[n], opening[n], toks, cjk))
+        feats[n] = _features(texts[n], opening[n], cjk)
     df: Counter[str] = Counter()
     for f in feats.values():
         df.update(f.keys())
@@ -116,19 +123,18 @@ def similarities(
     idf = [math.log((total + 1) / d) if 0 < d <= too_common else 0.0 for d in range(total + 1)]
     weighted = {n: {k: w * idf[df[k]] for k, w in feats[n].items() if df[k] <= too_common} for n in wanted}
     mass = {n: sum(w.values()) for n, w in weighted.items()}
-    rare = max(RARE_DF, RARE_SHARE * total)
+    limit = max(RARE_DF, RARE_SHARE * total)
+    rare = {k for k, d in df.items() if d <= limit}
     index: dict[str, list[int]] = defaultdict(list)
     for i in sorted(old_ids):
-        for k in weighted[i]:
-            if df[k] <= rare:
-                index[k].append(i)
+        for k in weighted[i].keys() & rare:
+            index[k].append(i)
     out: dict[tuple[int, int], float] = {}
     for j in sorted(new_ids):
         b = weighted[len(old) + j]
-        candidates = {i for k in b if df[k] <= rare for i in index.get(k, ())}
-        for i in candidates:
+        for i in set().union(*map(index.__getitem__, b.keys() & index.keys())):
             a = weighted[i]
-            shared = sum(min(a[k], b[k]) for k in a.keys() & b.keys())
+            shared = sum([min(a[k], b[k]) for k in a.keys() & b.keys()])
             score = 2 * shared / (mass[i] + mass[len(old) + j])
             if score >= at_least:
                 out[i, j] = score

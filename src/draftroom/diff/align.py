@@ -182,15 +182,20 @@ def _greedy(scores: dict[tuple[int, int], float], n_old: int, n_new: int) -> lis
 
 
 def _fill_gaps(
-    anchors: set[tuple[int, int]], scores: dict[tuple[int, int], float], taken: list[tuple[int, int]]
+    anchors: set[tuple[int, int]],
+    pairs: list[tuple[int, int]],
+    scores: dict[tuple[int, int], float],
+    at_least: float,
+    mutual: bool,
 ) -> list[tuple[int, int]]:
-    """Pairs at the lower bar between unpaired paragraphs lying in the same gap between anchors,
-    each the other's best match among all unpaired paragraphs; best first, keeping the order."""
+    """More pairs between unpaired paragraphs lying in the same gap between in-place pairs
+    (`anchors`), best first, keeping the order. `mutual`: only pairs where each is the other's best
+    match among all unpaired paragraphs (so a weak pair is never a leftover)."""
     ends = sorted(anchors)
     olds = [i for i, _ in ends]
     news = [j for _, j in ends]
-    old_used = {i for i, _ in taken}
-    new_used = {j for _, j in taken}
+    old_used = {i for i, _ in pairs}
+    new_used = {j for _, j in pairs}
     free = {(i, j): s for (i, j), s in scores.items() if i not in old_used and j not in new_used}
     best_old: dict[int, float] = defaultdict(float)
     best_new: dict[int, float] = defaultdict(float)
@@ -198,10 +203,16 @@ def _fill_gaps(
         best_old[i], best_new[j] = max(best_old[i], s), max(best_new[j], s)
     found = []
     for (i, j), s in sorted(free.items(), key=lambda item: item[1], reverse=True):
+        if s < at_least or i in old_used or j in new_used:
+            continue
+        if mutual and not s == best_old[i] == best_new[j]:
+            continue
         k = bisect.bisect(olds, i)
-        if s == best_old[i] == best_new[j] and k == bisect.bisect(news, j):
+        if k == bisect.bisect(news, j):
             olds.insert(k, i)
             news.insert(k, j)
+            old_used.add(i)
+            new_used.add(j)
             found.append((i, j))
     return found
 
@@ -221,10 +232,13 @@ def align_by_content(old: Sequence[str], new: Sequence[str], cjk: bool | None = 
     scores = similarities(old, new, GAP_PAIR_AT, among, cjk)
     strong = _greedy({p: s for p, s in scores.items() if s >= PAIR_AT}, len(old), len(new))
     anchors = _in_order(pairs + strong)
-    pairs += [p for p in strong if p in anchors or scores[p] >= MOVE_AT]
-    pairs += _fill_gaps(anchors, scores, pairs)
-    anchors = _in_order(pairs)
-    return Alignment(sorted(pairs, key=lambda p: p[1]), {p for p in pairs if p not in anchors})
+    moved = {p for p in strong if p not in anchors and scores[p] >= MOVE_AT}
+    pairs = [p for p in pairs + strong if p in anchors or p in moved]
+    for at_least, mutual in ((PAIR_AT, False), (GAP_PAIR_AT, True)):
+        found = _fill_gaps(anchors, pairs, scores, at_least, mutual)
+        anchors.update(found)
+        pairs += found
+    return Alignment(sorted(pairs, key=lambda p: p[1]), moved)
 
 
 def align_by_key(old: Sequence[Hashable], new: Sequence[Hashable]) -> Alignment:

@@ -35,7 +35,7 @@ def measure(lines: list[Line]) -> Layout:
             full = top
     pairs = [(a, b) for a, b in itertools.pairwise(lines) if not b.cut_before]
     blank_share = sum(1 for _, b in pairs if b.blank_before) / len(pairs) if pairs else 0.0
-    blanks = not (full and blank_share > 0.8)
+    blanks = not full or 0.03 <= blank_share <= 0.8
     return Layout(full, blanks, _continuation_indent(pairs, full))
 
 

@@ -152,7 +152,7 @@ class MarkerResolver:
         if is_cjk(nxt[0]):
             return nxt[0] not in _CJK_UNITS
         word = nxt.strip("“”\"'’,.;:").lower()
-        if word in _MONTHS or word[:1].isdigit() and "/" not in word:
+        if word in _MONTHS or (word[:1].isdigit() and "/" not in word):
             return False
         return word in _AFTER_MARKER or prev_punct or "/" in word
 

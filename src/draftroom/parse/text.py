@@ -16,7 +16,7 @@ from draftroom.parse.footnotes import extract_notes
 from draftroom.parse.furniture import document_symbol, strip_furniture
 from draftroom.parse.head import Head, find_body, parse_head
 from draftroom.parse.instructions import parse_instructions
-from draftroom.parse.layout import measure
+from draftroom.parse.layout import Layout, measure
 from draftroom.parse.lines import Line, normalize
 from draftroom.parse.markers import MarkerResolver
 from draftroom.parse.sponsors import sponsor_names
@@ -41,7 +41,7 @@ def parse_plain(text: str, lang: str | None, source: str) -> Document:
     resolver = MarkerResolver(set(notes.numbered), notes.starred)
     if head.kind == "amendments":
         start = max(head.consumed, default=-1) + 1
-        units = Joiner(layout, "amend").run(lines[start:])
+        units = Joiner(layout, "amend", set(notes.numbered)).run(lines[start:])
         doc.instructions = parse_instructions([resolver.resolve(u.text) for u in units], language)
     else:
         if body_at is None:
@@ -49,7 +49,7 @@ def parse_plain(text: str, lang: str | None, source: str) -> Document:
                 f"{source}: no authoring body line (such as 'The General Assembly,' or '大会，') "
                 "before the paragraphs: is this a UN resolution text?"
             )
-        _fill_body(doc, lines, body_at, layout)
+        _fill_body(doc, lines, body_at, layout, set(notes.numbered))
         for holder in _reading_order(doc):
             holder.text = resolver.resolve(holder.text)
         for annex in doc.annexes:
@@ -80,10 +80,10 @@ def _document(head: Head, language: str, symbol: str | None) -> Document:
     )
 
 
-def _fill_body(doc: Document, lines: list[Line], body_at: int, layout) -> None:
+def _fill_body(doc: Document, lines: list[Line], body_at: int, layout: Layout, notes: set[int]) -> None:
     line = lines[body_at].text
     doc.body = line.rstrip("".join(_BODY_COMMAS)).strip()
-    units = Joiner(layout, "preamble").run(lines[body_at + 1 :])
+    units = Joiner(layout, "preamble", notes).run(lines[body_at + 1 :])
     body = build_body(units, no_preamble=not line.endswith(_BODY_COMMAS))
     doc.preamble, doc.operative, doc.annexes, doc.closing = (
         body.preamble,

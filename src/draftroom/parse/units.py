@@ -25,6 +25,7 @@ _ENDINGS = {
     "item": ",，;；.。:：",
     "amend": ",，;；.。:：",
 }
+_SUPERSCRIPT_DIGITS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
 _BARE_LABEL = re.compile(r"^(?:\d{1,3}\s?[.．]|\(?[a-z]{1,3}\)|\([ivxlc]{1,6}\)|（[a-z]{1,3}）)$")
 
 
@@ -57,8 +58,9 @@ def _line_kind(text: str) -> str:
 class Joiner:
     """Feeds lines in order; collects units."""
 
-    def __init__(self, layout: Layout, part: str) -> None:
+    def __init__(self, layout: Layout, part: str, notes: set[int] | None = None) -> None:
         self.layout = layout
+        self.notes = notes or set()
         self.part = part  # preamble | operative | annex | amend
         self.units: list[Unit] = []
         self.lines: list[Line] = []  # the lines of the paragraph being built
@@ -88,6 +90,10 @@ class Joiner:
                 self._add(line)
                 return
             self._close("annex-title")
+        if self.lines and self._lone_marker(t):
+            self.text += t  # a note marker the extractor set on a line of its own
+            self.lines.append(line)
+            return
         if self.lines and not self._breaks(line):
             self._add(line)
             return
@@ -113,6 +119,10 @@ class Joiner:
             and not ends_paragraph(t, "item")
             and not (self.lines and not ends_paragraph(self.text, self._ending_part()))
         )
+
+    def _lone_marker(self, t: str) -> bool:
+        digits = t.translate(_SUPERSCRIPT_DIGITS)
+        return digits.isdigit() and len(digits) <= 3 and int(digits) in self.notes
 
     def _continues_title(self, line: Line) -> bool:
         return (

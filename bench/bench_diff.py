@@ -202,7 +202,9 @@ def run_case(name: str, old: Document, new: Document, cjk: bool, repeat: int) ->
     ours_t, ours_s = times["draftroom"], sizes["draftroom"]
     print(f"\n{name}: {len(a)} -> {len(b)} paragraphs, {sum(map(len, a))} -> {sum(map(len, b))} characters")
     print(f"  draftroom: {compare(old, new).summary()}")
-    print(f"  {'tool':32} {'time ms':>9} {'time / draftroom':>17} {'redline chars':>14} {'size / draftroom':>17}")
+    print(
+        f"  {'tool':32} {'time ms':>9} {'time / draftroom':>17} {'redline chars':>14} {'size / draftroom':>17}"
+    )
     for tool, t in times.items():
         size = sizes[tool]
         print(f"  {tool:32} {t * 1000:9.1f} {t / ours_t:16.1f}x {size:14d} {size / max(ours_s, 1):16.2f}x")

@@ -132,3 +132,18 @@ def test_a_text_that_is_no_resolution_is_refused_in_one_line(run_cli, tmp_path):
     (tmp_path / "notes.txt").write_text("shopping list\neggs\nmilk\n", encoding="utf-8")
     res = run_cli("diff", "notes.txt", str(SEEDS / "002_e512e5138112a4f1.txt"))
     assert res.returncode == 2 and res.stderr.count("\n") == 1 and "notes.txt" in res.stderr
+
+
+def test_a_negotiation_created_from_a_file_compares_with_its_successor_file(run_cli):
+    made = run_cli("new", "trafficking", "--from", str(SEEDS / "002_e512e5138112a4f1.txt"))
+    assert made.returncode == 0, made.stderr
+    res = run_cli("diff", "trafficking@rev-0", str(SEEDS / "001_334a0e47d0d674b7.txt"), "--json")
+    assert res.returncode == 0, res.stderr
+    out = json.loads(res.stdout)
+    direct = run_cli(
+        "diff", str(SEEDS / "002_e512e5138112a4f1.txt"), str(SEEDS / "001_334a0e47d0d674b7.txt"), "--json"
+    )
+    assert (
+        out["summary"] == json.loads(direct.stdout)["summary"]
+    )  # a stored text pairs by content like its file
+    assert out["old_name"] == "trafficking@rev-0"

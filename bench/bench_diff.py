@@ -3,7 +3,7 @@
 Cases: the real pair (2012 draft -> 2019 successor, Chinese, parsed by draftroom), an English draft
 against its adopted resolution, and a synthetic 200-paragraph English pair built from the English
 corpus (edits, rewrites, deletions, insertions, moves).
-Every tool gets the same paragraphs (title first, one paragraph per line for git). Figures: time
+Every tool gets the same texts: title, paragraphs, then footnotes (one per line for git). Figures: time
 (best of several runs, the tools taking turns) as a ratio to draftroom's, and redline size = characters marked inserted or deleted.
 
   difflib: SequenceMatcher over the paragraph lists; in each replaced block, paragraphs pair when their
@@ -52,7 +52,8 @@ def machine() -> str:
 
 
 def texts(doc: Document) -> list[str]:
-    return [doc.title, *(u.text for u in units_of(doc))]
+    """What every tool compares: the title, each paragraph, each footnote."""
+    return [doc.title, *(u.text for u in units_of(doc)), *(f.text for f in doc.footnotes)]
 
 
 # ---- the synthetic pair ---------------------------------------------------------------------------
@@ -192,7 +193,7 @@ def run_case(name: str, old: Document, new: Document, cjk: bool, repeat: int) ->
         "git --word-diff": lambda: git_redline(a, b, None),
     }
     sizes = {
-        "draftroom": sum(c.marked for c in compare(old, new).pairs),
+        "draftroom": compare(old, new).marked,
         "difflib": difflib_redline(a, b),
         "git --word-diff": git_redline(a, b, None),
     }

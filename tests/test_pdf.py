@@ -413,3 +413,17 @@ def test_a_hyphen_at_a_line_end_joins_the_word_but_a_suspended_one_keeps_its_spa
         "and through programmes of the United Nations and of the Secretary-General, and in particular through "
         "awareness-raising campaigns and community-based, gender- and disability-responsive approaches,"
     ]
+
+
+def test_notes_numbered_in_the_type_of_their_text():
+    doc = pymupdf.open()
+    page = doc.new_page(width=612, height=792)
+    _lay_out(page, 100, FIRST.replace("committed,", "committed, ^2"))
+    page.insert_text((72, 700), "1 Resolution 64/293.", fontsize=8)
+    page.insert_text((72, 710), "2 Resolution 72/1, annex, which entered into force on", fontsize=8)
+    page.insert_text((82, 720), "12 December 2017.", fontsize=8)
+    assert paragraphs(pdf_to_text(doc.tobytes(), "plain.pdf")) == [
+        FIRST.replace(", ^1", ",[^1]").replace("committed,", "committed,[^2]"),
+        "[^1]: Resolution 64/293.",
+        "[^2]: Resolution 72/1, annex, which entered into force on 12 December 2017.",
+    ]

@@ -29,6 +29,7 @@ _HIDDEN_LINK = re.compile(r"^\s*(https?://undocs\.org/\S*\s*)+$")
 _RTL = re.compile(r"[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]")
 _PRESENTATION_FORMS = re.compile(r"[\ufb50-\ufdff\ufe70-\ufefe]+")
 _SUSPENDED = re.compile(r"(and|or|et|ou|y|o|и|или)\b", re.I)
+_PLAIN_NOTE = re.compile(r"(\d{1,3})\s+\S")
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f]")
 _FURNITURE = [
     re.compile(r"^\*\d{5,}\*$"),  # barcode
@@ -307,7 +308,22 @@ def _is_note_size(line: _Line, body_size: float) -> bool:
 
 
 def _opens_note(line: _Line) -> bool:
-    return line.starts_with_marker is not None or line.text.startswith("*")
+    return (
+        line.starts_with_marker is not None or line.text.startswith("*") or bool(_PLAIN_NOTE.match(line.text))
+    )
+
+
+def _number_plain_notes(pages: list[_Page]) -> None:
+    """Notes whose number is set like their text ("1 Resolution 64/293."): a line of the notes that
+    opens with the next number in sequence opens a note."""
+    last: int | None = None
+    for p in pages:
+        for line in p.notes:
+            m = _PLAIN_NOTE.match(line.text)
+            if line.starts_with_marker is None and m and (last is None or int(m.group(1)) == last + 1):
+                line.starts_with_marker = m.group(1)
+            if line.starts_with_marker:
+                last = int(line.starts_with_marker)
 
 
 def _read_pages(doc: pymupdf.Document, source: str) -> list[_Page]:
@@ -337,6 +353,7 @@ def _read_pages(doc: pymupdf.Document, source: str) -> list[_Page]:
         body, p.notes = _split_notes([x for _, x in keep], body_size, seen_notes)
         seen_notes = seen_notes or bool(p.notes)
         bodies.append([g for g, x in keep if any(x is b for b in body) and not _RULE.match(x.text)])
+    _number_plain_notes(pages)
     note_numbers = {int(n) for p in pages for n in _note_starts(p.notes)}
     for p, groups in zip(pages, bodies, strict=True):
         p.body = [_make_line(g, p.number, note_numbers) for g in groups]

@@ -385,14 +385,17 @@ def test_the_rule_that_ends_the_text_is_not_text():
     ]
 
 
-def _justified(page: pymupdf.Page, y: float, line: str, x0: float = 72, x1: float = 512) -> None:
-    """A justified line: its words spread evenly from x0 to x1."""
+def _justified(page: pymupdf.Page, y: float, line: str, x0: float = 72, fontfile: str | None = None) -> None:
+    """A justified line: its words spread evenly from x0 to 512, in Helvetica or a font file."""
+    font = pymupdf.Font(fontfile=fontfile) if fontfile else pymupdf.Font("helv")
     words = line.split()
-    widths = [pymupdf.get_text_length(w, fontsize=10) for w in words]
-    gap = (x1 - x0 - sum(widths)) / (len(words) - 1)
+    widths = [font.text_length(w, 10) for w in words]
+    gap = (512 - x0 - sum(widths)) / (len(words) - 1)
     x = x0
     for word, width in zip(words, widths, strict=True):
-        page.insert_text((x, y), word, fontsize=10)
+        page.insert_text(
+            (x, y), word, fontsize=10, **({"fontfile": fontfile, "fontname": "f0"} if fontfile else {})
+        )
         x += width + gap
 
 
@@ -426,4 +429,22 @@ def test_notes_numbered_in_the_type_of_their_text():
         FIRST.replace(", ^1", ",[^1]").replace("committed,", "committed,[^2]"),
         "[^1]: Resolution 64/293.",
         "[^2]: Resolution 72/1, annex, which entered into force on 12 December 2017.",
+    ]
+
+
+def test_a_soft_hyphen_at_a_line_end_is_dropped_and_the_word_joined():
+    """A font that maps its optional-hyphen glyph to U+00AD tells it from a real hyphen."""
+    fontfile = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"
+    if not Path(fontfile).exists():
+        pytest.skip("DejaVu Sans not installed")
+    doc = pymupdf.open()
+    page = doc.new_page(width=612, height=792)
+    line = "Encourages Member States to strengthen international cooperation in coun\u00ad"
+    _justified(page, 100, line, x0=96, fontfile=fontfile)
+    page.insert_text(
+        (72, 112), "tering transnational organized crime;", fontsize=10, fontfile=fontfile, fontname="f0"
+    )
+    assert paragraphs(pdf_to_text(doc.tobytes(), "soft.pdf")) == [
+        "Encourages Member States to strengthen international cooperation in countering transnational "
+        "organized crime;"
     ]

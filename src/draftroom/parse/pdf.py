@@ -401,6 +401,8 @@ def _join(a: str, b: str) -> str:
     or slash that ends a line ("Secretary-" "General"), except a suspended hyphen ("gender-" "and")."""
     if not a:
         return b
+    if a.endswith("\u00ad"):  # a soft hyphen: the word was only broken for the line
+        return a[:-1] + b
     suspended = a.endswith("-") and _SUSPENDED.match(b)
     if (
         _CJK.match(a[-1:])
@@ -497,7 +499,7 @@ def pdf_to_text(data: bytes, source: str) -> str:
     if current:
         paragraphs.append(current)
     paragraphs.extend(pending)
-    return "\n\n".join(paragraphs) + "\n"
+    return "\n\n".join(paragraphs).replace("\u00ad", "").replace("\u200b", "") + "\n"
 
 
 def _dominant(pages: list[_Page]) -> float:

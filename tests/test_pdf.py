@@ -448,3 +448,23 @@ def test_a_soft_hyphen_at_a_line_end_is_dropped_and_the_word_joined():
         "Encourages Member States to strengthen international cooperation in countering transnational "
         "organized crime;"
     ]
+
+
+def test_page_furniture_set_apart_in_the_margins():
+    """Job number with its date set apart, barcode, running heads of the same size as the text
+    (known by their repetition), page counters."""
+    doc = pymupdf.open()
+    for number in (1, 2, 3):
+        page = doc.new_page(width=595, height=842)
+        if number == 1:
+            page.insert_text((60, 790), "25-16618 (E)", fontsize=10)
+            page.insert_text((440, 790), "281025", fontsize=10)
+            page.insert_text((60, 805), "*2516618*", fontsize=12)
+        else:
+            page.insert_text((60, 50), "A/80/L.18", fontsize=10)
+            page.insert_text((300, 50), "Safety and security of humanitarian personnel", fontsize=10)
+            page.insert_text((60, 810), f"{number}/3", fontsize=10)
+            page.insert_text((500, 810), "25-16618", fontsize=10)
+        _lay_out(page, 120, SECOND[0] if number != 2 else FIRST.replace(" ^1", ""))
+    text = pdf_to_text(doc.tobytes(), "furniture.pdf")
+    assert paragraphs(text) == [SECOND[0], FIRST.replace(" ^1", ""), SECOND[0]]

@@ -282,6 +282,8 @@ def _is_furniture(line: _Line, page: _Page, body_size: float, repeated: set[str]
     text = line.text
     if any(p.match(text) for p in _FURNITURE[:4]) or _URLS.match(text):
         return True
+    if line.y0 > 0.85 * page.height and re.fullmatch(r"\d{6}", text):  # the job number's date, set apart
+        return True
     if page.number == 0 or not _in_margin(line, page):
         return False
     return line.size < 0.95 * body_size or text in repeated or bool(_FURNITURE[4].match(text))

@@ -5,7 +5,7 @@ import itertools
 import re
 from dataclasses import dataclass
 
-from draftroom.parse.lines import Line, width
+from draftroom.parse.lines import Line, is_cjk, width
 
 _ENDS_PUNCT = re.compile(r"[,.;:，。；：、)\]”’》]\s*(?:\[\^\d+\]|[⁰¹²³⁴⁵⁶⁷⁸⁹]+|\d{1,3})?$")
 
@@ -19,6 +19,17 @@ class Layout:
     def is_full(self, line: Line) -> bool:
         return bool(self.full) and width(line.text) + line.indent >= 0.85 * self.full
 
+    def ends_short(self, line: Line, following: Line) -> bool:
+        """`line` ended before the margin on purpose: the next line's first word would have fitted
+        on it (with a margin for justified proportional type), or, in Chinese, four characters would."""
+        if not self.full:
+            return True
+        used = width(line.text) + line.indent
+        first = following.text.split(maxsplit=1)[0] if following.text else ""
+        if not first or is_cjk(first[0]) or is_cjk(line.text[-1:]):
+            return used + 8 <= self.full
+        return used + 1 + width(first) <= 0.9 * self.full
+
 
 def _percentile(values: list[int], q: float) -> int:
     ordered = sorted(values)
@@ -29,7 +40,7 @@ def measure(lines: list[Line]) -> Layout:
     widths = [width(line.text) + line.indent for line in lines if width(line.text) >= 20]
     full = 0
     if len(widths) >= 5:
-        top = _percentile(widths, 0.9)
+        top = _percentile(widths, 0.95)
         near = sum(1 for w in widths if w >= 0.8 * top) / len(widths)
         if top <= 240 and near >= 0.35:
             full = top

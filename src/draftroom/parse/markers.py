@@ -15,7 +15,7 @@ _SUP_TO_DIGIT = str.maketrans(SUPERSCRIPTS, "0123456789")
 _CANDIDATE = re.compile(
     rf"\[\^(?P<canon>\d+)\]|(?P<sup>[{SUPERSCRIPTS}]+)|(?<![\d])(?P<digits>\d+)(?![\d])|(?<=\S)(?P<star>\*{{1,3}})(?=\s|$|[,.;:])"
 )
-_CLOSING = set(',.;:)]”’"»》」』）、，。；：!?')
+_CLOSING = set(',.;:)]”’"»》」』）、，。；：،؛!?')
 _CJK_UNITS = set(
     "年月日号號条條款段项項卷届屆次个個%％岁歲名人国國种種类類部章节節页頁周週天时分秒亿億萬万千百倍期份家所点點"
 )

@@ -41,7 +41,7 @@ def parse_plain(text: str, lang: str | None, source: str) -> Document:
     resolver = MarkerResolver(set(notes.numbered), notes.starred)
     if head.kind == "amendments":
         start = max(head.consumed, default=-1) + 1
-        units = Joiner(layout, "amend", set(notes.numbered)).run(lines[start:])
+        units = Joiner(layout, "amend", language, set(notes.numbered)).run(lines[start:])
         doc.instructions = parse_instructions([resolver.resolve(u.text) for u in units], language)
     else:
         if body_at is None:
@@ -83,7 +83,7 @@ def _document(head: Head, language: str, symbol: str | None) -> Document:
 def _fill_body(doc: Document, lines: list[Line], body_at: int, layout: Layout, notes: set[int]) -> None:
     line = lines[body_at].text
     doc.body = line.rstrip("".join(_BODY_COMMAS)).strip()
-    units = Joiner(layout, "preamble", notes).run(lines[body_at + 1 :])
+    units = Joiner(layout, "preamble", doc.language, notes).run(lines[body_at + 1 :])
     body = build_body(units, no_preamble=not line.endswith(_BODY_COMMAS))
     doc.preamble, doc.operative, doc.annexes, doc.closing = (
         body.preamble,

@@ -50,7 +50,7 @@ AGENDA = re.compile(
     r"|Points?\s+(?P<fr>\S.*?)\s+de\s+l[’']ordre\s+du\s+jour"
     r"|Temas?\s+(?P<es>\S.*?)\s+del\s+programa"
     r"|Пункты?\s+(?P<ru>\S.*?)\s+повестки\s+дня"
-    r"|البنود?\s+(?P<ar>\S.*?)\s+من\s+جدول\s+الأعمال)$",
+    r"|البنو?د\s+(?P<ar>\S.*?)\s+من\s+جدول\s+الأعمال)$",
     _FLAGS,
 )
 MASTHEAD = re.compile(
@@ -58,7 +58,7 @@ MASTHEAD = re.compile(
     r"|الأمم\s+المتحدة|联\s*合\s*国"
     r"|General\s+Assembly|Assemblée\s+générale|Asamblea\s+General|Генеральная\s+Ассамблея"
     r"|الجمعية\s+العامة|大\s*会|Economic\s+and\s+Social\s+Council|经\s*济\s*及\s*社\s*会\s*理\s*事\s*会"
-    r"|Distr\.?\s*:.*|Original\s*:.*|Originale?\s*:.*|Orig\.?\s*:.*|Оригинал\s*:.*|الأصل\s*:.*"
+    r"|Distr\..*|Original\s*:.*|Originale?\s*:.*|Orig\.?\s*:.*|Оригинал\s*:.*|الأصل\s*:.*"
     r"|Limited|General|Limitée|Générale|Limitada|Ограниченное|Общее"
     r"|Chinese|English|French|Spanish|Russian|Arabic|Français|Anglais|Español|Inglés|Русский|Английский"
     r"|中文|英文)$",
@@ -141,7 +141,7 @@ MEETING = re.compile(
 )
 
 # Paragraph numbering.
-NUMBERED = re.compile(r"^(?P<n>\d{1,3})\s?[.．。](?:\s+|$)(?P<rest>.*)$")
+NUMBERED = re.compile(r"^(?P<n>\d{1,3})(?:\s?[.．。]|\s+-)(?:\s+|$)(?P<rest>.*)$")
 ITEM = re.compile(
     r"^(?:\((?P<a>[a-z]{1,3}|[ivxlc]{1,6})\)|（(?P<b>[a-z]{1,3}|[ivxlc]{1,6})）|(?P<c>[a-z]|[ivx]{1,5})\))(?:\s+|$)(?P<rest>.*)$"
 )
@@ -159,8 +159,10 @@ OPENERS = re.compile(
     r"|(?:Recordando|Reafirmando|Observando|Tomando|Considerando|Convencida|Consciente|Destacando"
     r"|Reconociendo|Profundamente|Gravemente|Acogiendo|Guiada|Preocupada|Alarmada|Decidida|Afirmando"
     r"|Poniendo|Teniendo|Subrayando|Expresando|Habiendo)\b"
-    r"|(?:Ссылаясь|Подтверждая|Вновь|Отмечая|Принимая|Учитывая|Будучи|Признавая|Приветствуя|Руководствуясь"
-    r"|Выражая|Сознавая|Подчеркивая|Напоминая|Рассмотрев|Глубоко|Считая|Исходя)\b"
+    r"|(?i:ссылаясь|подтверждая|вновь|отмечая|принимая|учитывая|будучи|признавая|приветствуя|руководствуясь"
+    r"|выражая|сознавая|подчеркивая|напоминая|рассмотрев|глубоко|считая|исходя|с\s+удовлетворением"
+    r"|с\s+обеспокоенностью|будучи)\b"
+    r"|(?:إذ|وإذ)\s"
     r"|(?:又|还|回顾|重申|遵循|依循|铭记|注意到|赞赏地|关切地|表示|欢迎|确认|认识到|承认|深信|深为|强调|审议了"
     r"|考虑到|意识到|申明|深感|严重关切|决心))"
 )

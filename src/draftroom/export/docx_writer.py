@@ -89,6 +89,7 @@ class DocxWriter:
         if block.label:
             if block.style == "title":  # "74/176. Title": the number hangs left of the title
                 fmt.left_indent, fmt.first_line_indent = Cm(2.54), Cm(-1.27)
+                fmt.tab_stops.add_tab_stop(Cm(1.27 + NUMBER_GAP), WD_TAB_ALIGNMENT.CLEAR)
             p.add_run(block.label + "\t")
         self._text(p, block.text, block.opener)
 

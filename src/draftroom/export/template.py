@@ -231,6 +231,8 @@ def _fonts(rpr: BaseOxmlElement, typo: Typography) -> None:
         ("w:cs", typo.complex_font),
     ):
         fonts.set(qn(attr), value)
+    if typo.language == "zh":  # full-width punctuation and quotes take the Chinese font
+        fonts.set(qn("w:hint"), "eastAsia")
     child(rpr, "w:szCs").set(qn("w:val"), str(int(typo.size * 2)))
     if typo.rtl:
         child(rpr, "w:rtl")

@@ -35,9 +35,15 @@ def exports(tmp_path_factory):
     ]
     files = {
         "draft": (en, export_document(en, out / "draft.docx", Options("draft", "en"))),
-        "revised": (en, export_document(en, out / "revised.docx", Options("revised-draft", "en"), paper="a4")),
+        "revised": (
+            en,
+            export_document(en, out / "revised.docx", Options("revised-draft", "en"), paper="a4"),
+        ),
         "resolution-zh": (zh, export_document(zh, out / "res-zh.docx", Options("resolution", "zh"))),
-        "amendments": (amendments, export_document(amendments, out / "amend.docx", Options("amendments", "en"))),
+        "amendments": (
+            amendments,
+            export_document(amendments, out / "amend.docx", Options("amendments", "en")),
+        ),
     }
     return out, files
 
@@ -112,7 +118,9 @@ def test_layout_words_and_typography_in_the_docx(exports):
     texts = [p.text for p in paragraphs]
     assert "Distr.: Limited" in "\n".join(texts)
     sponsor = next(t for t in texts if t.endswith(": draft resolution"))
-    assert sponsor.startswith("Azerbaijan, Bangladesh, Belarus, United Kingdom of Great Britain and Northern Ireland")
+    assert sponsor.startswith(
+        "Azerbaijan, Bangladesh, Belarus, United Kingdom of Great Britain and Northern Ireland"
+    )
     recalling = next(p for p in paragraphs if p.text.startswith("Recalling also"))
     assert recalling.runs[0].text == "Recalling also" and recalling.runs[0].italic
     assert not any(r.italic for r in recalling.runs[1:])
@@ -135,7 +143,9 @@ def test_chinese_resolution_layout(exports):
     document = docx.Document(path)
     texts = [p.text for p in document.paragraphs if p.text]
     assert "大会2010年7月30日通过的决议" in texts
-    assert "[未经发交主要委员会而通过]" in texts or any(t.startswith("[未经发交主要委员会而通过") for t in texts)
+    assert "[未经发交主要委员会而通过]" in texts or any(
+        t.startswith("[未经发交主要委员会而通过") for t in texts
+    )
     assert "64/293.\t联合国打击贩运人口的全球行动计划" in texts
     assert "大会，" in texts
     assert texts.index("第109次全体会议") < texts.index("附件")

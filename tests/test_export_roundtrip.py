@@ -18,12 +18,25 @@ def _content(doc) -> dict:
         return {k: p[k] for k in ("number", "marker", "text")} | {"items": [para(i) for i in p["items"]]}
 
     d = to_dict(doc)
-    keep = ("language", "kind", "session", "committee", "agenda_item", "sponsors", "title", "body", "footnotes")
+    keep = (
+        "language",
+        "kind",
+        "session",
+        "committee",
+        "agenda_item",
+        "sponsors",
+        "title",
+        "body",
+        "footnotes",
+    )
     return {k: d[k] for k in keep} | {
         "preamble": [para(p) for p in d["preamble"]],
         "operative": [para(p) for p in d["operative"]],
         "annexes": [
-            [(b["kind"], b.get("number"), b["text"], [para(i) for i in b.get("items", [])]) for b in a["blocks"]]
+            [
+                (b["kind"], b.get("number"), b["text"], [para(i) for i in b.get("items", [])])
+                for b in a["blocks"]
+            ]
             for a in d["annexes"]
         ],
     }

@@ -50,18 +50,18 @@ def check_output(path: Path) -> Path:
     return path
 
 
-def render(doc: Document, options: Options, typo: Typography, suffix: str) -> bytes:
-    check_language(options.lang)
-    layout = LAYOUTS[check_kind(options.kind)](doc, options)
-    return WRITERS[suffix](layout, typo)
-
-
 def export_document(doc: Document, path: str | Path, options: Options, **typography: object) -> Path:
     """Write `doc` as `options.kind` in `options.lang` to `path`; never leaves a half-written file."""
     out = check_output(Path(path))
     check_language(options.lang)
-    check_kind(options.kind)
-    data = render(doc, options, typography_for(options.lang, **typography), out.suffix.lower())
+    layout = LAYOUTS[check_kind(options.kind)](doc, options)
+    return write_layout(layout, out, **typography)
+
+
+def write_layout(layout: Layout, path: str | Path, **typography: object) -> Path:
+    """Render a laid-out page in the format `path`'s extension names, atomically."""
+    out = check_output(Path(path))
+    data = WRITERS[out.suffix.lower()](layout, typography_for(layout.language, **typography))
     write_atomically(out, data)
     return out
 

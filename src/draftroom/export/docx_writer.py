@@ -91,22 +91,32 @@ class DocxWriter:
                 fmt.left_indent, fmt.first_line_indent = Cm(2.54), Cm(-1.27)
                 fmt.tab_stops.add_tab_stop(Cm(1.27 + NUMBER_GAP), WD_TAB_ALIGNMENT.CLEAR)
             p.add_run(block.label + "\t")
-        self._text(p, block.text, block.opener)
+        if block.spans:
+            for look, text in block.spans:
+                self._text(p, text, 0, look)
+        else:
+            self._text(p, block.text, block.opener)
 
-    def _text(self, p: DocxParagraph, text: str, opener: int) -> None:
+    def _text(self, p: DocxParagraph, text: str, opener: int, look: str = "text") -> None:
         pos = 0
         for m in REF.finditer(text):
-            self._runs(p, text, pos, m.start(), opener)
+            self._runs(p, text, pos, m.start(), opener, look)
             self._reference(p, int(m.group(1)))
             pos = m.end()
-        self._runs(p, text, pos, len(text), opener)
+        self._runs(p, text, pos, len(text), opener, look)
 
-    def _runs(self, p: DocxParagraph, text: str, start: int, end: int, opener: int) -> None:
+    def _runs(self, p: DocxParagraph, text: str, start: int, end: int, opener: int, look: str) -> None:
         if start < min(opener, end):
             self._opener_run(p, text[start : min(opener, end)])
             start = min(opener, end)
         if start < end:
-            p.add_run(text[start:end])
+            run = p.add_run(text[start:end])
+            if look == "del":
+                run.font.strike = True
+            elif look == "ins":
+                run.font.underline = True
+            elif look in ("who", "status"):
+                run.bold = True
 
     def _opener_run(self, p: DocxParagraph, text: str) -> None:
         run = p.add_run(text)
@@ -137,7 +147,9 @@ class DocxWriter:
             p._p.append(end)
             return
         _, shown = self.notes[number]
-        complex_field(p._p, f"NOTEREF {_bookmark(number)} \\f \\h", str(shown), self.footnotes.reference_style)
+        complex_field(
+            p._p, f"NOTEREF {_bookmark(number)} \\f \\h", str(shown), self.footnotes.reference_style
+        )
 
     def _running_heads(self) -> None:
         """Symbol at the right of odd pages and the left of even ones; page x/y in the footers."""

@@ -37,9 +37,7 @@ def _anchors(rows: list[str], symbol: str | None) -> dict[int, str]:
         elif PAGE_COUNTER.match(t):
             found[i] = "page"
     for i, t in enumerate(rows):
-        if symbol and t == symbol:
-            found[i] = "symbol"
-        elif SYMBOL.match(t) and any(abs(i - j) <= 3 and k in ("job", "page") for j, k in found.items()):
+        if (symbol and t == symbol) or (SYMBOL.match(t) and any(abs(i - j) <= 3 and k in ("job", "page") for j, k in found.items())):
             found[i] = "symbol"
     return found
 

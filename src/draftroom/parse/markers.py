@@ -98,7 +98,7 @@ class MarkerResolver:
         before = text[s - 1] if s else ""
         after = text[e] if e < len(text) else ""
         token = _token(text, s, e)
-        if "/" in token or "@" in token or after.isalnum() and not (is_cjk(after) and after not in _CJK_UNITS):
+        if "/" in token or "@" in token or (after.isalnum() and not (is_cjk(after) and after not in _CJK_UNITS)):
             return None
         if after and not (after.isspace() or after in _CLOSING or is_cjk(after)):
             return None

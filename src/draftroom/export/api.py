@@ -68,7 +68,10 @@ def write_layout(layout: Layout, path: str | Path, **typography: object) -> Path
 
 def write_atomically(path: Path, data: bytes) -> None:
     """Write to a temporary file in the same directory, then rename over the target."""
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent or ".")
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent or ".")
+    except OSError as e:
+        raise DraftroomError(f"{path}: cannot write here ({e.strerror}): choose another -o") from None
     try:
         umask = os.umask(0)
         os.umask(umask)
@@ -76,6 +79,9 @@ def write_atomically(path: Path, data: bytes) -> None:
         with os.fdopen(fd, "wb") as f:
             f.write(data)
         os.replace(tmp, path)
+    except OSError as e:
+        Path(tmp).unlink(missing_ok=True)
+        raise DraftroomError(f"{path}: cannot write it ({e.strerror}): choose another -o") from None
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise

@@ -95,9 +95,12 @@ def style_name(block_style: str) -> str:
     return f"UN {block_style}"
 
 
+ROOT_TEMPLATES = Path(__file__).resolve().parents[3] / "templates"  # templates/ of the source tree
+
+
 def template_dir() -> Path:
     override = os.environ.get("DRAFTROOM_TEMPLATES")
-    return Path(override) if override else Path(__file__).resolve().parents[3] / "templates"
+    return Path(override) if override else ROOT_TEMPLATES
 
 
 def family(lang: str) -> str:
@@ -162,6 +165,10 @@ def _paragraph_style(document: DocxDocument, name: str, spec: StyleSpec) -> Para
     font, fmt = style.font, style.paragraph_format
     font.bold = spec.bold or None
     font.italic = spec.italic or None
+    rpr = style.element.get_or_add_rPr()
+    for on, tag in ((spec.bold, "w:bCs"), (spec.italic, "w:iCs")):  # Arabic script takes the cs forms
+        if on:
+            child(rpr, tag)
     fmt.left_indent = Cm(spec.left)
     fmt.first_line_indent = Cm(spec.first_line)
     fmt.space_before = Pt(spec.before)

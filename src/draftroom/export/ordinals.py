@@ -5,7 +5,18 @@ sentence needs (nominative, genitive, prepositional); Arabic ones agree with "ا
 """
 
 _EN_UNITS = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine"]
-_EN_TEENS = ["ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"]
+_EN_TEENS = [
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+]
 _EN_TENS = ["_", "_", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
 _EN_ORD = {
     "one": "first",
@@ -42,9 +53,25 @@ def english(n: int) -> str:
     return head + sep + last
 
 
-_FR_UNITS = (
-    ["zéro", "un", "deux", "trois", "quatre", "cinq", "six", "sept", "huit", "neuf", "dix", "onze", "douze", "treize", "quatorze", "quinze", "seize"]
-)
+_FR_UNITS = [
+    "zéro",
+    "un",
+    "deux",
+    "trois",
+    "quatre",
+    "cinq",
+    "six",
+    "sept",
+    "huit",
+    "neuf",
+    "dix",
+    "onze",
+    "douze",
+    "treize",
+    "quatorze",
+    "quinze",
+    "seize",
+]
 _FR_TENS = {2: "vingt", 3: "trente", 4: "quarante", 5: "cinquante", 6: "soixante", 8: "quatre-vingt"}
 
 
@@ -80,7 +107,18 @@ def french(n: int) -> str:
 
 
 _ES_UNITS = ["_", "primer", "segundo", "tercer", "cuarto", "quinto", "sexto", "séptimo", "octavo", "noveno"]
-_ES_TENS = ["_", "décimo", "vigésimo", "trigésimo", "cuadragésimo", "quincuagésimo", "sexagésimo", "septuagésimo", "octogésimo", "nonagésimo"]
+_ES_TENS = [
+    "_",
+    "décimo",
+    "vigésimo",
+    "trigésimo",
+    "cuadragésimo",
+    "quincuagésimo",
+    "sexagésimo",
+    "septuagésimo",
+    "octogésimo",
+    "nonagésimo",
+]
 _ES_TEENS = {11: "undécimo", 12: "duodécimo"}
 
 
@@ -158,8 +196,31 @@ def russian(n: int, case: str = "nom") -> str:
     return prefix + stem + _RU_ENDINGS[kind][case]
 
 
-_AR_UNITS = ["_", "الأولى", "الثانية", "الثالثة", "الرابعة", "الخامسة", "السادسة", "السابعة", "الثامنة", "التاسعة", "العاشرة"]
-_AR_TENS = ["_", "_", "العشرين", "الثلاثين", "الأربعين", "الخمسين", "الستين", "السبعين", "الثمانين", "التسعين"]
+_AR_UNITS = [
+    "_",
+    "الأولى",
+    "الثانية",
+    "الثالثة",
+    "الرابعة",
+    "الخامسة",
+    "السادسة",
+    "السابعة",
+    "الثامنة",
+    "التاسعة",
+    "العاشرة",
+]
+_AR_TENS = [
+    "_",
+    "_",
+    "العشرين",
+    "الثلاثين",
+    "الأربعين",
+    "الخمسين",
+    "الستين",
+    "السبعين",
+    "الثمانين",
+    "التسعين",
+]
 
 
 def arabic(n: int) -> str:

@@ -29,6 +29,9 @@ from draftroom.export.plain import write_markdown  # noqa: E402
 from draftroom.export.typography import typography_for  # noqa: E402
 from draftroom.parse import parse_file  # noqa: E402
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from bench_states import cpu_model  # noqa: E402
+
 
 def _seed() -> Path:
     for parent in ROOT.parents:
@@ -36,16 +39,6 @@ def _seed() -> Path:
         if candidate.is_file():
             return candidate
     raise SystemExit("shared/seeds/000_6842e5c2552c18cd.txt not found above this checkout")
-
-
-def _cpu() -> str:
-    try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                return line.split(":", 1)[1].strip()
-    except OSError:
-        pass
-    return platform.processor() or "unknown cpu"
 
 
 def _median(fn, repeats: int) -> float:
@@ -90,7 +83,7 @@ def main() -> int:
             ),
             repeats,
         )
-    print(f"machine: {_cpu()}, {os.cpu_count()} cores; python {platform.python_version()}")
+    print(f"machine: {cpu_model()}, {os.cpu_count()} cores; python {platform.python_version()}")
     print(f"document: {seed.name}: {notes} footnotes, {annex} annex paragraphs; median of {repeats}")
     print(f"draftroom export (in process):        {ours * 1000:8.1f} ms")
     print(f"draftroom export (command line):      {ours_cli * 1000:8.1f} ms")

@@ -6,6 +6,7 @@ from draftroom.errors import DraftroomError
 from draftroom.export import ordinals, words
 from draftroom.export.instructions import reference, sentence
 from draftroom.model import Instruction
+from draftroom.parse.ordinals import ordinal_value
 
 
 def test_sponsor_lines():
@@ -139,3 +140,18 @@ def test_instruction_text_follows_and_bad_instructions():
         sentence(Instruction("insert", text="x"), "en")
     with pytest.raises(DraftroomError):
         sentence(Instruction("delete", target="OP99x"), "en")
+
+
+@pytest.mark.parametrize(
+    ("lang", "words", "last"),
+    [
+        ("en", ordinals.english, 100),
+        ("fr", ordinals.french, 150),
+        ("es", ordinals.spanish, 150),
+        ("ru", lambda n: ordinals.russian(n, "gen"), 150),
+        ("zh", lambda n: ordinals.chinese(n).removeprefix("第"), 150),
+    ],
+)
+def test_the_parser_reads_our_ordinals_back(lang, words, last):
+    """An independent reader: the parser's ordinal vocabulary turns our words back into numbers."""
+    assert [n for n in range(1, last + 1) if ordinal_value(words(n), lang) != n] == []

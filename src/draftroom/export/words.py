@@ -5,9 +5,9 @@ or correcting a language is one table entry.
 """
 
 import re
-from datetime import date
 
 from draftroom.errors import DraftroomError
+from draftroom.model.dates import printed_date
 
 LANGUAGES = ("en", "zh", "fr", "es", "ru", "ar")
 
@@ -118,79 +118,6 @@ REPORT_LINE = {
     "ar": ("[بناء على تقرير {committee}{ref}]", "[دون إحالة إلى لجنة رئيسية{ref}]"),
 }
 
-MONTHS = {
-    "en": [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ],
-    "fr": [
-        "janvier",
-        "février",
-        "mars",
-        "avril",
-        "mai",
-        "juin",
-        "juillet",
-        "août",
-        "septembre",
-        "octobre",
-        "novembre",
-        "décembre",
-    ],
-    "es": [
-        "enero",
-        "febrero",
-        "marzo",
-        "abril",
-        "mayo",
-        "junio",
-        "julio",
-        "agosto",
-        "septiembre",
-        "octubre",
-        "noviembre",
-        "diciembre",
-    ],
-    "ru": [
-        "января",
-        "февраля",
-        "марта",
-        "апреля",
-        "мая",
-        "июня",
-        "июля",
-        "августа",
-        "сентября",
-        "октября",
-        "ноября",
-        "декабря",
-    ],
-    "ar": [
-        "كانون الثاني/يناير",
-        "شباط/فبراير",
-        "آذار/مارس",
-        "نيسان/أبريل",
-        "أيار/مايو",
-        "حزيران/يونيه",
-        "تموز/يوليه",
-        "آب/أغسطس",
-        "أيلول/سبتمبر",
-        "تشرين الأول/أكتوبر",
-        "تشرين الثاني/نوفمبر",
-        "كانون الأول/ديسمبر",
-    ],
-}
-
 ANNEX = {"en": "Annex", "zh": "附件", "fr": "Annexe", "es": "Anexo", "ru": "Приложение", "ar": "المرفق"}
 
 
@@ -255,25 +182,9 @@ def format_date(value: str, lang: str, latin: bool = False) -> str:
 
     `latin`: the masthead form, which Chinese, Russian and Arabic documents print in English.
     """
-    m = re.fullmatch(r"(\d{4})-(\d{1,2})-(\d{1,2})", value.strip())
-    if not m:
+    if not re.fullmatch(r"\d{4}-\d{1,2}-\d{1,2}", value.strip()):
         return value
-    y, mo, d = (int(g) for g in m.groups())
-    try:
-        date(y, mo, d)
-    except ValueError:
-        raise DraftroomError(f"{value!r} is not a date: write it as YYYY-MM-DD") from None
-    if latin and lang in ("zh", "ru", "ar"):
-        lang = "en"
-    if lang == "zh":
-        return f"{y}年{mo}月{d}日"
-    if lang == "es":
-        return f"{d} de {MONTHS['es'][mo - 1]} de {y}"
-    if lang == "ru":
-        return f"{d} {MONTHS['ru'][mo - 1]} {y} года"
-    if lang == "fr" and d == 1:
-        return f"1er {MONTHS['fr'][mo - 1]} {y}"
-    return f"{d} {MONTHS[lang][mo - 1]} {y}"
+    return printed_date(value, "en" if latin and lang in ("zh", "ru", "ar") else lang)
 
 
 def adoption_line(adopted_on: str, lang: str) -> str:

@@ -69,7 +69,9 @@ def test_round_trip_keeps_the_resolution_head(tmp_path):
 def _with_note_texts(doc) -> list[str]:
     """Every paragraph with each footnote reference replaced by its note's text (numbering aside)."""
     notes = {f.number: f.text for f in doc.footnotes}
-    return [REF.sub(lambda m: f"[{notes.get(int(m.group(1)))}]", loc.paragraph.text) for loc in iter_located(doc)]
+    return [
+        REF.sub(lambda m: f"[{notes.get(int(m.group(1)))}]", loc.paragraph.text) for loc in iter_located(doc)
+    ]
 
 
 @pytest.mark.parametrize("seed", SEED_FILES, ids=lambda p: p.stem)

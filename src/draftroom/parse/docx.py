@@ -174,7 +174,7 @@ class _Reader:
     def _walk(self, node: etree._Element, out: list[str], field_state: dict) -> None:
         for el in node:
             tag = etree.QName(el).localname if isinstance(el.tag, str) else ""
-            if tag in ("pPr", "rPr", "delText", "del", "moveFrom"):
+            if tag in ("pPr", "rPr", "delText", "del", "moveFrom", "Fallback"):
                 continue
             if tag == "fldChar":
                 self._complex_field(el, out, field_state)

@@ -7,11 +7,13 @@ import zipfile
 import docx
 import pytest
 from conftest import require_tool
+from corpus_support import SEEDS
 from export_support import chinese_resolution, english_draft
 
 from draftroom.export.api import export_document
 from draftroom.export.blocks import Options
 from draftroom.model import Instruction, iter_located
+from draftroom.parse import parse_file
 from draftroom.parse.docx import docx_to_text
 
 REF = re.compile(r"\[\^(\d+)\]")
@@ -21,6 +23,32 @@ def _texts(doc):
     """Every paragraph's text as printed (a reference shows its number), and every footnote text."""
     paras = [REF.sub(r"\1", loc.paragraph.text) for loc in iter_located(doc)]
     return paras, [f.text for f in doc.footnotes]
+
+
+def _flat(text: str) -> str:
+    """Text without spacing, for comparing with a PDF's; "、" too, which a line end may swallow."""
+    return re.sub(r"[\s、]+", "", text)
+
+
+def _in_order(flat: str, text: str, pieces: int = 4) -> bool:
+    """`text` in `flat` as at most `pieces` runs in order: a page break may put the notes, the running
+    head and the page number inside a paragraph. Each run but the last is at least 8 characters."""
+    pos = 0
+    for _ in range(pieces):
+        longest, low, high = 0, 1, len(text)
+        while low <= high:  # the longest prefix of `text` found after `pos`
+            mid = (low + high) // 2
+            if flat.find(text[:mid], pos) >= 0:
+                longest, low = mid, mid + 1
+            else:
+                high = mid - 1
+        if longest == len(text):
+            return True
+        if longest < 8:
+            return False
+        pos = flat.find(text[:longest], pos) + longest
+        text = text[longest:]
+    return False
 
 
 @pytest.fixture(scope="module")
@@ -71,13 +99,10 @@ def test_pandoc_shows_footnotes_as_footnotes(exports):
     _, files = exports
     for key in ("draft", "resolution-zh"):
         doc, path = files[key]
+        assert _pandoc_notes(path) == {f.number: f.text for f in doc.footnotes}
         md = subprocess.run(
             ["pandoc", str(path), "-t", "markdown", "--wrap=none"], capture_output=True, text=True, check=True
         ).stdout
-        definitions = dict(re.findall(r"^\[\^(\d+)\]: (.*)$", md, re.M))
-        assert [definitions[str(f.number)] for f in doc.footnotes] == [
-            f.text.replace("“", '"').replace("”", '"') for f in doc.footnotes
-        ]
         first = [int(n) for n in re.findall(r"\[\^(\d+)\](?!:)", md)]
         assert first == sorted(first) == list(range(1, len(doc.footnotes) + 1))
 
@@ -164,3 +189,40 @@ def test_docx_to_text_reads_our_export_back(exports):
     assert "(a) To promote universal ratification of the Convention;" in text
     for f in doc.footnotes:
         assert f"[^{f.number}]: {f.text}" in text
+
+
+def test_seeds_through_pandoc_and_libreoffice(tmp_path):
+    """The three real seeds: every paragraph and note in the PDF, every note a pandoc footnote."""
+    require_tool("pandoc")
+    require_tool("soffice")
+    require_tool("pdftotext")
+    docs = {seed.stem: parse_file(seed) for seed in sorted(SEEDS.glob("*.txt"))}
+    paths = [
+        str(export_document(doc, tmp_path / f"{name}.docx", Options(doc.kind, doc.language)))
+        for name, doc in docs.items()
+    ]
+    subprocess.run(
+        ["soffice", "--headless", "--convert-to", "pdf", "--outdir", str(tmp_path), *paths],
+        capture_output=True,
+        check=True,
+        timeout=300,
+    )
+    for name, doc in docs.items():
+        pdf = subprocess.run(
+            ["pdftotext", str(tmp_path / f"{name}.pdf"), "-"], capture_output=True, text=True, check=True
+        ).stdout
+        paras, notes = _texts(doc)
+        missing = [t for t in [*paras, *notes] if not _in_order(_flat(pdf), _flat(t))]
+        assert missing == [], name
+        assert _pandoc_notes(tmp_path / f"{name}.docx") == {f.number: f.text for f in doc.footnotes}, name
+
+
+def _pandoc_notes(path) -> dict[int, str]:
+    """The footnotes pandoc reads from a .docx, as {number: text} (its Markdown escapes undone)."""
+    md = subprocess.run(
+        ["pandoc", str(path), "-t", "markdown-smart", "--wrap=none"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    return {int(n): re.sub(r"\\(.)", r"\1", text) for n, text in re.findall(r"^\[\^(\d+)\]: (.*)$", md, re.M)}

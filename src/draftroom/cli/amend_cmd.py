@@ -78,6 +78,8 @@ def _amendments(args: argparse.Namespace) -> int:
         out.append(f"    {listing.change(a)}")
         if a.conflict:
             out.append(f"    conflict: {a.conflict.reason}")
+            out.append(f"    written against: {a.conflict.base_text}")
+            out.append(f"    the text now:    {a.conflict.current_text or '(deleted)'}")
     print("\n".join(out))
     return 0
 

@@ -8,7 +8,7 @@ proposed on rev-0 are carried to Rev.1, one of them in conflict.
 import json
 
 import pytest
-from conftest import SEEDS
+from conftest import CORPUS_EN, SEEDS
 
 SEED = SEEDS / "002_e512e5138112a4f1.txt"
 RUS = "Russian Federation"
@@ -187,3 +187,23 @@ def test_a_whole_negotiation_on_a_real_draft(run_cli):
     before = [data("amendments", "s"), data("amendments", "s", "--on", "OP4"), data("log", "s")]
     ok("reindex", "s")
     assert [data("amendments", "s"), data("amendments", "s", "--on", "OP4"), data("log", "s")] == before
+
+
+def test_a_formal_amendments_document_is_recorded_for_its_sponsors(run_cli):
+    """A/80/L.19 amends A/80/L.18 (both real); A/C.3/80/L.64 amends another draft."""
+    r = run_cli("new", "l18", "--from", str(CORPUS_EN / "A_80_L.18.txt"), "--facilitator", "Mexico")
+    assert r.returncode == 0, r.stderr
+    r = run_cli("amend", "l18", "--from-document", str(CORPUS_EN / "A_80_L.19.txt"))
+    assert r.returncode == 0, r.stderr
+    (aid,) = r.stdout.split()
+    (found,) = json.loads(run_cli("amendments", "l18", "--json").stdout)
+    assert (found["id"], found["kind"], found["target"], found["proposers"]) == (aid, "delete", "PP38", [RUS])
+    log = json.loads(run_cli("log", "l18", "--json").stdout)
+    assert (log[0]["actor"], log[0]["action"], log[0]["amendment"]) == (RUS, "propose-document", aid)
+
+    other = str(CORPUS_EN / "A_C.3_80_L.64.txt")
+    r = run_cli("amend", "l18", "--from-document", other)
+    assert r.returncode == 2 and "amends A/C.3/80/L.20/Rev.1, not A/80/L.18" in r.stderr
+    r = run_cli("amend", "l18", "--from-document", other, "--force")  # its words are not in L.18
+    assert r.returncode == 2 and r.stderr.startswith("draftroom: error: instruction 1:")
+    assert len(json.loads(run_cli("log", "l18", "--json").stdout)) == len(log)

@@ -27,7 +27,7 @@ def _amend(args: argparse.Namespace) -> int:
         done = amending.propose_document(args.name, args.from_document, args.force, home=args.home)
         for a in done.amendments:
             print(a.id)
-        print(f"recorded {len(done.amendments)} amendments by {', '.join(done.sponsors)}", file=sys.stderr)
+        print(f"recorded {len(done.amendments)} amendment(s) by {', '.join(done.sponsors)}", file=sys.stderr)
         return 0
     if not args.kind:
         raise DraftroomError(

@@ -13,7 +13,8 @@ def where(a: Amendment, names: dict[str, str]) -> str:
     target = names.get(a.target or "", "(deleted)")
     anchor = names.get(a.anchor or "", "(deleted)")
     if a.kind == "insert":
-        return f"new {a.position} {anchor}"
+        made = names.get(a.new_paragraph_id)  # once a revision applied it
+        return made or f"new {a.position} {anchor}"
     if a.kind == "move":
         return f"{target} to {a.position} {anchor}"
     return target

@@ -57,7 +57,9 @@ def require_facilitator(txn: Transaction, who: str, verb: str) -> None:
 
 
 def save(txn: Transaction, a: Amendment) -> None:
-    txn.write_file(amendment_path(a.id), json.dumps(to_dict(a), ensure_ascii=False, indent=1) + "\n")
+    """amendments/<id>.json, one key per line so that git diffs show what changed."""
+    fields = (f"{json.dumps(k)}: {json.dumps(v, ensure_ascii=False)}" for k, v in to_dict(a).items())
+    txn.write_file(amendment_path(a.id), "{\n " + ",\n ".join(fields) + "\n}\n")
 
 
 def load_all(txn: Transaction) -> list[Amendment]:

@@ -1,5 +1,6 @@
 """Amendments as a negotiator reads them: where they act at the current revision, and the change."""
 
+from dataclasses import asdict
 from typing import Any
 
 from draftroom.model import Document, labels, normalize_label
@@ -12,7 +13,8 @@ def where(a: Amendment, names: dict[str, str]) -> str:
     target = names.get(a.target or "", "(deleted)")
     anchor = names.get(a.anchor or "", "(deleted)")
     if a.kind == "insert":
-        return f"new {a.position} {anchor}"
+        made = names.get(a.new_paragraph_id)  # once a revision applied it
+        return made or f"new {a.position} {anchor}"
     if a.kind == "move":
         return f"{target} to {a.position} {anchor}"
     return target
@@ -61,5 +63,6 @@ def as_json(a: Amendment, names: dict[str, str]) -> dict[str, Any]:
         "rationale": a.rationale,
         "text": a.text,
         "merges": list(a.merges),
-        "conflict": a.conflict.reason if a.conflict else None,
+        "applied_in": a.applied_in,
+        "conflict": asdict(a.conflict) if a.conflict else None,
     }

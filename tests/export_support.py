@@ -1,5 +1,10 @@
 """A realistic English draft resolution built in code, for export tests that must not depend on the parser."""
 
+import subprocess
+from pathlib import Path
+
+from conftest import require_tool
+
 from draftroom.model import Annex, Closing, Document, Footnote, Heading, Paragraph
 
 
@@ -117,3 +122,21 @@ def chinese_resolution() -> Document:
         adopted_on="2010-07-30",
         closing=Closing(meeting="第109次全体会议", date="2010年7月30日"),
     )
+
+
+def pdf_texts(paths: list[Path], outdir: Path) -> dict[Path, str]:
+    """Convert .docx files to PDF with LibreOffice (one run) and read each PDF back with pdftotext."""
+    require_tool("soffice")
+    require_tool("pdftotext")
+    subprocess.run(
+        ["soffice", "--headless", "--convert-to", "pdf", "--outdir", str(outdir), *map(str, paths)],
+        capture_output=True,
+        check=True,
+        timeout=300,
+    )
+    return {
+        p: subprocess.run(
+            ["pdftotext", str(outdir / f"{p.stem}.pdf"), "-"], capture_output=True, text=True, check=True
+        ).stdout
+        for p in paths
+    }

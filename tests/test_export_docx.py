@@ -8,7 +8,7 @@ import docx
 import pytest
 from conftest import require_tool
 from corpus_support import SEEDS
-from export_support import chinese_resolution, english_draft
+from export_support import chinese_resolution, english_draft, pdf_texts
 
 from draftroom.export.api import export_document
 from draftroom.export.blocks import Options
@@ -108,27 +108,16 @@ def test_pandoc_shows_footnotes_as_footnotes(exports):
 
 
 def test_libreoffice_pdf_holds_every_paragraph_and_note(exports):
-    require_tool("soffice")
-    require_tool("pdftotext")
     out, files = exports
-    paths = [str(p) for _, p in files.values()]
-    subprocess.run(
-        ["soffice", "--headless", "--convert-to", "pdf", "--outdir", str(out), *paths],
-        capture_output=True,
-        check=True,
-        timeout=240,
-    )
+    pdfs = pdf_texts([p for _, p in files.values()], out)
     for key in ("draft", "revised", "resolution-zh"):
         doc, path = files[key]
-        pdf = path.with_suffix(".pdf")
-        text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+        text = pdfs[path]
         flat = re.sub(r"\s+", "", text)
         paras, notes = _texts(doc)
         for expected in [*paras, *notes, doc.title]:
             assert re.sub(r"\s+", "", expected) in flat, expected
-    amend_text = subprocess.run(
-        ["pdftotext", str(files["amendments"][1].with_suffix(".pdf")), "-"], capture_output=True, text=True
-    ).stdout
+    amend_text = pdfs[files["amendments"][1]]
     assert "Lithuania: amendments to draft resolution A/C.3/74/L.20" in re.sub(r"\s+", " ", amend_text)
     assert "Insert a new preambular paragraph after the second preambular paragraph, reading:" in re.sub(
         r"\s+", " ", amend_text
@@ -194,23 +183,14 @@ def test_docx_to_text_reads_our_export_back(exports):
 def test_seeds_through_pandoc_and_libreoffice(tmp_path):
     """The three real seeds: every paragraph and note in the PDF, every note a pandoc footnote."""
     require_tool("pandoc")
-    require_tool("soffice")
-    require_tool("pdftotext")
     docs = {seed.stem: parse_file(seed) for seed in sorted(SEEDS.glob("*.txt"))}
-    paths = [
-        str(export_document(doc, tmp_path / f"{name}.docx", Options(doc.kind, doc.language)))
+    paths = {
+        name: export_document(doc, tmp_path / f"{name}.docx", Options(doc.kind, doc.language))
         for name, doc in docs.items()
-    ]
-    subprocess.run(
-        ["soffice", "--headless", "--convert-to", "pdf", "--outdir", str(tmp_path), *paths],
-        capture_output=True,
-        check=True,
-        timeout=300,
-    )
+    }
+    pdfs = pdf_texts(list(paths.values()), tmp_path)
     for name, doc in docs.items():
-        pdf = subprocess.run(
-            ["pdftotext", str(tmp_path / f"{name}.pdf"), "-"], capture_output=True, text=True, check=True
-        ).stdout
+        pdf = pdfs[paths[name]]
         paras, notes = _texts(doc)
         missing = [t for t in [*paras, *notes] if not _in_order(_flat(pdf), _flat(t))]
         assert missing == [], name

@@ -1,12 +1,10 @@
 """Drafts and resolutions in French, Spanish, Russian and Arabic; typography options."""
 
 import re
-import subprocess
 
 import docx
 import pytest
-from conftest import require_tool
-from export_support import chinese_resolution
+from export_support import chinese_resolution, pdf_texts
 
 from draftroom.export.api import export_document
 from draftroom.export.blocks import Options
@@ -108,25 +106,12 @@ def test_openers_per_language(files):
 
 
 def test_pdf_text_in_every_script(files):
-    require_tool("soffice")
-    require_tool("pdftotext")
     out, made = files
-    drafts = [str(made[(lang, "draft")]) for lang in TEXTS]
-    subprocess.run(
-        ["soffice", "--headless", "--convert-to", "pdf", "--outdir", str(out), *drafts],
-        check=True,
-        capture_output=True,
-        timeout=240,
-    )
+    pdfs = pdf_texts([made[(lang, "draft")] for lang in TEXTS], out)
     for lang in ("fr", "es", "ru"):
-        text = subprocess.run(
-            ["pdftotext", str(made[(lang, "draft")].with_suffix(".pdf")), "-"], capture_output=True, text=True
-        ).stdout
-        flat = re.sub(r"\s+", " ", text)
+        flat = re.sub(r"\s+", " ", pdfs[made[(lang, "draft")]])
         assert TEXTS[lang][5] in flat and TEXTS[lang][3] in flat and TEXTS[lang][2] in flat
-    arabic = subprocess.run(
-        ["pdftotext", str(made[("ar", "draft")].with_suffix(".pdf")), "-"], capture_output=True, text=True
-    ).stdout
+    arabic = pdfs[made[("ar", "draft")]]
     assert "القرار" in arabic and "70/1" in arabic
 
 

@@ -1,0 +1,102 @@
+"""Amendments: one proposed change to a negotiated text, as plain data, and their JSON form.
+
+An amendment names paragraphs by their stable id, never by label. A compromise is an amendment
+written by a facilitator whose `merges` lists the proposals it replaces.
+"""
+
+import os
+import time
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+KINDS = ("replace", "edit", "insert", "delete", "move")
+STATUSES = ("proposed", "withdrawn", "accepted", "rejected", "merged", "superseded", "conflicting")
+PENDING = ("proposed", "conflicting")
+POSITIONS = ("before", "after")
+
+_CROCKFORD = "0123456789abcdefghjkmnpqrstvwxyz"
+
+
+@dataclass
+class Conflict:
+    """Why a pending amendment can no longer be applied as it stands, with both texts."""
+
+    reason: str  # one line for people
+    base_text: str  # the paragraph the amendment was written against
+    current_text: str  # the paragraph now ("" when it was deleted)
+    proposed_text: str = ""  # what the amendment wanted
+    others: list[str] = field(default_factory=list)  # ids of amendments it collides with
+
+
+@dataclass
+class Amendment:
+    id: str
+    kind: str  # one of KINDS
+    proposers: list[str]  # first the proposer, then co-proposers
+    base: str  # the revision it applies to: "rev-0", "Rev.1"
+    target: str | None = None  # paragraph id (replace, edit, delete, move)
+    anchor: str | None = None  # paragraph id (insert, move)
+    position: str | None = None  # "before" | "after" the anchor
+    text: str | None = None  # the new paragraph text (replace, insert, and edit's result)
+    find: str | None = None  # edit: the words replaced, as typed
+    replace: str | None = None  # edit: their replacement
+    patch: str | None = None  # edit and replace: diff-match-patch patch from base_text to text
+    base_text: str | None = None  # the target's text at `base`
+    rationale: str = ""
+    status: str = "proposed"
+    created: str = ""  # ISO 8601 UTC
+    merges: list[str] = field(default_factory=list)  # a compromise: the proposals it replaces
+    applied_in: str | None = None  # the revision that applied it
+    conflict: Conflict | None = None
+
+    @property
+    def proposer(self) -> str:
+        return self.proposers[0]
+
+    @property
+    def pending(self) -> bool:
+        return self.status in PENDING
+
+    @property
+    def new_paragraph_id(self) -> str:
+        """The stable id an inserted paragraph receives: derived from the amendment, so unique."""
+        return f"p-{self.id.lower()}"
+
+
+_last: list[int] = [0, 0]  # the last (milliseconds, random) handed out by this process
+
+
+def _base32(n: int, width: int) -> str:
+    return "".join(_CROCKFORD[(n >> (5 * i)) & 31] for i in reversed(range(width)))
+
+
+def make_id(prefix: str, now_ms: int | None = None) -> str:
+    """A unique id without coordination, ULID-style: the proposer's code, the time in
+    milliseconds and 30 random bits, incremented (not redrawn) within one millisecond of one
+    process so that ids made together stay distinct and sorted."""
+    ms = int(time.time() * 1000) if now_ms is None else now_ms
+    if ms <= _last[0]:
+        ms, rand = _last[0], (_last[1] + 1) & (2**30 - 1)
+    else:
+        rand = int.from_bytes(os.urandom(4), "big") & (2**30 - 1)
+    _last[:] = [ms, rand]
+    code = "".join(c for c in prefix.upper() if c.isalnum())[:8] or "X"
+    return f"{code}-{_base32(ms, 9)}{_base32(rand, 6)}"
+
+
+def to_dict(a: Amendment) -> dict[str, Any]:
+    out = {k: v for k, v in vars(a).items() if v not in (None, [], "") or k in ("id", "kind", "status")}
+    if a.conflict is not None:
+        out["conflict"] = asdict(a.conflict)
+    return out
+
+
+def from_dict(d: dict[str, Any]) -> Amendment:
+    data = dict(d)
+    conflict = data.pop("conflict", None)
+    known = set(Amendment.__dataclass_fields__)
+    a = Amendment(**{k: v for k, v in data.items() if k in known})
+    a.proposers = list(a.proposers)
+    a.merges = list(a.merges)
+    a.conflict = Conflict(**conflict) if conflict else None
+    return a

@@ -43,11 +43,8 @@ def _percentile(values: list[int], q: float) -> int:
 
 def measure(lines: list[Line]) -> Layout:
     pairs = [(a, b) for a, b in itertools.pairwise(lines) if not b.cut_before]
-    return Layout(
-        _full_width(lines, pairs),
-        _blanks_mark_paragraphs(lines, pairs),
-        _continuation_indent(pairs, _full_width(lines, pairs)),
-    )
+    full = _full_width(lines, pairs)
+    return Layout(full, _blanks_mark_paragraphs(full, pairs), _continuation_indent(pairs, full))
 
 
 def _full_width(lines: list[Line], pairs: list[tuple[Line, Line]]) -> int:
@@ -66,10 +63,9 @@ def _wrap_width(sample: list[Line]) -> int:
     return top if top <= 240 and near >= 0.35 else 0
 
 
-def _blanks_mark_paragraphs(lines: list[Line], pairs: list[tuple[Line, Line]]) -> bool:
+def _blanks_mark_paragraphs(full: int, pairs: list[tuple[Line, Line]]) -> bool:
     """Blank lines mean paragraph breaks unless they also stand between the wrapped lines of one
     paragraph (full lines that end mid-sentence)."""
-    full = _full_width(lines, pairs)
     if not full:
         return True
     wrapped = [

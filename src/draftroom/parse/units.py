@@ -37,7 +37,7 @@ class Unit:
 
 
 def ends_paragraph(text: str, part: str) -> bool:
-    t = _TRAILING_MARKS.sub("", text.rstrip()).rstrip()
+    t = _TRAILING_MARKS.sub("", text[-60:].rstrip()).rstrip()
     t = t.rstrip(_CLOSERS) if t[-1:] in _CLOSERS and t.rstrip(_CLOSERS)[-1:] in _ENDINGS[part] else t
     return bool(t) and t[-1] in _ENDINGS[part]
 

@@ -1,0 +1,63 @@
+"""The plain records a negotiation keeps beside its text: its state, its sponsors, its actions, its revisions."""
+
+from dataclasses import asdict, dataclass, field
+from typing import Any, Self
+
+
+class Record:
+    """A dataclass stored as a JSON object; unknown keys in a file are ignored (newer versions)."""
+
+    def to_json(self) -> dict[str, Any]:
+        return asdict(self)  # type: ignore[call-overload, no-any-return]
+
+    @classmethod
+    def from_json(cls, d: dict[str, Any]) -> Self:
+        fields = cls.__dataclass_fields__  # type: ignore[attr-defined]
+        return cls(**{k: d[k] for k in fields if k in d})
+
+
+@dataclass
+class NegotiationState(Record):
+    """negotiation.json: what the negotiation is, apart from the text."""
+
+    name: str
+    created: str  # ISO date
+    facilitator: str | None = None
+    tabled: str | None = None  # ISO date the draft was tabled; None while informal
+    revision: int = 0  # the latest revision cut: 0 = base text
+
+
+@dataclass
+class Sponsor(Record):
+    """One sponsor: `iso3` is the Member State table's key (None when the name could not be resolved)."""
+
+    name: str  # English short name
+    iso3: str | None
+    main: bool
+    joined: str  # ISO date
+    added_by: str | None = None
+
+
+@dataclass
+class Action(Record):
+    """One entry of the log, read from a commit and its trailers."""
+
+    commit: str
+    when: str  # ISO 8601 with offset
+    actor: str
+    email: str
+    action: str
+    summary: str
+    paragraphs: list[str] = field(default_factory=list)
+    amendment: str | None = None
+    revision: str | None = None  # the tag this action produced, e.g. "rev-1"
+    trailers: dict[str, list[str]] = field(default_factory=dict)
+
+
+@dataclass
+class Revision(Record):
+    number: int
+    tag: str  # "rev-0", "rev-1"...
+    symbol: str | None
+    date: str  # ISO date
+    commit: str

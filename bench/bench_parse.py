@@ -16,6 +16,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
+from bench_states import cpu_model  # noqa: E402  (the machine line every benchmark prints)
+
 from draftroom.parse import parse_text  # noqa: E402
 
 
@@ -26,17 +28,7 @@ def _shared() -> Path:
     raise SystemExit("no shared/seeds above this checkout")
 
 
-def _cpu() -> str:
-    try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                return line.split(":", 1)[1].strip()
-    except OSError:
-        pass
-    return platform.processor() or "unknown cpu"
-
-
-def _best_ms(func, text: str, repeat: int) -> float:
+def _best_ms(func, text: str, repeat: int) -> tuple[float, float]:
     times = []
     for _ in range(repeat):
         start = time.perf_counter()
@@ -55,7 +47,7 @@ def peer(text: str) -> int:
 def main() -> None:
     shared = _shared()
     files = sorted((shared / "seeds").glob("*.txt")) + sorted((shared / "corpus-en").glob("*.txt"))
-    print(f"machine: {_cpu()}, {os.cpu_count()} cores, Python {platform.python_version()}")
+    print(f"machine: {cpu_model()}, {os.cpu_count()} cores, Python {platform.python_version()}")
     print(f"{'document':<28}{'KB':>7}{'ms (best)':>11}{'ms (median)':>13}{'ms/10KB':>9}{'x peer':>8}")
     over = []
     for path in files:

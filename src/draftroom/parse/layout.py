@@ -51,7 +51,13 @@ def _full_width(lines: list[Line], pairs: list[tuple[Line, Line]]) -> int:
     """The width lines were wrapped at, or 0 when each line is a whole paragraph. Lines followed
     directly by another line are the wrapped ones, when there are enough of them to tell."""
     followed = [a for a, b in pairs if not b.blank_before]
-    return _wrap_width(followed) or _wrap_width(lines)
+    found = _wrap_width(followed) or _wrap_width(lines)
+    # a short text says less by its widths; a sentence going on in small letters says it was wrapped
+    going_on = [a for a, b in pairs if not _ENDS_PUNCT.search(a.text) and b.text[:1].islower()]
+    if not found and len(going_on) >= 2:
+        widths = [width(line.text) + line.indent for line in lines]
+        found = _percentile(widths, 0.95)
+    return found
 
 
 def _wrap_width(sample: list[Line]) -> int:

@@ -1,0 +1,39 @@
+"""What every screen of an open negotiation shares: typed access to the app and the current snapshot."""
+
+from typing import TYPE_CHECKING, cast
+
+from textual.screen import Screen
+
+from draftroom.model import Located, find_by_id
+from draftroom.tui.snapshot import Snapshot
+
+if TYPE_CHECKING:
+    from draftroom.tui.app import DraftroomApp
+
+
+class RoomScreen(Screen[None]):
+    """A screen that follows the app's snapshot: `show(snapshot)` runs on every change."""
+
+    @property
+    def room_app(self) -> "DraftroomApp":
+        return cast("DraftroomApp", self.app)
+
+    @property
+    def snap(self) -> Snapshot | None:
+        return self.room_app.snapshot
+
+    def on_mount(self) -> None:
+        self.watch(self.app, "snapshot", self._changed, init=True)
+
+    def _changed(self, snap: Snapshot | None) -> None:
+        if snap is not None:
+            self.show(snap)
+
+    def show(self, snap: Snapshot) -> None:
+        raise NotImplementedError
+
+    def locate(self, paragraph_id: str | None) -> Located | None:
+        snap = self.snap
+        if snap is None or paragraph_id is None:
+            return None
+        return find_by_id(snap.document, paragraph_id)

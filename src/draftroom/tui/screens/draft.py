@@ -1,0 +1,122 @@
+"""The draft: every paragraph with its label, status and pending proposals; the hub of a negotiation."""
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal
+from textual.widgets import Footer, OptionList, Static
+
+from draftroom.tui.screens.base import RoomScreen
+from draftroom.tui.snapshot import Snapshot
+from draftroom.tui.widgets.draft_view import DraftView
+from draftroom.tui.widgets.identity_bar import IdentityBar
+from draftroom.tui.widgets.paragraph_detail import ParagraphDetail
+
+FACILITATOR_ACTIONS = {"mark", "revise"}
+
+
+class DraftScreen(RoomScreen):
+    BINDINGS = [  # noqa: RUF012
+        Binding("enter", "proposals", "Proposals", tooltip="Every proposal on this paragraph, side by side"),
+        Binding("e", "propose('replace')", "Replace", tooltip="Propose a new text for this paragraph"),
+        Binding("w", "propose('edit')", "Word edit", tooltip="Propose a change to some words of it"),
+        Binding("a", "propose('insert')", "Insert", tooltip="Propose a new paragraph next to this one"),
+        Binding("d", "propose('delete')", "Delete", tooltip="Propose to delete this paragraph"),
+        Binding("m", "propose('move')", "Move", tooltip="Propose to move this paragraph"),
+        Binding("t", "mark", "Status", tooltip="Mark the paragraph open, bracketed, agreed ad ref or agreed"),
+        Binding("R", "revise", "Revise", tooltip="Cut the next revision from the accepted proposals"),
+        Binding("s", "sponsors", "Sponsors"),
+        Binding("h", "history", "History", tooltip="Log of actions, revisions, diff between two"),
+        Binding("x", "export", "Export", tooltip="Export a Word document or text"),
+        Binding("g", "goto", "Go to", tooltip="Jump to a paragraph by its label (OP3, PP2, OP10(b))"),
+        Binding("escape", "leave", "Negotiations", tooltip="Back to the list of negotiations"),
+    ]
+
+    def compose(self) -> ComposeResult:
+        yield IdentityBar()
+        yield Static("", id="masthead", classes="screen-title")
+        with Horizontal():
+            yield DraftView(id="draft")
+            yield ParagraphDetail(id="detail")
+        yield Footer()
+
+    def show(self, snap: Snapshot) -> None:
+        doc = snap.document
+        head = f"{doc.symbol or snap.name} · {snap.revision} · {doc.title} · {snap.pending_total} pending"
+        self.query_one("#masthead", Static).update(head)
+        view = self.query_one(DraftView)
+        view.show(snap, keep=view.current_id)
+        self._detail()
+
+    def on_option_list_option_highlighted(self, _: OptionList.OptionHighlighted) -> None:
+        self._detail()
+
+    def on_option_list_option_selected(self, _: OptionList.OptionSelected) -> None:
+        self.action_proposals()
+
+    def _detail(self) -> None:
+        snap = self.snap
+        loc = self.locate(self.query_one(DraftView).current_id)
+        if snap is None or loc is None:
+            return
+        p = loc.paragraph
+        self.query_one(ParagraphDetail).show(snap, loc.label, p.id, p.text, p.status)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in FACILITATOR_ACTIONS and self.room_app.identity.role != "facilitator":
+            return None  # shown dimmed: only a facilitator may
+        return True
+
+    @property
+    def current(self) -> str | None:
+        return self.query_one(DraftView).current_id
+
+    def action_proposals(self) -> None:
+        from draftroom.tui.screens.proposals import ProposalsScreen
+
+        if self.current:
+            self.app.push_screen(ProposalsScreen(self.current))
+
+    def action_propose(self, kind: str) -> None:
+        from draftroom.tui.screens.editor import open_editor
+
+        if self.current:
+            open_editor(self.room_app, kind, self.current)
+
+    def action_mark(self) -> None:
+        from draftroom.tui.screens.mark import open_mark
+
+        if self.current:
+            open_mark(self.room_app, self.current)
+
+    def action_revise(self) -> None:
+        from draftroom.tui.screens.revise import open_revise
+
+        open_revise(self.room_app)
+
+    def action_sponsors(self) -> None:
+        from draftroom.tui.screens.sponsors import SponsorsScreen
+
+        self.app.push_screen(SponsorsScreen())
+
+    def action_history(self) -> None:
+        from draftroom.tui.screens.history import HistoryScreen
+
+        self.app.push_screen(HistoryScreen())
+
+    def action_export(self) -> None:
+        from draftroom.tui.screens.export import ExportScreen
+
+        self.app.push_screen(ExportScreen())
+
+    def action_goto(self) -> None:
+        from draftroom.tui.screens.goto import GotoScreen
+
+        def go(paragraph_id: str | None) -> None:
+            view = self.query_one(DraftView)
+            if paragraph_id is not None:
+                view.highlighted = view.get_option_index(paragraph_id)
+
+        self.app.push_screen(GotoScreen(), go)
+
+    def action_leave(self) -> None:
+        self.app.pop_screen()

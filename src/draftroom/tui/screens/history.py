@@ -1,0 +1,83 @@
+"""History: every action, newest first; the revisions; and a diff between any two of them."""
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.widgets import DataTable, Footer, Label, Select, Static
+
+from draftroom.tui.room import LogEntry
+from draftroom.tui.screens.base import RoomScreen
+from draftroom.tui.snapshot import Snapshot
+from draftroom.tui.widgets.diff_view import render_pairs
+from draftroom.tui.widgets.identity_bar import IdentityBar
+
+
+class HistoryScreen(RoomScreen):
+    BINDINGS = [  # noqa: RUF012
+        Binding("ctrl+d,D", "diff", "Diff", tooltip="Diff the two chosen revisions", priority=True),
+        Binding("f", "focus_from", "From"),
+        Binding("o", "focus_to", "To"),
+        Binding("escape", "back", "Draft"),
+    ]
+
+    def compose(self) -> ComposeResult:
+        yield IdentityBar()
+        yield Static("History", classes="screen-title")
+        with Horizontal():
+            with Vertical(id="log-pane"):
+                yield DataTable(id="log", cursor_type="row", zebra_stripes=True)
+            with Vertical(id="diff-pane"):
+                with Horizontal(classes="row"):
+                    yield Label("From ")
+                    yield Select[str]([], id="from", allow_blank=True, prompt="revision")
+                    yield Label(" to ")
+                    yield Select[str]([], id="to", allow_blank=True, prompt="revision")
+                with VerticalScroll():
+                    yield Static("Choose two revisions, then press D", id="diff")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#log", DataTable).add_columns("When", "Who", "What", "Paragraph", "Revision")
+        super().on_mount()
+
+    def show(self, snap: Snapshot) -> None:
+        room = self.room_app.room
+        if room is not None:
+            self.room_app.perform(lambda: (room.log(), room.revisions()), self._fill, busy="history")
+
+    def _fill(self, answer: tuple[list[LogEntry], list[str]]) -> None:
+        entries, revisions = answer
+        table = self.query_one("#log", DataTable)
+        table.clear()
+        for e in entries:
+            table.add_row(e.when, e.who, e.what, e.paragraph, e.revision)
+        choices = [(r, r) for r in revisions]
+        for selector, default in (("#from", -2), ("#to", -1)):
+            select = self.query_one(selector, Select)
+            before = select.value
+            select.set_options(choices)
+            if before in revisions:
+                select.value = before
+            elif len(revisions) >= 2:
+                select.value = revisions[default]
+
+    def action_focus_from(self) -> None:
+        self.query_one("#from", Select).focus()
+
+    def action_focus_to(self) -> None:
+        self.query_one("#to", Select).focus()
+
+    def action_diff(self) -> None:
+        old, new = self.query_one("#from", Select).value, self.query_one("#to", Select).value
+        room = self.room_app.room
+        if not isinstance(old, str) or not isinstance(new, str) or room is None:
+            self.notify("Choose the two revisions to compare (f, o)", severity="warning")
+            return
+        self.query_one("#diff", Static).update(f"Comparing {old} with {new}…")
+        self.room_app.perform(lambda: room.diff(old, new), self._show_diff, busy="diff")
+
+    def _show_diff(self, pairs: list[dict]) -> None:
+        self.query_one("#diff", Static).update(render_pairs(pairs))
+
+    def action_back(self) -> None:
+        self.app.pop_screen()

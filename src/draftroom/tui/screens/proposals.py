@@ -1,0 +1,141 @@
+"""One paragraph and every proposal on it, side by side: the current text left, redlines right."""
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, VerticalScroll
+from textual.widgets import Footer, OptionList, Static
+from textual.widgets.option_list import Option
+
+from draftroom.tui.screens.base import RoomScreen
+from draftroom.tui.screens.editor import open_editor
+from draftroom.tui.screens.mark import open_mark
+from draftroom.tui.snapshot import Proposal, Snapshot
+from draftroom.tui.widgets.identity_bar import IdentityBar
+from draftroom.tui.widgets.labels import display_label, paragraph_text, status_badge
+from draftroom.tui.widgets.proposal_card import card
+
+FACILITATOR_ACTIONS = {"decide", "compromise", "mark"}
+
+
+class ProposalsScreen(RoomScreen):
+    BINDINGS = [  # noqa: RUF012
+        Binding("w", "withdraw", "Withdraw", tooltip="Withdraw your proposal"),
+        Binding("s", "support", "Support", tooltip="Join the proposal as a co-proposer"),
+        Binding("a", "decide('accept')", "Accept"),
+        Binding("r", "decide('reject')", "Reject"),
+        Binding("c", "compromise", "Compromise", tooltip="Write one text replacing the chosen proposals"),
+        Binding("space", "choose", "Choose", tooltip="Choose proposals for a compromise"),
+        Binding("t", "mark", "Status"),
+        Binding("e", "propose", "Propose", tooltip="Propose your own text for this paragraph"),
+        Binding("escape", "back", "Draft"),
+    ]
+
+    def __init__(self, paragraph_id: str) -> None:
+        super().__init__()
+        self.paragraph_id = paragraph_id
+        self.chosen: set[str] = set()
+        self._shown: list[Proposal] = []
+
+    def compose(self) -> ComposeResult:
+        yield IdentityBar()
+        yield Static("", id="masthead", classes="screen-title")
+        with Horizontal():
+            with VerticalScroll(id="current"):
+                yield Static("", id="current-text")
+            yield OptionList(id="proposals")
+        yield Footer()
+
+    def show(self, snap: Snapshot) -> None:
+        loc = self.locate(self.paragraph_id)
+        if loc is None:
+            self.notify("This paragraph is gone from the current text", severity="warning")
+            self.app.pop_screen()
+            return
+        p = loc.paragraph
+        self._shown = snap.on(p.id)
+        pending = sum(x.pending for x in self._shown)
+        title = f"{display_label(loc.label)} · {pending} pending of {len(self._shown)} proposals · {snap.revision}"
+        self.query_one("#masthead", Static).update(title)
+        current = paragraph_text(p.text)
+        badge = status_badge(p.status)
+        if badge:
+            current = badge + "\n" + current
+        self.query_one("#current-text", Static).update(current)
+        self._render_cards(snap, p.text)
+
+    def _render_cards(self, snap: Snapshot, current: str) -> None:
+        room = self.room_app.room
+        lang = snap.document.language
+        options = self.query_one("#proposals", OptionList)
+        keep = options.highlighted
+        cards = []
+        for x in self._shown:
+            segments = room.segments(current, x.text, lang) if room and x.text is not None else []
+            cards.append(Option(card(x, segments, x.id in self.chosen), id=x.id))
+        options.set_options(cards)
+        if cards:
+            options.highlighted = min(keep or 0, len(cards) - 1)
+
+    @property
+    def selected(self) -> Proposal | None:
+        options = self.query_one("#proposals", OptionList)
+        if options.highlighted is None or not self._shown:
+            return None
+        return self._shown[options.highlighted]
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in FACILITATOR_ACTIONS and self.room_app.identity.role != "facilitator":
+            return None
+        return True
+
+    def _act_on_selected(self, verb: str, work_name: str) -> None:
+        app, chosen, who = self.room_app, self.selected, self.room_app.require_identity()
+        if chosen is None or who is None or app.room is None:
+            return
+        room = app.room
+        work = getattr(room, work_name)
+        app.act(lambda: work(chosen.id, who), f"{verb} {chosen.id}")
+
+    def action_withdraw(self) -> None:
+        self._act_on_selected("Withdrew", "withdraw")
+
+    def action_support(self) -> None:
+        self._act_on_selected("Supported", "support")
+
+    def action_decide(self, verdict: str) -> None:
+        app, who = self.room_app, self.room_app.require_identity()
+        ids = self._targets()
+        if who is None or not ids or app.room is None:
+            return
+        room = app.room
+        app.act(lambda: room.decide(verdict, ids, who), f"{verdict.capitalize()}ed {', '.join(ids)}")
+        self.chosen.clear()
+
+    def _targets(self) -> list[str]:
+        """The proposals chosen with space, or else the highlighted one."""
+        if self.chosen:
+            return [x.id for x in self._shown if x.id in self.chosen]
+        return [self.selected.id] if self.selected else []
+
+    def action_choose(self) -> None:
+        if self.selected is None:
+            return
+        self.chosen ^= {self.selected.id}
+        if self.snap is not None:
+            self.show(self.snap)
+
+    def action_compromise(self) -> None:
+        ids = self._targets()
+        if ids:
+            start = self.selected.text if self.selected and self.selected.text else None
+            open_editor(self.room_app, "compromise", self.paragraph_id, amendment_ids=ids, start=start)
+            self.chosen.clear()
+
+    def action_mark(self) -> None:
+        open_mark(self.room_app, self.paragraph_id)
+
+    def action_propose(self) -> None:
+        open_editor(self.room_app, "replace", self.paragraph_id)
+
+    def action_back(self) -> None:
+        self.app.pop_screen()

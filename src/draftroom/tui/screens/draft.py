@@ -119,4 +119,5 @@ class DraftScreen(RoomScreen):
         self.app.push_screen(GotoScreen(), go)
 
     def action_leave(self) -> None:
+        self.room_app.close_room()
         self.app.pop_screen()

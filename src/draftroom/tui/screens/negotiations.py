@@ -33,7 +33,6 @@ class NegotiationsScreen(Screen[None]):
         self.action_refresh()
 
     def on_screen_resume(self) -> None:
-        self.app.close_room()  # type: ignore[attr-defined]
         self.action_refresh()
 
     def action_refresh(self) -> None:

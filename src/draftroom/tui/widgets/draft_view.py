@@ -17,7 +17,7 @@ def _row(label: str, depth: int, text: str, status: str, pending: int) -> Table:
     grid.add_column(width=LABEL_WIDTH, no_wrap=True)
     grid.add_column(width=4, no_wrap=True)
     grid.add_column(ratio=1)
-    body = Text("  " * depth) + paragraph_text(text)
+    body = Text("  " * depth, overflow="fold") + paragraph_text(text)
     badge = status_badge(status)
     if badge:
         body = Text.assemble(badge, " ", body)

@@ -1,0 +1,181 @@
+"""Test doubles for the TUI's two protocols (Lobby, Room): they record what the screens ask for.
+
+Used where a test checks the screens' wiring (which workflow call, with which arguments, as whom);
+the role flows run against real negotiations in test_tui_flows.py.
+"""
+
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+from draftroom.model import Annex, Document, Footnote, Heading, Paragraph
+from draftroom.tui.room import Listing, LogEntry, ProposalRequest, Sponsor
+from draftroom.tui.snapshot import Proposal, Snapshot
+
+
+def chinese_document() -> Document:
+    return Document(
+        language="zh",
+        symbol="A/C.3/74/L.20/Rev.1",
+        title="改进打击贩运人口工作的协调",
+        body="大会",
+        preamble=[
+            Paragraph("p1", "再次强烈谴责贩运人口特别是贩运妇女和儿童行为，该行为构成犯罪，是对人类尊严的严重威胁，"),
+            Paragraph("p2", "回顾大会通过《2030 年可持续发展议程》，[^1] 并回顾可持续发展目标的下列具体目标，[^2]"),
+        ],
+        operative=[
+            Paragraph("o1", "敦促尚未批准或加入《联合国打击跨国有组织犯罪公约》的会员国考虑批准或加入；", number=1),
+            Paragraph(
+                "o2",
+                "请会员国：",
+                number=2,
+                items=[
+                    Paragraph("o2a", "加强预防贩运人口的措施；", marker="a"),
+                    Paragraph("o2b", "保护和援助受害人；[^1]", marker="b", status="bracketed"),
+                ],
+            ),
+            Paragraph("o3", "决定在第七十六届会议上继续审议这个问题。", number=3, status="agreed"),
+        ],
+        annexes=[
+            Annex(
+                "附件",
+                [Heading("一. 导言"), Paragraph("a1", "全球行动计划的目的。", number=1), Paragraph("a2", "执行。", number=2)],
+            )
+        ],
+        footnotes=[Footnote(1, "第 70/1 号决议。"), Footnote(2, "具体目标 5.2。")],
+    )
+
+
+def english_document() -> Document:
+    return Document(
+        language="en",
+        symbol="A/C.3/80/L.20",
+        title="Improving the coordination of efforts against trafficking in persons",
+        body="The General Assembly",
+        preamble=[
+            Paragraph("p1", "Reaffirming its strong condemnation of trafficking in persons, especially women and children,"),
+            Paragraph("p2", "Recalling the 2030 Agenda for Sustainable Development,[^1]"),
+        ],
+        operative=[
+            Paragraph("o1", "Urges Member States that have not yet done so to ratify the Convention;", number=1),
+            Paragraph(
+                "o2",
+                "Calls upon Member States:",
+                number=2,
+                items=[
+                    Paragraph("o2a", "To strengthen prevention;", marker="a"),
+                    Paragraph("o2b", "To protect and assist victims;", marker="b", status="bracketed"),
+                ],
+            ),
+            Paragraph("o3", "Decides to continue its consideration of the question at its eighty-second session.", number=3),
+        ],
+        footnotes=[Footnote(1, "Resolution 70/1.")],
+    )
+
+
+def sample_proposals() -> list[Proposal]:
+    return [
+        Proposal("CHN-1", "replace", "o1", ("China",), "proposed", text="敦促所有会员国批准或加入《公约》；"),
+        Proposal("PAK-1", "delete", "o1", ("Pakistan",), "proposed", supporters=("Zambia",)),
+        Proposal("BLR-1", "edit", "o3", ("Belarus",), "accepted", text="决定在第七十七届会议上继续审议这个问题。"),
+    ]
+
+
+@dataclass
+class FakeRoom:
+    name: str
+    document: Document
+    proposals: list[Proposal] = field(default_factory=list)
+    revision: str = "rev-0"
+    calls: list[tuple] = field(default_factory=list)
+    counter: int = 0
+
+    def snapshot(self) -> Snapshot:
+        return Snapshot(self.name, self.document, self.revision, list(self.proposals), self.version())
+
+    def version(self) -> str:
+        return str(self.counter)
+
+    def record(self, *call: object) -> None:
+        self.calls.append(call)
+        self.counter += 1
+
+    def segments(self, old: str, new: str, language: str) -> list[tuple[str, str]]:
+        return [("delete", old), ("insert", new)] if old != new else [("equal", old)]
+
+    def propose(self, request: ProposalRequest, acting_as: str) -> str:
+        self.record("propose", request, acting_as)
+        return "NEW-1"
+
+    def withdraw(self, amendment_id: str, acting_as: str) -> None:
+        self.record("withdraw", amendment_id, acting_as)
+        self.proposals = [replace(p, status="withdrawn") if p.id == amendment_id else p for p in self.proposals]
+
+    def support(self, amendment_id: str, acting_as: str) -> None:
+        self.record("support", amendment_id, acting_as)
+
+    def decide(self, verdict: str, amendment_ids: list[str], acting_as: str) -> None:
+        self.record("decide", verdict, amendment_ids, acting_as)
+
+    def compromise(self, amendment_ids: list[str], text: str, acting_as: str) -> str:
+        self.record("compromise", amendment_ids, text, acting_as)
+        return "FAC-1"
+
+    def mark(self, paragraph_id: str, status: str, acting_as: str) -> None:
+        self.record("mark", paragraph_id, status, acting_as)
+
+    def revise(self, acting_as: str) -> str:
+        self.record("revise", acting_as)
+        self.revision = "Rev.1"
+        return self.revision
+
+    def sponsors(self) -> list[Sponsor]:
+        return [Sponsor("China", True), Sponsor("Zambia", False, "2019-11-01")]
+
+    def sponsor_line(self) -> str:
+        return "中国和赞比亚"
+
+    def add_sponsors(self, names: list[str], acting_as: str) -> None:
+        self.record("add_sponsors", names, acting_as)
+
+    def remove_sponsors(self, names: list[str], acting_as: str) -> None:
+        self.record("remove_sponsors", names, acting_as)
+
+    def log(self) -> list[LogEntry]:
+        return [LogEntry("2019-11-01 10:00", "China", "propose CHN-1", "OP1", "")]
+
+    def revisions(self) -> list[str]:
+        return ["rev-0", "Rev.1"]
+
+    def diff(self, old_rev: str, new_rev: str) -> list[dict]:
+        self.record("diff", old_rev, new_rev)
+        return [{"old": "OP1", "new": "OP1", "status": "changed", "segments": [["delete", "a"], ["insert", "b"]]}]
+
+    def export(self, kind: str, language: str, path: Path, revision: str | None) -> Path:
+        self.record("export", kind, language, path)
+        path.write_text("exported")
+        return path
+
+
+@dataclass
+class FakeLobby:
+    rooms: dict[str, FakeRoom]
+
+    def listings(self) -> list[Listing]:
+        return [
+            Listing(n, r.document.symbol or "", r.document.title, r.document.language, r.revision,
+                    sum(p.pending for p in r.proposals))  # fmt: skip
+            for n, r in self.rooms.items()
+        ]
+
+    def open(self, name: str) -> FakeRoom:
+        return self.rooms[name]
+
+    def create(self, name: str, source: Path, acting_as: str | None) -> str:
+        raise NotImplementedError
+
+
+def screen_text(app) -> str:
+    """The characters the terminal shows now, one line per row (wide characters once each)."""
+    update = app.screen._compositor.render_full_update()
+    return "\n".join("".join(strip.text for strip in row) if not hasattr(row, "text") else row.text
+                     for row in update.strips)  # fmt: skip

@@ -1,0 +1,241 @@
+"""Proposing amendments and deciding on them, on documents and amendments in memory.
+
+Every function checks its input fully before changing anything, and raises a one-line
+DraftroomError otherwise, so the caller stores nothing on a bad request.
+"""
+
+import re
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+from draftroom.errors import DraftroomError
+from draftroom.model import Document, Paragraph, find_by_id, labels, locate
+from draftroom.model.amendment import KINDS, PENDING, POSITIONS, Amendment, make_id
+from draftroom.workflow.notes import check_references
+from draftroom.workflow.patching import make_patch
+from draftroom.workflow.tree import contains
+
+
+@dataclass
+class Proposal:
+    """What a delegation asks for, with paragraphs named by label as users see them."""
+
+    kind: str
+    target: str | None = None  # label: replace, edit, delete, move
+    anchor: str | None = None  # label: insert, move
+    position: str | None = None  # before | after
+    text: str | None = None  # replace, insert
+    find: str | None = None  # edit
+    replace: str | None = None  # edit
+
+
+def now_iso() -> str:
+    return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+
+
+def clean_text(text: str | None, what: str = "text") -> str:
+    """One paragraph of text: whitespace runs folded; empty is an error."""
+    cleaned = " ".join((text or "").split())
+    if not cleaned:
+        raise DraftroomError(f"the {what} is empty: give the words with --text")
+    return cleaned
+
+
+def propose(
+    doc: Document,
+    base: str,
+    proposers: list[str],
+    p: Proposal,
+    id_prefix: str,
+    rationale: str = "",
+) -> Amendment:
+    """A new amendment against `doc` (the text of revision `base`)."""
+    if p.kind not in KINDS:
+        raise DraftroomError(f"unknown amendment kind {p.kind!r}: use one of {', '.join(KINDS)}")
+    a = Amendment(
+        id=make_id(id_prefix),
+        kind=p.kind,
+        proposers=_unique(proposers),
+        base=base,
+        rationale=" ".join(rationale.split()),
+        created=now_iso(),
+    )
+    if p.kind in ("replace", "edit", "delete", "move"):
+        target = _need(doc, p.target, f"{p.kind} needs the paragraph it changes, such as OP3")
+        a.target, a.base_text = target.id, target.text
+    if p.kind in ("insert", "move"):
+        if p.position not in POSITIONS:
+            raise DraftroomError(f"{p.kind} needs --after LABEL or --before LABEL")
+        a.anchor = _need(doc, p.anchor, f"{p.kind} needs --after LABEL or --before LABEL").id
+        a.position = p.position
+    if p.kind == "replace":
+        a.text = clean_text(p.text, "new text")
+        if a.text == a.base_text:
+            raise DraftroomError(f"the new text is the same as {p.target}'s: nothing to amend")
+    elif p.kind == "insert":
+        a.text = clean_text(p.text, "new paragraph's text")
+    elif p.kind == "edit":
+        a.find, a.replace, a.text = edited(a.base_text or "", p.find, p.replace, p.target or "")
+    elif p.kind == "move":
+        _check_move(doc, a)
+    if a.text is not None:
+        check_references(a.text, doc)
+    if a.base_text is not None and a.text is not None:
+        a.patch = make_patch(a.base_text, a.text)
+    return a
+
+
+def _unique(names: list[str]) -> list[str]:
+    return list(dict.fromkeys(names))
+
+
+def _need(doc: Document, label: str | None, missing: str) -> Paragraph:
+    if not label:
+        raise DraftroomError(missing)
+    return locate(doc, label).paragraph
+
+
+def edited(text: str, find: str | None, replace: str | None, label: str) -> tuple[str, str, str]:
+    """(find, replace, new text): `find` must occur exactly once in `text`."""
+    if not find or not find.strip():
+        raise DraftroomError("edit needs --find with the words to change")
+    new_words = " ".join((replace or "").split())
+    start, end = find_once(text, find, label)
+    if text[start:end] == new_words:
+        raise DraftroomError("--find and --replace give the same words: nothing to amend")
+    return find, new_words, _join(text[:start], new_words, text[end:])
+
+
+def _join(before: str, middle: str, after: str) -> str:
+    """Splice, without leaving a double space where words were deleted."""
+    if not middle and before.endswith(" ") and (after.startswith(" ") or after[:1] in ",;.:"):
+        before = before.rstrip(" ")
+    return before + middle + after
+
+
+def find_once(text: str, find: str, label: str) -> tuple[int, int]:
+    """The span of `find` in `text`; whitespace differences are forgiven (PDF texts space digits
+    and Latin words inside Chinese differently). A one-line error unless it occurs exactly once."""
+    words = find.split()
+    exact = [m.span() for m in re.finditer(re.escape(find.strip()), text)]
+    hits = exact or [
+        m.span() for m in re.finditer(r"\s*".join(re.escape(c) for c in "".join(words)), text)
+    ]
+    if not hits:
+        raise DraftroomError(f"{find.strip()!r} does not occur in {label}: copy the words exactly")
+    if len(hits) > 1:
+        raise DraftroomError(
+            f"{find.strip()!r} occurs {len(hits)} times in {label}: give more words so it occurs once"
+        )
+    return hits[0]
+
+
+def _check_move(doc: Document, a: Amendment) -> None:
+    target = find_by_id(doc, a.target or "")
+    if target is None or a.anchor is None:
+        return
+    if contains(target.paragraph, a.anchor):
+        raise DraftroomError(f"cannot move {target.label} next to itself or one of its own sub-items")
+    names = labels(doc)
+    where = find_by_id(doc, a.anchor)
+    if where and (a.position == "after" and _next_id(where.siblings, a.anchor) == a.target):
+        raise DraftroomError(f"{target.label} already follows {names[a.anchor]}: nothing to move")
+    if where and (a.position == "before" and _next_id(target.siblings, a.target or "") == a.anchor):
+        raise DraftroomError(f"{target.label} already precedes {names[a.anchor]}: nothing to move")
+
+
+def _next_id(siblings: list[Paragraph], pid: str) -> str | None:
+    ids = [p.id for p in siblings]
+    i = ids.index(pid)
+    return ids[i + 1] if i + 1 < len(ids) else None
+
+
+def find(amendments: list[Amendment], ident: str) -> Amendment:
+    """The amendment an id (or a unique start of one, any case) names."""
+    want = ident.strip().lower()
+    exact = [a for a in amendments if a.id.lower() == want]
+    hits = exact or ([a for a in amendments if a.id.lower().startswith(want)] if want else [])
+    if len(hits) == 1:
+        return hits[0]
+    if not hits:
+        raise DraftroomError(f"no amendment {ident!r}: list them with `draftroom amendments NAME`")
+    raise DraftroomError(f"{ident!r} names {len(hits)} amendments: give more of the id")
+
+
+def withdraw(a: Amendment, actor: str) -> str:
+    """The proposer withdraws the amendment; a co-proposer withdraws their support.
+    Returns "withdrawn" or "left"."""
+    if actor not in a.proposers:
+        raise DraftroomError(
+            f"{actor} is not a proposer of {a.id} ({', '.join(a.proposers)}): only they can withdraw it"
+        )
+    _must_be_pending(a, "withdrawn")
+    if actor == a.proposer:
+        a.status = "withdrawn"
+        return "withdrawn"
+    a.proposers.remove(actor)
+    return "left"
+
+
+def support(a: Amendment, actor: str) -> None:
+    if actor in a.proposers:
+        raise DraftroomError(f"{actor} already proposes {a.id}")
+    _must_be_pending(a, "supported")
+    a.proposers.append(actor)
+
+
+def accept(a: Amendment) -> None:
+    _must_be_pending(a, "accepted")
+    if a.conflict and not a.conflict.others:
+        raise DraftroomError(
+            f"{a.id} no longer applies to the current text ({a.conflict.reason}): "
+            "write a compromise or reject it"
+        )
+    a.status, a.conflict = "accepted", None
+
+
+def reject(a: Amendment) -> None:
+    if a.status != "accepted" or a.applied_in:
+        _must_be_pending(a, "rejected")
+    a.status = "rejected"
+
+
+def _must_be_pending(a: Amendment, verb: str) -> None:
+    if a.status not in PENDING:
+        done = f"applied in {a.applied_in}" if a.applied_in else a.status
+        raise DraftroomError(f"{a.id} is {done}: only a pending amendment can be {verb}")
+
+
+def compromise(
+    doc: Document,
+    base: str,
+    facilitator: str,
+    merged: list[Amendment],
+    text: str,
+    id_prefix: str,
+    rationale: str = "",
+) -> Amendment:
+    """One new text for the paragraph the listed proposals amend; they become "merged"."""
+    if not merged:
+        raise DraftroomError("a compromise needs the ids of the proposals it replaces")
+    for a in merged:
+        _must_be_pending(a, "merged into a compromise")
+    places = {(a.anchor, a.position) if a.kind == "insert" else (a.target, None) for a in merged}
+    if len(places) != 1:
+        raise DraftroomError(
+            "a compromise gives one new text for one paragraph: these proposals touch different paragraphs"
+        )
+    (pid, position) = places.pop()
+    if find_by_id(doc, pid or "") is None:
+        raise DraftroomError("the paragraph these proposals amend is no longer in the text")
+    names = labels(doc)
+    if position:
+        p = Proposal("insert", anchor=names[pid or ""], position=position, text=text)
+    else:
+        p = Proposal("replace", target=names[pid or ""], text=text)
+    c = propose(doc, base, [facilitator], p, id_prefix, rationale)
+    c.merges = [a.id for a in merged]
+    c.status = "accepted"
+    for a in merged:
+        a.status, a.conflict = "merged", None
+    return c

@@ -1,0 +1,59 @@
+"""Footnotes written by negotiators: `[^N]` cites an existing note, `[^: note text]` adds a new one."""
+
+import re
+
+from draftroom.errors import DraftroomError
+from draftroom.model import Document, Footnote, iter_located
+from draftroom.model.footnotes import REF, references, renumber
+
+INLINE = re.compile(r"\[\^:\s*((?:[^\[\]]|\[[^\[\]]*\])+?)\s*\]")
+_ANY = re.compile(r"\[\^")
+
+
+def check_references(text: str, doc: Document) -> None:
+    """Every `[^N]` names a note of `doc`; every other `[^` opens a well-formed new note."""
+    known = {f.number for f in doc.footnotes}
+    for n in references(text):
+        if n not in known:
+            raise DraftroomError(
+                f"footnote [^{n}] does not exist in this text: cite an existing note, "
+                "or write a new one inline as [^: note text]"
+            )
+    rest = INLINE.sub("", REF.sub("", text))
+    if _ANY.search(rest):
+        raise DraftroomError("a footnote must be written [^N] (an existing note) or [^: note text] (a new one)")
+
+
+def materialize(doc: Document) -> None:
+    """Turn inline notes into real footnotes (reusing a note with the same text), then number
+    every note by first appearance."""
+    by_text = {f.text: f.number for f in doc.footnotes}
+    next_number = max((f.number for f in doc.footnotes), default=0) + 1
+
+    def real(m: re.Match[str]) -> str:
+        nonlocal next_number
+        note = m.group(1).strip()
+        if note not in by_text:
+            by_text[note] = next_number
+            doc.footnotes.append(Footnote(next_number, note))
+            next_number += 1
+        return f"[^{by_text[note]}]"
+
+    for loc in iter_located(doc):
+        loc.paragraph.text = INLINE.sub(real, loc.paragraph.text)
+    renumber(doc)
+
+
+def remap(text: str, old: Document, new: Document) -> str:
+    """`[^N]` numbered as in `old`, renumbered as in `new` (notes matched by their text); a note
+    `new` no longer has is written inline so it is not lost."""
+    old_text = {f.number: f.text for f in old.footnotes}
+    new_number = {f.text: f.number for f in new.footnotes}
+
+    def swap(m: re.Match[str]) -> str:
+        note = old_text.get(int(m.group(1)))
+        if note is None:
+            return m.group(0)
+        return f"[^{new_number[note]}]" if note in new_number else f"[^: {note}]"
+
+    return REF.sub(swap, text)

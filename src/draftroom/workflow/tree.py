@@ -1,0 +1,98 @@
+"""Moving paragraphs around a Document by id, and renumbering what is computed from position."""
+
+from collections.abc import Iterator
+
+from draftroom.model import Document, Paragraph
+
+Container = list  # a part, an annex's blocks, or a paragraph's items: any list holding paragraphs
+
+
+def containers(doc: Document) -> Iterator[Container]:
+    """Every list that holds paragraphs, outermost first."""
+    tops: list[Container] = [doc.preamble, doc.operative, *(a.blocks for a in doc.annexes)]
+    stack = list(reversed(tops))
+    while stack:
+        lst = stack.pop()
+        yield lst
+        stack.extend(reversed([b.items for b in lst if isinstance(b, Paragraph)]))
+
+
+def position(doc: Document, pid: str) -> tuple[Container, int] | None:
+    for lst in containers(doc):
+        for i, block in enumerate(lst):
+            if isinstance(block, Paragraph) and block.id == pid:
+                return lst, i
+    return None
+
+
+def paragraph(doc: Document, pid: str) -> Paragraph | None:
+    found = position(doc, pid)
+    return found[0][found[1]] if found else None
+
+
+def _where(doc: Document, pid: str) -> tuple[Container, int]:
+    found = position(doc, pid)
+    if found is None:
+        raise KeyError(pid)
+    return found
+
+
+def detach(doc: Document, pid: str) -> Paragraph:
+    lst, i = _where(doc, pid)
+    return lst.pop(i)
+
+
+def attach(doc: Document, para: Paragraph, anchor: str, where: str) -> None:
+    """Put `para` just before or after the anchor paragraph, in the anchor's list."""
+    lst, i = _where(doc, anchor)
+    lst.insert(i + 1 if where == "after" else i, para)
+
+
+def contains(para: Paragraph, pid: str) -> bool:
+    """True when `pid` is `para` itself or one of its sub-items."""
+    return para.id == pid or any(contains(i, pid) for i in para.items)
+
+
+_ROMAN = (("m", 1000), ("cm", 900), ("d", 500), ("cd", 400), ("c", 100), ("xc", 90), ("l", 50))
+_ROMAN += (("xl", 40), ("x", 10), ("ix", 9), ("v", 5), ("iv", 4), ("i", 1))
+
+
+def roman(n: int) -> str:
+    out = ""
+    for sym, val in _ROMAN:
+        while n >= val:
+            out, n = out + sym, n - val
+    return out
+
+
+def letters(n: int) -> str:
+    """1 -> a, 26 -> z, 27 -> aa (UN style repeats the letter)."""
+    return chr(ord("a") + (n - 1) % 26) * ((n - 1) // 26 + 1)
+
+
+def renumber_paragraphs(doc: Document, touched: set[int]) -> None:
+    """Numbers and sub-item markers from position, in the lists whose `id()` is in `touched`:
+    operative paragraphs 1..n (a lone one unnumbered), annex paragraphs 1..n where the annex
+    numbers them, preambular ones none; sub-items (a), (i), a., i. by depth."""
+    if id(doc.preamble) in touched:
+        for p in doc.preamble:
+            p.number = p.marker = None
+    if id(doc.operative) in touched:
+        for n, p in enumerate(doc.operative, 1):
+            p.number, p.marker = (n if len(doc.operative) > 1 else None), None
+    for annex in doc.annexes:
+        if id(annex.blocks) in touched:
+            numbered = any(p.number is not None for p in annex.paragraphs)
+            for n, p in enumerate(annex.paragraphs, 1):
+                p.number, p.marker = (n if numbered else None), None
+    for p in [*doc.preamble, *doc.operative, *(q for a in doc.annexes for q in a.paragraphs)]:
+        _mark_items(p, 1, touched)
+
+
+def _mark_items(para: Paragraph, depth: int, touched: set[int]) -> None:
+    if id(para.items) in touched:
+        for n, item in enumerate(para.items, 1):
+            item.number = None
+            item.marker = letters(n) if depth % 2 else roman(n)
+    for item in para.items:
+        _mark_items(item, depth + 1, touched)

@@ -1,0 +1,107 @@
+"""Commits with machine-readable trailers: writing the message, reading actions back from `git log`."""
+
+import re
+
+from git import Repo
+
+from draftroom.errors import DraftroomError
+from draftroom.store.records import Action, Revision
+
+ACTION, ACTOR, PARAGRAPH, AMENDMENT, REVISION = "Action", "Actor", "Paragraph", "Amendment", "Revision"
+SYMBOL, REVISION_DATE = "Symbol", "Revision-Date"
+_FIELD, _RECORD = "\x1f", "\x1e"
+_LOG_FORMAT = _FIELD.join(("%H", "%aI", "%an", "%ae", "%s", "%(trailers:only,unfold)")) + _RECORD
+_TRAILER_KEY = re.compile(r"^[A-Za-z][A-Za-z0-9-]*$")
+
+
+def one_line(value: str, what: str) -> str:
+    """A trailer or author value: no line breaks or control characters (they would forge trailers)."""
+    if any(ord(c) < 32 or ord(c) == 127 for c in value) or not value.strip():
+        raise DraftroomError(f"{what} {value!r} must be one non-empty line without control characters")
+    return value.strip()
+
+
+def message(summary: str, trailers: list[tuple[str, str]]) -> str:
+    for key, value in trailers:
+        if not _TRAILER_KEY.match(key):
+            raise DraftroomError(f"{key!r} is not a valid trailer key")
+        one_line(value, key)
+    subject = " ".join(summary.split()) or trailers[0][1]
+    return subject + "\n\n" + "".join(f"{k}: {v}\n" for k, v in trailers)
+
+
+def parse_trailers(block: str) -> dict[str, list[str]]:
+    out: dict[str, list[str]] = {}
+    for line in block.splitlines():
+        key, sep, value = line.partition(": ")
+        if sep and _TRAILER_KEY.match(key):
+            out.setdefault(key, []).append(value.strip())
+    return out
+
+
+def action_from(
+    commit: str, when: str, actor: str, email: str, summary: str, trailers: dict[str, list[str]]
+) -> Action:
+    def first(key: str) -> str | None:
+        return (trailers.get(key) or [None])[0]
+
+    return Action(
+        commit=commit,
+        when=when,
+        actor=first(ACTOR) or actor,
+        email=email,
+        action=first(ACTION) or "commit",
+        summary=summary,
+        paragraphs=list(trailers.get(PARAGRAPH, [])),
+        amendment=first(AMENDMENT),
+        revision=first(REVISION),
+        trailers=trailers,
+    )
+
+
+def read_actions(repo: Repo, rev_range: str = "HEAD") -> list[Action]:
+    """The actions in `rev_range`, newest first (one `git log` call)."""
+    out = repo.git.log(f"--format={_LOG_FORMAT}", rev_range)
+    actions = []
+    for record in out.split(_RECORD):
+        record = record.strip("\n")
+        if not record:
+            continue
+        sha, when, name, email, subject, trailers = record.split(_FIELD)
+        actions.append(action_from(sha, when, name, email, subject, parse_trailers(trailers)))
+    return actions
+
+
+def tag_message(action: Action) -> str | None:
+    """The annotated tag's message for an action that cut a revision, or None."""
+    if not action.revision:
+        return None
+    symbol = (action.trailers.get(SYMBOL) or [""])[0]
+    date = (action.trailers.get(REVISION_DATE) or [""])[0]
+    return f"{action.revision} {symbol}".strip() + f"\n\n{SYMBOL}: {symbol}\n{REVISION_DATE}: {date}\n"
+
+
+def read_revisions(repo: Repo) -> list[Revision]:
+    """Every revision tag (rev-N), oldest first."""
+    fmt = _FIELD.join(("%(refname:strip=2)", "%(*objectname)", "%(contents)")) + _RECORD
+    out = repo.git.for_each_ref(f"--format={fmt}", "refs/tags/rev-*")
+    revisions = []
+    for record in out.split(_RECORD):
+        record = record.strip("\n")
+        if not record:
+            continue
+        tag, commit, contents = record.split(_FIELD)
+        m = re.fullmatch(r"rev-(\d+)", tag)
+        if not m:
+            continue
+        fields = parse_trailers(contents)
+        revisions.append(
+            Revision(
+                number=int(m.group(1)),
+                tag=tag,
+                symbol=(fields.get(SYMBOL) or [None])[0] or None,
+                date=(fields.get(REVISION_DATE) or [""])[0],
+                commit=commit,
+            )
+        )
+    return sorted(revisions, key=lambda r: r.number)

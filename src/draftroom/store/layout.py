@@ -1,0 +1,166 @@
+"""The plain-UTF-8 files of a negotiation, readable and diffable with git alone.
+
+    meta.json         the document's scalar fields (language, symbol, title, body, closing...)
+    structure.txt     the order of parts and paragraphs: one line per paragraph, indented by depth,
+                      each a small JSON object ({"id": ..., "number": 3}); annex and heading lines too
+    text/<id>.txt     one paragraph's text per file (footnote references as [^N])
+    footnotes.txt     "[^N]: text", one footnote per line
+    sponsors.json     the sponsors, in the order they joined
+    negotiation.json  name, created, facilitator, tabled, current revision
+
+So `git diff` and `git blame` on text/ work paragraph by paragraph, and a moved paragraph changes
+one line of structure.txt, not its text file.
+"""
+
+import hashlib
+import json
+import re
+from collections.abc import Callable
+from typing import Any
+
+from draftroom.errors import DraftroomError
+from draftroom.model import Annex, Document, Footnote, Heading, Paragraph
+from draftroom.model.jsonform import from_dict, to_dict
+from draftroom.store.records import NegotiationState, Sponsor
+
+META = "meta.json"
+STRUCTURE = "structure.txt"
+FOOTNOTES = "footnotes.txt"
+SPONSORS = "sponsors.json"
+STATE = "negotiation.json"
+TEXT_DIR = "text/"
+DOCUMENT_FILES = (META, STRUCTURE, FOOTNOTES)
+
+_SAFE_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,79}$")
+_PARTS = ("preamble", "operative", "annexes", "footnotes", "sponsors")
+
+Reader = Callable[[str], str | None]
+
+
+def text_path(pid: str) -> str:
+    """text/<id>.txt, or a digest of the id when the id is not a safe file name."""
+    if _SAFE_ID.match(pid) and not pid.endswith(".lock"):
+        return f"{TEXT_DIR}{pid}.txt"
+    return f"{TEXT_DIR}h-{hashlib.sha1(pid.encode()).hexdigest()[:20]}.txt"
+
+
+def dump_json(data: Any) -> str:
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+
+
+def _compact(data: dict[str, Any]) -> str:
+    return json.dumps({k: v for k, v in data.items() if v not in (None, "open")}, ensure_ascii=False)
+
+
+def _para_lines(p: Paragraph, depth: int, out: list[str], texts: dict[str, str]) -> None:
+    path = text_path(p.id)
+    if path in texts:
+        raise DraftroomError(f"paragraph id {p.id!r} appears twice in the document: ids must be unique")
+    texts[path] = p.text + "\n"
+    line = _compact({"id": p.id, "number": p.number, "marker": p.marker, "status": p.status})
+    out.append("  " * depth + line)
+    for item in p.items:
+        _para_lines(item, depth + 1, out, texts)
+
+
+def document_files(doc: Document) -> dict[str, str]:
+    """Every file that holds the document: relative path -> content."""
+    meta = {k: v for k, v in to_dict(doc).items() if k not in _PARTS}
+    lines: list[str] = []
+    texts: dict[str, str] = {}
+    for part, paras in (("preamble", doc.preamble), ("operative", doc.operative)):
+        lines.append(part)
+        for p in paras:
+            _para_lines(p, 1, lines, texts)
+    for annex in doc.annexes:
+        lines.append("annex " + _compact({"id": annex.id, "title": annex.title}))
+        for block in annex.blocks:
+            if isinstance(block, Heading):
+                lines.append("  " + json.dumps({"heading": block.text, "id": block.id}, ensure_ascii=False))
+            else:
+                _para_lines(block, 1, lines, texts)
+    notes = "".join(f"[^{f.number}]: {f.text.replace(chr(10), chr(10) + '    ')}\n" for f in doc.footnotes)
+    return {META: dump_json(meta), STRUCTURE: "\n".join(lines) + "\n", FOOTNOTES: notes, **texts}
+
+
+def _required(read: Reader, path: str) -> str:
+    data = read(path)
+    if data is None:
+        raise DraftroomError(
+            f"the negotiation's {path} is missing: the repository is damaged (see `git log`)"
+        )
+    return data
+
+
+def _paragraph(entry: dict[str, Any], read: Reader) -> Paragraph:
+    text = _required(read, text_path(entry["id"]))
+    return Paragraph(
+        id=entry["id"],
+        text=text[:-1] if text.endswith("\n") else text,
+        number=entry.get("number"),
+        marker=entry.get("marker"),
+        status=entry.get("status") or "open",
+    )
+
+
+def _footnotes(data: str) -> list[Footnote]:
+    notes: list[Footnote] = []
+    for line in data.splitlines():
+        m = re.match(r"^\[\^(\d+)\]: ?(.*)$", line)
+        if m:
+            notes.append(Footnote(int(m.group(1)), m.group(2)))
+        elif line.startswith("    ") and notes:
+            notes[-1].text += "\n" + line[4:]
+    return notes
+
+
+def read_document(read: Reader) -> Document:
+    """The document back from its files; `read(path)` gives a file's text or None."""
+    doc = from_dict(json.loads(_required(read, META)))
+    stack: list[tuple[int, list[Paragraph]]] = []
+    for raw in _required(read, STRUCTURE).splitlines():
+        if not raw.strip():
+            continue
+        depth = (len(raw) - len(raw.lstrip(" "))) // 2
+        line = raw.strip()
+        if depth == 0:
+            if line.startswith("annex"):
+                a = json.loads(line[len("annex") :].strip() or "{}")
+                doc.annexes.append(Annex(title=a.get("title", ""), id=a.get("id")))
+                stack = [(0, doc.annexes[-1].blocks)]  # type: ignore[list-item]
+            else:
+                stack = [(0, doc.preamble if line == "preamble" else doc.operative)]
+            continue
+        entry = json.loads(line)
+        if "heading" in entry:
+            doc.annexes[-1].blocks.append(Heading(entry["heading"], entry.get("id")))
+            continue
+        while stack and stack[-1][0] >= depth:
+            stack.pop()
+        para = _paragraph(entry, read)
+        stack[-1][1].append(para)
+        stack.append((depth, para.items))
+    doc.footnotes = _footnotes(read(FOOTNOTES) or "")
+    return doc
+
+
+def read_document_meta(read: Reader) -> dict[str, Any]:
+    """The document's scalar fields (symbol, title, language...) without reading its paragraphs."""
+    meta: dict[str, Any] = json.loads(_required(read, META))
+    return meta
+
+
+def read_state(read: Reader) -> NegotiationState:
+    return NegotiationState.from_json(json.loads(_required(read, STATE)))
+
+
+def read_sponsors(read: Reader) -> list[Sponsor]:
+    return [Sponsor.from_json(d) for d in json.loads(read(SPONSORS) or "[]")]
+
+
+def sponsors_file(sponsors: list[Sponsor]) -> str:
+    return dump_json([s.to_json() for s in sponsors])
+
+
+def state_file(state: NegotiationState) -> str:
+    return dump_json(state.to_json())

@@ -9,7 +9,8 @@ from pathlib import Path
 
 from draftroom.model import Annex, Document, Footnote, Heading, Paragraph
 from draftroom.tui.room import Listing, LogEntry, ProposalRequest, Sponsor
-from draftroom.tui.snapshot import Proposal, Snapshot
+from draftroom.model.amendment import Amendment
+from draftroom.tui.snapshot import Snapshot
 
 
 def chinese_document() -> Document:
@@ -72,11 +73,12 @@ def english_document() -> Document:
     )
 
 
-def sample_proposals() -> list[Proposal]:
+def sample_proposals() -> list[Amendment]:
     return [
-        Proposal("CHN-1", "replace", "o1", ("China",), "proposed", text="敦促所有会员国批准或加入《公约》；"),
-        Proposal("PAK-1", "delete", "o1", ("Pakistan",), "proposed", supporters=("Zambia",)),
-        Proposal("BLR-1", "edit", "o3", ("Belarus",), "accepted", text="决定在第七十七届会议上继续审议这个问题。"),
+        Amendment("CHN-1", "replace", ["China"], "rev-0", target="o1", text="敦促所有会员国批准或加入《公约》；"),
+        Amendment("PAK-1", "delete", ["Pakistan", "Zambia"], "rev-0", target="o1"),
+        Amendment("BLR-1", "edit", ["Belarus"], "rev-0", target="o3", text="决定在第七十七届会议上继续审议这个问题。",
+                  status="accepted"),  # fmt: skip
     ]
 
 
@@ -84,7 +86,7 @@ def sample_proposals() -> list[Proposal]:
 class FakeRoom:
     name: str
     document: Document
-    proposals: list[Proposal] = field(default_factory=list)
+    proposals: list[Amendment] = field(default_factory=list)
     revision: str = "rev-0"
     calls: list[tuple] = field(default_factory=list)
     counter: int = 0
@@ -98,9 +100,6 @@ class FakeRoom:
     def record(self, *call: object) -> None:
         self.calls.append(call)
         self.counter += 1
-
-    def segments(self, old: str, new: str, language: str) -> list[tuple[str, str]]:
-        return [("delete", old), ("insert", new)] if old != new else [("equal", old)]
 
     def propose(self, request: ProposalRequest, acting_as: str) -> str:
         self.record("propose", request, acting_as)
@@ -146,9 +145,8 @@ class FakeRoom:
     def revisions(self) -> list[str]:
         return ["rev-0", "Rev.1"]
 
-    def diff(self, old_rev: str, new_rev: str) -> list[dict]:
-        self.record("diff", old_rev, new_rev)
-        return [{"old": "OP1", "new": "OP1", "status": "changed", "segments": [["delete", "a"], ["insert", "b"]]}]
+    def document_at(self, revision: str) -> Document:
+        return self.document
 
     def export(self, kind: str, language: str, path: Path, revision: str | None) -> Path:
         self.record("export", kind, language, path)

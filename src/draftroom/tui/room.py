@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
 
+from draftroom.model import Document
 from draftroom.tui.snapshot import Snapshot
 
 
@@ -63,10 +64,6 @@ class Room(Protocol):
         """A token that changes whenever an action is recorded; must be cheap (called twice a second)."""
         ...
 
-    def segments(self, old: str, new: str, language: str) -> list[tuple[str, str]]:
-        """A paragraph-level redline: [("equal" | "insert" | "delete", text)]."""
-        ...
-
     def propose(self, request: ProposalRequest, acting_as: str) -> str: ...
 
     def withdraw(self, amendment_id: str, acting_as: str) -> None: ...
@@ -95,9 +92,7 @@ class Room(Protocol):
 
     def revisions(self) -> list[str]: ...
 
-    def diff(self, old_rev: str, new_rev: str) -> list[dict]:
-        """Aligned pairs as the diff package's JSON form gives them (old, new, status, segments)."""
-        ...
+    def document_at(self, revision: str) -> Document: ...
 
     def export(self, kind: str, language: str, path: Path, revision: str | None) -> Path: ...
 

@@ -13,6 +13,7 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Footer, Input, Label, RadioButton, RadioSet, Static, TextArea
 
+from draftroom.diff.inline import diff_texts
 from draftroom.errors import DraftroomError
 from draftroom.model import find_by_id, locate
 from draftroom.tui.room import ProposalRequest, Room
@@ -121,7 +122,7 @@ class EditorScreen(ModalScreen[ProposalRequest | None]):
 
     @work(thread=True, exclusive=True, group="preview")
     def _diff(self, old: str, new: str) -> None:
-        segments = self.room.segments(old, new, self.language)
+        segments = diff_texts(old, new)
         self.app.call_from_thread(self.query_one("#preview", Static).update, redline(segments))
 
     def _where(self) -> str:

@@ -5,10 +5,12 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import DataTable, Footer, Label, Select, Static
 
+from draftroom.diff.result import compare
+from draftroom.model.redline import Redline
 from draftroom.tui.room import LogEntry
 from draftroom.tui.screens.base import RoomScreen
 from draftroom.tui.snapshot import Snapshot
-from draftroom.tui.widgets.diff_view import render_pairs
+from draftroom.tui.widgets.diff_view import render_redline
 from draftroom.tui.widgets.identity_bar import IdentityBar
 
 
@@ -74,10 +76,14 @@ class HistoryScreen(RoomScreen):
             self.notify("Choose the two revisions to compare (f, o)", severity="warning")
             return
         self.query_one("#diff", Static).update(f"Comparing {old} with {new}…")
-        self.room_app.perform(lambda: room.diff(old, new), self._show_diff, busy="diff")
 
-    def _show_diff(self, pairs: list[dict]) -> None:
-        self.query_one("#diff", Static).update(render_pairs(pairs))
+        def work() -> Redline:
+            return compare(room.document_at(old), room.document_at(new), by_id=True, old_name=old, new_name=new)
+
+        self.room_app.perform(work, self._show_diff, busy="diff")
+
+    def _show_diff(self, redline: Redline) -> None:
+        self.query_one("#diff", Static).update(render_redline(redline))
 
     def action_back(self) -> None:
         self.app.pop_screen()

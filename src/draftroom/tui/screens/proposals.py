@@ -9,7 +9,10 @@ from textual.widgets.option_list import Option
 from draftroom.tui.screens.base import RoomScreen
 from draftroom.tui.screens.editor import open_editor
 from draftroom.tui.screens.mark import open_mark
-from draftroom.tui.snapshot import Proposal, Snapshot
+from draftroom.diff.inline import diff_texts
+from draftroom.model import labels
+from draftroom.model.amendment import Amendment
+from draftroom.tui.snapshot import Snapshot
 from draftroom.tui.widgets.identity_bar import IdentityBar
 from draftroom.tui.widgets.labels import display_label, paragraph_text, status_badge
 from draftroom.tui.widgets.proposal_card import card
@@ -34,7 +37,7 @@ class ProposalsScreen(RoomScreen):
         super().__init__()
         self.paragraph_id = paragraph_id
         self.chosen: set[str] = set()
-        self._shown: list[Proposal] = []
+        self._shown: list[Amendment] = []
 
     def compose(self) -> ComposeResult:
         yield IdentityBar()
@@ -64,20 +67,20 @@ class ProposalsScreen(RoomScreen):
         self._render_cards(snap, p.text)
 
     def _render_cards(self, snap: Snapshot, current: str) -> None:
-        room = self.room_app.room
-        lang = snap.document.language
         options = self.query_one("#proposals", OptionList)
         keep = options.highlighted
+        names = labels(snap.document)
         cards = []
         for x in self._shown:
-            segments = room.segments(current, x.text, lang) if room and x.text is not None else []
-            cards.append(Option(card(x, segments, x.id in self.chosen), id=x.id))
+            old = "" if x.kind == "insert" else current
+            segments = diff_texts(old, x.text) if x.text is not None else []
+            cards.append(Option(card(x, segments, x.id in self.chosen, names), id=x.id))
         options.set_options(cards)
         if cards:
             options.highlighted = min(keep or 0, len(cards) - 1)
 
     @property
-    def selected(self) -> Proposal | None:
+    def selected(self) -> Amendment | None:
         options = self.query_one("#proposals", OptionList)
         if options.highlighted is None or not self._shown:
             return None

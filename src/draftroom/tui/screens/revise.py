@@ -10,13 +10,13 @@ from textual.screen import ModalScreen
 from textual.widgets import Footer, Label, Static
 
 from draftroom.model import labels
-from draftroom.tui.snapshot import Snapshot
+from draftroom.tui.snapshot import Snapshot, paragraph_of
 from draftroom.tui.widgets.labels import display_label
 
 if TYPE_CHECKING:
     from draftroom.tui.app import DraftroomApp
 
-APPLIED = ("accepted", "merged")
+APPLIED = ("accepted",)
 
 
 def summary(snap: Snapshot) -> Text:
@@ -27,7 +27,7 @@ def summary(snap: Snapshot) -> Text:
         return Text("No accepted proposal yet: the revision would only carry the text forward.", style="yellow")
     out = Text(f"{len(applied)} accepted proposals will be applied:\n", style="bold")
     for p in applied:
-        where = display_label(names.get(p.target or "", "?"))
+        where = display_label(names.get(paragraph_of(p) or "", "?"))
         out.append(f"  {where:<12} {p.kind:<10} {', '.join(p.proposers)}  ({p.id})\n")
     return out
 

@@ -24,7 +24,8 @@ class ParagraphDetail(Static):
         pending = [p for p in proposals if p.pending]
         parts.append(Text(f"\n{len(pending)} pending, {len(proposals) - len(pending)} decided", style="bold"))
         for p in pending[:MAX_LISTED]:
-            parts.append(Text(f"  {p.kind:<10} {', '.join(p.proposers)}", style="yellow"))
+            style = "bold red" if p.status == "conflicting" else "yellow"
+            parts.append(Text(f"  {p.kind:<8} {', '.join(p.proposers)}", style=style))
         if len(pending) > MAX_LISTED:
             parts.append(Text(f"  … and {len(pending) - MAX_LISTED} more", style="dim"))
         if proposals:

@@ -34,7 +34,7 @@ class DraftScreen(RoomScreen):
     def compose(self) -> ComposeResult:
         yield IdentityBar()
         yield Static("", id="masthead", classes="screen-title")
-        with Horizontal():
+        with Horizontal(classes="panes"):
             yield DraftView(id="draft")
             yield ParagraphDetail(id="detail")
         yield Footer()

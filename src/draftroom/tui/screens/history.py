@@ -25,7 +25,7 @@ class HistoryScreen(RoomScreen):
     def compose(self) -> ComposeResult:
         yield IdentityBar()
         yield Static("History", classes="screen-title")
-        with Horizontal():
+        with Horizontal(classes="panes"):
             with Vertical(id="log-pane"):
                 yield DataTable(id="log", cursor_type="row", zebra_stripes=True)
             with Vertical(id="diff-pane"):

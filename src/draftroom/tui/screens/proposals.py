@@ -42,7 +42,7 @@ class ProposalsScreen(RoomScreen):
     def compose(self) -> ComposeResult:
         yield IdentityBar()
         yield Static("", id="masthead", classes="screen-title")
-        with Horizontal():
+        with Horizontal(classes="panes"):
             with VerticalScroll(id="current"):
                 yield Static("", id="current-text")
             yield OptionList(id="proposals")

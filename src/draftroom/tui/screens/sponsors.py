@@ -24,7 +24,7 @@ class SponsorsScreen(RoomScreen):
         yield IdentityBar()
         yield Static("Sponsors", classes="screen-title")
         yield Static("", id="sponsor-line", classes="sponsor-line")
-        with Horizontal():
+        with Horizontal(classes="panes"):
             yield DataTable(id="sponsors", cursor_type="row")
             with Vertical(id="add-pane"):
                 yield Label("Add a sponsor: type a name, enter")

@@ -1,0 +1,289 @@
+"""Member States, observers, organizations and groups: names in the six languages, sponsor lines.
+
+The curated table `states.tsv` holds UN short names (UNTERM / M49 forms). `resolve` turns any
+name, ISO code or common short form into a `State`; `split_sponsors` cuts a printed sponsor line
+into one entry per sponsor as printed; `sponsor_line` prints a list in UN order for one language.
+"""
+
+import csv
+import difflib
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+from draftroom.errors import DraftroomError
+
+LANGUAGES = ("ar", "zh", "en", "fr", "es", "ru")
+KINDS = ("member", "observer", "organization", "group")
+
+
+@dataclass(frozen=True)
+class State:
+    """One row of the table: a State, an observer, an organization or a group."""
+
+    code: str  # ISO 3166-1 alpha-3 for States; "XEU", "G77"... for the rest
+    iso2: str  # ISO 3166-1 alpha-2, "" for organizations and groups
+    kind: str
+    ar: str
+    zh: str
+    en: str
+    fr: str
+    es: str
+    ru: str
+    en_sort: str  # English sort key: "Bahamas" for "Bahamas (The)"
+    en_running: str  # English form in running text: "the Sudan"
+    aliases: tuple[str, ...]
+
+    def name(self, lang: str) -> str:
+        """The UN short name in `lang` (one of LANGUAGES)."""
+        if lang not in LANGUAGES:
+            raise DraftroomError(f"unknown language {lang!r}: use one of {', '.join(LANGUAGES)}")
+        return getattr(self, lang)
+
+    @property
+    def is_state(self) -> bool:
+        return self.kind in ("member", "observer")
+
+    def names(self) -> tuple[str, ...]:
+        """Every name this entity answers to: six languages, codes, running form, aliases."""
+        codes = (self.code, self.iso2) if self.iso2 else (self.code,)
+        return (*(self.name(lang) for lang in LANGUAGES), self.en_running, *codes, *self.aliases)
+
+
+# --- normalization -----------------------------------------------------------------------------
+
+_CJK = r"\u2e80-\u9fff\uf900-\ufaff\u3000-\u303f"
+_ARTICLE = re.compile(r"^(?:the|el|la|los|las|le|les|l')\s*(?=\S)")
+
+
+def _is_cjk(ch: str) -> bool:
+    return bool(re.match(f"[{_CJK}]", ch))
+
+
+def tidy(text: str) -> str:
+    """Collapse whitespace; drop the spaces a PDF puts around Chinese characters ("77 国集团")."""
+    text = re.sub(r"\s+", " ", text).strip()
+    text = re.sub(f"(?<=[{_CJK}]) (?=\\S)|(?<=\\S) (?=[{_CJK}])", "", text)
+    return text
+
+
+def _fold(text: str) -> str:
+    """Accent- and case-insensitive form; Arabic alef and hamza forms unified. Cyrillic kept."""
+    out: list[str] = []
+    for ch in unicodedata.normalize("NFD", text):
+        if unicodedata.category(ch) == "Mn" and out and not ("\u0400" <= out[-1] <= "\u04ff"):
+            continue
+        out.append(ch)
+    folded = unicodedata.normalize("NFC", "".join(out)).casefold()
+    return folded.replace("ى", "ي").replace("ة", "ه").replace("ـ", "")
+
+
+def _key(text: str) -> str:
+    """Lookup key: full-width forms, quotes, dashes, dots, brackets and spacing normalized."""
+    s = unicodedata.normalize("NFKC", text)
+    s = re.sub(r"[’‘`´]", "'", s)
+    s = re.sub(r"[-‐‑‒–—]", " ", s).replace(".", "").replace("*", "")
+    s = re.sub(r"\s*\(\s*", " (", s)
+    s = re.sub(r"\s*\)", ")", s)
+    return tidy(_fold(s))
+
+
+# --- the table ---------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Table:
+    states: tuple[State, ...]
+    by_key: dict[str, State]
+    shown: dict[str, str]  # key -> the name as written in the table, for suggestions
+
+
+def _read_rows() -> list[dict[str, str]]:
+    text = resources.files("draftroom.model").joinpath("states.tsv").read_text(encoding="utf-8")
+    lines = [line for line in text.splitlines() if line and not line.startswith("#")]
+    return list(csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE))
+
+
+@cache
+def _table() -> _Table:
+    states: list[State] = []
+    by_key: dict[str, State] = {}
+    shown: dict[str, str] = {}
+    for row in _read_rows():
+        aliases = tuple(a for a in row.pop("aliases").split(";") if a)
+        state = State(**row, aliases=aliases)
+        states.append(state)
+        for name in state.names():
+            key = _key(name)
+            if not key:
+                continue
+            if name not in (state.code, state.iso2):
+                shown.setdefault(key, name)
+            other = by_key.setdefault(key, state)
+            if other.code != state.code:
+                raise DraftroomError(f"states.tsv: {name!r} names both {other.code} and {state.code}")
+    return _Table(tuple(states), by_key, shown)
+
+
+def all_states() -> tuple[State, ...]:
+    """Every row of the table, in file order."""
+    return _table().states
+
+
+def lookup(name: str) -> State | None:
+    """The entity `name` stands for, or None: any language, code or alias; "the"/"la"... ignored."""
+    key = _key(name)
+    table = _table().by_key
+    return table.get(key) or table.get(_ARTICLE.sub("", key))
+
+
+def resolve(name: str) -> State:
+    """Like `lookup`, but an unknown name is a one-line error with the three closest names."""
+    state = lookup(name)
+    if state is not None:
+        return state
+    table = _table()
+    close = difflib.get_close_matches(_key(name), table.shown, n=20, cutoff=0.0)
+    by_entity: dict[str, str] = {}
+    for key in close:
+        by_entity.setdefault(table.by_key[key].code, table.shown[key])
+    suggestions = list(by_entity.values())[:3]
+    raise DraftroomError(
+        f"unknown State or group {name.strip()!r}: did you mean {', '.join(suggestions)}? "
+        "(UN short names in any of the six languages, ISO codes and common short forms are accepted)"
+    )
+
+
+# --- splitting printed sponsor lines ------------------------------------------------------------
+
+_SEPARATORS = re.compile(r"\s*[,，、;；،؛]\s*")
+_CONJUNCTIONS = {
+    "en": r"\s+and\s+",
+    "fr": r"\s+et\s+",
+    "es": r"\s+[ye]\s+",
+    "ru": r"\s+и\s+",
+    "zh": r"\s*(?<!共)和\s*",
+    "ar": r"\s+و\s*(?=\S)",
+}
+_ON_BEHALF = r"on\s+behalf\s+of|au\s+nom\s+d|en\s+nombre\s+d|от\s+имени|代表|باسم|بالنيابة\s+عن"
+_NOTE_IN_BRACKETS = re.compile(rf"[(（][^()（）]*(?:{_ON_BEHALF})[^()（）]*[)）]", re.IGNORECASE)
+_NOTE = re.compile(rf"(?:{_ON_BEHALF}).*$", re.IGNORECASE | re.DOTALL)
+
+
+def _join_lines(text: str, lang: str) -> str:
+    text = re.sub(r"-[ \t]*\n\s*", "-", text)
+    if lang == "zh":
+        return re.sub(r"\s*\n\s*", "", text)
+    return re.sub(r"\s*\n\s*", " ", text)
+
+
+def _conjunction(lang: str) -> re.Pattern[str]:
+    pattern = _CONJUNCTIONS.get(lang) or "|".join(f"(?:{p})" for p in _CONJUNCTIONS.values())
+    return re.compile(pattern, re.IGNORECASE)
+
+
+def _top_level_chunks(text: str) -> list[str]:
+    """Split on list separators outside brackets."""
+    chunks, depth, start = [], 0, 0
+    for m in re.finditer(r"[(（)）]|" + _SEPARATORS.pattern, text):
+        token = m.group()
+        if token in "(（":
+            depth += 1
+        elif token in ")）":
+            depth = max(0, depth - 1)
+        elif depth == 0:
+            chunks.append(text[start : m.start()])
+            start = m.end()
+    chunks.append(text[start:])
+    return [c for c in (tidy(c) for c in chunks) if c]
+
+
+def _merge_known(chunks: list[str]) -> list[str]:
+    """Rejoin chunks that together form one known name ("Korea, Republic of")."""
+    out: list[str] = []
+    i = 0
+    while i < len(chunks):
+        for width in (3, 2):
+            joined = ", ".join(chunks[i : i + width])
+            if i + width <= len(chunks) and lookup(joined) is not None:
+                out.append(joined)
+                i += width
+                break
+        else:
+            out.append(chunks[i])
+            i += 1
+    return out
+
+
+def _segment(chunk: str, conj: re.Pattern[str]) -> list[str]:
+    """Cut a chunk at conjunctions so that the pieces cover as much known-name text as possible."""
+    cuts = [(m.start(), m.end()) for m in conj.finditer(chunk) if m.start() > 0][:12]
+
+    @cache
+    def best(pos: int) -> tuple[tuple[int, int], tuple[str, ...]]:
+        def score(piece: str) -> int:
+            return len(piece) if lookup(piece) is not None else 0
+
+        rest = chunk[pos:]
+        options = [((score(rest), 1), (rest,))]
+        for start, end in cuts:
+            if start > pos and end < len(chunk):
+                piece = chunk[pos:start]
+                (known, count), pieces = best(end)
+                options.append(((known + score(piece), count + 1), (piece, *pieces)))
+        return max(options, key=lambda option: option[0])
+
+    return list(best(0)[1])
+
+
+def _clean(entry: str, conj: re.Pattern[str]) -> str:
+    entry = tidy(entry).strip("*").strip()
+    entry = re.sub(r"\*+(?=\s|$)", "", entry).strip()
+    lead = conj.match(" " + entry)  # "and C" after an Oxford comma
+    if lead and lookup(entry) is None:
+        entry = entry[lead.end() - 1 :]
+    return entry.rstrip(".。").strip()
+
+
+def split_sponsors(text: str, lang: str) -> list[str]:
+    """One entry per sponsor as printed, in order; the ": draft resolution" tail and notes dropped."""
+    text = _join_lines(text, lang)
+    text = re.split(r"[:：]", text, maxsplit=1)[0]
+    text = _NOTE_IN_BRACKETS.sub(" ", text)
+    text = _NOTE.sub("", text)
+    conj = _conjunction(lang)
+    entries: list[str] = []
+    for chunk in _merge_known(_top_level_chunks(text.replace("*", " "))):
+        entries.extend(_clean(piece, conj) for piece in _segment(chunk, conj))
+    return [entry for entry in entries if entry]
+
+
+# --- UN order and printed lines -----------------------------------------------------------------
+
+
+def sort_key(state: State, lang: str) -> str:
+    """UN order: English and Chinese by the English sort key; other languages by their own names."""
+    if lang in ("en", "zh"):
+        return _fold(state.en_sort)
+    name = state.name(lang)
+    if lang == "ar":
+        name = re.sub(r"^ال(?=\S{2})", "", name)
+    return _fold(name)
+
+
+def _last_joiner(lang: str, last: str) -> str:
+    if lang == "es":
+        return " e " if re.match(r"(?i)h?[ií](?![aeiouáéó])", last) else " y "
+    return {"en": " and ", "fr": " et ", "ru": " и ", "zh": "和", "ar": " و"}[lang]
+
+
+def sponsor_line(states: list[State], lang: str) -> str:
+    """The sponsors joined in UN order: "A, B and C", "A、B和C", "A, B et C", "A، B وC"."""
+    ordered = sorted(dict.fromkeys(states), key=lambda s: (sort_key(s, lang), _fold(s.en_sort)))
+    names = [s.name(lang) for s in ordered]
+    if len(names) < 2:
+        return "".join(names)
+    comma = {"zh": "、", "ar": "، "}.get(lang, ", ")
+    return comma.join(names[:-1]) + _last_joiner(lang, names[-1]) + names[-1]

@@ -508,8 +508,15 @@ class Negotiation:
     def document(self, rev: str | None = None) -> Document:
         return self.snapshot(rev).document()
 
+    def outline(self, rev: str | None = None) -> Document:
+        """The document's structure (ids, numbers, so labels) without reading paragraph texts: fast."""
+        with self._repo() as repo:
+            files = _HeadFiles(repo, self.resolve_rev(repo, rev))
+            return layout.read_document(lambda rel: "" if rel.startswith(layout.TEXT_DIR) else files.read(rel))
+
     def state(self) -> NegotiationState:
-        return self.snapshot().state()
+        with self._repo() as repo:
+            return layout.read_state(_HeadFiles(repo, "HEAD").read)
 
     def log(self) -> list[Action]:
         """Every action, newest first, from the index (brought up to date from git first)."""

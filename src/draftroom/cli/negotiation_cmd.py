@@ -1,0 +1,202 @@
+"""Verbs on negotiations: new, show, sponsors, revise, table, log, list, reindex."""
+
+import argparse
+import json
+import sys
+from typing import Any
+
+from draftroom.errors import DraftroomError
+from draftroom.model import Document, iter_located
+from draftroom.model.jsonform import to_dict
+from draftroom.workflow import negotiation as wf
+
+ORDER = 20
+
+
+def _print_json(data: Any) -> None:
+    json.dump(data, sys.stdout, ensure_ascii=False, indent=2)
+    sys.stdout.write("\n")
+
+
+def _revision_name(number: int) -> str:
+    return "rev-0" if number == 0 else f"Rev.{number}"
+
+
+# ---- handlers -----------------------------------------------------------------------------------------
+def _new(args: argparse.Namespace) -> int:
+    created = wf.new_negotiation(
+        args.name,
+        args.source,
+        symbol=args.symbol,
+        facilitator=args.facilitator,
+        actor=args.actor,
+        lang=args.lang,
+        home=args.home,
+    )
+    for warning in created.warnings:
+        print(f"draftroom: warning: {warning}", file=sys.stderr)
+    neg = created.negotiation
+    doc = neg.document()
+    print(
+        f"created {neg.name} at {neg.path}: {len(doc.preamble)} preambular and {len(doc.operative)} "
+        f"operative paragraphs, {len(doc.sponsors)} sponsors (rev-0)"
+    )
+    return 0
+
+
+def render_text(doc: Document) -> str:
+    """The document as a labelled outline for the terminal."""
+    head = [x for x in (doc.symbol, doc.session, doc.committee, doc.agenda_item and f"Agenda item {doc.agenda_item}") if x]
+    lines = [*head]
+    if doc.sponsors:
+        lines.append("Sponsors: " + ", ".join(doc.sponsors))
+    lines += ["", doc.title, "", doc.body]
+    for loc in iter_located(doc):
+        depth = loc.label.count("(")
+        lines.append(f"{'  ' * depth}{loc.label:<10} {loc.paragraph.text}")
+    for annex in doc.annexes:
+        lines.append(f"\n{annex.title}")
+    if doc.footnotes:
+        lines.append("")
+        lines += [f"[^{f.number}] {f.text}" for f in doc.footnotes]
+    if doc.closing.meeting or doc.closing.date:
+        lines.append("\n" + " / ".join(x for x in (doc.closing.meeting, doc.closing.date) if x))
+    return "\n".join(lines)
+
+
+def _show(args: argparse.Namespace) -> int:
+    doc = wf.show(args.name, args.rev, home=args.home)
+    if args.json:
+        _print_json(to_dict(doc))
+    else:
+        print(render_text(doc))
+    return 0
+
+
+def _sponsors(args: argparse.Namespace) -> int:
+    if args.op == "add":
+        added = wf.add_sponsors(args.name, args.states, args.actor, home=args.home)
+        kinds = {s.main for s in added}
+        what = "main" if kinds == {True} else "additional" if kinds == {False} else "main and additional"
+        print(f"added {len(added)} {what} sponsor(s): {', '.join(s.name for s in added)}")
+        return 0
+    if args.op == "remove":
+        wf.remove_sponsors(args.name, args.states, args.actor, home=args.home)
+        print(f"removed {len(args.states)} sponsor(s)")
+        return 0
+    if args.states:
+        raise DraftroomError("to change sponsors write `sponsors NAME add STATE...` or `... remove STATE...`")
+    listed = wf.sponsors(args.name, home=args.home)
+    if args.json:
+        _print_json([{"name": s.name, "iso3": s.iso3, "main": s.main, "joined": s.joined} for s in listed])
+        return 0
+    for s in listed:
+        print(f"{s.name:<45} {s.iso3 or '-':<5} {'main' if s.main else 'additional':<10} {s.joined}")
+    return 0
+
+
+def _revise(args: argparse.Namespace) -> int:
+    rev = wf.revise(args.name, args.actor, args.symbol, home=args.home)
+    print(f"{args.name}: {_revision_name(rev.number)} ({rev.tag}) {rev.symbol or ''} {rev.date}".rstrip())
+    return 0
+
+
+def _table(args: argparse.Namespace) -> int:
+    when = wf.table(args.name, args.actor, args.symbol, home=args.home)
+    print(f"{args.name}: tabled on {when}; sponsors added from now on are additional sponsors")
+    return 0
+
+
+def _log(args: argparse.Namespace) -> int:
+    entries = wf.log(args.name, home=args.home)
+    if args.json:
+        _print_json([e.action.to_json() | {"labels": e.labels} for e in entries])
+        return 0
+    for e in entries:
+        a = e.action
+        where = ",".join(label or "(deleted)" for label in e.labels)
+        produced = a.revision or ""
+        print(f"{a.when[:16].replace('T', ' ')}  {a.actor:<20} {a.action:<15} {where:<10} {produced:<6} {a.summary}")
+    return 0
+
+
+def _list(args: argparse.Namespace) -> int:
+    found = wf.list_negotiations(args.home)
+    if args.json:
+        _print_json([s.to_json() for s in found])
+        return 0
+    if not found:
+        print("no negotiations here yet: create one with `draftroom new NAME --from FILE`")
+        return 0
+    for s in found:
+        title = s.title if len(s.title) <= 50 else s.title[:49] + "…"
+        print(
+            f"{s.name:<24} {s.symbol or '-':<24} {s.language:<3} {_revision_name(s.revision):<6} "
+            f"{s.sponsor_count:>3} sponsors  {title}"
+        )
+    return 0
+
+
+def _reindex(args: argparse.Namespace) -> int:
+    count = wf.reindex(args.name, home=args.home)
+    print(f"{args.name}: index rebuilt from git ({count} actions)")
+    return 0
+
+
+# ---- parser -----------------------------------------------------------------------------------------
+def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    home = argparse.ArgumentParser(add_help=False)
+    home.add_argument("--home", help="where negotiations live (default: $DRAFTROOM_HOME, else ./sessions)")
+    acting = argparse.ArgumentParser(add_help=False)
+    acting.add_argument(
+        "--as",
+        dest="actor",
+        metavar="WHO",
+        help='who acts: a delegation or "Secretariat" (default: $DRAFTROOM_AS, then `as` in '
+        "~/.config/draftroom/config.toml, then Secretariat)",
+    )
+    name_help = "the negotiation's name, or the path of its directory"
+
+    p = sub.add_parser("new", parents=[home, acting], help="start a negotiation from a document (its rev-0)")
+    p.add_argument("name", help="a name for the negotiation: letters, digits, '.', '-', '_'")
+    p.add_argument("--from", dest="source", required=True, metavar="FILE", help="the base text (.txt, .pdf, .docx)")
+    p.add_argument("--symbol", help="the document symbol, e.g. A/C.3/74/L.20 (default: as parsed)")
+    p.add_argument("--facilitator", metavar="DELEGATION", help="the delegation facilitating the negotiation")
+    p.add_argument("--lang", help="the text's language when detection should be overridden")
+    p.set_defaults(func=_new)
+
+    p = sub.add_parser("show", parents=[home], help="the text at the latest or any revision")
+    p.add_argument("name", help=name_help)
+    p.add_argument("--rev", help="rev-0, Rev.1, 1... (default: latest)")
+    p.add_argument("--json", action="store_true", help="the same JSON shape as `parse --json`")
+    p.set_defaults(func=_show)
+
+    p = sub.add_parser("sponsors", parents=[home, acting], help="list, add or remove sponsors")
+    p.add_argument("name", help=name_help)
+    p.add_argument("op", nargs="?", choices=("add", "remove"), help="add or remove the STATEs named")
+    p.add_argument("states", nargs="*", metavar="STATE", help='"China", "中国", "CHN"...')
+    p.add_argument("--json", action="store_true", help="a list in UN order: name, iso3, main, joined")
+    p.set_defaults(func=_sponsors)
+
+    p = sub.add_parser("revise", parents=[home, acting], help="cut the next revision (Rev.1, Rev.2...)")
+    p.add_argument("name", help=name_help)
+    p.add_argument("--symbol", help="the revision's symbol (default: .../Rev.N)")
+    p.set_defaults(func=_revise)
+
+    p = sub.add_parser("table", parents=[home, acting], help="mark the draft as tabled")
+    p.add_argument("name", help=name_help)
+    p.add_argument("--symbol", help="the L-document symbol it is tabled under")
+    p.set_defaults(func=_table)
+
+    p = sub.add_parser("log", parents=[home], help="every action, newest first")
+    p.add_argument("name", help=name_help)
+    p.add_argument("--json", action="store_true", help="a list of objects, one per action")
+    p.set_defaults(func=_log)
+
+    p = sub.add_parser("list", parents=[home], help="the negotiations under the home")
+    p.add_argument("--json", action="store_true", help="a list of objects, one per negotiation")
+    p.set_defaults(func=_list)
+
+    p = sub.add_parser("reindex", parents=[home], help="rebuild a negotiation's SQL index from git")
+    p.add_argument("name", help=name_help)
+    p.set_defaults(func=_reindex)

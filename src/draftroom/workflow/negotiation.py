@@ -1,0 +1,264 @@
+"""The verbs of a negotiation: new, show, sponsors, revise, table, log, list, reindex.
+
+Each verb is one function taking plain values (names, the actor's raw `--as`, the home) and returning
+data; the CLI and the TUI only present it. Every change is one `Negotiation.action` (one commit).
+"""
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from draftroom.errors import DraftroomError
+from draftroom.model import Document, states
+from draftroom.model.labels import labels
+from draftroom.parse import parse_file
+from draftroom.store import (
+    Action,
+    Negotiation,
+    Revision,
+    Sponsor,
+    Summary,
+    Transaction,
+    list_negotiation_dirs,
+    locate_negotiation,
+    new_negotiation_dir,
+    resolve_home,
+)
+from draftroom.workflow.dates import printed_date
+from draftroom.workflow.identity import resolve_actor
+
+Home = str | Path | None
+RevisionStep = Callable[[Transaction, str], None]
+
+# Steps `revise` runs inside its transaction before the revision is cut, in order, each given the
+# transaction and the acting name (e.g. the amendments workflow applies accepted amendments).
+REVISION_STEPS: list[RevisionStep] = []
+
+
+def register_revision_step(step: RevisionStep) -> None:
+    if step not in REVISION_STEPS:
+        REVISION_STEPS.append(step)
+
+
+def today() -> str:
+    return date.today().isoformat()
+
+
+def open_negotiation(name: str, home: Home = None) -> Negotiation:
+    return Negotiation(locate_negotiation(name, home))
+
+
+# ---- new ---------------------------------------------------------------------------------------------
+@dataclass
+class Created:
+    negotiation: Negotiation
+    warnings: list[str] = field(default_factory=list)
+
+
+def _sponsors_from_document(doc: Document, joined: str, actor: str) -> tuple[list[Sponsor], list[str]]:
+    """The document's printed sponsors resolved against the Member State table (main sponsors)."""
+    sponsors: list[Sponsor] = []
+    warnings: list[str] = []
+    for printed in doc.sponsors:
+        try:
+            state = states.resolve(printed)
+        except DraftroomError:
+            warnings.append(f"sponsor {printed!r} is not in the Member State table: kept as printed")
+            sponsors.append(Sponsor(printed, None, True, joined, actor))
+            continue
+        if any(s.iso3 == state.code for s in sponsors):
+            continue
+        sponsors.append(Sponsor(state.name, state.code, True, joined, actor))
+    return sponsors, warnings
+
+
+def create_negotiation(
+    name: str,
+    doc: Document,
+    *,
+    symbol: str | None = None,
+    facilitator: str | None = None,
+    actor: str | None = None,
+    home: Home = None,
+) -> Created:
+    """A negotiation NAME whose base text (rev-0) is `doc`."""
+    path = new_negotiation_dir(name, home)
+    who = resolve_actor(actor)
+    lead = states.resolve(facilitator).name if facilitator else None
+    if symbol:
+        doc.symbol = symbol
+    when = today()
+    sponsors, warnings = _sponsors_from_document(doc, when, who)
+    neg = Negotiation.create(path, doc, sponsors, who, facilitator=lead, date=when)
+    return Created(neg, warnings)
+
+
+def new_negotiation(
+    name: str,
+    source: str | Path,
+    *,
+    symbol: str | None = None,
+    facilitator: str | None = None,
+    actor: str | None = None,
+    lang: str | None = None,
+    home: Home = None,
+) -> Created:
+    """`draftroom new NAME --from FILE`: parse FILE and store it as rev-0."""
+    new_negotiation_dir(name, home)  # refuse a bad or taken name before parsing
+    return create_negotiation(
+        name, parse_file(source, lang), symbol=symbol, facilitator=facilitator, actor=actor, home=home
+    )
+
+
+# ---- show ---------------------------------------------------------------------------------------------
+def un_order(sponsors: list[Sponsor]) -> list[Sponsor]:
+    """Sponsors in UN order (English short names, "the Sudan" under S); unresolved names last."""
+    return sorted(sponsors, key=lambda s: (s.iso3 is None, states.sort_key(s.iso3) if s.iso3 else s.name))
+
+
+def sponsor_names(sponsors: list[Sponsor], lang: str) -> list[str]:
+    """Each sponsor's name in `lang`, in UN order."""
+    return [states.resolve(s.iso3).short(lang) if s.iso3 else s.name for s in un_order(sponsors)]
+
+
+def sponsor_line(sponsors: list[Sponsor], lang: str) -> str:
+    """The printed sponsor line in `lang` ("阿塞拜疆、孟加拉国……和津巴布韦"); unresolved names as printed."""
+    known = [states.resolve(s.iso3) for s in un_order(sponsors) if s.iso3]
+    line = states.sponsor_line(known, lang)
+    extra = [s.name for s in sponsors if s.iso3 is None]
+    return ", ".join([line, *extra]) if extra and line else line or ", ".join(extra)
+
+
+def show(name: str, rev: str | None = None, home: Home = None) -> Document:
+    """The text at the latest or any revision, its sponsors (main ones) named in its language."""
+    snap = open_negotiation(name, home).snapshot(rev)
+    doc = snap.document()
+    doc.sponsors = sponsor_names([s for s in snap.sponsors() if s.main], doc.language)
+    return doc
+
+
+# ---- sponsors -----------------------------------------------------------------------------------------
+def sponsors(name: str, home: Home = None) -> list[Sponsor]:
+    """All sponsors, in UN order; `main` tells main from additional sponsors."""
+    return un_order(open_negotiation(name, home).sponsors())
+
+
+def _resolve_all(names: list[str]) -> list[states.State]:
+    if not names:
+        raise DraftroomError("name at least one State, e.g. `draftroom sponsors NAME add China`")
+    resolved = [states.resolve(n) for n in names]
+    seen: set[str] = set()
+    for raw, state in zip(names, resolved, strict=True):
+        if state.code in seen:
+            raise DraftroomError(f"{raw!r} is named twice ({state.name}): name each sponsor once")
+        seen.add(state.code)
+    return resolved
+
+
+def add_sponsors(name: str, names: list[str], actor: str | None = None, home: Home = None) -> list[Sponsor]:
+    """Add sponsors; main sponsors before tabling, additional ones (with the date they joined) after."""
+    neg = open_negotiation(name, home)
+    new = _resolve_all(names)
+    who = resolve_actor(actor)
+    listing = ", ".join(s.name for s in new)
+    with neg.action("sponsor-add", who, summary=f"Sponsors added: {listing}") as txn:
+        for state in new:
+            if any(s.iso3 == state.code for s in txn.sponsors):
+                raise DraftroomError(f"{state.name} is already a sponsor of {neg.name}")
+            main = txn.state.tabled is None
+            txn.sponsors.append(Sponsor(state.name, state.code, main, today(), who))
+        txn.extra_trailers += [("Sponsor", state.code) for state in new]
+        added = txn.sponsors[-len(new) :]
+    return added
+
+
+def remove_sponsors(name: str, names: list[str], actor: str | None = None, home: Home = None) -> None:
+    neg = open_negotiation(name, home)
+    gone = _resolve_all(names)
+    who = resolve_actor(actor)
+    listing = ", ".join(s.name for s in gone)
+    with neg.action("sponsor-remove", who, summary=f"Sponsors removed: {listing}") as txn:
+        for state in gone:
+            if not any(s.iso3 == state.code for s in txn.sponsors):
+                raise DraftroomError(f"{state.name} is not a sponsor of {neg.name}: see `draftroom sponsors {neg.name}`")
+        codes = {s.code for s in gone}
+        txn.sponsors[:] = [s for s in txn.sponsors if s.iso3 not in codes]
+        txn.extra_trailers += [("Sponsor", state.code) for state in gone]
+
+
+# ---- revise, table ------------------------------------------------------------------------------------
+def revision_symbol(current: str | None, number: int) -> str | None:
+    """A/C.3/74/L.20 or .../Rev.1 -> .../Rev.N; None when the draft has no symbol yet."""
+    if not current:
+        return None
+    return re.sub(r"/Rev\.\d+$", "", current) + f"/Rev.{number}"
+
+
+def revise(name: str, actor: str | None = None, symbol: str | None = None, home: Home = None) -> Revision:
+    """Cut the next revision (rev-N): registered steps first, then symbol .../Rev.N and today's date."""
+    neg = open_negotiation(name, home)
+    who = resolve_actor(actor)
+    when = today()
+    with neg.action("revise", who) as txn:
+        for step in REVISION_STEPS:
+            step(txn, who)
+        number = txn.state.revision + 1
+        doc = txn.doc
+        doc.symbol = symbol or revision_symbol(doc.symbol, number)
+        if doc.kind == "draft":
+            doc.kind = "revised-draft"
+        doc.date = printed_date(when, doc.language)
+        tag = txn.cut_revision(doc.symbol, when)
+        txn.summary = f"Revision {number}" + (f": {doc.symbol}" if doc.symbol else "")
+    return next(r for r in neg.revisions() if r.tag == tag)
+
+
+def table(name: str, actor: str | None = None, symbol: str | None = None, home: Home = None) -> str:
+    """Mark the draft tabled (today); sponsors added from now on are additional sponsors."""
+    neg = open_negotiation(name, home)
+    who = resolve_actor(actor)
+    with neg.action("table", who) as txn:
+        if txn.state.tabled:
+            raise DraftroomError(f"{neg.name} was already tabled on {txn.state.tabled}")
+        txn.state.tabled = today()
+        if symbol:
+            txn.doc.symbol = symbol
+        txn.summary = f"Tabled as {symbol or txn.state.name}"
+        return txn.state.tabled
+
+
+# ---- log, list, reindex -------------------------------------------------------------------------------
+@dataclass
+class LogEntry:
+    action: Action
+    labels: list[str]  # the touched paragraphs' labels in the latest text ("" for deleted ones)
+
+
+def log(name: str, home: Home = None) -> list[LogEntry]:
+    """Every action, newest first, with the current labels of the paragraphs it touched."""
+    neg = open_negotiation(name, home)
+    actions = neg.log()
+    names = labels(neg.outline()) if any(a.paragraphs for a in actions) else {}
+    return [LogEntry(a, [names.get(p, "") for p in a.paragraphs]) for a in actions]
+
+
+def list_negotiations(home: Home = None) -> list[Summary]:
+    """Every negotiation under the home, brought up to date in the index."""
+    root = resolve_home(home)
+    found = [Negotiation(p) for p in list_negotiation_dirs(root)]
+    if not found:
+        return []
+    for neg in found:
+        neg.sync()
+    index = found[0].index
+    names = {n.name for n in found}
+    return [s for s in index.summaries(str(root)) if s.name in names]
+
+
+def reindex(name: str, home: Home = None) -> int:
+    """Rebuild the negotiation's index rows from git; returns the number of actions indexed."""
+    neg = open_negotiation(name, home)
+    neg.reindex()
+    return len(neg.log())

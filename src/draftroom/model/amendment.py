@@ -63,14 +63,25 @@ class Amendment:
         return f"p-{self.id.lower()}"
 
 
+_last: list[int] = [0, 0]  # the last (milliseconds, random) handed out by this process
+
+
+def _base32(n: int, width: int) -> str:
+    return "".join(_CROCKFORD[(n >> (5 * i)) & 31] for i in reversed(range(width)))
+
+
 def make_id(prefix: str, now_ms: int | None = None) -> str:
-    """A unique id without coordination: the proposer's code, milliseconds, 20 random bits."""
+    """A unique id without coordination, ULID-style: the proposer's code, the time in
+    milliseconds and 30 random bits, incremented (not redrawn) within one millisecond of one
+    process so that ids made together stay distinct and sorted."""
     ms = int(time.time() * 1000) if now_ms is None else now_ms
-    stamp = "".join(_CROCKFORD[(ms >> (5 * i)) & 31] for i in reversed(range(9)))
-    rand = int.from_bytes(os.urandom(3), "big") & 0xFFFFF
-    tail = "".join(_CROCKFORD[(rand >> (5 * i)) & 31] for i in reversed(range(4)))
+    if ms <= _last[0]:
+        ms, rand = _last[0], (_last[1] + 1) & (2**30 - 1)
+    else:
+        rand = int.from_bytes(os.urandom(4), "big") & (2**30 - 1)
+    _last[:] = [ms, rand]
     code = "".join(c for c in prefix.upper() if c.isalnum())[:8] or "X"
-    return f"{code}-{stamp}{tail}"
+    return f"{code}-{_base32(ms, 9)}{_base32(rand, 6)}"
 
 
 def to_dict(a: Amendment) -> dict[str, Any]:

@@ -118,9 +118,7 @@ def find_once(text: str, find: str, label: str) -> tuple[int, int]:
     and Latin words inside Chinese differently). A one-line error unless it occurs exactly once."""
     words = find.split()
     exact = [m.span() for m in re.finditer(re.escape(find.strip()), text)]
-    hits = exact or [
-        m.span() for m in re.finditer(r"\s*".join(re.escape(c) for c in "".join(words)), text)
-    ]
+    hits = exact or [m.span() for m in re.finditer(r"\s*".join(re.escape(c) for c in "".join(words)), text)]
     if not hits:
         raise DraftroomError(f"{find.strip()!r} does not occur in {label}: copy the words exactly")
     if len(hits) > 1:

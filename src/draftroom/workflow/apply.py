@@ -125,4 +125,3 @@ def _insert(
         last_after[anchor] = para.id
     else:
         attach(doc, para, anchor, "before")
-

@@ -12,7 +12,9 @@ from dataclasses import dataclass
 from draftroom.model import Document, iter_located
 
 _NUM = r"(\d+)(?:\s*\([a-z]+\))?"
-_MORE = r"((?:\s*(?:,|and|or|to|et|ou|à|y|o|a|и|или|по|و|-|–|至|和|、|及)\s*(?:第\s*)?\d+(?:\s*\([a-z]+\))?)*)"
+_MORE = (
+    r"((?:\s*(?:,|and|or|to|et|ou|à|y|o|a|и|или|по|و|-|–|至|和|、|及)\s*(?:第\s*)?\d+(?:\s*\([a-z]+\))?)*)"
+)
 _REF = re.compile(
     r"(?<!preambular )\b(?:operative\s+)?(?:paragraphs?|paras?\.|paragraphes?|párrafos?)\s+"
     + _NUM

@@ -21,7 +21,9 @@ def check_references(text: str, doc: Document) -> None:
             )
     rest = INLINE.sub("", REF.sub("", text))
     if _ANY.search(rest):
-        raise DraftroomError("a footnote must be written [^N] (an existing note) or [^: note text] (a new one)")
+        raise DraftroomError(
+            "a footnote must be written [^N] (an existing note) or [^: note text] (a new one)"
+        )
 
 
 def materialize(doc: Document) -> None:

@@ -45,21 +45,52 @@ def _is_word_char(c: str) -> bool:
     return c.isalnum() and not cjk
 
 
-def changed_spans(old: str, new: str) -> list[Span]:
-    """Where in `old` the change old -> new falls, widened to whole words."""
-    spans: list[Span] = []
+Hunk = tuple[int, int, str]  # old[start:end] becomes the string
+
+
+def hunks(old: str, new: str) -> list[Hunk]:
+    """The change old -> new as replacements of whole words of `old` (characters for Chinese)."""
+    ops = diffs(old, new)
+    merged: list[Span] = []
     pos = 0
-    for op, text in diffs(old, new):
+    for op, text in ops:
         if op == 0:
             pos += len(text)
             continue
-        start, end = pos, pos + (len(text) if op == -1 else 0)
-        if op == -1:
-            pos = end
-        if spans and spans[-1][1] == start:
-            start = spans.pop()[0]
-        spans.append((start, end))
-    return [_widen(old, s, e) for s, e in spans]
+        start, end = _widen(old, pos, pos + (len(text) if op == -1 else 0))
+        pos += len(text) if op == -1 else 0
+        if merged and merged[-1][1] >= start:
+            prev_start, prev_end = merged.pop()
+            start, end = prev_start, max(prev_end, end)
+        merged.append((start, end))
+    first, last = _position_map(ops)
+    return [(s, e, new[first[s] : last[e]]) for s, e in merged]
+
+
+def _position_map(ops: list[Diff]) -> tuple[dict[int, int], dict[int, int]]:
+    """For each position of the old text, the first and the last position of the new text it
+    corresponds to (they differ where text was inserted)."""
+    first: dict[int, int] = {}
+    last: dict[int, int] = {}
+    oi = ni = 0
+    for op, text in ops:
+        if op == 1:
+            first.setdefault(oi, ni)
+            ni += len(text)
+            continue
+        for _ in text:
+            first.setdefault(oi, ni)
+            last[oi] = ni
+            oi += 1
+            ni += op == 0
+    first.setdefault(oi, ni)
+    last[oi] = ni
+    return first, last
+
+
+def changed_spans(old: str, new: str) -> list[Span]:
+    """Where in `old` the change old -> new falls, widened to whole words."""
+    return [(s, e) for s, e, _ in hunks(old, new)]
 
 
 def _widen(text: str, start: int, end: int) -> Span:

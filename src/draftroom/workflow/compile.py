@@ -1,0 +1,203 @@
+"""The compilation text of informal consultations: the current draft with every pending proposal
+in place and attributed ("[CHN, PAK: ...]"), deletions struck, insertions marked, and each
+paragraph's status. As plain text, or as one self-contained HTML page.
+
+Edits that change different words of a paragraph are shown inside it; a whole new text, edits
+that collide, deletions and moves are shown on their own lines under the paragraph; new
+paragraphs where they would stand ("OP5 bis").
+"""
+
+import html
+from collections import defaultdict
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from draftroom.model import Document, iter_located, labels
+from draftroom.model.amendment import Amendment
+from draftroom.workflow.patching import Hunk, hunks, spans_overlap
+
+_LATIN = ("bis", "ter", "quater", "quinquies", "sexies", "septies", "octies", "novies", "decies")
+STATUS_NAMES = {"agreed-ad-ref": "agreed ad ref", "agreed": "agreed", "bracketed": "bracketed"}
+
+
+@dataclass
+class Piece:
+    """A run of the compilation: plain text, struck or inserted words, or an attributed proposal."""
+
+    kind: str  # text | del | ins | who
+    text: str = ""
+    parts: list["Piece"] = field(default_factory=list)  # inside an attribution
+
+
+@dataclass
+class Line:
+    label: str
+    depth: int
+    pieces: list[Piece]
+    status: str = "open"
+    kind: str = "paragraph"  # paragraph | proposal | new
+
+
+def diff_pieces(old: str, new: str) -> list[Piece]:
+    out: list[Piece] = []
+    pos = 0
+    for s, e, added in hunks(old, new):
+        out.append(Piece("text", old[pos:s]))
+        out += [Piece("del", old[s:e])] if e > s else []
+        out += [Piece("ins", added)] if added else []
+        pos = e
+    out.append(Piece("text", old[pos:]))
+    return [p for p in out if p.text]
+
+
+def _who(a: Amendment, code: Callable[[str], str], what: str = "") -> str:
+    tags = ", ".join(code(p) for p in a.proposers)
+    state = {"accepted": " (accepted)", "conflicting": " (conflicting)"}.get(a.status, "")
+    return f"{tags}{state}: {what}" if what else f"{tags}{state}: "
+
+
+def _inline(text: str, edits: list[tuple[Amendment, list[Hunk]]], code: Callable[[str], str]) -> list[Piece]:
+    marks = sorted((h, a) for a, hs in edits for h in hs)
+    out: list[Piece] = []
+    pos = 0
+    for (s, e, added), a in marks:
+        out.append(Piece("text", text[pos:s]))
+        inner = ([Piece("del", text[s:e])] if e > s else []) + ([Piece("ins", added)] if added else [])
+        out.append(Piece("who", _who(a, code), inner))
+        pos = e
+    out.append(Piece("text", text[pos:]))
+    return [p for p in out if p.text or p.parts]
+
+
+def compile_lines(doc: Document, amendments: list[Amendment], code: Callable[[str], str] = str) -> list[Line]:
+    """The compilation as lines, in reading order."""
+    shown = [a for a in amendments if a.pending or (a.status == "accepted" and not a.applied_in)]
+    shown.sort(key=lambda a: (a.created, a.id))
+    on: dict[str, list[Amendment]] = defaultdict(list)
+    after: dict[str, list[Amendment]] = defaultdict(list)
+    before: dict[str, list[Amendment]] = defaultdict(list)
+    for a in shown:
+        if a.kind == "insert":
+            (after if a.position == "after" else before)[a.anchor or ""].append(a)
+        else:
+            on[a.target or ""].append(a)
+    names = labels(doc)
+    lines: list[Line] = []
+    for loc in iter_located(doc):
+        para = loc.paragraph
+        depth = loc.label.count("(")
+        lines += [_new_line(a, f"new before {loc.label}", depth, code) for a in before[para.id]]
+        inline, own = _split(para.text, on[para.id])
+        lines.append(Line(loc.label, depth, _inline(para.text, inline, code), para.status))
+        for a in own:
+            pieces = _proposal(a, para.text, loc.label, names, code)
+            lines.append(Line(f"{loc.label} alt", depth, pieces, "open", "proposal"))
+        for n, a in enumerate(after[para.id]):
+            suffix = _LATIN[n] if n < len(_LATIN) else f"bis{n + 1}"
+            lines.append(_new_line(a, f"{loc.label} {suffix}", depth, code))
+    return lines
+
+
+def _split(
+    text: str, proposals: list[Amendment]
+) -> tuple[list[tuple[Amendment, list[Hunk]]], list[Amendment]]:
+    """Edits shown inside the paragraph (they change different words of its current text), and
+    the proposals shown on their own lines."""
+    inline: list[tuple[Amendment, list[Hunk]]] = []
+    own: list[Amendment] = []
+    for a in proposals:
+        if a.kind == "edit" and a.base_text == text and a.status != "conflicting":
+            hs = hunks(text, a.text or "")
+            spans = [(s, e) for s, e, _ in hs]
+            if not any(spans_overlap(spans, [(s, e) for s, e, _ in other]) for _, other in inline):
+                inline.append((a, hs))
+                continue
+        own.append(a)
+    return inline, own
+
+
+def _proposal(
+    a: Amendment, text: str, label: str, names: dict[str, str], code: Callable[[str], str]
+) -> list[Piece]:
+    if a.kind == "delete":
+        return [Piece("who", _who(a, code), [Piece("del", f"delete {label}")])]
+    if a.kind == "move":
+        return [Piece("who", _who(a, code, f"move {label} {a.position} {names.get(a.anchor or '', '?')}"))]
+    note = f" ({a.conflict.reason})" if a.conflict else ""
+    base = a.base_text if a.base_text is not None else text
+    return [Piece("who", _who(a, code), [*diff_pieces(base, a.text or ""), Piece("text", note)])]
+
+
+def _new_line(a: Amendment, label: str, depth: int, code: Callable[[str], str]) -> Line:
+    return Line(label, depth, [Piece("who", _who(a, code), [Piece("ins", a.text or "")])], "open", "new")
+
+
+def render_text(doc: Document, lines: list[Line], revision: str) -> str:
+    out = [_heading(doc, revision), "Legend: [-deleted-] {+inserted+} [DELEGATIONS: proposal]", ""]
+    for line in lines:
+        status = f"({STATUS_NAMES[line.status]}) " if line.status in STATUS_NAMES else ""
+        body = "".join(plain(p) for p in line.pieces)
+        out.append(f"{'    ' * line.depth}{line.label:<10} {status}{body}")
+    if doc.footnotes:
+        out += ["", "Notes", *(f"{f.number}. {f.text}" for f in doc.footnotes)]
+    return "\n".join(out) + "\n"
+
+
+def plain(p: Piece) -> str:
+    if p.kind == "del":
+        return f"[-{p.text}-]"
+    if p.kind == "ins":
+        return f"{{+{p.text}+}}"
+    if p.kind == "who":
+        return f"[{p.text}{''.join(plain(q) for q in p.parts)}]"
+    return p.text
+
+
+def _heading(doc: Document, revision: str) -> str:
+    what = " ".join(x for x in (doc.symbol, doc.title) if x)
+    return f"Compilation text: {what or 'draft'} ({revision})"
+
+
+_CSS = """body{font-family:"Times New Roman","Noto Serif CJK SC",serif;max-width:48em;margin:2em auto;
+line-height:1.5}h1{font-size:1.2em}.p{margin:.4em 0;display:flex;gap:.8em}.l{min-width:6em;
+font-weight:bold;color:#444}.proposal .l,.new .l{color:#036}del{color:#a00}ins{color:#060}
+.who{background:#eef3fb;border-radius:3px;padding:0 .2em}.who b{font-size:.85em;color:#036}
+.s{font-size:.8em;border:1px solid #888;border-radius:3px;padding:0 .3em;margin-right:.4em}
+.agreed{background:#dfd}.agreed-ad-ref{background:#efe}.bracketed{background:#fed}
+.notes{border-top:1px solid #888;margin-top:2em;font-size:.9em}"""
+
+
+def render_html(doc: Document, lines: list[Line], revision: str) -> str:
+    rows = []
+    for line in lines:
+        status = (
+            f'<span class="s {line.status}">{STATUS_NAMES[line.status]}</span>'
+            if line.status in STATUS_NAMES
+            else ""
+        )
+        body = "".join(_html(p) for p in line.pieces)
+        rows.append(
+            f'<div class="p {line.kind}" style="margin-left:{2 * line.depth}em">'
+            f'<span class="l">{html.escape(line.label)}</span><span>{status}{body}</span></div>'
+        )
+    notes = "".join(f"<li value={f.number}>{html.escape(f.text)}</li>" for f in doc.footnotes)
+    lang = html.escape(doc.language or "en")
+    title = html.escape(_heading(doc, revision))
+    return (
+        f'<!DOCTYPE html>\n<html lang="{lang}"><head><meta charset="utf-8"><title>{title}</title>'
+        f"<style>{_CSS}</style></head><body><h1>{title}</h1>\n"
+        + "\n".join(rows)
+        + (f'\n<ol class="notes">{notes}</ol>' if notes else "")
+        + "\n</body></html>\n"
+    )
+
+
+def _html(p: Piece) -> str:
+    if p.kind == "del":
+        return f"<del>{html.escape(p.text)}</del>"
+    if p.kind == "ins":
+        return f"<ins>{html.escape(p.text)}</ins>"
+    if p.kind == "who":
+        inner = "".join(_html(q) for q in p.parts)
+        return f'<span class="who"><b>[{html.escape(p.text)}</b>{inner}<b>]</b></span>'
+    return html.escape(p.text)

@@ -1,0 +1,65 @@
+"""Amendments as a negotiator reads them: where they act at the current revision, and the change."""
+
+from typing import Any
+
+from draftroom.model import Document, labels, normalize_label
+from draftroom.model.amendment import Amendment
+from draftroom.workflow.compile import diff_pieces, plain
+
+
+def where(a: Amendment, names: dict[str, str]) -> str:
+    """The label a negotiator sees now: "OP3", "new after OP5", "OP2 to after OP5"."""
+    target = names.get(a.target or "", "(deleted)")
+    anchor = names.get(a.anchor or "", "(deleted)")
+    if a.kind == "insert":
+        return f"new {a.position} {anchor}"
+    if a.kind == "move":
+        return f"{target} to {a.position} {anchor}"
+    return target
+
+
+def change(a: Amendment) -> str:
+    """The proposed change as a one-line diff: [-deleted-] {+inserted+}."""
+    if a.kind == "delete":
+        return f"[-{a.base_text or ''}-]"
+    if a.kind in ("insert", "move"):
+        return f"{{+{a.text}+}}" if a.kind == "insert" else f"(moves: {a.base_text or ''})"
+    return "".join(plain(p) for p in diff_pieces(a.base_text or "", a.text or ""))
+
+
+def select(
+    amendments: list[Amendment],
+    doc: Document,
+    status: str | None = None,
+    by: str | None = None,
+    on: str | None = None,
+) -> list[Amendment]:
+    """Filter by status, by delegation (any proposer) and by the label of the paragraph acted on."""
+    names = labels(doc)
+    want = normalize_label(on) if on else None
+    out = []
+    for a in amendments:
+        if status and a.status != status:
+            continue
+        if by and by not in a.proposers:
+            continue
+        if want and want not in (names.get(a.target or ""), names.get(a.anchor or "")):
+            continue
+        out.append(a)
+    return out
+
+
+def as_json(a: Amendment, names: dict[str, str]) -> dict[str, Any]:
+    return {
+        "id": a.id,
+        "kind": a.kind,
+        "target": where(a, names),
+        "proposers": list(a.proposers),
+        "status": a.status,
+        "base": a.base,
+        "created": a.created,
+        "rationale": a.rationale,
+        "text": a.text,
+        "merges": list(a.merges),
+        "conflict": a.conflict.reason if a.conflict else None,
+    }

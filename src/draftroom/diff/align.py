@@ -10,6 +10,7 @@ left alone in the same gap on the other side (a paragraph rewritten where it sto
 """
 
 import bisect
+import itertools
 import math
 import re
 from collections import defaultdict
@@ -54,7 +55,7 @@ def _openings(docs: Sequence[list[str]]) -> list[int]:
     """
     order = sorted(range(len(docs)), key=lambda k: docs[k])
     shared = [0] * len(docs)
-    for a, b in zip(order, order[1:], strict=False):
+    for a, b in itertools.pairwise(order):
         x, y = docs[a], docs[b]
         n = 0
         while n < min(len(x), len(y)) and x[n] == y[n]:
@@ -79,9 +80,7 @@ def similarities(old: Sequence[str], new: Sequence[str], at_least: float) -> dic
     old_toks = [tokens(t) for t in old]
     new_toks = [tokens(t) for t in new]
     feats = [
-        _features(t, o)
-        for toks in (old_toks, new_toks)
-        for t, o in zip(toks, _openings(toks), strict=True)
+        _features(t, o) for toks in (old_toks, new_toks) for t, o in zip(toks, _openings(toks), strict=True)
     ]
     df: dict[str, int] = defaultdict(int)
     for f in feats:
@@ -204,27 +203,23 @@ def align_by_key(old: Sequence[Hashable], new: Sequence[Hashable]) -> Alignment:
 
 
 def reading_order(alignment: Alignment, n_old: int, n_new: int) -> list[tuple[int | None, int | None]]:
-    """(old, new) in the new text's order, with unpaired old paragraphs where they stood."""
+    """(old, new) in the new text's order; an unpaired old paragraph follows the in-place pair of
+    the old paragraph before it (or opens the text), as a redline shows a deletion where it stood."""
     old_of = {j: i for i, j in alignment.pairs}
     paired_old = set(old_of.values())
+    in_place = {i for i, j in alignment.pairs if (i, j) not in alignment.moved}
     out: list[tuple[int | None, int | None]] = []
-    next_old = 0
 
-    def flush(upto: int) -> None:
-        nonlocal next_old
-        for i in range(next_old, upto):
+    def deletions_from(i: int) -> None:
+        while i < n_old and i not in in_place:
             if i not in paired_old:
                 out.append((i, None))
-        next_old = max(next_old, upto)
+            i += 1
 
+    deletions_from(0)
     for j in range(n_new):
         i = old_of.get(j)
-        if i is None:
-            out.append((None, j))
-            continue
-        if (i, j) not in alignment.moved:
-            flush(i)
-            next_old = i + 1
         out.append((i, j))
-    flush(n_old)
+        if i is not None and i in in_place:
+            deletions_from(i + 1)
     return out

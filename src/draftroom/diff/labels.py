@@ -4,7 +4,7 @@ from draftroom.model.redline import PAIR_STATUSES, Change, Redline
 
 
 def pair_name(c: Change) -> str:
-    """"PP2 → PP3", "OP4" (same label on both sides), "→ OP5" (inserted), "PP7 →" (deleted)."""
+    """ "PP2 → PP3", "OP4" (same label on both sides), "→ OP5" (inserted), "PP7 →" (deleted)."""
     if c.old == c.new:
         return c.old or ""
     return f"{c.old or ''} → {c.new or ''}".strip()
@@ -15,7 +15,7 @@ def counts_line(counts: dict[str, int]) -> str:
 
 
 def summary_line(r: Redline) -> str:
-    """"3 changed, 1 moved, 2 inserted, 40 unchanged; footnotes: 1 changed, 4 unchanged"."""
+    """ "3 changed, 1 moved, 2 inserted, 40 unchanged; footnotes: 1 changed, 4 unchanged"."""
     line = counts_line(r.summary()) or "no paragraphs"
     if r.footnotes:
         line += "; footnotes: " + counts_line(Redline(r.footnotes).summary())
@@ -23,7 +23,7 @@ def summary_line(r: Redline) -> str:
 
 
 def collapsed(run: list[Change]) -> str:
-    """"5 unchanged: PP4-PP8 → PP5-PP9"."""
+    """ "5 unchanged: PP4-PP8 → PP5-PP9"."""
     first, last = run[0], run[-1]
     old = f"{first.old}–{last.old}" if len(run) > 1 else str(first.old)
     new = f"{first.new}–{last.new}" if len(run) > 1 else str(first.new)

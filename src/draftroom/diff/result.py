@@ -99,7 +99,9 @@ def compare(
     else:
         aligned = align_by_key([u.label for u in old_units], [u.label for u in new_units])
     title = Unit("title", "title", old.title, ""), Unit("title", "title", new.title, "")
-    pairs = _changes([title[0]], [title[1]], Alignment([(0, 0)]), renumbered, 0) if old.title or new.title else []
+    pairs = (
+        _changes([title[0]], [title[1]], Alignment([(0, 0)]), renumbered, 0) if old.title or new.title else []
+    )
     pairs += _changes(old_units, new_units, aligned, renumbered)
     return Redline(
         pairs=pairs,

@@ -8,7 +8,9 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from draftroom.model import Annex, Document, Footnote, Heading, Paragraph
-from draftroom.tui.room import Listing, LogEntry, ProposalRequest, Sponsor
+from draftroom.store import Action, Sponsor
+from draftroom.tui.room import Listing, ProposalRequest
+from draftroom.workflow.negotiation import LogEntry
 from draftroom.model.amendment import Amendment
 from draftroom.tui.snapshot import Snapshot
 
@@ -128,7 +130,7 @@ class FakeRoom:
         return self.revision
 
     def sponsors(self) -> list[Sponsor]:
-        return [Sponsor("China", True), Sponsor("Zambia", False, "2019-11-01")]
+        return [Sponsor("China", "CHN", True, "2019-10-30"), Sponsor("Zambia", "ZMB", False, "2019-11-01")]
 
     def sponsor_line(self) -> str:
         return "中国和赞比亚"
@@ -140,10 +142,11 @@ class FakeRoom:
         self.record("remove_sponsors", names, acting_as)
 
     def log(self) -> list[LogEntry]:
-        return [LogEntry("2019-11-01 10:00", "China", "propose CHN-1", "OP1", "")]
+        action = Action("c0ffee", "2019-11-01T10:00:00+00:00", "China", "china@un", "propose", "China proposes CHN-1")
+        return [LogEntry(action, ["OP1"])]
 
-    def revisions(self) -> list[str]:
-        return ["rev-0", "Rev.1"]
+    def revisions(self) -> list[tuple[str, str]]:
+        return [("rev-0", "rev-0"), ("Rev.1", "rev-1")]
 
     def document_at(self, revision: str) -> Document:
         return self.document

@@ -1,8 +1,8 @@
 """The TUI's window on the store: every read and every action goes through the workflow functions.
 
 `Lobby` lists, creates and opens negotiations; `Room` is one open negotiation. Screens talk to these
-two protocols only, so the real workflow-backed classes (`draftroom.tui.rooms`) and the test doubles
-are interchangeable.
+two protocols only, so the workflow-backed classes (`draftroom.tui.rooms`) and the test doubles are
+interchangeable.
 """
 
 from dataclasses import dataclass
@@ -10,7 +10,9 @@ from pathlib import Path
 from typing import Protocol
 
 from draftroom.model import Document
+from draftroom.store import Sponsor
 from draftroom.tui.snapshot import Snapshot
+from draftroom.workflow.negotiation import LogEntry
 
 
 @dataclass(frozen=True)
@@ -37,22 +39,6 @@ class ProposalRequest:
     position: str = "after"  # insert / move: before | after
     anchor: str | None = None  # move: the paragraph to move next to
     rationale: str = ""
-
-
-@dataclass(frozen=True)
-class LogEntry:
-    when: str
-    who: str
-    what: str
-    paragraph: str = ""
-    revision: str = ""
-
-
-@dataclass(frozen=True)
-class Sponsor:
-    name: str
-    main: bool
-    joined: str = ""
 
 
 class Room(Protocol):
@@ -90,7 +76,9 @@ class Room(Protocol):
 
     def log(self) -> list[LogEntry]: ...
 
-    def revisions(self) -> list[str]: ...
+    def revisions(self) -> list[tuple[str, str]]:
+        """(what to show, revision name the workflow accepts), oldest first."""
+        ...
 
     def document_at(self, revision: str) -> Document: ...
 

@@ -7,11 +7,11 @@ from textual.widgets import DataTable, Footer, Label, Select, Static
 
 from draftroom.diff.result import compare
 from draftroom.model.redline import Redline
-from draftroom.tui.room import LogEntry
 from draftroom.tui.screens.base import RoomScreen
 from draftroom.tui.snapshot import Snapshot
 from draftroom.tui.widgets.diff_view import render_redline
 from draftroom.tui.widgets.identity_bar import IdentityBar
+from draftroom.workflow.negotiation import LogEntry
 
 
 class HistoryScreen(RoomScreen):
@@ -47,21 +47,23 @@ class HistoryScreen(RoomScreen):
         if room is not None:
             self.room_app.perform(lambda: (room.log(), room.revisions()), self._fill, busy="history")
 
-    def _fill(self, answer: tuple[list[LogEntry], list[str]]) -> None:
+    def _fill(self, answer: tuple[list[LogEntry], list[tuple[str, str]]]) -> None:
         entries, revisions = answer
         table = self.query_one("#log", DataTable)
         table.clear()
         for e in entries:
-            table.add_row(e.when, e.who, e.what, e.paragraph, e.revision)
-        choices = [(r, r) for r in revisions]
+            a = e.action
+            when = a.when[:16].replace("T", " ")
+            table.add_row(when, a.actor, a.summary or a.action, " ".join(filter(None, e.labels)), a.revision or "")
+        names = [value for _, value in revisions]
         for selector, default in (("#from", -2), ("#to", -1)):
             select = self.query_one(selector, Select)
             before = select.value
-            select.set_options(choices)
-            if before in revisions:
+            select.set_options(revisions)
+            if before in names:
                 select.value = before
-            elif len(revisions) >= 2:
-                select.value = revisions[default]
+            elif len(names) >= 2:
+                select.value = names[default]
 
     def action_focus_from(self) -> None:
         self.query_one("#from", Select).focus()

@@ -6,12 +6,12 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
-from draftroom.tui.screens.base import RoomScreen
-from draftroom.tui.screens.editor import open_editor
-from draftroom.tui.screens.mark import open_mark
 from draftroom.diff.inline import diff_texts
 from draftroom.model import labels
 from draftroom.model.amendment import Amendment
+from draftroom.tui.screens.base import RoomScreen
+from draftroom.tui.screens.editor import open_editor
+from draftroom.tui.screens.mark import open_mark
 from draftroom.tui.snapshot import Snapshot
 from draftroom.tui.widgets.identity_bar import IdentityBar
 from draftroom.tui.widgets.labels import display_label, paragraph_text, status_badge

@@ -66,6 +66,13 @@ def test_every_row_has_a_code_and_all_six_names():
             assert re.fullmatch(r"[A-Z]{3}", state.code) and re.fullmatch(r"[A-Z]{2}", state.iso2)
 
 
+def test_aliases_add_names_the_row_does_not_already_have():
+    for state in all_states():
+        others = state.names()[: -len(state.aliases) or None]
+        assert len(set(state.aliases)) == len(state.aliases), state.code
+        assert not set(state.aliases) & set(others), state.code
+
+
 def test_codes_and_names_are_unique_per_language():
     states = all_states()
     assert len({s.code for s in states}) == len(states)
@@ -209,15 +216,11 @@ def test_split_the_chinese_seed_sponsor_line_of_15():
 @pytest.mark.parametrize("path", corpus_sponsor_lines(), ids=lambda p: p.stem)
 def test_split_every_english_corpus_sponsor_line(path):
     block = sponsor_block(path.read_text(encoding="utf-8"), "en")
-    names = block.split(":")[0].replace("*", "")
-    expected = names.count(",") + (2 if " and " in names.rsplit(",", 1)[-1] else 1)
+    names = block.split(":")[0].replace("*", "").strip()
     sponsors = split_sponsors(block, "en")
-    # names that themselves hold "and" take one of those "and"s: count them back in
-    inner_and = sum(s.count(" and ") for s in sponsors)
-    if "," in names:
-        assert len(sponsors) == expected
-    else:
-        assert len(sponsors) == names.count(" and ") + 1 - inner_and
+    if "," in names:  # "A, B, ... and Z": one more sponsor than commas, plus the last one
+        assert len(sponsors) == names.count(",") + 2
+    assert " and ".join(sponsors) == names or ", ".join(sponsors[:-1]) + " and " + sponsors[-1] == names
     assert all(lookup(s) is not None for s in sponsors), sponsors
     assert all("*" not in s and ":" not in s for s in sponsors)
 
@@ -376,7 +379,19 @@ def test_sponsor_line_joins_in_each_language():
     assert sponsor_line(states, "ar") == "إسبانيا، ألمانيا وإيطاليا"  # س before ل
     assert sponsor_line(states[:1], "en") == "Italy"
     assert sponsor_line([], "en") == ""
-    assert sponsor_line([resolve("Chile"), resolve("Peru")], "es") == "Chile y Perú"
+    assert sponsor_line([resolve("Chile"), resolve("Peru")], "es") == "Chile y el Perú"
+
+
+def test_spanish_lists_print_articles_and_sort_without_them():
+    states = [resolve(n) for n in ("Canada", "Brazil", "Germany", "Argentina", "India")]
+    assert sponsor_line(states, "es") == "Alemania, la Argentina, el Brasil, el Canadá y la India"
+    assert sponsor_line([resolve("Chile"), resolve("Brazil")], "es") == "El Brasil y Chile"
+    assert sponsor_line([resolve("United States"), resolve("Estonia")], "es") == (
+        "Los Estados Unidos de América y Estonia"  # "estados" < "estonia", as UN Spanish lists have it
+    )
+    assert resolve("los Estados Unidos de América").code == "USA"
+    assert resolve("Brazil").listed("es") == "el Brasil" and resolve("Brazil").name("es") == "Brasil"
+    assert resolve("Brazil").listed("fr") == "Brésil"
 
 
 def test_own_language_order_ignores_accents_and_the_arabic_article():

@@ -10,7 +10,7 @@ import difflib
 import re
 import unicodedata
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 from draftroom.errors import DraftroomError
@@ -34,6 +34,7 @@ class State:
     ru: str
     en_sort: str  # English sort key: "Bahamas" for "Bahamas (The)"
     en_running: str  # English form in running text: "the Sudan"
+    es_article: str  # article of Spanish lists and running text: "la" Argentina, "el" Brasil
     aliases: tuple[str, ...]
 
     def name(self, lang: str) -> str:
@@ -42,14 +43,21 @@ class State:
             raise DraftroomError(f"unknown language {lang!r}: use one of {', '.join(LANGUAGES)}")
         return getattr(self, lang)
 
+    def listed(self, lang: str) -> str:
+        """The name as a list of sponsors prints it: Spanish adds its article ("el Brasil")."""
+        if lang == "es" and self.es_article:
+            return f"{self.es_article} {self.es}"
+        return self.name(lang)
+
     @property
     def is_state(self) -> bool:
         return self.kind in ("member", "observer")
 
     def names(self) -> tuple[str, ...]:
-        """Every name this entity answers to: six languages, codes, running form, aliases."""
+        """Every name this entity answers to: six languages, codes, sort and running forms, aliases."""
         codes = (self.code, self.iso2) if self.iso2 else (self.code,)
-        return (*(self.name(lang) for lang in LANGUAGES), self.en_running, *codes, *self.aliases)
+        forms = tuple(f for f in (self.en_sort, self.en_running, self.listed("es")) if f)
+        return (*(self.name(lang) for lang in LANGUAGES), *forms, *codes, *self.aliases)
 
 
 # --- normalization -----------------------------------------------------------------------------
@@ -77,7 +85,7 @@ def _fold(text: str) -> str:
             continue
         out.append(ch)
     folded = unicodedata.normalize("NFC", "".join(out)).casefold()
-    return folded.replace("ى", "ي").replace("ة", "ه").replace("ـ", "")
+    return folded.replace("ё", "е").replace("ى", "ي").replace("ة", "ه").replace("ـ", "")
 
 
 def _key(text: str) -> str:
@@ -132,6 +140,7 @@ def all_states() -> tuple[State, ...]:
     return _table().states
 
 
+@lru_cache(maxsize=8192)
 def lookup(name: str) -> State | None:
     """The entity `name` stands for, or None: any language, code or alias; "the"/"la"... ignored."""
     key = _key(name)
@@ -205,7 +214,7 @@ def _merge_known(chunks: list[str]) -> list[str]:
     out: list[str] = []
     i = 0
     while i < len(chunks):
-        for width in (3, 2):
+        for width in (3, 2) if lookup(chunks[i]) is None else ():
             joined = ", ".join(chunks[i : i + width])
             if i + width <= len(chunks) and lookup(joined) is not None:
                 out.append(joined)
@@ -264,7 +273,8 @@ def split_sponsors(text: str, lang: str) -> list[str]:
 
 
 def sort_key(state: State, lang: str) -> str:
-    """UN order: English and Chinese by the English sort key; other languages by their own names."""
+    """UN order: English and Chinese by the English sort key; other languages by their own names
+    (accents, case and articles ignored: Spanish "el Brasil" sorts as Brasil, Arabic ال is skipped)."""
     if lang in ("en", "zh"):
         return _fold(state.en_sort)
     name = state.name(lang)
@@ -282,8 +292,10 @@ def _last_joiner(lang: str, last: str) -> str:
 def sponsor_line(states: list[State], lang: str) -> str:
     """The sponsors joined in UN order: "A, B and C", "A、B和C", "A, B et C", "A، B وC"."""
     ordered = sorted(dict.fromkeys(states), key=lambda s: (sort_key(s, lang), _fold(s.en_sort)))
-    names = [s.name(lang) for s in ordered]
+    names = [s.listed(lang) for s in ordered]
     if len(names) < 2:
-        return "".join(names)
-    comma = {"zh": "、", "ar": "، "}.get(lang, ", ")
-    return comma.join(names[:-1]) + _last_joiner(lang, names[-1]) + names[-1]
+        line = "".join(names)
+    else:
+        comma = {"zh": "、", "ar": "، "}.get(lang, ", ")
+        line = comma.join(names[:-1]) + _last_joiner(lang, names[-1]) + names[-1]
+    return line[:1].upper() + line[1:]

@@ -46,7 +46,16 @@ def _new(args: argparse.Namespace) -> int:
 
 def render_text(doc: Document) -> str:
     """The document as a labelled outline for the terminal."""
-    head = [x for x in (doc.symbol, doc.session, doc.committee, doc.agenda_item and f"Agenda item {doc.agenda_item}") if x]
+    head = [
+        x
+        for x in (
+            doc.symbol,
+            doc.session,
+            doc.committee,
+            doc.agenda_item and f"Agenda item {doc.agenda_item}",
+        )
+        if x
+    ]
     lines = [*head]
     if doc.sponsors:
         lines.append("Sponsors: " + ", ".join(doc.sponsors))
@@ -116,7 +125,9 @@ def _log(args: argparse.Namespace) -> int:
         a = e.action
         where = ",".join(label or "(deleted)" for label in e.labels)
         produced = a.revision or ""
-        print(f"{a.when[:16].replace('T', ' ')}  {a.actor:<20} {a.action:<15} {where:<10} {produced:<6} {a.summary}")
+        print(
+            f"{a.when[:16].replace('T', ' ')}  {a.actor:<20} {a.action:<15} {where:<10} {produced:<6} {a.summary}"
+        )
     return 0
 
 
@@ -159,7 +170,9 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 
     p = sub.add_parser("new", parents=[home, acting], help="start a negotiation from a document (its rev-0)")
     p.add_argument("name", help="a name for the negotiation: letters, digits, '.', '-', '_'")
-    p.add_argument("--from", dest="source", required=True, metavar="FILE", help="the base text (.txt, .pdf, .docx)")
+    p.add_argument(
+        "--from", dest="source", required=True, metavar="FILE", help="the base text (.txt, .pdf, .docx)"
+    )
     p.add_argument("--symbol", help="the document symbol, e.g. A/C.3/74/L.20 (default: as parsed)")
     p.add_argument("--facilitator", metavar="DELEGATION", help="the delegation facilitating the negotiation")
     p.add_argument("--lang", help="the text's language when detection should be overridden")

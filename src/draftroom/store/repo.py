@@ -232,12 +232,15 @@ class Transaction:
             out.append((gitlog.REVISION_DATE, date))
         return out + self.extra_trailers
 
-    def commit(self, repo: Repo) -> Action:
-        """Write back, stage, commit (and tag); the Action as the log will show it."""
+    def commit(self, repo: Repo, lock_fd: int | None = None) -> Action:
+        """Write back, stage, commit (and tag); the Action as the log will show it.
+
+        Git runs with the lock's descriptor inherited, so a git child orphaned by a SIGKILL keeps
+        the negotiation locked until it has finished, and recovery never races with it."""
         self._write_back()
         _pause("before-commit")
         if self._touched:
-            repo.git.add("-A", "--", *sorted(self._touched))
+            _git(repo, lock_fd, "add", "-A", "--", *sorted(self._touched))
         when = _now()
         env = {
             "GIT_AUTHOR_NAME": self.actor,
@@ -250,22 +253,32 @@ class Transaction:
         msg = gitlog.message(self.summary, self.trailers())
         msg_file = self.path / ".git" / "DRAFTROOM_MSG"
         msg_file.write_text(msg, encoding="utf-8")
-        repo.git.commit("-q", "--allow-empty", "--no-verify", "-F", str(msg_file), env=env)
+        _git(repo, lock_fd, "commit", "-q", "--allow-empty", "--no-verify", "-F", str(msg_file), env=env)
         _pause("after-commit")
         sha = repo.head.commit.hexsha
         subject = msg.split("\n", 1)[0]
         action = gitlog.action_from(sha, when, self.actor, self.email, subject, gitlog.parse_trailers(msg))
-        _tag(repo, action, env)
+        _tag(repo, action, lock_fd, env)
         return action
 
 
-def _tag(repo: Repo, action: Action, env: dict[str, str] | None = None) -> None:
+def _git(repo: Repo, lock_fd: int | None, *args: str, env: dict[str, str] | None = None) -> None:
+    """A git command that changes the repository, holding the negotiation's lock while it runs."""
+    repo.git.execute(["git", *args], env=env, pass_fds=(lock_fd,) if lock_fd is not None else ())
+
+
+def _reset_to_head(repo: Repo, lock_fd: int) -> None:
+    _git(repo, lock_fd, "reset", "-q", "--hard", "HEAD")
+    _git(repo, lock_fd, "clean", "-qfdx")
+
+
+def _tag(repo: Repo, action: Action, lock_fd: int | None, env: dict[str, str] | None = None) -> None:
     text = gitlog.tag_message(action)
     if text is None or action.revision is None or action.revision in {t.name for t in repo.tags}:
         return
     tag_file = Path(repo.git_dir) / "DRAFTROOM_TAGMSG"
     tag_file.write_text(text, encoding="utf-8")
-    repo.git.tag("-a", action.revision, action.commit, "-F", str(tag_file), env=env or {})
+    _git(repo, lock_fd, "tag", "-a", action.revision, action.commit, "-F", str(tag_file), env=env)
 
 
 class Negotiation:
@@ -276,6 +289,7 @@ class Negotiation:
         self.name = self.path.name
         self.home = self.path.parent
         self._index = index
+        self._lock_fd: int | None = None
 
     @property
     def index(self) -> Index:
@@ -353,12 +367,16 @@ class Negotiation:
                         ) from None
                     time.sleep(0.01)
             with self._repo() as repo:
-                self._recover(repo)
-                yield repo
+                self._recover(repo, fd)
+                self._lock_fd = fd
+                try:
+                    yield repo
+                finally:
+                    self._lock_fd = None
         finally:
             os.close(fd)
 
-    def _recover(self, repo: Repo) -> None:
+    def _recover(self, repo: Repo, lock_fd: int) -> None:
         git_dir = self.path / ".git"
         if not (git_dir / SENTINEL).exists() and not (git_dir / "index.lock").exists():
             return
@@ -366,11 +384,10 @@ class Negotiation:
             stale.unlink(missing_ok=True)
         for stale in (git_dir / "refs").rglob("*.lock"):
             stale.unlink(missing_ok=True)
-        repo.git.reset("-q", "--hard", "HEAD")
-        repo.git.clean("-qfdx")
+        _reset_to_head(repo, lock_fd)
         head = gitlog.read_actions(repo, "-1")
         if head:
-            _tag(repo, head[0])
+            _tag(repo, head[0], lock_fd)
         (git_dir / SENTINEL).unlink(missing_ok=True)
 
     def _heal_if_idle(self) -> None:
@@ -405,10 +422,9 @@ class Negotiation:
             try:
                 yield txn
                 base = self.index_state()
-                done = txn.commit(repo)
+                done = txn.commit(repo, self._lock_fd)
             except BaseException:
-                repo.git.reset("-q", "--hard", "HEAD")
-                repo.git.clean("-qfdx")
+                _reset_to_head(repo, self._lock_fd)  # type: ignore[arg-type]
                 sentinel.unlink(missing_ok=True)
                 raise
             sentinel.unlink(missing_ok=True)
@@ -512,7 +528,9 @@ class Negotiation:
         """The document's structure (ids, numbers, so labels) without reading paragraph texts: fast."""
         with self._repo() as repo:
             files = _HeadFiles(repo, self.resolve_rev(repo, rev))
-            return layout.read_document(lambda rel: "" if rel.startswith(layout.TEXT_DIR) else files.read(rel))
+            return layout.read_document(
+                lambda rel: "" if rel.startswith(layout.TEXT_DIR) else files.read(rel)
+            )
 
     def state(self) -> NegotiationState:
         with self._repo() as repo:

@@ -29,15 +29,22 @@ def configured_actor() -> str | None:
     try:
         value = tomllib.loads(path.read_text(encoding="utf-8")).get("as")
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as e:
-        raise DraftroomError(f"{path}: not valid TOML ({e}); write e.g. as = \"China\"") from None
+        raise DraftroomError(f'{path}: not valid TOML ({e}); write e.g. as = "China"') from None
     if value is not None and not isinstance(value, str):
-        raise DraftroomError(f"{path}: `as` must be a string, e.g. as = \"China\"")
+        raise DraftroomError(f'{path}: `as` must be a string, e.g. as = "China"')
     return value.strip() if value else None
 
 
 def resolve_actor(raw: str | None) -> str:
     """The canonical name of who acts; one-line error with suggestions for an unknown delegation."""
     who = (raw or "").strip() or configured_actor() or SECRETARIAT
-    if who.casefold() in ("secretariat", "秘书处", "secrétariat", "secretaría", "секретариат", "الأمانة العامة"):
+    if who.casefold() in (
+        "secretariat",
+        "秘书处",
+        "secrétariat",
+        "secretaría",
+        "секретариат",
+        "الأمانة العامة",
+    ):
         return SECRETARIAT
-    return states.resolve(who).name
+    return states.resolve(who).en

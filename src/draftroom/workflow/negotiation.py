@@ -70,7 +70,7 @@ def _sponsors_from_document(doc: Document, joined: str, actor: str) -> tuple[lis
             continue
         if any(s.iso3 == state.code for s in sponsors):
             continue
-        sponsors.append(Sponsor(state.name, state.code, True, joined, actor))
+        sponsors.append(Sponsor(state.en, state.code, True, joined, actor))
     return sponsors, warnings
 
 
@@ -86,7 +86,7 @@ def create_negotiation(
     """A negotiation NAME whose base text (rev-0) is `doc`."""
     path = new_negotiation_dir(name, home)
     who = resolve_actor(actor)
-    lead = states.resolve(facilitator).name if facilitator else None
+    lead = states.resolve(facilitator).en if facilitator else None
     if symbol:
         doc.symbol = symbol
     when = today()
@@ -113,20 +113,29 @@ def new_negotiation(
 
 
 # ---- show ---------------------------------------------------------------------------------------------
-def un_order(sponsors: list[Sponsor]) -> list[Sponsor]:
-    """Sponsors in UN order (English short names, "the Sudan" under S); unresolved names last."""
-    return sorted(sponsors, key=lambda s: (s.iso3 is None, states.sort_key(s.iso3) if s.iso3 else s.name))
+def un_order(sponsors: list[Sponsor], lang: str = "en") -> list[Sponsor]:
+    """Sponsors in UN order for `lang` ("the Sudan" under S); names outside the table last."""
+
+    def key(s: Sponsor) -> tuple[bool, str]:
+        return (s.iso3 is None, states.sort_key(states.resolve(s.iso3), lang) if s.iso3 else s.name)
+
+    return sorted(sponsors, key=key)
+
+
+def _language(lang: str) -> str:
+    return lang if lang in states.LANGUAGES else "en"
 
 
 def sponsor_names(sponsors: list[Sponsor], lang: str) -> list[str]:
-    """Each sponsor's name in `lang`, in UN order."""
-    return [states.resolve(s.iso3).short(lang) if s.iso3 else s.name for s in un_order(sponsors)]
+    """Each sponsor's name in `lang` (English for other languages), in UN order."""
+    lang = _language(lang)
+    return [states.resolve(s.iso3).name(lang) if s.iso3 else s.name for s in un_order(sponsors, lang)]
 
 
 def sponsor_line(sponsors: list[Sponsor], lang: str) -> str:
-    """The printed sponsor line in `lang` ("阿塞拜疆、孟加拉国……和津巴布韦"); unresolved names as printed."""
-    known = [states.resolve(s.iso3) for s in un_order(sponsors) if s.iso3]
-    line = states.sponsor_line(known, lang)
+    """The printed sponsor line in `lang` ("阿塞拜疆、孟加拉国……和津巴布韦"); names outside the table last."""
+    lang = _language(lang)
+    line = states.sponsor_line([states.resolve(s.iso3) for s in sponsors if s.iso3], lang)
     extra = [s.name for s in sponsors if s.iso3 is None]
     return ", ".join([line, *extra]) if extra and line else line or ", ".join(extra)
 
@@ -152,7 +161,7 @@ def _resolve_all(names: list[str]) -> list[states.State]:
     seen: set[str] = set()
     for raw, state in zip(names, resolved, strict=True):
         if state.code in seen:
-            raise DraftroomError(f"{raw!r} is named twice ({state.name}): name each sponsor once")
+            raise DraftroomError(f"{raw!r} is named twice ({state.en}): name each sponsor once")
         seen.add(state.code)
     return resolved
 
@@ -162,13 +171,13 @@ def add_sponsors(name: str, names: list[str], actor: str | None = None, home: Ho
     neg = open_negotiation(name, home)
     new = _resolve_all(names)
     who = resolve_actor(actor)
-    listing = ", ".join(s.name for s in new)
+    listing = ", ".join(s.en for s in new)
     with neg.action("sponsor-add", who, summary=f"Sponsors added: {listing}") as txn:
         for state in new:
             if any(s.iso3 == state.code for s in txn.sponsors):
-                raise DraftroomError(f"{state.name} is already a sponsor of {neg.name}")
+                raise DraftroomError(f"{state.en} is already a sponsor of {neg.name}")
             main = txn.state.tabled is None
-            txn.sponsors.append(Sponsor(state.name, state.code, main, today(), who))
+            txn.sponsors.append(Sponsor(state.en, state.code, main, today(), who))
         txn.extra_trailers += [("Sponsor", state.code) for state in new]
         added = txn.sponsors[-len(new) :]
     return added
@@ -178,11 +187,13 @@ def remove_sponsors(name: str, names: list[str], actor: str | None = None, home:
     neg = open_negotiation(name, home)
     gone = _resolve_all(names)
     who = resolve_actor(actor)
-    listing = ", ".join(s.name for s in gone)
+    listing = ", ".join(s.en for s in gone)
     with neg.action("sponsor-remove", who, summary=f"Sponsors removed: {listing}") as txn:
         for state in gone:
             if not any(s.iso3 == state.code for s in txn.sponsors):
-                raise DraftroomError(f"{state.name} is not a sponsor of {neg.name}: see `draftroom sponsors {neg.name}`")
+                raise DraftroomError(
+                    f"{state.en} is not a sponsor of {neg.name}: see `draftroom sponsors {neg.name}`"
+                )
         codes = {s.code for s in gone}
         txn.sponsors[:] = [s for s in txn.sponsors if s.iso3 not in codes]
         txn.extra_trailers += [("Sponsor", state.code) for state in gone]
@@ -225,7 +236,7 @@ def table(name: str, actor: str | None = None, symbol: str | None = None, home: 
         txn.state.tabled = today()
         if symbol:
             txn.doc.symbol = symbol
-        txn.summary = f"Tabled as {symbol or txn.state.name}"
+        txn.summary = "Tabled" + (f" as {symbol}" if symbol else "")
         return txn.state.tabled
 
 

@@ -1,0 +1,151 @@
+"""The negotiation repository: layout round trip, one commit per action, rollback, revisions, the index."""
+
+import json
+from pathlib import Path
+
+import pytest
+from store_support import git, sample_document
+
+from draftroom.errors import DraftroomError
+from draftroom.model.jsonform import to_dict
+from draftroom.store import Negotiation, Sponsor, layout
+from draftroom.store.index import Index
+
+
+@pytest.fixture
+def neg(tmp_path: Path) -> Negotiation:
+    sponsors = [Sponsor("China", "CHN", True, "2026-01-05", "Secretariat")]
+    return Negotiation.create(
+        tmp_path / "home" / "neg", sample_document(), sponsors, "Secretariat", date="2026-01-05"
+    )
+
+
+def test_layout_round_trip_keeps_every_field_and_id():
+    doc = sample_document(5)
+    files = layout.document_files(doc)
+    back = layout.read_document(files.get)
+    assert to_dict(back) == to_dict(doc)
+    assert files["text/op-1-a-i.txt"] == "细项\n"
+    assert "[^2]: 同上，\n    附件。\n" in files["footnotes.txt"]
+
+
+def test_unsafe_paragraph_ids_get_digest_file_names():
+    doc = sample_document(1)
+    doc.operative[0].id = "../../etc/passwd"
+    files = layout.document_files(doc)
+    assert all(p.startswith("text/") and ".." not in p for p in files if p.startswith("text"))
+    assert layout.read_document(files.get).operative[0].id == "../../etc/passwd"
+
+
+def test_new_is_one_commit_tagged_rev0_with_plain_files(neg: Negotiation):
+    assert git(neg.path, "rev-list", "--count", "HEAD").strip() == "1"
+    assert "rev-0" in git(neg.path, "tag").split()
+    assert git(neg.path, "show", "HEAD:text/op-2.txt") == "决定 2；\n"
+    assert json.loads(git(neg.path, "show", "HEAD:sponsors.json"))[0]["iso3"] == "CHN"
+    assert to_dict(neg.document()) == to_dict(sample_document()) | {"sponsors": ["China"]}
+
+
+def test_action_is_one_commit_with_author_and_trailers(neg: Negotiation):
+    with neg.action(
+        "edit", "Russian Federation", paragraphs=["op-2"], amendment="rus-1", summary="edit OP2"
+    ) as txn:
+        txn.doc.operative[1].text = "请秘书长报告；"
+        txn.write_file("amendments/rus-1.json", '{"id": "rus-1"}\n')
+    assert (
+        git(neg.path, "log", "-1", "--format=%an <%ae>")
+        == "Russian Federation <russian-federation@draftroom.invalid>\n"
+    )
+    trailers = git(neg.path, "log", "-1", "--format=%(trailers)")
+    assert "Action: edit\nActor: Russian Federation\nParagraph: op-2\nAmendment: rus-1\n" in trailers
+    changed = set(git(neg.path, "show", "--name-only", "--format=", "HEAD").split())
+    assert changed == {"text/op-2.txt", "amendments/rus-1.json"}
+    assert git(neg.path, "status", "--porcelain") == ""
+    top = neg.log()[0]
+    assert (top.actor, top.action, top.paragraphs, top.amendment) == (
+        "Russian Federation",
+        "edit",
+        ["op-2"],
+        "rus-1",
+    )
+
+
+def test_moving_and_deleting_paragraphs_touch_structure_not_text(neg: Negotiation):
+    with neg.action("move", "China") as txn:
+        txn.doc.operative.reverse()
+    assert set(git(neg.path, "show", "--name-only", "--format=", "HEAD").split()) == {"structure.txt"}
+    with neg.action("delete", "China") as txn:
+        txn.doc.operative.pop(0)
+    assert "text/op-3.txt" not in git(neg.path, "ls-files")
+    assert [p.id for p in neg.document().operative] == ["op-2", "op-1"]
+
+
+def test_exception_inside_action_leaves_nothing(neg: Negotiation):
+    head = git(neg.path, "rev-parse", "HEAD")
+    with pytest.raises(RuntimeError), neg.action("edit", "China") as txn:
+        txn.doc.operative.pop()
+        txn.write_file("amendments/x.json", "{}")
+        txn.sponsors.clear()
+        raise RuntimeError("boom")
+    assert git(neg.path, "rev-parse", "HEAD") == head
+    assert git(neg.path, "status", "--porcelain", "--ignored") == ""
+    assert len(neg.log()) == 1
+
+
+def test_revisions_are_annotated_tags_and_readable(neg: Negotiation):
+    with neg.action("revise", "Secretariat") as txn:
+        txn.doc.operative[0].text = "新案文；"
+        tag = txn.cut_revision("A/C.3/74/L.20/Rev.1", "2026-02-01")
+    assert tag == "rev-1"
+    assert git(neg.path, "cat-file", "-t", "rev-1").strip() == "tag"
+    assert "Symbol: A/C.3/74/L.20/Rev.1" in git(neg.path, "tag", "-n9", "rev-1")
+    for name in ("rev-1", "Rev.1", "1", "REV 1", "latest"):
+        assert neg.document(name).operative[0].text == "新案文；"
+    assert neg.document("rev-0").operative[0].text == "决定 1；"
+    assert [(r.tag, r.symbol) for r in neg.revisions()] == [
+        ("rev-0", "A/C.3/74/L.20"),
+        ("rev-1", "A/C.3/74/L.20/Rev.1"),
+    ]
+    with pytest.raises(DraftroomError, match=r"no revision 'Rev\.7'"):
+        neg.document("Rev.7")
+
+
+@pytest.mark.parametrize(
+    "rel", ["../x", "/etc/passwd", ".git/config", "", "a\nb", "meta.json", "text/op-1.txt"]
+)
+def test_transaction_refuses_paths_outside_its_files(neg: Negotiation, rel: str):
+    with pytest.raises(DraftroomError), neg.action("x", "China") as txn:
+        txn.write_file(rel, "x")
+    assert len(neg.git_log()) == 1
+
+
+def test_actor_with_newline_cannot_forge_trailers(neg: Negotiation):
+    with pytest.raises(DraftroomError), neg.action("x", "China\nAction: forged"):
+        pass
+    assert len(neg.git_log()) == 1
+
+
+def test_index_catches_up_when_behind_and_reindex_rebuilds(neg: Negotiation, tmp_path: Path):
+    for i in range(3):
+        with neg.action("note", "China", summary=f"note {i}") as txn:
+            txn.write_file("notes.txt", f"{i}\n")
+    expected = [a.to_json() for a in neg.git_log()]
+    assert [a.to_json() for a in neg.log()] == expected
+    db = neg.home / "index.sqlite"
+    for suffix in ("", "-wal", "-shm"):
+        Path(f"{db}{suffix}").unlink(missing_ok=True)
+    fresh = Negotiation(neg.path, Index(f"sqlite:///{db}"))
+    assert [a.to_json() for a in fresh.log()] == expected
+    git(
+        neg.path,
+        "-c",
+        "user.name=someone",
+        "-c",
+        "user.email=s@x",
+        "commit",
+        "--allow-empty",
+        "-qm",
+        "by hand",
+    )
+    assert fresh.log()[0].summary == "by hand" and len(fresh.log()) == 5
+    fresh.reindex()
+    assert [a.to_json() for a in fresh.log()] == [a.to_json() for a in neg.git_log()]

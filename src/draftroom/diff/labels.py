@@ -1,6 +1,8 @@
 """Words every renderer uses: how a pair is named, and the summary line."""
 
-from draftroom.model.redline import PAIR_STATUSES, Change, Redline
+from draftroom.model.redline import Change, Redline
+
+_ORDER = ("changed", "moved", "inserted", "deleted", "unchanged")
 
 
 def pair_name(c: Change) -> str:
@@ -11,7 +13,7 @@ def pair_name(c: Change) -> str:
 
 
 def counts_line(counts: dict[str, int]) -> str:
-    return ", ".join(f"{counts[s]} {s}" for s in PAIR_STATUSES if counts.get(s))
+    return ", ".join(f"{counts[s]} {s}" for s in _ORDER if counts.get(s))
 
 
 def summary_line(r: Redline) -> str:

@@ -1,0 +1,252 @@
+"""Verbs on amendments: amend, amendments, withdraw, support, accept, reject, compromise, mark,
+roles, compile; and the cross-reference warnings of `revise`."""
+
+import argparse
+import json
+import os
+import sys
+from pathlib import Path
+from typing import Any
+
+from draftroom.errors import DraftroomError
+from draftroom.model import STATUSES
+from draftroom.model.amendment import STATUSES as AMENDMENT_STATUSES
+from draftroom.workflow import amending, listing, revising
+from draftroom.workflow.amendments import Proposal
+
+ORDER = 30
+NAME_HELP = "the negotiation's name, or the path of its directory"
+
+
+def _amend(args: argparse.Namespace) -> int:
+    if args.from_document:
+        if args.kind:
+            raise DraftroomError("give either --from-document FILE or one amendment (replace, edit...), not both")
+        done = amending.propose_document(args.name, args.from_document, args.force, home=args.home)
+        for a in done.amendments:
+            print(a.id)
+        print(f"recorded {len(done.amendments)} amendments by {', '.join(done.sponsors)}", file=sys.stderr)
+        return 0
+    if not args.kind:
+        raise DraftroomError("say what to amend: replace, edit, insert, delete or move (or --from-document FILE)")
+    position, anchor = ("before", args.before) if getattr(args, "before", None) else ("after", getattr(args, "after", None))
+    p = Proposal(
+        args.kind,
+        target=getattr(args, "target", None),
+        anchor=anchor,
+        position=position if anchor else None,
+        text=getattr(args, "text", None),
+        find=getattr(args, "find", None),
+        replace=getattr(args, "replace", None),
+    )
+    co = [x for part in getattr(args, "co", None) or [] for x in part.split(",")]
+    a = amending.propose(
+        args.name, args.actor, p, co, getattr(args, "because", "") or "", getattr(args, "rev", None), args.home
+    )
+    print(a.id)
+    return 0
+
+
+def _amendments(args: argparse.Namespace) -> int:
+    found = revising.list_amendments(args.name, args.status, args.by, args.on, args.home)
+    names = found.names
+    if args.json:
+        json.dump([listing.as_json(a, names) for a in found.amendments], sys.stdout, ensure_ascii=False, indent=1)
+        sys.stdout.write("\n")
+        return 0
+    if not found.amendments:
+        print("no amendments" + (" match" if args.status or args.by or args.on else " yet"))
+        return 0
+    out = []
+    for a in found.amendments:
+        head = f"{a.id}  {a.kind:<7} {listing.where(a, names):<16} {a.status:<11} {a.base:<6} {', '.join(a.proposers)}"
+        out.append(head)
+        out.append(f"    {listing.change(a)}")
+        if a.conflict:
+            out.append(f"    conflict: {a.conflict.reason}")
+    print("\n".join(out))
+    return 0
+
+
+def _withdraw(args: argparse.Namespace) -> int:
+    a, outcome = amending.withdraw(args.name, args.id, args.actor, args.home)
+    print(f"{a.id}: withdrawn" if outcome == "withdrawn" else f"{a.id}: you no longer co-propose it")
+    return 0
+
+
+def _support(args: argparse.Namespace) -> int:
+    a = amending.support(args.name, args.id, args.actor, args.home)
+    print(f"{a.id}: proposed by {', '.join(a.proposers)}")
+    return 0
+
+
+def _decide(verdict: str) -> Any:
+    def run(args: argparse.Namespace) -> int:
+        for a in amending.decide(args.name, args.ids, verdict, args.actor, args.home):
+            print(f"{a.id}: {a.status}")
+        return 0
+
+    return run
+
+
+def _compromise(args: argparse.Namespace) -> int:
+    c = amending.compromise(args.name, args.ids, args.text, args.actor, args.because or "", args.home)
+    print(c.id)
+    return 0
+
+
+def _mark(args: argparse.Namespace) -> int:
+    label = amending.mark(args.name, args.label, args.status, args.actor, args.home)
+    print(f"{label}: {args.status}")
+    return 0
+
+
+def _roles(args: argparse.Namespace) -> int:
+    if args.op:
+        if not args.delegation:
+            raise DraftroomError(f"name the delegation: `draftroom roles NAME {args.op} DELEGATION`")
+        now = amending.change_roles(args.name, args.op, args.delegation, args.actor, args.home)
+    else:
+        now = amending.current_facilitators(args.name, args.home)
+    print("facilitators: " + ", ".join(now))
+    return 0
+
+
+def _compile(args: argparse.Namespace) -> int:
+    out = args.output
+    suffix = Path(out).suffix.lower() if out else ""
+    if out and suffix not in (".html", ".htm", ".txt"):
+        raise DraftroomError(f"{out}: write the compilation to a .html or .txt file")
+    text = revising.compilation(args.name, html=suffix in (".html", ".htm"), home=args.home)
+    if not out:
+        sys.stdout.write(text)
+        return 0
+    target = Path(out)
+    if not target.parent.is_dir():
+        raise DraftroomError(f"{out}: no such directory {target.parent}")
+    tmp = target.with_name(f".{target.name}.tmp-{os.getpid()}")
+    tmp.write_text(text, encoding="utf-8")
+    os.replace(tmp, target)
+    print(f"wrote {out}")
+    return 0
+
+
+def _with_warnings(revise: Any) -> Any:
+    """`revise` as the negotiation verbs define it, then the cross-references it broke."""
+
+    def run(args: argparse.Namespace) -> int:
+        code = int(revise(args) or 0)
+        for warning in revising.revision_warnings(args.name, args.home):
+            print(f"draftroom: warning: {warning}", file=sys.stderr)
+        return code
+
+    return run
+
+
+# ---- parser -----------------------------------------------------------------------------------------
+def _common() -> tuple[argparse.ArgumentParser, argparse.ArgumentParser]:
+    home = argparse.ArgumentParser(add_help=False)
+    home.add_argument("--home", help="where negotiations live (default: $DRAFTROOM_HOME, else ./sessions)")
+    acting = argparse.ArgumentParser(add_help=False)
+    acting.add_argument("--as", dest="actor", metavar="WHO", help='who acts: a delegation or "Secretariat"')
+    return home, acting
+
+
+def _proposal_options(suppress: bool) -> argparse.ArgumentParser:
+    """--as, --with, --because, --rev: accepted before and after the kind of amendment."""
+    d = {"default": argparse.SUPPRESS} if suppress else {}
+    p = argparse.ArgumentParser(add_help=False)
+    p.add_argument("--as", dest="actor", metavar="WHO", help="the proposing delegation", **d)
+    p.add_argument("--with", dest="co", action="append", metavar="D2,D3", help="co-proposers", **d)
+    p.add_argument("--because", metavar="WHY", help="the rationale", **d)
+    p.add_argument("--rev", metavar="REV", help="propose against an earlier revision's text (carried forward)", **d)
+    return p
+
+
+def _register_amend(sub: argparse._SubParsersAction, home: argparse.ArgumentParser) -> None:  # type: ignore[type-arg]
+    p = sub.add_parser(
+        "amend", parents=[home, _proposal_options(False)], help="propose an amendment (prints its id)"
+    )
+    p.add_argument("name", help=NAME_HELP)
+    p.add_argument("--from-document", metavar="FILE", help="record every instruction of a formal amendments document")
+    p.add_argument("--force", action="store_true", help="record it even if it amends another symbol")
+    p.set_defaults(func=_amend, kind=None)
+    kinds = p.add_subparsers(dest="kind", metavar="KIND")
+    opts = _proposal_options(True)
+    k = kinds.add_parser("replace", parents=[opts], help="a new text for a paragraph")
+    k.add_argument("target", metavar="LABEL", help="PP3, OP5, OP10(b), AN12")
+    k.add_argument("--text", required=True)
+    k = kinds.add_parser("edit", parents=[opts], help="change words inside a paragraph")
+    k.add_argument("target", metavar="LABEL")
+    k.add_argument("--find", required=True, help="the words to change (must occur once)")
+    k.add_argument("--replace", required=True, help="their replacement ('' deletes them)")
+    k = kinds.add_parser("insert", parents=[opts], help="a new paragraph before or after another")
+    _place(k)
+    k.add_argument("--text", required=True, help="new footnotes inline as [^: note text]")
+    k = kinds.add_parser("delete", parents=[opts], help="delete a paragraph")
+    k.add_argument("target", metavar="LABEL")
+    k = kinds.add_parser("move", parents=[opts], help="move a paragraph before or after another")
+    k.add_argument("target", metavar="LABEL")
+    _place(k)
+
+
+def _place(p: argparse.ArgumentParser) -> None:
+    where = p.add_mutually_exclusive_group(required=True)
+    where.add_argument("--after", metavar="LABEL")
+    where.add_argument("--before", metavar="LABEL")
+
+
+def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    home, acting = _common()
+    _register_amend(sub, home)
+
+    p = sub.add_parser("amendments", parents=[home], help="list amendments with their changes")
+    p.add_argument("name", help=NAME_HELP)
+    p.add_argument("--json", action="store_true", help="objects with id, kind, target, proposers, status, base")
+    p.add_argument("--status", choices=AMENDMENT_STATUSES)
+    p.add_argument("--by", metavar="DELEGATION", help="only those this delegation (co-)proposes")
+    p.add_argument("--on", metavar="LABEL", help="only those acting on this paragraph")
+    p.set_defaults(func=_amendments)
+
+    for verb, func, what in (
+        ("withdraw", _withdraw, "withdraw your amendment (a co-proposer leaves it)"),
+        ("support", _support, "join an amendment as co-proposer"),
+    ):
+        p = sub.add_parser(verb, parents=[home, acting], help=what)
+        p.add_argument("name", help=NAME_HELP)
+        p.add_argument("id", help="the amendment's id (or a unique start of it)")
+        p.set_defaults(func=func)
+
+    for verb in ("accept", "reject"):
+        p = sub.add_parser(verb, parents=[home, acting], help=f"facilitator: {verb} amendments")
+        p.add_argument("name", help=NAME_HELP)
+        p.add_argument("ids", nargs="+", metavar="ID")
+        p.set_defaults(func=_decide(verb))
+
+    p = sub.add_parser("compromise", parents=[home, acting], help="facilitator: one text replacing proposals")
+    p.add_argument("name", help=NAME_HELP)
+    p.add_argument("ids", nargs="+", metavar="ID")
+    p.add_argument("--text", required=True)
+    p.add_argument("--because", metavar="WHY")
+    p.set_defaults(func=_compromise)
+
+    p = sub.add_parser("mark", parents=[home, acting], help="facilitator: set a paragraph's status")
+    p.add_argument("name", help=NAME_HELP)
+    p.add_argument("label", help="PP3, OP5...")
+    p.add_argument("status", choices=STATUSES)
+    p.set_defaults(func=_mark)
+
+    p = sub.add_parser("roles", parents=[home, acting], help="list facilitators, or grant / revoke the role")
+    p.add_argument("name", help=NAME_HELP)
+    p.add_argument("op", nargs="?", choices=("grant", "revoke"))
+    p.add_argument("delegation", nargs="?")
+    p.set_defaults(func=_roles)
+
+    p = sub.add_parser("compile", parents=[home], help="the compilation text with every pending proposal")
+    p.add_argument("name", help=NAME_HELP)
+    p.add_argument("-o", "--output", metavar="FILE", help="write it to FILE.html or FILE.txt")
+    p.set_defaults(func=_compile)
+
+    revise = sub.choices.get("revise")
+    if revise is not None:
+        revise.set_defaults(func=_with_warnings(revise.get_default("func")))

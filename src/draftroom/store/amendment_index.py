@@ -1,0 +1,103 @@
+"""The amendments of a negotiation in the SQL index, so listing thousands takes one query.
+
+Like the rest of the index it is a cache of git: each negotiation's amendment rows remember the
+commit they were read at and catch up from git (only the amendment files that changed) whenever
+HEAD moved. `reindex` rebuilds them: deleting a negotiation's row (Index.forget) deletes its
+amendment rows too (a foreign key with ON DELETE CASCADE, and a trigger for SQLite, which does
+not enforce foreign keys by default), and the next read rebuilds them from git.
+"""
+
+import json
+
+from git import Repo
+from sqlalchemy import text
+from sqlalchemy.engine import Engine
+from sqlmodel import Field, Session, SQLModel, col, delete, select
+
+from draftroom.model.amendment import Amendment, from_dict
+from draftroom.store.repo import Negotiation
+
+DIR = "amendments/"
+_READY: set[int] = set()  # engines whose tables exist
+
+
+def amendment_path(aid: str) -> str:
+    return f"{DIR}{aid}.json"
+
+
+class AmendmentRow(SQLModel, table=True):
+    __tablename__ = "dr_amendment"
+    negotiation: str = Field(primary_key=True, foreign_key="dr_negotiation.path", ondelete="CASCADE")
+    id: str = Field(primary_key=True)
+    status: str = Field(index=True)
+    created: str
+    data: str  # the amendment file, as committed
+
+
+class AmendmentStateRow(SQLModel, table=True):
+    __tablename__ = "dr_amendment_state"
+    negotiation: str = Field(primary_key=True, foreign_key="dr_negotiation.path", ondelete="CASCADE")
+    commit: str
+
+
+_SQLITE_TRIGGER = """
+CREATE TRIGGER IF NOT EXISTS dr_amendment_forget AFTER DELETE ON dr_negotiation BEGIN
+  DELETE FROM dr_amendment WHERE negotiation = OLD.path;
+  DELETE FROM dr_amendment_state WHERE negotiation = OLD.path;
+END
+"""
+
+
+def _ready(engine: Engine) -> Engine:
+    if id(engine) not in _READY:
+        SQLModel.metadata.create_all(engine, tables=[AmendmentRow.__table__, AmendmentStateRow.__table__])
+        if engine.dialect.name == "sqlite":
+            with engine.begin() as conn:
+                conn.execute(text(_SQLITE_TRIGGER))
+        _READY.add(id(engine))
+    return engine
+
+
+def _rows(neg: Negotiation, engine: Engine) -> None:
+    """Bring the negotiation's amendment rows up to the repository's HEAD."""
+    path = str(neg.path)
+    with Repo(neg.path) as repo, Session(engine) as s:
+        head = repo.head.commit.hexsha
+        state = s.get(AmendmentStateRow, path)
+        if state and state.commit == head:
+            return
+        tree = repo.commit(head).tree
+        if state and repo.is_ancestor(state.commit, head):
+            changed = repo.git.diff("--name-only", "--no-renames", state.commit, head, "--", DIR).split()
+        else:
+            s.exec(delete(AmendmentRow).where(col(AmendmentRow.negotiation) == path))
+            changed = [b.path for b in tree[DIR.rstrip("/")].traverse()] if DIR.rstrip("/") in tree else []
+        for rel in changed:
+            aid = rel[len(DIR) : -len(".json")]
+            old = s.get(AmendmentRow, (path, aid))
+            if old:
+                s.delete(old)
+            try:
+                data = (tree / rel).data_stream.read().decode("utf-8")
+            except KeyError:
+                continue
+            a = from_dict(json.loads(data))
+            s.add(AmendmentRow(negotiation=path, id=a.id, status=a.status, created=a.created, data=data))
+        if state:
+            state.commit = head
+        else:
+            s.add(AmendmentStateRow(negotiation=path, commit=head))
+        s.commit()
+
+
+def indexed_amendments(neg: Negotiation, status: str | None = None) -> list[Amendment]:
+    """Every amendment of the negotiation (or those with `status`), oldest first, from the index."""
+    neg.sync()  # the negotiation's own row must exist and be current
+    engine = _ready(neg.index.engine)
+    _rows(neg, engine)
+    query = select(AmendmentRow.data).where(col(AmendmentRow.negotiation) == str(neg.path))
+    if status:
+        query = query.where(col(AmendmentRow.status) == status)
+    with Session(engine) as s:
+        rows = s.exec(query.order_by(col(AmendmentRow.created), col(AmendmentRow.id))).all()
+    return [from_dict(json.loads(data)) for data in rows]

@@ -1,0 +1,277 @@
+"""The amendment verbs on a stored negotiation: propose, withdraw, support, accept, reject,
+compromise, mark, roles. Each is one action (one commit authored by the acting delegation).
+
+Each amendment is its own file, amendments/<id>.json, so delegations proposing at once never
+touch the same file. The facilitators are the delegation named at `new --facilitator` (the
+Secretariat when none was named) and whoever `roles` grants; roles.json holds the list once
+it has been changed.
+"""
+
+import json
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from draftroom.errors import DraftroomError
+from draftroom.model import STATUSES, labels, locate, states
+from draftroom.model.amendment import Amendment, from_dict, to_dict
+from draftroom.parse import parse_file
+from draftroom.store import Negotiation, NegotiationState, Transaction
+from draftroom.store.amendment_index import DIR, amendment_path
+from draftroom.workflow import amendments as logic
+from draftroom.workflow import roles
+from draftroom.workflow.amendments import Proposal
+from draftroom.workflow.carry import carry
+from draftroom.workflow.formal import from_instructions
+from draftroom.workflow.identity import SECRETARIAT, resolve_actor
+from draftroom.workflow.listing import where
+from draftroom.workflow.negotiation import Home, open_negotiation
+
+ROLES = "roles.json"
+
+
+def code(name: str) -> str:
+    """The short attribution of a delegation: its ISO3 code ("CHN"); "SEC" for the Secretariat."""
+    return "SEC" if name == SECRETARIAT else states.resolve(name).code
+
+
+def delegations(raw: list[str]) -> list[str]:
+    """Canonical names of delegations a user typed ("中国", "CHN", "China")."""
+    return [resolve_actor(r) for r in raw if r.strip()]
+
+
+def revision_tag(state: NegotiationState) -> str:
+    return f"rev-{state.revision}"
+
+
+def facilitators(txn: Transaction) -> list[str]:
+    data = txn.read_file(ROLES)
+    if data:
+        return list(json.loads(data)["facilitators"])
+    return [txn.state.facilitator or SECRETARIAT]
+
+
+def require_facilitator(txn: Transaction, who: str, verb: str) -> None:
+    roles.require_facilitator(facilitators(txn), who, verb)
+
+
+def save(txn: Transaction, a: Amendment) -> None:
+    txn.write_file(amendment_path(a.id), json.dumps(to_dict(a), ensure_ascii=False, indent=1) + "\n")
+
+
+def load_all(txn: Transaction) -> list[Amendment]:
+    return [from_dict(json.loads(txn.read_file(p) or "{}")) for p in txn.list_files(DIR)]
+
+
+def load(txn: Transaction, ident: str) -> Amendment:
+    """One amendment by id or a unique start of one; reads only its file when the id is exact."""
+    exact = txn.read_file(amendment_path(ident.strip())) if "/" not in ident else None
+    if exact:
+        return from_dict(json.loads(exact))
+    want = ident.strip().lower()
+    paths = [p for p in txn.list_files(DIR) if p[len(DIR) :].lower().startswith(want)] if want else []
+    if len(paths) > 1:
+        raise DraftroomError(f"{ident!r} names {len(paths)} amendments: give more of the id")
+    if not paths:
+        raise DraftroomError(f"no amendment {ident!r}: list them with `draftroom amendments NAME`")
+    return from_dict(json.loads(txn.read_file(paths[0]) or "{}"))
+
+
+def _touches(a: Amendment) -> list[str]:
+    return [p for p in (a.target, a.anchor) if p]
+
+
+# ---- proposing ---------------------------------------------------------------------------------------
+def propose(
+    name: str,
+    actor: str | None,
+    proposal: Proposal,
+    co_proposers: list[str] | None = None,
+    because: str = "",
+    on_revision: str | None = None,
+    home: Home = None,
+) -> Amendment:
+    """Record one amendment; `on_revision` proposes it against an earlier revision's text, carried
+    to the current one (refused when it no longer applies)."""
+    neg = open_negotiation(name, home)
+    who = resolve_actor(actor)
+    proposers = list(dict.fromkeys([who, *delegations(co_proposers or [])]))
+    base_tag = revision_tag_of(neg, on_revision) if on_revision else None
+    old = neg.document(base_tag) if base_tag else None
+    with neg.action("propose", who) as txn:
+        current = revision_tag(txn.state)
+        if old is None or base_tag == current:
+            a = logic.propose(txn.doc, current, proposers, proposal, code(who), because)
+        else:
+            a = logic.propose(old, base_tag or current, proposers, proposal, code(who), because)
+            (a,) = carry([a], old, txn.doc, current)
+            if a.status != "proposed":
+                reason = a.conflict.reason if a.conflict else "its paragraph is gone"
+                raise DraftroomError(f"stale amendment: {reason}; propose it against the current text")
+        save(txn, a)
+        txn.amendment, txn.paragraphs = a.id, _touches(a)
+        txn.summary = f"{who} proposes {a.kind} {where(a, labels_of(txn))}"
+    return a
+
+
+def labels_of(txn: Transaction) -> dict[str, str]:
+    return labels(txn.doc)
+
+
+def revision_tag_of(neg: Negotiation, rev: str) -> str:
+    """A user's revision ("Rev.1", "1", "rev-1") as its tag."""
+    tags = [r.tag for r in neg.revisions()]
+    m = re.fullmatch(r"(?i)\s*(?:rev)?[-._ ]?(\d+)\s*", rev)
+    if m and f"rev-{int(m.group(1))}" in tags:
+        return f"rev-{int(m.group(1))}"
+    raise DraftroomError(f"no revision {rev!r} in {neg.name}: it has {', '.join(tags)}")
+
+
+@dataclass
+class Recorded:
+    amendments: list[Amendment]
+    sponsors: list[str]
+    symbol: str | None
+
+
+def propose_document(
+    name: str, source: str | Path, force: bool = False, lang: str | None = None, home: Home = None
+) -> Recorded:
+    """Every instruction of a formal amendments document, attributed to its sponsors: one action."""
+    neg = open_negotiation(name, home)
+    formal = parse_file(source, lang)
+    if formal.kind != "amendments" and not formal.instructions:
+        raise DraftroomError(f"{source}: not an amendments document (no instructions found)")
+    sponsors = delegations(formal.sponsors)
+    if not sponsors:
+        raise DraftroomError(f"{source}: the amendments document names no sponsor")
+    with neg.action("propose-document", sponsors[0]) as txn:
+        mine = txn.doc.symbol
+        if not force and formal.amends and mine and _symbol(formal.amends) != _symbol(mine):
+            raise DraftroomError(
+                f"{source} amends {formal.amends}, not {mine}: check the file, or use --force"
+            )
+        found = from_instructions(
+            txn.doc, formal.instructions, revision_tag(txn.state), sponsors, code(sponsors[0]), formal.symbol or ""
+        )
+        for a in found:
+            save(txn, a)
+        txn.amendment = found[0].id
+        txn.paragraphs = [p for a in found for p in _touches(a)]
+        txn.extra_trailers += [("Amendment", a.id) for a in found[1:]]
+        txn.summary = f"{', '.join(sponsors)}: {len(found)} amendments from {formal.symbol or Path(source).name}"
+    return Recorded(found, sponsors, formal.amends)
+
+
+def _symbol(s: str) -> str:
+    return "".join(s.split()).upper()
+
+
+# ---- a proposer's verbs -------------------------------------------------------------------------------
+def withdraw(name: str, ident: str, actor: str | None, home: Home = None) -> tuple[Amendment, str]:
+    """Returns the amendment and "withdrawn" (its proposer) or "left" (a co-proposer left it)."""
+    neg = open_negotiation(name, home)
+    who = resolve_actor(actor)
+    with neg.action("withdraw", who) as txn:
+        a = load(txn, ident)
+        outcome = logic.withdraw(a, who)
+        save(txn, a)
+        txn.amendment, txn.paragraphs = a.id, _touches(a)
+        txn.summary = f"{who} withdraws {a.id}" if outcome == "withdrawn" else f"{who} leaves {a.id}"
+    return a, outcome
+
+
+def support(name: str, ident: str, actor: str | None, home: Home = None) -> Amendment:
+    neg = open_negotiation(name, home)
+    who = resolve_actor(actor)
+    with neg.action("support", who) as txn:
+        a = load(txn, ident)
+        logic.support(a, who)
+        save(txn, a)
+        txn.amendment, txn.paragraphs = a.id, _touches(a)
+        txn.summary = f"{who} co-proposes {a.id}"
+    return a
+
+
+# ---- a facilitator's verbs ----------------------------------------------------------------------------
+def decide(name: str, idents: list[str], verdict: str, actor: str | None, home: Home = None) -> list[Amendment]:
+    """Accept or reject amendments, all in one action."""
+    if not idents:
+        raise DraftroomError(f"name the amendments to {verdict}")
+    neg = open_negotiation(name, home)
+    who = resolve_actor(actor)
+    with neg.action(verdict, who) as txn:
+        require_facilitator(txn, who, verdict)
+        chosen = _distinct([load(txn, i) for i in idents])
+        for a in chosen:
+            (logic.accept if verdict == "accept" else logic.reject)(a)
+            save(txn, a)
+        _about(txn, chosen)
+        txn.summary = f"{who} {verdict}s {', '.join(a.id for a in chosen)}"
+    return chosen
+
+
+def _distinct(found: list[Amendment]) -> list[Amendment]:
+    return list({a.id: a for a in found}.values())
+
+
+def _about(txn: Transaction, chosen: list[Amendment]) -> None:
+    txn.amendment = chosen[0].id
+    txn.paragraphs = [p for a in chosen for p in _touches(a)]
+    txn.extra_trailers += [("Amendment", a.id) for a in chosen[1:]]
+
+
+def compromise(
+    name: str, idents: list[str], text: str, actor: str | None, because: str = "", home: Home = None
+) -> Amendment:
+    neg = open_negotiation(name, home)
+    who = resolve_actor(actor)
+    with neg.action("compromise", who) as txn:
+        require_facilitator(txn, who, "write a compromise")
+        merged = _distinct([load(txn, i) for i in idents])
+        c = logic.compromise(txn.doc, revision_tag(txn.state), who, merged, text, code(who), because)
+        for a in [*merged, c]:
+            save(txn, a)
+        _about(txn, [c, *merged])
+        txn.summary = f"{who} writes a compromise on {where(c, labels_of(txn))} merging {', '.join(c.merges)}"
+    return c
+
+
+def mark(name: str, label: str, status: str, actor: str | None, home: Home = None) -> str:
+    """Set a paragraph's status (open, bracketed, agreed-ad-ref, agreed); returns its label."""
+    if status not in STATUSES:
+        raise DraftroomError(f"unknown status {status!r}: use one of {', '.join(STATUSES)}")
+    neg = open_negotiation(name, home)
+    who = resolve_actor(actor)
+    with neg.action("mark", who) as txn:
+        require_facilitator(txn, who, "mark paragraphs")
+        loc = locate(txn.doc, label)
+        if loc.paragraph.status == status:
+            raise DraftroomError(f"{loc.label} is already {status}")
+        loc.paragraph.status = status
+        txn.paragraphs = [loc.paragraph.id]
+        txn.summary = f"{who} marks {loc.label} {status}"
+    return loc.label
+
+
+def change_roles(name: str, op: str, delegation: str, actor: str | None, home: Home = None) -> list[str]:
+    """Grant or revoke the facilitator role; returns the facilitators after the change."""
+    neg = open_negotiation(name, home)
+    who = resolve_actor(actor)
+    target = resolve_actor(delegation)
+    with neg.action(f"roles-{op}", who) as txn:
+        require_facilitator(txn, who, "grant or revoke roles")
+        change = roles.grant if op == "grant" else roles.revoke
+        now = change(facilitators(txn), target)
+        txn.write_file(ROLES, json.dumps({"facilitators": now}, ensure_ascii=False, indent=1) + "\n")
+        if txn.state.facilitator not in now:
+            txn.state.facilitator = now[0]
+        txn.extra_trailers.append(("Delegation", target))
+        txn.summary = f"{who} {'grants' if op == 'grant' else 'revokes'} the facilitator role {'to' if op == 'grant' else 'of'} {target}"
+    return now
+
+
+def current_facilitators(name: str, home: Home = None) -> list[str]:
+    snap = open_negotiation(name, home).snapshot()
+    data = snap.read(ROLES)
+    return list(json.loads(data)["facilitators"]) if data else [snap.state().facilitator or SECRETARIAT]

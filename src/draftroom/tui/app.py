@@ -5,6 +5,7 @@ The app holds who is acting (`identity`), the open negotiation (`room`) and what
 slow work runs in a thread and a user error becomes a notification, never a traceback.
 """
 
+import threading
 from collections.abc import Callable, Iterable
 from typing import Any, TypeVar
 
@@ -41,6 +42,7 @@ class DraftroomApp(App[None]):
         self.room: Room | None = None
         self._start = name
         self._reloading = False
+        self._store_lock = threading.Lock()
         if identity is not None:
             self.set_reactive(DraftroomApp.identity, identity)
 
@@ -70,7 +72,8 @@ class DraftroomApp(App[None]):
 
         def run() -> None:
             try:
-                result = work()
+                with self._store_lock:  # git is not thread-safe: one piece of store work at a time
+                    result = work()
             except DraftroomError as e:
                 self.call_from_thread(self.notify, str(e), title="Not done", severity="error", timeout=8)
                 return

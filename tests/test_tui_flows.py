@@ -1,0 +1,123 @@
+"""Each role's main flow in the TUI, on real negotiations (git repositories in a temporary home)."""
+
+import asyncio
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from tui_support import chinese_document, screen_text
+
+from draftroom.tui.app import DraftroomApp
+from draftroom.tui.identity import Identity
+from draftroom.tui.rooms import WorkflowLobby
+from draftroom.workflow import negotiation as nego
+
+ROOT = Path(__file__).resolve().parent.parent
+NAME = "trafficking"
+FACILITATOR = "Belarus"
+
+
+@pytest.fixture
+def home(tmp_path: Path) -> Path:
+    doc = chinese_document()
+    doc.sponsors = ["白俄罗斯", "中国"]
+    nego.create_negotiation(NAME, doc, facilitator=FACILITATOR, actor="Secretariat", home=tmp_path)
+    return tmp_path
+
+
+def app_in(home: Path, identity: Identity) -> DraftroomApp:
+    return DraftroomApp(WorkflowLobby(home), NAME, identity)
+
+
+async def settle(pilot) -> None:
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+def test_sponsors_added_with_the_picker_and_the_line_as_printed(home):
+    async def scenario() -> None:
+        app = app_in(home, Identity("China", "delegate"))
+        async with app.run_test(size=(120, 36)) as pilot:
+            await settle(pilot)
+            await pilot.press("s")
+            await settle(pilot)
+            assert "白俄罗斯和中国" in screen_text(app)
+            await pilot.press("a", *"zambie", "enter")  # French name, as a delegate may type it
+            await settle(pilot)
+            await settle(pilot)
+            assert "白俄罗斯、中国和赞比亚" in screen_text(app)
+
+    asyncio.run(scenario())
+    assert [s.name for s in nego.sponsors(NAME, home=home)] == ["Belarus", "China", "Zambia"]
+    assert nego.log(NAME, home=home)[0].action.actor == "China"
+
+
+def test_facilitator_cuts_a_revision(home):
+    async def scenario() -> None:
+        app = app_in(home, Identity(FACILITATOR, "facilitator"))
+        async with app.run_test(size=(120, 36)) as pilot:
+            await settle(pilot)
+            await pilot.press("R")
+            await settle(pilot)
+            await pilot.press("ctrl+s")
+            await settle(pilot)
+            await settle(pilot)
+            assert "Rev.1" in screen_text(app)
+
+    asyncio.run(scenario())
+    assert [r.tag for r in nego.open_negotiation(NAME, home).revisions()] == ["rev-0", "rev-1"]
+
+
+def test_a_delegate_cannot_reach_the_facilitators_revise(home):
+    async def scenario() -> None:
+        app = app_in(home, Identity("China", "delegate"))
+        async with app.run_test(size=(120, 36)) as pilot:
+            await settle(pilot)
+            await pilot.press("R")
+            await settle(pilot)
+            assert "Cut the revision" not in screen_text(app)
+
+    asyncio.run(scenario())
+    assert len(nego.open_negotiation(NAME, home).revisions()) == 1
+
+
+def test_reviewer_diffs_two_revisions(home):
+    neg = nego.open_negotiation(NAME, home)
+    with neg.action("edit", FACILITATOR, summary="test setup: OP1 reworded") as txn:
+        txn.doc.operative[0].text = "敦促所有会员国考虑批准或加入《联合国打击跨国有组织犯罪公约》；"
+    nego.revise(NAME, FACILITATOR, home=home)
+
+    async def scenario() -> None:
+        app = app_in(home, Identity(None, "reviewer"))
+        async with app.run_test(size=(120, 36)) as pilot:
+            await settle(pilot)
+            await pilot.press("h")
+            await settle(pilot)
+            await pilot.press("D")
+            await settle(pilot)
+            text = screen_text(app)
+            assert "rev-0 → rev-1" in text
+            assert "OP1 → OP1" in text and "changed" in text
+
+    asyncio.run(scenario())
+
+
+def test_an_action_by_another_process_shows_within_two_seconds(home):
+    async def scenario() -> None:
+        app = app_in(home, Identity("China", "delegate"))
+        async with app.run_test(size=(120, 36)) as pilot:
+            await settle(pilot)
+            assert "rev-0" in screen_text(app)
+            env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
+            cmd = [sys.executable, "-m", "draftroom", "revise", NAME, "--as", FACILITATOR, "--home", str(home)]
+            done = await asyncio.to_thread(subprocess.run, cmd, env=env, capture_output=True, text=True)
+            assert done.returncode == 0, done.stderr
+            seen = time.monotonic()
+            while "Rev.1" not in screen_text(app) and time.monotonic() - seen < 2.0:
+                await pilot.pause(0.05)
+            assert "Rev.1" in screen_text(app)
+
+    asyncio.run(scenario())

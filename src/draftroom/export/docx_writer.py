@@ -12,7 +12,7 @@ from docx.text.paragraph import Paragraph as DocxParagraph
 
 from draftroom.export.blocks import Block, Layout
 from draftroom.export.footnotes import Footnotes, style_by_name
-from draftroom.export.ooxml import border, child, field
+from draftroom.export.ooxml import border, child, complex_field, field
 from draftroom.export.template import MARGINS, NUMBER_GAP, apply_typography, open_template, style_name
 from draftroom.export.typography import PAPERS, Typography
 
@@ -136,13 +136,7 @@ class DocxWriter:
             p._p.append(end)
             return
         _, shown = self.notes[number]
-        fld = field(p._p, f"NOTEREF {_bookmark(number)} \\f \\h", str(shown))
-        run = fld.find(qn("w:r"))
-        rpr = OxmlElement("w:rPr")
-        style = OxmlElement("w:rStyle")
-        style.set(qn("w:val"), self.footnotes.reference_style)
-        rpr.append(style)
-        run.insert(0, rpr)
+        complex_field(p._p, f"NOTEREF {_bookmark(number)} \\f \\h", str(shown), self.footnotes.reference_style)
 
     def _running_heads(self) -> None:
         """Symbol at the right of odd pages and the left of even ones; page x/y in the footers."""

@@ -59,3 +59,36 @@ def field(paragraph_element: BaseOxmlElement, instruction: str, shown: str) -> B
     fld.append(run)
     paragraph_element.append(fld)
     return fld
+
+
+def complex_field(paragraph_element: BaseOxmlElement, instruction: str, shown: str, run_style: str) -> None:
+    """A field as begin / instruction / separate / result / end runs, each in `run_style`.
+
+    Readers keep the result text of a complex field (pandoc drops unknown simple fields).
+    """
+
+    def run() -> BaseOxmlElement:
+        r = OxmlElement("w:r")
+        rpr = OxmlElement("w:rPr")
+        style = OxmlElement("w:rStyle")
+        style.set(qn("w:val"), run_style)
+        rpr.append(style)
+        r.append(rpr)
+        paragraph_element.append(r)
+        return r
+
+    def char(kind: str) -> None:
+        el = OxmlElement("w:fldChar")
+        el.set(qn("w:fldCharType"), kind)
+        run().append(el)
+
+    char("begin")
+    instr = OxmlElement("w:instrText")
+    instr.set(qn("xml:space"), "preserve")
+    instr.text = f" {instruction} "
+    run().append(instr)
+    char("separate")
+    text = OxmlElement("w:t")
+    text.text = shown
+    run().append(text)
+    char("end")

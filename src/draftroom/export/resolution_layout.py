@@ -44,7 +44,7 @@ def resolution_layout(doc: Document, opts: Options) -> Layout:
     blocks = heading_blocks(doc, opts)
     blocks.append(Block("adopted", words.adoption_line(adopted_on, opts.lang)))
     blocks.append(Block("report", doc.report_line or words.report_line(doc.committee, draft_symbol, opts.lang)))
-    blocks.append(Block("title", f"{number}. {doc.title}" if number else doc.title))
+    blocks.append(Block("title", doc.title, f"{number}." if number else ""))
     blocks += text_blocks(doc, opts)
     blocks.append(Block("closing", words.meeting_line(meeting, opts.lang)))
     blocks.append(Block("closing", words.format_date(adopted_on, opts.lang)))

@@ -1,0 +1,209 @@
+"""The negotiation verbs through the CLI, as a user runs them, on real git repositories in tmp homes."""
+
+import json
+import subprocess
+from pathlib import Path
+
+import pytest
+from store_support import SEEDS, git, sample_document
+
+from draftroom.model.jsonform import to_dict
+from draftroom.workflow import negotiation as wf
+
+SEED_001 = SEEDS / "001_334a0e47d0d674b7.txt"
+
+
+@pytest.fixture
+def home(tmp_path: Path) -> Path:
+    """A home with negotiation "t" (a document built in code, sponsors China and Azerbaijan)."""
+    doc = sample_document()
+    doc.sponsors = ["中国", "阿塞拜疆"]
+    wf.create_negotiation("t", doc, facilitator="Pakistan", actor="China", home=tmp_path / "home")
+    return tmp_path / "home"
+
+
+def ok(result: subprocess.CompletedProcess[str]) -> str:
+    assert result.returncode == 0, result.stderr
+    return result.stdout
+
+
+def as_json(result: subprocess.CompletedProcess[str]) -> object:
+    return json.loads(ok(result))
+
+
+def test_sponsors_add_remove_and_json_in_un_order(run_cli, home):
+    ok(run_cli("sponsors", "t", "add", "Russia", "孟加拉国", "the Sudan", "--as", "Bangladesh"))
+    ok(run_cli("sponsors", "t", "remove", "CHN", "--as", "China"))
+    listed = as_json(run_cli("sponsors", "t", "--json"))
+    assert [(s["name"], s["iso3"], s["main"]) for s in listed] == [
+        ("Azerbaijan", "AZE", True),
+        ("Bangladesh", "BGD", True),
+        ("Russian Federation", "RUS", True),
+        ("Sudan", "SDN", True),
+    ]
+    log = as_json(run_cli("log", "t", "--json"))
+    assert [(a["actor"], a["action"]) for a in log[:2]] == [
+        ("China", "sponsor-remove"),
+        ("Bangladesh", "sponsor-add"),
+    ]
+    assert git(home / "t", "log", "-1", "--format=%an") == "China\n"
+
+
+def test_sponsors_after_tabling_are_additional_with_the_date_joined(run_cli, home):
+    ok(run_cli("sponsors", "t", "add", "Belarus"))
+    tabled = ok(run_cli("table", "t", "--as", "Secretariat"))
+    assert "tabled on" in tabled
+    ok(run_cli("sponsors", "t", "add", "Zambia"))
+    listed = {s["name"]: s for s in as_json(run_cli("sponsors", "t", "--json"))}
+    assert listed["Belarus"]["main"] is True and listed["Zambia"]["main"] is False
+    assert listed["Zambia"]["joined"] == wf.today()
+    shown = as_json(run_cli("show", "t", "--json"))
+    assert "赞比亚" not in shown["sponsors"] and shown["sponsors"] == ["阿塞拜疆", "白俄罗斯", "中国"]
+    bad = run_cli("table", "t")
+    assert bad.returncode == 2 and "already tabled" in bad.stderr
+
+
+def test_show_json_is_the_parse_shape_with_ids_stable_across_revisions(run_cli, home):
+    rev0 = as_json(run_cli("show", "t", "--json"))
+    expected = to_dict(sample_document()) | {"sponsors": ["阿塞拜疆", "中国"]}
+    assert rev0 == expected
+    out = ok(run_cli("revise", "t", "--as", "Pakistan"))
+    assert "Rev.1" in out and "A/C.3/74/L.20/Rev.1" in out
+    rev1 = as_json(run_cli("show", "t", "--rev", "Rev.1", "--json"))
+    assert rev1["symbol"] == "A/C.3/74/L.20/Rev.1" and rev1["kind"] == "revised-draft"
+    assert [p["id"] for p in rev1["operative"]] == [p["id"] for p in rev0["operative"]]
+    assert as_json(run_cli("show", "t", "--rev", "rev-0", "--json")) == rev0
+    ok(run_cli("revise", "t", "--symbol", "A/C.3/74/L.20/Rev.2"))
+    tags = git(home / "t", "tag").split()
+    assert tags == ["rev-0", "rev-1", "rev-2"]
+    text = ok(run_cli("show", "t"))
+    assert "OP1(a)(i)" in text and "A/C.3/74/L.20/Rev.2" in text
+
+
+def test_log_shows_who_what_where_and_the_revision_produced(run_cli, home):
+    from draftroom.store import Negotiation
+
+    neg = Negotiation(home / "t")
+    with neg.action("edit", "China", paragraphs=["op-2"], summary="China edits") as txn:
+        txn.doc.operative[1].text = "新；"
+    ok(run_cli("revise", "t"))
+    log = as_json(run_cli("log", "t", "--json"))
+    assert [a["action"] for a in log] == ["revise", "edit", "new"]
+    assert log[0]["revision"] == "rev-1" and log[2]["revision"] == "rev-0"
+    assert log[1]["paragraphs"] == ["op-2"] and log[1]["labels"] == ["OP2"]
+    text = ok(run_cli("log", "t")).splitlines()
+    assert "China" in text[1] and "OP2" in text[1] and "edit" in text[1]
+
+
+def test_list_shows_every_negotiation(run_cli, home):
+    wf.create_negotiation("other", sample_document(lang="en"), home=home)
+    listed = as_json(run_cli("list", "--json"))
+    assert [(s["name"], s["language"], s["revision"], s["sponsor_count"]) for s in listed] == [
+        ("other", "en", 0, 0),
+        ("t", "zh", 0, 2),
+    ]
+    assert "A/C.3/74/L.20" in ok(run_cli("list"))
+
+
+def test_reindex_after_deleting_the_database_gives_identical_answers(run_cli, home):
+    ok(run_cli("sponsors", "t", "add", "Belarus", "Chad"))
+    ok(run_cli("table", "t"))
+    ok(run_cli("sponsors", "t", "add", "Zambia"))
+    ok(run_cli("revise", "t"))
+    queries = [
+        ("list", "--json"),
+        ("log", "t", "--json"),
+        ("sponsors", "t", "--json"),
+        ("show", "t", "--json"),
+        ("show", "t", "--rev", "rev-0", "--json"),
+        ("log", "t"),
+        ("list",),
+    ]
+    before = [ok(run_cli(*q)) for q in queries]
+    for f in home.glob("index.sqlite*"):
+        f.unlink()
+    assert "5 actions" in ok(run_cli("reindex", "t"))
+    assert [ok(run_cli(*q)) for q in queries] == before
+    for f in home.glob("index.sqlite*"):
+        f.unlink()
+    assert [ok(run_cli(*q)) for q in queries] == before  # or rebuilt on demand, without reindex
+
+
+def test_name_may_be_a_path_and_home_an_option(run_cli, home, tmp_path):
+    assert as_json(
+        run_cli("sponsors", str(home / "t"), "--json", env={"DRAFTROOM_HOME": str(tmp_path / "x")})
+    )
+    assert as_json(
+        run_cli("list", "--json", "--home", str(home), env={"DRAFTROOM_HOME": str(tmp_path / "x")})
+    )
+
+
+def test_acting_identity_from_option_environment_and_config(run_cli, home, tmp_path):
+    config = tmp_path / "cfg" / "draftroom" / "config.toml"
+    config.parent.mkdir(parents=True)
+    config.write_text('as = "俄罗斯联邦"\n', encoding="utf-8")
+    ok(run_cli("sponsors", "t", "add", "Belarus", env={"XDG_CONFIG_HOME": str(tmp_path / "cfg")}))
+    ok(
+        run_cli(
+            "sponsors",
+            "t",
+            "add",
+            "Chad",
+            env={"DRAFTROOM_AS": "TCD", "XDG_CONFIG_HOME": str(tmp_path / "cfg")},
+        )
+    )
+    ok(run_cli("sponsors", "t", "add", "Ghana", "--as", "secretariat", env={"DRAFTROOM_AS": "TCD"}))
+    authors = git(home / "t", "log", "-3", "--format=%an").split("\n")[:3]
+    assert authors == ["Secretariat", "Chad", "Russian Federation"]
+
+
+HEAD_BAD_INPUT = [
+    (("show", "nope"), "no negotiation 'nope'"),
+    (("show", "../x"), "negotiation name '../x'"),
+    (("show", "/etc/passwd"), "negotiation name '/etc/passwd'"),
+    (("show", ""), "is empty"),
+    (("show", "a\x01b"), "control character"),
+    (("show", "t", "--rev", "Rev.3"), "no revision 'Rev.3'"),
+    (("sponsors", "t", "add", "Chna"), "did you mean China"),
+    (("sponsors", "t", "add", "China"), "China is already a sponsor"),
+    (("sponsors", "t", "add", "Chad", "乍得"), "named twice"),
+    (("sponsors", "t", "remove", "Chad"), "Chad is not a sponsor"),
+    (("sponsors", "t", "add"), "name at least one State"),
+    (("sponsors", "t", "add", "Chad", "--as", "Atlantis"), "unknown State"),
+    (("new", "../x", "--from", "whatever.txt"), "negotiation name '../x'"),
+    (("new", "/etc/passwd", "--from", "whatever.txt"), "negotiation name '/etc/passwd'"),
+    (("new", "t", "--from", "whatever.txt"), "already exists"),
+    (("new", "fresh", "--from", "missing.txt"), "no such file"),
+]
+
+
+@pytest.mark.parametrize(("args", "message"), HEAD_BAD_INPUT)
+def test_bad_input_is_one_line_and_changes_nothing(run_cli, home, args, message):
+    head = git(home / "t", "rev-parse", "HEAD")
+    tree = sorted(p.name for p in home.iterdir())
+    result = run_cli(*args)
+    assert result.returncode == 2
+    assert message in result.stderr and result.stderr.count("\n") == 1, result.stderr
+    assert git(home / "t", "rev-parse", "HEAD") == head
+    assert git(home / "t", "status", "--porcelain") == ""
+    assert sorted(p.name for p in home.iterdir()) == tree
+
+
+def test_new_from_the_seed_keeps_its_sponsors_and_prints_their_line(run_cli, tmp_path):
+    out = ok(
+        run_cli("new", "trafficking", "--from", str(SEED_001), "--facilitator", "Belarus", "--as", "Belarus")
+    )
+    assert "15 sponsors" in out
+    printed = "".join(SEED_001.read_text(encoding="utf-8").split("：订正决议草案")[0].split())
+    home = tmp_path / "home"
+    listed = wf.sponsors("trafficking", home=home)
+    assert len(listed) == 15 and all(s.main and s.iso3 for s in listed)
+    assert printed.endswith(wf.sponsor_line(listed, "zh"))
+    assert wf.sponsor_line(listed, "en") == (
+        "Azerbaijan, Bangladesh, Belarus, China, Côte d'Ivoire, Dominican Republic, Ecuador, Kazakhstan, "
+        "Kyrgyzstan, Pakistan, Russian Federation, Tajikistan, Venezuela (Bolivarian Republic of), "
+        "Zambia and Zimbabwe"
+    )
+    shown = as_json(run_cli("show", "trafficking", "--json"))
+    parsed = as_json(run_cli("parse", str(SEED_001), "--json"))
+    assert shown == parsed

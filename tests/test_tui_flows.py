@@ -121,3 +121,43 @@ def test_an_action_by_another_process_shows_within_two_seconds(home):
             assert "Rev.1" in screen_text(app)
 
     asyncio.run(scenario())
+
+
+def test_secretariat_exports_a_word_document(home, tmp_path):
+    from docx import Document as WordDocument
+
+    target = tmp_path / "out" / "draft.docx"
+    target.parent.mkdir()
+
+    async def scenario() -> None:
+        app = app_in(home, Identity(None, "secretariat"))
+        async with app.run_test(size=(120, 40)) as pilot:
+            await settle(pilot)
+            await pilot.press("x")
+            await settle(pilot)
+            app.screen.query_one("#path").value = str(target)
+            await pilot.press("ctrl+s")
+            await settle(pilot)
+            await settle(pilot)
+            assert f"Written: {target}" in screen_text(app).replace("\n", "")
+
+    asyncio.run(scenario())
+    text = "\n".join(p.text for p in WordDocument(str(target)).paragraphs)
+    assert "改进打击贩运人口工作的协调" in text and "决定在第七十六届会议上继续审议这个问题" in text
+
+
+def test_an_export_error_is_a_notification_not_a_traceback(home, tmp_path):
+    async def scenario() -> None:
+        app = app_in(home, Identity(None, "secretariat"))
+        async with app.run_test(size=(120, 40)) as pilot:
+            await settle(pilot)
+            await pilot.press("x")
+            await settle(pilot)
+            app.screen.query_one("#path").value = str(tmp_path / "missing-dir" / "x.docx")
+            await pilot.press("ctrl+s")
+            await settle(pilot)
+            messages = [n.message for n in app._notifications]
+            assert any("does not exist" in m for m in messages), messages
+            assert app.screen.query_one("#progress").display is False
+
+    asyncio.run(scenario())

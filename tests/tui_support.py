@@ -9,7 +9,7 @@ from pathlib import Path
 
 from draftroom.model import Annex, Document, Footnote, Heading, Paragraph
 from draftroom.store import Action, Sponsor
-from draftroom.tui.room import Listing, ProposalRequest
+from draftroom.tui.room import ExportRequest, Listing, ProposalRequest
 from draftroom.workflow.negotiation import LogEntry
 from draftroom.model.amendment import Amendment
 from draftroom.tui.snapshot import Snapshot
@@ -151,10 +151,10 @@ class FakeRoom:
     def document_at(self, revision: str) -> Document:
         return self.document
 
-    def export(self, kind: str, language: str, path: Path, revision: str | None) -> Path:
-        self.record("export", kind, language, path)
-        path.write_text("exported")
-        return path
+    def export(self, request: ExportRequest) -> Path:
+        self.record("export", request)
+        request.path.write_text("exported")
+        return request.path
 
 
 @dataclass

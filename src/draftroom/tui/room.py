@@ -41,6 +41,16 @@ class ProposalRequest:
     rationale: str = ""
 
 
+@dataclass(frozen=True)
+class ExportRequest:
+    kind: str  # a layout of draftroom.export: draft, revised-draft, resolution, amendments
+    language: str
+    path: Path
+    revision: str | None = None  # None: the latest
+    adopted_on: str | None = None  # a resolution's adoption date, YYYY-MM-DD
+    meeting: str | None = None  # the meeting that adopted it
+
+
 class Room(Protocol):
     name: str
 
@@ -82,7 +92,7 @@ class Room(Protocol):
 
     def document_at(self, revision: str) -> Document: ...
 
-    def export(self, kind: str, language: str, path: Path, revision: str | None) -> Path: ...
+    def export(self, request: ExportRequest) -> Path: ...
 
 
 class Lobby(Protocol):

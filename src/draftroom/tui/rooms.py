@@ -2,9 +2,11 @@
 
 from pathlib import Path
 
+from draftroom.export.api import export_document
+from draftroom.export.blocks import Options
 from draftroom.model import Document
 from draftroom.store import Sponsor
-from draftroom.tui.room import Listing
+from draftroom.tui.room import ExportRequest, Listing
 from draftroom.tui.snapshot import Snapshot
 from draftroom.workflow import negotiation as nego
 from draftroom.workflow.negotiation import Home, LogEntry
@@ -72,6 +74,11 @@ class WorkflowRoom:
 
     def remove_sponsors(self, names: list[str], acting_as: str) -> None:
         nego.remove_sponsors(self.name, names, acting_as, home=self.home)
+
+    def export(self, request: ExportRequest) -> Path:
+        doc = nego.show(self.name, request.revision, home=self.home)
+        options = Options(request.kind, request.language, adopted_on=request.adopted_on, meeting=request.meeting)
+        return export_document(doc, request.path, options)
 
     def revise(self, acting_as: str) -> str:
         r = nego.revise(self.name, acting_as, home=self.home)

@@ -7,12 +7,12 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.widgets import Footer, Input, Label, LoadingIndicator, Select, Static
 
+from draftroom.export.api import LAYOUTS
+from draftroom.export.words import LANGUAGES
+from draftroom.tui.room import ExportRequest
 from draftroom.tui.screens.base import RoomScreen
 from draftroom.tui.snapshot import Snapshot
 from draftroom.tui.widgets.identity_bar import IdentityBar
-
-KINDS = ("draft", "revised-draft", "resolution", "amendments", "compilation")
-LANGUAGES = ("zh", "en", "fr", "es", "ru", "ar")
 
 
 class ExportScreen(RoomScreen):
@@ -26,11 +26,14 @@ class ExportScreen(RoomScreen):
         yield Static("Export", classes="screen-title")
         with Vertical(classes="form"):
             yield Label("Kind")
-            yield Select[str]([(k, k) for k in KINDS], id="kind", allow_blank=False)
-            yield Label("Language")
+            yield Select[str]([(k, k) for k in LAYOUTS], id="kind", allow_blank=False)
+            yield Label("Language of the layout")
             yield Select[str]([(lang, lang) for lang in LANGUAGES], id="language", allow_blank=False)
             yield Label("File (.docx, .txt, .md or .html)")
             yield Input(id="path")
+            yield Label("For a resolution: adopted on (YYYY-MM-DD) and at which meeting")
+            yield Input(placeholder="2019-12-18", id="adopted")
+            yield Input(placeholder="50", id="meeting")
             yield LoadingIndicator(id="progress")
             yield Static("", id="result")
         yield Footer()
@@ -41,13 +44,12 @@ class ExportScreen(RoomScreen):
 
     def show(self, snap: Snapshot) -> None:
         doc = snap.document
-        kind = "revised-draft" if snap.revision.lower().startswith("rev.") else "draft"
-        self.query_one("#kind", Select).value = kind
+        self.query_one("#kind", Select).value = doc.kind if doc.kind in LAYOUTS else "draft"
         if doc.language in LANGUAGES:
             self.query_one("#language", Select).value = doc.language
         path = self.query_one("#path", Input)
         if not path.value:
-            path.value = str(Path.cwd() / f"{snap.name}-{snap.revision}.docx".replace("/", "-"))
+            path.value = str(Path.cwd() / f"{snap.name}-{snap.revision}.docx")
 
     def action_export(self) -> None:
         room = self.room_app.room
@@ -59,12 +61,16 @@ class ExportScreen(RoomScreen):
         if not raw:
             self.notify("Give the file to write", severity="warning")
             return
+        request = ExportRequest(
+            kind,
+            language,
+            Path(raw).expanduser(),
+            adopted_on=self.query_one("#adopted", Input).value.strip() or None,
+            meeting=self.query_one("#meeting", Input).value.strip() or None,
+        )
         self.query_one("#progress").display = True
         self.query_one("#result", Static).update(f"Exporting {kind} ({language})…")
-        path = Path(raw).expanduser()
-        self.room_app.perform(
-            lambda: room.export(kind, language, path, None), self._done, busy="export", finish=self._idle
-        )
+        self.room_app.perform(lambda: room.export(request), self._done, busy="export", finish=self._idle)
 
     def _idle(self) -> None:
         self.query_one("#progress").display = False

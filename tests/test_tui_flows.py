@@ -112,7 +112,17 @@ def test_an_action_by_another_process_shows_within_two_seconds(home):
             await settle(pilot)
             assert "rev-0" in screen_text(app)
             env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
-            cmd = [sys.executable, "-m", "draftroom", "revise", NAME, "--as", FACILITATOR, "--home", str(home)]
+            cmd = [
+                sys.executable,
+                "-m",
+                "draftroom",
+                "revise",
+                NAME,
+                "--as",
+                FACILITATOR,
+                "--home",
+                str(home),
+            ]
             done = await asyncio.to_thread(subprocess.run, cmd, env=env, capture_output=True, text=True)
             assert done.returncode == 0, done.stderr
             seen = time.monotonic()

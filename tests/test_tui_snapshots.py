@@ -13,10 +13,24 @@ SIZE = (120, 36)
 
 def english_proposals() -> list[Amendment]:
     return [
-        Amendment("GBR-1", "edit", ["United Kingdom", "France"], "rev-0", target="o1",
-                  text="Urges all Member States to ratify the Convention without delay;"),  # fmt: skip
-        Amendment("USA-1", "insert", ["United States"], "rev-0", anchor="o1", position="after",
-                  text="Encourages Member States to train border officials;", rationale="prevention first"),  # fmt: skip
+        Amendment(
+            "GBR-1",
+            "edit",
+            ["United Kingdom", "France"],
+            "rev-0",
+            target="o1",
+            text="Urges all Member States to ratify the Convention without delay;",
+        ),
+        Amendment(
+            "USA-1",
+            "insert",
+            ["United States"],
+            "rev-0",
+            anchor="o1",
+            position="after",
+            text="Encourages Member States to train border officials;",
+            rationale="prevention first",
+        ),
         Amendment("RUS-1", "delete", ["Russian Federation"], "rev-0", target="o3", status="rejected"),
     ]
 
@@ -51,7 +65,9 @@ def test_proposals_screen(snap_compare, language):
 
 @pytest.mark.parametrize("language", ["zh", "en"])
 def test_word_edit_preview(snap_compare, language):
-    find, replace = ("尚未批准或加入", "尚未批准") if language == "zh" else ("that have not yet done so", "without delay")
+    find, replace = (
+        ("尚未批准或加入", "尚未批准") if language == "zh" else ("that have not yet done so", "without delay")
+    )
 
     async def edit(pilot) -> None:
         await settle(pilot)

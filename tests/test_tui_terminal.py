@@ -18,7 +18,9 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 def capture(session: str) -> str:
-    return subprocess.run(["tmux", "capture-pane", "-p", "-t", session], capture_output=True, text=True).stdout
+    return subprocess.run(
+        ["tmux", "capture-pane", "-p", "-t", session], capture_output=True, text=True
+    ).stdout
 
 
 def wait_for(session: str, text: str, timeout: float = 20.0) -> str:
@@ -45,8 +47,11 @@ def test_tui_in_tmux_reads_the_draft_and_opens_proposals(tmp_path, session):
     nego.create_negotiation("room", doc, facilitator="Belarus", actor="Secretariat", home=tmp_path)
     env = f"PYTHONPATH={shlex.quote(str(ROOT / 'src'))} TERM=xterm-256color LANG=C.UTF-8"
     command = f"{env} {shlex.quote(sys.executable)} -m draftroom tui room --home {shlex.quote(str(tmp_path))} --as China"
-    subprocess.run(["tmux", "new-session", "-d", "-x", "120", "-y", "40", "-s", session, command], check=True,
-                   env={**os.environ, "TMUX": ""})  # fmt: skip
+    subprocess.run(
+        ["tmux", "new-session", "-d", "-x", "120", "-y", "40", "-s", session, command],
+        check=True,
+        env={**os.environ, "TMUX": ""},
+    )
     screen = wait_for(session, "OP2 (b)")
     assert "China · delegate" in screen
     assert "再次强烈谴责贩运人口" in screen  # wide characters drawn, not mangled
@@ -57,6 +62,11 @@ def test_tui_in_tmux_reads_the_draft_and_opens_proposals(tmp_path, session):
     wait_for(session, "Word edit")  # back on the draft
     subprocess.run(["tmux", "send-keys", "-t", session, "q"], check=True)
     end = time.monotonic() + 10
-    while time.monotonic() < end and subprocess.run(["tmux", "has-session", "-t", session], capture_output=True).returncode == 0:
+    while (
+        time.monotonic() < end
+        and subprocess.run(["tmux", "has-session", "-t", session], capture_output=True).returncode == 0
+    ):
         time.sleep(0.2)
-    assert subprocess.run(["tmux", "has-session", "-t", session], capture_output=True).returncode != 0, "the app did not quit on q"
+    assert subprocess.run(["tmux", "has-session", "-t", session], capture_output=True).returncode != 0, (
+        "the app did not quit on q"
+    )

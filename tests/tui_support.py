@@ -8,11 +8,11 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from draftroom.model import Annex, Document, Footnote, Heading, Paragraph
+from draftroom.model.amendment import Amendment
 from draftroom.store import Action, Sponsor
 from draftroom.tui.room import ExportRequest, Listing, ProposalRequest
-from draftroom.workflow.negotiation import LogEntry
-from draftroom.model.amendment import Amendment
 from draftroom.tui.snapshot import Snapshot
+from draftroom.workflow.negotiation import LogEntry
 
 
 def chinese_document() -> Document:
@@ -22,11 +22,17 @@ def chinese_document() -> Document:
         title="改进打击贩运人口工作的协调",
         body="大会",
         preamble=[
-            Paragraph("p1", "再次强烈谴责贩运人口特别是贩运妇女和儿童行为，该行为构成犯罪，是对人类尊严的严重威胁，"),
-            Paragraph("p2", "回顾大会通过《2030 年可持续发展议程》，[^1] 并回顾可持续发展目标的下列具体目标，[^2]"),
+            Paragraph(
+                "p1", "再次强烈谴责贩运人口特别是贩运妇女和儿童行为，该行为构成犯罪，是对人类尊严的严重威胁，"
+            ),
+            Paragraph(
+                "p2", "回顾大会通过《2030 年可持续发展议程》，[^1] 并回顾可持续发展目标的下列具体目标，[^2]"
+            ),
         ],
         operative=[
-            Paragraph("o1", "敦促尚未批准或加入《联合国打击跨国有组织犯罪公约》的会员国考虑批准或加入；", number=1),
+            Paragraph(
+                "o1", "敦促尚未批准或加入《联合国打击跨国有组织犯罪公约》的会员国考虑批准或加入；", number=1
+            ),
             Paragraph(
                 "o2",
                 "请会员国：",
@@ -41,7 +47,11 @@ def chinese_document() -> Document:
         annexes=[
             Annex(
                 "附件",
-                [Heading("一. 导言"), Paragraph("a1", "全球行动计划的目的。", number=1), Paragraph("a2", "执行。", number=2)],
+                [
+                    Heading("一. 导言"),
+                    Paragraph("a1", "全球行动计划的目的。", number=1),
+                    Paragraph("a2", "执行。", number=2),
+                ],
             )
         ],
         footnotes=[Footnote(1, "第 70/1 号决议。"), Footnote(2, "具体目标 5.2。")],
@@ -55,11 +65,16 @@ def english_document() -> Document:
         title="Improving the coordination of efforts against trafficking in persons",
         body="The General Assembly",
         preamble=[
-            Paragraph("p1", "Reaffirming its strong condemnation of trafficking in persons, especially women and children,"),
+            Paragraph(
+                "p1",
+                "Reaffirming its strong condemnation of trafficking in persons, especially women and children,",
+            ),
             Paragraph("p2", "Recalling the 2030 Agenda for Sustainable Development,[^1]"),
         ],
         operative=[
-            Paragraph("o1", "Urges Member States that have not yet done so to ratify the Convention;", number=1),
+            Paragraph(
+                "o1", "Urges Member States that have not yet done so to ratify the Convention;", number=1
+            ),
             Paragraph(
                 "o2",
                 "Calls upon Member States:",
@@ -69,7 +84,11 @@ def english_document() -> Document:
                     Paragraph("o2b", "To protect and assist victims;", marker="b", status="bracketed"),
                 ],
             ),
-            Paragraph("o3", "Decides to continue its consideration of the question at its eighty-second session.", number=3),
+            Paragraph(
+                "o3",
+                "Decides to continue its consideration of the question at its eighty-second session.",
+                number=3,
+            ),
         ],
         footnotes=[Footnote(1, "Resolution 70/1.")],
     )
@@ -77,10 +96,19 @@ def english_document() -> Document:
 
 def sample_proposals() -> list[Amendment]:
     return [
-        Amendment("CHN-1", "replace", ["China"], "rev-0", target="o1", text="敦促所有会员国批准或加入《公约》；"),
+        Amendment(
+            "CHN-1", "replace", ["China"], "rev-0", target="o1", text="敦促所有会员国批准或加入《公约》；"
+        ),
         Amendment("PAK-1", "delete", ["Pakistan", "Zambia"], "rev-0", target="o1"),
-        Amendment("BLR-1", "edit", ["Belarus"], "rev-0", target="o3", text="决定在第七十七届会议上继续审议这个问题。",
-                  status="accepted"),  # fmt: skip
+        Amendment(
+            "BLR-1",
+            "edit",
+            ["Belarus"],
+            "rev-0",
+            target="o3",
+            text="决定在第七十七届会议上继续审议这个问题。",
+            status="accepted",
+        ),
     ]
 
 
@@ -109,7 +137,9 @@ class FakeRoom:
 
     def withdraw(self, amendment_id: str, acting_as: str) -> None:
         self.record("withdraw", amendment_id, acting_as)
-        self.proposals = [replace(p, status="withdrawn") if p.id == amendment_id else p for p in self.proposals]
+        self.proposals = [
+            replace(p, status="withdrawn") if p.id == amendment_id else p for p in self.proposals
+        ]
 
     def support(self, amendment_id: str, acting_as: str) -> None:
         self.record("support", amendment_id, acting_as)
@@ -142,7 +172,9 @@ class FakeRoom:
         self.record("remove_sponsors", names, acting_as)
 
     def log(self) -> list[LogEntry]:
-        action = Action("c0ffee", "2019-11-01T10:00:00+00:00", "China", "china@un", "propose", "China proposes CHN-1")
+        action = Action(
+            "c0ffee", "2019-11-01T10:00:00+00:00", "China", "china@un", "propose", "China proposes CHN-1"
+        )
         return [LogEntry(action, ["OP1"])]
 
     def revisions(self) -> list[tuple[str, str]]:
@@ -163,8 +195,14 @@ class FakeLobby:
 
     def listings(self) -> list[Listing]:
         return [
-            Listing(n, r.document.symbol or "", r.document.title, r.document.language, r.revision,
-                    sum(p.pending for p in r.proposals))  # fmt: skip
+            Listing(
+                n,
+                r.document.symbol or "",
+                r.document.title,
+                r.document.language,
+                r.revision,
+                sum(p.pending for p in r.proposals),
+            )
             for n, r in self.rooms.items()
         ]
 
@@ -178,5 +216,7 @@ class FakeLobby:
 def screen_text(app) -> str:
     """The characters the terminal shows now, one line per row (wide characters once each)."""
     update = app.screen._compositor.render_full_update()
-    return "\n".join("".join(strip.text for strip in row) if not hasattr(row, "text") else row.text
-                     for row in update.strips)  # fmt: skip
+    return "\n".join(
+        "".join(strip.text for strip in row) if not hasattr(row, "text") else row.text
+        for row in update.strips
+    )

@@ -160,7 +160,9 @@ class DraftroomApp(App[None]):
         """The acting name, or None after asking the user to say who they are."""
         who = self.identity.acting_as
         if who is None:
-            self.notify("Say who you are first: press i to choose your delegation and role", severity="warning")
+            self.notify(
+                "Say who you are first: press i to choose your delegation and role", severity="warning"
+            )
         return who
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:

@@ -77,7 +77,9 @@ class WorkflowRoom:
 
     def export(self, request: ExportRequest) -> Path:
         doc = nego.show(self.name, request.revision, home=self.home)
-        options = Options(request.kind, request.language, adopted_on=request.adopted_on, meeting=request.meeting)
+        options = Options(
+            request.kind, request.language, adopted_on=request.adopted_on, meeting=request.meeting
+        )
         return export_document(doc, request.path, options)
 
     def revise(self, acting_as: str) -> str:

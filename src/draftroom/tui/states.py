@@ -27,7 +27,11 @@ def search_states(query: str) -> list[tuple[str, str]]:
     q = _fold(query.strip())
     found: list[tuple[int, str, str]] = []
     for state, names in _searchable():
-        hits = [(0 if folded == q else 1 if folded.startswith(q) else 2, shown) for folded, shown in names if q in folded]
+        hits = [
+            (0 if folded == q else 1 if folded.startswith(q) else 2, shown)
+            for folded, shown in names
+            if q in folded
+        ]
         if not hits:
             continue
         rank, shown = min(hits)

@@ -24,7 +24,11 @@ def build_demo(home: Home = None) -> tuple[Path, int]:
     script = _script()
     with resources.as_file(resources.files(__name__).joinpath("base-zh.txt")) as base:
         created = nego.new_negotiation(
-            DEMO_NAME, base, symbol=script["symbol"], facilitator=script["facilitator"],
-            actor="Secretariat", home=home,
-        )  # fmt: skip
+            DEMO_NAME,
+            base,
+            symbol=script["symbol"],
+            facilitator=script["facilitator"],
+            actor="Secretariat",
+            home=home,
+        )
     return created.negotiation.path, 0

@@ -39,8 +39,16 @@ class EditorScreen(ModalScreen[ProposalRequest | None]):
         Binding("escape", "cancel", "Cancel", priority=True),
     ]
 
-    def __init__(self, room: Room, kind: str, label: str, paragraph_id: str, current: str, language: str,
-                 start: str | None = None) -> None:  # fmt: skip
+    def __init__(
+        self,
+        room: Room,
+        kind: str,
+        label: str,
+        paragraph_id: str,
+        current: str,
+        language: str,
+        start: str | None = None,
+    ) -> None:
         super().__init__()
         self.room, self.kind, self.label, self.paragraph_id = room, kind, label, paragraph_id
         self.current, self.language = current, language
@@ -68,7 +76,11 @@ class EditorScreen(ModalScreen[ProposalRequest | None]):
 
     def _position(self) -> Horizontal:
         return Horizontal(
-            RadioSet(RadioButton("after", value=True, name="after"), RadioButton("before", name="before"), id="position"),
+            RadioSet(
+                RadioButton("after", value=True, name="after"),
+                RadioButton("before", name="before"),
+                id="position",
+            ),
             classes="row",
         )
 
@@ -100,7 +112,9 @@ class EditorScreen(ModalScreen[ProposalRequest | None]):
             count = self.current.count(find)
             if count != 1:
                 self.query_one("#preview", Static).update(
-                    Text(f"“{find}” occurs {count} times in the paragraph; it must occur once", style="yellow")
+                    Text(
+                        f"“{find}” occurs {count} times in the paragraph; it must occur once", style="yellow"
+                    )
                 )
                 return None
             return self.current.replace(find, self._value("#replace"), 1)
@@ -167,8 +181,13 @@ class EditorScreen(ModalScreen[ProposalRequest | None]):
         self.dismiss(None)
 
 
-def open_editor(app: "DraftroomApp", kind: str, paragraph_id: str, amendment_ids: list[str] | None = None,
-                start: str | None = None) -> None:  # fmt: skip
+def open_editor(
+    app: "DraftroomApp",
+    kind: str,
+    paragraph_id: str,
+    amendment_ids: list[str] | None = None,
+    start: str | None = None,
+) -> None:
     """Open the editor on a paragraph, then record what it returns as the acting delegation."""
     snap, room, who = app.snapshot, app.room, app.require_identity()
     if snap is None or room is None or who is None:
@@ -182,7 +201,10 @@ def open_editor(app: "DraftroomApp", kind: str, paragraph_id: str, amendment_ids
         if request is None:
             return
         if kind == "compromise":
-            app.act(lambda: room.compromise(amendment_ids or [], request.text, who), f"Compromise on {label} recorded")
+            app.act(
+                lambda: room.compromise(amendment_ids or [], request.text, who),
+                f"Compromise on {label} recorded",
+            )
         else:
             app.act(lambda: room.propose(request, who), f"Proposed: {kind} {label}")
 

@@ -54,7 +54,9 @@ class HistoryScreen(RoomScreen):
         for e in entries:
             a = e.action
             when = a.when[:16].replace("T", " ")
-            table.add_row(when, a.actor, a.summary or a.action, " ".join(filter(None, e.labels)), a.revision or "")
+            table.add_row(
+                when, a.actor, a.summary or a.action, " ".join(filter(None, e.labels)), a.revision or ""
+            )
         names = [value for _, value in revisions]
         for selector, default in (("#from", -2), ("#to", -1)):
             select = self.query_one(selector, Select)
@@ -80,7 +82,9 @@ class HistoryScreen(RoomScreen):
         self.query_one("#diff", Static).update(f"Comparing {old} with {new}…")
 
         def work() -> Redline:
-            return compare(room.document_at(old), room.document_at(new), by_id=True, old_name=old, new_name=new)
+            return compare(
+                room.document_at(old), room.document_at(new), by_id=True, old_name=old, new_name=new
+            )
 
         self.room_app.perform(work, self._show_diff, busy="diff")
 

@@ -48,6 +48,8 @@ def open_mark(app: "DraftroomApp", paragraph_id: str) -> None:
 
     def chosen(status: str | None) -> None:
         if status and status != loc.paragraph.status:
-            app.act(lambda: room.mark(paragraph_id, status, who), f"{display_label(loc.label)} marked {status}")
+            app.act(
+                lambda: room.mark(paragraph_id, status, who), f"{display_label(loc.label)} marked {status}"
+            )
 
     app.push_screen(MarkScreen(loc.label, loc.paragraph.status), chosen)

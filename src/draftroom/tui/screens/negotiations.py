@@ -70,7 +70,9 @@ class NegotiationsScreen(Screen[None]):
                 self.app.open_room(name)  # type: ignore[attr-defined]
 
             self.app.perform(  # type: ignore[attr-defined]
-                lambda: self.app.lobby.create(name, source, who), created, busy=f"creating {name}"  # type: ignore[attr-defined]
+                lambda: self.app.lobby.create(name, source, who),
+                created,
+                busy=f"creating {name}",  # type: ignore[attr-defined]
             )
 
         self.app.push_screen(NewNegotiationScreen(), create)

@@ -24,7 +24,9 @@ def summary(snap: Snapshot) -> Text:
     names = labels(snap.document)
     applied = [p for p in snap.proposals if p.status in APPLIED]
     if not applied:
-        return Text("No accepted proposal yet: the revision would only carry the text forward.", style="yellow")
+        return Text(
+            "No accepted proposal yet: the revision would only carry the text forward.", style="yellow"
+        )
     out = Text(f"{len(applied)} accepted proposals will be applied:\n", style="bold")
     for p in applied:
         where = display_label(names.get(paragraph_of(p) or "", "?"))

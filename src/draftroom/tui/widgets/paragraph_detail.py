@@ -18,7 +18,9 @@ class ParagraphDetail(Static):
     """
 
     def show(self, snap: Snapshot, label: str, paragraph_id: str, text: str, status: str) -> None:
-        parts: list[Text] = [Text.assemble((display_label(label), "bold"), "  ", status_badge(status) or status)]
+        parts: list[Text] = [
+            Text.assemble((display_label(label), "bold"), "  ", status_badge(status) or status)
+        ]
         parts.extend(_footnotes(snap.document, text))
         proposals = snap.on(paragraph_id)
         pending = [p for p in proposals if p.pending]
@@ -37,5 +39,7 @@ def _footnotes(doc: Document, text: str) -> list[Text]:
     out: list[Text] = []
     for n in dict.fromkeys(references(text)):
         note = doc.footnote(n)
-        out.append(Text.assemble((superscript(n), "bold magenta"), " ", note.text if note else "(missing note)"))
+        out.append(
+            Text.assemble((superscript(n), "bold magenta"), " ", note.text if note else "(missing note)")
+        )
     return out

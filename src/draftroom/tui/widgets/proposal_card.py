@@ -19,7 +19,9 @@ STATUS_STYLES = {
 }
 
 
-def card(a: Amendment, segments: list[tuple[str, str]], chosen: bool, names: dict[str, str]) -> RenderableType:
+def card(
+    a: Amendment, segments: list[tuple[str, str]], chosen: bool, names: dict[str, str]
+) -> RenderableType:
     """`names`: paragraph id -> label, to say where an insertion or a move goes."""
     kind = "compromise" if a.merges else a.kind
     head = Text.assemble(("✔ " if chosen else "", "bold cyan"), (kind, "bold"))
@@ -44,5 +46,11 @@ def card(a: Amendment, segments: list[tuple[str, str]], chosen: bool, names: dic
         body.append(Text(f"Conflict: {a.conflict.reason}", style="bold red"))
     style = STATUS_STYLES.get(a.status, "")
     subtitle = f"{a.status} · on {a.base}"
-    return Panel(Group(*body), title=a.id, title_align="left", subtitle=subtitle, subtitle_align="right",
-                 border_style=style)  # fmt: skip
+    return Panel(
+        Group(*body),
+        title=a.id,
+        title_align="left",
+        subtitle=subtitle,
+        subtitle_align="right",
+        border_style=style,
+    )

@@ -24,7 +24,9 @@ class StatePicker(Vertical):
             self.picker = picker
             self.name = name
 
-    def __init__(self, search: Search, placeholder: str = "China, 中国, CHN, Russie…", **kwargs: object) -> None:
+    def __init__(
+        self, search: Search, placeholder: str = "China, 中国, CHN, Russie…", **kwargs: object
+    ) -> None:
         super().__init__(**kwargs)  # type: ignore[arg-type]
         self._search = search
         self._placeholder = placeholder

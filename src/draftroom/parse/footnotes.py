@@ -1,0 +1,114 @@
+"""Footnotes in extracted text: taking the notes out of the line stream, and finding their markers.
+
+Notes come as `[^N]: text` lines (the canonical form), as blocks under a `____` rule ("1  Resolution
+64/293."), or as lines opening with superscript digits ("¹ 第 55/2 号决议。"). Markers come as `[^N]`,
+superscript digits, digits glued to a word or to punctuation ("Persons,1", "Women13", "》5"), a year
+with the number glued on ("20172" for 2017 + note 2), or digits standing alone between spaces ("Crime
+5 and"). Notes are defined, and first referred to, in increasing order: the parser relies on it to
+tell a marker from a number in the text.
+"""
+
+import re
+from dataclasses import dataclass, field
+
+from draftroom.parse.lines import Line, is_cjk, join_pair
+
+SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
+_SUP_TO_DIGIT = str.maketrans(SUPERSCRIPTS, "0123456789")
+CANONICAL_DEF = re.compile(r"^\[\^(\d+)\]:\s*(.*)$")
+RULE = re.compile(r"^[_＿]{5,}$")
+_SUP_DEF = re.compile(rf"^([{SUPERSCRIPTS}]+)\s*(\S.*)$")
+_PLAIN_DEF = re.compile(r"^(\d{1,3})(?:\s+|(?=[\u4e00-\u9fff《“]))(\S.*)$")
+STAR_NOTE = re.compile(r"^(\*{1,3})\s*([^\s*\d].*)$")
+_ABBREVIATION_END = re.compile(
+    r"(?:\b(?:No|Nos|vol|vols|para|paras|chap|sect|p|pp|Corr|Add|Rev|art|arts|e\.g|i\.e|etc|op|cit|Suppl|ed|eds)\.|\b[A-Z]\.)$"
+)
+_TERMINAL = (".", "。", ")", "）")
+
+
+@dataclass
+class Notes:
+    """Footnote texts by number, and asterisk notes by their marker ("*", "**")."""
+
+    numbered: dict[int, str] = field(default_factory=dict)
+    starred: dict[str, str] = field(default_factory=dict)
+
+
+def _ended(text: str) -> bool:
+    """A note's text looks complete: UN notes end with a full stop."""
+    t = text.rstrip()
+    return t.endswith(_TERMINAL) and not _ABBREVIATION_END.search(t)
+
+
+def _def_start(line: Line, expected: int, in_block: bool, body: list[Line]) -> tuple[int, str] | None:
+    m = _SUP_DEF.match(line.text)
+    if m and int(m.group(1).translate(_SUP_TO_DIGIT)) == expected and _referred(m.group(1), body):
+        return expected, m.group(2)
+    if in_block:
+        m = _PLAIN_DEF.match(line.text)
+        if m and int(m.group(1)) == expected:
+            return expected, m.group(2)
+    return None
+
+
+def extract_notes(lines: list[Line]) -> tuple[list[Line], Notes]:
+    """Split the stream into body lines and notes; a body line after removed notes is marked cut."""
+    notes = Notes()
+    body: list[Line] = []
+    current: int | str | None = None  # the note whose text continues on the next line
+    in_block = False
+    cut = False
+    for line in lines:
+        expected = max(notes.numbered, default=0) + 1
+        if line.cut_before:
+            in_block, current = False, None
+        if m := CANONICAL_DEF.match(line.text):
+            notes.numbered[int(m.group(1))] = m.group(2).strip()
+            current, cut = None, True
+            continue
+        if RULE.match(line.text):
+            in_block, current, cut = True, None, True
+            continue
+        start = _def_start(line, expected, in_block, body)
+        if start:
+            notes.numbered[start[0]] = start[1].strip()
+            current, cut = start[0], True
+            continue
+        if (m := STAR_NOTE.match(line.text)) and (line.blank_before or in_block or line.cut_before):
+            notes.starred[m.group(1)] = m.group(2).strip()
+            current, cut = m.group(1), True
+            continue
+        if current is not None and not _ended(_note_text(notes, current)) and not line.cut_before:
+            _append(notes, current, line)
+            continue
+        if current is not None and in_block and not line.cut_before and not _body_start(line):
+            _append(notes, current, line)
+            continue
+        current, in_block = None, False
+        if cut:
+            line.cut_before, cut = True, False
+        body.append(line)
+    return body, notes
+
+
+def _referred(sup: str, body: list[Line]) -> bool:
+    """A superscript number opens a note only once its marker stood in the text before it."""
+    marker = re.compile(rf"(?<![{SUPERSCRIPTS}]){sup}(?![{SUPERSCRIPTS}])")
+    return any(marker.search(line.text) for line in body[-60:])
+
+
+def _body_start(line: Line) -> bool:
+    """After a complete note inside a ruled block: does this line read as the text resuming?"""
+    t = line.text
+    return bool(re.match(r"^(?:\d{1,3}\.\s|\([a-z]{1,3}\)|[A-Z][a-z]+ing\b)", t)) or (line.indent >= 1 and is_cjk(t[0]))
+
+
+def _note_text(notes: Notes, key: int | str) -> str:
+    return notes.numbered[key] if isinstance(key, int) else notes.starred[key]
+
+
+def _append(notes: Notes, key: int | str, line: Line) -> None:
+    if isinstance(key, int):
+        notes.numbered[key] = join_pair(notes.numbered[key], line.text, line.tight_end)
+    else:
+        notes.starred[key] = join_pair(notes.starred[key], line.text, line.tight_end)

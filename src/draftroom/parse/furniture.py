@@ -1,0 +1,107 @@
+"""Page furniture in extracted text: job numbers, barcodes, page counters, symbols and running titles
+at page tops, and lists of document URLs. Removed, leaving a mark where a page broke."""
+
+import re
+from collections import Counter
+
+from draftroom.parse.lines import Line
+
+JOB_NUMBER = re.compile(r"^\d{2}-\d{5}\s*(?:\([A-Z]\))?(?:\s+\d{6})?$")
+BARCODE = re.compile(r"^\*\d{6,9}\*$")
+PAGE_COUNTER = re.compile(r"^(?:\d{1,3}\s*/\s*\d{1,3}|Page\s+\d{1,3}|-\s?\d{1,3}\s?-|第\s*\d{1,3}\s*页)$", re.I)
+SYMBOL = re.compile(r"^[A-Z][A-Z0-9.\-]{0,12}(?:/[A-Za-z0-9.\-]+)+$")
+URLS = re.compile(r"^(?:(?:https?://|www\.|undocs\.org/)\S+\s*)+$", re.I)
+_GAP = 5  # lines between two anchors of one page header
+_TITLE_LINES = 4  # a running title has at most this many lines
+
+
+def _space(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def document_symbol(rows: list[str]) -> str | None:
+    """The symbol printed alone near the top ("A/80/L.18"), if any."""
+    for text in rows[:20]:
+        if SYMBOL.match(text) and any(c.isdigit() for c in text):
+            return text
+    return None
+
+
+def _anchors(rows: list[str], symbol: str | None) -> dict[int, str]:
+    found: dict[int, str] = {}
+    for i, t in enumerate(rows):
+        if JOB_NUMBER.match(t):
+            found[i] = "job"
+        elif BARCODE.match(t):
+            found[i] = "barcode"
+        elif PAGE_COUNTER.match(t):
+            found[i] = "page"
+    for i, t in enumerate(rows):
+        if symbol and t == symbol:
+            found[i] = "symbol"
+        elif SYMBOL.match(t) and any(abs(i - j) <= 3 and k in ("job", "page") for j, k in found.items()):
+            found[i] = "symbol"
+    return found
+
+
+def _clusters(anchors: dict[int, str]) -> list[list[int]]:
+    groups: list[list[int]] = []
+    for i in sorted(anchors):
+        if groups and i - groups[-1][-1] <= _GAP:
+            groups[-1].append(i)
+        else:
+            groups.append([i])
+    return groups
+
+
+def _neighbours(rows: list[str], group: list[int], anchors: dict[int, str]) -> list[int]:
+    """Non-blank lines inside a page-header cluster and directly touching it (no blank between)."""
+    near = [i for i in range(group[0], group[-1] + 1) if rows[i] and i not in anchors]
+    i = group[0] - 1
+    while i >= 0 and rows[i] and i not in anchors and group[0] - i <= _TITLE_LINES:
+        near.append(i)
+        i -= 1
+    i = group[-1] + 1
+    while i < len(rows) and rows[i] and i not in anchors and i - group[-1] <= _TITLE_LINES:
+        near.append(i)
+        i += 1
+    return near
+
+
+def furniture_lines(rows: list[str]) -> set[int]:
+    """Indices of lines that are page furniture or URL lists."""
+    symbol = document_symbol(rows)
+    anchors = _anchors(rows, symbol)
+    head_text = _space(" ".join(rows[:80]))
+    headers = [g for g in _clusters(anchors) if any(anchors[i] == "page" for i in g)]
+    candidates = {g[0]: _neighbours(rows, g, anchors) for g in headers}
+    counts = Counter(_space(rows[i]) for near in candidates.values() for i in near)
+    removed = set(anchors)
+    for near in candidates.values():
+        for i in near:
+            t = _space(rows[i])
+            if counts[t] >= 2 or (len(t) >= 8 and t in head_text):
+                removed.add(i)
+    removed.update(i for i, t in enumerate(rows) if URLS.match(t))
+    return removed
+
+
+def strip_furniture(text: str) -> list[Line]:
+    """The kept non-blank lines of `text`, marking where blank lines and removed furniture stood."""
+    raws = text.split("\n")
+    rows = [r.strip() for r in raws]
+    removed = furniture_lines(rows)
+    out: list[Line] = []
+    blank = cut = False
+    for i, (raw, t) in enumerate(zip(raws, rows, strict=True)):
+        if i in removed:
+            cut = True
+            continue
+        if not t or t == "\f":
+            blank = True
+            cut = cut or "\f" in raw
+            continue
+        indent = len(raw) - len(raw.lstrip())
+        out.append(Line(t, indent, blank, cut, raw == raw.rstrip()))
+        blank = cut = False
+    return out

@@ -1,0 +1,203 @@
+"""The head of a UN text: masthead, session, committee, agenda item, sponsors or adoption lines, title,
+and the line naming the authoring body where the paragraphs begin."""
+
+import re
+from dataclasses import dataclass, field
+
+from draftroom.parse import vocab
+from draftroom.parse.layout import Layout
+from draftroom.parse.lines import Line, join_pair
+
+_HEAD_MARKS = (vocab.SESSION, vocab.COMMITTEE, vocab.AGENDA, vocab.ADOPTED, vocab.RESOLUTION_NUMBER)
+_REVISED = re.compile(r"revised|révisé|revisado|пересмотр|订正|منقح", re.I)
+_LIST_END = re.compile(r"(?:[,，、]|\band|\bet|\by|\bи|和|及)$")
+
+
+@dataclass
+class Head:
+    kind: str = "draft"
+    session: str | None = None
+    committee: str | None = None
+    agenda_item: str | None = None
+    agenda_title: str | None = None
+    date: str | None = None
+    sponsor_text: str | None = None
+    submitted: bool = False  # "Draft resolution submitted by the Chair": sponsor_text names the submitter
+    title: str = ""
+    resolution_number: str | None = None
+    adopted_on: str | None = None
+    report_line: str | None = None
+    amends: str | None = None
+    consumed: set[int] = field(default_factory=set)
+
+
+def _joined(lines: list[Line], start: int, end: int) -> str:
+    text = ""
+    for i in range(start, end):
+        text = join_pair(text, lines[i].text, lines[i - 1].tight_end if i > start else False)
+    return text
+
+
+def is_head_mark(text: str) -> bool:
+    return any(p.match(text) for p in _HEAD_MARKS) or bool(sponsor_match(text))
+
+
+def sponsor_match(text: str) -> re.Match[str] | None:
+    return vocab.SPONSOR_LINE.match(text) or vocab.SUBMITTED_LINE.match(text)
+
+
+def find_body(lines: list[Line]) -> int | None:
+    """Index of the line naming the authoring body ("The General Assembly,", "大会，")."""
+    after_head = False
+    for i, line in enumerate(lines):
+        t = line.text
+        if is_head_mark(t):
+            after_head = True
+            continue
+        if len(t) > 150 or not vocab.BODY.match(t) or i + 1 >= len(lines):
+            continue
+        if vocab.MASTHEAD.match(t) and not after_head:
+            continue
+        if vocab.BODY.match(lines[i + 1].text) and len(lines[i + 1].text) <= 150:
+            continue
+        return i
+    return None
+
+
+def find_sponsor_line(lines: list[Line], limit: int) -> tuple[int, int, re.Match[str]] | None:
+    """(first line, last line + 1, match) of the sponsor line, which may wrap over several lines."""
+    for end in range(min(limit, len(lines))):
+        for back in range(0, 3):
+            start = end - back
+            if start < 0:
+                break
+            m = sponsor_match(_joined(lines, start, end + 1))
+            if m:
+                return start, end + 1, m
+    return None
+
+
+def _sponsor_start(lines: list[Line], start: int, floor: int, layout: Layout) -> int:
+    """Walk back over the earlier lines of a wrapped sponsor list."""
+    while start - 1 >= floor:
+        prev, cur = lines[start - 1], lines[start]
+        if is_head_mark(prev.text) or vocab.MASTHEAD.match(prev.text) or vocab.DATE.match(prev.text):
+            break
+        if layout.blanks_mark_paragraphs and cur.blank_before:
+            break
+        if not layout.blanks_mark_paragraphs and not (_LIST_END.search(prev.text) or layout.is_full(prev)):
+            break
+        start -= 1
+    return start
+
+
+def parse_head(lines: list[Line], body: int | None, layout: Layout) -> Head:
+    """Read the head from `lines[:body]` (the whole text when there is no body line)."""
+    head = Head()
+    limit = body if body is not None else len(lines)
+    marks: list[int] = []
+    i = 0
+    while i < limit:
+        t = lines[i].text
+        nxt = lines[i + 1].text if i + 1 < limit else ""
+        if vocab.SESSION.match(t) and not head.session:
+            head.session = t
+        elif vocab.COMMITTEE.match(t) and not head.committee:
+            head.committee = t
+        elif (m := vocab.AGENDA.match(t)) and not head.agenda_item:
+            head.agenda_item = next(g for g in m.groups() if g)
+        elif (m := vocab.ADOPTED.match(t) or (nxt and vocab.ADOPTED.match(join_pair(t, nxt)))) and not head.adopted_on:
+            head.adopted_on = next(g for g in m.groups() if g).strip()
+            head.kind = "decision" if vocab.DECISION_WORDS.search(t) else "resolution"
+            if not vocab.ADOPTED.match(t):
+                marks.append(i)
+                i += 1
+        elif t.startswith("[") and not head.report_line:
+            end = i
+            while end + 1 < limit and "]" not in lines[end].text:
+                end += 1
+            head.report_line = _joined(lines, i, end + 1)
+            marks.extend(range(i, end))
+            i = end
+        elif (m := vocab.RESOLUTION_NUMBER.match(t)) and not head.resolution_number and head.adopted_on:
+            head.resolution_number = m.group("num")
+            head.title = m.group("title")
+            marks.append(i)
+            i += 1
+            while i < limit:
+                head.title = join_pair(head.title, lines[i].text, lines[i - 1].tight_end)
+                marks.append(i)
+                i += 1
+            break
+        elif vocab.DATE.match(t) and not head.date and not head.session:
+            head.date = t
+        elif vocab.MASTHEAD.match(t) and not head.session:
+            pass
+        else:
+            i += 1
+            continue
+        marks.append(i)
+        i += 1
+    head.consumed = set(marks)
+    if not head.resolution_number:
+        _sponsors_and_title(lines, limit, head, layout)
+    _agenda_title(lines, limit, head)
+    return head
+
+
+def _sponsors_and_title(lines: list[Line], limit: int, head: Head, layout: Layout) -> None:
+    found = find_sponsor_line(lines, limit)
+    last_mark = max(head.consumed, default=-1)
+    if found:
+        start, end, m = found
+        start = _sponsor_start(lines, start, last_mark + 1, layout)
+        m = sponsor_match(_joined(lines, start, end)) or m
+        groups = m.groupdict()
+        head.sponsor_text = (groups.get("sp") or groups.get("sp_zh") or "").strip().rstrip("*").strip()
+        head.submitted = vocab.SUBMITTED_LINE.match(m.string) is not None
+        if groups.get("amend"):
+            head.kind = "amendments"
+            head.amends = next(groups[k] for k in groups if k.startswith("sym_") and groups[k]).rstrip(".,;")
+        elif _REVISED.search(groups.get("draft") or "") or groups.get("rev_zh"):
+            head.kind = "revised-draft"
+        head.consumed.update(range(start, end))
+        title_from = end
+    else:
+        title_from = last_mark + 1
+    title_lines = [i for i in range(title_from, limit) if i not in head.consumed]
+    if head.kind == "amendments":
+        title_lines = _first_block(lines, title_lines)
+    head.title = _joined_indices(lines, title_lines)
+    head.consumed.update(title_lines)
+
+
+def _first_block(lines: list[Line], indices: list[int]) -> list[int]:
+    """The lines of the first blank-separated block (an amendments document's quoted title)."""
+    block: list[int] = []
+    for i in indices:
+        if block and (lines[i].blank_before or lines[i].cut_before):
+            break
+        block.append(i)
+    return block
+
+
+def _joined_indices(lines: list[Line], indices: list[int]) -> str:
+    text = ""
+    for n, i in enumerate(indices):
+        text = join_pair(text, lines[i].text, lines[indices[n - 1]].tight_end if n else False)
+    return text.strip()
+
+
+def _agenda_title(lines: list[Line], limit: int, head: Head) -> None:
+    """Lines right after the agenda item line that nothing else claimed."""
+    agenda = next((i for i in range(limit) if vocab.AGENDA.match(lines[i].text)), None)
+    if agenda is None:
+        return
+    taken: list[int] = []
+    for i in range(agenda + 1, limit):
+        if i in head.consumed or is_head_mark(lines[i].text):
+            break
+        taken.append(i)
+    if taken:
+        head.agenda_title = _joined_indices(lines, taken)
+        head.consumed.update(taken)

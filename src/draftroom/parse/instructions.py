@@ -1,0 +1,481 @@
+"""The instructions of a formal amendments document, in English, French, Spanish, Russian and Chinese.
+
+"After the fourteenth preambular paragraph, insert a new preambular paragraph reading: ..." becomes
+`Instruction("insert", after="PP14", text=...)`. Quoted words are taken out first, so what they say
+never confuses the grammar; then each sentence is read for its verb, the paragraphs it cites and
+its quotations. A sentence ending in a colon takes its text from the paragraphs that follow.
+
+Decisions: the text of a deleted paragraph ("Delete ... reading: ...") goes in `text`, for checking
+against the draft; "before the words X, insert Y" is written as replace-words X -> "Y X", and "at the
+end of ..., add Y" as insert-words without `words`. Text that reads as no instruction is never
+guessed at: it is returned in `Reading.skipped` and logged as a warning.
+"""
+
+import logging
+import re
+from dataclasses import dataclass, field
+
+from draftroom.model import Instruction
+from draftroom.parse.ordinals import chinese_number, ordinal_value
+
+log = logging.getLogger(__name__)
+
+_QUOTES = [("“", "”"), ("«", "»"), ("„", "“"), ("「", "」"), ("『", "』"), ('"', '"')]
+_QUOTE = re.compile("|".join(rf"{re.escape(a)}(.*?){re.escape(b)}" for a, b in _QUOTES), re.S)
+_NUMBER_ONLY = re.compile(r"^\s*(\d{1,3}[.)]|\(\d{1,3}\)|[一二三四五六七八九十]+[、.．])\s*$")
+_NUMBERED = re.compile(r"^\s*(\d{1,3}[.)]|\(\d{1,3}\)|[一二三四五六七八九十]+、)\s*")
+_NUMLIST = r"\d+(?:\s*\(?[a-z]{1,5}\))*(?:\s*(?:,|and|et|y|e|и|和|、|及|to|à|a|по|–|-)\s*\d+(?:\s*\(?[a-z]{1,5}\))*)*"
+
+
+@dataclass(frozen=True)
+class _Lang:
+    pp_words: str  # what follows ordinal words citing a preambular paragraph
+    op: str  # an operative paragraph citation with a `nums` group
+    sub_op: str  # a sub-item citation with `sub` and `nums` groups
+    insert: str
+    delete: str
+    replace: str
+    after: str
+    before: str
+    at_end: str
+    new: str  # "a new (paragraph)"
+    openers: str  # how an instruction sentence may begin
+    list_words: str = r",|and"
+
+
+_LANGS = {
+    "en": _Lang(
+        pp_words=r"preambular\s+paragraphs?",
+        op=rf"operative\s+paragraphs?\s+(?P<nums>{_NUMLIST})(?:,?\s*sub-?paragraphs?\s*(?P<tail>\([a-z]+\)))?",
+        sub_op=r"sub-?paragraphs?\s*\((?P<sub>[a-z]+)\)\s+of\s+operative\s+paragraph\s+(?P<nums>\d+)",
+        insert=r"\b(insert|add)\b",
+        delete=r"\b(delete|strike\s+out|remove)\b",
+        replace=r"\b(replace|substitute|amend)\b|\bshould\s+read\b",
+        after=r"\bafter\b",
+        before=r"\bbefore\b",
+        at_end=r"\bat\s+the\s+end\b",
+        new=r"\bnew\b",
+        openers=r"(in|after|before|at|insert|add|delete|replace|substitute|strike|remove|amend|operative|the)\b",
+    ),
+    "fr": _Lang(
+        pp_words=r"alinéas?\s+du\s+préambule",
+        op=rf"paragraphes?\s+(?P<nums>{_NUMLIST})\s+du\s+dispositif",
+        sub_op=r"alinéas?\s+\(?(?P<sub>[a-z]+)\)\s+du\s+paragraphe\s+(?P<nums>\d+)\s+du\s+dispositif",
+        insert=r"\b(insérer|ajouter)\b",
+        delete=r"\b(supprimer)\b",
+        replace=r"\b(remplacer|modifier)\b",
+        after=r"\baprès\b",
+        before=r"\bavant\b",
+        at_end=r"\bà\s+la\s+fin\b",
+        new=r"\bnouv(eau|el|elle)\b",
+        openers=r"(au|à|aux|après|avant|insérer|ajouter|supprimer|remplacer|modifier|le|la|les|dans)\b",
+        list_words=r",|et",
+    ),
+    "es": _Lang(
+        pp_words=r"párrafos?\s+del\s+preámbulo",
+        op=rf"párrafos?\s+(?P<nums>{_NUMLIST})\s+de\s+la\s+parte\s+dispositiva",
+        sub_op=r"apartados?\s+\(?(?P<sub>[a-z]+)\)\s+del\s+párrafo\s+(?P<nums>\d+)\s+de\s+la\s+parte\s+dispositiva",
+        insert=r"\b(insért[ea]n?se|agrég[ua]e?n?se|añád[ae]n?se|intercál[ae]n?se|insertar|añadir)\b",
+        delete=r"\b(suprím[ae]n?se|elimín[ae]n?se|suprimir|eliminar)\b",
+        replace=r"\b(sustitú[ya]a?n?se|reemplác[ae]n?se|sustituir|reemplazar|modifíquese)\b",
+        after=r"\bdespués\b",
+        before=r"\bantes\b",
+        at_end=r"\bal\s+final\b",
+        new=r"\bnuev[oa]\b",
+        openers=r"(en|después|antes|al|insért|agrég|añád|intercál|suprím|elimín|sustitú|reemplác|modifíq|el|la|los)",
+        list_words=r",|y|e",
+    ),
+    "ru": _Lang(
+        pp_words=r"пункт\w*\s+преамбулы",
+        op=rf"пункт\w*\s+(?P<nums>{_NUMLIST})\s+постановляющей\s+части",
+        sub_op=r"подпункт\w*\s+\(?(?P<sub>[a-z]+)\)\s+пункта\s+(?P<nums>\d+)\s+постановляющей\s+части",
+        insert=r"(?<!\w)(вставить|добавить|включить)(?!\w)",
+        delete=r"(?<!\w)(исключить|удалить)(?!\w)",
+        replace=r"(?<!\w)(заменить|изложить)(?!\w)",
+        after=r"(?<!\w)после(?!\w)",
+        before=r"(?<!\w)перед(?!\w)",
+        at_end=r"(?<!\w)в\s+конце(?!\w)",
+        new=r"(?<!\w)нов\w+",
+        openers=r"(в|после|перед|вставить|добавить|включить|исключить|удалить|заменить|изложить|пункт)",
+        list_words=r",|и",
+    ),
+    "zh": _Lang(
+        pp_words="",
+        op=r"执行部分第\s*(?P<nums>[\d〇零一二三四五六七八九十百]+(?:\s*[(（][a-z]+[)）])*(?:\s*(?:段)?\s*(?:和|、|及)\s*第?\s*[\d〇零一二三四五六七八九十百]+(?:\s*[(（][a-z]+[)）])*)*)\s*段(?:\s*[(（](?P<tail>[a-z]+)[)）]\s*分段)?",
+        sub_op=r"$^",
+        insert=r"插入|增加|添加|加上|加入",
+        delete=r"删除|删去",
+        replace=r"取代|替换|改为|代替|修改为|改成",
+        after=r"之后|后",
+        before=r"之前|前",
+        at_end=r"末尾|结尾",
+        new=r"新的|一个新|新",
+        openers=r"(在|删除|删去|将|以|插入|增加|执行部分|序言部分)",
+    ),
+}
+_ZH_PP = re.compile(
+    r"序言部分第\s*(?P<ords>[\d〇零一二三四五六七八九十百]+(?:\s*段?\s*(?:和|、|及)\s*第?\s*[\d〇零一二三四五六七八九十百]+)*)\s*段"
+)
+
+
+@dataclass
+class Reading:
+    instructions: list[Instruction] = field(default_factory=list)
+    skipped: list[str] = field(default_factory=list)  # paragraphs read as no instruction
+
+
+@dataclass
+class _Sentence:
+    skeleton: str  # the sentence with each quotation replaced by ⟦n⟧
+    quotes: list[str]
+    refs: list[tuple[int, str]]  # (position in skeleton, label), in order
+
+
+def parse_instructions(paragraphs: list[str], lang: str) -> list[Instruction]:
+    """Instructions of an amendments document, given its paragraphs after the title; paragraphs
+    that read as no instruction are logged and left out (see `read_instructions`)."""
+    reading = read_instructions(paragraphs, lang)
+    for text in reading.skipped:
+        log.warning("amendments: no instruction recognised in %r", text[:80])
+    return reading.instructions
+
+
+def read_instructions(paragraphs: list[str], lang: str) -> Reading:
+    g = _LANGS.get(lang, _LANGS["en"])
+    paras = _merge_bare_numbers([p.strip() for p in paragraphs if p.strip()])
+    reading = Reading()
+    i = 0
+    while i < len(paras):
+        found, wants_text = _read_paragraph(paras[i], g, lang)
+        i += 1
+        if not found:
+            reading.skipped.append(paras[i - 1])
+            continue
+        if wants_text:
+            body = []
+            while i < len(paras) and not _is_instruction(paras[i], g, lang):
+                body.append(_unquote(paras[i]))
+                i += 1
+            for ins in found:
+                if ins.text is None and body:
+                    ins.text = " ".join(body)
+        reading.instructions.extend(found)
+    return reading
+
+
+def _merge_bare_numbers(paras: list[str]) -> list[str]:
+    out: list[str] = []
+    for p in paras:
+        if out and _NUMBER_ONLY.match(out[-1]):
+            out[-1] = f"{out[-1]} {p}"
+        else:
+            out.append(p)
+    return out
+
+
+def _is_instruction(text: str, g: _Lang, lang: str) -> bool:
+    body = _NUMBERED.sub("", text, count=1)
+    if not re.match(g.openers, body, re.I):
+        return False
+    found, _ = _read_paragraph(text, g, lang)
+    return bool(found)
+
+
+def _unquote(text: str) -> str:
+    text = _clean(text)
+    for a, b in _QUOTES:
+        if text.startswith(a) and text.endswith(b) and text.count(a) == 1:
+            return text[len(a) : -len(b)].strip()
+        if text.startswith(a) and text.count(a) == 1 and b not in text:
+            return text[len(a) :].strip()
+    return text
+
+
+def _clean(text: str) -> str:
+    """Drop asterisk note markers ("Court,** and") and spacing; keep `[^N]` references."""
+    text = re.sub(r"(?<=[^\s*])\*+(?=[\s,.;:]|$)", "", text)
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def _read_paragraph(text: str, g: _Lang, lang: str) -> tuple[list[Instruction], bool]:
+    """The instructions in one paragraph, and whether the last of them takes its text from the
+    paragraphs that follow (the sentence ends in a colon and quotes no text)."""
+    body = _NUMBERED.sub("", text, count=1)
+    out: list[Instruction] = []
+    wants = False
+    for sentence in _sentences(body, lang):
+        found, wants = _read_sentence(sentence, g, lang)
+        out.extend(found)
+    return out, wants and bool(out)
+
+
+def _sentences(text: str, lang: str) -> list[_Sentence]:
+    quotes: list[str] = []
+
+    def keep(m: re.Match[str]) -> str:
+        quotes.append(next(x for x in m.groups() if x is not None))
+        return f"⟦{len(quotes) - 1}⟧"
+
+    skeleton = _QUOTE.sub(keep, text)
+    split = r"(?<=[。；;])\s*|(?<=\.)\s+(?=[A-ZÀ-ÖА-Я])" if lang != "zh" else r"(?<=[。；;])\s*"
+    out = []
+    for part in re.split(split, skeleton):
+        if not part.strip():
+            continue
+        used = [int(n) for n in re.findall(r"⟦(\d+)⟧", part)]
+        part = _renumber_quotes(part, {n: i for i, n in enumerate(used)})
+        out.append(_Sentence(part, [_clean(quotes[n]) for n in used], _refs(part, lang)))
+    return out
+
+
+def _renumber_quotes(part: str, local: dict[int, int]) -> str:
+    return re.sub(r"⟦(\d+)⟧", lambda m: f"⟦{local[int(m.group(1))]}⟧", part)
+
+
+def _refs(skeleton: str, lang: str) -> list[tuple[int, str]]:
+    g = _LANGS.get(lang, _LANGS["en"])
+    found: list[tuple[int, str]] = []
+    taken: list[tuple[int, int]] = []
+    for m in re.finditer(g.sub_op, skeleton, re.I):
+        found.append((m.start(), f"OP{int(m.group('nums'))}({m.group('sub').lower()})"))
+        taken.append(m.span())
+    for m in re.finditer(g.op, skeleton, re.I):
+        if any(a <= m.start() < b for a, b in taken):
+            continue
+        tail = (m.groupdict().get("tail") or "").strip("()（）")
+        for label in _number_labels(m.group("nums")):
+            found.append((m.start(), label + (f"({tail})" if tail else "")))
+    if lang == "zh":
+        for m in _ZH_PP.finditer(skeleton):
+            for part in re.split(r"段?\s*(?:和|、|及)\s*第?", m.group("ords")):
+                n = chinese_number(part.strip())
+                if n:
+                    found.append((m.start(), f"PP{n}"))
+    else:
+        for m in re.finditer(g.pp_words, skeleton, re.I):
+            found.extend((m.start(), f"PP{n}") for n in _ordinals_before(skeleton[: m.start()], g, lang))
+        for m in re.finditer(rf"{g.pp_words}\s+(?P<nums>{_NUMLIST})", skeleton, re.I):
+            found.extend(
+                (m.start(), label.replace("OP", "PP", 1)) for label in _number_labels(m.group("nums"))
+            )
+    return sorted(found, key=lambda x: x[0])
+
+
+def _number_labels(nums: str) -> list[str]:
+    """ "27 and 43" -> OP27, OP43; "3 to 5" -> OP3..OP5; "1 (a)" -> OP1(a); "第十四" digits too."""
+    labels: list[str] = []
+    items = re.findall(
+        r"([\d〇零一二三四五六七八九十百]+)((?:\s*[(（]?[a-z]{1,5}[)）])*)\s*(to\s|à\s|a\s|по\s|–|-)?", nums
+    )
+    pending_range: int | None = None
+    for number, subs, sep in items:
+        n = chinese_number(number)
+        if n is None:
+            continue
+        sub = "".join(f"({s})" for s in re.findall(r"([a-z]{1,5})[)）]", subs))
+        if pending_range is not None and not sub:
+            labels.extend(f"OP{k}" for k in range(pending_range + 1, n + 1))
+        else:
+            labels.append(f"OP{n}{sub}")
+        pending_range = n if sep and not sub else None
+    return labels
+
+
+def _ordinals_before(text: str, g: _Lang, lang: str) -> list[int]:
+    """Ordinals ending at the end of `text`: "Delete the third and fourth" -> [3, 4]."""
+    tokens = re.findall(rf"{g.list_words}|[^\s,]+", text)
+    numbers: list[int] = []
+    words: list[str] = []
+    while tokens:
+        tok = tokens[-1]
+        if words and len(tokens) > 1 and _ordinal_part(tokens[-2], lang):
+            joined = ordinal_value(" ".join([tokens[-2], tok, *words]), lang)
+            if joined is not None:  # "vingt et unième": the "et" belongs to the number
+                words = [tokens[-2], tok, *words]
+                del tokens[-2:]
+                continue
+        if re.fullmatch(g.list_words, tok, re.I) or tok.lower() in _ARTICLES.get(lang, ()):
+            if words:
+                n = ordinal_value(" ".join(words), lang)
+                if n is None:
+                    break
+                numbers.insert(0, n)
+                words = []
+            tokens.pop()
+            continue
+        candidate = [tok, *words]
+        if ordinal_value(" ".join(candidate), lang) is None and not _ordinal_part(tok, lang):
+            break
+        words = candidate
+        tokens.pop()
+    if words:
+        n = ordinal_value(" ".join(words), lang)
+        if n is not None:
+            numbers.insert(0, n)
+    return numbers
+
+
+_ARTICLES = {
+    "en": {"the"},
+    "fr": {"le", "la", "l'", "les", "du", "des", "au", "aux"},
+    "es": {"el", "la", "los", "las", "del", "al"},
+    "ru": set(),
+}
+
+
+def _ordinal_part(word: str, lang: str) -> bool:
+    """A word that can open a compound ordinal ("thirty" in "thirty-eighth", "двадцать")."""
+    w = word.lower()
+    return w in {
+        "twenty",
+        "thirty",
+        "forty",
+        "fifty",
+        "sixty",
+        "seventy",
+        "eighty",
+        "ninety",
+        "hundred",
+        "one",
+    } | {
+        "vingt",
+        "trente",
+        "quarante",
+        "cinquante",
+        "soixante",
+        "quatre-vingt",
+        "cent",
+        "dix",
+        "двадцать",
+        "тридцать",
+        "сорок",
+        "пятьдесят",
+        "шестьдесят",
+        "семьдесят",
+        "восемьдесят",
+        "девяносто",
+        "сто",
+        "vigésimo",
+        "trigésimo",
+        "cuadragésimo",
+        "quincuagésimo",
+        "sexagésimo",
+        "septuagésimo",
+        "octogésimo",
+        "nonagésimo",
+        "décimo",
+        "centésimo",
+    }
+
+
+def _read_sentence(s: _Sentence, g: _Lang, lang: str) -> tuple[list[Instruction], bool]:
+    sk = s.skeleton
+    labels = [label for _, label in s.refs]
+    ends_colon = bool(re.search(r"[:：]\s*$", sk))
+    verb = _verb(sk, g)
+    if verb is None or not labels:
+        return [], False
+    if verb == "insert":
+        return _insert(s, g, labels, ends_colon, lang)
+    if verb == "delete":
+        return _delete(s, g, labels, ends_colon)
+    return _replace(s, g, labels, ends_colon, lang)
+
+
+def _verb(sk: str, g: _Lang) -> str | None:
+    found = []
+    for name, pattern in (("insert", g.insert), ("delete", g.delete), ("replace", g.replace)):
+        m = re.search(pattern, sk, re.I)
+        if m:
+            found.append((m.start(), name))
+    if not found:
+        return None
+    names = {n for _, n in found}
+    if "replace" in names and re.search(r"⟦\d+⟧", sk):
+        return "replace"  # "replace X with Y": a quoted "insert" inside is not the verb
+    return min(found)[1]
+
+
+def _quote_near(s: _Sentence, pattern: str, lang: str) -> int | None:
+    """Index of the quotation anchored by a word such as "after": the one that follows it, or in
+    Chinese the one before it ("在“X”之后")."""
+    m = re.search(pattern, s.skeleton, re.I)
+    if not m:
+        return None
+    if lang == "zh":
+        before = re.findall(r"⟦(\d+)⟧", s.skeleton[: m.start()])
+        return int(before[-1]) if before else None
+    after = re.search(r"⟦(\d+)⟧", s.skeleton[m.end() :])
+    return int(after.group(1)) if after else None
+
+
+def _insert(
+    s: _Sentence, g: _Lang, labels: list[str], ends_colon: bool, lang: str
+) -> tuple[list[Instruction], bool]:
+    sk = s.skeleton
+    if re.search(g.new, sk, re.I) or (ends_colon and not s.quotes):
+        where = "before" if re.search(g.before, sk, re.I) and not re.search(g.after, sk, re.I) else "after"
+        text = s.quotes[-1] if s.quotes else None
+        anchor = labels[-1]
+        ins = Instruction("insert", text=text, **{where: anchor})
+        return [ins], text is None
+    if not s.quotes:
+        return [], False
+    anchor_after = _quote_near(s, g.after, lang)
+    anchor_before = _quote_near(s, g.before, lang)
+    out = []
+    for label in labels:
+        if anchor_after is not None and len(s.quotes) > 1:
+            new = next(q for i, q in enumerate(s.quotes) if i != anchor_after)
+            out.append(Instruction("insert-words", target=label, words=s.quotes[anchor_after], text=new))
+        elif anchor_before is not None and len(s.quotes) > 1:
+            new = next(q for i, q in enumerate(s.quotes) if i != anchor_before)
+            old = s.quotes[anchor_before]
+            out.append(Instruction("replace-words", target=label, words=old, text=_before(new, old, lang)))
+        elif re.search(g.at_end, sk, re.I):
+            out.append(Instruction("insert-words", target=label, text=s.quotes[-1]))
+    return out, False
+
+
+def _before(new: str, old: str, lang: str) -> str:
+    joiner = "" if lang == "zh" or new.endswith((" ", "(")) else " "
+    return f"{new}{joiner}{old}"
+
+
+def _delete(s: _Sentence, g: _Lang, labels: list[str], ends_colon: bool) -> tuple[list[Instruction], bool]:
+    verb = re.search(g.delete, s.skeleton, re.I)
+    after_verb = s.skeleton[verb.end() :] if verb else ""
+    words_deleted = bool(re.match(r"[^⟦]{0,40}?⟦\d+⟧", after_verb)) and not re.search(
+        r"(paragraph|alinéa|párrafo|пункт|段)", after_verb.split("⟦")[0], re.I
+    )
+    if _zh_words_cited(s):
+        words_deleted = True
+    if words_deleted and s.quotes:
+        return [
+            Instruction("delete-words", target=label, words=q) for label in labels for q in s.quotes
+        ], False
+    text = s.quotes[-1] if s.quotes else None
+    out = [Instruction("delete", target=label) for label in labels]
+    if text is not None and len(out) == 1:
+        out[0].text = text
+    return out, ends_colon and text is None and len(out) == 1
+
+
+def _zh_words_cited(s: _Sentence) -> bool:
+    """Chinese cites the words before the verb's object marker: 删除“……”一语 / 等字."""
+    return bool(re.search(r"删除\s*⟦\d+⟧|⟦\d+⟧\s*(一语|等字|一词|字样)", s.skeleton))
+
+
+def _replace(
+    s: _Sentence, g: _Lang, labels: list[str], ends_colon: bool, lang: str
+) -> tuple[list[Instruction], bool]:
+    if len(s.quotes) >= 2:
+        pairs = list(zip(s.quotes[0::2], s.quotes[1::2], strict=False))
+        if lang == "zh" and re.search(r"以\s*⟦\d+⟧\s*(取代|代替|替换)", s.skeleton):
+            pairs = [(b, a) for a, b in pairs]
+        return [
+            Instruction("replace-words", target=label, words=a, text=b) for label in labels for a, b in pairs
+        ], False
+    text = s.quotes[0] if s.quotes else None
+    out = [Instruction("replace", target=label, text=text) for label in labels]
+    return out, text is None and (ends_colon or bool(out))

@@ -1,0 +1,63 @@
+"""Lines of extracted text: normalising them, measuring them, and joining wrapped lines back together."""
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+_SPACES = str.maketrans({"\u00a0": " ", "\u2007": " ", "\u202f": " ", "\t": " ", "\u3000": " ", "\u2011": "-"})
+_INVISIBLE = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff]")
+_BOLD = re.compile(r"\*\*(?=\S)(.+?)(?<=\S)\*\*")
+_CJK_CHAR = re.compile(r"[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f]")
+CJK_PUNCT = "，；。：、！？》」』）”’"
+
+
+@dataclass
+class Line:
+    """One non-blank line of the text, with what surrounded it in the source."""
+
+    text: str  # stripped
+    indent: int = 0
+    blank_before: bool = False  # a blank line separated it from the previous kept line
+    cut_before: bool = False  # page furniture, a footnote block or a URL list was removed before it
+    tight_end: bool = False  # the raw line ended with no trailing space (a hyphen then belongs to the word)
+
+
+def normalize(text: str) -> str:
+    """Unify line ends and spaces, drop invisible characters and `**bold**` markup."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n").translate(_SPACES)
+    text = _INVISIBLE.sub("", text)
+    return "\n".join(_BOLD.sub(r"\1", line) for line in text.split("\n"))
+
+
+def is_cjk(ch: str) -> bool:
+    return bool(_CJK_CHAR.match(ch))
+
+
+def width(text: str) -> int:
+    """Display width: CJK characters count two columns."""
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+
+
+def join_pair(left: str, right: str, tight: bool = False) -> str:
+    """Join two wrapped pieces of one paragraph.
+
+    Chinese (and any CJK boundary) joins with no space; other scripts with one. A hyphen at the end
+    of the left piece is kept and joined tight ("information-" + "sharing"): UN texts break lines at
+    hyphens of compound words, not inside plain words.
+    """
+    if not left:
+        return right
+    if not right:
+        return left
+    if is_cjk(left[-1]) or is_cjk(right[0]):
+        return left + right
+    if left.endswith("\u00ad"):
+        return left[:-1] + right
+    if left[-1] == "-" and len(left) > 1 and left[-2].isalpha() and (tight or right[0].islower()):
+        return left + right
+    return left + " " + right
+
+
+def split_lines(text: str) -> list[tuple[str, str]]:
+    """(raw, stripped) for every line."""
+    return [(raw, raw.strip()) for raw in text.split("\n")]

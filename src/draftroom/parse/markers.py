@@ -1,0 +1,164 @@
+"""Footnote markers inside paragraph text, rewritten as `[^N]` in reading order.
+
+A digit run is a marker only where a note number can stand: the next new note (notes are first
+referred to in increasing order), or an earlier one glued to the word or punctuation it follows. A
+number standing alone between spaces counts only as the next new note and only in a context where
+a cardinal number would be odd ("Crime 5 and", not "article 5 of" or "5 out of 7").
+"""
+
+import re
+
+from draftroom.parse.footnotes import SUPERSCRIPTS
+from draftroom.parse.lines import is_cjk
+
+_SUP_TO_DIGIT = str.maketrans(SUPERSCRIPTS, "0123456789")
+_CANDIDATE = re.compile(
+    rf"\[\^(?P<canon>\d+)\]|(?P<sup>[{SUPERSCRIPTS}]+)|(?<![\d])(?P<digits>\d+)(?![\d])|(?<=\S)(?P<star>\*{{1,3}})(?=\s|$|[,.;:])"
+)
+_CLOSING = set(",.;:)]”’\"»》」』）、，。；：!?")
+_CJK_UNITS = set("年月日号號条條款段项項卷届屆次个個%％岁歲名人国國种種类類部章节節页頁周週天时分秒亿億萬万千百倍期份家所点點")
+_BEFORE_NUMBER = {
+    # words after which a number is a number: English, French, Spanish, Russian
+    "article", "articles", "paragraph", "paragraphs", "para", "paras", "item", "items", "resolution",
+    "resolutions", "decision", "decisions", "no", "nos", "vol", "vols", "volume", "chapter", "chap",
+    "section", "sect", "annex", "part", "rule", "rules", "principle", "goal", "goals", "target",
+    "targets", "page", "pages", "table", "figure", "session", "meeting", "protocol", "at", "of",
+    "to", "from", "than", "and", "or", "by", "with", "about", "over", "under", "nearly", "some",
+    "least", "most", "only", "all", "the", "in", "on", "for", "between", "within", "among", "per",
+    "approximately", "around", "almost", "top", "phase", "step", "level", "grade", "age", "aged",
+    "l'article", "alinéa", "point", "chapitre", "résolution", "résolutions", "de", "des", "du", "à",
+    "le", "la", "les", "et", "ou", "artículo", "párrafo", "tema", "capítulo", "del", "el", "los",
+    "las", "y", "o", "en", "статья", "статьи", "пункт", "пункта", "резолюция", "резолюции", "и",
+    "в", "на", "от", "до", "с", "по", "из",
+}
+_AFTER_MARKER = {
+    "and", "the", "which", "that", "as", "its", "their", "in", "to", "of", "for", "with", "on", "by",
+    "including", "adopted", "entitled", "is", "are", "was", "who", "where", "while", "also", "or",
+    "and/or", "we", "has", "have", "had", "held", "signed", "et", "la", "le", "les", "qui", "dont",
+    "y", "el", "los", "las", "que", "en", "и", "в", "который", "которая", "которые", "а",
+}
+_MONTHS = {
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december",
+}
+
+
+class MarkerResolver:
+    """Rewrites markers as `[^N]`, paragraph after paragraph in reading order."""
+
+    def __init__(self, defined: set[int], starred: dict[str, str]) -> None:
+        self.defined = defined
+        self.seen: set[int] = set()
+        self.starred = starred
+        self.star_numbers: dict[str, int] = {}
+
+    @property
+    def next_new(self) -> int:
+        top = max(self.seen, default=0)
+        later = [n for n in self.defined if n > top]
+        return min(later) if later else top + 1
+
+    def star_notes(self) -> dict[int, str]:
+        """Asterisk notes met in the text, given numbers after the numbered notes."""
+        return {n: self.starred[s] for s, n in self.star_numbers.items()}
+
+    def resolve(self, text: str) -> str:
+        out: list[str] = []
+        pos = 0
+        for m in _CANDIDATE.finditer(text):
+            number = self._decide(text, m)
+            if number is None:
+                continue
+            start = m.start()
+            if m.group("digits") is not None and len(m.group("digits")) > 3:
+                start += 4  # a year with the note number glued on
+            out.append(text[pos:start] + f"[^{number}]")
+            pos = m.end()
+            self.seen.add(number)
+        out.append(text[pos:])
+        return _tidy("".join(out))
+
+    def _decide(self, text: str, m: re.Match[str]) -> int | None:
+        if m.group("canon") is not None:
+            n = int(m.group("canon"))
+            return n if n in self.defined else None
+        if m.group("sup") is not None:
+            n = int(m.group("sup").translate(_SUP_TO_DIGIT))
+            return n if n in self.defined else None
+        if m.group("star") is not None:
+            star = m.group("star")
+            if star not in self.starred:
+                return None
+            if star not in self.star_numbers:
+                self.star_numbers[star] = max(self.defined | set(self.star_numbers.values()), default=0) + 1
+            return self.star_numbers[star]
+        return self._digits(text, m.start(), m.end(), m.group("digits"))
+
+    def _digits(self, text: str, s: int, e: int, digits: str) -> int | None:
+        before = text[s - 1] if s else ""
+        after = text[e] if e < len(text) else ""
+        token = _token(text, s, e)
+        if "/" in token or "@" in token or after.isalnum() and not (is_cjk(after) and after not in _CJK_UNITS):
+            return None
+        if after and not (after.isspace() or after in _CLOSING or is_cjk(after)):
+            return None
+        if len(digits) > 3:
+            return self._glued_year(digits, before)
+        n = int(digits)
+        if before and not before.isspace():
+            return n if self._attached_ok(text, s, n) else None
+        return n if n == self.next_new and n in self.defined and self._spaced_ok(text, s, e) else None
+
+    def _glued_year(self, digits: str, before: str) -> int | None:
+        year, rest = digits[:4], digits[4:]
+        n = int(rest) if rest and rest[0] != "0" else 0
+        if len(digits) <= 6 and year[:2] in ("19", "20") and n == self.next_new and n in self.defined:
+            return n if not before.isalnum() else None
+        return None
+
+    def _attached_ok(self, text: str, s: int, n: int) -> bool:
+        before = text[s - 1]
+        if n not in self.defined or not (n == self.next_new or n in self.seen):
+            return False
+        if before in _CLOSING:
+            if before == "." and s >= 2 and (text[s - 2].isdigit() or text[s - 2].isupper()):
+                return False  # "5.2", "L.18"
+            return True
+        if not before.isalpha():
+            return False
+        word = re.search(r"[^\W\d_]+$", text[:s])
+        letters = word.group(0) if word else ""
+        if is_cjk(before):
+            return True
+        return not (letters.isupper() and len(letters) <= 3)  # "CO2", "G77"
+
+    def _spaced_ok(self, text: str, s: int, e: int) -> bool:
+        prev = text[:s].rstrip().rsplit(maxsplit=1)[-1] if text[:s].strip() else ""
+        nxt_match = re.match(r"\s*(\S+)", text[e:])
+        nxt = nxt_match.group(1) if nxt_match else ""
+        prev_word = prev.strip("“”\"'’(").lower().rstrip(".")
+        if not prev or prev_word in _BEFORE_NUMBER:
+            return False
+        prev_punct = prev[-1] in _CLOSING
+        if not nxt or nxt[0] in _CLOSING:
+            return True
+        if is_cjk(nxt[0]):
+            return nxt[0] not in _CJK_UNITS
+        word = nxt.strip("“”\"'’,.;:").lower()
+        if word in _MONTHS or word[:1].isdigit():
+            return False
+        if word in _AFTER_MARKER:
+            return True
+        return prev_punct and nxt[0].isupper()
+
+
+def _token(text: str, s: int, e: int) -> str:
+    left = text.rfind(" ", 0, s) + 1
+    right = text.find(" ", e)
+    return text[left : right if right >= 0 else len(text)]
+
+
+def _tidy(text: str) -> str:
+    text = re.sub(r"\s+\[\^", "[^", text)
+    text = re.sub(r"(\[\^\d+\])\s+(?=[\u2e80-\u9fff\uff00-\uffef\u3000-\u303f])", r"\1", text)
+    return re.sub(r"\s{2,}", " ", text).strip()

@@ -1,0 +1,438 @@
+"""Text of a UN PDF with a text layer, read through its layout (PyMuPDF).
+
+The result is ordinary extracted text, made cleaner by what the layout shows: page furniture
+(running heads, page counters, job numbers, barcodes, URL lists) is dropped; lines of one paragraph
+are joined; paragraphs are separated by a blank line; superscript footnote markers become `[^N]`
+inline, and the notes at the foot of each page become definition lines `[^N]: text`, placed at the
+first paragraph break after the page they stand on. Asterisk notes ("* Any changes to the list of
+sponsors ...") are kept as plain lines there, as text extractors give them.
+"""
+
+import itertools
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+import pymupdf
+
+from draftroom.errors import DraftroomError
+
+_SUPERSCRIPT = 1  # PyMuPDF span flag bits
+_ITALIC = 2
+_BOLD = 16
+_CJK = re.compile(r"[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f]")
+_NUMBERING = re.compile(r"^(\d{1,3}\.|\(?[a-z]{1,4}\)|[A-Z]\.|[IVXLC]+\.|[一二三四五六七八九十]+[、.．])\s")
+_RULE = re.compile(r"^[_\u2014\u2500-]{5,}$")
+_URLS = re.compile(r"^(\s*https?://\S+)+\s*$")
+_HIDDEN_LINK = re.compile(r"^\s*(https?://undocs\.org/\S*\s*)+$")
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f]")
+_FURNITURE = [
+    re.compile(r"^\*\d{5,}\*$"),  # barcode
+    re.compile(r"^\d{2}-\d{5}\s*(\([A-Z]\))?(\s+\d{6})?$"),  # job number "25-16618 (E)  281025"
+    re.compile(r"^\d{1,4}\s*/\s*\d{1,4}$"),  # page counter "2/14"
+    re.compile(r"(?i)^please\s+recycle"),
+    re.compile(r"^[A-Z]{1,10}(/[A-Za-z0-9.\-]+)+$"),  # a document symbol alone ("A/80/L.18")
+]
+
+
+@dataclass
+class _Span:
+    text: str
+    x0: float
+    x1: float
+    y0: float
+    y1: float
+    baseline: float
+    size: float
+    flags: int
+    font: str
+    first_word_width: float
+
+
+@dataclass
+class _Line:
+    """One visual line (or one column segment of it) on a page."""
+
+    page: int
+    spans: list[_Span]
+    text: str = ""
+    x0: float = 0.0
+    x1: float = 0.0
+    y0: float = 0.0
+    y1: float = 0.0
+    baseline: float = 0.0
+    size: float = 0.0  # the size most of its characters have
+    bold: bool = False
+    starts_with_marker: str | None = None  # note number when the line opens a footnote
+    first_word_width: float = 0.0
+
+
+@dataclass
+class _Page:
+    number: int
+    width: float
+    height: float
+    body: list[_Line] = field(default_factory=list)
+    notes: list[_Line] = field(default_factory=list)
+
+
+_DAMAGE = ("premature end", "missing 'endobj'", "object is not a stream", "cannot find startxref")
+
+
+def _open(data: bytes, source: str) -> pymupdf.Document:
+    pymupdf.TOOLS.mupdf_display_errors(False)
+    pymupdf.TOOLS.mupdf_display_warnings(False)
+    pymupdf.TOOLS.mupdf_warnings(reset=True)
+    try:
+        doc = pymupdf.open(stream=data, filetype="pdf")
+    except Exception:
+        raise DraftroomError(f"{source}: not a readable PDF (damaged or not a PDF)") from None
+    if doc.needs_pass:
+        raise DraftroomError(
+            f"{source}: the PDF is encrypted: give an unprotected copy, the .docx or a text version"
+        )
+    if doc.page_count == 0:
+        raise DraftroomError(f"{source}: the PDF has no pages")
+    return doc
+
+
+def _check_damage(doc: pymupdf.Document, text_chars: int, bad_chars: int, source: str) -> None:
+    """A truncated or corrupt file that MuPDF repaired silently would give part of the text."""
+    warnings = pymupdf.TOOLS.mupdf_warnings()
+    if doc.is_repaired and any(w in warnings for w in _DAMAGE):
+        raise DraftroomError(f"{source}: the PDF is damaged (truncated or corrupt): give a complete copy")
+    if bad_chars > 0.05 * max(text_chars, 1):
+        raise DraftroomError(
+            f"{source}: the PDF's text layer cannot be decoded (fonts without a Unicode map): "
+            "give the .docx or a text version"
+        )
+
+
+def _spans(page: pymupdf.Page) -> list[_Span]:
+    """Spans with the box of their visible characters (leading and trailing blanks excluded)."""
+    out = []
+    try:
+        blocks = page.get_text(
+            "rawdict", flags=pymupdf.TEXT_PRESERVE_WHITESPACE | pymupdf.TEXT_MEDIABOX_CLIP
+        )["blocks"]
+    except Exception as e:  # a damaged content stream
+        raise DraftroomError(f"page {page.number + 1} cannot be read ({type(e).__name__})") from None
+    for block in blocks:
+        for line in block.get("lines", []):
+            for s in line["spans"]:
+                chars = s["chars"]
+                text = "".join(c["c"] for c in chars).replace("\u00a0", " ").replace("\t", " ")
+                ink = [c for c in chars if c["c"].strip()]
+                if not ink or "barcode" in s["font"].lower() or _HIDDEN_LINK.match(text):
+                    continue
+                out.append(
+                    _Span(
+                        text,
+                        ink[0]["bbox"][0],
+                        ink[-1]["bbox"][2],
+                        s["bbox"][1],
+                        s["bbox"][3],
+                        s["origin"][1],
+                        s["size"],
+                        s["flags"],
+                        s["font"],
+                        _first_word_width(ink),
+                    )
+                )
+    return out
+
+
+def _first_word_width(ink: list[dict]) -> float:
+    end = ink[0]["bbox"][2]
+    for prev, c in itertools.pairwise(ink):
+        if c["bbox"][0] - prev["bbox"][2] > 0.5 or _CJK.match(prev["c"]):
+            break
+        end = c["bbox"][2]
+    return end - ink[0]["bbox"][0]
+
+
+def _visual_lines(spans: list[_Span], page: int, body_size: float) -> list[list[_Span]]:
+    """Group spans into lines by baseline (superscripts join the line they are raised above),
+    then split a line where a wide gap separates two columns (masthead, running heads)."""
+    normal = sorted((s for s in spans if not _is_small(s, body_size)), key=lambda s: (s.baseline, s.x0))
+    rows: list[list[_Span]] = []
+    for s in normal:
+        if rows and abs(rows[-1][0].baseline - s.baseline) <= 0.3 * max(s.size, rows[-1][0].size):
+            rows[-1].append(s)
+        else:
+            rows.append([s])
+    for s in spans:
+        if not _is_small(s, body_size):
+            continue
+        host = min(
+            rows,
+            key=lambda r: _raised_distance(s, r[0]),
+            default=None,
+        )
+        if host is not None and _raised_distance(s, host[0]) < 0.9 * host[0].size:
+            host.append(s)
+        else:
+            rows.append([s])
+    out = []
+    for row in sorted(rows, key=lambda r: min(s.baseline for s in r)):
+        row.sort(key=lambda s: s.x0)
+        segment = [row[0]]
+        for s in row[1:]:
+            if s.x0 - segment[-1].x1 > max(40.0, 4 * s.size):
+                out.append(segment)
+                segment = []
+            segment.append(s)
+        out.append(segment)
+    return out
+
+
+def _is_small(s: _Span, body_size: float) -> bool:
+    return s.size < 0.8 * body_size
+
+
+def _raised_distance(small: _Span, host: _Span) -> float:
+    """How far a small span sits from a host line: 0 when inside its height band."""
+    if host.y0 - 1 <= small.y0 and small.y1 <= host.y1 + 1:
+        return abs(small.baseline - host.baseline) * 0.1
+    return min(abs(small.y0 - host.y0), abs(small.y1 - host.y1)) + 10
+
+
+def _is_marker(s: _Span, host_size: float) -> bool:
+    """A superscript: the superscript flag, or a clearly smaller span raised above the baseline."""
+    return bool(s.flags & _SUPERSCRIPT) or s.size < 0.8 * host_size
+
+
+def _make_line(spans: list[_Span], page: int, note_numbers: set[int] | None) -> _Line:
+    sizes: Counter[float] = Counter()
+    for s in spans:
+        sizes[round(s.size * 2) / 2] += len(s.text.strip())
+    size = sizes.most_common(1)[0][0]
+    main = [s for s in spans if not _is_marker(s, size)] or spans
+    line = _Line(page, spans, size=size)
+    line.x0 = min(s.x0 for s in spans)
+    line.x1 = max(s.x1 for s in spans)
+    line.y0 = min(s.y0 for s in main)
+    line.y1 = max(s.y1 for s in main)
+    line.baseline = Counter(round(s.baseline, 1) for s in main).most_common(1)[0][0]
+    chars = sum(len(s.text.strip()) for s in main)
+    line.bold = (
+        sum(len(s.text.strip()) for s in main if s.flags & _BOLD or "bold" in s.font.lower()) > chars / 2
+    )
+    first = spans[0].text.strip()
+    if _is_marker(spans[0], size) and first.isdigit():
+        line.starts_with_marker = first
+    parts: list[str] = []
+    prev: _Span | None = None
+    for i, s in enumerate(spans):
+        # a note's own number opens its line; in body text every superscript is a reference
+        if _is_marker(s, size) and (i > 0 or note_numbers is not None):
+            parts.append(_marker_text(s.text, note_numbers))
+        else:
+            gap = prev is not None and s.x0 - prev.x1 > 0.2 * size
+            if gap and parts and not parts[-1].endswith(" ") and not s.text.startswith(" "):
+                parts.append(" ")
+            parts.append(s.text)
+        prev = s
+    line.text = re.sub(r"\s+", " ", "".join(parts)).strip()
+    line.text = re.sub(r"\s+(\[\^\d+\])", r"\1", line.text)
+    line.first_word_width = spans[0].first_word_width
+    return line
+
+
+def _marker_text(raw: str, note_numbers: set[int] | None) -> str:
+    """Digits of a superscript as `[^N]` (several split by commas); anything else as it is."""
+    numbers = [p for p in re.split(r"[,\s]+", raw.strip()) if p]
+    known = note_numbers is None or all(int(p) in note_numbers for p in numbers if p.isdigit())
+    if numbers and all(p.isdigit() for p in numbers) and known:
+        return "".join(f"[^{int(p)}]" for p in numbers)
+    return raw
+
+
+def _body_size(pages: list[list[_Span]]) -> float:
+    sizes: Counter[float] = Counter()
+    for spans in pages:
+        for s in spans:
+            sizes[round(s.size * 2) / 2] += len(s.text.strip())
+    return sizes.most_common(1)[0][0]
+
+
+def _is_furniture(line: _Line, page: _Page, body_size: float, repeated: set[str]) -> bool:
+    text = line.text
+    if any(p.match(text) for p in _FURNITURE[:4]) or _URLS.match(text):
+        return True
+    if page.number == 0 or not _in_margin(line, page):
+        return False
+    return line.size < 0.95 * body_size or text in repeated or bool(_FURNITURE[4].match(text))
+
+
+def _split_notes(lines: list[_Line], body_size: float, continued: bool) -> tuple[list[_Line], list[_Line]]:
+    """Body lines and footnote lines of one page: notes sit below a rule, or, without one, form
+    the run of small-type lines at the foot of the page that opens with a note marker (or goes
+    on with a note from an earlier page)."""
+    for i, line in enumerate(lines):
+        if _RULE.match(line.text) and all(_is_note_size(x, body_size) for x in lines[i + 1 :]):
+            return lines[:i], lines[i + 1 :]
+    start = len(lines)
+    while start > 0 and _is_note_size(lines[start - 1], body_size):
+        start -= 1
+    if not continued:
+        while start < len(lines) and not _opens_note(lines[start]):
+            start += 1
+    return lines[:start], lines[start:]
+
+
+def _is_note_size(line: _Line, body_size: float) -> bool:
+    return line.size <= 0.92 * body_size
+
+
+def _opens_note(line: _Line) -> bool:
+    return line.starts_with_marker is not None or line.text.startswith("*")
+
+
+def _read_pages(doc: pymupdf.Document, source: str) -> list[_Page]:
+    try:
+        raw = [_spans(page) for page in doc]
+    except DraftroomError as e:
+        raise DraftroomError(f"{source}: {e}") from None
+    chars = sum(len(s.text.strip()) for spans in raw for s in spans)
+    if chars < 20:
+        raise DraftroomError(f"{source}: no text layer: this PDF is a scan; give the .docx or a text version")
+    bad = sum(s.text.count("\ufffd") + len(_CONTROL.findall(s.text)) for spans in raw for s in spans)
+    _check_damage(doc, chars, bad, source)
+    body_size = _body_size(raw)
+    pages = [_Page(n, page.rect.width, page.rect.height) for n, page in enumerate(doc)]
+    grouped = []
+    for p, spans in zip(pages, raw, strict=True):
+        groups = _visual_lines(spans, p.number, body_size)
+        grouped.append([(g, _make_line(g, p.number, None)) for g in groups])
+    repeated = _repeated_margins(pages, grouped)
+    seen_notes = False
+    bodies = []
+    for p, lines in zip(pages, grouped, strict=True):
+        keep = [(g, x) for g, x in lines if not _is_furniture(x, p, body_size, repeated)]
+        body, p.notes = _split_notes([x for _, x in keep], body_size, seen_notes)
+        seen_notes = seen_notes or bool(p.notes)
+        bodies.append([g for g, x in keep if any(x is b for b in body)])
+    note_numbers = {int(n) for p in pages for n in _note_starts(p.notes)}
+    for p, groups in zip(pages, bodies, strict=True):
+        p.body = [_make_line(g, p.number, note_numbers) for g in groups]
+    return pages
+
+
+def _in_margin(line: _Line, page: _Page) -> bool:
+    return line.y1 < 0.1 * page.height or line.y0 > 0.93 * page.height
+
+
+def _repeated_margins(pages: list[_Page], grouped: list[list[tuple[list[_Span], _Line]]]) -> set[str]:
+    """Texts in the top or bottom margin of two or more pages: running heads and footers."""
+    counts: Counter[str] = Counter()
+    for p, lines in zip(pages, grouped, strict=True):
+        counts.update({x.text for _, x in lines if p.number > 0 and _in_margin(x, p)})
+    return {t for t, n in counts.items() if n > 1}
+
+
+def _note_starts(notes: list[_Line]) -> list[str]:
+    return [line.starts_with_marker for line in notes if line.starts_with_marker]
+
+
+def _notes_text(pages: list[_Page]) -> dict[int, list[str]]:
+    """Per page, the notes that start there as finished lines; continuations join their note."""
+    out: dict[int, list[str]] = {}
+    last: list[str] | None = None
+    for p in pages:
+        for line in p.notes:
+            if _RULE.match(line.text):
+                continue
+            if line.starts_with_marker:
+                body = line.text[len(line.starts_with_marker) :].strip()
+                out.setdefault(p.number, []).append(f"[^{int(line.starts_with_marker)}]: {body}")
+                last = out[p.number]
+            elif line.text.startswith("*"):
+                out.setdefault(p.number, []).append(line.text)
+                last = out[p.number]
+            elif last:
+                last[-1] = _join(last[-1], line.text)
+    return out
+
+
+def _join(a: str, b: str) -> str:
+    if not a:
+        return b
+    if _CJK.match(a[-1:]) or _CJK.match(b[:1]) or b.startswith("[^") or a.endswith(("-", "/")):
+        return a + b
+    return f"{a} {b}"
+
+
+def _column(lines: list[_Line], body_size: float, width: float) -> tuple[float, float]:
+    """Left edge and right margin of the text column: the usual start of body lines, and the
+    median end of long body lines (justified lines all end there)."""
+    body = [x for x in lines if abs(x.size - body_size) < 0.75] or lines
+    lefts = Counter(round(x.x0) for x in body)
+    ends = sorted(x.x1 for x in body if x.x1 - x.x0 > 0.5 * width) or sorted(x.x1 for x in body)
+    return float(lefts.most_common(1)[0][0]), ends[len(ends) // 2]
+
+
+def _break(prev: _Line, line: _Line, left: float, right: float) -> str:
+    """How `line` follows `prev` on one page: "join" (a wrapped line), "line" (a hard line break
+    inside a block) or "para" (a new paragraph)."""
+    size = max(prev.size, line.size)
+    indent = line.x0 - left
+    if line.baseline - prev.baseline > 1.5 * size or _NUMBERING.match(line.text):
+        return "para"
+    if line.page != prev.page:
+        return (
+            "para" if prev.x1 + line.first_word_width + 0.5 * size < right or 0.8 * size < indent else "join"
+        )
+    if 0.8 * size < indent < 6 * size and line.x0 > prev.x0 + 0.8 * size:
+        return "para"
+    if prev.bold != line.bold or abs(prev.size - line.size) > 1:
+        return "line"
+    if prev.x1 + line.first_word_width + 0.5 * size < right or line.x0 > prev.x0 + 0.8 * size:
+        return "line"
+    return "join"
+
+
+def pdf_to_text(data: bytes, source: str) -> str:
+    """The text of a PDF with a text layer; one-line DraftroomError for a damaged, encrypted or
+    scanned PDF."""
+    doc = _open(data, source)
+    with doc:
+        pages = _read_pages(doc, source)
+    notes = _notes_text(pages)
+    paragraphs: list[str] = []
+    pending: list[str] = []
+    current = ""
+    prev: _Line | None = None
+    size = _dominant(pages)
+    for p in pages:
+        body = p.body
+        if not body:
+            pending.extend(notes.get(p.number, []))
+            continue
+        left, right = _column(body, size, p.width)
+        for line in body:
+            how = "para" if prev is None else _break(prev, line, left, right)
+            if how == "para":
+                if current:
+                    paragraphs.append(current)
+                paragraphs.extend(pending)
+                pending = []
+                current = line.text
+            elif how == "line":
+                current = f"{current}\n{line.text}"
+            else:
+                current = _join(current, line.text)
+            prev = line
+        pending.extend(notes.get(p.number, []))
+    if current:
+        paragraphs.append(current)
+    paragraphs.extend(pending)
+    return "\n\n".join(paragraphs) + "\n"
+
+
+def _dominant(pages: list[_Page]) -> float:
+    sizes: Counter[float] = Counter()
+    for p in pages:
+        for line in p.body:
+            sizes[line.size] += len(line.text)
+    return sizes.most_common(1)[0][0] if sizes else 10.0

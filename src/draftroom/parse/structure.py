@@ -1,0 +1,130 @@
+"""Logical units after the authoring body, built into the document's parts: preambular and operative
+paragraphs with their sub-items, annexes with headings and numbered paragraphs, and the closing."""
+
+import re
+from dataclasses import dataclass, field
+
+from draftroom.model import Annex, Closing, Heading, Paragraph
+from draftroom.parse import vocab
+from draftroom.parse.units import Unit
+
+_LETTERS = "abcdefghijklmnopqrstuvwxyz"
+_ROMANS = ["i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii", "xiii", "xiv", "xv",
+           "xvi", "xvii", "xviii", "xix", "xx"]  # fmt: skip
+_FULLWIDTH = str.maketrans("０１２３４５６７８９（）", "0123456789()")
+
+
+@dataclass
+class Body:
+    preamble: list[Paragraph] = field(default_factory=list)
+    operative: list[Paragraph] = field(default_factory=list)
+    annexes: list[Annex] = field(default_factory=list)
+    closing: Closing = field(default_factory=Closing)
+
+
+class Ids:
+    """Paragraph ids in reading order: p1, p2, ..."""
+
+    def __init__(self) -> None:
+        self.n = 0
+
+    def __call__(self) -> str:
+        self.n += 1
+        return f"p{self.n}"
+
+
+def _next_letter(marker: str | None) -> str:
+    if not marker:
+        return "a"
+    if len(marker) == 1 and marker != "z":
+        return _LETTERS[_LETTERS.index(marker) + 1]
+    return marker[0] * (len(marker) + 1) if marker == "z" * len(marker) else marker
+
+
+def _add_item(parent: Paragraph, marker: str, text: str, new_id: Ids) -> None:
+    """Attach "(b) ..." under its paragraph, or "(ii) ..." under the last lettered item."""
+    item = Paragraph(new_id(), text, marker=marker)
+    last = parent.items[-1] if parent.items else None
+    lettered = last is not None and parent.items[0].marker != "i"
+    nested = (
+        lettered
+        and last is not None
+        and marker != _next_letter(last.marker)
+        and marker in _ROMANS
+        and (marker == "i" or bool(last.items))
+    )
+    (last.items if nested and last is not None else parent.items).append(item)
+
+
+def build_body(units: list[Unit], no_preamble: bool) -> Body:
+    body = Body()
+    new_id = Ids()
+    annex: Annex | None = None
+    last: Paragraph | None = None
+    for unit in units:
+        text = unit.text
+        if unit.kind == "annex":
+            annex = Annex(title="", id=f"annex{len(body.annexes) + 1}")
+            body.annexes.append(annex)
+            last = None
+            continue
+        if unit.kind == "annex-title" and annex is not None:
+            annex.title = text
+            continue
+        if unit.kind == "meeting":
+            body.closing.meeting = text
+            continue
+        if unit.kind == "date":
+            body.closing.date = text
+            continue
+        if unit.kind == "heading" and annex is not None:
+            annex.blocks.append(Heading(text, new_id()))
+            last = None
+            continue
+        head = text[:8].translate(_FULLWIDTH) + text[8:]
+        if (m := vocab.ITEM.match(head)) and last is not None:
+            marker = next(g for g in (m.group("a"), m.group("b"), m.group("c")) if g)
+            _add_item(last, marker, m.group("rest"), new_id)
+            continue
+        number = None
+        if m := vocab.NUMBERED.match(head):
+            number, text = int(m.group("n")), m.group("rest")
+        para = Paragraph(new_id(), text, number)
+        if annex is not None:
+            annex.blocks.append(para)
+        elif number is not None or body.operative:
+            if number is None and body.operative and not body.operative[-1].items:
+                body.operative[-1].text += " " + text  # text that goes on after a paragraph's end
+                continue
+            body.operative.append(para)
+        else:
+            body.preamble.append(para)
+        last = para
+    _single_operative(body, no_preamble)
+    for a in body.annexes:
+        _chapeau_as_heading(a)
+    return body
+
+
+def _single_operative(body: Body, no_preamble: bool) -> None:
+    """A text with one operative paragraph does not number it: find it among the unnumbered ones."""
+    if body.operative or not body.preamble:
+        return
+    if no_preamble:
+        body.operative, body.preamble = body.preamble, []
+    elif re.search(r"[.。](?:\[\^\d+\])*[”’\"]?$", body.preamble[-1].text):
+        body.operative.append(body.preamble.pop())
+
+
+def _chapeau_as_heading(annex: Annex) -> None:
+    """Unnumbered text before an annex's numbered paragraphs is set as a heading, so that annex
+    labels (AN12) keep the printed paragraph numbers."""
+    paras = annex.paragraphs
+    if not any(p.number is not None for p in paras):
+        return
+    for i, block in enumerate(annex.blocks):
+        if isinstance(block, Paragraph):
+            if block.number is not None:
+                break
+            if not block.items:
+                annex.blocks[i] = Heading(block.text, block.id)

@@ -1,0 +1,116 @@
+"""Plain text (as any PDF extractor gives it, or the canonical form of the PDF and .docx readers) read
+into a Document.
+
+Steps: normalise; drop page furniture; take the footnotes out; measure how lines were wrapped; read
+the head up to the authoring body; join the rest into paragraphs and build the parts; rewrite
+footnote markers as `[^N]` in reading order.
+"""
+
+from collections.abc import Iterator
+
+from draftroom.errors import DraftroomError
+from draftroom.model import Document, Footnote, Heading, Paragraph
+from draftroom.model.footnotes import renumber
+from draftroom.parse.detect import check_language, detect_language
+from draftroom.parse.footnotes import extract_notes
+from draftroom.parse.furniture import document_symbol, strip_furniture
+from draftroom.parse.head import Head, find_body, parse_head
+from draftroom.parse.layout import measure
+from draftroom.parse.lines import Line, normalize
+from draftroom.parse.markers import MarkerResolver
+from draftroom.parse.sponsors import sponsor_names
+from draftroom.parse.structure import build_body
+from draftroom.parse.units import Joiner
+
+_BODY_COMMAS = (",", "，", "،")
+
+
+def parse_plain(text: str, lang: str | None, source: str) -> Document:
+    text = normalize(text)
+    if not text.strip():
+        raise DraftroomError(f"{source}: no text in this file")
+    language = check_language(lang) if lang else detect_language(text)
+    lines, notes = extract_notes(strip_furniture(text))
+    if not lines:
+        raise DraftroomError(f"{source}: no resolution text found, only page furniture and notes")
+    layout = measure(lines)
+    body_at = find_body(lines)
+    head = parse_head(lines, body_at, layout)
+    doc = _document(head, language, document_symbol([r.strip() for r in text.split("\n")]))
+    resolver = MarkerResolver(set(notes.numbered), notes.starred)
+    if head.kind == "amendments":
+        start = max(head.consumed, default=-1) + 1
+        units = Joiner(layout, "amend").run(lines[start:])
+        _instructions(doc, [resolver.resolve(u.text) for u in units])
+    else:
+        if body_at is None:
+            raise DraftroomError(
+                f"{source}: no authoring body line (such as 'The General Assembly,' or '大会，') "
+                "before the paragraphs: is this a UN resolution text?"
+            )
+        _fill_body(doc, lines, body_at, layout)
+        for holder in _reading_order(doc):
+            holder.text = resolver.resolve(holder.text)
+        for annex in doc.annexes:
+            annex.title = resolver.resolve(annex.title)
+    _footnotes(doc, {**notes.numbered, **resolver.star_notes()})
+    return doc
+
+
+def _document(head: Head, language: str, symbol: str | None) -> Document:
+    kind = head.kind
+    if kind == "draft" and symbol and "/Rev." in symbol:
+        kind = "revised-draft"
+    return Document(
+        language=language,
+        kind=kind,
+        symbol=symbol,
+        session=head.session,
+        committee=head.committee,
+        agenda_item=head.agenda_item,
+        agenda_title=head.agenda_title,
+        date=head.date,
+        sponsors=sponsor_names(head.sponsor_text, language) if head.sponsor_text else [],
+        title=head.title.rstrip("*").strip(),
+        resolution_number=head.resolution_number,
+        adopted_on=head.adopted_on,
+        report_line=head.report_line,
+        amends=head.amends,
+    )
+
+
+def _fill_body(doc: Document, lines: list[Line], body_at: int, layout) -> None:
+    line = lines[body_at].text
+    doc.body = line.rstrip("".join(_BODY_COMMAS)).strip()
+    units = Joiner(layout, "preamble").run(lines[body_at + 1 :])
+    body = build_body(units, no_preamble=not line.endswith(_BODY_COMMAS))
+    doc.preamble, doc.operative, doc.annexes, doc.closing = body.preamble, body.operative, body.annexes, body.closing
+
+
+def _reading_order(doc: Document) -> Iterator[Paragraph | Heading]:
+    def walk(p: Paragraph) -> Iterator[Paragraph]:
+        yield p
+        for item in p.items:
+            yield from walk(item)
+
+    for p in doc.preamble + doc.operative:
+        yield from walk(p)
+    for annex in doc.annexes:
+        for block in annex.blocks:
+            yield from walk(block) if isinstance(block, Paragraph) else iter([block])
+
+
+def _footnotes(doc: Document, texts: dict[int, str]) -> None:
+    doc.footnotes = [Footnote(n, texts[n]) for n in sorted(texts)]
+    if [f.number for f in doc.footnotes] != list(range(1, len(doc.footnotes) + 1)):
+        renumber(doc)
+
+
+def _instructions(doc: Document, paragraphs: list[str]) -> None:
+    from importlib.util import find_spec
+
+    if find_spec("draftroom.parse.instructions") is None:
+        return
+    from draftroom.parse.instructions import parse_instructions
+
+    doc.instructions = parse_instructions(paragraphs, doc.language)

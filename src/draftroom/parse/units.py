@@ -1,0 +1,175 @@
+"""Wrapped lines joined into logical units: paragraphs, annex labels and titles, headings, closing lines.
+
+Whether a line starts a new paragraph depends on what came before: the previous paragraph must have
+ended (its last character is one a paragraph of that part ends with: a comma in the preamble, a
+semicolon or full stop in the operative part), and something must say the next one begins (a
+number, a sub-item letter, a blank line where blank lines mean paragraphs, a short last line, a
+deeper indent, an opening phrase after a page break).
+"""
+
+import re
+from dataclasses import dataclass
+
+from draftroom.parse import vocab
+from draftroom.parse.layout import Layout
+from draftroom.parse.lines import Line, join_pair, width
+
+_TRAILING_MARKS = re.compile(r"(?:\s*(?:\[\^\d+\]|[⁰¹²³⁴⁵⁶⁷⁸⁹]+|\*{1,3})|(?<=[,.;:，。；：”’)\]])\d{1,3}|\s\d{1,3})+$")
+_CLOSERS = "”’\"»)]）」』】"
+_ENDINGS = {
+    "preamble": ",，:：.。",
+    "operative": ";；.。:：",
+    "annex": ";；.。:：",
+    "item": ",，;；.。:：",
+    "amend": ",，;；.。:：",
+}
+_BARE_LABEL = re.compile(r"^(?:\d{1,3}\s?[.．]|\(?[a-z]{1,3}\)|\([ivxlc]{1,6}\)|（[a-z]{1,3}）)$")
+
+
+@dataclass
+class Unit:
+    kind: str  # paragraph | annex | annex-title | heading | meeting | date
+    text: str
+
+
+def ends_paragraph(text: str, part: str) -> bool:
+    t = _TRAILING_MARKS.sub("", text.rstrip()).rstrip()
+    t = t.rstrip(_CLOSERS) if t[-1:] in _CLOSERS and t.rstrip(_CLOSERS)[-1:] in _ENDINGS[part] else t
+    return bool(t) and t[-1] in _ENDINGS[part]
+
+
+def _starts_lower(text: str) -> bool:
+    return text[:1].isalpha() and text[:1].islower()
+
+
+def _line_kind(text: str) -> str:
+    if vocab.NUMBERED.match(text):
+        return "number"
+    if vocab.ITEM.match(text):
+        return "item"
+    if vocab.OPENERS.match(text):
+        return "opener"
+    return "text"
+
+
+class Joiner:
+    """Feeds lines in order; collects units."""
+
+    def __init__(self, layout: Layout, part: str) -> None:
+        self.layout = layout
+        self.part = part  # preamble | operative | annex | amend
+        self.units: list[Unit] = []
+        self.lines: list[Line] = []  # the lines of the paragraph being built
+        self.text = ""
+        self.in_item = False
+        self.expect_annex_title = False
+
+    def run(self, lines: list[Line]) -> list[Unit]:
+        for i, line in enumerate(lines):
+            nxt = lines[i + 1] if i + 1 < len(lines) else None
+            prv = lines[i - 1] if i else None
+            self.feed(line, prv, nxt)
+        self.flush()
+        return self.units
+
+    def feed(self, line: Line, prv: Line | None, nxt: Line | None) -> None:
+        t = line.text
+        special = self._special(t, prv, nxt)
+        if special:
+            self.flush()
+            self.units.append(Unit(special, t))
+            if special == "annex":
+                self.part, self.expect_annex_title = "annex", True
+            return
+        if self.expect_annex_title:
+            if not self.lines or self._continues_title(line):
+                self._add(line)
+                return
+            self._close("annex-title")
+        if self.lines and not self._breaks(line):
+            self._add(line)
+            return
+        self.flush()
+        self._add(line)
+
+    def _special(self, t: str, prv: Line | None, nxt: Line | None) -> str | None:
+        if vocab.ANNEX.match(t):
+            return "annex"
+        if vocab.MEETING.match(t):
+            return "meeting"
+        if vocab.DATE.match(t) and any(x and vocab.MEETING.match(x.text) for x in (prv, nxt)):
+            return "date"
+        if self.part == "annex" and not self.expect_annex_title and self._heading(t):
+            return "heading"
+        return None
+
+    def _heading(self, t: str) -> bool:
+        m = vocab.HEADING.match(t)
+        return bool(m) and width(t) <= 160 and not ends_paragraph(t, "item") and not (
+            self.lines and not ends_paragraph(self.text, self._ending_part())
+        )
+
+    def _continues_title(self, line: Line) -> bool:
+        return (
+            bool(self.layout.full)
+            and not line.blank_before
+            and not line.cut_before
+            and _line_kind(line.text) == "text"
+            and not ends_paragraph(self.text, "item")
+        )
+
+    def _ending_part(self) -> str:
+        return "item" if self.in_item else self.part
+
+    def _breaks(self, line: Line) -> bool:
+        t = line.text
+        if _BARE_LABEL.match(self.text):
+            return False
+        kind = _line_kind(t)
+        ended = ends_paragraph(self.text, self._ending_part())
+        prev = self.lines[-1]
+        if not ended or _starts_lower(t):
+            return False
+        if kind in ("number", "item"):
+            return True
+        if line.cut_before:
+            return not (self.layout.full and self.layout.is_full(prev)) or kind == "opener"
+        if not self.layout.full:
+            return True
+        if self.layout.blanks_mark_paragraphs:
+            return line.blank_before
+        if not self.layout.is_full(prev):
+            return True
+        indent = self.layout.continuation_indent
+        return indent is not None and line.indent > indent
+
+    def _add(self, line: Line) -> None:
+        if not self.lines and not self.expect_annex_title:
+            self._track(line.text)
+        prev_tight = self.lines[-1].tight_end if self.lines else False
+        self.text = join_pair(self.text, line.text, prev_tight)
+        self.lines.append(line)
+
+    def _close(self, kind: str) -> None:
+        self.units.append(Unit(kind, self.text))
+        self.lines, self.text = [], ""
+        self.expect_annex_title = False
+
+    def flush(self) -> None:
+        if not self.lines:
+            return
+        if self.expect_annex_title:
+            self._close("annex-title")
+            return
+        self._close("paragraph")
+
+    def _track(self, text: str) -> None:
+        """Follow the part the text is in, for the endings of the next paragraphs."""
+        if vocab.NUMBERED.match(text):
+            self.in_item = False
+            if self.part == "preamble":
+                self.part = "operative"
+        elif vocab.ITEM.match(text):
+            self.in_item = True
+        else:
+            self.in_item = False

@@ -1,0 +1,154 @@
+"""The words UN texts use for their parts, in the six official languages, as patterns.
+
+Each pattern matches one whole logical line (stripped). Kept together so a new language or a new
+form is one edit here, never a rule buried in the parser.
+"""
+
+import re
+
+_FLAGS = re.IGNORECASE
+
+MONTHS_EN = "January|February|March|April|May|June|July|August|September|October|November|December"
+MONTHS_FR = "janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre"
+MONTHS_ES = "enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre"
+MONTHS_RU = "января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря"
+MONTHS_AR = "يناير|فبراير|مارس|أبريل|مايو|يونيه|يونيو|يوليه|يوليو|أغسطس|سبتمبر|أكتوبر|نوفمبر|ديسمبر"
+
+DATE_TEXT = (
+    rf"\d{{1,2}}\s+(?:{MONTHS_EN})\s+\d{{4}}"
+    r"|\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日"
+    rf"|\d{{1,2}}(?:er)?\s+(?:{MONTHS_FR})\s+\d{{4}}"
+    rf"|\d{{1,2}}\s+de\s+(?:{MONTHS_ES})\s+de\s+\d{{4}}"
+    rf"|\d{{1,2}}\s+(?:{MONTHS_RU})\s+\d{{4}}(?:\s+года)?"
+    rf"|\d{{1,2}}\s+(?:{MONTHS_AR})\s+\d{{4}}"
+)
+DATE = re.compile(rf"^(?:{DATE_TEXT})$", _FLAGS)
+
+SESSION = re.compile(
+    r"^(?:[A-Z][\w\-]*(?:[\s\-][\w\-]+)*\s+(?:special\s+|emergency\s+special\s+)?session"  # en, fr
+    r"|第.{1,12}届(?:特别|紧急特别)?会议(?:续会)?"
+    r"|[\w\s\-]+período\s+(?:extraordinario\s+)?de\s+sesiones"
+    r"|[\w\s\-]+сессия"
+    r"|الدورة\s+.{2,40})$",
+    _FLAGS,
+)
+COMMITTEE = re.compile(
+    r"^(?:(?:First|Second|Third|Fourth|Fifth|Sixth)\s+Committee"
+    r"|Special Political and Decolonization Committee(?:\s+\(Fourth Committee\))?"
+    r"|第[一二三四五六]委员会|特别政治和非殖民化委员会(?:\(第四委员会\))?"
+    r"|(?:Première|Deuxième|Troisième|Quatrième|Cinquième|Sixième)\s+Commission"
+    r"|(?:Primera|Segunda|Tercera|Cuarta|Quinta|Sexta)\s+Comisión"
+    r"|(?:Первый|Второй|Третий|Четвертый|Четвёртый|Пятый|Шестой)\s+комитет"
+    r"|اللجنة\s+(?:الأولى|الثانية|الثالثة|الرابعة|الخامسة|السادسة))$",
+    _FLAGS,
+)
+AGENDA = re.compile(
+    r"^(?:Agenda\s+items?\s+(?P<en>\S.*)"
+    r"|议程项目\s*(?P<zh>\S.*)"
+    r"|Points?\s+(?P<fr>\S.*?)\s+de\s+l[’']ordre\s+du\s+jour"
+    r"|Temas?\s+(?P<es>\S.*?)\s+del\s+programa"
+    r"|Пункты?\s+(?P<ru>\S.*?)\s+повестки\s+дня"
+    r"|البنود?\s+(?P<ar>\S.*?)\s+من\s+جدول\s+الأعمال)$",
+    _FLAGS,
+)
+MASTHEAD = re.compile(
+    r"^(?:United\s+Nations|Nations\s+Unies|Naciones\s+Unidas|Организация\s+Объединенных\s+Наций"
+    r"|الأمم\s+المتحدة|联\s*合\s*国"
+    r"|General\s+Assembly|Assemblée\s+générale|Asamblea\s+General|Генеральная\s+Ассамблея"
+    r"|الجمعية\s+العامة|大\s*会|Economic\s+and\s+Social\s+Council|经\s*济\s*及\s*社\s*会\s*理\s*事\s*会"
+    r"|Distr\.?\s*:.*|Original\s*:.*|Originale?\s*:.*|Orig\.?\s*:.*|Оригинал\s*:.*|الأصل\s*:.*"
+    r"|Limited|General|Limitée|Générale|Limitada|Ограниченное|Общее"
+    r"|Chinese|English|French|Spanish|Russian|Arabic|Français|Anglais|Español|Inglés|Русский|Английский"
+    r"|中文|英文)$",
+    _FLAGS,
+)
+
+# The line naming the sponsors and the kind of text. Groups: sp (sponsors), kind words, sym (amended).
+_AMEND_EN = r"amendments?\s+to\s+(?:the\s+)?(?P<rev_en>revised\s+)?draft\s+(?:resolution|decision)\s+(?P<sym_en>\S+)"
+_AMEND_FR = r"amendements?\s+au\s+projet\s+de\s+(?:résolution|décision)\s+(?P<rev_fr>révisé\s+)?(?P<sym_fr>\S+)"
+_AMEND_ES = r"enmiendas?\s+al\s+proyecto\s+de\s+(?:resolución|decisión)\s+(?P<rev_es>revisado\s+)?(?P<sym_es>\S+)"
+_AMEND_RU = r"поправк[аи]\s+к\s+(?P<rev_ru>пересмотренному\s+)?проекту\s+(?:резолюции|решения)\s+(?P<sym_ru>\S+)"
+_AMEND_ZH = r"对(?P<rev_zh>订正)?(?:决议|决定)草案\s*(?P<sym_zh>[A-Z][\w./\-]*?)\s*的修正(?:案)?"
+SPONSOR_LINE = re.compile(
+    r"^(?P<sp>\S.*?)\s*[:：]\s*\**\s*(?:"
+    rf"(?P<amend>{_AMEND_EN}|{_AMEND_FR}|{_AMEND_ES}|{_AMEND_RU}|{_AMEND_ZH})"
+    r"|(?P<draft>(?P<rev>revised\s+|订正|пересмотренный\s+)?(?:draft\s+(?:resolution|decision)"
+    r"|projet\s+de\s+(?:résolution|décision)(?:\s+révisé)?"
+    r"|proyecto\s+de\s+(?:resolución|decisión)(?:\s+revisado)?"
+    r"|проект\s+(?:резолюции|решения)|决议草案|决定草案"
+    r"|مشروع\s+(?:قرار|مقرر)(?:\s+منقح)?)))"
+    r"\s*\**$",
+    _FLAGS,
+)
+SUBMITTED_LINE = re.compile(
+    r"^(?P<draft>(?P<rev>revised\s+)?draft\s+(?:resolution|decision)\s+submitted\s+by\s+(?:the\s+)?"
+    r"|projet\s+de\s+(?:résolution|décision)\s+(?:révisé\s+)?présenté\s+par\s+(?:le\s+|la\s+|l[’'])?"
+    r"|proyecto\s+de\s+(?:resolución|decisión)\s+(?:revisado\s+)?presentado\s+por\s+(?:el\s+|la\s+)?"
+    r"|проект\s+(?:резолюции|решения),?\s+представленный\s+)(?P<sp>\S.*?)\**$"
+    r"|^(?P<sp_zh>\S.{1,40}?)提交的(?P<rev_zh>订正)?(?:决议|决定)草案\**$",
+    _FLAGS,
+)
+DECISION_WORDS = re.compile(r"decision|décision|decisión|решени|决定|مقرر", _FLAGS)
+
+ADOPTED = re.compile(
+    r"^(?:(?:Resolution|Decision)\s+adopted\s+by\s+the\s+.+?\s+on\s+(?P<en>.+)"
+    r"|(?P<zh>\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日).{0,20}?(?:通过的)?(?:决议|决定)"
+    r"|.{1,20}?(?P<zh2>\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)通过的(?:决议|决定)"
+    r"|(?:Résolution|Décision)\s+adoptée\s+par\s+.+?\s+le\s+(?P<fr>.+)"
+    r"|(?:Resolución|Decisión)\s+aprobada\s+por\s+.+?\s+el\s+(?P<es>.+)"
+    r"|(?:Резолюция|Решение),?\s+принят(?:ая|ое)\s+.+?\s+(?P<ru>\d{1,2}\s+\S+\s+\d{4}\s+года)"
+    r"|(?:قرار|مقرر)\s+اتخذت?ه\s+.+?\s+في\s+(?P<ar>.+))$",
+    _FLAGS,
+)
+RESOLUTION_NUMBER = re.compile(r"^(?P<num>(?:S-|ES-)?\d{1,3}/\d{1,4}(?:\s?[A-Z])?)\.\s*(?P<title>\S.*)$")
+REPORT_LINE = re.compile(r"^\[.*\]$")
+
+# The authoring body ("The General Assembly,"): its own line between the title and the paragraphs.
+_ORGANS_EN = r"Assembly|Council|Conference|Parties|Commission|Committee|Board|Meeting|Summit|Forum|Congress"
+BODY = re.compile(
+    rf"^(?:The\s+(?:[\w’'\-]+\s+){{0,14}}?(?:{_ORGANS_EN})(?:\s+[\w’'\-()]+){{0,14}}?"
+    r"|[\u4e00-\u9fff《》“”、()（）\s]{0,60}?(?:大\s*会|理事会|首脑会议|缔约方会议|缔约国会议|委员会|会议)"
+    r"|(?:L[’']|Le\s+|La\s+|Les\s+)[^,]{0,80}?(?:Assemblée|Conseil|Conférence|Commission|Comité|Réunion)[^,]{0,80}"
+    r"|(?:La|El|Los)\s+[^,]{0,80}?(?:Asamblea|Consejo|Conferencia|Comisión|Comité|Reunión)[^,]{0,80}"
+    r"|[А-ЯЁ][^,]{0,80}?(?:Ассамблея|Совет|Конференция|Комиссия|Комитет|Совещание)[^,]{0,80}"
+    r"|(?:إن\s+)?[^،,]{0,80}?(?:الجمعية\s+العامة|المجلس|مجلس|المؤتمر|مؤتمر|اللجنة)[^،,]{0,80})"
+    r"\s*[,，،]?$"
+)
+
+ANNEX = re.compile(
+    r"^(?:Annex(?:e)?|ANNEX(?:E)?|Anexo|ANEXO|Приложение|ПРИЛОЖЕНИЕ|المرفق|مرفق)"
+    r"(?:\s+(?P<num>[IVXLC]+|\d+))?\s*$"
+    r"|^附件(?P<num_zh>[一二三四五六七八九十]+)?\s*$"
+)
+MEETING = re.compile(
+    r"^(?:\d+(?:st|nd|rd|th)\s+plenary\s+meeting"
+    r"|第\s*\d+\s*次全体会议"
+    r"|\d+(?:e|re)\s+séance\s+plénière"
+    r"|\d+[ªa]?\.?\s+sesión\s+plenaria"
+    r"|\d+-?е\s+пленарное\s+заседание"
+    r"|الجلسة\s+العامة\s+\S+)$",
+    _FLAGS,
+)
+
+# Paragraph numbering.
+NUMBERED = re.compile(r"^(?P<n>\d{1,3})\s?[.．。](?:\s+|$)(?P<rest>.*)$")
+ITEM = re.compile(r"^(?:\((?P<a>[a-z]{1,3}|[ivxlc]{1,6})\)|（(?P<b>[a-z]{1,3}|[ivxlc]{1,6})）|(?P<c>[a-z]|[ivx]{1,5})\))(?:\s+|$)(?P<rest>.*)$")
+HEADING = re.compile(
+    r"^(?P<num>[IVXLC]{1,6}|[A-Z]|[一二三四五六七八九十]{1,3})(?:\s*[.．、]\s*|\s+)(?P<text>\S.{0,200})$"
+)
+
+# Preambular openers: a line that starts with one of these, after a paragraph end, starts a paragraph.
+OPENERS = re.compile(
+    r"^(?:[A-Z][a-z]+ing\b|(?:Deeply|Gravely|Seriously|Strongly|Further|Also|Mindful|Aware|Convinced"
+    r"|Concerned|Alarmed|Determined|Guided|Cognizant|Conscious|Encouraged|Reaffirming|Noting|Welcoming)\b"
+    r"|(?:Rappelant|Réaffirmant|Notant|Prenant|Considérant|Convaincue?|Consciente?|Soulignant|Constatant"
+    r"|Reconnaissant|Sachant|Profondément|Gravement|Accueillant|Saluant|Ayant|Guidée?|Préoccupée?"
+    r"|Alarmée?|Déterminée?|Affirmant|Insistant|Tenant|Se\s+félicitant)\b"
+    r"|(?:Recordando|Reafirmando|Observando|Tomando|Considerando|Convencida|Consciente|Destacando"
+    r"|Reconociendo|Profundamente|Gravemente|Acogiendo|Guiada|Preocupada|Alarmada|Decidida|Afirmando"
+    r"|Poniendo|Teniendo|Subrayando|Expresando|Habiendo)\b"
+    r"|(?:Ссылаясь|Подтверждая|Вновь|Отмечая|Принимая|Учитывая|Будучи|Признавая|Приветствуя|Руководствуясь"
+    r"|Выражая|Сознавая|Подчеркивая|Напоминая|Рассмотрев|Глубоко|Считая|Исходя)\b"
+    r"|(?:又|还|回顾|重申|遵循|依循|铭记|注意到|赞赏地|关切地|表示|欢迎|确认|认识到|承认|深信|深为|强调|审议了"
+    r"|考虑到|意识到|申明|深感|严重关切|决心))"
+)

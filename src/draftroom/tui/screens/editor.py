@@ -5,6 +5,7 @@ A live redline of the paragraph as the proposal would make it is computed in a w
 
 from typing import TYPE_CHECKING
 
+from rich.console import Group
 from rich.text import Text
 from textual import work
 from textual.app import ComposeResult
@@ -18,7 +19,7 @@ from draftroom.errors import DraftroomError
 from draftroom.model import find_by_id, locate
 from draftroom.tui.room import ProposalRequest, Room
 from draftroom.tui.widgets.diff_text import redline
-from draftroom.tui.widgets.labels import display_label
+from draftroom.tui.widgets.labels import display_label, paragraph_text
 
 if TYPE_CHECKING:
     from draftroom.tui.app import DraftroomApp
@@ -122,7 +123,7 @@ class EditorScreen(ModalScreen[ProposalRequest | None]):
 
     def _preview(self) -> None:
         if self.kind == "delete":
-            self.query_one("#preview", Static).update(Text(self.current, style="red strike"))
+            self.query_one("#preview", Static).update(Group(paragraph_text(self.current, "red strike")))
             return
         if self.kind == "move":
             anchor = self._value("#anchor").strip()
@@ -137,7 +138,7 @@ class EditorScreen(ModalScreen[ProposalRequest | None]):
     @work(thread=True, exclusive=True, group="preview")
     def _diff(self, old: str, new: str) -> None:
         segments = diff_texts(old, new)
-        self.app.call_from_thread(self.query_one("#preview", Static).update, redline(segments))
+        self.app.call_from_thread(self.query_one("#preview", Static).update, Group(redline(segments)))
 
     def _where(self) -> str:
         found = self.query("#position")

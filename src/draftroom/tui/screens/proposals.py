@@ -1,5 +1,6 @@
 """One paragraph and every proposal on it, side by side: the current text left, redlines right."""
 
+from rich.console import Group
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
@@ -59,11 +60,8 @@ class ProposalsScreen(RoomScreen):
         pending = sum(x.pending for x in self._shown)
         title = f"{display_label(loc.label)} · {pending} pending of {len(self._shown)} proposals · {snap.revision}"
         self.query_one("#masthead", Static).update(title)
-        current = paragraph_text(p.text)
         badge = status_badge(p.status)
-        if badge:
-            current = badge + "\n" + current
-        self.query_one("#current-text", Static).update(current)
+        self.query_one("#current-text", Static).update(Group(badge, paragraph_text(p.text)))
         self._render_cards(snap, p.text)
 
     def _render_cards(self, snap: Snapshot, current: str) -> None:

@@ -7,6 +7,7 @@ from textual.widgets.option_list import Option
 
 from draftroom.model import Document, Heading, iter_located
 from draftroom.tui.snapshot import Snapshot
+from draftroom.tui.widgets.cjk import CJKText
 from draftroom.tui.widgets.labels import display_label, paragraph_text, pending_marker, status_badge
 
 LABEL_WIDTH = 13
@@ -17,10 +18,12 @@ def _row(label: str, depth: int, text: str, status: str, pending: int) -> Table:
     grid.add_column(width=LABEL_WIDTH, no_wrap=True)
     grid.add_column(width=4, no_wrap=True)
     grid.add_column(ratio=1)
-    body = Text("  " * depth, overflow="fold") + paragraph_text(text)
+    body = CJKText("  " * depth)
     badge = status_badge(status)
     if badge:
-        body = Text.assemble(badge, " ", body)
+        body.append_text(badge)
+        body.append(" ")
+    paragraph_text(text, out=body)
     grid.add_row(Text(display_label(label), style="bold"), pending_marker(pending), body)
     return grid
 

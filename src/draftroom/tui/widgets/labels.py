@@ -8,6 +8,7 @@ import re
 from rich.text import Text
 
 from draftroom.model.footnotes import REF
+from draftroom.tui.widgets.cjk import CJKText
 
 _SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 _ANNEX = re.compile(r"^AN(?:(\d+)\.)?(\d+)")
@@ -32,15 +33,16 @@ def superscript(n: int) -> str:
     return str(n).translate(_SUPERSCRIPT)
 
 
-def paragraph_text(text: str, base_style: str = "") -> Text:
-    """Paragraph text with `[^N]` shown as superscript markers in the accent colour."""
-    out = Text(style=base_style)
+def paragraph_text(text: str, base_style: str = "", out: Text | None = None) -> Text:
+    """Paragraph text with `[^N]` shown as superscript markers in the accent colour, appended to `out`
+    (a new CJK-wrapping Text by default)."""
+    out = CJKText() if out is None else out
     pos = 0
     for m in REF.finditer(text):
-        out.append(text[pos : m.start()])
+        out.append(text[pos : m.start()], style=base_style)
         out.append(superscript(int(m.group(1))), style="bold magenta")
         pos = m.end()
-    out.append(text[pos:])
+    out.append(text[pos:], style=base_style)
     return out
 
 

@@ -7,6 +7,7 @@ from textual.widgets import Static
 from draftroom.model import Document
 from draftroom.model.footnotes import references
 from draftroom.tui.snapshot import Snapshot
+from draftroom.tui.widgets.cjk import CJKText
 from draftroom.tui.widgets.labels import display_label, status_badge, superscript
 
 MAX_LISTED = 8
@@ -40,6 +41,6 @@ def _footnotes(doc: Document, text: str) -> list[Text]:
     for n in dict.fromkeys(references(text)):
         note = doc.footnote(n)
         out.append(
-            Text.assemble((superscript(n), "bold magenta"), " ", note.text if note else "(missing note)")
+            CJKText.assemble((superscript(n), "bold magenta"), " ", note.text if note else "(missing note)")
         )
     return out

@@ -4,6 +4,8 @@ from dataclasses import dataclass
 
 ROLES = ("delegate", "facilitator", "secretariat", "reviewer")
 SECRETARIAT = "Secretariat"
+# roles offered a facilitator's keys; the workflow still refuses whoever is not a facilitator
+CHAIR_ROLES = ("facilitator", "secretariat")
 
 
 @dataclass(frozen=True)

@@ -5,7 +5,7 @@ from draftroom.store import locate_negotiation
 from draftroom.tui.demo import DEMO_NAME, build_demo
 from draftroom.tui.identity import SECRETARIAT, Identity
 from draftroom.tui.rooms import WorkflowLobby
-from draftroom.workflow import negotiation as nego
+from draftroom.workflow import amending
 from draftroom.workflow.identity import configured_actor, resolve_actor
 from draftroom.workflow.negotiation import Home
 
@@ -18,8 +18,8 @@ def identity_for(actor: str | None, name: str, home: Home) -> Identity:
     who = resolve_actor(raw)
     if who == SECRETARIAT:
         return Identity(None, "secretariat")
-    facilitator = nego.open_negotiation(name, home).state().facilitator
-    return Identity(who, "facilitator" if facilitator == who else "delegate")
+    facilitators = amending.current_facilitators(name, home)
+    return Identity(who, "facilitator" if who in facilitators else "delegate")
 
 
 def demo(home: Home = None) -> str:

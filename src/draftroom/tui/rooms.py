@@ -2,13 +2,16 @@
 
 from pathlib import Path
 
+from draftroom.errors import DraftroomError
 from draftroom.export.api import export_document
 from draftroom.export.blocks import Options
-from draftroom.model import Document
+from draftroom.model import Document, find_by_id
 from draftroom.store import Sponsor
-from draftroom.tui.room import ExportRequest, Listing
+from draftroom.tui.room import ExportRequest, Listing, ProposalRequest
 from draftroom.tui.snapshot import Snapshot
+from draftroom.workflow import amending, revising
 from draftroom.workflow import negotiation as nego
+from draftroom.workflow.amendments import Proposal
 from draftroom.workflow.negotiation import Home, LogEntry
 
 
@@ -45,9 +48,52 @@ class WorkflowRoom:
 
     def snapshot(self) -> Snapshot:
         version = self.version()  # first: a change while reading shows at the next poll
-        doc = nego.show(self.name, home=self.home)
+        listing = revising.list_amendments(self.name, home=self.home)
         state = self.negotiation.state()
-        return Snapshot(self.name, doc, revision_name(state.revision), [], version)
+        return Snapshot(self.name, listing.doc, revision_name(state.revision), listing.amendments, version)
+
+    def facilitators(self) -> list[str]:
+        return amending.current_facilitators(self.name, home=self.home)
+
+    def _label(self, paragraph_id: str | None) -> str | None:
+        """The label the workflow expects, for a paragraph id of the text as it stands now."""
+        if paragraph_id is None:
+            return None
+        found = find_by_id(self.negotiation.outline(), paragraph_id)
+        if found is None:
+            raise DraftroomError("that paragraph is no longer in the text: another delegation changed it")
+        return found.label
+
+    def propose(self, request: ProposalRequest, acting_as: str) -> str:
+        moving = request.kind in ("insert", "move")
+        proposal = Proposal(
+            kind=request.kind,
+            target=None if request.kind == "insert" else self._label(request.target),
+            anchor=self._label(request.target if request.kind == "insert" else request.anchor)
+            if moving
+            else None,
+            position=request.position if moving else None,
+            text=request.text or None,
+            find=request.find or None,
+            replace=request.replace if request.kind == "edit" else None,
+        )
+        a = amending.propose(self.name, acting_as, proposal, because=request.rationale, home=self.home)
+        return a.id
+
+    def withdraw(self, amendment_id: str, acting_as: str) -> None:
+        amending.withdraw(self.name, amendment_id, acting_as, home=self.home)
+
+    def support(self, amendment_id: str, acting_as: str) -> None:
+        amending.support(self.name, amendment_id, acting_as, home=self.home)
+
+    def decide(self, verdict: str, amendment_ids: list[str], acting_as: str) -> None:
+        amending.decide(self.name, amendment_ids, verdict, acting_as, home=self.home)
+
+    def compromise(self, amendment_ids: list[str], text: str, acting_as: str) -> str:
+        return amending.compromise(self.name, amendment_ids, text, acting_as, home=self.home).id
+
+    def mark(self, paragraph_id: str, status: str, acting_as: str) -> None:
+        amending.mark(self.name, self._label(paragraph_id) or "", status, acting_as, home=self.home)
 
     def document_at(self, revision: str) -> Document:
         return nego.show(self.name, revision, home=self.home)
@@ -93,9 +139,14 @@ class WorkflowLobby:
 
     def listings(self) -> list[Listing]:
         return [
-            Listing(s.name, s.symbol or "", s.title, s.language, revision_name(s.revision), 0)
+            Listing(
+                s.name, s.symbol or "", s.title, s.language, revision_name(s.revision), self._pending(s.name)
+            )
             for s in nego.list_negotiations(self.home)
         ]
+
+    def _pending(self, name: str) -> int:
+        return sum(a.pending for a in revising.list_amendments(name, home=self.home).amendments)
 
     def open(self, name: str) -> WorkflowRoom:
         return WorkflowRoom(name, self.home)

@@ -9,7 +9,9 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from draftroom.workflow import amending
 from draftroom.workflow import negotiation as nego
+from draftroom.workflow.amendments import Proposal
 from draftroom.workflow.negotiation import Home
 
 DEMO_NAME = "demo"
@@ -31,4 +33,26 @@ def build_demo(home: Home = None) -> tuple[Path, int]:
             actor="Secretariat",
             home=home,
         )
-    return created.negotiation.path, 0
+    recorded = [_act(step, home) for step in script["actions"] if "support" not in step]
+    for step in script["actions"]:
+        if "support" in step:
+            amending.support(DEMO_NAME, recorded[step["support"]], step["as"], home=home)
+    return created.negotiation.path, len(recorded)
+
+
+def _act(step: dict[str, Any], home: Home) -> str:
+    """Propose one amendment of the script (withdrawing it again when the script says so); its id."""
+    position = "after" if "after" in step else "before" if "before" in step else None
+    proposal = Proposal(
+        kind=step["kind"],
+        target=step.get("target"),
+        anchor=step.get(position) if position else None,
+        position=position,
+        text=step.get("text"),
+        find=step.get("find"),
+        replace=step.get("replace"),
+    )
+    a = amending.propose(DEMO_NAME, step["as"], proposal, because=step.get("because", ""), home=home)
+    if step.get("withdraw"):
+        amending.withdraw(DEMO_NAME, a.id, step["as"], home=home)
+    return a.id

@@ -5,6 +5,7 @@ from typing import TYPE_CHECKING, cast
 from textual.screen import Screen
 
 from draftroom.model import Located, find_by_id
+from draftroom.tui.identity import CHAIR_ROLES
 from draftroom.tui.snapshot import Snapshot
 
 if TYPE_CHECKING:
@@ -12,7 +13,12 @@ if TYPE_CHECKING:
 
 
 class RoomScreen(Screen[None]):
-    """A screen that follows the app's snapshot: `show(snapshot)` runs on every change."""
+    """A screen that follows the app's snapshot: `show(snapshot)` runs on every change.
+
+    Keys of `CHAIR_ACTIONS` are shown dimmed and do nothing unless the user acts as a facilitator.
+    """
+
+    CHAIR_ACTIONS: frozenset[str] = frozenset()
 
     @property
     def room_app(self) -> "DraftroomApp":
@@ -31,6 +37,11 @@ class RoomScreen(Screen[None]):
 
     def show(self, snap: Snapshot) -> None:
         raise NotImplementedError
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in self.CHAIR_ACTIONS and self.room_app.identity.role not in CHAIR_ROLES:
+            return None
+        return True
 
     def locate(self, paragraph_id: str | None) -> Located | None:
         snap = self.snap

@@ -11,10 +11,9 @@ from draftroom.tui.widgets.draft_view import DraftView
 from draftroom.tui.widgets.identity_bar import IdentityBar
 from draftroom.tui.widgets.paragraph_detail import ParagraphDetail
 
-FACILITATOR_ACTIONS = {"mark", "revise"}
-
 
 class DraftScreen(RoomScreen):
+    CHAIR_ACTIONS = frozenset({"mark", "revise"})
     BINDINGS = [  # noqa: RUF012
         Binding("enter", "proposals", "Proposals", tooltip="Every proposal on this paragraph, side by side"),
         Binding("e", "propose('replace')", "Replace", tooltip="Propose a new text for this paragraph"),
@@ -60,11 +59,6 @@ class DraftScreen(RoomScreen):
             return
         p = loc.paragraph
         self.query_one(ParagraphDetail).show(snap, loc.label, p.id, p.text, p.status)
-
-    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action in FACILITATOR_ACTIONS and self.room_app.identity.role != "facilitator":
-            return None  # shown dimmed: only a facilitator may
-        return True
 
     @property
     def current(self) -> str | None:

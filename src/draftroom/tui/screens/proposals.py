@@ -18,10 +18,9 @@ from draftroom.tui.widgets.identity_bar import IdentityBar
 from draftroom.tui.widgets.labels import display_label, paragraph_text, status_badge
 from draftroom.tui.widgets.proposal_card import card
 
-FACILITATOR_ACTIONS = {"decide", "compromise", "mark"}
-
 
 class ProposalsScreen(RoomScreen):
+    CHAIR_ACTIONS = frozenset({"decide", "compromise", "mark"})
     BINDINGS = [  # noqa: RUF012
         Binding("w", "withdraw", "Withdraw", tooltip="Withdraw your proposal"),
         Binding("s", "support", "Support", tooltip="Join the proposal as a co-proposer"),
@@ -61,7 +60,8 @@ class ProposalsScreen(RoomScreen):
         title = f"{display_label(loc.label)} · {pending} pending of {len(self._shown)} proposals · {snap.revision}"
         self.query_one("#masthead", Static).update(title)
         badge = status_badge(p.status)
-        self.query_one("#current-text", Static).update(Group(badge, paragraph_text(p.text)))
+        current = [badge, paragraph_text(p.text)] if badge else [paragraph_text(p.text)]
+        self.query_one("#current-text", Static).update(Group(*current))
         self._render_cards(snap, p.text)
 
     def _render_cards(self, snap: Snapshot, current: str) -> None:
@@ -83,11 +83,6 @@ class ProposalsScreen(RoomScreen):
         if options.highlighted is None or not self._shown:
             return None
         return self._shown[options.highlighted]
-
-    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action in FACILITATOR_ACTIONS and self.room_app.identity.role != "facilitator":
-            return None
-        return True
 
     def _act_on_selected(self, verb: str, work_name: str) -> None:
         app, chosen, who = self.room_app, self.selected, self.room_app.require_identity()

@@ -21,15 +21,21 @@ NAME_HELP = "the negotiation's name, or the path of its directory"
 def _amend(args: argparse.Namespace) -> int:
     if args.from_document:
         if args.kind:
-            raise DraftroomError("give either --from-document FILE or one amendment (replace, edit...), not both")
+            raise DraftroomError(
+                "give either --from-document FILE or one amendment (replace, edit...), not both"
+            )
         done = amending.propose_document(args.name, args.from_document, args.force, home=args.home)
         for a in done.amendments:
             print(a.id)
         print(f"recorded {len(done.amendments)} amendments by {', '.join(done.sponsors)}", file=sys.stderr)
         return 0
     if not args.kind:
-        raise DraftroomError("say what to amend: replace, edit, insert, delete or move (or --from-document FILE)")
-    position, anchor = ("before", args.before) if getattr(args, "before", None) else ("after", getattr(args, "after", None))
+        raise DraftroomError(
+            "say what to amend: replace, edit, insert, delete or move (or --from-document FILE)"
+        )
+    position, anchor = (
+        ("before", args.before) if getattr(args, "before", None) else ("after", getattr(args, "after", None))
+    )
     p = Proposal(
         args.kind,
         target=getattr(args, "target", None),
@@ -41,7 +47,13 @@ def _amend(args: argparse.Namespace) -> int:
     )
     co = [x for part in getattr(args, "co", None) or [] for x in part.split(",")]
     a = amending.propose(
-        args.name, args.actor, p, co, getattr(args, "because", "") or "", getattr(args, "rev", None), args.home
+        args.name,
+        args.actor,
+        p,
+        co,
+        getattr(args, "because", "") or "",
+        getattr(args, "rev", None),
+        args.home,
     )
     print(a.id)
     return 0
@@ -51,7 +63,9 @@ def _amendments(args: argparse.Namespace) -> int:
     found = revising.list_amendments(args.name, args.status, args.by, args.on, args.home)
     names = found.names
     if args.json:
-        json.dump([listing.as_json(a, names) for a in found.amendments], sys.stdout, ensure_ascii=False, indent=1)
+        json.dump(
+            [listing.as_json(a, names) for a in found.amendments], sys.stdout, ensure_ascii=False, indent=1
+        )
         sys.stdout.write("\n")
         return 0
     if not found.amendments:
@@ -159,7 +173,9 @@ def _proposal_options(suppress: bool) -> argparse.ArgumentParser:
     p.add_argument("--as", dest="actor", metavar="WHO", help="the proposing delegation", **d)
     p.add_argument("--with", dest="co", action="append", metavar="D2,D3", help="co-proposers", **d)
     p.add_argument("--because", metavar="WHY", help="the rationale", **d)
-    p.add_argument("--rev", metavar="REV", help="propose against an earlier revision's text (carried forward)", **d)
+    p.add_argument(
+        "--rev", metavar="REV", help="propose against an earlier revision's text (carried forward)", **d
+    )
     return p
 
 
@@ -168,7 +184,9 @@ def _register_amend(sub: argparse._SubParsersAction, home: argparse.ArgumentPars
         "amend", parents=[home, _proposal_options(False)], help="propose an amendment (prints its id)"
     )
     p.add_argument("name", help=NAME_HELP)
-    p.add_argument("--from-document", metavar="FILE", help="record every instruction of a formal amendments document")
+    p.add_argument(
+        "--from-document", metavar="FILE", help="record every instruction of a formal amendments document"
+    )
     p.add_argument("--force", action="store_true", help="record it even if it amends another symbol")
     p.set_defaults(func=_amend, kind=None)
     kinds = p.add_subparsers(dest="kind", metavar="KIND")
@@ -202,7 +220,9 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 
     p = sub.add_parser("amendments", parents=[home], help="list amendments with their changes")
     p.add_argument("name", help=NAME_HELP)
-    p.add_argument("--json", action="store_true", help="objects with id, kind, target, proposers, status, base")
+    p.add_argument(
+        "--json", action="store_true", help="objects with id, kind, target, proposers, status, base"
+    )
     p.add_argument("--status", choices=AMENDMENT_STATUSES)
     p.add_argument("--by", metavar="DELEGATION", help="only those this delegation (co-)proposes")
     p.add_argument("--on", metavar="LABEL", help="only those acting on this paragraph")

@@ -152,14 +152,21 @@ def propose_document(
                 f"{source} amends {formal.amends}, not {mine}: check the file, or use --force"
             )
         found = from_instructions(
-            txn.doc, formal.instructions, revision_tag(txn.state), sponsors, code(sponsors[0]), formal.symbol or ""
+            txn.doc,
+            formal.instructions,
+            revision_tag(txn.state),
+            sponsors,
+            code(sponsors[0]),
+            formal.symbol or "",
         )
         for a in found:
             save(txn, a)
         txn.amendment = found[0].id
         txn.paragraphs = [p for a in found for p in _touches(a)]
         txn.extra_trailers += [("Amendment", a.id) for a in found[1:]]
-        txn.summary = f"{', '.join(sponsors)}: {len(found)} amendments from {formal.symbol or Path(source).name}"
+        txn.summary = (
+            f"{', '.join(sponsors)}: {len(found)} amendments from {formal.symbol or Path(source).name}"
+        )
     return Recorded(found, sponsors, formal.amends)
 
 
@@ -194,7 +201,9 @@ def support(name: str, ident: str, actor: str | None, home: Home = None) -> Amen
 
 
 # ---- a facilitator's verbs ----------------------------------------------------------------------------
-def decide(name: str, idents: list[str], verdict: str, actor: str | None, home: Home = None) -> list[Amendment]:
+def decide(
+    name: str, idents: list[str], verdict: str, actor: str | None, home: Home = None
+) -> list[Amendment]:
     """Accept or reject amendments, all in one action."""
     if not idents:
         raise DraftroomError(f"name the amendments to {verdict}")

@@ -83,18 +83,25 @@ def compile_lines(doc: Document, amendments: list[Amendment], code: Callable[[st
             on[a.target or ""].append(a)
     names = labels(doc)
     lines: list[Line] = []
+    open_: list[tuple[int, list[Line]]] = []  # paragraphs whose sub-items are being shown
     for loc in iter_located(doc):
         para = loc.paragraph
         depth = loc.label.count("(")
+        while open_ and open_[-1][0] >= depth:
+            lines += open_.pop()[1]
         lines += [_new_line(a, f"new before {loc.label}", depth, code) for a in before[para.id]]
         inline, own = _split(para.text, on[para.id])
         lines.append(Line(loc.label, depth, _inline(para.text, inline, code), para.status))
         for a in own:
             pieces = _proposal(a, para.text, loc.label, names, code)
             lines.append(Line(f"{loc.label} alt", depth, pieces, "open", "proposal"))
-        for n, a in enumerate(after[para.id]):
-            suffix = _LATIN[n] if n < len(_LATIN) else f"bis{n + 1}"
-            lines.append(_new_line(a, f"{loc.label} {suffix}", depth, code))
+        new_after = [
+            _new_line(a, f"{loc.label} {_LATIN[n] if n < len(_LATIN) else f'bis{n + 1}'}", depth, code)
+            for n, a in enumerate(after[para.id])
+        ]
+        open_.append((depth, new_after))  # shown after the paragraph's sub-items
+    while open_:
+        lines += open_.pop()[1]
     return lines
 
 

@@ -1,0 +1,187 @@
+"""The amendment verbs through the command line, on a negotiation built from a document in code."""
+
+import json
+
+import pytest
+from amend_support import english
+
+from draftroom.workflow.negotiation import create_negotiation
+
+
+@pytest.fixture
+def room(tmp_path, run_cli):
+    """A negotiation "t" on the English test text, facilitated by Mexico; returns a runner that
+    asserts success and gives stdout."""
+    create_negotiation("t", english(), facilitator="Mexico", actor="Mexico", home=tmp_path / "home")
+
+    def ok(*args: str) -> str:
+        r = run_cli(*args)
+        assert r.returncode == 0, r.stderr
+        return r.stdout
+
+    return ok
+
+
+def listed(run_cli, *extra: str) -> list[dict]:
+    r = run_cli("amendments", "t", "--json", *extra)
+    assert r.returncode == 0, r.stderr
+    return json.loads(r.stdout)
+
+
+def log(run_cli) -> list[dict]:
+    return json.loads(run_cli("log", "t", "--json").stdout)
+
+
+def refused(run_cli, message: str, *args: str) -> None:
+    """The command fails with a one-line error and stores nothing."""
+    before = len(log(run_cli))
+    r = run_cli(*args)
+    assert r.returncode == 2, r.stdout + r.stderr
+    assert message in r.stderr and r.stderr.count("\n") == 1 and "Traceback" not in r.stderr
+    assert len(log(run_cli)) == before
+
+
+def test_bad_input_is_refused_and_nothing_is_stored(room, run_cli):
+    aid = room("amend", "t", "--as", "China", "delete", "OP4").strip()
+    room("withdraw", "t", aid, "--as", "China")
+    refused(run_cli, "no paragraph OP99", "amend", "t", "--as", "China", "replace", "OP99", "--text", "x")
+    refused(run_cli, "no amendment", "accept", "t", "CHN-nothing", "--as", "Mexico")
+    refused(run_cli, "Narnia", "amend", "t", "--as", "Narnia", "delete", "OP1")
+    refused(run_cli, "is withdrawn", "accept", "t", aid, "--as", "Mexico")
+    refused(run_cli, "empty", "amend", "t", "--as", "China", "replace", "OP1", "--text", " ")
+    refused(
+        run_cli,
+        "occurs 2 times",
+        "amend",
+        "t",
+        "--as",
+        "China",
+        "edit",
+        "OP1",
+        "--find",
+        "in",
+        "--replace",
+        "x",
+    )
+    refused(run_cli, "no revision", "amend", "t", "--as", "China", "--rev", "7", "delete", "OP1")
+
+
+def test_roles_are_enforced_on_every_verb(room, run_cli):
+    aid = room(
+        "amend", "t", "--as", "China", "edit", "OP1", "--find", "Strongly", "--replace", "Firmly"
+    ).strip()
+    refused(run_cli, "not a proposer", "withdraw", "t", aid, "--as", "Egypt")
+    refused(run_cli, "only a facilitator can accept", "accept", "t", aid, "--as", "China")
+    refused(run_cli, "only a facilitator can reject", "reject", "t", aid, "--as", "China")
+    refused(run_cli, "only a facilitator", "compromise", "t", aid, "--text", "Deplores it;", "--as", "China")
+    refused(run_cli, "only a facilitator", "mark", "t", "OP1", "agreed", "--as", "China")
+    refused(run_cli, "only a facilitator", "roles", "t", "grant", "China", "--as", "China")
+    refused(run_cli, "only a facilitator", "revise", "t", "--as", "China")
+    room("roles", "t", "grant", "Brazil", "--as", "Mexico")
+    assert room("accept", "t", aid, "--as", "Brazil") == f"{aid}: accepted\n"
+    room("roles", "t", "revoke", "Mexico", "--as", "Brazil")
+    refused(run_cli, "only a facilitator", "mark", "t", "OP1", "agreed", "--as", "Mexico")
+    refused(run_cli, "the only facilitator", "roles", "t", "revoke", "Brazil", "--as", "Brazil")
+    assert room("roles", "t") == "facilitators: Brazil\n"
+
+
+def test_stale_amendment_on_a_deleted_paragraph_is_refused(room, run_cli):
+    gone = room("amend", "t", "--as", "China", "delete", "OP4").strip()
+    room("accept", "t", gone, "--as", "Mexico")
+    room("revise", "t", "--as", "Mexico")
+    refused(
+        run_cli,
+        "stale amendment",
+        "amend",
+        "t",
+        "--as",
+        "Egypt",
+        "--rev",
+        "0",
+        "replace",
+        "OP4",
+        "--text",
+        "x",
+    )
+    # on an earlier revision, a paragraph that is still there: carried to the current text
+    aid = room(
+        "amend",
+        "t",
+        "--as",
+        "Egypt",
+        "--rev",
+        "rev-0",
+        "edit",
+        "OP5",
+        "--find",
+        "Decides",
+        "--replace",
+        "Resolves",
+    )
+    (found,) = listed(run_cli, "--by", "Egypt")
+    assert (found["id"], found["target"], found["base"]) == (aid.strip(), "OP4", "rev-1")
+
+
+def test_listing_filters_and_survives_reindex(room, run_cli, tmp_path):
+    a = room(
+        "amend",
+        "t",
+        "--as",
+        "China",
+        "edit",
+        "OP1",
+        "--find",
+        "Strongly",
+        "--replace",
+        "Firmly",
+        "--with",
+        "Pakistan,India",
+    )
+    b = room("amend", "t", "--as", "Egypt", "insert", "--before", "OP2(b)", "--text", "to train officials;")
+    c = room("amend", "t", "--as", "Egypt", "move", "OP1", "--after", "OP3", "--because", "logic")
+    room("support", "t", c.strip(), "--as", "China")
+    room("reject", "t", b.strip(), "--as", "Mexico")
+    everything = listed(run_cli)
+    assert [
+        (x["id"], x["kind"], x["target"], x["proposers"], x["status"], x["base"]) for x in everything
+    ] == [
+        (a.strip(), "edit", "OP1", ["China", "Pakistan", "India"], "proposed", "rev-0"),
+        (b.strip(), "insert", "new before OP2(b)", ["Egypt"], "rejected", "rev-0"),
+        (c.strip(), "move", "OP1 to after OP3", ["Egypt", "China"], "proposed", "rev-0"),
+    ]
+    assert [x["id"] for x in listed(run_cli, "--by", "India")] == [a.strip()]
+    assert [x["id"] for x in listed(run_cli, "--on", "op3")] == [c.strip()]
+    assert [x["id"] for x in listed(run_cli, "--status", "rejected")] == [b.strip()]
+    text = room("amendments", "t")
+    assert "[-Strongly-]{+Firmly+} condemns" in text
+    room("reindex", "t")
+    assert listed(run_cli) == everything
+    for db in (tmp_path / "home").glob("index.sqlite*"):  # the database and its WAL files
+        db.unlink()
+    assert listed(run_cli) == everything
+
+
+def test_compile_writes_text_and_html(room, run_cli, tmp_path):
+    room(
+        "amend",
+        "t",
+        "--as",
+        "China",
+        "edit",
+        "OP1",
+        "--find",
+        "Strongly",
+        "--replace",
+        "Firmly",
+        "--with",
+        "PAK",
+    )
+    room("mark", "t", "OP3", "bracketed", "--as", "Mexico")
+    text = room("compile", "t")
+    assert "OP1        [CHN, PAK: [-Strongly-]{+Firmly+}] condemns" in text
+    assert "OP3        (bracketed) Urges" in text
+    room("compile", "t", "-o", str(tmp_path / "c.html"))
+    page = (tmp_path / "c.html").read_text(encoding="utf-8")
+    assert page.startswith("<!DOCTYPE html>") and "<del>Strongly</del><ins>Firmly</ins>" in page
+    refused(run_cli, ".html or .txt", "compile", "t", "-o", str(tmp_path / "c.pdf"))
+    assert not (tmp_path / "c.pdf").exists()

@@ -48,9 +48,10 @@ class WorkflowRoom:
 
     def snapshot(self) -> Snapshot:
         version = self.version()  # first: a change while reading shows at the next poll
-        listing = revising.list_amendments(self.name, home=self.home)
+        amendments = revising.list_amendments(self.name, home=self.home).amendments
+        doc = nego.show(self.name, home=self.home)
         state = self.negotiation.state()
-        return Snapshot(self.name, listing.doc, revision_name(state.revision), listing.amendments, version)
+        return Snapshot(self.name, doc, revision_name(state.revision), amendments, version)
 
     def facilitators(self) -> list[str]:
         return amending.current_facilitators(self.name, home=self.home)

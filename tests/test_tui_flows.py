@@ -13,7 +13,9 @@ from tui_support import chinese_document, screen_text
 from draftroom.tui.app import DraftroomApp
 from draftroom.tui.identity import Identity
 from draftroom.tui.rooms import WorkflowLobby
+from draftroom.workflow import amending, revising
 from draftroom.workflow import negotiation as nego
+from draftroom.workflow.amendments import Proposal
 
 ROOT = Path(__file__).resolve().parent.parent
 NAME = "trafficking"
@@ -171,3 +173,71 @@ def test_an_export_error_is_a_notification_not_a_traceback(home, tmp_path):
             assert app.screen.query_one("#progress").display is False
 
     asyncio.run(scenario())
+
+
+def amendments(home: Path) -> list:
+    return revising.list_amendments(NAME, home=home).amendments
+
+
+def test_delegate_proposes_a_word_edit_then_withdraws_it(home):
+    async def scenario() -> None:
+        app = app_in(home, Identity("China", "delegate"))
+        async with app.run_test(size=(120, 40)) as pilot:
+            await settle(pilot)
+            await pilot.press("g", *"op3", "enter")
+            await settle(pilot)
+            await pilot.press("w", *"第七十六届", "tab", *"第七十七届")
+            await settle(pilot)
+            await pilot.pause(0.2)
+            assert "第七十七届" in screen_text(app)  # the live preview
+            await pilot.press("ctrl+s")
+            await settle(pilot)
+            await settle(pilot)
+            (a,) = amendments(home)
+            assert (a.kind, a.proposers, a.status, a.text) == (
+                "edit",
+                ["China"],
+                "proposed",
+                "决定在第七十七届会议上继续审议这个问题。",
+            )
+            assert "●1" in screen_text(app)
+            await pilot.press("enter")
+            await settle(pilot)
+            await pilot.press("w")
+            await settle(pilot)
+            await settle(pilot)
+            assert "withdrawn" in screen_text(app)
+
+    asyncio.run(scenario())
+    assert [a.status for a in amendments(home)] == ["withdrawn"]
+    assert [e.action.action for e in nego.log(NAME, home=home)][:2] == ["withdraw", "propose"]
+
+
+def test_facilitator_accepts_and_revises(home):
+    proposal = Proposal(kind="replace", target="OP1", text="敦促所有会员国批准或加入《公约》；")
+    amending.propose(NAME, "China", proposal, home=home)
+    amending.propose(NAME, "Pakistan", Proposal(kind="delete", target="OP3"), home=home)
+
+    async def scenario() -> None:
+        app = app_in(home, Identity(FACILITATOR, "facilitator"))
+        async with app.run_test(size=(120, 40)) as pilot:
+            await settle(pilot)
+            await pilot.press("g", *"OP1", "enter")
+            await settle(pilot)
+            await pilot.press("enter", "a")  # accept China's replacement
+            await settle(pilot)
+            await settle(pilot)
+            await pilot.press("escape", "R")
+            await settle(pilot)
+            assert "1 accepted proposals will be applied" in screen_text(app)
+            await pilot.press("ctrl+s")
+            await settle(pilot)
+            await settle(pilot)
+            text = screen_text(app)
+            assert "Rev.1" in text and "敦促所有会员国批准或加入《公约》；" in text
+
+    asyncio.run(scenario())
+    doc = nego.show(NAME, home=home)
+    assert doc.operative[0].text == "敦促所有会员国批准或加入《公约》；"
+    statuses = {a.proposers[0]: a.status for a in amendments(home)}
+    assert statuses["China"] == "accepted" and statuses["Pakistan"] in ("proposed", "conflicting")

@@ -18,6 +18,7 @@ from draftroom.errors import DraftroomError
 from draftroom.tui.commands import binding_commands
 from draftroom.tui.identity import Identity
 from draftroom.tui.room import Lobby, Room
+from draftroom.tui.screens.negotiations import NegotiationsScreen
 from draftroom.tui.snapshot import Snapshot
 
 T = TypeVar("T")
@@ -47,11 +48,10 @@ class DraftroomApp(App[None]):
             self.set_reactive(DraftroomApp.identity, identity)
 
     def on_mount(self) -> None:
-        from draftroom.tui.screens.negotiations import NegotiationsScreen
-
-        self.push_screen(NegotiationsScreen())
-        if self._start:
+        if self._start:  # straight to the draft; the list of negotiations comes when leaving it
             self.open_room(self._start)
+        else:
+            self.show_lobby()
         if self.identity.acting_as is None and self._start:
             self.action_identity()
         self.set_interval(POLL_SECONDS, self._poll)
@@ -141,9 +141,29 @@ class DraftroomApp(App[None]):
             self.reload()
 
     def close_room(self) -> None:
+        """Back to the list of negotiations."""
         self.room = None
         self.snapshot = None
         self.where = ""
+        if self.is_screen_installed("proposals"):
+            self.uninstall_screen("proposals")
+        self.pop_screen()
+        if not isinstance(self.screen, NegotiationsScreen):
+            self.show_lobby()
+
+    def show_lobby(self) -> None:
+        self.push_screen(NegotiationsScreen())
+
+    def open_proposals(self, paragraph_id: str) -> None:
+        """One ProposalsScreen, installed once and reused: opening a paragraph costs no compose."""
+        from draftroom.tui.screens.proposals import ProposalsScreen
+
+        if not self.is_screen_installed("proposals"):
+            self.install_screen(ProposalsScreen(), "proposals")
+        screen = self.get_screen("proposals")
+        assert isinstance(screen, ProposalsScreen)
+        screen.focus_on(paragraph_id)
+        self.push_screen(screen)
 
     # --- identity and the palette -----------------------------------------------------------
 

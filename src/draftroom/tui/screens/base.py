@@ -2,6 +2,7 @@
 
 from typing import TYPE_CHECKING, cast
 
+from textual.css.query import NoMatches
 from textual.screen import Screen
 
 from draftroom.model import Located, find_by_id
@@ -28,12 +29,30 @@ class RoomScreen(Screen[None]):
     def snap(self) -> Snapshot | None:
         return self.room_app.snapshot
 
+    _stale = True
+
     def on_mount(self) -> None:
         self.watch(self.app, "snapshot", self._changed, init=True)
 
+    def on_screen_resume(self) -> None:
+        if self._stale:
+            self._changed(self.snap)
+
+    def mark_stale(self) -> None:
+        self._stale = True
+
     def _changed(self, snap: Snapshot | None) -> None:
-        if snap is not None:
+        if snap is None:
+            return
+        if not self.is_current:  # shown again on resume
+            self._stale = True
+            return
+        self._stale = False
+        try:
             self.show(snap)
+        except NoMatches:  # the app exited while this screen was being built: nothing to show
+            if self.app.is_running and self.is_attached and self.children:
+                raise
 
     def show(self, snap: Snapshot) -> None:
         raise NotImplementedError

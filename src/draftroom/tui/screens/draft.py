@@ -65,10 +65,8 @@ class DraftScreen(RoomScreen):
         return self.query_one(DraftView).current_id
 
     def action_proposals(self) -> None:
-        from draftroom.tui.screens.proposals import ProposalsScreen
-
         if self.current:
-            self.app.push_screen(ProposalsScreen(self.current))
+            self.room_app.open_proposals(self.current)
 
     def action_propose(self, kind: str) -> None:
         from draftroom.tui.screens.editor import open_editor
@@ -114,4 +112,3 @@ class DraftScreen(RoomScreen):
 
     def action_leave(self) -> None:
         self.room_app.close_room()
-        self.app.pop_screen()

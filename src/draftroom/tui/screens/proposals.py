@@ -33,11 +33,20 @@ class ProposalsScreen(RoomScreen):
         Binding("escape", "back", "Draft"),
     ]
 
-    def __init__(self, paragraph_id: str) -> None:
+    def __init__(self) -> None:
         super().__init__()
-        self.paragraph_id = paragraph_id
+        self.paragraph_id = ""
         self.chosen: set[str] = set()
         self._shown: list[Amendment] = []
+
+    def focus_on(self, paragraph_id: str) -> None:
+        """Show another paragraph: the app keeps one instance, so opening it costs no compose."""
+        if paragraph_id != self.paragraph_id:
+            self.paragraph_id = paragraph_id
+            self.chosen.clear()
+            self.mark_stale()
+            if self.is_mounted:
+                self.query_one("#proposals", OptionList).highlighted = None
 
     def compose(self) -> ComposeResult:
         yield IdentityBar()

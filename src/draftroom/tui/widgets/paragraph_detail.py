@@ -33,7 +33,7 @@ class ParagraphDetail(Static):
             parts.append(Text(f"  … and {len(pending) - MAX_LISTED} more", style="dim"))
         if proposals:
             parts.append(Text("enter: see them side by side", style="dim"))
-        self.update(Group(*parts))
+        self.update(Group(*parts), layout=False)  # a fixed pane: no need to lay the screen out again
 
 
 def _footnotes(doc: Document, text: str) -> list[Text]:

@@ -1,7 +1,6 @@
 """One amendment as a card: who, what kind, its status, and its redline against the current text."""
 
 from rich.console import Group, RenderableType
-from rich.panel import Panel
 from rich.text import Text
 
 from draftroom.model.amendment import Amendment
@@ -19,18 +18,22 @@ STATUS_STYLES = {
 }
 
 
-def card(
-    a: Amendment, segments: list[tuple[str, str]], chosen: bool, names: dict[str, str]
-) -> RenderableType:
-    """`names`: paragraph id -> label, to say where an insertion or a move goes."""
+def card(a: Amendment, segments: list[tuple[str, str]], chosen: bool, names: dict[str, str]) -> RenderableType:
+    """`names`: paragraph id -> label, to say where an insertion or a move goes.
+
+    Plain lines under a coloured heading, not a Panel: a paragraph may carry dozens of proposals,
+    and the list measures every card on each layout.
+    """
     kind = "compromise" if a.merges else a.kind
-    head = Text.assemble(("✔ " if chosen else "", "bold cyan"), (kind, "bold"))
+    style = STATUS_STYLES.get(a.status, "")
+    head = Text.assemble(("✔ " if chosen else "", "bold cyan"), (f"{a.status:<11}", style), " ", (kind, "bold"))
     if a.position and a.anchor:
         head.append(f" {a.position} {display_label(names.get(a.anchor, '?'))}")
     head.append("  by ")
     head.append(a.proposers[0] if a.proposers else "?", style="bold")
     if len(a.proposers) > 1:
-        head.append(f"  with {', '.join(a.proposers[1:])}", style="italic")
+        head.append(f" with {', '.join(a.proposers[1:])}", style="italic")
+    head.append(f"  {a.id} · on {a.base}", style="dim")
     body: list[RenderableType] = [head]
     if a.kind == "delete":
         body.append(Text("Delete the paragraph", style="red strike"))
@@ -44,13 +47,5 @@ def card(
         body.append(Text(f"Replaces {', '.join(a.merges)}", style="cyan"))
     if a.conflict:
         body.append(Text(f"Conflict: {a.conflict.reason}", style="bold red"))
-    style = STATUS_STYLES.get(a.status, "")
-    subtitle = f"{a.status} · on {a.base}"
-    return Panel(
-        Group(*body),
-        title=a.id,
-        title_align="left",
-        subtitle=subtitle,
-        subtitle_align="right",
-        border_style=style,
-    )
+    body.append(Text(""))
+    return Group(*body)

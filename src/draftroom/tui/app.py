@@ -44,6 +44,7 @@ class DraftroomApp(App[None]):
         self._start = name
         self._reloading = False
         self._store_lock = threading.Lock()
+        self._ask_identity = identity is None  # nobody said who they are: ask first
         if identity is not None:
             self.set_reactive(DraftroomApp.identity, identity)
 
@@ -52,7 +53,7 @@ class DraftroomApp(App[None]):
             self.open_room(self._start)
         else:
             self.show_lobby()
-        if self.identity.acting_as is None and self._start:
+        if self._ask_identity:
             self.action_identity()
         self.set_interval(POLL_SECONDS, self._poll)
 
@@ -67,7 +68,7 @@ class DraftroomApp(App[None]):
     ) -> None:
         """Run `work` in a thread; then `done(result)` on the UI thread, or a notification on error.
 
-        `finish` runs on the UI thread afterwards either way (to hide a progress indicator).
+        `finish` runs on the UI thread last, either way (to hide a progress indicator).
         """
 
         def run() -> None:
@@ -76,16 +77,15 @@ class DraftroomApp(App[None]):
                     result = work()
             except DraftroomError as e:
                 self.call_from_thread(self.notify, str(e), title="Not done", severity="error", timeout=8)
-                return
             except Exception as e:  # the last guard: a user never sees a traceback
                 message = f"internal error: {type(e).__name__}: {e}"
                 self.call_from_thread(self.notify, message, title="Not done", severity="error", timeout=12)
-                return
+            else:
+                if done is not None:
+                    self.call_from_thread(done, result)
             finally:
                 if finish is not None:
                     self.call_from_thread(finish)
-            if done is not None:
-                self.call_from_thread(done, result)
 
         self.run_worker(run, thread=True, group="store", description=busy or "working")
 
@@ -101,15 +101,21 @@ class DraftroomApp(App[None]):
     # --- the open negotiation ---------------------------------------------------------------
 
     def open_room(self, name: str) -> None:
-        def opened(pair: tuple[Room, Snapshot]) -> None:
-            from draftroom.tui.screens.draft import DraftScreen
+        """Show the draft screen at once and fill it when the negotiation is read (in a worker)."""
+        from draftroom.tui.screens.draft import DraftScreen
 
+        def opened(pair: tuple[Room, Snapshot]) -> None:
             self.room, snap = pair
             self.snapshot = snap
             self.where = snap.name
-            self.push_screen(DraftScreen())
 
-        self.perform(lambda: self._load(name), opened, busy=f"opening {name}")
+        def failed() -> None:
+            if self.room is None and isinstance(self.screen, DraftScreen):
+                self.close_room()
+
+        self.where = f"opening {name}…"
+        self.push_screen(DraftScreen())
+        self.perform(lambda: self._load(name), opened, busy=f"opening {name}", finish=failed)
 
     def _load(self, name: str) -> tuple[Room, Snapshot]:
         room = self.lobby.open(name)

@@ -10,11 +10,12 @@ from draftroom.workflow.identity import configured_actor, resolve_actor
 from draftroom.workflow.negotiation import Home
 
 
-def identity_for(actor: str | None, name: str, home: Home) -> Identity:
-    """Who the user said they are (`--as`, DRAFTROOM_AS, config); the role follows from the negotiation."""
+def identity_for(actor: str | None, name: str, home: Home) -> Identity | None:
+    """Who the user said they are (`--as`, DRAFTROOM_AS, config), the role following from the
+    negotiation; None when they said nothing (the app asks)."""
     raw = actor or configured_actor()
     if not raw:
-        return Identity()
+        return None
     who = resolve_actor(raw)
     if who == SECRETARIAT:
         return Identity(None, "secretariat")

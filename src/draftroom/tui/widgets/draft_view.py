@@ -1,6 +1,5 @@
 """The draft as a list of paragraphs: label, status, pending-proposal marker, text with footnote marks."""
 
-from rich.table import Table
 from rich.text import Text
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
@@ -8,24 +7,23 @@ from textual.widgets.option_list import Option
 from draftroom.model import Document, Heading, iter_located
 from draftroom.tui.snapshot import Snapshot
 from draftroom.tui.widgets.cjk import CJKText
+from draftroom.tui.widgets.hanging import Hanging
 from draftroom.tui.widgets.labels import display_label, paragraph_text, pending_marker, status_badge
 
 LABEL_WIDTH = 13
+GUTTER = LABEL_WIDTH + 1 + 4 + 1  # label, marker, a space
 
 
-def _row(label: str, depth: int, text: str, status: str, pending: int) -> Table:
-    grid = Table.grid(padding=(0, 1), expand=True)
-    grid.add_column(width=LABEL_WIDTH, no_wrap=True)
-    grid.add_column(width=4, no_wrap=True)
-    grid.add_column(ratio=1)
+def _row(label: str, depth: int, text: str, status: str, pending: int) -> Hanging:
+    gutter = Text(display_label(label).ljust(LABEL_WIDTH + 1), style="bold")
+    gutter.append_text(pending_marker(pending))
     body = CJKText("  " * depth)
     badge = status_badge(status)
     if badge:
         body.append_text(badge)
         body.append(" ")
     paragraph_text(text, out=body)
-    grid.add_row(Text(display_label(label), style="bold"), pending_marker(pending), body)
-    return grid
+    return Hanging(gutter, body, GUTTER)
 
 
 def _annex_rows(doc: Document) -> dict[str, list[Option]]:

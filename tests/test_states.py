@@ -4,6 +4,8 @@ import re
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from draftroom.errors import DraftroomError
 from draftroom.model.states import (
@@ -123,7 +125,8 @@ def test_sort_key_and_running_form_of_the_sudan_style_entries():
     for code, running in [
         ("SDN", "the Sudan"),
         ("NER", "the Niger"),
-        ("GMB", "the Gambia"),
+        ("GMB", "The Gambia"),
+        ("BHS", "The Bahamas"),
         ("COG", "the Congo"),
     ]:
         assert resolve(code).en_running == running
@@ -173,6 +176,13 @@ def test_resolve_any_language_code_alias_case_and_spacing(names, code):
     assert {resolve(name).code for name in names} == {code}
 
 
+def test_every_name_and_code_of_every_row_resolves_to_that_row():
+    for state in all_states():
+        for name in state.names():
+            assert resolve(name) is state, (state.code, name)
+            assert resolve(f"  {name.upper()}* ") is state, (state.code, name)
+
+
 def test_resolve_returns_the_same_entity_for_china_in_every_form():
     assert resolve("China") is resolve("中国") is resolve("CHN")
     assert resolve("Russia") is resolve("Russian Federation")
@@ -184,6 +194,7 @@ def test_resolve_returns_the_same_entity_for_china_in_every_form():
         ("Frence", "France"),
         ("Untied States", "United States"),
         ("俄罗斯联帮", "俄罗斯联邦"),
+        ("Korea", None),
         ("Narnia", None),
     ],
 )
@@ -198,6 +209,13 @@ def test_unknown_name_is_a_one_line_error_with_three_suggestions(typo, expected)
     if expected:
         assert suggestions[0] == expected
     assert lookup(typo) is None
+
+
+def test_a_partial_name_suggests_the_names_that_contain_it():
+    with pytest.raises(DraftroomError) as err:
+        resolve("Korea")
+    suggested = {resolve(s).code for s in str(err.value).split("did you mean ")[1].split("?")[0].split(", ")}
+    assert {"KOR", "PRK"} <= suggested
 
 
 # --- split_sponsors ----------------------------------------------------------------------------
@@ -311,6 +329,7 @@ def test_split_the_49_sponsors_of_a_80_l18_with_the_united_kingdom_wrapped():
             ["الأرجنتين", "البوسنة والهرسك", "ترينيداد وتوباغو", "الاتحاد الروسي"],
         ),
         ("مجموعة الـ 77 والصين: مشروع قرار", "ar", ["مجموعة الـ 77 والصين"]),
+        ("بيلاروس \ufeedالاتحاد الروسي: تعديل", "ar", ["بيلاروس", "الاتحاد الروسي"]),
         ("77 国集团和中国：决议草案", "zh", ["77国集团和中国"]),
         (
             "波斯尼亚和黑塞哥维那、中非共和国和特立尼达和多巴哥：决议草案",
@@ -420,3 +439,41 @@ def test_the_parts_fit_together_round_trip_for_every_state_in_every_language():
         assert [resolve(n).code for n in names] == [
             s.code for s in sorted(members, key=lambda s: (sort_key(s, lang), sort_key(s, "en")))
         ], lang
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    picked=st.lists(st.sampled_from(all_states()), min_size=1, max_size=12, unique=True),
+    lang=st.sampled_from(LANGUAGES),
+    width=st.integers(min_value=12, max_value=80),
+)
+def test_any_sponsor_line_wrapped_anywhere_splits_back_to_its_sponsors(picked, lang, width):
+    line = sponsor_line(picked, lang) + ("：决议草案" if lang == "zh" else ": draft resolution")
+    if lang == "zh":  # Chinese wraps anywhere; scripts with spaces wrap at a space
+        wrapped = "\n".join(line[i : i + width] for i in range(0, len(line), width))
+    else:
+        wrapped = "\n".join(_wrap_at_spaces(line, width))
+    names = split_sponsors(wrapped, lang)
+    assert [resolve(n) for n in names] == sorted(picked, key=lambda s: (sort_key(s, lang), sort_key(s, "en")))
+
+
+def _wrap_at_spaces(text: str, width: int) -> list[str]:
+    lines, current = [], ""
+    for word in text.split(" "):
+        if current and len(current) + 1 + len(word) > width:
+            lines.append(current)
+            current = word
+        else:
+            current = f"{current} {word}" if current else word
+    return [*lines, current]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Афганистан и Развивающиеся страны, не имеющие выхода к морю",
+        "Афганистан, Развивающиеся страны, не имеющие выхода к морю и Ангола",
+    ],
+)
+def test_group_name_with_a_comma_next_to_a_conjunction_stays_whole(line):
+    assert "Развивающиеся страны, не имеющие выхода к морю" in split_sponsors(line, "ru")

@@ -66,10 +66,6 @@ _CJK = r"\u2e80-\u9fff\uf900-\ufaff\u3000-\u303f"
 _ARTICLE = re.compile(r"^(?:the|el|la|los|las|le|les|l')\s*(?=\S)")
 
 
-def _is_cjk(ch: str) -> bool:
-    return bool(re.match(f"[{_CJK}]", ch))
-
-
 def tidy(text: str) -> str:
     """Collapse whitespace; drop the spaces a PDF puts around Chinese characters ("77 国集团")."""
     text = re.sub(r"\s+", " ", text).strip()
@@ -154,7 +150,9 @@ def resolve(name: str) -> State:
     if state is not None:
         return state
     table = _table()
-    close = difflib.get_close_matches(_key(name), table.shown, n=20, cutoff=0.0)
+    key = _key(name)
+    containing = sorted((k for k in table.shown if key and key in k), key=len)
+    close = containing + difflib.get_close_matches(key, table.shown, n=20, cutoff=0.0)
     by_entity: dict[str, str] = {}
     for key in close:
         by_entity.setdefault(table.by_key[key].code, table.shown[key])
@@ -209,21 +207,49 @@ def _top_level_chunks(text: str) -> list[str]:
     return [c for c in (tidy(c) for c in chunks) if c]
 
 
-def _merge_known(chunks: list[str]) -> list[str]:
-    """Rejoin chunks that together form one known name ("Korea, Republic of")."""
+def _merge_known(chunks: list[str], conj: re.Pattern[str]) -> list[str]:
+    """Rejoin chunks that together form one known name ("Korea, Republic of"), also when the
+    last of them runs on into the next sponsor through a conjunction ("…, не имеющие выхода к морю и Албания")."""
     out: list[str] = []
     i = 0
     while i < len(chunks):
-        for width in (3, 2) if lookup(chunks[i]) is None else ():
-            joined = ", ".join(chunks[i : i + width])
-            if i + width <= len(chunks) and lookup(joined) is not None:
-                out.append(joined)
-                i += width
-                break
-        else:
+        merged = None if lookup(chunks[i]) is not None else _known_run_inside(chunks[i:], conj)
+        if merged is None:
             out.append(chunks[i])
             i += 1
+            continue
+        prefix, name, used, rest = merged
+        out.extend([prefix, name] if prefix else [name])
+        i += used
+        if rest:
+            out.append(rest)
+            i += 1
     return out
+
+
+def _known_run_inside(chunks: list[str], conj: re.Pattern[str]) -> tuple[str, str, int, str] | None:
+    """Like `_known_run`, also when the name starts after a conjunction inside the first chunk."""
+    starts = [(0, 0)] + [(m.start(), m.end()) for m in conj.finditer(chunks[0]) if m.start() > 0]
+    for cut, begin in starts:
+        found = _known_run([chunks[0][begin:], *chunks[1:]], conj)
+        if found:
+            return (chunks[0][:cut].strip(), *found)
+    return None
+
+
+def _known_run(chunks: list[str], conj: re.Pattern[str]) -> tuple[str, int, str] | None:
+    """(name, chunks fully used, rest of the next chunk) when the first chunks spell a known name."""
+    for width in (3, 2):
+        if width > len(chunks):
+            continue
+        head, last = chunks[: width - 1], chunks[width - 1]
+        if lookup(", ".join(chunks[:width])) is not None:
+            return ", ".join(chunks[:width]), width, ""
+        for m in conj.finditer(last):
+            name = ", ".join([*head, last[: m.start()].strip()])
+            if m.start() > 0 and lookup(name) is not None:
+                return name, width - 1, last[m.end() :].strip()
+    return None
 
 
 def _segment(chunk: str, conj: re.Pattern[str]) -> list[str]:
@@ -258,13 +284,15 @@ def _clean(entry: str, conj: re.Pattern[str]) -> str:
 
 def split_sponsors(text: str, lang: str) -> list[str]:
     """One entry per sponsor as printed, in order; the ": draft resolution" tail and notes dropped."""
+    if lang == "ar":  # PDF text of Arabic may carry presentation forms (ﻭ for و)
+        text = unicodedata.normalize("NFKC", text)
     text = _join_lines(text, lang)
     text = re.split(r"[:：]", text, maxsplit=1)[0]
     text = _NOTE_IN_BRACKETS.sub(" ", text)
     text = _NOTE.sub("", text)
     conj = _conjunction(lang)
     entries: list[str] = []
-    for chunk in _merge_known(_top_level_chunks(text.replace("*", " "))):
+    for chunk in _merge_known(_top_level_chunks(text.replace("*", " ")), conj):
         entries.extend(_clean(piece, conj) for piece in _segment(chunk, conj))
     return [entry for entry in entries if entry]
 

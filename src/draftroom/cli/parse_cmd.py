@@ -76,7 +76,9 @@ def outline(doc: Document, columns: int = 100) -> list[str]:
             else:
                 para(block, 1)
     for i in doc.instructions:
-        out.append(f"  {i.op} " + " ".join(f"{k}={v}" for k in ("target", "after", "before") if (v := getattr(i, k))))
+        out.append(
+            f"  {i.op} " + " ".join(f"{k}={v}" for k in ("target", "after", "before") if (v := getattr(i, k)))
+        )
     if doc.footnotes:
         out.append(f"footnotes ({len(doc.footnotes)}):")
         out.extend(_short(f"  [{f.number}] {f.text}", columns) for f in doc.footnotes)

@@ -100,7 +100,9 @@ def _referred(sup: str, body: list[Line]) -> bool:
 def _body_start(line: Line) -> bool:
     """After a complete note inside a ruled block: does this line read as the text resuming?"""
     t = line.text
-    return bool(re.match(r"^(?:\d{1,3}\.\s|\([a-z]{1,3}\)|[A-Z][a-z]+ing\b)", t)) or (line.indent >= 1 and is_cjk(t[0]))
+    return bool(re.match(r"^(?:\d{1,3}\.\s|\([a-z]{1,3}\)|[A-Z][a-z]+ing\b)", t)) or (
+        line.indent >= 1 and is_cjk(t[0])
+    )
 
 
 def _note_text(notes: Notes, key: int | str) -> str:

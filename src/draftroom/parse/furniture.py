@@ -8,7 +8,9 @@ from draftroom.parse.lines import Line
 
 JOB_NUMBER = re.compile(r"^\d{2}-\d{5}\s*(?:\([A-Z]\))?(?:\s+\d{6})?$")
 BARCODE = re.compile(r"^\*\d{6,9}\*$")
-PAGE_COUNTER = re.compile(r"^(?:\d{1,3}\s*/\s*\d{1,3}|Page\s+\d{1,3}|-\s?\d{1,3}\s?-|第\s*\d{1,3}\s*页)$", re.I)
+PAGE_COUNTER = re.compile(
+    r"^(?:\d{1,3}\s*/\s*\d{1,3}|Page\s+\d{1,3}|-\s?\d{1,3}\s?-|第\s*\d{1,3}\s*页)$", re.I
+)
 SYMBOL = re.compile(r"^[A-Z][A-Z0-9.\-]{0,12}(?:/[A-Za-z0-9.\-]+)+$")
 URLS = re.compile(r"^(?:(?:https?://|www\.|undocs\.org/)\S+\s*)+$", re.I)
 _GAP = 5  # lines between two anchors of one page header
@@ -37,9 +39,9 @@ def _anchors(rows: list[str], symbol: str | None) -> dict[int, str]:
         elif PAGE_COUNTER.match(t):
             found[i] = "page"
     for i, t in enumerate(rows):
-        if symbol and t == symbol:
-            found[i] = "symbol"
-        elif SYMBOL.match(t) and any(abs(i - j) <= 3 and k in ("job", "page") for j, k in found.items()):
+        if (symbol and t == symbol) or (
+            SYMBOL.match(t) and any(abs(i - j) <= 3 and k in ("job", "page") for j, k in found.items())
+        ):
             found[i] = "symbol"
     return found
 

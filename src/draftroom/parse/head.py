@@ -106,7 +106,9 @@ def parse_head(lines: list[Line], body: int | None, layout: Layout) -> Head:
             head.committee = t
         elif (m := vocab.AGENDA.match(t)) and not head.agenda_item:
             head.agenda_item = next(g for g in m.groups() if g)
-        elif (m := vocab.ADOPTED.match(t) or (nxt and vocab.ADOPTED.match(join_pair(t, nxt)))) and not head.adopted_on:
+        elif (
+            m := vocab.ADOPTED.match(t) or (nxt and vocab.ADOPTED.match(join_pair(t, nxt)))
+        ) and not head.adopted_on:
             head.adopted_on = next(g for g in m.groups() if g).strip()
             head.kind = "decision" if vocab.DECISION_WORDS.search(t) else "resolution"
             if not vocab.ADOPTED.match(t):

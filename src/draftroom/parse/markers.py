@@ -15,32 +15,41 @@ _SUP_TO_DIGIT = str.maketrans(SUPERSCRIPTS, "0123456789")
 _CANDIDATE = re.compile(
     rf"\[\^(?P<canon>\d+)\]|(?P<sup>[{SUPERSCRIPTS}]+)|(?<![\d])(?P<digits>\d+)(?![\d])|(?<=\S)(?P<star>\*{{1,3}})(?=\s|$|[,.;:])"
 )
-_CLOSING = set(",.;:)]”’\"»》」』）、，。；：!?")
-_CJK_UNITS = set("年月日号號条條款段项項卷届屆次个個%％岁歲名人国國种種类類部章节節页頁周週天时分秒亿億萬万千百倍期份家所点點")
-_BEFORE_NUMBER = {
-    # words after which a number is a number: English, French, Spanish, Russian
-    "article", "articles", "paragraph", "paragraphs", "para", "paras", "item", "items", "resolution",
-    "resolutions", "decision", "decisions", "no", "nos", "vol", "vols", "volume", "chapter", "chap",
-    "section", "sect", "annex", "part", "rule", "rules", "principle", "goal", "goals", "target",
-    "targets", "page", "pages", "table", "figure", "session", "meeting", "protocol", "at", "of",
-    "to", "from", "than", "and", "or", "by", "with", "about", "over", "under", "nearly", "some",
-    "least", "most", "only", "all", "the", "in", "on", "for", "between", "within", "among", "per",
-    "approximately", "around", "almost", "top", "phase", "step", "level", "grade", "age", "aged",
-    "l'article", "alinéa", "point", "chapitre", "résolution", "résolutions", "de", "des", "du", "à",
-    "le", "la", "les", "et", "ou", "artículo", "párrafo", "tema", "capítulo", "del", "el", "los",
-    "las", "y", "o", "en", "статья", "статьи", "пункт", "пункта", "резолюция", "резолюции", "и",
-    "в", "на", "от", "до", "с", "по", "из",
-}
-_AFTER_MARKER = {
-    "and", "the", "which", "that", "as", "its", "their", "in", "to", "of", "for", "with", "on", "by",
-    "including", "adopted", "entitled", "is", "are", "was", "who", "where", "while", "also", "or",
-    "and/or", "we", "has", "have", "had", "held", "signed", "et", "la", "le", "les", "qui", "dont",
-    "y", "el", "los", "las", "que", "en", "и", "в", "который", "которая", "которые", "а",
-}
-_MONTHS = {
-    "january", "february", "march", "april", "may", "june", "july", "august", "september",
-    "october", "november", "december",
-}
+_CLOSING = set(',.;:)]”’"»》」』）、，。；：،؛!?')
+_CJK_UNITS = set(
+    "年月日号號条條款段项項卷届屆次个個%％岁歲名人国國种種类類部章节節页頁周週天时分秒亿億萬万千百倍期份家所点點"
+)
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+# words after which a number is a number (English, French, Spanish, Russian)
+_BEFORE_NUMBER = _words(
+    """
+    article articles paragraph paragraphs para paras item items resolution resolutions decision
+    decisions no nos vol vols volume chapter chap section sect annex part rule rules principle goal
+    goals target targets page pages table figure session meeting protocol at of to from than and or
+    by with about over under nearly some least most only all the in on for between within among per
+    approximately around almost top phase step level grade age aged l'article alinéa point chapitre
+    résolution résolutions de des du à le la les et ou artículo párrafo tema capítulo del el los las
+    y o en статья статьи пункт пункта резолюция резолюции и в на от до с по из
+    """
+)
+# words that follow a note marker standing between spaces
+_AFTER_MARKER = _words(
+    """
+    and the which that as its their in to of for with on by including adopted entitled is are was
+    who where while also or and/or we has have had held signed et la le les qui dont y el los las
+    que en и в который которая которые а
+    """
+)
+_MONTHS = _words(
+    """
+    january february march april may june july august september october november december
+    """
+)
 
 
 class MarkerResolver:
@@ -97,8 +106,7 @@ class MarkerResolver:
     def _digits(self, text: str, s: int, e: int, digits: str) -> int | None:
         before = text[s - 1] if s else ""
         after = text[e] if e < len(text) else ""
-        token = _token(text, s, e)
-        if "/" in token or "@" in token or after.isalnum() and not (is_cjk(after) and after not in _CJK_UNITS):
+        if "/" in (before, after) or (after.isalnum() and not (is_cjk(after) and after not in _CJK_UNITS)):
             return None
         if after and not (after.isspace() or after in _CLOSING or is_cjk(after)):
             return None
@@ -121,9 +129,8 @@ class MarkerResolver:
         if n not in self.defined or not (n == self.next_new or n in self.seen):
             return False
         if before in _CLOSING:
-            if before == "." and s >= 2 and (text[s - 2].isdigit() or text[s - 2].isupper()):
-                return False  # "5.2", "L.18"
-            return True
+            # not "5.2" nor "L.18"
+            return not (before == "." and s >= 2 and (text[s - 2].isdigit() or text[s - 2].isupper()))
         if not before.isalpha():
             return False
         word = re.search(r"[^\W\d_]+$", text[:s])
@@ -145,20 +152,13 @@ class MarkerResolver:
         if is_cjk(nxt[0]):
             return nxt[0] not in _CJK_UNITS
         word = nxt.strip("“”\"'’,.;:").lower()
-        if word in _MONTHS or word[:1].isdigit():
+        if word in _MONTHS or (word[:1].isdigit() and "/" not in word):
             return False
-        if word in _AFTER_MARKER:
-            return True
-        return prev_punct and nxt[0].isupper()
-
-
-def _token(text: str, s: int, e: int) -> str:
-    left = text.rfind(" ", 0, s) + 1
-    right = text.find(" ", e)
-    return text[left : right if right >= 0 else len(text)]
+        return word in _AFTER_MARKER or prev_punct or "/" in word
 
 
 def _tidy(text: str) -> str:
+    text = re.sub(r"(\[\^\d+\])\s*,\s*(?=\[\^)", r"\1", text)  # "10,11": one point, two notes
     text = re.sub(r"\s+\[\^", "[^", text)
     text = re.sub(r"(\[\^\d+\])\s+(?=[\u2e80-\u9fff\uff00-\uffef\u3000-\u303f])", r"\1", text)
     return re.sub(r"\s{2,}", " ", text).strip()

@@ -2,7 +2,14 @@
 
 import re
 
-_LAST = {"en": r",?\s+and\s+", "fr": r",?\s+et\s+", "es": r",?\s+y\s+", "ru": r",?\s+и\s+", "ar": r"\s+و", "zh": "和"}
+_LAST = {
+    "en": r",?\s+and\s+",
+    "fr": r",?\s+et\s+",
+    "es": r",?\s+y\s+",
+    "ru": r",?\s+и\s+",
+    "ar": r"\s+و",
+    "zh": "和",
+}
 _SEPARATOR = {"zh": "、"}
 
 

@@ -15,7 +15,8 @@ from draftroom.parse.detect import check_language, detect_language
 from draftroom.parse.footnotes import extract_notes
 from draftroom.parse.furniture import document_symbol, strip_furniture
 from draftroom.parse.head import Head, find_body, parse_head
-from draftroom.parse.layout import measure
+from draftroom.parse.instructions import parse_instructions
+from draftroom.parse.layout import Layout, measure
 from draftroom.parse.lines import Line, normalize
 from draftroom.parse.markers import MarkerResolver
 from draftroom.parse.sponsors import sponsor_names
@@ -40,15 +41,15 @@ def parse_plain(text: str, lang: str | None, source: str) -> Document:
     resolver = MarkerResolver(set(notes.numbered), notes.starred)
     if head.kind == "amendments":
         start = max(head.consumed, default=-1) + 1
-        units = Joiner(layout, "amend").run(lines[start:])
-        _instructions(doc, [resolver.resolve(u.text) for u in units])
+        units = Joiner(layout, "amend", language, set(notes.numbered)).run(lines[start:])
+        doc.instructions = parse_instructions([resolver.resolve(u.text) for u in units], language)
     else:
         if body_at is None:
             raise DraftroomError(
                 f"{source}: no authoring body line (such as 'The General Assembly,' or '大会，') "
                 "before the paragraphs: is this a UN resolution text?"
             )
-        _fill_body(doc, lines, body_at, layout)
+        _fill_body(doc, lines, body_at, layout, set(notes.numbered))
         for holder in _reading_order(doc):
             holder.text = resolver.resolve(holder.text)
         for annex in doc.annexes:
@@ -79,12 +80,17 @@ def _document(head: Head, language: str, symbol: str | None) -> Document:
     )
 
 
-def _fill_body(doc: Document, lines: list[Line], body_at: int, layout) -> None:
+def _fill_body(doc: Document, lines: list[Line], body_at: int, layout: Layout, notes: set[int]) -> None:
     line = lines[body_at].text
     doc.body = line.rstrip("".join(_BODY_COMMAS)).strip()
-    units = Joiner(layout, "preamble").run(lines[body_at + 1 :])
+    units = Joiner(layout, "preamble", doc.language, notes).run(lines[body_at + 1 :])
     body = build_body(units, no_preamble=not line.endswith(_BODY_COMMAS))
-    doc.preamble, doc.operative, doc.annexes, doc.closing = body.preamble, body.operative, body.annexes, body.closing
+    doc.preamble, doc.operative, doc.annexes, doc.closing = (
+        body.preamble,
+        body.operative,
+        body.annexes,
+        body.closing,
+    )
 
 
 def _reading_order(doc: Document) -> Iterator[Paragraph | Heading]:
@@ -104,13 +110,3 @@ def _footnotes(doc: Document, texts: dict[int, str]) -> None:
     doc.footnotes = [Footnote(n, texts[n]) for n in sorted(texts)]
     if [f.number for f in doc.footnotes] != list(range(1, len(doc.footnotes) + 1)):
         renumber(doc)
-
-
-def _instructions(doc: Document, paragraphs: list[str]) -> None:
-    from importlib.util import find_spec
-
-    if find_spec("draftroom.parse.instructions") is None:
-        return
-    from draftroom.parse.instructions import parse_instructions
-
-    doc.instructions = parse_instructions(paragraphs, doc.language)

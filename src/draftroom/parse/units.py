@@ -14,15 +14,19 @@ from draftroom.parse import vocab
 from draftroom.parse.layout import Layout
 from draftroom.parse.lines import Line, join_pair, width
 
-_TRAILING_MARKS = re.compile(r"(?:\s*(?:\[\^\d+\]|[⁰¹²³⁴⁵⁶⁷⁸⁹]+|\*{1,3})|(?<=[,.;:，。；：”’)\]])\d{1,3}|\s\d{1,3})+$")
-_CLOSERS = "”’\"»)]）」』】"
+_TRAILING_MARKS = re.compile(
+    r"(?:\s*(?:\[\^\d+\]|[⁰¹²³⁴⁵⁶⁷⁸⁹]+|\*{1,3})|(?<=[,.;:，。；：،؛”’)\]])\d{1,3}|\s\d{1,3})+$"
+)
+_CLOSERS = '”’"»)]）」』】'
 _ENDINGS = {
-    "preamble": ",，:：.。",
-    "operative": ";；.。:：",
-    "annex": ";；.。:：",
-    "item": ",，;；.。:：",
-    "amend": ",，;；.。:：",
+    "preamble": ",，،:：.。",
+    "operative": ";；؛.。:：",
+    "annex": ";；؛.。:：",
+    "item": ",，،;；؛.。:：",
+    "amend": ",，،;；؛.。:：",
 }
+CAPITALISED = ("en", "fr", "es")  # languages whose paragraphs never start with a small letter
+_SUPERSCRIPT_DIGITS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
 _BARE_LABEL = re.compile(r"^(?:\d{1,3}\s?[.．]|\(?[a-z]{1,3}\)|\([ivxlc]{1,6}\)|（[a-z]{1,3}）)$")
 
 
@@ -55,8 +59,10 @@ def _line_kind(text: str) -> str:
 class Joiner:
     """Feeds lines in order; collects units."""
 
-    def __init__(self, layout: Layout, part: str) -> None:
+    def __init__(self, layout: Layout, part: str, language: str, notes: set[int] | None = None) -> None:
         self.layout = layout
+        self.capitalised = language in CAPITALISED
+        self.notes = notes or set()
         self.part = part  # preamble | operative | annex | amend
         self.units: list[Unit] = []
         self.lines: list[Line] = []  # the lines of the paragraph being built
@@ -74,6 +80,11 @@ class Joiner:
 
     def feed(self, line: Line, prv: Line | None, nxt: Line | None) -> None:
         t = line.text
+        if self.expect_annex_title:
+            if not self.lines or self._continues_title(line):
+                self._add(line)
+                return
+            self._close("annex-title")
         special = self._special(t, prv, nxt)
         if special:
             self.flush()
@@ -81,11 +92,10 @@ class Joiner:
             if special == "annex":
                 self.part, self.expect_annex_title = "annex", True
             return
-        if self.expect_annex_title:
-            if not self.lines or self._continues_title(line):
-                self._add(line)
-                return
-            self._close("annex-title")
+        if self.lines and self._lone_marker(t):
+            self.text += t  # a note marker the extractor set on a line of its own
+            self.lines.append(line)
+            return
         if self.lines and not self._breaks(line):
             self._add(line)
             return
@@ -105,9 +115,16 @@ class Joiner:
 
     def _heading(self, t: str) -> bool:
         m = vocab.HEADING.match(t)
-        return bool(m) and width(t) <= 160 and not ends_paragraph(t, "item") and not (
-            self.lines and not ends_paragraph(self.text, self._ending_part())
+        return (
+            bool(m)
+            and width(t) <= 160
+            and not ends_paragraph(t, "item")
+            and not (self.lines and not ends_paragraph(self.text, self._ending_part()))
         )
+
+    def _lone_marker(self, t: str) -> bool:
+        digits = t.translate(_SUPERSCRIPT_DIGITS)
+        return digits.isdigit() and len(digits) <= 3 and int(digits) in self.notes
 
     def _continues_title(self, line: Line) -> bool:
         return (
@@ -128,20 +145,21 @@ class Joiner:
         kind = _line_kind(t)
         ended = ends_paragraph(self.text, self._ending_part())
         prev = self.lines[-1]
-        if not ended or _starts_lower(t):
+        if not ended:
             return False
         if kind in ("number", "item"):
             return True
+        if self.capitalised and _starts_lower(t):
+            return False
+        indent = self.layout.continuation_indent
+        deeper = indent is not None and line.indent > indent
         if line.cut_before:
-            return not (self.layout.full and self.layout.is_full(prev)) or kind == "opener"
+            return self.layout.ends_short(prev, line) or (kind == "opener" and self.capitalised) or deeper
         if not self.layout.full:
             return True
         if self.layout.blanks_mark_paragraphs:
-            return line.blank_before
-        if not self.layout.is_full(prev):
-            return True
-        indent = self.layout.continuation_indent
-        return indent is not None and line.indent > indent
+            return line.blank_before or (kind == "opener" and self.capitalised)
+        return self.layout.ends_short(prev, line) or deeper
 
     def _add(self, line: Line) -> None:
         if not self.lines and not self.expect_annex_title:

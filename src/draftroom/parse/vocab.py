@@ -10,7 +10,9 @@ _FLAGS = re.IGNORECASE
 
 MONTHS_EN = "January|February|March|April|May|June|July|August|September|October|November|December"
 MONTHS_FR = "janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre"
-MONTHS_ES = "enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre"
+MONTHS_ES = (
+    "enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre"
+)
 MONTHS_RU = "января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря"
 MONTHS_AR = "يناير|فبراير|مارس|أبريل|مايو|يونيه|يونيو|يوليه|يوليو|أغسطس|سبتمبر|أكتوبر|نوفمبر|ديسمبر"
 
@@ -48,7 +50,7 @@ AGENDA = re.compile(
     r"|Points?\s+(?P<fr>\S.*?)\s+de\s+l[’']ordre\s+du\s+jour"
     r"|Temas?\s+(?P<es>\S.*?)\s+del\s+programa"
     r"|Пункты?\s+(?P<ru>\S.*?)\s+повестки\s+дня"
-    r"|البنود?\s+(?P<ar>\S.*?)\s+من\s+جدول\s+الأعمال)$",
+    r"|البنو?د\s+(?P<ar>\S.*?)\s+من\s+جدول\s+الأعمال)$",
     _FLAGS,
 )
 MASTHEAD = re.compile(
@@ -56,7 +58,7 @@ MASTHEAD = re.compile(
     r"|الأمم\s+المتحدة|联\s*合\s*国"
     r"|General\s+Assembly|Assemblée\s+générale|Asamblea\s+General|Генеральная\s+Ассамблея"
     r"|الجمعية\s+العامة|大\s*会|Economic\s+and\s+Social\s+Council|经\s*济\s*及\s*社\s*会\s*理\s*事\s*会"
-    r"|Distr\.?\s*:.*|Original\s*:.*|Originale?\s*:.*|Orig\.?\s*:.*|Оригинал\s*:.*|الأصل\s*:.*"
+    r"|Distr\..*|Original\s*:.*|Originale?\s*:.*|Orig\.?\s*:.*|Оригинал\s*:.*|الأصل\s*:.*"
     r"|Limited|General|Limitée|Générale|Limitada|Ограниченное|Общее"
     r"|Chinese|English|French|Spanish|Russian|Arabic|Français|Anglais|Español|Inglés|Русский|Английский"
     r"|中文|英文)$",
@@ -64,10 +66,18 @@ MASTHEAD = re.compile(
 )
 
 # The line naming the sponsors and the kind of text. Groups: sp (sponsors), kind words, sym (amended).
-_AMEND_EN = r"amendments?\s+to\s+(?:the\s+)?(?P<rev_en>revised\s+)?draft\s+(?:resolution|decision)\s+(?P<sym_en>\S+)"
-_AMEND_FR = r"amendements?\s+au\s+projet\s+de\s+(?:résolution|décision)\s+(?P<rev_fr>révisé\s+)?(?P<sym_fr>\S+)"
-_AMEND_ES = r"enmiendas?\s+al\s+proyecto\s+de\s+(?:resolución|decisión)\s+(?P<rev_es>revisado\s+)?(?P<sym_es>\S+)"
-_AMEND_RU = r"поправк[аи]\s+к\s+(?P<rev_ru>пересмотренному\s+)?проекту\s+(?:резолюции|решения)\s+(?P<sym_ru>\S+)"
+_AMEND_EN = (
+    r"amendments?\s+to\s+(?:the\s+)?(?P<rev_en>revised\s+)?draft\s+(?:resolution|decision)\s+(?P<sym_en>\S+)"
+)
+_AMEND_FR = (
+    r"amendements?\s+au\s+projet\s+de\s+(?:résolution|décision)\s+(?P<rev_fr>révisé\s+)?(?P<sym_fr>\S+)"
+)
+_AMEND_ES = (
+    r"enmiendas?\s+al\s+proyecto\s+de\s+(?:resolución|decisión)\s+(?P<rev_es>revisado\s+)?(?P<sym_es>\S+)"
+)
+_AMEND_RU = (
+    r"поправк[аи]\s+к\s+(?P<rev_ru>пересмотренному\s+)?проекту\s+(?:резолюции|решения)\s+(?P<sym_ru>\S+)"
+)
 _AMEND_ZH = r"对(?P<rev_zh>订正)?(?:决议|决定)草案\s*(?P<sym_zh>[A-Z][\w./\-]*?)\s*的修正(?:案)?"
 SPONSOR_LINE = re.compile(
     r"^(?P<sp>\S.*?)\s*[:：]\s*\**\s*(?:"
@@ -131,15 +141,17 @@ MEETING = re.compile(
 )
 
 # Paragraph numbering.
-NUMBERED = re.compile(r"^(?P<n>\d{1,3})\s?[.．。](?:\s+|$)(?P<rest>.*)$")
-ITEM = re.compile(r"^(?:\((?P<a>[a-z]{1,3}|[ivxlc]{1,6})\)|（(?P<b>[a-z]{1,3}|[ivxlc]{1,6})）|(?P<c>[a-z]|[ivx]{1,5})\))(?:\s+|$)(?P<rest>.*)$")
+NUMBERED = re.compile(r"^(?P<n>\d{1,3})(?:\s?[.．。]|\s+-)(?:\s+|$)(?P<rest>.*)$")
+ITEM = re.compile(
+    r"^(?:\((?P<a>[a-z]{1,3}|[ivxlc]{1,6})\)|（(?P<b>[a-z]{1,3}|[ivxlc]{1,6})）|(?P<c>[a-z]|[ivx]{1,5})\))(?:\s+|$)(?P<rest>.*)$"
+)
 HEADING = re.compile(
     r"^(?P<num>[IVXLC]{1,6}|[A-Z]|[一二三四五六七八九十]{1,3})(?:\s*[.．、]\s*|\s+)(?P<text>\S.{0,200})$"
 )
 
 # Preambular openers: a line that starts with one of these, after a paragraph end, starts a paragraph.
 OPENERS = re.compile(
-    r"^(?:[A-Z][a-z]+ing\b|(?:Deeply|Gravely|Seriously|Strongly|Further|Also|Mindful|Aware|Convinced"
+    r"^(?:[A-Z][a-z]+ing\s+[a-z]|(?:Deeply|Gravely|Seriously|Strongly|Further|Also|Mindful|Aware|Convinced"
     r"|Concerned|Alarmed|Determined|Guided|Cognizant|Conscious|Encouraged|Reaffirming|Noting|Welcoming)\b"
     r"|(?:Rappelant|Réaffirmant|Notant|Prenant|Considérant|Convaincue?|Consciente?|Soulignant|Constatant"
     r"|Reconnaissant|Sachant|Profondément|Gravement|Accueillant|Saluant|Ayant|Guidée?|Préoccupée?"
@@ -147,8 +159,10 @@ OPENERS = re.compile(
     r"|(?:Recordando|Reafirmando|Observando|Tomando|Considerando|Convencida|Consciente|Destacando"
     r"|Reconociendo|Profundamente|Gravemente|Acogiendo|Guiada|Preocupada|Alarmada|Decidida|Afirmando"
     r"|Poniendo|Teniendo|Subrayando|Expresando|Habiendo)\b"
-    r"|(?:Ссылаясь|Подтверждая|Вновь|Отмечая|Принимая|Учитывая|Будучи|Признавая|Приветствуя|Руководствуясь"
-    r"|Выражая|Сознавая|Подчеркивая|Напоминая|Рассмотрев|Глубоко|Считая|Исходя)\b"
+    r"|(?i:ссылаясь|подтверждая|вновь|отмечая|принимая|учитывая|будучи|признавая|приветствуя|руководствуясь"
+    r"|выражая|сознавая|подчеркивая|напоминая|рассмотрев|глубоко|считая|исходя|с\s+удовлетворением"
+    r"|с\s+обеспокоенностью|будучи)\b"
+    r"|(?:إذ|وإذ)\s"
     r"|(?:又|还|回顾|重申|遵循|依循|铭记|注意到|赞赏地|关切地|表示|欢迎|确认|认识到|承认|深信|深为|强调|审议了"
     r"|考虑到|意识到|申明|深感|严重关切|决心))"
 )

@@ -1,0 +1,115 @@
+"""French, Spanish, Russian and Arabic texts, written from the UN conventions as a PDF extractor gives
+them (page furniture, ruled note blocks, numbers and sub-item letters alone on their lines)."""
+
+from pathlib import Path
+
+import pytest
+
+from draftroom.model import Heading, iter_located, labels
+from draftroom.parse import parse_file, parse_text
+from draftroom.parse.detect import detect_language
+
+DATA = Path(__file__).parent / "data"
+
+
+def test_french_draft():
+    doc = parse_file(DATA / "fr_projet.txt")
+    assert (doc.language, doc.kind, doc.symbol) == ("fr", "draft", "A/C.3/79/L.21")
+    assert (doc.session, doc.committee, doc.agenda_item) == (
+        "Soixante-dix-neuvième session",
+        "Troisième Commission",
+        "28",
+    )
+    assert doc.agenda_title == "Promotion des femmes"
+    assert doc.date == "28 octobre 2024"
+    assert doc.title == "Traite des femmes et des filles"
+    assert doc.body == "L’Assemblée générale"
+    assert doc.sponsors[0] == "Allemagne" and "Bosnie-Herzégovine" in doc.sponsors
+    assert [p.text.split()[0] for p in doc.preamble] == ["Rappelant", "Réaffirmant", "Profondément", "Notant"]
+    # French sets the marker before the punctuation; a year with the note number glued on
+    assert doc.preamble[0].text.endswith("des femmes et des enfants[^2],")
+    assert "l’horizon 2030[^3], dans lequel" in doc.preamble[1].text
+    assert [p.number for p in doc.operative] == [1, 2, 3]
+    assert "Protocole s’y rapportant[^1], ou d’y adhérer" in doc.operative[0].text
+    assert [i.marker for i in doc.operative[1].items] == ["a", "b"]
+    assert doc.operative[1].items[1].text.endswith("de réinsertion[^4] ;")
+    assert [f.number for f in doc.footnotes] == [1, 2, 3, 4]
+
+
+def test_spanish_adopted_resolution_with_two_annexes():
+    doc = parse_file(DATA / "es_resolucion.txt")
+    assert (doc.language, doc.kind, doc.resolution_number) == ("es", "resolution", "79/170")
+    assert doc.adopted_on == "17 de diciembre de 2024"
+    assert doc.report_line == "[sobre la base del informe de la Tercera Comisión (A/79/458, párr. 24)]"
+    assert doc.title == "Trata de mujeres y niñas"
+    assert doc.body == "La Asamblea General"
+    assert len(doc.preamble) == 3 and len(doc.operative) == 3
+    names = labels(doc)
+    b = doc.operative[1].items[1]
+    assert names[b.id] == "OP2(b)" and [names[i.id] for i in b.items] == ["OP2(b)(i)", "OP2(b)(ii)"]
+    assert (doc.closing.meeting, doc.closing.date) == ("52ª sesión plenaria", "17 de diciembre de 2024")
+    assert [a.title for a in doc.annexes] == ["Plan de acción", "Directrices"]
+    first = doc.annexes[0]
+    assert [b.text for b in first.blocks if isinstance(b, Heading)] == ["I. Prevención", "II. Protección"]
+    assert [loc.label for loc in iter_located(doc) if loc.part == "annex"] == [
+        "AN1.1",
+        "AN1.2",
+        "AN1.3",
+        "AN2.1",
+        "AN2.2",
+    ]
+    assert first.paragraphs[2].text.endswith("el Protocolo[^2].")
+
+
+def test_russian_draft_paragraphs_start_with_small_letters():
+    doc = parse_file(DATA / "ru_proekt.txt")
+    assert (doc.language, doc.kind) == ("ru", "draft")
+    assert (doc.session, doc.committee, doc.agenda_item) == (
+        "Семьдесят девятая сессия",
+        "Третий комитет",
+        "28",
+    )
+    assert doc.body == "Генеральная Ассамблея"
+    assert doc.sponsors == ["Беларусь", "Казахстан", "Кыргызстан", "Российская Федерация"]
+    assert [p.text.split()[0] for p in doc.preamble] == ["ссылаясь", "вновь", "будучи"]
+    assert doc.preamble[0].text.endswith("организованной преступности[^1],")
+    assert [p.number for p in doc.operative] == [1, 2, 3]
+    assert [i.marker for i in doc.operative[1].items] == ["a", "b"]
+
+
+def test_arabic_draft():
+    doc = parse_file(DATA / "arabic_draft.txt")
+    assert (doc.language, doc.agenda_item, doc.body) == ("ar", "28", "إن الجمعية العامة")
+    assert len(doc.preamble) == 2 and doc.preamble[0].text.endswith("،[^1]")
+    assert [p.number for p in doc.operative] == [1, 2]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("大会，\n\n回顾其决议，\n\n1. 决定继续审议这个问题。", "zh"),
+        (
+            "The General Assembly,\n\nRecalling its resolutions,\n\n1. Decides to remain seized of the matter.",
+            "en",
+        ),
+        (
+            "L’Assemblée générale,\n\nRappelant ses résolutions et les décisions du Conseil,\n\n1. Décide de rester saisie de la question.",
+            "fr",
+        ),
+        (
+            "La Asamblea General,\n\nRecordando sus resoluciones y las decisiones del Consejo,\n\n1. Decide seguir ocupándose de la cuestión.",
+            "es",
+        ),
+        (
+            "Генеральная Ассамблея,\n\nссылаясь на свои резолюции,\n\n1. постановляет продолжать заниматься этим вопросом.",
+            "ru",
+        ),
+        ("إن الجمعية العامة،\n\nإذ تشير إلى قراراتها،\n\n1 - تقرر أن تبقي المسألة قيد نظرها.", "ar"),
+    ],
+)
+def test_language_detection_and_minimal_texts(text, lang):
+    assert detect_language(text) == lang
+    doc = parse_text(text)
+    assert doc.language == lang
+    assert len(doc.preamble) == 1 and len(doc.operative) == 1
+    assert doc.operative[0].number == 1

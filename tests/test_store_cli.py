@@ -207,3 +207,15 @@ def test_new_from_the_seed_keeps_its_sponsors_and_prints_their_line(run_cli, tmp
     shown = as_json(run_cli("show", "trafficking", "--json"))
     parsed = as_json(run_cli("parse", str(SEED_001), "--json"))
     assert shown == parsed
+
+
+def test_home_defaults_to_sessions_and_database_url_is_honoured(run_cli, tmp_path):
+    seed = tmp_path / "seed.txt"
+    seed.write_text(SEED_001.read_text(encoding="utf-8"), encoding="utf-8")
+    db = tmp_path / "elsewhere" / "draftroom.sqlite"
+    env = {"DRAFTROOM_HOME": "", "DRAFTROOM_DATABASE_URL": f"sqlite:///{db}"}
+    db.parent.mkdir()
+    ok(run_cli("new", "x", "--from", str(seed), env=env))
+    assert (tmp_path / "sessions" / "x" / ".git").is_dir()
+    assert [s["name"] for s in as_json(run_cli("list", "--json", env=env))] == ["x"]
+    assert db.is_file() and not (tmp_path / "sessions" / "index.sqlite").exists()

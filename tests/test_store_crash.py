@@ -46,12 +46,15 @@ def assert_consistent(neg: Negotiation) -> None:
     assert [a.to_json() for a in neg.log()] == [a.to_json() for a in neg.git_log()]
 
 
-def kill_when_paused(proc: subprocess.Popen[bytes], neg: Negotiation) -> None:
-    sentinel = neg.path / ".git" / SENTINEL
-    deadline = time.monotonic() + 60
-    while not sentinel.exists() and time.monotonic() < deadline:
+def pause_at(stage: str, marker: Path) -> str:
+    return f"{stage}:60:{marker}"
+
+
+def kill_when_paused(proc: subprocess.Popen[bytes], marker: Path) -> None:
+    deadline = time.monotonic() + 120
+    while not marker.exists() and time.monotonic() < deadline:
         time.sleep(0.02)
-    time.sleep(0.3)  # well inside the 30 s pause
+    assert marker.exists(), "the process never reached the pause"
     proc.send_signal(signal.SIGKILL)
     proc.wait()
 
@@ -66,9 +69,9 @@ def test_two_processes_at_once_both_recorded(neg: Negotiation):
 
 
 @pytest.mark.parametrize("stage", ["before-commit", "after-commit", "before-index"])
-def test_kill_inside_an_action_leaves_all_or_nothing(neg: Negotiation, stage: str):
-    proc = spawn(neg, "China", 1, pause=f"{stage}:30")
-    kill_when_paused(proc, neg)
+def test_kill_inside_an_action_leaves_all_or_nothing(neg: Negotiation, stage: str, tmp_path: Path):
+    proc = spawn(neg, "China", 1, pause=pause_at(stage, tmp_path / "paused"))
+    kill_when_paused(proc, tmp_path / "paused")
     committed = stage != "before-commit"
     if not committed:
         assert git(neg.path, "status", "--porcelain") != ""  # the half-done files are there...
@@ -83,7 +86,7 @@ def test_kill_inside_an_action_leaves_all_or_nothing(neg: Negotiation, stage: st
     assert_consistent(neg)
 
 
-def test_kill_between_commit_and_tag_keeps_the_revision(neg: Negotiation):
+def test_kill_between_commit_and_tag_keeps_the_revision(neg: Negotiation, tmp_path: Path):
     code = (
         "import sys; sys.path.insert(0, sys.argv[2]); from draftroom.store import Negotiation\n"
         "with Negotiation(sys.argv[1]).action('revise', 'Secretariat') as t:\n"
@@ -91,9 +94,10 @@ def test_kill_between_commit_and_tag_keeps_the_revision(neg: Negotiation):
     )
     src = str(Path(__file__).resolve().parent.parent / "src")
     proc = subprocess.Popen(
-        [sys.executable, "-c", code, str(neg.path), src], env={**os.environ, PAUSE_ENV: "after-commit:30"}
+        [sys.executable, "-c", code, str(neg.path), src],
+        env={**os.environ, PAUSE_ENV: pause_at("after-commit", tmp_path / "paused")},
     )
-    kill_when_paused(proc, neg)
+    kill_when_paused(proc, tmp_path / "paused")
     assert "rev-1" not in git(neg.path, "tag").split()
     assert neg.document("Rev.1").symbol == "A/C.3/74/L.20"  # a reader heals it: the tag is made
     assert "rev-1" in git(neg.path, "tag").split()
@@ -115,3 +119,27 @@ def test_kill_at_random_points_in_a_loop(neg: Negotiation):
         assert git(neg.path, "status", "--porcelain") == ""
         assert_consistent(neg)
     assert len(neg.git_log()) > 6
+
+
+def test_kill_during_new_leaves_no_negotiation_and_the_name_free(tmp_path: Path):
+    home = tmp_path / "home"
+    src = str(Path(__file__).resolve().parent.parent / "src")
+    code = (
+        "import sys; sys.path.insert(0, sys.argv[1]); sys.path.insert(0, sys.argv[3])\n"
+        "from store_support import sample_document\n"
+        "from draftroom.workflow.negotiation import create_negotiation\n"
+        "create_negotiation('n', sample_document(), home=sys.argv[2])\n"
+    )
+    marker = tmp_path / "paused"
+    tests = str(Path(__file__).resolve().parent)
+    proc = subprocess.Popen(
+        [sys.executable, "-c", code, src, str(home), tests],
+        env={**os.environ, PAUSE_ENV: pause_at("after-commit", marker)},
+    )
+    kill_when_paused(proc, marker)
+    assert not (home / "n").exists()
+    from draftroom.workflow.negotiation import create_negotiation
+
+    neg = create_negotiation("n", sample_document(), home=home).negotiation
+    assert [a.action for a in neg.log()] == ["new"]
+    assert [p.name for p in home.iterdir() if p.name.startswith(".")] == []

@@ -5,8 +5,8 @@ import json
 import sys
 from typing import Any
 
+from draftroom.cli.parse_cmd import outline
 from draftroom.errors import DraftroomError
-from draftroom.model import Document, iter_located
 from draftroom.model.jsonform import to_dict
 from draftroom.workflow import negotiation as wf
 
@@ -44,41 +44,12 @@ def _new(args: argparse.Namespace) -> int:
     return 0
 
 
-def render_text(doc: Document) -> str:
-    """The document as a labelled outline for the terminal."""
-    head = [
-        x
-        for x in (
-            doc.symbol,
-            doc.session,
-            doc.committee,
-            doc.agenda_item and f"Agenda item {doc.agenda_item}",
-        )
-        if x
-    ]
-    lines = [*head]
-    if doc.sponsors:
-        lines.append("Sponsors: " + ", ".join(doc.sponsors))
-    lines += ["", doc.title, "", doc.body]
-    for loc in iter_located(doc):
-        depth = loc.label.count("(")
-        lines.append(f"{'  ' * depth}{loc.label:<10} {loc.paragraph.text}")
-    for annex in doc.annexes:
-        lines.append(f"\n{annex.title}")
-    if doc.footnotes:
-        lines.append("")
-        lines += [f"[^{f.number}] {f.text}" for f in doc.footnotes]
-    if doc.closing.meeting or doc.closing.date:
-        lines.append("\n" + " / ".join(x for x in (doc.closing.meeting, doc.closing.date) if x))
-    return "\n".join(lines)
-
-
 def _show(args: argparse.Namespace) -> int:
     doc = wf.show(args.name, args.rev, home=args.home)
     if args.json:
         _print_json(to_dict(doc))
     else:
-        print(render_text(doc))
+        print("\n".join(outline(doc, columns=sys.maxsize)))  # the full text, not cut to the terminal
     return 0
 
 

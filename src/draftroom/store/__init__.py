@@ -55,9 +55,19 @@ from draftroom.store.home import (
     resolve_home,
     validate_name,
 )
-from draftroom.store.index import Index, Summary
 from draftroom.store.records import Action, NegotiationState, Revision, Sponsor
 from draftroom.store.repo import Negotiation, Snapshot, Transaction, actor_email
+
+_LAZY = {"Index", "Summary"}  # SQLAlchemy loads only for commands that query the index
+
+
+def __getattr__(name: str) -> object:
+    if name in _LAZY:
+        from draftroom.store import index
+
+        return getattr(index, name)
+    raise AttributeError(f"module 'draftroom.store' has no attribute {name!r}")
+
 
 __all__ = [
     "Action",

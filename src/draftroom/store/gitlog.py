@@ -81,27 +81,11 @@ def tag_message(action: Action) -> str | None:
     return f"{action.revision} {symbol}".strip() + f"\n\n{SYMBOL}: {symbol}\n{REVISION_DATE}: {date}\n"
 
 
-def read_revisions(repo: Repo) -> list[Revision]:
-    """Every revision tag (rev-N), oldest first."""
-    fmt = _FIELD.join(("%(refname:strip=2)", "%(*objectname)", "%(contents)")) + _RECORD
-    out = repo.git.for_each_ref(f"--format={fmt}", "refs/tags/rev-*")
-    revisions = []
-    for record in out.split(_RECORD):
-        record = record.strip("\n")
-        if not record:
-            continue
-        tag, commit, contents = record.split(_FIELD)
-        m = re.fullmatch(r"rev-(\d+)", tag)
-        if not m:
-            continue
-        fields = parse_trailers(contents)
-        revisions.append(
-            Revision(
-                number=int(m.group(1)),
-                tag=tag,
-                symbol=(fields.get(SYMBOL) or [None])[0] or None,
-                date=(fields.get(REVISION_DATE) or [""])[0],
-                commit=commit,
-            )
-        )
-    return sorted(revisions, key=lambda r: r.number)
+def revision_of(action: Action) -> Revision | None:
+    """The revision an action cut, from its trailers (Revision:, Symbol:, Revision-Date:)."""
+    m = re.fullmatch(r"rev-(\d+)", action.revision or "")
+    if not m:
+        return None
+    symbol = (action.trailers.get(SYMBOL) or [None])[0]
+    date = (action.trailers.get(REVISION_DATE) or [""])[0]
+    return Revision(int(m.group(1)), f"rev-{m.group(1)}", symbol, date, action.commit)

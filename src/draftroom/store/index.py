@@ -234,33 +234,21 @@ class Index:
             s.exec(delete(NegotiationRow).where(col(NegotiationRow.path) == path))
             s.commit()
 
+    def _rows(self, table: Any, path: str, order: Any) -> list[Any]:
+        with Session(self.engine) as s:
+            return list(s.exec(select(table).where(col(table.negotiation) == path).order_by(order)))
+
     def actions(self, path: str) -> list[Action]:
         """Newest first."""
-        with Session(self.engine) as s:
-            rows = s.exec(
-                select(ActionRow)
-                .where(col(ActionRow.negotiation) == path)
-                .order_by(col(ActionRow.seq).desc())
-            )
-            return [_action(r) for r in rows]
+        return [_action(r) for r in self._rows(ActionRow, path, col(ActionRow.seq).desc())]
 
     def sponsors(self, path: str) -> list[Sponsor]:
-        with Session(self.engine) as s:
-            rows = s.exec(
-                select(SponsorRow)
-                .where(col(SponsorRow.negotiation) == path)
-                .order_by(col(SponsorRow.position))
-            )
-            return [Sponsor(r.name, r.iso3, r.main, r.joined, r.added_by) for r in rows]
+        rows = self._rows(SponsorRow, path, col(SponsorRow.position))
+        return [Sponsor(r.name, r.iso3, r.main, r.joined, r.added_by) for r in rows]
 
     def revisions(self, path: str) -> list[Revision]:
-        with Session(self.engine) as s:
-            rows = s.exec(
-                select(RevisionRow)
-                .where(col(RevisionRow.negotiation) == path)
-                .order_by(col(RevisionRow.number))
-            )
-            return [Revision(r.number, r.tag, r.symbol, r.date, r.commit) for r in rows]
+        rows = self._rows(RevisionRow, path, col(RevisionRow.number))
+        return [Revision(r.number, r.tag, r.symbol, r.date, r.commit) for r in rows]
 
     def summaries(self, home: str) -> list[Summary]:
         with Session(self.engine) as s:

@@ -1,11 +1,23 @@
 """The plain records a negotiation keeps beside its text: its state, its sponsors, its actions, its revisions."""
 
 from dataclasses import asdict, dataclass, field
-from typing import Any
+from typing import Any, Self
+
+
+class Record:
+    """A dataclass stored as a JSON object; unknown keys in a file are ignored (newer versions)."""
+
+    def to_json(self) -> dict[str, Any]:
+        return asdict(self)  # type: ignore[call-overload, no-any-return]
+
+    @classmethod
+    def from_json(cls, d: dict[str, Any]) -> Self:
+        fields = cls.__dataclass_fields__  # type: ignore[attr-defined]
+        return cls(**{k: d[k] for k in fields if k in d})
 
 
 @dataclass
-class NegotiationState:
+class NegotiationState(Record):
     """negotiation.json: what the negotiation is, apart from the text."""
 
     name: str
@@ -14,16 +26,9 @@ class NegotiationState:
     tabled: str | None = None  # ISO date the draft was tabled; None while informal
     revision: int = 0  # the latest revision cut: 0 = base text
 
-    def to_json(self) -> dict[str, Any]:
-        return asdict(self)
-
-    @classmethod
-    def from_json(cls, d: dict[str, Any]) -> "NegotiationState":
-        return cls(**{k: d.get(k) for k in cls.__dataclass_fields__ if k in d})
-
 
 @dataclass
-class Sponsor:
+class Sponsor(Record):
     """One sponsor: `iso3` is the Member State table's key (None when the name could not be resolved)."""
 
     name: str  # English short name
@@ -32,16 +37,9 @@ class Sponsor:
     joined: str  # ISO date
     added_by: str | None = None
 
-    def to_json(self) -> dict[str, Any]:
-        return asdict(self)
-
-    @classmethod
-    def from_json(cls, d: dict[str, Any]) -> "Sponsor":
-        return cls(**{k: d.get(k) for k in cls.__dataclass_fields__ if k in d})
-
 
 @dataclass
-class Action:
+class Action(Record):
     """One entry of the log, read from a commit and its trailers."""
 
     commit: str
@@ -55,17 +53,11 @@ class Action:
     revision: str | None = None  # the tag this action produced, e.g. "rev-1"
     trailers: dict[str, list[str]] = field(default_factory=dict)
 
-    def to_json(self) -> dict[str, Any]:
-        return asdict(self)
-
 
 @dataclass
-class Revision:
+class Revision(Record):
     number: int
     tag: str  # "rev-0", "rev-1"...
     symbol: str | None
     date: str  # ISO date
     commit: str
-
-    def to_json(self) -> dict[str, Any]:
-        return asdict(self)

@@ -18,15 +18,19 @@ from collections.abc import Iterator
 from contextlib import contextmanager, suppress
 from datetime import datetime
 from pathlib import Path, PurePosixPath
+from typing import TYPE_CHECKING
 
 from git import Repo
 from git.exc import GitCommandError
+from git.refs.symbolic import SymbolicReference
 
 from draftroom.errors import DraftroomError
 from draftroom.model import Document
 from draftroom.store import gitlog, layout
-from draftroom.store.index import Index, Summary
 from draftroom.store.records import Action, NegotiationState, Revision, Sponsor
+
+if TYPE_CHECKING:  # the index pulls in SQLAlchemy: imported only by commands that use it
+    from draftroom.store.index import Index, Summary
 
 SENTINEL = "draftroom-action"  # in .git: an action is in progress (or was killed)
 LOCK = "draftroom.lock"  # in .git: flock'ed for the whole of an action
@@ -43,8 +47,12 @@ def actor_email(name: str) -> str:
 
 
 def _pause(stage: str) -> None:
-    want, _, seconds = os.environ.get(PAUSE_ENV, "").partition(":")
+    """Test hook: PAUSE_ENV="stage:seconds[:marker]" sleeps at `stage`, first creating the marker file."""
+    want, _, rest = os.environ.get(PAUSE_ENV, "").partition(":")
     if want == stage:
+        seconds, _, marker = rest.partition(":")
+        if marker:
+            Path(marker).touch()
         time.sleep(float(seconds or 30))
 
 
@@ -255,11 +263,16 @@ class Transaction:
         msg_file.write_text(msg, encoding="utf-8")
         _git(repo, lock_fd, "commit", "-q", "--allow-empty", "--no-verify", "-F", str(msg_file), env=env)
         _pause("after-commit")
-        sha = repo.head.commit.hexsha
+        sha = head_sha(repo)
         subject = msg.split("\n", 1)[0]
         action = gitlog.action_from(sha, when, self.actor, self.email, subject, gitlog.parse_trailers(msg))
         _tag(repo, action, lock_fd, env)
         return action
+
+
+def head_sha(repo: Repo) -> str:
+    """The commit HEAD points to, read from the refs alone (no git process)."""
+    return str(SymbolicReference.dereference_recursive(repo, "HEAD"))
 
 
 def _git(repo: Repo, lock_fd: int | None, *args: str, env: dict[str, str] | None = None) -> None:
@@ -284,7 +297,7 @@ def _tag(repo: Repo, action: Action, lock_fd: int | None, env: dict[str, str] | 
 class Negotiation:
     """One negotiation's repository. Cheap to make; opens git only inside its methods."""
 
-    def __init__(self, path: Path, index: Index | None = None) -> None:
+    def __init__(self, path: Path, index: "Index | None" = None) -> None:
         self.path = Path(path).absolute()
         self.name = self.path.name
         self.home = self.path.parent
@@ -292,8 +305,10 @@ class Negotiation:
         self._lock_fd: int | None = None
 
     @property
-    def index(self) -> Index:
+    def index(self) -> "Index":
         if self._index is None:
+            from draftroom.store.index import Index
+
             self._index = Index.for_home(self.home)
         return self._index
 
@@ -309,7 +324,7 @@ class Negotiation:
         facilitator: str | None = None,
         date: str,
         email: str | None = None,
-        index: Index | None = None,
+        index: "Index | None" = None,
     ) -> "Negotiation":
         """A new negotiation at `path` (which must not exist): one commit `new`, tagged rev-0.
 
@@ -422,6 +437,7 @@ class Negotiation:
             try:
                 yield txn
                 base = self.index_state()
+                parent = head_sha(repo)
                 done = txn.commit(repo, self._lock_fd)
             except BaseException:
                 _reset_to_head(repo, self._lock_fd)  # type: ignore[arg-type]
@@ -429,13 +445,15 @@ class Negotiation:
                 raise
             sentinel.unlink(missing_ok=True)
             _pause("before-index")
-            self._index_after(repo, base, done, txn)
+            self._index_after(repo, base, parent, done)
 
     # ---- the index ------------------------------------------------------------------------------
     def index_state(self) -> tuple[str, int] | None:
         return self.index.indexed(str(self.path))
 
-    def _summary(self, read: layout.Reader, actions: int) -> Summary:
+    def _summary(self, read: layout.Reader, actions: int) -> "Summary":
+        from draftroom.store.index import Summary
+
         doc_meta = layout.read_document_meta(read)
         state = layout.read_state(read)
         return Summary(
@@ -452,20 +470,40 @@ class Negotiation:
             action_count=actions,
         )
 
-    def _index_after(self, repo: Repo, base: tuple[str, int] | None, done: Action, txn: Transaction) -> None:
+    def _index_after(self, repo: Repo, base: tuple[str, int] | None, parent: str, done: Action) -> None:
         """Append the action just committed when the index was current; otherwise catch up from git."""
-        parent = repo.head.commit.parents[0].hexsha if repo.head.commit.parents else None
-        if base is None or base[0] != parent:
+        if (
+            base is None
+            or base[0] != parent
+            or not self._advance(base, done.commit, [done], self._disk_reader())
+        ):
             self._sync(repo)
-            return
-        revisions = self.index.revisions(str(self.path))
-        if txn.revision:
-            n, symbol, date = txn.revision
-            revisions.append(Revision(n, f"rev-{n}", symbol, date, done.commit))
-        summary = self._summary(txn._disk, base[1] + 1)
-        sponsors = layout.read_sponsors(txn._disk)
-        if not self.index.update(summary, base[0], done.commit, [done], sponsors, revisions, replace=False):
-            self._sync(repo)
+
+    def _disk_reader(self) -> layout.Reader:
+        """Files of the work tree (equal to HEAD right after an action's commit, under the lock)."""
+
+        def read(rel: str) -> str | None:
+            p = self.path / rel
+            return p.read_text(encoding="utf-8") if p.is_file() else None
+
+        return read
+
+    def _advance(
+        self, base: tuple[str, int] | None, commit: str, actions: list[Action], read: layout.Reader
+    ) -> bool:
+        """Move the index from `base` to `commit` by `actions` (oldest first; all of them when base is None).
+
+        Revisions come from the actions' trailers, not from tags, so an index written between a
+        revision's commit and its tag is still right. False when another process moved it first."""
+        path = str(self.path)
+        known = self.index.revisions(path) if base else []
+        revisions = known + [r for a in actions if (r := gitlog.revision_of(a))]
+        count = (base[1] if base else 0) + len(actions)
+        summary = self._summary(read, count)
+        sponsors = layout.read_sponsors(read)
+        return self.index.update(
+            summary, base[0] if base else None, commit, actions, sponsors, revisions, replace=base is None
+        )
 
     def sync(self) -> None:
         """Bring the index up to date with git (a no-op when it already is)."""
@@ -474,25 +512,16 @@ class Negotiation:
             self._sync(repo)
 
     def _sync(self, repo: Repo) -> None:
-        head = repo.head.commit.hexsha
+        head = head_sha(repo)
         base = self.index_state()
         if base and base[0] == head:
             return
-        incremental = base is not None and repo.is_ancestor(base[0], head) if base else False
-        actions = gitlog.read_actions(repo, f"{base[0]}..{head}" if incremental and base else head)
+        if base and not repo.is_ancestor(base[0], head):
+            self.index.forget(str(self.path))  # history was rewritten: start again
+            base = None
+        actions = gitlog.read_actions(repo, f"{base[0]}..{head}" if base else head)
         actions.reverse()
-        count = (base[1] if incremental and base else 0) + len(actions)
-        snap = _HeadFiles(repo, head)
-        summary = self._summary(snap.read, count)
-        self.index.update(
-            summary,
-            base[0] if base else None,
-            head,
-            actions,
-            layout.read_sponsors(snap.read),
-            gitlog.read_revisions(repo),
-            replace=not incremental,
-        )
+        self._advance(base, head, actions, _HeadFiles(repo, head).read)
 
     def reindex(self) -> None:
         """Rebuild this negotiation's index rows from git alone."""

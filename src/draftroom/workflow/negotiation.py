@@ -5,10 +5,12 @@ data; the CLI and the TUI only present it. Every change is one `Negotiation.acti
 """
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from draftroom.errors import DraftroomError
 from draftroom.model import Document, states
@@ -19,7 +21,6 @@ from draftroom.store import (
     Negotiation,
     Revision,
     Sponsor,
-    Summary,
     Transaction,
     list_negotiation_dirs,
     locate_negotiation,
@@ -28,6 +29,9 @@ from draftroom.store import (
 )
 from draftroom.workflow.dates import printed_date
 from draftroom.workflow.identity import resolve_actor
+
+if TYPE_CHECKING:
+    from draftroom.store.index import Summary
 
 Home = str | Path | None
 RevisionStep = Callable[[Transaction, str], None]
@@ -166,37 +170,39 @@ def _resolve_all(names: list[str]) -> list[states.State]:
     return resolved
 
 
+@contextmanager
+def _sponsor_action(
+    name: str, names: list[str], actor: str | None, home: Home, action: str, verb: str
+) -> Iterator[tuple[Transaction, list[states.State], str]]:
+    """One sponsor action on the named States: (transaction, States, who acts)."""
+    neg = open_negotiation(name, home)
+    chosen = _resolve_all(names)
+    who = resolve_actor(actor)
+    with neg.action(action, who, summary=f"Sponsors {verb}: {', '.join(s.en for s in chosen)}") as txn:
+        yield txn, chosen, who
+        txn.extra_trailers += [("Sponsor", state.code) for state in chosen]
+
+
 def add_sponsors(name: str, names: list[str], actor: str | None = None, home: Home = None) -> list[Sponsor]:
     """Add sponsors; main sponsors before tabling, additional ones (with the date they joined) after."""
-    neg = open_negotiation(name, home)
-    new = _resolve_all(names)
-    who = resolve_actor(actor)
-    listing = ", ".join(s.en for s in new)
-    with neg.action("sponsor-add", who, summary=f"Sponsors added: {listing}") as txn:
+    with _sponsor_action(name, names, actor, home, "sponsor-add", "added") as (txn, new, who):
         for state in new:
             if any(s.iso3 == state.code for s in txn.sponsors):
-                raise DraftroomError(f"{state.en} is already a sponsor of {neg.name}")
-            main = txn.state.tabled is None
-            txn.sponsors.append(Sponsor(state.en, state.code, main, today(), who))
-        txn.extra_trailers += [("Sponsor", state.code) for state in new]
+                raise DraftroomError(f"{state.en} is already a sponsor of {txn.path.name}")
+            txn.sponsors.append(Sponsor(state.en, state.code, txn.state.tabled is None, today(), who))
         added = txn.sponsors[-len(new) :]
     return added
 
 
 def remove_sponsors(name: str, names: list[str], actor: str | None = None, home: Home = None) -> None:
-    neg = open_negotiation(name, home)
-    gone = _resolve_all(names)
-    who = resolve_actor(actor)
-    listing = ", ".join(s.en for s in gone)
-    with neg.action("sponsor-remove", who, summary=f"Sponsors removed: {listing}") as txn:
+    with _sponsor_action(name, names, actor, home, "sponsor-remove", "removed") as (txn, gone, _who):
         for state in gone:
             if not any(s.iso3 == state.code for s in txn.sponsors):
                 raise DraftroomError(
-                    f"{state.en} is not a sponsor of {neg.name}: see `draftroom sponsors {neg.name}`"
+                    f"{state.en} is not a sponsor of {txn.path.name}: see `draftroom sponsors {txn.path.name}`"
                 )
         codes = {s.code for s in gone}
         txn.sponsors[:] = [s for s in txn.sponsors if s.iso3 not in codes]
-        txn.extra_trailers += [("Sponsor", state.code) for state in gone]
 
 
 # ---- revise, table ------------------------------------------------------------------------------------
@@ -255,7 +261,7 @@ def log(name: str, home: Home = None) -> list[LogEntry]:
     return [LogEntry(a, [names.get(p, "") for p in a.paragraphs]) for a in actions]
 
 
-def list_negotiations(home: Home = None) -> list[Summary]:
+def list_negotiations(home: Home = None) -> list["Summary"]:
     """Every negotiation under the home, brought up to date in the index."""
     root = resolve_home(home)
     found = [Negotiation(p) for p in list_negotiation_dirs(root)]

@@ -103,7 +103,7 @@ def test_stale_amendment_on_a_deleted_paragraph_is_refused(room, run_cli):
         "--text",
         "x",
     )
-    # on an earlier revision, a paragraph that is still there: carried to the current text
+    # on an earlier revision, a paragraph Rev.1 left as it was: it applies as proposed
     aid = room(
         "amend",
         "t",
@@ -119,7 +119,7 @@ def test_stale_amendment_on_a_deleted_paragraph_is_refused(room, run_cli):
         "Resolves",
     )
     (found,) = listed(run_cli, "--by", "Egypt")
-    assert (found["id"], found["target"], found["base"]) == (aid.strip(), "OP4", "rev-1")
+    assert (found["id"], found["target"], found["base"]) == (aid.strip(), "OP4", "rev-0")
 
 
 def test_listing_filters_and_survives_reindex(room, run_cli, tmp_path):

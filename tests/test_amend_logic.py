@@ -4,6 +4,8 @@ import re
 
 import pytest
 from amend_support import amend, chinese, english
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from draftroom.errors import DraftroomError
 from draftroom.model import Instruction, labels, locate
@@ -274,3 +276,15 @@ def test_compilation_shows_every_pending_proposal_in_place_and_attributed():
     page = render_html(doc, lines, "rev-0")
     assert "<del>Strongly condemns</del><ins>Condemns</ins>" in page
     assert "[CHN, PAK: </b>" in page and '<span class="s agreed-ad-ref">agreed ad ref</span>' in page
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.text(alphabet="ab c,中文;", max_size=30), st.text(alphabet="ab c,中文;", max_size=30))
+def test_word_hunks_rebuild_the_new_text(old, new):
+    from draftroom.workflow.patching import hunks
+
+    out, pos = "", 0
+    for start, end, added in hunks(old, new):
+        assert pos <= start <= end
+        out, pos = out + old[pos:start] + added, end
+    assert out + old[pos:] == new

@@ -85,10 +85,10 @@ def make_id(prefix: str, now_ms: int | None = None) -> str:
 
 
 def to_dict(a: Amendment) -> dict[str, Any]:
-    out = asdict(a)
-    if a.conflict is None:
-        out.pop("conflict")
-    return {k: v for k, v in out.items() if v not in (None, [], "") or k in ("id", "kind", "status")}
+    out = {k: v for k, v in vars(a).items() if v not in (None, [], "") or k in ("id", "kind", "status")}
+    if a.conflict is not None:
+        out["conflict"] = asdict(a.conflict)
+    return out
 
 
 def from_dict(d: dict[str, Any]) -> Amendment:

@@ -9,7 +9,7 @@ not enforce foreign keys by default), and the next read rebuilds them from git.
 
 import json
 
-from git import Repo
+from git import Blob, Repo
 from sqlalchemy import text
 from sqlalchemy.engine import Engine
 from sqlmodel import Field, Session, SQLModel, col, delete, select
@@ -67,27 +67,40 @@ def _rows(neg: Negotiation, engine: Engine) -> None:
         if state and state.commit == head:
             return
         tree = repo.commit(head).tree
+        folder = DIR.rstrip("/")
+        blobs = {b.path: b for b in tree[folder].traverse()} if folder in tree else {}
         if state and repo.is_ancestor(state.commit, head):
             changed = repo.git.diff("--name-only", "--no-renames", state.commit, head, "--", DIR).split()
+            for rel in changed:
+                _replace(s, path, rel, blobs.get(rel))
         else:
             s.exec(delete(AmendmentRow).where(col(AmendmentRow.negotiation) == path))
-            changed = [b.path for b in tree[DIR.rstrip("/")].traverse()] if DIR.rstrip("/") in tree else []
-        for rel in changed:
-            aid = rel[len(DIR) : -len(".json")]
-            old = s.get(AmendmentRow, (path, aid))
-            if old:
-                s.delete(old)
-            try:
-                data = (tree / rel).data_stream.read().decode("utf-8")
-            except KeyError:
-                continue
-            a = from_dict(json.loads(data))
-            s.add(AmendmentRow(negotiation=path, id=a.id, status=a.status, created=a.created, data=data))
+            s.add_all(_row(path, blob) for blob in blobs.values())
         if state:
             state.commit = head
         else:
             s.add(AmendmentStateRow(negotiation=path, commit=head))
         s.commit()
+
+
+def _row(path: str, blob: Blob) -> AmendmentRow:
+    data = blob.data_stream.read().decode("utf-8")
+    a = from_dict(json.loads(data))
+    return AmendmentRow(negotiation=path, id=a.id, status=a.status, created=a.created, data=data)
+
+
+def _replace(s: Session, path: str, rel: str, blob: Blob | None) -> None:
+    """The row of one amendment file that changed (or was deleted when `blob` is None)."""
+    old = s.get(AmendmentRow, (path, rel[len(DIR) : -len(".json")]))
+    if blob is None:
+        if old:
+            s.delete(old)
+        return
+    new = _row(path, blob)
+    if old:
+        old.status, old.created, old.data = new.status, new.created, new.data
+    else:
+        s.add(new)
 
 
 def indexed_amendments(neg: Negotiation, status: str | None = None) -> list[Amendment]:

@@ -13,11 +13,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from draftroom.errors import DraftroomError
-from draftroom.model import STATUSES, labels, locate, states
+from draftroom.model import STATUSES, Document, labels, locate, states
 from draftroom.model.amendment import Amendment, from_dict, to_dict
 from draftroom.parse import parse_file
 from draftroom.store import Negotiation, NegotiationState, Transaction
 from draftroom.store.amendment_index import DIR, amendment_path
+from draftroom.store.worktree import working_outline, working_text
 from draftroom.workflow import amendments as logic
 from draftroom.workflow import roles
 from draftroom.workflow.amendments import Proposal
@@ -56,7 +57,9 @@ def require_facilitator(txn: Transaction, who: str, verb: str) -> None:
 
 
 def save(txn: Transaction, a: Amendment) -> None:
-    txn.write_file(amendment_path(a.id), json.dumps(to_dict(a), ensure_ascii=False, indent=1) + "\n")
+    """amendments/<id>.json, one key per line so that git diffs show what changed."""
+    fields = (f"{json.dumps(k)}: {json.dumps(v, ensure_ascii=False)}" for k, v in to_dict(a).items())
+    txn.write_file(amendment_path(a.id), "{\n " + ",\n ".join(fields) + "\n}\n")
 
 
 def load_all(txn: Transaction) -> list[Amendment]:
@@ -101,17 +104,29 @@ def propose(
     with neg.action("propose", who) as txn:
         current = revision_tag(txn.state)
         if old is None or base_tag == current:
-            a = logic.propose(txn.doc, current, proposers, proposal, code(who), because)
+            doc = outline_with(neg, proposal.target)
+            a = logic.propose(doc, current, proposers, proposal, code(who), because)
         else:
+            doc = txn.doc
             a = logic.propose(old, base_tag or current, proposers, proposal, code(who), because)
-            (a,) = carry([a], old, txn.doc, current)
+            (a,) = carry([a], old, doc, current)
             if a.status != "proposed":
                 reason = a.conflict.reason if a.conflict else "its paragraph is gone"
                 raise DraftroomError(f"stale amendment: {reason}; propose it against the current text")
         save(txn, a)
         txn.amendment, txn.paragraphs = a.id, _touches(a)
-        txn.summary = f"{who} proposes {a.kind} {where(a, labels_of(txn))}"
+        txn.summary = f"{who} proposes {a.kind} {where(a, labels(doc))}"
     return a
+
+
+def outline_with(neg: Negotiation, label: str | None) -> Document:
+    """The current text's structure with the one paragraph a proposal acts on (call under the
+    action's lock): a proposal validates against it without loading every paragraph."""
+    doc = working_outline(neg.path)
+    if label:
+        para = locate(doc, label).paragraph
+        para.text = working_text(neg.path, para.id)
+    return doc
 
 
 def labels_of(txn: Transaction) -> dict[str, str]:

@@ -6,70 +6,82 @@ revision changed the very words it changes, when the patch no longer applies, or
 pending amendment changes the same words. Nothing is ever applied silently.
 """
 
-import copy
 from collections import defaultdict
+from collections.abc import Callable
+from dataclasses import dataclass, replace
 
-from draftroom.model import Document, labels
+from draftroom.model import Document, iter_located, labels
 from draftroom.model.amendment import Amendment, Conflict
-from draftroom.workflow.notes import remap
+from draftroom.workflow.notes import renumbering
 from draftroom.workflow.patching import apply_patch, changed_spans, make_patch, spans_overlap
-from draftroom.workflow.tree import paragraph
+
+
+@dataclass
+class _Step:
+    """What carrying from one text to the next needs, computed once."""
+
+    texts: dict[str, str]  # paragraph id -> text in the new revision
+    old_labels: dict[str, str]
+    notes: Callable[[str], str]  # footnote references renumbered from the old text to the new
+    rev: str
+
+
+def clone(a: Amendment) -> Amendment:
+    conflict = replace(a.conflict, others=list(a.conflict.others)) if a.conflict else None
+    return replace(a, proposers=list(a.proposers), merges=list(a.merges), conflict=conflict)
 
 
 def carry(pending: list[Amendment], old: Document, new: Document, rev: str) -> list[Amendment]:
-    """Copies of the pending amendments (written against `old`), rebased on `new` = revision `rev`."""
-    old_names = labels(old)
+    """Copies of the pending amendments (written against `old`), rebased on `new` = revision `rev`.
+    One that the new revision leaves exactly as it was keeps its base revision."""
+    step = _Step(
+        {loc.paragraph.id: loc.paragraph.text for loc in iter_located(new)}, labels(old), renumbering(old, new), rev
+    )
     out: list[Amendment] = []
     for original in pending:
-        a = copy.deepcopy(original)
+        a = clone(original)
         if a.conflict and not a.conflict.others:
-            current = paragraph(new, a.target or a.anchor or "")
-            a.conflict.current_text = current.text if current else ""
+            a.conflict.current_text = step.texts.get(a.target or a.anchor or "", "")
         else:
             a.status, a.conflict = "proposed", None
-            _rebase(a, old, new, rev, old_names.get(a.target or a.anchor or "", "its paragraph"))
+            _rebase(a, step)
         out.append(a)
     mark_overlaps(out, new)
+    for original, a in zip(pending, out, strict=True):
+        if a.status != "conflicting" and a != replace(original, base=a.base):
+            a.base = rev
     return out
 
 
-def _rebase(a: Amendment, old: Document, new: Document, rev: str, label: str) -> None:
-    for name in ("text", "base_text"):
-        value = getattr(a, name)
-        if value is not None:
-            setattr(a, name, remap(value, old, new))
-    gone = [pid for pid in (a.target, a.anchor) if pid and paragraph(new, pid) is None]
-    if gone:
+def _rebase(a: Amendment, step: _Step) -> None:
+    label = step.old_labels.get(a.target or a.anchor or "", "its paragraph")
+    a.text = step.notes(a.text) if a.text is not None else None
+    a.base_text = step.notes(a.base_text) if a.base_text is not None else None
+    if any(pid and pid not in step.texts for pid in (a.target, a.anchor)):
         if a.kind == "delete":
             a.status = "superseded"
             return
-        _conflict(a, f"{label} was deleted in {rev}", "")
+        _conflict(a, f"{label} was deleted in {step.rev}", "")
         return
     if a.kind in ("replace", "edit"):
-        _reword(a, new, rev, label)
+        _reword(a, step, label)
     elif a.kind == "delete":
-        a.base_text = _text(new, a.target)
-    if a.status != "conflicting":
-        a.base = rev
+        a.base_text = step.texts.get(a.target or "", "")
 
 
-def _text(doc: Document, pid: str | None) -> str:
-    para = paragraph(doc, pid or "")
-    return para.text if para else ""
-
-
-def _reword(a: Amendment, new: Document, rev: str, label: str) -> None:
-    base, wanted, now = a.base_text or "", a.text or "", _text(new, a.target)
+def _reword(a: Amendment, step: _Step, label: str) -> None:
+    base, wanted, now = a.base_text or "", a.text or "", step.texts.get(a.target or "", "")
     if now != base:
         if spans_overlap(changed_spans(base, now), changed_spans(base, wanted)):
-            _conflict(a, f"{rev} changed the words of {label} this amendment changes", now)
+            _conflict(a, f"{step.rev} changed the words of {label} this amendment changes", now)
             return
         result = apply_patch(make_patch(base, wanted), now)
         if result is None:
-            _conflict(a, f"it no longer applies to {label} as worded in {rev}", now)
+            _conflict(a, f"it no longer applies to {label} as worded in {step.rev}", now)
             return
         wanted = result
-    a.base_text, a.text, a.patch = now, wanted, make_patch(now, wanted)
+    if (a.base_text, a.text) != (now, wanted):
+        a.base_text, a.text, a.patch = now, wanted, make_patch(now, wanted)
 
 
 def _conflict(a: Amendment, reason: str, current: str, others: list[str] | None = None) -> None:

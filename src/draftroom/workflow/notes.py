@@ -1,6 +1,7 @@
 """Footnotes written by negotiators: `[^N]` cites an existing note, `[^: note text]` adds a new one."""
 
 import re
+from collections.abc import Callable
 
 from draftroom.errors import DraftroomError
 from draftroom.model import Document, Footnote, iter_located
@@ -46,16 +47,13 @@ def materialize(doc: Document) -> None:
     renumber(doc)
 
 
-def remap(text: str, old: Document, new: Document) -> str:
-    """`[^N]` numbered as in `old`, renumbered as in `new` (notes matched by their text); a note
-    `new` no longer has is written inline so it is not lost."""
-    old_text = {f.number: f.text for f in old.footnotes}
+def renumbering(old: Document, new: Document) -> Callable[[str], str]:
+    """A function rewriting `[^N]` numbered as in `old` to the numbers of `new` (notes matched by
+    their text); a note `new` no longer has is written inline, so it is not lost."""
     new_number = {f.text: f.number for f in new.footnotes}
-
-    def swap(m: re.Match[str]) -> str:
-        note = old_text.get(int(m.group(1)))
-        if note is None:
-            return m.group(0)
-        return f"[^{new_number[note]}]" if note in new_number else f"[^: {note}]"
-
-    return REF.sub(swap, text)
+    swap = {
+        f.number: f"[^{new_number[f.text]}]" if f.text in new_number else f"[^: {f.text}]" for f in old.footnotes
+    }
+    if all(v == f"[^{n}]" for n, v in swap.items()):
+        return lambda text: text
+    return lambda text: REF.sub(lambda m: swap.get(int(m.group(1)), m.group(0)), text)

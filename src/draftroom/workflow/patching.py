@@ -63,29 +63,40 @@ def hunks(old: str, new: str) -> list[Hunk]:
             prev_start, prev_end = merged.pop()
             start, end = prev_start, max(prev_end, end)
         merged.append((start, end))
-    first, last = _position_map(ops)
-    return [(s, e, new[first[s] : last[e]]) for s, e in merged]
+    segments = _segments(ops)
+    return [(s, e, new[_first(segments, s) : _last(segments, e)]) for s, e in merged]
 
 
-def _position_map(ops: list[Diff]) -> tuple[dict[int, int], dict[int, int]]:
-    """For each position of the old text, the first and the last position of the new text it
-    corresponds to (they differ where text was inserted)."""
-    first: dict[int, int] = {}
-    last: dict[int, int] = {}
+Segment = tuple[int, int, int, int, int]  # op, old start, old length, new start, new length
+
+
+def _segments(ops: list[Diff]) -> list[Segment]:
+    out: list[Segment] = []
     oi = ni = 0
     for op, text in ops:
-        if op == 1:
-            first.setdefault(oi, ni)
-            ni += len(text)
-            continue
-        for _ in text:
-            first.setdefault(oi, ni)
-            last[oi] = ni
-            oi += 1
-            ni += op == 0
-    first.setdefault(oi, ni)
-    last[oi] = ni
-    return first, last
+        olen, nlen = (0 if op == 1 else len(text)), (0 if op == -1 else len(text))
+        out.append((op, oi, olen, ni, nlen))
+        oi, ni = oi + olen, ni + nlen
+    return out
+
+
+def _first(segments: list[Segment], pos: int) -> int:
+    """The first position of the new text that old position `pos` corresponds to."""
+    for op, os_, olen, ns, _ in segments:
+        if (op == 1 and pos == os_) or os_ <= pos < os_ + olen:
+            return ns + (pos - os_ if op == 0 else 0)
+    return sum(seg[4] for seg in segments)
+
+
+def _last(segments: list[Segment], pos: int) -> int:
+    """The last position of the new text that old position `pos` corresponds to (after any
+    text inserted there)."""
+    for op, os_, olen, ns, nlen in reversed(segments):
+        if op == 1 and pos == os_:
+            return ns + nlen
+        if op != 1 and os_ <= pos <= os_ + olen:
+            return ns + (pos - os_ if op == 0 else 0)
+    return 0
 
 
 def changed_spans(old: str, new: str) -> list[Span]:

@@ -35,8 +35,9 @@ def revision_step(txn: Transaction, who: str) -> None:
     for a in accepted:
         a.applied_in = tag
         save(txn, a)
-    for a in carry(pending, old, new, tag):
-        save(txn, a)
+    for before, a in zip(pending, carry(pending, old, new, tag), strict=True):
+        if a != before:
+            save(txn, a)
     txn.doc = new
     txn.paragraphs += [p for a in accepted for p in (a.target, a.anchor) if p]
     txn.extra_trailers += [("Applied", a.id) for a in accepted]

@@ -27,7 +27,11 @@ from draftroom.workflow import negotiation as wf  # noqa: E402
 
 def machine() -> str:
     model = next(
-        (line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines() if "model name" in line),
+        (
+            line.split(":", 1)[1].strip()
+            for line in Path("/proc/cpuinfo").read_text().splitlines()
+            if "model name" in line
+        ),
         platform.processor() or "unknown cpu",
     )
     return f"{model}, {os.cpu_count()} cores, Python {platform.python_version()}, {git('--version').strip()}"
@@ -108,13 +112,17 @@ def main() -> None:
 
     done = len(neg.git_log())
     for i in range(args.actions - done):
-        with neg.action("edit", pool[i % len(pool)].en, paragraphs=[f"op-{i % 40}"], summary=f"edit {i}") as txn:
+        with neg.action(
+            "edit", pool[i % len(pool)].en, paragraphs=[f"op-{i % 40}"], summary=f"edit {i}"
+        ) as txn:
             txn.doc.operative[i % 40].text += f" {i}"
     total = len(neg.git_log())
     log = timed(lambda: wf.log("bench", home=home), 10)
     show = timed(lambda: wf.show("bench", home=home), 10)
     peer_log = timed(lambda: git("log", "--format=%H %an %s", cwd=neg.path), 10)
-    print(f"log  ({total} actions, in process): {ms(log):6.1f} ms (target < 300 ms); `git log` command: {ms(peer_log):.1f} ms, ratio {ms(log) / ms(peer_log):.2f}x")
+    print(
+        f"log  ({total} actions, in process): {ms(log):6.1f} ms (target < 300 ms); `git log` command: {ms(peer_log):.1f} ms, ratio {ms(log) / ms(peer_log):.2f}x"
+    )
     print(f"show ({total} actions, 80 paragraphs, in process): {ms(show):6.1f} ms")
     env = {**os.environ, "PYTHONPATH": str(ROOT / "src"), "DRAFTROOM_HOME": str(home)}
     cli = [sys.executable, "-m", "draftroom"]

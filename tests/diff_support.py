@@ -1,7 +1,12 @@
 """Helpers for the diff tests: documents written in code, and where the real seed texts are."""
 
+import re
+import subprocess
 from pathlib import Path
 
+from conftest import require_tool
+
+from draftroom.diff.result import units_of
 from draftroom.model import Document, Footnote, Paragraph
 
 
@@ -43,3 +48,34 @@ def make_doc(
 def pairs_of(redline) -> dict[str, str | None]:
     """Old label -> new label (None when deleted), from a Redline."""
     return {c.old: c.new for c in redline.pairs if c.old}
+
+
+_SUPERSCRIPT = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
+
+
+def normal(text: str) -> str:
+    """Whitespace collapsed; a superscript footnote mark (as pandoc writes it) as [N]."""
+    text = re.sub("[⁰¹²³⁴⁵⁶⁷⁸⁹]+", lambda m: f"[{m.group(0).translate(_SUPERSCRIPT)}]", text)
+    return " ".join(text.split())
+
+
+def expected_paragraphs(doc: Document) -> list[str]:
+    """What a reader of the redline should see of `doc`: title, each paragraph with its number or
+    marker, then the notes; footnote references as [N]."""
+    paras = [doc.title] if doc.title else []
+    paras += [f"{u.mark} {u.text}" if u.mark else u.text for u in units_of(doc)]
+    if doc.footnotes:
+        paras += ["Notes", *(f"{f.number} {f.text}" for f in doc.footnotes)]
+    return [normal(re.sub(r"\[\^(\d+)\]", r"[\1]", p)) for p in paras]
+
+
+def pandoc_paragraphs(path: Path, mode: str) -> list[str]:
+    """The paragraphs pandoc reads from a .docx after accepting or rejecting all tracked changes."""
+    pandoc = require_tool("pandoc")
+    out = subprocess.run(
+        [pandoc, f"--track-changes={mode}", "-t", "plain", "--wrap=none", str(path)],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    return [normal(p) for p in out.split("\n\n") if p.strip()]

@@ -65,8 +65,10 @@ def _wrap(text: str, width_: int, cjk: bool) -> list[str]:
     lines, cur = [], ""
     for piece in pieces:
         if cur and width(cur + piece) > width_:
-            cut_ok = _ok_line(piece + "x", False) and not cur.endswith(("-", " ")) if cjk else (
-                _ok_line(piece, False) and not cur.rstrip().endswith("-")
+            cut_ok = (
+                _ok_line(piece + "x", False) and not cur.endswith(("-", " "))
+                if cjk
+                else (_ok_line(piece, False) and not cur.rstrip().endswith("-"))
             )
             if cut_ok and not piece.isspace():
                 lines.append(cur.rstrip())
@@ -101,7 +103,9 @@ class Renderer:
             self._block(self.doc.closing.date, wrap=False)
         for n, annex in enumerate(self.doc.annexes, 1):
             label = "附件" if self.cjk else "Annex"
-            self._block(f"{label} {'I' * n}" if len(self.doc.annexes) > 1 and not self.cjk else label, wrap=False)
+            self._block(
+                f"{label} {'I' * n}" if len(self.doc.annexes) > 1 and not self.cjk else label, wrap=False
+            )
             self._block(annex.title, wrap=False)
             for block in annex.blocks:
                 if isinstance(block, Heading):
@@ -113,7 +117,15 @@ class Renderer:
 
     def _head(self) -> None:
         d = self.doc
-        for line in ("United Nations", d.symbol, "General Assembly", "Distr.: Limited", d.date, "25-12345 (E)  011225", "*2512345*"):
+        for line in (
+            "United Nations",
+            d.symbol,
+            "General Assembly",
+            "Distr.: Limited",
+            d.date,
+            "25-12345 (E)  011225",
+            "*2512345*",
+        ):
             if line:
                 self.out.append(line)
         self.out.append("")
@@ -126,7 +138,11 @@ class Renderer:
             self.out.append(d.agenda_title)
         self.out.append("")
         if d.kind == "resolution":
-            self.out.append(f"{d.adopted_on}大会决议" if self.cjk else f"Resolution adopted by the General Assembly on {d.adopted_on}")
+            self.out.append(
+                f"{d.adopted_on}大会决议"
+                if self.cjk
+                else f"Resolution adopted by the General Assembly on {d.adopted_on}"
+            )
             if d.report_line:
                 self.out.append(d.report_line)
             self._block(f"{d.resolution_number}. {d.title}", wrap=True)

@@ -3,8 +3,9 @@
 import json
 
 import pytest
-from diff_support import make_doc
+from diff_support import CORPUS_EN, SEEDS, expected_paragraphs, make_doc, pandoc_paragraphs
 
+from draftroom.parse import parse_file
 from draftroom.store import Negotiation
 
 PRE = [
@@ -106,3 +107,43 @@ def test_a_binary_file_is_refused_in_one_line(run_cli, tmp_path):
     (tmp_path / "b.txt").write_bytes(b"\x00\x01\x02 binary")
     res = run_cli("diff", "a.txt", "b.txt")
     assert res.returncode == 2 and res.stderr.count("\n") == 1 and "binary" in res.stderr
+
+
+def test_real_files_give_a_word_redline_that_accepts_to_the_new_text_and_rejects_to_the_old(
+    run_cli, tmp_path
+):
+    old, new = SEEDS / "002_e512e5138112a4f1.txt", SEEDS / "001_334a0e47d0d674b7.txt"
+    res = run_cli("diff", str(old), str(new), "--docx", "real.docx", "--author", "Secretariat")
+    assert res.returncode == 0, res.stderr
+    assert pandoc_paragraphs(tmp_path / "real.docx", "accept") == expected_paragraphs(parse_file(new))
+    assert pandoc_paragraphs(tmp_path / "real.docx", "reject") == expected_paragraphs(parse_file(old))
+
+
+def test_two_languages_warn_and_pair_by_number(run_cli):
+    zh, en = SEEDS / "002_e512e5138112a4f1.txt", CORPUS_EN / "A_C.3_80_L.20.txt"
+    res = run_cli("diff", str(zh), str(en), "--json")
+    assert res.returncode == 0
+    assert res.stderr.count("\n") == 1 and "'zh'" in res.stderr and "'en'" in res.stderr
+    pairs = [p for p in json.loads(res.stdout)["pairs"] if p["old"] and p["new"]]
+    assert pairs and all(p["old"] == p["new"] for p in pairs)
+
+
+def test_a_text_that_is_no_resolution_is_refused_in_one_line(run_cli, tmp_path):
+    (tmp_path / "notes.txt").write_text("shopping list\neggs\nmilk\n", encoding="utf-8")
+    res = run_cli("diff", "notes.txt", str(SEEDS / "002_e512e5138112a4f1.txt"))
+    assert res.returncode == 2 and res.stderr.count("\n") == 1 and "notes.txt" in res.stderr
+
+
+def test_a_negotiation_created_from_a_file_compares_with_its_successor_file(run_cli):
+    made = run_cli("new", "trafficking", "--from", str(SEEDS / "002_e512e5138112a4f1.txt"))
+    assert made.returncode == 0, made.stderr
+    res = run_cli("diff", "trafficking@rev-0", str(SEEDS / "001_334a0e47d0d674b7.txt"), "--json")
+    assert res.returncode == 0, res.stderr
+    out = json.loads(res.stdout)
+    direct = run_cli(
+        "diff", str(SEEDS / "002_e512e5138112a4f1.txt"), str(SEEDS / "001_334a0e47d0d674b7.txt"), "--json"
+    )
+    assert (
+        out["summary"] == json.loads(direct.stdout)["summary"]
+    )  # a stored text pairs by content like its file
+    assert out["old_name"] == "trafficking@rev-0"

@@ -7,12 +7,11 @@ import zipfile
 import docx
 import pytest
 from conftest import require_tool
-from diff_support import make_doc
+from diff_support import expected_paragraphs, make_doc, pandoc_paragraphs
 from lxml import etree
 
 from draftroom.diff.result import compare
 from draftroom.export.redline import write_redline_docx
-from draftroom.model import iter_located
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
@@ -41,30 +40,15 @@ NEW = make_doc(
         "Urges Member States that have not yet done so to consider ratifying the Convention[^4] and the Protocol;",
         "Invites regional organizations to join the Inter-Agency Coordination Group.",
     ],
-    ["Resolutions 55/67, 58/137 and 59/166.", "A/74/127.", "Resolution 72/1.", "United Nations, Treaty Series, vol. 2225, No. 39574."],
+    [
+        "Resolutions 55/67, 58/137 and 59/166.",
+        "A/74/127.",
+        "Resolution 72/1.",
+        "United Nations, Treaty Series, vol. 2225, No. 39574.",
+    ],
     title="Improving the coordination of efforts against trafficking in persons",
 )
 NEW.operative[2].text += "[^3]"
-
-
-def expected_paragraphs(doc) -> list[str]:
-    """The text a reader should see: title, numbered paragraphs, then the notes, markers as numbers."""
-    paras = [doc.title]
-    for loc in iter_located(doc):
-        p = loc.paragraph
-        paras.append((f"{p.number}. " if p.number else "") + p.text)
-    paras.append("Notes")
-    paras += [f"{f.number} {f.text}" for f in doc.footnotes]
-    return [normal(re.sub(r"\[\^(\d+)\]", r"[\1]", p)) for p in paras]
-
-
-_SUPERSCRIPT = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
-
-
-def normal(text: str) -> str:
-    """Whitespace collapsed; a superscript footnote mark (as pandoc writes it) as [N]."""
-    text = re.sub("[⁰¹²³⁴⁵⁶⁷⁸⁹]+", lambda m: f"[{m.group(0).translate(_SUPERSCRIPT)}]", text)
-    return " ".join(text.split())
 
 
 @pytest.fixture(scope="module")
@@ -76,13 +60,7 @@ def redline_docx(tmp_path_factory):
 
 @pytest.mark.parametrize(("mode", "doc"), [("accept", NEW), ("reject", OLD)])
 def test_pandoc_accept_gives_the_new_text_and_reject_the_old(redline_docx, mode, doc):
-    require_tool("pandoc")
-    out = subprocess.run(
-        ["pandoc", f"--track-changes={mode}", "-t", "plain", "--wrap=none", str(redline_docx)],
-        capture_output=True, text=True, check=True,
-    ).stdout
-    got = [normal(p) for p in out.split("\n\n") if p.strip()]
-    assert got == expected_paragraphs(doc)
+    assert pandoc_paragraphs(redline_docx, mode) == expected_paragraphs(doc)
 
 
 def test_changes_are_real_tracked_revisions_with_author_and_date(redline_docx):
@@ -101,15 +79,25 @@ def test_python_docx_reads_it(redline_docx):
     d = docx.Document(str(redline_docx))
     texts = [p.text for p in d.paragraphs]
     assert texts[0].startswith("Improving")  # python-docx shows the visible runs (not w:ins content)
-    assert any("Notes" == t for t in texts)
+    assert any(t == "Notes" for t in texts)
 
 
 def test_libreoffice_converts_it(redline_docx, tmp_path):
     soffice = require_tool("soffice")
     subprocess.run(
-        [soffice, "--headless", f"-env:UserInstallation=file://{tmp_path}/lo", "--convert-to", "odt",
-         "--outdir", str(tmp_path), str(redline_docx)],
-        capture_output=True, check=True, timeout=180,
+        [
+            soffice,
+            "--headless",
+            f"-env:UserInstallation=file://{tmp_path}/lo",
+            "--convert-to",
+            "odt",
+            "--outdir",
+            str(tmp_path),
+            str(redline_docx),
+        ],
+        capture_output=True,
+        check=True,
+        timeout=180,
     )
     odt = tmp_path / "redline.odt"
     assert odt.exists()

@@ -1,3 +1,5 @@
+import itertools
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -11,14 +13,19 @@ def sides(segments):
 
 
 def test_words_in_spaced_scripts_are_whole_units():
-    segs = diff_texts("States should ratify the Convention", "States should consider ratifying the Convention")
+    segs = diff_texts(
+        "States should ratify the Convention", "States should consider ratifying the Convention"
+    )
     changed = [t for op, t in segs if op != "equal"]
     assert "ratify" in changed and any("ratifying" in t for t in changed)
     assert all(not t.startswith("ify") and t != "ing" for t in changed)  # never half a word
 
 
 def test_chinese_is_diffed_by_characters_and_numbers_stay_whole():
-    segs = diff_texts("请秘书长向大会第六十八届会议提交报告，第 64/178 号决议", "请秘书长向大会第七十六届会议提交报告，第 67/190 号决议")
+    segs = diff_texts(
+        "请秘书长向大会第六十八届会议提交报告，第 64/178 号决议",
+        "请秘书长向大会第七十六届会议提交报告，第 67/190 号决议",
+    )
     assert ("delete", "六十八") in segs and ("insert", "七十六") in segs
     assert ("delete", "64/178") in segs and ("insert", "67/190") in segs
     assert is_cjk("请秘书长向大会") and not is_cjk("Requests the Secretary-General")
@@ -44,7 +51,10 @@ def test_semantic_cleanup_reads_like_a_human_redline():
 def test_arabic_and_russian_are_diffed_by_words():
     segs = diff_texts("يطلب إلى الأمين العام أن يقدم تقريرا", "يطلب إلى الأمين العام أن يقدم تقريرا شاملا")
     assert segs[-1] == ("insert", " شاملا")
-    segs = diff_texts("просит Генерального секретаря представить доклад", "просит Генерального секретаря представить краткий доклад")
+    segs = diff_texts(
+        "просит Генерального секретаря представить доклад",
+        "просит Генерального секретаря представить краткий доклад",
+    )
     assert ("insert", "краткий ") in segs
 
 
@@ -54,7 +64,9 @@ def test_similarity_runs_from_zero_to_one():
     assert 0 < similarity(diff_texts("one two three", "one two four")) < 1
 
 
-_pieces = st.sampled_from(["贩运", "人口", "回顾", "the", " ", "Convention", "，", "[^1]", "64/178", "of", "决议"])
+_pieces = st.sampled_from(
+    ["贩运", "人口", "回顾", "the", " ", "Convention", "，", "[^1]", "64/178", "of", "决议"]
+)
 
 
 @settings(max_examples=60, deadline=None)
@@ -64,4 +76,4 @@ def test_segments_rebuild_both_texts(a, b):
     segs = diff_texts(old, new)
     assert sides(segs) == (old, new)
     assert all(text for _, text in segs)
-    assert all(x[0] != y[0] for x, y in zip(segs, segs[1:]) if "equal" in (x[0], y[0]))
+    assert all(x[0] != y[0] for x, y in itertools.pairwise(segs) if "equal" in (x[0], y[0]))

@@ -1,19 +1,20 @@
 """Pair the paragraphs of two texts: by id inside one negotiation, by content across documents.
 
-Content similarity is a weighted Dice overlap of features (word stems and word pairs for spaced
+Content similarity is a weighted Dice overlap of features (word stems and stem pairs for spaced
 scripts, character pairs for Chinese and Japanese). Features are weighted by rarity across both texts,
 and the opening phrase a paragraph shares with its siblings ("Requests the Secretary-General to",
 "请秘书长", "重申") counts for little, so paragraphs that merely share boilerplate are never paired.
 Pairs are chosen best first, one to one; the longest run in the same order stays in place, the rest
 are moves if they clear a higher bar; a paragraph left alone between two in-place pairs may still pair, at a lower bar, with one
-left alone in the same gap on the other side (a paragraph rewritten where it stood).
+left alone in the same gap on the other side when each is the other's best match (a paragraph
+rewritten where it stood).
 """
 
 import bisect
 import itertools
 import math
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Hashable, Sequence
 from dataclasses import dataclass, field
 
@@ -23,13 +24,14 @@ PAIR_AT = 0.3  # similarity at which two paragraphs are counterparts
 MOVE_AT = 0.4  # a higher bar for counterparts out of their order (moves)
 GAP_PAIR_AT = 0.16  # lower bar for two paragraphs alone in the same gap between in-place pairs
 OPENING_WEIGHT = 0.2  # weight of features inside a shared opening phrase
-COMMON_SHARE = 0.5  # features in more than this share of all paragraphs carry no weight
+COMMON_SHARE = 0.2  # features in more than this share of all paragraphs carry no weight
+LEARN_FROM = 120  # paragraphs at least that rarity is learnt from
+RARE_DF, RARE_SHARE = 3, 0.01  # candidates for pairing share at least one feature this rare
 _STEM = 5  # word stems: the first letters of a word, enough across inflections
 
-_CJK_TOKEN = re.compile(
-    r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002ffff]|\d+(?:[./-]\d+)*|[^\W\d_]+"
-)
 _WORD_TOKEN = re.compile(r"\d+(?:[./-]\d+)*|\w+")
+_NOT_CONTENT = re.compile(r"\[\^\d+\]|[\W_]+")
+_CHAR_PAIR = re.compile(r"(?=(..))", re.S)
 
 
 @dataclass
@@ -41,67 +43,99 @@ class Alignment:
 
 
 def tokens(text: str) -> list[str]:
-    """Content tokens of a paragraph: characters for CJK, word stems otherwise; no references."""
-    text = REF.sub(" ", text).lower()
-    if is_cjk(text):
-        return _CJK_TOKEN.findall(text)
-    return [t if t[0].isdigit() else t[:_STEM] for t in _WORD_TOKEN.findall(text)]
+    """Word stems of a paragraph in a spaced script; numbers whole; no footnote references."""
+    return [t if t[0].isdigit() else t[:_STEM] for t in _WORD_TOKEN.findall(REF.sub(" ", text).lower())]
 
 
-def _openings(docs: Sequence[list[str]]) -> list[int]:
-    """For each paragraph (token list) the length of the opening it shares with a sibling.
-
-    The longest common prefix with any other paragraph of the same text, at most half its tokens.
-    """
-    order = sorted(range(len(docs)), key=lambda k: docs[k])
-    shared = [0] * len(docs)
+def _opening_chars(texts: Sequence[str]) -> list[int]:
+    """For each paragraph, how many leading characters it shares with a sibling (the longest
+    common prefix with any other paragraph of the same text)."""
+    order = sorted(range(len(texts)), key=texts.__getitem__)
+    shared = [0] * len(texts)
     for a, b in itertools.pairwise(order):
-        x, y = docs[a], docs[b]
-        n = 0
-        while n < min(len(x), len(y)) and x[n] == y[n]:
-            n += 1
+        x, y = texts[a], texts[b]
+        n = next((k for k, (c, d) in enumerate(zip(x, y, strict=False)) if c != d), min(len(x), len(y)))
         shared[a], shared[b] = max(shared[a], n), max(shared[b], n)
-    return [min(s, len(d) // 2) for s, d in zip(shared, docs, strict=True)]
+    return shared
 
 
-def _features(toks: list[str], opening: int) -> dict[str, float]:
-    """Feature -> discount (1, or OPENING_WEIGHT inside the shared opening)."""
-    out: dict[str, float] = {}
-    for k, t in enumerate(toks):
-        if len(t) > 1:
-            out.setdefault(t, OPENING_WEIGHT if k < opening else 1.0)
-        if k:
-            out.setdefault(toks[k - 1] + " " + t, OPENING_WEIGHT if k < opening else 1.0)
+def _opening_tokens(text: str, chars: int, toks: list[str]) -> int:
+    """The shared opening in tokens (a word cut in the middle is not shared), at most half of them."""
+    if not chars:
+        return 0
+    n = len(tokens(text[:chars]))
+    if n and 0 < chars < len(text) and text[chars - 1].isalnum() and text[chars].isalnum():
+        n -= 1
+    return min(n, len(toks) // 2)
+
+
+def _features(text: str, opening: int, cjk: bool) -> dict[str, float]:
+    """Feature -> discount: OPENING_WEIGHT when it first occurs inside the shared opening
+    (`opening` characters long), else 1.
+
+    Chinese and Japanese: overlapping pairs of characters, punctuation and spaces left out.
+    Spaced scripts: word stems of two letters or more, and pairs of stems."""
+    if cjk:
+        pairs = _CHAR_PAIR.findall(_NOT_CONTENT.sub("", text.lower()))
+        out = dict.fromkeys(pairs, 1.0)
+        shared = max(len(_NOT_CONTENT.sub("", text[:opening])) - 1, 0)
+        out.update(dict.fromkeys(pairs[: min(shared, len(pairs) // 2)], OPENING_WEIGHT))
+        return out
+    toks = tokens(text)
+    head_tokens = _opening_tokens(text, opening, toks)
+    pairs = list(map(" ".join, itertools.pairwise(toks)))
+    head = {t for t in set(toks[:head_tokens]) if len(t) > 1} | set(pairs[: max(head_tokens - 1, 0)])
+    out = dict.fromkeys([t for t in set(toks) if len(t) > 1] + pairs, 1.0)
+    out.update(dict.fromkeys(head, OPENING_WEIGHT))
     return out
 
 
-def similarities(old: Sequence[str], new: Sequence[str], at_least: float) -> dict[tuple[int, int], float]:
-    """Similarity of every (old, new) pair reaching `at_least`, computed through an inverted index."""
-    old_toks = [tokens(t) for t in old]
-    new_toks = [tokens(t) for t in new]
-    feats = [
-        _features(t, o) for toks in (old_toks, new_toks) for t, o in zip(toks, _openings(toks), strict=True)
-    ]
-    df: dict[str, int] = defaultdict(int)
-    for f in feats:
-        for k in f:
-            df[k] += 1
+def similarities(
+    old: Sequence[str],
+    new: Sequence[str],
+    at_least: float,
+    among: tuple[set[int], set[int]] | None = None,
+    cjk: bool | None = None,
+) -> dict[tuple[int, int], float]:
+    """Similarity of every (old, new) pair reaching `at_least` that shares a rare feature (found
+    through an inverted index; pairs sharing only common words score below any bar anyway).
+
+    Scores are computed only for the old and new indexes in `among` when given. Shared openings
+    are found among all paragraphs; rarity is learnt from the paragraphs to score, topped up to
+    LEARN_FROM with others spread through the texts."""
+    if cjk is None:
+        cjk = is_cjk("".join([*old, *new]))
+    old_ids, new_ids = among or (set(range(len(old))), set(range(len(new))))
+    texts = [*old, *new]
+    opening = _opening_chars(old) + _opening_chars(new)
+    wanted = [*sorted(old_ids), *(len(old) + j for j in sorted(new_ids))]
+    others = sorted(set(range(len(texts))) - set(wanted))
+    need = LEARN_FROM - len(wanted)
+    learn = wanted + (others[:: math.ceil(len(others) / need)] if need > 0 and others else [])
+    feats: dict[int, dict[str, float]] = {}
+    for n in learn:
+        feats[n] = _features(texts[n], opening[n], cjk)
+    df: Counter[str] = Counter()
+    for f in feats.values():
+        df.update(f.keys())
     total = len(feats)
-    idf = {k: math.log((total + 1) / d) for k, d in df.items() if d <= max(2, COMMON_SHARE * total)}
-    weighted = [{k: w * idf[k] for k, w in f.items() if k in idf} for f in feats]
-    mass = [sum(w.values()) for w in weighted]
-    index: dict[str, list[tuple[int, float]]] = defaultdict(list)
-    for i, w in enumerate(weighted[: len(old)]):
-        for k, v in w.items():
-            index[k].append((i, v))
+    too_common = max(2, COMMON_SHARE * total)
+    idf = [math.log((total + 1) / d) if 0 < d <= too_common else 0.0 for d in range(total + 1)]
+    weighted = {n: {k: w * idf[df[k]] for k, w in feats[n].items() if df[k] <= too_common} for n in wanted}
+    mass = {n: sum(w.values()) for n, w in weighted.items()}
+    limit = max(RARE_DF, RARE_SHARE * total)
+    rare = {k for k, d in df.items() if d <= limit}
+    index: dict[str, list[int]] = defaultdict(list)
+    for i in sorted(old_ids):
+        for k in weighted[i].keys() & rare:
+            index[k].append(i)
     out: dict[tuple[int, int], float] = {}
-    for j, w in enumerate(weighted[len(old) :]):
-        acc: dict[int, float] = defaultdict(float)
-        for k, v in w.items():
-            for i, u in index.get(k, ()):
-                acc[i] += min(u, v)
-        for i, common in acc.items():
-            score = 2 * common / (mass[i] + mass[len(old) + j])
+    for j in sorted(new_ids):
+        b = weighted[len(old) + j]
+        for i in set().union(*map(index.__getitem__, b.keys() & index.keys())):
+            a = weighted[i]
+            shared = sum([min(a[k], b[k]) for k in a.keys() & b.keys()])
+            score = 2 * shared / (mass[i] + mass[len(old) + j])
             if score >= at_least:
                 out[i, j] = score
     return out
@@ -148,29 +182,42 @@ def _greedy(scores: dict[tuple[int, int], float], n_old: int, n_new: int) -> lis
 
 
 def _fill_gaps(
-    anchors: set[tuple[int, int]], scores: dict[tuple[int, int], float], taken: list[tuple[int, int]]
+    anchors: set[tuple[int, int]],
+    pairs: list[tuple[int, int]],
+    scores: dict[tuple[int, int], float],
+    at_least: float,
+    mutual: bool,
 ) -> list[tuple[int, int]]:
-    """Pairs at the lower bar between unpaired paragraphs lying in the same gap between anchors."""
+    """More pairs between unpaired paragraphs lying in the same gap between in-place pairs
+    (`anchors`), best first, keeping the order. `mutual`: only pairs where each is the other's best
+    match among all unpaired paragraphs (so a weak pair is never a leftover)."""
     ends = sorted(anchors)
     olds = [i for i, _ in ends]
     news = [j for _, j in ends]
-    old_used = {i for i, _ in taken}
-    new_used = {j for _, j in taken}
+    old_used = {i for i, _ in pairs}
+    new_used = {j for _, j in pairs}
+    free = {(i, j): s for (i, j), s in scores.items() if i not in old_used and j not in new_used}
+    best_old: dict[int, float] = defaultdict(float)
+    best_new: dict[int, float] = defaultdict(float)
+    for (i, j), s in free.items():
+        best_old[i], best_new[j] = max(best_old[i], s), max(best_new[j], s)
+    found = []
+    for (i, j), s in sorted(free.items(), key=lambda item: item[1], reverse=True):
+        if s < at_least or i in old_used or j in new_used:
+            continue
+        if mutual and not s == best_old[i] == best_new[j]:
+            continue
+        k = bisect.bisect(olds, i)
+        if k == bisect.bisect(news, j):
+            olds.insert(k, i)
+            news.insert(k, j)
+            old_used.add(i)
+            new_used.add(j)
+            found.append((i, j))
+    return found
 
-    def gap(i: int, j: int) -> int | None:
-        gi = bisect.bisect(olds, i)
-        return gi if gi == bisect.bisect(news, j) else None
 
-    candidates = {
-        (i, j): s
-        for (i, j), s in scores.items()
-        if i not in old_used and j not in new_used and gap(i, j) is not None
-    }
-    found = _greedy(candidates, 1, 1)
-    return sorted(_in_order(found))
-
-
-def align_by_content(old: Sequence[str], new: Sequence[str]) -> Alignment:
+def align_by_content(old: Sequence[str], new: Sequence[str], cjk: bool | None = None) -> Alignment:
     """Counterparts across two documents; exact copies pair first, in order."""
     exact: dict[str, list[int]] = defaultdict(list)
     for i, text in enumerate(old):
@@ -181,17 +228,17 @@ def align_by_content(old: Sequence[str], new: Sequence[str]) -> Alignment:
             pairs.append((exact[text.strip()].pop(0), j))
     paired_old = {i for i, _ in pairs}
     paired_new = {j for _, j in pairs}
-    scores = {
-        p: s
-        for p, s in similarities(old, new, GAP_PAIR_AT).items()
-        if p[0] not in paired_old and p[1] not in paired_new
-    }
+    among = set(range(len(old))) - paired_old, set(range(len(new))) - paired_new
+    scores = similarities(old, new, GAP_PAIR_AT, among, cjk)
     strong = _greedy({p: s for p, s in scores.items() if s >= PAIR_AT}, len(old), len(new))
     anchors = _in_order(pairs + strong)
-    pairs += [p for p in strong if p in anchors or scores[p] >= MOVE_AT]
-    pairs += _fill_gaps(anchors, scores, pairs)
-    anchors = _in_order(pairs)
-    return Alignment(sorted(pairs, key=lambda p: p[1]), {p for p in pairs if p not in anchors})
+    moved = {p for p in strong if p not in anchors and scores[p] >= MOVE_AT}
+    pairs = [p for p in pairs + strong if p in anchors or p in moved]
+    for at_least, mutual in ((PAIR_AT, False), (GAP_PAIR_AT, True)):
+        found = _fill_gaps(anchors, pairs, scores, at_least, mutual)
+        anchors.update(found)
+        pairs += found
+    return Alignment(sorted(pairs, key=lambda p: p[1]), moved)
 
 
 def align_by_key(old: Sequence[Hashable], new: Sequence[Hashable]) -> Alignment:

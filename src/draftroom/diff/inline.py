@@ -15,16 +15,16 @@ from draftroom.model.redline import Segment
 
 _CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002ffff"
 _CJK_CHAR = re.compile(f"[{_CJK}]")
-_LETTER = re.compile(r"[^\W\d_]")
 REF = re.compile(r"\[\^(\d+)\]")
 _NOT_CJK_WORD = rf"(?:(?![{_CJK}])\w)+"
 _CHAR_UNITS = re.compile(rf"\[\^\d+\]|{_NOT_CJK_WORD}(?:[./-]{_NOT_CJK_WORD})*|\s+|.", re.S)
 _WORD_UNITS = re.compile(r"\[\^\d+\]|\w+(?:[-'’./]\w+)*|\s+|.", re.S)
 
 
-def is_cjk(text: str) -> bool:
-    """True when the text is mostly Chinese or Japanese (diffed by characters, not words)."""
-    letters = len(_LETTER.findall(text))
+def is_cjk(text: str, sample: int = 4000) -> bool:
+    """True when the text (its first `sample` characters) is mostly Chinese or Japanese."""
+    text = text[:sample]
+    letters = sum(map(str.isalpha, text))
     return letters > 0 and len(_CJK_CHAR.findall(text)) * 2 > letters
 
 
@@ -47,9 +47,12 @@ def diff_units(old: list[str], new: list[str], old_key: Callable[[str], str] = s
     codes: dict[str, str] = {}
 
     def encode(keys: list[str]) -> str:
-        return "".join(codes.setdefault(k, _code(len(codes))) for k in keys)
+        for k in keys:
+            if k not in codes:
+                codes[k] = _code(len(codes))
+        return "".join(map(codes.__getitem__, keys))
 
-    a = encode([old_key(u) for u in old])
+    a = encode(list(map(old_key, old)))
     b = encode(new)
     segments: list[Segment] = []
     i = j = 0
@@ -90,13 +93,16 @@ def tidy(segments: list[Segment]) -> list[Segment]:
     return out
 
 
-def diff_texts(old: str, new: str, renumbered: dict[int, int] | None = None) -> list[Segment]:
+def diff_texts(
+    old: str, new: str, renumbered: dict[int, int] | None = None, cjk: bool | None = None
+) -> list[Segment]:
     """Segments from `old` to `new`. `renumbered` maps old footnote numbers to the new numbers of
-    the same notes, so a reference that only changed number counts as unchanged."""
+    the same notes, so a reference that only changed number counts as unchanged. `cjk`: diff by
+    characters (None: decide from the texts)."""
     mapping = renumbered or {}
 
     def old_key(unit: str) -> str:
-        m = REF.fullmatch(unit)
+        m = REF.fullmatch(unit) if unit.startswith("[^") else None
         if not m:
             return unit
         n = int(m.group(1))
@@ -104,7 +110,10 @@ def diff_texts(old: str, new: str, renumbered: dict[int, int] | None = None) -> 
 
     if not old or not new:
         return tidy([("delete", old), ("insert", new)])
-    cjk = is_cjk(old + new)
+    if REF.sub(lambda m: old_key(m.group(0)), old) == new:
+        return [("equal", new)]
+    if cjk is None:
+        cjk = is_cjk(old + new)
     return diff_units(units(old, cjk), units(new, cjk), old_key)
 
 

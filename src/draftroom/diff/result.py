@@ -3,7 +3,7 @@
 from dataclasses import dataclass
 
 from draftroom.diff.align import Alignment, align_by_content, align_by_key, reading_order
-from draftroom.diff.inline import diff_texts, similarity
+from draftroom.diff.inline import diff_texts, is_cjk, similarity
 from draftroom.model import Document, iter_located
 from draftroom.model.redline import Change, Redline
 
@@ -33,13 +33,14 @@ def _changes(
     new: list[Unit],
     alignment: Alignment,
     renumbered: dict[int, int],
+    cjk: bool,
     index_base: int = 1,
 ) -> list[Change]:
     out = []
     for i, j in reading_order(alignment, len(old), len(new)):
         a = old[i] if i is not None else None
         b = new[j] if j is not None else None
-        segments = diff_texts(a.text if a else "", b.text if b else "", renumbered)
+        segments = diff_texts(a.text if a else "", b.text if b else "", renumbered, cjk)
         if a is None:
             status = "inserted"
         elif b is None:
@@ -85,27 +86,27 @@ def compare(
             f"{old_name} is in {old.language!r} and {new_name} in {new.language!r}: "
             "paragraphs are paired by their numbers, not by content"
         )
-    old_notes, new_notes = _footnote_units(old), _footnote_units(new)
-    notes_aligned = (align_by_content if same_language else align_by_key)(
-        [u.text for u in old_notes] if same_language else [u.key for u in old_notes],
-        [u.text for u in new_notes] if same_language else [u.key for u in new_notes],
-    )
-    renumbered = {int(old_notes[i].key): int(new_notes[j].key) for i, j in notes_aligned.pairs}
     old_units, new_units = units_of(old), units_of(new)
-    if by_id:
-        aligned = align_by_key([u.key for u in old_units], [u.key for u in new_units])
-    elif same_language:
-        aligned = align_by_content([u.text for u in old_units], [u.text for u in new_units])
-    else:
-        aligned = align_by_key([u.label for u in old_units], [u.label for u in new_units])
-    title = Unit("title", "title", old.title, ""), Unit("title", "title", new.title, "")
-    pairs = (
-        _changes([title[0]], [title[1]], Alignment([(0, 0)]), renumbered, 0) if old.title or new.title else []
-    )
-    pairs += _changes(old_units, new_units, aligned, renumbered)
+    old_notes, new_notes = _footnote_units(old), _footnote_units(new)
+    cjk = is_cjk("".join(u.text for u in (*old_units, *new_units))) if same_language else None
+
+    def align(a: list[Unit], b: list[Unit], ids: bool) -> Alignment:
+        if ids:
+            return align_by_key([u.key for u in a], [u.key for u in b])
+        if not same_language:
+            return align_by_key([u.label for u in a], [u.label for u in b])
+        return align_by_content([u.text for u in a], [u.text for u in b], cjk)
+
+    notes_aligned = align(old_notes, new_notes, False)
+    renumbered = {int(old_notes[i].key): int(new_notes[j].key) for i, j in notes_aligned.pairs}
+    pairs = []
+    if old.title or new.title:
+        titles = [Unit("title", "title", old.title, "")], [Unit("title", "title", new.title, "")]
+        pairs = _changes(*titles, Alignment([(0, 0)]), renumbered, cjk, 0)
+    pairs += _changes(old_units, new_units, align(old_units, new_units, by_id), renumbered, cjk)
     return Redline(
         pairs=pairs,
-        footnotes=_changes(old_notes, new_notes, notes_aligned, {}, 0),
+        footnotes=_changes(old_notes, new_notes, notes_aligned, {}, cjk, 0),
         old_name=old_name,
         new_name=new_name,
         old_language=old.language,

@@ -113,30 +113,39 @@ def _mark_segments(c: Change) -> list[tuple[str, str]]:
     return segs + ([("insert", c.new_mark + "\t")] if c.new_mark else [])
 
 
-def _as_whole(c: Change, op: str) -> Change:
+def _old_text(c: Change, old_number: dict[int, int]) -> str:
+    """The old side's text with its own footnote numbers (unchanged stretches carry the new ones)."""
+
+    def renumber(text: str) -> str:
+        return _REF.sub(lambda m: f"[^{old_number.get(int(m.group(1)), m.group(1))}]", text)
+
+    return "".join(renumber(t) if op == "equal" else t for op, t in c.segments if op != "insert")
+
+
+def _as_whole(c: Change, op: str, old_number: dict[int, int]) -> Change:
     """One side of `c` as a wholly inserted or deleted paragraph (the two halves of a move)."""
-    mark, text = (c.old_mark, c.old_text) if op == "delete" else (c.new_mark, c.new_text)
+    deleted = op == "delete"
     return Change(
-        old=c.old if op == "delete" else None,
-        new=c.new if op == "insert" else None,
-        status="deleted" if op == "delete" else "inserted",
+        old=c.old if deleted else None,
+        new=None if deleted else c.new,
+        status="deleted" if deleted else "inserted",
         similarity=0.0,
-        segments=[(op, text)],
-        old_mark=mark if op == "delete" else "",
-        new_mark=mark if op == "insert" else "",
+        segments=[(op, _old_text(c, old_number) if deleted else c.new_text)],
+        old_mark=c.old_mark if deleted else "",
+        new_mark="" if deleted else c.new_mark,
     )
 
 
-def _word_order(pairs: list[Change]) -> list[Change]:
+def _word_order(pairs: list[Change], old_number: dict[int, int]) -> list[Change]:
     """Pairs as Word shows them: each move split into its deletion (where it stood) and insertion."""
     out: list[Change] = []
     pending = sorted((c for c in pairs if c.status == "moved"), key=lambda c: c.old_index or 0)
     for c in pairs:
         if c.status != "moved" and c.old_index is not None:
             while pending and (pending[0].old_index or 0) < c.old_index:
-                out.append(_as_whole(pending.pop(0), "delete"))
-        out.append(_as_whole(c, "insert") if c.status == "moved" else c)
-    out += [_as_whole(c, "delete") for c in pending]
+                out.append(_as_whole(pending.pop(0), "delete", old_number))
+        out.append(_as_whole(c, "insert", old_number) if c.status == "moved" else c)
+    out += [_as_whole(c, "delete", old_number) for c in pending]
     return out
 
 
@@ -166,11 +175,11 @@ def build_redline_docx(r: Redline, author: str = "draftroom", date: datetime | N
     style.font.name = "Times New Roman"
     style.font.size = Pt(11)
     old_number = {new: old for old, new in r.renumbered.items()}
-    for c in _word_order(r.pairs):
+    for c in _word_order(r.pairs, old_number):
         _paragraph(doc, tracker, c, old_number, title=c.old == "title" or c.new == "title")
     if r.footnotes:
         doc.add_paragraph("Notes")
-        for c in _word_order(r.footnotes):
+        for c in _word_order(r.footnotes, {}):
             note = Change(c.old, c.new, c.status, c.similarity, c.segments, c.old or "", c.new or "")
             _paragraph(doc, tracker, note, {})
     return doc

@@ -29,6 +29,7 @@ class Change:
 
     @property
     def old_text(self) -> str:
+        """The old side's words (footnote references in unchanged stretches in the new numbering)."""
         return "".join(t for op, t in self.segments if op != "insert")
 
     @property

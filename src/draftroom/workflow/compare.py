@@ -15,7 +15,7 @@ from draftroom.errors import DraftroomError
 from draftroom.model import Document, iter_located
 from draftroom.model.redline import Redline
 from draftroom.parse import parse_file
-from draftroom.store import Negotiation, locate_negotiation
+from draftroom.workflow.negotiation import open_negotiation
 
 
 @dataclass(frozen=True)
@@ -40,7 +40,7 @@ def _from_file(path: str) -> Side:
 
 
 def _from_negotiation(name: str, rev: str | None, home: str | os.PathLike[str] | None) -> Side:
-    neg = Negotiation(locate_negotiation(name, home))
+    neg = open_negotiation(name, home)
     doc = neg.document(rev)
     return Side(doc, f"{neg.path.name}@{rev or 'latest'}", neg.path)
 
@@ -66,8 +66,7 @@ def _sides(
         return load_side(a, home), load_side(b, home)
     if Path(a).is_file() or "@" in a:
         raise DraftroomError(f"give a second text to compare {a} with: draftroom diff A B")
-    neg = Negotiation(locate_negotiation(a, home))
-    start = from_rev or f"rev-{neg.state().revision}"
+    start = from_rev or f"rev-{open_negotiation(a, home).state().revision}"
     return _from_negotiation(a, start, home), _from_negotiation(a, to_rev or "latest", home)
 
 

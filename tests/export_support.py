@@ -14,15 +14,27 @@ def english_draft() -> Document:
         agenda_item="106",
         agenda_title="Crime prevention and criminal justice",
         date="1 November 2019",
-        sponsors=["Azerbaijan", "Bangladesh", "Belarus", "United Kingdom of Great Britain and Northern Ireland",
-                  "Group of 77 and China", "Zimbabwe"],  # fmt: skip
+        sponsors=[
+            "Azerbaijan",
+            "Bangladesh",
+            "Belarus",
+            "United Kingdom of Great Britain and Northern Ireland",
+            "Group of 77 and China",
+            "Zimbabwe",
+        ],
         title="Improving the coordination of efforts against trafficking in persons",
         body="The General Assembly",
         preamble=[
-            Paragraph("p1", "Recalling its resolution 70/1 of 25 September 2015, entitled “Transforming our "
-                      "world: the 2030 Agenda for Sustainable Development”,[^1]"),  # fmt: skip
-            Paragraph("p2", "Recalling also the United Nations Convention against Transnational Organized "
-                      "Crime[^2] and the Protocol thereto,[^3]"),  # fmt: skip
+            Paragraph(
+                "p1",
+                "Recalling its resolution 70/1 of 25 September 2015, entitled “Transforming our "
+                "world: the 2030 Agenda for Sustainable Development”,[^1]",
+            ),
+            Paragraph(
+                "p2",
+                "Recalling also the United Nations Convention against Transnational Organized "
+                "Crime[^2] and the Protocol thereto,[^3]",
+            ),
             Paragraph(
                 "p3",
                 "Reaffirming that the Global Plan of Action aims:",
@@ -39,8 +51,12 @@ def english_draft() -> Document:
                 "Requests the Secretary-General:",
                 number=2,
                 items=[
-                    Paragraph("o2a", "To report on the implementation of the present resolution;", marker="a",
-                              items=[Paragraph("o2ai", "in writing;", marker="i")]),  # fmt: skip
+                    Paragraph(
+                        "o2a",
+                        "To report on the implementation of the present resolution;",
+                        marker="a",
+                        items=[Paragraph("o2ai", "in writing;", marker="i")],
+                    ),
                     Paragraph("o2b", "To submit the report to the seventy-sixth session;[^4]", marker="b"),
                 ],
             ),
@@ -64,4 +80,40 @@ def english_draft() -> Document:
             Footnote(5, "See resolution 64/293."),
         ],
         closing=Closing(),
+    )
+
+
+def chinese_resolution() -> Document:
+    """A Chinese adopted resolution in the shape of A/RES/64/293, with an annex and a repeated note."""
+    return Document(
+        language="zh",
+        kind="resolution",
+        symbol="A/RES/64/293",
+        session="第六十四届会议",
+        agenda_item="104",
+        date="12 August 2010",
+        title="联合国打击贩运人口的全球行动计划",
+        body="大会",
+        preamble=[
+            Paragraph("p1", "依循《联合国宪章》的宗旨和原则，"),
+            Paragraph("p2", "回顾在2000年9月8日通过的《联合国千年宣言》，[^1]"),
+            Paragraph("p3", "又回顾《联合国打击跨国有组织犯罪公约》，[^2]"),
+        ],
+        operative=[
+            Paragraph("o1", "通过《联合国打击贩运人口全球行动计划》；", number=1),
+            Paragraph("o2", "请秘书长执行《公约》[^2]；", number=2),
+        ],
+        annexes=[
+            Annex(
+                "联合国打击贩运人口全球行动计划",
+                [Heading("一. 导言"), Paragraph("a1", "我们重申承诺。[^3]", number=1)],
+            )
+        ],
+        footnotes=[
+            Footnote(1, "见第55/2号决议。"),
+            Footnote(2, "联合国，《条约汇编》，第2225卷，第39574号。"),
+            Footnote(3, "同上。"),
+        ],
+        adopted_on="2010-07-30",
+        closing=Closing(meeting="第109次全体会议", date="2010年7月30日"),
     )

@@ -73,8 +73,12 @@ def test_numbering_continues_from_libreoffice_separators(tmp_path):
 
 def test_pandoc_reads_real_footnotes(tmp_path):
     require_tool("pandoc")
-    path = _with_notes(tmp_path / "n.docx", ["United Nations, Treaty Series, vol. 2225, No. 39574.", "第70/1号决议。"])
-    md = subprocess.run(["pandoc", str(path), "-t", "markdown"], capture_output=True, text=True, check=True).stdout
+    path = _with_notes(
+        tmp_path / "n.docx", ["United Nations, Treaty Series, vol. 2225, No. 39574.", "第70/1号决议。"]
+    )
+    md = subprocess.run(
+        ["pandoc", str(path), "-t", "markdown"], capture_output=True, text=True, check=True
+    ).stdout
     assert "[^1]: United Nations, Treaty Series, vol. 2225, No. 39574." in md
     assert "[^2]: 第70/1号决议。" in md
     assert "Convention,[^1] and[^2]" in md

@@ -6,13 +6,17 @@ from draftroom.errors import DraftroomError
 from draftroom.export import ordinals, words
 from draftroom.export.instructions import reference, sentence
 from draftroom.model import Instruction
+from draftroom.parse.ordinals import ordinal_value
 
 
 def test_sponsor_lines():
     assert words.sponsor_line(["Azerbaijan", "Bangladesh", "Zimbabwe"], "en", False) == (
         "Azerbaijan, Bangladesh and Zimbabwe: draft resolution"
     )
-    assert words.sponsor_line(["阿塞拜疆", "孟加拉国", "津巴布韦"], "zh", True) == "阿塞拜疆、孟加拉国和津巴布韦：订正决议草案"
+    assert (
+        words.sponsor_line(["阿塞拜疆", "孟加拉国", "津巴布韦"], "zh", True)
+        == "阿塞拜疆、孟加拉国和津巴布韦：订正决议草案"
+    )
     assert words.sponsor_line(["Bélarus"], "fr", True) == "Bélarus : projet de résolution révisé"
     assert words.join_names(["España", "Italia"], "es") == "España e Italia"
     assert words.join_names(["Chile", "Hungría"], "es") == "Chile y Hungría"
@@ -25,7 +29,9 @@ def test_amendments_line_counts_and_revision():
     assert words.amendments_line(["Belarus", "Russian Federation"], "A/C.3/80/L.20/Rev.1", 1, "en") == (
         "Belarus and Russian Federation: amendment to revised draft resolution A/C.3/80/L.20/Rev.1"
     )
-    assert words.amendments_line(["立陶宛"], "A/C.3/68/L.75", 3, "zh") == "立陶宛：对决议草案A/C.3/68/L.75的修正"
+    assert (
+        words.amendments_line(["立陶宛"], "A/C.3/68/L.75", 3, "zh") == "立陶宛：对决议草案A/C.3/68/L.75的修正"
+    )
 
 
 def test_dates_meetings_and_adoption():
@@ -41,7 +47,10 @@ def test_dates_meetings_and_adoption():
     assert words.meeting_line("101", "zh") == "第101次全体会议"
     assert words.adoption_line("2010-07-30", "zh") == "大会2010年7月30日通过的决议"
     assert words.report_line(None, "A/64/L.64", "zh") == "[未经发交主要委员会而通过(A/64/L.64)]"
-    assert words.report_line("Third Committee", "A/74/400", "en") == "[on the report of the Third Committee (A/74/400)]"
+    assert (
+        words.report_line("Third Committee", "A/74/400", "en")
+        == "[on the report of the Third Committee (A/74/400)]"
+    )
 
 
 @pytest.mark.parametrize(
@@ -57,7 +66,12 @@ def test_dates_meetings_and_adoption():
     ],
 )
 def test_ordinals(n, en, fr, es, zh):
-    assert (ordinals.english(n), ordinals.french(n), ordinals.spanish(n), ordinals.chinese(n)) == (en, fr, es, zh)
+    assert (ordinals.english(n), ordinals.french(n), ordinals.spanish(n), ordinals.chinese(n)) == (
+        en,
+        fr,
+        es,
+        zh,
+    )
 
 
 def test_russian_and_arabic_ordinals_agree():
@@ -77,23 +91,29 @@ def test_references():
 
 
 CASES = [
-    (Instruction("insert", after="PP5", text="Recalling X,"), {
-        "en": "Insert a new preambular paragraph after the fifth preambular paragraph, reading:",
-        "zh": "在序言部分第五段之后插入一个新的序言部分段落，内容如下：",
-        "fr": "Après le cinquième alinéa du préambule, insérer un nouvel alinéa ainsi libellé :",
-        "es": "Después del quinto párrafo del preámbulo, insértese un nuevo párrafo del preámbulo que diga:",
-        "ru": "После пятого пункта преамбулы включить новый пункт преамбулы следующего содержания:",
-        "ar": "تُدرج فقرة جديدة في الديباجة بعد الفقرة الخامسة من الديباجة، نصها:",
-    }),
-    (Instruction("delete-words", target="OP3", words="and all"), {
-        "en": "In operative paragraph 3, delete the words “and all”.",
-        "zh": "在执行部分第3段中，删除“and all”一语。",
-        "fr": "Au paragraphe 3 du dispositif, supprimer les mots « and all ».",
-        "es": "En el párrafo 3 de la parte dispositiva, suprímanse las palabras “and all”.",
-        "ru": "В пункте 3 постановляющей части исключить слова «and all».",
-        "ar": "في الفقرة 3 من المنطوق، تُحذف عبارة ”and all“.",
-    }),
-]  # fmt: skip
+    (
+        Instruction("insert", after="PP5", text="Recalling X,"),
+        {
+            "en": "Insert a new preambular paragraph after the fifth preambular paragraph, reading:",
+            "zh": "在序言部分第五段之后插入一个新的序言部分段落，内容如下：",
+            "fr": "Après le cinquième alinéa du préambule, insérer un nouvel alinéa ainsi libellé :",
+            "es": "Después del quinto párrafo del preámbulo, insértese un nuevo párrafo del preámbulo que diga:",
+            "ru": "После пятого пункта преамбулы включить новый пункт преамбулы следующего содержания:",
+            "ar": "تُدرج فقرة جديدة في الديباجة بعد الفقرة الخامسة من الديباجة، نصها:",
+        },
+    ),
+    (
+        Instruction("delete-words", target="OP3", words="and all"),
+        {
+            "en": "In operative paragraph 3, delete the words “and all”.",
+            "zh": "在执行部分第3段中，删除“and all”一语。",
+            "fr": "Au paragraphe 3 du dispositif, supprimer les mots « and all ».",
+            "es": "En el párrafo 3 de la parte dispositiva, suprímanse las palabras “and all”.",
+            "ru": "В пункте 3 постановляющей части исключить слова «and all».",
+            "ar": "في الفقرة 3 من المنطوق، تُحذف عبارة ”and all“.",
+        },
+    ),
+]
 
 
 @pytest.mark.parametrize(("ins", "expected"), CASES)
@@ -107,7 +127,10 @@ def test_instruction_text_follows_and_bad_instructions():
         "Replace operative paragraph 7 with the following:",
         "Decides;",
     )
-    assert sentence(Instruction("delete", target="PP3"), "en") == ("Delete the third preambular paragraph.", None)
+    assert sentence(Instruction("delete", target="PP3"), "en") == (
+        "Delete the third preambular paragraph.",
+        None,
+    )
     assert sentence(Instruction("insert-words", target="OP1(a)", words="a", text="b"), "fr")[0].startswith(
         "À l’alinéa a) du paragraphe 1 du dispositif"
     )
@@ -117,3 +140,18 @@ def test_instruction_text_follows_and_bad_instructions():
         sentence(Instruction("insert", text="x"), "en")
     with pytest.raises(DraftroomError):
         sentence(Instruction("delete", target="OP99x"), "en")
+
+
+@pytest.mark.parametrize(
+    ("lang", "words", "last"),
+    [
+        ("en", ordinals.english, 100),
+        ("fr", ordinals.french, 150),
+        ("es", ordinals.spanish, 150),
+        ("ru", lambda n: ordinals.russian(n, "gen"), 150),
+        ("zh", lambda n: ordinals.chinese(n).removeprefix("第"), 150),
+    ],
+)
+def test_the_parser_reads_our_ordinals_back(lang, words, last):
+    """An independent reader: the parser's ordinal vocabulary turns our words back into numbers."""
+    assert [n for n in range(1, last + 1) if ordinal_value(words(n), lang) != n] == []

@@ -50,25 +50,28 @@ def check_output(path: Path) -> Path:
     return path
 
 
-def render(doc: Document, options: Options, typo: Typography, suffix: str) -> bytes:
-    check_language(options.lang)
-    layout = LAYOUTS[check_kind(options.kind)](doc, options)
-    return WRITERS[suffix](layout, typo)
-
-
 def export_document(doc: Document, path: str | Path, options: Options, **typography: object) -> Path:
     """Write `doc` as `options.kind` in `options.lang` to `path`; never leaves a half-written file."""
     out = check_output(Path(path))
     check_language(options.lang)
-    check_kind(options.kind)
-    data = render(doc, options, typography_for(options.lang, **typography), out.suffix.lower())
+    layout = LAYOUTS[check_kind(options.kind)](doc, options)
+    return write_layout(layout, out, **typography)
+
+
+def write_layout(layout: Layout, path: str | Path, **typography: object) -> Path:
+    """Render a laid-out page in the format `path`'s extension names, atomically."""
+    out = check_output(Path(path))
+    data = WRITERS[out.suffix.lower()](layout, typography_for(layout.language, **typography))
     write_atomically(out, data)
     return out
 
 
 def write_atomically(path: Path, data: bytes) -> None:
     """Write to a temporary file in the same directory, then rename over the target."""
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent or ".")
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent or ".")
+    except OSError as e:
+        raise DraftroomError(f"{path}: cannot write here ({e.strerror}): choose another -o") from None
     try:
         umask = os.umask(0)
         os.umask(umask)
@@ -76,6 +79,9 @@ def write_atomically(path: Path, data: bytes) -> None:
         with os.fdopen(fd, "wb") as f:
             f.write(data)
         os.replace(tmp, path)
+    except OSError as e:
+        Path(tmp).unlink(missing_ok=True)
+        raise DraftroomError(f"{path}: cannot write it ({e.strerror}): choose another -o") from None
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise

@@ -33,6 +33,8 @@ STYLES = (
     "instruction",  # one instruction of an amendments document
     "quoted",  # the new text an instruction introduces
     "end",  # the short centred rule that ends the text
+    "compiled",  # a compilation line: the paragraph with proposals in place, attributed
+    "note",  # a remark under the title (a compilation's legend)
 )
 
 
@@ -44,6 +46,7 @@ class Block:
     opener: int = 0  # leading characters set apart (italic, KaiTi, bold)
     new_page: bool = False
     depth: int = 0  # sub-item level, 0 for (a), 1 for (i) ...
+    spans: list[tuple[str, str]] = field(default_factory=list)  # compilations: (text|del|ins|who, text)
 
 
 @dataclass
@@ -148,7 +151,13 @@ def annex_blocks(doc: Document, opts: Options, first_new_page: bool) -> list[Blo
     """Each annex from a new page: "Annex" (I, II...), its title, headings and paragraphs."""
     out: list[Block] = []
     for a, annex in enumerate(doc.annexes):
-        out.append(Block("annex-title", words.annex_title(a, len(doc.annexes), opts.lang), new_page=first_new_page or a > 0))
+        out.append(
+            Block(
+                "annex-title",
+                words.annex_title(a, len(doc.annexes), opts.lang),
+                new_page=first_new_page or a > 0,
+            )
+        )
         if annex.title and annex.title.strip() != out[-1].text:
             out.append(Block("annex-title", annex.title))
         for block in annex.blocks:

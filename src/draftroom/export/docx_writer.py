@@ -9,10 +9,11 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm
 from docx.text.paragraph import Paragraph as DocxParagraph
+from lxml import etree
 
 from draftroom.export.blocks import Block, Layout
-from draftroom.export.footnotes import Footnotes, style_by_name
-from draftroom.export.ooxml import border, child, complex_field, field
+from draftroom.export.footnotes import Footnotes
+from draftroom.export.ooxml import border, complex_field, field
 from draftroom.export.template import MARGINS, NUMBER_GAP, apply_typography, open_template, style_name
 from draftroom.export.typography import PAPERS, Typography
 
@@ -27,13 +28,14 @@ class DocxWriter:
         self.typo = typo
         self.document: DocxDocument = open_template(layout.language)
         apply_typography(self.document, typo)
-        body = self.document.element.body
-        for element in list(body):
+        self.body = self.document.element.body
+        for element in list(self.body):
             if element.tag != qn("w:sectPr"):
-                body.remove(element)
+                self.body.remove(element)
+        self.section_properties = self.body.find(qn("w:sectPr"))
         self.footnotes = Footnotes(self.document)
         self.notes: dict[int, tuple[int, int]] = {}  # layout number -> (note id, number Word shows)
-        self._styles: dict[str, str] = {}
+        self._styles = {s.name: s.style_id for s in self.document.styles}
 
     def render(self) -> bytes:
         self._masthead()
@@ -45,11 +47,15 @@ class DocxWriter:
         return out.getvalue()
 
     def _paragraph(self, name: str) -> DocxParagraph:
-        if name not in self._styles:
-            self._styles[name] = style_by_name(self.document, name).style_id
-        p = self.document.add_paragraph()
-        p._p.get_or_add_pPr().get_or_add_pStyle().set(qn("w:val"), self._styles[name])
-        return p
+        """A new body paragraph in the template style `name` (built directly: this is the hot path)."""
+        p = OxmlElement("w:p")
+        style = etree.SubElement(etree.SubElement(p, _PPR), _PSTYLE)
+        style.set(_VAL, self._styles[name])
+        if self.section_properties is not None:
+            self.section_properties.addprevious(p)
+        else:
+            self.body.append(p)
+        return DocxParagraph(p, self.document._body)
 
     def _masthead(self) -> None:
         m = self.layout.masthead
@@ -89,33 +95,35 @@ class DocxWriter:
         if block.label:
             if block.style == "title":  # "74/176. Title": the number hangs left of the title
                 fmt.left_indent, fmt.first_line_indent = Cm(2.54), Cm(-1.27)
-            p.add_run(block.label + "\t")
-        self._text(p, block.text, block.opener)
+                fmt.tab_stops.add_tab_stop(Cm(1.27 + NUMBER_GAP), WD_TAB_ALIGNMENT.CLEAR)
+            _run(p, block.label + "\t")
+        if block.spans:
+            for look, text in block.spans:
+                self._text(p, text, 0, look)
+        else:
+            self._text(p, block.text, block.opener)
 
-    def _text(self, p: DocxParagraph, text: str, opener: int) -> None:
+    def _text(self, p: DocxParagraph, text: str, opener: int, look: str = "text") -> None:
         pos = 0
         for m in REF.finditer(text):
-            self._runs(p, text, pos, m.start(), opener)
+            self._runs(p, text, pos, m.start(), opener, look)
             self._reference(p, int(m.group(1)))
             pos = m.end()
-        self._runs(p, text, pos, len(text), opener)
+        self._runs(p, text, pos, len(text), opener, look)
 
-    def _runs(self, p: DocxParagraph, text: str, start: int, end: int, opener: int) -> None:
+    def _runs(self, p: DocxParagraph, text: str, start: int, end: int, opener: int, look: str) -> None:
         if start < min(opener, end):
             self._opener_run(p, text[start : min(opener, end)])
             start = min(opener, end)
         if start < end:
-            p.add_run(text[start:end])
+            _run(p, text[start:end], _LOOKS[look])
 
     def _opener_run(self, p: DocxParagraph, text: str) -> None:
-        run = p.add_run(text)
         style = self.typo.opener
-        if style == "italic":
-            run.italic = True
-        elif style == "bold":
-            run.bold = True
-        elif style == "kaiti":
-            child(run._r.get_or_add_rPr(), "w:rFonts").set(qn("w:eastAsia"), self.typo.opener_font)
+        if style == "kaiti":
+            _run(p, text, east_asia_font=self.typo.opener_font)
+        else:
+            _run(p, text, {"italic": ("w:i",), "bold": ("w:b",)}.get(style, ()))
 
     def _reference(self, p: DocxParagraph, number: int) -> None:
         """The first reference creates the note; a later one repeats its number (a NOTEREF field)."""
@@ -136,7 +144,9 @@ class DocxWriter:
             p._p.append(end)
             return
         _, shown = self.notes[number]
-        complex_field(p._p, f"NOTEREF {_bookmark(number)} \\f \\h", str(shown), self.footnotes.reference_style)
+        complex_field(
+            p._p, f"NOTEREF {_bookmark(number)} \\f \\h", str(shown), self.footnotes.reference_style
+        )
 
     def _running_heads(self) -> None:
         """Symbol at the right of odd pages and the left of even ones; page x/y in the footers."""
@@ -154,6 +164,32 @@ class DocxWriter:
             field(p._p, "PAGE", "1")
             p.add_run("/")
             field(p._p, "NUMPAGES", "1")
+
+
+_PPR, _PSTYLE, _VAL = qn("w:pPr"), qn("w:pStyle"), qn("w:val")
+_R, _RPR, _T, _TAB, _FONTS = qn("w:r"), qn("w:rPr"), qn("w:t"), qn("w:tab"), qn("w:rFonts")
+_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
+_LOOKS = {"text": (), "del": ("w:strike",), "ins": ("w:u",), "who": ("w:b",), "status": ("w:b",)}
+
+
+def _run(p: DocxParagraph, text: str, marks: tuple[str, ...] = (), east_asia_font: str | None = None) -> None:
+    """Append a run: tabs as w:tab, `marks` (w:b, w:i, w:strike, w:u) and an East Asian font."""
+    r = etree.SubElement(p._p, _R)
+    if marks or east_asia_font:
+        rpr = etree.SubElement(r, _RPR)
+        if east_asia_font:
+            etree.SubElement(rpr, _FONTS).set(qn("w:eastAsia"), east_asia_font)
+        for tag in marks:  # each look uses one mark, so schema order holds
+            mark = etree.SubElement(rpr, qn(tag))
+            if tag == "w:u":
+                mark.set(_VAL, "single")
+    for i, part in enumerate(text.split("\t")):
+        if i:
+            etree.SubElement(r, _TAB)
+        if part:
+            t = etree.SubElement(r, _T)
+            t.text = part
+            t.set(_SPACE, "preserve")
 
 
 def _bookmark(number: int) -> str:

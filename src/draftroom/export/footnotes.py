@@ -161,4 +161,3 @@ def note_text(note: etree._Element) -> str:
     """The text of a w:footnote element: its paragraphs' w:t, joined by spaces, the mark left out."""
     paras = ["".join(t.text or "" for t in p.iter(qn("w:t"))) for p in note.iter(qn("w:p"))]
     return " ".join(p.strip() for p in paras if p.strip())
-

@@ -218,8 +218,10 @@ def sentence(ins: Instruction, lang: str) -> tuple[str, str | None]:
         if not anchor:
             raise DraftroomError(f"a {ins.op} instruction needs the paragraph it applies to")
     if key not in _SENTENCES[lang]:
-        raise DraftroomError(f"unknown amendment instruction {ins.op!r}: use insert, delete, replace, "
-                             "delete-words, replace-words or insert-words")  # fmt: skip
+        raise DraftroomError(
+            f"unknown amendment instruction {ins.op!r}: use insert, delete, replace, "
+            "delete-words, replace-words or insert-words"
+        )
     template = _SENTENCES[lang][key]
     if ins.op.endswith("-words") and not ins.words:
         raise DraftroomError(f"a {ins.op} instruction needs the words it applies to")

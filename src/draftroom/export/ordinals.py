@@ -4,9 +4,20 @@ UN amendments cite preambular paragraphs by ordinal words. Russian ordinals take
 sentence needs (nominative, genitive, prepositional); Arabic ones agree with "الفقرة" (feminine).
 """
 
-_EN_UNITS = "zero one two three four five six seven eight nine".split()
-_EN_TEENS = "ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen".split()
-_EN_TENS = "_ _ twenty thirty forty fifty sixty seventy eighty ninety".split()
+_EN_UNITS = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine"]
+_EN_TEENS = [
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+]
+_EN_TENS = ["_", "_", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
 _EN_ORD = {
     "one": "first",
     "two": "second",
@@ -42,7 +53,25 @@ def english(n: int) -> str:
     return head + sep + last
 
 
-_FR_UNITS = "zéro un deux trois quatre cinq six sept huit neuf dix onze douze treize quatorze quinze seize".split()
+_FR_UNITS = [
+    "zéro",
+    "un",
+    "deux",
+    "trois",
+    "quatre",
+    "cinq",
+    "six",
+    "sept",
+    "huit",
+    "neuf",
+    "dix",
+    "onze",
+    "douze",
+    "treize",
+    "quatorze",
+    "quinze",
+    "seize",
+]
 _FR_TENS = {2: "vingt", 3: "trente", 4: "quarante", 5: "cinquante", 6: "soixante", 8: "quatre-vingt"}
 
 
@@ -77,8 +106,19 @@ def french(n: int) -> str:
     return words + "ième"
 
 
-_ES_UNITS = "_ primer segundo tercer cuarto quinto sexto séptimo octavo noveno".split()
-_ES_TENS = "_ décimo vigésimo trigésimo cuadragésimo quincuagésimo sexagésimo septuagésimo octogésimo nonagésimo".split()
+_ES_UNITS = ["_", "primer", "segundo", "tercer", "cuarto", "quinto", "sexto", "séptimo", "octavo", "noveno"]
+_ES_TENS = [
+    "_",
+    "décimo",
+    "vigésimo",
+    "trigésimo",
+    "cuadragésimo",
+    "quincuagésimo",
+    "sexagésimo",
+    "septuagésimo",
+    "octogésimo",
+    "nonagésimo",
+]
 _ES_TEENS = {11: "undécimo", 12: "duodécimo"}
 
 
@@ -127,8 +167,16 @@ _RU_UNITS = {
     90: ("девяност", "hard"),
     100: ("сот", "hard"),
 }
-_RU_CARDINAL_TENS = {20: "двадцать", 30: "тридцать", 40: "сорок", 50: "пятьдесят", 60: "шестьдесят",
-                     70: "семьдесят", 80: "восемьдесят", 90: "девяносто"}  # fmt: skip
+_RU_CARDINAL_TENS = {
+    20: "двадцать",
+    30: "тридцать",
+    40: "сорок",
+    50: "пятьдесят",
+    60: "шестьдесят",
+    70: "семьдесят",
+    80: "восемьдесят",
+    90: "девяносто",
+}
 _RU_ENDINGS = {
     "hard": {"nom": "ый", "gen": "ого", "prep": "ом"},
     "stressed": {"nom": "ой", "gen": "ого", "prep": "ом"},
@@ -148,8 +196,31 @@ def russian(n: int, case: str = "nom") -> str:
     return prefix + stem + _RU_ENDINGS[kind][case]
 
 
-_AR_UNITS = "_ الأولى الثانية الثالثة الرابعة الخامسة السادسة السابعة الثامنة التاسعة العاشرة".split()
-_AR_TENS = "_ _ العشرين الثلاثين الأربعين الخمسين الستين السبعين الثمانين التسعين".split()
+_AR_UNITS = [
+    "_",
+    "الأولى",
+    "الثانية",
+    "الثالثة",
+    "الرابعة",
+    "الخامسة",
+    "السادسة",
+    "السابعة",
+    "الثامنة",
+    "التاسعة",
+    "العاشرة",
+]
+_AR_TENS = [
+    "_",
+    "_",
+    "العشرين",
+    "الثلاثين",
+    "الأربعين",
+    "الخمسين",
+    "الستين",
+    "السبعين",
+    "الثمانين",
+    "التسعين",
+]
 
 
 def arabic(n: int) -> str:

@@ -10,11 +10,22 @@ import html
 from draftroom.export.blocks import REF, Block, Layout, note_numbers
 from draftroom.export.typography import Typography
 
-BOLD = {"session", "committee", "agenda-title", "sponsors", "adopted", "title", "annex-title", "annex-heading"}
+BOLD = {
+    "session",
+    "committee",
+    "agenda-title",
+    "sponsors",
+    "adopted",
+    "title",
+    "annex-title",
+    "annex-heading",
+}
 
 
 def _renumbered(text: str, numbers: dict[int, int]) -> str:
-    return REF.sub(lambda m: f"[^{numbers[int(m.group(1))]}]" if int(m.group(1)) in numbers else m.group(0), text)
+    return REF.sub(
+        lambda m: f"[^{numbers[int(m.group(1))]}]" if int(m.group(1)) in numbers else m.group(0), text
+    )
 
 
 def _masthead_lines(layout: Layout) -> list[str]:
@@ -26,6 +37,21 @@ def _notes(layout: Layout, numbers: dict[int, int]) -> list[tuple[int, str]]:
     return sorted((shown, layout.footnotes[n]) for n, shown in numbers.items())
 
 
+_TEXT_MARKS = {"del": ("[-", "-]"), "ins": ("{+", "+}")}
+_MD_MARKS = {"del": ("~~", "~~"), "ins": ("[", "]{.underline}"), "who": ("**", "**"), "status": ("*", "*")}
+_HTML_TAGS = {"del": "del", "ins": "ins", "who": "b", "status": "i"}
+
+
+def _plain(block: Block) -> str:
+    """The block's text; a compilation line with its deletions and insertions marked [-…-] {+…+}."""
+    if not block.spans:
+        return block.text
+    return "".join(
+        _TEXT_MARKS.get(kind, ("", ""))[0] + text + _TEXT_MARKS.get(kind, ("", ""))[1]
+        for kind, text in block.spans
+    )
+
+
 def _line(block: Block, text: str) -> str:
     return f"{block.label} {text}" if block.label else text
 
@@ -33,7 +59,7 @@ def _line(block: Block, text: str) -> str:
 def write_text(layout: Layout, _typo: Typography) -> bytes:
     numbers = note_numbers(layout)
     parts = ["\n".join(_masthead_lines(layout))]
-    parts += [_line(b, _renumbered(b.text, numbers)) for b in layout.blocks if b.text]
+    parts += [_line(b, _renumbered(_plain(b), numbers)) for b in layout.blocks if b.text or b.spans]
     notes = "\n".join(f"[^{n}]: {text}" for n, text in _notes(layout, numbers))
     if notes:
         parts.append(notes)
@@ -50,6 +76,11 @@ def _md_escape(text: str) -> str:
 def _md_text(block: Block, numbers: dict[int, int]) -> str:
     opener, rest = block.text[: block.opener], block.text[block.opener :]
     body = (f"*{_md_escape(opener)}*" if opener.strip() else _md_escape(opener)) + _md_escape(rest)
+    if block.spans:
+        body = "".join(
+            _MD_MARKS.get(kind, ("", ""))[0] + _md_escape(text) + _MD_MARKS.get(kind, ("", ""))[1]
+            for kind, text in block.spans
+        )
     body = _renumbered(body, numbers)
     if block.style in BOLD:
         body = f"**{body}**"
@@ -63,7 +94,7 @@ def write_markdown(layout: Layout, _typo: Typography) -> bytes:
     for block in layout.blocks:
         if block.style == "end":
             parts.append("---")
-        elif block.text:
+        elif block.text or block.spans:
             parts.append(_md_text(block, numbers))
     parts += [f"[^{n}]: {_md_escape(text)}" for n, text in _notes(layout, numbers)]
     return ("\n\n".join(parts) + "\n").encode("utf-8")
@@ -92,13 +123,22 @@ def _html_text(text: str, numbers: dict[int, int]) -> str:
 
 
 def _html_block(block: Block, numbers: dict[int, int], opener_class: str) -> str:
-    classes = [block.style] + (["bold"] if block.style in BOLD else []) + (["newpage"] if block.new_page else [])
+    classes = (
+        [block.style] + (["bold"] if block.style in BOLD else []) + (["newpage"] if block.new_page else [])
+    )
     if block.style == "end":
         return '<div class="end"></div>'
     opener = block.text[: block.opener]
-    inner = (f'<span class="opener {opener_class}">{html.escape(opener)}</span>' if opener else "") + _html_text(
-        block.text[block.opener :], numbers
-    )
+    inner = (
+        f'<span class="opener {opener_class}">{html.escape(opener)}</span>' if opener else ""
+    ) + _html_text(block.text[block.opener :], numbers)
+    if block.spans:
+        inner = "".join(
+            f"<{_HTML_TAGS[kind]}>{_html_text(text, numbers)}</{_HTML_TAGS[kind]}>"
+            if kind in _HTML_TAGS
+            else _html_text(text, numbers)
+            for kind, text in block.spans
+        )
     label = f"{html.escape(block.label)} " if block.label else ""
     return f'<p class="{" ".join(classes)}">{label}{inner}</p>'
 
@@ -109,13 +149,16 @@ def write_html(layout: Layout, typo: Typography) -> bytes:
     direction = "rtl" if typo.rtl else "ltr"
     head = (
         f'<div class="masthead"><span class="symbol">{html.escape(m.symbol)}</span>'
-        f"<div>{html.escape(m.united_nations)}</div><div class=\"organ\">{html.escape(m.organ)}</div>"
+        f'<div>{html.escape(m.united_nations)}</div><div class="organ">{html.escape(m.organ)}</div>'
         + "".join(f"<div>{html.escape(r)}</div>" for r in m.right)
         + "</div>"
     )
-    body = [_html_block(b, numbers, typo.opener) for b in layout.blocks if b.text or b.style == "end"]
+    body = [
+        _html_block(b, numbers, typo.opener) for b in layout.blocks if b.text or b.spans or b.style == "end"
+    ]
     notes = "".join(
-        f'<li id="fn{n}">{html.escape(text)} <a href="#ref{n}">↩</a></li>' for n, text in _notes(layout, numbers)
+        f'<li id="fn{n}">{html.escape(text)} <a href="#ref{n}">↩</a></li>'
+        for n, text in _notes(layout, numbers)
     )
     page = (
         f'<!DOCTYPE html>\n<html lang="{layout.language}" dir="{direction}"><head><meta charset="utf-8">'

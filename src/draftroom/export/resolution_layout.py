@@ -20,7 +20,7 @@ _RES_SYMBOL = re.compile(r"/RES/(.+)$")
 
 
 def resolution_number(doc: Document, symbol: str | None) -> str | None:
-    """"74/176" from the options' or the document's A/RES symbol, or the number the document holds."""
+    """ "74/176" from the options' or the document's A/RES symbol, or the number the document holds."""
     for candidate in (symbol, doc.symbol):
         m = _RES_SYMBOL.search(candidate or "")
         if m:
@@ -43,7 +43,9 @@ def resolution_layout(doc: Document, opts: Options) -> Layout:
     draft_symbol = None if doc.committee or not doc.symbol or "/RES/" in doc.symbol else doc.symbol
     blocks = heading_blocks(doc, opts)
     blocks.append(Block("adopted", words.adoption_line(adopted_on, opts.lang)))
-    blocks.append(Block("report", doc.report_line or words.report_line(doc.committee, draft_symbol, opts.lang)))
+    blocks.append(
+        Block("report", doc.report_line or words.report_line(doc.committee, draft_symbol, opts.lang))
+    )
     blocks.append(Block("title", doc.title, f"{number}." if number else ""))
     blocks += text_blocks(doc, opts)
     blocks.append(Block("closing", words.meeting_line(meeting, opts.lang)))

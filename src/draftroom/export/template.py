@@ -22,8 +22,8 @@ from docx.shared import Cm, Pt
 from docx.styles.style import ParagraphStyle
 
 from draftroom.errors import DraftroomError
-from draftroom.export.ooxml import border, child, remove_child
 from draftroom.export.footnotes import REFERENCE_STYLE, TEXT_STYLE, Footnotes, style_by_name
+from draftroom.export.ooxml import border, child, remove_child
 from draftroom.export.typography import PAPERS, Typography, typography_for
 
 FAMILIES = {"latin": "en", "zh": "zh", "ar": "ar"}  # template -> the language whose defaults it carries
@@ -31,7 +31,15 @@ BLOCK = Cm(1.27)  # the text block's indent; numbers and markers hang in the fir
 NUMBER_GAP = 0.9  # cm from a number or marker to its text
 MARGINS = {"top": Cm(2.5), "bottom": Cm(2.5), "left": Cm(2.3), "right": Cm(2.3)}
 UNUSED_PARTS = {"stylesWithEffects", "thumbnail", "customXml", "webSettings"}
-KEEP_STYLES = {"Normal", "Default Paragraph Font", "Normal Table", "No List", "header", "footer", "Table Grid"}
+KEEP_STYLES = {
+    "Normal",
+    "Default Paragraph Font",
+    "Normal Table",
+    "No List",
+    "header",
+    "footer",
+    "Table Grid",
+}
 
 
 @dataclass(frozen=True)
@@ -70,6 +78,8 @@ STYLE_SPECS: dict[str, StyleSpec] = {
     "instruction": StyleSpec(first_line=1.27, keep_with_next=True),
     "quoted": StyleSpec(left=2.54, first_line=1.27),
     "end": StyleSpec(before=18, after=0, align="center"),
+    "compiled": StyleSpec(left=2.54, first_line=-2.54, align="left"),
+    "note": StyleSpec(italic=True, align="left"),
 }
 ALIGN = {
     "left": WD_ALIGN_PARAGRAPH.LEFT,
@@ -85,9 +95,12 @@ def style_name(block_style: str) -> str:
     return f"UN {block_style}"
 
 
+ROOT_TEMPLATES = Path(__file__).resolve().parents[3] / "templates"  # templates/ of the source tree
+
+
 def template_dir() -> Path:
     override = os.environ.get("DRAFTROOM_TEMPLATES")
-    return Path(override) if override else Path(__file__).resolve().parents[3] / "templates"
+    return Path(override) if override else ROOT_TEMPLATES
 
 
 def family(lang: str) -> str:
@@ -152,6 +165,10 @@ def _paragraph_style(document: DocxDocument, name: str, spec: StyleSpec) -> Para
     font, fmt = style.font, style.paragraph_format
     font.bold = spec.bold or None
     font.italic = spec.italic or None
+    rpr = style.element.get_or_add_rPr()
+    for on, tag in ((spec.bold, "w:bCs"), (spec.italic, "w:iCs")):  # Arabic script takes the cs forms
+        if on:
+            child(rpr, tag)
     fmt.left_indent = Cm(spec.left)
     fmt.first_line_indent = Cm(spec.first_line)
     fmt.space_before = Pt(spec.before)
@@ -160,7 +177,9 @@ def _paragraph_style(document: DocxDocument, name: str, spec: StyleSpec) -> Para
     fmt.keep_with_next = spec.keep_with_next or None
     fmt.widow_control = True
     if spec.hanging_tab:  # a number or marker sits in the first-line indent; a tab takes the text on
-        fmt.tab_stops.add_tab_stop(Cm(spec.left + spec.first_line + NUMBER_GAP), WD_TAB_ALIGNMENT.LEFT)
+        fmt.tab_stops.add_tab_stop(
+            Cm(max(spec.left + spec.first_line + NUMBER_GAP, spec.left)), WD_TAB_ALIGNMENT.LEFT
+        )
     if not spec.exact:
         fmt.line_spacing_rule = WD_LINE_SPACING.AT_LEAST
         fmt.line_spacing = Pt(12)
@@ -174,7 +193,9 @@ def _masthead_styles(document: DocxDocument) -> None:
             bold=True, left=0, after=0, align="left", size_delta=7, hanging_tab=False, exact=False
         ),
         "UN masthead symbol": StyleSpec(left=0, after=0, align="right", size_delta=4, hanging_tab=False),
-        "UN running head": StyleSpec(bold=True, left=0, after=0, align="left", size_delta=-1, hanging_tab=False),
+        "UN running head": StyleSpec(
+            bold=True, left=0, after=0, align="left", size_delta=-1, hanging_tab=False
+        ),
     }
     for name, spec in specs.items():
         _paragraph_style(document, name, spec)
@@ -231,6 +252,8 @@ def _fonts(rpr: BaseOxmlElement, typo: Typography) -> None:
         ("w:cs", typo.complex_font),
     ):
         fonts.set(qn(attr), value)
+    if typo.language == "zh":  # full-width punctuation and quotes take the Chinese font
+        fonts.set(qn("w:hint"), "eastAsia")
     child(rpr, "w:szCs").set(qn("w:val"), str(int(typo.size * 2)))
     if typo.rtl:
         child(rpr, "w:rtl")

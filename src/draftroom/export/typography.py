@@ -36,8 +36,15 @@ _DEFAULTS = {
     "es": Typography("es"),
     "ru": Typography("ru"),
     "zh": Typography("zh", size=14.0, leading=22.0, note_size=10.0, opener="kaiti", font="Times New Roman"),
-    "ar": Typography("ar", complex_font="Simplified Arabic", size=14.0, leading=18.0, note_size=11.0,
-                     opener="none", rtl=True),  # fmt: skip
+    "ar": Typography(
+        "ar",
+        complex_font="Simplified Arabic",
+        size=14.0,
+        leading=18.0,
+        note_size=11.0,
+        opener="none",
+        rtl=True,
+    ),
 }
 
 

@@ -5,9 +5,9 @@ or correcting a language is one table entry.
 """
 
 import re
-from datetime import date
 
 from draftroom.errors import DraftroomError
+from draftroom.model.dates import printed_date
 
 LANGUAGES = ("en", "zh", "fr", "es", "ru", "ar")
 
@@ -110,30 +110,12 @@ REPORT_LINE = {
     "en": ("[on the report of the {committee}{ref}]", "[without reference to a Main Committee{ref}]"),
     "zh": ("[根据{committee}的报告{ref}通过]", "[未经发交主要委员会而通过{ref}]"),
     "fr": ("[sur la base du rapport de la {committee}{ref}]", "[sans renvoi à une grande commission{ref}]"),
-    "es": ("[sobre la base del informe de la {committee}{ref}]", "[sin remisión previa a una Comisión Principal{ref}]"),
+    "es": (
+        "[sobre la base del informe de la {committee}{ref}]",
+        "[sin remisión previa a una Comisión Principal{ref}]",
+    ),
     "ru": ("[по докладу {committee}{ref}]", "[без передачи в главный комитет{ref}]"),
     "ar": ("[بناء على تقرير {committee}{ref}]", "[دون إحالة إلى لجنة رئيسية{ref}]"),
-}
-
-MONTHS = {
-    "en": "January February March April May June July August September October November December".split(),
-    "fr": "janvier février mars avril mai juin juillet août septembre octobre novembre décembre".split(),
-    "es": "enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre diciembre".split(),
-    "ru": "января февраля марта апреля мая июня июля августа сентября октября ноября декабря".split(),
-    "ar": [
-        "كانون الثاني/يناير",
-        "شباط/فبراير",
-        "آذار/مارس",
-        "نيسان/أبريل",
-        "أيار/مايو",
-        "حزيران/يونيه",
-        "تموز/يوليه",
-        "آب/أغسطس",
-        "أيلول/سبتمبر",
-        "تشرين الأول/أكتوبر",
-        "تشرين الثاني/نوفمبر",
-        "كانون الأول/ديسمبر",
-    ],
 }
 
 ANNEX = {"en": "Annex", "zh": "附件", "fr": "Annexe", "es": "Anexo", "ru": "Приложение", "ar": "المرفق"}
@@ -151,7 +133,7 @@ def organ(symbol: str | None, lang: str) -> str:
 
 
 def distribution(kind: str, lang: str) -> str:
-    """"Distr.: Limited" for drafts and amendments, "Distr.: General" for adopted texts."""
+    """ "Distr.: Limited" for drafts and amendments, "Distr.: General" for adopted texts."""
     level = "general" if kind == "resolution" else "limited"
     return DISTRIBUTION[level].get(lang, _DISTRIBUTION_LATIN[level])
 
@@ -163,7 +145,7 @@ def original_lines(lang: str) -> list[str]:
 
 
 def join_names(names: list[str], lang: str) -> str:
-    """"A, B and C" / "A、B和C" / "A, B y C" (Spanish "e" before an i- sound)."""
+    """ "A, B and C" / "A、B和C" / "A, B y C" (Spanish "e" before an i- sound)."""
     if len(names) <= 1:
         return "".join(names)
     last = LAST_SEPARATOR[lang]
@@ -177,7 +159,7 @@ def sponsor_line(sponsors: list[str], lang: str, revised: bool) -> str:
 
 
 def amendments_line(sponsors: list[str], amends: str, count: int, lang: str) -> str:
-    """"Lithuania: amendments to draft resolution A/C.3/68/L.75" in `lang`."""
+    """ "Lithuania: amendments to draft resolution A/C.3/68/L.75" in `lang`."""
     text = AMENDMENTS_TO[lang][count > 1].format(s=amends)
     if "/Rev." in amends:
         plain, revised = _REVISED_AMENDED[lang]
@@ -200,25 +182,9 @@ def format_date(value: str, lang: str, latin: bool = False) -> str:
 
     `latin`: the masthead form, which Chinese, Russian and Arabic documents print in English.
     """
-    m = re.fullmatch(r"(\d{4})-(\d{1,2})-(\d{1,2})", value.strip())
-    if not m:
+    if not re.fullmatch(r"\d{4}-\d{1,2}-\d{1,2}", value.strip()):
         return value
-    y, mo, d = (int(g) for g in m.groups())
-    try:
-        date(y, mo, d)
-    except ValueError:
-        raise DraftroomError(f"{value!r} is not a date: write it as YYYY-MM-DD") from None
-    if latin and lang in ("zh", "ru", "ar"):
-        lang = "en"
-    if lang == "zh":
-        return f"{y}年{mo}月{d}日"
-    if lang == "es":
-        return f"{d} de {MONTHS['es'][mo - 1]} de {y}"
-    if lang == "ru":
-        return f"{d} {MONTHS['ru'][mo - 1]} {y} года"
-    if lang == "fr" and d == 1:
-        return f"1er {MONTHS['fr'][mo - 1]} {y}"
-    return f"{d} {MONTHS[lang][mo - 1]} {y}"
+    return printed_date(value, "en" if latin and lang in ("zh", "ru", "ar") else lang)
 
 
 def adoption_line(adopted_on: str, lang: str) -> str:
@@ -226,7 +192,7 @@ def adoption_line(adopted_on: str, lang: str) -> str:
 
 
 def report_line(committee: str | None, reference: str | None, lang: str) -> str:
-    """"[on the report of the Third Committee (A/74/400)]" or "[without reference to ... (A/64/L.64)]".
+    """ "[on the report of the Third Committee (A/74/400)]" or "[without reference to ... (A/64/L.64)]".
 
     `reference`: the committee's report symbol, or in plenary the draft's symbol; None leaves it out.
     """
@@ -260,8 +226,10 @@ def _english_suffix(n: int) -> str:
 
 
 def annex_title(index: int, count: int, lang: str) -> str:
-    """"Annex" alone, or "Annex I", "Annex II" when there are several."""
+    """ "Annex" alone, or "Annex I", "Annex II" when there are several."""
     if count <= 1:
         return ANNEX[lang]
-    roman = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X"][index] if index < 10 else str(index + 1)
+    roman = (
+        ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X"][index] if index < 10 else str(index + 1)
+    )
     return f"{ANNEX[lang]}{'' if lang == 'zh' else ' '}{roman}"

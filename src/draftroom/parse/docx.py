@@ -51,7 +51,9 @@ def _open(data: bytes, source: str) -> _Package:
             if rels_name in names:
                 for rel in _xml(z.read(rels_name)).iter(f"{{{REL_NS}}}Relationship"):
                     if rel.get("TargetMode") != "External":
-                        target = posixpath.normpath(posixpath.join(posixpath.dirname(main), rel.get("Target")))
+                        target = posixpath.normpath(
+                            posixpath.join(posixpath.dirname(main), rel.get("Target"))
+                        )
                         targets[rel.get("Type")] = target.lstrip("/")
 
             def part(reltype: str) -> etree._Element | None:
@@ -60,7 +62,9 @@ def _open(data: bytes, source: str) -> _Package:
 
             return _Package(_xml(z.read(main)), part(FOOTNOTES_REL), part(NUMBERING_REL))
     except (zipfile.BadZipFile, KeyError, etree.XMLSyntaxError) as e:
-        raise DraftroomError(f"{source}: not a readable Word document ({e}): save it again as .docx") from None
+        raise DraftroomError(
+            f"{source}: not a readable Word document ({e}): save it again as .docx"
+        ) from None
 
 
 def _main_part(z: zipfile.ZipFile, names: set[str]) -> str:
@@ -97,7 +101,10 @@ class _Numbering:
             return ""
         num_id = num_pr.find(w("numId"))
         ilvl = num_pr.find(w("ilvl"))
-        key = (num_id.get(w("val")) if num_id is not None else "", int(ilvl.get(w("val"))) if ilvl is not None else 0)
+        key = (
+            num_id.get(w("val")) if num_id is not None else "",
+            int(ilvl.get(w("val"))) if ilvl is not None else 0,
+        )
         if key not in self.levels:
             return ""
         fmt, text, start = self.levels[key]
@@ -123,8 +130,21 @@ def _format_number(n: int, fmt: str) -> str:
 
 def _roman(n: int) -> str:
     out = ""
-    for value, letters in ((1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"),
-                           (50, "l"), (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i")):  # fmt: skip
+    for value, letters in (
+        (1000, "m"),
+        (900, "cm"),
+        (500, "d"),
+        (400, "cd"),
+        (100, "c"),
+        (90, "xc"),
+        (50, "l"),
+        (40, "xl"),
+        (10, "x"),
+        (9, "ix"),
+        (5, "v"),
+        (4, "iv"),
+        (1, "i"),
+    ):
         while n >= value:
             out, n = out + letters, n - value
     return out
@@ -209,7 +229,11 @@ class _Reader:
         for sibling in start.itersiblings():
             if sibling.tag == w("bookmarkEnd") and sibling.get(w("id")) == start.get(w("id")):
                 return
-            ref = sibling if sibling.tag == w("footnoteReference") else sibling.find(f".//{w('footnoteReference')}")
+            ref = (
+                sibling
+                if sibling.tag == w("footnoteReference")
+                else sibling.find(f".//{w('footnoteReference')}")
+            )
             if ref is not None:
                 self.bookmarks[start.get(w("name"))] = ref.get(w("id"))
                 return
@@ -272,7 +296,10 @@ def docx_to_text(data: bytes, source: str) -> str:
         lines = _lines(reader.paragraph(p))
         if lines:
             paragraphs.append("\n".join(lines))
-    definitions = [f"[^{n}]: {notes.get(note_id, '')}" for note_id, n in sorted(reader.order.items(), key=lambda kv: kv[1])]
+    definitions = [
+        f"[^{n}]: {notes.get(note_id, '')}"
+        for note_id, n in sorted(reader.order.items(), key=lambda kv: kv[1])
+    ]
     custom = [f"* {text}" for text in reader.custom_notes if text]
     tail = ["\n".join(custom + definitions)] if custom or definitions else []
     return "\n\n".join(paragraphs + tail) + "\n"

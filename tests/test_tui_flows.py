@@ -241,3 +241,112 @@ def test_facilitator_accepts_and_revises(home):
     assert doc.operative[0].text == "敦促所有会员国批准或加入《公约》；"
     statuses = {a.proposers[0]: a.status for a in amendments(home)}
     assert statuses["China"] == "accepted" and statuses["Pakistan"] in ("proposed", "conflicting")
+
+
+def test_every_key_of_the_screen_is_in_the_command_palette(home):
+    async def scenario() -> None:
+        app = app_in(home, Identity("China", "delegate"))
+        async with app.run_test(size=(120, 40)) as pilot:
+            await settle(pilot)
+            await pilot.press("ctrl+p", *"word edit")
+            await pilot.pause(0.3)
+            await pilot.press("enter")
+            await settle(pilot)
+            assert "Propose a word edit in PP1" in screen_text(app)
+
+    asyncio.run(scenario())
+
+
+def test_identity_picked_in_chinese_and_always_shown(home):
+    async def scenario() -> None:
+        app = app_in(home, Identity("China", "delegate"))
+        async with app.run_test(size=(120, 40)) as pilot:
+            await settle(pilot)
+            await pilot.press("i", *"白俄罗斯", "enter")
+            await settle(pilot)
+            await pilot.press("down", "space")  # roles: delegate, facilitator...
+            await pilot.press("ctrl+s")
+            await settle(pilot)
+            assert app.identity == Identity("Belarus", "facilitator")
+            assert "Belarus · facilitator" in screen_text(app)
+
+    asyncio.run(scenario())
+
+
+def test_insert_delete_and_move_from_the_draft(home):
+    async def scenario() -> None:
+        app = app_in(home, Identity("Pakistan", "delegate"))
+        async with app.run_test(size=(120, 40)) as pilot:
+            await settle(pilot)
+            await pilot.press("g", *"op1", "enter", "a")
+            await settle(pilot)
+            await pilot.press(*"鼓励会员国加强培训", "ctrl+s")
+            await settle(pilot)
+            await settle(pilot)
+            await pilot.press("d", "ctrl+s")
+            await settle(pilot)
+            await settle(pilot)
+            await pilot.press("m", *"OP3", "ctrl+s")
+            await settle(pilot)
+            await settle(pilot)
+
+    asyncio.run(scenario())
+    found = {a.kind: a for a in amendments(home)}
+    doc = nego.show(NAME, home=home)
+    op1, op3 = doc.operative[0].id, doc.operative[2].id
+    assert (found["insert"].anchor, found["insert"].position, found["insert"].text) == (op1, "after", "鼓励会员国加强培训")
+    assert found["delete"].target == op1
+    assert (found["move"].target, found["move"].anchor, found["move"].position) == (op1, op3, "after")
+    assert all(a.proposers == ["Pakistan"] for a in found.values())
+
+
+def test_facilitator_writes_a_compromise(home):
+    amending.propose(NAME, "China", Proposal(kind="replace", target="OP3", text="决定在第七十七届会议上审议。"), home=home)
+    amending.propose(NAME, "Pakistan", Proposal(kind="replace", target="OP3", text="决定在第七十八届会议上审议。"), home=home)
+
+    async def scenario() -> None:
+        app = app_in(home, Identity(FACILITATOR, "facilitator"))
+        async with app.run_test(size=(120, 40)) as pilot:
+            await settle(pilot)
+            await pilot.press("g", *"OP3", "enter", "enter")
+            await settle(pilot)
+            await pilot.press("space", "down", "space", "c")
+            await settle(pilot)
+            await pilot.press("ctrl+a", "shift+end", *"决定在今后一届会议上审议", "ctrl+s")
+            await settle(pilot)
+            await settle(pilot)
+
+    asyncio.run(scenario())
+    found = amendments(home)
+    (c,) = [a for a in found if a.merges]
+    assert c.text == "决定在今后一届会议上审议" and c.proposers == [FACILITATOR]
+    assert sorted(a.status for a in found if not a.merges) == ["merged", "merged"]
+
+
+def test_history_lists_every_action_with_its_author(home):
+    nego.add_sponsors(NAME, ["Zambia"], "Zambia", home=home)
+
+    async def scenario() -> None:
+        app = app_in(home, Identity(None, "reviewer"))
+        async with app.run_test(size=(140, 40)) as pilot:
+            await settle(pilot)
+            await pilot.press("h")
+            await settle(pilot)
+            text = screen_text(app)
+            assert "Zambia" in text and "Sponsors added: Zambia" in text
+            assert "Secretariat" in text and "New negotiation" in text
+
+    asyncio.run(scenario())
+
+
+def test_an_unknown_negotiation_is_a_notification_and_the_list(home):
+    async def scenario() -> None:
+        app = DraftroomApp(WorkflowLobby(home), "no-such-thing", Identity("China", "delegate"))
+        async with app.run_test(size=(120, 40)) as pilot:
+            await settle(pilot)
+            await settle(pilot)
+            assert any("no-such-thing" in n.message for n in app._notifications)
+            assert type(app.screen).__name__ == "NegotiationsScreen"
+            assert NAME in screen_text(app) or "改进打击贩运人口工作的协调" in screen_text(app)
+
+    asyncio.run(scenario())

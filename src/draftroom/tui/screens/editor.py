@@ -86,6 +86,9 @@ class EditorScreen(ModalScreen[ProposalRequest | None]):
         )
 
     def on_mount(self) -> None:
+        fields = self.query("#text, #find, #anchor")
+        if fields:
+            fields.first().focus()  # type at once; tab reaches the position and the rationale
         self._preview()
 
     def on_text_area_changed(self, _: TextArea.Changed) -> None:

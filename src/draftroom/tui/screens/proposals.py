@@ -20,6 +20,7 @@ from draftroom.tui.widgets.proposal_card import card
 
 
 class ProposalsScreen(RoomScreen):
+    AUTO_FOCUS = "#proposals"
     CHAIR_ACTIONS = frozenset({"decide", "compromise", "mark"})
     BINDINGS = [  # noqa: RUF012
         Binding("w", "withdraw", "Withdraw", tooltip="Withdraw your proposal"),
@@ -46,7 +47,9 @@ class ProposalsScreen(RoomScreen):
             self.chosen.clear()
             self.mark_stale()
             if self.is_mounted:
-                self.query_one("#proposals", OptionList).highlighted = None
+                proposals = self.query_one("#proposals", OptionList)
+                proposals.highlighted = None
+                proposals.focus()
 
     def compose(self) -> ComposeResult:
         yield IdentityBar()

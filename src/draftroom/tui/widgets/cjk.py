@@ -8,6 +8,7 @@ a `Group` so that Rich, not Textual's own wrapping, lays it out.
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 
 from rich.cells import cell_len
 from rich.console import Console
@@ -32,8 +33,10 @@ def _units(text: str, width: int) -> Iterator[tuple[int, str]]:
             yield m.start(), unit
 
 
-def break_offsets(text: str, width: int) -> list[int]:
-    """Where to break `text` into lines of at most `width` cells."""
+@lru_cache(maxsize=8192)
+def break_offsets(text: str, width: int) -> tuple[int, ...]:
+    """Where to break `text` into lines of at most `width` cells (cached: a list lays out its rows
+    several times, at each width it tries)."""
     offsets: list[int] = []
     column = 0
     line_start = 0
@@ -46,7 +49,7 @@ def break_offsets(text: str, width: int) -> list[int]:
             line_start = at
             column = cell_len(text[at:start])
         column += cell_len(unit)
-    return offsets
+    return tuple(offsets)
 
 
 class CJKText(Text):

@@ -10,9 +10,6 @@ from pathlib import Path
 
 import pytest
 from conftest import require_tool
-from tui_support import chinese_document
-
-from draftroom.workflow import negotiation as nego
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -42,25 +39,33 @@ def session(tmp_path: Path):
     subprocess.run(["tmux", "kill-session", "-t", name], capture_output=True)
 
 
-def test_tui_in_tmux_reads_the_draft_and_opens_proposals(tmp_path, session):
-    doc = chinese_document()
-    nego.create_negotiation("room", doc, facilitator="Belarus", actor="Secretariat", home=tmp_path)
-    env = f"PYTHONPATH={shlex.quote(str(ROOT / 'src'))} TERM=xterm-256color LANG=C.UTF-8"
-    command = f"{env} {shlex.quote(sys.executable)} -m draftroom tui room --home {shlex.quote(str(tmp_path))} --as China"
+def send(session: str, *keys: str) -> None:
+    subprocess.run(["tmux", "send-keys", "-t", session, *keys], check=True)
+
+
+def test_draftroom_tui_opens_the_demo_in_a_real_terminal(tmp_path, session):
+    """`draftroom tui` with no name: the demo negotiation is created, drawn, and answers keys."""
+    env = f"PYTHONPATH={shlex.quote(str(ROOT / 'src'))} DRAFTROOM_HOME={shlex.quote(str(tmp_path))} TERM=xterm-256color LANG=C.UTF-8"
+    command = f"{env} {shlex.quote(sys.executable)} -m draftroom tui --as China"
+    tmux_env = {**os.environ, "TMUX": ""}
     subprocess.run(
         ["tmux", "new-session", "-d", "-x", "120", "-y", "40", "-s", session, command],
         check=True,
-        env={**os.environ, "TMUX": ""},
+        env=tmux_env,
     )
-    screen = wait_for(session, "OP2 (b)")
+    screen = wait_for(session, "6 pending", timeout=60)
     assert "China · delegate" in screen
     assert "再次强烈谴责贩运人口" in screen  # wide characters drawn, not mangled
-    subprocess.run(["tmux", "send-keys", "-t", session, "Down", "Down", "Enter"], check=True)
-    screen = wait_for(session, "0 pending of 0 proposals")
-    assert "OP1" in screen
-    subprocess.run(["tmux", "send-keys", "-t", session, "Escape"], check=True)
+    send(session, "g")
+    wait_for(session, "Go to paragraph")
+    send(session, "OP7", "Enter")
+    wait_for(session, "OP7  open")
+    send(session, "Enter")
+    screen = wait_for(session, "1 pending of 1 proposals")
+    assert "Russian Federation" in screen and "法律援助" in screen
+    send(session, "Escape")
     wait_for(session, "Word edit")  # back on the draft
-    subprocess.run(["tmux", "send-keys", "-t", session, "q"], check=True)
+    send(session, "q")
     end = time.monotonic() + 10
     while (
         time.monotonic() < end

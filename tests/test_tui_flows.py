@@ -8,6 +8,7 @@ import time
 from pathlib import Path
 
 import pytest
+from conftest import SEEDS
 from tui_support import chinese_document, screen_text
 
 from draftroom.tui.app import DraftroomApp
@@ -350,3 +351,43 @@ def test_an_unknown_negotiation_is_a_notification_and_the_list(home):
             assert NAME in screen_text(app) or "改进打击贩运人口工作的协调" in screen_text(app)
 
     asyncio.run(scenario())
+
+
+def test_secretariat_exports_the_compilation_with_every_proposal(home, tmp_path):
+    amending.propose(NAME, "China", Proposal(kind="delete", target="OP3"), home=home)
+    target = tmp_path / "compilation.html"
+
+    async def scenario() -> None:
+        app = app_in(home, Identity(None, "secretariat"))
+        async with app.run_test(size=(120, 40)) as pilot:
+            await settle(pilot)
+            await pilot.press("x")
+            await settle(pilot)
+            app.screen.query_one("#kind").value = "compilation"
+            app.screen.query_one("#path").value = str(target)
+            await pilot.press("ctrl+s")
+            await settle(pilot)
+            await settle(pilot)
+
+    asyncio.run(scenario())
+    page = target.read_text(encoding="utf-8")
+    assert "<html" in page.lower() and "决定在第七十六届会议上继续审议这个问题" in page and "CHN" in page
+
+
+def test_a_negotiation_created_from_a_file_in_the_lobby(tmp_path):
+    source = SEEDS / "002_e512e5138112a4f1.txt"
+
+    async def scenario() -> None:
+        app = DraftroomApp(WorkflowLobby(tmp_path), None, Identity("Belarus", "delegate"))
+        async with app.run_test(size=(120, 40)) as pilot:
+            await settle(pilot)
+            assert "No negotiation yet" in screen_text(app)
+            await pilot.press("n", *str(source), "enter", *"cycle67", "enter")
+            await settle(pilot)
+            await settle(pilot)
+            assert "cycle67" in screen_text(app) and "PP1" in screen_text(app)
+
+    asyncio.run(scenario())
+    (summary,) = nego.list_negotiations(tmp_path)
+    assert summary.name == "cycle67" and summary.language == "zh"
+    assert nego.log("cycle67", home=tmp_path)[0].action.actor == "Belarus"

@@ -1,5 +1,6 @@
 """Chinese line breaking in the TUI, on the real seed texts."""
 
+import itertools
 import re
 
 import pytest
@@ -13,7 +14,7 @@ from draftroom.tui.widgets.cjk import NO_LINE_START, break_offsets
 
 def lines_of(text: str, width: int) -> list[str]:
     cuts = [0, *break_offsets(text, width), len(text)]
-    return [text[a:b] for a, b in zip(cuts, cuts[1:], strict=False)]
+    return [text[a:b] for a, b in itertools.pairwise(cuts)]
 
 
 @pytest.mark.parametrize("width", [12, 31, 58])
@@ -30,7 +31,7 @@ def test_seed_paragraphs_break_between_characters_within_the_width(width):
             assert line[0] not in NO_LINE_START, line
         # a line is cut only when the next piece (a character, or a Latin word or number) would not fit;
         # slack for up to two characters carried down with closing punctuation
-        for line, after in zip(lines, lines[1:], strict=False):
+        for line, after in itertools.pairwise(lines):
             piece = re.match(r"[^\s\u2e80-\u9fff]+|.", after).group()
             assert cell_len(line.rstrip()) + cell_len(piece) > width - 4, (line, after)
 

@@ -41,9 +41,12 @@ class ProposalRequest:
     rationale: str = ""
 
 
+COMPILATION = "compilation"  # the current draft with every pending proposal in place (.txt or .html)
+
+
 @dataclass(frozen=True)
 class ExportRequest:
-    kind: str  # a layout of draftroom.export: draft, revised-draft, resolution, amendments
+    kind: str  # a layout of draftroom.export (draft, revised-draft, resolution, amendments) or COMPILATION
     language: str
     path: Path
     revision: str | None = None  # None: the latest

@@ -3,11 +3,11 @@
 from pathlib import Path
 
 from draftroom.errors import DraftroomError
-from draftroom.export.api import export_document
+from draftroom.export.api import check_output, export_document, write_atomically
 from draftroom.export.blocks import Options
 from draftroom.model import Document, find_by_id
 from draftroom.store import Sponsor
-from draftroom.tui.room import ExportRequest, Listing, ProposalRequest
+from draftroom.tui.room import COMPILATION, ExportRequest, Listing, ProposalRequest
 from draftroom.tui.snapshot import Snapshot
 from draftroom.workflow import amending, revising
 from draftroom.workflow import negotiation as nego
@@ -123,6 +123,13 @@ class WorkflowRoom:
         nego.remove_sponsors(self.name, names, acting_as, home=self.home)
 
     def export(self, request: ExportRequest) -> Path:
+        if request.kind == COMPILATION:
+            out = check_output(request.path)
+            if out.suffix.lower() not in (".txt", ".html"):
+                raise DraftroomError(f"{out}: a compilation is written as .txt or .html")
+            text = revising.compilation(self.name, html=out.suffix.lower() == ".html", home=self.home)
+            write_atomically(out, text.encode("utf-8"))
+            return out
         doc = nego.show(self.name, request.revision, home=self.home)
         options = Options(
             request.kind, request.language, adopted_on=request.adopted_on, meeting=request.meeting

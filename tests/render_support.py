@@ -58,10 +58,7 @@ def _ok_line(line: str, first: bool) -> bool:
 
 def _wrap(text: str, width_: int, cjk: bool) -> list[str]:
     """Greedy wrap; a piece that would start badly stays on the line before."""
-    if cjk:
-        pieces = re.findall(r"\[\^\d+\]|\d+|[A-Za-z/.\-]+|\s+|.", text)
-    else:
-        pieces = re.findall(r"\S+\s*", text)
+    pieces = re.findall(r"\[\^\d+\]|\d+|[A-Za-z/.\-]+|\s+|.", text) if cjk else re.findall(r"\S+\s*", text)
     lines, cur = [], ""
     for piece in pieces:
         if cur and width(cur + piece) > width_:

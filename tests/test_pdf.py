@@ -1,6 +1,7 @@
 """Reading UN PDFs through their layout: the real English corpus, and PDFs made here (Chinese,
 damaged, encrypted, scanned)."""
 
+import json
 import re
 from collections import Counter
 from pathlib import Path
@@ -190,31 +191,27 @@ def test_amendment_instructions_read_as_paragraphs():
 # --- PDFs made here -------------------------------------------------------------------------------
 
 
-def _chinese_pdf() -> bytes:
-    """A Chinese page laid out like a UN document: indented paragraphs wrapped over lines, a
-    superscript note marker, a rule and a note in small type, a page counter at the foot."""
+def _chinese_pdf(leading: float) -> bytes:
+    """A Chinese page laid out like a UN document: paragraphs with a first-line indent (and no
+    space between them), wrapped over lines, a superscript note marker, a rule and a note in small
+    type, a page counter at the foot."""
     doc = pymupdf.open()
     page = doc.new_page(width=595, height=842)
     font = "china-s"
-    y = 100.0
-    page.insert_text((100, y), "大会，", fontname=font, fontsize=10)
     lines = [
+        (100, "大会，"),
         (124, "回顾大会通过《2030年可持续发展议程》，并回顾可持续发展目标的下列具体目标：消除公共和"),
         (100, "私营部门针对妇女和女童一切形式的暴力行为，"),
+        (124, "重申所有国家都有义务尽职预防、调查和惩治贩运人口行为并保护和援助受害人，否则就是侵犯、"),
+        (100, "损害甚至剥夺受害人对人权和基本自由的享受，"),
     ]
-    y += 18
+    y = 100.0
     for x, line in lines:
         page.insert_text((x, y), line, fontname=font, fontsize=10)
-        y += 12
-    end = 100 + pymupdf.get_text_length(lines[-1][1], fontname=font, fontsize=10)
-    page.insert_text((end, y - 12 - 3.5), "1", fontname="helv", fontsize=6)
-    y += 6
-    page.insert_text(
-        (124, y),
-        "重申所有国家都有义务尽职预防、调查和惩治贩运人口行为并保护和援助受害人，",
-        fontname=font,
-        fontsize=10,
-    )
+        if line.endswith("行为，"):
+            end = x + pymupdf.get_text_length(line, fontname=font, fontsize=10)
+            page.insert_text((end, y - 3.5), "1", fontname="helv", fontsize=6)
+        y += leading
     page.insert_text((100, 760), "__________________", fontname="helv", fontsize=8)
     page.insert_text((112, 774), "1", fontname="helv", fontsize=5.5)
     page.insert_text((118, 776), "第70/1号决议。", fontname=font, fontsize=8)
@@ -222,17 +219,17 @@ def _chinese_pdf() -> bytes:
     return doc.tobytes()
 
 
-def test_chinese_pdf_joins_lines_without_spaces_and_reads_the_note():
-    text = pdf_to_text(_chinese_pdf(), "zh.pdf")
-    paras = paragraphs(text)
-    assert paras[0] == "大会，"
-    assert paras[1] == (
+@pytest.mark.parametrize("leading", [12.0, 16.0, 20.0])
+def test_chinese_pdf_joins_lines_without_spaces_and_reads_the_note(leading: float):
+    text = pdf_to_text(_chinese_pdf(leading), "zh.pdf")
+    assert paragraphs(text) == [
+        "大会，",
         "回顾大会通过《2030年可持续发展议程》，并回顾可持续发展目标的下列具体目标：消除公共和"
-        "私营部门针对妇女和女童一切形式的暴力行为，[^1]"
-    )
-    assert paras[2].startswith("重申所有国家")
-    assert "[^1]: 第70/1号决议。" in paras
-    assert "2/14" not in text and "____" not in text
+        "私营部门针对妇女和女童一切形式的暴力行为，[^1]",
+        "重申所有国家都有义务尽职预防、调查和惩治贩运人口行为并保护和援助受害人，否则就是侵犯、"
+        "损害甚至剥夺受害人对人权和基本自由的享受，",
+        "[^1]: 第70/1号决议。",
+    ]
 
 
 def _error(data: bytes) -> str:
@@ -265,3 +262,154 @@ def test_scanned_pdf_says_there_is_no_text_layer():
     page.insert_image(page.rect, pixmap=pix)
     message = _error(doc.tobytes())
     assert "no text layer: this PDF is a scan; give the .docx or a text version" in message
+
+
+def test_arabic_pdf_reads_right_to_left_in_logical_order():
+    """Shaped right-to-left text (presentation forms, words laid out from the right) comes back as
+    the words were written, paragraphs apart. (Words with lam are avoided: the font PyMuPDF
+    embeds for this maps its lam-alef glyphs to no character.)"""
+    first = (
+        "تؤكد من جديد أهمية قرارها 70/1 بشأن مكافحة جرائم تهريب مهاجرين وضرورة تعزيز تعاون بين حكومات مصدر "
+        "وعبور ومقصد، وتشجع حكومات مانحة تقديم تبرعات، وتؤكد من جديد أهمية قرارها 2015 بشأن مكافحة جرائم تهريب،"
+    )
+    second = "1 - تقرر أن تواصل نظرها في هذه مسأة."
+    doc = pymupdf.open()
+    style = "font-size:10pt;text-align:justify;text-indent:20pt;margin-bottom:8pt"
+    doc.new_page().insert_htmlbox(
+        pymupdf.Rect(72, 72, 523, 400), f'<p dir="rtl" style="{style}">{first}</p><p dir="rtl">{second}</p>'
+    )
+    assert paragraphs(pdf_to_text(doc.tobytes(), "ar.pdf")) == [first, second]
+
+
+@pytest.mark.parametrize(
+    ("make", "message"),
+    [
+        (lambda: b"%PDF-1.7\n" + b"\x00garbage" * 50, "not a readable PDF"),
+        (lambda: (CORPUS_EN / "A_80_L.20.pdf").read_bytes()[:5000], "damaged"),
+    ],
+)
+def test_cli_reports_a_bad_pdf_in_one_line(run_cli, tmp_path, make, message):
+    bad = tmp_path / "bad.pdf"
+    bad.write_bytes(make())
+    result = run_cli("parse", str(bad))
+    assert result.returncode == 2
+    assert result.stdout == ""
+    assert len(result.stderr.strip().splitlines()) == 1 and message in result.stderr
+
+
+def test_cli_parses_a_real_pdf_like_its_text_extraction(run_cli):
+    """The same document read from its PDF and from its text extraction gives the same structure."""
+    pdf = CORPUS_EN / "A_RES_80_9.pdf"
+    from_pdf = json.loads(run_cli("parse", str(pdf), "--json").stdout)
+    from_txt = json.loads(run_cli("parse", str(pdf.with_suffix(".txt")), "--json").stdout)
+    for key in ("kind", "symbol", "title", "body", "closing", "footnotes", "annexes"):
+        assert from_pdf[key] == from_txt[key], key
+    assert [p["text"] for p in from_pdf["operative"]] == [p["text"] for p in from_txt["operative"]]
+
+
+def _lay_out(page: pymupdf.Page, y: float, text: str, size: float = 10, indent: float = 24) -> float:
+    """Write a paragraph wrapped at 440 points from x=72 (first line indented), 1.2 leading; a word
+    "^N" is a superscript note marker. Returns the baseline for the next paragraph."""
+    x = 72 + indent
+    for word in text.split():
+        marker = word.startswith("^")
+        w = pymupdf.get_text_length(
+            word[1:] if marker else word + " ", fontsize=0.65 * size if marker else size
+        )
+        if x + w > 512 and not marker:
+            x, y = 72, y + 1.2 * size
+        if marker:
+            x -= pymupdf.get_text_length(" ", fontsize=size)
+            page.insert_text((x, y - 0.35 * size), word[1:], fontsize=0.65 * size)
+            x += w + pymupdf.get_text_length(" ", fontsize=size)
+        else:
+            page.insert_text((x, y), word, fontsize=size)
+            x += w
+    return y + 1.8 * size
+
+
+def _two_page_pdf() -> bytes:
+    """A paragraph running over a page break with a note whose text goes on at the foot of the next
+    page, then a second note."""
+    doc = pymupdf.open()
+    page = doc.new_page(width=612, height=792)
+    y = _lay_out(page, 560, FIRST)
+    y = _lay_out(page, y, SECOND[0])
+    page.insert_text((72, 690), "__________", fontsize=8)
+    _lay_out(page, 704, "^1 " + NOTE[0], size=8, indent=0)
+    page = doc.new_page(width=612, height=792)
+    _lay_out(page, 80, SECOND[1], indent=0)
+    _lay_out(page, 700, NOTE[1], size=8, indent=0)
+    _lay_out(page, 710, "^2 A/79/123.", size=8, indent=0)
+    return doc.tobytes()
+
+
+FIRST = (
+    "Reaffirming the importance of international cooperation in preventing and combating crime in all its "
+    "forms and manifestations, ^1 wherever and by whomsoever committed, and in bringing to justice those "
+    "responsible,"
+)
+SECOND = (
+    "Recalling its resolution 70/1 of 25 September 2015 and all its other relevant resolutions on the question, "
+    "and welcoming the report of the Secretary-General",
+    "on the matter, ^2 and the recommendations contained therein,",
+)
+NOTE = (
+    "See the report of the Commission on Crime Prevention and Criminal Justice on its thirty-third session, "
+    "held in Vienna from 20 to 24 May 2024, and the report of the",
+    "Secretary-General on the same question.",
+)
+
+
+def test_a_note_going_on_at_the_foot_of_the_next_page_is_one_note():
+    paras = paragraphs(pdf_to_text(_two_page_pdf(), "two.pdf"))
+    assert paras == [
+        FIRST.replace(", ^1", ",[^1]"),
+        f"{SECOND[0]} {SECOND[1]}".replace(", ^2", ",[^2]"),
+        f"[^1]: {NOTE[0]} {NOTE[1]}",
+        "[^2]: A/79/123.",
+    ]
+
+
+def test_the_rule_that_ends_the_text_is_not_text():
+    doc = pymupdf.open()
+    page = doc.new_page(width=612, height=792)
+    y = _lay_out(page, 100, FIRST)
+    page.insert_text((260, y), "__________", fontsize=10)
+    y = _lay_out(page, y + 24, "Annex", indent=0)
+    _lay_out(page, y, SECOND[0])
+    assert paragraphs(pdf_to_text(doc.tobytes(), "end.pdf")) == [
+        FIRST.replace(", ^1", ",1"),  # a superscript with no note stays as it is
+        "Annex",
+        SECOND[0],
+    ]
+
+
+def _justified(page: pymupdf.Page, y: float, line: str, x0: float = 72, x1: float = 512) -> None:
+    """A justified line: its words spread evenly from x0 to x1."""
+    words = line.split()
+    widths = [pymupdf.get_text_length(w, fontsize=10) for w in words]
+    gap = (x1 - x0 - sum(widths)) / (len(words) - 1)
+    x = x0
+    for word, width in zip(words, widths, strict=True):
+        page.insert_text((x, y), word, fontsize=10)
+        x += width + gap
+
+
+def test_a_hyphen_at_a_line_end_joins_the_word_but_a_suspended_one_keeps_its_space():
+    doc = pymupdf.open()
+    page = doc.new_page(width=612, height=792)
+    lines = [
+        "Urges States to provide victims with assistance, including through child- and age-",
+        "sensitive services and through programmes of the United Nations and of the Secretary-",
+        "General, and in particular through awareness-raising campaigns and community-based, gender-",
+        "and disability-responsive approaches,",
+    ]
+    for i, line in enumerate(lines[:3]):
+        _justified(page, 100 + 12 * i, line, x0=96 if i == 0 else 72)
+    page.insert_text((72, 136), lines[3], fontsize=10)
+    assert paragraphs(pdf_to_text(doc.tobytes(), "hyphen.pdf")) == [
+        "Urges States to provide victims with assistance, including through child- and age-sensitive services "
+        "and through programmes of the United Nations and of the Secretary-General, and in particular through "
+        "awareness-raising campaigns and community-based, gender- and disability-responsive approaches,"
+    ]

@@ -23,6 +23,8 @@ log = logging.getLogger(__name__)
 _QUOTES = [("“", "”"), ("«", "»"), ("„", "“"), ("「", "」"), ("『", "』"), ('"', '"')]
 _QUOTE = re.compile("|".join(rf"{re.escape(a)}(.*?){re.escape(b)}" for a, b in _QUOTES), re.S)
 _NUMBER_ONLY = re.compile(r"^\s*(\d{1,3}[.)]|\(\d{1,3}\)|[一二三四五六七八九十]+[、.．])\s*$")
+_SUBS = r"(?P<sub>\(?[a-z]{1,5}\)(?:\s*(?:,|and|et|y|и)\s*\(?[a-z]{1,5}\))*)"  # "(a) and (c)"
+_FULLWIDTH_DIGITS = str.maketrans("０１２３４５６７８９（）", "0123456789()")
 _NUMBERED = re.compile(r"^\s*(\d{1,3}[.)]|\(\d{1,3}\)|[一二三四五六七八九十]+、)\s*")
 _NUMLIST = r"\d+(?:\s*\(?[a-z]{1,5}\))*(?:\s*(?:,|and|et|y|e|и|和|、|及|to|à|a|по|–|-)\s*\d+(?:\s*\(?[a-z]{1,5}\))*)*"
 
@@ -46,11 +48,11 @@ class _Lang:
 _LANGS = {
     "en": _Lang(
         pp_words=r"preambular\s+paragraphs?",
-        op=rf"operative\s+paragraphs?\s+(?P<nums>{_NUMLIST})(?:,?\s*sub-?paragraphs?\s*(?P<tail>\([a-z]+\)))?",
-        sub_op=r"sub-?paragraphs?\s*\((?P<sub>[a-z]+)\)\s+of\s+operative\s+paragraph\s+(?P<nums>\d+)",
-        insert=r"\b(insert|add)\b",
-        delete=r"\b(delete|strike\s+out|remove)\b",
-        replace=r"\b(replace|substitute|amend)\b|\bshould\s+read\b",
+        op=rf"operative\s+paragraphs?\s+(?P<nums>{_NUMLIST})(?:,?\s*sub-?paragraphs?\s*(?P<tail>\([a-z]+\)(?:\s*(?:,|and)\s*\([a-z]+\))*))?",
+        sub_op=rf"sub-?paragraphs?\s*{_SUBS}\s+of\s+operative\s+paragraph\s+(?P<nums>\d+)",
+        insert=r"\b(insert(ed)?|add(ed)?)\b",
+        delete=r"\b(delet(e|ed)|str(ike|uck)\s+out|remov(e|ed))\b",
+        replace=r"\b(replac(e|ed)|substitut(e|ed)|amend(ed)?)\b|\bshould\s+read\b",
         after=r"\bafter\b",
         before=r"\bbefore\b",
         at_end=r"\bat\s+the\s+end\b",
@@ -60,7 +62,7 @@ _LANGS = {
     "fr": _Lang(
         pp_words=r"alinéas?\s+du\s+préambule",
         op=rf"paragraphes?\s+(?P<nums>{_NUMLIST})\s+du\s+dispositif",
-        sub_op=r"alinéas?\s+\(?(?P<sub>[a-z]+)\)\s+du\s+paragraphe\s+(?P<nums>\d+)\s+du\s+dispositif",
+        sub_op=rf"alinéas?\s+{_SUBS}\s+du\s+paragraphe\s+(?P<nums>\d+)\s+du\s+dispositif",
         insert=r"\b(insérer|ajouter)\b",
         delete=r"\b(supprimer)\b",
         replace=r"\b(remplacer|modifier)\b",
@@ -74,7 +76,7 @@ _LANGS = {
     "es": _Lang(
         pp_words=r"párrafos?\s+del\s+preámbulo",
         op=rf"párrafos?\s+(?P<nums>{_NUMLIST})\s+de\s+la\s+parte\s+dispositiva",
-        sub_op=r"apartados?\s+\(?(?P<sub>[a-z]+)\)\s+del\s+párrafo\s+(?P<nums>\d+)\s+de\s+la\s+parte\s+dispositiva",
+        sub_op=rf"apartados?\s+{_SUBS}\s+del\s+párrafo\s+(?P<nums>\d+)\s+de\s+la\s+parte\s+dispositiva",
         insert=r"\b(insért[ea]n?se|agrég[ua]e?n?se|añád[ae]n?se|intercál[ae]n?se|insertar|añadir)\b",
         delete=r"\b(suprím[ae]n?se|elimín[ae]n?se|suprimir|eliminar)\b",
         replace=r"\b(sustitú[ya]a?n?se|reemplác[ae]n?se|sustituir|reemplazar|modifíquese)\b",
@@ -88,7 +90,7 @@ _LANGS = {
     "ru": _Lang(
         pp_words=r"пункт\w*\s+преамбулы",
         op=rf"пункт\w*\s+(?P<nums>{_NUMLIST})\s+постановляющей\s+части",
-        sub_op=r"подпункт\w*\s+\(?(?P<sub>[a-z]+)\)\s+пункта\s+(?P<nums>\d+)\s+постановляющей\s+части",
+        sub_op=rf"подпункт\w*\s+{_SUBS}\s+пункта\s+(?P<nums>\d+)\s+постановляющей\s+части",
         insert=r"(?<!\w)(вставить|добавить|включить)(?!\w)",
         delete=r"(?<!\w)(исключить|удалить)(?!\w)",
         replace=r"(?<!\w)(заменить|изложить)(?!\w)",
@@ -101,7 +103,7 @@ _LANGS = {
     ),
     "zh": _Lang(
         pp_words="",
-        op=r"执行部分第\s*(?P<nums>[\d〇零一二三四五六七八九十百]+(?:\s*[(（][a-z]+[)）])*(?:\s*(?:段)?\s*(?:和|、|及)\s*第?\s*[\d〇零一二三四五六七八九十百]+(?:\s*[(（][a-z]+[)）])*)*)\s*段(?:\s*[(（](?P<tail>[a-z]+)[)）]\s*分段)?",
+        op=r"执行部分第\s*(?P<nums>[\d〇零一二三四五六七八九十百]+(?:\s*[(（][a-z]+[)）])*(?:\s*(?:段)?\s*(?:和|、|及)\s*第?\s*[\d〇零一二三四五六七八九十百]+(?:\s*[(（][a-z]+[)）])*)*)\s*段(?:\s*(?P<tail>[(（][a-z]+[)）](?:\s*(?:和|、|及)\s*[(（][a-z]+[)）])*)\s*分段)?",
         sub_op=r"$^",
         insert=r"插入|增加|添加|加上|加入",
         delete=r"删除|删去",
@@ -204,8 +206,12 @@ def _read_paragraph(text: str, g: _Lang, lang: str) -> tuple[list[Instruction], 
     out: list[Instruction] = []
     wants = False
     for sentence in _sentences(body, lang):
-        found, wants = _read_sentence(sentence, g, lang)
-        out.extend(found)
+        refs: list[tuple[int, str]] = []
+        for clause in _clauses(sentence, g, lang):
+            clause.refs = clause.refs or refs  # "In OP3, delete X and replace Y with Z": OP3 for both
+            refs = clause.refs
+            found, wants = _read_sentence(clause, g, lang)
+            out.extend(found)
     return out, wants and bool(out)
 
 
@@ -213,19 +219,38 @@ def _sentences(text: str, lang: str) -> list[_Sentence]:
     quotes: list[str] = []
 
     def keep(m: re.Match[str]) -> str:
-        quotes.append(next(x for x in m.groups() if x is not None))
+        quotes.append(_clean(next(x for x in m.groups() if x is not None)))
         return f"⟦{len(quotes) - 1}⟧"
 
-    skeleton = _QUOTE.sub(keep, text)
+    skeleton = _QUOTE.sub(keep, text).translate(_FULLWIDTH_DIGITS)
     split = r"(?<=[。；;])\s*|(?<=\.)\s+(?=[A-ZÀ-ÖА-Я])" if lang != "zh" else r"(?<=[。；;])\s*"
-    out = []
-    for part in re.split(split, skeleton):
-        if not part.strip():
-            continue
-        used = [int(n) for n in re.findall(r"⟦(\d+)⟧", part)]
-        part = _renumber_quotes(part, {n: i for i, n in enumerate(used)})
-        out.append(_Sentence(part, [_clean(quotes[n]) for n in used], _refs(part, lang)))
-    return out
+    return [_piece(part, quotes, lang) for part in re.split(split, skeleton) if part.strip()]
+
+
+def _piece(part: str, quotes: list[str], lang: str) -> _Sentence:
+    """A sentence or clause with its own quotations, numbered from 0."""
+    used = [int(n) for n in re.findall(r"⟦(\d+)⟧", part)]
+    part = _renumber_quotes(part, {n: i for i, n in enumerate(used)})
+    return _Sentence(part, [quotes[n] for n in used], _refs(part, lang))
+
+
+def _clauses(s: _Sentence, g: _Lang, lang: str) -> list[_Sentence]:
+    """A sentence cut where a second verb starts a second instruction ("delete X and replace Y
+    with Z"); words before the first verb stay with the first clause."""
+    chunks = re.split(r"(?<=[,;，；])|(?=\s(?:and|et|y|и)\s)", s.skeleton)
+    clauses: list[str] = []
+    has_verb = False
+    for chunk in chunks:
+        verb = _verb(chunk, g) is not None
+        if clauses and not (verb and has_verb):
+            clauses[-1] += chunk
+            has_verb = has_verb or verb
+        else:
+            clauses.append(chunk)
+            has_verb = verb
+    if len(clauses) == 1:
+        return [s]
+    return [_piece(c, s.quotes, lang) for c in clauses]
 
 
 def _renumber_quotes(part: str, local: dict[int, int]) -> str:
@@ -237,14 +262,15 @@ def _refs(skeleton: str, lang: str) -> list[tuple[int, str]]:
     found: list[tuple[int, str]] = []
     taken: list[tuple[int, int]] = []
     for m in re.finditer(g.sub_op, skeleton, re.I):
-        found.append((m.start(), f"OP{int(m.group('nums'))}({m.group('sub').lower()})"))
+        for sub in re.findall(r"([a-z]{1,5})\)", m.group("sub").lower()):
+            found.append((m.start(), f"OP{int(m.group('nums'))}({sub})"))
         taken.append(m.span())
     for m in re.finditer(g.op, skeleton, re.I):
         if any(a <= m.start() < b for a, b in taken):
             continue
-        tail = (m.groupdict().get("tail") or "").strip("()（）")
+        tails = re.findall(r"([a-z]+)[)）]", m.groupdict().get("tail") or "") or [""]
         for label in _number_labels(m.group("nums")):
-            found.append((m.start(), label + (f"({tail})" if tail else "")))
+            found.extend((m.start(), label + (f"({t})" if t else "")) for t in tails)
     if lang == "zh":
         for m in _ZH_PP.finditer(skeleton):
             for part in re.split(r"段?\s*(?:和|、|及)\s*第?", m.group("ords")):
@@ -443,14 +469,7 @@ def _before(new: str, old: str, lang: str) -> str:
 
 
 def _delete(s: _Sentence, g: _Lang, labels: list[str], ends_colon: bool) -> tuple[list[Instruction], bool]:
-    verb = re.search(g.delete, s.skeleton, re.I)
-    after_verb = s.skeleton[verb.end() :] if verb else ""
-    words_deleted = bool(re.match(r"[^⟦]{0,40}?⟦\d+⟧", after_verb)) and not re.search(
-        r"(paragraph|alinéa|párrafo|пункт|段)", after_verb.split("⟦")[0], re.I
-    )
-    if _zh_words_cited(s):
-        words_deleted = True
-    if words_deleted and s.quotes:
+    if s.quotes and _words_deleted(s, g):
         return [
             Instruction("delete-words", target=label, words=q) for label in labels for q in s.quotes
         ], False
@@ -461,9 +480,21 @@ def _delete(s: _Sentence, g: _Lang, labels: list[str], ends_colon: bool) -> tupl
     return out, ends_colon and text is None and len(out) == 1
 
 
-def _zh_words_cited(s: _Sentence) -> bool:
-    """Chinese cites the words before the verb's object marker: 删除“……”一语 / 等字."""
-    return bool(re.search(r"删除\s*⟦\d+⟧|⟦\d+⟧\s*(一语|等字|一词|字样)", s.skeleton))
+_PARAGRAPH_WORD = re.compile(r"paragraph|alinéa|párrafo|пункт|段", re.I)
+
+
+def _words_deleted(s: _Sentence, g: _Lang) -> bool:
+    """Quoted words are what is deleted when they stand next to the verb ("delete “X”", "the words
+    “X” should be deleted", "删除“X”"), not after a paragraph citation ("Delete operative
+    paragraph 5, reading “...”", which quotes the paragraph for checking)."""
+    verb = re.search(g.delete, s.skeleton, re.I)
+    if verb is None:
+        return False
+    after = re.match(r"([^⟦]*)⟦\d+⟧", s.skeleton[verb.end() :])
+    if after:
+        return not _PARAGRAPH_WORD.search(after.group(1))
+    before = re.search(r"⟦\d+⟧([^⟦]*)$", s.skeleton[: verb.start()])
+    return bool(before) and not _PARAGRAPH_WORD.search(before.group(1))
 
 
 def _replace(

@@ -10,6 +10,7 @@ sponsors ...") are kept as plain lines there, as text extractors give them.
 
 import itertools
 import re
+import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -25,6 +26,9 @@ _NUMBERING = re.compile(r"^(\d{1,3}\.|\(?[a-z]{1,4}\)|[A-Z]\.|[IVXLC]+\.|[一二
 _RULE = re.compile(r"^[_\u2014\u2500-]{5,}$")
 _URLS = re.compile(r"^(\s*https?://\S+)+\s*$")
 _HIDDEN_LINK = re.compile(r"^\s*(https?://undocs\.org/\S*\s*)+$")
+_RTL = re.compile(r"[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]")
+_PRESENTATION_FORMS = re.compile(r"[\ufb50-\ufdff\ufe70-\ufefe]+")
+_SUSPENDED = re.compile(r"(and|or|et|ou|y|o|и|или)\b", re.I)
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f]")
 _FURNITURE = [
     re.compile(r"^\*\d{5,}\*$"),  # barcode
@@ -122,14 +126,15 @@ def _spans(page: pymupdf.Page) -> list[_Span]:
             for s in line["spans"]:
                 chars = s["chars"]
                 text = "".join(c["c"] for c in chars).replace("\u00a0", " ").replace("\t", " ")
+                text = _PRESENTATION_FORMS.sub(lambda m: unicodedata.normalize("NFKC", m.group(0)), text)
                 ink = [c for c in chars if c["c"].strip()]
                 if not ink or "barcode" in s["font"].lower() or _HIDDEN_LINK.match(text):
                     continue
                 out.append(
                     _Span(
                         text,
-                        ink[0]["bbox"][0],
-                        ink[-1]["bbox"][2],
+                        min(c["bbox"][0] for c in ink),
+                        max(c["bbox"][2] for c in ink),
                         s["bbox"][1],
                         s["bbox"][3],
                         s["origin"][1],
@@ -143,12 +148,27 @@ def _spans(page: pymupdf.Page) -> list[_Span]:
 
 
 def _first_word_width(ink: list[dict]) -> float:
-    end = ink[0]["bbox"][2]
-    for prev, c in itertools.pairwise(ink):
-        if c["bbox"][0] - prev["bbox"][2] > 0.5 or _CJK.match(prev["c"]):
+    """Width of the span's first word (its first character in Chinese), whatever the direction."""
+    word = [ink[0]]
+    for c in ink[1:]:
+        if _CJK.match(word[0]["c"]) or (
+            abs(c["bbox"][0] - word[-1]["bbox"][2]) > 0.5 and abs(word[-1]["bbox"][0] - c["bbox"][2]) > 0.5
+        ):
             break
-        end = c["bbox"][2]
-    return end - ink[0]["bbox"][0]
+        word.append(c)
+    return max(c["bbox"][2] for c in word) - min(c["bbox"][0] for c in word)
+
+
+def _mirror(spans: list[_Span], width: float) -> None:
+    """Right-to-left scripts: flip x so that reading order runs left to right for the layout rules."""
+    for s in spans:
+        s.x0, s.x1 = width - s.x1, width - s.x0
+
+
+def _is_rtl(pages: list[list[_Span]]) -> bool:
+    text = "".join(s.text for spans in pages for s in spans)
+    rtl = len(_RTL.findall(text))
+    return rtl > 0.5 * max(len(re.findall(r"[^\W\d_]", text)), 1)
 
 
 def _visual_lines(spans: list[_Span], page: int, body_size: float) -> list[list[_Span]]:
@@ -228,7 +248,8 @@ def _make_line(spans: list[_Span], page: int, note_numbers: set[int] | None) -> 
         if _is_marker(s, size) and (i > 0 or note_numbers is not None):
             parts.append(_marker_text(s.text, note_numbers))
         else:
-            gap = prev is not None and s.x0 - prev.x1 > 0.2 * size
+            cjk = bool(parts) and (_CJK.match(parts[-1][-1:]) or _CJK.match(s.text[:1]))
+            gap = prev is not None and s.x0 - prev.x1 > (1.0 if cjk else 0.2) * size
             if gap and parts and not parts[-1].endswith(" ") and not s.text.startswith(" "):
                 parts.append(" ")
             parts.append(s.text)
@@ -301,6 +322,9 @@ def _read_pages(doc: pymupdf.Document, source: str) -> list[_Page]:
     _check_damage(doc, chars, bad, source)
     body_size = _body_size(raw)
     pages = [_Page(n, page.rect.width, page.rect.height) for n, page in enumerate(doc)]
+    if _is_rtl(raw):
+        for p, spans in zip(pages, raw, strict=True):
+            _mirror(spans, p.width)
     grouped = []
     for p, spans in zip(pages, raw, strict=True):
         groups = _visual_lines(spans, p.number, body_size)
@@ -312,7 +336,7 @@ def _read_pages(doc: pymupdf.Document, source: str) -> list[_Page]:
         keep = [(g, x) for g, x in lines if not _is_furniture(x, p, body_size, repeated)]
         body, p.notes = _split_notes([x for _, x in keep], body_size, seen_notes)
         seen_notes = seen_notes or bool(p.notes)
-        bodies.append([g for g, x in keep if any(x is b for b in body)])
+        bodies.append([g for g, x in keep if any(x is b for b in body) and not _RULE.match(x.text)])
     note_numbers = {int(n) for p in pages for n in _note_starts(p.notes)}
     for p, groups in zip(pages, bodies, strict=True):
         p.body = [_make_line(g, p.number, note_numbers) for g in groups]
@@ -356,38 +380,66 @@ def _notes_text(pages: list[_Page]) -> dict[int, list[str]]:
 
 
 def _join(a: str, b: str) -> str:
+    """Two wrapped lines as one: no space in Chinese, before a note reference or after a hyphen
+    or slash that ends a line ("Secretary-" "General"), except a suspended hyphen ("gender-" "and")."""
     if not a:
         return b
-    if _CJK.match(a[-1:]) or _CJK.match(b[:1]) or b.startswith("[^") or a.endswith(("-", "/")):
+    suspended = a.endswith("-") and _SUSPENDED.match(b)
+    if (
+        _CJK.match(a[-1:])
+        or _CJK.match(b[:1])
+        or b.startswith("[^")
+        or (a.endswith(("-", "/")) and not suspended)
+    ):
         return a + b
     return f"{a} {b}"
 
 
 def _column(lines: list[_Line], body_size: float, width: float) -> tuple[float, float]:
-    """Left edge and right margin of the text column: the usual start of body lines, and the
-    median end of long body lines (justified lines all end there)."""
+    """Left edge and right margin of the text column. The right margin is the median end of long
+    body lines (justified lines end there); the left edge is where lines start that follow a full
+    line (continuation lines), or else where long lines start."""
     body = [x for x in lines if abs(x.size - body_size) < 0.75] or lines
-    lefts = Counter(round(x.x0) for x in body)
-    ends = sorted(x.x1 for x in body if x.x1 - x.x0 > 0.5 * width) or sorted(x.x1 for x in body)
-    return float(lefts.most_common(1)[0][0]), ends[len(ends) // 2]
+    long = [x for x in body if x.x1 - x.x0 > 0.5 * width] or body
+    ends = sorted(x.x1 for x in long)
+    right = ends[len(ends) // 2]
+    follow = [b.x0 for a, b in itertools.pairwise(body) if a.x1 > right - body_size and b.y0 > a.y0]
+    lefts = Counter(round(x) for x in follow or [x.x0 for x in long])
+    return float(lefts.most_common(1)[0][0]), right
 
 
-def _break(prev: _Line, line: _Line, left: float, right: float) -> str:
-    """How `line` follows `prev` on one page: "join" (a wrapped line), "line" (a hard line break
-    inside a block) or "para" (a new paragraph)."""
+def _leadings(pages: list[_Page]) -> dict[float, float]:
+    """The usual distance between the baselines of two lines of one paragraph, per type size:
+    the smallest distance seen at least twice (the larger ones are paragraph spacing)."""
+    gaps: dict[float, Counter[float]] = {}
+    for p in pages:
+        for a, b in itertools.pairwise(p.body):
+            gap = b.baseline - a.baseline
+            if a.size == b.size and 0.9 * a.size < gap < 2.5 * a.size:
+                gaps.setdefault(a.size, Counter())[round(gap * 2) / 2] += 1
+    return {size: min((g for g, n in c.items() if n > 1), default=min(c)) for size, c in gaps.items()}
+
+
+def _break(prev: _Line, line: _Line, left: float, right: float, leading: dict[float, float]) -> str:
+    """How `line` follows `prev`: "join" (a wrapped line), "line" (a hard line break inside a
+    block) or "para" (a new paragraph: extra space above, a first-line indent, a paragraph number
+    after a short line, or a short line at the foot of the previous page)."""
     size = max(prev.size, line.size)
+    normal = max(leading.get(prev.size, 1.2 * prev.size), leading.get(line.size, 1.2 * line.size))
     indent = line.x0 - left
-    if line.baseline - prev.baseline > 1.5 * size or _NUMBERING.match(line.text):
-        return "para"
+    short = prev.x1 + line.first_word_width + 0.5 * size < right
     if line.page != prev.page:
-        return (
-            "para" if prev.x1 + line.first_word_width + 0.5 * size < right or 0.8 * size < indent else "join"
-        )
+        return "para" if short or 0.8 * size < indent or _NUMBERING.match(line.text) else "join"
+    if line.baseline - prev.baseline > 1.25 * normal:
+        return "para"
+    ended = re.search(r"[.;:。；：][”’\"»)]?$", prev.text)
+    if _NUMBERING.match(line.text) and (short or ended or line.x0 > prev.x0 + 0.8 * size):
+        return "para"
     if 0.8 * size < indent < 6 * size and line.x0 > prev.x0 + 0.8 * size:
         return "para"
     if prev.bold != line.bold or abs(prev.size - line.size) > 1:
         return "line"
-    if prev.x1 + line.first_word_width + 0.5 * size < right or line.x0 > prev.x0 + 0.8 * size:
+    if short or line.x0 > prev.x0 + 0.8 * size:
         return "line"
     return "join"
 
@@ -404,6 +456,7 @@ def pdf_to_text(data: bytes, source: str) -> str:
     current = ""
     prev: _Line | None = None
     size = _dominant(pages)
+    leading = _leadings(pages)
     for p in pages:
         body = p.body
         if not body:
@@ -411,7 +464,7 @@ def pdf_to_text(data: bytes, source: str) -> str:
             continue
         left, right = _column(body, size, p.width)
         for line in body:
-            how = "para" if prev is None else _break(prev, line, left, right)
+            how = "para" if prev is None else _break(prev, line, left, right, leading)
             if how == "para":
                 if current:
                     paragraphs.append(current)

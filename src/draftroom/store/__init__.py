@@ -11,7 +11,7 @@ The API other packages build on (workflow only; cli/tui go through workflow):
 
     neg.document()                # Document at the latest commit (read from git objects, no lock)
     neg.document("rev-1")         # ... at a revision: "rev-1", "Rev.1", "1", "latest"
-    snap = neg.snapshot("rev-0")  # every file at once: snap.document(), .state(), .sponsors(),
+    snap = neg.snapshot("rev-0")  # one commit's files: snap.document(), .outline(), .state(), .sponsors(),
                                   # .read("amendments/chn-1.json"), snap.files (path -> text), snap.commit
 
     with neg.action("propose", "China", paragraphs=[pid], amendment="chn-1",
@@ -40,11 +40,15 @@ The API other packages build on (workflow only; cli/tui go through workflow):
 
     Negotiation.create(path, doc, sponsors, actor, facilitator=..., date=iso_date)  # commit "new", tag rev-0
 
+`draftroom revise` runs `draftroom.workflow.negotiation.REVISION_STEPS` (register with
+`register_revision_step(fn)`; fn(txn, actor)) inside its one action, before the revision is cut.
+
 Concurrency and crashes: one fcntl lock per negotiation (.git/draftroom.lock) serialises actions
 across processes; a sentinel (.git/draftroom-action) marks an action in progress, so after a SIGKILL
 the next command removes stale git lock files and resets to HEAD (all of the action or none), and
 re-creates a revision tag from its commit's trailers if the kill fell between commit and tag. The
-index stores the commit it was built at and catches up from git whenever it is behind. GitPython is
+index stores the commit it was built at and catches up from git whenever it is behind (its
+revisions come from the Revision: trailers, so they never depend on tag timing). GitPython is
 used only inside `with Repo(...)` blocks and never from threads.
 """
 

@@ -16,6 +16,7 @@ import hashlib
 import json
 import re
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 from draftroom.errors import DraftroomError
@@ -35,6 +36,16 @@ _SAFE_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,79}$")
 _PARTS = ("preamble", "operative", "annexes", "footnotes", "sponsors")
 
 Reader = Callable[[str], str | None]
+
+
+def disk_reader(root: Path) -> Reader:
+    """Read files of a work tree: path relative to `root` -> text, or None when absent."""
+
+    def read(rel: str) -> str | None:
+        p = root / rel
+        return p.read_text(encoding="utf-8") if p.is_file() else None
+
+    return read
 
 
 def text_path(pid: str) -> str:

@@ -1,0 +1,252 @@
+"""One action's changes, and the git commands that commit them while the negotiation's lock is held.
+
+Git runs with the lock's descriptor inherited, so a git child orphaned by a SIGKILL keeps the
+negotiation locked until it has finished, and recovery never races with it.
+"""
+
+import os
+import re
+import time
+import unicodedata
+from datetime import datetime
+from pathlib import Path, PurePosixPath
+
+from git import Repo
+from git.refs.symbolic import SymbolicReference
+
+from draftroom.errors import DraftroomError
+from draftroom.model import Document
+from draftroom.store import gitlog, layout
+from draftroom.store.records import Action, NegotiationState, Sponsor
+
+PAUSE_ENV = "DRAFTROOM_TEST_PAUSE"  # "stage:seconds[:marker]", for crash tests only
+
+
+def actor_email(name: str) -> str:
+    """A stable e-mail for a delegation or person: "Russian Federation" -> russian-federation@draftroom.invalid."""
+    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+    slug = re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-")
+    return f"{slug or 'u' + name.encode().hex()[:32]}@draftroom.invalid"
+
+
+def pause_for_tests(stage: str) -> None:
+    """Test hook: PAUSE_ENV="stage:seconds[:marker]" sleeps at `stage`, first creating the marker file."""
+    want, _, rest = os.environ.get(PAUSE_ENV, "").partition(":")
+    if want == stage:
+        seconds, _, marker = rest.partition(":")
+        if marker:
+            Path(marker).touch()
+        time.sleep(float(seconds or 30))
+
+
+def _safe_rel(rel: str) -> str:
+    p = PurePosixPath(rel)
+    bad = (
+        not rel
+        or p.is_absolute()
+        or ".." in p.parts
+        or p.parts[0] == ".git"
+        or any(ord(c) < 32 for c in rel)
+        or "\\" in rel
+    )
+    if bad:
+        raise DraftroomError(f"{rel!r} is not a plain relative file path inside the negotiation")
+    if rel in (
+        layout.META,
+        layout.STRUCTURE,
+        layout.FOOTNOTES,
+        layout.SPONSORS,
+        layout.STATE,
+    ) or rel.startswith(layout.TEXT_DIR):
+        raise DraftroomError(f"{rel} belongs to the document: change it through the transaction's doc")
+    return str(p)
+
+
+def _write_atomic(path: Path, text: str) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(f".{path.name}.tmp-{os.getpid()}")
+    tmp.write_text(text, encoding="utf-8")
+    os.replace(tmp, path)
+
+
+def _now() -> str:
+    return datetime.now().astimezone().replace(microsecond=0).isoformat()
+
+
+class Transaction:
+    """What an action may read and change; committed as one commit when the `with` block ends."""
+
+    def __init__(self, path: Path, action: str, actor: str, email: str) -> None:
+        self.path = path
+        self.action = gitlog.one_line(action, "action")
+        self.actor = gitlog.one_line(actor, "actor")
+        self.email = email
+        self.summary = action  # the commit subject; set a sentence such as "China joins the sponsors"
+        self.paragraphs: list[str] = []  # ids of the paragraphs this action touches (Paragraph: trailers)
+        self.amendment: str | None = None  # the amendment id this action is about (Amendment: trailer)
+        self.extra_trailers: list[tuple[str, str]] = []
+        self.revision: tuple[int, str | None, str] | None = None  # (number, symbol, ISO date) if cut
+        self._doc: Document | None = None
+        self._doc_files: dict[str, str] = {}
+        self._state: NegotiationState | None = None
+        self._sponsors: list[Sponsor] | None = None
+        self._touched: set[str] = set()
+        self._disk = layout.disk_reader(path)
+
+    def start_with(self, doc: Document, state: NegotiationState, sponsors: list[Sponsor]) -> None:
+        """For a new negotiation: everything is new, nothing is on disk yet."""
+        self._doc, self._state, self._sponsors = doc, state, sponsors
+
+    # ---- reading and changing -------------------------------------------------------------
+
+    def _recording(self, rel: str) -> str | None:
+        data = self._disk(rel)
+        if data is not None:
+            self._doc_files[rel] = data
+        return data
+
+    @property
+    def doc(self) -> Document:
+        """The working document, loaded on first use; change it in place (or assign a new one)."""
+        if self._doc is None:
+            self._doc = layout.read_document(self._recording)
+            self._doc.sponsors = [s.name for s in self.sponsors]
+        return self._doc
+
+    @doc.setter
+    def doc(self, value: Document) -> None:
+        _ = self.doc  # load what is on disk, so files the new document drops are deleted
+        self._doc = value
+
+    @property
+    def state(self) -> NegotiationState:
+        if self._state is None:
+            self._state = layout.read_state(self._disk)
+        return self._state
+
+    @property
+    def sponsors(self) -> list[Sponsor]:
+        """The sponsors in the order they joined; change the list in place."""
+        if self._sponsors is None:
+            self._sponsors = layout.read_sponsors(self._disk)
+        return self._sponsors
+
+    def read_file(self, rel: str) -> str | None:
+        return self._disk(_safe_rel(rel))
+
+    def write_file(self, rel: str, text: str) -> None:
+        rel = _safe_rel(rel)
+        _write_atomic(self.path / rel, text)
+        self._touched.add(rel)
+
+    def delete_file(self, rel: str) -> None:
+        rel = _safe_rel(rel)
+        (self.path / rel).unlink(missing_ok=True)
+        self._touched.add(rel)
+
+    def list_files(self, prefix: str = "") -> list[str]:
+        """Relative paths of the files under a folder (e.g. "amendments/"), sorted."""
+        base = self.path / _safe_rel(prefix.rstrip("/")) if prefix.strip("/") else self.path
+        if not base.is_dir():
+            return []
+        return sorted(
+            p.relative_to(self.path).as_posix()
+            for p in base.rglob("*")
+            if p.is_file() and ".git" not in p.relative_to(self.path).parts and not p.name.startswith(".")
+        )
+
+    def cut_revision(self, symbol: str | None, date: str, number: int | None = None) -> str:
+        """Make this action's commit a revision (annotated tag rev-N); returns the tag name."""
+        n = self.state.revision + 1 if number is None else number
+        self.state.revision = n
+        self.revision = (n, symbol, date)
+        return f"rev-{n}"
+
+    # ---- committing -------------------------------------------------------------------------
+    def _put(self, rel: str, text: str | None, before: str | None) -> None:
+        if text == before:
+            return
+        if text is None:
+            (self.path / rel).unlink(missing_ok=True)
+        else:
+            _write_atomic(self.path / rel, text)
+        self._touched.add(rel)
+
+    def _write_back(self) -> None:
+        if self._doc is not None:
+            files = layout.document_files(self._doc)
+            for rel, text in files.items():
+                self._put(rel, text, self._doc_files.get(rel) if rel in self._doc_files else self._disk(rel))
+            for rel in self._doc_files:
+                if rel.startswith(layout.TEXT_DIR) and rel not in files:
+                    self._put(rel, None, self._doc_files[rel])
+        if self._state is not None:
+            self._put(layout.STATE, layout.state_file(self._state), self._disk(layout.STATE))
+        if self._sponsors is not None:
+            self._put(layout.SPONSORS, layout.sponsors_file(self._sponsors), self._disk(layout.SPONSORS))
+
+    def trailers(self) -> list[tuple[str, str]]:
+        out = [(gitlog.ACTION, self.action), (gitlog.ACTOR, self.actor)]
+        out += [(gitlog.PARAGRAPH, p) for p in dict.fromkeys(self.paragraphs)]
+        if self.amendment:
+            out.append((gitlog.AMENDMENT, self.amendment))
+        if self.revision:
+            n, symbol, date = self.revision
+            out.append((gitlog.REVISION, f"rev-{n}"))
+            if symbol:
+                out.append((gitlog.SYMBOL, symbol))
+            out.append((gitlog.REVISION_DATE, date))
+        return out + self.extra_trailers
+
+    def commit(self, repo: Repo, lock_fd: int | None = None) -> Action:
+        """Write back, stage, commit (and tag); the Action as the log will show it.
+
+        Git runs with the lock's descriptor inherited, so a git child orphaned by a SIGKILL keeps
+        the negotiation locked until it has finished, and recovery never races with it."""
+        self._write_back()
+        pause_for_tests("before-commit")
+        if self._touched:
+            _git(repo, lock_fd, "add", "-A", "--", *sorted(self._touched))
+        when = _now()
+        env = {
+            "GIT_AUTHOR_NAME": self.actor,
+            "GIT_AUTHOR_EMAIL": self.email,
+            "GIT_COMMITTER_NAME": self.actor,
+            "GIT_COMMITTER_EMAIL": self.email,
+            "GIT_AUTHOR_DATE": when,
+            "GIT_COMMITTER_DATE": when,
+        }
+        msg = gitlog.message(self.summary, self.trailers())
+        msg_file = self.path / ".git" / "DRAFTROOM_MSG"
+        msg_file.write_text(msg, encoding="utf-8")
+        _git(repo, lock_fd, "commit", "-q", "--allow-empty", "--no-verify", "-F", str(msg_file), env=env)
+        pause_for_tests("after-commit")
+        sha = head_sha(repo)
+        subject = msg.split("\n", 1)[0]
+        action = gitlog.action_from(sha, when, self.actor, self.email, subject, gitlog.parse_trailers(msg))
+        ensure_tag(repo, action, lock_fd, env)
+        return action
+
+
+def head_sha(repo: Repo) -> str:
+    """The commit HEAD points to, read from the refs alone (no git process)."""
+    return str(SymbolicReference.dereference_recursive(repo, "HEAD"))
+
+
+def _git(repo: Repo, lock_fd: int | None, *args: str, env: dict[str, str] | None = None) -> None:
+    """A git command that changes the repository, holding the negotiation's lock while it runs."""
+    repo.git.execute(["git", *args], env=env, pass_fds=(lock_fd,) if lock_fd is not None else ())
+
+
+def reset_to_head(repo: Repo, lock_fd: int) -> None:
+    _git(repo, lock_fd, "reset", "-q", "--hard", "HEAD")
+    _git(repo, lock_fd, "clean", "-qfdx")
+
+
+def ensure_tag(repo: Repo, action: Action, lock_fd: int | None, env: dict[str, str] | None = None) -> None:
+    text = gitlog.tag_message(action)
+    if text is None or action.revision is None or action.revision in {t.name for t in repo.tags}:
+        return
+    tag_file = Path(repo.git_dir) / "DRAFTROOM_TAGMSG"
+    tag_file.write_text(text, encoding="utf-8")
+    _git(repo, lock_fd, "tag", "-a", action.revision, action.commit, "-F", str(tag_file), env=env)

@@ -8,6 +8,9 @@ from amend_support import english
 from draftroom.workflow.negotiation import create_negotiation
 
 
+FIRMLY = ("amend", "t", "--as", "China", "edit", "OP1", "--find", "Strongly", "--replace", "Firmly")
+
+
 @pytest.fixture
 def room(tmp_path, run_cli):
     """A negotiation "t" on the English test text, facilitated by Mexico; returns a runner that
@@ -123,20 +126,7 @@ def test_stale_amendment_on_a_deleted_paragraph_is_refused(room, run_cli):
 
 
 def test_listing_filters_and_survives_reindex(room, run_cli, tmp_path):
-    a = room(
-        "amend",
-        "t",
-        "--as",
-        "China",
-        "edit",
-        "OP1",
-        "--find",
-        "Strongly",
-        "--replace",
-        "Firmly",
-        "--with",
-        "Pakistan,India",
-    )
+    a = room(*FIRMLY, "--with", "Pakistan,India")
     b = room("amend", "t", "--as", "Egypt", "insert", "--before", "OP2(b)", "--text", "to train officials;")
     c = room("amend", "t", "--as", "Egypt", "move", "OP1", "--after", "OP3", "--because", "logic")
     room("support", "t", c.strip(), "--as", "China")
@@ -154,6 +144,9 @@ def test_listing_filters_and_survives_reindex(room, run_cli, tmp_path):
     assert [x["id"] for x in listed(run_cli, "--status", "rejected")] == [b.strip()]
     text = room("amendments", "t")
     assert "[-Strongly-]{+Firmly+} condemns" in text
+    room("withdraw", "t", c.strip(), "--as", "Egypt")  # the index follows, one file re-read
+    everything[2]["status"] = "withdrawn"
+    assert listed(run_cli) == everything
     room("reindex", "t")
     assert listed(run_cli) == everything
     for db in (tmp_path / "home").glob("index.sqlite*"):  # the database and its WAL files
@@ -162,20 +155,7 @@ def test_listing_filters_and_survives_reindex(room, run_cli, tmp_path):
 
 
 def test_compile_writes_text_and_html(room, run_cli, tmp_path):
-    room(
-        "amend",
-        "t",
-        "--as",
-        "China",
-        "edit",
-        "OP1",
-        "--find",
-        "Strongly",
-        "--replace",
-        "Firmly",
-        "--with",
-        "PAK",
-    )
+    room(*FIRMLY, "--with", "PAK")
     room("mark", "t", "OP3", "bracketed", "--as", "Mexico")
     text = room("compile", "t")
     assert "OP1        [CHN, PAK: [-Strongly-]{+Firmly+}] condemns" in text

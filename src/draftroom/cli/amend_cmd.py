@@ -27,7 +27,7 @@ def _amend(args: argparse.Namespace) -> int:
         done = amending.propose_document(args.name, args.from_document, args.force, home=args.home)
         for a in done.amendments:
             print(a.id)
-        print(f"recorded {len(done.amendments)} amendments by {', '.join(done.sponsors)}", file=sys.stderr)
+        print(f"recorded {len(done.amendments)} amendment(s) by {', '.join(done.sponsors)}", file=sys.stderr)
         return 0
     if not args.kind:
         raise DraftroomError(
@@ -78,6 +78,8 @@ def _amendments(args: argparse.Namespace) -> int:
         out.append(f"    {listing.change(a)}")
         if a.conflict:
             out.append(f"    conflict: {a.conflict.reason}")
+            out.append(f"    written against: {a.conflict.base_text}")
+            out.append(f"    the text now:    {a.conflict.current_text or '(deleted)'}")
     print("\n".join(out))
     return 0
 

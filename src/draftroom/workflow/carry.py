@@ -35,7 +35,10 @@ def carry(pending: list[Amendment], old: Document, new: Document, rev: str) -> l
     """Copies of the pending amendments (written against `old`), rebased on `new` = revision `rev`.
     One that the new revision leaves exactly as it was keeps its base revision."""
     step = _Step(
-        {loc.paragraph.id: loc.paragraph.text for loc in iter_located(new)}, labels(old), renumbering(old, new), rev
+        {loc.paragraph.id: loc.paragraph.text for loc in iter_located(new)},
+        labels(old),
+        renumbering(old, new),
+        rev,
     )
     out: list[Amendment] = []
     for original in pending:

@@ -2,8 +2,7 @@
 "第 38 段", "paragraphe 5", "párrafo 5", "пункт 5", "الفقرة 5".
 
 A reference to another document ("paragraph 5 of resolution 64/178", "第 64/178 号决议第 5 段")
-is left alone. A reference the paragraph already had is read in the old numbering; a new one in
-the new numbering.
+is left alone.
 """
 
 import re
@@ -90,41 +89,29 @@ def _numbering(doc: Document) -> dict[str, dict[int, str]]:
 
 
 def broken(before: Document, after: Document) -> list[str]:
-    """One warning per reference whose paragraph was renumbered, deleted or never existed."""
+    """One warning per reference whose paragraph this revision renumbered or deleted, or that
+    names no paragraph. References are read in the numbering of `before`: the text the
+    amendments were written against."""
     old, new = _numbering(before), _numbering(after)
     new_number = {scope: {pid: n for n, pid in t.items()} for scope, t in new.items()}
-    was = {loc.paragraph.id: loc for loc in iter_located(before)}
     warnings: list[str] = []
     for loc in iter_located(after):
-        prior = was.get(loc.paragraph.id)
-        had = (
-            {(r.scope, r.numbers) for r in references(prior.paragraph.text, prior.part == "annex")}
-            if prior
-            else set()
-        )
         for ref in references(loc.paragraph.text, loc.part == "annex"):
             for n in ref.numbers:
-                problem = _problem(ref, n, (ref.scope, ref.numbers) in had, old, new, new_number)
+                problem = _problem(ref.scope, n, old, new_number)
                 if problem:
                     warnings.append(f'{loc.label}: "{ref.excerpt}" {problem}')
     return warnings
 
 
 def _problem(
-    ref: Reference,
-    n: int,
-    existing: bool,
-    old: dict[str, dict[int, str]],
-    new: dict[str, dict[int, str]],
-    new_number: dict[str, dict[str, int]],
+    scope: str, n: int, old: dict[str, dict[int, str]], new_number: dict[str, dict[str, int]]
 ) -> str | None:
-    where = "of the annex " if ref.scope == "annex" else ""
-    if not existing:
-        return None if n in new[ref.scope] else f"points to paragraph {n} {where}which does not exist"
-    pid = old[ref.scope].get(n)
+    where = "of the annex " if scope == "annex" else ""
+    pid = old[scope].get(n)
     if pid is None:
-        return None
-    now = new_number[ref.scope].get(pid)
+        return f"points to paragraph {n} {where}which does not exist"
+    now = new_number[scope].get(pid)
     if now is None:
         return f"points to paragraph {n} {where}which this revision deleted"
     if now != n:

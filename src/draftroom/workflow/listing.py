@@ -1,5 +1,6 @@
 """Amendments as a negotiator reads them: where they act at the current revision, and the change."""
 
+from dataclasses import asdict
 from typing import Any
 
 from draftroom.model import Document, labels, normalize_label
@@ -61,5 +62,6 @@ def as_json(a: Amendment, names: dict[str, str]) -> dict[str, Any]:
         "rationale": a.rationale,
         "text": a.text,
         "merges": list(a.merges),
-        "conflict": a.conflict.reason if a.conflict else None,
+        "applied_in": a.applied_in,
+        "conflict": asdict(a.conflict) if a.conflict else None,
     }

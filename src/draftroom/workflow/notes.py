@@ -52,7 +52,8 @@ def renumbering(old: Document, new: Document) -> Callable[[str], str]:
     their text); a note `new` no longer has is written inline, so it is not lost."""
     new_number = {f.text: f.number for f in new.footnotes}
     swap = {
-        f.number: f"[^{new_number[f.text]}]" if f.text in new_number else f"[^: {f.text}]" for f in old.footnotes
+        f.number: f"[^{new_number[f.text]}]" if f.text in new_number else f"[^: {f.text}]"
+        for f in old.footnotes
     }
     if all(v == f"[^{n}]" for n, v in swap.items()):
         return lambda text: text

@@ -1,8 +1,9 @@
 """Benchmark `draftroom diff` against difflib and `git diff --no-index --word-diff`, in the same run.
 
-Cases: the real pair (2012 draft -> 2019 successor, Chinese, parsed by draftroom) and a synthetic
-200-paragraph English pair built from the English corpus (edits, rewrites, deletions, insertions, moves).
-Every tool gets the same paragraphs (title first, one paragraph per line for git). Figures: time
+Cases: the real pair (2012 draft -> 2019 successor, Chinese, parsed by draftroom), an English draft
+against its adopted resolution, and a synthetic 200-paragraph English pair built from the English
+corpus (edits, rewrites, deletions, insertions, moves).
+Every tool gets the same texts: title, paragraphs, then footnotes (one per line for git). Figures: time
 (best of several runs, the tools taking turns) as a ratio to draftroom's, and redline size = characters marked inserted or deleted.
 
   difflib: SequenceMatcher over the paragraph lists; in each replaced block, paragraphs pair when their
@@ -51,7 +52,8 @@ def machine() -> str:
 
 
 def texts(doc: Document) -> list[str]:
-    return [doc.title, *(u.text for u in units_of(doc))]
+    """What every tool compares: the title, each paragraph, each footnote."""
+    return [doc.title, *(u.text for u in units_of(doc)), *(f.text for f in doc.footnotes)]
 
 
 # ---- the synthetic pair ---------------------------------------------------------------------------
@@ -191,7 +193,7 @@ def run_case(name: str, old: Document, new: Document, cjk: bool, repeat: int) ->
         "git --word-diff": lambda: git_redline(a, b, None),
     }
     sizes = {
-        "draftroom": sum(c.marked for c in compare(old, new).pairs),
+        "draftroom": compare(old, new).marked,
         "difflib": difflib_redline(a, b),
         "git --word-diff": git_redline(a, b, None),
     }
@@ -216,6 +218,9 @@ def main() -> None:
     old = parse_file(seeds / "002_e512e5138112a4f1.txt")
     new = parse_file(seeds / "001_334a0e47d0d674b7.txt")
     run_case("real pair (zh, 2012 draft -> 2019 revised draft)", old, new, True, 20)
+    corpus = shared("corpus-en")
+    en_old, en_new = parse_file(corpus / "A_C.3_80_L.3.txt"), parse_file(corpus / "A_RES_80_229.txt")
+    run_case("real pair (en, A/C.3/80/L.3 draft -> A/RES/80/229 adopted)", en_old, en_new, False, 10)
     s_old, s_new = synthetic_pair()
     run_case("synthetic pair (en, 200 paragraphs)", s_old, s_new, False, 8)
 

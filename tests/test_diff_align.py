@@ -122,3 +122,15 @@ def test_texts_in_two_languages_pair_by_number_and_warn():
     r = compare(en, zh)
     assert r.warnings and "'en'" in r.warnings[0] and "'zh'" in r.warnings[0]
     assert pairs_of(r) == {"PP1": "PP1", "PP2": "PP2", "OP1": "OP1", "OP2": None}
+
+
+def test_a_paragraph_moved_unchanged_is_a_move_not_a_deletion_and_an_insertion():
+    old = ["Alpha one two three,", "Beta four five six,", "Gamma seven eight,", "Delta nine ten,"]
+    new = ["Delta nine ten,", "Alpha one two three,", "Beta four five six,", "Gamma seven eight,"]
+    r = compare(make_doc(old, []), make_doc(new, []))
+    assert [(c.old, c.new, c.status) for c in r.pairs] == [
+        ("PP4", "PP1", "moved"),
+        ("PP1", "PP2", "unchanged"),
+        ("PP2", "PP3", "unchanged"),
+        ("PP3", "PP4", "unchanged"),
+    ]

@@ -109,10 +109,16 @@ def test_a_binary_file_is_refused_in_one_line(run_cli, tmp_path):
     assert res.returncode == 2 and res.stderr.count("\n") == 1 and "binary" in res.stderr
 
 
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        (SEEDS / "002_e512e5138112a4f1.txt", SEEDS / "001_334a0e47d0d674b7.txt"),  # 2012 -> 2019, Chinese
+        (CORPUS_EN / "A_C.3_80_L.3.txt", CORPUS_EN / "A_RES_80_229.txt"),  # draft -> adopted, English
+    ],
+)
 def test_real_files_give_a_word_redline_that_accepts_to_the_new_text_and_rejects_to_the_old(
-    run_cli, tmp_path
+    run_cli, tmp_path, old, new
 ):
-    old, new = SEEDS / "002_e512e5138112a4f1.txt", SEEDS / "001_334a0e47d0d674b7.txt"
     res = run_cli("diff", str(old), str(new), "--docx", "real.docx", "--author", "Secretariat")
     assert res.returncode == 0, res.stderr
     assert pandoc_paragraphs(tmp_path / "real.docx", "accept") == expected_paragraphs(parse_file(new))

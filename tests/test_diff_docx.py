@@ -8,6 +8,8 @@ import docx
 import pytest
 from conftest import require_tool
 from diff_support import expected_paragraphs, make_doc, pandoc_paragraphs
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from lxml import etree
 
 from draftroom.diff.result import compare
@@ -104,3 +106,30 @@ def test_libreoffice_converts_it(redline_docx, tmp_path):
     content = zipfile.ZipFile(odt).read("content.xml").decode()
     assert "<text:tracked-changes" in content and "<text:changed-region" in content
     assert "Facilitator" in content
+
+
+_POOL = [
+    "Recalling its resolution 64/178 on the coordination of efforts against trafficking in persons,[^1]",
+    "Reaffirming the Global Plan of Action to Combat Trafficking in Persons,[^2]",
+    "Urges Member States to ratify the Convention[^1] and the Protocol;",
+    "Requests the Secretary-General to submit a report at its seventy-sixth session;",
+    "回顾其关于改进工作协调、打击贩运人口的第 64/178 号决议，[^2]",
+    "Invites States to contribute to the Trust Fund for Victims of Trafficking;",
+    "Decides to convene a high-level meeting of the General Assembly in 2021;",
+]
+_EDITS = st.sampled_from(["", " and 72/195", " as a matter of priority", " and 70/1[^3]", " 又回顾"])
+
+
+@settings(max_examples=8, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    st.lists(st.tuples(st.sampled_from(_POOL), _EDITS), min_size=1, max_size=6),
+    st.lists(st.tuples(st.sampled_from(_POOL), _EDITS), min_size=1, max_size=6),
+)
+def test_any_redline_accepts_to_the_new_text_and_rejects_to_the_old(tmp_path, old_paras, new_paras):
+    notes = ["Resolution 70/1.", "Ibid., annex.", "A/74/127."]
+    old = make_doc([p + e for p, e in old_paras[:3]], [p + e for p, e in old_paras[3:]], notes)
+    new = make_doc([p + e for p, e in new_paras[:3]], [p + e for p, e in new_paras[3:]], notes[::-1])
+    path = tmp_path / "any.docx"
+    write_redline_docx(compare(old, new), path)
+    assert pandoc_paragraphs(path, "accept") == expected_paragraphs(new)
+    assert pandoc_paragraphs(path, "reject") == expected_paragraphs(old)

@@ -232,7 +232,8 @@ def align_by_content(old: Sequence[str], new: Sequence[str], cjk: bool | None = 
     scores = similarities(old, new, GAP_PAIR_AT, among, cjk)
     strong = _greedy({p: s for p, s in scores.items() if s >= PAIR_AT}, len(old), len(new))
     anchors = _in_order(pairs + strong)
-    moved = {p for p in strong if p not in anchors and scores[p] >= MOVE_AT}
+    moved = {p for p in pairs if p not in anchors}  # exact copies are moves at any distance
+    moved |= {p for p in strong if p not in anchors and scores[p] >= MOVE_AT}
     pairs = [p for p in pairs + strong if p in anchors or p in moved]
     for at_least, mutual in ((PAIR_AT, False), (GAP_PAIR_AT, True)):
         found = _fill_gaps(anchors, pairs, scores, at_least, mutual)

@@ -148,3 +148,21 @@ def test_negotiation_revisions_amendments_and_compilation(run_cli, tmp_path):
     deletion = next(p for p in document.paragraphs if p.text.startswith("OP5 alt\t"))
     assert "[LTU: " in deletion.text and any(r.font.strike for r in deletion.runs)
     assert any(p.text.startswith("PP5 bis\t[LTU: 又回顾其第70/1号决议，]") for p in document.paragraphs)
+
+
+def test_opening_phrase_override(run_cli, tmp_path):
+    out = tmp_path / "o.docx"
+    result = run_cli(
+        "export", str(SEED_002), "--opening-phrase", "pp 2=回", "--opening-phrase", "OP1=", "-o", str(out)
+    )
+    assert result.returncode == 0, result.stderr
+    paragraphs = [p for p in docx.Document(out).paragraphs if p.style.name in ("UN preamble", "UN operative")]
+    second, first_operative = paragraphs[1], next(p for p in paragraphs if p.style.name == "UN operative")
+
+    def kaiti(run) -> bool:
+        return run.element.rPr is not None and run.element.rPr.rFonts is not None
+
+    assert second.runs[0].text == "回" and kaiti(second.runs[0])
+    assert not any(kaiti(r) for r in first_operative.runs)
+    third = paragraphs[2]  # no override: the phrase list decides
+    assert kaiti(third.runs[0]) and len(third.runs[0].text) < len(third.text)

@@ -18,6 +18,7 @@ from draftroom.export.template import MARGINS, NUMBER_GAP, apply_typography, ope
 from draftroom.export.typography import PAPERS, Typography
 
 REF = re.compile(r"\[\^(\d+)\]")
+LRM = "\u200e"  # left-to-right mark
 
 
 class DocxWriter:
@@ -61,7 +62,8 @@ class DocxWriter:
         m = self.layout.masthead
         width = Cm(PAPERS[self.typo.paper][0]) - MARGINS["left"] - MARGINS["right"]
         column = int(width * 0.62)
-        lines = [(m.united_nations, m.symbol)] + [("", r) for r in m.right]
+        mark = LRM if self.typo.rtl else ""  # Latin lines keep their order ("23 November 2026") in RTL
+        lines = [(m.united_nations, m.symbol)] + [("", mark + r) for r in m.right]
         lines[1] = (m.organ, lines[1][1]) if len(lines) > 1 else (m.organ, "")
         for i, (left, right) in enumerate(lines):
             name = "UN masthead organ" if i == 1 else "UN masthead"

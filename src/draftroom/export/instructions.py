@@ -123,6 +123,7 @@ def _ar(t: Target, _case: str) -> str:
     return f"الفقرة الفرعية {_markers(t, 'ar')} من {base}" if t.markers else base
 
 
+OPS = ("insert", "delete", "replace", "delete-words", "replace-words", "insert-words")
 _REFERENCES = {"en": _en, "zh": _zh, "fr": _fr, "es": _es, "ru": _ru, "ar": _ar}
 
 # What a new paragraph is called in an insertion, by the part it goes into (index: PP, OP, AN, item).
@@ -141,6 +142,7 @@ _SENTENCES = {
         "insert-after": "Insert a new {k} after {r}, reading:",
         "insert-before": "Insert a new {k} before {r}, reading:",
         "delete": "Delete {r}.",
+        "delete-reading": "Delete {r} reading:",
         "replace": "Replace {r} with the following:",
         "delete-words": "In {r}, delete the words {w}.",
         "replace-words": "In {r}, replace the words {w} with the words {t}.",
@@ -150,6 +152,7 @@ _SENTENCES = {
         "insert-after": "在{r}之后插入一个新的{k}，内容如下：",
         "insert-before": "在{r}之前插入一个新的{k}，内容如下：",
         "delete": "删除{r}。",
+        "delete-reading": "删除{r}，内容如下：",
         "replace": "将{r}改为：",
         "delete-words": "在{r}中，删除{w}一语。",
         "replace-words": "在{r}中，将{w}改为{t}。",
@@ -159,6 +162,7 @@ _SENTENCES = {
         "insert-after": "Après le {r}, insérer un {k} ainsi libellé :",
         "insert-before": "Avant le {r}, insérer un {k} ainsi libellé :",
         "delete": "Supprimer le {r}.",
+        "delete-reading": "Supprimer le {r}, qui se lit comme suit :",
         "replace": "Remplacer le {r} par le texte suivant :",
         "delete-words": "Au {r}, supprimer les mots {w}.",
         "replace-words": "Au {r}, remplacer les mots {w} par les mots {t}.",
@@ -168,6 +172,7 @@ _SENTENCES = {
         "insert-after": "Después del {r}, insértese un {k} que diga:",
         "insert-before": "Antes del {r}, insértese un {k} que diga:",
         "delete": "Suprímase el {r}.",
+        "delete-reading": "Suprímase el {r}, que dice:",
         "replace": "Sustitúyase el {r} por el texto siguiente:",
         "delete-words": "En el {r}, suprímanse las palabras {w}.",
         "replace-words": "En el {r}, sustitúyanse las palabras {w} por las palabras {t}.",
@@ -177,6 +182,7 @@ _SENTENCES = {
         "insert-after": "После {r:gen} включить {k} следующего содержания:",
         "insert-before": "Перед {r:ins} включить {k} следующего содержания:",
         "delete": "Исключить {r:nom}.",
+        "delete-reading": "Исключить {r:nom}, который гласит:",
         "replace": "Заменить {r:nom} следующим текстом:",
         "delete-words": "В {r:prep} исключить слова {w}.",
         "replace-words": "В {r:prep} заменить слова {w} словами {t}.",
@@ -186,6 +192,7 @@ _SENTENCES = {
         "insert-after": "تُدرج {k} بعد {r}، نصها:",
         "insert-before": "تُدرج {k} قبل {r}، نصها:",
         "delete": "تُحذف {r}.",
+        "delete-reading": "تُحذف {r}، ونصها:",
         "replace": "يُستعاض عن {r} بالنص التالي:",
         "delete-words": "في {r}، تُحذف عبارة {w}.",
         "replace-words": "في {r}، يُستعاض عن عبارة {w} بعبارة {t}.",
@@ -214,10 +221,11 @@ def sentence(ins: Instruction, lang: str) -> tuple[str, str | None]:
         t = parse_target(anchor)
         kind = _NEW[lang][3 if t.markers else ("PP", "OP", "AN").index(t.part)]
     else:
-        anchor, key, kind = ins.target, ins.op, ""
+        anchor, kind = ins.target, ""
+        key = "delete-reading" if ins.op == "delete" and ins.text else ins.op
         if not anchor:
             raise DraftroomError(f"a {ins.op} instruction needs the paragraph it applies to")
-    if key not in _SENTENCES[lang]:
+    if ins.op not in OPS:
         raise DraftroomError(
             f"unknown amendment instruction {ins.op!r}: use insert, delete, replace, "
             "delete-words, replace-words or insert-words"
@@ -230,5 +238,5 @@ def sentence(ins: Instruction, lang: str) -> tuple[str, str | None]:
     ).format(k=kind, w=quote(ins.words or "", lang), t=quote(ins.text or "", lang))
     if lang == "fr":
         text = _elide(text)
-    follows = ins.text if ins.op in ("insert", "replace") else None
+    follows = ins.text if ins.op in ("insert", "replace", "delete") else None
     return _capitalize(text), follows

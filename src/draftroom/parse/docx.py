@@ -24,6 +24,7 @@ _NOTEREF = re.compile(r"NOTEREF\s+(\S+)")
 # text before a tab that is a paragraph number or marker: "1.", "(a)", "a)", "74/176.", "IV."
 _LABEL = re.compile(r"^\s*(\(?[0-9A-Za-z]{1,7}[.)]|\d+/\d+\s?[A-Z]?\.)\s*$")
 _SEPARATORS = ("separator", "continuationSeparator", "continuationNotice")
+_BIDI_MARKS = dict.fromkeys(map(ord, "\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"))
 
 
 def w(tag: str) -> str:
@@ -173,7 +174,7 @@ class _Reader:
     def _walk(self, node: etree._Element, out: list[str], field_state: dict) -> None:
         for el in node:
             tag = etree.QName(el).localname if isinstance(el.tag, str) else ""
-            if tag in ("pPr", "rPr", "delText", "del", "moveFrom"):
+            if tag in ("pPr", "rPr", "delText", "del", "moveFrom", "Fallback"):
                 continue
             if tag == "fldChar":
                 self._complex_field(el, out, field_state)
@@ -183,7 +184,7 @@ class _Reader:
                 if len(el):
                     self._walk(el, out, field_state)
             elif tag == "t":
-                out.append(el.text or "")
+                out.append((el.text or "").translate(_BIDI_MARKS))
             elif tag == "tab":
                 out.append("\t")
             elif tag in ("br", "cr"):

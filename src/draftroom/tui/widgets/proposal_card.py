@@ -18,7 +18,9 @@ STATUS_STYLES = {
 }
 
 
-def card(a: Amendment, segments: list[tuple[str, str]], chosen: bool, names: dict[str, str]) -> RenderableType:
+def card(
+    a: Amendment, segments: list[tuple[str, str]], chosen: bool, names: dict[str, str]
+) -> RenderableType:
     """`names`: paragraph id -> label, to say where an insertion or a move goes.
 
     Plain lines under a coloured heading, not a Panel: a paragraph may carry dozens of proposals,
@@ -26,7 +28,9 @@ def card(a: Amendment, segments: list[tuple[str, str]], chosen: bool, names: dic
     """
     kind = "compromise" if a.merges else a.kind
     style = STATUS_STYLES.get(a.status, "")
-    head = Text.assemble(("✔ " if chosen else "", "bold cyan"), (f"{a.status:<11}", style), " ", (kind, "bold"))
+    head = Text.assemble(
+        ("✔ " if chosen else "", "bold cyan"), (f"{a.status:<11}", style), " ", (kind, "bold")
+    )
     if a.position and a.anchor:
         head.append(f" {a.position} {display_label(names.get(a.anchor, '?'))}")
     head.append("  by ")

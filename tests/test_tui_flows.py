@@ -364,3 +364,44 @@ def test_a_negotiation_created_from_a_file_in_the_lobby(tmp_path):
     (summary,) = nego.list_negotiations(tmp_path)
     assert summary.name == "cycle67" and summary.language == "zh"
     assert nego.log("cycle67", home=tmp_path)[0].action.actor == "Belarus"
+
+
+def test_a_sponsor_removed_from_the_list(home):
+    async def scenario(app: DraftroomApp, pilot) -> None:
+        await pilot.press("s")
+        await settle(pilot)
+        app.screen.query_one("#sponsors").focus()
+        await pilot.press("down", "d")  # the second row in UN order: China
+        await settle(pilot)
+        await settle(pilot)
+        assert "白俄罗斯" in screen_text(app) and "白俄罗斯和中国" not in screen_text(app)
+
+    drive(lambda: app_in(home, Identity("Belarus", "delegate")), scenario)
+    assert [s.name for s in nego.sponsors(NAME, home=home)] == ["Belarus"]
+
+
+def test_support_reject_and_mark(home):
+    proposed = amending.propose(NAME, "China", Proposal(kind="delete", target="OP3"), home=home)
+
+    async def as_zambia(app: DraftroomApp, pilot) -> None:
+        await pilot.press("g", *"OP3", "enter", "enter")
+        await settle(pilot)
+        await pilot.press("s")
+        await settle(pilot)
+        await settle(pilot)
+
+    async def as_facilitator(app: DraftroomApp, pilot) -> None:
+        await pilot.press("g", *"OP3", "enter", "enter")
+        await settle(pilot)
+        await pilot.press("r")
+        await settle(pilot)
+        await settle(pilot)
+        await pilot.press("t", "up", "up", "enter")  # from agreed to bracketed
+        await settle(pilot)
+        await settle(pilot)
+
+    drive(lambda: app_in(home, Identity("Zambia", "delegate")), as_zambia)
+    drive(lambda: app_in(home, Identity(FACILITATOR, "facilitator")), as_facilitator)
+    (a,) = amendments(home)
+    assert (a.id, a.proposers, a.status) == (proposed.id, ["China", "Zambia"], "rejected")
+    assert nego.show(NAME, home=home).operative[2].status == "bracketed"

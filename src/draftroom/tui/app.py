@@ -18,7 +18,10 @@ from draftroom.errors import DraftroomError
 from draftroom.tui.commands import binding_commands
 from draftroom.tui.identity import Identity
 from draftroom.tui.room import Lobby, Room
+from draftroom.tui.screens.draft import DraftScreen
+from draftroom.tui.screens.identity import IdentityScreen
 from draftroom.tui.screens.negotiations import NegotiationsScreen
+from draftroom.tui.screens.proposals import ProposalsScreen
 from draftroom.tui.snapshot import Snapshot
 
 T = TypeVar("T")
@@ -102,7 +105,6 @@ class DraftroomApp(App[None]):
 
     def open_room(self, name: str) -> None:
         """Show the draft screen at once and fill it when the negotiation is read (in a worker)."""
-        from draftroom.tui.screens.draft import DraftScreen
 
         def opened(pair: tuple[Room, Snapshot]) -> None:
             self.room, snap = pair
@@ -162,8 +164,6 @@ class DraftroomApp(App[None]):
 
     def open_proposals(self, paragraph_id: str) -> None:
         """One ProposalsScreen, installed once and reused: opening a paragraph costs no compose."""
-        from draftroom.tui.screens.proposals import ProposalsScreen
-
         if not self.is_screen_installed("proposals"):
             self.install_screen(ProposalsScreen(), "proposals")
         screen = self.get_screen("proposals")
@@ -174,8 +174,6 @@ class DraftroomApp(App[None]):
     # --- identity and the palette -----------------------------------------------------------
 
     def action_identity(self) -> None:
-        from draftroom.tui.screens.identity import IdentityScreen
-
         def chosen(identity: Identity | None) -> None:
             if identity is not None:
                 self.identity = identity

@@ -13,17 +13,21 @@ if TYPE_CHECKING:
     from draftroom.tui.app import DraftroomApp
 
 
-class RoomScreen(Screen[None]):
+class AppScreen(Screen[None]):
+    """A screen of this app, with typed access to it."""
+
+    @property
+    def room_app(self) -> "DraftroomApp":
+        return cast("DraftroomApp", self.app)
+
+
+class RoomScreen(AppScreen):
     """A screen that follows the app's snapshot: `show(snapshot)` runs on every change.
 
     Keys of `CHAIR_ACTIONS` are shown dimmed and do nothing unless the user acts as a facilitator.
     """
 
     CHAIR_ACTIONS: frozenset[str] = frozenset()
-
-    @property
-    def room_app(self) -> "DraftroomApp":
-        return cast("DraftroomApp", self.app)
 
     @property
     def snap(self) -> Snapshot | None:

@@ -6,6 +6,13 @@ from textual.containers import Horizontal
 from textual.widgets import Footer, OptionList, Static
 
 from draftroom.tui.screens.base import RoomScreen
+from draftroom.tui.screens.editor import open_editor
+from draftroom.tui.screens.export import ExportScreen
+from draftroom.tui.screens.goto import GotoScreen
+from draftroom.tui.screens.history import HistoryScreen
+from draftroom.tui.screens.mark import open_mark
+from draftroom.tui.screens.revise import open_revise
+from draftroom.tui.screens.sponsors import SponsorsScreen
 from draftroom.tui.snapshot import Snapshot
 from draftroom.tui.widgets.draft_view import DraftView
 from draftroom.tui.widgets.identity_bar import IdentityBar
@@ -69,40 +76,26 @@ class DraftScreen(RoomScreen):
             self.room_app.open_proposals(self.current)
 
     def action_propose(self, kind: str) -> None:
-        from draftroom.tui.screens.editor import open_editor
-
         if self.current:
             open_editor(self.room_app, kind, self.current)
 
     def action_mark(self) -> None:
-        from draftroom.tui.screens.mark import open_mark
-
         if self.current:
             open_mark(self.room_app, self.current)
 
     def action_revise(self) -> None:
-        from draftroom.tui.screens.revise import open_revise
-
         open_revise(self.room_app)
 
     def action_sponsors(self) -> None:
-        from draftroom.tui.screens.sponsors import SponsorsScreen
-
         self.app.push_screen(SponsorsScreen())
 
     def action_history(self) -> None:
-        from draftroom.tui.screens.history import HistoryScreen
-
         self.app.push_screen(HistoryScreen())
 
     def action_export(self) -> None:
-        from draftroom.tui.screens.export import ExportScreen
-
         self.app.push_screen(ExportScreen())
 
     def action_goto(self) -> None:
-        from draftroom.tui.screens.goto import GotoScreen
-
         def go(paragraph_id: str | None) -> None:
             view = self.query_one(DraftView)
             if paragraph_id is not None:

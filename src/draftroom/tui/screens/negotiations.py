@@ -4,16 +4,17 @@ from pathlib import Path
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static
 
 from draftroom.tui.room import Listing
+from draftroom.tui.screens.base import AppScreen
+from draftroom.tui.screens.new_negotiation import NewNegotiationScreen
 from draftroom.tui.widgets.identity_bar import IdentityBar
 
 COLUMNS = ("Symbol", "Title", "Lang.", "Revision", "Pending")
 
 
-class NegotiationsScreen(Screen[None]):
+class NegotiationsScreen(AppScreen):
     BINDINGS = [  # noqa: RUF012
         Binding("enter", "open", "Open", priority=True),
         Binding("n", "new", "New from file", tooltip="Create a negotiation from a text, PDF or .docx file"),
@@ -36,7 +37,7 @@ class NegotiationsScreen(Screen[None]):
         self.action_refresh()
 
     def action_refresh(self) -> None:
-        self.app.perform(self.app.lobby.listings, self._show, busy="listing negotiations")  # type: ignore[attr-defined]
+        self.room_app.perform(self.room_app.lobby.listings, self._show, busy="listing negotiations")
 
     def _show(self, rows: list[Listing]) -> None:
         table = self.query_one(DataTable)
@@ -54,25 +55,23 @@ class NegotiationsScreen(Screen[None]):
             return
         key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
         if key:
-            self.app.open_room(key)  # type: ignore[attr-defined]
+            self.room_app.open_room(key)
 
     def action_new(self) -> None:
-        from draftroom.tui.screens.new_negotiation import NewNegotiationScreen
-
         def create(answer: tuple[str, Path] | None) -> None:
             if answer is None:
                 return
             name, source = answer
-            who = self.app.identity.acting_as  # type: ignore[attr-defined]
+            who = self.room_app.identity.acting_as
 
             def created(name: str) -> None:
                 self.app.notify(f"Created negotiation {name}")
-                self.app.open_room(name)  # type: ignore[attr-defined]
+                self.room_app.open_room(name)
 
-            self.app.perform(  # type: ignore[attr-defined]
-                lambda: self.app.lobby.create(name, source, who),
+            self.room_app.perform(
+                lambda: self.room_app.lobby.create(name, source, who),
                 created,
-                busy=f"creating {name}",  # type: ignore[attr-defined]
+                busy=f"creating {name}",
             )
 
         self.app.push_screen(NewNegotiationScreen(), create)

@@ -232,7 +232,7 @@ def test_facilitator_accepts_and_revises(home):
 
 def test_every_key_of_the_screen_is_in_the_command_palette(home):
     async def scenario(app: DraftroomApp, pilot) -> None:
-        await pilot.press("ctrl+p", *"word edit")
+        await pilot.press("ctrl+p", *"words")
         await pilot.pause(0.3)
         await pilot.press("enter")
         await settle(pilot)

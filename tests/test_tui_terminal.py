@@ -64,7 +64,7 @@ def test_draftroom_tui_opens_the_demo_in_a_real_terminal(tmp_path, session):
     screen = wait_for(session, "1 pending of 1 proposals")
     assert "Russian Federation" in screen and "法律援助" in screen
     send(session, "Escape")
-    wait_for(session, "Word edit")  # back on the draft
+    wait_for(session, "w Words")  # back on the draft
     send(session, "q")
     end = time.monotonic() + 10
     while (

@@ -32,8 +32,8 @@ class DraftroomApp(App[None]):
     TITLE = "draftroom"
     CSS_PATH = "styles/app.tcss"
     BINDINGS = [  # noqa: RUF012 (Textual's class-level convention)
-        Binding("i", "identity", "Who am I", tooltip="Choose your delegation and role"),
-        Binding("q", "quit", "Quit"),
+        Binding("i", "identity", "I am…", tooltip="Who am I: choose your delegation and role"),
+        Binding("q", "quit", "Quit", show=False),
     ]
 
     identity: reactive[Identity] = reactive(Identity, always_update=True)

@@ -24,17 +24,17 @@ class DraftScreen(RoomScreen):
     BINDINGS = [  # noqa: RUF012
         Binding("enter", "proposals", "Proposals", tooltip="Every proposal on this paragraph, side by side"),
         Binding("e", "propose('replace')", "Replace", tooltip="Propose a new text for this paragraph"),
-        Binding("w", "propose('edit')", "Word edit", tooltip="Propose a change to some words of it"),
-        Binding("a", "propose('insert')", "Insert", tooltip="Propose a new paragraph next to this one"),
+        Binding("w", "propose('edit')", "Words", tooltip="Propose a word edit: change some words of this paragraph"),
+        Binding("a", "propose('insert')", "Add", tooltip="Propose to insert a new paragraph next to this one"),
         Binding("d", "propose('delete')", "Delete", tooltip="Propose to delete this paragraph"),
         Binding("m", "propose('move')", "Move", tooltip="Propose to move this paragraph"),
-        Binding("t", "mark", "Status", tooltip="Mark the paragraph open, bracketed, agreed ad ref or agreed"),
+        Binding("t", "mark", "Mark", tooltip="Mark the paragraph open, bracketed, agreed ad ref or agreed"),
         Binding("R", "revise", "Revise", tooltip="Cut the next revision from the accepted proposals"),
         Binding("s", "sponsors", "Sponsors"),
         Binding("h", "history", "History", tooltip="Log of actions, revisions, diff between two"),
         Binding("x", "export", "Export", tooltip="Export a Word document or text"),
-        Binding("g", "goto", "Go to", tooltip="Jump to a paragraph by its label (OP3, PP2, OP10(b))"),
-        Binding("escape", "leave", "Negotiations", tooltip="Back to the list of negotiations"),
+        Binding("g", "goto", "Go", tooltip="Jump to a paragraph by its label (OP3, PP2, OP10(b))"),
+        Binding("escape", "leave", "List", tooltip="Back to the list of negotiations"),
     ]
 
     def compose(self) -> ComposeResult:
@@ -43,7 +43,7 @@ class DraftScreen(RoomScreen):
         with Horizontal(classes="panes"):
             yield DraftView(id="draft")
             yield ParagraphDetail(id="detail")
-        yield Footer()
+        yield Footer(compact=True)
 
     def show(self, snap: Snapshot) -> None:
         doc = snap.document

@@ -73,7 +73,7 @@ class EditorScreen(ModalScreen[ProposalRequest | None]):
             yield Static("", id="preview")
             if self.kind != "compromise":
                 yield Input(placeholder="because… (rationale, optional)", id="rationale")
-        yield Footer()
+        yield Footer(compact=True)
 
     def _position(self) -> Horizontal:
         return Horizontal(

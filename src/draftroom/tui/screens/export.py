@@ -36,7 +36,7 @@ class ExportScreen(RoomScreen):
             yield Input(placeholder="50", id="meeting")
             yield LoadingIndicator(id="progress")
             yield Static("", id="result")
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         self.query_one("#progress").display = False

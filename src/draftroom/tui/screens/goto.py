@@ -19,7 +19,7 @@ class GotoScreen(ModalScreen[str | None]):
         with Vertical(classes="dialog"):
             yield Label("Go to paragraph", classes="dialog-title")
             yield Input(placeholder="OP3, PP2, OP10(b), annex 12")
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         raw = re.sub(r"(?i)^\s*annex\s*", "AN", event.value)

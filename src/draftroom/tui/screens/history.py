@@ -36,7 +36,7 @@ class HistoryScreen(RoomScreen):
                     yield Select[str]([], id="to", allow_blank=True, prompt="revision")
                 with VerticalScroll():
                     yield Static("Choose two revisions, then press D", id="diff")
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         self.query_one("#log", DataTable).add_columns("When", "Who", "What", "Paragraph", "Revision")

@@ -31,7 +31,7 @@ class IdentityScreen(ModalScreen[Identity | None]):
             with RadioSet(id="role"):
                 for role in ROLES:
                     yield RadioButton(role.capitalize(), value=role == self._role, name=role)
-        yield Footer()
+        yield Footer(compact=True)
 
     def _summary(self) -> str:
         return f"Delegation: {self._delegation or '(none yet)'}   Role: {self._role}"

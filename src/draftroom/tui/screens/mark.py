@@ -27,7 +27,7 @@ class MarkScreen(ModalScreen[str | None]):
         with Vertical(classes="dialog"):
             yield Label(f"Status of {display_label(self.label)} (now {self.current})", classes="dialog-title")
             yield OptionList(*(Option(s, id=s) for s in STATUSES))
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         options = self.query_one(OptionList)

@@ -26,7 +26,7 @@ class NegotiationsScreen(AppScreen):
         yield Static("Negotiations", classes="screen-title")
         yield DataTable(id="negotiations", cursor_type="row", zebra_stripes=True)
         yield Static("", id="empty", classes="hint")
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)

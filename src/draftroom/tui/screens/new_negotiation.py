@@ -22,7 +22,7 @@ class NewNegotiationScreen(ModalScreen[tuple[str, Path] | None]):
             yield Input(placeholder="path/to/draft.pdf", id="source")
             yield Label("Name (letters, digits, - and _; default: the file's name):")
             yield Input(placeholder="trafficking-2025", id="name")
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         if event.input.id == "source":

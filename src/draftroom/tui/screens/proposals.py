@@ -58,7 +58,7 @@ class ProposalsScreen(RoomScreen):
             with VerticalScroll(id="current"):
                 yield Static("", id="current-text")
             yield OptionList(id="proposals")
-        yield Footer()
+        yield Footer(compact=True)
 
     def show(self, snap: Snapshot) -> None:
         loc = self.locate(self.paragraph_id)

@@ -49,7 +49,7 @@ class ReviseScreen(ModalScreen[bool]):
             yield Label(f"Cut the revision after {self.snap.revision}", classes="dialog-title")
             with VerticalScroll():
                 yield Static(summary(self.snap))
-        yield Footer()
+        yield Footer(compact=True)
 
     def action_confirm(self) -> None:
         self.dismiss(True)

@@ -29,7 +29,7 @@ class SponsorsScreen(RoomScreen):
             with Vertical(id="add-pane"):
                 yield Label("Add a sponsor: type a name, enter")
                 yield StatePicker(search_states, id="picker")
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         self.query_one(DataTable).add_columns("Sponsor", "Main", "Joined")

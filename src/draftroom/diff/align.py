@@ -5,8 +5,8 @@ scripts, character pairs for Chinese and Japanese). Features are weighted by rar
 and the opening phrase a paragraph shares with its siblings ("Requests the Secretary-General to",
 "请秘书长", "重申") counts for little, so paragraphs that merely share boilerplate are never paired.
 Pairs are chosen best first, one to one; the longest run in the same order stays in place, the rest
-are moves if they clear a higher bar; a paragraph left alone between two in-place pairs may still pair, at a lower bar, with one
-left alone in the same gap on the other side when each is the other's best match (a paragraph
+are moves if they clear a higher bar. Paragraphs left alone between two in-place pairs may then pair
+in order: at the full bar, then at a lower one when each is the other's best match (a paragraph
 rewritten where it stood).
 """
 

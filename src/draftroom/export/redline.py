@@ -15,6 +15,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from docx import Document as new_docx
+from docx.document import Document as DocxDocument
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
@@ -149,7 +150,9 @@ def _word_order(pairs: list[Change], old_number: dict[int, int]) -> list[Change]
     return out
 
 
-def _paragraph(doc, tracker: _Tracker, c: Change, old_number: dict[int, int], title: bool = False) -> None:
+def _paragraph(
+    doc: DocxDocument, tracker: _Tracker, c: Change, old_number: dict[int, int], title: bool = False
+) -> None:
     para = doc.add_paragraph()
     if title:
         para.alignment = WD_ALIGN_PARAGRAPH.CENTER
@@ -166,7 +169,7 @@ def _paragraph(doc, tracker: _Tracker, c: Change, old_number: dict[int, int], ti
             rpr.insert(0, OxmlElement("w:b"))
 
 
-def build_redline_docx(r: Redline, author: str = "draftroom", date: datetime | None = None):
+def build_redline_docx(r: Redline, author: str = "draftroom", date: datetime | None = None) -> DocxDocument:
     """The python-docx Document holding the tracked-changes redline."""
     when = (date or datetime.now(UTC)).strftime("%Y-%m-%dT%H:%M:%SZ")
     tracker = _Tracker(author, when)

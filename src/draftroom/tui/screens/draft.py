@@ -24,8 +24,15 @@ class DraftScreen(RoomScreen):
     BINDINGS = [  # noqa: RUF012
         Binding("enter", "proposals", "Proposals", tooltip="Every proposal on this paragraph, side by side"),
         Binding("e", "propose('replace')", "Replace", tooltip="Propose a new text for this paragraph"),
-        Binding("w", "propose('edit')", "Words", tooltip="Propose a word edit: change some words of this paragraph"),
-        Binding("a", "propose('insert')", "Add", tooltip="Propose to insert a new paragraph next to this one"),
+        Binding(
+            "w",
+            "propose('edit')",
+            "Words",
+            tooltip="Propose a word edit: change some words of this paragraph",
+        ),
+        Binding(
+            "a", "propose('insert')", "Add", tooltip="Propose to insert a new paragraph next to this one"
+        ),
         Binding("d", "propose('delete')", "Delete", tooltip="Propose to delete this paragraph"),
         Binding("m", "propose('move')", "Move", tooltip="Propose to move this paragraph"),
         Binding("t", "mark", "Mark", tooltip="Mark the paragraph open, bracketed, agreed ad ref or agreed"),

@@ -8,7 +8,6 @@ from amend_support import english
 from draftroom.store.index import Index
 from draftroom.workflow.negotiation import create_negotiation
 
-
 FIRMLY = ("amend", "t", "--as", "China", "edit", "OP1", "--find", "Strongly", "--replace", "Firmly")
 
 

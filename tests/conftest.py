@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-SHARED = ROOT.parent / "shared"
+SHARED = next((d / "shared" for d in ROOT.parents if (d / "shared" / "seeds").is_dir()), ROOT.parent / "shared")
 SEEDS = SHARED / "seeds"
 CORPUS_EN = SHARED / "corpus-en"
 

@@ -1,6 +1,7 @@
 """Instructions of formal amendments documents: the real English ones (from their PDF and their text
 extraction), and French, Spanish, Russian and Chinese ones written from UN-CONVENTIONS.md."""
 
+import json
 import logging
 import re
 from pathlib import Path
@@ -447,3 +448,15 @@ def test_several_sub_items_of_one_paragraph(lang: str, sentence: str):
         {"op": "delete", "target": "OP4(a)"},
         {"op": "delete", "target": "OP4(c)"},
     ]
+
+
+@pytest.mark.parametrize("stem", sorted(EXPECTED))
+def test_cli_reads_the_instructions_of_a_real_pdf(run_cli, stem: str):
+    """The whole way: `draftroom parse X.pdf --json` on a real amendments document."""
+    result = run_cli("parse", str(CORPUS_EN / f"{stem}.pdf"), "--json")
+    assert result.returncode == 0, result.stderr
+    doc = json.loads(result.stdout)
+    assert doc["kind"] == "amendments"
+    # the parser turns a note marked ** inside quoted text into a footnote reference
+    got = [{k: re.sub(r"\[\^\d+\]", "", v) for k, v in i.items()} for i in doc["instructions"]]
+    assert got == _compact(EXPECTED[stem])

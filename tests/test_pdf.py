@@ -385,14 +385,17 @@ def test_the_rule_that_ends_the_text_is_not_text():
     ]
 
 
-def _justified(page: pymupdf.Page, y: float, line: str, x0: float = 72, x1: float = 512) -> None:
-    """A justified line: its words spread evenly from x0 to x1."""
+def _justified(page: pymupdf.Page, y: float, line: str, x0: float = 72, fontfile: str | None = None) -> None:
+    """A justified line: its words spread evenly from x0 to 512, in Helvetica or a font file."""
+    font = pymupdf.Font(fontfile=fontfile) if fontfile else pymupdf.Font("helv")
     words = line.split()
-    widths = [pymupdf.get_text_length(w, fontsize=10) for w in words]
-    gap = (x1 - x0 - sum(widths)) / (len(words) - 1)
+    widths = [font.text_length(w, 10) for w in words]
+    gap = (512 - x0 - sum(widths)) / (len(words) - 1)
     x = x0
     for word, width in zip(words, widths, strict=True):
-        page.insert_text((x, y), word, fontsize=10)
+        page.insert_text(
+            (x, y), word, fontsize=10, **({"fontfile": fontfile, "fontname": "f0"} if fontfile else {})
+        )
         x += width + gap
 
 
@@ -413,3 +416,55 @@ def test_a_hyphen_at_a_line_end_joins_the_word_but_a_suspended_one_keeps_its_spa
         "and through programmes of the United Nations and of the Secretary-General, and in particular through "
         "awareness-raising campaigns and community-based, gender- and disability-responsive approaches,"
     ]
+
+
+def test_notes_numbered_in_the_type_of_their_text():
+    doc = pymupdf.open()
+    page = doc.new_page(width=612, height=792)
+    _lay_out(page, 100, FIRST.replace("committed,", "committed, ^2"))
+    page.insert_text((72, 700), "1 Resolution 64/293.", fontsize=8)
+    page.insert_text((72, 710), "2 Resolution 72/1, annex, which entered into force on", fontsize=8)
+    page.insert_text((82, 720), "12 December 2017.", fontsize=8)
+    assert paragraphs(pdf_to_text(doc.tobytes(), "plain.pdf")) == [
+        FIRST.replace(", ^1", ",[^1]").replace("committed,", "committed,[^2]"),
+        "[^1]: Resolution 64/293.",
+        "[^2]: Resolution 72/1, annex, which entered into force on 12 December 2017.",
+    ]
+
+
+def test_a_soft_hyphen_at_a_line_end_is_dropped_and_the_word_joined():
+    """A font that maps its optional-hyphen glyph to U+00AD tells it from a real hyphen."""
+    fontfile = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"
+    if not Path(fontfile).exists():
+        pytest.skip("DejaVu Sans not installed")
+    doc = pymupdf.open()
+    page = doc.new_page(width=612, height=792)
+    line = "Encourages Member States to strengthen international cooperation in coun\u00ad"
+    _justified(page, 100, line, x0=96, fontfile=fontfile)
+    page.insert_text(
+        (72, 112), "tering transnational organized crime;", fontsize=10, fontfile=fontfile, fontname="f0"
+    )
+    assert paragraphs(pdf_to_text(doc.tobytes(), "soft.pdf")) == [
+        "Encourages Member States to strengthen international cooperation in countering transnational "
+        "organized crime;"
+    ]
+
+
+def test_page_furniture_set_apart_in_the_margins():
+    """Job number with its date set apart, barcode, running heads of the same size as the text
+    (known by their repetition), page counters."""
+    doc = pymupdf.open()
+    for number in (1, 2, 3):
+        page = doc.new_page(width=595, height=842)
+        if number == 1:
+            page.insert_text((60, 790), "25-16618 (E)", fontsize=10)
+            page.insert_text((440, 790), "281025", fontsize=10)
+            page.insert_text((60, 805), "*2516618*", fontsize=12)
+        else:
+            page.insert_text((60, 50), "A/80/L.18", fontsize=10)
+            page.insert_text((300, 50), "Safety and security of humanitarian personnel", fontsize=10)
+            page.insert_text((60, 810), f"{number}/3", fontsize=10)
+            page.insert_text((500, 810), "25-16618", fontsize=10)
+        _lay_out(page, 120, SECOND[0] if number != 2 else FIRST.replace(" ^1", ""))
+    text = pdf_to_text(doc.tobytes(), "furniture.pdf")
+    assert paragraphs(text) == [SECOND[0], FIRST.replace(" ^1", ""), SECOND[0]]

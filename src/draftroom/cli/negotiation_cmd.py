@@ -77,7 +77,8 @@ def _sponsors(args: argparse.Namespace) -> int:
 
 def _revise(args: argparse.Namespace) -> int:
     rev = wf.revise(args.name, args.actor, args.symbol, home=args.home)
-    print(f"{args.name}: {_revision_name(rev.number)} ({rev.tag}) {rev.symbol or ''} {rev.date}".rstrip())
+    symbol = f" {rev.symbol}" if rev.symbol else ""
+    print(f"{args.name}: {_revision_name(rev.number)} ({rev.tag}){symbol}, {rev.date}")
     return 0
 
 

@@ -10,25 +10,28 @@ sponsors ...") are kept as plain lines there, as text extractors give them.
 
 import itertools
 import re
-import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
 
 import pymupdf
 
 from draftroom.errors import DraftroomError
+from draftroom.parse.pdf_lines import (
+    CJK,
+    Line,
+    Span,
+    is_rtl,
+    make_line,
+    mirror,
+    page_spans,
+    visual_lines,
+)
 
-_SUPERSCRIPT = 1  # PyMuPDF span flag bits
-_ITALIC = 2
-_BOLD = 16
-_CJK = re.compile(r"[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f]")
 _NUMBERING = re.compile(r"^(\d{1,3}\.|\(?[a-z]{1,4}\)|[A-Z]\.|[IVXLC]+\.|[一二三四五六七八九十]+[、.．])\s")
 _RULE = re.compile(r"^[_\u2014\u2500-]{5,}$")
 _URLS = re.compile(r"^(\s*https?://\S+)+\s*$")
-_HIDDEN_LINK = re.compile(r"^\s*(https?://undocs\.org/\S*\s*)+$")
-_RTL = re.compile(r"[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]")
-_PRESENTATION_FORMS = re.compile(r"[\ufb50-\ufdff\ufe70-\ufefe]+")
 _SUSPENDED = re.compile(r"(and|or|et|ou|y|o|и|или)\b", re.I)
+_PLAIN_NOTE = re.compile(r"(\d{1,3})\s+\S")
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f]")
 _FURNITURE = [
     re.compile(r"^\*\d{5,}\*$"),  # barcode
@@ -40,44 +43,12 @@ _FURNITURE = [
 
 
 @dataclass
-class _Span:
-    text: str
-    x0: float
-    x1: float
-    y0: float
-    y1: float
-    baseline: float
-    size: float
-    flags: int
-    font: str
-    first_word_width: float
-
-
-@dataclass
-class _Line:
-    """One visual line (or one column segment of it) on a page."""
-
-    page: int
-    spans: list[_Span]
-    text: str = ""
-    x0: float = 0.0
-    x1: float = 0.0
-    y0: float = 0.0
-    y1: float = 0.0
-    baseline: float = 0.0
-    size: float = 0.0  # the size most of its characters have
-    bold: bool = False
-    starts_with_marker: str | None = None  # note number when the line opens a footnote
-    first_word_width: float = 0.0
-
-
-@dataclass
 class _Page:
     number: int
     width: float
     height: float
-    body: list[_Line] = field(default_factory=list)
-    notes: list[_Line] = field(default_factory=list)
+    body: list[Line] = field(default_factory=list)
+    notes: list[Line] = field(default_factory=list)
 
 
 _DAMAGE = ("premature end", "missing 'endobj'", "object is not a stream", "cannot find startxref")
@@ -112,164 +83,7 @@ def _check_damage(doc: pymupdf.Document, text_chars: int, bad_chars: int, source
         )
 
 
-def _spans(page: pymupdf.Page) -> list[_Span]:
-    """Spans with the box of their visible characters (leading and trailing blanks excluded)."""
-    out = []
-    try:
-        blocks = page.get_text(
-            "rawdict", flags=pymupdf.TEXT_PRESERVE_WHITESPACE | pymupdf.TEXT_MEDIABOX_CLIP
-        )["blocks"]
-    except Exception as e:  # a damaged content stream
-        raise DraftroomError(f"page {page.number + 1} cannot be read ({type(e).__name__})") from None
-    for block in blocks:
-        for line in block.get("lines", []):
-            for s in line["spans"]:
-                chars = s["chars"]
-                text = "".join(c["c"] for c in chars).replace("\u00a0", " ").replace("\t", " ")
-                text = _PRESENTATION_FORMS.sub(lambda m: unicodedata.normalize("NFKC", m.group(0)), text)
-                ink = [c for c in chars if c["c"].strip()]
-                if not ink or "barcode" in s["font"].lower() or _HIDDEN_LINK.match(text):
-                    continue
-                out.append(
-                    _Span(
-                        text,
-                        min(c["bbox"][0] for c in ink),
-                        max(c["bbox"][2] for c in ink),
-                        s["bbox"][1],
-                        s["bbox"][3],
-                        s["origin"][1],
-                        s["size"],
-                        s["flags"],
-                        s["font"],
-                        _first_word_width(ink),
-                    )
-                )
-    return out
-
-
-def _first_word_width(ink: list[dict]) -> float:
-    """Width of the span's first word (its first character in Chinese), whatever the direction."""
-    word = [ink[0]]
-    for c in ink[1:]:
-        if _CJK.match(word[0]["c"]) or (
-            abs(c["bbox"][0] - word[-1]["bbox"][2]) > 0.5 and abs(word[-1]["bbox"][0] - c["bbox"][2]) > 0.5
-        ):
-            break
-        word.append(c)
-    return max(c["bbox"][2] for c in word) - min(c["bbox"][0] for c in word)
-
-
-def _mirror(spans: list[_Span], width: float) -> None:
-    """Right-to-left scripts: flip x so that reading order runs left to right for the layout rules."""
-    for s in spans:
-        s.x0, s.x1 = width - s.x1, width - s.x0
-
-
-def _is_rtl(pages: list[list[_Span]]) -> bool:
-    text = "".join(s.text for spans in pages for s in spans)
-    rtl = len(_RTL.findall(text))
-    return rtl > 0.5 * max(len(re.findall(r"[^\W\d_]", text)), 1)
-
-
-def _visual_lines(spans: list[_Span], page: int, body_size: float) -> list[list[_Span]]:
-    """Group spans into lines by baseline (superscripts join the line they are raised above),
-    then split a line where a wide gap separates two columns (masthead, running heads)."""
-    normal = sorted((s for s in spans if not _is_small(s, body_size)), key=lambda s: (s.baseline, s.x0))
-    rows: list[list[_Span]] = []
-    for s in normal:
-        if rows and abs(rows[-1][0].baseline - s.baseline) <= 0.3 * max(s.size, rows[-1][0].size):
-            rows[-1].append(s)
-        else:
-            rows.append([s])
-    for s in spans:
-        if not _is_small(s, body_size):
-            continue
-        host = min(
-            rows,
-            key=lambda r: _raised_distance(s, r[0]),
-            default=None,
-        )
-        if host is not None and _raised_distance(s, host[0]) < 0.9 * host[0].size:
-            host.append(s)
-        else:
-            rows.append([s])
-    out = []
-    for row in sorted(rows, key=lambda r: min(s.baseline for s in r)):
-        row.sort(key=lambda s: s.x0)
-        segment = [row[0]]
-        for s in row[1:]:
-            if s.x0 - segment[-1].x1 > max(40.0, 4 * s.size):
-                out.append(segment)
-                segment = []
-            segment.append(s)
-        out.append(segment)
-    return out
-
-
-def _is_small(s: _Span, body_size: float) -> bool:
-    return s.size < 0.8 * body_size
-
-
-def _raised_distance(small: _Span, host: _Span) -> float:
-    """How far a small span sits from a host line: 0 when inside its height band."""
-    if host.y0 - 1 <= small.y0 and small.y1 <= host.y1 + 1:
-        return abs(small.baseline - host.baseline) * 0.1
-    return min(abs(small.y0 - host.y0), abs(small.y1 - host.y1)) + 10
-
-
-def _is_marker(s: _Span, host_size: float) -> bool:
-    """A superscript: the superscript flag, or a clearly smaller span raised above the baseline."""
-    return bool(s.flags & _SUPERSCRIPT) or s.size < 0.8 * host_size
-
-
-def _make_line(spans: list[_Span], page: int, note_numbers: set[int] | None) -> _Line:
-    sizes: Counter[float] = Counter()
-    for s in spans:
-        sizes[round(s.size * 2) / 2] += len(s.text.strip())
-    size = sizes.most_common(1)[0][0]
-    main = [s for s in spans if not _is_marker(s, size)] or spans
-    line = _Line(page, spans, size=size)
-    line.x0 = min(s.x0 for s in spans)
-    line.x1 = max(s.x1 for s in spans)
-    line.y0 = min(s.y0 for s in main)
-    line.y1 = max(s.y1 for s in main)
-    line.baseline = Counter(round(s.baseline, 1) for s in main).most_common(1)[0][0]
-    chars = sum(len(s.text.strip()) for s in main)
-    line.bold = (
-        sum(len(s.text.strip()) for s in main if s.flags & _BOLD or "bold" in s.font.lower()) > chars / 2
-    )
-    first = spans[0].text.strip()
-    if _is_marker(spans[0], size) and first.isdigit():
-        line.starts_with_marker = first
-    parts: list[str] = []
-    prev: _Span | None = None
-    for i, s in enumerate(spans):
-        # a note's own number opens its line; in body text every superscript is a reference
-        if _is_marker(s, size) and (i > 0 or note_numbers is not None):
-            parts.append(_marker_text(s.text, note_numbers))
-        else:
-            cjk = bool(parts) and (_CJK.match(parts[-1][-1:]) or _CJK.match(s.text[:1]))
-            gap = prev is not None and s.x0 - prev.x1 > (1.0 if cjk else 0.2) * size
-            if gap and parts and not parts[-1].endswith(" ") and not s.text.startswith(" "):
-                parts.append(" ")
-            parts.append(s.text)
-        prev = s
-    line.text = re.sub(r"\s+", " ", "".join(parts)).strip()
-    line.text = re.sub(r"\s+(\[\^\d+\])", r"\1", line.text)
-    line.first_word_width = spans[0].first_word_width
-    return line
-
-
-def _marker_text(raw: str, note_numbers: set[int] | None) -> str:
-    """Digits of a superscript as `[^N]` (several split by commas); anything else as it is."""
-    numbers = [p for p in re.split(r"[,\s]+", raw.strip()) if p]
-    known = note_numbers is None or all(int(p) in note_numbers for p in numbers if p.isdigit())
-    if numbers and all(p.isdigit() for p in numbers) and known:
-        return "".join(f"[^{int(p)}]" for p in numbers)
-    return raw
-
-
-def _body_size(pages: list[list[_Span]]) -> float:
+def _body_size(pages: list[list[Span]]) -> float:
     sizes: Counter[float] = Counter()
     for spans in pages:
         for s in spans:
@@ -277,16 +91,18 @@ def _body_size(pages: list[list[_Span]]) -> float:
     return sizes.most_common(1)[0][0]
 
 
-def _is_furniture(line: _Line, page: _Page, body_size: float, repeated: set[str]) -> bool:
+def _is_furniture(line: Line, page: _Page, body_size: float, repeated: set[str]) -> bool:
     text = line.text
     if any(p.match(text) for p in _FURNITURE[:4]) or _URLS.match(text):
+        return True
+    if line.y0 > 0.85 * page.height and re.fullmatch(r"\d{6}", text):  # the job number's date, set apart
         return True
     if page.number == 0 or not _in_margin(line, page):
         return False
     return line.size < 0.95 * body_size or text in repeated or bool(_FURNITURE[4].match(text))
 
 
-def _split_notes(lines: list[_Line], body_size: float, continued: bool) -> tuple[list[_Line], list[_Line]]:
+def _split_notes(lines: list[Line], body_size: float, continued: bool) -> tuple[list[Line], list[Line]]:
     """Body lines and footnote lines of one page: notes sit below a rule, or, without one, form
     the run of small-type lines at the foot of the page that opens with a note marker (or goes
     on with a note from an earlier page)."""
@@ -302,17 +118,32 @@ def _split_notes(lines: list[_Line], body_size: float, continued: bool) -> tuple
     return lines[:start], lines[start:]
 
 
-def _is_note_size(line: _Line, body_size: float) -> bool:
+def _is_note_size(line: Line, body_size: float) -> bool:
     return line.size <= 0.92 * body_size
 
 
-def _opens_note(line: _Line) -> bool:
-    return line.starts_with_marker is not None or line.text.startswith("*")
+def _opens_note(line: Line) -> bool:
+    return (
+        line.starts_with_marker is not None or line.text.startswith("*") or bool(_PLAIN_NOTE.match(line.text))
+    )
+
+
+def _number_plain_notes(pages: list[_Page]) -> None:
+    """Notes whose number is set like their text ("1 Resolution 64/293."): a line of the notes that
+    opens with the next number in sequence opens a note."""
+    last: int | None = None
+    for p in pages:
+        for line in p.notes:
+            m = _PLAIN_NOTE.match(line.text)
+            if line.starts_with_marker is None and m and (last is None or int(m.group(1)) == last + 1):
+                line.starts_with_marker = m.group(1)
+            if line.starts_with_marker:
+                last = int(line.starts_with_marker)
 
 
 def _read_pages(doc: pymupdf.Document, source: str) -> list[_Page]:
     try:
-        raw = [_spans(page) for page in doc]
+        raw = [page_spans(page) for page in doc]
     except DraftroomError as e:
         raise DraftroomError(f"{source}: {e}") from None
     chars = sum(len(s.text.strip()) for spans in raw for s in spans)
@@ -322,13 +153,13 @@ def _read_pages(doc: pymupdf.Document, source: str) -> list[_Page]:
     _check_damage(doc, chars, bad, source)
     body_size = _body_size(raw)
     pages = [_Page(n, page.rect.width, page.rect.height) for n, page in enumerate(doc)]
-    if _is_rtl(raw):
+    if is_rtl(raw):
         for p, spans in zip(pages, raw, strict=True):
-            _mirror(spans, p.width)
+            mirror(spans, p.width)
     grouped = []
     for p, spans in zip(pages, raw, strict=True):
-        groups = _visual_lines(spans, p.number, body_size)
-        grouped.append([(g, _make_line(g, p.number, None)) for g in groups])
+        groups = visual_lines(spans, body_size)
+        grouped.append([(g, make_line(g, p.number, None)) for g in groups])
     repeated = _repeated_margins(pages, grouped)
     seen_notes = False
     bodies = []
@@ -337,17 +168,18 @@ def _read_pages(doc: pymupdf.Document, source: str) -> list[_Page]:
         body, p.notes = _split_notes([x for _, x in keep], body_size, seen_notes)
         seen_notes = seen_notes or bool(p.notes)
         bodies.append([g for g, x in keep if any(x is b for b in body) and not _RULE.match(x.text)])
+    _number_plain_notes(pages)
     note_numbers = {int(n) for p in pages for n in _note_starts(p.notes)}
     for p, groups in zip(pages, bodies, strict=True):
-        p.body = [_make_line(g, p.number, note_numbers) for g in groups]
+        p.body = [make_line(g, p.number, note_numbers) for g in groups]
     return pages
 
 
-def _in_margin(line: _Line, page: _Page) -> bool:
+def _in_margin(line: Line, page: _Page) -> bool:
     return line.y1 < 0.1 * page.height or line.y0 > 0.93 * page.height
 
 
-def _repeated_margins(pages: list[_Page], grouped: list[list[tuple[list[_Span], _Line]]]) -> set[str]:
+def _repeated_margins(pages: list[_Page], grouped: list[list[tuple[list[Span], Line]]]) -> set[str]:
     """Texts in the top or bottom margin of two or more pages: running heads and footers."""
     counts: Counter[str] = Counter()
     for p, lines in zip(pages, grouped, strict=True):
@@ -355,7 +187,7 @@ def _repeated_margins(pages: list[_Page], grouped: list[list[tuple[list[_Span], 
     return {t for t, n in counts.items() if n > 1}
 
 
-def _note_starts(notes: list[_Line]) -> list[str]:
+def _note_starts(notes: list[Line]) -> list[str]:
     return [line.starts_with_marker for line in notes if line.starts_with_marker]
 
 
@@ -384,10 +216,12 @@ def _join(a: str, b: str) -> str:
     or slash that ends a line ("Secretary-" "General"), except a suspended hyphen ("gender-" "and")."""
     if not a:
         return b
+    if a.endswith("\u00ad"):  # a soft hyphen: the word was only broken for the line
+        return a[:-1] + b
     suspended = a.endswith("-") and _SUSPENDED.match(b)
     if (
-        _CJK.match(a[-1:])
-        or _CJK.match(b[:1])
+        CJK.match(a[-1:])
+        or CJK.match(b[:1])
         or b.startswith("[^")
         or (a.endswith(("-", "/")) and not suspended)
     ):
@@ -395,7 +229,7 @@ def _join(a: str, b: str) -> str:
     return f"{a} {b}"
 
 
-def _column(lines: list[_Line], body_size: float, width: float) -> tuple[float, float]:
+def _column(lines: list[Line], body_size: float, width: float) -> tuple[float, float]:
     """Left edge and right margin of the text column. The right margin is the median end of long
     body lines (justified lines end there); the left edge is where lines start that follow a full
     line (continuation lines), or else where long lines start."""
@@ -420,7 +254,7 @@ def _leadings(pages: list[_Page]) -> dict[float, float]:
     return {size: min((g for g, n in c.items() if n > 1), default=min(c)) for size, c in gaps.items()}
 
 
-def _break(prev: _Line, line: _Line, left: float, right: float, leading: dict[float, float]) -> str:
+def _break(prev: Line, line: Line, left: float, right: float, leading: dict[float, float]) -> str:
     """How `line` follows `prev`: "join" (a wrapped line), "line" (a hard line break inside a
     block) or "para" (a new paragraph: extra space above, a first-line indent, a paragraph number
     after a short line, or a short line at the foot of the previous page)."""
@@ -454,7 +288,7 @@ def pdf_to_text(data: bytes, source: str) -> str:
     paragraphs: list[str] = []
     pending: list[str] = []
     current = ""
-    prev: _Line | None = None
+    prev: Line | None = None
     size = _dominant(pages)
     leading = _leadings(pages)
     for p in pages:
@@ -480,7 +314,7 @@ def pdf_to_text(data: bytes, source: str) -> str:
     if current:
         paragraphs.append(current)
     paragraphs.extend(pending)
-    return "\n\n".join(paragraphs) + "\n"
+    return "\n\n".join(paragraphs).replace("\u00ad", "").replace("\u200b", "") + "\n"
 
 
 def _dominant(pages: list[_Page]) -> float:

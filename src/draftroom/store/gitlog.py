@@ -76,9 +76,10 @@ def tag_message(action: Action) -> str | None:
     """The annotated tag's message for an action that cut a revision, or None."""
     if not action.revision:
         return None
-    symbol = (action.trailers.get(SYMBOL) or [""])[0]
-    date = (action.trailers.get(REVISION_DATE) or [""])[0]
-    return f"{action.revision} {symbol}".strip() + f"\n\n{SYMBOL}: {symbol}\n{REVISION_DATE}: {date}\n"
+    fields = [(key, (action.trailers.get(key) or [""])[0]) for key in (SYMBOL, REVISION_DATE)]
+    symbol = fields[0][1]
+    body = "".join(f"{key}: {value}\n" for key, value in fields if value)
+    return f"{action.revision} {symbol}".strip() + "\n\n" + body
 
 
 def revision_of(action: Action) -> Revision | None:

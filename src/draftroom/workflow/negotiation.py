@@ -254,9 +254,12 @@ class LogEntry:
 
 
 def log(name: str, home: Home = None) -> list[LogEntry]:
-    """Every action, newest first, with the current labels of the paragraphs it touched."""
+    """Every action, newest first, with the current labels of the paragraphs it touched.
+
+    Read with one `git log` rather than from the index: as fast, always current, and the command
+    then never loads SQLAlchemy, which costs more than the rest of the command together."""
     neg = open_negotiation(name, home)
-    actions = neg.log()
+    actions = neg.git_log()
     names = labels(neg.outline()) if any(a.paragraphs for a in actions) else {}
     return [LogEntry(a, [names.get(p, "") for p in a.paragraphs]) for a in actions]
 

@@ -1,0 +1,64 @@
+"""`draftroom diff A B`: compare two drafts paragraph by paragraph."""
+
+import argparse
+import json
+import os
+import sys
+from pathlib import Path
+
+from draftroom.diff.render_html import render_html
+from draftroom.diff.render_json import to_json_dict
+from draftroom.diff.render_text import render_text
+from draftroom.errors import DraftroomError
+from draftroom.export.redline import write_redline_docx
+from draftroom.workflow.compare import compare_sides
+
+ORDER = 40
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser(
+        "diff",
+        help="compare two drafts paragraph by paragraph (terminal, JSON, HTML, Word tracked changes)",
+        description=(
+            "Compare two texts: two files (text, PDF or .docx, any language), NAME@REV NAME@REV "
+            "(revisions of a negotiation: rev-0, Rev.1, latest), or NAME --from R --to R."
+        ),
+    )
+    p.add_argument("a", metavar="A", help="the old text: a file, NAME@REV, or a negotiation NAME")
+    p.add_argument("b", metavar="B", nargs="?", help="the new text: a file or NAME@REV")
+    p.add_argument("--from", dest="from_rev", metavar="R", help="old revision of negotiation A")
+    p.add_argument("--to", dest="to_rev", metavar="R", help="new revision of negotiation A (default latest)")
+    p.add_argument("--json", action="store_true", help="print the comparison as JSON")
+    p.add_argument("--html", metavar="FILE", help="also write a self-contained HTML page")
+    p.add_argument("--docx", metavar="FILE", help="also write a Word document with tracked changes")
+    p.add_argument("--author", default="draftroom", help="author of the tracked changes (default draftroom)")
+    p.add_argument("--all", action="store_true", help="show unchanged paragraphs too")
+    p.add_argument("--color", choices=("auto", "always", "never"), default="auto", help="colour the terminal")
+    p.add_argument("--home", help="where negotiations live (default $DRAFTROOM_HOME or ./sessions)")
+    p.set_defaults(func=run)
+
+
+def _write_text(path: str, text: str) -> None:
+    target = Path(path)
+    if not target.parent.is_dir():
+        raise DraftroomError(f"{path}: the folder {target.parent} does not exist")
+    tmp = target.with_name(f".{target.name}.tmp-{os.getpid()}")
+    tmp.write_text(text, encoding="utf-8")
+    os.replace(tmp, target)
+
+
+def run(args: argparse.Namespace) -> int:
+    redline = compare_sides(args.a, args.b, args.from_rev, args.to_rev, args.home)
+    for warning in redline.warnings:
+        print(f"draftroom: warning: {warning}", file=sys.stderr)
+    if args.html:
+        _write_text(args.html, render_html(redline))
+    if args.docx:
+        write_redline_docx(redline, args.docx, args.author)
+    if args.json:
+        print(json.dumps(to_json_dict(redline), ensure_ascii=False, indent=1))
+    else:
+        colour = args.color == "always" or (args.color == "auto" and sys.stdout.isatty())
+        sys.stdout.write(render_text(redline, colour, args.all))
+    return 0

@@ -1,0 +1,207 @@
+"""Lines of a PDF page as a reader sees them: spans (PyMuPDF) grouped by baseline, superscripts
+attached to the line they are raised above, columns split apart, right-to-left text mirrored."""
+
+import re
+import unicodedata
+from collections import Counter
+from dataclasses import dataclass
+
+import pymupdf
+
+from draftroom.errors import DraftroomError
+
+_SUPERSCRIPT = 1  # PyMuPDF span flag bits
+_BOLD = 16
+CJK = re.compile(r"[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f]")
+_HIDDEN_LINK = re.compile(r"^\s*(https?://undocs\.org/\S*\s*)+$")
+_RTL = re.compile(r"[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]")
+_PRESENTATION_FORMS = re.compile(r"[\ufb50-\ufdff\ufe70-\ufefe]+")
+
+
+@dataclass
+class Span:
+    text: str
+    x0: float
+    x1: float
+    y0: float
+    y1: float
+    baseline: float
+    size: float
+    flags: int
+    font: str
+    first_word_width: float
+
+
+@dataclass
+class Line:
+    """One visual line (or one column segment of it) on a page."""
+
+    page: int
+    spans: list[Span]
+    text: str = ""
+    x0: float = 0.0
+    x1: float = 0.0
+    y0: float = 0.0
+    y1: float = 0.0
+    baseline: float = 0.0
+    size: float = 0.0  # the size most of its characters have
+    bold: bool = False
+    starts_with_marker: str | None = None  # note number when the line opens a footnote
+    first_word_width: float = 0.0
+
+
+def page_spans(page: pymupdf.Page) -> list[Span]:
+    """Spans with the box of their visible characters (leading and trailing blanks excluded)."""
+    out = []
+    try:
+        blocks = page.get_text(
+            "rawdict", flags=pymupdf.TEXT_PRESERVE_WHITESPACE | pymupdf.TEXT_MEDIABOX_CLIP
+        )["blocks"]
+    except Exception as e:  # a damaged content stream
+        raise DraftroomError(f"page {page.number + 1} cannot be read ({type(e).__name__})") from None
+    for block in blocks:
+        for line in block.get("lines", []):
+            for s in line["spans"]:
+                chars = s["chars"]
+                text = "".join(c["c"] for c in chars).replace("\u00a0", " ").replace("\t", " ")
+                text = _PRESENTATION_FORMS.sub(lambda m: unicodedata.normalize("NFKC", m.group(0)), text)
+                ink = [c for c in chars if c["c"].strip()]
+                if not ink or "barcode" in s["font"].lower() or _HIDDEN_LINK.match(text):
+                    continue
+                out.append(
+                    Span(
+                        text,
+                        min(c["bbox"][0] for c in ink),
+                        max(c["bbox"][2] for c in ink),
+                        s["bbox"][1],
+                        s["bbox"][3],
+                        s["origin"][1],
+                        s["size"],
+                        s["flags"],
+                        s["font"],
+                        _first_word_width(ink),
+                    )
+                )
+    return out
+
+
+def _first_word_width(ink: list[dict]) -> float:
+    """Width of the span's first word (its first character in Chinese), whatever the direction."""
+    word = [ink[0]]
+    for c in ink[1:]:
+        if CJK.match(word[0]["c"]) or (
+            abs(c["bbox"][0] - word[-1]["bbox"][2]) > 0.5 and abs(word[-1]["bbox"][0] - c["bbox"][2]) > 0.5
+        ):
+            break
+        word.append(c)
+    return max(c["bbox"][2] for c in word) - min(c["bbox"][0] for c in word)
+
+
+def mirror(spans: list[Span], width: float) -> None:
+    """Right-to-left scripts: flip x so that reading order runs left to right for the layout rules."""
+    for s in spans:
+        s.x0, s.x1 = width - s.x1, width - s.x0
+
+
+def is_rtl(pages: list[list[Span]]) -> bool:
+    text = "".join(s.text for spans in pages for s in spans)
+    rtl = len(_RTL.findall(text))
+    return rtl > 0.5 * max(len(re.findall(r"[^\W\d_]", text)), 1)
+
+
+def visual_lines(spans: list[Span], body_size: float) -> list[list[Span]]:
+    """Group spans into lines by baseline (superscripts join the line they are raised above),
+    then split a line where a wide gap separates two columns (masthead, running heads)."""
+    normal = sorted((s for s in spans if not _is_small(s, body_size)), key=lambda s: (s.baseline, s.x0))
+    rows: list[list[Span]] = []
+    for s in normal:
+        if rows and abs(rows[-1][0].baseline - s.baseline) <= 0.3 * max(s.size, rows[-1][0].size):
+            rows[-1].append(s)
+        else:
+            rows.append([s])
+    for s in spans:
+        if not _is_small(s, body_size):
+            continue
+        host = min(
+            rows,
+            key=lambda r: _raised_distance(s, r[0]),
+            default=None,
+        )
+        if host is not None and _raised_distance(s, host[0]) < 0.9 * host[0].size:
+            host.append(s)
+        else:
+            rows.append([s])
+    out = []
+    for row in sorted(rows, key=lambda r: min(s.baseline for s in r)):
+        row.sort(key=lambda s: s.x0)
+        segment = [row[0]]
+        for s in row[1:]:
+            if s.x0 - segment[-1].x1 > max(40.0, 4 * s.size):
+                out.append(segment)
+                segment = []
+            segment.append(s)
+        out.append(segment)
+    return out
+
+
+def _is_small(s: Span, body_size: float) -> bool:
+    return s.size < 0.8 * body_size
+
+
+def _raised_distance(small: Span, host: Span) -> float:
+    """How far a small span sits from a host line: 0 when inside its height band."""
+    if host.y0 - 1 <= small.y0 and small.y1 <= host.y1 + 1:
+        return abs(small.baseline - host.baseline) * 0.1
+    return min(abs(small.y0 - host.y0), abs(small.y1 - host.y1)) + 10
+
+
+def is_marker(s: Span, host_size: float) -> bool:
+    """A superscript: the superscript flag, or a clearly smaller span raised above the baseline."""
+    return bool(s.flags & _SUPERSCRIPT) or s.size < 0.8 * host_size
+
+
+def make_line(spans: list[Span], page: int, note_numbers: set[int] | None) -> Line:
+    sizes: Counter[float] = Counter()
+    for s in spans:
+        sizes[round(s.size * 2) / 2] += len(s.text.strip())
+    size = sizes.most_common(1)[0][0]
+    main = [s for s in spans if not is_marker(s, size)] or spans
+    line = Line(page, spans, size=size)
+    line.x0 = min(s.x0 for s in spans)
+    line.x1 = max(s.x1 for s in spans)
+    line.y0 = min(s.y0 for s in main)
+    line.y1 = max(s.y1 for s in main)
+    line.baseline = Counter(round(s.baseline, 1) for s in main).most_common(1)[0][0]
+    chars = sum(len(s.text.strip()) for s in main)
+    line.bold = (
+        sum(len(s.text.strip()) for s in main if s.flags & _BOLD or "bold" in s.font.lower()) > chars / 2
+    )
+    first = spans[0].text.strip()
+    if is_marker(spans[0], size) and first.isdigit():
+        line.starts_with_marker = first
+    parts: list[str] = []
+    prev: Span | None = None
+    for i, s in enumerate(spans):
+        # a note's own number opens its line; in body text every superscript is a reference
+        if is_marker(s, size) and (i > 0 or note_numbers is not None):
+            parts.append(_marker_text(s.text, note_numbers))
+        else:
+            cjk = bool(parts) and (CJK.match(parts[-1][-1:]) or CJK.match(s.text[:1]))
+            gap = prev is not None and s.x0 - prev.x1 > (1.0 if cjk else 0.2) * size
+            if gap and parts and not parts[-1].endswith(" ") and not s.text.startswith(" "):
+                parts.append(" ")
+            parts.append(s.text)
+        prev = s
+    line.text = re.sub(r"\s+", " ", "".join(parts)).strip()
+    line.text = re.sub(r"\s+(\[\^\d+\])", r"\1", line.text)
+    line.first_word_width = spans[0].first_word_width
+    return line
+
+
+def _marker_text(raw: str, note_numbers: set[int] | None) -> str:
+    """Digits of a superscript as `[^N]` (several split by commas); anything else as it is."""
+    numbers = [p for p in re.split(r"[,\s]+", raw.strip()) if p]
+    known = note_numbers is None or all(int(p) in note_numbers for p in numbers if p.isdigit())
+    if numbers and all(p.isdigit() for p in numbers) and known:
+        return "".join(f"[^{int(p)}]" for p in numbers)
+    return raw

@@ -1,0 +1,83 @@
+"""The two sides of a diff: files that `parse` reads, or revisions of a negotiation.
+
+A side is a file path; `NAME@REV` (a revision of a negotiation: rev-0, Rev.1, 1, latest); or `NAME`
+(its latest text). `NAME` alone with `--from/--to` compares two of its revisions, by default the
+newest revision against the current text. Two sides of one negotiation pair paragraphs by id; any
+other two pair by content.
+"""
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from draftroom.diff.result import compare
+from draftroom.errors import DraftroomError
+from draftroom.model import Document, iter_located
+from draftroom.model.redline import Redline
+from draftroom.parse import parse_file
+from draftroom.workflow.negotiation import open_negotiation
+
+
+@dataclass(frozen=True)
+class Side:
+    doc: Document
+    name: str  # as shown to the user: the path, or NAME@rev-1
+    negotiation: Path | None = None  # set when the side is a revision of a negotiation
+
+
+def _from_file(path: str) -> Side:
+    try:
+        doc = parse_file(path)
+    except DraftroomError:
+        raise
+    except Exception as e:  # a parser failure on odd input is the user's file problem, said in one line
+        raise DraftroomError(
+            f"{path}: could not be read as a resolution text ({type(e).__name__}: {e})"
+        ) from None
+    if not doc.title and not any(True for _ in iter_located(doc)):
+        raise DraftroomError(f"{path}: no paragraphs found; is it the text of a resolution or draft?")
+    return Side(doc, path)
+
+
+def _from_negotiation(name: str, rev: str | None, home: str | os.PathLike[str] | None) -> Side:
+    neg = open_negotiation(name, home)
+    doc = neg.document(rev)
+    return Side(doc, f"{neg.path.name}@{rev or 'latest'}", neg.path)
+
+
+def load_side(spec: str, home: str | os.PathLike[str] | None = None) -> Side:
+    """A file, NAME@REV or NAME; a one-line error when it is none of them."""
+    if Path(spec).is_file():
+        return _from_file(spec)
+    if "@" in spec:
+        name, rev = spec.rsplit("@", 1)
+        return _from_negotiation(name, rev, home)
+    if Path(spec).exists() or os.sep in spec:
+        return _from_file(spec)  # a directory or a missing path: the parser's check says which
+    return _from_negotiation(spec, None, home)
+
+
+def _sides(
+    a: str, b: str | None, from_rev: str | None, to_rev: str | None, home: str | os.PathLike[str] | None
+) -> tuple[Side, Side]:
+    if b is not None:
+        if from_rev or to_rev:
+            raise DraftroomError("--from/--to go with one negotiation NAME, not with two sides A B")
+        return load_side(a, home), load_side(b, home)
+    if Path(a).is_file() or "@" in a:
+        raise DraftroomError(f"give a second text to compare {a} with: draftroom diff A B")
+    start = from_rev or f"rev-{open_negotiation(a, home).state().revision}"
+    return _from_negotiation(a, start, home), _from_negotiation(a, to_rev or "latest", home)
+
+
+def compare_sides(
+    a: str,
+    b: str | None = None,
+    from_rev: str | None = None,
+    to_rev: str | None = None,
+    home: str | os.PathLike[str] | None = None,
+) -> Redline:
+    """The redline from side A to side B (or between two revisions of negotiation A)."""
+    old, new = _sides(a, b, from_rev, to_rev, home)
+    by_id = old.negotiation is not None and old.negotiation == new.negotiation
+    return compare(old.doc, new.doc, by_id=by_id, old_name=old.name, new_name=new.name)

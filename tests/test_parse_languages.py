@@ -25,6 +25,7 @@ def test_french_draft():
     assert doc.title == "Traite des femmes et des filles"
     assert doc.body == "L’Assemblée générale"
     assert doc.sponsors[0] == "Allemagne" and "Bosnie-Herzégovine" in doc.sponsors
+    assert doc.sponsors[-2:] == ["Royaume-Uni de Grande-Bretagne et d’Irlande du Nord", "Suède"]
     assert [p.text.split()[0] for p in doc.preamble] == ["Rappelant", "Réaffirmant", "Profondément", "Notant"]
     # French sets the marker before the punctuation; a year with the note number glued on
     assert doc.preamble[0].text.endswith("des femmes et des enfants[^2],")
@@ -113,3 +114,25 @@ def test_language_detection_and_minimal_texts(text, lang):
     assert doc.language == lang
     assert len(doc.preamble) == 1 and len(doc.operative) == 1
     assert doc.operative[0].number == 1
+
+
+@pytest.mark.parametrize(
+    ("line", "lang", "sponsors"),
+    [
+        ("77 国集团和中国：决议草案", "zh", ["77国集团和中国"]),  # one group, named as the table has it
+        ("Group of 77 and China: draft resolution", "en", ["Group of 77 and China"]),
+        (
+            "Trinidad and Tobago and United States of America: revised draft resolution",
+            "en",
+            ["Trinidad and Tobago", "United States of America"],
+        ),
+    ],
+)
+def test_group_and_compound_sponsors(line, lang, sponsors):
+    body = (
+        "大会，\n\n回顾其决议，\n\n1. 决定继续审议。"
+        if lang == "zh"
+        else "The General Assembly,\n\nRecalling its resolutions,\n\n1. Decides."
+    )
+    doc = parse_text(f"{line}\n\nTitle of the text\n\n{body}\n")
+    assert doc.sponsors == sponsors

@@ -20,7 +20,7 @@ _LATIN_WORD = re.compile(r"[a-zà-ÿ]+")
 
 
 def detect_language(text: str) -> str:
-    sample = text[:20000]
+    sample = text[:6000]
     letters = sum(1 for c in sample if c.isalpha()) or 1
     for lang, script in _SCRIPTS.items():
         if len(script.findall(sample)) / letters > 0.2:

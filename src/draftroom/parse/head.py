@@ -64,7 +64,7 @@ def find_body(lines: list[Line]) -> int | None:
     return None
 
 
-def find_sponsor_line(lines: list[Line], limit: int) -> tuple[int, int, re.Match[str]] | None:
+def find_sponsor_line(lines: list[Line], limit: int, layout: Layout) -> tuple[int, int, re.Match[str]] | None:
     """(first line, last line + 1, match) of the sponsor line, which may wrap over several lines."""
     for end in range(min(limit, len(lines))):
         for back in range(0, 3):
@@ -73,8 +73,20 @@ def find_sponsor_line(lines: list[Line], limit: int) -> tuple[int, int, re.Match
                 break
             m = sponsor_match(_joined(lines, start, end + 1))
             if m:
-                return start, end + 1, m
+                return start, _wrapped_end(lines, start, end + 1, limit, layout), m
     return None
+
+
+def _wrapped_end(lines: list[Line], start: int, end: int, limit: int, layout: Layout) -> int:
+    """A line that names its sponsor last ("submitted by the President of the General / Assembly")
+    goes on over the lines it wrapped onto."""
+    while end < limit and not layout.ends_short(lines[end - 1], lines[end]):
+        if (layout.blanks_mark_paragraphs and lines[end].blank_before) or layout.starts_deeper(lines[end]):
+            break
+        if not sponsor_match(_joined(lines, start, end + 1)) or is_head_mark(lines[end].text):
+            break
+        end += 1
+    return end
 
 
 def _sponsor_start(lines: list[Line], start: int, floor: int, layout: Layout) -> int:
@@ -85,7 +97,13 @@ def _sponsor_start(lines: list[Line], start: int, floor: int, layout: Layout) ->
             break
         if layout.blanks_mark_paragraphs and cur.blank_before:
             break
-        if not layout.blanks_mark_paragraphs and not (_LIST_END.search(prev.text) or layout.is_full(prev)):
+        if layout.starts_deeper(cur):
+            break
+        if (
+            not layout.blanks_mark_paragraphs
+            and not _LIST_END.search(prev.text)
+            and layout.ends_short(prev, cur)
+        ):
             break
         start -= 1
     return start
@@ -148,7 +166,7 @@ def parse_head(lines: list[Line], body: int | None, layout: Layout) -> Head:
 
 
 def _sponsors_and_title(lines: list[Line], limit: int, head: Head, layout: Layout) -> None:
-    found = find_sponsor_line(lines, limit)
+    found = find_sponsor_line(lines, limit, layout)
     last_mark = max(head.consumed, default=-1)
     if found:
         start, end, m = found

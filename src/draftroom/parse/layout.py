@@ -19,12 +19,17 @@ class Layout:
     def is_full(self, line: Line) -> bool:
         return bool(self.full) and width(line.text) + line.indent >= 0.85 * self.full
 
-    def ends_short(self, line: Line, following: Line) -> bool:
+    def starts_deeper(self, line: Line) -> bool:
+        """Indented more than wrapped lines are: a paragraph starts there."""
+        return self.continuation_indent is not None and line.indent > self.continuation_indent
+
+    def ends_short(self, line: Line, following: Line, carried: int = 0) -> bool:
         """`line` ended before the margin on purpose: the next line's first word would have fitted
-        on it (with a margin for justified proportional type), or, in Chinese, four characters would."""
+        on it (with a margin for justified proportional type), or, in Chinese, four characters would.
+        `carried`: the width of the start of the visual line, when a marker alone on a line split it."""
         if not self.full:
             return True
-        used = width(line.text) + line.indent
+        used = width(line.text) + line.indent + carried
         first = following.text.split(maxsplit=1)[0] if following.text else ""
         if not first or is_cjk(first[0]) or is_cjk(line.text[-1:]):
             return used + 8 <= self.full
@@ -37,29 +42,59 @@ def _percentile(values: list[int], q: float) -> int:
 
 
 def measure(lines: list[Line]) -> Layout:
-    widths = [width(line.text) + line.indent for line in lines if width(line.text) >= 20]
-    full = 0
-    if len(widths) >= 5:
-        top = _percentile(widths, 0.95)
-        near = sum(1 for w in widths if w >= 0.8 * top) / len(widths)
-        if top <= 240 and near >= 0.35:
-            full = top
     pairs = [(a, b) for a, b in itertools.pairwise(lines) if not b.cut_before]
-    blank_share = sum(1 for _, b in pairs if b.blank_before) / len(pairs) if pairs else 0.0
-    blanks = not full or 0.03 <= blank_share <= 0.8
-    return Layout(full, blanks, _continuation_indent(pairs, full))
+    full = _full_width(lines, pairs)
+    return Layout(full, _blanks_mark_paragraphs(full, pairs), _continuation_indent(pairs, full))
+
+
+def _full_width(lines: list[Line], pairs: list[tuple[Line, Line]]) -> int:
+    """The width lines were wrapped at, or 0 when each line is a whole paragraph. Lines followed
+    directly by another line are the wrapped ones, when there are enough of them to tell."""
+    followed = [a for a, b in pairs if not b.blank_before]
+    found = _wrap_width(followed) or _wrap_width(lines)
+    # a short text says less by its widths; a sentence going on in small letters says it was wrapped
+    going_on = [a for a, b in pairs if not _ENDS_PUNCT.search(a.text) and b.text[:1].islower()]
+    if not found and len(going_on) >= 2:
+        widths = [width(line.text) + line.indent for line in lines]
+        found = _percentile(widths, 0.95)
+    return found
+
+
+def _wrap_width(sample: list[Line]) -> int:
+    widths = [width(line.text) + line.indent for line in sample if width(line.text) >= 20]
+    if len(widths) < 5:
+        return 0
+    top = _percentile(widths, 0.95)
+    near = sum(1 for w in widths if w >= 0.8 * top) / len(widths)
+    return top if top <= 240 and near >= 0.35 else 0
+
+
+def _blanks_mark_paragraphs(full: int, pairs: list[tuple[Line, Line]]) -> bool:
+    """Blank lines mean paragraph breaks unless they also stand between the wrapped lines of one
+    paragraph (full lines that end mid-sentence)."""
+    if not full:
+        return True
+    wrapped = [
+        b for a, b in pairs if width(a.text) + a.indent >= 0.8 * full and not _ENDS_PUNCT.search(a.text)
+    ]
+    sample = wrapped if len(wrapped) >= 5 else [b for _, b in pairs]
+    share = sum(1 for b in sample if b.blank_before) / len(sample) if sample else 0.0
+    overall = sum(1 for _, b in pairs if b.blank_before) / len(pairs) if pairs else 0.0
+    return overall >= 0.03 and share <= (0.5 if sample is wrapped else 0.8)
 
 
 def _continuation_indent(pairs: list[tuple[Line, Line]], full: int) -> int | None:
-    """The indent of wrapped lines, if paragraph starts stand out by a larger one."""
-    if not full:
+    """The indent of wrapped lines, when lines indented deeper are (nearly) never wrapped lines."""
+    if not full or len(pairs) < 4:
         return None
-    wrapped = [b.indent for a, b in pairs if not _ENDS_PUNCT.search(a.text)]
-    starts = [
-        b.indent for a, b in pairs if _ENDS_PUNCT.search(a.text) and width(a.text) + a.indent < 0.8 * full
-    ]
-    if len(wrapped) < 5 or len(starts) < 3:
+    continued = [b.indent for a, b in pairs if not _ENDS_PUNCT.search(a.text)]
+    indents = continued if len(continued) >= 3 else [b.indent for _, b in pairs]
+    base = max(set(indents), key=indents.count)
+    deeper = [(a, b) for a, b in pairs if b.indent > base]
+    if len(deeper) < 2:
         return None
-    base = max(set(wrapped), key=wrapped.count)
-    above = sum(1 for i in starts if i > base) / len(starts)
-    return base if above >= 0.6 else None
+    # a deeper line after a full line that did not end a sentence would be a wrapped line: indent means nothing
+    wrapped = sum(
+        1 for a, _ in deeper if not _ENDS_PUNCT.search(a.text) and width(a.text) + a.indent >= 0.8 * full
+    )
+    return base if wrapped <= 0.1 * len(deeper) else None

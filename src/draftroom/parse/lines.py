@@ -1,7 +1,6 @@
 """Lines of extracted text: normalising them, measuring them, and joining wrapped lines back together."""
 
 import re
-import unicodedata
 from dataclasses import dataclass
 
 _SPACES = str.maketrans(
@@ -35,9 +34,14 @@ def is_cjk(ch: str) -> bool:
     return bool(_CJK_CHAR.match(ch))
 
 
+_WIDE = re.compile(
+    r"[\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff\ua000-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]"
+)
+
+
 def width(text: str) -> int:
-    """Display width: CJK characters count two columns."""
-    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+    """Display width: CJK (East Asian wide and full-width) characters count two columns."""
+    return len(text) if text.isascii() else len(text) + len(_WIDE.findall(text))
 
 
 def join_pair(left: str, right: str, tight: bool = False) -> str:

@@ -75,24 +75,25 @@ class MarkerResolver:
         out: list[str] = []
         pos = 0
         for m in _CANDIDATE.finditer(text):
-            number = self._decide(text, m)
-            if number is None:
+            if m.group("sup") is not None:
+                numbers = self._superscripts(m.group("sup").translate(_SUP_TO_DIGIT))
+            else:
+                number = self._decide(text, m)
+                numbers = [] if number is None else [number]
+            if not numbers:
                 continue
             start = m.start()
             if m.group("digits") is not None and len(m.group("digits")) > 3:
                 start += 4  # a year with the note number glued on
-            out.append(text[pos:start] + f"[^{number}]")
+            out.append(text[pos:start] + "".join(f"[^{n}]" for n in numbers))
             pos = m.end()
-            self.seen.add(number)
+            self.seen.update(numbers)
         out.append(text[pos:])
         return _tidy("".join(out))
 
     def _decide(self, text: str, m: re.Match[str]) -> int | None:
         if m.group("canon") is not None:
             n = int(m.group("canon"))
-            return n if n in self.defined else None
-        if m.group("sup") is not None:
-            n = int(m.group("sup").translate(_SUP_TO_DIGIT))
             return n if n in self.defined else None
         if m.group("star") is not None:
             star = m.group("star")
@@ -102,6 +103,21 @@ class MarkerResolver:
                 self.star_numbers[star] = max(self.defined | set(self.star_numbers.values()), default=0) + 1
             return self.star_numbers[star]
         return self._digits(text, m.start(), m.end(), m.group("digits"))
+
+    def _superscripts(self, digits: str) -> list[int]:
+        """A run of superscript digits: one note, or two set side by side ("¹⁰¹¹" for 10 and 11)."""
+        if int(digits) in self.defined:
+            return [int(digits)]
+        for cut in range(1, len(digits)):
+            left, right = digits[:cut], digits[cut:]
+            if (
+                left[0] != "0"
+                and right[0] != "0"
+                and int(left) in self.defined
+                and int(right) in self.defined
+            ):
+                return [int(left), int(right)]
+        return []
 
     def _digits(self, text: str, s: int, e: int, digits: str) -> int | None:
         before = text[s - 1] if s else ""

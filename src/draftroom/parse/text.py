@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from draftroom.errors import DraftroomError
 from draftroom.model import Document, Footnote, Heading, Paragraph
 from draftroom.model.footnotes import renumber
+from draftroom.model.states import split_sponsors
 from draftroom.parse.detect import check_language, detect_language
 from draftroom.parse.footnotes import extract_notes
 from draftroom.parse.furniture import document_symbol, strip_furniture
@@ -19,7 +20,6 @@ from draftroom.parse.instructions import parse_instructions
 from draftroom.parse.layout import Layout, measure
 from draftroom.parse.lines import Line, normalize
 from draftroom.parse.markers import MarkerResolver
-from draftroom.parse.sponsors import sponsor_names
 from draftroom.parse.structure import build_body
 from draftroom.parse.units import Joiner
 
@@ -71,7 +71,7 @@ def _document(head: Head, language: str, symbol: str | None) -> Document:
         agenda_item=head.agenda_item,
         agenda_title=head.agenda_title,
         date=head.date,
-        sponsors=sponsor_names(head.sponsor_text, language) if head.sponsor_text else [],
+        sponsors=split_sponsors(head.sponsor_text, language) if head.sponsor_text else [],
         title=head.title.rstrip("*").strip(),
         resolution_number=head.resolution_number,
         adopted_on=head.adopted_on,

@@ -37,7 +37,7 @@ class Unit:
 
 
 def ends_paragraph(text: str, part: str) -> bool:
-    t = _TRAILING_MARKS.sub("", text.rstrip()).rstrip()
+    t = _TRAILING_MARKS.sub("", text[-60:].rstrip()).rstrip()
     t = t.rstrip(_CLOSERS) if t[-1:] in _CLOSERS and t.rstrip(_CLOSERS)[-1:] in _ENDINGS[part] else t
     return bool(t) and t[-1] in _ENDINGS[part]
 
@@ -69,6 +69,8 @@ class Joiner:
         self.text = ""
         self.in_item = False
         self.expect_annex_title = False
+        self.marker_width = 0  # a marker alone on a line split the last visual line this wide
+        self.carried = 0  # width of the visual line's start, before the marker, for its last piece
 
     def run(self, lines: list[Line]) -> list[Unit]:
         for i, line in enumerate(lines):
@@ -94,7 +96,7 @@ class Joiner:
             return
         if self.lines and self._lone_marker(t):
             self.text += t  # a note marker the extractor set on a line of its own
-            self.lines.append(line)
+            self.marker_width += width(t)
             return
         if self.lines and not self._breaks(line):
             self._add(line)
@@ -145,27 +147,45 @@ class Joiner:
         kind = _line_kind(t)
         ended = ends_paragraph(self.text, self._ending_part())
         prev = self.lines[-1]
+        if self.marker_width and kind not in ("number", "item"):
+            # the rest of the visual line the marker was cut out of?
+            start = width(prev.text) + prev.indent + self.marker_width
+            self.marker_width = 0
+            if (start + width(t) <= 1.1 * self.layout.full) if self.layout.full else not line.blank_before:
+                self.carried = start
+                return False
         if not ended:
             return False
         if kind in ("number", "item"):
             return True
         if self.capitalised and _starts_lower(t):
             return False
-        indent = self.layout.continuation_indent
-        deeper = indent is not None and line.indent > indent
+        deeper = self.layout.starts_deeper(line)
+        carried, self.carried = self.carried, 0
         if line.cut_before:
-            return self.layout.ends_short(prev, line) or (kind == "opener" and self.capitalised) or deeper
+            return (
+                self.layout.ends_short(prev, line, carried)
+                or (kind == "opener" and self.capitalised)
+                or deeper
+            )
         if not self.layout.full:
             return True
         if self.layout.blanks_mark_paragraphs:
             return line.blank_before or (kind == "opener" and self.capitalised)
-        return self.layout.ends_short(prev, line) or deeper
+        return (
+            self.layout.ends_short(prev, line, carried) or deeper or (kind == "opener" and self.capitalised)
+        )
 
     def _add(self, line: Line) -> None:
+        self.marker_width = 0
+        if not self.lines:
+            self.carried = 0
         if not self.lines and not self.expect_annex_title:
             self._track(line.text)
-        prev_tight = self.lines[-1].tight_end if self.lines else False
-        self.text = join_pair(self.text, line.text, prev_tight)
+        if _BARE_LABEL.match(self.text):
+            self.text = f"{self.text} {line.text}"
+        else:
+            self.text = join_pair(self.text, line.text, self.lines[-1].tight_end if self.lines else False)
         self.lines.append(line)
 
     def _close(self, kind: str) -> None:

@@ -141,7 +141,7 @@ MEETING = re.compile(
 )
 
 # Paragraph numbering.
-NUMBERED = re.compile(r"^(?P<n>\d{1,3})(?:\s?[.．。]|\s+-)(?:\s+|$)(?P<rest>.*)$")
+NUMBERED = re.compile(r"^(?P<n>\d{1,3})(?:\s?[.．。]|\s+-)(?:\s+|$|(?=[\u4e00-\u9fff]))(?P<rest>.*)$")
 ITEM = re.compile(
     r"^(?:\((?P<a>[a-z]{1,3}|[ivxlc]{1,6})\)|（(?P<b>[a-z]{1,3}|[ivxlc]{1,6})）|(?P<c>[a-z]|[ivx]{1,5})\))(?:\s+|$)(?P<rest>.*)$"
 )

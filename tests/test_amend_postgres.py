@@ -2,15 +2,24 @@
 
 import json
 import os
+import tempfile
+from pathlib import Path
 
+import pytest
 from amend_support import english
-from test_store_postgres import postgres_url  # noqa: F401  (the throw-away server fixture)
+from pg_support import postgres_server
 
 from draftroom.store.index import Index
 from draftroom.workflow.negotiation import create_negotiation
 
 
-def test_amendments_index_on_postgresql(run_cli, tmp_path, postgres_url):  # noqa: F811
+@pytest.fixture
+def postgres_url():
+    with tempfile.TemporaryDirectory(prefix="draftroom-pg-") as d, postgres_server(Path(d)) as url:
+        yield url
+
+
+def test_amendments_index_on_postgresql(run_cli, tmp_path, postgres_url):
     def cli(*args: str) -> str:
         r = run_cli(*args, env={"DRAFTROOM_DATABASE_URL": postgres_url})
         assert r.returncode == 0, r.stderr

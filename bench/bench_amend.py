@@ -47,7 +47,8 @@ def machine() -> str:
         ),
         platform.processor() or "unknown cpu",
     )
-    return f"{model}, {os.cpu_count()} cores, Python {platform.python_version()}"
+    load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
+    return f"{model}, {os.cpu_count()} cores, Python {platform.python_version()}, load average {load}"
 
 
 def sentences() -> list[str]:

@@ -9,7 +9,9 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-SHARED = next((d / "shared" for d in ROOT.parents if (d / "shared" / "seeds").is_dir()), ROOT.parent / "shared")
+SHARED = next(
+    (d / "shared" for d in ROOT.parents if (d / "shared" / "seeds").is_dir()), ROOT.parent / "shared"
+)
 SEEDS = SHARED / "seeds"
 CORPUS_EN = SHARED / "corpus-en"
 

@@ -1,0 +1,266 @@
+"""Speed of the negotiating room on the demo negotiation with 2,000 pending amendments.
+
+    python bench/bench_tui.py [--amendments 2000]
+
+Prints, each against a peer measured in the same run (headless Textual, `App.run_test`):
+  - first paint: from creating the app to the draft drawn with its pending markers (the negotiation
+    read from git and the SQL index), against Textual's own startup of an empty app (target < 1 s);
+  - keypress to updated screen, moving between paragraphs (↓), against the same key in a plain
+    Textual OptionList of as many one-line options (target < 100 ms);
+  - opening a paragraph's proposals (enter), its redlines computed, against the same peer.
+The 2,000 amendments (100 delegations; edits, replacements, insertions, deletions) are written in one
+bulk action on top of the demo's own proposals, as `bench_amend.py` does.
+"""
+
+import argparse
+import asyncio
+import os
+import platform
+import random
+import statistics
+import sys
+import tempfile
+import time
+from collections.abc import Awaitable, Callable
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "src"))
+
+from textual import events  # noqa: E402
+from textual.app import App, ComposeResult  # noqa: E402
+from textual.widgets import OptionList  # noqa: E402
+
+from draftroom.errors import DraftroomError  # noqa: E402
+from draftroom.model import iter_located, states  # noqa: E402
+from draftroom.tui.app import DraftroomApp  # noqa: E402
+from draftroom.tui.demo import DEMO_NAME, build_demo  # noqa: E402
+from draftroom.tui.identity import Identity  # noqa: E402
+from draftroom.tui.rooms import WorkflowLobby  # noqa: E402
+from draftroom.tui.screens.draft import DraftScreen  # noqa: E402
+from draftroom.tui.screens.proposals import ProposalsScreen  # noqa: E402
+from draftroom.tui.widgets.draft_view import DraftView  # noqa: E402
+from draftroom.workflow import amending, revising  # noqa: E402
+from draftroom.workflow import amendments as logic  # noqa: E402
+from draftroom.workflow.amendments import Proposal  # noqa: E402
+from draftroom.workflow.negotiation import open_negotiation  # noqa: E402
+
+SIZE = (120, 40)
+
+
+def machine() -> str:
+    model = next(
+        (
+            line.split(":", 1)[1].strip()
+            for line in Path("/proc/cpuinfo").read_text().splitlines()
+            if "model name" in line
+        ),
+        platform.processor() or "unknown cpu",
+    )
+    return f"{model}, {os.cpu_count()} cores, Python {platform.python_version()}"
+
+
+def proposal(label: str, text: str, rng: random.Random) -> Proposal:
+    kind = rng.choices(("edit", "replace", "insert", "delete"), (60, 20, 15, 5))[0]
+    if kind == "edit" and len(text) > 12:
+        for _ in range(20):
+            at = rng.randrange(len(text) - 4)
+            words = text[at : at + 4]
+            if text.count(words) == 1 and "[" not in words and "]" not in words:
+                return Proposal("edit", target=label, find=words, replace=words + "（修订）")
+    if kind == "insert":
+        return Proposal(
+            "insert", anchor=label, position="after", text=f"鼓励会员国采取第 {rng.randrange(10**6)} 号措施；"
+        )
+    if kind == "delete":
+        return Proposal("delete", target=label)
+    return Proposal("replace", target=label, text=text + "并请秘书长提交报告；")
+
+
+def seed(home: Path, pending: int, rng: random.Random) -> None:
+    """The demo negotiation, brought to `pending` pending amendments in one bulk action."""
+    build_demo(home)
+    have = sum(a.pending for a in revising.list_amendments(DEMO_NAME, home=home).amendments)
+    delegations = [s.en for s in states.all_states() if s.is_state][:100]
+    neg = open_negotiation(DEMO_NAME, home)
+    with neg.action("bench-import", "Secretariat") as txn:
+        doc = txn.doc
+        located = [(loc.label, loc.paragraph.text) for loc in iter_located(doc)]
+        made = 0
+        while made < pending - have:
+            who = delegations[made % len(delegations)]
+            label, text = rng.choice(located)
+            try:
+                a = logic.propose(doc, "rev-0", [who], proposal(label, text, rng), amending.code(who))
+            except DraftroomError:  # words that occur twice once normalized: draw another
+                continue
+            amending.save(txn, a)
+            made += 1
+        txn.summary = f"{pending - have} amendments (benchmark import)"
+
+
+class EmptyApp(App[None]):
+    pass
+
+
+class ListApp(App[None]):
+    def __init__(self, count: int) -> None:
+        super().__init__()
+        self.count = count
+
+    def compose(self) -> ComposeResult:
+        yield OptionList(*(f"option {i}" for i in range(self.count)))
+
+
+async def until(pilot, ready: Callable[[], bool], limit: float = 60.0) -> None:
+    end = time.perf_counter() + limit
+    while not ready():
+        if time.perf_counter() > end:
+            raise SystemExit("the screen never became ready")
+        await pilot.pause(0.005)
+    await pilot.pause()
+
+
+async def first_paint(make: Callable[[], App], ready: Callable[[App], bool]) -> float:
+    start = time.perf_counter()
+    app = make()
+    async with app.run_test(size=SIZE) as pilot:
+        await until(pilot, lambda: ready(app))
+        return time.perf_counter() - start
+
+
+def watch_frames(app: App) -> list[float]:
+    """Times at which the app hands a frame to its (headless) driver."""
+    frames: list[float] = []
+    display = app._display
+
+    def timed(screen, renderable) -> None:
+        frames.append(time.perf_counter())
+        display(screen, renderable)
+
+    app._display = timed  # type: ignore[method-assign]
+    return frames
+
+
+async def latency(app: App, key: str, quiet: float = 0.15) -> float:
+    """From sending a key to the last frame it caused (the screen settled: no frame for `quiet` s)."""
+    frames = watch_frames(app) if not hasattr(app, "_bench_frames") else app._bench_frames
+    app._bench_frames = frames
+    await asyncio.sleep(quiet)
+    seen = len(frames)
+    start = time.perf_counter()
+    app._driver.send_message(events.Key(key, None))
+    while True:
+        await asyncio.sleep(0.002)
+        last = frames[-1] if len(frames) > seen else None
+        if last is not None and time.perf_counter() - last > quiet:
+            return last - start
+        if time.perf_counter() - start > 10:
+            raise SystemExit(f"no frame after {key}")
+
+
+async def keypresses(
+    app: App, prepare: Callable[[object], Awaitable[None]], key: str, count: int
+) -> list[float]:
+    async with app.run_test(size=SIZE) as pilot:
+        await prepare(pilot)
+        return [await latency(app, key) for _ in range(count)]
+
+
+def draft_ready(app: App) -> bool:
+    views = app.screen.query(DraftView) if isinstance(app.screen, DraftScreen) else []
+    return bool(views) and views[0].option_count > 0
+
+
+async def open_proposals(app: DraftroomApp, paragraphs: list[str]) -> list[float]:
+    """Enter on each paragraph, then back: time to the proposals drawn."""
+    times = []
+    async with app.run_test(size=SIZE) as pilot:
+        await until(pilot, lambda: draft_ready(app))
+        view = app.screen.query_one(DraftView)
+        for pid in paragraphs:
+            view.highlighted = view.get_option_index(pid)
+            await pilot.pause()
+            times.append(await latency(app, "enter"))
+            assert isinstance(app.screen, ProposalsScreen)
+            await pilot.press("escape")
+            await pilot.pause()
+    return times
+
+
+def timed_call(fn: Callable[[], object]) -> float:
+    start = time.perf_counter()
+    fn()
+    return time.perf_counter() - start
+
+
+def ms(seconds: float) -> str:
+    return f"{seconds * 1000:7.1f} ms"
+
+
+async def run(args: argparse.Namespace) -> None:
+    rng = random.Random(7)
+    home = Path(tempfile.mkdtemp(prefix="bench-tui-"))
+    t = time.perf_counter()
+    seed(home, args.amendments, rng)
+    revising.list_amendments(DEMO_NAME, home=home)  # the SQL index catches up with the bulk import once
+    snap = WorkflowLobby(home).open(DEMO_NAME).snapshot()
+    print(f"machine: {machine()}")
+    print(
+        f"demo negotiation: {len(list(iter_located(snap.document)))} paragraphs, {snap.pending_total} pending "
+        f"amendments (built in {time.perf_counter() - t:.1f} s)"
+    )
+
+    def ours() -> DraftroomApp:
+        return DraftroomApp(WorkflowLobby(home), DEMO_NAME, Identity("China", "delegate"))
+
+    peer_start = statistics.median([await first_paint(EmptyApp, lambda a: True) for _ in range(5)])
+    start = statistics.median([await first_paint(ours, draft_ready) for _ in range(3)])
+    room = WorkflowLobby(home).open(DEMO_NAME)
+    reading = statistics.median([timed_call(room.snapshot) for _ in range(3)])
+    print(
+        f"first paint           {ms(start)}   empty Textual app {ms(peer_start)}   ratio {start / peer_start:5.1f}x   (target < 1 s)"
+    )
+    print(
+        f"  of which reading the negotiation through the workflow (show + list_amendments): {ms(reading).strip()}"
+    )
+
+    rows = len(list(iter_located(snap.document)))
+
+    async def ready_list(pilot) -> None:
+        await pilot.pause()
+
+    async def ready_draft(pilot) -> None:
+        await until(pilot, lambda: draft_ready(pilot.app))
+
+    peer_keys = await keypresses(ListApp(rows), ready_list, "down", 25)
+    our_keys = await keypresses(ours(), ready_draft, "down", 25)
+    peer_key = statistics.median(peer_keys)
+    key = statistics.median(our_keys)
+    p90 = statistics.quantiles(our_keys, n=10)[-1]
+    print(
+        f"next paragraph (↓)    {ms(key)}   (p90 {ms(p90).strip()})   plain OptionList {ms(peer_key)}   ratio {key / peer_key:5.1f}x   (target < 100 ms)"
+    )
+
+    busiest = sorted(
+        {p for p in (a.target or a.anchor for a in snap.proposals if a.pending) if p},
+        key=snap.pending_count,
+        reverse=True,
+    )[:5]
+    opened = await open_proposals(ours(), [*busiest, *busiest])
+    first, again = opened[: len(busiest)], opened[len(busiest) :]
+    most = max(snap.pending_count(p) for p in busiest)
+    print(
+        f"open proposals (enter) {ms(statistics.median(again))}   (first opening {ms(first[0]).strip()}; "
+        f"busiest paragraph: {most} proposals)   ratio {statistics.median(again) / peer_key:5.1f}x   (target < 100 ms)"
+    )
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--amendments", type=int, default=2000)
+    asyncio.run(run(ap.parse_args()))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,137 @@
+"""`draftroom export`: a negotiation's text (or a document file) as a UN Word document, text, Markdown or HTML."""
+
+import argparse
+from pathlib import Path
+
+from draftroom.errors import DraftroomError
+from draftroom.export.api import LAYOUTS, WRITERS, check_output, export_document, write_layout
+from draftroom.export.blocks import Options
+from draftroom.export.typography import OPENER_STYLES, PAPERS
+from draftroom.export.words import LANGUAGES, check_language
+from draftroom.model import Document, normalize_label
+from draftroom.parse import parse_file
+from draftroom.workflow import exporting
+from draftroom.workflow.negotiation import show
+
+ORDER = 60
+KINDS = (*LAYOUTS, "compilation")
+FROM_STORE = ("amendments", "compilation")  # kinds built from a negotiation's amendments
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser(
+        "export",
+        help="export a negotiation or document as a UN-formatted .docx (or .txt, .md, .html)",
+        description="Write the text as a UN document: draft (L-document), revised draft, adopted "
+        "resolution or formal amendments, with real Word footnotes. The format follows -o's extension.",
+    )
+    p.add_argument("name", metavar="NAME", help="a negotiation, or the path of a document file")
+    p.add_argument("--rev", help="the revision to export (default: the latest)")
+    p.add_argument("--kind", help=f"one of {', '.join(KINDS)} (default: the document's own kind)")
+    p.add_argument(
+        "--lang", help=f"language of the layout's words: {', '.join(LANGUAGES)} (default: the text's)"
+    )
+    p.add_argument("-o", "--output", required=True, help=f"output file: {', '.join(WRITERS)}")
+    p.add_argument("--home", help="where negotiations live (default: $DRAFTROOM_HOME or ./sessions)")
+    p.add_argument(
+        "--by",
+        action="append",
+        default=[],
+        metavar="DELEGATION",
+        help="amendments: the delegations whose amendments to table (repeatable; default: all)",
+    )
+    p.add_argument(
+        "--status",
+        choices=exporting.FORMAL_STATUSES,
+        help="amendments: only proposed or only accepted ones (default: both)",
+    )
+    p.add_argument("--adopted-on", help="adoption date of a resolution, YYYY-MM-DD")
+    p.add_argument("--meeting", help="meeting that adopted a resolution: a number (109) or as printed")
+    p.add_argument("--symbol", help="document symbol to print (e.g. A/RES/74/176, A/C.3/74/L.20/Rev.1)")
+    p.add_argument("--date", help="masthead date, YYYY-MM-DD (default: the document's, else today)")
+    p.add_argument("--paper", choices=sorted(PAPERS), help="paper size (default: letter)")
+    p.add_argument("--font", help="body font for Latin and Cyrillic text (default: Times New Roman)")
+    p.add_argument("--east-asia-font", help="body font for Chinese (default: SimSun)")
+    p.add_argument("--size", type=float, help="body size in points")
+    p.add_argument("--opener", choices=OPENER_STYLES, help="how opening phrases are set apart")
+    p.add_argument("--opener-font", help="font of the opening phrase when --opener kaiti (default: KaiTi)")
+    p.add_argument(
+        "--opening-phrase",
+        action="append",
+        default=[],
+        metavar="LABEL=PHRASE",
+        help="the opening phrase of one paragraph (e.g. 'OP3=Further requests'; 'PP2=' for none)",
+    )
+    p.set_defaults(func=run)
+
+
+def _openers(pairs: list[str]) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for pair in pairs:
+        label, sep, phrase = pair.partition("=")
+        if not sep:
+            raise DraftroomError(f"--opening-phrase {pair!r}: write it as LABEL=PHRASE, e.g. OP3=Requests")
+        out[normalize_label(label)] = phrase
+    return out
+
+
+def load(name: str, rev: str | None, home: str | None) -> Document:
+    """A document file, or a negotiation of the store at `rev`."""
+    path = Path(name)
+    if path.is_file():
+        if rev:
+            raise DraftroomError(f"--rev {rev}: {name} is a file, not a negotiation; leave --rev out")
+        return parse_file(path)
+    return show(name, rev, home=home)
+
+
+def _kind(raw: str | None) -> str | None:
+    if raw is not None and raw not in KINDS:
+        raise DraftroomError(f"unknown kind {raw!r}: use one of {', '.join(KINDS)}")
+    return raw
+
+
+def _from_store(args: argparse.Namespace, kind: str, out: Path, typography: dict) -> Path:
+    """Amendments of chosen delegations, or the compilation text, of a stored negotiation."""
+    if Path(args.name).is_file() and kind == "compilation":
+        raise DraftroomError(f"{args.name} is a file: a compilation comes from a negotiation's amendments")
+    if args.rev:
+        raise DraftroomError(f"--rev: a {kind} export shows the current text with its pending amendments")
+    lang = args.lang or show(args.name, None, home=args.home).language
+    options = Options(kind=kind, lang=lang, symbol=args.symbol, date=args.date)
+    if kind == "compilation":
+        return write_layout(exporting.compilation(args.name, options, args.home), out, **typography)
+    doc = exporting.formal_amendments(args.name, args.by, args.status, lang, args.symbol, args.home)
+    return export_document(doc, out, options, **typography)
+
+
+def run(args: argparse.Namespace) -> int:
+    out = check_output(Path(args.output))
+    kind = _kind(args.kind)
+    if args.lang:
+        check_language(args.lang)
+    openers = _openers(args.opening_phrase)
+    typography = {
+        "paper": args.paper,
+        "font": args.font,
+        "east_asia_font": args.east_asia_font,
+        "size": args.size,
+        "opener": args.opener,
+        "opener_font": args.opener_font,
+    }
+    if kind in FROM_STORE and not (kind == "amendments" and Path(args.name).is_file()):
+        print(_from_store(args, kind, out, typography))
+        return 0
+    doc = load(args.name, args.rev, args.home)
+    kind = kind or (doc.kind if doc.kind in LAYOUTS else "draft")
+    options = Options(
+        kind=kind,
+        lang=args.lang or doc.language,
+        adopted_on=args.adopted_on,
+        meeting=args.meeting,
+        symbol=args.symbol,
+        date=args.date,
+        openers=openers,
+    )
+    print(export_document(doc, out, options, **typography))
+    return 0

@@ -1,0 +1,87 @@
+"""Export a Document: choose the layout by kind and the writer by the output file's extension."""
+
+import os
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+
+from draftroom.errors import DraftroomError
+from draftroom.export.amendments_layout import amendments_layout
+from draftroom.export.blocks import Layout, Options
+from draftroom.export.docx_writer import write_docx
+from draftroom.export.draft_layout import draft_layout
+from draftroom.export.plain import write_html, write_markdown, write_text
+from draftroom.export.resolution_layout import resolution_layout
+from draftroom.export.typography import Typography, typography_for
+from draftroom.export.words import check_language
+from draftroom.model import Document
+
+LAYOUTS: dict[str, Callable[[Document, Options], Layout]] = {
+    "draft": draft_layout,
+    "revised-draft": draft_layout,
+    "resolution": resolution_layout,
+    "amendments": amendments_layout,
+}
+WRITERS: dict[str, Callable[[Layout, Typography], bytes]] = {
+    ".docx": write_docx,
+    ".txt": write_text,
+    ".md": write_markdown,
+    ".html": write_html,
+}
+
+
+def check_kind(kind: str) -> str:
+    if kind not in LAYOUTS:
+        raise DraftroomError(f"unknown kind {kind!r}: use one of {', '.join(LAYOUTS)}")
+    return kind
+
+
+def check_output(path: Path) -> Path:
+    """The output path, checked before any work: known extension, existing writable directory."""
+    if path.suffix.lower() not in WRITERS:
+        raise DraftroomError(f"{path}: unknown output format: name the file .docx, .txt, .md or .html")
+    parent = path.parent if str(path.parent) else Path(".")
+    if not parent.is_dir():
+        raise DraftroomError(f"{path}: directory {parent} does not exist: create it or choose another -o")
+    if not os.access(parent, os.W_OK | os.X_OK):
+        raise DraftroomError(f"{path}: directory {parent} is not writable: choose another -o")
+    if path.is_dir():
+        raise DraftroomError(f"{path}: is a directory: give a file name")
+    return path
+
+
+def export_document(doc: Document, path: str | Path, options: Options, **typography: object) -> Path:
+    """Write `doc` as `options.kind` in `options.lang` to `path`; never leaves a half-written file."""
+    out = check_output(Path(path))
+    check_language(options.lang)
+    layout = LAYOUTS[check_kind(options.kind)](doc, options)
+    return write_layout(layout, out, **typography)
+
+
+def write_layout(layout: Layout, path: str | Path, **typography: object) -> Path:
+    """Render a laid-out page in the format `path`'s extension names, atomically."""
+    out = check_output(Path(path))
+    data = WRITERS[out.suffix.lower()](layout, typography_for(layout.language, **typography))
+    write_atomically(out, data)
+    return out
+
+
+def write_atomically(path: Path, data: bytes) -> None:
+    """Write to a temporary file in the same directory, then rename over the target."""
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent or ".")
+    except OSError as e:
+        raise DraftroomError(f"{path}: cannot write here ({e.strerror}): choose another -o") from None
+    try:
+        umask = os.umask(0)
+        os.umask(umask)
+        os.fchmod(fd, 0o666 & ~umask)
+        with os.fdopen(fd, "wb") as f:
+            f.write(data)
+        os.replace(tmp, path)
+    except OSError as e:
+        Path(tmp).unlink(missing_ok=True)
+        raise DraftroomError(f"{path}: cannot write it ({e.strerror}): choose another -o") from None
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise

@@ -1,0 +1,188 @@
+"""The page as a list of styled blocks: what every layout produces and every writer renders.
+
+A layout (draft, resolution, amendments) decides what goes on the page and in which style; the
+writers (.docx, .txt, .md, .html) decide how a style looks. Block text keeps footnote references
+as `[^N]`.
+"""
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+from draftroom.export import words
+from draftroom.export.typography import opener_length
+from draftroom.model import Document, Paragraph, labels
+
+STYLES = (
+    "session",  # "Seventy-fourth session", bold
+    "committee",  # "Third Committee", bold
+    "agenda",  # "Agenda item 70 (b)"
+    "agenda-title",  # bold
+    "sponsors",  # "A, B and C: draft resolution", bold
+    "adopted",  # "Resolution adopted by the General Assembly on ...", bold
+    "report",  # "[on the report of the Third Committee (A/74/400)]"
+    "title",  # bold
+    "body",  # "The General Assembly,"
+    "preamble",
+    "operative",  # numbered, the number hanging
+    "item",  # (a), (i) ...
+    "closing",  # meeting and date, right
+    "annex-title",  # "Annex", then the annex's own title
+    "annex-heading",
+    "annex-para",
+    "instruction",  # one instruction of an amendments document
+    "quoted",  # the new text an instruction introduces
+    "end",  # the short centred rule that ends the text
+    "compiled",  # a compilation line: the paragraph with proposals in place, attributed
+    "note",  # a remark under the title (a compilation's legend)
+)
+
+
+@dataclass
+class Block:
+    style: str
+    text: str = ""
+    label: str = ""  # printed number or marker: "1.", "(a)", "a)"
+    opener: int = 0  # leading characters set apart (italic, KaiTi, bold)
+    new_page: bool = False
+    depth: int = 0  # sub-item level, 0 for (a), 1 for (i) ...
+    spans: list[tuple[str, str]] = field(default_factory=list)  # compilations: (text|del|ins|who, text)
+
+
+@dataclass
+class Masthead:
+    united_nations: str
+    organ: str
+    symbol: str
+    right: list[str]  # "Distr.: Limited", the date, "Original: English"
+
+
+@dataclass
+class Layout:
+    language: str
+    symbol: str
+    masthead: Masthead
+    blocks: list[Block] = field(default_factory=list)
+    footnotes: dict[int, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Options:
+    """What a user chose for one export, beyond the document itself."""
+
+    kind: str
+    lang: str
+    adopted_on: str | None = None
+    meeting: str | None = None
+    symbol: str | None = None
+    date: str | None = None
+    openers: dict[str, str] = field(default_factory=dict)  # label -> opening phrase ("" for none)
+
+
+COMMA = {"zh": "，", "ar": "،"}
+DEFAULT_BODY = {
+    "en": "The General Assembly",
+    "zh": "大会",
+    "fr": "L’Assemblée générale",
+    "es": "La Asamblea General",
+    "ru": "Генеральная Ассамблея",
+    "ar": "إن الجمعية العامة",
+}
+
+
+def masthead(doc: Document, opts: Options, symbol: str, adopted: bool) -> Masthead:
+    printed = opts.date or doc.date or date.today().isoformat()
+    right = [words.distribution(opts.kind, opts.lang), words.format_date(printed, opts.lang, latin=True)]
+    if not adopted:
+        right += words.original_lines(opts.lang)
+    return Masthead(words.UNITED_NATIONS[opts.lang], words.organ(symbol, opts.lang), symbol, right)
+
+
+def heading_blocks(doc: Document, opts: Options) -> list[Block]:
+    """Session, committee, agenda item and its title, as far as the document has them."""
+    out = [Block("session", doc.session)] if doc.session else []
+    if doc.committee:
+        out.append(Block("committee", doc.committee))
+    if doc.agenda_item:
+        out.append(Block("agenda", words.agenda_line(doc.agenda_item, opts.lang)))
+    if doc.agenda_title:
+        out.append(Block("agenda-title", doc.agenda_title))
+    return out
+
+
+def body_block(doc: Document, lang: str) -> Block:
+    """ "The General Assembly," (no comma when there is no preamble)."""
+    body = doc.body or DEFAULT_BODY[lang]
+    return Block("body", body + (COMMA.get(lang, ",") if doc.preamble else ""))
+
+
+def item_label(marker: str | None, lang: str) -> str:
+    marker = marker or "?"
+    return f"{marker})" if lang in ("fr", "es") else f"({marker})"
+
+
+def _items(items: list[Paragraph], lang: str, depth: int) -> list[Block]:
+    out: list[Block] = []
+    for item in items:
+        out.append(Block("item", item.text, item_label(item.marker, lang), depth=depth))
+        out.extend(_items(item.items, lang, depth + 1))
+    return out
+
+
+def text_blocks(doc: Document, opts: Options) -> list[Block]:
+    """The authoring body, preambular and operative paragraphs with their sub-items."""
+    names = labels(doc)
+    out = [body_block(doc, opts.lang)]
+
+    def opener(p: Paragraph) -> int:
+        return opener_length(p.text, opts.lang, opts.openers.get(names.get(p.id, "")))
+
+    for p in doc.preamble:
+        out.append(Block("preamble", p.text, opener=opener(p)))
+        out.extend(_items(p.items, opts.lang, 0))
+    numbered = len(doc.operative) > 1
+    for i, p in enumerate(doc.operative, 1):
+        out.append(Block("operative", p.text, f"{i}." if numbered else "", opener=opener(p)))
+        out.extend(_items(p.items, opts.lang, 0))
+    return out
+
+
+def annex_blocks(doc: Document, opts: Options, first_new_page: bool) -> list[Block]:
+    """Each annex from a new page: "Annex" (I, II...), its title, headings and paragraphs."""
+    out: list[Block] = []
+    for a, annex in enumerate(doc.annexes):
+        out.append(
+            Block(
+                "annex-title",
+                words.annex_title(a, len(doc.annexes), opts.lang),
+                new_page=first_new_page or a > 0,
+            )
+        )
+        if annex.title and annex.title.strip() != out[-1].text:
+            out.append(Block("annex-title", annex.title))
+        for block in annex.blocks:
+            if isinstance(block, Paragraph):
+                label = f"{block.number}." if block.number is not None else ""
+                out.append(Block("annex-para", block.text, label))
+                out.extend(_items(block.items, opts.lang, 0))
+            else:
+                out.append(Block("annex-heading", block.text))
+    return out
+
+
+def footnotes(doc: Document) -> dict[int, str]:
+    return {f.number: f.text for f in doc.footnotes}
+
+
+REF = re.compile(r"\[\^(\d+)\]")
+
+
+def note_numbers(layout: Layout) -> dict[int, int]:
+    """Layout footnote number -> the number printed, by first appearance on the page (as Word numbers)."""
+    order: dict[int, int] = {}
+    for block in layout.blocks:
+        for m in REF.finditer(block.text):
+            n = int(m.group(1))
+            if n in layout.footnotes and n not in order:
+                order[n] = len(order) + 1
+    return order

@@ -1,0 +1,27 @@
+"""The L-document: a draft or revised draft resolution as tabled."""
+
+from draftroom.export import words
+from draftroom.export.blocks import (
+    Block,
+    Layout,
+    Options,
+    annex_blocks,
+    footnotes,
+    heading_blocks,
+    masthead,
+    text_blocks,
+)
+from draftroom.model import Document
+
+
+def draft_layout(doc: Document, opts: Options) -> Layout:
+    symbol = opts.symbol or doc.symbol or ""
+    revised = opts.kind == "revised-draft"
+    blocks = heading_blocks(doc, opts)
+    if doc.sponsors:
+        blocks.append(Block("sponsors", words.sponsor_line(doc.sponsors, opts.lang, revised)))
+    blocks.append(Block("title", doc.title))
+    blocks += text_blocks(doc, opts)
+    blocks += annex_blocks(doc, opts, first_new_page=True)
+    blocks.append(Block("end"))
+    return Layout(opts.lang, symbol, masthead(doc, opts, symbol, adopted=False), blocks, footnotes(doc))

@@ -1,0 +1,257 @@
+"""Ordinal words ("the fifth preambular paragraph") in the six languages, 1 to 199.
+
+UN amendments cite preambular paragraphs by ordinal words. Russian ordinals take the case the
+sentence needs (nominative, genitive, prepositional); Arabic ones agree with "الفقرة" (feminine).
+"""
+
+_EN_UNITS = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine"]
+_EN_TEENS = [
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+]
+_EN_TENS = ["_", "_", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
+_EN_ORD = {
+    "one": "first",
+    "two": "second",
+    "three": "third",
+    "five": "fifth",
+    "eight": "eighth",
+    "nine": "ninth",
+    "twelve": "twelfth",
+}
+
+
+def _en_cardinal(n: int) -> str:
+    if n >= 100:
+        rest = n % 100
+        return "one hundred" + (f" and {_en_cardinal(rest)}" if rest else "")
+    if n < 10:
+        return _EN_UNITS[n]
+    if n < 20:
+        return _EN_TEENS[n - 10]
+    tens, unit = divmod(n, 10)
+    return _EN_TENS[tens] + (f"-{_EN_UNITS[unit]}" if unit else "")
+
+
+def english(n: int) -> str:
+    words = _en_cardinal(n)
+    head, sep, last = words.rpartition("-") if "-" in words.split()[-1] else words.rpartition(" ")
+    if last in _EN_ORD:
+        last = _EN_ORD[last]
+    elif last.endswith("y"):
+        last = last[:-1] + "ieth"
+    else:
+        last += "th"
+    return head + sep + last
+
+
+_FR_UNITS = [
+    "zéro",
+    "un",
+    "deux",
+    "trois",
+    "quatre",
+    "cinq",
+    "six",
+    "sept",
+    "huit",
+    "neuf",
+    "dix",
+    "onze",
+    "douze",
+    "treize",
+    "quatorze",
+    "quinze",
+    "seize",
+]
+_FR_TENS = {2: "vingt", 3: "trente", 4: "quarante", 5: "cinquante", 6: "soixante", 8: "quatre-vingt"}
+
+
+def _fr_cardinal(n: int) -> str:
+    if n >= 100:
+        return "cent" + (f" {_fr_cardinal(n % 100)}" if n % 100 else "")
+    if n <= 16:
+        return _FR_UNITS[n]
+    if n < 20:
+        return "dix-" + _FR_UNITS[n - 10]
+    tens, unit = divmod(n, 10)
+    if tens in (7, 9):
+        return _FR_TENS[tens - 1] + ("-et-" if n == 71 else "-") + _fr_cardinal(10 + unit)
+    base = _FR_TENS[tens]
+    if unit == 0:
+        return base + ("s" if tens == 8 else "")
+    return base + (" et un" if unit == 1 and tens != 8 else "-" + _FR_UNITS[unit])
+
+
+def french(n: int) -> str:
+    if n == 1:
+        return "premier"
+    words = _fr_cardinal(n)
+    if words.endswith("cinq"):
+        return words + "uième"
+    if words.endswith("neuf"):
+        return words[:-1] + "vième"
+    if words.endswith("e"):
+        words = words[:-1]
+    if words.endswith("vingts"):
+        words = words[:-1]
+    return words + "ième"
+
+
+_ES_UNITS = ["_", "primer", "segundo", "tercer", "cuarto", "quinto", "sexto", "séptimo", "octavo", "noveno"]
+_ES_TENS = [
+    "_",
+    "décimo",
+    "vigésimo",
+    "trigésimo",
+    "cuadragésimo",
+    "quincuagésimo",
+    "sexagésimo",
+    "septuagésimo",
+    "octogésimo",
+    "nonagésimo",
+]
+_ES_TEENS = {11: "undécimo", 12: "duodécimo"}
+
+
+def spanish(n: int) -> str:
+    """The form placed before a masculine noun ("primer párrafo", "vigésimo tercer párrafo")."""
+    if n >= 100:
+        return "centésimo" + (f" {spanish(n % 100)}" if n % 100 else "")
+    if n in _ES_TEENS:
+        return _ES_TEENS[n]
+    tens, unit = divmod(n, 10)
+    if tens == 0:
+        return _ES_UNITS[unit]
+    if tens == 1 and unit:
+        return "decimo" + _ES_UNITS[unit]
+    return _ES_TENS[tens] + (f" {_ES_UNITS[unit]}" if unit else "")
+
+
+# Russian: stems and ending type ("hard" -ый, "stressed" -ой, "soft" третий)
+_RU_UNITS = {
+    1: ("перв", "hard"),
+    2: ("втор", "stressed"),
+    3: ("трет", "soft"),
+    4: ("четверт", "hard"),
+    5: ("пят", "hard"),
+    6: ("шест", "stressed"),
+    7: ("седьм", "stressed"),
+    8: ("восьм", "stressed"),
+    9: ("девят", "hard"),
+    10: ("десят", "hard"),
+    11: ("одиннадцат", "hard"),
+    12: ("двенадцат", "hard"),
+    13: ("тринадцат", "hard"),
+    14: ("четырнадцат", "hard"),
+    15: ("пятнадцат", "hard"),
+    16: ("шестнадцат", "hard"),
+    17: ("семнадцат", "hard"),
+    18: ("восемнадцат", "hard"),
+    19: ("девятнадцат", "hard"),
+    20: ("двадцат", "hard"),
+    30: ("тридцат", "hard"),
+    40: ("сороков", "stressed"),
+    50: ("пятидесят", "hard"),
+    60: ("шестидесят", "hard"),
+    70: ("семидесят", "hard"),
+    80: ("восьмидесят", "hard"),
+    90: ("девяност", "hard"),
+    100: ("сот", "hard"),
+}
+_RU_CARDINAL_TENS = {
+    20: "двадцать",
+    30: "тридцать",
+    40: "сорок",
+    50: "пятьдесят",
+    60: "шестьдесят",
+    70: "семьдесят",
+    80: "восемьдесят",
+    90: "девяносто",
+}
+_RU_ENDINGS = {
+    "hard": {"nom": "ый", "gen": "ого", "prep": "ом"},
+    "stressed": {"nom": "ой", "gen": "ого", "prep": "ом"},
+    "soft": {"nom": "ий", "gen": "ьего", "prep": "ьем"},
+}
+
+
+def russian(n: int, case: str = "nom") -> str:
+    """Masculine ordinal ("пятый пункт", "после пятого пункта", "в пятом пункте")."""
+    prefix = ""
+    if n > 100:
+        prefix, n = "сто ", n - 100
+    if n > 20 and n % 10 and n < 100:
+        prefix += _RU_CARDINAL_TENS[n - n % 10] + " "
+        n %= 10
+    stem, kind = _RU_UNITS[n]
+    return prefix + stem + _RU_ENDINGS[kind][case]
+
+
+_AR_UNITS = [
+    "_",
+    "الأولى",
+    "الثانية",
+    "الثالثة",
+    "الرابعة",
+    "الخامسة",
+    "السادسة",
+    "السابعة",
+    "الثامنة",
+    "التاسعة",
+    "العاشرة",
+]
+_AR_TENS = [
+    "_",
+    "_",
+    "العشرين",
+    "الثلاثين",
+    "الأربعين",
+    "الخمسين",
+    "الستين",
+    "السبعين",
+    "الثمانين",
+    "التسعين",
+]
+
+
+def arabic(n: int) -> str:
+    """Feminine ordinal agreeing with "الفقرة"."""
+    if n >= 100:
+        return "المائة" + (f" و{arabic(n % 100)}" if n % 100 else "")
+    if n <= 10:
+        return _AR_UNITS[n]
+    tens, unit = divmod(n, 10)
+    first = "الحادية" if unit == 1 else _AR_UNITS[unit]
+    if tens == 1:
+        return f"{first} عشرة"
+    return _AR_TENS[tens] if unit == 0 else f"{first} و{_AR_TENS[tens]}"
+
+
+_ZH_DIGITS = "零一二三四五六七八九"
+
+
+def chinese(n: int) -> str:
+    """第五, 第十二, 第一百零三: the ordinal prefix 第 + the Chinese numeral."""
+    return "第" + _zh_numeral(n)
+
+
+def _zh_numeral(n: int) -> str:
+    if n >= 100:
+        rest = n % 100
+        tail = "" if rest == 0 else ("零" + _ZH_DIGITS[rest] if rest < 10 else _zh_numeral(rest))
+        if 10 <= rest < 20:
+            tail = "一" + tail
+        return _ZH_DIGITS[n // 100] + "百" + tail
+    if n < 10:
+        return _ZH_DIGITS[n]
+    tens, unit = divmod(n, 10)
+    return ("" if tens == 1 else _ZH_DIGITS[tens]) + "十" + (_ZH_DIGITS[unit] if unit else "")

@@ -1,0 +1,55 @@
+"""The adopted resolution: A/RES symbol, adoption line, bracket line, "74/176. Title", closing."""
+
+import re
+
+from draftroom.errors import DraftroomError
+from draftroom.export import words
+from draftroom.export.blocks import (
+    Block,
+    Layout,
+    Options,
+    annex_blocks,
+    footnotes,
+    heading_blocks,
+    masthead,
+    text_blocks,
+)
+from draftroom.model import Document
+
+_RES_SYMBOL = re.compile(r"/RES/(.+)$")
+
+
+def resolution_number(doc: Document, symbol: str | None) -> str | None:
+    """ "74/176" from the options' or the document's A/RES symbol, or the number the document holds."""
+    for candidate in (symbol, doc.symbol):
+        m = _RES_SYMBOL.search(candidate or "")
+        if m:
+            return m.group(1)
+    return doc.resolution_number
+
+
+def resolution_layout(doc: Document, opts: Options) -> Layout:
+    adopted_on = opts.adopted_on or doc.adopted_on or doc.closing.date
+    meeting = opts.meeting or doc.closing.meeting
+    if not adopted_on or not meeting:
+        missing = " and ".join(n for n, v in (("--adopted-on", adopted_on), ("--meeting", meeting)) if not v)
+        raise DraftroomError(
+            f"a resolution needs its adoption date and meeting: give {missing} "
+            "(e.g. --adopted-on 2019-12-18 --meeting 50)"
+        )
+    number = resolution_number(doc, opts.symbol)
+    prefix = "E/RES/" if (doc.symbol or "").startswith("E/") else "A/RES/"
+    symbol = opts.symbol if opts.symbol and "/RES/" in opts.symbol else (prefix + number if number else "")
+    draft_symbol = None if doc.committee or not doc.symbol or "/RES/" in doc.symbol else doc.symbol
+    blocks = heading_blocks(doc, opts)
+    blocks.append(Block("adopted", words.adoption_line(adopted_on, opts.lang)))
+    blocks.append(
+        Block("report", doc.report_line or words.report_line(doc.committee, draft_symbol, opts.lang))
+    )
+    blocks.append(Block("title", doc.title, f"{number}." if number else ""))
+    blocks += text_blocks(doc, opts)
+    blocks.append(Block("closing", words.meeting_line(meeting, opts.lang)))
+    blocks.append(Block("closing", words.format_date(adopted_on, opts.lang)))
+    blocks += annex_blocks(doc, opts, first_new_page=False)
+    blocks.append(Block("end"))
+    return Layout(opts.lang, symbol, masthead(doc, opts, symbol, adopted=True), blocks, footnotes(doc))

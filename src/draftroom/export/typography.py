@@ -1,0 +1,110 @@
+"""UN typography per language: fonts, sizes, paper, and the opening phrase set apart.
+
+English (and French, Spanish, Russian) italicize only the opening phrase of each preambular and
+operative paragraph, found by longest match in a phrase list; Chinese sets it apart in KaiTi (or
+bold, or not at all). Everything here is a default that `Typography` lets a caller change.
+"""
+
+import re
+from dataclasses import dataclass, replace
+
+from draftroom.errors import DraftroomError
+from draftroom.export.phrases import EXTENDERS, LEADING_EXTENDERS, PHRASES
+
+OPENER_STYLES = ("italic", "kaiti", "bold", "none")
+PAPERS = {"letter": (21.59, 27.94), "a4": (21.0, 29.7)}  # width, height in cm
+
+
+@dataclass(frozen=True)
+class Typography:
+    language: str
+    font: str = "Times New Roman"  # Latin and Cyrillic text
+    east_asia_font: str = "SimSun"
+    complex_font: str = "Times New Roman"  # Arabic script
+    size: float = 10.0
+    leading: float = 12.0  # exact line spacing, points
+    note_size: float = 8.0
+    paper: str = "letter"
+    opener: str = "italic"
+    opener_font: str = "KaiTi"  # used when opener == "kaiti"
+    rtl: bool = False
+
+
+_DEFAULTS = {
+    "en": Typography("en"),
+    "fr": Typography("fr"),
+    "es": Typography("es"),
+    "ru": Typography("ru"),
+    "zh": Typography("zh", size=14.0, leading=22.0, note_size=10.0, opener="kaiti", font="Times New Roman"),
+    "ar": Typography(
+        "ar",
+        complex_font="Simplified Arabic",
+        size=14.0,
+        leading=18.0,
+        note_size=11.0,
+        opener="none",
+        rtl=True,
+    ),
+}
+
+
+def typography_for(lang: str, **overrides: object) -> Typography:
+    """The language's defaults with the caller's overrides (None values are ignored)."""
+    base = _DEFAULTS[lang]
+    changes = {k: v for k, v in overrides.items() if v is not None}
+    if "paper" in changes and changes["paper"] not in PAPERS:
+        raise DraftroomError(f"unknown paper size {changes['paper']!r}: use letter or a4")
+    if "opener" in changes and changes["opener"] not in OPENER_STYLES:
+        raise DraftroomError(f"unknown opener style {changes['opener']!r}: use {', '.join(OPENER_STYLES)}")
+    return replace(base, **changes)
+
+
+def _pattern(phrase: str, lang: str) -> re.Pattern[str]:
+    """The phrase at the start of a text; in scripts with spaces, only as whole words."""
+    return re.compile(re.escape(phrase) + ("" if lang == "zh" else r"(?![\w’'-])"))
+
+
+_COMPILED: dict[str, list[tuple[str, re.Pattern[str]]]] = {}
+
+
+def _phrases(lang: str) -> list[tuple[str, re.Pattern[str]]]:
+    if lang not in _COMPILED:
+        ordered = sorted(set(PHRASES.get(lang, ())), key=len, reverse=True)
+        _COMPILED[lang] = [(p, _pattern(p, lang)) for p in ordered]
+    return _COMPILED[lang]
+
+
+def opener_length(text: str, lang: str, override: str | None = None) -> int:
+    """How many leading characters of a paragraph form its opening phrase (0: none).
+
+    `override` names the phrase for this paragraph ("" for none); it must begin the text.
+    """
+    if override is not None:
+        return len(override) if override and text.startswith(override) else 0
+    matched = next((len(p) for p, pattern in _phrases(lang) if pattern.match(text)), 0)
+    if lang not in EXTENDERS:
+        return matched
+    words = list(re.finditer(r"[^\W\d_][\w’'-]*", text))
+    if not matched:
+        matched = _first_words(text, words, lang)
+    return _extended(text, words, matched, lang)
+
+
+def _first_words(text: str, words: list[re.Match[str]], lang: str) -> int:
+    """The fallback opener: the first word, with a leading adverb ("Further requests")."""
+    if not words or words[0].start() != 0 or not words[0].group()[0].isupper():
+        return 0
+    if words[0].group().lower() in LEADING_EXTENDERS[lang] and len(words) > 1:
+        return words[1].end()
+    return words[0].end()
+
+
+def _extended(text: str, words: list[re.Match[str]], end: int, lang: str) -> int:
+    """Widen an opener over the adverbs that follow it ("Recalling also", "Prie en outre")."""
+    for word in words:
+        if word.start() < end:
+            continue
+        if word.group() not in EXTENDERS[lang] or text[end : word.start()] != " ":
+            break
+        end = word.end()
+    return end

@@ -1,0 +1,235 @@
+"""The fixed words of UN documents in the six official languages: masthead, sponsor lines, adoption.
+
+Everything a layout prints that does not come from the document itself comes from here, so adding
+or correcting a language is one table entry.
+"""
+
+import re
+
+from draftroom.errors import DraftroomError
+from draftroom.model.dates import printed_date
+
+LANGUAGES = ("en", "zh", "fr", "es", "ru", "ar")
+
+UNITED_NATIONS = {
+    "en": "United Nations",
+    "zh": "联 合 国",
+    "fr": "Nations Unies",
+    "es": "Naciones Unidas",
+    "ru": "Организация Объединенных Наций",
+    "ar": "الأمم المتحدة",
+}
+
+ORGANS = {  # symbol prefix -> organ name per language
+    "E/": {
+        "en": "Economic and Social Council",
+        "zh": "经济及社会理事会",
+        "fr": "Conseil économique et social",
+        "es": "Consejo Económico y Social",
+        "ru": "Экономический и Социальный Совет",
+        "ar": "المجلس الاقتصادي والاجتماعي",
+    },
+    "A/": {
+        "en": "General Assembly",
+        "zh": "大 会",
+        "fr": "Assemblée générale",
+        "es": "Asamblea General",
+        "ru": "Генеральная Ассамблея",
+        "ar": "الجمعية العامة",
+    },
+}
+
+DISTRIBUTION = {
+    "limited": {"fr": "Distr. limitée", "es": "Distr. limitada"},
+    "general": {"fr": "Distr. générale", "es": "Distr. general"},
+}
+_DISTRIBUTION_LATIN = {"limited": "Distr.: Limited", "general": "Distr.: General"}
+
+ORIGINAL = {"fr": "Original : anglais", "es": "Original: inglés"}
+LANGUAGE_LINE = {"zh": "Chinese", "ru": "Russian", "ar": "Arabic"}
+
+DRAFT = {
+    "en": ("draft resolution", "revised draft resolution"),
+    "zh": ("决议草案", "订正决议草案"),
+    "fr": ("projet de résolution", "projet de résolution révisé"),
+    "es": ("proyecto de resolución", "proyecto de resolución revisado"),
+    "ru": ("проект резолюции", "пересмотренный проект резолюции"),
+    "ar": ("مشروع قرار", "مشروع قرار منقح"),
+}
+
+# "X: amendment(s) to (revised) draft resolution SYMBOL"; {s} the symbol
+AMENDMENTS_TO = {
+    "en": ("amendment to draft resolution {s}", "amendments to draft resolution {s}"),
+    "zh": ("对决议草案{s}的修正", "对决议草案{s}的修正"),
+    "fr": ("amendement au projet de résolution {s}", "amendements au projet de résolution {s}"),
+    "es": ("enmienda al proyecto de resolución {s}", "enmiendas al proyecto de resolución {s}"),
+    "ru": ("поправка к проекту резолюции {s}", "поправки к проекту резолюции {s}"),
+    "ar": ("تعديل على مشروع القرار {s}", "تعديلات على مشروع القرار {s}"),
+}
+_REVISED_AMENDED = {
+    "en": ("draft resolution", "revised draft resolution"),
+    "zh": ("决议草案", "订正决议草案"),
+    "fr": ("projet de résolution", "projet de résolution révisé"),
+    "es": ("proyecto de resolución", "proyecto de resolución revisado"),
+    "ru": ("проекту резолюции", "пересмотренному проекту резолюции"),
+    "ar": ("مشروع القرار", "مشروع القرار المنقح"),
+}
+
+COLON = {"en": ": ", "zh": "：", "fr": " : ", "es": ": ", "ru": ": ", "ar": ": "}
+LIST_SEPARATOR = {"en": ", ", "zh": "、", "fr": ", ", "es": ", ", "ru": ", ", "ar": " و"}
+LAST_SEPARATOR = {"en": " and ", "zh": "和", "fr": " et ", "es": " y ", "ru": " и ", "ar": " و"}
+QUOTES = {"en": "“”", "zh": "“”", "fr": ("« ", " »"), "es": "“”", "ru": "«»", "ar": "”“"}
+
+AGENDA_ITEM = {
+    "en": ("Agenda item {x}", "Agenda items {x}"),
+    "zh": ("议程项目{x}", "议程项目{x}"),
+    "fr": ("Point {x} de l’ordre du jour", "Points {x} de l’ordre du jour"),
+    "es": ("Tema {x} del programa", "Temas {x} del programa"),
+    "ru": ("Пункт {x} повестки дня", "Пункты {x} повестки дня"),
+    "ar": ("البند {x} من جدول الأعمال", "البندان {x} من جدول الأعمال"),
+}
+
+ADOPTED = {
+    "en": "Resolution adopted by the {organ} on {date}",
+    "zh": "{organ}{date}通过的决议",
+    "fr": "Résolution adoptée par l’{organ} le {date}",
+    "es": "Resolución aprobada por la {organ} el {date}",
+    "ru": "Резолюция, принятая {organ} {date}",
+    "ar": "قرار اتخذته {organ} في {date}",
+}
+_ADOPTING_ORGAN = {  # the organ as the adoption line needs it (Russian instrumental case)
+    "en": "General Assembly",
+    "zh": "大会",
+    "fr": "Assemblée générale",
+    "es": "Asamblea General",
+    "ru": "Генеральной Ассамблеей",
+    "ar": "الجمعية العامة",
+}
+
+REPORT_LINE = {
+    "en": ("[on the report of the {committee}{ref}]", "[without reference to a Main Committee{ref}]"),
+    "zh": ("[根据{committee}的报告{ref}通过]", "[未经发交主要委员会而通过{ref}]"),
+    "fr": ("[sur la base du rapport de la {committee}{ref}]", "[sans renvoi à une grande commission{ref}]"),
+    "es": (
+        "[sobre la base del informe de la {committee}{ref}]",
+        "[sin remisión previa a una Comisión Principal{ref}]",
+    ),
+    "ru": ("[по докладу {committee}{ref}]", "[без передачи в главный комитет{ref}]"),
+    "ar": ("[بناء على تقرير {committee}{ref}]", "[دون إحالة إلى لجنة رئيسية{ref}]"),
+}
+
+ANNEX = {"en": "Annex", "zh": "附件", "fr": "Annexe", "es": "Anexo", "ru": "Приложение", "ar": "المرفق"}
+
+
+def check_language(lang: str) -> str:
+    if lang not in LANGUAGES:
+        raise DraftroomError(f"unknown language {lang!r}: use one of {', '.join(LANGUAGES)}")
+    return lang
+
+
+def organ(symbol: str | None, lang: str) -> str:
+    prefix = "E/" if (symbol or "").startswith("E/") else "A/"
+    return ORGANS[prefix][lang]
+
+
+def distribution(kind: str, lang: str) -> str:
+    """ "Distr.: Limited" for drafts and amendments, "Distr.: General" for adopted texts."""
+    level = "general" if kind == "resolution" else "limited"
+    return DISTRIBUTION[level].get(lang, _DISTRIBUTION_LATIN[level])
+
+
+def original_lines(lang: str) -> list[str]:
+    """The masthead's language lines; Chinese, Russian and Arabic keep them in Latin script."""
+    lines = [LANGUAGE_LINE[lang]] if lang in LANGUAGE_LINE else []
+    return [*lines, ORIGINAL.get(lang, "Original: English")]
+
+
+def join_names(names: list[str], lang: str) -> str:
+    """ "A, B and C" / "A、B和C" / "A, B y C" (Spanish "e" before an i- sound)."""
+    if len(names) <= 1:
+        return "".join(names)
+    last = LAST_SEPARATOR[lang]
+    if lang == "es" and re.match(r"(?i)h?i(?![aeiouáéó])", names[-1]):
+        last = " e "
+    return LIST_SEPARATOR[lang].join(names[:-1]) + last + names[-1]
+
+
+def sponsor_line(sponsors: list[str], lang: str, revised: bool) -> str:
+    return join_names(sponsors, lang) + COLON[lang] + DRAFT[lang][revised]
+
+
+def amendments_line(sponsors: list[str], amends: str, count: int, lang: str) -> str:
+    """ "Lithuania: amendments to draft resolution A/C.3/68/L.75" in `lang`."""
+    text = AMENDMENTS_TO[lang][count > 1].format(s=amends)
+    if "/Rev." in amends:
+        plain, revised = _REVISED_AMENDED[lang]
+        text = text.replace(plain, revised, 1)
+    return join_names(sponsors, lang) + COLON[lang] + text
+
+
+def quote(text: str, lang: str) -> str:
+    opening, closing = QUOTES[lang]
+    return f"{opening}{text}{closing}"
+
+
+def agenda_line(item: str, lang: str) -> str:
+    several = bool(re.search(r"\d.*(,| and | et | y | и |和|、| و).*\d", item))
+    return AGENDA_ITEM[lang][several].format(x=item)
+
+
+def format_date(value: str, lang: str, latin: bool = False) -> str:
+    """An ISO date (2019-12-18) as UN documents print it; any other text is kept as given.
+
+    `latin`: the masthead form, which Chinese, Russian and Arabic documents print in English.
+    """
+    if not re.fullmatch(r"\d{4}-\d{1,2}-\d{1,2}", value.strip()):
+        return value
+    return printed_date(value, "en" if latin and lang in ("zh", "ru", "ar") else lang)
+
+
+def adoption_line(adopted_on: str, lang: str) -> str:
+    return ADOPTED[lang].format(organ=_ADOPTING_ORGAN[lang], date=format_date(adopted_on, lang))
+
+
+def report_line(committee: str | None, reference: str | None, lang: str) -> str:
+    """ "[on the report of the Third Committee (A/74/400)]" or "[without reference to ... (A/64/L.64)]".
+
+    `reference`: the committee's report symbol, or in plenary the draft's symbol; None leaves it out.
+    """
+    on_report, plenary = REPORT_LINE[lang]
+    ref = ("" if lang == "zh" else " ") + f"({reference})" if reference else ""
+    if committee:
+        name = committee[0].lower() + committee[1:] if lang == "fr" else committee
+        return on_report.format(committee=name, ref=ref)
+    return plenary.format(ref=ref)
+
+
+def meeting_line(meeting: str, lang: str) -> str:
+    """A meeting number ("109") in the closing's words; any other text is kept as given."""
+    if not meeting.strip().isdigit():
+        return meeting
+    n = int(meeting)
+    return {
+        "en": f"{n}{_english_suffix(n)} plenary meeting",
+        "zh": f"第{n}次全体会议",
+        "fr": f"{n}{'re' if n == 1 else 'e'} séance plénière",
+        "es": f"{n}ª sesión plenaria",
+        "ru": f"{n}-е пленарное заседание",
+        "ar": f"الجلسة العامة {n}",
+    }[lang]
+
+
+def _english_suffix(n: int) -> str:
+    if 10 <= n % 100 <= 20:
+        return "th"
+    return {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+
+
+def annex_title(index: int, count: int, lang: str) -> str:
+    """ "Annex" alone, or "Annex I", "Annex II" when there are several."""
+    if count <= 1:
+        return ANNEX[lang]
+    roman = (
+        ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X"][index] if index < 10 else str(index + 1)
+    )
+    return f"{ANNEX[lang]}{'' if lang == 'zh' else ' '}{roman}"

@@ -1,0 +1,194 @@
+"""The negotiating room: a Textual application over the workflow functions.
+
+The app holds who is acting (`identity`), the open negotiation (`room`) and what it looks like now
+(`snapshot`); screens watch `snapshot` and call `perform` for anything that touches the store, so
+slow work runs in a thread and a user error becomes a notification, never a traceback.
+"""
+
+import threading
+from collections.abc import Callable, Iterable
+from typing import Any, TypeVar
+
+from textual.app import App, SystemCommand
+from textual.binding import Binding
+from textual.reactive import reactive
+from textual.screen import Screen
+
+from draftroom.errors import DraftroomError
+from draftroom.tui.commands import binding_commands
+from draftroom.tui.identity import Identity
+from draftroom.tui.room import Lobby, Room
+from draftroom.tui.screens.draft import DraftScreen
+from draftroom.tui.screens.identity import IdentityScreen
+from draftroom.tui.screens.negotiations import NegotiationsScreen
+from draftroom.tui.screens.proposals import ProposalsScreen
+from draftroom.tui.snapshot import Snapshot
+
+T = TypeVar("T")
+POLL_SECONDS = 0.5  # another process's action shows within 2 s
+
+
+class DraftroomApp(App[None]):
+    TITLE = "draftroom"
+    CSS_PATH = "styles/app.tcss"
+    BINDINGS = [  # noqa: RUF012 (Textual's class-level convention)
+        Binding("i", "identity", "I am…", tooltip="Who am I: choose your delegation and role"),
+        Binding("q", "quit", "Quit", show=False),
+    ]
+
+    identity: reactive[Identity] = reactive(Identity, always_update=True)
+    where: reactive[str] = reactive("")
+    snapshot: reactive[Snapshot | None] = reactive(None, always_update=True)
+
+    def __init__(self, lobby: Lobby, name: str | None = None, identity: Identity | None = None) -> None:
+        super().__init__()
+        self.lobby = lobby
+        self.room: Room | None = None
+        self._start = name
+        self._reloading = False
+        self._store_lock = threading.Lock()
+        self._ask_identity = identity is None  # nobody said who they are: ask first
+        if identity is not None:
+            self.set_reactive(DraftroomApp.identity, identity)
+
+    def on_mount(self) -> None:
+        if self._start:  # straight to the draft; the list of negotiations comes when leaving it
+            self.open_room(self._start)
+        else:
+            self.show_lobby()
+        if self._ask_identity:
+            self.action_identity()
+        self.set_interval(POLL_SECONDS, self._poll)
+
+    # --- doing work -------------------------------------------------------------------------
+
+    def perform(
+        self,
+        work: Callable[[], T],
+        done: Callable[[T], Any] | None = None,
+        busy: str = "",
+        finish: Callable[[], Any] | None = None,
+    ) -> None:
+        """Run `work` in a thread; then `done(result)` on the UI thread, or a notification on error.
+
+        `finish` runs on the UI thread last, either way (to hide a progress indicator).
+        """
+
+        def run() -> None:
+            try:
+                with self._store_lock:  # git is not thread-safe: one piece of store work at a time
+                    result = work()
+            except DraftroomError as e:
+                self.call_from_thread(self.notify, str(e), title="Not done", severity="error", timeout=8)
+            except Exception as e:  # the last guard: a user never sees a traceback
+                message = f"internal error: {type(e).__name__}: {e}"
+                self.call_from_thread(self.notify, message, title="Not done", severity="error", timeout=12)
+            else:
+                if done is not None:
+                    self.call_from_thread(done, result)
+            finally:
+                if finish is not None:
+                    self.call_from_thread(finish)
+
+        self.run_worker(run, thread=True, group="store", description=busy or "working")
+
+    def act(self, work: Callable[[], Any], said: str) -> None:
+        """Record an action, then reload the negotiation and say what was done."""
+
+        def done(_: Any) -> None:
+            self.notify(said, timeout=4)
+            self.reload()
+
+        self.perform(work, done, busy=said)
+
+    # --- the open negotiation ---------------------------------------------------------------
+
+    def open_room(self, name: str) -> None:
+        """Show the draft screen at once and fill it when the negotiation is read (in a worker)."""
+
+        def opened(pair: tuple[Room, Snapshot]) -> None:
+            self.room, snap = pair
+            self.snapshot = snap
+            self.where = snap.name
+
+        def failed() -> None:
+            if self.room is None and isinstance(self.screen, DraftScreen):
+                self.close_room()
+
+        self.where = f"opening {name}…"
+        self.push_screen(DraftScreen())
+        self.perform(lambda: self._load(name), opened, busy=f"opening {name}", finish=failed)
+
+    def _load(self, name: str) -> tuple[Room, Snapshot]:
+        room = self.lobby.open(name)
+        return room, room.snapshot()
+
+    def reload(self) -> None:
+        room = self.room
+        if room is None or self._reloading:
+            return
+        self._reloading = True
+
+        def loaded(snap: Snapshot) -> None:
+            if room is self.room:
+                self.snapshot = snap
+
+        def load() -> Snapshot:
+            try:
+                return room.snapshot()
+            finally:
+                self._reloading = False
+
+        self.perform(load, loaded, busy="reloading")
+
+    def _poll(self) -> None:
+        """Cheap check of the negotiation's version; reload when another process recorded an action."""
+        if self.room is None or self.snapshot is None or self._reloading:
+            return
+        if self.room.version() != self.snapshot.version:
+            self.reload()
+
+    def close_room(self) -> None:
+        """Back to the list of negotiations."""
+        self.room = None
+        self.snapshot = None
+        self.where = ""
+        if self.is_screen_installed("proposals"):
+            self.uninstall_screen("proposals")
+        self.pop_screen()
+        if not isinstance(self.screen, NegotiationsScreen):
+            self.show_lobby()
+
+    def show_lobby(self) -> None:
+        self.push_screen(NegotiationsScreen())
+
+    def open_proposals(self, paragraph_id: str) -> None:
+        """One ProposalsScreen, installed once and reused: opening a paragraph costs no compose."""
+        if not self.is_screen_installed("proposals"):
+            self.install_screen(ProposalsScreen(), "proposals")
+        screen = self.get_screen("proposals")
+        assert isinstance(screen, ProposalsScreen)
+        screen.focus_on(paragraph_id)
+        self.push_screen(screen)
+
+    # --- identity and the palette -----------------------------------------------------------
+
+    def action_identity(self) -> None:
+        def chosen(identity: Identity | None) -> None:
+            if identity is not None:
+                self.identity = identity
+
+        self.push_screen(IdentityScreen(self.identity), chosen)
+
+    def require_identity(self) -> str | None:
+        """The acting name, or None after asking the user to say who they are."""
+        who = self.identity.acting_as
+        if who is None:
+            self.notify(
+                "Say who you are first: press i to choose your delegation and role", severity="warning"
+            )
+        return who
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        yield from binding_commands(screen)
+        yield from super().get_system_commands(screen)

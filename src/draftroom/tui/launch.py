@@ -1,0 +1,45 @@
+"""Entry points the CLI loads by name: run the app, create the demo."""
+
+from draftroom.errors import DraftroomError
+from draftroom.store import locate_negotiation
+from draftroom.tui.demo import DEMO_NAME, build_demo
+from draftroom.tui.identity import SECRETARIAT, Identity
+from draftroom.tui.rooms import WorkflowLobby
+from draftroom.workflow import amending
+from draftroom.workflow.identity import configured_actor, resolve_actor
+from draftroom.workflow.negotiation import Home
+
+
+def identity_for(actor: str | None, name: str, home: Home) -> Identity | None:
+    """Who the user said they are (`--as`, DRAFTROOM_AS, config), the role following from the
+    negotiation; None when they said nothing (the app asks)."""
+    raw = actor or configured_actor()
+    if not raw:
+        return None
+    who = resolve_actor(raw)
+    if who == SECRETARIAT:
+        return Identity(None, "secretariat")
+    facilitators = amending.current_facilitators(name, home)
+    return Identity(who, "facilitator" if who in facilitators else "delegate")
+
+
+def demo(home: Home = None) -> str:
+    """Create the demo negotiation unless it exists; say where it is."""
+    try:
+        path = locate_negotiation(DEMO_NAME, home)
+    except DraftroomError:
+        path, count = build_demo(home)
+        return f"created {DEMO_NAME} at {path}: {count} proposals in; open it with `draftroom tui`"
+    return f"{DEMO_NAME} already exists at {path}; open it with `draftroom tui`"
+
+
+def run(name: str | None, home: Home = None, actor: str | None = None) -> int:
+    from draftroom.tui.app import DraftroomApp
+
+    if name is None:
+        demo(home)
+        name = DEMO_NAME
+    else:
+        locate_negotiation(name, home)  # an unknown name is a one-line error before the screen opens
+    DraftroomApp(WorkflowLobby(home), name, identity_for(actor, name, home)).run()
+    return 0

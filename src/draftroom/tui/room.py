@@ -1,0 +1,106 @@
+"""The TUI's window on the store: every read and every action goes through the workflow functions.
+
+`Lobby` lists, creates and opens negotiations; `Room` is one open negotiation. Screens talk to these
+two protocols only, so the workflow-backed classes (`draftroom.tui.rooms`) and the test doubles are
+interchangeable.
+"""
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Protocol
+
+from draftroom.model import Document
+from draftroom.store import Sponsor
+from draftroom.tui.snapshot import Snapshot
+from draftroom.workflow.negotiation import LogEntry
+
+
+@dataclass(frozen=True)
+class Listing:
+    """One row of the negotiations list."""
+
+    name: str
+    symbol: str
+    title: str
+    language: str
+    revision: str
+    pending: int
+
+
+@dataclass(frozen=True)
+class ProposalRequest:
+    """What the amendment editor hands to the workflow; `target` and `anchor` are paragraph ids."""
+
+    kind: str  # replace | edit | insert | delete | move
+    target: str
+    text: str = ""  # replace / insert: the new text
+    find: str = ""  # edit: the words to change (must occur once)
+    replace: str = ""  # edit: what they become
+    position: str = "after"  # insert / move: before | after
+    anchor: str | None = None  # move: the paragraph to move next to
+    rationale: str = ""
+
+
+COMPILATION = "compilation"  # the current draft with every pending proposal in place (.txt or .html)
+
+
+@dataclass(frozen=True)
+class ExportRequest:
+    kind: str  # a layout of draftroom.export (draft, revised-draft, resolution, amendments) or COMPILATION
+    language: str
+    path: Path
+    revision: str | None = None  # None: the latest
+    adopted_on: str | None = None  # a resolution's adoption date, YYYY-MM-DD
+    meeting: str | None = None  # the meeting that adopted it
+
+
+class Room(Protocol):
+    name: str
+
+    def snapshot(self) -> Snapshot: ...
+
+    def version(self) -> str:
+        """A token that changes whenever an action is recorded; must be cheap (called twice a second)."""
+        ...
+
+    def propose(self, request: ProposalRequest, acting_as: str) -> str: ...
+
+    def withdraw(self, amendment_id: str, acting_as: str) -> None: ...
+
+    def support(self, amendment_id: str, acting_as: str) -> None: ...
+
+    def decide(self, verdict: str, amendment_ids: list[str], acting_as: str) -> None:
+        """verdict: accept | reject."""
+        ...
+
+    def compromise(self, amendment_ids: list[str], text: str, acting_as: str) -> str: ...
+
+    def mark(self, paragraph_id: str, status: str, acting_as: str) -> None: ...
+
+    def revise(self, acting_as: str) -> str: ...
+
+    def sponsors(self) -> list[Sponsor]: ...
+
+    def sponsor_line(self) -> str: ...
+
+    def add_sponsors(self, names: list[str], acting_as: str) -> None: ...
+
+    def remove_sponsors(self, names: list[str], acting_as: str) -> None: ...
+
+    def log(self) -> list[LogEntry]: ...
+
+    def revisions(self) -> list[tuple[str, str]]:
+        """(what to show, revision name the workflow accepts), oldest first."""
+        ...
+
+    def document_at(self, revision: str) -> Document: ...
+
+    def export(self, request: ExportRequest) -> Path: ...
+
+
+class Lobby(Protocol):
+    def listings(self) -> list[Listing]: ...
+
+    def open(self, name: str) -> Room: ...
+
+    def create(self, name: str, source: Path, acting_as: str | None) -> str: ...

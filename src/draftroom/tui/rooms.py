@@ -1,0 +1,163 @@
+"""The workflow-backed Lobby and Room: the same functions the CLI calls, with the same home and `--as`."""
+
+from pathlib import Path
+
+from draftroom.errors import DraftroomError
+from draftroom.export.api import check_output, export_document, write_atomically
+from draftroom.export.blocks import Options
+from draftroom.model import Document, find_by_id
+from draftroom.store import Sponsor
+from draftroom.tui.room import COMPILATION, ExportRequest, Listing, ProposalRequest
+from draftroom.tui.snapshot import Snapshot
+from draftroom.workflow import amending, revising
+from draftroom.workflow import negotiation as nego
+from draftroom.workflow.amendments import Proposal
+from draftroom.workflow.negotiation import Home, LogEntry
+
+
+def revision_name(number: int) -> str:
+    return "rev-0" if number == 0 else f"Rev.{number}"
+
+
+def head_token(repo: Path) -> str:
+    """The commit the negotiation's branch points at, read from two small files (no git process).
+
+    Falls back to the file's modification time when the ref is packed or HEAD is detached oddly.
+    """
+    git = repo / ".git"
+    try:
+        head = (git / "HEAD").read_text(encoding="ascii").strip()
+        if not head.startswith("ref: "):
+            return head
+        ref = git / head[5:]
+        if ref.is_file():
+            return ref.read_text(encoding="ascii").strip()
+        return str((git / "packed-refs").stat().st_mtime_ns)
+    except OSError:
+        return ""
+
+
+class WorkflowRoom:
+    def __init__(self, name: str, home: Home) -> None:
+        self.home = home
+        self.negotiation = nego.open_negotiation(name, home)
+        self.name = self.negotiation.name
+
+    def version(self) -> str:
+        return head_token(self.negotiation.path)
+
+    def snapshot(self) -> Snapshot:
+        version = self.version()  # first: a change while reading shows at the next poll
+        amendments = revising.list_amendments(self.name, home=self.home).amendments
+        doc = nego.show(self.name, home=self.home)
+        state = self.negotiation.state()
+        return Snapshot(self.name, doc, revision_name(state.revision), amendments, version)
+
+    def facilitators(self) -> list[str]:
+        return amending.current_facilitators(self.name, home=self.home)
+
+    def _label(self, paragraph_id: str | None) -> str | None:
+        """The label the workflow expects, for a paragraph id of the text as it stands now."""
+        if paragraph_id is None:
+            return None
+        found = find_by_id(self.negotiation.outline(), paragraph_id)
+        if found is None:
+            raise DraftroomError("that paragraph is no longer in the text: another delegation changed it")
+        return found.label
+
+    def propose(self, request: ProposalRequest, acting_as: str) -> str:
+        moving = request.kind in ("insert", "move")
+        proposal = Proposal(
+            kind=request.kind,
+            target=None if request.kind == "insert" else self._label(request.target),
+            anchor=self._label(request.target if request.kind == "insert" else request.anchor)
+            if moving
+            else None,
+            position=request.position if moving else None,
+            text=request.text or None,
+            find=request.find or None,
+            replace=request.replace if request.kind == "edit" else None,
+        )
+        a = amending.propose(self.name, acting_as, proposal, because=request.rationale, home=self.home)
+        return a.id
+
+    def withdraw(self, amendment_id: str, acting_as: str) -> None:
+        amending.withdraw(self.name, amendment_id, acting_as, home=self.home)
+
+    def support(self, amendment_id: str, acting_as: str) -> None:
+        amending.support(self.name, amendment_id, acting_as, home=self.home)
+
+    def decide(self, verdict: str, amendment_ids: list[str], acting_as: str) -> None:
+        amending.decide(self.name, amendment_ids, verdict, acting_as, home=self.home)
+
+    def compromise(self, amendment_ids: list[str], text: str, acting_as: str) -> str:
+        return amending.compromise(self.name, amendment_ids, text, acting_as, home=self.home).id
+
+    def mark(self, paragraph_id: str, status: str, acting_as: str) -> None:
+        amending.mark(self.name, self._label(paragraph_id) or "", status, acting_as, home=self.home)
+
+    def document_at(self, revision: str) -> Document:
+        return nego.show(self.name, revision, home=self.home)
+
+    def revisions(self) -> list[tuple[str, str]]:
+        out = []
+        for r in self.negotiation.revisions():
+            shown = revision_name(r.number) + (f"  {r.symbol}" if r.symbol else "")
+            out.append((shown, r.tag))
+        return out
+
+    def log(self) -> list[LogEntry]:
+        return nego.log(self.name, home=self.home)
+
+    def sponsors(self) -> list[Sponsor]:
+        return nego.sponsors(self.name, home=self.home)
+
+    def sponsor_line(self) -> str:
+        language = self.negotiation.document().language
+        return nego.sponsor_line(self.sponsors(), language)
+
+    def add_sponsors(self, names: list[str], acting_as: str) -> None:
+        nego.add_sponsors(self.name, names, acting_as, home=self.home)
+
+    def remove_sponsors(self, names: list[str], acting_as: str) -> None:
+        nego.remove_sponsors(self.name, names, acting_as, home=self.home)
+
+    def export(self, request: ExportRequest) -> Path:
+        if request.kind == COMPILATION:
+            out = check_output(request.path)
+            if out.suffix.lower() not in (".txt", ".html"):
+                raise DraftroomError(f"{out}: a compilation is written as .txt or .html")
+            text = revising.compilation(self.name, html=out.suffix.lower() == ".html", home=self.home)
+            write_atomically(out, text.encode("utf-8"))
+            return out
+        doc = nego.show(self.name, request.revision, home=self.home)
+        options = Options(
+            request.kind, request.language, adopted_on=request.adopted_on, meeting=request.meeting
+        )
+        return export_document(doc, request.path, options)
+
+    def revise(self, acting_as: str) -> str:
+        r = nego.revise(self.name, acting_as, home=self.home)
+        return revision_name(r.number) + (f" ({r.symbol})" if r.symbol else "")
+
+
+class WorkflowLobby:
+    def __init__(self, home: Home = None) -> None:
+        self.home = home
+
+    def listings(self) -> list[Listing]:
+        return [
+            Listing(
+                s.name, s.symbol or "", s.title, s.language, revision_name(s.revision), self._pending(s.name)
+            )
+            for s in nego.list_negotiations(self.home)
+        ]
+
+    def _pending(self, name: str) -> int:
+        return sum(a.pending for a in revising.list_amendments(name, home=self.home).amendments)
+
+    def open(self, name: str) -> WorkflowRoom:
+        return WorkflowRoom(name, self.home)
+
+    def create(self, name: str, source: Path, acting_as: str | None) -> str:
+        return nego.new_negotiation(name, source, actor=acting_as, home=self.home).negotiation.name

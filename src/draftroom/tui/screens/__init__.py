@@ -1,0 +1,1 @@
+"""The screens of the negotiating room, one module each."""

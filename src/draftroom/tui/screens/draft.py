@@ -1,0 +1,114 @@
+"""The draft: every paragraph with its label, status and pending proposals; the hub of a negotiation."""
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal
+from textual.widgets import Footer, OptionList, Static
+
+from draftroom.tui.screens.base import RoomScreen
+from draftroom.tui.screens.editor import open_editor
+from draftroom.tui.screens.export import ExportScreen
+from draftroom.tui.screens.goto import GotoScreen
+from draftroom.tui.screens.history import HistoryScreen
+from draftroom.tui.screens.mark import open_mark
+from draftroom.tui.screens.revise import open_revise
+from draftroom.tui.screens.sponsors import SponsorsScreen
+from draftroom.tui.snapshot import Snapshot
+from draftroom.tui.widgets.draft_view import DraftView
+from draftroom.tui.widgets.identity_bar import IdentityBar
+from draftroom.tui.widgets.paragraph_detail import ParagraphDetail
+
+
+class DraftScreen(RoomScreen):
+    CHAIR_ACTIONS = frozenset({"mark", "revise"})
+    BINDINGS = [  # noqa: RUF012
+        Binding("enter", "proposals", "Proposals", tooltip="Every proposal on this paragraph, side by side"),
+        Binding("e", "propose('replace')", "Replace", tooltip="Propose a new text for this paragraph"),
+        Binding(
+            "w",
+            "propose('edit')",
+            "Words",
+            tooltip="Propose a word edit: change some words of this paragraph",
+        ),
+        Binding(
+            "a", "propose('insert')", "Add", tooltip="Propose to insert a new paragraph next to this one"
+        ),
+        Binding("d", "propose('delete')", "Delete", tooltip="Propose to delete this paragraph"),
+        Binding("m", "propose('move')", "Move", tooltip="Propose to move this paragraph"),
+        Binding("t", "mark", "Mark", tooltip="Mark the paragraph open, bracketed, agreed ad ref or agreed"),
+        Binding("R", "revise", "Revise", tooltip="Cut the next revision from the accepted proposals"),
+        Binding("s", "sponsors", "Sponsors"),
+        Binding("h", "history", "History", tooltip="Log of actions, revisions, diff between two"),
+        Binding("x", "export", "Export", tooltip="Export a Word document or text"),
+        Binding("g", "goto", "Go", tooltip="Jump to a paragraph by its label (OP3, PP2, OP10(b))"),
+        Binding("escape", "leave", "List", tooltip="Back to the list of negotiations"),
+    ]
+
+    def compose(self) -> ComposeResult:
+        yield IdentityBar()
+        yield Static("", id="masthead", classes="screen-title")
+        with Horizontal(classes="panes"):
+            yield DraftView(id="draft")
+            yield ParagraphDetail(id="detail")
+        yield Footer(compact=True)
+
+    def show(self, snap: Snapshot) -> None:
+        doc = snap.document
+        head = f"{doc.symbol or snap.name} · {snap.revision} · {doc.title} · {snap.pending_total} pending"
+        self.query_one("#masthead", Static).update(head)
+        view = self.query_one(DraftView)
+        view.show(snap, keep=view.current_id)
+        self._detail()
+
+    def on_option_list_option_highlighted(self, _: OptionList.OptionHighlighted) -> None:
+        self._detail()
+
+    def on_option_list_option_selected(self, _: OptionList.OptionSelected) -> None:
+        self.action_proposals()
+
+    def _detail(self) -> None:
+        snap = self.snap
+        loc = self.locate(self.query_one(DraftView).current_id)
+        if snap is None or loc is None:
+            return
+        p = loc.paragraph
+        self.query_one(ParagraphDetail).show(snap, loc.label, p.id, p.text, p.status)
+
+    @property
+    def current(self) -> str | None:
+        return self.query_one(DraftView).current_id
+
+    def action_proposals(self) -> None:
+        if self.current:
+            self.room_app.open_proposals(self.current)
+
+    def action_propose(self, kind: str) -> None:
+        if self.current:
+            open_editor(self.room_app, kind, self.current)
+
+    def action_mark(self) -> None:
+        if self.current:
+            open_mark(self.room_app, self.current)
+
+    def action_revise(self) -> None:
+        open_revise(self.room_app)
+
+    def action_sponsors(self) -> None:
+        self.app.push_screen(SponsorsScreen())
+
+    def action_history(self) -> None:
+        self.app.push_screen(HistoryScreen())
+
+    def action_export(self) -> None:
+        self.app.push_screen(ExportScreen())
+
+    def action_goto(self) -> None:
+        def go(paragraph_id: str | None) -> None:
+            view = self.query_one(DraftView)
+            if paragraph_id is not None:
+                view.highlighted = view.get_option_index(paragraph_id)
+
+        self.app.push_screen(GotoScreen(), go)
+
+    def action_leave(self) -> None:
+        self.room_app.close_room()

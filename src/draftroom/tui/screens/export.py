@@ -1,0 +1,83 @@
+"""Export: kind, language and file; progress while the document is built; the path when done."""
+
+from pathlib import Path
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.widgets import Footer, Input, Label, LoadingIndicator, Select, Static
+
+from draftroom.export.api import LAYOUTS
+from draftroom.export.words import LANGUAGES
+from draftroom.tui.room import COMPILATION, ExportRequest
+from draftroom.tui.screens.base import RoomScreen
+from draftroom.tui.snapshot import Snapshot
+from draftroom.tui.widgets.identity_bar import IdentityBar
+
+
+class ExportScreen(RoomScreen):
+    BINDINGS = [  # noqa: RUF012
+        Binding("ctrl+s", "export", "Export", priority=True),
+        Binding("escape", "back", "Draft"),
+    ]
+
+    def compose(self) -> ComposeResult:
+        yield IdentityBar()
+        yield Static("Export", classes="screen-title")
+        with Vertical(classes="form"):
+            yield Label("Kind")
+            yield Select[str]([(k, k) for k in (*LAYOUTS, COMPILATION)], id="kind", allow_blank=False)
+            yield Label("Language of the layout")
+            yield Select[str]([(lang, lang) for lang in LANGUAGES], id="language", allow_blank=False)
+            yield Label("File (.docx, .txt, .md or .html; a compilation: .txt or .html)")
+            yield Input(id="path")
+            yield Label("For a resolution: adopted on (YYYY-MM-DD) and at which meeting")
+            yield Input(placeholder="2019-12-18", id="adopted")
+            yield Input(placeholder="50", id="meeting")
+            yield LoadingIndicator(id="progress")
+            yield Static("", id="result")
+        yield Footer(compact=True)
+
+    def on_mount(self) -> None:
+        self.query_one("#progress").display = False
+        super().on_mount()
+
+    def show(self, snap: Snapshot) -> None:
+        doc = snap.document
+        self.query_one("#kind", Select).value = doc.kind if doc.kind in LAYOUTS else "draft"
+        if doc.language in LANGUAGES:
+            self.query_one("#language", Select).value = doc.language
+        path = self.query_one("#path", Input)
+        if not path.value:
+            path.value = str(Path.cwd() / f"{snap.name}-{snap.revision}.docx")
+
+    def action_export(self) -> None:
+        room = self.room_app.room
+        kind = self.query_one("#kind", Select).value
+        language = self.query_one("#language", Select).value
+        raw = self.query_one("#path", Input).value.strip()
+        if room is None or not isinstance(kind, str) or not isinstance(language, str):
+            return
+        if not raw:
+            self.notify("Give the file to write", severity="warning")
+            return
+        request = ExportRequest(
+            kind,
+            language,
+            Path(raw).expanduser(),
+            adopted_on=self.query_one("#adopted", Input).value.strip() or None,
+            meeting=self.query_one("#meeting", Input).value.strip() or None,
+        )
+        self.query_one("#progress").display = True
+        self.query_one("#result", Static).update(f"Exporting {kind} ({language})…")
+        self.room_app.perform(lambda: room.export(request), self._done, busy="export", finish=self._idle)
+
+    def _idle(self) -> None:
+        self.query_one("#progress").display = False
+
+    def _done(self, path: Path) -> None:
+        self.query_one("#result", Static).update(f"Written: {path}")
+        self.notify(f"Exported to {path}")
+
+    def action_back(self) -> None:
+        self.app.pop_screen()

@@ -1,0 +1,149 @@
+"""One paragraph and every proposal on it, side by side: the current text left, redlines right."""
+
+from rich.console import Group
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, VerticalScroll
+from textual.widgets import Footer, OptionList, Static
+from textual.widgets.option_list import Option
+
+from draftroom.diff.inline import diff_texts
+from draftroom.model import labels
+from draftroom.model.amendment import Amendment
+from draftroom.tui.screens.base import RoomScreen
+from draftroom.tui.screens.editor import open_editor
+from draftroom.tui.screens.mark import open_mark
+from draftroom.tui.snapshot import Snapshot
+from draftroom.tui.widgets.identity_bar import IdentityBar
+from draftroom.tui.widgets.labels import display_label, paragraph_text, status_badge
+from draftroom.tui.widgets.proposal_card import card
+
+
+class ProposalsScreen(RoomScreen):
+    AUTO_FOCUS = "#proposals"
+    CHAIR_ACTIONS = frozenset({"decide", "compromise", "mark"})
+    BINDINGS = [  # noqa: RUF012
+        Binding("w", "withdraw", "Withdraw", tooltip="Withdraw your proposal"),
+        Binding("s", "support", "Support", tooltip="Join the proposal as a co-proposer"),
+        Binding("a", "decide('accept')", "Accept"),
+        Binding("r", "decide('reject')", "Reject"),
+        Binding("c", "compromise", "Compromise", tooltip="Write one text replacing the chosen proposals"),
+        Binding("space", "choose", "Choose", tooltip="Choose proposals for a compromise"),
+        Binding("t", "mark", "Status"),
+        Binding("e", "propose", "Propose", tooltip="Propose your own text for this paragraph"),
+        Binding("escape", "back", "Draft"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.paragraph_id = ""
+        self.chosen: set[str] = set()
+        self._shown: list[Amendment] = []
+
+    def focus_on(self, paragraph_id: str) -> None:
+        """Show another paragraph: the app keeps one instance, so opening it costs no compose."""
+        if paragraph_id != self.paragraph_id:
+            self.paragraph_id = paragraph_id
+            self.chosen.clear()
+            self.mark_stale()
+            if self.is_mounted:
+                proposals = self.query_one("#proposals", OptionList)
+                proposals.highlighted = None
+                proposals.focus()
+
+    def compose(self) -> ComposeResult:
+        yield IdentityBar()
+        yield Static("", id="masthead", classes="screen-title")
+        with Horizontal(classes="panes"):
+            with VerticalScroll(id="current"):
+                yield Static("", id="current-text")
+            yield OptionList(id="proposals")
+        yield Footer(compact=True)
+
+    def show(self, snap: Snapshot) -> None:
+        loc = self.locate(self.paragraph_id)
+        if loc is None:
+            self.notify("This paragraph is gone from the current text", severity="warning")
+            self.app.pop_screen()
+            return
+        p = loc.paragraph
+        self._shown = snap.on(p.id)
+        pending = sum(x.pending for x in self._shown)
+        title = f"{display_label(loc.label)} · {pending} pending of {len(self._shown)} proposals · {snap.revision}"
+        self.query_one("#masthead", Static).update(title)
+        badge = status_badge(p.status)
+        current = [badge, paragraph_text(p.text)] if badge else [paragraph_text(p.text)]
+        self.query_one("#current-text", Static).update(Group(*current))
+        self._render_cards(snap, p.text)
+
+    def _render_cards(self, snap: Snapshot, current: str) -> None:
+        options = self.query_one("#proposals", OptionList)
+        keep = options.highlighted
+        names = labels(snap.document)
+        cards = []
+        for x in self._shown:
+            old = "" if x.kind == "insert" else current
+            segments = diff_texts(old, x.text) if x.text is not None else []
+            cards.append(Option(card(x, segments, x.id in self.chosen, names), id=x.id))
+        options.set_options(cards)
+        if cards:
+            options.highlighted = min(keep or 0, len(cards) - 1)
+
+    @property
+    def selected(self) -> Amendment | None:
+        options = self.query_one("#proposals", OptionList)
+        if options.highlighted is None or not self._shown:
+            return None
+        return self._shown[options.highlighted]
+
+    def _act_on_selected(self, verb: str, work_name: str) -> None:
+        app, chosen, who = self.room_app, self.selected, self.room_app.require_identity()
+        if chosen is None or who is None or app.room is None:
+            return
+        room = app.room
+        work = getattr(room, work_name)
+        app.act(lambda: work(chosen.id, who), f"{verb} {chosen.id}")
+
+    def action_withdraw(self) -> None:
+        self._act_on_selected("Withdrew", "withdraw")
+
+    def action_support(self) -> None:
+        self._act_on_selected("Supported", "support")
+
+    def action_decide(self, verdict: str) -> None:
+        app, who = self.room_app, self.room_app.require_identity()
+        ids = self._targets()
+        if who is None or not ids or app.room is None:
+            return
+        room = app.room
+        app.act(lambda: room.decide(verdict, ids, who), f"{verdict.capitalize()}ed {', '.join(ids)}")
+        self.chosen.clear()
+
+    def _targets(self) -> list[str]:
+        """The proposals chosen with space, or else the highlighted one."""
+        if self.chosen:
+            return [x.id for x in self._shown if x.id in self.chosen]
+        return [self.selected.id] if self.selected else []
+
+    def action_choose(self) -> None:
+        if self.selected is None:
+            return
+        self.chosen ^= {self.selected.id}
+        if self.snap is not None:
+            self.show(self.snap)
+
+    def action_compromise(self) -> None:
+        ids = self._targets()
+        if ids:
+            start = self.selected.text if self.selected and self.selected.text else None
+            open_editor(self.room_app, "compromise", self.paragraph_id, amendment_ids=ids, start=start)
+            self.chosen.clear()
+
+    def action_mark(self) -> None:
+        open_mark(self.room_app, self.paragraph_id)
+
+    def action_propose(self) -> None:
+        open_editor(self.room_app, "replace", self.paragraph_id)
+
+    def action_back(self) -> None:
+        self.app.pop_screen()

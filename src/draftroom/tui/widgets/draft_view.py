@@ -1,0 +1,74 @@
+"""The draft as a list of paragraphs: label, status, pending-proposal marker, text with footnote marks."""
+
+from rich.text import Text
+from textual.widgets import OptionList
+from textual.widgets.option_list import Option
+
+from draftroom.model import Document, Heading, iter_located
+from draftroom.tui.snapshot import Snapshot
+from draftroom.tui.widgets.cjk import CJKText
+from draftroom.tui.widgets.hanging import Hanging
+from draftroom.tui.widgets.labels import display_label, paragraph_text, pending_marker, status_badge
+
+LABEL_WIDTH = 13
+GUTTER = LABEL_WIDTH + 1 + 4 + 1  # label, marker, a space
+
+
+def _row(label: str, depth: int, text: str, status: str, pending: int) -> Hanging:
+    gutter = Text(display_label(label).ljust(LABEL_WIDTH + 1), style="bold")
+    gutter.append_text(pending_marker(pending))
+    body = CJKText("  " * depth)
+    badge = status_badge(status)
+    if badge:
+        body.append_text(badge)
+        body.append(" ")
+    paragraph_text(text, out=body)
+    return Hanging(gutter, body, GUTTER)
+
+
+def _annex_rows(doc: Document) -> dict[str, list[Option]]:
+    """Annex titles and headings as disabled rows, keyed by the paragraph they stand before."""
+    rows: dict[str, list[Option]] = {}
+    for annex in doc.annexes:
+        waiting = [Option(Text(annex.title or "Annex", style="bold underline"), disabled=True)]
+        for block in annex.blocks:
+            if isinstance(block, Heading):
+                waiting.append(Option(Text(block.text, style="bold"), disabled=True))
+            else:
+                rows[block.id] = waiting
+                waiting = []
+    return rows
+
+
+class DraftView(OptionList):
+    """One option per paragraph or sub-item (id = paragraph id); annex headings are disabled rows."""
+
+    DEFAULT_CSS = """
+    DraftView { height: 1fr; }
+    """
+
+    def show(self, snap: Snapshot, keep: str | None = None) -> None:
+        """Render the snapshot, keeping the highlight on paragraph `keep` if it still exists."""
+        doc = snap.document
+        before = _annex_rows(doc)
+        options: list[Option] = []
+        for loc in iter_located(doc):
+            p = loc.paragraph
+            options.extend(before.get(p.id, ()))
+            row = _row(loc.label, loc.label.count("("), p.text, p.status, snap.pending_count(p.id))
+            options.append(Option(row, id=p.id))
+        self.set_options(options)
+        target = keep if keep and any(o.id == keep for o in options) else None
+        index = self.get_option_index(target) if target else self._first_enabled(options)
+        if index is not None:
+            self.highlighted = index
+
+    @staticmethod
+    def _first_enabled(options: list[Option]) -> int | None:
+        return next((i for i, o in enumerate(options) if not o.disabled), None)
+
+    @property
+    def current_id(self) -> str | None:
+        if self.highlighted is None:
+            return None
+        return self.get_option_at_index(self.highlighted).id

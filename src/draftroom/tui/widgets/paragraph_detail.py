@@ -1,0 +1,46 @@
+"""Beside the draft: the focused paragraph's status, its footnotes in full, and who proposes what."""
+
+from rich.console import Group
+from rich.text import Text
+from textual.widgets import Static
+
+from draftroom.model import Document
+from draftroom.model.footnotes import references
+from draftroom.tui.snapshot import Snapshot
+from draftroom.tui.widgets.cjk import CJKText
+from draftroom.tui.widgets.labels import display_label, status_badge, superscript
+
+MAX_LISTED = 8
+
+
+class ParagraphDetail(Static):
+    DEFAULT_CSS = """
+    ParagraphDetail { width: 40%; height: 1fr; border-left: solid $primary; padding: 0 1; overflow-y: auto; }
+    """
+
+    def show(self, snap: Snapshot, label: str, paragraph_id: str, text: str, status: str) -> None:
+        parts: list[Text] = [
+            Text.assemble((display_label(label), "bold"), "  ", status_badge(status) or status)
+        ]
+        parts.extend(_footnotes(snap.document, text))
+        proposals = snap.on(paragraph_id)
+        pending = [p for p in proposals if p.pending]
+        parts.append(Text(f"\n{len(pending)} pending, {len(proposals) - len(pending)} decided", style="bold"))
+        for p in pending[:MAX_LISTED]:
+            style = "bold red" if p.status == "conflicting" else "yellow"
+            parts.append(Text(f"  {p.kind:<8} {', '.join(p.proposers)}", style=style))
+        if len(pending) > MAX_LISTED:
+            parts.append(Text(f"  … and {len(pending) - MAX_LISTED} more", style="dim"))
+        if proposals:
+            parts.append(Text("enter: see them side by side", style="dim"))
+        self.update(Group(*parts), layout=False)  # a fixed pane: no need to lay the screen out again
+
+
+def _footnotes(doc: Document, text: str) -> list[Text]:
+    out: list[Text] = []
+    for n in dict.fromkeys(references(text)):
+        note = doc.footnote(n)
+        out.append(
+            CJKText.assemble((superscript(n), "bold magenta"), " ", note.text if note else "(missing note)")
+        )
+    return out

@@ -1,0 +1,55 @@
+"""One amendment as a card: who, what kind, its status, and its redline against the current text."""
+
+from rich.console import Group, RenderableType
+from rich.text import Text
+
+from draftroom.model.amendment import Amendment
+from draftroom.tui.widgets.diff_text import redline
+from draftroom.tui.widgets.labels import display_label
+
+STATUS_STYLES = {
+    "proposed": "yellow",
+    "conflicting": "bold red",
+    "accepted": "green",
+    "rejected": "red",
+    "withdrawn": "dim",
+    "merged": "cyan",
+    "superseded": "dim",
+}
+
+
+def card(
+    a: Amendment, segments: list[tuple[str, str]], chosen: bool, names: dict[str, str]
+) -> RenderableType:
+    """`names`: paragraph id -> label, to say where an insertion or a move goes.
+
+    Plain lines under a coloured heading, not a Panel: a paragraph may carry dozens of proposals,
+    and the list measures every card on each layout.
+    """
+    kind = "compromise" if a.merges else a.kind
+    style = STATUS_STYLES.get(a.status, "")
+    head = Text.assemble(
+        ("✔ " if chosen else "", "bold cyan"), (f"{a.status:<11}", style), " ", (kind, "bold")
+    )
+    if a.position and a.anchor:
+        head.append(f" {a.position} {display_label(names.get(a.anchor, '?'))}")
+    head.append("  by ")
+    head.append(a.proposers[0] if a.proposers else "?", style="bold")
+    if len(a.proposers) > 1:
+        head.append(f" with {', '.join(a.proposers[1:])}", style="italic")
+    head.append(f"  {a.id} · on {a.base}", style="dim")
+    body: list[RenderableType] = [head]
+    if a.kind == "delete":
+        body.append(Text("Delete the paragraph", style="red strike"))
+    elif segments:
+        body.append(redline(segments))
+    elif a.text is not None:
+        body.append(Text(a.text))
+    if a.rationale:
+        body.append(Text(f"Because: {a.rationale}", style="dim italic"))
+    if a.merges:
+        body.append(Text(f"Replaces {', '.join(a.merges)}", style="cyan"))
+    if a.conflict:
+        body.append(Text(f"Conflict: {a.conflict.reason}", style="bold red"))
+    body.append(Text(""))
+    return Group(*body)

@@ -1,0 +1,84 @@
+"""Export a stored negotiation: its text, the formal amendments of chosen delegations, its compilation.
+
+The store gives the text and the amendments; formal.py turns amendments into instructions;
+draftroom.export lays them out and writes the file.
+"""
+
+from draftroom.errors import DraftroomError
+from draftroom.export.amendments_layout import amendments_document
+from draftroom.export.blocks import Block, Layout, Options
+from draftroom.export.compilation_layout import compilation_layout
+from draftroom.model import Document, states
+from draftroom.model.amendment import Amendment
+from draftroom.store.amendment_index import indexed_amendments
+from draftroom.workflow.amending import code
+from draftroom.workflow.compile import STATUS_NAMES, Line, Piece, compile_lines
+from draftroom.workflow.formal import to_instructions
+from draftroom.workflow.identity import resolve_actor
+from draftroom.workflow.negotiation import Home, open_negotiation, show
+from draftroom.workflow.revising import list_amendments
+
+FORMAL_STATUSES = ("proposed", "accepted")  # what a formal amendments document can table
+
+
+def names_in_un_order(delegations: list[str], lang: str) -> list[str]:
+    """Delegations as a sponsor line prints them in `lang`, in UN order; unknown names kept, last."""
+    known, unknown = [], []
+    for name in dict.fromkeys(delegations):
+        state = states.lookup(name)
+        (known if state else unknown).append(state or name)
+    ordered = sorted(known, key=lambda s: states.sort_key(s, lang))
+    return [s.listed(lang) for s in ordered] + unknown
+
+
+def formal_amendments(
+    name: str, by: list[str], status: str | None, lang: str, symbol: str | None = None, home: Home = None
+) -> Document:
+    """The amendments document of delegations `by` (all proposers when empty) to the current text."""
+    listing = list_amendments(name, home=home)
+    wanted = {resolve_actor(d) for d in by}
+    statuses = (status,) if status else FORMAL_STATUSES
+    chosen: list[Amendment] = [
+        a
+        for a in listing.amendments
+        if a.status in statuses and (not wanted or wanted & set(a.proposers)) and not a.applied_in
+    ]
+    if not chosen:
+        who = f" by {', '.join(sorted(wanted))}" if wanted else ""
+        raise DraftroomError(
+            f"no {' or '.join(statuses)} amendments{who} in {name}: list them with `draftroom amendments {name}`"
+        )
+    doc = show(name, None, home=home)
+    proposers = [p for a in chosen for p in a.proposers if not wanted or p in wanted]
+    return amendments_document(doc, to_instructions(doc, chosen), names_in_un_order(proposers, lang), symbol)
+
+
+def _spans(pieces: list[Piece]) -> list[tuple[str, str]]:
+    out: list[tuple[str, str]] = []
+    for p in pieces:
+        if p.kind == "who":
+            out += [("who", f"[{p.text}"), *_spans(p.parts), ("who", "]")]
+        else:
+            out.append((p.kind, p.text))
+    return out
+
+
+def compilation_blocks(lines: list[Line]) -> list[Block]:
+    """The compile model's lines as export blocks: label, depth, status, attributed proposals."""
+    blocks = []
+    for line in lines:
+        spans = _spans(line.pieces)
+        if line.status in STATUS_NAMES:
+            spans.insert(0, ("status", f"({STATUS_NAMES[line.status]}) "))
+        text = "".join(t for _, t in spans)
+        blocks.append(Block("compiled", text, line.label, depth=line.depth, spans=spans))
+    return blocks
+
+
+def compilation(name: str, options: Options, home: Home = None) -> Layout:
+    """The compilation text of the current draft, every pending proposal in place and attributed."""
+    neg = open_negotiation(name, home)
+    doc = neg.document()
+    shown = [a for a in indexed_amendments(neg) if a.pending or (a.status == "accepted" and not a.applied_in)]
+    lines = compile_lines(doc, shown, code)
+    return compilation_layout(doc, options, compilation_blocks(lines), f"rev-{neg.state().revision}")

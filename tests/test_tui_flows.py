@@ -1,0 +1,407 @@
+"""Each role's main flow in the TUI, on real negotiations (git repositories in a temporary home)."""
+
+import asyncio
+import os
+import subprocess
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from conftest import SEEDS
+from tui_support import chinese_document, screen_text
+
+from draftroom.tui.app import DraftroomApp
+from draftroom.tui.identity import Identity
+from draftroom.tui.rooms import WorkflowLobby
+from draftroom.workflow import amending, revising
+from draftroom.workflow import negotiation as nego
+from draftroom.workflow.amendments import Proposal
+
+ROOT = Path(__file__).resolve().parent.parent
+NAME = "trafficking"
+FACILITATOR = "Belarus"
+
+
+@pytest.fixture
+def home(tmp_path: Path) -> Path:
+    doc = chinese_document()
+    doc.sponsors = ["白俄罗斯", "中国"]
+    nego.create_negotiation(NAME, doc, facilitator=FACILITATOR, actor="Secretariat", home=tmp_path)
+    return tmp_path
+
+
+def app_in(home: Path, identity: Identity) -> DraftroomApp:
+    return DraftroomApp(WorkflowLobby(home), NAME, identity)
+
+
+async def settle(pilot) -> None:
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+def drive(make: Callable[[], DraftroomApp], scenario: Callable, size: tuple[int, int] = (120, 40)) -> None:
+    """Run the app headless, let it open the negotiation, then play `scenario(app, pilot)`."""
+
+    async def run() -> None:
+        app = make()
+        async with app.run_test(size=size) as pilot:
+            await settle(pilot)
+            await scenario(app, pilot)
+
+    asyncio.run(run())
+
+
+def test_sponsors_added_with_the_picker_and_the_line_as_printed(home):
+    async def scenario(app: DraftroomApp, pilot) -> None:
+        await pilot.press("s")
+        await settle(pilot)
+        assert "白俄罗斯和中国" in screen_text(app)
+        await pilot.press("a", *"zambie", "enter")  # French name, as a delegate may type it
+        await settle(pilot)
+        await settle(pilot)
+        assert "白俄罗斯、中国和赞比亚" in screen_text(app)
+
+    drive(lambda: app_in(home, Identity("China", "delegate")), scenario, size=(120, 36))
+    assert [s.name for s in nego.sponsors(NAME, home=home)] == ["Belarus", "China", "Zambia"]
+    assert nego.log(NAME, home=home)[0].action.actor == "China"
+
+
+def test_facilitator_cuts_a_revision(home):
+    async def scenario(app: DraftroomApp, pilot) -> None:
+        await pilot.press("R")
+        await settle(pilot)
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        await settle(pilot)
+        assert "Rev.1" in screen_text(app)
+
+    drive(lambda: app_in(home, Identity(FACILITATOR, "facilitator")), scenario, size=(120, 36))
+    assert [r.tag for r in nego.open_negotiation(NAME, home).revisions()] == ["rev-0", "rev-1"]
+
+
+def test_a_delegate_cannot_reach_the_facilitators_revise(home):
+    async def scenario(app: DraftroomApp, pilot) -> None:
+        await pilot.press("R")
+        await settle(pilot)
+        assert "Cut the revision" not in screen_text(app)
+
+    drive(lambda: app_in(home, Identity("China", "delegate")), scenario, size=(120, 36))
+    assert len(nego.open_negotiation(NAME, home).revisions()) == 1
+
+
+def test_reviewer_diffs_two_revisions(home):
+    neg = nego.open_negotiation(NAME, home)
+    with neg.action("edit", FACILITATOR, summary="test setup: OP1 reworded") as txn:
+        txn.doc.operative[0].text = "敦促所有会员国考虑批准或加入《联合国打击跨国有组织犯罪公约》；"
+    nego.revise(NAME, FACILITATOR, home=home)
+
+    async def scenario(app: DraftroomApp, pilot) -> None:
+        await pilot.press("h")
+        await settle(pilot)
+        await pilot.press("D")
+        await settle(pilot)
+        text = screen_text(app)
+        assert "rev-0 → rev-1" in text
+        assert "OP1 → OP1" in text and "changed" in text
+
+    drive(lambda: app_in(home, Identity(None, "reviewer")), scenario, size=(120, 36))
+
+
+def test_an_action_by_another_process_shows_within_two_seconds(home):
+    async def scenario(app: DraftroomApp, pilot) -> None:
+        assert "rev-0" in screen_text(app)
+        env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
+        cmd = [
+            sys.executable,
+            "-m",
+            "draftroom",
+            "revise",
+            NAME,
+            "--as",
+            FACILITATOR,
+            "--home",
+            str(home),
+        ]
+        done = await asyncio.to_thread(subprocess.run, cmd, env=env, capture_output=True, text=True)
+        assert done.returncode == 0, done.stderr
+        seen = time.monotonic()
+        while "Rev.1" not in screen_text(app) and time.monotonic() - seen < 2.0:
+            await pilot.pause(0.05)
+        assert "Rev.1" in screen_text(app)
+
+    drive(lambda: app_in(home, Identity("China", "delegate")), scenario, size=(120, 36))
+
+
+def test_secretariat_exports_a_word_document(home, tmp_path):
+    from docx import Document as WordDocument
+
+    target = tmp_path / "out" / "draft.docx"
+    target.parent.mkdir()
+
+    async def scenario(app: DraftroomApp, pilot) -> None:
+        await pilot.press("x")
+        await settle(pilot)
+        app.screen.query_one("#path").value = str(target)
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        await settle(pilot)
+        assert f"Written: {target}" in screen_text(app).replace("\n", "")
+
+    drive(lambda: app_in(home, Identity(None, "secretariat")), scenario)
+    text = "\n".join(p.text for p in WordDocument(str(target)).paragraphs)
+    assert "改进打击贩运人口工作的协调" in text and "决定在第七十六届会议上继续审议这个问题" in text
+
+
+def test_an_export_error_is_a_notification_not_a_traceback(home, tmp_path):
+    async def scenario(app: DraftroomApp, pilot) -> None:
+        await pilot.press("x")
+        await settle(pilot)
+        app.screen.query_one("#path").value = str(tmp_path / "missing-dir" / "x.docx")
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        messages = [n.message for n in app._notifications]
+        assert any("does not exist" in m for m in messages), messages
+        assert app.screen.query_one("#progress").display is False
+
+    drive(lambda: app_in(home, Identity(None, "secretariat")), scenario)
+
+
+def amendments(home: Path) -> list:
+    return revising.list_amendments(NAME, home=home).amendments
+
+
+def test_delegate_proposes_a_word_edit_then_withdraws_it(home):
+    async def scenario(app: DraftroomApp, pilot) -> None:
+        await pilot.press("g", *"op3", "enter")
+        await settle(pilot)
+        await pilot.press("w", *"第七十六届", "tab", *"第七十七届")
+        await settle(pilot)
+        await pilot.pause(0.2)
+        assert "第七十七届" in screen_text(app)  # the live preview
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        await settle(pilot)
+        (a,) = amendments(home)
+        assert (a.kind, a.proposers, a.status, a.text) == (
+            "edit",
+            ["China"],
+            "proposed",
+            "决定在第七十七届会议上继续审议这个问题。",
+        )
+        assert "●1" in screen_text(app)
+        await pilot.press("enter")
+        await settle(pilot)
+        await pilot.press("w")
+        await settle(pilot)
+        await settle(pilot)
+        assert "withdrawn" in screen_text(app)
+
+    drive(lambda: app_in(home, Identity("China", "delegate")), scenario)
+    assert [a.status for a in amendments(home)] == ["withdrawn"]
+    assert [e.action.action for e in nego.log(NAME, home=home)][:2] == ["withdraw", "propose"]
+
+
+def test_facilitator_accepts_and_revises(home):
+    proposal = Proposal(kind="replace", target="OP1", text="敦促所有会员国批准或加入《公约》；")
+    amending.propose(NAME, "China", proposal, home=home)
+    amending.propose(NAME, "Pakistan", Proposal(kind="delete", target="OP3"), home=home)
+
+    async def scenario(app: DraftroomApp, pilot) -> None:
+        await pilot.press("g", *"OP1", "enter")
+        await settle(pilot)
+        await pilot.press("enter", "a")  # accept China's replacement
+        await settle(pilot)
+        await settle(pilot)
+        await pilot.press("escape", "R")
+        await settle(pilot)
+        assert "1 accepted proposals will be applied" in screen_text(app)
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        await settle(pilot)
+        text = screen_text(app)
+        assert "Rev.1" in text and "敦促所有会员国批准或加入《公约》；" in text
+
+    drive(lambda: app_in(home, Identity(FACILITATOR, "facilitator")), scenario)
+    doc = nego.show(NAME, home=home)
+    assert doc.operative[0].text == "敦促所有会员国批准或加入《公约》；"
+    statuses = {a.proposers[0]: a.status for a in amendments(home)}
+    assert statuses["China"] == "accepted" and statuses["Pakistan"] in ("proposed", "conflicting")
+
+
+def test_every_key_of_the_screen_is_in_the_command_palette(home):
+    async def scenario(app: DraftroomApp, pilot) -> None:
+        await pilot.press("ctrl+p", *"words")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert "Propose a word edit in PP1" in screen_text(app)
+
+    drive(lambda: app_in(home, Identity("China", "delegate")), scenario)
+
+
+def test_identity_picked_in_chinese_and_always_shown(home):
+    async def scenario(app: DraftroomApp, pilot) -> None:
+        await pilot.press("i", *"白俄罗斯", "enter")
+        await settle(pilot)
+        await pilot.press("down", "space")  # roles: delegate, facilitator...
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert app.identity == Identity("Belarus", "facilitator")
+        assert "Belarus · facilitator" in screen_text(app)
+
+    drive(lambda: app_in(home, Identity("China", "delegate")), scenario)
+
+
+def test_insert_delete_and_move_from_the_draft(home):
+    async def scenario(app: DraftroomApp, pilot) -> None:
+        await pilot.press("g", *"op1", "enter", "a")
+        await settle(pilot)
+        await pilot.press(*"鼓励会员国加强培训", "ctrl+s")
+        await settle(pilot)
+        await settle(pilot)
+        await pilot.press("d", "ctrl+s")
+        await settle(pilot)
+        await settle(pilot)
+        await pilot.press("m", *"OP3", "ctrl+s")
+        await settle(pilot)
+        await settle(pilot)
+
+    drive(lambda: app_in(home, Identity("Pakistan", "delegate")), scenario)
+    found = {a.kind: a for a in amendments(home)}
+    doc = nego.show(NAME, home=home)
+    op1, op3 = doc.operative[0].id, doc.operative[2].id
+    assert (found["insert"].anchor, found["insert"].position, found["insert"].text) == (
+        op1,
+        "after",
+        "鼓励会员国加强培训",
+    )
+    assert found["delete"].target == op1
+    assert (found["move"].target, found["move"].anchor, found["move"].position) == (op1, op3, "after")
+    assert all(a.proposers == ["Pakistan"] for a in found.values())
+
+
+def test_facilitator_writes_a_compromise(home):
+    amending.propose(
+        NAME, "China", Proposal(kind="replace", target="OP3", text="决定在第七十七届会议上审议。"), home=home
+    )
+    amending.propose(
+        NAME,
+        "Pakistan",
+        Proposal(kind="replace", target="OP3", text="决定在第七十八届会议上审议。"),
+        home=home,
+    )
+
+    async def scenario(app: DraftroomApp, pilot) -> None:
+        await pilot.press("g", *"OP3", "enter", "enter")
+        await settle(pilot)
+        await pilot.press("space", "down", "space", "c")
+        await settle(pilot)
+        await pilot.press("ctrl+a", "shift+end", *"决定在今后一届会议上审议", "ctrl+s")
+        await settle(pilot)
+        await settle(pilot)
+
+    drive(lambda: app_in(home, Identity(FACILITATOR, "facilitator")), scenario)
+    found = amendments(home)
+    (c,) = [a for a in found if a.merges]
+    assert c.text == "决定在今后一届会议上审议" and c.proposers == [FACILITATOR]
+    assert sorted(a.status for a in found if not a.merges) == ["merged", "merged"]
+
+
+def test_history_lists_every_action_with_its_author(home):
+    nego.add_sponsors(NAME, ["Zambia"], "Zambia", home=home)
+
+    async def scenario(app: DraftroomApp, pilot) -> None:
+        await pilot.press("h")
+        await settle(pilot)
+        text = screen_text(app)
+        assert "Zambia" in text and "Sponsors added: Zambia" in text
+        assert "Secretariat" in text and "New negotiation" in text
+
+    drive(lambda: app_in(home, Identity(None, "reviewer")), scenario, size=(140, 40))
+
+
+def test_an_unknown_negotiation_is_a_notification_and_the_list(home):
+    async def scenario(app: DraftroomApp, pilot) -> None:
+        await settle(pilot)
+        assert any("no-such-thing" in n.message for n in app._notifications)
+        assert type(app.screen).__name__ == "NegotiationsScreen"
+        assert NAME in screen_text(app) or "改进打击贩运人口工作的协调" in screen_text(app)
+
+    drive(lambda: DraftroomApp(WorkflowLobby(home), "no-such-thing", Identity("China", "delegate")), scenario)
+
+
+def test_secretariat_exports_the_compilation_with_every_proposal(home, tmp_path):
+    amending.propose(NAME, "China", Proposal(kind="delete", target="OP3"), home=home)
+    target = tmp_path / "compilation.html"
+
+    async def scenario(app: DraftroomApp, pilot) -> None:
+        await pilot.press("x")
+        await settle(pilot)
+        app.screen.query_one("#kind").value = "compilation"
+        app.screen.query_one("#path").value = str(target)
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        await settle(pilot)
+
+    drive(lambda: app_in(home, Identity(None, "secretariat")), scenario)
+    page = target.read_text(encoding="utf-8")
+    assert "<html" in page.lower() and "决定在第七十六届会议上继续审议这个问题" in page and "CHN" in page
+
+
+def test_a_negotiation_created_from_a_file_in_the_lobby(tmp_path):
+    source = SEEDS / "002_e512e5138112a4f1.txt"
+
+    async def scenario(app: DraftroomApp, pilot) -> None:
+        assert "No negotiation yet" in screen_text(app)
+        await pilot.press("n", *str(source), "enter", *"cycle67", "enter")
+        await settle(pilot)
+        await settle(pilot)
+        assert "cycle67" in screen_text(app) and "PP1" in screen_text(app)
+
+    drive(lambda: DraftroomApp(WorkflowLobby(tmp_path), None, Identity("Belarus", "delegate")), scenario)
+    (summary,) = nego.list_negotiations(tmp_path)
+    assert summary.name == "cycle67" and summary.language == "zh"
+    assert nego.log("cycle67", home=tmp_path)[0].action.actor == "Belarus"
+
+
+def test_a_sponsor_removed_from_the_list(home):
+    async def scenario(app: DraftroomApp, pilot) -> None:
+        await pilot.press("s")
+        await settle(pilot)
+        app.screen.query_one("#sponsors").focus()
+        await pilot.press("down", "d")  # the second row in UN order: China
+        await settle(pilot)
+        await settle(pilot)
+        assert "白俄罗斯" in screen_text(app) and "白俄罗斯和中国" not in screen_text(app)
+
+    drive(lambda: app_in(home, Identity("Belarus", "delegate")), scenario)
+    assert [s.name for s in nego.sponsors(NAME, home=home)] == ["Belarus"]
+
+
+def test_support_reject_and_mark(home):
+    proposed = amending.propose(NAME, "China", Proposal(kind="delete", target="OP3"), home=home)
+
+    async def as_zambia(app: DraftroomApp, pilot) -> None:
+        await pilot.press("g", *"OP3", "enter", "enter")
+        await settle(pilot)
+        await pilot.press("s")
+        await settle(pilot)
+        await settle(pilot)
+
+    async def as_facilitator(app: DraftroomApp, pilot) -> None:
+        await pilot.press("g", *"OP3", "enter", "enter")
+        await settle(pilot)
+        await pilot.press("r")
+        await settle(pilot)
+        await settle(pilot)
+        await pilot.press("t", "up", "up", "enter")  # from agreed to bracketed
+        await settle(pilot)
+        await settle(pilot)
+
+    drive(lambda: app_in(home, Identity("Zambia", "delegate")), as_zambia)
+    drive(lambda: app_in(home, Identity(FACILITATOR, "facilitator")), as_facilitator)
+    (a,) = amendments(home)
+    assert (a.id, a.proposers, a.status) == (proposed.id, ["China", "Zambia"], "rejected")
+    assert nego.show(NAME, home=home).operative[2].status == "bracketed"

@@ -1,0 +1,53 @@
+"""The screens' wiring, driven by Pilot over recording doubles of the workflow (tests/tui_support.py)."""
+
+import asyncio
+
+from tui_support import FakeLobby, FakeRoom, chinese_document, sample_proposals, screen_text
+
+from draftroom.tui.app import DraftroomApp
+from draftroom.tui.identity import Identity
+from draftroom.tui.screens.draft import DraftScreen
+from draftroom.tui.screens.proposals import ProposalsScreen
+from draftroom.tui.widgets.draft_view import DraftView
+
+
+def make_app(identity: Identity | None = None) -> tuple[DraftroomApp, FakeRoom]:
+    room = FakeRoom("demo", chinese_document(), sample_proposals())
+    return DraftroomApp(FakeLobby({"demo": room}), "demo", identity or Identity("China", "delegate")), room
+
+
+async def settle(pilot) -> None:
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+def test_draft_lists_paragraphs_in_reading_order_with_details():
+    async def scenario() -> None:
+        app, _ = make_app()
+        async with app.run_test(size=(120, 40)) as pilot:
+            await settle(pilot)
+            assert isinstance(app.screen, DraftScreen)
+            view = app.screen.query_one(DraftView)
+            ids = [view.get_option_at_index(i).id for i in range(view.option_count)]
+            assert [i for i in ids if i] == ["p1", "p2", "o1", "o2", "o2a", "o2b", "o3", "a1", "a2"]
+            await pilot.press("down")  # PP2, which cites footnotes 1 and 2
+            await pilot.pause()
+            detail = screen_text(app)
+            assert "第 70/1 号决议。" in detail and "具体目标 5.2。" in detail
+
+    asyncio.run(scenario())
+
+
+def test_delegate_withdraws_through_proposals_screen():
+    async def scenario() -> None:
+        app, room = make_app(Identity("China", "delegate"))
+        async with app.run_test(size=(120, 40)) as pilot:
+            await settle(pilot)
+            await pilot.press("down", "down", "enter")  # OP1 has two proposals
+            await settle(pilot)
+            assert isinstance(app.screen, ProposalsScreen)
+            await pilot.press("w")
+            await settle(pilot)
+            assert room.calls[0] == ("withdraw", "CHN-1", "China")
+
+    asyncio.run(scenario())

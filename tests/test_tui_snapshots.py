@@ -1,0 +1,91 @@
+"""Snapshots of the main screens in Chinese and English (pytest-textual-snapshot; update with
+`pytest tests/test_tui_snapshots.py --snapshot-update` after looking at the report)."""
+
+import pytest
+from tui_support import FakeLobby, FakeRoom, chinese_document, english_document, sample_proposals
+
+from draftroom.model.amendment import Amendment
+from draftroom.tui.app import DraftroomApp
+from draftroom.tui.identity import Identity
+
+SIZE = (120, 36)
+
+
+def english_proposals() -> list[Amendment]:
+    return [
+        Amendment(
+            "GBR-1",
+            "edit",
+            ["United Kingdom", "France"],
+            "rev-0",
+            target="o1",
+            text="Urges all Member States to ratify the Convention without delay;",
+        ),
+        Amendment(
+            "USA-1",
+            "insert",
+            ["United States"],
+            "rev-0",
+            anchor="o1",
+            position="after",
+            text="Encourages Member States to train border officials;",
+            rationale="prevention first",
+        ),
+        Amendment("RUS-1", "delete", ["Russian Federation"], "rev-0", target="o3", status="rejected"),
+    ]
+
+
+def app_for(language: str, role: str = "delegate") -> DraftroomApp:
+    if language == "zh":
+        room = FakeRoom("demo", chinese_document(), sample_proposals())
+    else:
+        room = FakeRoom("demo", english_document(), english_proposals())
+    return DraftroomApp(FakeLobby({"demo": room}), "demo", Identity("China", role))
+
+
+async def settle(pilot) -> None:
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+@pytest.mark.parametrize("language", ["zh", "en"])
+def test_draft_screen(snap_compare, language):
+    assert snap_compare(app_for(language), terminal_size=SIZE, press=["down"], run_before=settle)
+
+
+@pytest.mark.parametrize("language", ["zh", "en"])
+def test_proposals_screen(snap_compare, language):
+    async def open_op1(pilot) -> None:
+        await settle(pilot)
+        await pilot.press("down", "down", "enter")
+        await settle(pilot)
+
+    assert snap_compare(app_for(language, "facilitator"), terminal_size=SIZE, run_before=open_op1)
+
+
+@pytest.mark.parametrize("language", ["zh", "en"])
+def test_word_edit_preview(snap_compare, language):
+    find, replace = (
+        ("尚未批准或加入", "尚未批准") if language == "zh" else ("that have not yet done so", "without delay")
+    )
+
+    async def edit(pilot) -> None:
+        await settle(pilot)
+        await pilot.press("down", "down", "w")
+        await settle(pilot)
+        await pilot.press(*find, "tab", *replace)
+        await settle(pilot)
+
+    assert snap_compare(app_for(language), terminal_size=SIZE, run_before=edit)
+
+
+@pytest.mark.parametrize("language", ["zh", "en"])
+def test_history_diff(snap_compare, language):
+    async def diff(pilot) -> None:
+        await settle(pilot)
+        await pilot.press("h")
+        await settle(pilot)
+        await pilot.press("D")
+        await settle(pilot)
+
+    assert snap_compare(app_for(language), terminal_size=SIZE, run_before=diff)

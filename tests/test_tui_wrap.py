@@ -1,0 +1,43 @@
+"""Chinese line breaking in the TUI, on the real seed texts."""
+
+import itertools
+import re
+
+import pytest
+from conftest import SEEDS
+from rich.cells import cell_len
+
+from draftroom.model import iter_located
+from draftroom.parse import parse_file
+from draftroom.tui.widgets.cjk import NO_LINE_START, break_offsets
+
+
+def lines_of(text: str, width: int) -> list[str]:
+    cuts = [0, *break_offsets(text, width), len(text)]
+    return [text[a:b] for a, b in itertools.pairwise(cuts)]
+
+
+@pytest.mark.parametrize("width", [12, 31, 58])
+def test_seed_paragraphs_break_between_characters_within_the_width(width):
+    doc = parse_file(SEEDS / "001_334a0e47d0d674b7.txt")
+    paragraphs = [loc.paragraph.text for loc in iter_located(doc) if len(loc.paragraph.text) > width]
+    assert paragraphs
+    for text in paragraphs:
+        lines = lines_of(text, width)
+        assert "".join(lines) == text
+        for line in lines:
+            assert cell_len(line.rstrip()) <= width, line
+        for line in lines[1:]:
+            assert line[0] not in NO_LINE_START, line
+        # a line is cut only when the next piece (a character, or a Latin word or number) would not fit;
+        # slack for up to two characters carried down with closing punctuation
+        for line, after in itertools.pairwise(lines):
+            piece = re.match(r"[^\s\u2e80-\u9fff]+|.", after).group()
+            assert cell_len(line.rstrip()) + cell_len(piece) > width - 4, (line, after)
+
+
+def test_latin_words_are_not_cut_inside_a_chinese_paragraph():
+    text = "回顾大会通过《2030 年可持续发展议程》和 A/RES/70/1 号决议"
+    for width in range(8, 30):
+        for line in lines_of(text, width):
+            assert not line.startswith(("030", "30", "0 ", "/RES", "RES", "ES/")), (width, line)

@@ -3,12 +3,12 @@ roles, compile; and the cross-reference warnings of `revise`."""
 
 import argparse
 import json
-import os
 import sys
 from pathlib import Path
 from typing import Any
 
 from draftroom.errors import DraftroomError
+from draftroom.export.api import write_atomically
 from draftroom.model import STATUSES
 from draftroom.model.amendment import STATUSES as AMENDMENT_STATUSES
 from draftroom.workflow import amending, listing, revising
@@ -140,9 +140,7 @@ def _compile(args: argparse.Namespace) -> int:
     target = Path(out)
     if not target.parent.is_dir():
         raise DraftroomError(f"{out}: no such directory {target.parent}")
-    tmp = target.with_name(f".{target.name}.tmp-{os.getpid()}")
-    tmp.write_text(text, encoding="utf-8")
-    os.replace(tmp, target)
+    write_atomically(target, text.encode("utf-8"))
     print(f"wrote {out}")
     return 0
 

@@ -2,7 +2,6 @@
 
 import argparse
 import json
-import os
 import sys
 from pathlib import Path
 
@@ -10,6 +9,7 @@ from draftroom.diff.render_html import render_html
 from draftroom.diff.render_json import to_json_dict
 from draftroom.diff.render_text import render_text
 from draftroom.errors import DraftroomError
+from draftroom.export.api import write_atomically
 from draftroom.export.redline import write_redline_docx
 from draftroom.workflow.compare import compare_sides
 
@@ -39,23 +39,26 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(func=run)
 
 
-def _write_text(path: str, text: str) -> None:
+def _output(path: str, suffixes: tuple[str, ...]) -> Path:
+    """The target of --html or --docx, checked before any work: its folder exists, its name fits."""
     target = Path(path)
+    if target.suffix.lower() not in suffixes:
+        raise DraftroomError(f"{path}: name the file {' or '.join(suffixes)} for this output")
     if not target.parent.is_dir():
         raise DraftroomError(f"{path}: the folder {target.parent} does not exist")
-    tmp = target.with_name(f".{target.name}.tmp-{os.getpid()}")
-    tmp.write_text(text, encoding="utf-8")
-    os.replace(tmp, target)
+    return target
 
 
 def run(args: argparse.Namespace) -> int:
+    html = _output(args.html, (".html", ".htm")) if args.html else None
+    docx = _output(args.docx, (".docx",)) if args.docx else None
     redline = compare_sides(args.a, args.b, args.from_rev, args.to_rev, args.home)
     for warning in redline.warnings:
         print(f"draftroom: warning: {warning}", file=sys.stderr)
-    if args.html:
-        _write_text(args.html, render_html(redline))
-    if args.docx:
-        write_redline_docx(redline, args.docx, args.author)
+    if html:
+        write_atomically(html, render_html(redline).encode("utf-8"))
+    if docx:
+        write_redline_docx(redline, docx, args.author)
     if args.json:
         print(json.dumps(to_json_dict(redline), ensure_ascii=False, indent=1))
     else:

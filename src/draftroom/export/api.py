@@ -71,7 +71,7 @@ def write_atomically(path: Path, data: bytes) -> None:
     try:
         fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent or ".")
     except OSError as e:
-        raise DraftroomError(f"{path}: cannot write here ({e.strerror}): choose another -o") from None
+        raise DraftroomError(f"{path}: cannot write here ({e.strerror}): choose another output path") from None
     try:
         umask = os.umask(0)
         os.umask(umask)
@@ -81,7 +81,7 @@ def write_atomically(path: Path, data: bytes) -> None:
         os.replace(tmp, path)
     except OSError as e:
         Path(tmp).unlink(missing_ok=True)
-        raise DraftroomError(f"{path}: cannot write it ({e.strerror}): choose another -o") from None
+        raise DraftroomError(f"{path}: cannot write it ({e.strerror}): choose another output path") from None
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise

@@ -7,9 +7,8 @@ deleted and its new one inserted. Footnote texts follow under "Notes", tracked t
 A moved paragraph is deleted where it stood and inserted where it now stands.
 """
 
-import os
+import io
 import re
-import tempfile
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
@@ -22,6 +21,7 @@ from docx.oxml.ns import qn
 from docx.shared import Pt
 
 from draftroom.errors import DraftroomError
+from draftroom.export.api import write_atomically
 from draftroom.model.redline import Change, Redline
 
 _REF = re.compile(r"\[\^(\d+)\]")
@@ -193,13 +193,7 @@ def write_redline_docx(r: Redline, path: str | Path, author: str = "draftroom") 
     target = Path(path)
     if not target.parent.is_dir():
         raise DraftroomError(f"{path}: the folder {target.parent} does not exist")
-    doc = build_redline_docx(r, author)
-    fd, tmp = tempfile.mkstemp(suffix=".docx", dir=target.parent)
-    os.close(fd)
-    try:
-        doc.save(tmp)
-        os.replace(tmp, target)
-    finally:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
+    data = io.BytesIO()
+    build_redline_docx(r, author).save(data)
+    write_atomically(target, data.getvalue())
     return target

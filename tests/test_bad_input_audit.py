@@ -1,0 +1,59 @@
+"""Hostile input found by the audit: each gets one line on stderr, a non-zero exit, no traceback, and
+leaves the negotiation exactly as it was (no new commit, a clean work tree, no file written)."""
+
+import subprocess
+from pathlib import Path
+
+import pytest
+from store_support import git, sample_document
+
+from draftroom.workflow import negotiation as wf
+
+# A path no user, not even root, can create a file in (procfs refuses new entries).
+UNWRITABLE = Path("/proc")
+
+
+@pytest.fixture
+def home(tmp_path: Path) -> Path:
+    """A home with negotiation "t" (facilitator Pakistan, sponsors China and Azerbaijan)."""
+    doc = sample_document()
+    doc.sponsors = ["中国", "阿塞拜疆"]
+    wf.create_negotiation("t", doc, facilitator="Pakistan", actor="China", home=tmp_path / "home")
+    return tmp_path / "home"
+
+
+def _state(home: Path) -> tuple[str, str]:
+    repo = home / "t"
+    return git(repo, "rev-list", "--count", "--all"), git(repo, "status", "--porcelain")
+
+
+def fails(result: subprocess.CompletedProcess[str], *words: str) -> str:
+    """The one-line user error, checked; returns it."""
+    assert result.returncode != 0, result.stdout
+    lines = result.stderr.splitlines()
+    assert len(lines) == 1, result.stderr
+    assert lines[0].startswith("draftroom: error: "), result.stderr
+    assert "internal error" not in lines[0] and "Traceback" not in result.stderr
+    for word in words:
+        assert word in lines[0], lines[0]
+    return lines[0]
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("compile", "t", "-o", str(UNWRITABLE / "c.html")),
+        ("diff", "t@rev-0", "t", "--html", str(UNWRITABLE / "d.html")),
+        ("diff", "t@rev-0", "t", "--docx", str(UNWRITABLE / "d.docx")),
+    ],
+)
+def test_output_where_no_file_can_be_created_is_a_user_error(run_cli, home, args):
+    before = _state(home)
+    fails(run_cli(*args), str(UNWRITABLE))
+    assert _state(home) == before
+
+
+@pytest.mark.parametrize(("flag", "name"), [("--html", "d.xyz"), ("--docx", "d.html")])
+def test_diff_output_with_the_wrong_extension_is_refused_before_writing(run_cli, home, tmp_path, flag, name):
+    fails(run_cli("diff", "t@rev-0", "t", flag, str(tmp_path / name)), name)
+    assert not (tmp_path / name).exists()

@@ -57,3 +57,20 @@ def test_output_where_no_file_can_be_created_is_a_user_error(run_cli, home, args
 def test_diff_output_with_the_wrong_extension_is_refused_before_writing(run_cli, home, tmp_path, flag, name):
     fails(run_cli("diff", "t@rev-0", "t", flag, str(tmp_path / name)), name)
     assert not (tmp_path / name).exists()
+
+
+@pytest.mark.parametrize(
+    ("args", "words"),
+    [
+        (("amend", "t", "--as", "China", "bogus", "OP1"), ("amend:", "'bogus'", "draftroom amend --help")),
+        (("amend", "t", "--as", "China", "replace", "OP1"), ("--text",)),
+        (("accept", "t", "--as", "Pakistan"), ("ID",)),
+        (("mark", "t", "OP1", "bogus", "--as", "Pakistan"), ("'bogus'", "agreed")),
+        (("amendments", "t", "--status", "bogus"), ("--status",)),
+        (("no-such-verb",), ("'no-such-verb'",)),
+    ],
+)
+def test_a_usage_mistake_is_one_line_not_the_usage_block(run_cli, home, args, words):
+    before = _state(home)
+    fails(run_cli(*args), *words)
+    assert _state(home) == before

@@ -10,6 +10,7 @@ import os
 import pkgutil
 import sys
 from types import ModuleType
+from typing import NoReturn
 
 import draftroom.cli as cli_package
 from draftroom import __version__
@@ -22,8 +23,17 @@ def _command_modules() -> list[ModuleType]:
     return sorted(modules, key=lambda m: getattr(m, "ORDER", 100))
 
 
+class _OneLineParser(argparse.ArgumentParser):
+    """argparse, but a usage mistake is one line like every other error (not the usage block)."""
+
+    def error(self, message: str) -> NoReturn:
+        verb = self.prog.removeprefix("draftroom").strip()
+        where = f"{verb}: " if verb else ""
+        self.exit(2, f"draftroom: error: {where}{message} (see `{self.prog} --help`)\n")
+
+
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = _OneLineParser(
         prog="draftroom",
         description="Draft and negotiate United Nations resolutions: parse, propose, revise, diff, export.",
     )

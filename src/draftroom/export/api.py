@@ -71,7 +71,9 @@ def write_atomically(path: Path, data: bytes) -> None:
     try:
         fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent or ".")
     except OSError as e:
-        raise DraftroomError(f"{path}: cannot write here ({e.strerror}): choose another output path") from None
+        raise DraftroomError(
+            f"{path}: cannot write here ({e.strerror}): choose another output path"
+        ) from None
     try:
         umask = os.umask(0)
         os.umask(umask)

@@ -74,3 +74,38 @@ def test_a_usage_mistake_is_one_line_not_the_usage_block(run_cli, home, args, wo
     before = _state(home)
     fails(run_cli(*args), *words)
     assert _state(home) == before
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("show", "t", "--rev", ""),
+        ("show", "t", "--rev", "  "),
+        ("diff", "t@", "t"),
+        ("amend", "t", "--as", "China", "--rev", "", "replace", "OP1", "--text", "新案文"),
+    ],
+)
+def test_an_empty_revision_is_not_taken_for_the_latest(run_cli, home, args):
+    before = _state(home)
+    fails(run_cli(*args), "no revision")
+    assert _state(home) == before
+
+
+@pytest.mark.parametrize("who", ["", "   "])
+def test_an_empty_as_is_not_taken_for_the_default_identity(run_cli, home, who):
+    before = _state(home)
+    fails(run_cli("amend", "t", "--as", who, "replace", "OP1", "--text", "新案文"), "--as")
+    assert _state(home) == before
+
+
+@pytest.mark.parametrize(("label", "words"), [("OP99", ("OP99",)), ("", ("''", "label"))])
+def test_listing_amendments_on_an_unknown_paragraph_says_so(run_cli, home, label, words):
+    fails(run_cli("amendments", "t", "--on", label), *words)
+
+
+@pytest.mark.parametrize("ident", ["\x01", "CHN\x7f", "a\\b", "../x"])
+@pytest.mark.parametrize("verb", ["withdraw", "support", "accept"])
+def test_a_garbled_amendment_id_is_no_amendment(run_cli, home, verb, ident):
+    before = _state(home)
+    fails(run_cli(verb, "t", ident, "--as", "Pakistan" if verb == "accept" else "China"), "no amendment")
+    assert _state(home) == before

@@ -269,7 +269,7 @@ class Negotiation:
     # ---- reading --------------------------------------------------------------------------------
     def resolve_rev(self, repo: Repo, rev: str | None) -> str:
         """A user's revision ("rev-1", "Rev.1", "1", "latest") as a git revision; one-line error if unknown."""
-        if rev is None or rev.strip().lower() in ("", "head", "latest", "current"):
+        if rev is None or rev.strip().lower() in ("head", "latest", "current"):
             return "HEAD"
         m = re.fullmatch(r"(?i)\s*(?:rev)?[-._ ]?(\d+)\s*", rev)
         known = sorted(

@@ -68,7 +68,8 @@ def load_all(txn: Transaction) -> list[Amendment]:
 
 def load(txn: Transaction, ident: str) -> Amendment:
     """One amendment by id or a unique start of one; reads only its file when the id is exact."""
-    exact = txn.read_file(amendment_path(ident.strip())) if "/" not in ident else None
+    plain = re.fullmatch(r"[\w.-]+", ident.strip()) is not None  # ids are plain file names
+    exact = txn.read_file(amendment_path(ident.strip())) if plain else None
     if exact:
         return from_dict(json.loads(exact))
     want = ident.strip().lower()
@@ -99,7 +100,7 @@ def propose(
     neg = open_negotiation(name, home)
     who = resolve_actor(actor)
     proposers = list(dict.fromkeys([who, *delegations(co_proposers or [])]))
-    base_tag = revision_tag_of(neg, on_revision) if on_revision else None
+    base_tag = revision_tag_of(neg, on_revision) if on_revision is not None else None
     old = neg.document(base_tag) if base_tag else None
     with neg.action("propose", who) as txn:
         current = revision_tag(txn.state)

@@ -37,6 +37,8 @@ def configured_actor() -> str | None:
 
 def resolve_actor(raw: str | None) -> str:
     """The canonical name of who acts; one-line error with suggestions for an unknown delegation."""
+    if raw is not None and not raw.strip():
+        raise DraftroomError('--as is empty: name a delegation (e.g. --as China) or "Secretariat"')
     who = (raw or "").strip() or configured_actor() or SECRETARIAT
     if who.casefold() in (
         "secretariat",

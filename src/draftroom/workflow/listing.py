@@ -3,7 +3,7 @@
 from dataclasses import asdict
 from typing import Any
 
-from draftroom.model import Document, labels, normalize_label
+from draftroom.model import Document, labels, locate
 from draftroom.model.amendment import Amendment
 from draftroom.workflow.compile import diff_pieces, plain
 
@@ -38,7 +38,7 @@ def select(
 ) -> list[Amendment]:
     """Filter by status, by delegation (any proposer) and by the label of the paragraph acted on."""
     names = labels(doc)
-    want = normalize_label(on) if on else None
+    want = locate(doc, on).label if on is not None else None  # an unknown label is an error, not "none"
     out = []
     for a in amendments:
         if status and a.status != status:

@@ -109,3 +109,17 @@ def test_a_garbled_amendment_id_is_no_amendment(run_cli, home, verb, ident):
     before = _state(home)
     fails(run_cli(verb, "t", ident, "--as", "Pakistan" if verb == "accept" else "China"), "no amendment")
     assert _state(home) == before
+
+
+def test_exporting_amendments_of_a_draft_without_symbol_says_how_to_give_one(run_cli, tmp_path):
+    doc = sample_document()
+    doc.symbol = None
+    wf.create_negotiation("u", doc, facilitator="Pakistan", actor="China", home=tmp_path / "home")
+    assert run_cli("amend", "u", "--as", "China", "delete", "OP1").returncode == 0
+    out = tmp_path / "am.docx"
+    fails(run_cli("export", "u", "--kind", "amendments", "-o", str(out)), "draftroom table u --symbol")
+    assert not out.exists()
+    assert run_cli("table", "u", "--symbol", "A/C.3/74/L.20", "--as", "Pakistan").returncode == 0
+    made = run_cli("export", "u", "--kind", "amendments", "-o", str(out))
+    assert made.returncode == 0, made.stderr
+    assert out.stat().st_size > 0

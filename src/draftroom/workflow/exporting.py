@@ -49,6 +49,11 @@ def formal_amendments(
             f"no {' or '.join(statuses)} amendments{who} in {name}: list them with `draftroom amendments {name}`"
         )
     doc = show(name, None, home=home)
+    if not doc.symbol:
+        raise DraftroomError(
+            f"{name} has no document symbol for its amendments to cite: "
+            f"give it with `draftroom table {name} --symbol A/C.3/74/L.20`"
+        )
     proposers = [p for a in chosen for p in a.proposers if not wanted or p in wanted]
     return amendments_document(doc, to_instructions(doc, chosen), names_in_un_order(proposers, lang), symbol)
 

@@ -123,3 +123,21 @@ def test_exporting_amendments_of_a_draft_without_symbol_says_how_to_give_one(run
     made = run_cli("export", "u", "--kind", "amendments", "-o", str(out))
     assert made.returncode == 0, made.stderr
     assert out.stat().st_size > 0
+
+
+@pytest.mark.parametrize(
+    ("args", "words"),
+    [
+        (("amend", "t", "--as", "China", "replace", "OP1", "--text", "决定\x1b[2J"), ("U+001B",)),
+        (("amend", "t", "--as", "China", "insert", "--after", "PP1", "--text", "回顾\x07"), ("U+0007",)),
+        (("amend", "t", "--as", "China", "replace", "OP1", "--text", "决定[^: ]"), ("footnote is empty",)),
+        (("amend", "t", "--as", "China", "replace", "OP1", "--text", "决定[^:   ]"), ("footnote is empty",)),
+    ],
+)
+def test_text_that_no_document_can_hold_is_refused_when_proposed(run_cli, home, tmp_path, args, words):
+    before = _state(home)
+    fails(run_cli(*args), *words)
+    assert _state(home) == before
+    out = tmp_path / "c.docx"  # the compilation (every pending proposal) still exports
+    made = run_cli("export", "t", "--kind", "compilation", "-o", str(out))
+    assert made.returncode == 0, made.stderr

@@ -5,6 +5,7 @@ DraftroomError otherwise, so the caller stores nothing on a bad request.
 """
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
@@ -39,6 +40,15 @@ def clean_text(text: str | None, what: str = "text") -> str:
     if not cleaned:
         raise DraftroomError(f"the {what} is empty: give the words with --text")
     return cleaned
+
+
+def check_plain(text: str) -> None:
+    """No control characters: a printed text has none, and a Word file cannot hold them."""
+    bad = next((ch for ch in text if unicodedata.category(ch) == "Cc"), None)
+    if bad is not None:
+        raise DraftroomError(
+            f"the text holds the control character U+{ord(bad):04X}: type or paste plain words"
+        )
 
 
 def propose(
@@ -79,6 +89,7 @@ def propose(
     elif p.kind == "move":
         _check_move(doc, a)
     if a.text is not None:
+        check_plain(a.text)
         check_references(a.text, doc)
     if a.base_text is not None and a.text is not None:
         a.patch = make_patch(a.base_text, a.text)

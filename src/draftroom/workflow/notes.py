@@ -20,6 +20,8 @@ def check_references(text: str, doc: Document) -> None:
                 f"footnote [^{n}] does not exist in this text: cite an existing note, "
                 "or write a new one inline as [^: note text]"
             )
+    if any(not m.group(1).strip() for m in INLINE.finditer(text)):
+        raise DraftroomError("a new footnote is empty: write its words inside, as [^: note text]")
     rest = INLINE.sub("", REF.sub("", text))
     if _ANY.search(rest):
         raise DraftroomError(

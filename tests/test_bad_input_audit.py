@@ -1,10 +1,14 @@
 """Hostile input found by the audit: each gets one line on stderr, a non-zero exit, no traceback, and
 leaves the negotiation exactly as it was (no new commit, a clean work tree, no file written)."""
 
+import json
 import subprocess
+import unicodedata
 from pathlib import Path
 
+import docx
 import pytest
+from conftest import SEEDS
 from store_support import git, sample_document
 
 from draftroom.workflow import negotiation as wf
@@ -141,3 +145,22 @@ def test_text_that_no_document_can_hold_is_refused_when_proposed(run_cli, home, 
     out = tmp_path / "c.docx"  # the compilation (every pending proposal) still exports
     made = run_cli("export", "t", "--kind", "compilation", "-o", str(out))
     assert made.returncode == 0, made.stderr
+
+
+def test_a_text_file_with_control_characters_parses_and_exports(run_cli, tmp_path):
+    seed = SEEDS / "002_e512e5138112a4f1.txt"
+    lines = seed.read_text(encoding="utf-8").split("\n")
+    middle = len(lines) // 2
+    lines[middle] = "\x0c" + lines[middle] + "\x1b[31m\x02\x7f"  # a page break, terminal and PDF debris
+    dirty = tmp_path / "dirty.txt"
+    dirty.write_text("\n".join(lines), encoding="utf-8")
+    parsed = run_cli("parse", str(dirty), "--json")
+    assert parsed.returncode == 0, parsed.stderr
+    assert not [ch for ch in parsed.stdout if unicodedata.category(ch) == "Cc" and ch not in "\n"]
+    clean = run_cli("parse", str(seed), "--json")
+    assert len(json.loads(parsed.stdout)["operative"]) == len(json.loads(clean.stdout)["operative"])
+    assert run_cli("new", "d", "--from", str(dirty)).returncode == 0
+    out = tmp_path / "d.docx"
+    made = run_cli("export", "d", "--kind", "draft", "-o", str(out))
+    assert made.returncode == 0, made.stderr
+    assert "[31m" in "\n".join(p.text for p in docx.Document(str(out)).paragraphs)

@@ -63,7 +63,12 @@ def parse_file(path: str | Path, lang: str | None = None) -> Document:
     return parse_text(text, lang, source=str(path))
 
 
+# Control characters, dropped: a printed text has none (they are PDF, pdftotext page-break or
+# terminal artefacts) and a Word file cannot hold them. Tabs and line ends stay.
+_CONTROLS = dict.fromkeys([c for c in range(0x20) if chr(c) not in "\t\n\r"] + [0x7F, *range(0x80, 0xA0)])
+
+
 def parse_text(text: str, lang: str | None = None, source: str = "<text>") -> Document:
     from draftroom.parse.text import parse_plain
 
-    return parse_plain(text, lang=lang, source=source)
+    return parse_plain(text.translate(_CONTROLS), lang=lang, source=source)

@@ -42,12 +42,12 @@ def clean_text(text: str | None, what: str = "text") -> str:
     return cleaned
 
 
-def check_plain(text: str) -> None:
+def check_plain(text: str, what: str = "text") -> None:
     """No control characters: a printed text has none, and a Word file cannot hold them."""
     bad = next((ch for ch in text if unicodedata.category(ch) == "Cc"), None)
     if bad is not None:
         raise DraftroomError(
-            f"the text holds the control character U+{ord(bad):04X}: type or paste plain words"
+            f"the {what} holds the control character U+{ord(bad):04X}: type or paste plain words"
         )
 
 
@@ -88,6 +88,7 @@ def propose(
         a.find, a.replace, a.text = edited(a.base_text or "", p.find, p.replace, p.target or "")
     elif p.kind == "move":
         _check_move(doc, a)
+    check_plain(a.rationale, "reason (--because)")
     if a.text is not None:
         check_plain(a.text)
         check_references(a.text, doc)

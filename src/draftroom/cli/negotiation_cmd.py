@@ -18,10 +18,6 @@ def _print_json(data: Any) -> None:
     sys.stdout.write("\n")
 
 
-def _revision_name(number: int) -> str:
-    return "rev-0" if number == 0 else f"Rev.{number}"
-
-
 # ---- handlers -----------------------------------------------------------------------------------------
 def _new(args: argparse.Namespace) -> int:
     created = wf.new_negotiation(
@@ -78,7 +74,7 @@ def _sponsors(args: argparse.Namespace) -> int:
 def _revise(args: argparse.Namespace) -> int:
     rev = wf.revise(args.name, args.actor, args.symbol, home=args.home)
     symbol = f" {rev.symbol}" if rev.symbol else ""
-    print(f"{args.name}: {_revision_name(rev.number)} ({rev.tag}){symbol}, {rev.date}")
+    print(f"{args.name}: {wf.revision_name(rev.number)} ({rev.tag}){symbol}, {rev.date}")
     return 0
 
 
@@ -114,7 +110,7 @@ def _list(args: argparse.Namespace) -> int:
     for s in found:
         title = s.title if len(s.title) <= 50 else s.title[:49] + "…"
         print(
-            f"{s.name:<24} {s.symbol or '-':<24} {s.language:<3} {_revision_name(s.revision):<6} "
+            f"{s.name:<24} {s.symbol or '-':<24} {s.language:<3} {wf.revision_name(s.revision):<6} "
             f"{s.sponsor_count:>3} sponsors  {title}"
         )
     return 0

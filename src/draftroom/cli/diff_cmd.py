@@ -6,12 +6,7 @@ import os
 import sys
 from pathlib import Path
 
-from draftroom.diff.render_html import render_html
-from draftroom.diff.render_json import to_json_dict
-from draftroom.diff.render_text import render_text
 from draftroom.errors import DraftroomError
-from draftroom.export.redline import write_redline_docx
-from draftroom.workflow.compare import compare_sides
 
 ORDER = 40
 
@@ -49,6 +44,12 @@ def _write_text(path: str, text: str) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from draftroom.diff.render_html import render_html
+    from draftroom.diff.render_json import to_json_dict
+    from draftroom.diff.render_text import render_text
+    from draftroom.export.redline import write_redline_docx
+    from draftroom.workflow.compare import compare_sides
+
     redline = compare_sides(args.a, args.b, args.from_rev, args.to_rev, args.home)
     for warning in redline.warnings:
         print(f"draftroom: warning: {warning}", file=sys.stderr)

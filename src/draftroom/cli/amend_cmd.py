@@ -3,11 +3,11 @@ roles, compile; and the cross-reference warnings of `revise`."""
 
 import argparse
 import json
-import os
 import sys
 from pathlib import Path
 from typing import Any
 
+from draftroom.cli.output import write_text_file
 from draftroom.errors import DraftroomError
 from draftroom.model import STATUSES
 from draftroom.model.amendment import STATUSES as AMENDMENT_STATUSES
@@ -154,12 +154,7 @@ def _compile(args: argparse.Namespace) -> int:
     if not out:
         sys.stdout.write(text)
         return 0
-    target = Path(out)
-    if not target.parent.is_dir():
-        raise DraftroomError(f"{out}: no such directory {target.parent}")
-    tmp = target.with_name(f".{target.name}.tmp-{os.getpid()}")
-    tmp.write_text(text, encoding="utf-8")
-    os.replace(tmp, target)
+    write_text_file(out, text)
     print(f"wrote {out}")
     return 0
 

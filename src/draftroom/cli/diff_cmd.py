@@ -5,13 +5,8 @@ import json
 import sys
 from pathlib import Path
 
-from draftroom.diff.render_html import render_html
-from draftroom.diff.render_json import to_json_dict
-from draftroom.diff.render_text import render_text
+from draftroom.cli.output import write_text_file
 from draftroom.errors import DraftroomError
-from draftroom.export.api import write_atomically
-from draftroom.export.redline import write_redline_docx
-from draftroom.workflow.compare import compare_sides
 
 ORDER = 40
 
@@ -39,26 +34,28 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(func=run)
 
 
-def _output(path: str, suffixes: tuple[str, ...]) -> Path:
-    """The target of --html or --docx, checked before any work: its folder exists, its name fits."""
-    target = Path(path)
-    if target.suffix.lower() not in suffixes:
+def _check_output(path: str | None, suffixes: tuple[str, ...]) -> None:
+    """--html / --docx named for what is written to it, before any work is done."""
+    if path and Path(path).suffix.lower() not in suffixes:
         raise DraftroomError(f"{path}: name the file {' or '.join(suffixes)} for this output")
-    if not target.parent.is_dir():
-        raise DraftroomError(f"{path}: the folder {target.parent} does not exist")
-    return target
 
 
 def run(args: argparse.Namespace) -> int:
-    html = _output(args.html, (".html", ".htm")) if args.html else None
-    docx = _output(args.docx, (".docx",)) if args.docx else None
+    from draftroom.diff.render_html import render_html
+    from draftroom.diff.render_json import to_json_dict
+    from draftroom.diff.render_text import render_text
+    from draftroom.export.redline import write_redline_docx
+    from draftroom.workflow.compare import compare_sides
+
+    _check_output(args.html, (".html", ".htm"))
+    _check_output(args.docx, (".docx",))
     redline = compare_sides(args.a, args.b, args.from_rev, args.to_rev, args.home)
     for warning in redline.warnings:
         print(f"draftroom: warning: {warning}", file=sys.stderr)
-    if html:
-        write_atomically(html, render_html(redline).encode("utf-8"))
-    if docx:
-        write_redline_docx(redline, docx, args.author)
+    if args.html:
+        write_text_file(args.html, render_html(redline))
+    if args.docx:
+        write_redline_docx(redline, args.docx, args.author)
     if args.json:
         print(json.dumps(to_json_dict(redline), ensure_ascii=False, indent=1))
     else:

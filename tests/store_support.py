@@ -70,3 +70,14 @@ def worker(path: Path, who: str, count: int) -> None:
 if __name__ == "__main__":
     worker(Path(sys.argv[1]), sys.argv[2], int(sys.argv[3]))
     os._exit(0)
+
+
+def home_with_t(tmp_path: Path) -> Path:
+    """A home with negotiation "t" (a document built in code, facilitator Pakistan, sponsors China
+    and Azerbaijan, created by China)."""
+    from draftroom.workflow import negotiation as wf
+
+    doc = sample_document()
+    doc.sponsors = ["中国", "阿塞拜疆"]
+    wf.create_negotiation("t", doc, facilitator="Pakistan", actor="China", home=tmp_path / "home")
+    return tmp_path / "home"

@@ -9,7 +9,7 @@ from pathlib import Path
 import docx
 import pytest
 from conftest import SEEDS
-from store_support import git, sample_document
+from store_support import git, home_with_t, sample_document
 
 from draftroom.workflow import negotiation as wf
 
@@ -20,10 +20,7 @@ UNWRITABLE = Path("/proc")
 @pytest.fixture
 def home(tmp_path: Path) -> Path:
     """A home with negotiation "t" (facilitator Pakistan, sponsors China and Azerbaijan)."""
-    doc = sample_document()
-    doc.sponsors = ["中国", "阿塞拜疆"]
-    wf.create_negotiation("t", doc, facilitator="Pakistan", actor="China", home=tmp_path / "home")
-    return tmp_path / "home"
+    return home_with_t(tmp_path)
 
 
 def _state(home: Path) -> tuple[str, str]:

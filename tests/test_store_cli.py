@@ -5,7 +5,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from store_support import SEEDS, git, sample_document
+from store_support import SEEDS, git, home_with_t, sample_document
 
 from draftroom.model.jsonform import to_dict
 from draftroom.workflow import negotiation as wf
@@ -16,10 +16,7 @@ SEED_001 = SEEDS / "001_334a0e47d0d674b7.txt"
 @pytest.fixture
 def home(tmp_path: Path) -> Path:
     """A home with negotiation "t" (a document built in code, sponsors China and Azerbaijan)."""
-    doc = sample_document()
-    doc.sponsors = ["中国", "阿塞拜疆"]
-    wf.create_negotiation("t", doc, facilitator="Pakistan", actor="China", home=tmp_path / "home")
-    return tmp_path / "home"
+    return home_with_t(tmp_path)
 
 
 def ok(result: subprocess.CompletedProcess[str]) -> str:

@@ -1,9 +1,16 @@
-"""One paragraph and every proposal on it, side by side: the current text left, redlines right."""
+"""One paragraph and every proposal on it, side by side: the current text left, the proposals right.
+
+The proposals are one-line rows; only the highlighted one is drawn in full, with its redline, below
+them: a paragraph may carry dozens of proposals, and redlining and measuring each on every opening
+would cost hundreds of milliseconds.
+"""
+
+from functools import lru_cache
 
 from rich.console import Group
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, VerticalScroll
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
@@ -16,7 +23,13 @@ from draftroom.tui.screens.mark import open_mark
 from draftroom.tui.snapshot import Snapshot
 from draftroom.tui.widgets.identity_bar import IdentityBar
 from draftroom.tui.widgets.labels import display_label, paragraph_text, status_badge
-from draftroom.tui.widgets.proposal_card import card
+from draftroom.tui.widgets.proposal_card import card, row
+
+
+@lru_cache(maxsize=256)
+def redline_segments(old: str, new: str) -> list[tuple[str, str]]:
+    """Cached: moving back and forth over the rows redlines each proposal once."""
+    return diff_texts(old, new)
 
 
 class ProposalsScreen(RoomScreen):
@@ -39,6 +52,7 @@ class ProposalsScreen(RoomScreen):
         self.paragraph_id = ""
         self.chosen: set[str] = set()
         self._shown: list[Amendment] = []
+        self._current = ""
 
     def focus_on(self, paragraph_id: str) -> None:
         """Show another paragraph: the app keeps one instance, so opening it costs no compose."""
@@ -57,7 +71,10 @@ class ProposalsScreen(RoomScreen):
         with Horizontal(classes="panes"):
             with VerticalScroll(id="current"):
                 yield Static("", id="current-text")
-            yield OptionList(id="proposals")
+            with Vertical(id="proposals-pane"):
+                yield OptionList(id="proposals")
+                with VerticalScroll(id="proposal-detail"):
+                    yield Static("", id="proposal-card")
         yield Footer(compact=True)
 
     def show(self, snap: Snapshot) -> None:
@@ -77,17 +94,30 @@ class ProposalsScreen(RoomScreen):
         self._render_cards(snap, p.text)
 
     def _render_cards(self, snap: Snapshot, current: str) -> None:
+        self._current = current
         options = self.query_one("#proposals", OptionList)
         keep = options.highlighted
         names = labels(snap.document)
-        cards = []
-        for x in self._shown:
-            old = "" if x.kind == "insert" else current
-            segments = diff_texts(old, x.text) if x.text is not None else []
-            cards.append(Option(card(x, segments, x.id in self.chosen, names), id=x.id))
-        options.set_options(cards)
-        if cards:
-            options.highlighted = min(keep or 0, len(cards) - 1)
+        options.set_options(Option(row(x, x.id in self.chosen, names), id=x.id) for x in self._shown)
+        if self._shown:
+            options.highlighted = min(keep or 0, len(self._shown) - 1)
+        self._render_detail()
+
+    def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        if event.option_list.id == "proposals":
+            self._render_detail()
+
+    def _render_detail(self) -> None:
+        """The highlighted proposal in full: its redline against the current text, and who and why."""
+        x, snap = self.selected, self.snap
+        detail = self.query_one("#proposal-card", Static)
+        if x is None or snap is None:
+            detail.update("No proposals on this paragraph" if not self._shown else "")
+            return
+        old = "" if x.kind == "insert" else self._current
+        segments = redline_segments(old, x.text) if x.text is not None else []
+        detail.update(card(x, segments, x.id in self.chosen, labels(snap.document)))
+        self.query_one("#proposal-detail", VerticalScroll).scroll_home(animate=False)
 
     @property
     def selected(self) -> Amendment | None:

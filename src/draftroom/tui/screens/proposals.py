@@ -53,6 +53,7 @@ class ProposalsScreen(RoomScreen):
         self.chosen: set[str] = set()
         self._shown: list[Amendment] = []
         self._current = ""
+        self._names: dict[str, str] = {}
 
     def focus_on(self, paragraph_id: str) -> None:
         """Show another paragraph: the app keeps one instance, so opening it costs no compose."""
@@ -91,14 +92,13 @@ class ProposalsScreen(RoomScreen):
         badge = status_badge(p.status)
         current = [badge, paragraph_text(p.text)] if badge else [paragraph_text(p.text)]
         self.query_one("#current-text", Static).update(Group(*current))
-        self._render_cards(snap, p.text)
+        self._render_rows(snap, p.text)
 
-    def _render_cards(self, snap: Snapshot, current: str) -> None:
-        self._current = current
+    def _render_rows(self, snap: Snapshot, current: str) -> None:
+        self._current, self._names = current, labels(snap.document)
         options = self.query_one("#proposals", OptionList)
         keep = options.highlighted
-        names = labels(snap.document)
-        options.set_options(Option(row(x, x.id in self.chosen, names), id=x.id) for x in self._shown)
+        options.set_options(Option(row(x, x.id in self.chosen, self._names), id=x.id) for x in self._shown)
         if self._shown:
             options.highlighted = min(keep or 0, len(self._shown) - 1)
         self._render_detail()
@@ -109,14 +109,14 @@ class ProposalsScreen(RoomScreen):
 
     def _render_detail(self) -> None:
         """The highlighted proposal in full: its redline against the current text, and who and why."""
-        x, snap = self.selected, self.snap
+        x = self.selected
         detail = self.query_one("#proposal-card", Static)
-        if x is None or snap is None:
+        if x is None:
             detail.update("No proposals on this paragraph" if not self._shown else "")
             return
         old = "" if x.kind == "insert" else self._current
         segments = redline_segments(old, x.text) if x.text is not None else []
-        detail.update(card(x, segments, x.id in self.chosen, labels(snap.document)))
+        detail.update(card(x, segments, x.id in self.chosen, self._names))
         self.query_one("#proposal-detail", VerticalScroll).scroll_home(animate=False)
 
     @property

@@ -11,7 +11,7 @@ from rich.console import Group
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.widgets import Footer, OptionList, Static
+from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from draftroom.diff.inline import diff_texts
@@ -24,6 +24,7 @@ from draftroom.tui.snapshot import Snapshot
 from draftroom.tui.widgets.identity_bar import IdentityBar
 from draftroom.tui.widgets.labels import display_label, paragraph_text, status_badge
 from draftroom.tui.widgets.proposal_card import card, row
+from draftroom.tui.widgets.steady_footer import SteadyFooter
 
 
 @lru_cache(maxsize=256)
@@ -54,6 +55,8 @@ class ProposalsScreen(RoomScreen):
         self._shown: list[Amendment] = []
         self._current = ""
         self._names: dict[str, str] = {}
+        self._detail: tuple[Amendment, bool, str] | None = None  # what the detail pane shows
+        self._detail_id = ""
 
     def focus_on(self, paragraph_id: str) -> None:
         """Show another paragraph: the app keeps one instance, so opening it costs no compose."""
@@ -76,7 +79,7 @@ class ProposalsScreen(RoomScreen):
                 yield OptionList(id="proposals")
                 with VerticalScroll(id="proposal-detail"):
                     yield Static("", id="proposal-card")
-        yield Footer(compact=True)
+        yield SteadyFooter(compact=True)
 
     def show(self, snap: Snapshot) -> None:
         loc = self.locate(self.paragraph_id)
@@ -101,6 +104,7 @@ class ProposalsScreen(RoomScreen):
         options.set_options(Option(row(x, x.id in self.chosen, self._names), id=x.id) for x in self._shown)
         if self._shown:
             options.highlighted = min(keep or 0, len(self._shown) - 1)
+        self._detail = None  # labels may have moved: draw it again
         self._render_detail()
 
     def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
@@ -112,12 +116,19 @@ class ProposalsScreen(RoomScreen):
         x = self.selected
         detail = self.query_one("#proposal-card", Static)
         if x is None:
+            self._detail = None
             detail.update("No proposals on this paragraph" if not self._shown else "")
             return
+        drawn = (x, x.id in self.chosen, self._current)
+        if drawn == self._detail:  # the highlight event after a redraw: no second frame
+            return
+        if self._detail_id != x.id:  # another proposal: from its top; the same one, where the reader is
+            self._detail_id = x.id
+            self.query_one("#proposal-detail", VerticalScroll).scroll_home(animate=False)
+        self._detail = drawn
         old = "" if x.kind == "insert" else self._current
         segments = redline_segments(old, x.text) if x.text is not None else []
         detail.update(card(x, segments, x.id in self.chosen, self._names))
-        self.query_one("#proposal-detail", VerticalScroll).scroll_home(animate=False)
 
     @property
     def selected(self) -> Amendment | None:

@@ -2,6 +2,7 @@
 
 import asyncio
 
+from textual.widgets._footer import FooterKey
 from tui_support import FakeLobby, FakeRoom, chinese_document, sample_proposals, screen_text
 
 from draftroom.tui.app import DraftroomApp
@@ -75,5 +76,30 @@ def test_detail_pane_follows_the_highlighted_proposal():
             await pilot.press("s")
             await settle(pilot)
             assert room.calls[-1] == ("support", "PAK-1", "China")
+
+    asyncio.run(scenario())
+
+
+def test_footer_keeps_its_keys_until_they_change():
+    async def scenario() -> None:
+        app, _ = make_app(Identity("China", "delegate"))
+        async with app.run_test(size=(120, 40)) as pilot:
+            await settle(pilot)
+            await pilot.press("down", "down", "enter")
+            await settle(pilot)
+
+            def accept_key() -> FooterKey:
+                return next(k for k in app.screen.query(FooterKey) if k.key == "a")
+
+            first = accept_key()
+            assert first.has_class("-disabled")  # a delegate cannot accept
+            await pilot.press("escape", "enter")  # back to the draft and in again: the same keys
+            await settle(pilot)
+            assert accept_key() is first
+            app.identity = Identity("China", "facilitator")
+            app.screen.refresh_bindings()
+            await settle(pilot)
+            await pilot.pause(0.05)
+            assert accept_key() is not first and not accept_key().has_class("-disabled")
 
     asyncio.run(scenario())

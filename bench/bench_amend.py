@@ -14,7 +14,6 @@ and 110 operative paragraphs.
 
 import argparse
 import os
-import platform
 import random
 import re
 import shutil
@@ -28,6 +27,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
+from machine import machine  # noqa: E402  (the machine line every benchmark prints)
+
 from draftroom.model import Document, Paragraph, states  # noqa: E402
 from draftroom.store.amendment_index import indexed_amendments  # noqa: E402
 from draftroom.workflow import amending, revising  # noqa: E402
@@ -37,19 +38,6 @@ from draftroom.workflow.amendments import Proposal  # noqa: E402
 from draftroom.workflow.negotiation import create_negotiation, open_negotiation, revise  # noqa: E402
 
 CORPUS = ROOT.parent / "shared" / "corpus-en"
-
-
-def machine() -> str:
-    model = next(
-        (
-            line.split(":", 1)[1].strip()
-            for line in Path("/proc/cpuinfo").read_text().splitlines()
-            if "model name" in line
-        ),
-        platform.processor() or "unknown cpu",
-    )
-    load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
-    return f"{model}, {os.cpu_count()} cores, Python {platform.python_version()}, load average {load}"
 
 
 def sentences() -> list[str]:
@@ -141,7 +129,7 @@ def main() -> None:
     ap.add_argument("--accepted", type=int, default=200)
     opts = ap.parse_args()
     rng = random.Random(7)
-    print(f"machine: {machine()}")
+    print(f"machine: {machine()}, load average {', '.join(f'{x:.1f}' for x in os.getloadavg())}")
     with tempfile.TemporaryDirectory() as tmp:
         home = Path(tmp) / "home"
         t = time.perf_counter()

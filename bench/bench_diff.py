@@ -16,10 +16,7 @@ Run: python bench/bench_diff.py   (from the repository root)
 """
 
 import difflib
-import os
-import platform
 import random
-import re
 import subprocess
 import sys
 import tempfile
@@ -28,6 +25,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
+
+from machine import machine  # noqa: E402  (the machine line every benchmark prints)
 
 from draftroom.diff.inline import units  # noqa: E402
 from draftroom.diff.result import compare, units_of  # noqa: E402
@@ -40,15 +39,6 @@ def shared(sub: str) -> Path:
         if (base / "shared" / sub).is_dir():
             return base / "shared" / sub
     raise SystemExit(f"no shared/{sub} folder above {ROOT}")
-
-
-def machine() -> str:
-    model = platform.processor() or "unknown cpu"
-    cpuinfo = Path("/proc/cpuinfo")
-    if cpuinfo.exists():
-        m = re.search(r"model name\s*:\s*(.+)", cpuinfo.read_text())
-        model = m.group(1).strip() if m else model
-    return f"{model}, {os.cpu_count()} cores, Python {platform.python_version()}"
 
 
 def texts(doc: Document) -> list[str]:

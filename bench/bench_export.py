@@ -10,7 +10,6 @@ against the pandoc command line.
 """
 
 import os
-import platform
 import shutil
 import statistics
 import subprocess
@@ -30,7 +29,7 @@ from draftroom.export.typography import typography_for  # noqa: E402
 from draftroom.parse import parse_file  # noqa: E402
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from bench_states import cpu_model  # noqa: E402
+from machine import machine  # noqa: E402  (the machine line every benchmark prints)
 
 
 def _seed() -> Path:
@@ -83,7 +82,7 @@ def main() -> int:
             ),
             repeats,
         )
-    print(f"machine: {cpu_model()}, {os.cpu_count()} cores; python {platform.python_version()}")
+    print(f"machine: {machine()}")
     print(f"document: {seed.name}: {notes} footnotes, {annex} annex paragraphs; median of {repeats}")
     print(f"draftroom export (in process):        {ours * 1000:8.1f} ms")
     print(f"draftroom export (command line):      {ours_cli * 1000:8.1f} ms")

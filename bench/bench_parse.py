@@ -5,8 +5,6 @@ the same text (the floor for any parser that looks at each line once).
 Run: python bench/bench_parse.py   (from the repository root; needs ../shared next to it)
 """
 
-import os
-import platform
 import re
 import statistics
 import sys
@@ -16,7 +14,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
-from bench_states import cpu_model  # noqa: E402  (the machine line every benchmark prints)
+from machine import machine  # noqa: E402  (the machine line every benchmark prints)
 
 from draftroom.parse import parse_text  # noqa: E402
 
@@ -47,7 +45,7 @@ def peer(text: str) -> int:
 def main() -> None:
     shared = _shared()
     files = sorted((shared / "seeds").glob("*.txt")) + sorted((shared / "corpus-en").glob("*.txt"))
-    print(f"machine: {cpu_model()}, {os.cpu_count()} cores, Python {platform.python_version()}")
+    print(f"machine: {machine()}")
     print(f"{'document':<28}{'KB':>7}{'ms (best)':>11}{'ms (median)':>13}{'ms/10KB':>9}{'x peer':>8}")
     over = []
     for path in files:

@@ -4,8 +4,6 @@ PyMuPDF's own plain text extraction (`page.get_text()`), which reads the same pa
 Run: python bench/bench_pdf.py   (prints ms per document and per page, and the ratio to the peer)
 """
 
-import os
-import platform
 import statistics
 import sys
 import time
@@ -16,7 +14,7 @@ import pymupdf
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
-from bench_states import cpu_model  # noqa: E402  (the machine line every benchmark prints)
+from machine import machine  # noqa: E402  (the machine line every benchmark prints)
 
 from draftroom.parse.pdf import pdf_to_text  # noqa: E402
 
@@ -43,7 +41,7 @@ def _best_ms(fn, data: bytes, repeat: int = 5) -> float:
 
 
 def main() -> None:
-    print(f"machine: {cpu_model()}, {os.cpu_count()} cores, Python {platform.python_version()}")
+    print(f"machine: {machine()}")
     print(f"{'document':<16}{'pages':>6}{'ours ms':>10}{'peer ms':>10}{'ratio':>8}{'ms/page':>9}")
     ratios, per_page = [], []
     for pdf in sorted(_corpus().glob("*.pdf")):

@@ -4,13 +4,13 @@ Figures are ratios against a peer measured in the same run: a plain `str.split("
 sponsor line (the least any splitter must do). Run: python bench/bench_states.py
 """
 
-import os
-import platform
 import sys
 import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "src"))
+
+from machine import machine
 
 from draftroom.model import states
 
@@ -34,16 +34,6 @@ def per_call(fn, repeat: int) -> float:
     return (time.perf_counter() - start) / repeat
 
 
-def cpu_model() -> str:
-    try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                return line.split(":", 1)[1].strip()
-    except OSError:
-        pass
-    return platform.processor() or "unknown cpu"
-
-
 def main() -> None:
     start = time.perf_counter()
     states.all_states()
@@ -55,7 +45,7 @@ def main() -> None:
     names = [s.en for s in members]
     resolve = per_call(lambda: (states.lookup.cache_clear(), [states.resolve(n) for n in names]), 50)
     resolve /= len(names)
-    print(f"machine: {cpu_model()}, {os.cpu_count()} cores, Python {platform.python_version()}")
+    print(f"machine: {machine()}")
     print(f"table load (first call): {load * 1000:.1f} ms for {len(states.all_states())} rows")
     print(f"peer str.split of a 66-sponsor line: {peer * 1e6:.2f} us")
     print(f"split_sponsors, 66 sponsors (cold cache): {split * 1e6:.0f} us = {split / peer:.0f}x the peer")

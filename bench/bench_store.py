@@ -8,7 +8,6 @@ Targets (issue 3): an action costs at most 3x a plain git commit; `log` with 500
 
 import argparse
 import os
-import platform
 import statistics
 import subprocess
 import sys
@@ -20,21 +19,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
+from machine import machine  # noqa: E402  (the machine line every benchmark prints)
+
 from draftroom.model import Document, Paragraph, states  # noqa: E402
 from draftroom.store import Negotiation  # noqa: E402
 from draftroom.workflow import negotiation as wf  # noqa: E402
-
-
-def machine() -> str:
-    model = next(
-        (
-            line.split(":", 1)[1].strip()
-            for line in Path("/proc/cpuinfo").read_text().splitlines()
-            if "model name" in line
-        ),
-        platform.processor() or "unknown cpu",
-    )
-    return f"{model}, {os.cpu_count()} cores, Python {platform.python_version()}, {git('--version').strip()}"
 
 
 def git(*args: str, cwd: Path | None = None) -> str:
@@ -83,7 +72,7 @@ def main() -> None:
     ap.add_argument("--actions", type=int, default=500)
     ap.add_argument("--rounds", type=int, default=30)
     args = ap.parse_args()
-    print(f"machine: {machine()}")
+    print(f"machine: {machine()}, {git('--version').strip()}")
     home = Path(tempfile.mkdtemp(prefix="bench-store-"))
     wf.create_negotiation("bench", document(40), home=home)
     neg = Negotiation(home / "bench")

@@ -14,8 +14,6 @@ bulk action on top of the demo's own proposals, as `bench_amend.py` does.
 
 import argparse
 import asyncio
-import os
-import platform
 import random
 import statistics
 import sys
@@ -27,6 +25,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
+from machine import machine  # noqa: E402  (the machine line every benchmark prints)
 from textual import events  # noqa: E402
 from textual.app import App, ComposeResult  # noqa: E402
 from textual.widgets import OptionList  # noqa: E402
@@ -46,18 +45,6 @@ from draftroom.workflow.amendments import Proposal  # noqa: E402
 from draftroom.workflow.negotiation import open_negotiation  # noqa: E402
 
 SIZE = (120, 40)
-
-
-def machine() -> str:
-    model = next(
-        (
-            line.split(":", 1)[1].strip()
-            for line in Path("/proc/cpuinfo").read_text().splitlines()
-            if "model name" in line
-        ),
-        platform.processor() or "unknown cpu",
-    )
-    return f"{model}, {os.cpu_count()} cores, Python {platform.python_version()}"
 
 
 def proposal(label: str, text: str, rng: random.Random) -> Proposal:

@@ -3,22 +3,23 @@ roles, compile; and the cross-reference warnings of `revise`."""
 
 import argparse
 import json
-import os
 import sys
 from pathlib import Path
 from typing import Any
 
+from draftroom.cli.output import write_text_file
 from draftroom.errors import DraftroomError
 from draftroom.model import STATUSES
 from draftroom.model.amendment import STATUSES as AMENDMENT_STATUSES
-from draftroom.workflow import amending, listing, revising
-from draftroom.workflow.amendments import Proposal
 
 ORDER = 30
 NAME_HELP = "the negotiation's name, or the path of its directory"
 
 
 def _amend(args: argparse.Namespace) -> int:
+    from draftroom.workflow import amending
+    from draftroom.workflow.amendments import Proposal
+
     if args.from_document:
         if args.kind:
             raise DraftroomError(
@@ -60,6 +61,8 @@ def _amend(args: argparse.Namespace) -> int:
 
 
 def _amendments(args: argparse.Namespace) -> int:
+    from draftroom.workflow import listing, revising
+
     found = revising.list_amendments(args.name, args.status, args.by, args.on, args.home)
     names = found.names
     if args.json:
@@ -85,12 +88,16 @@ def _amendments(args: argparse.Namespace) -> int:
 
 
 def _withdraw(args: argparse.Namespace) -> int:
+    from draftroom.workflow import amending
+
     a, outcome = amending.withdraw(args.name, args.id, args.actor, args.home)
     print(f"{a.id}: withdrawn" if outcome == "withdrawn" else f"{a.id}: you no longer co-propose it")
     return 0
 
 
 def _support(args: argparse.Namespace) -> int:
+    from draftroom.workflow import amending
+
     a = amending.support(args.name, args.id, args.actor, args.home)
     print(f"{a.id}: proposed by {', '.join(a.proposers)}")
     return 0
@@ -98,6 +105,8 @@ def _support(args: argparse.Namespace) -> int:
 
 def _decide(verdict: str) -> Any:
     def run(args: argparse.Namespace) -> int:
+        from draftroom.workflow import amending
+
         for a in amending.decide(args.name, args.ids, verdict, args.actor, args.home):
             print(f"{a.id}: {a.status}")
         return 0
@@ -106,18 +115,24 @@ def _decide(verdict: str) -> Any:
 
 
 def _compromise(args: argparse.Namespace) -> int:
+    from draftroom.workflow import amending
+
     c = amending.compromise(args.name, args.ids, args.text, args.actor, args.because or "", args.home)
     print(c.id)
     return 0
 
 
 def _mark(args: argparse.Namespace) -> int:
+    from draftroom.workflow import amending
+
     label = amending.mark(args.name, args.label, args.status, args.actor, args.home)
     print(f"{label}: {args.status}")
     return 0
 
 
 def _roles(args: argparse.Namespace) -> int:
+    from draftroom.workflow import amending
+
     if args.op:
         if not args.delegation:
             raise DraftroomError(f"name the delegation: `draftroom roles NAME {args.op} DELEGATION`")
@@ -133,16 +148,13 @@ def _compile(args: argparse.Namespace) -> int:
     suffix = Path(out).suffix.lower() if out else ""
     if out and suffix not in (".html", ".htm", ".txt"):
         raise DraftroomError(f"{out}: write the compilation to a .html or .txt file")
+    from draftroom.workflow import revising
+
     text = revising.compilation(args.name, html=suffix in (".html", ".htm"), home=args.home)
     if not out:
         sys.stdout.write(text)
         return 0
-    target = Path(out)
-    if not target.parent.is_dir():
-        raise DraftroomError(f"{out}: no such directory {target.parent}")
-    tmp = target.with_name(f".{target.name}.tmp-{os.getpid()}")
-    tmp.write_text(text, encoding="utf-8")
-    os.replace(tmp, target)
+    write_text_file(out, text)
     print(f"wrote {out}")
     return 0
 
@@ -151,6 +163,8 @@ def _with_warnings(revise: Any) -> Any:
     """`revise` as the negotiation verbs define it, then the cross-references it broke."""
 
     def run(args: argparse.Namespace) -> int:
+        from draftroom.workflow import revising
+
         code = int(revise(args) or 0)
         for warning in revising.revision_warnings(args.name, args.home):
             print(f"draftroom: warning: {warning}", file=sys.stderr)

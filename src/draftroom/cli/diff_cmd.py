@@ -2,16 +2,9 @@
 
 import argparse
 import json
-import os
 import sys
-from pathlib import Path
 
-from draftroom.diff.render_html import render_html
-from draftroom.diff.render_json import to_json_dict
-from draftroom.diff.render_text import render_text
-from draftroom.errors import DraftroomError
-from draftroom.export.redline import write_redline_docx
-from draftroom.workflow.compare import compare_sides
+from draftroom.cli.output import write_text_file
 
 ORDER = 40
 
@@ -39,21 +32,18 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(func=run)
 
 
-def _write_text(path: str, text: str) -> None:
-    target = Path(path)
-    if not target.parent.is_dir():
-        raise DraftroomError(f"{path}: the folder {target.parent} does not exist")
-    tmp = target.with_name(f".{target.name}.tmp-{os.getpid()}")
-    tmp.write_text(text, encoding="utf-8")
-    os.replace(tmp, target)
-
-
 def run(args: argparse.Namespace) -> int:
+    from draftroom.diff.render_html import render_html
+    from draftroom.diff.render_json import to_json_dict
+    from draftroom.diff.render_text import render_text
+    from draftroom.export.redline import write_redline_docx
+    from draftroom.workflow.compare import compare_sides
+
     redline = compare_sides(args.a, args.b, args.from_rev, args.to_rev, args.home)
     for warning in redline.warnings:
         print(f"draftroom: warning: {warning}", file=sys.stderr)
     if args.html:
-        _write_text(args.html, render_html(redline))
+        write_text_file(args.html, render_html(redline))
     if args.docx:
         write_redline_docx(redline, args.docx, args.author)
     if args.json:

@@ -9,9 +9,8 @@ from draftroom.export.blocks import Options
 from draftroom.export.typography import OPENER_STYLES, PAPERS
 from draftroom.export.words import LANGUAGES, check_language
 from draftroom.model import Document, normalize_label
+from draftroom.model.amendment import FORMAL_STATUSES
 from draftroom.parse import parse_file
-from draftroom.workflow import exporting
-from draftroom.workflow.negotiation import show
 
 ORDER = 60
 KINDS = (*LAYOUTS, "compilation")
@@ -42,7 +41,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     )
     p.add_argument(
         "--status",
-        choices=exporting.FORMAL_STATUSES,
+        choices=FORMAL_STATUSES,
         help="amendments: only proposed or only accepted ones (default: both)",
     )
     p.add_argument("--adopted-on", help="adoption date of a resolution, YYYY-MM-DD")
@@ -77,6 +76,8 @@ def _openers(pairs: list[str]) -> dict[str, str]:
 
 def load(name: str, rev: str | None, home: str | None) -> Document:
     """A document file, or a negotiation of the store at `rev`."""
+    from draftroom.workflow.negotiation import show
+
     path = Path(name)
     if path.is_file():
         if rev:
@@ -93,6 +94,9 @@ def _kind(raw: str | None) -> str | None:
 
 def _from_store(args: argparse.Namespace, kind: str, out: Path, typography: dict) -> Path:
     """Amendments of chosen delegations, or the compilation text, of a stored negotiation."""
+    from draftroom.workflow import exporting
+    from draftroom.workflow.negotiation import show
+
     if Path(args.name).is_file() and kind == "compilation":
         raise DraftroomError(f"{args.name} is a file: a compilation comes from a negotiation's amendments")
     if args.rev:

@@ -8,7 +8,6 @@ from typing import Any
 from draftroom.cli.parse_cmd import outline
 from draftroom.errors import DraftroomError
 from draftroom.model.jsonform import to_dict
-from draftroom.workflow import negotiation as wf
 
 ORDER = 20
 
@@ -18,12 +17,10 @@ def _print_json(data: Any) -> None:
     sys.stdout.write("\n")
 
 
-def _revision_name(number: int) -> str:
-    return "rev-0" if number == 0 else f"Rev.{number}"
-
-
 # ---- handlers -----------------------------------------------------------------------------------------
 def _new(args: argparse.Namespace) -> int:
+    from draftroom.workflow import negotiation as wf
+
     created = wf.new_negotiation(
         args.name,
         args.source,
@@ -45,6 +42,8 @@ def _new(args: argparse.Namespace) -> int:
 
 
 def _show(args: argparse.Namespace) -> int:
+    from draftroom.workflow import negotiation as wf
+
     doc = wf.show(args.name, args.rev, home=args.home)
     if args.json:
         _print_json(to_dict(doc))
@@ -54,6 +53,8 @@ def _show(args: argparse.Namespace) -> int:
 
 
 def _sponsors(args: argparse.Namespace) -> int:
+    from draftroom.workflow import negotiation as wf
+
     if args.op == "add":
         added = wf.add_sponsors(args.name, args.states, args.actor, home=args.home)
         kinds = {s.main for s in added}
@@ -76,19 +77,25 @@ def _sponsors(args: argparse.Namespace) -> int:
 
 
 def _revise(args: argparse.Namespace) -> int:
+    from draftroom.workflow import negotiation as wf
+
     rev = wf.revise(args.name, args.actor, args.symbol, home=args.home)
     symbol = f" {rev.symbol}" if rev.symbol else ""
-    print(f"{args.name}: {_revision_name(rev.number)} ({rev.tag}){symbol}, {rev.date}")
+    print(f"{args.name}: {wf.revision_name(rev.number)} ({rev.tag}){symbol}, {rev.date}")
     return 0
 
 
 def _table(args: argparse.Namespace) -> int:
+    from draftroom.workflow import negotiation as wf
+
     when = wf.table(args.name, args.actor, args.symbol, home=args.home)
     print(f"{args.name}: tabled on {when}; sponsors added from now on are additional sponsors")
     return 0
 
 
 def _log(args: argparse.Namespace) -> int:
+    from draftroom.workflow import negotiation as wf
+
     entries = wf.log(args.name, home=args.home)
     if args.json:
         _print_json([e.action.to_json() | {"labels": e.labels} for e in entries])
@@ -104,6 +111,8 @@ def _log(args: argparse.Namespace) -> int:
 
 
 def _list(args: argparse.Namespace) -> int:
+    from draftroom.workflow import negotiation as wf
+
     found = wf.list_negotiations(args.home)
     if args.json:
         _print_json([s.to_json() for s in found])
@@ -114,13 +123,15 @@ def _list(args: argparse.Namespace) -> int:
     for s in found:
         title = s.title if len(s.title) <= 50 else s.title[:49] + "…"
         print(
-            f"{s.name:<24} {s.symbol or '-':<24} {s.language:<3} {_revision_name(s.revision):<6} "
+            f"{s.name:<24} {s.symbol or '-':<24} {s.language:<3} {wf.revision_name(s.revision):<6} "
             f"{s.sponsor_count:>3} sponsors  {title}"
         )
     return 0
 
 
 def _reindex(args: argparse.Namespace) -> int:
+    from draftroom.workflow import negotiation as wf
+
     count = wf.reindex(args.name, home=args.home)
     print(f"{args.name}: index rebuilt from git ({count} actions)")
     return 0

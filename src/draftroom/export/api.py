@@ -8,7 +8,6 @@ from pathlib import Path
 from draftroom.errors import DraftroomError
 from draftroom.export.amendments_layout import amendments_layout
 from draftroom.export.blocks import Layout, Options
-from draftroom.export.docx_writer import write_docx
 from draftroom.export.draft_layout import draft_layout
 from draftroom.export.plain import write_html, write_markdown, write_text
 from draftroom.export.resolution_layout import resolution_layout
@@ -22,8 +21,17 @@ LAYOUTS: dict[str, Callable[[Document, Options], Layout]] = {
     "resolution": resolution_layout,
     "amendments": amendments_layout,
 }
+
+
+def _write_docx(layout: Layout, typography: Typography) -> bytes:
+    """python-docx loads only when a .docx is written, so that other verbs start without it."""
+    from draftroom.export.docx_writer import write_docx as write
+
+    return write(layout, typography)
+
+
 WRITERS: dict[str, Callable[[Layout, Typography], bytes]] = {
-    ".docx": write_docx,
+    ".docx": _write_docx,
     ".txt": write_text,
     ".md": write_markdown,
     ".html": write_html,

@@ -4,6 +4,8 @@ UN amendments cite preambular paragraphs by ordinal words. Russian ordinals take
 sentence needs (nominative, genitive, prepositional); Arabic ones agree with "الفقرة" (feminine).
 """
 
+from draftroom.model.ordinals import EN_TENS, ES_ORDINAL_TENS, FR_TENS, RU_CARDINAL_TENS, RU_ORDINAL_STEMS
+
 _EN_UNITS = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine"]
 _EN_TEENS = [
     "ten",
@@ -17,7 +19,6 @@ _EN_TEENS = [
     "eighteen",
     "nineteen",
 ]
-_EN_TENS = ["_", "_", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
 _EN_ORD = {
     "one": "first",
     "two": "second",
@@ -38,7 +39,7 @@ def _en_cardinal(n: int) -> str:
     if n < 20:
         return _EN_TEENS[n - 10]
     tens, unit = divmod(n, 10)
-    return _EN_TENS[tens] + (f"-{_EN_UNITS[unit]}" if unit else "")
+    return EN_TENS[10 * tens] + (f"-{_EN_UNITS[unit]}" if unit else "")
 
 
 def english(n: int) -> str:
@@ -72,7 +73,6 @@ _FR_UNITS = [
     "quinze",
     "seize",
 ]
-_FR_TENS = {2: "vingt", 3: "trente", 4: "quarante", 5: "cinquante", 6: "soixante", 8: "quatre-vingt"}
 
 
 def _fr_cardinal(n: int) -> str:
@@ -84,8 +84,8 @@ def _fr_cardinal(n: int) -> str:
         return "dix-" + _FR_UNITS[n - 10]
     tens, unit = divmod(n, 10)
     if tens in (7, 9):
-        return _FR_TENS[tens - 1] + ("-et-" if n == 71 else "-") + _fr_cardinal(10 + unit)
-    base = _FR_TENS[tens]
+        return FR_TENS[10 * (tens - 1)] + ("-et-" if n == 71 else "-") + _fr_cardinal(10 + unit)
+    base = FR_TENS[10 * tens]
     if unit == 0:
         return base + ("s" if tens == 8 else "")
     return base + (" et un" if unit == 1 and tens != 8 else "-" + _FR_UNITS[unit])
@@ -107,18 +107,6 @@ def french(n: int) -> str:
 
 
 _ES_UNITS = ["_", "primer", "segundo", "tercer", "cuarto", "quinto", "sexto", "séptimo", "octavo", "noveno"]
-_ES_TENS = [
-    "_",
-    "décimo",
-    "vigésimo",
-    "trigésimo",
-    "cuadragésimo",
-    "quincuagésimo",
-    "sexagésimo",
-    "septuagésimo",
-    "octogésimo",
-    "nonagésimo",
-]
 _ES_TEENS = {11: "undécimo", 12: "duodécimo"}
 
 
@@ -133,50 +121,9 @@ def spanish(n: int) -> str:
         return _ES_UNITS[unit]
     if tens == 1 and unit:
         return "decimo" + _ES_UNITS[unit]
-    return _ES_TENS[tens] + (f" {_ES_UNITS[unit]}" if unit else "")
+    return ES_ORDINAL_TENS[10 * tens] + (f" {_ES_UNITS[unit]}" if unit else "")
 
 
-# Russian: stems and ending type ("hard" -ый, "stressed" -ой, "soft" третий)
-_RU_UNITS = {
-    1: ("перв", "hard"),
-    2: ("втор", "stressed"),
-    3: ("трет", "soft"),
-    4: ("четверт", "hard"),
-    5: ("пят", "hard"),
-    6: ("шест", "stressed"),
-    7: ("седьм", "stressed"),
-    8: ("восьм", "stressed"),
-    9: ("девят", "hard"),
-    10: ("десят", "hard"),
-    11: ("одиннадцат", "hard"),
-    12: ("двенадцат", "hard"),
-    13: ("тринадцат", "hard"),
-    14: ("четырнадцат", "hard"),
-    15: ("пятнадцат", "hard"),
-    16: ("шестнадцат", "hard"),
-    17: ("семнадцат", "hard"),
-    18: ("восемнадцат", "hard"),
-    19: ("девятнадцат", "hard"),
-    20: ("двадцат", "hard"),
-    30: ("тридцат", "hard"),
-    40: ("сороков", "stressed"),
-    50: ("пятидесят", "hard"),
-    60: ("шестидесят", "hard"),
-    70: ("семидесят", "hard"),
-    80: ("восьмидесят", "hard"),
-    90: ("девяност", "hard"),
-    100: ("сот", "hard"),
-}
-_RU_CARDINAL_TENS = {
-    20: "двадцать",
-    30: "тридцать",
-    40: "сорок",
-    50: "пятьдесят",
-    60: "шестьдесят",
-    70: "семьдесят",
-    80: "восемьдесят",
-    90: "девяносто",
-}
 _RU_ENDINGS = {
     "hard": {"nom": "ый", "gen": "ого", "prep": "ом"},
     "stressed": {"nom": "ой", "gen": "ого", "prep": "ом"},
@@ -190,9 +137,9 @@ def russian(n: int, case: str = "nom") -> str:
     if n > 100:
         prefix, n = "сто ", n - 100
     if n > 20 and n % 10 and n < 100:
-        prefix += _RU_CARDINAL_TENS[n - n % 10] + " "
+        prefix += RU_CARDINAL_TENS[n - n % 10] + " "
         n %= 10
-    stem, kind = _RU_UNITS[n]
+    stem, kind = RU_ORDINAL_STEMS[n]
     return prefix + stem + _RU_ENDINGS[kind][case]
 
 

@@ -12,6 +12,7 @@ from typing import Any
 KINDS = ("replace", "edit", "insert", "delete", "move")
 STATUSES = ("proposed", "withdrawn", "accepted", "rejected", "merged", "superseded", "conflicting")
 PENDING = ("proposed", "conflicting")
+FORMAL_STATUSES = ("proposed", "accepted")  # what a formal amendments document can table
 POSITIONS = ("before", "after")
 
 _CROCKFORD = "0123456789abcdefghjkmnpqrstvwxyz"

@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass, field
 
 from draftroom.model import Instruction
+from draftroom.model.ordinals import EN_TENS, ES_ORDINAL_TENS, FR_TENS, RU_CARDINAL_TENS
 from draftroom.parse.ordinals import chinese_number, ordinal_value
 
 log = logging.getLogger(__name__)
@@ -348,50 +349,17 @@ _ARTICLES = {
     "ru": set(),
 }
 
+_COMPOUND_OPENERS = (
+    {*EN_TENS.values(), "hundred", "one"}
+    | {*FR_TENS.values(), "cent", "dix"}
+    | {*RU_CARDINAL_TENS.values(), "сто"}
+    | {*ES_ORDINAL_TENS.values(), "centésimo"}
+)
+
 
 def _ordinal_part(word: str, lang: str) -> bool:
     """A word that can open a compound ordinal ("thirty" in "thirty-eighth", "двадцать")."""
-    w = word.lower()
-    return w in {
-        "twenty",
-        "thirty",
-        "forty",
-        "fifty",
-        "sixty",
-        "seventy",
-        "eighty",
-        "ninety",
-        "hundred",
-        "one",
-    } | {
-        "vingt",
-        "trente",
-        "quarante",
-        "cinquante",
-        "soixante",
-        "quatre-vingt",
-        "cent",
-        "dix",
-        "двадцать",
-        "тридцать",
-        "сорок",
-        "пятьдесят",
-        "шестьдесят",
-        "семьдесят",
-        "восемьдесят",
-        "девяносто",
-        "сто",
-        "vigésimo",
-        "trigésimo",
-        "cuadragésimo",
-        "quincuagésimo",
-        "sexagésimo",
-        "septuagésimo",
-        "octogésimo",
-        "nonagésimo",
-        "décimo",
-        "centésimo",
-    }
+    return word.lower() in _COMPOUND_OPENERS
 
 
 def _read_sentence(s: _Sentence, g: _Lang, lang: str) -> tuple[list[Instruction], bool]:

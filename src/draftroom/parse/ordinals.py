@@ -4,6 +4,8 @@
 import re
 import unicodedata
 
+from draftroom.model.ordinals import EN_TENS, ES_ORDINAL_TENS, FR_TENS, RU_CARDINAL_TENS, RU_ORDINAL_STEMS
+
 _EN_UNITS = [
     "first",
     "second",
@@ -25,7 +27,6 @@ _EN_UNITS = [
     "eighteenth",
     "nineteenth",
 ]
-_EN_TENS = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
 _EN_TENTHS = [
     "twentieth",
     "thirtieth",
@@ -57,60 +58,10 @@ _FR_UNITS = [
 ]
 
 _ES_UNITS = ["primero", "segundo", "tercero", "cuarto", "quinto", "sexto", "septimo", "octavo", "noveno"]
-_ES_TENS = [
-    "decimo",
-    "vigesimo",
-    "trigesimo",
-    "cuadragesimo",
-    "quincuagesimo",
-    "sexagesimo",
-    "septuagesimo",
-    "octogesimo",
-    "nonagesimo",
-]
 
-_RU_STEMS = {
-    "перв": 1,
-    "втор": 2,
-    "трет": 3,
-    "четверт": 4,
-    "пят": 5,
-    "шест": 6,
-    "седьм": 7,
-    "восьм": 8,
-    "девят": 9,
-    "десят": 10,
-    "одиннадцат": 11,
-    "двенадцат": 12,
-    "тринадцат": 13,
-    "четырнадцат": 14,
-    "пятнадцат": 15,
-    "шестнадцат": 16,
-    "семнадцат": 17,
-    "восемнадцат": 18,
-    "девятнадцат": 19,
-    "двадцат": 20,
-    "тридцат": 30,
-    "сороков": 40,
-    "пятидесят": 50,
-    "шестидесят": 60,
-    "семидесят": 70,
-    "восьмидесят": 80,
-    "девяност": 90,
-    "сот": 100,
-}
+_RU_STEMS = {stem: value for value, (stem, _kind) in RU_ORDINAL_STEMS.items()}
 _RU_ENDING = re.compile(r"(ый|ой|ий|ого|ому|ом|ая|ую|ые|ых|ым|ыми|ий|ьего|ьему|ьем|ья|ью|ье|ьи|ьих|ей|ое)")
-_RU_CARDINALS = {
-    "двадцать": 20,
-    "тридцать": 30,
-    "сорок": 40,
-    "пятьдесят": 50,
-    "шестьдесят": 60,
-    "семьдесят": 70,
-    "восемьдесят": 80,
-    "девяносто": 90,
-    "сто": 100,
-}
+_RU_CARDINALS = {word: value for value, word in RU_CARDINAL_TENS.items()} | {"сто": 100}
 
 
 def _strip_accents(s: str) -> str:
@@ -120,18 +71,14 @@ def _strip_accents(s: str) -> str:
 def _vocab() -> dict[str, dict[str, tuple[int, bool]]]:
     """Per language: word part -> (value, is it an ordinal ending)."""
     en: dict[str, tuple[int, bool]] = {w: (i + 1, True) for i, w in enumerate(_EN_UNITS)}
-    en |= {w: (20 + 10 * i, False) for i, w in enumerate(_EN_TENS)}
+    en |= {w: (value, False) for value, w in EN_TENS.items()}
     en |= {w: (20 + 10 * i, True) for i, w in enumerate(_EN_TENTHS)}
     en |= {"hundred": (100, False), "onehundred": (100, False), "hundredth": (100, True)}
     en |= {"onehundredth": (100, True)}
     fr: dict[str, tuple[int, bool]] = {w: (i + 1, True) for i, w in enumerate(_FR_UNITS)}
     fr |= {"premier": (1, True), "premiere": (1, True), "second": (2, True), "seconde": (2, True)}
-    fr |= {"dix": (10, False), "vingt": (20, False), "trente": (30, False), "quarante": (40, False)}
-    fr |= {
-        "cinquante": (50, False),
-        "soixante": (60, False),
-        "quatrevingt": (80, False),
-        "cent": (100, False),
+    fr |= {"dix": (10, False), "cent": (100, False)} | {
+        w.replace("-", ""): (v, False) for v, w in FR_TENS.items()
     }
     fr |= {"vingtieme": (20, True), "trentieme": (30, True), "quarantieme": (40, True)}
     fr |= {"cinquantieme": (50, True), "soixantieme": (60, True), "quatrevingtieme": (80, True)}
@@ -141,8 +88,8 @@ def _vocab() -> dict[str, dict[str, tuple[int, bool]]]:
         es[w] = es[w[:-1] + "a"] = (i + 1, True)
     es |= {"primer": (1, True), "tercer": (3, True), "setimo": (7, True), "setima": (7, True)}
     es |= {"undecimo": (11, True), "undecima": (11, True), "duodecimo": (12, True), "duodecima": (12, True)}
-    for i, w in enumerate(_ES_TENS):
-        value = 10 if i == 0 else 10 * (i + 1)
+    for value, word in ES_ORDINAL_TENS.items():
+        w = _strip_accents(word)
         es[w] = es[w[:-1] + "a"] = (value, True)
     es |= {"centesimo": (100, True), "centesima": (100, True)}
     return {"en": en, "fr": fr, "es": es}

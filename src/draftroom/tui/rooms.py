@@ -12,11 +12,7 @@ from draftroom.tui.snapshot import Snapshot
 from draftroom.workflow import amending, revising
 from draftroom.workflow import negotiation as nego
 from draftroom.workflow.amendments import Proposal
-from draftroom.workflow.negotiation import Home, LogEntry
-
-
-def revision_name(number: int) -> str:
-    return "rev-0" if number == 0 else f"Rev.{number}"
+from draftroom.workflow.negotiation import Home, LogEntry, revision_name
 
 
 def head_token(repo: Path) -> str:

@@ -9,7 +9,7 @@ from draftroom.export.amendments_layout import amendments_document
 from draftroom.export.blocks import Block, Layout, Options
 from draftroom.export.compilation_layout import compilation_layout
 from draftroom.model import Document, states
-from draftroom.model.amendment import Amendment
+from draftroom.model.amendment import FORMAL_STATUSES, Amendment
 from draftroom.store.amendment_index import indexed_amendments
 from draftroom.workflow.amending import code
 from draftroom.workflow.compile import STATUS_NAMES, Line, Piece, compile_lines
@@ -17,8 +17,6 @@ from draftroom.workflow.formal import to_instructions
 from draftroom.workflow.identity import resolve_actor
 from draftroom.workflow.negotiation import Home, open_negotiation, show
 from draftroom.workflow.revising import list_amendments
-
-FORMAL_STATUSES = ("proposed", "accepted")  # what a formal amendments document can table
 
 
 def names_in_un_order(delegations: list[str], lang: str) -> list[str]:

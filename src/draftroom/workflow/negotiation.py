@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from draftroom.errors import DraftroomError
 from draftroom.model import Document, states
+from draftroom.model.dates import printed_date
 from draftroom.model.labels import labels
 from draftroom.parse import parse_file
 from draftroom.store import (
@@ -27,7 +28,6 @@ from draftroom.store import (
     new_negotiation_dir,
     resolve_home,
 )
-from draftroom.workflow.dates import printed_date
 from draftroom.workflow.identity import resolve_actor
 
 if TYPE_CHECKING:
@@ -206,6 +206,11 @@ def remove_sponsors(name: str, names: list[str], actor: str | None = None, home:
 
 
 # ---- revise, table ------------------------------------------------------------------------------------
+def revision_name(number: int) -> str:
+    """How a revision is named to people: rev-0 (the base text), then Rev.1, Rev.2..."""
+    return "rev-0" if number == 0 else f"Rev.{number}"
+
+
 def revision_symbol(current: str | None, number: int) -> str | None:
     """A/C.3/74/L.20 or .../Rev.1 -> .../Rev.N; None when the draft has no symbol yet."""
     if not current:

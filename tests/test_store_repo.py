@@ -149,3 +149,17 @@ def test_index_catches_up_when_behind_and_reindex_rebuilds(neg: Negotiation, tmp
     assert fresh.log()[0].summary == "by hand" and len(fresh.log()) == 5
     fresh.reindex()
     assert [a.to_json() for a in fresh.log()] == [a.to_json() for a in neg.git_log()]
+
+
+def test_snapshot_reads_files_in_any_folder_and_lists_them_all(neg: Negotiation):
+    with neg.action("propose", "China", amendment="chn-1", summary="propose") as txn:
+        txn.write_file("amendments/chn-1.json", '{"id": "chn-1", "text": "敦促"}\n')
+    snap = neg.snapshot()
+    assert snap.read("amendments/chn-1.json") == '{"id": "chn-1", "text": "敦促"}\n'
+    assert snap.read("amendments/none.json") is None
+    assert snap.read("nowhere/chn-1.json") is None
+    assert snap.read("amendments/chn-1.json/deeper") is None  # a file is no folder
+    assert snap.read("amendments") is None  # a folder is no file
+    tracked = set(git(neg.path, "ls-tree", "-r", "--name-only", "HEAD").split())
+    assert set(snap.files) == tracked
+    assert snap.files["text/op-2.txt"] == git(neg.path, "show", "HEAD:text/op-2.txt")

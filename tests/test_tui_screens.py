@@ -2,6 +2,7 @@
 
 import asyncio
 
+from textual.widgets._footer import FooterKey
 from tui_support import FakeLobby, FakeRoom, chinese_document, sample_proposals, screen_text
 
 from draftroom.tui.app import DraftroomApp
@@ -49,5 +50,56 @@ def test_delegate_withdraws_through_proposals_screen():
             await pilot.press("w")
             await settle(pilot)
             assert room.calls[0] == ("withdraw", "CHN-1", "China")
+
+    asyncio.run(scenario())
+
+
+def detail_text(app: DraftroomApp) -> str:
+    """The screen's rows beside the detail pane, under the list of proposals (the current text left)."""
+    region = app.screen.query_one("#proposal-detail").content_region
+    return "\n".join(screen_text(app).splitlines()[region.y : region.bottom])
+
+
+def test_detail_pane_follows_the_highlighted_proposal():
+    async def scenario() -> None:
+        app, room = make_app(Identity("China", "delegate"))
+        async with app.run_test(size=(120, 40)) as pilot:
+            await settle(pilot)
+            await pilot.press("down", "down", "enter")  # OP1: China's replacement, then Pakistan's deletion
+            await settle(pilot)
+            card = detail_text(app)
+            assert "CHN-1" in card and "所有会员国" in card and "PAK-1" not in card
+            await pilot.press("down")
+            await settle(pilot)
+            card = detail_text(app)
+            assert "PAK-1" in card and "Delete the paragraph" in card and "CHN-1" not in card
+            await pilot.press("s")
+            await settle(pilot)
+            assert room.calls[-1] == ("support", "PAK-1", "China")
+
+    asyncio.run(scenario())
+
+
+def test_footer_keeps_its_keys_until_they_change():
+    async def scenario() -> None:
+        app, _ = make_app(Identity("China", "delegate"))
+        async with app.run_test(size=(120, 40)) as pilot:
+            await settle(pilot)
+            await pilot.press("down", "down", "enter")
+            await settle(pilot)
+
+            def accept_key() -> FooterKey:
+                return next(k for k in app.screen.query(FooterKey) if k.key == "a")
+
+            first = accept_key()
+            assert first.has_class("-disabled")  # a delegate cannot accept
+            await pilot.press("escape", "enter")  # back to the draft and in again: the same keys
+            await settle(pilot)
+            assert accept_key() is first
+            app.identity = Identity("China", "facilitator")
+            app.screen.refresh_bindings()
+            await settle(pilot)
+            await pilot.pause(0.05)
+            assert accept_key() is not first and not accept_key().has_class("-disabled")
 
     asyncio.run(scenario())

@@ -1,6 +1,6 @@
 """A negotiation's files at one commit, read from git objects (no work tree, no lock)."""
 
-from git import Repo
+from git import Blob, Repo, Tree
 
 from draftroom.model import Document
 from draftroom.store import layout
@@ -8,18 +8,38 @@ from draftroom.store.records import NegotiationState, Sponsor
 
 
 class Snapshot:
-    """The files of one commit: listed at once, each read from git on first use and kept."""
+    """The files of one commit, each folder listed and each file read from git on first use and kept.
+
+    Folders are listed lazily: reading the document never lists the amendments folder, which may
+    hold thousands of files.
+    """
 
     def __init__(self, repo: Repo, rev: str) -> None:
         commit = repo.commit(rev)
         self.commit = commit.hexsha
-        self._blobs = {str(b.path): b for b in commit.tree.traverse() if b.type == "blob"}
+        self._tree = commit.tree
+        self._folders: dict[str, dict[str, Blob | Tree]] = {}
         self._read: dict[str, str] = {}
+
+    def _entries(self, folder: str) -> dict[str, Blob | Tree]:
+        """A folder's entries by name ("" for the top), empty when there is no such folder."""
+        if folder not in self._folders:
+            tree: Blob | Tree | None = self._tree
+            if folder:
+                parent, _, name = folder.rpartition("/")
+                tree = self._entries(parent).get(name)
+            self._folders[folder] = (
+                {entry.name: entry for entry in tree if isinstance(entry, Blob | Tree)}
+                if isinstance(tree, Tree)
+                else {}
+            )
+        return self._folders[folder]
 
     def read(self, rel: str) -> str | None:
         if rel not in self._read:
-            blob = self._blobs.get(rel)
-            if blob is None:
+            folder, _, name = rel.rpartition("/")
+            blob = self._entries(folder).get(name)
+            if not isinstance(blob, Blob):
                 return None
             self._read[rel] = blob.data_stream.read().decode("utf-8")
         return self._read[rel]
@@ -27,7 +47,8 @@ class Snapshot:
     @property
     def files(self) -> dict[str, str]:
         """Every file: relative path -> text."""
-        return {rel: text for rel in sorted(self._blobs) if (text := self.read(rel)) is not None}
+        paths = sorted(str(b.path) for b in self._tree.traverse() if isinstance(b, Blob))
+        return {rel: text for rel in paths if (text := self.read(rel)) is not None}
 
     def document(self) -> Document:
         doc = layout.read_document(self.read)

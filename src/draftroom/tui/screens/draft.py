@@ -3,7 +3,7 @@
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
-from textual.widgets import Footer, OptionList, Static
+from textual.widgets import OptionList, Static
 
 from draftroom.tui.screens.base import RoomScreen
 from draftroom.tui.screens.editor import open_editor
@@ -17,6 +17,7 @@ from draftroom.tui.snapshot import Snapshot
 from draftroom.tui.widgets.draft_view import DraftView
 from draftroom.tui.widgets.identity_bar import IdentityBar
 from draftroom.tui.widgets.paragraph_detail import ParagraphDetail
+from draftroom.tui.widgets.steady_footer import SteadyFooter
 
 
 class DraftScreen(RoomScreen):
@@ -50,7 +51,7 @@ class DraftScreen(RoomScreen):
         with Horizontal(classes="panes"):
             yield DraftView(id="draft")
             yield ParagraphDetail(id="detail")
-        yield Footer(compact=True)
+        yield SteadyFooter(compact=True)
 
     def show(self, snap: Snapshot) -> None:
         doc = snap.document

@@ -12,7 +12,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Footer, Input, Label, RadioButton, RadioSet, Static, TextArea
+from textual.widgets import Input, Label, RadioButton, RadioSet, Static, TextArea
 
 from draftroom.diff.inline import diff_texts
 from draftroom.errors import DraftroomError
@@ -20,6 +20,7 @@ from draftroom.model import find_by_id, locate
 from draftroom.tui.room import ProposalRequest, Room
 from draftroom.tui.widgets.diff_text import redline
 from draftroom.tui.widgets.labels import display_label, paragraph_text
+from draftroom.tui.widgets.steady_footer import SteadyFooter
 
 if TYPE_CHECKING:
     from draftroom.tui.app import DraftroomApp
@@ -73,7 +74,7 @@ class EditorScreen(ModalScreen[ProposalRequest | None]):
             yield Static("", id="preview")
             if self.kind != "compromise":
                 yield Input(placeholder="because… (rationale, optional)", id="rationale")
-        yield Footer(compact=True)
+        yield SteadyFooter(compact=True)
 
     def _position(self) -> Horizontal:
         return Horizontal(

@@ -5,7 +5,7 @@ from pathlib import Path
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.widgets import Footer, Input, Label, LoadingIndicator, Select, Static
+from textual.widgets import Input, Label, LoadingIndicator, Select, Static
 
 from draftroom.export.api import LAYOUTS
 from draftroom.export.words import LANGUAGES
@@ -13,6 +13,7 @@ from draftroom.tui.room import COMPILATION, ExportRequest
 from draftroom.tui.screens.base import RoomScreen
 from draftroom.tui.snapshot import Snapshot
 from draftroom.tui.widgets.identity_bar import IdentityBar
+from draftroom.tui.widgets.steady_footer import SteadyFooter
 
 
 class ExportScreen(RoomScreen):
@@ -36,7 +37,7 @@ class ExportScreen(RoomScreen):
             yield Input(placeholder="50", id="meeting")
             yield LoadingIndicator(id="progress")
             yield Static("", id="result")
-        yield Footer(compact=True)
+        yield SteadyFooter(compact=True)
 
     def on_mount(self) -> None:
         self.query_one("#progress").display = False

@@ -6,10 +6,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Footer, Input, Label
+from textual.widgets import Input, Label
 
 from draftroom.errors import DraftroomError
 from draftroom.model import locate
+from draftroom.tui.widgets.steady_footer import SteadyFooter
 
 
 class GotoScreen(ModalScreen[str | None]):
@@ -19,7 +20,7 @@ class GotoScreen(ModalScreen[str | None]):
         with Vertical(classes="dialog"):
             yield Label("Go to paragraph", classes="dialog-title")
             yield Input(placeholder="OP3, PP2, OP10(b), annex 12")
-        yield Footer(compact=True)
+        yield SteadyFooter(compact=True)
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         raw = re.sub(r"(?i)^\s*annex\s*", "AN", event.value)

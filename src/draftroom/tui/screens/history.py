@@ -3,7 +3,7 @@
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.widgets import DataTable, Footer, Label, Select, Static
+from textual.widgets import DataTable, Label, Select, Static
 
 from draftroom.diff.result import compare
 from draftroom.model.redline import Redline
@@ -11,6 +11,7 @@ from draftroom.tui.screens.base import RoomScreen
 from draftroom.tui.snapshot import Snapshot
 from draftroom.tui.widgets.diff_view import render_redline
 from draftroom.tui.widgets.identity_bar import IdentityBar
+from draftroom.tui.widgets.steady_footer import SteadyFooter
 from draftroom.workflow.negotiation import LogEntry
 
 
@@ -36,7 +37,7 @@ class HistoryScreen(RoomScreen):
                     yield Select[str]([], id="to", allow_blank=True, prompt="revision")
                 with VerticalScroll():
                     yield Static("Choose two revisions, then press D", id="diff")
-        yield Footer(compact=True)
+        yield SteadyFooter(compact=True)
 
     def on_mount(self) -> None:
         self.query_one("#log", DataTable).add_columns("When", "Who", "What", "Paragraph", "Revision")

@@ -6,11 +6,12 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Footer, Label, OptionList
+from textual.widgets import Label, OptionList
 from textual.widgets.option_list import Option
 
 from draftroom.model import STATUSES, find_by_id
 from draftroom.tui.widgets.labels import display_label
+from draftroom.tui.widgets.steady_footer import SteadyFooter
 
 if TYPE_CHECKING:
     from draftroom.tui.app import DraftroomApp
@@ -27,7 +28,7 @@ class MarkScreen(ModalScreen[str | None]):
         with Vertical(classes="dialog"):
             yield Label(f"Status of {display_label(self.label)} (now {self.current})", classes="dialog-title")
             yield OptionList(*(Option(s, id=s) for s in STATUSES))
-        yield Footer(compact=True)
+        yield SteadyFooter(compact=True)
 
     def on_mount(self) -> None:
         options = self.query_one(OptionList)

@@ -4,12 +4,13 @@ from pathlib import Path
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.widgets import DataTable, Footer, Static
+from textual.widgets import DataTable, Static
 
 from draftroom.tui.room import Listing
 from draftroom.tui.screens.base import AppScreen
 from draftroom.tui.screens.new_negotiation import NewNegotiationScreen
 from draftroom.tui.widgets.identity_bar import IdentityBar
+from draftroom.tui.widgets.steady_footer import SteadyFooter
 
 COLUMNS = ("Symbol", "Title", "Lang.", "Revision", "Pending")
 
@@ -26,7 +27,7 @@ class NegotiationsScreen(AppScreen):
         yield Static("Negotiations", classes="screen-title")
         yield DataTable(id="negotiations", cursor_type="row", zebra_stripes=True)
         yield Static("", id="empty", classes="hint")
-        yield Footer(compact=True)
+        yield SteadyFooter(compact=True)
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)

@@ -6,7 +6,9 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Footer, Input, Label
+from textual.widgets import Input, Label
+
+from draftroom.tui.widgets.steady_footer import SteadyFooter
 
 
 class NewNegotiationScreen(ModalScreen[tuple[str, Path] | None]):
@@ -22,7 +24,7 @@ class NewNegotiationScreen(ModalScreen[tuple[str, Path] | None]):
             yield Input(placeholder="path/to/draft.pdf", id="source")
             yield Label("Name (letters, digits, - and _; default: the file's name):")
             yield Input(placeholder="trafficking-2025", id="name")
-        yield Footer(compact=True)
+        yield SteadyFooter(compact=True)
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         if event.input.id == "source":

@@ -1,10 +1,17 @@
-"""One paragraph and every proposal on it, side by side: the current text left, redlines right."""
+"""One paragraph and every proposal on it, side by side: the current text left, the proposals right.
+
+The proposals are one-line rows; only the highlighted one is drawn in full, with its redline, below
+them: a paragraph may carry dozens of proposals, and redlining and measuring each on every opening
+would cost hundreds of milliseconds.
+"""
+
+from functools import lru_cache
 
 from rich.console import Group
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, VerticalScroll
-from textual.widgets import Footer, OptionList, Static
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from draftroom.diff.inline import diff_texts
@@ -16,7 +23,14 @@ from draftroom.tui.screens.mark import open_mark
 from draftroom.tui.snapshot import Snapshot
 from draftroom.tui.widgets.identity_bar import IdentityBar
 from draftroom.tui.widgets.labels import display_label, paragraph_text, status_badge
-from draftroom.tui.widgets.proposal_card import card
+from draftroom.tui.widgets.proposal_card import card, row
+from draftroom.tui.widgets.steady_footer import SteadyFooter
+
+
+@lru_cache(maxsize=256)
+def redline_segments(old: str, new: str) -> list[tuple[str, str]]:
+    """Cached: moving back and forth over the rows redlines each proposal once."""
+    return diff_texts(old, new)
 
 
 class ProposalsScreen(RoomScreen):
@@ -39,6 +53,10 @@ class ProposalsScreen(RoomScreen):
         self.paragraph_id = ""
         self.chosen: set[str] = set()
         self._shown: list[Amendment] = []
+        self._current = ""
+        self._names: dict[str, str] = {}
+        self._detail: tuple[Amendment, bool, str] | None = None  # what the detail pane shows
+        self._detail_id = ""
 
     def focus_on(self, paragraph_id: str) -> None:
         """Show another paragraph: the app keeps one instance, so opening it costs no compose."""
@@ -57,8 +75,11 @@ class ProposalsScreen(RoomScreen):
         with Horizontal(classes="panes"):
             with VerticalScroll(id="current"):
                 yield Static("", id="current-text")
-            yield OptionList(id="proposals")
-        yield Footer(compact=True)
+            with Vertical(id="proposals-pane"):
+                yield OptionList(id="proposals")
+                with VerticalScroll(id="proposal-detail"):
+                    yield Static("", id="proposal-card")
+        yield SteadyFooter(compact=True)
 
     def show(self, snap: Snapshot) -> None:
         loc = self.locate(self.paragraph_id)
@@ -74,20 +95,40 @@ class ProposalsScreen(RoomScreen):
         badge = status_badge(p.status)
         current = [badge, paragraph_text(p.text)] if badge else [paragraph_text(p.text)]
         self.query_one("#current-text", Static).update(Group(*current))
-        self._render_cards(snap, p.text)
+        self._render_rows(snap, p.text)
 
-    def _render_cards(self, snap: Snapshot, current: str) -> None:
+    def _render_rows(self, snap: Snapshot, current: str) -> None:
+        self._current, self._names = current, labels(snap.document)
         options = self.query_one("#proposals", OptionList)
         keep = options.highlighted
-        names = labels(snap.document)
-        cards = []
-        for x in self._shown:
-            old = "" if x.kind == "insert" else current
-            segments = diff_texts(old, x.text) if x.text is not None else []
-            cards.append(Option(card(x, segments, x.id in self.chosen, names), id=x.id))
-        options.set_options(cards)
-        if cards:
-            options.highlighted = min(keep or 0, len(cards) - 1)
+        options.set_options(Option(row(x, x.id in self.chosen, self._names), id=x.id) for x in self._shown)
+        if self._shown:
+            options.highlighted = min(keep or 0, len(self._shown) - 1)
+        self._detail = None  # labels may have moved: draw it again
+        self._render_detail()
+
+    def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        if event.option_list.id == "proposals":
+            self._render_detail()
+
+    def _render_detail(self) -> None:
+        """The highlighted proposal in full: its redline against the current text, and who and why."""
+        x = self.selected
+        detail = self.query_one("#proposal-card", Static)
+        if x is None:
+            self._detail = None
+            detail.update("No proposals on this paragraph" if not self._shown else "")
+            return
+        drawn = (x, x.id in self.chosen, self._current)
+        if drawn == self._detail:  # the highlight event after a redraw: no second frame
+            return
+        if self._detail_id != x.id:  # another proposal: from its top; the same one, where the reader is
+            self._detail_id = x.id
+            self.query_one("#proposal-detail", VerticalScroll).scroll_home(animate=False)
+        self._detail = drawn
+        old = "" if x.kind == "insert" else self._current
+        segments = redline_segments(old, x.text) if x.text is not None else []
+        detail.update(card(x, segments, x.id in self.chosen, self._names))
 
     @property
     def selected(self) -> Amendment | None:

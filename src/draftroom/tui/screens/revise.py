@@ -7,11 +7,12 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Footer, Label, Static
+from textual.widgets import Label, Static
 
 from draftroom.model import labels
 from draftroom.tui.snapshot import Snapshot, paragraph_of
 from draftroom.tui.widgets.labels import display_label
+from draftroom.tui.widgets.steady_footer import SteadyFooter
 
 if TYPE_CHECKING:
     from draftroom.tui.app import DraftroomApp
@@ -49,7 +50,7 @@ class ReviseScreen(ModalScreen[bool]):
             yield Label(f"Cut the revision after {self.snap.revision}", classes="dialog-title")
             with VerticalScroll():
                 yield Static(summary(self.snap))
-        yield Footer(compact=True)
+        yield SteadyFooter(compact=True)
 
     def action_confirm(self) -> None:
         self.dismiss(True)

@@ -3,7 +3,7 @@
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.widgets import DataTable, Footer, Label, Static
+from textual.widgets import DataTable, Label, Static
 
 from draftroom.store import Sponsor
 from draftroom.tui.screens.base import RoomScreen
@@ -11,6 +11,7 @@ from draftroom.tui.snapshot import Snapshot
 from draftroom.tui.states import search_states
 from draftroom.tui.widgets.identity_bar import IdentityBar
 from draftroom.tui.widgets.state_picker import StatePicker
+from draftroom.tui.widgets.steady_footer import SteadyFooter
 
 
 class SponsorsScreen(RoomScreen):
@@ -29,7 +30,7 @@ class SponsorsScreen(RoomScreen):
             with Vertical(id="add-pane"):
                 yield Label("Add a sponsor: type a name, enter")
                 yield StatePicker(search_states, id="picker")
-        yield Footer(compact=True)
+        yield SteadyFooter(compact=True)
 
     def on_mount(self) -> None:
         self.query_one(DataTable).add_columns("Sponsor", "Main", "Joined")

@@ -1,4 +1,4 @@
-"""One amendment as a card: who, what kind, its status, and its redline against the current text."""
+"""One amendment two ways: a one-line row for the list, and a card with its redline for the detail pane."""
 
 from rich.console import Group, RenderableType
 from rich.text import Text
@@ -18,13 +18,10 @@ STATUS_STYLES = {
 }
 
 
-def card(
-    a: Amendment, segments: list[tuple[str, str]], chosen: bool, names: dict[str, str]
-) -> RenderableType:
-    """`names`: paragraph id -> label, to say where an insertion or a move goes.
+def heading(a: Amendment, chosen: bool, names: dict[str, str]) -> Text:
+    """Status, kind, where an insertion or a move goes, who proposed it, and its id.
 
-    Plain lines under a coloured heading, not a Panel: a paragraph may carry dozens of proposals,
-    and the list measures every card on each layout.
+    `names`: paragraph id -> label.
     """
     kind = "compromise" if a.merges else a.kind
     style = STATUS_STYLES.get(a.status, "")
@@ -38,7 +35,25 @@ def card(
     if len(a.proposers) > 1:
         head.append(f" with {', '.join(a.proposers[1:])}", style="italic")
     head.append(f"  {a.id} · on {a.base}", style="dim")
-    body: list[RenderableType] = [head]
+    return head
+
+
+def row(a: Amendment, chosen: bool, names: dict[str, str]) -> Text:
+    """The heading on one line, cut with an ellipsis: a paragraph may carry dozens of proposals,
+    and the list measures every row on each layout."""
+    line = heading(a, chosen, names)
+    if a.conflict:
+        line.append("  ⚠", style="bold red")
+    line.no_wrap = True
+    line.overflow = "ellipsis"
+    return line
+
+
+def card(
+    a: Amendment, segments: list[tuple[str, str]], chosen: bool, names: dict[str, str]
+) -> RenderableType:
+    """The whole proposal: heading, redline against the current text, rationale, merges, conflict."""
+    body: list[RenderableType] = [heading(a, chosen, names)]
     if a.kind == "delete":
         body.append(Text("Delete the paragraph", style="red strike"))
     elif segments:
@@ -51,5 +66,4 @@ def card(
         body.append(Text(f"Replaces {', '.join(a.merges)}", style="cyan"))
     if a.conflict:
         body.append(Text(f"Conflict: {a.conflict.reason}", style="bold red"))
-    body.append(Text(""))
     return Group(*body)

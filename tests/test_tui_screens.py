@@ -2,14 +2,14 @@
 
 import asyncio
 
-from textual.widgets._footer import FooterKey
-from tui_support import FakeLobby, FakeRoom, chinese_document, sample_proposals, screen_text
+from tui_support import FakeLobby, FakeRoom, chinese_document, english_document, sample_proposals, screen_text
 
 from draftroom.tui.app import DraftroomApp
 from draftroom.tui.identity import Identity
 from draftroom.tui.screens.draft import DraftScreen
 from draftroom.tui.screens.proposals import ProposalsScreen
 from draftroom.tui.widgets.draft_view import DraftView
+from draftroom.tui.widgets.key_bar import KeyBar, KeyHelp
 
 
 def make_app(identity: Identity | None = None) -> tuple[DraftroomApp, FakeRoom]:
@@ -80,7 +80,7 @@ def test_detail_pane_follows_the_highlighted_proposal():
     asyncio.run(scenario())
 
 
-def test_footer_keeps_its_keys_until_they_change():
+def test_key_bar_shows_each_key_and_redraws_only_when_they_change():
     async def scenario() -> None:
         app, _ = make_app(Identity("China", "delegate"))
         async with app.run_test(size=(120, 40)) as pilot:
@@ -88,18 +88,66 @@ def test_footer_keeps_its_keys_until_they_change():
             await pilot.press("down", "down", "enter")
             await settle(pilot)
 
-            def accept_key() -> FooterKey:
-                return next(k for k in app.screen.query(FooterKey) if k.key == "a")
+            def accept_key() -> KeyHelp:
+                return next(k for k in app.screen.query_one(KeyBar).keys if k.key == "a")
 
-            first = accept_key()
-            assert first.has_class("-disabled")  # a delegate cannot accept
+            first = app.screen.query_one(KeyBar).keys
+            assert not accept_key().enabled  # a delegate cannot accept
+            assert "Withdraw" in screen_text(app) and "palette" in screen_text(app)
             await pilot.press("escape", "enter")  # back to the draft and in again: the same keys
             await settle(pilot)
-            assert accept_key() is first
+            assert app.screen.query_one(KeyBar).keys is first
             app.identity = Identity("China", "facilitator")
             app.screen.refresh_bindings()
             await settle(pilot)
             await pilot.pause(0.05)
-            assert accept_key() is not first and not accept_key().has_class("-disabled")
+            assert app.screen.query_one(KeyBar).keys is not first and accept_key().enabled
+
+    asyncio.run(scenario())
+
+
+def test_a_click_on_a_key_presses_it_and_keys_wrap_between_entries():
+    async def scenario() -> None:
+        app, _ = make_app(Identity("China", "delegate"))
+        async with app.run_test(size=(60, 30)) as pilot:  # narrow: the draft's keys take lines
+            await settle(pilot)
+            bar = app.screen.query_one(KeyBar)
+            assert bar.size.height >= 2
+            lines = screen_text(app).splitlines()[-bar.size.height :]
+            for k in bar.keys:  # every key whole on one line
+                assert any(f"{k.shown} {k.description}".strip() in line for line in lines), k
+            y = next(i for i, line in enumerate(lines) if " h History" in line)
+            await pilot.click(KeyBar, offset=(lines[y].index(" h History") + 3, y))
+            await settle(pilot)
+            assert type(app.screen).__name__ == "HistoryScreen"
+
+    asyncio.run(scenario())
+
+
+def test_proposals_screen_is_ready_before_the_first_enter_and_follows_the_negotiation():
+    """Built once the draft is drawn (so the first opening is as quick as the next); let go with the
+    negotiation, so another negotiation's paragraph never shows the first one's proposals."""
+
+    async def scenario() -> None:
+        zh = FakeRoom("demo", chinese_document(), sample_proposals())
+        en = FakeRoom("other", english_document(), [])
+        app = DraftroomApp(FakeLobby({"demo": zh, "other": en}), "demo", Identity("China", "delegate"))
+        async with app.run_test(size=(120, 40)) as pilot:
+            await settle(pilot)
+            prepared = app.get_screen("proposals")
+            assert prepared.is_running and not prepared.is_current
+            await pilot.press("down", "down", "enter")
+            await settle(pilot)
+            assert app.screen is prepared and "CHN-1" in screen_text(app)
+            await pilot.press("escape", "escape")  # the draft, then the list of negotiations
+            await settle(pilot)
+            assert not prepared.is_running
+            await pilot.press("down", "enter")  # the English negotiation
+            await settle(pilot)
+            await pilot.press("down", "down", "enter")
+            await settle(pilot)
+            shown = screen_text(app)
+            assert isinstance(app.screen, ProposalsScreen) and app.screen is not prepared
+            assert "Urges Member States" in shown and "CHN-1" not in shown
 
     asyncio.run(scenario())

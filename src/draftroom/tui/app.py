@@ -5,6 +5,7 @@ The app holds who is acting (`identity`), the open negotiation (`room`) and what
 slow work runs in a thread and a user error becomes a notification, never a traceback.
 """
 
+import gc
 import threading
 from collections.abc import Callable, Iterable
 from typing import Any, TypeVar
@@ -110,6 +111,7 @@ class DraftroomApp(App[None]):
             self.room, snap = pair
             self.snapshot = snap
             self.where = snap.name
+            self.call_after_refresh(self._prepare_proposals)
 
         def failed() -> None:
             if self.room is None and isinstance(self.screen, DraftScreen):
@@ -141,6 +143,17 @@ class DraftroomApp(App[None]):
 
         self.perform(load, loaded, busy="reloading")
 
+    def watch_snapshot(self, snap: Snapshot | None) -> None:
+        """A big negotiation's snapshot is hundreds of thousands of objects, and Python's cyclic
+        collector walks them all on each full collection: a pause of 50-100 ms landing on some
+        keypress. Once drawn they are frozen out of collections (reference counting still frees them
+        when a newer snapshot replaces them); unfrozen when the app ends."""
+        if snap is not None:
+            self.call_after_refresh(gc.freeze)
+
+    def on_unmount(self) -> None:
+        gc.unfreeze()
+
     def _poll(self) -> None:
         """Cheap check of the negotiation's version; reload when another process recorded an action."""
         if self.room is None or self.snapshot is None or self._reloading:
@@ -153,8 +166,11 @@ class DraftroomApp(App[None]):
         self.room = None
         self.snapshot = None
         self.where = ""
-        if self.is_screen_installed("proposals"):
+        if self.is_screen_installed("proposals"):  # built for this negotiation: let it go
+            proposals = self.get_screen("proposals")
             self.uninstall_screen("proposals")
+            if proposals.is_running:
+                proposals.remove()
         self.pop_screen()
         if not isinstance(self.screen, NegotiationsScreen):
             self.show_lobby()
@@ -162,12 +178,23 @@ class DraftroomApp(App[None]):
     def show_lobby(self) -> None:
         self.push_screen(NegotiationsScreen())
 
-    def open_proposals(self, paragraph_id: str) -> None:
-        """One ProposalsScreen, installed once and reused: opening a paragraph costs no compose."""
+    def _proposals_screen(self) -> ProposalsScreen:
         if not self.is_screen_installed("proposals"):
             self.install_screen(ProposalsScreen(), "proposals")
         screen = self.get_screen("proposals")
         assert isinstance(screen, ProposalsScreen)
+        return screen
+
+    def _prepare_proposals(self) -> None:
+        """Build the proposals screen once the draft is drawn, so the first opening costs no compose
+        (Textual composes a screen when it starts; starting it here does not show it)."""
+        screen = self._proposals_screen()
+        if not screen.is_running:
+            self._get_screen(screen)
+
+    def open_proposals(self, paragraph_id: str) -> None:
+        """One ProposalsScreen, built after the first paint and reused: opening costs no compose."""
+        screen = self._proposals_screen()
         screen.focus_on(paragraph_id)
         self.push_screen(screen)
 

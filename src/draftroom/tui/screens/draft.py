@@ -16,14 +16,13 @@ from draftroom.tui.screens.sponsors import SponsorsScreen
 from draftroom.tui.snapshot import Snapshot
 from draftroom.tui.widgets.draft_view import DraftView
 from draftroom.tui.widgets.identity_bar import IdentityBar
+from draftroom.tui.widgets.key_bar import KeyBar
 from draftroom.tui.widgets.paragraph_detail import ParagraphDetail
-from draftroom.tui.widgets.steady_footer import SteadyFooter
 
 
 class DraftScreen(RoomScreen):
     CHAIR_ACTIONS = frozenset({"mark", "revise"})
     BINDINGS = [  # noqa: RUF012
-        Binding("enter", "proposals", "Proposals", tooltip="Every proposal on this paragraph, side by side"),
         Binding("e", "propose('replace')", "Replace", tooltip="Propose a new text for this paragraph"),
         Binding(
             "w",
@@ -51,7 +50,7 @@ class DraftScreen(RoomScreen):
         with Horizontal(classes="panes"):
             yield DraftView(id="draft")
             yield ParagraphDetail(id="detail")
-        yield SteadyFooter(compact=True)
+        yield KeyBar()
 
     def show(self, snap: Snapshot) -> None:
         doc = snap.document

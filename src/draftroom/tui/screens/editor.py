@@ -19,8 +19,8 @@ from draftroom.errors import DraftroomError
 from draftroom.model import find_by_id, locate
 from draftroom.tui.room import ProposalRequest, Room
 from draftroom.tui.widgets.diff_text import redline
+from draftroom.tui.widgets.key_bar import KeyBar
 from draftroom.tui.widgets.labels import display_label, paragraph_text
-from draftroom.tui.widgets.steady_footer import SteadyFooter
 
 if TYPE_CHECKING:
     from draftroom.tui.app import DraftroomApp
@@ -74,7 +74,7 @@ class EditorScreen(ModalScreen[ProposalRequest | None]):
             yield Static("", id="preview")
             if self.kind != "compromise":
                 yield Input(placeholder="because… (rationale, optional)", id="rationale")
-        yield SteadyFooter(compact=True)
+        yield KeyBar()
 
     def _position(self) -> Horizontal:
         return Horizontal(

@@ -13,7 +13,7 @@ from draftroom.tui.room import COMPILATION, ExportRequest
 from draftroom.tui.screens.base import RoomScreen
 from draftroom.tui.snapshot import Snapshot
 from draftroom.tui.widgets.identity_bar import IdentityBar
-from draftroom.tui.widgets.steady_footer import SteadyFooter
+from draftroom.tui.widgets.key_bar import KeyBar
 
 
 class ExportScreen(RoomScreen):
@@ -37,7 +37,7 @@ class ExportScreen(RoomScreen):
             yield Input(placeholder="50", id="meeting")
             yield LoadingIndicator(id="progress")
             yield Static("", id="result")
-        yield SteadyFooter(compact=True)
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.query_one("#progress").display = False

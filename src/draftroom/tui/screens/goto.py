@@ -10,7 +10,7 @@ from textual.widgets import Input, Label
 
 from draftroom.errors import DraftroomError
 from draftroom.model import locate
-from draftroom.tui.widgets.steady_footer import SteadyFooter
+from draftroom.tui.widgets.key_bar import KeyBar
 
 
 class GotoScreen(ModalScreen[str | None]):
@@ -20,7 +20,7 @@ class GotoScreen(ModalScreen[str | None]):
         with Vertical(classes="dialog"):
             yield Label("Go to paragraph", classes="dialog-title")
             yield Input(placeholder="OP3, PP2, OP10(b), annex 12")
-        yield SteadyFooter(compact=True)
+        yield KeyBar()
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         raw = re.sub(r"(?i)^\s*annex\s*", "AN", event.value)

@@ -11,7 +11,7 @@ from draftroom.tui.screens.base import RoomScreen
 from draftroom.tui.snapshot import Snapshot
 from draftroom.tui.widgets.diff_view import render_redline
 from draftroom.tui.widgets.identity_bar import IdentityBar
-from draftroom.tui.widgets.steady_footer import SteadyFooter
+from draftroom.tui.widgets.key_bar import KeyBar
 from draftroom.workflow.negotiation import LogEntry
 
 
@@ -37,7 +37,7 @@ class HistoryScreen(RoomScreen):
                     yield Select[str]([], id="to", allow_blank=True, prompt="revision")
                 with VerticalScroll():
                     yield Static("Choose two revisions, then press D", id="diff")
-        yield SteadyFooter(compact=True)
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.query_one("#log", DataTable).add_columns("When", "Who", "What", "Paragraph", "Revision")

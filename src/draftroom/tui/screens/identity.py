@@ -8,8 +8,8 @@ from textual.widgets import Label, RadioButton, RadioSet
 
 from draftroom.tui.identity import ROLES, Identity
 from draftroom.tui.states import search_states
+from draftroom.tui.widgets.key_bar import KeyBar
 from draftroom.tui.widgets.state_picker import StatePicker
-from draftroom.tui.widgets.steady_footer import SteadyFooter
 
 
 class IdentityScreen(ModalScreen[Identity | None]):
@@ -32,7 +32,7 @@ class IdentityScreen(ModalScreen[Identity | None]):
             with RadioSet(id="role"):
                 for role in ROLES:
                     yield RadioButton(role.capitalize(), value=role == self._role, name=role)
-        yield SteadyFooter(compact=True)
+        yield KeyBar()
 
     def _summary(self) -> str:
         return f"Delegation: {self._delegation or '(none yet)'}   Role: {self._role}"

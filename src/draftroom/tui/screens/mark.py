@@ -10,8 +10,8 @@ from textual.widgets import Label, OptionList
 from textual.widgets.option_list import Option
 
 from draftroom.model import STATUSES, find_by_id
+from draftroom.tui.widgets.key_bar import KeyBar
 from draftroom.tui.widgets.labels import display_label
-from draftroom.tui.widgets.steady_footer import SteadyFooter
 
 if TYPE_CHECKING:
     from draftroom.tui.app import DraftroomApp
@@ -28,7 +28,7 @@ class MarkScreen(ModalScreen[str | None]):
         with Vertical(classes="dialog"):
             yield Label(f"Status of {display_label(self.label)} (now {self.current})", classes="dialog-title")
             yield OptionList(*(Option(s, id=s) for s in STATUSES))
-        yield SteadyFooter(compact=True)
+        yield KeyBar()
 
     def on_mount(self) -> None:
         options = self.query_one(OptionList)

@@ -10,7 +10,7 @@ from draftroom.tui.room import Listing
 from draftroom.tui.screens.base import AppScreen
 from draftroom.tui.screens.new_negotiation import NewNegotiationScreen
 from draftroom.tui.widgets.identity_bar import IdentityBar
-from draftroom.tui.widgets.steady_footer import SteadyFooter
+from draftroom.tui.widgets.key_bar import KeyBar
 
 COLUMNS = ("Symbol", "Title", "Lang.", "Revision", "Pending")
 
@@ -27,7 +27,7 @@ class NegotiationsScreen(AppScreen):
         yield Static("Negotiations", classes="screen-title")
         yield DataTable(id="negotiations", cursor_type="row", zebra_stripes=True)
         yield Static("", id="empty", classes="hint")
-        yield SteadyFooter(compact=True)
+        yield KeyBar()
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)

@@ -8,7 +8,7 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label
 
-from draftroom.tui.widgets.steady_footer import SteadyFooter
+from draftroom.tui.widgets.key_bar import KeyBar
 
 
 class NewNegotiationScreen(ModalScreen[tuple[str, Path] | None]):
@@ -24,7 +24,7 @@ class NewNegotiationScreen(ModalScreen[tuple[str, Path] | None]):
             yield Input(placeholder="path/to/draft.pdf", id="source")
             yield Label("Name (letters, digits, - and _; default: the file's name):")
             yield Input(placeholder="trafficking-2025", id="name")
-        yield SteadyFooter(compact=True)
+        yield KeyBar()
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         if event.input.id == "source":

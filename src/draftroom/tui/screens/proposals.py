@@ -22,9 +22,9 @@ from draftroom.tui.screens.editor import open_editor
 from draftroom.tui.screens.mark import open_mark
 from draftroom.tui.snapshot import Snapshot
 from draftroom.tui.widgets.identity_bar import IdentityBar
+from draftroom.tui.widgets.key_bar import KeyBar
 from draftroom.tui.widgets.labels import display_label, paragraph_text, status_badge
 from draftroom.tui.widgets.proposal_card import card, row
-from draftroom.tui.widgets.steady_footer import SteadyFooter
 
 
 @lru_cache(maxsize=256)
@@ -59,7 +59,8 @@ class ProposalsScreen(RoomScreen):
         self._detail_id = ""
 
     def focus_on(self, paragraph_id: str) -> None:
-        """Show another paragraph: the app keeps one instance, so opening it costs no compose."""
+        """Show another paragraph: the app keeps one instance, so opening it costs no compose, and
+        its content is drawn before it is shown, so the first frame after the key is the right one."""
         if paragraph_id != self.paragraph_id:
             self.paragraph_id = paragraph_id
             self.chosen.clear()
@@ -68,6 +69,9 @@ class ProposalsScreen(RoomScreen):
                 proposals = self.query_one("#proposals", OptionList)
                 proposals.highlighted = None
                 proposals.focus()
+        if self.is_mounted and self._stale and self.snap is not None and self.locate(paragraph_id):
+            self._stale = False
+            self.show(self.snap)
 
     def compose(self) -> ComposeResult:
         yield IdentityBar()
@@ -79,7 +83,7 @@ class ProposalsScreen(RoomScreen):
                 yield OptionList(id="proposals")
                 with VerticalScroll(id="proposal-detail"):
                     yield Static("", id="proposal-card")
-        yield SteadyFooter(compact=True)
+        yield KeyBar()
 
     def show(self, snap: Snapshot) -> None:
         loc = self.locate(self.paragraph_id)

@@ -11,8 +11,8 @@ from textual.widgets import Label, Static
 
 from draftroom.model import labels
 from draftroom.tui.snapshot import Snapshot, paragraph_of
+from draftroom.tui.widgets.key_bar import KeyBar
 from draftroom.tui.widgets.labels import display_label
-from draftroom.tui.widgets.steady_footer import SteadyFooter
 
 if TYPE_CHECKING:
     from draftroom.tui.app import DraftroomApp
@@ -50,7 +50,7 @@ class ReviseScreen(ModalScreen[bool]):
             yield Label(f"Cut the revision after {self.snap.revision}", classes="dialog-title")
             with VerticalScroll():
                 yield Static(summary(self.snap))
-        yield SteadyFooter(compact=True)
+        yield KeyBar()
 
     def action_confirm(self) -> None:
         self.dismiss(True)

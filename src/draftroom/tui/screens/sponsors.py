@@ -10,8 +10,8 @@ from draftroom.tui.screens.base import RoomScreen
 from draftroom.tui.snapshot import Snapshot
 from draftroom.tui.states import search_states
 from draftroom.tui.widgets.identity_bar import IdentityBar
+from draftroom.tui.widgets.key_bar import KeyBar
 from draftroom.tui.widgets.state_picker import StatePicker
-from draftroom.tui.widgets.steady_footer import SteadyFooter
 
 
 class SponsorsScreen(RoomScreen):
@@ -30,7 +30,7 @@ class SponsorsScreen(RoomScreen):
             with Vertical(id="add-pane"):
                 yield Label("Add a sponsor: type a name, enter")
                 yield StatePicker(search_states, id="picker")
-        yield SteadyFooter(compact=True)
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.query_one(DataTable).add_columns("Sponsor", "Main", "Joined")

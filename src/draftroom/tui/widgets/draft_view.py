@@ -1,6 +1,7 @@
 """The draft as a list of paragraphs: label, status, pending-proposal marker, text with footnote marks."""
 
 from rich.text import Text
+from textual.binding import Binding
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
@@ -43,9 +44,10 @@ def _annex_rows(doc: Document) -> dict[str, list[Option]]:
 class DraftView(OptionList):
     """One option per paragraph or sub-item (id = paragraph id); annex headings are disabled rows."""
 
-    DEFAULT_CSS = """
-    DraftView { height: 1fr; }
-    """
+    # the list's own enter (select) opens the paragraph's proposals: say so in the key help
+    BINDINGS = [  # noqa: RUF012
+        Binding("enter", "select", "Proposals", tooltip="Every proposal on this paragraph, side by side")
+    ]
 
     def show(self, snap: Snapshot, keep: str | None = None) -> None:
         """Render the snapshot, keeping the highlight on paragraph `keep` if it still exists."""

@@ -257,7 +257,8 @@ async def run(args: argparse.Namespace) -> None:
 
 def spread(times: list[float]) -> str:
     """Median and p90 of the last frame, the figures held to the target."""
-    return f"{ms(statistics.median(times))} (p90 {ms(statistics.quantiles(times, n=10, method="inclusive")[-1]).strip()}, max {ms(max(times)).strip()})"
+    p90 = statistics.quantiles(times, n=10, method="inclusive")[-1]
+    return f"{ms(statistics.median(times))} (p90 {ms(p90).strip()}, max {ms(max(times)).strip()})"
 
 
 def main() -> None:

@@ -16,6 +16,14 @@ SEEDS = SHARED / "seeds"
 CORPUS_EN = SHARED / "corpus-en"
 
 
+@pytest.fixture(autouse=True)
+def own_config(tmp_path_factory, monkeypatch):
+    """No test reads or writes the user's own ~/.config/draftroom (the TUI saves who you are there),
+    nor inherits DRAFTROOM_AS from the shell running the tests."""
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path_factory.mktemp("config")))
+    monkeypatch.delenv("DRAFTROOM_AS", raising=False)
+
+
 @pytest.fixture
 def run_cli(tmp_path):
     """Run `draftroom ARGS...` in a subprocess, as a user would; returns CompletedProcess."""

@@ -5,6 +5,7 @@ import os
 import subprocess
 import sys
 import time
+import tomllib
 from collections.abc import Callable
 from pathlib import Path
 
@@ -14,10 +15,12 @@ from tui_support import chinese_document, screen_text
 
 from draftroom.tui.app import DraftroomApp
 from draftroom.tui.identity import Identity
+from draftroom.tui.launch import identity_for, save_identity
 from draftroom.tui.rooms import WorkflowLobby
 from draftroom.workflow import amending, revising
 from draftroom.workflow import negotiation as nego
 from draftroom.workflow.amendments import Proposal
+from draftroom.workflow.identity import config_path
 
 ROOT = Path(__file__).resolve().parent.parent
 NAME = "trafficking"
@@ -252,6 +255,56 @@ def test_identity_picked_in_chinese_and_always_shown(home):
         assert "Belarus · facilitator" in screen_text(app)
 
     drive(lambda: app_in(home, Identity("China", "delegate")), scenario)
+
+
+def test_identity_chosen_in_the_app_is_kept_for_the_next_run(home):
+    """Chosen once in the picker, it comes back on the next launch without asking, the config's other
+    lines kept; the role follows the negotiation (Belarus facilitates it) unless reviewer/Secretariat."""
+    config = config_path()
+    config.parent.mkdir(parents=True)
+    config.write_text('# my settings\nas = "Pakistan"\n\n[export]\npaper = "letter"\n', encoding="utf-8")
+    assert identity_for(None, NAME, home) == Identity("Pakistan", "delegate")
+
+    async def choose_belarus(app: DraftroomApp, pilot) -> None:  # asked at once: nobody said who they are
+        await pilot.press(*"白俄罗斯", "enter", "ctrl+s")
+        await settle(pilot)
+        assert app.identity == Identity("Belarus", "delegate")
+
+    drive(lambda: DraftroomApp(WorkflowLobby(home), NAME, None, save_identity), choose_belarus)
+    saved = tomllib.loads(config.read_text(encoding="utf-8"))
+    assert saved["as"] == "Belarus" and saved["export"] == {"paper": "letter"}
+    assert "# my settings" in config.read_text(encoding="utf-8")
+    assert identity_for(None, NAME, home) == Identity("Belarus", "facilitator")
+
+    async def choose_reviewer(app: DraftroomApp, pilot) -> None:
+        await pilot.press("i", *"Belarus", "enter", "down", "down", "down", "space", "ctrl+s")
+        await settle(pilot)
+        assert app.identity.role == "reviewer"
+
+    drive(
+        lambda: DraftroomApp(WorkflowLobby(home), NAME, Identity("Belarus", "delegate"), save_identity),
+        choose_reviewer,
+    )
+    assert identity_for(None, NAME, home) == Identity("Belarus", "reviewer")
+    assert identity_for("China", NAME, home) == Identity("China", "delegate")  # --as wins, role from the room
+
+
+def test_an_unwritable_config_is_a_notification_and_the_identity_still_changes(home, tmp_path, monkeypatch):
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("x", encoding="utf-8")
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(blocker))
+
+    async def scenario(app: DraftroomApp, pilot) -> None:
+        await pilot.press("i", *"白俄罗斯", "enter", "ctrl+s")
+        await settle(pilot)
+        assert app.identity.delegation == "Belarus"
+        notes = [n.message for n in app._notifications]
+        assert any("XDG_CONFIG_HOME" in m and "\n" not in m for m in notes), notes
+
+    drive(
+        lambda: DraftroomApp(WorkflowLobby(home), NAME, Identity("China", "delegate"), save_identity),
+        scenario,
+    )
 
 
 def test_insert_delete_and_move_from_the_draft(home):

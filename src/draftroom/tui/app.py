@@ -41,9 +41,17 @@ class DraftroomApp(App[None]):
     where: reactive[str] = reactive("")
     snapshot: reactive[Snapshot | None] = reactive(None, always_update=True)
 
-    def __init__(self, lobby: Lobby, name: str | None = None, identity: Identity | None = None) -> None:
+    def __init__(
+        self,
+        lobby: Lobby,
+        name: str | None = None,
+        identity: Identity | None = None,
+        remember: Callable[[Identity], object] | None = None,
+    ) -> None:
+        """`remember` saves the identity the user chooses, for the next run (none in tests)."""
         super().__init__()
         self.lobby = lobby
+        self._remember = remember
         self.room: Room | None = None
         self._start = name
         self._reloading = False
@@ -202,8 +210,14 @@ class DraftroomApp(App[None]):
 
     def action_identity(self) -> None:
         def chosen(identity: Identity | None) -> None:
-            if identity is not None:
-                self.identity = identity
+            if identity is None:
+                return
+            self.identity = identity
+            if self._remember is not None:
+                try:
+                    self._remember(identity)
+                except DraftroomError as e:
+                    self.notify(str(e), title="Not saved for next time", severity="warning", timeout=8)
 
         self.push_screen(IdentityScreen(self.identity), chosen)
 

@@ -2,8 +2,9 @@
 
 from dataclasses import dataclass
 
-ROLES = ("delegate", "facilitator", "secretariat", "reviewer")
-SECRETARIAT = "Secretariat"
+from draftroom.workflow.identity import ROLES, SECRETARIAT
+
+__all__ = ["CHAIR_ROLES", "ROLES", "SECRETARIAT", "Identity"]
 # roles offered a facilitator's keys; the workflow still refuses whoever is not a facilitator
 CHAIR_ROLES = ("facilitator", "secretariat")
 

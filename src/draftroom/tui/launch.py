@@ -6,21 +6,30 @@ from draftroom.tui.demo import DEMO_NAME, build_demo
 from draftroom.tui.identity import SECRETARIAT, Identity
 from draftroom.tui.rooms import WorkflowLobby
 from draftroom.workflow import amending
-from draftroom.workflow.identity import configured_actor, resolve_actor
+from draftroom.workflow.identity import configured_actor, configured_role, remember, resolve_actor
 from draftroom.workflow.negotiation import Home
 
 
 def identity_for(actor: str | None, name: str, home: Home) -> Identity | None:
-    """Who the user said they are (`--as`, DRAFTROOM_AS, config), the role following from the
-    negotiation; None when they said nothing (the app asks)."""
+    """Who the user said they are (`--as`, DRAFTROOM_AS, or what they chose last time, saved in the
+    config file); the role as they chose it when reviewer or Secretariat, else following from the
+    negotiation (facilitator or delegate); None when they said nothing (the app asks)."""
     raw = actor or configured_actor()
+    role = None if actor else configured_role()
     if not raw:
-        return None
+        return Identity(None, "reviewer") if role == "reviewer" else None
     who = resolve_actor(raw)
-    if who == SECRETARIAT:
+    if who == SECRETARIAT or role == "secretariat":
         return Identity(None, "secretariat")
+    if role == "reviewer":
+        return Identity(who, "reviewer")
     facilitators = amending.current_facilitators(name, home)
     return Identity(who, "facilitator" if who in facilitators else "delegate")
+
+
+def save_identity(identity: Identity) -> None:
+    """Remember who the user chose to be in the app, for the next run."""
+    remember(identity.delegation, identity.role)
 
 
 def demo(home: Home = None) -> str:
@@ -41,5 +50,5 @@ def run(name: str | None, home: Home = None, actor: str | None = None) -> int:
         name = DEMO_NAME
     else:
         locate_negotiation(name, home)  # an unknown name is a one-line error before the screen opens
-    DraftroomApp(WorkflowLobby(home), name, identity_for(actor, name, home)).run()
+    DraftroomApp(WorkflowLobby(home), name, identity_for(actor, name, home), save_identity).run()
     return 0

@@ -3,15 +3,20 @@ the Secretariat. WHO is a delegation (any name the Member State table resolves: 
 or "Secretariat"; the canonical English short name is what git records as the author.
 """
 
+import json
 import os
+import re
 import tomllib
 from pathlib import Path
 
 from draftroom.errors import DraftroomError
+from draftroom.export.api import write_atomically
 from draftroom.model import states
 
 SECRETARIAT = "Secretariat"
 AS_ENV = "DRAFTROOM_AS"
+ROLES = ("delegate", "facilitator", "secretariat", "reviewer")
+_CONFIG_KEY = re.compile(r"\s*([A-Za-z0-9_-]+)\s*=")
 
 
 def config_path() -> Path:
@@ -19,20 +24,62 @@ def config_path() -> Path:
     return Path(base) / "draftroom" / "config.toml"
 
 
+def _config() -> dict[str, object]:
+    path = config_path()
+    if not path.is_file():
+        return {}
+    try:
+        return tomllib.loads(path.read_text(encoding="utf-8"))
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as e:
+        raise DraftroomError(f'{path}: not valid TOML ({e}); write e.g. as = "China"') from None
+
+
+def _config_string(key: str, example: str) -> str | None:
+    value = _config().get(key)
+    if value is not None and not isinstance(value, str):
+        raise DraftroomError(f"{config_path()}: `{key}` must be a string, e.g. {key} = {example!r}")
+    return value.strip() if value else None
+
+
 def configured_actor() -> str | None:
     """The default identity from the environment or the config file, if any."""
     if os.environ.get(AS_ENV, "").strip():
         return os.environ[AS_ENV].strip()
+    return _config_string("as", "China")
+
+
+def configured_role() -> str | None:
+    """The role the user last said they act in (`role = "reviewer"`), if any; an unknown one is ignored
+    (the role otherwise follows from the negotiation)."""
+    role = _config_string("role", "delegate")
+    return role if role in ROLES else None
+
+
+def remember(actor: str | None, role: str) -> Path:
+    """Save who the user is (`as`, `role`) in the config file for the next run, keeping its other
+    lines and comments; written whole or not at all."""
     path = config_path()
-    if not path.is_file():
-        return None
+    keys = {"role": role} if actor is None else {"as": actor, "role": role}
+    _config()  # a broken file is reported, never overwritten
+    lines = path.read_text(encoding="utf-8").splitlines() if path.is_file() else []
+    top = next((i for i, line in enumerate(lines) if line.lstrip().startswith("[")), len(lines))
+    kept = [
+        line
+        for line in lines[:top]
+        if _CONFIG_KEY.match(line) is None or _CONFIG_KEY.match(line)[1] not in keys
+    ]
+    new = [f"{key} = {json.dumps(value, ensure_ascii=False)}" for key, value in keys.items()]
     try:
-        value = tomllib.loads(path.read_text(encoding="utf-8")).get("as")
-    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as e:
-        raise DraftroomError(f'{path}: not valid TOML ({e}); write e.g. as = "China"') from None
-    if value is not None and not isinstance(value, str):
-        raise DraftroomError(f'{path}: `as` must be a string, e.g. as = "China"')
-    return value.strip() if value else None
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as e:
+        raise DraftroomError(f"{path.parent}: cannot create it ({e.strerror}); set XDG_CONFIG_HOME") from None
+    try:
+        write_atomically(path, ("\n".join([*new, *kept, *lines[top:]]) + "\n").encode("utf-8"))
+    except DraftroomError:
+        raise DraftroomError(
+            f"{path}: cannot save who you are there; set XDG_CONFIG_HOME to a folder you can write"
+        ) from None
+    return path
 
 
 def resolve_actor(raw: str | None) -> str:

@@ -38,7 +38,11 @@ class IdentityScreen(ModalScreen[Identity | None]):
         return f"Delegation: {self._delegation or '(none yet)'}   Role: {self._role}"
 
     def on_state_picker_picked(self, event: StatePicker.Picked) -> None:
+        """Picking a delegation makes you its delegate unless you then choose another role."""
         self._delegation = event.name
+        if self._role in ("reviewer", "secretariat"):
+            self._role = "delegate"
+            next(b for b in self.query(RadioButton) if b.name == self._role).value = True
         self.query_one("#chosen", Label).update(self._summary())
         self.query_one(RadioSet).focus()
 

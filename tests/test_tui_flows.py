@@ -375,6 +375,32 @@ def test_history_lists_every_action_with_its_author(home):
     drive(lambda: app_in(home, Identity(None, "reviewer")), scenario, size=(140, 40))
 
 
+def test_a_delegate_undoes_from_the_draft_and_redoes_from_the_history(home):
+    aid = amending.propose(NAME, "China", Proposal("delete", target="OP3"), home=home).id
+
+    def pending() -> list[str]:
+        return [a.id for a in revising.list_amendments(NAME, home=home).amendments if a.status == "proposed"]
+
+    async def scenario(app: DraftroomApp, pilot) -> None:
+        await pilot.press("u")  # China's latest action: its proposal
+        await settle(pilot)
+        assert pending() == [] and "Undid: China proposes delete OP3" in notes(app)
+        await pilot.press("h")
+        await settle(pilot)
+        await pilot.press("u")  # the highlighted action, the newest: the undo itself
+        await settle(pilot)
+        assert pending() == [aid]
+        await pilot.press("down", "down", "down", "u")  # the Secretariat's creation: refused, one line
+        await settle(pilot)
+        assert pending() == [aid] and "cannot be undone" in notes(app)
+
+    drive(lambda: app_in(home, Identity("China", "delegate")), scenario, size=(140, 40))
+
+
+def notes(app: DraftroomApp) -> str:
+    return "\n".join(n.message for n in app._notifications)
+
+
 def test_an_unknown_negotiation_is_a_notification_and_the_list(home):
     async def scenario(app: DraftroomApp, pilot) -> None:
         await settle(pilot)

@@ -159,6 +159,10 @@ class FakeRoom:
         self.revision = "Rev.1"
         return self.revision
 
+    def undo(self, action_id: str | None, acting_as: str) -> str:
+        self.record("undo", action_id, acting_as)
+        return "China proposes CHN-1"
+
     def sponsors(self) -> list[Sponsor]:
         return [Sponsor("China", "CHN", True, "2019-10-30"), Sponsor("Zambia", "ZMB", False, "2019-11-01")]
 

@@ -13,6 +13,7 @@ import pytest
 from conftest import SEEDS
 from tui_support import chinese_document, screen_text
 
+from draftroom.model import Document, Footnote, Paragraph
 from draftroom.tui.app import DraftroomApp
 from draftroom.tui.identity import Identity
 from draftroom.tui.launch import identity_for, save_identity
@@ -484,3 +485,54 @@ def test_support_reject_and_mark(home):
     (a,) = amendments(home)
     assert (a.id, a.proposers, a.status) == (proposed.id, ["China", "Zambia"], "rejected")
     assert nego.show(NAME, home=home).operative[2].status == "bracketed"
+
+
+def arabic_document() -> Document:
+    return Document(
+        language="ar",
+        symbol="A/C.3/80/L.20",
+        title="تحسين تنسيق الجهود المبذولة لمكافحة الاتجار بالأشخاص",
+        body="إن الجمعية العامة",
+        preamble=[Paragraph("p1", "إذ تؤكد من جديد إدانتها الشديدة للاتجار بالأشخاص،[^1]")],
+        operative=[
+            Paragraph("o1", "تحث الدول الأعضاء على التصديق على الاتفاقية؛", number=1),
+            Paragraph("o2", "تقرر أن تواصل النظر في هذه المسألة في دورتها الحادية والثمانين.", number=2),
+        ],
+        footnotes=[Footnote(1, "القرار 70/1.")],
+    )
+
+
+def test_an_arabic_negotiation_works_as_the_chinese_one_does(tmp_path):
+    """Read, a word edit with its preview, the footnote on focus, and the Word export, in Arabic."""
+    from docx import Document as WordDocument
+
+    nego.create_negotiation("ar", arabic_document(), facilitator="Egypt", actor="Secretariat", home=tmp_path)
+    target = tmp_path / "ar.docx"
+
+    async def scenario(app: DraftroomApp, pilot) -> None:
+        assert "القرار 70/1." in screen_text(app)  # PP1's note beside it
+        await pilot.press("g", *"op2", "enter")
+        await settle(pilot)
+        await pilot.press("w", *"الحادية والثمانين", "tab", *"الثانية والثمانين")
+        await settle(pilot)
+        await pilot.pause(0.2)
+        assert "الثانية والثمانين" in screen_text(app)
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        await settle(pilot)
+        await pilot.press("x")
+        await settle(pilot)
+        app.screen.query_one("#path").value = str(target)
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        await settle(pilot)
+
+    drive(lambda: DraftroomApp(WorkflowLobby(tmp_path), "ar", Identity("Egypt", "facilitator")), scenario)
+    (a,) = revising.list_amendments("ar", home=tmp_path).amendments
+    assert a.text == "تقرر أن تواصل النظر في هذه المسألة في دورتها الثانية والثمانين." and a.proposers == [
+        "Egypt"
+    ]
+    word = WordDocument(str(target))
+    text = "\n".join(p.text for p in word.paragraphs)
+    assert "تحث الدول الأعضاء على التصديق على الاتفاقية؛" in text and "إن الجمعية العامة" in text
+    assert word.styles["Normal"].element.rPr.find("{*}rtl") is not None  # laid out right to left

@@ -11,9 +11,8 @@ from pathlib import Path
 
 import pytest
 from conftest import SEEDS
-from tui_support import chinese_document, screen_text
+from tui_support import arabic_document, chinese_document, screen_text
 
-from draftroom.model import Document, Footnote, Paragraph
 from draftroom.tui.app import DraftroomApp
 from draftroom.tui.identity import Identity
 from draftroom.tui.launch import identity_for, save_identity
@@ -138,6 +137,16 @@ def test_an_action_by_another_process_shows_within_two_seconds(home):
     drive(lambda: app_in(home, Identity("China", "delegate")), scenario, size=(120, 36))
 
 
+async def export_to(app: DraftroomApp, pilot, target: Path) -> None:
+    """The export screen with its default kind and language, to `target`."""
+    await pilot.press("x")
+    await settle(pilot)
+    app.screen.query_one("#path").value = str(target)
+    await pilot.press("ctrl+s")
+    await settle(pilot)
+    await settle(pilot)
+
+
 def test_secretariat_exports_a_word_document(home, tmp_path):
     from docx import Document as WordDocument
 
@@ -145,12 +154,7 @@ def test_secretariat_exports_a_word_document(home, tmp_path):
     target.parent.mkdir()
 
     async def scenario(app: DraftroomApp, pilot) -> None:
-        await pilot.press("x")
-        await settle(pilot)
-        app.screen.query_one("#path").value = str(target)
-        await pilot.press("ctrl+s")
-        await settle(pilot)
-        await settle(pilot)
+        await export_to(app, pilot, target)
         assert f"Written: {target}" in screen_text(app).replace("\n", "")
 
     drive(lambda: app_in(home, Identity(None, "secretariat")), scenario)
@@ -487,21 +491,6 @@ def test_support_reject_and_mark(home):
     assert nego.show(NAME, home=home).operative[2].status == "bracketed"
 
 
-def arabic_document() -> Document:
-    return Document(
-        language="ar",
-        symbol="A/C.3/80/L.20",
-        title="تحسين تنسيق الجهود المبذولة لمكافحة الاتجار بالأشخاص",
-        body="إن الجمعية العامة",
-        preamble=[Paragraph("p1", "إذ تؤكد من جديد إدانتها الشديدة للاتجار بالأشخاص،[^1]")],
-        operative=[
-            Paragraph("o1", "تحث الدول الأعضاء على التصديق على الاتفاقية؛", number=1),
-            Paragraph("o2", "تقرر أن تواصل النظر في هذه المسألة في دورتها الحادية والثمانين.", number=2),
-        ],
-        footnotes=[Footnote(1, "القرار 70/1.")],
-    )
-
-
 def test_an_arabic_negotiation_works_as_the_chinese_one_does(tmp_path):
     """Read, a word edit with its preview, the footnote on focus, and the Word export, in Arabic."""
     from docx import Document as WordDocument
@@ -520,12 +509,7 @@ def test_an_arabic_negotiation_works_as_the_chinese_one_does(tmp_path):
         await pilot.press("ctrl+s")
         await settle(pilot)
         await settle(pilot)
-        await pilot.press("x")
-        await settle(pilot)
-        app.screen.query_one("#path").value = str(target)
-        await pilot.press("ctrl+s")
-        await settle(pilot)
-        await settle(pilot)
+        await export_to(app, pilot, target)
 
     drive(lambda: DraftroomApp(WorkflowLobby(tmp_path), "ar", Identity("Egypt", "facilitator")), scenario)
     (a,) = revising.list_amendments("ar", home=tmp_path).amendments

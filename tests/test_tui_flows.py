@@ -137,11 +137,12 @@ def test_an_action_by_another_process_shows_within_two_seconds(home):
     drive(lambda: app_in(home, Identity("China", "delegate")), scenario, size=(120, 36))
 
 
-async def export_to(app: DraftroomApp, pilot, target: Path) -> None:
+async def export_to(app: DraftroomApp, pilot, target: Path, job: str = "") -> None:
     """The export screen with its default kind and language, to `target`."""
     await pilot.press("x")
     await settle(pilot)
     app.screen.query_one("#path").value = str(target)
+    app.screen.query_one("#job").value = job
     await pilot.press("ctrl+s")
     await settle(pilot)
     await settle(pilot)
@@ -154,12 +155,14 @@ def test_secretariat_exports_a_word_document(home, tmp_path):
     target.parent.mkdir()
 
     async def scenario(app: DraftroomApp, pilot) -> None:
-        await export_to(app, pilot, target)
+        await export_to(app, pilot, target, job="19-20001")
         assert f"Written: {target}" in screen_text(app).replace("\n", "")
 
     drive(lambda: app_in(home, Identity(None, "secretariat")), scenario)
-    text = "\n".join(p.text for p in WordDocument(str(target)).paragraphs)
+    word = WordDocument(str(target))
+    text = "\n".join(p.text for p in word.paragraphs)
     assert "改进打击贩运人口工作的协调" in text and "决定在第七十六届会议上继续审议这个问题" in text
+    assert [p.text for p in word.sections[0].first_page_footer.paragraphs] == ["19-20001 (C)"]
 
 
 def test_an_export_error_is_a_notification_not_a_traceback(home, tmp_path):

@@ -48,6 +48,11 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--meeting", help="meeting that adopted a resolution: a number (109) or as printed")
     p.add_argument("--symbol", help="document symbol to print (e.g. A/RES/74/176, A/C.3/74/L.20/Rev.1)")
     p.add_argument("--date", help="masthead date, YYYY-MM-DD (default: the document's, else today)")
+    p.add_argument(
+        "--job-number",
+        help="the job number for the first-page footer, e.g. 25-19372 (default: the document's own when "
+        "it is exported as the same kind and language)",
+    )
     p.add_argument("--paper", choices=sorted(PAPERS), help="paper size (default: letter)")
     p.add_argument("--font", help="body font for Latin and Cyrillic text (default: Times New Roman)")
     p.add_argument("--east-asia-font", help="body font for Chinese (default: SimSun)")
@@ -102,7 +107,7 @@ def _from_store(args: argparse.Namespace, kind: str, out: Path, typography: dict
     if args.rev:
         raise DraftroomError(f"--rev: a {kind} export shows the current text with its pending amendments")
     lang = args.lang or show(args.name, None, home=args.home).language
-    options = Options(kind=kind, lang=lang, symbol=args.symbol, date=args.date)
+    options = Options(kind=kind, lang=lang, symbol=args.symbol, date=args.date, job_number=args.job_number)
     if kind == "compilation":
         return write_layout(exporting.compilation(args.name, options, args.home), out, **typography)
     doc = exporting.formal_amendments(args.name, args.by, args.status, lang, args.symbol, args.home)
@@ -135,6 +140,7 @@ def run(args: argparse.Namespace) -> int:
         meeting=args.meeting,
         symbol=args.symbol,
         date=args.date,
+        job_number=args.job_number,
         openers=openers,
     )
     print(export_document(doc, out, options, **typography))

@@ -47,6 +47,7 @@ def outline(doc: Document, columns: int = 100) -> list[str]:
         ("committee", doc.committee),
         ("agenda item", " ".join(x for x in (doc.agenda_item, doc.agenda_title) if x) or None),
         ("adopted on", doc.adopted_on),
+        ("job number", doc.job_number),
         ("report", doc.report_line),
         ("resolution", doc.resolution_number),
         ("amends", doc.amends),

@@ -9,6 +9,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
+from draftroom.errors import DraftroomError
 from draftroom.export import words
 from draftroom.export.typography import opener_length
 from draftroom.model import Document, Paragraph, labels
@@ -55,6 +56,7 @@ class Masthead:
     organ: str
     symbol: str
     right: list[str]  # "Distr.: Limited", the date, "Original: English"
+    job: str | None = None  # the first-page footer: "25-19372 (E)"
 
 
 @dataclass
@@ -76,7 +78,12 @@ class Options:
     meeting: str | None = None
     symbol: str | None = None
     date: str | None = None
+    job_number: str | None = None  # "25-19372": printed with the language letter in the first-page footer
     openers: dict[str, str] = field(default_factory=dict)  # label -> opening phrase ("" for none)
+
+    def __post_init__(self) -> None:
+        if self.job_number is not None and not re.fullmatch(r"\d{2}-\d{5}", self.job_number):
+            raise DraftroomError(f"{self.job_number!r} is not a job number: write it as 25-19372")
 
 
 COMMA = {"zh": "，", "ar": "،"}
@@ -95,7 +102,15 @@ def masthead(doc: Document, opts: Options, symbol: str, adopted: bool) -> Masthe
     right = [words.distribution(opts.kind, opts.lang), words.format_date(printed, opts.lang, latin=True)]
     if not adopted:
         right += words.original_lines(opts.lang)
-    return Masthead(words.UNITED_NATIONS[opts.lang], words.organ(symbol, opts.lang), symbol, right)
+    # a job number names one issued document: the document's own only when it is issued again as is
+    job = opts.job_number or (doc.job_number if opts.kind == doc.kind and opts.lang == doc.language else None)
+    return Masthead(
+        words.UNITED_NATIONS[opts.lang],
+        words.organ(symbol, opts.lang),
+        symbol,
+        right,
+        f"{job} ({words.JOB_LETTER[opts.lang]})" if job else None,
+    )
 
 
 def heading_blocks(doc: Document, opts: Options) -> list[Block]:

@@ -151,7 +151,8 @@ class DocxWriter:
         )
 
     def _running_heads(self) -> None:
-        """Symbol at the right of odd pages and the left of even ones; page x/y in the footers."""
+        """Symbol at the right of odd pages and the left of even ones; page x/y in the footers; the job
+        number in the first page's footer."""
         section = self.document.sections[0]
         for header, align_right in ((section.header, True), (section.even_page_header, False)):
             p = header.paragraphs[0] if header.paragraphs else header.add_paragraph()
@@ -159,6 +160,12 @@ class DocxWriter:
             p.alignment = 2 if align_right else 0
             p.add_run(self.layout.symbol)
             border(p._p.get_or_add_pPr(), "bottom", 4)
+        job = self.layout.masthead.job
+        if job:
+            p = section.first_page_footer.paragraphs[0] if section.first_page_footer.paragraphs else None
+            p = p or section.first_page_footer.add_paragraph()
+            p.style = self.document.styles["UN running head"]
+            p.add_run(job)
         for footer, align_right in ((section.footer, True), (section.even_page_footer, False)):
             p = footer.paragraphs[0] if footer.paragraphs else footer.add_paragraph()
             p.style = self.document.styles["UN running head"]

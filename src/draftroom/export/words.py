@@ -46,6 +46,7 @@ DISTRIBUTION = {
 _DISTRIBUTION_LATIN = {"limited": "Distr.: Limited", "general": "Distr.: General"}
 
 ORIGINAL = {"fr": "Original : anglais", "es": "Original: inglés"}
+JOB_LETTER = {"en": "E", "fr": "F", "es": "S", "ru": "R", "ar": "A", "zh": "C"}  # "25-19372 (E)"
 LANGUAGE_LINE = {"zh": "Chinese", "ru": "Russian", "ar": "Arabic"}
 
 DRAFT = {

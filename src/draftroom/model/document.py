@@ -81,6 +81,7 @@ class Document:
     agenda_item: str | None = None  # "70 (b)" / "106"
     agenda_title: str | None = None
     date: str | None = None  # the masthead date as printed
+    job_number: str | None = None  # the first page's job number, "25-19372" (its language letter aside)
     sponsors: list[str] = field(default_factory=list)
     title: str = ""
     body: str = ""  # authoring body without trailing comma: "The General Assembly", "大会"

@@ -29,6 +29,7 @@ _SCALARS = (
     "agenda_item",
     "agenda_title",
     "date",
+    "job_number",
     "title",
     "body",
     "resolution_number",

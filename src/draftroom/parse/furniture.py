@@ -21,6 +21,12 @@ def _space(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
 
 
+def job_number(rows: list[str]) -> str | None:
+    """The first job number printed ("25-19372 (E)  021225" -> "25-19372"), if any."""
+    found = next((t for t in rows if JOB_NUMBER.match(t)), None)
+    return found[:8] if found else None
+
+
 def document_symbol(rows: list[str]) -> str | None:
     """The symbol printed alone near the top ("A/80/L.18"), if any."""
     for text in rows[:20]:

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 import pymupdf
 
 from draftroom.errors import DraftroomError
+from draftroom.parse.furniture import job_number
 from draftroom.parse.pdf_lines import (
     CJK,
     Line,
@@ -49,6 +50,7 @@ class _Page:
     height: float
     body: list[Line] = field(default_factory=list)
     notes: list[Line] = field(default_factory=list)
+    job: str | None = None  # the job number printed in the page's margin, furniture but kept
 
 
 _DAMAGE = ("premature end", "missing 'endobj'", "object is not a stream", "cannot find startxref")
@@ -164,6 +166,7 @@ def _read_pages(doc: pymupdf.Document, source: str) -> list[_Page]:
     seen_notes = False
     bodies = []
     for p, lines in zip(pages, grouped, strict=True):
+        p.job = next((x.text for _, x in lines if _FURNITURE[1].match(x.text)), None)
         keep = [(g, x) for g, x in lines if not _is_furniture(x, p, body_size, repeated)]
         body, p.notes = _split_notes([x for _, x in keep], body_size, seen_notes)
         seen_notes = seen_notes or bool(p.notes)
@@ -278,12 +281,27 @@ def _break(prev: Line, line: Line, left: float, right: float, leading: dict[floa
     return "join"
 
 
-def pdf_to_text(data: bytes, source: str) -> str:
-    """The text of a PDF with a text layer; one-line DraftroomError for a damaged, encrypted or
-    scanned PDF."""
+@dataclass
+class PdfText:
+    text: str
+    job_number: str | None  # "25-19372", from the page furniture the text leaves out
+
+
+def read_pdf(data: bytes, source: str) -> PdfText:
+    """The text of a PDF with a text layer, and its job number; one-line DraftroomError for a
+    damaged, encrypted or scanned PDF."""
     doc = _open(data, source)
     with doc:
         pages = _read_pages(doc, source)
+    job = next((p.job for p in pages if p.job), None)
+    return PdfText(_text(pages), job_number([job]) if job else None)
+
+
+def pdf_to_text(data: bytes, source: str) -> str:
+    return read_pdf(data, source).text
+
+
+def _text(pages: list[_Page]) -> str:
     notes = _notes_text(pages)
     paragraphs: list[str] = []
     pending: list[str] = []

@@ -49,10 +49,13 @@ def decode_text(path: str | Path, data: bytes) -> str:
 def parse_file(path: str | Path, lang: str | None = None) -> Document:
     fmt, data = read_input(path)
     if fmt == "pdf":
-        from draftroom.parse.pdf import pdf_to_text
+        from draftroom.parse.pdf import read_pdf
 
-        text = pdf_to_text(data, str(path))
-    elif fmt == "docx":
+        pdf = read_pdf(data, str(path))
+        doc = parse_text(pdf.text, lang, source=str(path))
+        doc.job_number = doc.job_number or pdf.job_number
+        return doc
+    if fmt == "docx":
         from draftroom.parse.docx import docx_to_text
 
         text = docx_to_text(data, str(path))

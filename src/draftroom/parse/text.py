@@ -14,7 +14,7 @@ from draftroom.model.footnotes import renumber
 from draftroom.model.states import split_sponsors
 from draftroom.parse.detect import check_language, detect_language
 from draftroom.parse.footnotes import extract_notes
-from draftroom.parse.furniture import document_symbol, strip_furniture
+from draftroom.parse.furniture import document_symbol, job_number, strip_furniture
 from draftroom.parse.head import Head, find_body, parse_head
 from draftroom.parse.instructions import parse_instructions
 from draftroom.parse.layout import Layout, measure
@@ -37,7 +37,9 @@ def parse_plain(text: str, lang: str | None, source: str) -> Document:
     layout = measure(lines)
     body_at = find_body(lines)
     head = parse_head(lines, body_at, layout)
-    doc = _document(head, language, document_symbol([r.strip() for r in text.split("\n")]))
+    rows = [r.strip() for r in text.split("\n")]
+    doc = _document(head, language, document_symbol(rows))
+    doc.job_number = job_number(rows)
     resolver = MarkerResolver(set(notes.numbered), notes.starred)
     if head.kind == "amendments":
         start = max(head.consumed, default=-1) + 1

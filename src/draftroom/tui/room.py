@@ -52,6 +52,7 @@ class ExportRequest:
     revision: str | None = None  # None: the latest
     adopted_on: str | None = None  # a resolution's adoption date, YYYY-MM-DD
     meeting: str | None = None  # the meeting that adopted it
+    job_number: str | None = None  # the first-page footer's job number, "25-19372"
 
 
 class Room(Protocol):

@@ -128,7 +128,11 @@ class WorkflowRoom:
             return out
         doc = nego.show(self.name, request.revision, home=self.home)
         options = Options(
-            request.kind, request.language, adopted_on=request.adopted_on, meeting=request.meeting
+            request.kind,
+            request.language,
+            adopted_on=request.adopted_on,
+            meeting=request.meeting,
+            job_number=request.job_number,
         )
         return export_document(doc, request.path, options)
 

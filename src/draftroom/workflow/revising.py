@@ -40,6 +40,7 @@ def revision_step(txn: Transaction, who: str) -> None:
     for before, a in zip(pending, carry(pending, old, new, tag), strict=True):
         if a != before:
             save(txn, a)
+    new.job_number = None  # a revision is a new document: the Secretariat gives it its own job number
     txn.doc = new
     txn.paragraphs += [p for a in accepted for p in (a.target, a.anchor) if p]
     txn.extra_trailers += [("Applied", a.id) for a in accepted]

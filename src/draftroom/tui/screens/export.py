@@ -35,6 +35,8 @@ class ExportScreen(RoomScreen):
             yield Label("For a resolution: adopted on (YYYY-MM-DD) and at which meeting")
             yield Input(placeholder="2019-12-18", id="adopted")
             yield Input(placeholder="50", id="meeting")
+            yield Label("Job number for the first-page footer (default: the document's own, if issued as is)")
+            yield Input(placeholder="25-19372", id="job")
             yield LoadingIndicator(id="progress")
             yield Static("", id="result")
         yield KeyBar()
@@ -68,6 +70,7 @@ class ExportScreen(RoomScreen):
             Path(raw).expanduser(),
             adopted_on=self.query_one("#adopted", Input).value.strip() or None,
             meeting=self.query_one("#meeting", Input).value.strip() or None,
+            job_number=self.query_one("#job", Input).value.strip() or None,
         )
         self.query_one("#progress").display = True
         self.query_one("#result", Static).update(f"Exporting {kind} ({language})…")

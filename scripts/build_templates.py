@@ -1,4 +1,4 @@
-"""Build the Word templates under templates/ from draftroom.export.template (run after changing it).
+"""Build the Word templates in src/draftroom/templates/ from draftroom.export.template (run after changing it).
 
     python scripts/build_templates.py [OUTDIR]
 
@@ -12,11 +12,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
-from draftroom.export.template import FAMILIES, build_template, save_template  # noqa: E402
+from draftroom.export.template import FAMILIES, PACKAGE_TEMPLATES, build_template, save_template  # noqa: E402
 
 
 def main(argv: list[str]) -> int:
-    out = Path(argv[0]) if argv else ROOT / "templates"
+    out = Path(argv[0]) if argv else PACKAGE_TEMPLATES
     out.mkdir(parents=True, exist_ok=True)
     for name in FAMILIES:
         path = out / f"un-{name}.docx"

@@ -61,12 +61,22 @@ def normal(text: str) -> str:
 
 def expected_paragraphs(doc: Document) -> list[str]:
     """What a reader of the redline should see of `doc`: title, each paragraph with its number or
-    marker, then the notes; footnote references as [N]."""
-    paras = [doc.title] if doc.title else []
-    paras += [f"{u.mark} {u.text}" if u.mark else u.text for u in units_of(doc)]
-    if doc.footnotes:
-        paras += ["Notes", *(f"{f.number} {f.text}" for f in doc.footnotes)]
-    return [normal(re.sub(r"\[\^(\d+)\]", r"[\1]", p)) for p in paras]
+    marker, then the notes referred to, as Word numbers them (by first appearance), each "[N] text";
+    references as [N] (a reference to a missing note keeps its number)."""
+    texts = [doc.title] if doc.title else []
+    texts += [f"{u.mark} {u.text}" if u.mark else u.text for u in units_of(doc)]
+    notes = {f.number: f.text for f in doc.footnotes}
+    shown: dict[int, int] = {}
+
+    def number(m: re.Match) -> str:
+        n = int(m.group(1))
+        if n in notes:
+            n = shown.setdefault(n, len(shown) + 1)
+        return f"[{n}]"
+
+    paras = [re.sub(r"\[\^(\d+)\]", number, t) for t in texts]
+    paras += [f"[{k}] {notes[n]}" for n, k in shown.items()]
+    return [normal(p) for p in paras]
 
 
 def pandoc_paragraphs(path: Path, mode: str) -> list[str]:

@@ -69,6 +69,19 @@ def test_bad_input_is_refused_and_nothing_is_stored(room, run_cli):
     refused(run_cli, "no revision", "amend", "t", "--as", "China", "--rev", "7", "delete", "OP1")
 
 
+@pytest.mark.parametrize(
+    ("move", "says"),
+    [
+        (("OP2", "--after", "PP3"), "OP2 is in the operative part, PP3 in the preamble"),
+        (("PP1", "--before", "OP2"), "PP1 is in the preamble, OP2 in the operative part"),
+        (("OP2(a)", "--after", "OP4"), "a sub-item stays under a paragraph"),
+    ],
+)
+def test_a_move_across_parts_or_levels_is_refused_and_says_how_to_do_it(room, run_cli, move, says):
+    refused(run_cli, says, "amend", "t", "--as", "China", "move", *move)
+    refused(run_cli, "propose a delete and an insert", "amend", "t", "--as", "China", "move", *move)
+
+
 def test_roles_are_enforced_on_every_verb(room, run_cli):
     aid = room(
         "amend", "t", "--as", "China", "edit", "OP1", "--find", "Strongly", "--replace", "Firmly"

@@ -8,7 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from draftroom.errors import DraftroomError
-from draftroom.model import Instruction, labels, locate
+from draftroom.model import Instruction, find_by_id, labels, locate
 from draftroom.model.amendment import from_dict, make_id, to_dict
 from draftroom.workflow import amendments as wf
 from draftroom.workflow.apply import apply
@@ -47,12 +47,32 @@ def test_edit_stores_a_patch_against_the_base_and_round_trips_as_json():
         ("insert", {"anchor": "PP1", "position": "after", "text": "Noting[^9] x,"}, "footnote [^9]"),
         ("move", {"target": "OP2", "anchor": "OP2(a)", "position": "after"}, "itself"),
         ("move", {"target": "OP2", "anchor": "OP1", "position": "after"}, "already follows"),
+        (
+            "move",
+            {"target": "OP2", "anchor": "PP3", "position": "after"},
+            "OP2 is in the operative part, PP3 in",
+        ),
+        ("move", {"target": "PP1", "anchor": "OP1", "position": "before"}, "stays within its part"),
+        ("move", {"target": "AN1", "anchor": "OP5", "position": "after"}, "AN1 is in annex 1, OP5 in the"),
+        ("move", {"target": "OP2(b)", "anchor": "OP3", "position": "after"}, "a sub-item stays under a"),
+        ("move", {"target": "OP3", "anchor": "OP2(a)", "position": "after"}, "cannot become a sub-item"),
     ],
 )
 def test_bad_proposals_are_one_line_errors(kind, kw, message):
     with pytest.raises(DraftroomError, match=re.escape(message)) as err:
         amend(english(), "China", kind, **kw)
     assert "\n" not in str(err.value)
+
+
+@pytest.mark.parametrize(
+    ("target", "anchor"), [("PP1", "PP3"), ("OP2(a)", "OP2(b)"), ("OP1", "OP5"), ("AN1", "AN2")]
+)
+def test_a_move_within_its_part_and_level_is_accepted(target, anchor):
+    doc = english()
+    pid, after = locate(doc, target).paragraph.id, locate(doc, anchor).paragraph.id
+    moved = apply(doc, [amend(doc, "China", "move", target=target, anchor=anchor, position="after")])
+    ids = [p.id for p in find_by_id(moved, pid).siblings]
+    assert ids.index(pid) == ids.index(after) + 1
 
 
 def test_find_forgives_whitespace_of_pdf_text():

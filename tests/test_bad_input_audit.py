@@ -161,3 +161,33 @@ def test_a_text_file_with_control_characters_parses_and_exports(run_cli, tmp_pat
     made = run_cli("export", "d", "--kind", "draft", "-o", str(out))
     assert made.returncode == 0, made.stderr
     assert "[31m" in "\n".join(p.text for p in docx.Document(str(out)).paragraphs)
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("list",),
+        ("show", "t"),
+        ("amend", "t", "--as", "China", "delete", "OP1"),
+        ("diff", "t@rev-0", "t"),
+        ("export", "t", "-o", "t.docx"),
+        ("demo",),
+    ],
+)
+@pytest.mark.parametrize("empty", ["", "  "])
+def test_an_empty_home_is_refused_rather_than_taken_for_the_default(run_cli, home, tmp_path, args, empty):
+    """`--home "$UNSET_VARIABLE"` must not quietly act on $DRAFTROOM_HOME (here a real negotiation)."""
+    before = _state(home)
+    fails(
+        run_cli(args[0], "--home", empty, *args[1:]),
+        f"{args[0]}: argument --home: the folder is empty",
+        "leave --home out",
+    )
+    assert _state(home) == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["home"]  # no ./sessions, no output
+
+
+def test_an_empty_draftroom_home_variable_means_unset(run_cli, home, tmp_path):
+    res = run_cli("new", "x", "--from", str(SEEDS / "001_334a0e47d0d674b7.txt"), env={"DRAFTROOM_HOME": ""})
+    assert res.returncode == 0, res.stderr
+    assert (tmp_path / "sessions" / "x" / "negotiation.json").is_file()

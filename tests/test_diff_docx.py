@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 from lxml import etree
 
 from draftroom.diff.result import compare
+from draftroom.export.footnotes import Footnotes, note_text
 from draftroom.export.redline import write_redline_docx
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -77,11 +78,65 @@ def test_changes_are_real_tracked_revisions_with_author_and_date(redline_docx):
     assert body.findall(f".//{W}del//{W}delText") and not body.findall(f".//{W}ins//{W}delText")
 
 
-def test_python_docx_reads_it(redline_docx):
+def test_python_docx_reads_it_with_the_notes_as_real_footnotes(redline_docx):
     d = docx.Document(str(redline_docx))
     texts = [p.text for p in d.paragraphs]
     assert texts[0].startswith("Improving")  # python-docx shows the visible runs (not w:ins content)
-    assert any(t == "Notes" for t in texts)
+    assert "Notes" not in texts and not any(t.startswith("Resolutions 55/67") for t in texts)
+    assert {f.text for f in NEW.footnotes} <= set(Footnotes(d).texts().values())  # w:t, not w:delText
+
+
+def _parts(path) -> tuple[etree._Element, etree._Element]:
+    z = zipfile.ZipFile(path)
+    return etree.fromstring(z.read("word/document.xml")), etree.fromstring(z.read("word/footnotes.xml"))
+
+
+def _notes_by_id(footnotes: etree._Element) -> dict[str, etree._Element]:
+    return {n.get(f"{W}id"): n for n in footnotes.findall(f"{W}footnote") if not n.get(f"{W}type")}
+
+
+def test_every_reference_is_a_real_footnote_reference_to_a_note_of_its_own(redline_docx):
+    body, footnotes = _parts(redline_docx)
+    refs = [r.get(f"{W}id") for r in body.iter(f"{W}footnoteReference")]
+    assert len(refs) == len(set(refs)) and set(refs) == set(_notes_by_id(footnotes))
+    assert not re.search(r"\[\^\d+\]", "".join(body.itertext()))
+
+
+def test_a_changed_note_is_tracked_inside_the_footnote_and_a_replaced_one_is_a_deleted_reference(
+    redline_docx,
+):
+    body, footnotes = _parts(redline_docx)
+    notes = _notes_by_id(footnotes)
+    changed = [
+        n for n in notes.values() if n.find(f".//{W}ins") is not None and n.find(f".//{W}del") is not None
+    ]
+    assert [note_text(n) for n in changed] == ["Resolutions 55/67, 58/137 and 59/166."]
+    deleted = [notes[r.get(f"{W}id")] for r in body.iterfind(f".//{W}del//{W}footnoteReference")]
+    # OLD's note 2 "A/67/156." is not NEW's note 2 "A/74/127." (too different): one goes, one comes
+    assert ["".join(n.itertext()).strip() for n in deleted] == [OLD.footnotes[1].text]
+
+
+ONE_NOTE_OLD = make_doc(
+    ["Recalling its resolution 70/1,[^1]", "Reaffirming the 2030 Agenda,[^1]"],
+    ["Decides to remain seized of the matter.[^2]"],
+    ["Resolution 70/1.", "A/74/127."],
+)
+ONE_NOTE_NEW = make_doc(
+    ["Reaffirming the 2030 Agenda,[^1]"],
+    ["Decides to remain seized of the matter.[^2]"],
+    ["Resolution 70/1 of 25 September 2015.", "A/74/127."],
+)
+
+
+@pytest.mark.parametrize(("mode", "doc"), [("accept", ONE_NOTE_NEW), ("reject", ONE_NOTE_OLD)])
+def test_one_note_text_changed_and_its_first_reference_dropped(tmp_path, mode, doc):
+    """The old text's first reference to note 1 goes: the new text's first one is another reference."""
+    path = tmp_path / "note.docx"
+    write_redline_docx(compare(ONE_NOTE_OLD, ONE_NOTE_NEW), path)
+    assert pandoc_paragraphs(path, mode) == expected_paragraphs(doc)
+    body, footnotes = _parts(path)
+    assert len(list(body.iter(f"{W}footnoteReference"))) == 3  # deleted first, inserted first, note 2
+    assert any(n.find(f".//{W}ins") is not None for n in _notes_by_id(footnotes).values())
 
 
 def test_libreoffice_converts_it(redline_docx, tmp_path):
@@ -106,6 +161,7 @@ def test_libreoffice_converts_it(redline_docx, tmp_path):
     content = zipfile.ZipFile(odt).read("content.xml").decode()
     assert "<text:tracked-changes" in content and "<text:changed-region" in content
     assert "Facilitator" in content
+    assert content.count("<text:note ") == len(NEW.footnotes) + 1  # OLD's note 3 on a deleted paragraph
 
 
 _POOL = [

@@ -50,6 +50,32 @@ def test_lang_override_and_bad_lang(run_cli, tmp_path):
     )
 
 
+@pytest.mark.parametrize(
+    ("path", "lang", "says"),
+    [
+        (SEEDS / "001_334a0e47d0d674b7.txt", "ar", "reads as Chinese (zh), not Arabic (ar)"),
+        (CORPUS_EN / "A_RES_80_9.txt", "fr", "reads as English (en), not French (fr)"),
+    ],
+)
+def test_a_lang_contradicting_the_text_is_honoured_with_a_one_line_warning(run_cli, path, lang, says):
+    r = run_cli("parse", str(path), "--json", "--lang", lang)
+    assert r.returncode == 0, r.stderr
+    assert json.loads(r.stdout)["language"] == lang
+    assert r.stderr.startswith("draftroom: warning: ") and r.stderr.count("\n") == 1
+    assert says in r.stderr and "leave --lang out" in r.stderr
+
+
+@pytest.mark.parametrize(("text", "lang"), [("大会，\n\n1. 决定继续审议该问题。\n", "en"), (None, "zh")])
+def test_no_warning_when_lang_agrees_or_the_text_is_too_short_to_tell(run_cli, tmp_path, text, lang):
+    path = tmp_path / "short.txt"
+    if text is None:
+        path = SEEDS / "001_334a0e47d0d674b7.txt"
+    else:
+        path.write_text(text, encoding="utf-8")
+    r = run_cli("parse", str(path), "--lang", lang)
+    assert r.returncode == 0 and r.stderr == ""
+
+
 def test_empty_file(run_cli, tmp_path):
     f = tmp_path / "empty.txt"
     f.write_text("")

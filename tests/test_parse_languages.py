@@ -4,10 +4,11 @@ them (page furniture, ruled note blocks, numbers and sub-item letters alone on t
 from pathlib import Path
 
 import pytest
+from corpus_support import CORPUS_EN, SEEDS
 
 from draftroom.model import Heading, iter_located, labels
 from draftroom.parse import parse_file, parse_text
-from draftroom.parse.detect import detect_language
+from draftroom.parse.detect import LANGUAGES, contradicted, detect_language
 
 DATA = Path(__file__).parent / "data"
 
@@ -114,6 +115,31 @@ def test_language_detection_and_minimal_texts(text, lang):
     assert doc.language == lang
     assert len(doc.preamble) == 1 and len(doc.operative) == 1
     assert doc.operative[0].number == 1
+
+
+_LONG = {
+    "zh": SEEDS / "001_334a0e47d0d674b7.txt",
+    "en": CORPUS_EN / "A_RES_80_9.txt",
+    "fr": DATA / "fr_projet.txt",
+    "es": DATA / "es_resolucion.txt",
+    "ru": DATA / "ru_proekt.txt",
+    "ar": DATA / "arabic_draft.txt",
+}
+
+
+@pytest.mark.parametrize("written", LANGUAGES)
+def test_a_language_contradicting_a_long_text_is_named(written):
+    text = _LONG[written].read_text(encoding="utf-8")
+    assert [contradicted(text, lang) for lang in LANGUAGES] == [
+        None if lang == written else written for lang in LANGUAGES
+    ]
+
+
+def test_a_short_or_mixed_text_contradicts_nothing():
+    short = "大会，\n\n1. 决定继续审议该问题。"
+    assert contradicted(short, "en") is None and contradicted(short * 30, "en") == "zh"
+    mixed = "La Asamblea General, de la Organización " * 30  # Spanish, but "de la" is French too
+    assert contradicted(mixed, "fr") is None
 
 
 @pytest.mark.parametrize(

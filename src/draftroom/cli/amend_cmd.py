@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from draftroom.cli.options import add_home
 from draftroom.cli.output import write_text_file
 from draftroom.errors import DraftroomError
 from draftroom.model import STATUSES
@@ -176,7 +177,7 @@ def _with_warnings(revise: Any) -> Any:
 # ---- parser -----------------------------------------------------------------------------------------
 def _common() -> tuple[argparse.ArgumentParser, argparse.ArgumentParser]:
     home = argparse.ArgumentParser(add_help=False)
-    home.add_argument("--home", help="where negotiations live (default: $DRAFTROOM_HOME, else ./sessions)")
+    add_home(home)
     acting = argparse.ArgumentParser(add_help=False)
     acting.add_argument("--as", dest="actor", metavar="WHO", help='who acts: a delegation or "Secretariat"')
     return home, acting

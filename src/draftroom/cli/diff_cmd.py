@@ -5,6 +5,7 @@ import json
 import sys
 from pathlib import Path
 
+from draftroom.cli.options import add_home
 from draftroom.cli.output import write_text_file
 from draftroom.errors import DraftroomError
 
@@ -30,7 +31,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--author", default="draftroom", help="author of the tracked changes (default draftroom)")
     p.add_argument("--all", action="store_true", help="show unchanged paragraphs too")
     p.add_argument("--color", choices=("auto", "always", "never"), default="auto", help="colour the terminal")
-    p.add_argument("--home", help="where negotiations live (default $DRAFTROOM_HOME or ./sessions)")
+    add_home(p)
     p.set_defaults(func=run)
 
 

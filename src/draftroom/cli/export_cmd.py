@@ -3,6 +3,7 @@
 import argparse
 from pathlib import Path
 
+from draftroom.cli.options import add_home
 from draftroom.errors import DraftroomError
 from draftroom.export.api import LAYOUTS, WRITERS, check_output, export_document, write_layout
 from draftroom.export.blocks import Options
@@ -31,7 +32,7 @@ def register(sub: argparse._SubParsersAction) -> None:
         "--lang", help=f"language of the layout's words: {', '.join(LANGUAGES)} (default: the text's)"
     )
     p.add_argument("-o", "--output", required=True, help=f"output file: {', '.join(WRITERS)}")
-    p.add_argument("--home", help="where negotiations live (default: $DRAFTROOM_HOME or ./sessions)")
+    add_home(p)
     p.add_argument(
         "--by",
         action="append",

@@ -5,6 +5,7 @@ import json
 import sys
 from typing import Any
 
+from draftroom.cli.options import add_home
 from draftroom.cli.parse_cmd import outline
 from draftroom.errors import DraftroomError
 from draftroom.model.jsonform import to_dict
@@ -149,7 +150,7 @@ def _reindex(args: argparse.Namespace) -> int:
 # ---- parser -----------------------------------------------------------------------------------------
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     home = argparse.ArgumentParser(add_help=False)
-    home.add_argument("--home", help="where negotiations live (default: $DRAFTROOM_HOME, else ./sessions)")
+    add_home(home)
     acting = argparse.ArgumentParser(add_help=False)
     acting.add_argument(
         "--as",

@@ -3,11 +3,12 @@
 import argparse
 import json
 import shutil
+import sys
 
 from draftroom.model import Document, Heading, Paragraph, labels
 from draftroom.model.jsonform import to_dict
-from draftroom.parse import parse_file
-from draftroom.parse.detect import check_language
+from draftroom.parse import file_text, parse_text
+from draftroom.parse.detect import NAMES, check_language, contradicted
 
 ORDER = 10
 
@@ -26,7 +27,15 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     lang = check_language(args.lang) if args.lang else None
-    doc = parse_file(args.file, lang=lang)
+    text = file_text(args.file)
+    found = contradicted(text, lang) if lang else None
+    if lang and found:
+        print(
+            f"draftroom: warning: {args.file} reads as {NAMES[found]} ({found}), not {NAMES[lang]} ({lang}); "
+            f"parsed as {NAMES[lang]} as --lang asks (leave --lang out to detect the language)",
+            file=sys.stderr,
+        )
+    doc = parse_text(text, lang, source=args.file)
     if args.json:
         print(json.dumps(to_dict(doc), ensure_ascii=False, indent=2))
     else:

@@ -8,6 +8,8 @@ import argparse
 import importlib
 from types import ModuleType
 
+from draftroom.cli.options import add_home
+
 ORDER = 90
 
 
@@ -32,10 +34,10 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
         "Ctrl+P lists every action.",
     )
     p.add_argument("name", nargs="?", help="the negotiation to open (default: demo, created if missing)")
-    p.add_argument("--home", help="where negotiations live (default: $DRAFTROOM_HOME, else ./sessions)")
+    add_home(p)
     p.add_argument("--as", dest="actor", metavar="WHO", help="who you are: a delegation or Secretariat")
     p.set_defaults(func=_tui)
 
     p = sub.add_parser("demo", help="create the demo negotiation (named demo) with a few proposals in")
-    p.add_argument("--home", help="where negotiations live (default: $DRAFTROOM_HOME, else ./sessions)")
+    add_home(p)
     p.set_defaults(func=_demo)

@@ -121,6 +121,10 @@ class Footnotes:
 
     def add(self, text: str) -> int:
         """A new note holding `text` (plain); returns its id, to pass to `reference`."""
+        return self.start(" " + text)[0]
+
+    def start(self, text: str = "") -> tuple[int, etree._Element]:
+        """A new note: its mark then `text`; returns its id and its w:p, for a caller to add more runs."""
         note_id = self._next_id()
         note = etree.SubElement(self.root, qn("w:footnote"))
         note.set(qn("w:id"), str(note_id))
@@ -128,11 +132,11 @@ class Footnotes:
         etree.SubElement(etree.SubElement(p, qn("w:pPr")), qn("w:pStyle")).set(qn("w:val"), self.text_style)
         mark = self._styled_run(p)
         etree.SubElement(mark, qn("w:footnoteRef"))
-        space = etree.SubElement(p, qn("w:r"))
-        t = etree.SubElement(space, qn("w:t"))
-        t.text = " " + text
-        t.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
-        return note_id
+        if text:
+            t = etree.SubElement(etree.SubElement(p, qn("w:r")), qn("w:t"))
+            t.text = text
+            t.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
+        return note_id, p
 
     def _styled_run(self, parent: etree._Element) -> etree._Element:
         run = etree.SubElement(parent, qn("w:r"))
@@ -143,9 +147,13 @@ class Footnotes:
 
     def reference(self, paragraph: DocxParagraph, note_id: int) -> Run:
         """Append the reference mark of note `note_id` to `paragraph`, in a run of its own."""
-        run = self._styled_run(paragraph._p)
+        return Run(self.mark(paragraph._p, note_id), paragraph)
+
+    def mark(self, parent: etree._Element, note_id: int) -> etree._Element:
+        """Append the reference mark of note `note_id` to `parent` (a w:p, or a w:ins / w:del in one)."""
+        run = self._styled_run(parent)
         etree.SubElement(run, qn("w:footnoteReference")).set(qn("w:id"), str(note_id))
-        return Run(run, paragraph)
+        return run
 
     def texts(self) -> dict[int, str]:
         """Note id -> its text (separators left out), as a reader would see it."""

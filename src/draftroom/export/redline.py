@@ -2,9 +2,14 @@
 Accept All gives the new text and Reject All the old one, in Word and LibreOffice alike.
 
 Paragraph numbers and markers are part of each paragraph ("5.", tab, text), tracked when they change.
-Footnote references are superscript numbers; a renumbered but unchanged note shows its old number
-deleted and its new one inserted. Footnote texts follow under "Notes", tracked the same way.
 A moved paragraph is deleted where it stood and inserted where it now stands.
+
+Footnotes are real Word footnotes (export.footnotes), numbered by Word in order of appearance, so a
+renumbered note needs no marking. The first reference to a note in each view (accepted, rejected) is a
+real reference whose note holds the note's text with its changes tracked; a later reference repeats
+the number that view shows, as the export does. When the two views' first references differ, each
+is a real reference tracked as inserted or deleted. A note that no paragraph refers to is left out,
+as in the export.
 """
 
 import io
@@ -22,6 +27,7 @@ from docx.shared import Pt
 
 from draftroom.errors import DraftroomError
 from draftroom.export.api import write_atomically
+from draftroom.export.footnotes import Footnotes
 from draftroom.model.redline import Change, Redline
 
 _REF = re.compile(r"\[\^(\d+)\]")
@@ -61,14 +67,16 @@ class _Tracker:
 
     def add(self, p: OxmlElement, op: str, text: str, superscript: bool = False) -> None:
         """Append `text` to paragraph element `p`, plain ("equal"), inserted or deleted."""
-        if not text:
-            return
+        if text:
+            self.wrap(p, op).append(self.run(text, op == "delete", superscript))
+
+    def wrap(self, p: OxmlElement, op: str) -> OxmlElement:
+        """Where content of `op` goes in `p`: `p` itself for "equal", else a new w:ins / w:del in it."""
         if op == "equal":
-            p.append(self.run(text, False, superscript))
-            return
+            return p
         wrapper = self.revision("w:ins" if op == "insert" else "w:del")
-        wrapper.append(self.run(text, op == "delete", superscript))
         p.append(wrapper)
+        return wrapper
 
     def mark_paragraph(self, p: OxmlElement, op: str) -> None:
         """Track the paragraph mark itself, so a whole paragraph comes or goes with accept/reject."""
@@ -80,30 +88,86 @@ class _Tracker:
         rpr.append(self.revision("w:ins" if op == "insert" else "w:del"))
 
 
-def _pieces(text: str) -> Iterator[tuple[str, int | None]]:
-    """(plain text, None) and (number, footnote number) pieces of a text with `[^N]` references."""
-    pos = 0
-    for m in _REF.finditer(text):
-        if m.start() > pos:
-            yield text[pos : m.start()], None
-        yield m.group(1), int(m.group(1))
-        pos = m.end()
-    if pos < len(text):
-        yield text[pos:], None
+class _Notes:
+    """The footnote references of the redline, in the order they are written, and how to write each.
+
+    A note is identified by its index in `Redline.footnotes`; a reference names it by its new number
+    (equal and inserted text) or its old one (deleted text).
+    """
+
+    def __init__(self, r: Redline, paragraphs: list[Change], footnotes: Footnotes, tracker: _Tracker) -> None:
+        self.notes, self.footnotes, self.tracker = r.footnotes, footnotes, tracker
+        self.by_new = {int(c.new): k for k, c in enumerate(r.footnotes) if c.new}
+        self.by_old = {int(c.old): k for k, c in enumerate(r.footnotes) if c.old}
+        pieces = (piece for c in paragraphs for piece in _pieces(_all_segments(c)))
+        refs = [(op, self.note(op, ref)) for op, _, ref in pieces if ref is not None]
+        self.first_accept = _first(refs, "delete")
+        self.first_reject = _first(refs, "insert")
+        self.next = 0  # index of the next reference written
+
+    def note(self, op: str, ref: int | None) -> int | None:
+        if ref is None:
+            return None
+        return (self.by_old if op == "delete" else self.by_new).get(ref)
+
+    def write(self, p: OxmlElement, op: str, ref: int) -> None:
+        """The reference `[^ref]` at the current place: a real reference, or the number shown."""
+        k, note = self.next, self.note(op, ref)
+        self.next += 1
+        if note is None:  # no such note: the number as written
+            self.tracker.add(p, op, str(ref), superscript=True)
+            return
+        accept = self._side(note, k, self.first_accept) if op != "delete" else None
+        reject = self._side(note, k, self.first_reject) if op != "insert" else None
+        if op == "equal" and accept == reject:
+            self._put(p, "equal", note, accept)
+            return
+        self._put(p, "delete", note, reject)
+        self._put(p, "insert", note, accept)
+
+    @staticmethod
+    def _side(note: int, k: int, first: dict[int, tuple[int, int]]) -> str:
+        """What one view shows here: "real" for its first reference to the note, else the number."""
+        at, shown = first[note]
+        return "real" if at == k else str(shown)
+
+    def _put(self, p: OxmlElement, op: str, note: int, what: str | None) -> None:
+        if what is None:
+            return
+        if what != "real":
+            self.tracker.add(p, op, what, superscript=True)
+            return
+        note_id, note_p = self.footnotes.start(" ")
+        for seg_op, text in self.notes[note].segments:
+            self.tracker.add(note_p, seg_op, text)
+        self.footnotes.mark(self.tracker.wrap(p, op), note_id)
 
 
-def _write_segments(
-    tracker: _Tracker, p: OxmlElement, segments: list[tuple[str, str]], old_number: dict[int, int]
-) -> None:
+def _first(refs: list[tuple[str, int | None]], hidden: str) -> dict[int, tuple[int, int]]:
+    """Note -> (index of its first reference in the view that hides `hidden`, number it shows there)."""
+    first: dict[int, tuple[int, int]] = {}
+    for k, (op, note) in enumerate(refs):
+        if op != hidden and note is not None and note not in first:
+            first[note] = (k, len(first) + 1)
+    return first
+
+
+def _pieces(segments: list[tuple[str, str]]) -> Iterator[tuple[str, str, int | None]]:
+    """(op, plain text, None) and (op, "", footnote number) pieces of segments with `[^N]` references."""
     for op, text in segments:
-        for piece, ref in _pieces(text):
-            if ref is None:
-                tracker.add(p, op, piece)
-            elif op == "equal" and old_number.get(ref, ref) != ref:
-                tracker.add(p, "delete", str(old_number[ref]), superscript=True)
-                tracker.add(p, "insert", piece, superscript=True)
-            else:
-                tracker.add(p, op, piece, superscript=True)
+        pos = 0
+        for m in _REF.finditer(text):
+            if m.start() > pos:
+                yield op, text[pos : m.start()], None
+            yield op, "", int(m.group(1))
+            pos = m.end()
+        if pos < len(text):
+            yield op, text[pos:], None
+
+
+def _all_segments(c: Change) -> list[tuple[str, str]]:
+    """The printed number or marker with its tab, then the text, as segments."""
+    return _mark_segments(c) + list(c.segments)
 
 
 def _mark_segments(c: Change) -> list[tuple[str, str]]:
@@ -150,23 +214,25 @@ def _word_order(pairs: list[Change], old_number: dict[int, int]) -> list[Change]
     return out
 
 
-def _paragraph(
-    doc: DocxDocument, tracker: _Tracker, c: Change, old_number: dict[int, int], title: bool = False
-) -> None:
+def _paragraph(doc: DocxDocument, tracker: _Tracker, notes: _Notes, c: Change, title: bool = False) -> None:
     para = doc.add_paragraph()
     if title:
         para.alignment = WD_ALIGN_PARAGRAPH.CENTER
     p = para._p
     if c.status in ("inserted", "deleted"):
         tracker.mark_paragraph(p, "insert" if c.status == "inserted" else "delete")
-    _write_segments(tracker, p, _mark_segments(c) + list(c.segments), old_number)
+    for op, text, ref in _pieces(_all_segments(c)):
+        if ref is None:
+            tracker.add(p, op, text)
+        else:
+            notes.write(p, op, ref)
     if title:
         for r in p.iter(qn("w:r")):
             rpr = r.find(qn("w:rPr"))
             if rpr is None:
                 rpr = OxmlElement("w:rPr")
                 r.insert(0, rpr)
-            rpr.insert(0, OxmlElement("w:b"))
+            rpr.insert(0 if rpr.find(qn("w:rStyle")) is None else 1, OxmlElement("w:b"))
 
 
 def build_redline_docx(r: Redline, author: str = "draftroom", date: datetime | None = None) -> DocxDocument:
@@ -177,14 +243,10 @@ def build_redline_docx(r: Redline, author: str = "draftroom", date: datetime | N
     style = doc.styles["Normal"]
     style.font.name = "Times New Roman"
     style.font.size = Pt(11)
-    old_number = {new: old for old, new in r.renumbered.items()}
-    for c in _word_order(r.pairs, old_number):
-        _paragraph(doc, tracker, c, old_number, title=c.old == "title" or c.new == "title")
-    if r.footnotes:
-        doc.add_paragraph("Notes")
-        for c in _word_order(r.footnotes, {}):
-            note = Change(c.old, c.new, c.status, c.similarity, c.segments, c.old or "", c.new or "")
-            _paragraph(doc, tracker, note, {})
+    paragraphs = _word_order(r.pairs, {new: old for old, new in r.renumbered.items()})
+    notes = _Notes(r, paragraphs, Footnotes(doc), tracker)
+    for c in paragraphs:
+        _paragraph(doc, tracker, notes, c, title=c.old == "title" or c.new == "title")
     return doc
 
 

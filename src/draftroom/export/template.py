@@ -1,4 +1,4 @@
-"""The Word templates under templates/: their styles, page setup and running heads, and how to load them.
+"""The Word templates in draftroom/templates/: their styles, page setup and running heads, and how to load them.
 
 `scripts/build_templates.py` calls `build_template` for each family and saves the result, so a change
 to a style is a change to this file, reviewable as code. Exports open the saved template
@@ -95,12 +95,12 @@ def style_name(block_style: str) -> str:
     return f"UN {block_style}"
 
 
-ROOT_TEMPLATES = Path(__file__).resolve().parents[3] / "templates"  # templates/ of the source tree
+PACKAGE_TEMPLATES = Path(__file__).resolve().parents[1] / "templates"  # shipped in the package (package-data)
 
 
 def template_dir() -> Path:
     override = os.environ.get("DRAFTROOM_TEMPLATES")
-    return Path(override) if override else ROOT_TEMPLATES
+    return Path(override) if override else PACKAGE_TEMPLATES
 
 
 def family(lang: str) -> str:

@@ -47,6 +47,11 @@ def decode_text(path: str | Path, data: bytes) -> str:
 
 
 def parse_file(path: str | Path, lang: str | None = None) -> Document:
+    return parse_text(file_text(path), lang, source=str(path))
+
+
+def file_text(path: str | Path) -> str:
+    """The text of a user's file (.txt, .pdf or .docx); a one-line error when there is none."""
     fmt, data = read_input(path)
     if fmt == "pdf":
         from draftroom.parse.pdf import read_pdf
@@ -63,7 +68,7 @@ def parse_file(path: str | Path, lang: str | None = None) -> Document:
         text = decode_text(path, data)
     if not text.strip():
         raise DraftroomError(f"{path}: no text in this file")
-    return parse_text(text, lang, source=str(path))
+    return text
 
 
 # Control characters, dropped: a printed text has none (they are PDF, pdftotext page-break or

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from draftroom.errors import DraftroomError
-from draftroom.model import Document, Paragraph, find_by_id, labels, locate
+from draftroom.model import Document, Located, Paragraph, find_by_id, labels, locate
 from draftroom.model.amendment import KINDS, PENDING, POSITIONS, Amendment, make_id
 from draftroom.workflow.notes import check_references
 from draftroom.workflow.patching import make_patch
@@ -148,10 +148,37 @@ def _check_move(doc: Document, a: Amendment) -> None:
         raise DraftroomError(f"cannot move {target.label} next to itself or one of its own sub-items")
     names = labels(doc)
     where = find_by_id(doc, a.anchor)
+    if where:
+        _check_same_level(target, where, f"{a.position} {where.label}")
     if where and (a.position == "after" and _next_id(where.siblings, a.anchor) == a.target):
         raise DraftroomError(f"{target.label} already follows {names[a.anchor]}: nothing to move")
     if where and (a.position == "before" and _next_id(target.siblings, a.target or "") == a.anchor):
         raise DraftroomError(f"{target.label} already precedes {names[a.anchor]}: nothing to move")
+
+
+def _part(loc: Located) -> str:
+    if loc.annex is not None:
+        return f"annex {loc.annex + 1}"
+    return "the preamble" if loc.part == "preamble" else "the operative part"
+
+
+def _check_same_level(target: Located, anchor: Located, place: str) -> None:
+    """A move stays within its part (preamble, operative part, one annex) and at its level: a
+    paragraph among paragraphs, a sub-item among sub-items. Anything else is a delete and an insert."""
+    moving = f"cannot move {target.label} {place}"
+    if (target.part, target.annex) != (anchor.part, anchor.annex):
+        raise DraftroomError(
+            f"{moving}: a move stays within its part and {target.label} is in {_part(target)}, "
+            f"{anchor.label} in {_part(anchor)}; to take the words there, propose a delete and an insert"
+        )
+    if (target.parent is None) != (anchor.parent is None):
+        what = (
+            "a sub-item stays under a paragraph" if target.parent else "a paragraph cannot become a sub-item"
+        )
+        raise DraftroomError(
+            f"{moving}: {what}; anchor it on a {'sub-item' if target.parent else 'paragraph'}, "
+            "or propose a delete and an insert"
+        )
 
 
 def _next_id(siblings: list[Paragraph], pid: str) -> str | None:

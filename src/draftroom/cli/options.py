@@ -1,0 +1,19 @@
+"""Options several verbs share."""
+
+import argparse
+
+HOME_HELP = "where negotiations live (default: $DRAFTROOM_HOME, else ./sessions)"
+
+
+def _home(value: str) -> str:
+    """An empty --home is a mistake (a variable that expanded to nothing), not a request for the default."""
+    if not value.strip():
+        raise argparse.ArgumentTypeError(
+            "the folder is empty: give one (e.g. --home ~/negotiations), "
+            "or leave --home out to use $DRAFTROOM_HOME, else ./sessions"
+        )
+    return value
+
+
+def add_home(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--home", type=_home, help=HOME_HELP)

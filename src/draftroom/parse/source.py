@@ -1,5 +1,6 @@
 """Checks and dispatch on the input file: size, binary content, format by magic bytes."""
 
+from dataclasses import dataclass
 from pathlib import Path
 
 from draftroom.errors import DraftroomError
@@ -46,21 +47,34 @@ def decode_text(path: str | Path, data: bytes) -> str:
         ) from None
 
 
+@dataclass
+class SourceText:
+    """A user's file as text, with what its layout gave beside the text."""
+
+    text: str
+    job_number: str | None = None  # from a PDF's page furniture, which its text leaves out
+
+
 def parse_file(path: str | Path, lang: str | None = None) -> Document:
-    return parse_text(file_text(path), lang, source=str(path))
+    return parse_source(read_source(path), lang, str(path))
 
 
-def file_text(path: str | Path) -> str:
+def parse_source(source: SourceText, lang: str | None, name: str) -> Document:
+    doc = parse_text(source.text, lang, source=name)
+    doc.job_number = doc.job_number or source.job_number
+    return doc
+
+
+def read_source(path: str | Path) -> SourceText:
     """The text of a user's file (.txt, .pdf or .docx); a one-line error when there is none."""
     fmt, data = read_input(path)
+    job = None
     if fmt == "pdf":
         from draftroom.parse.pdf import read_pdf
 
         pdf = read_pdf(data, str(path))
-        doc = parse_text(pdf.text, lang, source=str(path))
-        doc.job_number = doc.job_number or pdf.job_number
-        return doc
-    if fmt == "docx":
+        text, job = pdf.text, pdf.job_number
+    elif fmt == "docx":
         from draftroom.parse.docx import docx_to_text
 
         text = docx_to_text(data, str(path))
@@ -68,7 +82,7 @@ def file_text(path: str | Path) -> str:
         text = decode_text(path, data)
     if not text.strip():
         raise DraftroomError(f"{path}: no text in this file")
-    return text
+    return SourceText(text, job)
 
 
 # Control characters, dropped: a printed text has none (they are PDF, pdftotext page-break or

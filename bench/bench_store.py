@@ -1,5 +1,6 @@
 """Store speed: an action (sponsor add, revise) against a plain `git add` + `git commit` of the same
-files in the same run, and `show` / `log` on a negotiation with 500 actions.
+files in the same run, `show` / `log` on a negotiation with 500 actions, and `undo` there against
+`git revert`.
 
     python bench/bench_store.py [--actions 500] [--rounds 30]
 
@@ -24,6 +25,7 @@ from machine import machine  # noqa: E402  (the machine line every benchmark pri
 from draftroom.model import Document, Paragraph, states  # noqa: E402
 from draftroom.store import Negotiation  # noqa: E402
 from draftroom.workflow import negotiation as wf  # noqa: E402
+from draftroom.workflow import undoing  # noqa: E402
 
 
 def git(*args: str, cwd: Path | None = None) -> str:
@@ -113,6 +115,19 @@ def main() -> None:
         f"log  ({total} actions, in process): {ms(log):6.1f} ms (target < 300 ms); `git log` command: {ms(peer_log):.1f} ms, ratio {ms(log) / ms(peer_log):.2f}x"
     )
     print(f"show ({total} actions, 80 paragraphs, in process): {ms(show):6.1f} ms")
+    undo, peer_undo = [], []
+    for i in range(10):  # an action, then taking it back: ours against `git revert` of a plain commit
+        wf.add_sponsors("bench", [next(names)], "Secretariat", home=home)
+        undo += timed(lambda: undoing.undo("bench", None, "Secretariat", home=home), 1)
+        plain_commit(peer, ["sponsors.json"], 1000 + i)()
+        peer_undo += timed(
+            lambda: git("-c", "user.name=b", "-c", "user.email=b@x", "revert", "--no-edit", "HEAD", cwd=peer),
+            1,
+        )
+    print(
+        f"undo ({total}+ actions, in process): {ms(undo):6.1f} ms  `git revert HEAD`: {ms(peer_undo):6.1f} ms"
+        f"  ratio {ms(undo) / ms(peer_undo):.2f}x (medians of 10)"
+    )
     env = {**os.environ, "PYTHONPATH": str(ROOT / "src"), "DRAFTROOM_HOME": str(home)}
     cli = [sys.executable, "-m", "draftroom"]
     for verb in (["log", "bench", "--json"], ["show", "bench", "--json"]):

@@ -3,9 +3,11 @@
 History is never rewritten: the undo is one more commit, authored by whoever undoes, with an
 `Undoes:` trailer naming the commit it reverses, so the log shows both and an undo can itself be
 undone. An action is undone only when its files are still as it left them (otherwise a later action
-would be silently lost); the user is told which one to undo first.
+would be silently lost; the user is told which one to undo first), and only since the latest
+revision.
 """
 
+import re
 from collections.abc import Callable
 
 from git import Repo
@@ -20,7 +22,7 @@ from draftroom.store.transaction import Transaction
 UNDOES = "Undoes"
 UNDO = "undo"
 
-Check = Callable[[Transaction, Action, list[Action]], None]
+Check = Callable[[Transaction, Action], None]
 
 
 def undone_commits(history: list[Action]) -> set[str]:
@@ -36,24 +38,47 @@ def undone_commits(history: list[Action]) -> set[str]:
     return undone
 
 
-def find_action(history: list[Action], ref: str | None, actor: str) -> Action:
+def find_action(history: list[Action], ref: str | None, actor: str) -> Action | None:
     """The action `ref` names (a commit id, at least 4 characters of it), or `actor`'s latest action
-    that is not an undo and not undone yet."""
+    that is not an undo and not undone yet; None when `ref` names none of `history`."""
     if ref is None:
         undone = undone_commits(history)
         mine = [a for a in history if a.actor == actor and a.action != UNDO and a.commit not in undone]
         if not mine:
-            raise DraftroomError(f"{actor} has no action left to undo here (see `draftroom log`)")
+            raise DraftroomError(
+                f"{actor} has no action left to undo since the last revision (see `draftroom log`)"
+            )
         return mine[0]
+    found = [a for a in history if a.commit.startswith(ref)]
+    if len(found) > 1:
+        raise DraftroomError(f"{ref} names {len(found)} actions: give more characters of the id")
+    return found[0] if found else None
+
+
+def _action_id(ref: str) -> str:
     ref = ref.strip().lower()
     if len(ref) < 4 or any(c not in "0123456789abcdef" for c in ref):
         raise DraftroomError(f"{ref!r} is not an action id: give the id `draftroom log` shows (e.g. 3f2a9c1)")
-    found = [a for a in history if a.commit.startswith(ref)]
-    if not found:
+    return ref
+
+
+def _undoable(repo: Repo, ref: str | None, actor: str) -> tuple[Action, list[Action]]:
+    """The action to undo and the actions since the latest revision (newest first), the only ones an
+    undo may reach: a revision is an issued document, changed by amending the next one."""
+    tags = [t.name for t in repo.tags if re.fullmatch(r"rev-\d+", t.name)]
+    latest = max(tags, key=lambda t: int(t[4:]), default=None)
+    recent = gitlog.read_actions(repo, f"{latest}..HEAD" if latest else "HEAD")
+    ref = _action_id(ref) if ref is not None else None
+    target = find_action(recent, ref, actor)
+    if target is not None:
+        return target, recent
+    older = find_action(gitlog.read_actions(repo), ref, actor)
+    if older is None:
         raise DraftroomError(f"no action {ref} in this negotiation (see `draftroom log`)")
-    if len(found) > 1:
-        raise DraftroomError(f"{ref} names {len(found)} actions: give more characters of the id")
-    return found[0]
+    raise DraftroomError(
+        f"{older.commit[:7]} ({older.summary}) is in {latest}, an issued revision: it cannot be undone; "
+        "propose an amendment to the next revision instead"
+    )
 
 
 def _changed_files(repo: Repo, rev_range: list[str]) -> dict[str, set[str]]:
@@ -68,17 +93,11 @@ def _changed_files(repo: Repo, rev_range: list[str]) -> dict[str, set[str]]:
 
 
 def undo(neg: Negotiation, ref: str | None, actor: str, check: Check) -> Action:
-    """Record `actor` undoing the action `ref` (see find_action); `check(txn, target, history)` raises
-    when the workflow's rules forbid it. Returns the action undone."""
+    """Record `actor` undoing the action `ref` (see find_action); `check(txn, target)` raises when the
+    workflow's rules forbid it. Returns the action undone."""
     with neg.action(UNDO, actor) as txn, neg.repository() as repo:
-        history = gitlog.read_actions(repo)
-        target = find_action(history, ref, actor)
-        if target.revision or not repo.commit(target.commit).parents:
-            raise DraftroomError(
-                f"{target.commit[:7]} ({target.action}) made a revision or the negotiation itself: it cannot be "
-                "undone; propose amendments to the next revision instead"
-            )
-        check(txn, target, history)
+        target, history = _undoable(repo, ref, actor)
+        check(txn, target)
         changed = _changed_files(repo, ["-1", target.commit])[target.commit]
         after, now = Snapshot(repo, target.commit), Snapshot(repo, "HEAD")
         moved = {rel for rel in changed if after.read(rel) != now.read(rel)}

@@ -1,8 +1,5 @@
-"""Undo: who may take an action back, and until when.
-
-The proposer of an action, or a facilitator, may undo it until the next revision is cut (a revision
-is an issued document: what it applied is changed by amending the next one).
-"""
+"""Undo: who may take an action back. The one who took it, or a facilitator; until the next revision
+is cut (the store's rule: a revision is an issued document, changed by amending the next one)."""
 
 from collections.abc import Callable
 
@@ -15,8 +12,8 @@ from draftroom.workflow.identity import resolve_actor
 from draftroom.workflow.negotiation import Home, open_negotiation
 
 
-def _may_undo(who: str) -> Callable[[Transaction, Action, list[Action]], None]:
-    def check(txn: Transaction, target: Action, history: list[Action]) -> None:
+def _may_undo(who: str) -> Callable[[Transaction, Action], None]:
+    def check(txn: Transaction, target: Action) -> None:
         if target.actor != who:
             facilitators = amending.facilitators(txn)
             if who not in facilitators:
@@ -24,12 +21,6 @@ def _may_undo(who: str) -> Callable[[Transaction, Action, list[Action]], None]:
                     f"{target.commit[:7]} is {target.actor}'s action: only {target.actor} or a facilitator "
                     f"({', '.join(facilitators)}) can undo it"
                 )
-        revision = next((a for a in history if a.revision), None)
-        if revision is not None and history.index(revision) < history.index(target):
-            raise DraftroomError(
-                f"{revision.revision} was cut after {target.commit[:7]}: it is in an issued revision; "
-                "propose an amendment instead"
-            )
 
     return check
 

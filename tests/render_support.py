@@ -139,7 +139,7 @@ class Renderer:
             "General Assembly",
             "Distr.: Limited",
             d.date,
-            "25-12345 (E)  011225",
+            f"{d.job_number} (E)  011225" if d.job_number else None,
         )
         self.out += [line for line in masthead if line] + ["*2512345*", ""]
         self.out += [line for line in (d.session, d.committee) if line]
@@ -229,7 +229,8 @@ class Renderer:
                 self.defined.add(n)
         if due and not final:
             self.page += 1
-            self.out += [self.doc.symbol or "A/80/L.99", "", "25-12345", f"{self.page}/9", ""]
+            job = [self.doc.job_number] if self.doc.job_number else []
+            self.out += [self.doc.symbol or "A/80/L.99", "", *job, f"{self.page}/9", ""]
 
 
 def render(doc: Document, style: Style, seed: int) -> str:

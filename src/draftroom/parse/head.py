@@ -10,7 +10,6 @@ from draftroom.parse.lines import Line, join_pair
 
 _HEAD_MARKS = (vocab.SESSION, vocab.COMMITTEE, vocab.AGENDA, vocab.ADOPTED, vocab.RESOLUTION_NUMBER)
 _REVISED = re.compile(r"revised|révisé|revisado|пересмотр|订正|منقح", re.I)
-_LIST_END = re.compile(r"(?:[,，、]|\band|\bet|\by|\bи|和|及)$")
 
 
 @dataclass
@@ -99,9 +98,10 @@ def _sponsor_start(lines: list[Line], start: int, floor: int, layout: Layout) ->
             break
         if layout.starts_deeper(cur):
             break
+        listed = vocab.LIST_END.search(prev.text) or vocab.LIST_START.match(cur.text)
         if (
-            not layout.blanks_mark_paragraphs
-            and not _LIST_END.search(prev.text)
+            (not layout.blanks_mark_paragraphs or not layout.full)
+            and not listed
             and layout.ends_short(prev, cur)
         ):
             break

@@ -12,9 +12,10 @@ from draftroom.errors import DraftroomError
 from draftroom.model import Document, Footnote, Heading, Paragraph
 from draftroom.model.footnotes import renumber
 from draftroom.model.states import split_sponsors
+from draftroom.parse import vocab
 from draftroom.parse.detect import check_language, detect_language
 from draftroom.parse.footnotes import extract_notes
-from draftroom.parse.furniture import document_symbol, strip_furniture
+from draftroom.parse.furniture import document_symbol, raw_rows, strip_furniture
 from draftroom.parse.head import Head, find_body, parse_head
 from draftroom.parse.instructions import parse_instructions
 from draftroom.parse.layout import Layout, measure
@@ -37,8 +38,8 @@ def parse_plain(text: str, lang: str | None, source: str) -> Document:
     layout = measure(lines)
     body_at = find_body(lines)
     head = parse_head(lines, body_at, layout)
-    doc = _document(head, language, document_symbol([r.strip() for r in text.split("\n")]))
-    resolver = MarkerResolver(set(notes.numbered), notes.starred)
+    doc = _document(head, language, document_symbol([r.strip() for r in raw_rows(text)]))
+    resolver = MarkerResolver(set(notes.numbered), notes.starred, language in vocab.PAREN_NOTES)
     if head.kind == "amendments":
         start = max(head.consumed, default=-1) + 1
         units = Joiner(layout, "amend", language, set(notes.numbered)).run(lines[start:])

@@ -27,7 +27,6 @@ _ENDINGS = {
 }
 CAPITALISED = ("en", "fr", "es")  # languages whose paragraphs never start with a small letter
 _SUPERSCRIPT_DIGITS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
-_BARE_LABEL = re.compile(r"^(?:\d{1,3}\s?[.．]|\(?[a-z]{1,3}\)|\([ivxlc]{1,6}\)|（[a-z]{1,3}）)$")
 
 
 @dataclass
@@ -142,7 +141,7 @@ class Joiner:
 
     def _breaks(self, line: Line) -> bool:
         t = line.text
-        if _BARE_LABEL.match(self.text):
+        if vocab.bare_label(self.text):
             return False
         kind = _line_kind(t)
         ended = ends_paragraph(self.text, self._ending_part())
@@ -182,7 +181,7 @@ class Joiner:
             self.carried = 0
         if not self.lines and not self.expect_annex_title:
             self._track(line.text)
-        if _BARE_LABEL.match(self.text):
+        if vocab.bare_label(self.text):
             self.text = f"{self.text} {line.text}"
         else:
             self.text = join_pair(self.text, line.text, self.lines[-1].tight_end if self.lines else False)

@@ -26,6 +26,9 @@ _ENDINGS = {
     "amend": ",，،;；؛.。:：",
 }
 CAPITALISED = ("en", "fr", "es")  # languages whose paragraphs never start with a small letter
+# languages whose preambular openers (vocab.OPENERS) do not start a wrapped line inside a sentence:
+# a capital "Recalling", Arabic "وإذ"; not Russian "отмечая" nor Chinese "回顾"
+OPENERS_START = (*CAPITALISED, "ar")
 _SUPERSCRIPT_DIGITS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
 
 
@@ -61,6 +64,7 @@ class Joiner:
     def __init__(self, layout: Layout, part: str, language: str, notes: set[int] | None = None) -> None:
         self.layout = layout
         self.capitalised = language in CAPITALISED
+        self.openers_start = language in OPENERS_START
         self.notes = notes or set()
         self.part = part  # preamble | operative | annex | amend
         self.units: list[Unit] = []
@@ -164,15 +168,15 @@ class Joiner:
         if line.cut_before:
             return (
                 self.layout.ends_short(prev, line, carried)
-                or (kind == "opener" and self.capitalised)
+                or (kind == "opener" and self.openers_start)
                 or deeper
             )
         if not self.layout.full:
             return True
         if self.layout.blanks_mark_paragraphs:
-            return line.blank_before or (kind == "opener" and self.capitalised)
+            return line.blank_before or (kind == "opener" and self.openers_start)
         return (
-            self.layout.ends_short(prev, line, carried) or deeper or (kind == "opener" and self.capitalised)
+            self.layout.ends_short(prev, line, carried) or deeper or (kind == "opener" and self.openers_start)
         )
 
     def _add(self, line: Line) -> None:

@@ -6,7 +6,8 @@ from dataclasses import dataclass
 _SPACES = str.maketrans(
     {"\u00a0": " ", "\u2007": " ", "\u202f": " ", "\t": " ", "\u3000": " ", "\u2011": "-"}
 )
-_INVISIBLE = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff\u200e\u200f\u202a-\u202e\u2066-\u2069]")  # and bidi controls
+# invisible characters, bidi controls (PDF text of Arabic) among them
+_INVISIBLE = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 _BOLD = re.compile(r"\*\*(?=\S)(.+?)(?<=\S)\*\*")
 _CJK_CHAR = re.compile(r"[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f]")
 CJK_PUNCT = "，；。：、！？》」』）”’"

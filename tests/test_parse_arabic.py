@@ -1,6 +1,7 @@
 """Arabic UN texts as extracted text: a draft whose masthead was set in columns, an adopted
 resolution, the same draft re-wrapped as a PDF extractor breaks lines, and export written back."""
 
+import re
 import subprocess
 import textwrap
 from pathlib import Path
@@ -164,3 +165,16 @@ def test_pdf_of_the_exported_documents_reads_the_same(tmp_path):
         back = parse_file(tmp_path / f"{path.stem}.pdf")
         assert (back.language, back.symbol) == ("ar", doc.symbol)
         assert to_dict(back) == to_dict(doc)
+
+
+def test_text_put_in_reading_order_character_by_character_is_repaired():
+    """What pdftotext gives for an Arabic PDF: "- 1تحث" for "1 - تحث", "’ ‘1" for "’1‘", the
+    lam-alef ligature alef first ("األمم"), a comma carried onto the next word (" ،ولا")."""
+    clean = parse_file(DRAFT)
+    text = DRAFT.read_text(encoding="utf-8")
+    visual = text.replace("الأ", "األ").replace("الا", "اال").replace("، ولا", " ،ولا")
+    visual = re.sub(r"(?m)^(\d) - ", r" - \1", visual)
+    visual = re.sub(r"(?m)^’(\d)‘ ", r"’ ‘\1", visual)
+    visual = re.sub(r"(?m)^\((\d)\) ", r"\1", visual)  # notes numbered "1القرار"
+    assert visual.count("األ") > 5 and " - 1تحث" in visual and "’ ‘2تقديم" in visual
+    assert to_dict(parse_text(visual)) == to_dict(clean)

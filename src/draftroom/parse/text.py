@@ -19,7 +19,7 @@ from draftroom.parse.furniture import document_symbol, raw_rows, strip_furniture
 from draftroom.parse.head import Head, find_body, parse_head
 from draftroom.parse.instructions import parse_instructions
 from draftroom.parse.layout import Layout, measure
-from draftroom.parse.lines import Line, normalize
+from draftroom.parse.lines import Line, normalize, repair_visual_order
 from draftroom.parse.markers import MarkerResolver
 from draftroom.parse.structure import build_body
 from draftroom.parse.units import Joiner
@@ -32,6 +32,8 @@ def parse_plain(text: str, lang: str | None, source: str) -> Document:
     if not text.strip():
         raise DraftroomError(f"{source}: no text in this file")
     language = check_language(lang) if lang else detect_language(text)
+    if language == "ar":
+        text = repair_visual_order(text)
     lines, notes = extract_notes(strip_furniture(text))
     if not lines:
         raise DraftroomError(f"{source}: no resolution text found, only page furniture and notes")

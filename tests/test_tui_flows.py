@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 from conftest import SEEDS
-from tui_support import chinese_document, screen_text
+from tui_support import arabic_document, chinese_document, screen_text
 
 from draftroom.tui.app import DraftroomApp
 from draftroom.tui.identity import Identity
@@ -137,6 +137,16 @@ def test_an_action_by_another_process_shows_within_two_seconds(home):
     drive(lambda: app_in(home, Identity("China", "delegate")), scenario, size=(120, 36))
 
 
+async def export_to(app: DraftroomApp, pilot, target: Path) -> None:
+    """The export screen with its default kind and language, to `target`."""
+    await pilot.press("x")
+    await settle(pilot)
+    app.screen.query_one("#path").value = str(target)
+    await pilot.press("ctrl+s")
+    await settle(pilot)
+    await settle(pilot)
+
+
 def test_secretariat_exports_a_word_document(home, tmp_path):
     from docx import Document as WordDocument
 
@@ -144,12 +154,7 @@ def test_secretariat_exports_a_word_document(home, tmp_path):
     target.parent.mkdir()
 
     async def scenario(app: DraftroomApp, pilot) -> None:
-        await pilot.press("x")
-        await settle(pilot)
-        app.screen.query_one("#path").value = str(target)
-        await pilot.press("ctrl+s")
-        await settle(pilot)
-        await settle(pilot)
+        await export_to(app, pilot, target)
         assert f"Written: {target}" in screen_text(app).replace("\n", "")
 
     drive(lambda: app_in(home, Identity(None, "secretariat")), scenario)
@@ -375,6 +380,32 @@ def test_history_lists_every_action_with_its_author(home):
     drive(lambda: app_in(home, Identity(None, "reviewer")), scenario, size=(140, 40))
 
 
+def test_a_delegate_undoes_from_the_draft_and_redoes_from_the_history(home):
+    aid = amending.propose(NAME, "China", Proposal("delete", target="OP3"), home=home).id
+
+    def pending() -> list[str]:
+        return [a.id for a in revising.list_amendments(NAME, home=home).amendments if a.status == "proposed"]
+
+    async def scenario(app: DraftroomApp, pilot) -> None:
+        await pilot.press("u")  # China's latest action: its proposal
+        await settle(pilot)
+        assert pending() == [] and "Undid: China proposes delete OP3" in notes(app)
+        await pilot.press("h")
+        await settle(pilot)
+        await pilot.press("u")  # the highlighted action, the newest: the undo itself
+        await settle(pilot)
+        assert pending() == [aid]
+        await pilot.press("down", "down", "down", "u")  # the Secretariat's creation: refused, one line
+        await settle(pilot)
+        assert pending() == [aid] and "cannot be undone" in notes(app)
+
+    drive(lambda: app_in(home, Identity("China", "delegate")), scenario, size=(140, 40))
+
+
+def notes(app: DraftroomApp) -> str:
+    return "\n".join(n.message for n in app._notifications)
+
+
 def test_an_unknown_negotiation_is_a_notification_and_the_list(home):
     async def scenario(app: DraftroomApp, pilot) -> None:
         await settle(pilot)
@@ -458,3 +489,34 @@ def test_support_reject_and_mark(home):
     (a,) = amendments(home)
     assert (a.id, a.proposers, a.status) == (proposed.id, ["China", "Zambia"], "rejected")
     assert nego.show(NAME, home=home).operative[2].status == "bracketed"
+
+
+def test_an_arabic_negotiation_works_as_the_chinese_one_does(tmp_path):
+    """Read, a word edit with its preview, the footnote on focus, and the Word export, in Arabic."""
+    from docx import Document as WordDocument
+
+    nego.create_negotiation("ar", arabic_document(), facilitator="Egypt", actor="Secretariat", home=tmp_path)
+    target = tmp_path / "ar.docx"
+
+    async def scenario(app: DraftroomApp, pilot) -> None:
+        assert "القرار 70/1." in screen_text(app)  # PP1's note beside it
+        await pilot.press("g", *"op2", "enter")
+        await settle(pilot)
+        await pilot.press("w", *"الحادية والثمانين", "tab", *"الثانية والثمانين")
+        await settle(pilot)
+        await pilot.pause(0.2)
+        assert "الثانية والثمانين" in screen_text(app)
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        await settle(pilot)
+        await export_to(app, pilot, target)
+
+    drive(lambda: DraftroomApp(WorkflowLobby(tmp_path), "ar", Identity("Egypt", "facilitator")), scenario)
+    (a,) = revising.list_amendments("ar", home=tmp_path).amendments
+    assert a.text == "تقرر أن تواصل النظر في هذه المسألة في دورتها الثانية والثمانين." and a.proposers == [
+        "Egypt"
+    ]
+    word = WordDocument(str(target))
+    text = "\n".join(p.text for p in word.paragraphs)
+    assert "تحث الدول الأعضاء على التصديق على الاتفاقية؛" in text and "إن الجمعية العامة" in text
+    assert word.styles["Normal"].element.rPr.find("{*}rtl") is not None  # laid out right to left

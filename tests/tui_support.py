@@ -58,6 +58,21 @@ def chinese_document() -> Document:
     )
 
 
+def arabic_document() -> Document:
+    return Document(
+        language="ar",
+        symbol="A/C.3/80/L.20",
+        title="تحسين تنسيق الجهود المبذولة لمكافحة الاتجار بالأشخاص",
+        body="إن الجمعية العامة",
+        preamble=[Paragraph("p1", "إذ تؤكد من جديد إدانتها الشديدة للاتجار بالأشخاص،[^1]")],
+        operative=[
+            Paragraph("o1", "تحث الدول الأعضاء على التصديق على الاتفاقية؛", number=1),
+            Paragraph("o2", "تقرر أن تواصل النظر في هذه المسألة في دورتها الحادية والثمانين.", number=2),
+        ],
+        footnotes=[Footnote(1, "القرار 70/1.")],
+    )
+
+
 def english_document() -> Document:
     return Document(
         language="en",
@@ -158,6 +173,10 @@ class FakeRoom:
         self.record("revise", acting_as)
         self.revision = "Rev.1"
         return self.revision
+
+    def undo(self, action_id: str | None, acting_as: str) -> str:
+        self.record("undo", action_id, acting_as)
+        return "China proposes CHN-1"
 
     def sponsors(self) -> list[Sponsor]:
         return [Sponsor("China", "CHN", True, "2019-10-30"), Sponsor("Zambia", "ZMB", False, "2019-11-01")]

@@ -1,4 +1,4 @@
-"""Verbs on negotiations: new, show, sponsors, revise, table, log, list, reindex."""
+"""Verbs on negotiations: new, show, sponsors, revise, table, log, undo, list, reindex."""
 
 import argparse
 import json
@@ -105,8 +105,17 @@ def _log(args: argparse.Namespace) -> int:
         where = ",".join(label or "(deleted)" for label in e.labels)
         produced = a.revision or ""
         print(
-            f"{a.when[:16].replace('T', ' ')}  {a.actor:<20} {a.action:<15} {where:<10} {produced:<6} {a.summary}"
+            f"{a.commit[:7]}  {a.when[:16].replace('T', ' ')}  {a.actor:<20} {a.action:<15} {where:<10} "
+            f"{produced:<6} {a.summary}"
         )
+    return 0
+
+
+def _undo(args: argparse.Namespace) -> int:
+    from draftroom.workflow import undoing
+
+    undone = undoing.undo(args.name, args.id, args.actor, home=args.home)
+    print(f"{args.name}: undid {undone.commit[:7]} ({undone.actor}: {undone.summary})")
     return 0
 
 
@@ -188,6 +197,15 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p.add_argument("name", help=name_help)
     p.add_argument("--json", action="store_true", help="a list of objects, one per action")
     p.set_defaults(func=_log)
+
+    p = sub.add_parser(
+        "undo",
+        parents=[home, acting],
+        help="take back an action (yours, or any as facilitator) until the next revision",
+    )
+    p.add_argument("name", help=name_help)
+    p.add_argument("id", nargs="?", help="the action's id from `log` (default: your latest action)")
+    p.set_defaults(func=_undo)
 
     p = sub.add_parser("list", parents=[home], help="the negotiations under the home")
     p.add_argument("--json", action="store_true", help="a list of objects, one per negotiation")

@@ -14,7 +14,7 @@ import re
 import shutil
 import time
 from collections.abc import Iterator
-from contextlib import contextmanager, suppress
+from contextlib import AbstractContextManager, contextmanager, suppress
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -110,6 +110,10 @@ class Negotiation:
     def _repo(self) -> Iterator[Repo]:
         with Repo(self.path) as repo:
             yield repo
+
+    def repository(self) -> AbstractContextManager[Repo]:
+        """The git repository, for reading (inside `action` to read under the negotiation's lock)."""
+        return self._repo()
 
     @contextmanager
     def locked(self, wait: float = LOCK_WAIT) -> Iterator[Repo]:

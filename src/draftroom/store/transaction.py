@@ -144,6 +144,16 @@ class Transaction:
         (self.path / rel).unlink(missing_ok=True)
         self._touched.add(rel)
 
+    def restore(self, rel: str, text: str | None) -> None:
+        """Put a file back as an earlier commit had it (None: it did not exist), document files
+        included: for undoing an action, which never loads the document."""
+        if self._doc is not None:
+            raise DraftroomError("restore and a change to the document cannot be one action")
+        path = PurePosixPath(rel)
+        if path.is_absolute() or ".." in path.parts or path.parts[:1] == (".git",):
+            raise DraftroomError(f"{rel!r} is not a plain relative file path inside the negotiation")
+        self._put(rel, text, self._disk(rel))
+
     def list_files(self, prefix: str = "") -> list[str]:
         """Relative paths of the files under a folder (e.g. "amendments/"), sorted."""
         base = self.path / _safe_rel(prefix.rstrip("/")) if prefix.strip("/") else self.path

@@ -101,14 +101,15 @@ class DraftroomApp(App[None]):
 
         self.run_worker(run, thread=True, group="store", description=busy or "working")
 
-    def act(self, work: Callable[[], Any], said: str) -> None:
-        """Record an action, then reload the negotiation and say what was done."""
+    def act(self, work: Callable[[], T], said: str | Callable[[T], str]) -> None:
+        """Record an action, then reload the negotiation and say what was done (`said` may word it
+        from the action's result)."""
 
-        def done(_: Any) -> None:
-            self.notify(said, timeout=4)
+        def done(result: T) -> None:
+            self.notify(said(result) if callable(said) else said, timeout=4)
             self.reload()
 
-        self.perform(work, done, busy=said)
+        self.perform(work, done, busy="working" if callable(said) else said)
 
     # --- the open negotiation ---------------------------------------------------------------
 

@@ -9,7 +9,7 @@ from draftroom.model import Document, find_by_id
 from draftroom.store import Sponsor
 from draftroom.tui.room import COMPILATION, ExportRequest, Listing, ProposalRequest
 from draftroom.tui.snapshot import Snapshot
-from draftroom.workflow import amending, revising
+from draftroom.workflow import amending, revising, undoing
 from draftroom.workflow import negotiation as nego
 from draftroom.workflow.amendments import Proposal
 from draftroom.workflow.negotiation import Home, LogEntry, revision_name
@@ -135,6 +135,9 @@ class WorkflowRoom:
     def revise(self, acting_as: str) -> str:
         r = nego.revise(self.name, acting_as, home=self.home)
         return revision_name(r.number) + (f" ({r.symbol})" if r.symbol else "")
+
+    def undo(self, action_id: str | None, acting_as: str) -> str:
+        return undoing.undo(self.name, action_id, acting_as, home=self.home).summary
 
 
 class WorkflowLobby:

@@ -37,6 +37,7 @@ class DraftScreen(RoomScreen):
         Binding("m", "propose('move')", "Move", tooltip="Propose to move this paragraph"),
         Binding("t", "mark", "Mark", tooltip="Mark the paragraph open, bracketed, agreed ad ref or agreed"),
         Binding("R", "revise", "Revise", tooltip="Cut the next revision from the accepted proposals"),
+        Binding("u", "undo", "Undo", tooltip="Undo your latest action (history: any action)"),
         Binding("s", "sponsors", "Sponsors"),
         Binding("h", "history", "History", tooltip="Log of actions, revisions, diff between two"),
         Binding("x", "export", "Export", tooltip="Export a Word document or text"),
@@ -92,6 +93,12 @@ class DraftScreen(RoomScreen):
 
     def action_revise(self) -> None:
         open_revise(self.room_app)
+
+    def action_undo(self) -> None:
+        app, who = self.room_app, self.room_app.require_identity()
+        room = app.room
+        if who is not None and room is not None:
+            app.act(lambda: room.undo(None, who), lambda undone: f"Undid: {undone}")
 
     def action_sponsors(self) -> None:
         self.app.push_screen(SponsorsScreen())

@@ -20,6 +20,7 @@ class HistoryScreen(RoomScreen):
         Binding("ctrl+d,D", "diff", "Diff", tooltip="Diff the two chosen revisions", priority=True),
         Binding("f", "focus_from", "From"),
         Binding("o", "focus_to", "To"),
+        Binding("u", "undo", "Undo", tooltip="Undo the highlighted action (yours, or any as facilitator)"),
         Binding("escape", "back", "Draft"),
     ]
 
@@ -56,7 +57,12 @@ class HistoryScreen(RoomScreen):
             a = e.action
             when = a.when[:16].replace("T", " ")
             table.add_row(
-                when, a.actor, a.summary or a.action, " ".join(filter(None, e.labels)), a.revision or ""
+                when,
+                a.actor,
+                a.summary or a.action,
+                " ".join(filter(None, e.labels)),
+                a.revision or "",
+                key=a.commit,
             )
         names = [value for _, value in revisions]
         for selector, default in (("#from", -2), ("#to", -1)):
@@ -67,6 +73,14 @@ class HistoryScreen(RoomScreen):
                 select.value = before
             elif len(names) >= 2:
                 select.value = names[default]
+
+    def action_undo(self) -> None:
+        table, app = self.query_one("#log", DataTable), self.room_app
+        who, room = app.require_identity(), app.room
+        if who is None or room is None or table.row_count == 0:
+            return
+        commit = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
+        app.act(lambda: room.undo(commit, who), lambda undone: f"Undid: {undone}")
 
     def action_focus_from(self) -> None:
         self.query_one("#from", Select).focus()

@@ -4,7 +4,7 @@ attached to the line they are raised above, columns split apart, right-to-left t
 import re
 import unicodedata
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import pymupdf
 
@@ -30,8 +30,8 @@ class Span:
     flags: int
     font: str
     first_word_width: float
-    chars: tuple[tuple[str, float, float], ...] = ()  # each character with its x0, x1
-    rtl: bool = False  # mirrored: a right-to-left document, its characters put in reading order
+    chars: list[dict] = field(default_factory=list)  # PyMuPDF's characters: "c", "bbox"
+    mirrored_at: float | None = None  # page width, once mirrored: a right-to-left document
 
 
 @dataclass
@@ -82,7 +82,7 @@ def page_spans(page: pymupdf.Page) -> list[Span]:
                         s["flags"],
                         s["font"],
                         _first_word_width(ink),
-                        tuple((c["c"], c["bbox"][0], c["bbox"][2]) for c in chars),
+                        chars,
                     )
                 )
     return out
@@ -104,8 +104,7 @@ def mirror(spans: list[Span], width: float) -> None:
     """Right-to-left scripts: flip x so that reading order runs left to right for the layout rules."""
     for s in spans:
         s.x0, s.x1 = width - s.x1, width - s.x0
-        s.chars = tuple((c, width - x1, width - x0) for c, x0, x1 in s.chars)
-        s.rtl = True
+        s.mirrored_at = width
 
 
 def is_rtl(pages: list[list[Span]]) -> bool:
@@ -184,7 +183,9 @@ def make_line(spans: list[Span], page: int, note_numbers: set[int] | None) -> Li
     first = spans[0].text.strip().strip("()")
     if is_marker(spans[0], size) and first.isdigit():
         line.starts_with_marker = first
-    line.text = _rtl_text(spans, size, note_numbers) if spans[0].rtl else _ltr_text(spans, size, note_numbers)
+    line.text = (
+        _rtl_text(spans, size, note_numbers) if spans[0].mirrored_at else _ltr_text(spans, size, note_numbers)
+    )
     line.first_word_width = spans[0].first_word_width
     return line
 
@@ -232,7 +233,8 @@ def _rtl_text(spans: list[Span], size: float, note_numbers: set[int] | None) -> 
         if is_marker(s, size) and (i > 0 or note_numbers is not None):
             tokens.append((s.x0, s.x1, _marker_text(s.text, note_numbers)))
         else:
-            tokens.extend((x0, x1, c) for c, x0, x1 in s.chars)
+            width = s.mirrored_at or 0.0
+            tokens.extend((width - c["bbox"][2], width - c["bbox"][0], c["c"]) for c in s.chars)
     tokens.sort(key=lambda t: (t[0] + t[1]) / 2)
     n = 0
     while n < len(tokens) - 1:  # lam-alef is one glyph: its alef, inside the lam's box, came first

@@ -89,7 +89,8 @@ def test_layout_words(files, lang):
     draft = [p.text for p in docx.Document(made[(lang, "draft")]).paragraphs]
     assert sponsor_line in draft
     assert re.sub(r"\[\^1\]", "", pp) in draft
-    assert f"1.\t{op}" in draft and f"2.\t{op}" in draft
+    number = "{} -" if lang == "ar" else "{}."  # Arabic UN style numbers "1 -"
+    assert f"{number.format(1)}\t{op}" in draft and f"{number.format(2)}\t{op}" in draft
     resolution = [p.text for p in docx.Document(made[(lang, "resolution")]).paragraphs]
     assert adopted in resolution
 

@@ -7,6 +7,7 @@ import pytest
 from corpus_support import CORPUS_EN, SEEDS
 
 from draftroom.model import Heading, iter_located, labels
+from draftroom.model.states import resolve
 from draftroom.parse import parse_file, parse_text
 from draftroom.parse.detect import LANGUAGES, contradicted, detect_language
 
@@ -162,3 +163,147 @@ def test_group_and_compound_sponsors(line, lang, sponsors):
     )
     doc = parse_text(f"{line}\n\nTitle of the text\n\n{body}\n")
     assert doc.sponsors == sponsors
+
+
+def _labelled(doc) -> dict[str, str]:
+    return {loc.label: loc.paragraph.text for loc in iter_located(doc)}
+
+
+# Whole drafts in the UN style of each language: masthead, sponsors, title, preamble, operative part
+# with two levels of sub-items ("a)", "i)"; Russian also Cyrillic "а)", "б)"), notes across a page.
+_DRAFT_LABELS = [
+    "PP1", "PP2", "PP3", "OP1", "OP2", "OP2(a)", "OP2(b)", "OP2(b)(i)", "OP2(b)(ii)", "OP2(c)", "OP3",
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("name", "lang", "head", "sponsors", "texts", "notes"),
+    [
+        (
+            "fr_projet_complet.txt",
+            "fr",
+            (
+                "A/C.3/80/L.25",
+                "Quatre-vingtième session",
+                "Troisième Commission",
+                "27",
+                "Promotion de la femme",
+            ),
+            [
+                "Germany",
+                "Belgium",
+                "Côte d'Ivoire",
+                "France",
+                "Italy",
+                "Luxembourg",
+                "United Kingdom of Great Britain and Northern Ireland",
+                "Senegal",
+            ],
+            {
+                "PP2": "Rappelant le Programme de développement durable à l’horizon 2030[^2], dans lequel "
+                "les États se sont engagés à éliminer la traite des personnes,",
+                "OP1": "Exhorte les États Membres qui ne l’ont pas encore fait à ratifier la Convention des "
+                "Nations Unies contre la criminalité transnationale organisée[^3] ou à y adhérer ;",
+                "OP2(b)(ii)": "En leur fournissant une aide juridique[^1] ;",
+                "OP2(c)": "De coopérer aux niveaux régional et international ;",
+            },
+            [
+                "Résolution 64/293, annexe.",
+                "Résolution 70/1.",
+                "Nations Unies, Recueil des Traités, vol. 2225, no 39574.",
+            ],
+        ),
+        (
+            "es_proyecto.txt",
+            "es",
+            (
+                "A/C.3/80/L.26",
+                "Octogésimo período de sesiones",
+                "Tercera Comisión",
+                "27",
+                "Adelanto de la mujer",
+            ),
+            ["Germany", "Argentina", "Brazil", "Chile", "Spain", "Italy", "Mexico", "Uruguay"],
+            {
+                "PP1": "Reafirmando su resolución 64/293, de 30 de julio de 2010, por la que aprobó el Plan de "
+                "Acción Mundial de las Naciones Unidas para Combatir la Trata de Personas[^1],",
+                "OP1": "Insta a los Estados Miembros que aún no lo hayan hecho a que ratifiquen la Convención de "
+                "las Naciones Unidas contra la Delincuencia Organizada Transnacional[^3] o se adhieran a ella;",
+                "OP2(b)(ii)": "Prestándoles asistencia jurídica[^2];",
+                "OP2(c)": "Cooperen en los planos regional e internacional;",
+            },
+            [
+                "Resolución 64/293, anexo.",
+                "Resolución 70/1.",
+                "Naciones Unidas, Treaty Series, vol. 2225, núm. 39574.",
+            ],
+        ),
+        (
+            "ru_proekt_polnyi.txt",
+            "ru",
+            ("A/C.3/80/L.27", "Восьмидесятая сессия", "Третий комитет", "27", "Улучшение положения женщин"),
+            ["Belarus", "Kazakhstan", "China", "Russian Federation"],
+            {
+                "PP2": "ссылаясь на Повестку дня в области устойчивого развития на период до 2030 года[^2],",
+                "OP2(a)": "укреплять меры по предупреждению торговли людьми;",  # printed "а)"
+                "OP2(b)(ii)": "оказывать им юридическую помощь[^2];",
+                "OP2(c)": "сотрудничать на региональном и международном уровнях;",  # printed "в)"
+            },
+            [
+                "Резолюция 64/293, приложение.",
+                "Резолюция 70/1.",
+                "United Nations, Treaty Series, vol. 2225, No. 39574.",
+            ],
+        ),
+    ],
+)
+def test_whole_drafts(name, lang, head, sponsors, texts, notes):
+    doc = parse_file(DATA / name)
+    assert (doc.language, doc.kind) == (lang, "draft")
+    assert (doc.symbol, doc.session, doc.committee, doc.agenda_item, doc.agenda_title) == head
+    assert [resolve(s).en for s in doc.sponsors] == sponsors
+    labelled = _labelled(doc)
+    assert list(labelled) == _DRAFT_LABELS
+    assert {label: labelled[label] for label in texts} == texts
+    assert [f.text for f in doc.footnotes] == notes
+    everything = " ".join(labelled.values()) + doc.title
+    for furniture in ("Distr", "Original", "25-1", "2/2", head[0], head[1], head[4]):
+        assert furniture not in everything
+
+
+@pytest.mark.parametrize(
+    ("name", "adopted", "report", "title", "closing"),
+    [
+        (
+            "fr_resolution.txt",
+            "18 décembre 2019",
+            "[sur la base du rapport de la Troisième Commission (A/74/400)]",
+            "Amélioration de la coordination de l’action contre la traite des personnes",
+            ("50e séance plénière", "18 décembre 2019"),
+        ),
+        (
+            "ru_rezolyutsiya.txt",
+            "18 декабря 2019 года",
+            "[по докладу Третьего комитета (A/74/400)]",
+            "Совершенствование координации усилий по борьбе с торговлей людьми",
+            ("50-е пленарное заседание", "18 декабря 2019 года"),
+        ),
+    ],
+)
+def test_adopted_resolutions(name, adopted, report, title, closing):
+    doc = parse_file(DATA / name)
+    assert (doc.kind, doc.symbol, doc.resolution_number) == ("resolution", "A/RES/74/176", "74/176")
+    assert (doc.adopted_on, doc.report_line, doc.title) == (adopted, report, title)
+    assert (doc.closing.meeting, doc.closing.date) == closing
+    assert list(_labelled(doc)) == ["PP1", "PP2", "OP1", "OP2", "OP2(a)", "OP2(b)", "OP3"]
+    assert doc.operative[0].text.endswith("[^1] ;" if doc.language == "fr" else "[^1];")
+    assert len(doc.footnotes) == 1
+
+
+def test_cyrillic_letters_that_look_latin_keep_their_place():
+    """A Latin list typed with a Cyrillic "с" for "c", and a Cyrillic list that reaches "е" (f)."""
+    latin = "Генеральная Ассамблея,\n\n1. призывает:\n\na) первое;\n\nb) второе;\n\nс) третье.\n"
+    assert [i.marker for i in parse_text(latin).operative[0].items] == ["a", "b", "c"]
+    cyrillic = "".join(f"\n\n{c}) пункт;" for c in "абвгде")
+    doc = parse_text(f"Генеральная Ассамблея,\n\n1. призывает:{cyrillic}\n")
+    assert [i.marker for i in doc.operative[0].items] == ["a", "b", "c", "d", "e", "f"]

@@ -131,15 +131,11 @@ def body_block(doc: Document, lang: str) -> Block:
     return Block("body", body + (COMMA.get(lang, ",") if doc.preamble else ""))
 
 
-def item_label(marker: str | None, lang: str) -> str:
-    marker = marker or "?"
-    return f"{marker})" if lang in ("fr", "es") else f"({marker})"
-
-
 def _items(items: list[Paragraph], lang: str, depth: int) -> list[Block]:
     out: list[Block] = []
+    roman = depth > 0 or bool(items and items[0].marker == "i")  # (i) under (a), or a list of (i), (ii)
     for item in items:
-        out.append(Block("item", item.text, item_label(item.marker, lang), depth=depth))
+        out.append(Block("item", item.text, words.item_label(item.marker, lang, roman), depth=depth))
         out.extend(_items(item.items, lang, depth + 1))
     return out
 
@@ -157,7 +153,14 @@ def text_blocks(doc: Document, opts: Options) -> list[Block]:
         out.extend(_items(p.items, opts.lang, 0))
     numbered = len(doc.operative) > 1
     for i, p in enumerate(doc.operative, 1):
-        out.append(Block("operative", p.text, f"{i}." if numbered else "", opener=opener(p)))
+        out.append(
+            Block(
+                "operative",
+                p.text,
+                words.paragraph_number(i, opts.lang) if numbered else "",
+                opener=opener(p),
+            )
+        )
         out.extend(_items(p.items, opts.lang, 0))
     return out
 
@@ -177,7 +180,7 @@ def annex_blocks(doc: Document, opts: Options, first_new_page: bool) -> list[Blo
             out.append(Block("annex-title", annex.title))
         for block in annex.blocks:
             if isinstance(block, Paragraph):
-                label = f"{block.number}." if block.number is not None else ""
+                label = words.paragraph_number(block.number, opts.lang) if block.number is not None else ""
                 out.append(Block("annex-para", block.text, label))
                 out.extend(_items(block.items, opts.lang, 0))
             else:

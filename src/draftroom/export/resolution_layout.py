@@ -46,7 +46,7 @@ def resolution_layout(doc: Document, opts: Options) -> Layout:
     blocks.append(
         Block("report", doc.report_line or words.report_line(doc.committee, draft_symbol, opts.lang))
     )
-    blocks.append(Block("title", doc.title, f"{number}." if number else ""))
+    blocks.append(Block("title", doc.title, words.paragraph_number(number, opts.lang) if number else ""))
     blocks += text_blocks(doc, opts)
     blocks.append(Block("closing", words.meeting_line(meeting, opts.lang)))
     blocks.append(Block("closing", words.format_date(adopted_on, opts.lang)))

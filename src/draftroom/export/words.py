@@ -8,6 +8,7 @@ import re
 
 from draftroom.errors import DraftroomError
 from draftroom.model.dates import printed_date
+from draftroom.model.markers import printed_letter, roman_value
 
 LANGUAGES = ("en", "zh", "fr", "es", "ru", "ar")
 
@@ -119,6 +120,10 @@ REPORT_LINE = {
     "ar": ("[بناء على تقرير {committee}{ref}]", "[دون إحالة إلى لجنة رئيسية{ref}]"),
 }
 
+NUMBER = {"ar": "{n} -"}  # paragraph and resolution numbers: "1.", "74/176.", Arabic "1 -", "74/176 -"
+LETTER_ITEM = {"fr": "{m})", "es": "{m})"}  # sub-items: "(a)", French and Spanish "a)", Arabic "(أ)"
+ROMAN_ITEM = {"fr": "{m})", "es": "{m})", "ar": "’{n}‘"}  # "(i)", "i)", Arabic ’1‘
+
 ANNEX = {"en": "Annex", "zh": "附件", "fr": "Annexe", "es": "Anexo", "ru": "Приложение", "ar": "المرفق"}
 
 
@@ -224,6 +229,19 @@ def _english_suffix(n: int) -> str:
     if 10 <= n % 100 <= 20:
         return "th"
     return {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+
+
+def paragraph_number(n: int | str, lang: str) -> str:
+    return NUMBER.get(lang, "{n}.").format(n=n)
+
+
+def item_label(marker: str | None, lang: str, roman: bool) -> str:
+    """A sub-item's printed marker; `roman`: the marker is a numeral of a list of (i), (ii)."""
+    marker = marker or "?"
+    value = roman_value(marker) if roman else None
+    if value is not None:
+        return ROMAN_ITEM.get(lang, "({m})").format(m=marker, n=value)
+    return LETTER_ITEM.get(lang, "({m})").format(m=printed_letter(marker, lang))
 
 
 def annex_title(index: int, count: int, lang: str) -> str:

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from lxml import etree
 
 from draftroom.errors import DraftroomError
+from draftroom.parse import vocab
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 REL_NS = "http://schemas.openxmlformats.org/package/2006/relationships"
@@ -22,7 +23,7 @@ FOOTNOTES_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relations
 NUMBERING_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/numbering"
 _NOTEREF = re.compile(r"NOTEREF\s+(\S+)")
 # text before a tab that is a paragraph number or marker: "1.", "(a)", "a)", "74/176.", "IV."
-_LABEL = re.compile(r"^\s*(\(?[0-9A-Za-z]{1,7}[.)]|\d+/\d+\s?[A-Z]?\.)\s*$")
+_LABEL = re.compile(r"^\s*(\(?[0-9A-Za-z]{1,7}[.)]|\d+/\d+\s?[A-Z]?(?:\.|\s-))\s*$")
 _SEPARATORS = ("separator", "continuationSeparator", "continuationNotice")
 _BIDI_MARKS = dict.fromkeys(map(ord, "\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"))
 
@@ -117,7 +118,7 @@ class _Numbering:
 
 
 def _format_number(n: int, fmt: str) -> str:
-    if fmt in ("lowerLetter", "upperLetter"):
+    if fmt in ("lowerLetter", "upperLetter", "arabicAbjad", "arabicAlpha"):  # Arabic letters read as Latin
         s = ""
         while n:
             n, r = divmod(n - 1, 26)
@@ -261,7 +262,7 @@ def _lines(text: str) -> list[str]:
     out: list[str] = []
     for line in text.split("\n"):
         head, tab, rest = line.partition("\t")
-        if tab and _LABEL.match(head):
+        if tab and (_LABEL.match(head) or vocab.bare_label(head.strip())):
             line = f"{head.strip()} {rest}"
         out += [part.strip() for part in line.split("\t") if part.strip()]
     return out

@@ -11,6 +11,7 @@ tell a marker from a number in the text.
 import re
 from dataclasses import dataclass, field
 
+from draftroom.parse import vocab
 from draftroom.parse.lines import Line, is_cjk, join_pair
 
 SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
@@ -18,7 +19,9 @@ _SUP_TO_DIGIT = str.maketrans(SUPERSCRIPTS, "0123456789")
 CANONICAL_DEF = re.compile(r"^\[\^(\d+)\]:\s*(.*)$")
 RULE = re.compile(r"^[_＿]{5,}$")
 _SUP_DEF = re.compile(rf"^([{SUPERSCRIPTS}]+)\s*(\S.*)$")
-_PLAIN_DEF = re.compile(r"^(\d{1,3})(?:\s+|(?=[\u4e00-\u9fff《“]))(\S.*)$")
+_PLAIN_DEF = re.compile(
+    r"^(?:(\d{1,3})(?:\s+|(?=[\u4e00-\u9fff《“]))|\((\d{1,3})\)\s*)(\S.*)$"
+)  # "1 ", Arabic "(1) "
 STAR_NOTE = re.compile(r"^(\*{1,3})\s*([^\s*\d].*)$")
 _ABBREVIATION_END = re.compile(
     r"(?:\b(?:No|Nos|vol|vols|para|paras|chap|sect|p|pp|Corr|Add|Rev|art|arts|e\.g|i\.e|etc|op|cit|Suppl|ed|eds)\.|\b[A-Z]\.)$"
@@ -46,8 +49,8 @@ def _def_start(line: Line, expected: int, in_block: bool, body: list[Line]) -> t
         return expected, m.group(2)
     if in_block:
         m = _PLAIN_DEF.match(line.text)
-        if m and int(m.group(1)) == expected:
-            return expected, m.group(2)
+        if m and int(m.group(1) or m.group(2)) == expected:
+            return expected, m.group(3)
     return None
 
 
@@ -100,9 +103,8 @@ def _referred(sup: str, body: list[Line]) -> bool:
 def _body_start(line: Line) -> bool:
     """After a complete note inside a ruled block: does this line read as the text resuming?"""
     t = line.text
-    return bool(re.match(r"^(?:\d{1,3}\.\s|\([a-z]{1,3}\)|[A-Z][a-z]+ing\b)", t)) or (
-        line.indent >= 1 and is_cjk(t[0])
-    )
+    numbered = vocab.NUMBERED.match(t) or vocab.ITEM.match(t) or vocab.OPENERS.match(t)
+    return bool(numbered) or (line.indent >= 1 and is_cjk(t[0]))
 
 
 def _note_text(notes: Notes, key: int | str) -> str:

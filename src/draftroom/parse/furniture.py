@@ -4,6 +4,7 @@ at page tops, and lists of document URLs. Removed, leaving a mark where a page b
 import re
 from collections import Counter
 
+from draftroom.parse import vocab
 from draftroom.parse.lines import Line
 
 JOB_NUMBER = re.compile(r"^\d{2}-\d{5}\s*(?:\([A-Z]\))?(?:\s+\d{6})?$")
@@ -13,6 +14,16 @@ PAGE_COUNTER = re.compile(
 )
 SYMBOL = re.compile(r"^[A-Z][A-Z0-9.\-]{0,12}(?:/[A-Za-z0-9.\-]+)+$")
 URLS = re.compile(r"^(?:(?:https?://|www\.|undocs\.org/)\S+\s*)+$", re.I)
+_COLUMN_GAP = re.compile(r"(?<=\S) {5,}(?=\S)")
+_COLUMN_PIECES = (
+    SYMBOL,
+    JOB_NUMBER,
+    PAGE_COUNTER,
+    vocab.MASTHEAD,
+    vocab.DATE,
+    vocab.SESSION,
+    vocab.COMMITTEE,
+)
 _GAP = 5  # lines between two anchors of one page header
 _TITLE_LINES = 4  # a running title has at most this many lines
 
@@ -80,12 +91,13 @@ def furniture_lines(rows: list[str]) -> set[int]:
     """Indices of lines that are page furniture or URL lists."""
     symbol = document_symbol(rows)
     anchors = _anchors(rows, symbol)
-    head_text = _space(" ".join(rows[:80]))
     headers = [g for g in _clusters(anchors) if any(anchors[i] == "page" for i in g)]
     candidates = {g[0]: _neighbours(rows, g, anchors) for g in headers}
     counts = Counter(_space(rows[i]) for near in candidates.values() for i in near)
     removed = set(anchors)
-    for near in candidates.values():
+    for first, near in candidates.items():
+        # a running title repeats a line of the first page's head, above this page header
+        head_text = _space(" ".join(rows[: min(80, first - _TITLE_LINES)]))
         for i in near:
             t = _space(rows[i])
             if counts[t] >= 2 or (len(t) >= 8 and t in head_text):
@@ -94,9 +106,25 @@ def furniture_lines(rows: list[str]) -> set[int]:
     return removed
 
 
+def _columns(raw: str) -> list[str]:
+    """A line that an extractor keeping the layout set in two columns ("الأمم المتحدة      A/C.3/80/L.20",
+    "A/80/L.5          2/4"), as one line per column, when a column holds masthead or furniture."""
+    pieces = _COLUMN_GAP.split(raw)
+    if len(pieces) < 2 or JOB_NUMBER.match(raw.strip()):
+        return [raw]
+    if not any(p.match(piece.strip()) for piece in pieces for p in _COLUMN_PIECES):
+        return [raw]
+    return pieces
+
+
+def raw_rows(text: str) -> list[str]:
+    """The lines of `text`, a line set in columns split into one line per column."""
+    return [column for raw in text.split("\n") for column in _columns(raw)]
+
+
 def strip_furniture(text: str) -> list[Line]:
     """The kept non-blank lines of `text`, marking where blank lines and removed furniture stood."""
-    raws = text.split("\n")
+    raws = raw_rows(text)
     rows = [r.strip() for r in raws]
     removed = furniture_lines(rows)
     out: list[Line] = []

@@ -10,7 +10,6 @@ from draftroom.parse.lines import Line, join_pair
 
 _HEAD_MARKS = (vocab.SESSION, vocab.COMMITTEE, vocab.AGENDA, vocab.ADOPTED, vocab.RESOLUTION_NUMBER)
 _REVISED = re.compile(r"revised|révisé|revisado|пересмотр|订正|منقح", re.I)
-_LIST_END = re.compile(r"(?:[,，、]|\band|\bet|\by|\bи|和|及)$")
 
 
 @dataclass
@@ -99,9 +98,10 @@ def _sponsor_start(lines: list[Line], start: int, floor: int, layout: Layout) ->
             break
         if layout.starts_deeper(cur):
             break
+        listed = vocab.LIST_END.search(prev.text) or vocab.LIST_START.match(cur.text)
         if (
-            not layout.blanks_mark_paragraphs
-            and not _LIST_END.search(prev.text)
+            (not layout.blanks_mark_paragraphs or not layout.full)
+            and not listed
             and layout.ends_short(prev, cur)
         ):
             break
@@ -117,21 +117,17 @@ def parse_head(lines: list[Line], body: int | None, layout: Layout) -> Head:
     i = 0
     while i < limit:
         t = lines[i].text
-        nxt = lines[i + 1].text if i + 1 < limit else ""
         if vocab.SESSION.match(t) and not head.session:
             head.session = t
         elif vocab.COMMITTEE.match(t) and not head.committee:
             head.committee = t
         elif (m := vocab.AGENDA.match(t)) and not head.agenda_item:
             head.agenda_item = next(g for g in m.groups() if g)
-        elif (
-            m := vocab.ADOPTED.match(t) or (nxt and vocab.ADOPTED.match(join_pair(t, nxt)))
-        ) and not head.adopted_on:
-            head.adopted_on = next(g for g in m.groups() if g).strip()
+        elif (found := _adoption(lines, i, limit)) and not head.adopted_on:
+            head.adopted_on, more = found
             head.kind = "decision" if vocab.DECISION_WORDS.search(t) else "resolution"
-            if not vocab.ADOPTED.match(t):
-                marks.append(i)
-                i += 1
+            marks.extend(range(i, i + more))
+            i += more
         elif t.startswith("[") and not head.report_line:
             end = i
             while end + 1 < limit and "]" not in lines[end].text:
@@ -163,6 +159,17 @@ def parse_head(lines: list[Line], body: int | None, layout: Layout) -> Head:
         _sponsors_and_title(lines, limit, head, layout)
     _agenda_title(lines, limit, head)
     return head
+
+
+def _adoption(lines: list[Line], i: int, limit: int) -> tuple[str, int] | None:
+    """(date, lines it wrapped onto) of an adoption line starting at line i: the joined lines when
+    only they hold the whole date ("... في 18 كانون" / "الأول/ديسمبر 2019")."""
+    found: list[tuple[str, int]] = []
+    for more in range(min(3, limit - i)):
+        m = vocab.ADOPTED.match(_joined(lines, i, i + more + 1))
+        if m:
+            found.append((next(g for g in m.groups() if g).strip(), more))
+    return next((f for f in found if vocab.DATE.match(f[0])), found[0] if found else None)
 
 
 def _sponsors_and_title(lines: list[Line], limit: int, head: Head, layout: Layout) -> None:

@@ -6,7 +6,8 @@ from dataclasses import dataclass
 _SPACES = str.maketrans(
     {"\u00a0": " ", "\u2007": " ", "\u202f": " ", "\t": " ", "\u3000": " ", "\u2011": "-"}
 )
-_INVISIBLE = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff]")
+# invisible characters, bidi controls (PDF text of Arabic) among them
+_INVISIBLE = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 _BOLD = re.compile(r"\*\*(?=\S)(.+?)(?<=\S)\*\*")
 _CJK_CHAR = re.compile(r"[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f]")
 CJK_PUNCT = "，；。：、！？》」』）”’"
@@ -67,3 +68,22 @@ def join_pair(left: str, right: str, tight: bool = False) -> str:
 def split_lines(text: str) -> list[tuple[str, str]]:
     """(raw, stripped) for every line."""
     return [(raw, raw.strip()) for raw in text.split("\n")]
+
+
+_AR = "\u0621-\u064a"
+# Arabic PDF text that an extractor put back in reading order character by character: the neutral
+# characters between Arabic and numbers land on the wrong side. None of these forms occurs in text
+# written in reading order, so repairing them is safe on any Arabic text.
+_VISUAL_ORDER = (
+    (re.compile(rf"^(\s*)-\s?(\d{{1,3}})\s*(?=[{_AR}])", re.M), r"\1\2 - "),  # "- 1تحث" for "1 - تحث"
+    (re.compile(r"^(\s*)’\s?‘(\d{1,2})\s*", re.M), r"\1’\2‘ "),  # "’ ‘1توفير" for "’1‘ توفير"
+    (re.compile(rf"^(\s*)(\d{{1,3}})(?=[{_AR}])", re.M), r"\1\2 "),  # a note "1القرار" for "1 القرار"
+    (re.compile(r"ا([اأإآ])ل"), r"ال\1"),  # the lam-alef ligature read alef first: "األمم" for "الأمم"
+    (re.compile(rf" ([،؛:])(?=[{_AR}])"), r"\1 "),  # " ،وال" for "، وال"
+)
+
+
+def repair_visual_order(text: str) -> str:
+    for pattern, repl in _VISUAL_ORDER:
+        text = pattern.sub(repl, text)
+    return text

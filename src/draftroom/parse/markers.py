@@ -13,7 +13,7 @@ from draftroom.parse.lines import is_cjk
 
 _SUP_TO_DIGIT = str.maketrans(SUPERSCRIPTS, "0123456789")
 _CANDIDATE = re.compile(
-    rf"\[\^(?P<canon>\d+)\]|(?P<sup>[{SUPERSCRIPTS}]+)|(?<![\d])(?P<digits>\d+)(?![\d])|(?<=\S)(?P<star>\*{{1,3}})(?=\s|$|[,.;:])"
+    rf"\[\^(?P<canon>\d+)\]|(?P<sup>[{SUPERSCRIPTS}]+)|\((?P<paren>\d{{1,3}})\)|(?<![\d])(?P<digits>\d+)(?![\d])|(?<=\S)(?P<star>\*{{1,3}})(?=\s|$|[,.;:])"
 )
 _CLOSING = set(',.;:)]”’"»》」』）、，。；：،؛!?')
 _CJK_UNITS = set(
@@ -55,8 +55,9 @@ _MONTHS = _words(
 class MarkerResolver:
     """Rewrites markers as `[^N]`, paragraph after paragraph in reading order."""
 
-    def __init__(self, defined: set[int], starred: dict[str, str]) -> None:
+    def __init__(self, defined: set[int], starred: dict[str, str], paren: bool = False) -> None:
         self.defined = defined
+        self.paren = paren  # markers printed "(1)" (Arabic)
         self.seen: set[int] = set()
         self.starred = starred
         self.star_numbers: dict[str, int] = {}
@@ -95,6 +96,10 @@ class MarkerResolver:
         if m.group("canon") is not None:
             n = int(m.group("canon"))
             return n if n in self.defined else None
+        if m.group("paren") is not None:
+            n = int(m.group("paren"))
+            ok = self.paren and n in self.defined and (n == self.next_new or n in self.seen)
+            return n if ok else None
         if m.group("star") is not None:
             star = m.group("star")
             if star not in self.starred:

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 import pymupdf
 
 from draftroom.errors import DraftroomError
+from draftroom.parse import vocab
 from draftroom.parse.furniture import job_number
 from draftroom.parse.pdf_lines import (
     CJK,
@@ -32,7 +33,7 @@ _NUMBERING = re.compile(r"^(\d{1,3}\.|\(?[a-z]{1,4}\)|[A-Z]\.|[IVXLC]+\.|[一二
 _RULE = re.compile(r"^[_\u2014\u2500-]{5,}$")
 _URLS = re.compile(r"^(\s*https?://\S+)+\s*$")
 _SUSPENDED = re.compile(r"(and|or|et|ou|y|o|и|или)\b", re.I)
-_PLAIN_NOTE = re.compile(r"(\d{1,3})\s+\S")
+_PLAIN_NOTE = re.compile(r"(?:(\d{1,3})\s+|[(（](\d{1,3})[)）]\s*)\S")  # "1 Resolution", Arabic "(1) القرار"
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f]")
 _FURNITURE = [
     re.compile(r"^\*\d{5,}\*$"),  # barcode
@@ -137,8 +138,9 @@ def _number_plain_notes(pages: list[_Page]) -> None:
     for p in pages:
         for line in p.notes:
             m = _PLAIN_NOTE.match(line.text)
-            if line.starts_with_marker is None and m and (last is None or int(m.group(1)) == last + 1):
-                line.starts_with_marker = m.group(1)
+            number = m.group(1) or m.group(2) if m else None
+            if line.starts_with_marker is None and number and (last is None or int(number) == last + 1):
+                line.starts_with_marker = number
             if line.starts_with_marker:
                 last = int(line.starts_with_marker)
 
@@ -203,7 +205,7 @@ def _notes_text(pages: list[_Page]) -> dict[int, list[str]]:
             if _RULE.match(line.text):
                 continue
             if line.starts_with_marker:
-                body = line.text[len(line.starts_with_marker) :].strip()
+                body = re.sub(rf"^[(（]?\s*{line.starts_with_marker}\s*[)）]?", "", line.text).strip()
                 out.setdefault(p.number, []).append(f"[^{int(line.starts_with_marker)}]: {body}")
                 last = out[p.number]
             elif line.text.startswith("*"):
@@ -257,6 +259,11 @@ def _leadings(pages: list[_Page]) -> dict[float, float]:
     return {size: min((g for g, n in c.items() if n > 1), default=min(c)) for size, c in gaps.items()}
 
 
+def _numbered(text: str) -> bool:
+    """A line opening with a paragraph number or sub-item marker ("1.", "(a)", "1 -", "(ب)", ’2‘)."""
+    return bool(_NUMBERING.match(text) or vocab.NUMBERED.match(text) or vocab.ITEM.match(text))
+
+
 def _break(prev: Line, line: Line, left: float, right: float, leading: dict[float, float]) -> str:
     """How `line` follows `prev`: "join" (a wrapped line), "line" (a hard line break inside a
     block) or "para" (a new paragraph: extra space above, a first-line indent, a paragraph number
@@ -266,15 +273,17 @@ def _break(prev: Line, line: Line, left: float, right: float, leading: dict[floa
     indent = line.x0 - left
     short = prev.x1 + line.first_word_width + 0.5 * size < right
     if line.page != prev.page:
-        return "para" if short or 0.8 * size < indent or _NUMBERING.match(line.text) else "join"
+        return "para" if short or 0.8 * size < indent or _numbered(line.text) else "join"
     if line.baseline - prev.baseline > 1.25 * normal:
         return "para"
-    ended = re.search(r"[.;:。；：][”’\"»)]?$", prev.text)
-    if _NUMBERING.match(line.text) and (short or ended or line.x0 > prev.x0 + 0.8 * size):
+    ended = re.search(r"[.;:。；：؛][”’\"»)]?$", prev.text)
+    if _numbered(line.text) and (short or ended or line.x0 > prev.x0 + 0.8 * size):
         return "para"
     if 0.8 * size < indent < 6 * size and line.x0 > prev.x0 + 0.8 * size:
         return "para"
     if prev.bold != line.bold or abs(prev.size - line.size) > 1:
+        return "line"
+    if indent > 6 * size and prev.x0 - left > 6 * size:  # a right-aligned or centred block
         return "line"
     if short or line.x0 > prev.x0 + 0.8 * size:
         return "line"

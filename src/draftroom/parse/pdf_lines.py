@@ -4,7 +4,7 @@ attached to the line they are raised above, columns split apart, right-to-left t
 import re
 import unicodedata
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import pymupdf
 
@@ -30,6 +30,8 @@ class Span:
     flags: int
     font: str
     first_word_width: float
+    chars: list[dict] = field(default_factory=list)  # PyMuPDF's characters: "c", "bbox"
+    mirrored_at: float | None = None  # page width, once mirrored: a right-to-left document
 
 
 @dataclass
@@ -80,6 +82,7 @@ def page_spans(page: pymupdf.Page) -> list[Span]:
                         s["flags"],
                         s["font"],
                         _first_word_width(ink),
+                        chars,
                     )
                 )
     return out
@@ -101,6 +104,7 @@ def mirror(spans: list[Span], width: float) -> None:
     """Right-to-left scripts: flip x so that reading order runs left to right for the layout rules."""
     for s in spans:
         s.x0, s.x1 = width - s.x1, width - s.x0
+        s.mirrored_at = width
 
 
 def is_rtl(pages: list[list[Span]]) -> bool:
@@ -119,9 +123,9 @@ def visual_lines(spans: list[Span], body_size: float) -> list[list[Span]]:
             rows[-1].append(s)
         else:
             rows.append([s])
-    for s in spans:
-        if not _is_small(s, body_size):
-            continue
+    # small type by size, largest first: notes set small enough to count as small (Arabic 11 pt under
+    # 14 pt) make lines of their own that their own smaller note numbers then join
+    for s in sorted((s for s in spans if _is_small(s, body_size)), key=lambda s: -s.size):
         host = min(
             rows,
             key=lambda r: _raised_distance(s, r[0]),
@@ -176,9 +180,17 @@ def make_line(spans: list[Span], page: int, note_numbers: set[int] | None) -> Li
     line.bold = (
         sum(len(s.text.strip()) for s in main if s.flags & _BOLD or "bold" in s.font.lower()) > chars / 2
     )
-    first = spans[0].text.strip()
+    first = spans[0].text.strip().strip("()")
     if is_marker(spans[0], size) and first.isdigit():
         line.starts_with_marker = first
+    line.text = (
+        _rtl_text(spans, size, note_numbers) if spans[0].mirrored_at else _ltr_text(spans, size, note_numbers)
+    )
+    line.first_word_width = spans[0].first_word_width
+    return line
+
+
+def _ltr_text(spans: list[Span], size: float, note_numbers: set[int] | None) -> str:
     parts: list[str] = []
     prev: Span | None = None
     for i, s in enumerate(spans):
@@ -192,15 +204,77 @@ def make_line(spans: list[Span], page: int, note_numbers: set[int] | None) -> Li
                 parts.append(" ")
             parts.append(s.text)
         prev = s
-    line.text = re.sub(r"\s+", " ", "".join(parts)).strip()
-    line.text = re.sub(r"\s+(\[\^\d+\])", r"\1", line.text)
-    line.first_word_width = spans[0].first_word_width
-    return line
+    return _tidy("".join(parts))
+
+
+def _tidy(text: str) -> str:
+    return re.sub(r"\s+(\[\^\d+\])", r"\1", re.sub(r"\s+", " ", text).strip())
+
+
+_RTL_CHAR = re.compile(r"[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]")
+_ALEFS = "اأإآ"
+# the glyphs that stretch a justified Arabic word, which some producers map to U+FFFD or "+"
+_KASHIDA = re.compile(r"(?<=[\u0621-\u064a])[\ufffd+\u0640]+(?=[\u0621-\u064a])")
+
+
+def _is_ltr(piece: str) -> bool:
+    """Latin letters and digits read left to right inside a right-to-left line. Note markers are set
+    as runs of their own, after the word they follow ("2030¹" shows ¹ left of 2030): neutral."""
+    return piece[:1].isalnum() and not _RTL_CHAR.match(piece)
+
+
+def _rtl_text(spans: list[Span], size: float, note_numbers: set[int] | None) -> str:
+    """A right-to-left line in reading order, from where its characters stand: extractors give the
+    characters of Arabic, of the numbers and Latin words inside it and of the punctuation between
+    them in varying orders. Characters right to left (x is mirrored), then each run of left-to-right
+    text (Latin, digits, note markers and the neutral characters between them) turned back."""
+    tokens: list[tuple[float, float, str]] = []
+    for i, s in enumerate(spans):
+        if is_marker(s, size) and (i > 0 or note_numbers is not None):
+            tokens.append((s.x0, s.x1, _marker_text(s.text, note_numbers)))
+        else:
+            width = s.mirrored_at or 0.0
+            tokens.extend((width - c["bbox"][2], width - c["bbox"][0], c["c"]) for c in s.chars)
+    tokens.sort(key=lambda t: (t[0] + t[1]) / 2)
+    n = 0
+    while n < len(tokens) - 1:  # lam-alef is one glyph: its alef, inside the lam's box, came first
+        (x0, x1, c), (lam_x0, lam_x1, lam) = tokens[n], tokens[n + 1]
+        if c in _ALEFS and lam == "ل" and lam_x0 - 0.1 <= x0 and x1 <= lam_x1 + 0.1:
+            tokens[n], tokens[n + 1] = tokens[n + 1], tokens[n]
+            n += 1
+        n += 1
+    pieces: list[str] = []
+    reach = tokens[0][1] if tokens else 0.0
+    for x0, x1, c in tokens:
+        if pieces and x0 - reach > 0.1 * size and c != " " and pieces[-1] != " ":  # glyph boxes abut
+            pieces.append(" ")
+        pieces.append(c)
+        reach = max(reach, x1)
+    return _tidy(_KASHIDA.sub("", "".join(_ltr_runs_turned(pieces))))
+
+
+def _ltr_runs_turned(pieces: list[str]) -> list[str]:
+    out: list[str] = []
+    n = 0
+    while n < len(pieces):
+        if not _is_ltr(pieces[n]):
+            out.append(pieces[n])
+            n += 1
+            continue
+        end = n
+        for k in range(n, len(pieces)):
+            if _RTL_CHAR.match(pieces[k]):
+                break
+            if _is_ltr(pieces[k]):
+                end = k
+        out.extend(reversed(pieces[n : end + 1]))
+        n = end + 1
+    return out
 
 
 def _marker_text(raw: str, note_numbers: set[int] | None) -> str:
     """Digits of a superscript as `[^N]` (several split by commas); anything else as it is."""
-    numbers = [p for p in re.split(r"[,\s]+", raw.strip()) if p]
+    numbers = [p for p in re.split(r"[,\s]+", raw.strip().strip("()")) if p]  # Arabic "(1)"
     known = note_numbers is None or all(int(p) in note_numbers for p in numbers if p.isdigit())
     if numbers and all(p.isdigit() for p in numbers) and known:
         return "".join(f"[^{int(p)}]" for p in numbers)

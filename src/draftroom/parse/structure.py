@@ -41,19 +41,25 @@ def _next_letter(marker: str | None) -> str:
     return marker[0] * (len(marker) + 1) if marker == "z" * len(marker) else marker
 
 
-def _add_item(parent: Paragraph, marker: str, text: str, new_id: Ids) -> None:
-    """Attach "(b) ..." under its paragraph, or "(ii) ..." under the last lettered item."""
+def _add_item(parent: Paragraph, marker: str, level: str | None, text: str, new_id: Ids) -> None:
+    """Attach "(b) ..." under its paragraph, or "(ii) ..." under the last lettered item. `level`:
+    "letter" or "roman" when the printed marker says which (Arabic (ط) and ’1‘), None for (i)."""
     item = Paragraph(new_id(), text, marker=marker)
     last = parent.items[-1] if parent.items else None
     lettered = last is not None and parent.items[0].marker != "i"
     nested = (
         lettered
         and last is not None
-        and marker != _next_letter(last.marker)
+        and level != "letter"
+        and (level == "roman" or marker != _next_letter(last.marker))
         and marker in _ROMANS
         and (marker == "i" or bool(last.items))
     )
     (last.items if nested and last is not None else parent.items).append(item)
+
+
+def _expected_letter(parent: Paragraph) -> str:
+    return _next_letter(parent.items[-1].marker) if parent.items else "a"
 
 
 def build_body(units: list[Unit], no_preamble: bool) -> Body:
@@ -82,9 +88,9 @@ def build_body(units: list[Unit], no_preamble: bool) -> Body:
             last = None
             continue
         head = text[:8].translate(_FULLWIDTH) + text[8:]
-        if (m := vocab.ITEM.match(head)) and last is not None:
-            marker = next(g for g in (m.group("a"), m.group("b"), m.group("c")) if g)
-            _add_item(last, marker, m.group("rest"), new_id)
+        m = vocab.ITEM.match(head)
+        if m and last is not None and (marker := vocab.item_marker(m, _expected_letter(last))):
+            _add_item(last, *marker, m.group("rest"), new_id)
             continue
         number = None
         if m := vocab.NUMBERED.match(head):

@@ -12,13 +12,14 @@ from draftroom.errors import DraftroomError
 from draftroom.model import Document, Footnote, Heading, Paragraph
 from draftroom.model.footnotes import renumber
 from draftroom.model.states import split_sponsors
+from draftroom.parse import vocab
 from draftroom.parse.detect import check_language, detect_language
 from draftroom.parse.footnotes import extract_notes
-from draftroom.parse.furniture import document_symbol, job_number, strip_furniture
+from draftroom.parse.furniture import document_symbol, job_number, raw_rows, strip_furniture
 from draftroom.parse.head import Head, find_body, parse_head
 from draftroom.parse.instructions import parse_instructions
 from draftroom.parse.layout import Layout, measure
-from draftroom.parse.lines import Line, normalize
+from draftroom.parse.lines import Line, normalize, repair_visual_order
 from draftroom.parse.markers import MarkerResolver
 from draftroom.parse.structure import build_body
 from draftroom.parse.units import Joiner
@@ -31,16 +32,18 @@ def parse_plain(text: str, lang: str | None, source: str) -> Document:
     if not text.strip():
         raise DraftroomError(f"{source}: no text in this file")
     language = check_language(lang) if lang else detect_language(text)
+    if language == "ar":
+        text = repair_visual_order(text)
     lines, notes = extract_notes(strip_furniture(text))
     if not lines:
         raise DraftroomError(f"{source}: no resolution text found, only page furniture and notes")
     layout = measure(lines)
     body_at = find_body(lines)
     head = parse_head(lines, body_at, layout)
-    rows = [r.strip() for r in text.split("\n")]
+    rows = [r.strip() for r in raw_rows(text)]
     doc = _document(head, language, document_symbol(rows))
     doc.job_number = job_number(rows)
-    resolver = MarkerResolver(set(notes.numbered), notes.starred)
+    resolver = MarkerResolver(set(notes.numbered), notes.starred, language in vocab.PAREN_NOTES)
     if head.kind == "amendments":
         start = max(head.consumed, default=-1) + 1
         units = Joiner(layout, "amend", language, set(notes.numbered)).run(lines[start:])

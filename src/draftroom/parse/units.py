@@ -26,8 +26,10 @@ _ENDINGS = {
     "amend": ",，،;；؛.。:：",
 }
 CAPITALISED = ("en", "fr", "es")  # languages whose paragraphs never start with a small letter
+# languages whose preambular openers (vocab.OPENERS) do not start a wrapped line inside a sentence:
+# a capital "Recalling", Arabic "وإذ"; not Russian "отмечая" nor Chinese "回顾"
+OPENERS_START = (*CAPITALISED, "ar")
 _SUPERSCRIPT_DIGITS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
-_BARE_LABEL = re.compile(r"^(?:\d{1,3}\s?[.．]|\(?[a-z]{1,3}\)|\([ivxlc]{1,6}\)|（[a-z]{1,3}）)$")
 
 
 @dataclass
@@ -62,6 +64,7 @@ class Joiner:
     def __init__(self, layout: Layout, part: str, language: str, notes: set[int] | None = None) -> None:
         self.layout = layout
         self.capitalised = language in CAPITALISED
+        self.openers_start = language in OPENERS_START
         self.notes = notes or set()
         self.part = part  # preamble | operative | annex | amend
         self.units: list[Unit] = []
@@ -142,7 +145,7 @@ class Joiner:
 
     def _breaks(self, line: Line) -> bool:
         t = line.text
-        if _BARE_LABEL.match(self.text):
+        if vocab.bare_label(self.text):
             return False
         kind = _line_kind(t)
         ended = ends_paragraph(self.text, self._ending_part())
@@ -165,15 +168,15 @@ class Joiner:
         if line.cut_before:
             return (
                 self.layout.ends_short(prev, line, carried)
-                or (kind == "opener" and self.capitalised)
+                or (kind == "opener" and self.openers_start)
                 or deeper
             )
         if not self.layout.full:
             return True
         if self.layout.blanks_mark_paragraphs:
-            return line.blank_before or (kind == "opener" and self.capitalised)
+            return line.blank_before or (kind == "opener" and self.openers_start)
         return (
-            self.layout.ends_short(prev, line, carried) or deeper or (kind == "opener" and self.capitalised)
+            self.layout.ends_short(prev, line, carried) or deeper or (kind == "opener" and self.openers_start)
         )
 
     def _add(self, line: Line) -> None:
@@ -182,7 +185,7 @@ class Joiner:
             self.carried = 0
         if not self.lines and not self.expect_annex_title:
             self._track(line.text)
-        if _BARE_LABEL.match(self.text):
+        if vocab.bare_label(self.text):
             self.text = f"{self.text} {line.text}"
         else:
             self.text = join_pair(self.text, line.text, self.lines[-1].tight_end if self.lines else False)

@@ -6,6 +6,9 @@ form is one edit here, never a rule buried in the parser.
 
 import re
 
+from draftroom.model.dates import MONTHS
+from draftroom.model.markers import ABJAD, CYRILLIC, from_alphabet, roman
+
 _FLAGS = re.IGNORECASE
 
 MONTHS_EN = "January|February|March|April|May|June|July|August|September|October|November|December"
@@ -14,7 +17,12 @@ MONTHS_ES = (
     "enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre"
 )
 MONTHS_RU = "января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря"
-MONTHS_AR = "يناير|فبراير|مارس|أبريل|مايو|يونيه|يونيو|يوليه|يوليو|أغسطس|سبتمبر|أكتوبر|نوفمبر|ديسمبر"
+_MONTHS_AR_ALONE = "يونيو|يوليو"  # other spellings of the second name, printed alone
+# "كانون الأول/ديسمبر" as UN Arabic prints it (the PDF may space the slash), or either name alone
+MONTHS_AR = "|".join(
+    [rf"{a}\s*/\s*{b}|{a}|{b}" for a, b in (m.replace(" ", r"\s+").split("/") for m in MONTHS["ar"])]
+    + [_MONTHS_AR_ALONE]
+)
 
 DATE_TEXT = (
     rf"\d{{1,2}}\s+(?:{MONTHS_EN})\s+\d{{4}}"
@@ -50,7 +58,7 @@ AGENDA = re.compile(
     r"|Points?\s+(?P<fr>\S.*?)\s+de\s+l[’']ordre\s+du\s+jour"
     r"|Temas?\s+(?P<es>\S.*?)\s+del\s+programa"
     r"|Пункты?\s+(?P<ru>\S.*?)\s+повестки\s+дня"
-    r"|البنو?د\s+(?P<ar>\S.*?)\s+من\s+جدول\s+الأعمال)$",
+    r"|البن(?:د|ود|دان)\s+(?P<ar>\S.*?)\s+من\s+جدول\s+الأعمال)$",
     _FLAGS,
 )
 MASTHEAD = re.compile(
@@ -90,6 +98,9 @@ SPONSOR_LINE = re.compile(
     r"\s*\**$",
     _FLAGS,
 )
+# A sponsor list goes on to the next line: "A, B," / "A, B and" / Arabic "أ" + "وب" (names joined by و).
+LIST_END = re.compile(r"(?:[,，、،]|\band|\bet|\by|\bи|和|及)$")
+LIST_START = re.compile(r"^و[\u0621-\u064a]")
 SUBMITTED_LINE = re.compile(
     r"^(?P<draft>(?P<rev>revised\s+)?draft\s+(?:resolution|decision)\s+submitted\s+by\s+(?:the\s+)?"
     r"|projet\s+de\s+(?:résolution|décision)\s+(?:révisé\s+)?présenté\s+par\s+(?:le\s+|la\s+|l[’'])?"
@@ -107,10 +118,13 @@ ADOPTED = re.compile(
     r"|(?:Résolution|Décision)\s+adoptée\s+par\s+.+?\s+le\s+(?P<fr>.+)"
     r"|(?:Resolución|Decisión)\s+aprobada\s+por\s+.+?\s+el\s+(?P<es>.+)"
     r"|(?:Резолюция|Решение),?\s+принят(?:ая|ое)\s+.+?\s+(?P<ru>\d{1,2}\s+\S+\s+\d{4}\s+года)"
-    r"|(?:قرار|مقرر)\s+اتخذت?ه\s+.+?\s+في\s+(?P<ar>.+))$",
+    r"|(?:ال)?(?:قرار|مقرر)\s+(?:الذي\s+)?اتخذت?ه\s+.+?\s+في\s+(?P<ar>.+))$",
     _FLAGS,
 )
-RESOLUTION_NUMBER = re.compile(r"^(?P<num>(?:S-|ES-)?\d{1,3}/\d{1,4}(?:\s?[A-Z])?)\.\s*(?P<title>\S.*)$")
+# "74/176. Title"; Arabic "74/176 - العنوان"
+RESOLUTION_NUMBER = re.compile(
+    r"^(?P<num>(?:S-|ES-)?\d{1,3}/\d{1,4}(?:\s?[A-Z])?)(?:\.|\s*[-–])\s*(?P<title>\S.*)$"
+)
 REPORT_LINE = re.compile(r"^\[.*\]$")
 
 # The authoring body ("The General Assembly,"): its own line between the title and the paragraphs.
@@ -121,7 +135,7 @@ BODY = re.compile(
     r"|(?:L[’']|Le\s+|La\s+|Les\s+)[^,]{0,80}?(?:Assemblée|Conseil|Conférence|Commission|Comité|Réunion)[^,]{0,80}"
     r"|(?:La|El|Los)\s+[^,]{0,80}?(?:Asamblea|Consejo|Conferencia|Comisión|Comité|Reunión)[^,]{0,80}"
     r"|[А-ЯЁ][^,]{0,80}?(?:Ассамблея|Совет|Конференция|Комиссия|Комитет|Совещание)[^,]{0,80}"
-    r"|(?:إن\s+)?[^،,]{0,80}?(?:الجمعية\s+العامة|المجلس|مجلس|المؤتمر|مؤتمر|اللجنة)[^،,]{0,80})"
+    r"|[إا]نّ?\s+[^،,]{0,80}?(?:الجمعية\s+العامة|المجلس|مجلس|المؤتمر|مؤتمر|اللجنة)[^،,]{0,80})"
     r"\s*[,，،]?$"
 )
 
@@ -140,11 +154,45 @@ MEETING = re.compile(
     _FLAGS,
 )
 
-# Paragraph numbering.
+# Languages whose footnote markers are printed in brackets: "لعام 2030(1)،", the note "(1) القرار 70/1."
+PAREN_NOTES = ("ar",)
+
+# Paragraph numbering: "1.", Chinese "1．", Arabic "1 -".
 NUMBERED = re.compile(r"^(?P<n>\d{1,3})(?:\s?[.．。]|\s+-)(?:\s+|$|(?=[\u4e00-\u9fff]))(?P<rest>.*)$")
+# Sub-items: "(a)", "(ii)", "（a）", French/Spanish/Russian "a)", "i)", Arabic "(ب)", "(هـ)" and ’2‘,
+# Russian Cyrillic "б)". See model/markers.py for their Latin forms.
+_ABJAD = "|".join(re.escape(a).replace("ـ", "ـ?") for a in ABJAD)
 ITEM = re.compile(
-    r"^(?:\((?P<a>[a-z]{1,3}|[ivxlc]{1,6})\)|（(?P<b>[a-z]{1,3}|[ivxlc]{1,6})）|(?P<c>[a-z]|[ivx]{1,5})\))(?:\s+|$)(?P<rest>.*)$"
+    r"^(?:\((?P<a>[a-z]{1,3}|[ivxlc]{1,6})\)|（(?P<b>[a-z]{1,3}|[ivxlc]{1,6})）|(?P<c>[a-z]|[ivx]{1,5})\)"
+    rf"|\((?P<abjad>(?P<ab1>{_ABJAD})(?:\s?(?P=ab1))?)\)"
+    r"|[’‘'](?P<num>\d{1,2})[’‘']"
+    rf"|(?P<cyr>[{''.join(CYRILLIC)}])\))(?:\s+|$)(?P<rest>.*)$"
 )
+_HOMOGLYPHS = dict(zip("асеорху", "aceopxy", strict=True))  # Cyrillic letters that look Latin
+
+
+def item_marker(m: re.Match[str], expected: str) -> tuple[str, str | None] | None:
+    """(Latin marker, level) of a matched sub-item; level "letter" or "roman" when the printed form
+    says it, None for Latin markers, where (i) may be a letter or a numeral. `expected`: the
+    next letter in the list, which a Cyrillic letter that looks Latin stands for ("с)" after "b)")."""
+    if latin := m.group("a") or m.group("b") or m.group("c"):
+        return latin, None
+    if m.group("num"):
+        return (roman(int(m.group("num"))), "roman") if int(m.group("num")) else None
+    if m.group("abjad"):
+        marker = from_alphabet(m.group("abjad"), ABJAD)
+    else:
+        cyr = m.group("cyr")
+        marker = expected if _HOMOGLYPHS.get(cyr) == expected else from_alphabet(cyr, CYRILLIC)
+    return (marker, "letter") if marker else None
+
+
+def bare_label(text: str) -> bool:
+    """A paragraph number or sub-item marker alone, with no text after it."""
+    m = NUMBERED.match(text) or ITEM.match(text)
+    return bool(m) and not m.group("rest")
+
+
 HEADING = re.compile(
     r"^(?P<num>[IVXLC]{1,6}|[A-Z]|[一二三四五六七八九十]{1,3})(?:\s*[.．、]\s*|\s+)(?P<text>\S.{0,200})$"
 )
@@ -162,7 +210,7 @@ OPENERS = re.compile(
     r"|(?i:ссылаясь|подтверждая|вновь|отмечая|принимая|учитывая|будучи|признавая|приветствуя|руководствуясь"
     r"|выражая|сознавая|подчеркивая|напоминая|рассмотрев|глубоко|считая|исходя|с\s+удовлетворением"
     r"|с\s+обеспокоенностью|будучи)\b"
-    r"|(?:إذ|وإذ)\s"
+    r"|و?(?:إذ|قد)\s|و?[\u0621-\u064a]{3,}ا\s+منها\b"  # وإذ تشير, وقد نظرت, واقتناعا منها
     r"|(?:又|还|回顾|重申|遵循|依循|铭记|注意到|赞赏地|关切地|表示|欢迎|确认|认识到|承认|深信|深为|强调|审议了"
     r"|考虑到|意识到|申明|深感|严重关切|决心))"
 )

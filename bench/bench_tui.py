@@ -10,14 +10,20 @@ Prints, each against a peer measured in the same run (headless Textual, `App.run
   - opening a paragraph's proposals (enter), its redlines computed, against the same peer: the
     screen's very first opening, each paragraph's first, and again.
 Key figures are to the last frame the key caused (the screen settled), with the first frame beside.
+Last, the whole command as a user meets it: `draftroom tui` started in a real terminal (tmux) until
+the draft is on screen, against an empty Textual app started the same way.
 The 2,000 amendments (100 delegations; edits, replacements, insertions, deletions) are written in one
 bulk action on top of the demo's own proposals, as `bench_amend.py` does.
 """
 
 import argparse
 import asyncio
+import os
 import random
+import shlex
+import shutil
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
@@ -252,6 +258,53 @@ async def run(args: argparse.Namespace) -> None:
     print(
         f"  the app's very first opening (5 fresh apps): {spread([last for _, last in cold])}, "
         f"first frame {ms(statistics.median(f for f, _ in cold)).strip()}"
+    )
+    whole_command(home)
+
+
+EMPTY_APP = """
+from textual.app import App
+from textual.widgets import Static
+class Empty(App):
+    def compose(self):
+        yield Static("ready")
+Empty().run()
+"""
+
+
+def in_terminal(command: str, shown: str, limit: float = 30.0) -> float:
+    """From starting `command` in a real terminal (a tmux pane) to `shown` on its screen: Python's
+    start, every import, reading the negotiation and the first frame, as a user waits for them."""
+    session = f"bench-{os.getpid()}"
+    start = time.perf_counter()
+    subprocess.run(["tmux", "new-session", "-d", "-s", session, "-x", "120", "-y", "40", command], check=True)
+    try:
+        while (
+            shown
+            not in subprocess.run(
+                ["tmux", "capture-pane", "-p", "-t", session], capture_output=True, text=True
+            ).stdout
+        ):
+            if time.perf_counter() - start > limit:
+                raise SystemExit(f"{shown!r} never appeared")
+            time.sleep(0.005)
+        return time.perf_counter() - start
+    finally:
+        subprocess.run(["tmux", "kill-session", "-t", session], capture_output=True)
+
+
+def whole_command(home: Path) -> None:
+    if not shutil.which("tmux"):
+        print("whole command in a terminal: skipped (no tmux)")
+        return
+    env = f"TERM=xterm-256color PYTHONPATH={ROOT / 'src'} DRAFTROOM_HOME={home}"
+    ours = f"env {env} {sys.executable} -m draftroom tui {DEMO_NAME} --as China"
+    peer = f"env TERM=xterm-256color {sys.executable} -c {shlex.quote(EMPTY_APP)}"
+    mine = statistics.median(in_terminal(ours, "pending") for _ in range(5))
+    theirs = statistics.median(in_terminal(peer, "ready") for _ in range(5))
+    print(
+        f"whole command in a terminal (tmux: `draftroom tui` to the draft drawn) {ms(mine)}   "
+        f"an empty Textual app the same way {ms(theirs)}   ratio {mine / theirs:5.1f}x"
     )
 
 

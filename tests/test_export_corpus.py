@@ -44,7 +44,7 @@ def test_corpus_round_trip(path, tmp_path):
         assert (back.amends, to_dict(back)["instructions"]) == (doc.amends, to_dict(doc)["instructions"])
 
 
-@pytest.mark.parametrize("lang", ["zh", "fr", "es", "ru"])
+@pytest.mark.parametrize("lang", ["zh", "fr", "es", "ru", "ar"])
 def test_amendments_in_other_languages_read_back(lang, tmp_path):
     amendments = [d for d in map(parse_file, DOCUMENTS) if d.kind == "amendments"]
     assert len(amendments) >= 5

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from draftroom.errors import DraftroomError
 from draftroom.export import ordinals
-from draftroom.export.words import quote
+from draftroom.export.words import item_label, quote
 from draftroom.model import Instruction, normalize_label
 
 _LABEL = re.compile(r"^(PP|OP|AN)(?:(\d+)\.)?(\d+)((?:\([a-z]+\))*)$")
@@ -36,6 +36,8 @@ def parse_target(label: str) -> Target:
 
 
 def _markers(t: Target, lang: str) -> str:
+    if lang == "ar":  # (أ), its items ’1‘: as the paragraphs print them
+        return "".join(item_label(m, lang, roman=level > 0) for level, m in enumerate(t.markers))
     if lang in ("fr", "es"):
         return " ".join(f"{m})" for m in t.markers)
     return "".join(f"({m})" for m in t.markers)
@@ -51,7 +53,7 @@ def reference(label: str, lang: str, case: str = "nom") -> str:
     """The words citing a paragraph: "the fifth preambular paragraph", "执行部分第3段", "пункте 3 …".
 
     French and Spanish forms come without their article (the sentence contracts it: "au", "del");
-    `case` is the Russian case: nom, gen, prep or ins.
+    `case` is the Russian case (nom, gen, prep or ins), or the Arabic one (nom or gen).
     """
     t = parse_target(label)
     return _REFERENCES[lang](t, case)
@@ -113,9 +115,9 @@ def _ru(t: Target, case: str) -> str:
     return f"под{_RU_NOUN[case]} {_markers(t, 'ru')} {base}" if t.markers else base
 
 
-def _ar(t: Target, _case: str) -> str:
+def _ar(t: Target, case: str) -> str:
     if t.part == "PP":
-        base = f"الفقرة {ordinals.arabic(t.number)} من الديباجة"
+        base = f"الفقرة {ordinals.arabic(t.number, case)} من الديباجة"
     elif t.part == "OP":
         base = f"الفقرة {t.number} من المنطوق"
     else:
@@ -189,14 +191,14 @@ _SENTENCES = {
         "insert-words": "В {r:prep} после слов {w} включить слова {t}.",
     },
     "ar": {
-        "insert-after": "تُدرج {k} بعد {r}، نصها:",
-        "insert-before": "تُدرج {k} قبل {r}، نصها:",
-        "delete": "تُحذف {r}.",
-        "delete-reading": "تُحذف {r}، ونصها:",
-        "replace": "يُستعاض عن {r} بالنص التالي:",
-        "delete-words": "في {r}، تُحذف عبارة {w}.",
-        "replace-words": "في {r}، يُستعاض عن عبارة {w} بعبارة {t}.",
-        "insert-words": "في {r}، تُدرج عبارة {t} بعد عبارة {w}.",
+        "insert-after": "تُدرج {k} بعد {r:gen}، نصها:",
+        "insert-before": "تُدرج {k} قبل {r:gen}، نصها:",
+        "delete": "تُحذف {r:nom}.",
+        "delete-reading": "تُحذف {r:nom}، ونصها:",
+        "replace": "يُستعاض عن {r:gen} بالنص التالي:",
+        "delete-words": "في {r:gen}، تُحذف عبارة {w}.",
+        "replace-words": "في {r:gen}، يُستعاض عن عبارة {w} بعبارة {t}.",
+        "insert-words": "في {r:gen}، تُدرج عبارة {t} بعد عبارة {w}.",
     },
 }
 

@@ -1,8 +1,8 @@
 """The English corpus (drafts, amendments, resolutions of 2025) exported and parsed back.
 
 The parser is the independent reader: what it reads from our .docx must be what it read from the
-UN's own text. Amendment documents are also written in Chinese, French, Spanish and Russian and
-must give back the same instructions.
+UN's own text. Amendment documents are also written in Chinese, French, Spanish, Russian and Arabic
+and must give back the same instructions.
 """
 
 import re

@@ -138,7 +138,8 @@ _NEW = {
     "ar": ("فقرة جديدة في الديباجة", "فقرة جديدة في المنطوق", "فقرة جديدة", "فقرة فرعية جديدة"),
 }
 
-# {r} reference, {k} what is new, {w} quoted words, {t} quoted text
+# {r} reference, {k} what is new, {w} quoted words, {t} quoted text; insert-words-end: an insert-words
+# with no words, at the end of the paragraph
 _SENTENCES = {
     "en": {
         "insert-after": "Insert a new {k} after {r}, reading:",
@@ -149,6 +150,7 @@ _SENTENCES = {
         "delete-words": "In {r}, delete the words {w}.",
         "replace-words": "In {r}, replace the words {w} with the words {t}.",
         "insert-words": "In {r}, after the words {w}, insert the words {t}.",
+        "insert-words-end": "At the end of {r}, add the words {t}.",
     },
     "zh": {
         "insert-after": "在{r}之后插入一个新的{k}，内容如下：",
@@ -159,6 +161,7 @@ _SENTENCES = {
         "delete-words": "在{r}中，删除{w}一语。",
         "replace-words": "在{r}中，将{w}改为{t}。",
         "insert-words": "在{r}中，在{w}之后插入{t}。",
+        "insert-words-end": "在{r}末尾增加{t}。",
     },
     "fr": {
         "insert-after": "Après le {r}, insérer un {k} ainsi libellé :",
@@ -169,6 +172,7 @@ _SENTENCES = {
         "delete-words": "Au {r}, supprimer les mots {w}.",
         "replace-words": "Au {r}, remplacer les mots {w} par les mots {t}.",
         "insert-words": "Au {r}, après les mots {w}, insérer les mots {t}.",
+        "insert-words-end": "À la fin du {r}, ajouter les mots {t}.",
     },
     "es": {
         "insert-after": "Después del {r}, insértese un {k} que diga:",
@@ -179,6 +183,7 @@ _SENTENCES = {
         "delete-words": "En el {r}, suprímanse las palabras {w}.",
         "replace-words": "En el {r}, sustitúyanse las palabras {w} por las palabras {t}.",
         "insert-words": "En el {r}, después de las palabras {w}, insértense las palabras {t}.",
+        "insert-words-end": "Al final del {r}, añádanse las palabras {t}.",
     },
     "ru": {
         "insert-after": "После {r:gen} включить {k} следующего содержания:",
@@ -189,6 +194,7 @@ _SENTENCES = {
         "delete-words": "В {r:prep} исключить слова {w}.",
         "replace-words": "В {r:prep} заменить слова {w} словами {t}.",
         "insert-words": "В {r:prep} после слов {w} включить слова {t}.",
+        "insert-words-end": "В конце {r:gen} добавить слова {t}.",
     },
     "ar": {
         "insert-after": "تُدرج {k} بعد {r:gen}، نصها:",
@@ -199,6 +205,7 @@ _SENTENCES = {
         "delete-words": "في {r:gen}، تُحذف عبارة {w}.",
         "replace-words": "في {r:gen}، يُستعاض عن عبارة {w} بعبارة {t}.",
         "insert-words": "في {r:gen}، تُدرج عبارة {t} بعد عبارة {w}.",
+        "insert-words-end": "في نهاية {r:gen}، تُضاف عبارة {t}.",
     },
 }
 
@@ -225,6 +232,8 @@ def sentence(ins: Instruction, lang: str) -> tuple[str, str | None]:
     else:
         anchor, kind = ins.target, ""
         key = "delete-reading" if ins.op == "delete" and ins.text else ins.op
+        if ins.op == "insert-words" and not ins.words:
+            key = "insert-words-end"  # "at the end of ..., add ...": no words to insert after
         if not anchor:
             raise DraftroomError(f"a {ins.op} instruction needs the paragraph it applies to")
     if ins.op not in OPS:
@@ -233,7 +242,7 @@ def sentence(ins: Instruction, lang: str) -> tuple[str, str | None]:
             "delete-words, replace-words or insert-words"
         )
     template = _SENTENCES[lang][key]
-    if ins.op.endswith("-words") and not ins.words:
+    if ins.op in ("delete-words", "replace-words") and not ins.words:
         raise DraftroomError(f"a {ins.op} instruction needs the words it applies to")
     text = re.sub(
         r"\{r(?::(\w+))?\}", lambda m: reference(anchor, lang, m.group(1) or "nom"), template

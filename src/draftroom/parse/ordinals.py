@@ -176,6 +176,7 @@ _AR_PLAIN = str.maketrans(
 
 
 def arabic_plain(word: str) -> str:
+    """The form Arabic words are compared in."""
     return word.translate(_AR_PLAIN)
 
 

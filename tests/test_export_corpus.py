@@ -1,8 +1,8 @@
 """The English corpus (drafts, amendments, resolutions of 2025) exported and parsed back.
 
 The parser is the independent reader: what it reads from our .docx must be what it read from the
-UN's own text. Amendment documents are also written in Chinese, French, Spanish and Russian and
-must give back the same instructions.
+UN's own text. Amendment documents are also written in Chinese, French, Spanish, Russian and Arabic
+and must give back the same instructions.
 """
 
 import re
@@ -44,7 +44,7 @@ def test_corpus_round_trip(path, tmp_path):
         assert (back.amends, to_dict(back)["instructions"]) == (doc.amends, to_dict(doc)["instructions"])
 
 
-@pytest.mark.parametrize("lang", ["zh", "fr", "es", "ru"])
+@pytest.mark.parametrize("lang", ["zh", "fr", "es", "ru", "ar"])
 def test_amendments_in_other_languages_read_back(lang, tmp_path):
     amendments = [d for d in map(parse_file, DOCUMENTS) if d.kind == "amendments"]
     assert len(amendments) >= 5

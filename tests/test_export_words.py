@@ -6,6 +6,7 @@ from draftroom.errors import DraftroomError
 from draftroom.export import ordinals, words
 from draftroom.export.instructions import reference, sentence
 from draftroom.model import Instruction
+from draftroom.parse.instructions import read_instructions
 from draftroom.parse.ordinals import ordinal_value
 
 
@@ -80,6 +81,9 @@ def test_russian_and_arabic_ordinals_agree():
     assert ordinals.russian(22, "nom") == "двадцать второй"
     assert ordinals.arabic(5) == "الخامسة"
     assert ordinals.arabic(14) == "الرابعة عشرة"
+    assert (ordinals.arabic(38), ordinals.arabic(38, "gen")) == ("الثامنة والثلاثون", "الثامنة والثلاثين")
+    assert ordinals.arabic(21, "gen") == "الحادية والعشرين"
+    assert ordinals.arabic(101) == "الأولى بعد المائة"
 
 
 def test_references():
@@ -88,6 +92,9 @@ def test_references():
     assert reference("AN2.12", "en") == "paragraph 12 of annex II"
     assert reference("PP5", "zh") == "序言部分第五段"
     assert reference("OP3", "ru", "prep") == "пункте 3 постановляющей части"
+    assert reference("PP20", "ar") == "الفقرة العشرون من الديباجة"
+    assert reference("PP20", "ar", "gen") == "الفقرة العشرين من الديباجة"
+    assert reference("OP2(b)(ii)", "ar") == "الفقرة الفرعية (ب)’2‘ من الفقرة 2 من المنطوق"
 
 
 CASES = [
@@ -113,6 +120,20 @@ CASES = [
             "ar": "في الفقرة 3 من المنطوق، تُحذف عبارة ”and all“.",
         },
     ),
+    (  # the Arabic ordinal takes the case: subject of the verb, or after a preposition
+        Instruction("delete", target="PP21"),
+        {
+            "en": "Delete the twenty-first preambular paragraph.",
+            "ar": "تُحذف الفقرة الحادية والعشرون من الديباجة.",
+        },
+    ),
+    (
+        Instruction("replace", target="PP21", text="x"),
+        {
+            "en": "Replace the twenty-first preambular paragraph with the following:",
+            "ar": "يُستعاض عن الفقرة الحادية والعشرين من الديباجة بالنص التالي:",
+        },
+    ),
 ]
 
 
@@ -120,6 +141,27 @@ CASES = [
 def test_instruction_sentences(ins, expected):
     for lang, text in expected.items():
         assert sentence(ins, lang)[0] == text
+
+
+KINDS = [
+    Instruction("insert", after="PP21", text="Recalling X,"),
+    Instruction("insert", before="OP2", text="Decides Y;"),
+    Instruction("delete", target="PP38"),
+    Instruction("delete", target="OP4(b)"),
+    Instruction("replace", target="PP20", text="Noting Z,"),
+    Instruction("delete-words", target="OP3", words="and all"),
+    Instruction("replace-words", target="PP5", words="welcomes", text="notes"),
+    Instruction("insert-words", target="OP6", words="States", text="Members"),
+    Instruction("insert-words", target="OP7", text="in all regions"),  # at the end of the paragraph
+]
+
+
+@pytest.mark.parametrize("lang", words.LANGUAGES)
+def test_every_kind_of_instruction_written_in_each_language_reads_back(lang):
+    """The parser, an independent reader, takes each written sentence (and the text after it) back."""
+    paragraphs = [part for ins in KINDS for part in sentence(ins, lang) if part]
+    reading = read_instructions(paragraphs, lang)
+    assert (reading.instructions, reading.skipped) == (KINDS, [])
 
 
 def test_instruction_text_follows_and_bad_instructions():
@@ -150,6 +192,8 @@ def test_instruction_text_follows_and_bad_instructions():
         ("es", ordinals.spanish, 150),
         ("ru", lambda n: ordinals.russian(n, "gen"), 150),
         ("zh", lambda n: ordinals.chinese(n).removeprefix("第"), 150),
+        ("ar", ordinals.arabic, 150),
+        ("ar", lambda n: ordinals.arabic(n, "gen"), 150),
     ],
 )
 def test_the_parser_reads_our_ordinals_back(lang, words, last):

@@ -1,5 +1,6 @@
 """Instructions of formal amendments documents: the real English ones (from their PDF and their text
-extraction), and French, Spanish, Russian and Chinese ones written from UN-CONVENTIONS.md."""
+extraction), and French, Spanish, Russian, Chinese and Arabic ones written from UN-CONVENTIONS.md and
+the UN's Arabic wording."""
 
 import json
 import logging
@@ -289,6 +290,16 @@ CHINESE = [
     "“7. 决定继续处理此案。”",
     "6. 在序言部分第二十一段中，删除“充分”一语。",
 ]
+ARABIC = [
+    "1 - تُدرج فقرة جديدة في الديباجة بعد الفقرة الرابعة عشرة من الديباجة، نصها:",
+    "”وإذ تؤكد من جديد أن الدول الأطراف تحترم مسؤوليات الوالدين وحقوقهم وواجباتهم،“",
+    "2 - في الفقرة 3 من المنطوق، يُستعاض عن عبارة ”يجب أن تكفل“ بعبارة ”ينبغي أن تكفل“.",
+    "3 - تُحذف الفقرة الثامنة والثلاثون من الديباجة والفقرة 2 من المنطوق.",
+    "4 - في الفقرة الفرعية (أ) من الفقرة 5 من المنطوق، تُدرج كلمة ”الأعضاء“ بعد كلمة ”الدول“.",
+    "5 - يُستعاض عن الفقرة 7 من المنطوق بالنص التالي:",
+    "”7 - تقرر أن تبقي المسألة قيد نظرها.“",
+    "6 - في الفقرة الحادية والعشرين من الديباجة، تُحذف كلمة ”تماما“.",
+]
 COMMON = [
     ("insert", {"after": "PP14"}),
     ("replace-words", {"target": "OP3"}),
@@ -301,7 +312,8 @@ COMMON = [
 
 
 @pytest.mark.parametrize(
-    ("lang", "paragraphs"), [("fr", FRENCH), ("es", SPANISH), ("ru", RUSSIAN), ("zh", CHINESE)]
+    ("lang", "paragraphs"),
+    [("fr", FRENCH), ("es", SPANISH), ("ru", RUSSIAN), ("zh", CHINESE), ("ar", ARABIC)],
 )
 def test_other_languages(lang: str, paragraphs: list[str]):
     reading = read_instructions(paragraphs, lang)
@@ -310,10 +322,10 @@ def test_other_languages(lang: str, paragraphs: list[str]):
     assert [
         (i.op, {k: getattr(i, k) for k in want}) for i, (_, want) in zip(got, COMMON, strict=False)
     ] == COMMON
-    assert got[0].text == re.sub(r"^[«“]\s*|\s*[»”]$", "", paragraphs[1])
+    assert got[0].text == re.sub(r"^[«“”]\s*|\s*[»”“]$", "", paragraphs[1])
     assert got[1].words and got[1].text and got[1].words != got[1].text
     assert got[4].words and got[4].text
-    assert got[5].text and got[5].text.startswith("7.")
+    assert got[5].text and re.match(r"7(\.| -) ", got[5].text)  # Arabic numbers paragraphs "7 -"
     assert got[6].words
     if lang == "fr":
         assert _compact(got[7:]) == [
@@ -418,6 +430,17 @@ def test_english_ordinals_to_a_hundred(n: int):
         ("zh", "三十八", 38),
         ("zh", "九十九", 99),
         ("zh", "一百零一", 101),
+        ("ar", "الخامسة", 5),
+        ("ar", "الاولى", 1),  # hamza left out
+        ("ar", "الحادية عشرة", 11),
+        ("ar", "الثانية عشره", 12),
+        ("ar", "العشرون", 20),
+        ("ar", "الحادية و العشرين", 21),
+        ("ar", "الثامنة والثلاثين", 38),
+        ("ar", "التاسعة والتسعون", 99),
+        ("ar", "المائة", 100),
+        ("ar", "الحادية بعد المئة", 101),
+        ("ar", "الخامِسة", 5),  # vowel marks
     ],
 )
 def test_ordinals_in_other_languages(lang: str, phrase: str, n: int):
@@ -425,7 +448,18 @@ def test_ordinals_in_other_languages(lang: str, phrase: str, n: int):
 
 
 @pytest.mark.parametrize(
-    ("lang", "phrase"), [("en", "the"), ("en", "twenty"), ("fr", "vingt"), ("ru", "пункт")]
+    ("lang", "phrase"),
+    [
+        ("en", "the"),
+        ("en", "twenty"),
+        ("fr", "vingt"),
+        ("ru", "пункт"),
+        ("ar", "الفقرة"),
+        ("ar", "عشرة"),
+        ("ar", "الحادية"),  # only in a compound
+        ("ar", "العاشرة عشرة"),
+        ("ar", "الخامسة والسادسة"),  # a list, not a number
+    ],
 )
 def test_words_that_are_not_ordinals(lang: str, phrase: str):
     assert ordinal_value(phrase, lang) is None
@@ -440,6 +474,7 @@ def test_words_that_are_not_ordinals(lang: str, phrase: str):
         ("ru", "Исключить подпункты (a) и (c) пункта 4 постановляющей части."),
         ("en", "Delete operative paragraph 4, subparagraphs (a) and (c)."),
         ("zh", "删除执行部分第4段(a)和(c)分段。"),
+        ("ar", "تُحذف الفقرتان الفرعيتان (أ) و(ج) من الفقرة 4 من المنطوق."),
     ],
 )
 def test_several_sub_items_of_one_paragraph(lang: str, sentence: str):
@@ -460,3 +495,67 @@ def test_cli_reads_the_instructions_of_a_real_pdf(run_cli, stem: str):
     # the parser turns a note marked ** inside quoted text into a footnote reference
     got = [{k: re.sub(r"\[\^\d+\]", "", v) for k, v in i.items()} for i in doc["instructions"]]
     assert got == _compact(EXPECTED[stem])
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "تُحذف الفقرتان الرابعة والخامسة من الديباجة.",
+            [{"op": "delete", "target": "PP4"}, {"op": "delete", "target": "PP5"}],
+        ),
+        (
+            "تُحذف الفقرات الثالثة عشرة، والرابعة عشرة والخامسة والعشرون من الديباجة.",
+            [{"op": "delete", "target": f"PP{n}"} for n in (13, 14, 25)],
+        ),
+        ("تُحذف الفقرات من 3 إلى 5 من المنطوق.", [{"op": "delete", "target": f"OP{n}"} for n in (3, 4, 5)]),
+        (
+            "في الفقرة 4 من المنطوق، تحل عبارة ”ينبغي“ محل عبارة ”يجب“.",
+            [{"op": "replace-words", "target": "OP4", "words": "يجب", "text": "ينبغي"}],
+        ),
+        (
+            "في الفقرة العاشرة من الديباجة، يستعاض بعبارة ”تلاحظ“ عن عبارة ”ترحب“.",
+            [{"op": "replace-words", "target": "PP10", "words": "ترحب", "text": "تلاحظ"}],
+        ),
+        (
+            "في الفقرة 6 من المنطوق، تُدرج عبارة ”وفقا للقانون الدولي“ قبل عبارة ”بما في ذلك“.",
+            [
+                {
+                    "op": "replace-words",
+                    "target": "OP6",
+                    "words": "بما في ذلك",
+                    "text": "وفقا للقانون الدولي بما في ذلك",
+                }
+            ],
+        ),
+        (
+            "في الفقرة الفرعية (ب)’2‘ من الفقرة 2 من المنطوق، تُحذف عبارة ”عند الاقتضاء“ وتُدرج عبارة ”دائما“ "
+            "في نهاية الفقرة 3 من المنطوق.",
+            [
+                {"op": "delete-words", "target": "OP2(b)(ii)", "words": "عند الاقتضاء"},
+                {"op": "insert-words", "target": "OP3", "text": "دائما"},
+            ],
+        ),
+        (
+            "٤ - تُحذف الفقرة ١٢ من المنطوق.",  # Arabic-Indic digits
+            [{"op": "delete", "target": "OP12"}],
+        ),
+    ],
+)
+def test_arabic_lists_ranges_and_word_orders(sentence: str, expected: list[dict]):
+    assert _compact(parse_instructions([sentence], "ar")) == expected
+
+
+def test_arabic_text_that_reads_as_no_instruction_is_skipped_never_guessed():
+    paras = [
+        "تعرب الوفود المقدمة عن شكرها لجميع الوفود.",
+        "تُدرج فقرة جديدة، نصها:",  # after which paragraph?
+        "في الفقرة 5 (أ) من المنطوق، تُحذف عبارة ”فورا“.",  # a sub-item cited in no known form: not all of OP5
+        "يُستعاض عن الفقرة 7 من المنطوق بالنص التالي:",
+        "”7 - تقرر أن تبقي المسألة قيد نظرها.“",
+    ]
+    reading = read_instructions(paras, "ar")
+    assert _compact(reading.instructions) == [
+        {"op": "replace", "target": "OP7", "text": "7 - تقرر أن تبقي المسألة قيد نظرها."}
+    ]
+    assert reading.skipped == paras[:3]

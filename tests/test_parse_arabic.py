@@ -1,5 +1,6 @@
 """Arabic UN texts as extracted text: a draft whose masthead was set in columns, an adopted
-resolution, the same draft re-wrapped as a PDF extractor breaks lines, and export written back."""
+resolution, a formal amendments document, the same texts re-wrapped as a PDF extractor breaks lines
+or typed with Arabic-Indic digits, and export written back."""
 
 import re
 import subprocess
@@ -19,6 +20,7 @@ from draftroom.parse import parse_file, parse_text
 DATA = Path(__file__).parent / "data"
 DRAFT = DATA / "ar_draft_columns.txt"
 RESOLUTION = DATA / "ar_resolution.txt"
+AMENDMENTS = DATA / "ar_amendments.txt"
 LETTERS = ["a", "b", "c", "d", "e", "f", "g", "h", "i", "j"]
 
 
@@ -111,8 +113,13 @@ def _rewrapped(text: str, width: int) -> str:
     return "\n".join(out)
 
 
-@pytest.mark.parametrize("path", [DRAFT, RESOLUTION], ids=lambda p: p.stem)
-@pytest.mark.parametrize("width", [30, 40, 55])
+@pytest.mark.parametrize(
+    ("path", "width"),
+    [(path, width) for path in (DRAFT, RESOLUTION) for width in (30, 40, 55)]
+    # at 30 columns the amendments' agenda title fills its line like the sponsor lines after it
+    + [(AMENDMENTS, 40), (AMENDMENTS, 55)],
+    ids=lambda x: x.stem if isinstance(x, Path) else str(x),
+)
 def test_rewrapped_text_reads_the_same(path, width):
     text = path.read_text(encoding="utf-8")
     wrapped = _rewrapped(text, width)
@@ -179,3 +186,100 @@ def test_text_put_in_reading_order_character_by_character_is_repaired():
     visual = re.sub(r"(?m)^\((\d)\) ", r"\1", visual)  # notes numbered "1القرار"
     assert visual.count("األ") > 5 and " - 1تحث" in visual and "’ ‘2تقديم" in visual
     assert to_dict(parse_text(visual)) == to_dict(clean)
+
+
+# written by hand from reading tests/data/ar_amendments.txt
+AMENDMENTS_READ = [
+    {
+        "op": "insert",
+        "after": "PP14",
+        "text": "وإذ تؤكد من جديد أن الدول الأطراف تحترم، وفقا للمادة 5 من الاتفاقية، مسؤوليات الوالدين وحقوقهم "
+        "وواجباتهم في أن يوفروا للطفل التوجيه والإرشاد الملائمين عند ممارسته حقوقه،",
+    },
+    {
+        "op": "replace-words",
+        "target": "PP13",
+        "words": "المؤتمر العالمي الرابع المعني بالقضاء المستدام على عمل الأطفال، المعقود في بوينس آيرس في الفترة "
+        "من 14 إلى 16 تشرين الثاني/نوفمبر 2017",
+        "text": "المؤتمر العالمي الخامس المعني بالقضاء على عمل الأطفال، المعقود في ديربان، جنوب أفريقيا، في الفترة "
+        "من 15 إلى 20 أيار/مايو 2022",
+    },
+    {"op": "delete-words", "target": "OP13", "words": "الصحة الجنسية والإنجابية،"},
+    {
+        "op": "delete",
+        "target": "PP38",
+        "text": "وإذ تشير إلى إدراج الهجمات المتعمدة على الموظفين المشاركين في مهام المساعدة الإنسانية بوصفها "
+        "جريمة حرب في نظام روما الأساسي للمحكمة الجنائية الدولية[^1]،",
+    },
+    {"op": "replace", "target": "OP7", "text": "7 - تهيب بالدول أن تكفل تسجيل كل طفل فور ولادته؛"},
+    {"op": "delete", "target": "OP9"},
+    {"op": "delete", "target": "OP10"},
+    {"op": "insert-words", "target": "OP5(b)", "words": "الاستغلال", "text": "والعنف الجنسي"},
+    {"op": "delete-words", "target": "PP21", "words": "تماما"},
+    {"op": "insert-words", "target": "OP20", "text": "، بما في ذلك في البيئة الرقمية"},
+    {
+        "op": "insert",
+        "after": "OP31",
+        "text": "32 - تطلب إلى الأمين العام أن يقدم إليها في دورتها الحادية والثمانين تقريرا عن تنفيذ هذا القرار؛",
+    },
+]
+
+
+def test_amendments_document():
+    doc = parse_file(AMENDMENTS)
+    assert (doc.language, doc.kind, doc.symbol, doc.amends, doc.title) == (
+        "ar",
+        "amendments",
+        "A/C.3/80/L.65",
+        "A/C.3/80/L.20/Rev.1",
+        "حقوق الطفل",
+    )
+    assert (doc.session, doc.committee, doc.agenda_item, doc.agenda_title, doc.job_number) == (
+        "الدورة الثمانون",
+        "اللجنة الثالثة",
+        "67",
+        "تعزيز حقوق الطفل وحمايتها",
+        "25-18874",
+    )
+    assert [resolve(s).en for s in doc.sponsors] == ["Burundi", "Belarus", "Russian Federation"]
+    assert to_dict(doc)["instructions"] == AMENDMENTS_READ
+    assert [(f.number, f.text) for f in doc.footnotes] == [
+        (1, "الأمم المتحدة، مجموعة المعاهدات، المجلد 2187، الرقم 38544.")
+    ]
+
+
+@pytest.mark.parametrize("suffix", [".txt", ".docx"])
+def test_amendments_written_again_in_arabic_read_the_same(suffix, tmp_path):
+    doc = parse_file(AMENDMENTS)
+    out = export_document(doc, tmp_path / f"out{suffix}", Options("amendments", "ar"))
+    if suffix == ".txt":
+        written = out.read_text(encoding="utf-8")
+        assert (
+            "بوروندي وبيلاروس والاتحاد الروسي: تعديلات على مشروع القرار المنقح A/C.3/80/L.20/Rev.1" in written
+        )
+        for line in (
+            "1 - تُدرج فقرة جديدة في الديباجة بعد الفقرة الرابعة عشرة من الديباجة، نصها:",
+            "4 - تُحذف الفقرة الثامنة والثلاثون من الديباجة، ونصها:",
+            "8 - في الفقرة الفرعية (ب) من الفقرة 5 من المنطوق، تُدرج عبارة ”والعنف الجنسي“ بعد عبارة ”الاستغلال“.",
+            "9 - في الفقرة الحادية والعشرين من الديباجة، تُحذف عبارة ”تماما“.",
+        ):
+            assert f"\n{line}\n" in written
+    back = parse_file(out)
+    assert (back.language, back.kind, back.amends, back.sponsors) == (
+        "ar",
+        "amendments",
+        doc.amends,
+        doc.sponsors,
+    )
+    assert to_dict(back)["instructions"] == AMENDMENTS_READ
+
+
+@pytest.mark.parametrize("path", [DRAFT, RESOLUTION, AMENDMENTS], ids=lambda p: p.stem)
+@pytest.mark.parametrize("zero", ["٠", "۰"], ids=["arabic-indic", "eastern-arabic-indic"])
+def test_arabic_indic_digits_read_as_western_ones(path, zero):
+    """Paragraph and sub-item numbers, note markers and notes, years, symbols and job numbers typed
+    with Arabic-Indic digits: the same document, its numbers written as UN Arabic prints them."""
+    text = path.read_text(encoding="utf-8")
+    typed = text.translate({ord(str(d)): chr(ord(zero) + d) for d in range(10)})
+    assert typed.count(zero) >= 3 and not re.search(r"[0-9]", typed)
+    assert to_dict(parse_text(typed)) == to_dict(parse_text(text))

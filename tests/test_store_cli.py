@@ -206,6 +206,17 @@ def test_new_from_the_seed_keeps_its_sponsors_and_prints_their_line(run_cli, tmp
     assert shown == parsed
 
 
+@pytest.mark.parametrize(("lang", "warned"), [("ar", True), ("ZH", False)])
+def test_new_warns_in_one_line_when_lang_contradicts_the_text(run_cli, tmp_path, lang, warned):
+    """The warning `parse --lang` prints; the text is still read in the language asked for."""
+    result = run_cli("new", "t", "--from", str(SEED_001), "--lang", lang)
+    assert "created t" in ok(result)
+    says = f"draftroom: warning: {SEED_001} reads as Chinese (zh), not Arabic (ar); parsed as Arabic"
+    assert result.stderr.startswith(says) == warned  # first, before any sponsor warnings
+    assert result.stderr.count(" reads as ") == warned
+    assert wf.show("t", home=tmp_path / "home").language == lang.lower()
+
+
 def test_home_defaults_to_sessions_and_database_url_is_honoured(run_cli, tmp_path):
     seed = tmp_path / "seed.txt"
     seed.write_text(SEED_001.read_text(encoding="utf-8"), encoding="utf-8")

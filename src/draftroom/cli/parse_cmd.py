@@ -8,7 +8,7 @@ import sys
 from draftroom.model import Document, Heading, Paragraph, labels
 from draftroom.model.jsonform import to_dict
 from draftroom.parse import parse_source, read_source
-from draftroom.parse.detect import NAMES, check_language, contradicted
+from draftroom.parse.detect import check_language, language_warning
 
 ORDER = 10
 
@@ -28,13 +28,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 def run(args: argparse.Namespace) -> int:
     lang = check_language(args.lang) if args.lang else None
     source = read_source(args.file)
-    found = contradicted(source.text, lang) if lang else None
-    if lang and found:
-        print(
-            f"draftroom: warning: {args.file} reads as {NAMES[found]} ({found}), not {NAMES[lang]} ({lang}); "
-            f"parsed as {NAMES[lang]} as --lang asks (leave --lang out to detect the language)",
-            file=sys.stderr,
-        )
+    warning = language_warning(args.file, source.text, lang)
+    if warning:
+        print(f"draftroom: warning: {warning}", file=sys.stderr)
     doc = parse_source(source, lang, args.file)
     if args.json:
         print(json.dumps(to_dict(doc), ensure_ascii=False, indent=2))

@@ -40,7 +40,7 @@ def amendments_layout(doc: Document, opts: Options) -> Layout:
     blocks.append(Block("title", doc.title))
     for n, ins in enumerate(doc.instructions, 1):
         line, follows = sentence(ins, opts.lang)
-        blocks.append(Block("instruction", line, f"{n}." if count > 1 else ""))
+        blocks.append(Block("instruction", line, words.paragraph_number(n, opts.lang) if count > 1 else ""))
         if follows:
             opener = opener_length(follows, opts.lang) if ins.op in ("insert", "replace") else 0
             blocks.append(Block("quoted", follows, opener=opener))

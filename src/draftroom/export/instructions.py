@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from draftroom.errors import DraftroomError
 from draftroom.export import ordinals
-from draftroom.export.words import quote
+from draftroom.export.words import item_label, quote
 from draftroom.model import Instruction, normalize_label
 
 _LABEL = re.compile(r"^(PP|OP|AN)(?:(\d+)\.)?(\d+)((?:\([a-z]+\))*)$")
@@ -36,6 +36,8 @@ def parse_target(label: str) -> Target:
 
 
 def _markers(t: Target, lang: str) -> str:
+    if lang == "ar":  # (أ), its items ’1‘: as the paragraphs print them
+        return "".join(item_label(m, lang, roman=level > 0) for level, m in enumerate(t.markers))
     if lang in ("fr", "es"):
         return " ".join(f"{m})" for m in t.markers)
     return "".join(f"({m})" for m in t.markers)
@@ -51,7 +53,7 @@ def reference(label: str, lang: str, case: str = "nom") -> str:
     """The words citing a paragraph: "the fifth preambular paragraph", "执行部分第3段", "пункте 3 …".
 
     French and Spanish forms come without their article (the sentence contracts it: "au", "del");
-    `case` is the Russian case: nom, gen, prep or ins.
+    `case` is the Russian case (nom, gen, prep or ins), or the Arabic one (nom or gen).
     """
     t = parse_target(label)
     return _REFERENCES[lang](t, case)
@@ -113,9 +115,9 @@ def _ru(t: Target, case: str) -> str:
     return f"под{_RU_NOUN[case]} {_markers(t, 'ru')} {base}" if t.markers else base
 
 
-def _ar(t: Target, _case: str) -> str:
+def _ar(t: Target, case: str) -> str:
     if t.part == "PP":
-        base = f"الفقرة {ordinals.arabic(t.number)} من الديباجة"
+        base = f"الفقرة {ordinals.arabic(t.number, case)} من الديباجة"
     elif t.part == "OP":
         base = f"الفقرة {t.number} من المنطوق"
     else:
@@ -136,7 +138,8 @@ _NEW = {
     "ar": ("فقرة جديدة في الديباجة", "فقرة جديدة في المنطوق", "فقرة جديدة", "فقرة فرعية جديدة"),
 }
 
-# {r} reference, {k} what is new, {w} quoted words, {t} quoted text
+# {r} reference, {k} what is new, {w} quoted words, {t} quoted text; insert-words-end: an insert-words
+# with no words, at the end of the paragraph
 _SENTENCES = {
     "en": {
         "insert-after": "Insert a new {k} after {r}, reading:",
@@ -147,6 +150,7 @@ _SENTENCES = {
         "delete-words": "In {r}, delete the words {w}.",
         "replace-words": "In {r}, replace the words {w} with the words {t}.",
         "insert-words": "In {r}, after the words {w}, insert the words {t}.",
+        "insert-words-end": "At the end of {r}, add the words {t}.",
     },
     "zh": {
         "insert-after": "在{r}之后插入一个新的{k}，内容如下：",
@@ -157,6 +161,7 @@ _SENTENCES = {
         "delete-words": "在{r}中，删除{w}一语。",
         "replace-words": "在{r}中，将{w}改为{t}。",
         "insert-words": "在{r}中，在{w}之后插入{t}。",
+        "insert-words-end": "在{r}末尾增加{t}。",
     },
     "fr": {
         "insert-after": "Après le {r}, insérer un {k} ainsi libellé :",
@@ -167,6 +172,7 @@ _SENTENCES = {
         "delete-words": "Au {r}, supprimer les mots {w}.",
         "replace-words": "Au {r}, remplacer les mots {w} par les mots {t}.",
         "insert-words": "Au {r}, après les mots {w}, insérer les mots {t}.",
+        "insert-words-end": "À la fin du {r}, ajouter les mots {t}.",
     },
     "es": {
         "insert-after": "Después del {r}, insértese un {k} que diga:",
@@ -177,6 +183,7 @@ _SENTENCES = {
         "delete-words": "En el {r}, suprímanse las palabras {w}.",
         "replace-words": "En el {r}, sustitúyanse las palabras {w} por las palabras {t}.",
         "insert-words": "En el {r}, después de las palabras {w}, insértense las palabras {t}.",
+        "insert-words-end": "Al final del {r}, añádanse las palabras {t}.",
     },
     "ru": {
         "insert-after": "После {r:gen} включить {k} следующего содержания:",
@@ -187,16 +194,18 @@ _SENTENCES = {
         "delete-words": "В {r:prep} исключить слова {w}.",
         "replace-words": "В {r:prep} заменить слова {w} словами {t}.",
         "insert-words": "В {r:prep} после слов {w} включить слова {t}.",
+        "insert-words-end": "В конце {r:gen} добавить слова {t}.",
     },
     "ar": {
-        "insert-after": "تُدرج {k} بعد {r}، نصها:",
-        "insert-before": "تُدرج {k} قبل {r}، نصها:",
-        "delete": "تُحذف {r}.",
-        "delete-reading": "تُحذف {r}، ونصها:",
-        "replace": "يُستعاض عن {r} بالنص التالي:",
-        "delete-words": "في {r}، تُحذف عبارة {w}.",
-        "replace-words": "في {r}، يُستعاض عن عبارة {w} بعبارة {t}.",
-        "insert-words": "في {r}، تُدرج عبارة {t} بعد عبارة {w}.",
+        "insert-after": "تُدرج {k} بعد {r:gen}، نصها:",
+        "insert-before": "تُدرج {k} قبل {r:gen}، نصها:",
+        "delete": "تُحذف {r:nom}.",
+        "delete-reading": "تُحذف {r:nom}، ونصها:",
+        "replace": "يُستعاض عن {r:gen} بالنص التالي:",
+        "delete-words": "في {r:gen}، تُحذف عبارة {w}.",
+        "replace-words": "في {r:gen}، يُستعاض عن عبارة {w} بعبارة {t}.",
+        "insert-words": "في {r:gen}، تُدرج عبارة {t} بعد عبارة {w}.",
+        "insert-words-end": "في نهاية {r:gen}، تُضاف عبارة {t}.",
     },
 }
 
@@ -223,6 +232,8 @@ def sentence(ins: Instruction, lang: str) -> tuple[str, str | None]:
     else:
         anchor, kind = ins.target, ""
         key = "delete-reading" if ins.op == "delete" and ins.text else ins.op
+        if ins.op == "insert-words" and not ins.words:
+            key = "insert-words-end"  # "at the end of ..., add ...": no words to insert after
         if not anchor:
             raise DraftroomError(f"a {ins.op} instruction needs the paragraph it applies to")
     if ins.op not in OPS:
@@ -231,7 +242,7 @@ def sentence(ins: Instruction, lang: str) -> tuple[str, str | None]:
             "delete-words, replace-words or insert-words"
         )
     template = _SENTENCES[lang][key]
-    if ins.op.endswith("-words") and not ins.words:
+    if ins.op in ("delete-words", "replace-words") and not ins.words:
         raise DraftroomError(f"a {ins.op} instruction needs the words it applies to")
     text = re.sub(
         r"\{r(?::(\w+))?\}", lambda m: reference(anchor, lang, m.group(1) or "nom"), template

@@ -4,7 +4,20 @@ UN amendments cite preambular paragraphs by ordinal words. Russian ordinals take
 sentence needs (nominative, genitive, prepositional); Arabic ones agree with "الفقرة" (feminine).
 """
 
-from draftroom.model.ordinals import EN_TENS, ES_ORDINAL_TENS, FR_TENS, RU_CARDINAL_TENS, RU_ORDINAL_STEMS
+from draftroom.model.ordinals import (
+    AR_AFTER,
+    AR_AND,
+    AR_HUNDRED,
+    AR_ONE_IN_COMPOUNDS,
+    AR_ORDINAL_TENS,
+    AR_ORDINAL_UNITS,
+    AR_TEEN,
+    EN_TENS,
+    ES_ORDINAL_TENS,
+    FR_TENS,
+    RU_CARDINAL_TENS,
+    RU_ORDINAL_STEMS,
+)
 
 _EN_UNITS = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine"]
 _EN_TEENS = [
@@ -143,44 +156,21 @@ def russian(n: int, case: str = "nom") -> str:
     return prefix + stem + _RU_ENDINGS[kind][case]
 
 
-_AR_UNITS = [
-    "_",
-    "الأولى",
-    "الثانية",
-    "الثالثة",
-    "الرابعة",
-    "الخامسة",
-    "السادسة",
-    "السابعة",
-    "الثامنة",
-    "التاسعة",
-    "العاشرة",
-]
-_AR_TENS = [
-    "_",
-    "_",
-    "العشرين",
-    "الثلاثين",
-    "الأربعين",
-    "الخمسين",
-    "الستين",
-    "السبعين",
-    "الثمانين",
-    "التسعين",
-]
-
-
-def arabic(n: int) -> str:
-    """Feminine ordinal agreeing with "الفقرة"."""
-    if n >= 100:
-        return "المائة" + (f" و{arabic(n % 100)}" if n % 100 else "")
+def arabic(n: int, case: str = "nom") -> str:
+    """Feminine ordinal agreeing with "الفقرة"; the tens take the case: "تُحذف الفقرة العشرون" (nom),
+    "بعد الفقرة العشرين" (gen)."""
+    if n > 100:
+        return f"{arabic(n - 100, case)} {AR_AFTER} {AR_HUNDRED}"
+    if n == 100:
+        return AR_HUNDRED
     if n <= 10:
-        return _AR_UNITS[n]
+        return AR_ORDINAL_UNITS[n]
     tens, unit = divmod(n, 10)
-    first = "الحادية" if unit == 1 else _AR_UNITS[unit]
+    first = AR_ONE_IN_COMPOUNDS if unit == 1 else AR_ORDINAL_UNITS.get(unit, "")
     if tens == 1:
-        return f"{first} عشرة"
-    return _AR_TENS[tens] if unit == 0 else f"{first} و{_AR_TENS[tens]}"
+        return f"{first} {AR_TEEN}"
+    word = AR_ORDINAL_TENS[10 * tens][case != "nom"]
+    return f"{first} {AR_AND}{word}" if unit else word
 
 
 _ZH_DIGITS = "零一二三四五六七八九"

@@ -61,6 +61,21 @@ def contradicted(text: str, lang: str) -> str | None:
     return found if scores[found] >= 10 and scores[found] >= 2 * scores.get(lang, 0) else None
 
 
+def language_warning(name: str, text: str, lang: str | None) -> str | None:
+    """The one-line warning for a `--lang` that the text of file `name` clearly contradicts (the text
+    is still read in `lang`, as asked); None when there is no `--lang` or nothing contradicts it."""
+    if not lang:
+        return None
+    lang = check_language(lang)
+    found = contradicted(text, lang)
+    if not found:
+        return None
+    return (
+        f"{name} reads as {NAMES[found]} ({found}), not {NAMES[lang]} ({lang}); "
+        f"parsed as {NAMES[lang]} as --lang asks (leave --lang out to detect the language)"
+    )
+
+
 def check_language(lang: str) -> str:
     code = lang.strip().lower()
     if code not in LANGUAGES:

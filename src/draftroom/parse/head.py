@@ -5,6 +5,7 @@ import re
 from dataclasses import dataclass, field
 
 from draftroom.parse import vocab
+from draftroom.parse.instructions import starts_instruction
 from draftroom.parse.layout import Layout
 from draftroom.parse.lines import Line, join_pair
 
@@ -109,8 +110,8 @@ def _sponsor_start(lines: list[Line], start: int, floor: int, layout: Layout) ->
     return start
 
 
-def parse_head(lines: list[Line], body: int | None, layout: Layout) -> Head:
-    """Read the head from `lines[:body]` (the whole text when there is no body line)."""
+def parse_head(lines: list[Line], body: int | None, layout: Layout, lang: str) -> Head:
+    """Read the head from `lines[:body]` (the whole text when there is no body line) of a text in `lang`."""
     head = Head()
     limit = body if body is not None else len(lines)
     marks: list[int] = []
@@ -156,7 +157,7 @@ def parse_head(lines: list[Line], body: int | None, layout: Layout) -> Head:
         i += 1
     head.consumed = set(marks)
     if not head.resolution_number:
-        _sponsors_and_title(lines, limit, head, layout)
+        _sponsors_and_title(lines, limit, head, layout, lang)
     _agenda_title(lines, limit, head)
     return head
 
@@ -172,7 +173,7 @@ def _adoption(lines: list[Line], i: int, limit: int) -> tuple[str, int] | None:
     return next((f for f in found if vocab.DATE.match(f[0])), found[0] if found else None)
 
 
-def _sponsors_and_title(lines: list[Line], limit: int, head: Head, layout: Layout) -> None:
+def _sponsors_and_title(lines: list[Line], limit: int, head: Head, layout: Layout, lang: str) -> None:
     found = find_sponsor_line(lines, limit, layout)
     last_mark = max(head.consumed, default=-1)
     if found:
@@ -193,16 +194,19 @@ def _sponsors_and_title(lines: list[Line], limit: int, head: Head, layout: Layou
         title_from = last_mark + 1
     title_lines = [i for i in range(title_from, limit) if i not in head.consumed]
     if head.kind == "amendments":
-        title_lines = _first_block(lines, title_lines)
+        title_lines = _first_block(lines, title_lines, lang)
     head.title = _joined_indices(lines, title_lines)
     head.consumed.update(title_lines)
 
 
-def _first_block(lines: list[Line], indices: list[int]) -> list[int]:
-    """The lines of the first blank-separated block (an amendments document's quoted title)."""
+def _first_block(lines: list[Line], indices: list[int], lang: str) -> list[int]:
+    """The lines of an amendments document's quoted title: its first blank-separated block, ended
+    sooner by the first instruction in a text with no blank lines."""
     block: list[int] = []
     for i in indices:
-        if block and (lines[i].blank_before or lines[i].cut_before):
+        if block and (
+            lines[i].blank_before or lines[i].cut_before or starts_instruction(lines[i].text, lang)
+        ):
             break
         block.append(i)
     return block

@@ -1,4 +1,5 @@
-"""The instructions of a formal amendments document, in English, French, Spanish, Russian and Chinese.
+"""The instructions of a formal amendments document, in English, French, Spanish, Russian, Chinese and
+Arabic.
 
 "After the fourteenth preambular paragraph, insert a new preambular paragraph reading: ..." becomes
 `Instruction("insert", after="PP14", text=...)`. Quoted words are taken out first, so what they say
@@ -14,20 +15,29 @@ guessed at: it is returned in `Reading.skipped` and logged as a warning.
 import logging
 import re
 from dataclasses import dataclass, field
+from functools import cache
 
 from draftroom.model import Instruction
+from draftroom.model.markers import ABJAD, from_alphabet, roman
 from draftroom.model.ordinals import EN_TENS, ES_ORDINAL_TENS, FR_TENS, RU_CARDINAL_TENS
-from draftroom.parse.ordinals import chinese_number, ordinal_value
+from draftroom.parse.ordinals import AR_PARTS, arabic_plain, chinese_number, ordinal_value
 
 log = logging.getLogger(__name__)
 
-_QUOTES = [("“", "”"), ("«", "»"), ("„", "“"), ("「", "」"), ("『", "』"), ('"', '"')]
-_QUOTE = re.compile("|".join(rf"{re.escape(a)}(.*?){re.escape(b)}" for a, b in _QUOTES), re.S)
-_NUMBER_ONLY = re.compile(r"^\s*(\d{1,3}[.)]|\(\d{1,3}\)|[一二三四五六七八九十]+[、.．])\s*$")
+_QUOTES = (("“", "”"), ("«", "»"), ("„", "“"), ("「", "」"), ("『", "』"), ('"', '"'))
+_NUMBER_ONLY = re.compile(r"^\s*(\d{1,3}[.)]|\d{1,3}\s*-|\(\d{1,3}\)|[一二三四五六七八九十]+[、.．])\s*$")
 _SUBS = r"(?P<sub>\(?[a-z]{1,5}\)(?:\s*(?:,|and|et|y|и)\s*\(?[a-z]{1,5}\))*)"  # "(a) and (c)"
-_FULLWIDTH_DIGITS = str.maketrans("０１２３４５６７８９（）", "0123456789()")
-_NUMBERED = re.compile(r"^\s*(\d{1,3}[.)]|\(\d{1,3}\)|[一二三四五六七八九十]+、)\s*")
-_NUMLIST = r"\d+(?:\s*\(?[a-z]{1,5}\))*(?:\s*(?:,|and|et|y|e|и|和|、|及|to|à|a|по|–|-)\s*\d+(?:\s*\(?[a-z]{1,5}\))*)*"
+# the skeleton's characters: full-width digits, and no Arabic vowel marks ("تُحذف" reads as "تحذف")
+_SKELETON = str.maketrans("０１２３４５６７８９（）", "0123456789()", "".join(map(chr, range(0x64B, 0x653))))
+_NUMBERED = re.compile(r"^\s*(\d{1,3}[.)]|\d{1,3}\s*-(?=\s)|\(\d{1,3}\)|[一二三四五六七八九十]+、)\s*")
+_NUMLIST = (
+    r"\d+(?:\s*\(?[a-z]{1,5}\))*"
+    r"(?:\s*(?:,|،|and|et|y|e|и|و|和|、|及|to|à|a|по|إلى|–|-)\s*\d+(?:\s*\(?[a-z]{1,5}\))*)*"
+)
+# Arabic: "الفقرة", "الفقرتين", "الفقرات"; a sub-item "(ب)", its own items ’1‘
+_AR_PARAGRAPHS = r"(?:ال)?فقر(?:ة|ه|تان|تين|ات)"
+_AR_ITEM = r"\([^\s()]{1,3}\)(?:\s*’\d{1,2}‘)*"
+_AR_OPERATIVE = r"من\s+(?:فقرات\s+)?(?:ال)?منطوق"
 
 
 @dataclass(frozen=True)
@@ -44,6 +54,9 @@ class _Lang:
     new: str  # "a new (paragraph)"
     openers: str  # how an instruction sentence may begin
     list_words: str = r",|and"
+    quotes: tuple[tuple[str, str], ...] = _QUOTES  # (opening, closing), the first that opens a quotation
+    swapped: str = r"$^"  # a replacement that quotes the new words first ("以“Y”取代“X”")
+    letters: tuple[str, ...] = ()  # the letters sub-items are cited by, besides Latin ones
 
 
 _LANGS = {
@@ -114,6 +127,26 @@ _LANGS = {
         at_end=r"末尾|结尾",
         new=r"新的|一个新|新",
         openers=r"(在|删除|删去|将|以|插入|增加|执行部分|序言部分)",
+        swapped=r"以\s*⟦\d+⟧\s*(取代|代替|替换)",
+    ),
+    "ar": _Lang(
+        pp_words=r"من\s+(?:فقرات\s+)?(?:ال)?ديباجة",
+        op=rf"{_AR_PARAGRAPHS}\s+(?:من\s+)?(?P<nums>{_NUMLIST})\s+{_AR_OPERATIVE}",
+        sub_op=rf"{_AR_PARAGRAPHS}\s+(?:ال)?فرعي(?:ة|ه|تان|تين)\s+(?P<sub>{_AR_ITEM}(?:\s*(?:،|,|و)\s*{_AR_ITEM})*)"
+        rf"\s+من\s+{_AR_PARAGRAPHS}\s+(?P<nums>\d+)\s+{_AR_OPERATIVE}",
+        insert=r"(?<!\w)و?(?:[يت]درج|[يت]ضاف|إدراج|إضافة)(?!\w)",
+        delete=r"(?<!\w)و?(?:[يت]?حذف|[يت]?شطب)(?!\w)",
+        replace=r"(?<!\w)و?(?:[يت]ستعاض|الاستعاضة|[يت]?ستبدل|استبدال|[يت]حل|ل?يصبح|[يت]عدل)(?!\w)",
+        after=r"(?<!\w)بعد(?!\w)(?!\s+الم[ائ]+[ةه])",  # not the "بعد المائة" of an ordinal
+        before=r"(?<!\w)قبل(?!\w)",
+        at_end=r"(?<!\w)(?:نهاية|آخر|ختام)(?!\w)",
+        new=r"(?<!\w)جديد[ةه]?(?!\w)",
+        openers=r"و?(في|بعد|قبل|[يت]درج|[يت]ضاف|إدراج|إضافة|[يت]?حذف|[يت]?شطب|[يت]ستعاض|[يت]?ستبدل|[يت]حل|يصبح"
+        r"|[يت]عدل|الفقر)",
+        list_words=r"[،,]|و",
+        quotes=(("”", "“"), *_QUOTES),
+        swapped=r"[يت]ستعاض\s+ب|(?<!\w)و?[يت]حل(?!\w)",  # "يُستعاض بعبارة Y عن X", "تحل Y محل X"
+        letters=ABJAD,
     ),
 }
 _ZH_PP = re.compile(
@@ -144,7 +177,7 @@ def parse_instructions(paragraphs: list[str], lang: str) -> list[Instruction]:
 
 
 def read_instructions(paragraphs: list[str], lang: str) -> Reading:
-    g = _LANGS.get(lang, _LANGS["en"])
+    g = _grammar(lang)
     paras = _merge_bare_numbers([p.strip() for p in paragraphs if p.strip()])
     reading = Reading()
     i = 0
@@ -157,13 +190,18 @@ def read_instructions(paragraphs: list[str], lang: str) -> Reading:
         if wants_text:
             body = []
             while i < len(paras) and not _is_instruction(paras[i], g, lang):
-                body.append(_unquote(paras[i]))
+                body.append(_unquote(paras[i], g))
                 i += 1
             for ins in found:
                 if ins.text is None and body:
                     ins.text = " ".join(body)
         reading.instructions.extend(found)
     return reading
+
+
+def starts_instruction(text: str, lang: str) -> bool:
+    """A line that opens an instruction: numbered ("1.", "1 -") or read as one in `lang`."""
+    return bool(_NUMBERED.match(text)) or _is_instruction(text, _grammar(lang), lang)
 
 
 def _merge_bare_numbers(paras: list[str]) -> list[str]:
@@ -176,17 +214,26 @@ def _merge_bare_numbers(paras: list[str]) -> list[str]:
     return out
 
 
+def _grammar(lang: str) -> _Lang:
+    return _LANGS.get(lang, _LANGS["en"])
+
+
+@cache
+def _quote_pattern(quotes: tuple[tuple[str, str], ...]) -> re.Pattern[str]:
+    return re.compile("|".join(rf"{re.escape(a)}(.*?){re.escape(b)}" for a, b in quotes), re.S)
+
+
 def _is_instruction(text: str, g: _Lang, lang: str) -> bool:
-    body = _NUMBERED.sub("", text, count=1)
+    body = _NUMBERED.sub("", text, count=1).translate(_SKELETON)
     if not re.match(g.openers, body, re.I):
         return False
     found, _ = _read_paragraph(text, g, lang)
     return bool(found)
 
 
-def _unquote(text: str) -> str:
+def _unquote(text: str, g: _Lang) -> str:
     text = _clean(text)
-    for a, b in _QUOTES:
+    for a, b in g.quotes:
         if text.startswith(a) and text.endswith(b) and text.count(a) == 1:
             return text[len(a) : -len(b)].strip()
         if text.startswith(a) and text.count(a) == 1 and b not in text:
@@ -223,8 +270,8 @@ def _sentences(text: str, lang: str) -> list[_Sentence]:
         quotes.append(_clean(next(x for x in m.groups() if x is not None)))
         return f"⟦{len(quotes) - 1}⟧"
 
-    skeleton = _QUOTE.sub(keep, text).translate(_FULLWIDTH_DIGITS)
-    split = r"(?<=[。；;])\s*|(?<=\.)\s+(?=[A-ZÀ-ÖА-Я])" if lang != "zh" else r"(?<=[。；;])\s*"
+    skeleton = _quote_pattern(_grammar(lang).quotes).sub(keep, text).translate(_SKELETON)
+    split = r"(?<=[。；;؛])\s*|(?<=\.)\s+(?=[A-ZÀ-ÖА-Я\u0621-\u064a])" if lang != "zh" else r"(?<=[。；;])\s*"
     return [_piece(part, quotes, lang) for part in re.split(split, skeleton) if part.strip()]
 
 
@@ -238,7 +285,7 @@ def _piece(part: str, quotes: list[str], lang: str) -> _Sentence:
 def _clauses(s: _Sentence, g: _Lang, lang: str) -> list[_Sentence]:
     """A sentence cut where a second verb starts a second instruction ("delete X and replace Y
     with Z"); words before the first verb stay with the first clause."""
-    chunks = re.split(r"(?<=[,;，；])|(?=\s(?:and|et|y|и)\s)", s.skeleton)
+    chunks = re.split(r"(?<=[,;，；،؛])|(?=\s(?:and|et|y|и)\s)|(?=\sو)", s.skeleton)
     clauses: list[str] = []
     has_verb = False
     for chunk in chunks:
@@ -259,12 +306,11 @@ def _renumber_quotes(part: str, local: dict[int, int]) -> str:
 
 
 def _refs(skeleton: str, lang: str) -> list[tuple[int, str]]:
-    g = _LANGS.get(lang, _LANGS["en"])
+    g = _grammar(lang)
     found: list[tuple[int, str]] = []
     taken: list[tuple[int, int]] = []
     for m in re.finditer(g.sub_op, skeleton, re.I):
-        for sub in re.findall(r"([a-z]{1,5})\)", m.group("sub").lower()):
-            found.append((m.start(), f"OP{int(m.group('nums'))}({sub})"))
+        found.extend((m.start(), f"OP{int(m.group('nums'))}{sub}") for sub in _sub_items(m.group("sub"), g))
         taken.append(m.span())
     for m in re.finditer(g.op, skeleton, re.I):
         if any(a <= m.start() < b for a, b in taken):
@@ -288,11 +334,29 @@ def _refs(skeleton: str, lang: str) -> list[tuple[int, str]]:
     return sorted(found, key=lambda x: x[0])
 
 
+def _sub_items(text: str, g: _Lang) -> list[str]:
+    """The cited sub-items as label parts: "(a) and (c)" -> (a), (c); Arabic "(ب)’2‘" -> (b)(ii).
+    A letter of no known alphabet is left out, never guessed."""
+    if not g.letters:
+        return [f"({sub})" for sub in re.findall(r"([a-z]{1,5})\)", text.lower())]
+    out = []
+    for printed, numbers in re.findall(r"\(([^\s()]{1,3})\)((?:\s*’\d{1,2}‘)*)", text):
+        letter = (
+            printed.lower()
+            if re.fullmatch(r"[a-z]{1,3}", printed, re.I)
+            else from_alphabet(printed, g.letters)
+        )
+        if letter:
+            out.append(f"({letter})" + "".join(f"({roman(int(n))})" for n in re.findall(r"\d+", numbers)))
+    return out
+
+
 def _number_labels(nums: str) -> list[str]:
     """ "27 and 43" -> OP27, OP43; "3 to 5" -> OP3..OP5; "1 (a)" -> OP1(a); "第十四" digits too."""
     labels: list[str] = []
     items = re.findall(
-        r"([\d〇零一二三四五六七八九十百]+)((?:\s*[(（]?[a-z]{1,5}[)）])*)\s*(to\s|à\s|a\s|по\s|–|-)?", nums
+        r"([\d〇零一二三四五六七八九十百]+)((?:\s*[(（]?[a-z]{1,5}[)）])*)\s*(to\s|à\s|a\s|по\s|إلى\s|–|-)?",
+        nums,
     )
     pending_range: int | None = None
     for number, subs, sep in items:
@@ -310,7 +374,7 @@ def _number_labels(nums: str) -> list[str]:
 
 def _ordinals_before(text: str, g: _Lang, lang: str) -> list[int]:
     """Ordinals ending at the end of `text`: "Delete the third and fourth" -> [3, 4]."""
-    tokens = re.findall(rf"{g.list_words}|[^\s,]+", text)
+    tokens = re.findall(rf"{g.list_words}|[^\s,،]+", text)
     numbers: list[int] = []
     words: list[str] = []
     while tokens:
@@ -358,7 +422,10 @@ _COMPOUND_OPENERS = (
 
 
 def _ordinal_part(word: str, lang: str) -> bool:
-    """A word that can open a compound ordinal ("thirty" in "thirty-eighth", "двадцать")."""
+    """A word that can open a compound ordinal ("thirty" in "thirty-eighth", "двадцать"); in Arabic
+    any word of one ("الخامسة" and "عشرة" in "الخامسة عشرة")."""
+    if lang == "ar":
+        return arabic_plain(word) in AR_PARTS
     return word.lower() in _COMPOUND_OPENERS
 
 
@@ -448,7 +515,7 @@ def _delete(s: _Sentence, g: _Lang, labels: list[str], ends_colon: bool) -> tupl
     return out, ends_colon and text is None and len(out) == 1
 
 
-_PARAGRAPH_WORD = re.compile(r"paragraph|alinéa|párrafo|пункт|段", re.I)
+_PARAGRAPH_WORD = re.compile(r"paragraph|alinéa|párrafo|пункт|段|فقر", re.I)
 
 
 def _words_deleted(s: _Sentence, g: _Lang) -> bool:
@@ -470,7 +537,7 @@ def _replace(
 ) -> tuple[list[Instruction], bool]:
     if len(s.quotes) >= 2:
         pairs = list(zip(s.quotes[0::2], s.quotes[1::2], strict=False))
-        if lang == "zh" and re.search(r"以\s*⟦\d+⟧\s*(取代|代替|替换)", s.skeleton):
+        if re.search(g.swapped, s.skeleton):
             pairs = [(b, a) for a, b in pairs]
         return [
             Instruction("replace-words", target=label, words=a, text=b) for label in labels for a, b in pairs

@@ -5,6 +5,9 @@ from dataclasses import dataclass
 
 _SPACES = str.maketrans(
     {"\u00a0": " ", "\u2007": " ", "\u202f": " ", "\t": " ", "\u3000": " ", "\u2011": "-"}
+    # Arabic-Indic and Eastern Arabic-Indic digits, which sources other than the UN type in Arabic
+    # texts: read as the Western digits UN Arabic documents print (numbers, notes, years, symbols)
+    | {chr(zero + d): str(d) for zero in (0x660, 0x6F0) for d in range(10)}
 )
 # invisible characters, bidi controls (PDF text of Arabic) among them
 _INVISIBLE = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff\u200e\u200f\u202a-\u202e\u2066-\u2069]")
@@ -25,7 +28,7 @@ class Line:
 
 
 def normalize(text: str) -> str:
-    """Unify line ends and spaces, drop invisible characters and `**bold**` markup."""
+    """Unify line ends, spaces and digits, drop invisible characters and `**bold**` markup."""
     text = text.replace("\r\n", "\n").replace("\r", "\n").translate(_SPACES)
     text = _INVISIBLE.sub("", text)
     return "\n".join(_BOLD.sub(r"\1", line) for line in text.split("\n"))

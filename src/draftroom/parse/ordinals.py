@@ -1,10 +1,23 @@
 """Ordinal words ("fourteenth", "thirty-eighth", "quatorzième", "decimocuarto", "четырнадцатого",
-"十四") as numbers, for citing preambular paragraphs in formal amendments."""
+"十四", "الرابعة عشرة") as numbers, for citing preambular paragraphs in formal amendments."""
 
 import re
 import unicodedata
 
-from draftroom.model.ordinals import EN_TENS, ES_ORDINAL_TENS, FR_TENS, RU_CARDINAL_TENS, RU_ORDINAL_STEMS
+from draftroom.model.ordinals import (
+    AR_AFTER,
+    AR_AND,
+    AR_HUNDRED,
+    AR_ONE_IN_COMPOUNDS,
+    AR_ORDINAL_TENS,
+    AR_ORDINAL_UNITS,
+    AR_TEEN,
+    EN_TENS,
+    ES_ORDINAL_TENS,
+    FR_TENS,
+    RU_CARDINAL_TENS,
+    RU_ORDINAL_STEMS,
+)
 
 _EN_UNITS = [
     "first",
@@ -125,6 +138,8 @@ def ordinal_value(phrase: str, lang: str) -> int | None:
         return chinese_number(text)
     if lang == "ru":
         return _russian(text)
+    if lang == "ar":
+        return _arabic(text)
     vocab = _VOCAB.get(lang)
     if vocab is None:
         return None
@@ -151,6 +166,47 @@ def _russian(text: str) -> int | None:
             return None
         total += _RU_STEMS[stem]
     return total or None
+
+
+# Arabic spellings vary in hamza, final yā' and tā' marbūṭa, and may carry vowel marks: words are
+# compared in a plain form (الأولى = الاولي, عشرة = عشره).
+_AR_PLAIN = str.maketrans(
+    {"أ": "ا", "إ": "ا", "آ": "ا", "ى": "ي", "ة": "ه"} | dict.fromkeys(range(0x64B, 0x653), "")
+)
+
+
+def arabic_plain(word: str) -> str:
+    """The form Arabic words are compared in."""
+    return word.translate(_AR_PLAIN)
+
+
+_AR_UNITS = {arabic_plain(w): n for n, w in AR_ORDINAL_UNITS.items()}
+_AR_FIRSTS = _AR_UNITS | {arabic_plain(AR_ONE_IN_COMPOUNDS): 1}  # the unit of 11, 21, 101...
+_AR_TENS = {arabic_plain(w): n for n, forms in AR_ORDINAL_TENS.items() for w in forms}
+_AR_HUNDREDS = {arabic_plain(AR_HUNDRED), "المئه"}  # المئة: the newer spelling
+_AR_AFTER, _AR_TEEN = arabic_plain(AR_AFTER), arabic_plain(AR_TEEN)
+AR_PARTS = {*_AR_FIRSTS, *_AR_TENS, *_AR_HUNDREDS, _AR_AFTER, _AR_TEEN}  # words a compound is made of
+
+
+def _arabic(text: str) -> int | None:
+    """الخامسة 5, الحادية عشرة 11, الثالثة والعشرون (or "و العشرين") 23, الأولى بعد المائة 101."""
+    words = re.sub(rf"(?<!\S){AR_AND}\s+", AR_AND, arabic_plain(text)).split()
+    hundred = 0
+    if len(words) > 2 and words[-2] == _AR_AFTER and words[-1] in _AR_HUNDREDS:
+        hundred, words = 100, words[:-2]
+    elif words and all(w in _AR_HUNDREDS for w in words):
+        return 100 if len(words) == 1 else None
+    if len(words) == 1:
+        value = (_AR_FIRSTS if hundred else _AR_UNITS).get(words[0]) or _AR_TENS.get(words[0])
+    elif len(words) == 2 and words[0] in _AR_FIRSTS and _AR_FIRSTS[words[0]] < 10:
+        if words[1] == _AR_TEEN:
+            value = 10 + _AR_FIRSTS[words[0]]
+        else:
+            tens = words[1].removeprefix(AR_AND) if words[1].startswith(AR_AND) else ""
+            value = _AR_TENS[tens] + _AR_FIRSTS[words[0]] if tens in _AR_TENS else None
+    else:
+        value = None
+    return value + hundred if value else None
 
 
 _ZH_DIGITS = {

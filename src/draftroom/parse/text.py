@@ -39,7 +39,7 @@ def parse_plain(text: str, lang: str | None, source: str) -> Document:
         raise DraftroomError(f"{source}: no resolution text found, only page furniture and notes")
     layout = measure(lines)
     body_at = find_body(lines)
-    head = parse_head(lines, body_at, layout)
+    head = parse_head(lines, body_at, layout, language)
     rows = [r.strip() for r in raw_rows(text)]
     doc = _document(head, language, document_symbol(rows))
     doc.job_number = job_number(rows)

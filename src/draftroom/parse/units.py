@@ -17,7 +17,7 @@ from draftroom.parse.lines import Line, join_pair, width
 _TRAILING_MARKS = re.compile(
     r"(?:\s*(?:\[\^\d+\]|[⁰¹²³⁴⁵⁶⁷⁸⁹]+|\*{1,3})|(?<=[,.;:，。；：،؛”’)\]])\d{1,3}|\s\d{1,3})+$"
 )
-_CLOSERS = '”’"»)]）」』】'
+_CLOSERS = '”“’"»)]）」』】'  # “ closes an Arabic quotation (”...“)
 _ENDINGS = {
     "preamble": ",，،:：.。",
     "operative": ";；؛.。:：",

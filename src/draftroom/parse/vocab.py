@@ -87,9 +87,14 @@ _AMEND_RU = (
     r"поправк[аи]\s+к\s+(?P<rev_ru>пересмотренному\s+)?проекту\s+(?:резолюции|решения)\s+(?P<sym_ru>\S+)"
 )
 _AMEND_ZH = r"对(?P<rev_zh>订正)?(?:决议|决定)草案\s*(?P<sym_zh>[A-Z][\w./\-]*?)\s*的修正(?:案)?"
+# "تعديلات على مشروع القرار (المنقح) A/C.3/80/L.20", "تعديل لمشروع المقرر ... الوارد في الوثيقة A/..."
+_AMEND_AR = (
+    r"تعديل(?:ات)?\s+(?:على\s+|ل)مشروع\s+(?:القرار|المقرر)\s+(?P<rev_ar>المنقح\s+)?"
+    r"(?:الوارد\s+في\s+الوثيقة\s+)?(?P<sym_ar>[A-Z]\S*)"
+)
 SPONSOR_LINE = re.compile(
     r"^(?P<sp>\S.*?)\s*[:：]\s*\**\s*(?:"
-    rf"(?P<amend>{_AMEND_EN}|{_AMEND_FR}|{_AMEND_ES}|{_AMEND_RU}|{_AMEND_ZH})"
+    rf"(?P<amend>{_AMEND_EN}|{_AMEND_FR}|{_AMEND_ES}|{_AMEND_RU}|{_AMEND_ZH}|{_AMEND_AR})"
     r"|(?P<draft>(?P<rev>revised\s+|订正|пересмотренный\s+)?(?:draft\s+(?:resolution|decision)"
     r"|projet\s+de\s+(?:résolution|décision)(?:\s+révisé)?"
     r"|proyecto\s+de\s+(?:resolución|decisión)(?:\s+revisado)?"

@@ -16,7 +16,8 @@ from draftroom.errors import DraftroomError
 from draftroom.model import Document, states
 from draftroom.model.dates import printed_date
 from draftroom.model.labels import labels
-from draftroom.parse import parse_file
+from draftroom.parse import parse_source, read_source
+from draftroom.parse.detect import language_warning
 from draftroom.store import (
     Action,
     Negotiation,
@@ -109,11 +110,16 @@ def new_negotiation(
     lang: str | None = None,
     home: Home = None,
 ) -> Created:
-    """`draftroom new NAME --from FILE`: parse FILE and store it as rev-0."""
+    """`draftroom new NAME --from FILE`: parse FILE and store it as rev-0; a warning first when the
+    text clearly reads as another language than `lang`."""
     new_negotiation_dir(name, home)  # refuse a bad or taken name before parsing
-    return create_negotiation(
-        name, parse_file(source, lang), symbol=symbol, facilitator=facilitator, actor=actor, home=home
-    )
+    read = read_source(source)
+    warning = language_warning(str(source), read.text, lang)
+    doc = parse_source(read, lang, str(source))
+    created = create_negotiation(name, doc, symbol=symbol, facilitator=facilitator, actor=actor, home=home)
+    if warning:
+        created.warnings.insert(0, warning)
+    return created
 
 
 # ---- show ---------------------------------------------------------------------------------------------

@@ -147,6 +147,8 @@ def parse_head(lines: list[Line], body: int | None, layout: Layout) -> Head:
             break
         elif vocab.DATE.match(t) and not head.date and not head.session:
             head.date = t
+        elif (m := vocab.DISTR_DATE.match(t)) and not head.date and not head.session:
+            head.date = m.group("date")
         elif vocab.MASTHEAD.match(t) and not head.session:
             pass
         else:

@@ -33,6 +33,8 @@ DATE_TEXT = (
     rf"|\d{{1,2}}\s+(?:{MONTHS_AR})\s+\d{{4}}"
 )
 DATE = re.compile(rf"^(?:{DATE_TEXT})$", _FLAGS)
+# the issue date set on the distribution line ("Distr.: Limited 25 November 2025")
+DISTR_DATE = re.compile(rf"^Distr\..*?\s(?P<date>{DATE_TEXT})$", _FLAGS)
 
 SESSION = re.compile(
     r"^(?:[A-Z][\w\-]*(?:[\s\-][\w\-]+)*\s+(?:special\s+|emergency\s+special\s+)?session"  # en, fr

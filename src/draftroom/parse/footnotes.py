@@ -51,6 +51,8 @@ def _def_start(line: Line, expected: int, in_block: bool, body: list[Line]) -> t
         m = _PLAIN_DEF.match(line.text)
         if m and int(m.group(1) or m.group(2)) == expected:
             return expected, m.group(3)
+        if line.text.strip("()") == str(expected):  # the number set on a line of its own
+            return expected, ""
     return None
 
 

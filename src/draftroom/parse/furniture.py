@@ -140,4 +140,21 @@ def strip_furniture(text: str) -> list[Line]:
         indent = len(raw) - len(raw.lstrip())
         out.append(Line(t, indent, blank, cut, raw == raw.rstrip()))
         blank = cut = False
+    _page_margins(out)
     return out
+
+
+def _page_margins(lines: list[Line]) -> None:
+    """Indents measured from each page's own left margin: an extractor keeping the layout sets
+    the text of facing pages at different distances from the edge. A page runs from one removed
+    page furniture to the next; its margin is the indent most of its lines have."""
+    pages: list[list[Line]] = []
+    for line in lines:
+        if line.cut_before or not pages:
+            pages.append([])
+        pages[-1].append(line)
+    for page in pages:
+        indents = [line.indent for line in page]
+        margin = max(sorted(set(indents)), key=indents.count)
+        for line in page:
+            line.indent = max(0, line.indent - margin)

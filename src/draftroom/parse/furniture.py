@@ -56,8 +56,11 @@ def _anchors(rows: list[str], symbol: str | None) -> dict[int, str]:
         elif PAGE_COUNTER.match(t):
             found[i] = "page"
     for i, t in enumerate(rows):
+        # a symbol beside a page counter or job number; not a note citing a document ("A/80/292.")
         if (symbol and t == symbol) or (
-            SYMBOL.match(t) and any(abs(i - j) <= 3 and k in ("job", "page") for j, k in found.items())
+            SYMBOL.match(t)
+            and not t.endswith(".")
+            and any(abs(i - j) <= 3 and k in ("job", "page") for j, k in found.items())
         ):
             found[i] = "symbol"
     return found

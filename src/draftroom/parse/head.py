@@ -98,7 +98,10 @@ def _sponsor_start(lines: list[Line], start: int, floor: int, layout: Layout) ->
             break
         if layout.starts_deeper(cur):
             break
-        listed = vocab.LIST_END.search(prev.text) or vocab.LIST_START.match(cur.text)
+        # a list going on: a comma or "and" ends the line before, or this line opens in small letters
+        listed = (
+            vocab.LIST_END.search(prev.text) or vocab.LIST_START.match(cur.text) or cur.text[:1].islower()
+        )
         if (
             (not layout.blanks_mark_paragraphs or not layout.full)
             and not listed

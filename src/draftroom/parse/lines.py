@@ -1,6 +1,7 @@
 """Lines of extracted text: normalising them, measuring them, and joining wrapped lines back together."""
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 
 _SPACES = str.maketrans(
@@ -29,6 +30,43 @@ def normalize(text: str) -> str:
     text = text.replace("\r\n", "\n").replace("\r", "\n").translate(_SPACES)
     text = _INVISIBLE.sub("", text)
     return "\n".join(_BOLD.sub(r"\1", line) for line in text.split("\n"))
+
+
+# spaces a text extractor put inside a word or before punctuation, placing glyphs of justified type
+_SPACED = (
+    (re.compile(r"(?<=[^\W\d_]) -(?: (?=[^\W\d_])|(?=[^\W\d_]))"), "-"),  # "well -being", "Secretary - General"
+    (re.compile(r"(?<=\d) ?([–-]) ?(?=\d)"), r"\1"),  # "5 –13"
+    (re.compile(r"(?<=\w) (?=,)"), ""),  # "exploitation ,"
+)
+_LETTERS = re.compile(r"[^\W\d_\u2e80-\u9fff\uac00-\ud7a3\uf900-\ufaff]+")
+_PAIR = re.compile(rf"(?<![\w-])({_LETTERS.pattern}) ({_LETTERS.pattern})(?![\w-])")
+
+
+def repair_spacing(text: str) -> str:
+    """Undo the spaces an extractor put inside words ("Nati ons", "an d"): two pieces are one word
+    when the document has that word elsewhere and one piece never stands as a word of its own."""
+    for pattern, repl in _SPACED:
+        text = pattern.sub(repl, text)
+    words = Counter(_LETTERS.findall(text))
+    pairs = Counter(m.groups() for m in _pair_matches(text))
+
+    def join(m: re.Match[str]) -> str:
+        a, b = m.groups()
+        whole = words[a + b] > 0
+        alone = words[a] > pairs[a, b] and words[b] > pairs[a, b]
+        return a + b if whole and not alone else m.group(0)
+
+    return _PAIR.sub(join, text)
+
+
+def _pair_matches(text: str) -> list[re.Match[str]]:
+    """Every pair of neighbouring words, overlapping ones included."""
+    found = []
+    pos = 0
+    while m := _PAIR.search(text, pos):
+        found.append(m)
+        pos = m.start(2)
+    return found
 
 
 def is_cjk(ch: str) -> bool:

@@ -94,13 +94,14 @@ def furniture_lines(rows: list[str]) -> set[int]:
     """Indices of lines that are page furniture or URL lists."""
     symbol = document_symbol(rows)
     anchors = _anchors(rows, symbol)
-    headers = [g for g in _clusters(anchors) if any(anchors[i] == "page" for i in g)]
+    # page counters and job numbers stand only in page heads and feet (a first page has no counter)
+    headers = [g for g in _clusters(anchors) if any(anchors[i] in ("page", "job") for i in g)]
     candidates = {g[0]: _neighbours(rows, g, anchors) for g in headers}
     counts = Counter(_space(rows[i]) for near in candidates.values() for i in near)
     removed = set(anchors)
     for first, near in candidates.items():
         # a running title repeats a line of the first page's head, above this page header
-        head_text = _space(" ".join(rows[: min(80, first - _TITLE_LINES)]))
+        head_text = _space(" ".join(rows[: max(0, min(80, first - _TITLE_LINES))]))
         for i in near:
             t = _space(rows[i])
             if counts[t] >= 2 or (len(t) >= 8 and t in head_text):

@@ -34,11 +34,12 @@ def normalize(text: str) -> str:
 
 # spaces a text extractor put inside a word or before punctuation, placing glyphs of justified type
 _SPACED = (
-    (re.compile(r"(?<=[^\W\d_]) -(?: (?=[^\W\d_])|(?=[^\W\d_]))"), "-"),  # "well -being", "Secretary - General"
+    (re.compile(r"(?<=[^\W\d_]) -(?: (?=[^\W\d_])|(?=[^\W\d_])|$)", re.M), "-"),  # "well -being", "Secretary -"
     (re.compile(r"(?<=\d) ?([–-]) ?(?=\d)"), r"\1"),  # "5 –13"
     (re.compile(r"(?<=\w) (?=,)"), ""),  # "exploitation ,"
 )
 _LETTERS = re.compile(r"[^\W\d_\u2e80-\u9fff\uac00-\ud7a3\uf900-\ufaff]+")
+_WORDS = re.compile(rf"(?<!\()({_LETTERS.pattern})(?!\))")  # not sub-item letters "(d)"
 _PAIR = re.compile(rf"(?<![\w-])({_LETTERS.pattern}) ({_LETTERS.pattern})(?![\w-])")
 
 
@@ -47,7 +48,7 @@ def repair_spacing(text: str) -> str:
     when the document has that word elsewhere and one piece never stands as a word of its own."""
     for pattern, repl in _SPACED:
         text = pattern.sub(repl, text)
-    words = Counter(_LETTERS.findall(text))
+    words = Counter(_WORDS.findall(text))
     pairs = Counter(m.groups() for m in _pair_matches(text))
 
     def join(m: re.Match[str]) -> str:

@@ -1,6 +1,7 @@
 """Page furniture in extracted text: job numbers, barcodes, page counters, symbols and running titles
 at page tops, and lists of document URLs. Removed, leaving a mark where a page broke."""
 
+import itertools
 import re
 from collections import Counter
 
@@ -24,6 +25,7 @@ _COLUMN_PIECES = (
     vocab.SESSION,
     vocab.COMMITTEE,
 )
+_SENTENCE_ENDS = ",.;:，。；：、،؛"
 _GAP = 5  # lines between two anchors of one page header
 _TITLE_LINES = 4  # a running title has at most this many lines
 
@@ -151,14 +153,16 @@ def strip_furniture(text: str) -> list[Line]:
 def _page_margins(lines: list[Line]) -> None:
     """Indents measured from each page's own left margin: an extractor keeping the layout sets
     the text of facing pages at different distances from the edge. A page runs from one removed
-    page furniture to the next; its margin is the indent most of its lines have."""
+    page furniture to the next; its margin is the indent most of its wrapped lines have (lines going
+    on from a line that ended mid-sentence), or most of its lines."""
     pages: list[list[Line]] = []
     for line in lines:
         if line.cut_before or not pages:
             pages.append([])
         pages[-1].append(line)
     for page in pages:
-        indents = [line.indent for line in page]
+        wrapped = [b.indent for a, b in itertools.pairwise(page) if a.text[-1] not in _SENTENCE_ENDS]
+        indents = wrapped or [line.indent for line in page]
         margin = max(sorted(set(indents)), key=indents.count)
         for line in page:
             line.indent = max(0, line.indent - margin)

@@ -79,7 +79,9 @@ def extract_notes(lines: list[Line]) -> tuple[list[Line], Notes]:
             notes.numbered[start[0]] = start[1].strip()
             current, cut = start[0], True
             continue
-        if (m := STAR_NOTE.match(line.text)) and (line.blank_before or in_block or line.cut_before):
+        if (m := STAR_NOTE.match(line.text)) and (
+            line.blank_before or in_block or line.cut_before or _starred(m.group(1), body)
+        ):
             notes.starred[m.group(1)] = m.group(2).strip()
             current, cut = m.group(1), True
             continue
@@ -100,6 +102,12 @@ def _referred(sup: str, body: list[Line]) -> bool:
     """A superscript number opens a note only once its marker stood in the text before it."""
     marker = re.compile(rf"(?<![{SUPERSCRIPTS}]){sup}(?![{SUPERSCRIPTS}])")
     return any(marker.search(line.text) for line in body[-60:])
+
+
+def _starred(star: str, body: list[Line]) -> bool:
+    """An asterisk note opens a line once its marker stood after a word ("Viet Nam:* draft")."""
+    marker = re.compile(rf"\S(?<!\*){re.escape(star)}(?!\*)")
+    return any(marker.search(line.text) for line in body[-80:])
 
 
 def _body_start(line: Line) -> bool:

@@ -25,6 +25,7 @@ _COLUMN_PIECES = (
     vocab.SESSION,
     vocab.COMMITTEE,
 )
+_NOTE_PART = re.compile(r"^(?:[_＿]{5,}|\d{1,3})$")  # a footnote rule or number, never a running title
 _SENTENCE_ENDS = ",.;:，。；：、،؛"
 _GAP = 5  # lines between two anchors of one page header
 _TITLE_LINES = 4  # a running title has at most this many lines
@@ -106,6 +107,8 @@ def furniture_lines(rows: list[str]) -> set[int]:
         head_text = _space(" ".join(rows[: max(0, min(80, first - _TITLE_LINES))]))
         for i in near:
             t = _space(rows[i])
+            if _NOTE_PART.match(t):
+                continue
             if counts[t] >= 2 or (len(t) >= 8 and t in head_text):
                 removed.add(i)
     removed.update(i for i, t in enumerate(rows) if URLS.match(t))

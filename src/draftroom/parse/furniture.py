@@ -15,6 +15,7 @@ PAGE_COUNTER = re.compile(
 )
 SYMBOL = re.compile(r"^[A-Z][A-Z0-9.\-]{0,12}(?:/[A-Za-z0-9.\-]+)+$")
 URLS = re.compile(r"^(?:(?:https?://|www\.|undocs\.org/)\S+\s*)+$", re.I)
+_MASTHEAD_SYMBOL = re.compile(r"^(\S.*?)\s+([A-Z][A-Z0-9.\-]{0,12}(?:/[A-Za-z0-9.\-]+)+)$")
 _COLUMN_GAP = re.compile(r"(?<=\S) {5,}(?=\S)")
 _COLUMN_PIECES = (
     SYMBOL,
@@ -119,6 +120,8 @@ def _columns(raw: str) -> list[str]:
     """A line that an extractor keeping the layout set in two columns ("الأمم المتحدة      A/C.3/80/L.20",
     "A/80/L.5          2/4"), as one line per column, when a column holds masthead or furniture."""
     pieces = _COLUMN_GAP.split(raw)
+    if len(pieces) < 2 and (m := _MASTHEAD_SYMBOL.match(raw.strip())) and vocab.MASTHEAD.match(m.group(1)):
+        return list(m.groups())  # set in columns one space apart: "United Nations A/80/L.18"
     if len(pieces) < 2 or JOB_NUMBER.match(raw.strip()):
         return [raw]
     if not any(p.match(piece.strip()) for piece in pieces for p in _COLUMN_PIECES):

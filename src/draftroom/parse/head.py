@@ -198,16 +198,20 @@ def _sponsors_and_title(lines: list[Line], limit: int, head: Head, layout: Layou
         title_from = last_mark + 1
     title_lines = [i for i in range(title_from, limit) if i not in head.consumed]
     if head.kind == "amendments":
-        title_lines = _first_block(lines, title_lines)
+        title_lines = _first_block(lines, title_lines, layout)
     head.title = _joined_indices(lines, title_lines)
     head.consumed.update(title_lines)
 
 
-def _first_block(lines: list[Line], indices: list[int]) -> list[int]:
-    """The lines of the first blank-separated block (an amendments document's quoted title)."""
+def _first_block(lines: list[Line], indices: list[int], layout: Layout) -> list[int]:
+    """The lines of the first block (an amendments document's quoted title): up to a blank line, or,
+    in a text without blank lines, up to the line that ends short of a wrapped line's width."""
+    blanks = any(lines[i].blank_before for i in indices)
     block: list[int] = []
     for i in indices:
         if block and (lines[i].blank_before or lines[i].cut_before):
+            break
+        if block and not blanks and layout.full and layout.ends_short(lines[block[-1]], lines[i]):
             break
         block.append(i)
     return block

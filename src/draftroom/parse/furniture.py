@@ -27,6 +27,7 @@ _COLUMN_PIECES = (
     vocab.COMMITTEE,
 )
 _NOTE_PART = re.compile(r"^(?:[_＿]{5,}|\d{1,3})$")  # a footnote rule or number, never a running title
+_COMMAS = (",", "，", "،")
 _SENTENCE_ENDS = ",.;:，。；：、،؛"
 _GAP = 5  # lines between two anchors of one page header
 _TITLE_LINES = 4  # a running title has at most this many lines
@@ -102,15 +103,18 @@ def furniture_lines(rows: list[str]) -> set[int]:
     headers = [g for g in _clusters(anchors) if any(anchors[i] in ("page", "job") for i in g)]
     candidates = {g[0]: _neighbours(rows, g, anchors) for g in headers}
     counts = Counter(_space(rows[i]) for near in candidates.values() for i in near)
+    repeated = max(2, len(headers) // 2)  # a running title stands by most page heads
     removed = set(anchors)
+    # the head: up to the line naming the authoring body ("The General Assembly,")
+    head_end = next((i for i, t in enumerate(rows[:80]) if vocab.BODY.match(t) and t.endswith(_COMMAS)), 80)
     for first, near in candidates.items():
         # a running title repeats a line of the first page's head, above this page header
-        head_text = _space(" ".join(rows[: max(0, min(80, first - _TITLE_LINES))]))
+        head_text = _space(" ".join(rows[: max(0, min(head_end, first - _TITLE_LINES))]))
         for i in near:
             t = _space(rows[i])
             if _NOTE_PART.match(t):
                 continue
-            if counts[t] >= 2 or (len(t) >= 8 and t in head_text):
+            if counts[t] >= repeated or (len(t) >= 8 and t in head_text):
                 removed.add(i)
     removed.update(i for i, t in enumerate(rows) if URLS.match(t))
     return removed

@@ -9,6 +9,7 @@ from draftroom.parse.layout import Layout
 from draftroom.parse.lines import Line, join_pair
 
 _HEAD_MARKS = (vocab.SESSION, vocab.COMMITTEE, vocab.AGENDA, vocab.ADOPTED, vocab.RESOLUTION_NUMBER)
+_OPEN_END = re.compile(r"\s[^\W\d_A-Z]{1,3}$")  # "... protection of": a line that cannot end a title
 _REVISED = re.compile(r"revised|révisé|revisado|пересмотр|订正|منقح", re.I)
 
 
@@ -211,7 +212,8 @@ def _first_block(lines: list[Line], indices: list[int], layout: Layout) -> list[
     for i in indices:
         if block and (lines[i].blank_before or lines[i].cut_before):
             break
-        if block and not blanks and layout.full and layout.ends_short(lines[block[-1]], lines[i]):
+        last = lines[block[-1]].text if block else ""
+        if block and not blanks and not _OPEN_END.search(last) and layout.ends_short(lines[block[-1]], lines[i]):
             break
         block.append(i)
     return block

@@ -17,6 +17,7 @@ from draftroom.parse.lines import Line, join_pair, width
 _TRAILING_MARKS = re.compile(
     r"(?:\s*(?:\[\^\d+\]|[⁰¹²³⁴⁵⁶⁷⁸⁹]+|\*{1,3})|(?<=[,.;:，。；：،؛”’)\]])\d{1,3}|\s\d{1,3})+$"
 )
+_GLUED_MARKER = re.compile(r"(?<=[^\s\d])(\d{1,3})$")
 _CLOSERS = '”’"»)]）」』】'
 _ENDINGS = {
     "preamble": ",，،:：.。",
@@ -74,6 +75,7 @@ class Joiner:
         self.expect_annex_title = False
         self.marker_width = 0  # a marker alone on a line split the last visual line this wide
         self.carried = 0  # width of the visual line's start, before the marker, for its last piece
+        self.glued = 0  # width of the visual line before the last line, when a line broke after a marker
 
     def run(self, lines: list[Line]) -> list[Unit]:
         for i, line in enumerate(lines):
@@ -127,6 +129,12 @@ class Joiner:
             and not (self.lines and not ends_paragraph(self.text, self._ending_part()))
         )
 
+    def _broke_at_marker(self, line: Line) -> bool:
+        """The line ends with a note marker glued to it ("Crime11"): an extractor that breaks the
+        line after a raised number goes on with the same printed line."""
+        m = _GLUED_MARKER.search(line.text)
+        return bool(m) and int(m.group(1)) in self.notes
+
     def _lone_marker(self, t: str) -> bool:
         digits = t.translate(_SUPERSCRIPT_DIGITS)
         return digits.isdigit() and len(digits) <= 3 and int(digits) in self.notes
@@ -164,7 +172,7 @@ class Joiner:
         if self.capitalised and _starts_lower(t):
             return False
         deeper = self.layout.starts_deeper(line)
-        carried, self.carried = self.carried, 0
+        carried, self.carried = self.carried + self.glued, 0
         if line.cut_before:
             return (
                 self.layout.ends_short(prev, line, carried)
@@ -181,6 +189,8 @@ class Joiner:
 
     def _add(self, line: Line) -> None:
         self.marker_width = 0
+        last = self.lines[-1] if self.lines else None
+        self.glued = self.glued + width(last.text) + last.indent if last and self._broke_at_marker(last) else 0
         if not self.lines:
             self.carried = 0
         if not self.lines and not self.expect_annex_title:

@@ -134,8 +134,18 @@ def _columns(raw: str) -> list[str]:
 
 
 def raw_rows(text: str) -> list[str]:
-    """The lines of `text`, a line set in columns split into one line per column."""
-    return [column for raw in text.split("\n") for column in _columns(raw)]
+    """The lines of `text`, a line set in columns split into one line per column; the document's
+    own symbol set one space after a running title ("... in Persons A/RES/80/9") split off too."""
+    rows = [column for raw in text.split("\n") for column in _columns(raw)]
+    symbol = document_symbol([r.strip() for r in rows])
+    if not symbol:
+        return rows
+    tail = " " + symbol
+    return [
+        piece
+        for row in rows
+        for piece in ([row[: -len(tail)], symbol] if row.rstrip().endswith(tail) else [row])
+    ]
 
 
 def strip_furniture(text: str) -> list[Line]:

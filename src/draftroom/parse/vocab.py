@@ -201,7 +201,7 @@ HEADING = re.compile(
 
 # Preambular openers: a line that starts with one of these, after a paragraph end, starts a paragraph.
 OPENERS = re.compile(
-    r"^(?:[A-Z][a-z]+ing\s+[a-z]|(?:Deeply|Gravely|Seriously|Strongly|Further|Also|Mindful|Aware|Convinced"
+    r"^(?:[A-Z][a-z]+ing\s+(?:[a-z]|(?:Member\s+)?States\b)|(?:Deeply|Gravely|Seriously|Strongly|Further|Also|Mindful|Aware|Convinced"
     r"|Concerned|Alarmed|Determined|Guided|Cognizant|Conscious|Encouraged|Reaffirming|Noting|Welcoming)\b"
     r"|(?:Rappelant|Réaffirmant|Notant|Prenant|Considérant|Convaincue?|Consciente?|Soulignant|Constatant"
     r"|Reconnaissant|Sachant|Profondément|Gravement|Accueillant|Saluant|Ayant|Guidée?|Préoccupée?"

@@ -212,11 +212,18 @@ def _first_block(lines: list[Line], indices: list[int], layout: Layout) -> list[
     for i in indices:
         if block and (lines[i].blank_before or lines[i].cut_before):
             break
-        last = lines[block[-1]].text if block else ""
-        if block and not blanks and not _OPEN_END.search(last) and layout.ends_short(lines[block[-1]], lines[i]):
+        if block and not blanks and _title_ends(lines[block[-1]], lines[i], layout):
             break
         block.append(i)
     return block
+
+
+def _title_ends(last: Line, following: Line, layout: Layout) -> bool:
+    """A title line ended short, not on a word that leads on ("of"), and what follows does not go
+    on in small letters."""
+    if _OPEN_END.search(last.text) or following.text[:1].islower():
+        return False
+    return bool(layout.full) and layout.ends_short(last, following)
 
 
 def _joined_indices(lines: list[Line], indices: list[int]) -> str:

@@ -17,7 +17,7 @@ from draftroom.parse.lines import Line, join_pair, width
 _TRAILING_MARKS = re.compile(
     r"(?:\s*(?:\[\^\d+\]|[⁰¹²³⁴⁵⁶⁷⁸⁹]+|\*{1,3})|(?<=[,.;:，。；：،؛”’)\]])\d{1,3}|\s\d{1,3})+$"
 )
-_GLUED_MARKER = re.compile(r"(?<=[^\s\d])(\d{1,3})$")
+_GLUED_MARKER = re.compile(r"(?<=[^\s\d])\s?(\d{1,3})$")
 _CLOSERS = '”’"»)]）」』】'
 _ENDINGS = {
     "preamble": ",，،:：.。",
@@ -129,6 +129,16 @@ class Joiner:
             and not (self.lines and not ends_paragraph(self.text, self._ending_part()))
         )
 
+    def _rest_of_printed_line(self, prev: Line, line: Line, kind: str, ended: bool) -> bool:
+        """`prev` broke after a note marker and `line` fits on the rest of that printed line."""
+        if kind in ("number", "item") or line.blank_before or line.cut_before or not self.layout.full:
+            return False
+        if ended and kind == "opener" and self.openers_start:
+            return False
+        if not self._broke_at_marker(prev) or self.layout.starts_deeper(line):
+            return False
+        return self.glued + width(prev.text) + prev.indent + 1 + width(line.text) <= self.layout.full
+
     def _broke_at_marker(self, line: Line) -> bool:
         """The line ends with a note marker glued to it ("Crime11"): an extractor that breaks the
         line after a raised number goes on with the same printed line."""
@@ -165,6 +175,8 @@ class Joiner:
             if (start + width(t) <= 1.1 * self.layout.full) if self.layout.full else not line.blank_before:
                 self.carried = start
                 return False
+        if self._rest_of_printed_line(prev, line, kind, ended):
+            return False
         if not ended:
             return False
         if kind in ("number", "item"):

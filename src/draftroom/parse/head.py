@@ -9,6 +9,7 @@ from draftroom.parse.layout import Layout
 from draftroom.parse.lines import Line, join_pair
 
 _HEAD_MARKS = (vocab.SESSION, vocab.COMMITTEE, vocab.AGENDA, vocab.ADOPTED, vocab.RESOLUTION_NUMBER)
+_LIST_INSIDE = re.compile(r"[,，、،]|\b(?:and|et|y|и)\b|[和及]")
 _OPEN_END = re.compile(r"\s[^\W\d_A-Z]{1,3}$")  # "... protection of": a line that cannot end a title
 _REVISED = re.compile(r"revised|révisé|revisado|пересмотр|订正|منقح", re.I)
 
@@ -103,11 +104,8 @@ def _sponsor_start(lines: list[Line], start: int, floor: int, layout: Layout) ->
         listed = (
             vocab.LIST_END.search(prev.text) or vocab.LIST_START.match(cur.text) or cur.text[:1].islower()
         )
-        if (
-            (not layout.blanks_mark_paragraphs or not layout.full)
-            and not listed
-            and layout.ends_short(prev, cur)
-        ):
+        # a line naming one sponsor ("Russian Federation:* amendment ...") ends no list before it
+        if not listed and (layout.ends_short(prev, cur) or not _LIST_INSIDE.search(cur.text)):
             break
         start -= 1
     return start

@@ -16,6 +16,7 @@ PAGE_COUNTER = re.compile(
 SYMBOL = re.compile(r"^[A-Z][A-Z0-9.\-]{0,12}(?:/[A-Za-z0-9.\-]+)+$")
 URLS = re.compile(r"^(?:(?:https?://|www\.|undocs\.org/)\S+\s*)+$", re.I)
 _MASTHEAD_SYMBOL = re.compile(r"^(\S.*?)\s+([A-Z][A-Z0-9.\-]{0,12}(?:/[A-Za-z0-9.\-]+)+)$")
+_JOB_DATE = re.compile(r"^\d{6}$")
 _COLUMN_GAP = re.compile(r"(?<=\S) {5,}(?=\S)")
 _COLUMN_PIECES = (
     SYMBOL,
@@ -60,6 +61,11 @@ def _anchors(rows: list[str], symbol: str | None) -> dict[int, str]:
             found[i] = "barcode"
         elif PAGE_COUNTER.match(t):
             found[i] = "page"
+    jobs = [i for i, k in found.items() if k == "job"]
+    for i, t in enumerate(rows):
+        # the job's date set apart from its number ("25-19374 (E)" ... "021225")
+        if _JOB_DATE.match(t) and any(0 < i - j <= 3 for j in jobs):
+            found[i] = "job"
     for i, t in enumerate(rows):
         # a symbol beside a page counter or job number; not a note citing a document ("A/80/292.")
         if (symbol and t == symbol) or (

@@ -205,7 +205,7 @@ def _sponsors_and_title(lines: list[Line], limit: int, head: Head, layout: Layou
 def _first_block(lines: list[Line], indices: list[int], layout: Layout) -> list[int]:
     """The lines of the first block (an amendments document's quoted title): up to a blank line, or,
     in a text without blank lines, up to the line that ends short of a wrapped line's width."""
-    blanks = any(lines[i].blank_before for i in indices)
+    blanks = any(lines[i].blank_before for i in indices[1:])
     block: list[int] = []
     for i in indices:
         if block and (lines[i].blank_before or lines[i].cut_before):

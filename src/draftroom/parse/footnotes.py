@@ -89,8 +89,15 @@ def extract_notes(lines: list[Line]) -> tuple[list[Line], Notes]:
             _append(notes, current, line)
             continue
         if current is not None and in_block and not line.cut_before and not _body_start(line):
-            _append(notes, current, line)
+            if isinstance(current, int) and _ended(notes.numbered[current]) and notes.numbered[current]:
+                # a complete note, then text: the next note, its number set apart ("4", text, text, "5")
+                notes.numbered[expected] = line.text
+                current = expected
+            else:
+                _append(notes, current, line)
             continue
+        if in_block and line.text.isdigit() and int(line.text) in notes.numbered:
+            continue  # the number of a note whose text came first
         current, in_block = None, False
         if cut:
             line.cut_before, cut = True, False

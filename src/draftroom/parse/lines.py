@@ -39,8 +39,9 @@ _SPACED = (
     (re.compile(r"(?<=\w) (?=,)"), ""),  # "exploitation ,"
 )
 _LETTERS = re.compile(r"[^\W\d_\u2e80-\u9fff\uac00-\ud7a3\uf900-\ufaff]+")
-_WORDS = re.compile(rf"(?<!\()({_LETTERS.pattern})(?!\))")  # not sub-item letters "(d)"
-_PAIR = re.compile(rf"(?<![\w-])({_LETTERS.pattern}) ({_LETTERS.pattern})(?![\w-])")
+# a word standing between spaces, punctuation after it: not "s" of "Women’s" nor "e" of "e.g." nor "(d)"
+_WORDS = re.compile(rf"(?<!\S)[“\"‘]?({_LETTERS.pattern})[,.;:”\"’]?(?!\S)")
+_PAIR = re.compile(rf"(?<![\w-])({_LETTERS.pattern}) +({_LETTERS.pattern})(?![\w-])")
 
 
 def repair_spacing(text: str) -> str:
@@ -49,15 +50,17 @@ def repair_spacing(text: str) -> str:
     for pattern, repl in _SPACED:
         text = pattern.sub(repl, text)
     words = Counter(_WORDS.findall(text))
-    pairs = Counter(m.groups() for m in _pair_matches(text))
-
-    def join(m: re.Match[str]) -> str:
+    found = _pair_matches(text)
+    pairs = Counter(m.groups() for m in found)
+    out: list[str] = []
+    pos = 0
+    for m in found:
         a, b = m.groups()
-        whole = words[a + b] > 0
         alone = words[a] > pairs[a, b] and words[b] > pairs[a, b]
-        return a + b if whole and not alone else m.group(0)
-
-    return _PAIR.sub(join, text)
+        if m.start() >= pos and words[a + b] and not alone:
+            out.append(text[pos : m.start()] + a + b)
+            pos = m.end()
+    return "".join(out) + text[pos:]
 
 
 def _pair_matches(text: str) -> list[re.Match[str]]:

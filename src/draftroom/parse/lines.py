@@ -34,7 +34,8 @@ def normalize(text: str) -> str:
 
 # spaces a text extractor put inside a word or before punctuation, placing glyphs of justified type
 _SPACED = (
-    (re.compile(r"(?<=[^\W\d_]) -(?: (?=[^\W\d_])|(?=[^\W\d_])|$)", re.M), "-"),  # "well -being", "Secretary -"
+    # "well -being", "Secretary - General", "Secretary -" at a line end
+    (re.compile(r"(?<=[^\W\d_]) -(?: (?=[^\W\d_])|(?=[^\W\d_])|$)", re.M), "-"),
     (re.compile(r"(?<=\d) ?([–-]) ?(?=\d)"), r"\1"),  # "5 –13"
     (re.compile(r"(?<=\w) (?=,)"), ""),  # "exploitation ,"
 )
@@ -122,6 +123,7 @@ _VISUAL_ORDER = (
     (re.compile(rf"^(\s*)(\d{{1,3}})(?=[{_AR}])", re.M), r"\1\2 "),  # a note "1القرار" for "1 القرار"
     (re.compile(r"ا([اأإآ])ل"), r"ال\1"),  # the lam-alef ligature read alef first: "األمم" for "الأمم"
     (re.compile(rf" ([،؛:])(?=[{_AR}])"), r"\1 "),  # " ،وال" for "، وال"
+    (re.compile(rf"^(\s*)([،؛:.])(?=[{_AR}])(.*?)\s*$", re.M), r"\1\3\2"),  # "،إن الجمعية" for "إن الجمعية،"
 )
 
 

@@ -202,7 +202,9 @@ class Joiner:
     def _add(self, line: Line) -> None:
         self.marker_width = 0
         last = self.lines[-1] if self.lines else None
-        self.glued = self.glued + width(last.text) + last.indent if last and self._broke_at_marker(last) else 0
+        self.glued = (
+            self.glued + width(last.text) + last.indent if last and self._broke_at_marker(last) else 0
+        )
         if not self.lines:
             self.carried = 0
         if not self.lines and not self.expect_annex_title:

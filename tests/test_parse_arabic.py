@@ -143,7 +143,8 @@ def test_export_writes_arabic_un_style_and_reads_it_back(path, suffix, tmp_path)
         for form in ("\n1 - ", "\n(أ) ", "\n(ب) ", "\n’1‘ ", "\n’2‘ "):
             assert form in written
         assert "\n1. " not in written and "(a)" not in written and "(i)" not in written
-    assert to_dict(parse_file(out)) == to_dict(doc)
+    furniture = {"job_number": None} if suffix == ".txt" else {}  # a text file has no page footer
+    assert to_dict(parse_file(out)) == to_dict(doc) | furniture
 
 
 def test_pdf_of_the_exported_documents_reads_the_same(tmp_path):

@@ -165,7 +165,8 @@ class DocxWriter:
             p = section.first_page_footer.paragraphs[0] if section.first_page_footer.paragraphs else None
             p = p or section.first_page_footer.add_paragraph()
             p.style = self.document.styles["UN running head"]
-            p.add_run(job)
+            mark = LRM if self.typo.rtl else ""  # "25-17035 (A)" keeps its order in a right-to-left page
+            p.add_run(f"{mark}{job}{mark}")
         for footer, align_right in ((section.footer, True), (section.even_page_footer, False)):
             p = footer.paragraphs[0] if footer.paragraphs else footer.add_paragraph()
             p.style = self.document.styles["UN running head"]

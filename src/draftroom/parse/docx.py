@@ -16,11 +16,14 @@ from lxml import etree
 
 from draftroom.errors import DraftroomError
 from draftroom.parse import vocab
+from draftroom.parse.furniture import job_number
+from draftroom.parse.source import SourceText
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 REL_NS = "http://schemas.openxmlformats.org/package/2006/relationships"
 FOOTNOTES_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/footnotes"
 NUMBERING_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/numbering"
+FOOTER_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/footer"
 _NOTEREF = re.compile(r"NOTEREF\s+(\S+)")
 # text before a tab that is a paragraph number or marker: "1.", "(a)", "a)", "74/176.", "IV."
 _LABEL = re.compile(r"^\s*(\(?[0-9A-Za-z]{1,7}[.)]|\d+/\d+\s?[A-Z]?(?:\.|\s-))\s*$")
@@ -41,6 +44,7 @@ class _Package:
     document: etree._Element
     footnotes: etree._Element | None
     numbering: etree._Element | None
+    footers: list[etree._Element]
 
 
 def _open(data: bytes, source: str) -> _Package:
@@ -50,19 +54,27 @@ def _open(data: bytes, source: str) -> _Package:
             main = _main_part(z, names)
             rels_name = posixpath.join(posixpath.dirname(main), "_rels", posixpath.basename(main) + ".rels")
             targets: dict[str, str] = {}
+            footers: list[str] = []
             if rels_name in names:
                 for rel in _xml(z.read(rels_name)).iter(f"{{{REL_NS}}}Relationship"):
                     if rel.get("TargetMode") != "External":
                         target = posixpath.normpath(
                             posixpath.join(posixpath.dirname(main), rel.get("Target"))
-                        )
-                        targets[rel.get("Type")] = target.lstrip("/")
+                        ).lstrip("/")
+                        targets[rel.get("Type")] = target
+                        if rel.get("Type") == FOOTER_REL and target in names:
+                            footers.append(target)
 
             def part(reltype: str) -> etree._Element | None:
                 name = targets.get(reltype)
                 return _xml(z.read(name)) if name in names else None
 
-            return _Package(_xml(z.read(main)), part(FOOTNOTES_REL), part(NUMBERING_REL))
+            return _Package(
+                _xml(z.read(main)),
+                part(FOOTNOTES_REL),
+                part(NUMBERING_REL),
+                [_xml(z.read(name)) for name in footers],
+            )
     except (zipfile.BadZipFile, KeyError, etree.XMLSyntaxError) as e:
         raise DraftroomError(
             f"{source}: not a readable Word document ({e}): save it again as .docx"
@@ -283,9 +295,21 @@ def _blocks(body: etree._Element) -> list[etree._Element]:
     return out
 
 
-def docx_to_text(data: bytes, source: str) -> str:
-    """The canonical plain text of a .docx's main story and footnotes."""
+def read_docx(data: bytes, source: str) -> SourceText:
+    """The canonical plain text of a .docx's main story and footnotes, and the job number its
+    footers print (page furniture, left out of the text)."""
     package = _open(data, source)
+    footer_lines = [
+        "".join(t.text or "" for t in p.iter(w("t"))).strip() for f in package.footers for p in f.iter(w("p"))
+    ]
+    return SourceText(_text(package, source), job_number(footer_lines))
+
+
+def docx_to_text(data: bytes, source: str) -> str:
+    return read_docx(data, source).text
+
+
+def _text(package: _Package, source: str) -> str:
     body = package.document.find(w("body"))
     if body is None:
         raise DraftroomError(f"{source}: a Word document without a body")

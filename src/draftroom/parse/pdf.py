@@ -28,6 +28,7 @@ from draftroom.parse.pdf_lines import (
     page_spans,
     visual_lines,
 )
+from draftroom.parse.source import SourceText
 
 _NUMBERING = re.compile(r"^(\d{1,3}\.|\(?[a-z]{1,4}\)|[A-Z]\.|[IVXLC]+\.|[一二三四五六七八九十]+[、.．])\s")
 _RULE = re.compile(r"^[_\u2014\u2500-]{5,}$")
@@ -290,20 +291,14 @@ def _break(prev: Line, line: Line, left: float, right: float, leading: dict[floa
     return "join"
 
 
-@dataclass
-class PdfText:
-    text: str
-    job_number: str | None  # "25-19372", from the page furniture the text leaves out
-
-
-def read_pdf(data: bytes, source: str) -> PdfText:
+def read_pdf(data: bytes, source: str) -> SourceText:
     """The text of a PDF with a text layer, and its job number; one-line DraftroomError for a
     damaged, encrypted or scanned PDF."""
     doc = _open(data, source)
     with doc:
         pages = _read_pages(doc, source)
     job = next((p.job for p in pages if p.job), None)
-    return PdfText(_text(pages), job_number([job]) if job else None)
+    return SourceText(_text(pages), job_number([job]) if job else None)
 
 
 def pdf_to_text(data: bytes, source: str) -> str:

@@ -250,6 +250,8 @@ def _rtl_text(spans: list[Span], size: float, note_numbers: set[int] | None) -> 
             pieces.append(" ")
         pieces.append(c)
         reach = max(reach, x1)
+    if not any(_RTL_CHAR.match(c) for c in pieces):  # no Arabic or Hebrew: a left-to-right line
+        return _tidy("".join(reversed(pieces)))  # ("25-17035 (A)", a date, a symbol)
     return _tidy(_KASHIDA.sub("", "".join(_ltr_runs_turned(pieces))))
 
 

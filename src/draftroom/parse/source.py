@@ -68,21 +68,19 @@ def parse_source(source: SourceText, lang: str | None, name: str) -> Document:
 def read_source(path: str | Path) -> SourceText:
     """The text of a user's file (.txt, .pdf or .docx); a one-line error when there is none."""
     fmt, data = read_input(path)
-    job = None
     if fmt == "pdf":
         from draftroom.parse.pdf import read_pdf
 
-        pdf = read_pdf(data, str(path))
-        text, job = pdf.text, pdf.job_number
+        read = read_pdf(data, str(path))
     elif fmt == "docx":
-        from draftroom.parse.docx import docx_to_text
+        from draftroom.parse.docx import read_docx
 
-        text = docx_to_text(data, str(path))
+        read = read_docx(data, str(path))
     else:
-        text = decode_text(path, data)
-    if not text.strip():
+        read = SourceText(decode_text(path, data))
+    if not read.text.strip():
         raise DraftroomError(f"{path}: no text in this file")
-    return SourceText(text, job)
+    return read
 
 
 # Control characters, dropped: a printed text has none (they are PDF, pdftotext page-break or

@@ -1,5 +1,6 @@
 """Lines of extracted text: normalising them, measuring them, and joining wrapped lines back together."""
 
+import itertools
 import re
 from collections import Counter
 from dataclasses import dataclass
@@ -42,7 +43,6 @@ _SPACED = (
 _LETTERS = re.compile(r"[^\W\d_\u2e80-\u9fff\uac00-\ud7a3\uf900-\ufaff]+")
 # a word standing between spaces, punctuation after it: not "s" of "Women’s" nor "e" of "e.g." nor "(d)"
 _WORDS = re.compile(rf"(?<!\S)[“\"‘]?({_LETTERS.pattern})[,.;:”\"’]?(?!\S)")
-_PAIR = re.compile(rf"(?<![\w-])({_LETTERS.pattern}) +({_LETTERS.pattern})(?![\w-])")
 
 
 def repair_spacing(text: str) -> str:
@@ -51,26 +51,29 @@ def repair_spacing(text: str) -> str:
     for pattern, repl in _SPACED:
         text = pattern.sub(repl, text)
     words = Counter(_WORDS.findall(text))
-    found = _pair_matches(text)
-    pairs = Counter(m.groups() for m in found)
+    found = _split_words(text, words)
+    pairs = Counter((a.group(), b.group()) for a, b in found)
     out: list[str] = []
     pos = 0
-    for m in found:
-        a, b = m.groups()
-        alone = words[a] > pairs[a, b] and words[b] > pairs[a, b]
-        if m.start() >= pos and words[a + b] and not alone:
-            out.append(text[pos : m.start()] + a + b)
-            pos = m.end()
+    for a, b in found:
+        n = pairs[a.group(), b.group()]
+        if a.start() >= pos and not (words[a.group()] > n and words[b.group()] > n):
+            out.append(text[pos : a.start()] + a.group() + b.group())
+            pos = b.end()
     return "".join(out) + text[pos:]
 
 
-def _pair_matches(text: str) -> list[re.Match[str]]:
-    """Every pair of neighbouring words, overlapping ones included."""
+def _split_words(text: str, words: Counter[str]) -> list[tuple[re.Match[str], re.Match[str]]]:
+    """Neighbouring letter runs, apart by spaces only, that make a word of the document together."""
+    runs = list(_LETTERS.finditer(text))
     found = []
-    pos = 0
-    while m := _PAIR.search(text, pos):
-        found.append(m)
-        pos = m.start(2)
+    for a, b in itertools.pairwise(runs):
+        if not words[a.group() + b.group()] or text[a.end() : b.start()].strip(" "):
+            continue
+        before = text[a.start() - 1] if a.start() else " "
+        after = text[b.end()] if b.end() < len(text) else " "
+        if not (before.isalnum() or before in "-_" or after.isalnum() or after in "-_"):
+            found.append((a, b))
     return found
 
 

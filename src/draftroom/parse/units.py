@@ -142,7 +142,7 @@ class Joiner:
     def _broke_at_marker(self, line: Line) -> bool:
         """The line ends with a note marker glued to it ("Crime11"): an extractor that breaks the
         line after a raised number goes on with the same printed line."""
-        m = _GLUED_MARKER.search(line.text)
+        m = _GLUED_MARKER.search(line.text[-6:])
         return bool(m) and int(m.group(1)) in self.notes
 
     def _lone_marker(self, t: str) -> bool:

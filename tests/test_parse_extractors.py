@@ -19,6 +19,7 @@ from conftest import CORPUS_EN, ROOT, SEEDS, require_tool
 from draftroom.export.api import export_document
 from draftroom.export.blocks import Options
 from draftroom.model.jsonform import to_dict
+from draftroom.parse.lines import repair_spacing
 from draftroom.parse.source import parse_file, parse_text
 
 EXTRACTORS = ("pdftotext-layout", "pdftotext", "pdftotext-raw", "pymupdf")
@@ -135,3 +136,26 @@ def test_english_pdf_reads_the_same_through_any_extractor(name: str, extractor: 
 @pytest.mark.parametrize(("name", "extractor"), _params(sorted(MADE)))
 def test_made_pdf_reads_the_same_through_any_extractor(name: str, extractor: str, made_pdfs: Path) -> None:
     _check(made_pdfs / f"{name}.pdf", extractor)
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("the United Nati ons and the United Nations", "the United Nations and the United Nations"),
+        ("to prevent an d combat, and so", "to prevent and combat, and so"),
+        (
+            "the Secretary - General and the Secretary -\nGeneral",
+            "the Secretary-General and the Secretary-\nGeneral",
+        ),
+        ("Cairo, 5 –13 September, exploitation , and", "Cairo, 5–13 September, exploitation, and"),
+        # both pieces are words of their own: kept apart though "into" is a word of the text
+        (
+            "in to the room, in the hall, to the door and into it",
+            "in to the room, in the hall, to the door and into it",
+        ),
+        # a piece that is a word nowhere else, but no such whole word in the text
+        ("the Kyoto Declaration", "the Kyoto Declaration"),
+    ],
+)
+def test_spaces_an_extractor_put_inside_words_are_undone(text: str, want: str) -> None:
+    assert repair_spacing(text) == want

@@ -51,6 +51,8 @@ def _def_start(line: Line, expected: int, in_block: bool, body: list[Line]) -> t
         m = _PLAIN_DEF.match(line.text)
         if m and int(m.group(1) or m.group(2)) == expected:
             return expected, m.group(3)
+        if line.text.strip("()") == str(expected):  # the number set on a line of its own
+            return expected, ""
     return None
 
 
@@ -77,7 +79,9 @@ def extract_notes(lines: list[Line]) -> tuple[list[Line], Notes]:
             notes.numbered[start[0]] = start[1].strip()
             current, cut = start[0], True
             continue
-        if (m := STAR_NOTE.match(line.text)) and (line.blank_before or in_block or line.cut_before):
+        if (m := STAR_NOTE.match(line.text)) and (
+            line.blank_before or in_block or line.cut_before or _starred(m.group(1), body)
+        ):
             notes.starred[m.group(1)] = m.group(2).strip()
             current, cut = m.group(1), True
             continue
@@ -85,8 +89,15 @@ def extract_notes(lines: list[Line]) -> tuple[list[Line], Notes]:
             _append(notes, current, line)
             continue
         if current is not None and in_block and not line.cut_before and not _body_start(line):
-            _append(notes, current, line)
+            if isinstance(current, int) and _ended(notes.numbered[current]) and notes.numbered[current]:
+                # a complete note, then text: the next note, its number set apart ("4", text, text, "5")
+                notes.numbered[expected] = line.text
+                current = expected
+            else:
+                _append(notes, current, line)
             continue
+        if in_block and line.text.isdigit() and int(line.text) in notes.numbered:
+            continue  # the number of a note whose text came first
         current, in_block = None, False
         if cut:
             line.cut_before, cut = True, False
@@ -98,6 +109,12 @@ def _referred(sup: str, body: list[Line]) -> bool:
     """A superscript number opens a note only once its marker stood in the text before it."""
     marker = re.compile(rf"(?<![{SUPERSCRIPTS}]){sup}(?![{SUPERSCRIPTS}])")
     return any(marker.search(line.text) for line in body[-60:])
+
+
+def _starred(star: str, body: list[Line]) -> bool:
+    """An asterisk note opens a line once its marker stood after a word ("Viet Nam:* draft")."""
+    marker = re.compile(rf"\S(?<!\*){re.escape(star)}(?!\*)")
+    return any(marker.search(line.text) for line in body[-80:])
 
 
 def _body_start(line: Line) -> bool:

@@ -1,6 +1,7 @@
 """Page furniture in extracted text: job numbers, barcodes, page counters, symbols and running titles
 at page tops, and lists of document URLs. Removed, leaving a mark where a page broke."""
 
+import itertools
 import re
 from collections import Counter
 
@@ -14,6 +15,8 @@ PAGE_COUNTER = re.compile(
 )
 SYMBOL = re.compile(r"^[A-Z][A-Z0-9.\-]{0,12}(?:/[A-Za-z0-9.\-]+)+$")
 URLS = re.compile(r"^(?:(?:https?://|www\.|undocs\.org/)\S+\s*)+$", re.I)
+_MASTHEAD_SYMBOL = re.compile(r"^(\S.*?)\s+([A-Z][A-Z0-9.\-]{0,12}(?:/[A-Za-z0-9.\-]+)+)$")
+_JOB_DATE = re.compile(r"^\d{6}$")
 _COLUMN_GAP = re.compile(r"(?<=\S) {5,}(?=\S)")
 _COLUMN_PIECES = (
     SYMBOL,
@@ -24,6 +27,9 @@ _COLUMN_PIECES = (
     vocab.SESSION,
     vocab.COMMITTEE,
 )
+_NOTE_PART = re.compile(r"^(?:[_＿]{5,}|\d{1,3})$")  # a footnote rule or number, never a running title
+_COMMAS = (",", "，", "،")
+_SENTENCE_ENDS = ",.;:，。；：、،؛"
 _GAP = 5  # lines between two anchors of one page header
 _TITLE_LINES = 4  # a running title has at most this many lines
 
@@ -57,9 +63,17 @@ def _anchors(rows: list[str], symbol: str | None) -> dict[int, str]:
             found[i] = "barcode"
         elif PAGE_COUNTER.match(t):
             found[i] = "page"
+    jobs = [i for i, k in found.items() if k == "job"]
     for i, t in enumerate(rows):
+        # the job's date set apart from its number ("25-19374 (E)" ... "021225")
+        if _JOB_DATE.match(t) and any(0 < i - j <= 3 for j in jobs):
+            found[i] = "job"
+    for i, t in enumerate(rows):
+        # a symbol beside a page counter or job number; not a note citing a document ("A/80/292.")
         if (symbol and t == symbol) or (
-            SYMBOL.match(t) and any(abs(i - j) <= 3 and k in ("job", "page") for j, k in found.items())
+            SYMBOL.match(t)
+            and not t.endswith(".")
+            and any(abs(i - j) <= 3 and k in ("job", "page") for j, k in found.items())
         ):
             found[i] = "symbol"
     return found
@@ -93,16 +107,22 @@ def furniture_lines(rows: list[str]) -> set[int]:
     """Indices of lines that are page furniture or URL lists."""
     symbol = document_symbol(rows)
     anchors = _anchors(rows, symbol)
-    headers = [g for g in _clusters(anchors) if any(anchors[i] == "page" for i in g)]
+    # page counters and job numbers stand only in page heads and feet (a first page has no counter)
+    headers = [g for g in _clusters(anchors) if any(anchors[i] in ("page", "job") for i in g)]
     candidates = {g[0]: _neighbours(rows, g, anchors) for g in headers}
     counts = Counter(_space(rows[i]) for near in candidates.values() for i in near)
+    repeated = max(2, len(headers) // 2)  # a running title stands by most page heads
     removed = set(anchors)
+    # the head: up to the line naming the authoring body ("The General Assembly,")
+    head_end = next((i for i, t in enumerate(rows[:80]) if vocab.BODY.match(t) and t.endswith(_COMMAS)), 80)
     for first, near in candidates.items():
         # a running title repeats a line of the first page's head, above this page header
-        head_text = _space(" ".join(rows[: min(80, first - _TITLE_LINES)]))
+        head_text = _space(" ".join(rows[: max(0, min(head_end, first - _TITLE_LINES))]))
         for i in near:
             t = _space(rows[i])
-            if counts[t] >= 2 or (len(t) >= 8 and t in head_text):
+            if _NOTE_PART.match(t):
+                continue
+            if counts[t] >= repeated or (len(t) >= 8 and t in head_text):
                 removed.add(i)
     removed.update(i for i, t in enumerate(rows) if URLS.match(t))
     return removed
@@ -112,6 +132,8 @@ def _columns(raw: str) -> list[str]:
     """A line that an extractor keeping the layout set in two columns ("الأمم المتحدة      A/C.3/80/L.20",
     "A/80/L.5          2/4"), as one line per column, when a column holds masthead or furniture."""
     pieces = _COLUMN_GAP.split(raw)
+    if len(pieces) < 2 and (m := _MASTHEAD_SYMBOL.match(raw.strip())) and vocab.MASTHEAD.match(m.group(1)):
+        return list(m.groups())  # set in columns one space apart: "United Nations A/80/L.18"
     if len(pieces) < 2 or JOB_NUMBER.match(raw.strip()):
         return [raw]
     if not any(p.match(piece.strip()) for piece in pieces for p in _COLUMN_PIECES):
@@ -120,8 +142,18 @@ def _columns(raw: str) -> list[str]:
 
 
 def raw_rows(text: str) -> list[str]:
-    """The lines of `text`, a line set in columns split into one line per column."""
-    return [column for raw in text.split("\n") for column in _columns(raw)]
+    """The lines of `text`, a line set in columns split into one line per column; the document's
+    own symbol set one space after a running title ("... in Persons A/RES/80/9") split off too."""
+    rows = [column for raw in text.split("\n") for column in _columns(raw)]
+    symbol = document_symbol([r.strip() for r in rows])
+    if not symbol:
+        return rows
+    tail = " " + symbol
+    return [
+        piece
+        for row in rows
+        for piece in ([row[: -len(tail)], symbol] if row.rstrip().endswith(tail) else [row])
+    ]
 
 
 def strip_furniture(text: str) -> list[Line]:
@@ -142,4 +174,23 @@ def strip_furniture(text: str) -> list[Line]:
         indent = len(raw) - len(raw.lstrip())
         out.append(Line(t, indent, blank, cut, raw == raw.rstrip()))
         blank = cut = False
+    _page_margins(out)
     return out
+
+
+def _page_margins(lines: list[Line]) -> None:
+    """Indents measured from each page's own left margin: an extractor keeping the layout sets
+    the text of facing pages at different distances from the edge. A page runs from one removed
+    page furniture to the next; its margin is the indent most of its wrapped lines have (lines going
+    on from a line that ended mid-sentence), or most of its lines."""
+    pages: list[list[Line]] = []
+    for line in lines:
+        if line.cut_before or not pages:
+            pages.append([])
+        pages[-1].append(line)
+    for page in pages:
+        wrapped = [b.indent for a, b in itertools.pairwise(page) if a.text[-1] not in _SENTENCE_ENDS]
+        indents = wrapped or [line.indent for line in page]
+        margin = max(sorted(set(indents)), key=indents.count)
+        for line in page:
+            line.indent = max(0, line.indent - margin)

@@ -10,6 +10,8 @@ from draftroom.parse.layout import Layout
 from draftroom.parse.lines import Line, join_pair
 
 _HEAD_MARKS = (vocab.SESSION, vocab.COMMITTEE, vocab.AGENDA, vocab.ADOPTED, vocab.RESOLUTION_NUMBER)
+_LIST_INSIDE = re.compile(r"[,，、،]|\b(?:and|et|y|и)\b|[和及]")
+_OPEN_END = re.compile(r"\s[^\W\d_A-Z]{1,3}$")  # "... protection of": a line that cannot end a title
 _REVISED = re.compile(r"revised|révisé|revisado|пересмотр|订正|منقح", re.I)
 
 
@@ -99,12 +101,12 @@ def _sponsor_start(lines: list[Line], start: int, floor: int, layout: Layout) ->
             break
         if layout.starts_deeper(cur):
             break
-        listed = vocab.LIST_END.search(prev.text) or vocab.LIST_START.match(cur.text)
-        if (
-            (not layout.blanks_mark_paragraphs or not layout.full)
-            and not listed
-            and layout.ends_short(prev, cur)
-        ):
+        # a list going on: a comma or "and" ends the line before, or this line opens in small letters
+        listed = (
+            vocab.LIST_END.search(prev.text) or vocab.LIST_START.match(cur.text) or cur.text[:1].islower()
+        )
+        # a line naming one sponsor ("Russian Federation:* amendment ...") ends no list before it
+        if not listed and (layout.ends_short(prev, cur) or not _LIST_INSIDE.search(cur.text)):
             break
         start -= 1
     return start
@@ -148,6 +150,8 @@ def parse_head(lines: list[Line], body: int | None, layout: Layout, lang: str) -
             break
         elif vocab.DATE.match(t) and not head.date and not head.session:
             head.date = t
+        elif (m := vocab.DISTR_DATE.match(t)) and not head.date and not head.session:
+            head.date = m.group("date")
         elif vocab.MASTHEAD.match(t) and not head.session:
             pass
         else:
@@ -194,22 +198,34 @@ def _sponsors_and_title(lines: list[Line], limit: int, head: Head, layout: Layou
         title_from = last_mark + 1
     title_lines = [i for i in range(title_from, limit) if i not in head.consumed]
     if head.kind == "amendments":
-        title_lines = _first_block(lines, title_lines, lang)
+        title_lines = _first_block(lines, title_lines, lang, layout)
     head.title = _joined_indices(lines, title_lines)
     head.consumed.update(title_lines)
 
 
-def _first_block(lines: list[Line], indices: list[int], lang: str) -> list[int]:
-    """The lines of an amendments document's quoted title: its first blank-separated block, ended
-    sooner by the first instruction in a text with no blank lines."""
+def _first_block(lines: list[Line], indices: list[int], lang: str, layout: Layout) -> list[int]:
+    """The lines of the first block (an amendments document's quoted title): up to a blank line or
+    the first instruction, or, in a text without blank lines, up to the line that ends short of a
+    wrapped line's width."""
+    blanks = any(lines[i].blank_before for i in indices[1:])
     block: list[int] = []
     for i in indices:
         if block and (
             lines[i].blank_before or lines[i].cut_before or starts_instruction(lines[i].text, lang)
         ):
             break
+        if block and not blanks and _title_ends(lines[block[-1]], lines[i], layout):
+            break
         block.append(i)
     return block
+
+
+def _title_ends(last: Line, following: Line, layout: Layout) -> bool:
+    """A title line ended short, not on a word that leads on ("of"), and what follows does not go
+    on in small letters."""
+    if _OPEN_END.search(last.text) or following.text[:1].islower():
+        return False
+    return bool(layout.full) and layout.ends_short(last, following)
 
 
 def _joined_indices(lines: list[Line], indices: list[int]) -> str:

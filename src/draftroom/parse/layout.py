@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from draftroom.parse.lines import Line, is_cjk, width
 
+_MAX_WRAP = 240  # no page holds a wider line
 _ENDS_PUNCT = re.compile(r"[,.;:，。；：、)\]”’》]\s*(?:\[\^\d+\]|[⁰¹²³⁴⁵⁶⁷⁸⁹]+|\d{1,3})?$")
 
 
@@ -56,7 +57,8 @@ def _full_width(lines: list[Line], pairs: list[tuple[Line, Line]]) -> int:
     going_on = [a for a, b in pairs if not _ENDS_PUNCT.search(a.text) and b.text[:1].islower()]
     if not found and len(going_on) >= 2:
         widths = [width(line.text) + line.indent for line in lines]
-        found = _percentile(widths, 0.95)
+        top = _percentile(widths, 0.95)
+        found = top if top <= _MAX_WRAP else 0  # wider: whole paragraphs, a wrapped head beside them
     return found
 
 
@@ -66,7 +68,7 @@ def _wrap_width(sample: list[Line]) -> int:
         return 0
     top = _percentile(widths, 0.95)
     near = sum(1 for w in widths if w >= 0.8 * top) / len(widths)
-    return top if top <= 240 and near >= 0.35 else 0
+    return top if top <= _MAX_WRAP and near >= 0.35 else 0
 
 
 def _blanks_mark_paragraphs(full: int, pairs: list[tuple[Line, Line]]) -> bool:

@@ -1,6 +1,8 @@
 """Lines of extracted text: normalising them, measuring them, and joining wrapped lines back together."""
 
+import itertools
 import re
+from collections import Counter
 from dataclasses import dataclass
 
 _SPACES = str.maketrans(
@@ -32,6 +34,50 @@ def normalize(text: str) -> str:
     text = text.replace("\r\n", "\n").replace("\r", "\n").translate(_SPACES)
     text = _INVISIBLE.sub("", text)
     return "\n".join(_BOLD.sub(r"\1", line) for line in text.split("\n"))
+
+
+# spaces a text extractor put inside a word or before punctuation, placing glyphs of justified type
+_SPACED = (
+    # "well -being", "Secretary - General", "Secretary -" at a line end
+    (re.compile(r"(?<=[^\W\d_]) -(?: (?=[^\W\d_])|(?=[^\W\d_])|$)", re.M), "-"),
+    (re.compile(r"(?<=\d) ?([–-]) ?(?=\d)"), r"\1"),  # "5 –13"
+    (re.compile(r"(?<=\w) (?=,)"), ""),  # "exploitation ,"
+)
+_LETTERS = re.compile(r"[^\W\d_\u2e80-\u9fff\uac00-\ud7a3\uf900-\ufaff]+")
+# a word standing between spaces, punctuation after it: not "s" of "Women’s" nor "e" of "e.g." nor "(d)"
+_WORDS = re.compile(rf"(?<!\S)[“\"‘]?({_LETTERS.pattern})[,.;:”\"’]?(?!\S)")
+
+
+def repair_spacing(text: str) -> str:
+    """Undo the spaces an extractor put inside words ("Nati ons", "an d"): two pieces are one word
+    when the document has that word elsewhere and one piece never stands as a word of its own."""
+    for pattern, repl in _SPACED:
+        text = pattern.sub(repl, text)
+    words = Counter(_WORDS.findall(text))
+    found = _split_words(text, words)
+    pairs = Counter((a.group(), b.group()) for a, b in found)
+    out: list[str] = []
+    pos = 0
+    for a, b in found:
+        n = pairs[a.group(), b.group()]
+        if a.start() >= pos and not (words[a.group()] > n and words[b.group()] > n):
+            out.append(text[pos : a.start()] + a.group() + b.group())
+            pos = b.end()
+    return "".join(out) + text[pos:]
+
+
+def _split_words(text: str, words: Counter[str]) -> list[tuple[re.Match[str], re.Match[str]]]:
+    """Neighbouring letter runs, apart by spaces only, that make a word of the document together."""
+    runs = list(_LETTERS.finditer(text))
+    found = []
+    for a, b in itertools.pairwise(runs):
+        if not words[a.group() + b.group()] or text[a.end() : b.start()].strip(" "):
+            continue
+        before = text[a.start() - 1] if a.start() else " "
+        after = text[b.end()] if b.end() < len(text) else " "
+        if not (before.isalnum() or before in "-_" or after.isalnum() or after in "-_"):
+            found.append((a, b))
+    return found
 
 
 def is_cjk(ch: str) -> bool:
@@ -83,6 +129,7 @@ _VISUAL_ORDER = (
     (re.compile(rf"^(\s*)(\d{{1,3}})(?=[{_AR}])", re.M), r"\1\2 "),  # a note "1القرار" for "1 القرار"
     (re.compile(r"ا([اأإآ])ل"), r"ال\1"),  # the lam-alef ligature read alef first: "األمم" for "الأمم"
     (re.compile(rf" ([،؛:])(?=[{_AR}])"), r"\1 "),  # " ،وال" for "، وال"
+    (re.compile(rf"^(\s*)([،؛:.])(?=[{_AR}])(.*?)\s*$", re.M), r"\1\3\2"),  # "،إن الجمعية" for "إن الجمعية،"
 )
 
 

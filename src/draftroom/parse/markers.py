@@ -175,7 +175,9 @@ class MarkerResolver:
         word = nxt.strip("“”\"'’,.;:").lower()
         if word in _MONTHS or (word[:1].isdigit() and "/" not in word):
             return False
-        return word in _AFTER_MARKER or prev_punct or "/" in word
+        # a name in capitals going on in small letters: "the Covenant on Civil and Political Rights 14 must"
+        named = prev[:1].isupper() and prev.isalpha() and nxt[:1].islower()
+        return word in _AFTER_MARKER or prev_punct or "/" in word or named
 
 
 def _tidy(text: str) -> str:

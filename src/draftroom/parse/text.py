@@ -19,7 +19,7 @@ from draftroom.parse.furniture import document_symbol, job_number, raw_rows, str
 from draftroom.parse.head import Head, find_body, parse_head
 from draftroom.parse.instructions import parse_instructions
 from draftroom.parse.layout import Layout, measure
-from draftroom.parse.lines import Line, normalize, repair_visual_order
+from draftroom.parse.lines import Line, normalize, repair_spacing, repair_visual_order
 from draftroom.parse.markers import MarkerResolver
 from draftroom.parse.structure import build_body
 from draftroom.parse.units import Joiner
@@ -28,7 +28,7 @@ _BODY_COMMAS = (",", "，", "،")
 
 
 def parse_plain(text: str, lang: str | None, source: str) -> Document:
-    text = normalize(text)
+    text = repair_spacing(normalize(text))
     if not text.strip():
         raise DraftroomError(f"{source}: no text in this file")
     language = check_language(lang) if lang else detect_language(text)

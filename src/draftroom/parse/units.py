@@ -17,6 +17,7 @@ from draftroom.parse.lines import Line, join_pair, width
 _TRAILING_MARKS = re.compile(
     r"(?:\s*(?:\[\^\d+\]|[⁰¹²³⁴⁵⁶⁷⁸⁹]+|\*{1,3})|(?<=[,.;:，。；：،؛”’)\]])\d{1,3}|\s\d{1,3})+$"
 )
+_GLUED_MARKER = re.compile(r"(?<=[^\s\d])\s?(\d{1,3})$")
 _CLOSERS = '”“’"»)]）」』】'  # “ closes an Arabic quotation (”...“)
 _ENDINGS = {
     "preamble": ",，،:：.。",
@@ -74,6 +75,7 @@ class Joiner:
         self.expect_annex_title = False
         self.marker_width = 0  # a marker alone on a line split the last visual line this wide
         self.carried = 0  # width of the visual line's start, before the marker, for its last piece
+        self.glued = 0  # width of the visual line before the last line, when a line broke after a marker
 
     def run(self, lines: list[Line]) -> list[Unit]:
         for i, line in enumerate(lines):
@@ -127,6 +129,22 @@ class Joiner:
             and not (self.lines and not ends_paragraph(self.text, self._ending_part()))
         )
 
+    def _rest_of_printed_line(self, prev: Line, line: Line, kind: str, ended: bool) -> bool:
+        """`prev` broke after a note marker and `line` fits on the rest of that printed line."""
+        if kind in ("number", "item") or line.blank_before or line.cut_before or not self.layout.full:
+            return False
+        if ended and kind == "opener" and self.openers_start:
+            return False
+        if not self._broke_at_marker(prev) or self.layout.starts_deeper(line):
+            return False
+        return self.glued + width(prev.text) + prev.indent + 1 + width(line.text) <= self.layout.full
+
+    def _broke_at_marker(self, line: Line) -> bool:
+        """The line ends with a note marker glued to it ("Crime11"): an extractor that breaks the
+        line after a raised number goes on with the same printed line."""
+        m = _GLUED_MARKER.search(line.text[-6:])
+        return bool(m) and int(m.group(1)) in self.notes
+
     def _lone_marker(self, t: str) -> bool:
         digits = t.translate(_SUPERSCRIPT_DIGITS)
         return digits.isdigit() and len(digits) <= 3 and int(digits) in self.notes
@@ -157,6 +175,8 @@ class Joiner:
             if (start + width(t) <= 1.1 * self.layout.full) if self.layout.full else not line.blank_before:
                 self.carried = start
                 return False
+        if self._rest_of_printed_line(prev, line, kind, ended):
+            return False
         if not ended:
             return False
         if kind in ("number", "item"):
@@ -164,7 +184,7 @@ class Joiner:
         if self.capitalised and _starts_lower(t):
             return False
         deeper = self.layout.starts_deeper(line)
-        carried, self.carried = self.carried, 0
+        carried, self.carried = self.carried + self.glued, 0
         if line.cut_before:
             return (
                 self.layout.ends_short(prev, line, carried)
@@ -181,6 +201,10 @@ class Joiner:
 
     def _add(self, line: Line) -> None:
         self.marker_width = 0
+        last = self.lines[-1] if self.lines else None
+        self.glued = (
+            self.glued + width(last.text) + last.indent if last and self._broke_at_marker(last) else 0
+        )
         if not self.lines:
             self.carried = 0
         if not self.lines and not self.expect_annex_title:

@@ -33,6 +33,8 @@ DATE_TEXT = (
     rf"|\d{{1,2}}\s+(?:{MONTHS_AR})\s+\d{{4}}"
 )
 DATE = re.compile(rf"^(?:{DATE_TEXT})$", _FLAGS)
+# the issue date set on the distribution line ("Distr.: Limited 25 November 2025")
+DISTR_DATE = re.compile(rf"^Distr\..*?\s(?P<date>{DATE_TEXT})$", _FLAGS)
 
 SESSION = re.compile(
     r"^(?:[A-Z][\w\-]*(?:[\s\-][\w\-]+)*\s+(?:special\s+|emergency\s+special\s+)?session"  # en, fr
@@ -204,7 +206,7 @@ HEADING = re.compile(
 
 # Preambular openers: a line that starts with one of these, after a paragraph end, starts a paragraph.
 OPENERS = re.compile(
-    r"^(?:[A-Z][a-z]+ing\s+[a-z]|(?:Deeply|Gravely|Seriously|Strongly|Further|Also|Mindful|Aware|Convinced"
+    r"^(?:[A-Z][a-z]+ing\s+(?:[a-z]|(?:Member\s+)?States\b)|(?:Deeply|Gravely|Seriously|Strongly|Further|Also|Mindful|Aware|Convinced"
     r"|Concerned|Alarmed|Determined|Guided|Cognizant|Conscious|Encouraged|Reaffirming|Noting|Welcoming)\b"
     r"|(?:Rappelant|Réaffirmant|Notant|Prenant|Considérant|Convaincue?|Consciente?|Soulignant|Constatant"
     r"|Reconnaissant|Sachant|Profondément|Gravement|Accueillant|Saluant|Ayant|Guidée?|Préoccupée?"

@@ -151,3 +151,32 @@ def test_proposals_screen_is_ready_before_the_first_enter_and_follows_the_negoti
             assert "Urges Member States" in shown and "CHN-1" not in shown
 
     asyncio.run(scenario())
+
+
+def test_the_text_is_drawn_before_its_amendments_are_counted():
+    """The draft comes from git at once; the amendments (the SQL index, SQLAlchemy's import) follow."""
+    import threading
+
+    release = threading.Event()
+
+    class SlowRoom(FakeRoom):
+        def snapshot(self):
+            release.wait(10)
+            return super().snapshot()
+
+    async def scenario() -> None:
+        room = SlowRoom("demo", chinese_document(), sample_proposals())
+        app = DraftroomApp(FakeLobby({"demo": room}), "demo", Identity("China", "delegate"))
+        async with app.run_test(size=(120, 40)) as pilot:
+            for _ in range(100):
+                await pilot.pause(0.02)
+                if "再次强烈谴责" in screen_text(app):
+                    break
+            shown = screen_text(app)
+            assert "再次强烈谴责" in shown and "counting proposals…" in shown and "●" not in shown
+            release.set()
+            await settle(pilot)
+            shown = screen_text(app)
+            assert "2 pending" in shown and "●2" in shown and "counting" not in shown
+
+    asyncio.run(scenario())

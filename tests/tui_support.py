@@ -139,6 +139,9 @@ class FakeRoom:
     def snapshot(self) -> Snapshot:
         return Snapshot(self.name, self.document, self.revision, list(self.proposals), self.version())
 
+    def draft(self) -> Snapshot:
+        return Snapshot(self.name, self.document, self.revision, [], self.version(), counted=False)
+
     def version(self) -> str:
         return str(self.counter)
 

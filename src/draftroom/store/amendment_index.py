@@ -15,14 +15,10 @@ from sqlalchemy.engine import Engine
 from sqlmodel import Field, Session, SQLModel, col, delete, select
 
 from draftroom.model.amendment import Amendment, from_dict
+from draftroom.store.layout import AMENDMENTS_DIR as DIR
 from draftroom.store.repo import Negotiation
 
-DIR = "amendments/"
 _READY: set[int] = set()  # engines whose tables exist
-
-
-def amendment_path(aid: str) -> str:
-    return f"{DIR}{aid}.json"
 
 
 class AmendmentRow(SQLModel, table=True):

@@ -30,6 +30,7 @@ FOOTNOTES = "footnotes.txt"
 SPONSORS = "sponsors.json"
 STATE = "negotiation.json"
 TEXT_DIR = "text/"
+AMENDMENTS_DIR = "amendments/"  # one file per amendment: amendments/<id>.json
 DOCUMENT_FILES = (META, STRUCTURE, FOOTNOTES)
 
 _SAFE_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,79}$")
@@ -46,6 +47,10 @@ def disk_reader(root: Path) -> Reader:
         return p.read_text(encoding="utf-8") if p.is_file() else None
 
     return read
+
+
+def amendment_path(aid: str) -> str:
+    return f"{AMENDMENTS_DIR}{aid}.json"
 
 
 def text_path(pid: str) -> str:

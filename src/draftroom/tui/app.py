@@ -120,6 +120,7 @@ class DraftroomApp(App[None]):
             self.room, snap = pair
             self.snapshot = snap
             self.where = snap.name
+            self.reload()  # now the amendments, counted in a worker
             self.call_after_refresh(self._prepare_proposals)
 
         def failed() -> None:
@@ -131,8 +132,10 @@ class DraftroomApp(App[None]):
         self.perform(lambda: self._load(name), opened, busy=f"opening {name}", finish=failed)
 
     def _load(self, name: str) -> tuple[Room, Snapshot]:
+        """The text first, its amendments next (reload): the draft is drawn without waiting for the
+        SQL index, whose first use loads SQLAlchemy."""
         room = self.lobby.open(name)
-        return room, room.snapshot()
+        return room, room.draft()
 
     def reload(self) -> None:
         room = self.room

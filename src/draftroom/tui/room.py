@@ -60,6 +60,10 @@ class Room(Protocol):
 
     def snapshot(self) -> Snapshot: ...
 
+    def draft(self) -> Snapshot:
+        """The text alone (amendments not counted yet): quick, for the first paint."""
+        ...
+
     def version(self) -> str:
         """A token that changes whenever an action is recorded; must be cheap (called twice a second)."""
         ...

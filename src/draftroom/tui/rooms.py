@@ -1,6 +1,7 @@
 """The workflow-backed Lobby and Room: the same functions the CLI calls, with the same home and `--as`."""
 
 from pathlib import Path
+from types import ModuleType
 
 from draftroom.errors import DraftroomError
 from draftroom.export.api import check_output, export_document, write_atomically
@@ -9,10 +10,18 @@ from draftroom.model import Document, find_by_id
 from draftroom.store import Sponsor
 from draftroom.tui.room import COMPILATION, ExportRequest, Listing, ProposalRequest
 from draftroom.tui.snapshot import Snapshot
-from draftroom.workflow import amending, revising, undoing
+from draftroom.workflow import amending, undoing
 from draftroom.workflow import negotiation as nego
 from draftroom.workflow.amendments import Proposal
 from draftroom.workflow.negotiation import Home, LogEntry, revision_name
+
+
+def _revising() -> ModuleType:
+    """The amendments' workflow, imported when first needed: it loads SQLAlchemy (a third of a
+    second), which the first paint of the draft does without (see DraftroomApp.open_room)."""
+    from draftroom.workflow import revising
+
+    return revising
 
 
 def head_token(repo: Path) -> str:
@@ -42,9 +51,15 @@ class WorkflowRoom:
     def version(self) -> str:
         return head_token(self.negotiation.path)
 
+    def draft(self) -> Snapshot:
+        version = self.version()
+        doc = nego.show(self.name, home=self.home)
+        state = self.negotiation.state()
+        return Snapshot(self.name, doc, revision_name(state.revision), [], version, counted=False)
+
     def snapshot(self) -> Snapshot:
         version = self.version()  # first: a change while reading shows at the next poll
-        amendments = revising.list_amendments(self.name, home=self.home).amendments
+        amendments = _revising().list_amendments(self.name, home=self.home).amendments
         doc = nego.show(self.name, home=self.home)
         state = self.negotiation.state()
         return Snapshot(self.name, doc, revision_name(state.revision), amendments, version)
@@ -123,7 +138,7 @@ class WorkflowRoom:
             out = check_output(request.path)
             if out.suffix.lower() not in (".txt", ".html"):
                 raise DraftroomError(f"{out}: a compilation is written as .txt or .html")
-            text = revising.compilation(self.name, html=out.suffix.lower() == ".html", home=self.home)
+            text = _revising().compilation(self.name, html=out.suffix.lower() == ".html", home=self.home)
             write_atomically(out, text.encode("utf-8"))
             return out
         doc = nego.show(self.name, request.revision, home=self.home)
@@ -157,7 +172,7 @@ class WorkflowLobby:
         ]
 
     def _pending(self, name: str) -> int:
-        return sum(a.pending for a in revising.list_amendments(name, home=self.home).amendments)
+        return sum(a.pending for a in _revising().list_amendments(name, home=self.home).amendments)
 
     def open(self, name: str) -> WorkflowRoom:
         return WorkflowRoom(name, self.home)

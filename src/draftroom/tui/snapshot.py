@@ -22,6 +22,7 @@ class Snapshot:
     revision: str
     proposals: list[Amendment] = field(default_factory=list)
     version: str = ""  # changes whenever the negotiation records an action
+    counted: bool = True  # False: the text alone, its amendments not read yet
 
     def __post_init__(self) -> None:
         grouped: dict[str, list[Amendment]] = defaultdict(list)

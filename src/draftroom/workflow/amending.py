@@ -17,7 +17,8 @@ from draftroom.model import STATUSES, Document, labels, locate, states
 from draftroom.model.amendment import Amendment, from_dict, to_dict
 from draftroom.parse import parse_file
 from draftroom.store import Negotiation, NegotiationState, Transaction
-from draftroom.store.amendment_index import DIR, amendment_path
+from draftroom.store.layout import AMENDMENTS_DIR as DIR
+from draftroom.store.layout import amendment_path
 from draftroom.store.worktree import working_outline, working_text
 from draftroom.workflow import amendments as logic
 from draftroom.workflow import roles

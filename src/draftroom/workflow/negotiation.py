@@ -226,6 +226,8 @@ def revision_symbol(current: str | None, number: int) -> str | None:
 
 def revise(name: str, actor: str | None = None, symbol: str | None = None, home: Home = None) -> Revision:
     """Cut the next revision (rev-N): registered steps first, then symbol .../Rev.N and today's date."""
+    from draftroom.workflow import revising  # noqa: F401  (registers the step applying amendments)
+
     neg = open_negotiation(name, home)
     who = resolve_actor(actor)
     when = today()

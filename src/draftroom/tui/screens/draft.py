@@ -55,7 +55,8 @@ class DraftScreen(RoomScreen):
 
     def show(self, snap: Snapshot) -> None:
         doc = snap.document
-        head = f"{doc.symbol or snap.name} · {snap.revision} · {doc.title} · {snap.pending_total} pending"
+        pending = f"{snap.pending_total} pending" if snap.counted else "counting proposals…"
+        head = f"{doc.symbol or snap.name} · {snap.revision} · {doc.title} · {pending}"
         self.query_one("#masthead", Static).update(head)
         view = self.query_one(DraftView)
         view.show(snap, keep=view.current_id)

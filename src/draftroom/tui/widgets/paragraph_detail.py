@@ -25,7 +25,8 @@ class ParagraphDetail(Static):
         parts.extend(_footnotes(snap.document, text))
         proposals = snap.on(paragraph_id)
         pending = [p for p in proposals if p.pending]
-        parts.append(Text(f"\n{len(pending)} pending, {len(proposals) - len(pending)} decided", style="bold"))
+        counts = f"{len(pending)} pending, {len(proposals) - len(pending)} decided"
+        parts.append(Text(f"\n{counts if snap.counted else 'counting proposals…'}", style="bold"))
         for p in pending[:MAX_LISTED]:
             style = "bold red" if p.status == "conflicting" else "yellow"
             parts.append(Text(f"  {p.kind:<8} {', '.join(p.proposers)}", style=style))

@@ -69,3 +69,13 @@ def first_difference(got, want, path: str = "") -> str:
                 return first_difference(a, b, f"{path}[{i}]")
         return f"{path}: {len(got)} items, want {len(want)}"
     return f"{path}: got {got!r}, want {want!r}"
+
+
+def test_a_chinese_sponsor_name_wrapped_across_lines_stays_one_list():
+    """Found by the property test: at 56 columns the list breaks inside 津巴布韦, and its last line
+    ("布韦：订正决议草案") names a single sponsor fragment."""
+    style = Style(
+        width=56, markers="superscript", layout="blank-between-paragraphs", labels_alone=False, block_every=3
+    )
+    again = to_dict(parse_text(render(document("zh-revised"), style, 0), source="zh-revised"))
+    assert again == original("zh-revised"), first_difference(again, original("zh-revised"))

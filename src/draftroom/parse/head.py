@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from draftroom.parse import vocab
 from draftroom.parse.instructions import starts_instruction
 from draftroom.parse.layout import Layout
-from draftroom.parse.lines import Line, join_pair
+from draftroom.parse.lines import Line, is_cjk, join_pair
 
 _HEAD_MARKS = (vocab.SESSION, vocab.COMMITTEE, vocab.AGENDA, vocab.ADOPTED, vocab.RESOLUTION_NUMBER)
 _LIST_INSIDE = re.compile(r"[,，、،]|\b(?:and|et|y|и)\b|[和及]")
@@ -101,9 +101,14 @@ def _sponsor_start(lines: list[Line], start: int, floor: int, layout: Layout) ->
             break
         if layout.starts_deeper(cur):
             break
-        # a list going on: a comma or "and" ends the line before, or this line opens in small letters
+        # a list going on: a comma or "and" ends the line before, or this line opens in small letters,
+        # or a full line of Chinese wrapped inside a name ("……赞比亚和津巴 / 布韦：订正决议草案")
+        wrapped_cjk = is_cjk(prev.text[-1:]) and is_cjk(cur.text[:1]) and not layout.ends_short(prev, cur)
         listed = (
-            vocab.LIST_END.search(prev.text) or vocab.LIST_START.match(cur.text) or cur.text[:1].islower()
+            vocab.LIST_END.search(prev.text)
+            or vocab.LIST_START.match(cur.text)
+            or cur.text[:1].islower()
+            or wrapped_cjk
         )
         # a line naming one sponsor ("Russian Federation:* amendment ...") ends no list before it
         if not listed and (layout.ends_short(prev, cur) or not _LIST_INSIDE.search(cur.text)):

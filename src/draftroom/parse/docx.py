@@ -299,8 +299,10 @@ def read_docx(data: bytes, source: str) -> SourceText:
     """The canonical plain text of a .docx's main story and footnotes, and the job number its
     footers print (page furniture, left out of the text)."""
     package = _open(data, source)
-    footer_lines = [
-        "".join(t.text or "" for t in p.iter(w("t"))).strip() for f in package.footers for p in f.iter(w("p"))
+    footer_lines = [  # bidi marks dropped as in the text: a right-to-left page's footer has them
+        "".join(t.text or "" for t in p.iter(w("t"))).translate(_BIDI_MARKS).strip()
+        for f in package.footers
+        for p in f.iter(w("p"))
     ]
     return SourceText(_text(package, source), job_number(footer_lines))
 

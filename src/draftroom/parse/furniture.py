@@ -39,10 +39,8 @@ def _space(text: str) -> str:
 
 
 def job_number(rows: list[str]) -> str | None:
-    """The first job number printed ("25-19372 (E)  021225" -> "25-19372"), if any; bidi marks
-    around it (a right-to-left page's footer) are ignored."""
-    bare = (t.strip("\u200e\u200f\u202a\u202b\u202c\u2066\u2067\u2068\u2069 ") for t in rows)
-    found = next((t for t in bare if JOB_NUMBER.match(t)), None)
+    """The first job number printed ("25-19372 (E)  021225" -> "25-19372"), if any."""
+    found = next((t for t in rows if JOB_NUMBER.match(t)), None)
     return found[:8] if found else None
 
 

@@ -276,9 +276,7 @@ class Negotiation:
         if rev is None or rev.strip().lower() in ("head", "latest", "current"):
             return "HEAD"
         m = re.fullmatch(r"(?i)\s*(?:rev)?[-._ ]?(\d+)\s*", rev)
-        known = sorted(
-            (t.name for t in repo.tags if re.fullmatch(r"rev-\d+", t.name)), key=lambda t: int(t[4:])
-        )
+        known = revision_tags(repo)
         if m and f"rev-{int(m.group(1))}" in known:
             return f"rev-{int(m.group(1))}"
         raise DraftroomError(
@@ -324,6 +322,11 @@ class Negotiation:
         """`git fsck --strict` output; raises GitCommandError when the repository is damaged."""
         with self._repo() as repo:
             return repo.git.fsck("--strict", "--no-dangling")
+
+
+def revision_tags(repo: Repo) -> list[str]:
+    """The revisions' tags, oldest first: rev-0, rev-1..."""
+    return sorted((t.name for t in repo.tags if re.fullmatch(r"rev-\d+", t.name)), key=lambda t: int(t[4:]))
 
 
 def _remove_stale_builds(path: Path) -> None:

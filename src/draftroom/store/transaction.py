@@ -39,7 +39,8 @@ def pause_for_tests(stage: str) -> None:
         time.sleep(float(seconds or 30))
 
 
-def _safe_rel(rel: str) -> str:
+def _plain_rel(rel: str) -> str:
+    """`rel` as a plain relative path inside the negotiation; a one-line error for anything else."""
     p = PurePosixPath(rel)
     bad = (
         not rel
@@ -51,6 +52,12 @@ def _safe_rel(rel: str) -> str:
     )
     if bad:
         raise DraftroomError(f"{rel!r} is not a plain relative file path inside the negotiation")
+    return str(p)
+
+
+def _safe_rel(rel: str) -> str:
+    """A file an action may write directly: a plain path, and not one of the document's own."""
+    plain = _plain_rel(rel)
     if rel in (
         layout.META,
         layout.STRUCTURE,
@@ -59,7 +66,7 @@ def _safe_rel(rel: str) -> str:
         layout.STATE,
     ) or rel.startswith(layout.TEXT_DIR):
         raise DraftroomError(f"{rel} belongs to the document: change it through the transaction's doc")
-    return str(p)
+    return plain
 
 
 def _write_atomic(path: Path, text: str) -> None:
@@ -149,10 +156,7 @@ class Transaction:
         included: for undoing an action, which never loads the document."""
         if self._doc is not None:
             raise DraftroomError("restore and a change to the document cannot be one action")
-        path = PurePosixPath(rel)
-        if path.is_absolute() or ".." in path.parts or path.parts[:1] == (".git",):
-            raise DraftroomError(f"{rel!r} is not a plain relative file path inside the negotiation")
-        self._put(rel, text, self._disk(rel))
+        self._put(_plain_rel(rel), text, self._disk(rel))
 
     def list_files(self, prefix: str = "") -> list[str]:
         """Relative paths of the files under a folder (e.g. "amendments/"), sorted."""

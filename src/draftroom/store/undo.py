@@ -7,7 +7,6 @@ would be silently lost; the user is told which one to undo first), and only sinc
 revision.
 """
 
-import re
 from collections.abc import Callable
 
 from git import Repo
@@ -15,7 +14,7 @@ from git import Repo
 from draftroom.errors import DraftroomError
 from draftroom.store import gitlog
 from draftroom.store.records import Action
-from draftroom.store.repo import Negotiation
+from draftroom.store.repo import Negotiation, revision_tags
 from draftroom.store.snapshot import Snapshot
 from draftroom.store.transaction import Transaction
 
@@ -65,8 +64,7 @@ def _action_id(ref: str) -> str:
 def _undoable(repo: Repo, ref: str | None, actor: str) -> tuple[Action, list[Action]]:
     """The action to undo and the actions since the latest revision (newest first), the only ones an
     undo may reach: a revision is an issued document, changed by amending the next one."""
-    tags = [t.name for t in repo.tags if re.fullmatch(r"rev-\d+", t.name)]
-    latest = max(tags, key=lambda t: int(t[4:]), default=None)
+    latest = next(reversed(revision_tags(repo)), None)
     recent = gitlog.read_actions(repo, f"{latest}..HEAD" if latest else "HEAD")
     ref = _action_id(ref) if ref is not None else None
     target = find_action(recent, ref, actor)

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from lxml import etree
 
 from draftroom.errors import DraftroomError
+from draftroom.model.markers import roman
 from draftroom.parse import vocab
 from draftroom.parse.furniture import job_number
 from draftroom.parse.source import SourceText
@@ -137,31 +138,9 @@ def _format_number(n: int, fmt: str) -> str:
             s = chr(97 + r) + s
         return s.upper() if fmt == "upperLetter" else s
     if fmt in ("lowerRoman", "upperRoman"):
-        s = _roman(n)
+        s = roman(n)
         return s.upper() if fmt == "upperRoman" else s
     return str(n)
-
-
-def _roman(n: int) -> str:
-    out = ""
-    for value, letters in (
-        (1000, "m"),
-        (900, "cm"),
-        (500, "d"),
-        (400, "cd"),
-        (100, "c"),
-        (90, "xc"),
-        (50, "l"),
-        (40, "xl"),
-        (10, "x"),
-        (9, "ix"),
-        (5, "v"),
-        (4, "iv"),
-        (1, "i"),
-    ):
-        while n >= value:
-            out, n = out + letters, n - value
-    return out
 
 
 @dataclass

@@ -3,6 +3,7 @@
 from collections.abc import Iterator
 
 from draftroom.model import Document, Paragraph
+from draftroom.model.markers import letter, roman
 
 Container = list  # a part, an annex's blocks, or a paragraph's items: any list holding paragraphs
 
@@ -53,23 +54,6 @@ def contains(para: Paragraph, pid: str) -> bool:
     return para.id == pid or any(contains(i, pid) for i in para.items)
 
 
-_ROMAN = (("m", 1000), ("cm", 900), ("d", 500), ("cd", 400), ("c", 100), ("xc", 90), ("l", 50))
-_ROMAN += (("xl", 40), ("x", 10), ("ix", 9), ("v", 5), ("iv", 4), ("i", 1))
-
-
-def roman(n: int) -> str:
-    out = ""
-    for sym, val in _ROMAN:
-        while n >= val:
-            out, n = out + sym, n - val
-    return out
-
-
-def letters(n: int) -> str:
-    """1 -> a, 26 -> z, 27 -> aa (UN style repeats the letter)."""
-    return chr(ord("a") + (n - 1) % 26) * ((n - 1) // 26 + 1)
-
-
 def renumber_paragraphs(doc: Document, touched: set[int]) -> None:
     """Numbers and sub-item markers from position, in the lists whose `id()` is in `touched`:
     operative paragraphs 1..n (a lone one unnumbered), annex paragraphs 1..n where the annex
@@ -93,6 +77,6 @@ def _mark_items(para: Paragraph, depth: int, touched: set[int]) -> None:
     if id(para.items) in touched:
         for n, item in enumerate(para.items, 1):
             item.number = None
-            item.marker = letters(n) if depth % 2 else roman(n)
+            item.marker = letter(n - 1) if depth % 2 else roman(n)
     for item in para.items:
         _mark_items(item, depth + 1, touched)

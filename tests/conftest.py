@@ -7,13 +7,9 @@ import sys
 from pathlib import Path
 
 import pytest
+from corpus_support import CORPUS_EN, SEEDS  # noqa: F401  (re-exported for the tests)
 
 ROOT = Path(__file__).resolve().parent.parent
-SHARED = next(
-    (d / "shared" for d in ROOT.parents if (d / "shared" / "seeds").is_dir()), ROOT.parent / "shared"
-)
-SEEDS = SHARED / "seeds"
-CORPUS_EN = SHARED / "corpus-en"
 
 
 @pytest.fixture(autouse=True)

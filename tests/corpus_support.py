@@ -1,15 +1,7 @@
-"""Where the shared real documents are, from the main checkout or from a worktree below /work/wt."""
+"""Where the real documents the tests read are: inside the repository, under tests/data (see its README)."""
 
 from pathlib import Path
 
-
-def _shared() -> Path:
-    for parent in Path(__file__).resolve().parents:
-        if (parent / "shared" / "corpus-en").is_dir():
-            return parent / "shared"
-    raise FileNotFoundError("no shared/corpus-en above this checkout")
-
-
-SHARED = _shared()
-CORPUS_EN = SHARED / "corpus-en"
-SEEDS = SHARED / "seeds"
+DATA = Path(__file__).resolve().parent / "data"
+CORPUS_EN = DATA / "corpus-en"
+SEEDS = DATA / "seeds"

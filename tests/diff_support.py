@@ -5,22 +5,10 @@ import subprocess
 from pathlib import Path
 
 from conftest import require_tool
+from corpus_support import CORPUS_EN, SEEDS  # noqa: F401  (re-exported for the tests)
 
 from draftroom.diff.result import units_of
 from draftroom.model import Document, Footnote, Paragraph
-
-
-def _find_shared(sub: str) -> Path:
-    """`shared/<sub>` beside the repository or beside any folder above it (worktrees live deeper)."""
-    here = Path(__file__).resolve().parent.parent
-    for base in (here, *here.parents):
-        if (base / "shared" / sub).is_dir():
-            return base / "shared" / sub
-    return here.parent / "shared" / sub
-
-
-SEEDS = _find_shared("seeds")
-CORPUS_EN = _find_shared("corpus-en")
 
 
 def make_doc(

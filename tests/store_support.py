@@ -16,8 +16,7 @@ sys.path.insert(0, str(SRC))
 from draftroom.model import Annex, Document, Footnote, Heading, Paragraph  # noqa: E402
 from draftroom.store import Negotiation  # noqa: E402
 
-SHARED = Path("/work/shared") if Path("/work/shared/seeds").is_dir() else SRC.parent.parent / "shared"
-SEEDS = SHARED / "seeds"
+SEEDS = Path(__file__).resolve().parent / "data" / "seeds"
 
 
 def sample_document(paragraphs: int = 3, lang: str = "zh") -> Document:

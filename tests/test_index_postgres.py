@@ -7,9 +7,10 @@ from pathlib import Path
 
 import pytest
 import sqlalchemy
+from corpus_support import SEEDS
 from pg_support import postgres_server
 
-SEED = Path(__file__).resolve().parent.parent.parent / "shared" / "seeds" / "001_334a0e47d0d674b7.txt"
+SEED = SEEDS / "001_334a0e47d0d674b7.txt"
 QUERIES = (("log", "t", "--json"), ("sponsors", "t", "--json"), ("list",), ("show", "t", "--json"))
 
 

@@ -4,6 +4,7 @@ import re
 from pathlib import Path
 
 import pytest
+from corpus_support import CORPUS_EN, SEEDS
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -19,10 +20,7 @@ from draftroom.model.states import (
     sponsor_line,
 )
 
-ROOT = Path(__file__).resolve().parent.parent
-SHARED = next(p / "shared" for p in ROOT.parents if (p / "shared" / "seeds").is_dir())
-SEED_001 = SHARED / "seeds" / "001_334a0e47d0d674b7.txt"
-CORPUS_EN = SHARED / "corpus-en"
+SEED_001 = SEEDS / "001_334a0e47d0d674b7.txt"
 SPONSOR_TAIL = re.compile(r"[:：]\*?\s*(?:draft resolution|revised draft|amendment|订正决议草案|决议草案)")
 
 

@@ -1,3 +1,3 @@
-from draftroom.cli.main import main
+from draftroom.app import main
 
 raise SystemExit(main())

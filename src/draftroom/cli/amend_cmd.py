@@ -13,7 +13,6 @@ from draftroom.errors import DraftroomError
 from draftroom.model import STATUSES
 from draftroom.model.amendment import STATUSES as AMENDMENT_STATUSES
 
-ORDER = 30
 NAME_HELP = "the negotiation's name, or the path of its directory"
 
 

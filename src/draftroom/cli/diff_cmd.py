@@ -9,8 +9,6 @@ from draftroom.cli.options import add_home
 from draftroom.cli.output import write_text_file
 from draftroom.errors import DraftroomError
 
-ORDER = 40
-
 
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser(

@@ -13,7 +13,6 @@ from draftroom.model import Document, normalize_label
 from draftroom.model.amendment import FORMAL_STATUSES
 from draftroom.parse import parse_file
 
-ORDER = 60
 KINDS = (*LAYOUTS, "compilation")
 FROM_STORE = ("amendments", "compilation")  # kinds built from a negotiation's amendments
 

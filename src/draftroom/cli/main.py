@@ -1,26 +1,28 @@
-"""Entry point: builds the argument parser from every `*_cmd` module and turns errors into one line.
+"""The command line: builds the argument parser from the command modules and turns errors into one line.
 
-Each command module defines `ORDER` (its place in `--help`) and `register(subparsers)`, which adds
-its verbs and sets `func(args) -> int` on each.
+Each command module defines `register(subparsers)`, which adds its verbs and sets `func(args) -> int`
+on each. The program (`draftroom.app`) adds the terminal UI's verbs through `more`: the command line
+itself never imports the TUI.
 """
 
 import argparse
-import importlib
 import os
-import pkgutil
 import sys
-from types import ModuleType
+from collections.abc import Callable, Sequence
 from typing import NoReturn
 
-import draftroom.cli as cli_package
 from draftroom import __version__
+from draftroom.cli import amend_cmd, diff_cmd, export_cmd, negotiation_cmd, parse_cmd
 from draftroom.errors import DraftroomError
 
-
-def _command_modules() -> list[ModuleType]:
-    names = [m.name for m in pkgutil.iter_modules(cli_package.__path__) if m.name.endswith("_cmd")]
-    modules = [importlib.import_module(f"draftroom.cli.{n}") for n in names]
-    return sorted(modules, key=lambda m: getattr(m, "ORDER", 100))
+Register = Callable[[argparse._SubParsersAction], None]
+VERBS: tuple[Register, ...] = (  # in the order of `--help`
+    parse_cmd.register,
+    negotiation_cmd.register,
+    amend_cmd.register,
+    diff_cmd.register,
+    export_cmd.register,
+)
 
 
 class _OneLineParser(argparse.ArgumentParser):
@@ -32,20 +34,21 @@ class _OneLineParser(argparse.ArgumentParser):
         self.exit(2, f"draftroom: error: {where}{message} (see `{self.prog} --help`)\n")
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(more: Sequence[Register] = ()) -> argparse.ArgumentParser:
+    """The parser of every verb: the command line's own, then `more` (the program's other front ends)."""
     parser = _OneLineParser(
         prog="draftroom",
         description="Draft and negotiate United Nations resolutions: parse, propose, revise, diff, export.",
     )
     parser.add_argument("--version", action="version", version=f"draftroom {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for module in _command_modules():
-        module.register(sub)
+    for register in (*VERBS, *more):
+        register(sub)
     return parser
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = build_parser()
+def main(argv: list[str] | None = None, more: Sequence[Register] = ()) -> int:
+    parser = build_parser(more)
     args = parser.parse_args(argv)
     if not getattr(args, "func", None):
         parser.print_help()

@@ -10,8 +10,6 @@ from draftroom.cli.parse_cmd import outline
 from draftroom.errors import DraftroomError
 from draftroom.model.jsonform import to_dict
 
-ORDER = 20
-
 
 def _print_json(data: Any) -> None:
     json.dump(data, sys.stdout, ensure_ascii=False, indent=2)

@@ -10,8 +10,6 @@ from draftroom.model.jsonform import to_dict
 from draftroom.parse import parse_source, read_source
 from draftroom.parse.detect import check_language, language_warning
 
-ORDER = 10
-
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     p = subparsers.add_parser(

@@ -1,4 +1,4 @@
-"""Entry points the CLI loads by name: run the app, create the demo."""
+"""What the program (`draftroom.app`) calls for `draftroom tui` and `draftroom demo`: run the app, create the demo."""
 
 from draftroom.errors import DraftroomError
 from draftroom.store import locate_negotiation

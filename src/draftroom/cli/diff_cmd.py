@@ -40,24 +40,20 @@ def _check_output(path: str | None, suffixes: tuple[str, ...]) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from draftroom.diff.render_html import render_html
-    from draftroom.diff.render_json import to_json_dict
-    from draftroom.diff.render_text import render_text
-    from draftroom.export.redline import write_redline_docx
-    from draftroom.workflow.compare import compare_sides
+    from draftroom.workflow import comparing
 
     _check_output(args.html, (".html", ".htm"))
     _check_output(args.docx, (".docx",))
-    redline = compare_sides(args.a, args.b, args.from_rev, args.to_rev, args.home)
+    redline = comparing.compare_sides(args.a, args.b, args.from_rev, args.to_rev, args.home)
     for warning in redline.warnings:
         print(f"draftroom: warning: {warning}", file=sys.stderr)
     if args.html:
-        write_text_file(args.html, render_html(redline))
+        write_text_file(args.html, comparing.render_html(redline))
     if args.docx:
-        write_redline_docx(redline, args.docx, args.author)
+        comparing.write_redline_docx(redline, args.docx, args.author)
     if args.json:
-        print(json.dumps(to_json_dict(redline), ensure_ascii=False, indent=1))
+        print(json.dumps(comparing.to_json_dict(redline), ensure_ascii=False, indent=1))
     else:
         colour = args.color == "always" or (args.color == "auto" and sys.stdout.isatty())
-        sys.stdout.write(render_text(redline, colour, args.all))
+        sys.stdout.write(comparing.render_text(redline, colour, args.all))
     return 0

@@ -5,13 +5,21 @@ from pathlib import Path
 
 from draftroom.cli.options import add_home
 from draftroom.errors import DraftroomError
-from draftroom.export.api import LAYOUTS, WRITERS, check_output, export_document, write_layout
-from draftroom.export.blocks import Options
-from draftroom.export.typography import OPENER_STYLES, PAPERS
-from draftroom.export.words import LANGUAGES, check_language
 from draftroom.model import Document, normalize_label
 from draftroom.model.amendment import FORMAL_STATUSES
-from draftroom.parse import parse_file
+from draftroom.workflow.reading import parse_file
+from draftroom.workflow.writing import (
+    LANGUAGES,
+    LAYOUTS,
+    OPENER_STYLES,
+    PAPERS,
+    WRITERS,
+    Options,
+    check_language,
+    check_output,
+    export_document,
+    write_layout,
+)
 
 KINDS = (*LAYOUTS, "compilation")
 FROM_STORE = ("amendments", "compilation")  # kinds built from a negotiation's amendments

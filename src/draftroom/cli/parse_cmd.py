@@ -7,8 +7,7 @@ import sys
 
 from draftroom.model import Document, Heading, Paragraph, labels
 from draftroom.model.jsonform import to_dict
-from draftroom.parse import parse_source, read_source
-from draftroom.parse.detect import check_language, language_warning
+from draftroom.workflow.reading import check_language, read_document
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -25,16 +24,16 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     lang = check_language(args.lang) if args.lang else None
-    source = read_source(args.file)
-    warning = language_warning(args.file, source.text, lang)
-    if warning:
-        print(f"draftroom: warning: {warning}", file=sys.stderr)
-    doc = parse_source(source, lang, args.file)
+    doc = read_document(args.file, lang, _warn)
     if args.json:
         print(json.dumps(to_dict(doc), ensure_ascii=False, indent=2))
     else:
         print("\n".join(outline(doc, shutil.get_terminal_size((100, 20)).columns)))
     return 0
+
+
+def _warn(warning: str) -> None:
+    print(f"draftroom: warning: {warning}", file=sys.stderr)
 
 
 def _short(text: str, room: int) -> str:

@@ -1,13 +1,12 @@
 """What the program (`draftroom.app`) calls for `draftroom tui` and `draftroom demo`: run the app, create the demo."""
 
 from draftroom.errors import DraftroomError
-from draftroom.store import locate_negotiation
 from draftroom.tui.demo import DEMO_NAME, build_demo
 from draftroom.tui.identity import SECRETARIAT, Identity
 from draftroom.tui.rooms import WorkflowLobby
 from draftroom.workflow import amending
 from draftroom.workflow.identity import configured_actor, configured_role, remember, resolve_actor
-from draftroom.workflow.negotiation import Home
+from draftroom.workflow.negotiation import Home, open_negotiation
 
 
 def identity_for(actor: str | None, name: str, home: Home) -> Identity | None:
@@ -35,7 +34,7 @@ def save_identity(identity: Identity) -> None:
 def demo(home: Home = None) -> str:
     """Create the demo negotiation unless it exists; say where it is."""
     try:
-        path = locate_negotiation(DEMO_NAME, home)
+        path = open_negotiation(DEMO_NAME, home).path
     except DraftroomError:
         path, count = build_demo(home)
         return f"created {DEMO_NAME} at {path}: {count} proposals in; open it with `draftroom tui`"
@@ -49,6 +48,6 @@ def run(name: str | None, home: Home = None, actor: str | None = None) -> int:
         demo(home)
         name = DEMO_NAME
     else:
-        locate_negotiation(name, home)  # an unknown name is a one-line error before the screen opens
+        open_negotiation(name, home)  # an unknown name is a one-line error before the screen opens
     DraftroomApp(WorkflowLobby(home), name, identity_for(actor, name, home), save_identity).run()
     return 0

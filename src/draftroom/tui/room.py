@@ -10,9 +10,8 @@ from pathlib import Path
 from typing import Protocol
 
 from draftroom.model import Document
-from draftroom.store import Sponsor
 from draftroom.tui.snapshot import Snapshot
-from draftroom.workflow.negotiation import LogEntry
+from draftroom.workflow.negotiation import LogEntry, Sponsor
 
 
 @dataclass(frozen=True)

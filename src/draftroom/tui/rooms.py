@@ -4,16 +4,14 @@ from pathlib import Path
 from types import ModuleType
 
 from draftroom.errors import DraftroomError
-from draftroom.export.api import check_output, export_document, write_atomically
-from draftroom.export.blocks import Options
 from draftroom.model import Document, find_by_id
-from draftroom.store import Sponsor
 from draftroom.tui.room import COMPILATION, ExportRequest, Listing, ProposalRequest
 from draftroom.tui.snapshot import Snapshot
 from draftroom.workflow import amending, undoing
 from draftroom.workflow import negotiation as nego
 from draftroom.workflow.amendments import Proposal
-from draftroom.workflow.negotiation import Home, LogEntry, revision_name
+from draftroom.workflow.negotiation import Home, LogEntry, Sponsor, revision_name
+from draftroom.workflow.writing import Options, check_output, export_document, write_atomically
 
 
 def _revising() -> ModuleType:

@@ -16,8 +16,6 @@ from draftroom.errors import DraftroomError
 from draftroom.model import Document, states
 from draftroom.model.dates import printed_date
 from draftroom.model.labels import labels
-from draftroom.parse import parse_source, read_source
-from draftroom.parse.detect import language_warning
 from draftroom.store import (
     Action,
     Negotiation,
@@ -30,6 +28,7 @@ from draftroom.store import (
     resolve_home,
 )
 from draftroom.workflow.identity import resolve_actor
+from draftroom.workflow.reading import read_document
 
 if TYPE_CHECKING:
     from draftroom.store.index import Summary
@@ -113,12 +112,10 @@ def new_negotiation(
     """`draftroom new NAME --from FILE`: parse FILE and store it as rev-0; a warning first when the
     text clearly reads as another language than `lang`."""
     new_negotiation_dir(name, home)  # refuse a bad or taken name before parsing
-    read = read_source(source)
-    warning = language_warning(str(source), read.text, lang)
-    doc = parse_source(read, lang, str(source))
+    warnings: list[str] = []
+    doc = read_document(source, lang, warnings.append)
     created = create_negotiation(name, doc, symbol=symbol, facilitator=facilitator, actor=actor, home=home)
-    if warning:
-        created.warnings.insert(0, warning)
+    created.warnings[:0] = warnings
     return created
 
 

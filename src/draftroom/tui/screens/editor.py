@@ -14,13 +14,13 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label, RadioButton, RadioSet, Static, TextArea
 
-from draftroom.diff.inline import diff_texts
 from draftroom.errors import DraftroomError
 from draftroom.model import find_by_id, locate
 from draftroom.tui.room import ProposalRequest, Room
 from draftroom.tui.widgets.diff_text import redline
 from draftroom.tui.widgets.key_bar import KeyBar
 from draftroom.tui.widgets.labels import display_label, paragraph_text
+from draftroom.workflow.comparing import diff_texts
 
 if TYPE_CHECKING:
     from draftroom.tui.app import DraftroomApp

@@ -7,13 +7,12 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.widgets import Input, Label, LoadingIndicator, Select, Static
 
-from draftroom.export.api import LAYOUTS
-from draftroom.export.words import LANGUAGES
 from draftroom.tui.room import COMPILATION, ExportRequest
 from draftroom.tui.screens.base import RoomScreen
 from draftroom.tui.snapshot import Snapshot
 from draftroom.tui.widgets.identity_bar import IdentityBar
 from draftroom.tui.widgets.key_bar import KeyBar
+from draftroom.workflow.writing import LANGUAGES, LAYOUTS
 
 
 class ExportScreen(RoomScreen):

@@ -5,13 +5,13 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import DataTable, Label, Select, Static
 
-from draftroom.diff.result import compare
 from draftroom.model.redline import Redline
 from draftroom.tui.screens.base import RoomScreen
 from draftroom.tui.snapshot import Snapshot
 from draftroom.tui.widgets.diff_view import render_redline
 from draftroom.tui.widgets.identity_bar import IdentityBar
 from draftroom.tui.widgets.key_bar import KeyBar
+from draftroom.workflow.comparing import compare
 from draftroom.workflow.negotiation import LogEntry
 
 

@@ -14,7 +14,6 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from draftroom.diff.inline import diff_texts
 from draftroom.model import labels
 from draftroom.model.amendment import Amendment
 from draftroom.tui.screens.base import RoomScreen
@@ -25,6 +24,7 @@ from draftroom.tui.widgets.identity_bar import IdentityBar
 from draftroom.tui.widgets.key_bar import KeyBar
 from draftroom.tui.widgets.labels import display_label, paragraph_text, status_badge
 from draftroom.tui.widgets.proposal_card import card, row
+from draftroom.workflow.comparing import diff_texts
 
 
 @lru_cache(maxsize=256)

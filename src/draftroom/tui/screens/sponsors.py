@@ -5,13 +5,13 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.widgets import DataTable, Label, Static
 
-from draftroom.store import Sponsor
 from draftroom.tui.screens.base import RoomScreen
 from draftroom.tui.snapshot import Snapshot
 from draftroom.tui.states import search_states
 from draftroom.tui.widgets.identity_bar import IdentityBar
 from draftroom.tui.widgets.key_bar import KeyBar
 from draftroom.tui.widgets.state_picker import StatePicker
+from draftroom.workflow.negotiation import Sponsor
 
 
 class SponsorsScreen(RoomScreen):

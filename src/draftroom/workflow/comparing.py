@@ -1,4 +1,9 @@
-"""The two sides of a diff: files that `parse` reads, or revisions of a negotiation.
+"""Comparing two texts, for the front ends: the sides of a diff, the redline and its renderings.
+
+draftroom.diff aligns and redlines, draftroom.export writes the redline as Word tracked changes; the
+front ends come here, so that they depend on the workflow only.
+
+The two sides of a diff: files that `parse` reads, or revisions of a negotiation.
 
 A side is a file path; `NAME@REV` (a revision of a negotiation: rev-0, Rev.1, 1, latest); or `NAME`
 (its latest text). `NAME` alone with `--from/--to` compares two of its revisions, by default the
@@ -10,12 +15,28 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
+from draftroom.diff.inline import diff_texts
+from draftroom.diff.render_html import render_html
+from draftroom.diff.render_json import to_json_dict
+from draftroom.diff.render_text import render_text
 from draftroom.diff.result import compare
 from draftroom.errors import DraftroomError
 from draftroom.model import Document, iter_located
 from draftroom.model.redline import Redline
 from draftroom.parse import parse_file
-from draftroom.workflow.negotiation import open_negotiation
+from draftroom.workflow.negotiation import Home, open_negotiation
+
+__all__ = [
+    "Side",
+    "compare",
+    "compare_sides",
+    "diff_texts",
+    "load_side",
+    "render_html",
+    "render_text",
+    "to_json_dict",
+    "write_redline_docx",
+]
 
 
 @dataclass(frozen=True)
@@ -39,13 +60,13 @@ def _from_file(path: str) -> Side:
     return Side(doc, path)
 
 
-def _from_negotiation(name: str, rev: str | None, home: str | os.PathLike[str] | None) -> Side:
+def _from_negotiation(name: str, rev: str | None, home: Home) -> Side:
     neg = open_negotiation(name, home)
     doc = neg.document(rev)
     return Side(doc, f"{neg.path.name}@{rev or 'latest'}", neg.path)
 
 
-def load_side(spec: str, home: str | os.PathLike[str] | None = None) -> Side:
+def load_side(spec: str, home: Home = None) -> Side:
     """A file, NAME@REV or NAME; a one-line error when it is none of them."""
     if Path(spec).is_file():
         return _from_file(spec)
@@ -57,9 +78,7 @@ def load_side(spec: str, home: str | os.PathLike[str] | None = None) -> Side:
     return _from_negotiation(spec, None, home)
 
 
-def _sides(
-    a: str, b: str | None, from_rev: str | None, to_rev: str | None, home: str | os.PathLike[str] | None
-) -> tuple[Side, Side]:
+def _sides(a: str, b: str | None, from_rev: str | None, to_rev: str | None, home: Home) -> tuple[Side, Side]:
     if b is not None:
         if from_rev or to_rev:
             raise DraftroomError("--from/--to go with one negotiation NAME, not with two sides A B")
@@ -75,9 +94,16 @@ def compare_sides(
     b: str | None = None,
     from_rev: str | None = None,
     to_rev: str | None = None,
-    home: str | os.PathLike[str] | None = None,
+    home: Home = None,
 ) -> Redline:
     """The redline from side A to side B (or between two revisions of negotiation A)."""
     old, new = _sides(a, b, from_rev, to_rev, home)
     by_id = old.negotiation is not None and old.negotiation == new.negotiation
     return compare(old.doc, new.doc, by_id=by_id, old_name=old.name, new_name=new.name)
+
+
+def write_redline_docx(redline: Redline, path: str | Path, author: str = "draftroom") -> Path:
+    """The redline as a Word document with tracked changes by `author`; python-docx loads only here."""
+    from draftroom.export.redline import write_redline_docx as write
+
+    return write(redline, path, author)

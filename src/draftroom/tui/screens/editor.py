@@ -16,7 +16,7 @@ from textual.widgets import Input, Label, RadioButton, RadioSet, Static, TextAre
 
 from draftroom.errors import DraftroomError
 from draftroom.model import find_by_id, locate
-from draftroom.tui.room import ProposalRequest, Room
+from draftroom.tui.room import ProposalRequest
 from draftroom.tui.widgets.diff_text import redline
 from draftroom.tui.widgets.key_bar import KeyBar
 from draftroom.tui.widgets.labels import display_label, paragraph_text
@@ -43,7 +43,6 @@ class EditorScreen(ModalScreen[ProposalRequest | None]):
 
     def __init__(
         self,
-        room: Room,
         kind: str,
         label: str,
         paragraph_id: str,
@@ -52,7 +51,7 @@ class EditorScreen(ModalScreen[ProposalRequest | None]):
         start: str | None = None,
     ) -> None:
         super().__init__()
-        self.room, self.kind, self.label, self.paragraph_id = room, kind, label, paragraph_id
+        self.kind, self.label, self.paragraph_id = kind, label, paragraph_id
         self.current, self.language = current, language
         self.start = current if start is None else start
 
@@ -213,5 +212,5 @@ def open_editor(
         else:
             app.act(lambda: room.propose(request, who), f"Proposed: {kind} {label}")
 
-    editor = EditorScreen(room, kind, label, paragraph_id, loc.paragraph.text, snap.document.language, start)
+    editor = EditorScreen(kind, label, paragraph_id, loc.paragraph.text, snap.document.language, start)
     app.push_screen(editor, submitted)

@@ -184,7 +184,7 @@ def _common() -> tuple[argparse.ArgumentParser, argparse.ArgumentParser]:
 
 def _proposal_options(suppress: bool) -> argparse.ArgumentParser:
     """--as, --with, --because, --rev: accepted before and after the kind of amendment."""
-    d = {"default": argparse.SUPPRESS} if suppress else {}
+    d: dict[str, Any] = {"default": argparse.SUPPRESS} if suppress else {}
     p = argparse.ArgumentParser(add_help=False)
     p.add_argument("--as", dest="actor", metavar="WHO", help="the proposing delegation", **d)
     p.add_argument("--with", dest="co", action="append", metavar="D2,D3", help="co-proposers", **d)
@@ -195,7 +195,7 @@ def _proposal_options(suppress: bool) -> argparse.ArgumentParser:
     return p
 
 
-def _register_amend(sub: argparse._SubParsersAction, home: argparse.ArgumentParser) -> None:  # type: ignore[type-arg]
+def _register_amend(sub: argparse._SubParsersAction, home: argparse.ArgumentParser) -> None:
     p = sub.add_parser(
         "amend", parents=[home, _proposal_options(False)], help="propose an amendment (prints its id)"
     )
@@ -230,7 +230,7 @@ def _place(p: argparse.ArgumentParser) -> None:
     where.add_argument("--before", metavar="LABEL")
 
 
-def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(sub: argparse._SubParsersAction) -> None:
     home, acting = _common()
     _register_amend(sub, home)
 

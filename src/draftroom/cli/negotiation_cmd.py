@@ -146,7 +146,7 @@ def _reindex(args: argparse.Namespace) -> int:
 
 
 # ---- parser -----------------------------------------------------------------------------------------
-def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(sub: argparse._SubParsersAction) -> None:
     home = argparse.ArgumentParser(add_help=False)
     add_home(home)
     acting = argparse.ArgumentParser(add_help=False)

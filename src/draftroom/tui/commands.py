@@ -19,5 +19,5 @@ def binding_commands(screen: Screen) -> Iterable[SystemCommand]:
         if not b.description or b.action in SKIP or b.action in seen or not active.enabled:
             continue
         seen.add(b.action)
-        run = partial(active.node.run_action, b.action)
+        run = partial(screen.app.run_action, b.action, active.node)
         yield SystemCommand(b.description, f"{b.tooltip or b.description} (key: {key})", run)

@@ -25,7 +25,7 @@ def _searchable() -> tuple[tuple[states.State, tuple[tuple[str, str], ...]], ...
 def search_states(query: str) -> list[tuple[str, str]]:
     """[(English short name, line to show)] matching `query`, best first; every entry when empty."""
     q = _fold(query.strip())
-    found: list[tuple[int, str, str]] = []
+    found: list[tuple[int, str, str, str]] = []  # rank, sort key, line, English name
     for state, names in _searchable():
         hits = [
             (0 if folded == q else 1 if folded.startswith(q) else 2, shown)

@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from functools import lru_cache
 
 from rich.cells import cell_len
-from rich.console import Console
+from rich.console import Console, JustifyMethod, OverflowMethod
 from rich.containers import Lines
 from rich.text import Text
 
@@ -60,8 +60,8 @@ class CJKText(Text):
         console: Console,
         width: int,
         *,
-        justify=None,  # type: ignore[no-untyped-def]
-        overflow=None,  # type: ignore[no-untyped-def]
+        justify: JustifyMethod | None = None,
+        overflow: OverflowMethod | None = None,
         tab_size: int = 8,
         no_wrap: bool | None = None,
     ) -> Lines:

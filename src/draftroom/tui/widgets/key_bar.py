@@ -7,6 +7,7 @@ change. A click on a key presses it; a disabled key is dimmed and rings the bell
 """
 
 from dataclasses import dataclass
+from typing import ClassVar
 
 from rich.cells import cell_len
 from rich.text import Text
@@ -44,7 +45,7 @@ def entry(k: KeyHelp) -> str:
 
 
 class KeyBar(Widget, can_focus=False):
-    COMPONENT_CLASSES = frozenset({"key-bar--key", "key-bar--description", "key-bar--disabled"})
+    COMPONENT_CLASSES: ClassVar[set[str]] = {"key-bar--key", "key-bar--description", "key-bar--disabled"}
 
     def __init__(self) -> None:
         super().__init__()

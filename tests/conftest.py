@@ -1,10 +1,12 @@
 """Shared fixtures: where the real documents are, running the CLI as a user would."""
 
+import io
 import os
 import shutil
 import subprocess
 import sys
 from pathlib import Path
+from subprocess import CompletedProcess
 
 import pytest
 from corpus_support import CORPUS_EN, SEEDS  # noqa: F401  (re-exported for the tests)
@@ -20,24 +22,75 @@ def own_config(tmp_path_factory, monkeypatch):
     monkeypatch.delenv("DRAFTROOM_AS", raising=False)
 
 
-@pytest.fixture
-def run_cli(tmp_path):
-    """Run `draftroom ARGS...` in a subprocess, as a user would; returns CompletedProcess."""
+def _in_process(args: tuple[str, ...], input: str | None, env: dict[str, str], cwd: Path) -> CompletedProcess:
+    """`draftroom ARGS...` run by the program's own `main` (draftroom.app) in this process: the same
+    parser, verbs and error guard as the program, without a Python start per call. Environment,
+    working folder, standard streams and the SQL engines it opened are restored or released afterwards."""
+    from draftroom.app import main
+    from draftroom.store import index
 
+    out, err = io.BytesIO(), io.BytesIO()
+    streams = (sys.stdin, sys.stdout, sys.stderr)
+    saved_env, saved_cwd, engines = dict(os.environ), os.getcwd(), set(index._ENGINES)
+    wrappers = [
+        io.TextIOWrapper(io.BytesIO((input or "").encode()), encoding="utf-8"),
+        io.TextIOWrapper(out, encoding="utf-8", write_through=True),
+        io.TextIOWrapper(err, encoding="utf-8", write_through=True),
+    ]
+    sys.stdin, sys.stdout, sys.stderr = wrappers
+    os.environ.update(env)
+    os.chdir(cwd)
+    try:
+        code = main(list(args))
+    except SystemExit as e:  # argparse's --help, --version and usage errors
+        code = e.code if isinstance(e.code, int) else (0 if e.code is None else 1)
+    finally:
+        sys.stdin, sys.stdout, sys.stderr = streams
+        for wrapper in wrappers:
+            wrapper.flush()
+            wrapper.detach()  # the buffers stay open to be read
+        os.chdir(saved_cwd)
+        os.environ.clear()
+        os.environ.update(saved_env)
+        for url in index._ENGINES.keys() - engines:
+            index._ENGINES.pop(url).dispose()
+    return CompletedProcess(["draftroom", *args], code, out.getvalue().decode(), err.getvalue().decode())
+
+
+def _as_a_process(
+    args: tuple[str, ...], input: str | None, env: dict[str, str], cwd: Path
+) -> CompletedProcess:
+    full_env = {**os.environ, "PYTHONPATH": str(ROOT / "src"), **env}
+    return subprocess.run(
+        [sys.executable, "-m", "draftroom", *args],
+        capture_output=True,
+        text=True,
+        input=input,
+        env=full_env,
+        cwd=cwd,
+        timeout=300,
+    )
+
+
+def _runner(tmp_path: Path, how):
     def run(*args: str, input: str | None = None, env: dict | None = None, cwd: Path | None = None):
-        full_env = {**os.environ, "PYTHONPATH": str(ROOT / "src"), "DRAFTROOM_HOME": str(tmp_path / "home")}
-        full_env.update(env or {})
-        return subprocess.run(
-            [sys.executable, "-m", "draftroom", *args],
-            capture_output=True,
-            text=True,
-            input=input,
-            env=full_env,
-            cwd=cwd or tmp_path,
-            timeout=300,
-        )
+        return how(args, input, {"DRAFTROOM_HOME": str(tmp_path / "home"), **(env or {})}, cwd or tmp_path)
 
     return run
+
+
+@pytest.fixture
+def run_cli(tmp_path):
+    """Run `draftroom ARGS...` as a user would, in this process (see `_in_process`); returns a
+    CompletedProcess with the exit code and both streams."""
+    return _runner(tmp_path, _in_process)
+
+
+@pytest.fixture
+def run_process(tmp_path):
+    """Run `draftroom ARGS...` as a real process (`python -m draftroom`): for the end-to-end tests that
+    catch what only a process shows (packaging, start-up, exit codes, signals)."""
+    return _runner(tmp_path, _as_a_process)
 
 
 def require_tool(name: str) -> str:

@@ -55,10 +55,10 @@ def test_resolution_needs_adoption_date_and_meeting(run_cli, tmp_path):
     assert any(t.startswith("67/190.\t") for t in texts)
 
 
-def test_failed_export_keeps_the_old_file(run_cli, tmp_path):
+def test_failed_export_keeps_the_old_file(run_process, tmp_path):
     out = tmp_path / "res.docx"
     out.write_bytes(b"the previous export")
-    result = run_cli("export", str(SEED_002), "--kind", "resolution", "--meeting", "60", "-o", str(out))
+    result = run_process("export", str(SEED_002), "--kind", "resolution", "--meeting", "60", "-o", str(out))
     _one_line_error(result, "--adopted-on")
     assert out.read_bytes() == b"the previous export"
     assert not _leftovers(tmp_path)

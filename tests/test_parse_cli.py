@@ -27,8 +27,8 @@ def test_outline_of_a_seed(run_cli):
     assert "footnotes (12):" in out
 
 
-def test_json_contract(run_cli):
-    r = run_cli("parse", str(CORPUS_EN / "A_RES_80_9.txt"), "--json")
+def test_json_contract(run_process):
+    r = run_process("parse", str(CORPUS_EN / "A_RES_80_9.txt"), "--json")
     assert r.returncode == 0, r.stderr
     doc = json.loads(r.stdout)
     assert doc["language"] == "en" and doc["kind"] == "resolution"
@@ -106,11 +106,11 @@ def test_text_with_no_authoring_body(run_cli, tmp_path):
     assert "no authoring body" in _one_line_error(run_cli("parse", str(f)))
 
 
-def test_hundred_megabyte_file(run_cli, tmp_path):
+def test_hundred_megabyte_file(run_process, tmp_path):
     f = tmp_path / "huge.txt"
     with f.open("wb") as out:
         out.truncate(100 * 1024 * 1024)  # sparse: instant, no disk used
-    assert "too large" in _one_line_error(run_cli("parse", str(f)))
+    assert "too large" in _one_line_error(run_process("parse", str(f)))
 
 
 def test_missing_file(run_cli, tmp_path):

@@ -217,13 +217,13 @@ def test_new_warns_in_one_line_when_lang_contradicts_the_text(run_cli, tmp_path,
     assert wf.show("t", home=tmp_path / "home").language == lang.lower()
 
 
-def test_home_defaults_to_sessions_and_database_url_is_honoured(run_cli, tmp_path):
+def test_home_defaults_to_sessions_and_database_url_is_honoured(run_process, tmp_path):
     seed = tmp_path / "seed.txt"
     seed.write_text(SEED_001.read_text(encoding="utf-8"), encoding="utf-8")
     db = tmp_path / "elsewhere" / "draftroom.sqlite"
     env = {"DRAFTROOM_HOME": "", "DRAFTROOM_DATABASE_URL": f"sqlite:///{db}"}
     db.parent.mkdir()
-    ok(run_cli("new", "x", "--from", str(seed), env=env))
+    ok(run_process("new", "x", "--from", str(seed), env=env))
     assert (tmp_path / "sessions" / "x" / ".git").is_dir()
-    assert [s["name"] for s in as_json(run_cli("list", "--json", env=env))] == ["x"]
+    assert [s["name"] for s in as_json(run_process("list", "--json", env=env))] == ["x"]
     assert db.is_file() and not (tmp_path / "sessions" / "index.sqlite").exists()

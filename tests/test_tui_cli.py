@@ -3,18 +3,18 @@
 import json
 
 
-def test_demo_creates_a_live_negotiation_once(run_cli):
-    first = run_cli("demo")
+def test_demo_creates_a_live_negotiation_once(run_process):
+    first = run_process("demo")
     assert first.returncode == 0, first.stderr
     assert "created demo" in first.stdout and "7 proposals in" in first.stdout
-    listed = run_cli("amendments", "demo", "--json")
+    listed = run_process("amendments", "demo", "--json")
     assert listed.returncode == 0, listed.stderr
     found = json.loads(listed.stdout)
     assert {a["status"] for a in found} == {"proposed", "withdrawn"}
     assert len({a["proposers"][0] for a in found}) >= 6  # several delegations are at the table
-    again = run_cli("demo")
+    again = run_process("demo")
     assert again.returncode == 0 and "already exists" in again.stdout
-    assert json.loads(run_cli("amendments", "demo", "--json").stdout) == found
+    assert json.loads(run_process("amendments", "demo", "--json").stdout) == found
 
 
 def test_tui_on_an_unknown_negotiation_is_one_line(run_cli):

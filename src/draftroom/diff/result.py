@@ -88,7 +88,7 @@ def compare(
         )
     old_units, new_units = units_of(old), units_of(new)
     old_notes, new_notes = _footnote_units(old), _footnote_units(new)
-    cjk = is_cjk("".join(u.text for u in (*old_units, *new_units))) if same_language else None
+    cjk = same_language and is_cjk("".join(u.text for u in (*old_units, *new_units)))
 
     def align(a: list[Unit], b: list[Unit], ids: bool) -> Alignment:
         if ids:

@@ -23,6 +23,8 @@ from docx.document import Document as DocxDocument
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
+from docx.oxml.text.paragraph import CT_P
+from docx.oxml.xmlchemy import BaseOxmlElement
 from docx.shared import Pt
 
 from draftroom.errors import DraftroomError
@@ -39,7 +41,7 @@ class _Tracker:
     def __init__(self, author: str, date: str) -> None:
         self.author, self.date, self.next_id = author, date, 1
 
-    def revision(self, tag: str) -> OxmlElement:
+    def revision(self, tag: str) -> BaseOxmlElement:
         el = OxmlElement(tag)
         el.set(qn("w:id"), str(self.next_id))
         el.set(qn("w:author"), self.author)
@@ -47,7 +49,7 @@ class _Tracker:
         self.next_id += 1
         return el
 
-    def run(self, text: str, deleted: bool, superscript: bool = False) -> OxmlElement:
+    def run(self, text: str, deleted: bool, superscript: bool = False) -> BaseOxmlElement:
         r = OxmlElement("w:r")
         if superscript:
             rpr = OxmlElement("w:rPr")
@@ -65,12 +67,12 @@ class _Tracker:
                 r.append(t)
         return r
 
-    def add(self, p: OxmlElement, op: str, text: str, superscript: bool = False) -> None:
+    def add(self, p: BaseOxmlElement, op: str, text: str, superscript: bool = False) -> None:
         """Append `text` to paragraph element `p`, plain ("equal"), inserted or deleted."""
         if text:
             self.wrap(p, op).append(self.run(text, op == "delete", superscript))
 
-    def wrap(self, p: OxmlElement, op: str) -> OxmlElement:
+    def wrap(self, p: BaseOxmlElement, op: str) -> BaseOxmlElement:
         """Where content of `op` goes in `p`: `p` itself for "equal", else a new w:ins / w:del in it."""
         if op == "equal":
             return p
@@ -78,7 +80,7 @@ class _Tracker:
         p.append(wrapper)
         return wrapper
 
-    def mark_paragraph(self, p: OxmlElement, op: str) -> None:
+    def mark_paragraph(self, p: CT_P, op: str) -> None:
         """Track the paragraph mark itself, so a whole paragraph comes or goes with accept/reject."""
         ppr = p.get_or_add_pPr()
         rpr = ppr.find(qn("w:rPr"))
@@ -110,7 +112,7 @@ class _Notes:
             return None
         return (self.by_old if op == "delete" else self.by_new).get(ref)
 
-    def write(self, p: OxmlElement, op: str, ref: int) -> None:
+    def write(self, p: BaseOxmlElement, op: str, ref: int) -> None:
         """The reference `[^ref]` at the current place: a real reference, or the number shown."""
         k, note = self.next, self.note(op, ref)
         self.next += 1
@@ -131,7 +133,7 @@ class _Notes:
         at, shown = first[note]
         return "real" if at == k else str(shown)
 
-    def _put(self, p: OxmlElement, op: str, note: int, what: str | None) -> None:
+    def _put(self, p: BaseOxmlElement, op: str, note: int, what: str | None) -> None:
         if what is None:
             return
         if what != "real":

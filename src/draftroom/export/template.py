@@ -10,6 +10,7 @@ import os
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
+from typing import TypeVar
 
 import docx
 from docx.document import Document as DocxDocument
@@ -19,7 +20,7 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING, WD_TAB_ALIGNMENT
 from docx.oxml.ns import qn
 from docx.oxml.xmlchemy import BaseOxmlElement
 from docx.shared import Cm, Pt
-from docx.styles.style import ParagraphStyle
+from docx.styles.style import CharacterStyle, ParagraphStyle
 
 from draftroom.errors import DraftroomError
 from draftroom.export.footnotes import REFERENCE_STYLE, TEXT_STYLE, Footnotes, style_by_name
@@ -211,6 +212,19 @@ def _page_setup(document: DocxDocument) -> None:
     document.settings.odd_and_even_pages_header_footer = True
 
 
+_S = TypeVar("_S", bound=CharacterStyle)
+
+
+def _style(document: DocxDocument, name: str, kind: type[_S]) -> _S:
+    """A style the template must have, of the kind the caller sets."""
+    style = style_by_name(document, name)
+    if not isinstance(style, kind):
+        raise DraftroomError(
+            f"the Word template has no style {name!r}: rebuild it with scripts/build_templates.py"
+        )
+    return style
+
+
 def apply_typography(document: DocxDocument, typo: Typography) -> None:
     """Fonts, sizes, leading, paper and direction of every style, from `typo`."""
     normal = document.styles["Normal"]
@@ -225,7 +239,7 @@ def apply_typography(document: DocxDocument, typo: Typography) -> None:
             style.font.italic = typo.opener == "italic" or None
     for name, delta in (("UN masthead organ", 7), ("UN masthead symbol", 4), ("UN running head", -1)):
         document.styles[name].font.size = Pt(typo.size + delta)
-    note = style_by_name(document, TEXT_STYLE)
+    note = _style(document, TEXT_STYLE, ParagraphStyle)
     note.font.size = Pt(typo.note_size)
     note.paragraph_format.line_spacing_rule = WD_LINE_SPACING.EXACTLY
     note.paragraph_format.line_spacing = Pt(typo.note_size + 2)
@@ -233,7 +247,7 @@ def apply_typography(document: DocxDocument, typo: Typography) -> None:
     note.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.LEFT
     for style in (s for s in document.styles if s.type == WD_STYLE_TYPE.PARAGRAPH):
         _direction(style.element.get_or_add_pPr(), typo.rtl)
-    style_by_name(document, REFERENCE_STYLE).font.superscript = True
+    _style(document, REFERENCE_STYLE, CharacterStyle).font.superscript = True
     width, height = PAPERS[typo.paper]
     for section in document.sections:
         section.page_width, section.page_height = Cm(width), Cm(height)

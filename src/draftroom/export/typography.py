@@ -7,6 +7,7 @@ bold, or not at all). Everything here is a default that `Typography` lets a call
 
 import re
 from dataclasses import dataclass, replace
+from typing import Any
 
 from draftroom.errors import DraftroomError
 from draftroom.export.phrases import EXTENDERS, LEADING_EXTENDERS, PHRASES
@@ -51,7 +52,7 @@ _DEFAULTS = {
 def typography_for(lang: str, **overrides: object) -> Typography:
     """The language's defaults with the caller's overrides (None values are ignored)."""
     base = _DEFAULTS[lang]
-    changes = {k: v for k, v in overrides.items() if v is not None}
+    changes: dict[str, Any] = {k: v for k, v in overrides.items() if v is not None}
     if "paper" in changes and changes["paper"] not in PAPERS:
         raise DraftroomError(f"unknown paper size {changes['paper']!r}: use letter or a4")
     if "opener" in changes and changes["opener"] not in OPENER_STYLES:

@@ -91,7 +91,8 @@ def _para_from(d: dict[str, Any]) -> Paragraph:
 
 
 def from_dict(d: dict[str, Any]) -> Document:
-    doc = Document(**{k: d.get(k) for k in _SCALARS if d.get(k) is not None})
+    scalars: dict[str, Any] = {k: d[k] for k in _SCALARS if d.get(k) is not None}
+    doc = Document(**scalars)
     doc.sponsors = list(d.get("sponsors") or [])
     doc.preamble = [_para_from(p) for p in d.get("preamble") or []]
     doc.operative = [_para_from(p) for p in d.get("operative") or []]

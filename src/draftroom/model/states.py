@@ -262,7 +262,7 @@ def _segment(chunk: str, conj: re.Pattern[str]) -> list[str]:
             return len(piece) if lookup(piece) is not None else 0
 
         rest = chunk[pos:]
-        options = [((score(rest), 1), (rest,))]
+        options: list[tuple[tuple[int, int], tuple[str, ...]]] = [((score(rest), 1), (rest,))]
         for start, end in cuts:
             if start > pos and end < len(chunk):
                 piece = chunk[pos:start]

@@ -143,7 +143,7 @@ class Joiner:
         """The line ends with a note marker glued to it ("Crime11"): an extractor that breaks the
         line after a raised number goes on with the same printed line."""
         m = _GLUED_MARKER.search(line.text[-6:])
-        return bool(m) and int(m.group(1)) in self.notes
+        return m is not None and int(m.group(1)) in self.notes
 
     def _lone_marker(self, t: str) -> bool:
         digits = t.translate(_SUPERSCRIPT_DIGITS)

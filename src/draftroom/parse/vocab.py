@@ -197,7 +197,7 @@ def item_marker(m: re.Match[str], expected: str) -> tuple[str, str | None] | Non
 def bare_label(text: str) -> bool:
     """A paragraph number or sub-item marker alone, with no text after it."""
     m = NUMBERED.match(text) or ITEM.match(text)
-    return bool(m) and not m.group("rest")
+    return m is not None and not m.group("rest")
 
 
 HEADING = re.compile(

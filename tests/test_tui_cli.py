@@ -1,6 +1,22 @@
-"""`draftroom demo` and the errors of `draftroom tui`, run as a user would."""
+"""`draftroom demo` and the errors of `draftroom tui`, run as a user would; the other verbs start
+without the TUI."""
 
 import json
+import os
+import subprocess
+import sys
+
+from conftest import CORPUS_EN, ROOT
+
+# In a fresh interpreter: the program's main runs each verb (argv[1], a JSON list of argument lists),
+# then the TUI and Textual modules it loaded are printed.
+_VERBS_THEN_MODULES = """
+import json, sys
+from draftroom.app import main
+for verb in json.loads(sys.argv[1]):
+    assert main(verb) == 0, verb
+print(sorted(m for m in sys.modules if m.split(".")[0] == "textual" or m.startswith("draftroom.tui")))
+"""
 
 
 def test_demo_creates_a_live_negotiation_once(run_process):
@@ -29,3 +45,21 @@ def test_tui_as_an_unknown_delegation_is_one_line(run_cli):
     done = run_cli("tui", "demo", "--as", "Atlantis")
     assert done.returncode == 2
     assert "Atlantis" in done.stderr and "Traceback" not in done.stderr
+
+
+def test_verbs_other_than_tui_and_demo_start_without_the_tui(tmp_path):
+    """The program (draftroom.app) wires the TUI's verbs in but imports the TUI only when they run:
+    new, show and log on a real General Assembly draft load neither draftroom.tui nor Textual."""
+    draft = CORPUS_EN / "A_80_L.18.txt"
+    verbs = [["new", "l18", "--from", str(draft)], ["show", "l18"], ["log", "l18"]]
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "src"), "DRAFTROOM_HOME": str(tmp_path / "home")}
+    done = subprocess.run(
+        [sys.executable, "-c", _VERBS_THEN_MODULES, json.dumps(verbs)],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=300,
+    )
+    assert done.returncode == 0, done.stderr
+    assert "OP1" in done.stdout and "New negotiation l18" in done.stdout
+    assert done.stdout.splitlines()[-1] == "[]"

@@ -9,8 +9,8 @@ import re
 from dataclasses import dataclass
 
 from draftroom.errors import DraftroomError
-from draftroom.export import ordinals
 from draftroom.export.words import item_label, quote
+from draftroom.lang import numbers as ordinals
 from draftroom.model import Instruction, normalize_label
 
 _LABEL = re.compile(r"^(PP|OP|AN)(?:(\d+)\.)?(\d+)((?:\([a-z]+\))*)$")

@@ -7,8 +7,8 @@ or correcting a language is one table entry.
 import re
 
 from draftroom.errors import DraftroomError
+from draftroom.lang.markers import printed_letter, roman_value
 from draftroom.model.dates import printed_date
-from draftroom.model.markers import printed_letter, roman_value
 
 LANGUAGES = ("en", "zh", "fr", "es", "ru", "ar")
 

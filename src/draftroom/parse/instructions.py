@@ -17,10 +17,9 @@ import re
 from dataclasses import dataclass, field
 from functools import cache
 
+from draftroom.lang.markers import ABJAD, from_alphabet, roman
+from draftroom.lang.numbers import chinese_number, is_compound_word, ordinal_value
 from draftroom.model import Instruction
-from draftroom.model.markers import ABJAD, from_alphabet, roman
-from draftroom.model.ordinals import EN_TENS, ES_ORDINAL_TENS, FR_TENS, RU_CARDINAL_TENS
-from draftroom.parse.ordinals import AR_PARTS, arabic_plain, chinese_number, ordinal_value
 
 log = logging.getLogger(__name__)
 
@@ -379,7 +378,7 @@ def _ordinals_before(text: str, g: _Lang, lang: str) -> list[int]:
     words: list[str] = []
     while tokens:
         tok = tokens[-1]
-        if words and len(tokens) > 1 and _ordinal_part(tokens[-2], lang):
+        if words and len(tokens) > 1 and is_compound_word(tokens[-2], lang):
             joined = ordinal_value(" ".join([tokens[-2], tok, *words]), lang)
             if joined is not None:  # "vingt et unième": the "et" belongs to the number
                 words = [tokens[-2], tok, *words]
@@ -395,7 +394,7 @@ def _ordinals_before(text: str, g: _Lang, lang: str) -> list[int]:
             tokens.pop()
             continue
         candidate = [tok, *words]
-        if ordinal_value(" ".join(candidate), lang) is None and not _ordinal_part(tok, lang):
+        if ordinal_value(" ".join(candidate), lang) is None and not is_compound_word(tok, lang):
             break
         words = candidate
         tokens.pop()
@@ -412,21 +411,6 @@ _ARTICLES = {
     "es": {"el", "la", "los", "las", "del", "al"},
     "ru": set(),
 }
-
-_COMPOUND_OPENERS = (
-    {*EN_TENS.values(), "hundred", "one"}
-    | {*FR_TENS.values(), "cent", "dix"}
-    | {*RU_CARDINAL_TENS.values(), "сто"}
-    | {*ES_ORDINAL_TENS.values(), "centésimo"}
-)
-
-
-def _ordinal_part(word: str, lang: str) -> bool:
-    """A word that can open a compound ordinal ("thirty" in "thirty-eighth", "двадцать"); in Arabic
-    any word of one ("الخامسة" and "عشرة" in "الخامسة عشرة")."""
-    if lang == "ar":
-        return arabic_plain(word) in AR_PARTS
-    return word.lower() in _COMPOUND_OPENERS
 
 
 def _read_sentence(s: _Sentence, g: _Lang, lang: str) -> tuple[list[Instruction], bool]:

@@ -16,10 +16,10 @@ from dataclasses import dataclass, field
 import pymupdf
 
 from draftroom.errors import DraftroomError
+from draftroom.lang.scripts import is_cjk
 from draftroom.parse import vocab
 from draftroom.parse.furniture import job_number
 from draftroom.parse.pdf_lines import (
-    CJK,
     Line,
     Span,
     is_rtl,
@@ -225,12 +225,7 @@ def _join(a: str, b: str) -> str:
     if a.endswith("\u00ad"):  # a soft hyphen: the word was only broken for the line
         return a[:-1] + b
     suspended = a.endswith("-") and _SUSPENDED.match(b)
-    if (
-        CJK.match(a[-1:])
-        or CJK.match(b[:1])
-        or b.startswith("[^")
-        or (a.endswith(("-", "/")) and not suspended)
-    ):
+    if is_cjk(a[-1:]) or is_cjk(b[:1]) or b.startswith("[^") or (a.endswith(("-", "/")) and not suspended):
         return a + b
     return f"{a} {b}"
 

@@ -11,6 +11,8 @@ ABJAD = ("أ", "ب", "ج", "د", "هـ", "و", "ز", "ح", "ط", "ي", "ك", "ل
          "ش", "ت", "ث", "خ", "ذ", "ض", "ظ", "غ")  # fmt: skip
 CYRILLIC = tuple("абвгдежзиклмнопрстуфхцчшщэюя")  # ё й ъ ы ь are not used for lists
 PRINTED = {"ar": ABJAD}  # letters export prints instead of Latin ones
+LETTER_ITEM = {"fr": "{m})", "es": "{m})"}  # sub-items: "(a)", French and Spanish "a)", Arabic "(أ)"
+ROMAN_ITEM = {"fr": "{m})", "es": "{m})", "ar": "’{n}‘"}  # "(i)", "i)", Arabic ’1‘
 _ROMAN = (("m", 1000), ("cm", 900), ("d", 500), ("cd", 400), ("c", 100), ("xc", 90), ("l", 50),
           ("xl", 40), ("x", 10), ("ix", 9), ("v", 5), ("iv", 4), ("i", 1))  # fmt: skip
 
@@ -74,3 +76,12 @@ def printed_letter(marker: str, lang: str) -> str:
     if index < len(alphabet):
         return alphabet[index]
     return alphabet[(index - len(alphabet)) % len(alphabet)] * 2
+
+
+def printed_item(marker: str | None, lang: str, roman: bool) -> str:
+    """A sub-item's printed marker; `roman`: the marker is a numeral of a list of (i), (ii)."""
+    marker = marker or "?"
+    value = roman_value(marker) if roman else None
+    if value is not None:
+        return ROMAN_ITEM.get(lang, "({m})").format(m=marker, n=value)
+    return LETTER_ITEM.get(lang, "({m})").format(m=printed_letter(marker, lang))

@@ -246,9 +246,9 @@ def _es_forms(word: str) -> set[str]:
 
 
 _RU_ENDINGS = {
-    "hard": {"nom": "ый", "gen": "ого", "prep": "ом"},
-    "stressed": {"nom": "ой", "gen": "ого", "prep": "ом"},
-    "soft": {"nom": "ий", "gen": "ьего", "prep": "ьем"},
+    "hard": {"nom": "ый", "gen": "ого", "prep": "ом", "ins": "ым"},
+    "stressed": {"nom": "ой", "gen": "ого", "prep": "ом", "ins": "ым"},
+    "soft": {"nom": "ий", "gen": "ьего", "prep": "ьем", "ins": "ьим"},
 }
 
 
@@ -265,14 +265,14 @@ def _ru_parts(n: int) -> tuple[str, str, str]:
 
 
 def russian(n: int, case: str = "nom") -> str:
-    """Masculine ordinal ("пятый пункт", "после пятого пункта", "в пятом пункте")."""
+    """Masculine ordinal ("пятый пункт", "после пятого пункта", "в пятом пункте", "перед пятым")."""
     prefix, stem, kind = _ru_parts(n)
     return prefix + stem + _RU_ENDINGS[kind][case]
 
 
 # every ending a Russian ordinal may carry: any gender, number and case
 _RU_ANY_ENDING = ("ый", "ой", "ий", "ого", "ому", "ом", "ая", "ую", "ые", "ых", "ым", "ыми", "ьего", "ьему",
-                  "ьем", "ья", "ью", "ье", "ьи", "ьих", "ей", "ое")  # fmt: skip
+                  "ьем", "ьим", "ья", "ью", "ье", "ьи", "ьих", "ей", "ое")  # fmt: skip
 
 
 def arabic(n: int, case: str = "nom") -> str:
@@ -295,9 +295,12 @@ def arabic(n: int, case: str = "nom") -> str:
 _ZH_DIGITS = "零一二三四五六七八九"
 
 
+ZH_ORDINAL = "第"  # the prefix that makes a Chinese numeral an ordinal
+
+
 def chinese(n: int) -> str:
     """第五, 第十二, 第一百零三: the ordinal prefix 第 + the Chinese numeral."""
-    return "第" + chinese_numeral(n)
+    return ZH_ORDINAL + chinese_numeral(n)
 
 
 def chinese_numeral(n: int) -> str:
@@ -386,7 +389,7 @@ def _key(phrase: str, lang: str) -> str:
     if lang == "ru":
         return " ".join(text.replace("ё", "е").split())
     if lang == "zh":
-        return text
+        return text.removeprefix(ZH_ORDINAL)
     return "".join(w for w in _SEPARATORS.split(_strip_accents(text)) if w and w not in _SKIP[lang])
 
 

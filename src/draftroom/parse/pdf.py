@@ -148,7 +148,7 @@ def _number_plain_notes(pages: list[_Page]) -> None:
 
 def _read_pages(doc: pymupdf.Document, source: str) -> list[_Page]:
     try:
-        raw = [page_spans(page) for page in doc]
+        raw = [page_spans(page) for page in doc.pages()]
     except DraftroomError as e:
         raise DraftroomError(f"{source}: {e}") from None
     chars = sum(len(s.text.strip()) for spans in raw for s in spans)
@@ -157,7 +157,7 @@ def _read_pages(doc: pymupdf.Document, source: str) -> list[_Page]:
     bad = sum(s.text.count("\ufffd") + len(_CONTROL.findall(s.text)) for spans in raw for s in spans)
     _check_damage(doc, chars, bad, source)
     body_size = _body_size(raw)
-    pages = [_Page(n, page.rect.width, page.rect.height) for n, page in enumerate(doc)]
+    pages = [_Page(n, page.rect.width, page.rect.height) for n, page in enumerate(doc.pages())]
     if is_rtl(raw):
         for p, spans in zip(pages, raw, strict=True):
             mirror(spans, p.width)

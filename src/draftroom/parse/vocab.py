@@ -6,6 +6,7 @@ form is one edit here, never a rule buried in the parser.
 
 import re
 
+from draftroom.lang.citations import ANNEX as ANNEX_WORD
 from draftroom.lang.markers import ABJAD, CYRILLIC, from_alphabet, roman
 from draftroom.lang.scripts import ARABIC_LETTERS, IDEOGRAPHS
 from draftroom.model.dates import MONTHS
@@ -147,10 +148,14 @@ BODY = re.compile(
     r"\s*[,，،]?$"
 )
 
+# "Annex", "ANNEX II", "المرفق" (or "مرفق"), "附件一": the words export heads annexes with
+_ANNEX_WORDS = sorted(
+    {w for lang, word in ANNEX_WORD.items() if lang not in ("zh", "ar") for w in (word, word.upper())}
+)
 ANNEX = re.compile(
-    r"^(?:Annex(?:e)?|ANNEX(?:E)?|Anexo|ANEXO|Приложение|ПРИЛОЖЕНИЕ|المرفق|مرفق)"
+    rf"^(?:{'|'.join(reversed(_ANNEX_WORDS))}|(?:ال)?{ANNEX_WORD['ar'].removeprefix('ال')})"
     r"(?:\s+(?P<num>[IVXLC]+|\d+))?\s*$"
-    r"|^附件(?P<num_zh>[一二三四五六七八九十]+)?\s*$"
+    rf"|^{ANNEX_WORD['zh']}(?P<num_zh>[一二三四五六七八九十]+)?\s*$"
 )
 MEETING = re.compile(
     r"^(?:\d+(?:st|nd|rd|th)\s+plenary\s+meeting"

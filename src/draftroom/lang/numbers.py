@@ -16,6 +16,7 @@ from collections.abc import Iterator
 from functools import cache
 
 from draftroom.lang import LANGUAGES
+from draftroom.lang.scripts import ARABIC_MARKS
 
 LAST = 199  # the highest ordinal written in words; higher paragraphs are cited by number
 
@@ -328,13 +329,15 @@ def ordinal(n: int, lang: str, case: str = "nom") -> str:
 # --- reading them back: every spelling, inverted -------------------------------------------------
 
 _SKIP = {"en": {"and"}, "fr": {"et"}, "es": {"y"}}  # words inside a compound that carry no value
-_SEPARATORS = re.compile(r"[\s\-‑]+")
+_SEPARATORS = re.compile(r"[\s\-‑]+")  # between the words of a compound in en, fr, es
+_SPACES = re.compile(r"\s+")
 # Arabic spellings vary in hamza, final yā' and tā' marbūṭa, and may carry vowel marks: words are
 # compared in a plain form (الأولى = الاولي, عشرة = عشره).
 _AR_PLAIN = str.maketrans(
-    {"أ": "ا", "إ": "ا", "آ": "ا", "ى": "ي", "ة": "ه"} | dict.fromkeys(range(0x64B, 0x653), "")
+    {"أ": "ا", "إ": "ا", "آ": "ا", "ى": "ي", "ة": "ه"} | dict.fromkeys(ARABIC_MARKS, "")
 )
-_AR_SPELLINGS = (("الحادية", "الأولى"), (_AR_HUNDRED, "المئة"))  # the same number written either way
+# the same number written either way: الحادية عشرة or الأولى عشرة; المائة or the newer المئة
+_AR_SPELLINGS = ((_AR_ONE_IN_COMPOUNDS, _AR_ORDINAL_UNITS[1]), (_AR_HUNDRED, "المئة"))
 
 
 def arabic_plain(word: str) -> str:
@@ -395,16 +398,18 @@ def _key(phrase: str, lang: str) -> str:
 
 @cache
 def _values(lang: str) -> dict[str, int]:
+    """Spelling (as `_key` gives it) -> number: the inverse of `_spellings`."""
     last = 999 if lang == "zh" else LAST
     return {_key(s, lang): n for n in range(last, 0, -1) for s in _spellings(n, lang)}
 
 
 @cache
 def _compound_words(lang: str) -> frozenset[str]:
+    """Every word of a compound spelling: the words `is_compound_word` accepts."""
     words: set[str] = set()
     for n in range(1, LAST + 1):
         for s in _spellings(n, lang):
-            parts = [w for w in (_SEPARATORS if lang in _SKIP else re.compile(r"\s+")).split(s) if w]
+            parts = [w for w in (_SEPARATORS if lang in _SKIP else _SPACES).split(s) if w]
             if len(parts) > 1:
                 words |= {_key(w, lang) for w in parts if w not in _SKIP.get(lang, ())}
                 words |= {_key(w.removeprefix(_AR_AND), lang) for w in parts if lang == "ar"}

@@ -18,7 +18,7 @@ HANGUL = "\uac00-\ud7a3"
 
 ARABIC = "\u0600-\u06ff"  # the Arabic block
 ARABIC_LETTERS = "\u0621-\u064a"  # hamza to yā'
-ARABIC_MARKS = "\u064b-\u0652"  # the vowel marks (harakat), fathatan to sukun
+ARABIC_MARKS = "".join(map(chr, range(0x64B, 0x653)))  # the vowel marks (harakat), fathatan to sukun
 ARABIC_PRESENTATION = "\ufb50-\ufdff\ufe70-\ufefe"  # the shaped forms some PDFs hold
 RTL = "\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff"  # Hebrew, Arabic, Syriac... and their presentation forms
 CYRILLIC = "\u0400-\u04ff"

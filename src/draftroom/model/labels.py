@@ -45,11 +45,6 @@ class Label:
         items = "".join(f"({m})" for m in self.markers)
         return f"{PREFIXES[self.part]}{annex}{self.number}{items}"
 
-    @property
-    def paragraph(self) -> "Label":
-        """The paragraph a sub-item belongs to (itself for a paragraph): OP10(a)(ii) -> OP10."""
-        return Label(self.part, self.number, self.annex)
-
     def item(self, marker: str) -> "Label":
         """The label of this paragraph's sub-item `marker`: OP10 -> OP10(a)."""
         return Label(self.part, self.number, self.annex, (*self.markers, marker))

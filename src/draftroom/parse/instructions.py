@@ -21,6 +21,7 @@ from typing import TypedDict
 from draftroom.lang.citations import CITATIONS
 from draftroom.lang.markers import ABJAD, from_alphabet, roman
 from draftroom.lang.numbers import ZH_ORDINAL, chinese_number, is_compound_word, ordinal_value
+from draftroom.lang.scripts import ARABIC_MARKS
 from draftroom.model import Instruction, Label
 
 log = logging.getLogger(__name__)
@@ -29,7 +30,7 @@ _QUOTES = (("“", "”"), ("«", "»"), ("„", "“"), ("「", "」"), ("『",
 _NUMBER_ONLY = re.compile(r"^\s*(\d{1,3}[.)]|\d{1,3}\s*-|\(\d{1,3}\)|[一二三四五六七八九十]+[、.．])\s*$")
 _SUBS = r"(?P<sub>\(?[a-z]{1,5}\)(?:\s*(?:,|and|et|y|и)\s*\(?[a-z]{1,5}\))*)"  # "(a) and (c)"
 # the skeleton's characters: full-width digits, and no Arabic vowel marks ("تُحذف" reads as "تحذف")
-_SKELETON = str.maketrans("０１２３４５６７８９（）", "0123456789()", "".join(map(chr, range(0x64B, 0x653))))
+_SKELETON = str.maketrans("０１２３４５６７８９（）", "0123456789()", ARABIC_MARKS)
 _NUMBERED = re.compile(r"^\s*(\d{1,3}[.)]|\d{1,3}\s*-(?=\s)|\(\d{1,3}\)|[一二三四五六七八九十]+、)\s*")
 _NUMLIST = (
     r"\d+(?:\s*\(?[a-z]{1,5}\))*"

@@ -1,9 +1,11 @@
 """How each language cites the parts of a resolution, and the sentences of its amendments.
 
 "the fifth preambular paragraph", "operative paragraph 10 (a)", "paragraph 12 of annex II",
-"序言部分第五段", "под­пункте a) пункта 2 постановляющей части". One table per language: export
+"序言部分第五段", "подпункте (a) пункта 2 постановляющей части". One table per language: export
 renders the templates (`Citations.render`), and parse builds the patterns it reads citations with
-from the same templates (`Citations.pattern`), so the two cannot disagree.
+from the same templates (`Citations.pattern`), so the two cannot disagree. The sentences of
+amendments (`SENTENCES`) are read back by parse's own grammar, which knows more wordings than
+these; tests/test_export_words.py checks that it reads every sentence written here.
 
 Template fields: {o} the ordinal of a preambular paragraph, {n} a paragraph number, {m} the
 sub-item markers, {r} the paragraph a sub-item belongs to, {a} the annex, {p} the paragraph noun in

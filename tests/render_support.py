@@ -11,9 +11,9 @@ import random
 import re
 from dataclasses import dataclass
 
+from draftroom.lang.scripts import is_cjk, width
 from draftroom.model import Document, Heading, Paragraph
 from draftroom.parse import vocab
-from draftroom.parse.lines import is_cjk, width
 
 SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 MARKER_STYLES = ("superscript", "glued", "own-line", "canonical")

@@ -3,11 +3,12 @@
 import pytest
 
 from draftroom.errors import DraftroomError
-from draftroom.export import ordinals, words
+from draftroom.export import words
 from draftroom.export.instructions import reference, sentence
+from draftroom.lang import numbers as ordinals
+from draftroom.lang.numbers import ordinal_value
 from draftroom.model import Instruction
 from draftroom.parse.instructions import read_instructions
-from draftroom.parse.ordinals import ordinal_value
 
 
 def test_sponsor_lines():

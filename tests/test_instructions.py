@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 from corpus_support import CORPUS_EN
 
+from draftroom.lang.numbers import ordinal_value
 from draftroom.model import Instruction
 from draftroom.parse.instructions import parse_instructions, read_instructions
-from draftroom.parse.ordinals import ordinal_value
 from draftroom.parse.pdf import pdf_to_text
 
 L19_TEXT = (

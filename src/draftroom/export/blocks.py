@@ -12,6 +12,7 @@ from datetime import date
 from draftroom.errors import DraftroomError
 from draftroom.export import words
 from draftroom.export.typography import opener_length
+from draftroom.lang.markers import printed_item
 from draftroom.model import Document, Paragraph, labels
 
 STYLES = (
@@ -135,7 +136,7 @@ def _items(items: list[Paragraph], lang: str, depth: int) -> list[Block]:
     out: list[Block] = []
     roman = depth > 0 or bool(items and items[0].marker == "i")  # (i) under (a), or a list of (i), (ii)
     for item in items:
-        out.append(Block("item", item.text, words.item_label(item.marker, lang, roman), depth=depth))
+        out.append(Block("item", item.text, printed_item(item.marker, lang, roman), depth=depth))
         out.extend(_items(item.items, lang, depth + 1))
     return out
 

@@ -7,10 +7,10 @@ or correcting a language is one table entry.
 import re
 
 from draftroom.errors import DraftroomError
+from draftroom.lang import LANGUAGES
+from draftroom.lang.citations import ANNEX
+from draftroom.lang.markers import roman
 from draftroom.model.dates import printed_date
-from draftroom.model.markers import printed_letter, roman_value
-
-LANGUAGES = ("en", "zh", "fr", "es", "ru", "ar")
 
 UNITED_NATIONS = {
     "en": "United Nations",
@@ -121,10 +121,6 @@ REPORT_LINE = {
 }
 
 NUMBER = {"ar": "{n} -"}  # paragraph and resolution numbers: "1.", "74/176.", Arabic "1 -", "74/176 -"
-LETTER_ITEM = {"fr": "{m})", "es": "{m})"}  # sub-items: "(a)", French and Spanish "a)", Arabic "(أ)"
-ROMAN_ITEM = {"fr": "{m})", "es": "{m})", "ar": "’{n}‘"}  # "(i)", "i)", Arabic ’1‘
-
-ANNEX = {"en": "Annex", "zh": "附件", "fr": "Annexe", "es": "Anexo", "ru": "Приложение", "ar": "المرفق"}
 
 
 def check_language(lang: str) -> str:
@@ -235,20 +231,8 @@ def paragraph_number(n: int | str, lang: str) -> str:
     return NUMBER.get(lang, "{n}.").format(n=n)
 
 
-def item_label(marker: str | None, lang: str, roman: bool) -> str:
-    """A sub-item's printed marker; `roman`: the marker is a numeral of a list of (i), (ii)."""
-    marker = marker or "?"
-    value = roman_value(marker) if roman else None
-    if value is not None:
-        return ROMAN_ITEM.get(lang, "({m})").format(m=marker, n=value)
-    return LETTER_ITEM.get(lang, "({m})").format(m=printed_letter(marker, lang))
-
-
 def annex_title(index: int, count: int, lang: str) -> str:
     """ "Annex" alone, or "Annex I", "Annex II" when there are several."""
     if count <= 1:
         return ANNEX[lang]
-    roman = (
-        ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X"][index] if index < 10 else str(index + 1)
-    )
-    return f"{ANNEX[lang]}{'' if lang == 'zh' else ' '}{roman}"
+    return f"{ANNEX[lang]}{'' if lang == 'zh' else ' '}{roman(index + 1).upper()}"

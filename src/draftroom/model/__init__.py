@@ -12,7 +12,7 @@ from draftroom.model.document import (
     Instruction,
     Paragraph,
 )
-from draftroom.model.labels import Located, find_by_id, iter_located, labels, locate, normalize_label
+from draftroom.model.labels import Label, Located, find_by_id, iter_located, labels, locate, normalize_label
 
 __all__ = [
     "KINDS",
@@ -24,6 +24,7 @@ __all__ = [
     "Footnote",
     "Heading",
     "Instruction",
+    "Label",
     "Located",
     "Paragraph",
     "find_by_id",

@@ -6,10 +6,8 @@ Footnote references live inside `text` as `[^N]`.
 """
 
 from dataclasses import dataclass, field
-from typing import Literal
 
 KINDS = ("draft", "revised-draft", "resolution", "decision", "amendments")
-Kind = Literal["draft", "revised-draft", "resolution", "decision", "amendments"]
 STATUSES = ("open", "bracketed", "agreed-ad-ref", "agreed")
 
 

@@ -1,4 +1,5 @@
-"""Labels (PP3, OP10(a)(ii), AN12, AN2.12) computed from position, and lookup by label.
+"""Labels (PP3, OP10(a)(ii), AN12, AN2.12): the `Label` value, labels computed from position, and
+lookup by label.
 
 A label is never identity: it is recomputed whenever paragraphs move. Users may type labels
 in any case and spacing ("op 10 (a)"); `normalize_label` gives the canonical form.
@@ -11,9 +12,42 @@ from dataclasses import dataclass
 from draftroom.errors import DraftroomError
 from draftroom.model.document import Document, Paragraph
 
-_LABEL = re.compile(
-    r"^(PP|OP|AN)(\d+\.)?(\d+)((?:\([a-z]+\))*)$",
-)
+PREFIXES = {"preamble": "PP", "operative": "OP", "annex": "AN"}
+_PARTS = {prefix: part for part, prefix in PREFIXES.items()}
+# how users type a label: any case, any spacing, full-width brackets ("op 10 (a)", "OP10（a）")
+_TYPED = re.compile(r"^(?i:(pp|op|an))(?:(\d+)\.)?(\d+)((?:\([A-Za-z]+\))*)$")
+
+
+@dataclass(frozen=True)
+class Label:
+    """Where a paragraph stands, by its parts: PP3, OP10(a)(ii), AN12 (the only annex), AN2.12."""
+
+    part: str  # "preamble" | "operative" | "annex"
+    number: int  # the paragraph's number in its part (or in its annex)
+    annex: int | None = None  # the annex's number (1-based) when there are several
+    markers: tuple[str, ...] = ()  # the sub-item markers, outermost first: ("a", "ii")
+
+    @classmethod
+    def parse(cls, raw: str) -> "Label":
+        """`op 10 (a)` -> Label("operative", 10, markers=("a",)); a one-line error for anything else."""
+        s = re.sub(r"\s+", "", raw or "").replace("（", "(").replace("）", ")")
+        m = _TYPED.match(s)
+        if not m:
+            raise DraftroomError(
+                f"{raw!r} is not a paragraph label: write it like PP3, OP10, OP10(a), AN12 or AN2.12"
+            )
+        prefix, annex, number, items = m.groups()
+        markers = tuple(re.findall(r"\(([a-z]+)\)", items.lower()))
+        return cls(_PARTS[prefix.upper()], int(number), int(annex) if annex else None, markers)
+
+    def __str__(self) -> str:
+        annex = f"{self.annex}." if self.annex is not None else ""
+        items = "".join(f"({m})" for m in self.markers)
+        return f"{PREFIXES[self.part]}{annex}{self.number}{items}"
+
+    def item(self, marker: str) -> "Label":
+        """The label of this paragraph's sub-item `marker`: OP10 -> OP10(a)."""
+        return Label(self.part, self.number, self.annex, (*self.markers, marker))
 
 
 @dataclass(frozen=True)
@@ -30,39 +64,30 @@ class Located:
 
 def normalize_label(raw: str) -> str:
     """`op 10 (a)` -> `OP10(a)`; raise a one-line error for anything that is not a label."""
-    s = re.sub(r"\s+", "", raw or "")
-    s = s.replace("（", "(").replace("）", ")")
-    m = re.match(r"^(?i:(pp|op|an))(\d+\.)?(\d+)((?:\([A-Za-z]+\))*)$", s)
-    if not m:
-        raise DraftroomError(
-            f"{raw!r} is not a paragraph label: write it like PP3, OP10, OP10(a), AN12 or AN2.12"
-        )
-    return m.group(1).upper() + (m.group(2) or "") + m.group(3) + m.group(4).lower()
+    return str(Label.parse(raw))
 
 
-def _walk(
-    items: list[Paragraph], prefix: str, part: str, parent: Paragraph | None, annex: int | None
-) -> Iterator[Located]:
+def _walk(items: list[Paragraph], label: Label, parent: Paragraph, annex: int | None) -> Iterator[Located]:
     for item in items:
-        label = f"{prefix}({item.marker or '?'})"
-        yield Located(label, part, item, items, parent, annex)
-        yield from _walk(item.items, label, part, item, annex)
+        sub = label.item(item.marker or "?")
+        yield Located(str(sub), label.part, item, items, parent, annex)
+        yield from _walk(item.items, sub, item, annex)
 
 
 def iter_located(doc: Document) -> Iterator[Located]:
     """Every paragraph and sub-item of the document, in reading order, with its label."""
-    for part, prefix, paras in (("preamble", "PP", doc.preamble), ("operative", "OP", doc.operative)):
+    for part, paras in (("preamble", doc.preamble), ("operative", doc.operative)):
         for i, p in enumerate(paras, 1):
-            label = f"{prefix}{i}"
-            yield Located(label, part, p, paras, None, None)
-            yield from _walk(p.items, label, part, p, None)
+            label = Label(part, i)
+            yield Located(str(label), part, p, paras, None, None)
+            yield from _walk(p.items, label, p, None)
     several = len(doc.annexes) > 1
     for a, annex in enumerate(doc.annexes):
         paras = annex.paragraphs
         for i, p in enumerate(paras, 1):
-            label = f"AN{a + 1}.{i}" if several else f"AN{i}"
-            yield Located(label, "annex", p, paras, None, a)
-            yield from _walk(p.items, label, "annex", p, a)
+            label = Label("annex", i, a + 1 if several else None)
+            yield Located(str(label), "annex", p, paras, None, a)
+            yield from _walk(p.items, label, p, a)
 
 
 def labels(doc: Document) -> dict[str, str]:
@@ -84,11 +109,3 @@ def locate(doc: Document, label: str) -> Located:
 
 def find_by_id(doc: Document, pid: str) -> Located | None:
     return next((loc for loc in iter_located(doc) if loc.paragraph.id == pid), None)
-
-
-def is_label(raw: str) -> bool:
-    try:
-        normalize_label(raw)
-    except DraftroomError:
-        return False
-    return True

@@ -14,6 +14,7 @@ from functools import cache, lru_cache
 from importlib import resources
 
 from draftroom.errors import DraftroomError
+from draftroom.lang.scripts import CJK_PUNCTUATION, CYRILLIC, HAN
 
 LANGUAGES = ("ar", "zh", "en", "fr", "es", "ru")
 KINDS = ("member", "observer", "organization", "group")
@@ -62,7 +63,8 @@ class State:
 
 # --- normalization -----------------------------------------------------------------------------
 
-_CJK = r"\u2e80-\u9fff\uf900-\ufaff\u3000-\u303f"
+_CJK = HAN + CJK_PUNCTUATION
+_CYRILLIC = re.compile(f"[{CYRILLIC}]")
 _ARTICLE = re.compile(r"^(?:the|el|la|los|las|le|les|l')\s*(?=\S)")
 
 
@@ -77,7 +79,7 @@ def _fold(text: str) -> str:
     """Accent- and case-insensitive form; Arabic alef and hamza forms unified. Cyrillic kept."""
     out: list[str] = []
     for ch in unicodedata.normalize("NFD", text):
-        if unicodedata.category(ch) == "Mn" and out and not ("\u0400" <= out[-1] <= "\u04ff"):
+        if unicodedata.category(ch) == "Mn" and out and not _CYRILLIC.match(out[-1]):
             continue
         out.append(ch)
     folded = unicodedata.normalize("NFC", "".join(out)).casefold()

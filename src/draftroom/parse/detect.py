@@ -4,12 +4,13 @@ their commonest short words."""
 import re
 
 from draftroom.errors import DraftroomError
+from draftroom.lang import LANGUAGES
+from draftroom.lang.scripts import ARABIC, CYRILLIC, IDEOGRAPHS
 
-LANGUAGES = ("zh", "en", "fr", "es", "ru", "ar")
 _SCRIPTS = {
-    "zh": re.compile(r"[\u4e00-\u9fff]"),
-    "ar": re.compile(r"[\u0600-\u06ff]"),
-    "ru": re.compile(r"[\u0400-\u04ff]"),
+    "zh": re.compile(f"[{IDEOGRAPHS}]"),
+    "ar": re.compile(f"[{ARABIC}]"),
+    "ru": re.compile(f"[{CYRILLIC}]"),
 }
 _WORDS = {
     "en": {"the", "of", "and", "to", "in", "its", "on", "with", "for", "that"},

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from lxml import etree
 
 from draftroom.errors import DraftroomError
-from draftroom.model.markers import roman
+from draftroom.lang.markers import roman
 from draftroom.parse import vocab
 from draftroom.parse.furniture import job_number
 from draftroom.parse.source import SourceText

@@ -11,8 +11,9 @@ tell a marker from a number in the text.
 import re
 from dataclasses import dataclass, field
 
+from draftroom.lang.scripts import IDEOGRAPHS, is_cjk
 from draftroom.parse import vocab
-from draftroom.parse.lines import Line, is_cjk, join_pair
+from draftroom.parse.lines import Line, join_pair
 
 SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
 _SUP_TO_DIGIT = str.maketrans(SUPERSCRIPTS, "0123456789")
@@ -20,7 +21,7 @@ CANONICAL_DEF = re.compile(r"^\[\^(\d+)\]:\s*(.*)$")
 RULE = re.compile(r"^[_＿]{5,}$")
 _SUP_DEF = re.compile(rf"^([{SUPERSCRIPTS}]+)\s*(\S.*)$")
 _PLAIN_DEF = re.compile(
-    r"^(?:(\d{1,3})(?:\s+|(?=[\u4e00-\u9fff《“]))|\((\d{1,3})\)\s*)(\S.*)$"
+    rf"^(?:(\d{{1,3}})(?:\s+|(?=[{IDEOGRAPHS}《“]))|\((\d{{1,3}})\)\s*)(\S.*)$"
 )  # "1 ", Arabic "(1) "
 STAR_NOTE = re.compile(r"^(\*{1,3})\s*([^\s*\d].*)$")
 _ABBREVIATION_END = re.compile(

@@ -4,10 +4,11 @@ and the line naming the authoring body where the paragraphs begin."""
 import re
 from dataclasses import dataclass, field
 
+from draftroom.lang.scripts import is_cjk
 from draftroom.parse import vocab
 from draftroom.parse.instructions import starts_instruction
 from draftroom.parse.layout import Layout
-from draftroom.parse.lines import Line, is_cjk, join_pair
+from draftroom.parse.lines import Line, join_pair
 
 _HEAD_MARKS = (vocab.SESSION, vocab.COMMITTEE, vocab.AGENDA, vocab.ADOPTED, vocab.RESOLUTION_NUMBER)
 _LIST_INSIDE = re.compile(r"[,，、،]|\b(?:and|et|y|и)\b|[和及]")

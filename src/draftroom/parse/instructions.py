@@ -14,13 +14,15 @@ guessed at: it is returned in `Reading.skipped` and logged as a warning.
 
 import logging
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
+from typing import TypedDict
 
-from draftroom.model import Instruction
-from draftroom.model.markers import ABJAD, from_alphabet, roman
-from draftroom.model.ordinals import EN_TENS, ES_ORDINAL_TENS, FR_TENS, RU_CARDINAL_TENS
-from draftroom.parse.ordinals import AR_PARTS, arabic_plain, chinese_number, ordinal_value
+from draftroom.lang.citations import CITATIONS
+from draftroom.lang.markers import ABJAD, from_alphabet, roman
+from draftroom.lang.numbers import ZH_ORDINAL, chinese_number, is_compound_word, ordinal_value
+from draftroom.lang.scripts import ARABIC_MARKS
+from draftroom.model import Instruction, Label
 
 log = logging.getLogger(__name__)
 
@@ -28,16 +30,19 @@ _QUOTES = (("“", "”"), ("«", "»"), ("„", "“"), ("「", "」"), ("『",
 _NUMBER_ONLY = re.compile(r"^\s*(\d{1,3}[.)]|\d{1,3}\s*-|\(\d{1,3}\)|[一二三四五六七八九十]+[、.．])\s*$")
 _SUBS = r"(?P<sub>\(?[a-z]{1,5}\)(?:\s*(?:,|and|et|y|и)\s*\(?[a-z]{1,5}\))*)"  # "(a) and (c)"
 # the skeleton's characters: full-width digits, and no Arabic vowel marks ("تُحذف" reads as "تحذف")
-_SKELETON = str.maketrans("０１２３４５６７８９（）", "0123456789()", "".join(map(chr, range(0x64B, 0x653))))
+_SKELETON = str.maketrans("０１２３４５６７８９（）", "0123456789()", ARABIC_MARKS)
 _NUMBERED = re.compile(r"^\s*(\d{1,3}[.)]|\d{1,3}\s*-(?=\s)|\(\d{1,3}\)|[一二三四五六七八九十]+、)\s*")
 _NUMLIST = (
     r"\d+(?:\s*\(?[a-z]{1,5}\))*"
     r"(?:\s*(?:,|،|and|et|y|e|и|و|和|、|及|to|à|a|по|إلى|–|-)\s*\d+(?:\s*\(?[a-z]{1,5}\))*)*"
 )
-# Arabic: "الفقرة", "الفقرتين", "الفقرات"; a sub-item "(ب)", its own items ’1‘
-_AR_PARAGRAPHS = r"(?:ال)?فقر(?:ة|ه|تان|تين|ات)"
+# Arabic: a sub-item "(ب)", its own items ’1‘
 _AR_ITEM = r"\([^\s()]{1,3}\)(?:\s*’\d{1,2}‘)*"
-_AR_OPERATIVE = r"من\s+(?:فقرات\s+)?(?:ال)?منطوق"
+_AR_SUBS = rf"(?P<sub>{_AR_ITEM}(?:\s*(?:،|,|و)\s*{_AR_ITEM})*)"
+_ZH_NUMBER = r"[\d〇零一二三四五六七八九十百]+"
+_ZH_ITEM = r"[(（][a-z]+[)）]"
+_ZH_TAIL = rf"(?P<tail>{_ZH_ITEM}(?:\s*(?:和|、|及)\s*{_ZH_ITEM})*)"  # "(a)和(b)分段"
+_ZH_NUMS = rf"(?P<nums>{_ZH_NUMBER}(?:\s*{_ZH_ITEM})*(?:\s*(?:段)?\s*(?:和|、|及)\s*第?\s*{_ZH_NUMBER}(?:\s*{_ZH_ITEM})*)*)"
 
 
 @dataclass(frozen=True)
@@ -45,6 +50,7 @@ class _Lang:
     pp_words: str  # what follows ordinal words citing a preambular paragraph
     op: str  # an operative paragraph citation with a `nums` group
     sub_op: str  # a sub-item citation with `sub` and `nums` groups
+    # (these three are read from the templates export writes citations with: see `_citations`)
     insert: str
     delete: str
     replace: str
@@ -59,11 +65,36 @@ class _Lang:
     letters: tuple[str, ...] = ()  # the letters sub-items are cited by, besides Latin ones
 
 
+class _Citations(TypedDict):
+    pp_words: str
+    op: str
+    sub_op: str
+
+
+def _citations(
+    lang: str, subs: str = _SUBS, nums: str = rf"(?P<nums>{_NUMLIST})", op_tail: str = ""
+) -> _Citations:
+    """The citation patterns of `lang`, read from the templates export writes citations with.
+    `op_tail`: what may follow an operative paragraph's number, as the sub-items it cites. Chinese
+    cites sub-items with the number, and the preamble by numbers (`_ZH_PP`)."""
+    c = CITATIONS[lang]
+    op = c.pattern(c.operative, n=nums, m="") + op_tail
+    if lang == "zh":
+        return {"pp_words": "", "op": op, "sub_op": r"$^"}
+    return {
+        "pp_words": c.pattern(c.preamble.partition("{o}")[2].strip()),
+        "op": op,
+        "sub_op": c.pattern(c.item, m=subs, r=c.pattern(c.operative, n=r"(?P<nums>\d+)", m="")),
+    }
+
+
+_EN, _ZH = CITATIONS["en"], CITATIONS["zh"]
 _LANGS = {
     "en": _Lang(
-        pp_words=r"preambular\s+paragraphs?",
-        op=rf"operative\s+paragraphs?\s+(?P<nums>{_NUMLIST})(?:,?\s*sub-?paragraphs?\s*(?P<tail>\([a-z]+\)(?:\s*(?:,|and)\s*\([a-z]+\))*))?",
-        sub_op=rf"sub-?paragraphs?\s*{_SUBS}\s+of\s+operative\s+paragraph\s+(?P<nums>\d+)",
+        **_citations(
+            "en",
+            op_tail=rf"(?:,?\s*{_EN.forms['subparagraph']}\s*(?P<tail>\([a-z]+\)(?:\s*(?:,|and)\s*\([a-z]+\))*))?",
+        ),
         insert=r"\b(insert(ed)?|add(ed)?)\b",
         delete=r"\b(delet(e|ed)|str(ike|uck)\s+out|remov(e|ed))\b",
         replace=r"\b(replac(e|ed)|substitut(e|ed)|amend(ed)?)\b|\bshould\s+read\b",
@@ -74,9 +105,7 @@ _LANGS = {
         openers=r"(in|after|before|at|insert|add|delete|replace|substitute|strike|remove|amend|operative|the)\b",
     ),
     "fr": _Lang(
-        pp_words=r"alinéas?\s+du\s+préambule",
-        op=rf"paragraphes?\s+(?P<nums>{_NUMLIST})\s+du\s+dispositif",
-        sub_op=rf"alinéas?\s+{_SUBS}\s+du\s+paragraphe\s+(?P<nums>\d+)\s+du\s+dispositif",
+        **_citations("fr"),
         insert=r"\b(insérer|ajouter)\b",
         delete=r"\b(supprimer)\b",
         replace=r"\b(remplacer|modifier)\b",
@@ -88,9 +117,7 @@ _LANGS = {
         list_words=r",|et",
     ),
     "es": _Lang(
-        pp_words=r"párrafos?\s+del\s+preámbulo",
-        op=rf"párrafos?\s+(?P<nums>{_NUMLIST})\s+de\s+la\s+parte\s+dispositiva",
-        sub_op=rf"apartados?\s+{_SUBS}\s+del\s+párrafo\s+(?P<nums>\d+)\s+de\s+la\s+parte\s+dispositiva",
+        **_citations("es"),
         insert=r"\b(insért[ea]n?se|agrég[ua]e?n?se|añád[ae]n?se|intercál[ae]n?se|insertar|añadir)\b",
         delete=r"\b(suprím[ae]n?se|elimín[ae]n?se|suprimir|eliminar)\b",
         replace=r"\b(sustitú[ya]a?n?se|reemplác[ae]n?se|sustituir|reemplazar|modifíquese)\b",
@@ -102,9 +129,7 @@ _LANGS = {
         list_words=r",|y|e",
     ),
     "ru": _Lang(
-        pp_words=r"пункт\w*\s+преамбулы",
-        op=rf"пункт\w*\s+(?P<nums>{_NUMLIST})\s+постановляющей\s+части",
-        sub_op=rf"подпункт\w*\s+{_SUBS}\s+пункта\s+(?P<nums>\d+)\s+постановляющей\s+части",
+        **_citations("ru"),
         insert=r"(?<!\w)(вставить|добавить|включить)(?!\w)",
         delete=r"(?<!\w)(исключить|удалить)(?!\w)",
         replace=r"(?<!\w)(заменить|изложить)(?!\w)",
@@ -116,9 +141,11 @@ _LANGS = {
         list_words=r",|и",
     ),
     "zh": _Lang(
-        pp_words="",
-        op=r"执行部分第\s*(?P<nums>[\d〇零一二三四五六七八九十百]+(?:\s*[(（][a-z]+[)）])*(?:\s*(?:段)?\s*(?:和|、|及)\s*第?\s*[\d〇零一二三四五六七八九十百]+(?:\s*[(（][a-z]+[)）])*)*)\s*段(?:\s*(?P<tail>[(（][a-z]+[)）](?:\s*(?:和|、|及)\s*[(（][a-z]+[)）])*)\s*分段)?",
-        sub_op=r"$^",
+        **_citations(
+            "zh",
+            nums=_ZH_NUMS,
+            op_tail=f"(?:{_ZH.pattern(_ZH.item, r='', m=_ZH_TAIL)})?",
+        ),
         insert=r"插入|增加|添加|加上|加入",
         delete=r"删除|删去",
         replace=r"取代|替换|改为|代替|修改为|改成",
@@ -130,10 +157,7 @@ _LANGS = {
         swapped=r"以\s*⟦\d+⟧\s*(取代|代替|替换)",
     ),
     "ar": _Lang(
-        pp_words=r"من\s+(?:فقرات\s+)?(?:ال)?ديباجة",
-        op=rf"{_AR_PARAGRAPHS}\s+(?:من\s+)?(?P<nums>{_NUMLIST})\s+{_AR_OPERATIVE}",
-        sub_op=rf"{_AR_PARAGRAPHS}\s+(?:ال)?فرعي(?:ة|ه|تان|تين)\s+(?P<sub>{_AR_ITEM}(?:\s*(?:،|,|و)\s*{_AR_ITEM})*)"
-        rf"\s+من\s+{_AR_PARAGRAPHS}\s+(?P<nums>\d+)\s+{_AR_OPERATIVE}",
+        **_citations("ar", subs=_AR_SUBS),
         insert=r"(?<!\w)و?(?:[يت]درج|[يت]ضاف|إدراج|إضافة)(?!\w)",
         delete=r"(?<!\w)و?(?:[يت]?حذف|[يت]?شطب)(?!\w)",
         replace=r"(?<!\w)و?(?:[يت]ستعاض|الاستعاضة|[يت]?ستبدل|استبدال|[يت]حل|ل?يصبح|[يت]عدل)(?!\w)",
@@ -150,7 +174,10 @@ _LANGS = {
     ),
 }
 _ZH_PP = re.compile(
-    r"序言部分第\s*(?P<ords>[\d〇零一二三四五六七八九十百]+(?:\s*段?\s*(?:和|、|及)\s*第?\s*[\d〇零一二三四五六七八九十百]+)*)\s*段"
+    _ZH.pattern(
+        _ZH.preamble,
+        o=rf"{ZH_ORDINAL}\s*(?P<ords>{_ZH_NUMBER}(?:\s*段?\s*(?:和|、|及)\s*第?\s*{_ZH_NUMBER})*)",
+    )
 )
 
 
@@ -310,35 +337,39 @@ def _refs(skeleton: str, lang: str) -> list[tuple[int, str]]:
     found: list[tuple[int, str]] = []
     taken: list[tuple[int, int]] = []
     for m in re.finditer(g.sub_op, skeleton, re.I):
-        found.extend((m.start(), f"OP{int(m.group('nums'))}{sub}") for sub in _sub_items(m.group("sub"), g))
+        paragraph = Label("operative", int(m.group("nums")))
+        found.extend(
+            (m.start(), str(replace(paragraph, markers=sub))) for sub in _sub_items(m.group("sub"), g)
+        )
         taken.append(m.span())
     for m in re.finditer(g.op, skeleton, re.I):
         if any(a <= m.start() < b for a, b in taken):
             continue
-        tails = re.findall(r"([a-z]+)[)）]", m.groupdict().get("tail") or "") or [""]
+        tails = re.findall(r"([a-z]+)[)）]", m.groupdict().get("tail") or "")
         for label in _number_labels(m.group("nums")):
-            found.extend((m.start(), label + (f"({t})" if t else "")) for t in tails)
+            cited = [label.item(t) for t in tails] or [label]
+            found.extend((m.start(), str(c)) for c in cited)
     if lang == "zh":
         for m in _ZH_PP.finditer(skeleton):
             for part in re.split(r"段?\s*(?:和|、|及)\s*第?", m.group("ords")):
                 n = chinese_number(part.strip())
                 if n:
-                    found.append((m.start(), f"PP{n}"))
+                    found.append((m.start(), str(Label("preamble", n))))
     else:
         for m in re.finditer(g.pp_words, skeleton, re.I):
-            found.extend((m.start(), f"PP{n}") for n in _ordinals_before(skeleton[: m.start()], g, lang))
+            numbers = _ordinals_before(skeleton[: m.start()], g, lang)
+            found.extend((m.start(), str(Label("preamble", n))) for n in numbers)
         for m in re.finditer(rf"{g.pp_words}\s+(?P<nums>{_NUMLIST})", skeleton, re.I):
-            found.extend(
-                (m.start(), label.replace("OP", "PP", 1)) for label in _number_labels(m.group("nums"))
-            )
+            labels = _number_labels(m.group("nums"))
+            found.extend((m.start(), str(replace(label, part="preamble"))) for label in labels)
     return sorted(found, key=lambda x: x[0])
 
 
-def _sub_items(text: str, g: _Lang) -> list[str]:
-    """The cited sub-items as label parts: "(a) and (c)" -> (a), (c); Arabic "(ب)’2‘" -> (b)(ii).
+def _sub_items(text: str, g: _Lang) -> list[tuple[str, ...]]:
+    """The cited sub-items' markers: "(a) and (c)" -> (a,), (c,); Arabic "(ب)’2‘" -> (b, ii).
     A letter of no known alphabet is left out, never guessed."""
     if not g.letters:
-        return [f"({sub})" for sub in re.findall(r"([a-z]{1,5})\)", text.lower())]
+        return [(sub,) for sub in re.findall(r"([a-z]{1,5})\)", text.lower())]
     out = []
     for printed, numbers in re.findall(r"\(([^\s()]{1,3})\)((?:\s*’\d{1,2}‘)*)", text):
         letter = (
@@ -347,13 +378,13 @@ def _sub_items(text: str, g: _Lang) -> list[str]:
             else from_alphabet(printed, g.letters)
         )
         if letter:
-            out.append(f"({letter})" + "".join(f"({roman(int(n))})" for n in re.findall(r"\d+", numbers)))
+            out.append((letter, *(roman(int(n)) for n in re.findall(r"\d+", numbers))))
     return out
 
 
-def _number_labels(nums: str) -> list[str]:
+def _number_labels(nums: str) -> list[Label]:
     """ "27 and 43" -> OP27, OP43; "3 to 5" -> OP3..OP5; "1 (a)" -> OP1(a); "第十四" digits too."""
-    labels: list[str] = []
+    labels: list[Label] = []
     items = re.findall(
         r"([\d〇零一二三四五六七八九十百]+)((?:\s*[(（]?[a-z]{1,5}[)）])*)\s*(to\s|à\s|a\s|по\s|إلى\s|–|-)?",
         nums,
@@ -363,11 +394,11 @@ def _number_labels(nums: str) -> list[str]:
         n = chinese_number(number)
         if n is None:
             continue
-        sub = "".join(f"({s})" for s in re.findall(r"([a-z]{1,5})[)）]", subs))
+        sub = tuple(re.findall(r"([a-z]{1,5})[)）]", subs))
         if pending_range is not None and not sub:
-            labels.extend(f"OP{k}" for k in range(pending_range + 1, n + 1))
+            labels.extend(Label("operative", k) for k in range(pending_range + 1, n + 1))
         else:
-            labels.append(f"OP{n}{sub}")
+            labels.append(Label("operative", n, markers=sub))
         pending_range = n if sep and not sub else None
     return labels
 
@@ -379,7 +410,7 @@ def _ordinals_before(text: str, g: _Lang, lang: str) -> list[int]:
     words: list[str] = []
     while tokens:
         tok = tokens[-1]
-        if words and len(tokens) > 1 and _ordinal_part(tokens[-2], lang):
+        if words and len(tokens) > 1 and is_compound_word(tokens[-2], lang):
             joined = ordinal_value(" ".join([tokens[-2], tok, *words]), lang)
             if joined is not None:  # "vingt et unième": the "et" belongs to the number
                 words = [tokens[-2], tok, *words]
@@ -395,7 +426,7 @@ def _ordinals_before(text: str, g: _Lang, lang: str) -> list[int]:
             tokens.pop()
             continue
         candidate = [tok, *words]
-        if ordinal_value(" ".join(candidate), lang) is None and not _ordinal_part(tok, lang):
+        if ordinal_value(" ".join(candidate), lang) is None and not is_compound_word(tok, lang):
             break
         words = candidate
         tokens.pop()
@@ -412,21 +443,6 @@ _ARTICLES = {
     "es": {"el", "la", "los", "las", "del", "al"},
     "ru": set(),
 }
-
-_COMPOUND_OPENERS = (
-    {*EN_TENS.values(), "hundred", "one"}
-    | {*FR_TENS.values(), "cent", "dix"}
-    | {*RU_CARDINAL_TENS.values(), "сто"}
-    | {*ES_ORDINAL_TENS.values(), "centésimo"}
-)
-
-
-def _ordinal_part(word: str, lang: str) -> bool:
-    """A word that can open a compound ordinal ("thirty" in "thirty-eighth", "двадцать"); in Arabic
-    any word of one ("الخامسة" and "عشرة" in "الخامسة عشرة")."""
-    if lang == "ar":
-        return arabic_plain(word) in AR_PARTS
-    return word.lower() in _COMPOUND_OPENERS
 
 
 def _read_sentence(s: _Sentence, g: _Lang, lang: str) -> tuple[list[Instruction], bool]:
@@ -529,7 +545,7 @@ def _words_deleted(s: _Sentence, g: _Lang) -> bool:
     if after:
         return not _PARAGRAPH_WORD.search(after.group(1))
     before = re.search(r"⟦\d+⟧([^⟦]*)$", s.skeleton[: verb.start()])
-    return bool(before) and not _PARAGRAPH_WORD.search(before.group(1))
+    return before is not None and not _PARAGRAPH_WORD.search(before.group(1))
 
 
 def _replace(

@@ -5,6 +5,9 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
+from draftroom.lang.scripts import ARABIC_LETTERS, HAN, HANGUL, is_cjk
+from draftroom.lang.scripts import width as width  # parse.layout measures lines with it
+
 _SPACES = str.maketrans(
     {"\u00a0": " ", "\u2007": " ", "\u202f": " ", "\t": " ", "\u3000": " ", "\u2011": "-"}
     # Arabic-Indic and Eastern Arabic-Indic digits, which sources other than the UN type in Arabic
@@ -14,8 +17,6 @@ _SPACES = str.maketrans(
 # invisible characters, bidi controls (PDF text of Arabic) among them
 _INVISIBLE = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 _BOLD = re.compile(r"\*\*(?=\S)(.+?)(?<=\S)\*\*")
-_CJK_CHAR = re.compile(r"[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f]")
-CJK_PUNCT = "，；。：、！？》」』）”’"
 
 
 @dataclass
@@ -43,7 +44,7 @@ _SPACED = (
     (re.compile(r"(?<=\d) ?([–-]) ?(?=\d)"), r"\1"),  # "5 –13"
     (re.compile(r"(?<=\w) (?=,)"), ""),  # "exploitation ,"
 )
-_LETTERS = re.compile(r"[^\W\d_\u2e80-\u9fff\uac00-\ud7a3\uf900-\ufaff]+")
+_LETTERS = re.compile(f"[^\\W\\d_{HAN}{HANGUL}]+")
 # a word standing between spaces, punctuation after it: not "s" of "Women’s" nor "e" of "e.g." nor "(d)"
 _WORDS = re.compile(rf"(?<!\S)[“\"‘]?({_LETTERS.pattern})[,.;:”\"’]?(?!\S)")
 
@@ -80,20 +81,6 @@ def _split_words(text: str, words: Counter[str]) -> list[tuple[re.Match[str], re
     return found
 
 
-def is_cjk(ch: str) -> bool:
-    return bool(_CJK_CHAR.match(ch))
-
-
-_WIDE = re.compile(
-    r"[\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff\ua000-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]"
-)
-
-
-def width(text: str) -> int:
-    """Display width: CJK (East Asian wide and full-width) characters count two columns."""
-    return len(text) if text.isascii() else len(text) + len(_WIDE.findall(text))
-
-
 def join_pair(left: str, right: str, tight: bool = False) -> str:
     """Join two wrapped pieces of one paragraph.
 
@@ -114,22 +101,25 @@ def join_pair(left: str, right: str, tight: bool = False) -> str:
     return left + " " + right
 
 
-def split_lines(text: str) -> list[tuple[str, str]]:
-    """(raw, stripped) for every line."""
-    return [(raw, raw.strip()) for raw in text.split("\n")]
-
-
-_AR = "\u0621-\u064a"
 # Arabic PDF text that an extractor put back in reading order character by character: the neutral
 # characters between Arabic and numbers land on the wrong side. None of these forms occurs in text
 # written in reading order, so repairing them is safe on any Arabic text.
 _VISUAL_ORDER = (
-    (re.compile(rf"^(\s*)-\s?(\d{{1,3}})\s*(?=[{_AR}])", re.M), r"\1\2 - "),  # "- 1تحث" for "1 - تحث"
+    (
+        re.compile(rf"^(\s*)-\s?(\d{{1,3}})\s*(?=[{ARABIC_LETTERS}])", re.M),
+        r"\1\2 - ",
+    ),  # "- 1تحث" for "1 - تحث"
     (re.compile(r"^(\s*)’\s?‘(\d{1,2})\s*", re.M), r"\1’\2‘ "),  # "’ ‘1توفير" for "’1‘ توفير"
-    (re.compile(rf"^(\s*)(\d{{1,3}})(?=[{_AR}])", re.M), r"\1\2 "),  # a note "1القرار" for "1 القرار"
+    (
+        re.compile(rf"^(\s*)(\d{{1,3}})(?=[{ARABIC_LETTERS}])", re.M),
+        r"\1\2 ",
+    ),  # a note "1القرار" for "1 القرار"
     (re.compile(r"ا([اأإآ])ل"), r"ال\1"),  # the lam-alef ligature read alef first: "األمم" for "الأمم"
-    (re.compile(rf" ([،؛:])(?=[{_AR}])"), r"\1 "),  # " ،وال" for "، وال"
-    (re.compile(rf"^(\s*)([،؛:.])(?=[{_AR}])(.*?)\s*$", re.M), r"\1\3\2"),  # "،إن الجمعية" for "إن الجمعية،"
+    (re.compile(rf" ([،؛:])(?=[{ARABIC_LETTERS}])"), r"\1 "),  # " ،وال" for "، وال"
+    (
+        re.compile(rf"^(\s*)([،؛:.])(?=[{ARABIC_LETTERS}])(.*?)\s*$", re.M),
+        r"\1\3\2",
+    ),  # "،إن الجمعية" for "إن الجمعية،"
 )
 
 

@@ -8,8 +8,8 @@ a cardinal number would be odd ("Crime 5 and", not "article 5 of" or "5 out of 7
 
 import re
 
+from draftroom.lang.scripts import CJK, is_cjk
 from draftroom.parse.footnotes import SUPERSCRIPTS
-from draftroom.parse.lines import is_cjk
 
 _SUP_TO_DIGIT = str.maketrans(SUPERSCRIPTS, "0123456789")
 _CANDIDATE = re.compile(
@@ -183,5 +183,5 @@ class MarkerResolver:
 def _tidy(text: str) -> str:
     text = re.sub(r"(\[\^\d+\])\s*,\s*(?=\[\^)", r"\1", text)  # "10,11": one point, two notes
     text = re.sub(r"\s+\[\^", "[^", text)
-    text = re.sub(r"(\[\^\d+\])\s+(?=[\u2e80-\u9fff\uff00-\uffef\u3000-\u303f])", r"\1", text)
+    text = re.sub(rf"(\[\^\d+\])\s+(?=[{CJK}])", r"\1", text)
     return re.sub(r"\s{2,}", " ", text).strip()

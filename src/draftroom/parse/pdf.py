@@ -16,10 +16,10 @@ from dataclasses import dataclass, field
 import pymupdf
 
 from draftroom.errors import DraftroomError
+from draftroom.lang.scripts import is_cjk
 from draftroom.parse import vocab
 from draftroom.parse.furniture import job_number
 from draftroom.parse.pdf_lines import (
-    CJK,
     Line,
     Span,
     is_rtl,
@@ -148,7 +148,7 @@ def _number_plain_notes(pages: list[_Page]) -> None:
 
 def _read_pages(doc: pymupdf.Document, source: str) -> list[_Page]:
     try:
-        raw = [page_spans(page) for page in doc]
+        raw = [page_spans(page) for page in doc.pages()]
     except DraftroomError as e:
         raise DraftroomError(f"{source}: {e}") from None
     chars = sum(len(s.text.strip()) for spans in raw for s in spans)
@@ -157,7 +157,7 @@ def _read_pages(doc: pymupdf.Document, source: str) -> list[_Page]:
     bad = sum(s.text.count("\ufffd") + len(_CONTROL.findall(s.text)) for spans in raw for s in spans)
     _check_damage(doc, chars, bad, source)
     body_size = _body_size(raw)
-    pages = [_Page(n, page.rect.width, page.rect.height) for n, page in enumerate(doc)]
+    pages = [_Page(n, page.rect.width, page.rect.height) for n, page in enumerate(doc.pages())]
     if is_rtl(raw):
         for p, spans in zip(pages, raw, strict=True):
             mirror(spans, p.width)
@@ -225,12 +225,7 @@ def _join(a: str, b: str) -> str:
     if a.endswith("\u00ad"):  # a soft hyphen: the word was only broken for the line
         return a[:-1] + b
     suspended = a.endswith("-") and _SUSPENDED.match(b)
-    if (
-        CJK.match(a[-1:])
-        or CJK.match(b[:1])
-        or b.startswith("[^")
-        or (a.endswith(("-", "/")) and not suspended)
-    ):
+    if is_cjk(a[-1:]) or is_cjk(b[:1]) or b.startswith("[^") or (a.endswith(("-", "/")) and not suspended):
         return a + b
     return f"{a} {b}"
 

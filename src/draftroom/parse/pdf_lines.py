@@ -9,13 +9,13 @@ from dataclasses import dataclass, field
 import pymupdf
 
 from draftroom.errors import DraftroomError
+from draftroom.lang.scripts import ARABIC_LETTERS, ARABIC_PRESENTATION, RTL, is_cjk
 
 _SUPERSCRIPT = 1  # PyMuPDF span flag bits
 _BOLD = 16
-CJK = re.compile(r"[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f]")
 _HIDDEN_LINK = re.compile(r"^\s*(https?://undocs\.org/\S*\s*)+$")
-_RTL = re.compile(r"[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]")
-_PRESENTATION_FORMS = re.compile(r"[\ufb50-\ufdff\ufe70-\ufefe]+")
+_RTL_CHAR = re.compile(f"[{RTL}]")
+_PRESENTATION_FORMS = re.compile(f"[{ARABIC_PRESENTATION}]+")
 
 
 @dataclass
@@ -92,7 +92,7 @@ def _first_word_width(ink: list[dict]) -> float:
     """Width of the span's first word (its first character in Chinese), whatever the direction."""
     word = [ink[0]]
     for c in ink[1:]:
-        if CJK.match(word[0]["c"]) or (
+        if is_cjk(word[0]["c"]) or (
             abs(c["bbox"][0] - word[-1]["bbox"][2]) > 0.5 and abs(word[-1]["bbox"][0] - c["bbox"][2]) > 0.5
         ):
             break
@@ -109,7 +109,7 @@ def mirror(spans: list[Span], width: float) -> None:
 
 def is_rtl(pages: list[list[Span]]) -> bool:
     text = "".join(s.text for spans in pages for s in spans)
-    rtl = len(_RTL.findall(text))
+    rtl = len(_RTL_CHAR.findall(text))
     return rtl > 0.5 * max(len(re.findall(r"[^\W\d_]", text)), 1)
 
 
@@ -198,7 +198,7 @@ def _ltr_text(spans: list[Span], size: float, note_numbers: set[int] | None) -> 
         if is_marker(s, size) and (i > 0 or note_numbers is not None):
             parts.append(_marker_text(s.text, note_numbers))
         else:
-            cjk = bool(parts) and (CJK.match(parts[-1][-1:]) or CJK.match(s.text[:1]))
+            cjk = bool(parts) and (is_cjk(parts[-1][-1:]) or is_cjk(s.text[:1]))
             gap = prev is not None and s.x0 - prev.x1 > (1.0 if cjk else 0.2) * size
             if gap and parts and not parts[-1].endswith(" ") and not s.text.startswith(" "):
                 parts.append(" ")
@@ -211,10 +211,9 @@ def _tidy(text: str) -> str:
     return re.sub(r"\s+(\[\^\d+\])", r"\1", re.sub(r"\s+", " ", text).strip())
 
 
-_RTL_CHAR = re.compile(r"[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]")
 _ALEFS = "اأإآ"
 # the glyphs that stretch a justified Arabic word, which some producers map to U+FFFD or "+"
-_KASHIDA = re.compile(r"(?<=[\u0621-\u064a])[\ufffd+\u0640]+(?=[\u0621-\u064a])")
+_KASHIDA = re.compile(f"(?<=[{ARABIC_LETTERS}])[\ufffd+\u0640]+(?=[{ARABIC_LETTERS}])")
 
 
 def _is_ltr(piece: str) -> bool:

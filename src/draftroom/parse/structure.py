@@ -4,13 +4,12 @@ paragraphs with their sub-items, annexes with headings and numbered paragraphs, 
 import re
 from dataclasses import dataclass, field
 
+from draftroom.lang.markers import next_letter, roman_value
 from draftroom.model import Annex, Closing, Heading, Paragraph
 from draftroom.parse import vocab
 from draftroom.parse.units import Unit
 
-_LETTERS = "abcdefghijklmnopqrstuvwxyz"
-_ROMANS = ["i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii", "xiii", "xiv", "xv",
-           "xvi", "xvii", "xviii", "xix", "xx"]  # fmt: skip
+_NESTED_ROMANS = range(1, 21)  # (i) to (xx): the numerals a sub-item's own items run to
 _FULLWIDTH = str.maketrans("０１２３４５６７８９（）", "0123456789()")
 
 
@@ -33,14 +32,6 @@ class Ids:
         return f"p{self.n}"
 
 
-def _next_letter(marker: str | None) -> str:
-    if not marker:
-        return "a"
-    if len(marker) == 1 and marker != "z":
-        return _LETTERS[_LETTERS.index(marker) + 1]
-    return marker[0] * (len(marker) + 1) if marker == "z" * len(marker) else marker
-
-
 def _add_item(parent: Paragraph, marker: str, level: str | None, text: str, new_id: Ids) -> None:
     """Attach "(b) ..." under its paragraph, or "(ii) ..." under the last lettered item. `level`:
     "letter" or "roman" when the printed marker says which (Arabic (ط) and ’1‘), None for (i)."""
@@ -51,15 +42,15 @@ def _add_item(parent: Paragraph, marker: str, level: str | None, text: str, new_
         lettered
         and last is not None
         and level != "letter"
-        and (level == "roman" or marker != _next_letter(last.marker))
-        and marker in _ROMANS
+        and (level == "roman" or marker != next_letter(last.marker))
+        and roman_value(marker) in _NESTED_ROMANS
         and (marker == "i" or bool(last.items))
     )
     (last.items if nested and last is not None else parent.items).append(item)
 
 
 def _expected_letter(parent: Paragraph) -> str:
-    return _next_letter(parent.items[-1].marker) if parent.items else "a"
+    return next_letter(parent.items[-1].marker) if parent.items else "a"
 
 
 def build_body(units: list[Unit], no_preamble: bool) -> Body:

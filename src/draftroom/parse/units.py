@@ -10,9 +10,10 @@ deeper indent, an opening phrase after a page break).
 import re
 from dataclasses import dataclass
 
+from draftroom.lang.scripts import width
 from draftroom.parse import vocab
 from draftroom.parse.layout import Layout
-from draftroom.parse.lines import Line, join_pair, width
+from draftroom.parse.lines import Line, join_pair
 
 _TRAILING_MARKS = re.compile(
     r"(?:\s*(?:\[\^\d+\]|[⁰¹²³⁴⁵⁶⁷⁸⁹]+|\*{1,3})|(?<=[,.;:，。；：،؛”’)\]])\d{1,3}|\s\d{1,3})+$"

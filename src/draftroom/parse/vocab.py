@@ -6,8 +6,10 @@ form is one edit here, never a rule buried in the parser.
 
 import re
 
+from draftroom.lang.citations import ANNEX as ANNEX_WORD
+from draftroom.lang.markers import ABJAD, CYRILLIC, from_alphabet, roman
+from draftroom.lang.scripts import ARABIC_LETTERS, IDEOGRAPHS
 from draftroom.model.dates import MONTHS
-from draftroom.model.markers import ABJAD, CYRILLIC, from_alphabet, roman
 
 _FLAGS = re.IGNORECASE
 
@@ -107,7 +109,7 @@ SPONSOR_LINE = re.compile(
 )
 # A sponsor list goes on to the next line: "A, B," / "A, B and" / Arabic "أ" + "وب" (names joined by و).
 LIST_END = re.compile(r"(?:[,，、،]|\band|\bet|\by|\bи|和|及)$")
-LIST_START = re.compile(r"^و[\u0621-\u064a]")
+LIST_START = re.compile(f"^و[{ARABIC_LETTERS}]")
 SUBMITTED_LINE = re.compile(
     r"^(?P<draft>(?P<rev>revised\s+)?draft\s+(?:resolution|decision)\s+submitted\s+by\s+(?:the\s+)?"
     r"|projet\s+de\s+(?:résolution|décision)\s+(?:révisé\s+)?présenté\s+par\s+(?:le\s+|la\s+|l[’'])?"
@@ -138,7 +140,7 @@ REPORT_LINE = re.compile(r"^\[.*\]$")
 _ORGANS_EN = r"Assembly|Council|Conference|Parties|Commission|Committee|Board|Meeting|Summit|Forum|Congress"
 BODY = re.compile(
     rf"^(?:The\s+(?:[\w’'\-]+\s+){{0,14}}?(?:{_ORGANS_EN})(?:\s+[\w’'\-()]+){{0,14}}?"
-    r"|[\u4e00-\u9fff《》“”、()（）\s]{0,60}?(?:大\s*会|理事会|首脑会议|缔约方会议|缔约国会议|委员会|会议)"
+    rf"|[{IDEOGRAPHS}《》“”、()（）\s]{{0,60}}?(?:大\s*会|理事会|首脑会议|缔约方会议|缔约国会议|委员会|会议)"
     r"|(?:L[’']|Le\s+|La\s+|Les\s+)[^,]{0,80}?(?:Assemblée|Conseil|Conférence|Commission|Comité|Réunion)[^,]{0,80}"
     r"|(?:La|El|Los)\s+[^,]{0,80}?(?:Asamblea|Consejo|Conferencia|Comisión|Comité|Reunión)[^,]{0,80}"
     r"|[А-ЯЁ][^,]{0,80}?(?:Ассамблея|Совет|Конференция|Комиссия|Комитет|Совещание)[^,]{0,80}"
@@ -146,10 +148,14 @@ BODY = re.compile(
     r"\s*[,，،]?$"
 )
 
+# "Annex", "ANNEX II", "المرفق" (or "مرفق"), "附件一": the words export heads annexes with
+_ANNEX_WORDS = sorted(
+    {w for lang, word in ANNEX_WORD.items() if lang not in ("zh", "ar") for w in (word, word.upper())}
+)
 ANNEX = re.compile(
-    r"^(?:Annex(?:e)?|ANNEX(?:E)?|Anexo|ANEXO|Приложение|ПРИЛОЖЕНИЕ|المرفق|مرفق)"
+    rf"^(?:{'|'.join(reversed(_ANNEX_WORDS))}|(?:ال)?{ANNEX_WORD['ar'].removeprefix('ال')})"
     r"(?:\s+(?P<num>[IVXLC]+|\d+))?\s*$"
-    r"|^附件(?P<num_zh>[一二三四五六七八九十]+)?\s*$"
+    rf"|^{ANNEX_WORD['zh']}(?P<num_zh>[一二三四五六七八九十]+)?\s*$"
 )
 MEETING = re.compile(
     r"^(?:\d+(?:st|nd|rd|th)\s+plenary\s+meeting"
@@ -165,9 +171,9 @@ MEETING = re.compile(
 PAREN_NOTES = ("ar",)
 
 # Paragraph numbering: "1.", Chinese "1．", Arabic "1 -".
-NUMBERED = re.compile(r"^(?P<n>\d{1,3})(?:\s?[.．。]|\s+-)(?:\s+|$|(?=[\u4e00-\u9fff]))(?P<rest>.*)$")
+NUMBERED = re.compile(rf"^(?P<n>\d{{1,3}})(?:\s?[.．。]|\s+-)(?:\s+|$|(?=[{IDEOGRAPHS}]))(?P<rest>.*)$")
 # Sub-items: "(a)", "(ii)", "（a）", French/Spanish/Russian "a)", "i)", Arabic "(ب)", "(هـ)" and ’2‘,
-# Russian Cyrillic "б)". See model/markers.py for their Latin forms.
+# Russian Cyrillic "б)". See lang/markers.py for their Latin forms.
 _ABJAD = "|".join(re.escape(a).replace("ـ", "ـ?") for a in ABJAD)
 ITEM = re.compile(
     r"^(?:\((?P<a>[a-z]{1,3}|[ivxlc]{1,6})\)|（(?P<b>[a-z]{1,3}|[ivxlc]{1,6})）|(?P<c>[a-z]|[ivx]{1,5})\)"
@@ -217,7 +223,7 @@ OPENERS = re.compile(
     r"|(?i:ссылаясь|подтверждая|вновь|отмечая|принимая|учитывая|будучи|признавая|приветствуя|руководствуясь"
     r"|выражая|сознавая|подчеркивая|напоминая|рассмотрев|глубоко|считая|исходя|с\s+удовлетворением"
     r"|с\s+обеспокоенностью|будучи)\b"
-    r"|و?(?:إذ|قد)\s|و?[\u0621-\u064a]{3,}ا\s+منها\b"  # وإذ تشير, وقد نظرت, واقتناعا منها
+    rf"|و?(?:إذ|قد)\s|و?[{ARABIC_LETTERS}]{{3,}}ا\s+منها\b"  # وإذ تشير, وقد نظرت, واقتناعا منها
     r"|(?:又|还|回顾|重申|遵循|依循|铭记|注意到|赞赏地|关切地|表示|欢迎|确认|认识到|承认|深信|深为|强调|审议了"
     r"|考虑到|意识到|申明|深感|严重关切|决心))"
 )

@@ -2,8 +2,8 @@
 
 from collections.abc import Iterator
 
+from draftroom.lang.markers import letter, roman
 from draftroom.model import Document, Paragraph
-from draftroom.model.markers import letter, roman
 
 Container = list  # a part, an annex's blocks, or a paragraph's items: any list holding paragraphs
 

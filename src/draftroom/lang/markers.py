@@ -10,8 +10,9 @@ LATIN = "abcdefghijklmnopqrstuvwxyz"
 ABJAD = ("أ", "ب", "ج", "د", "هـ", "و", "ز", "ح", "ط", "ي", "ك", "ل", "م", "ن", "س", "ع", "ف", "ص", "ق", "ر",
          "ش", "ت", "ث", "خ", "ذ", "ض", "ظ", "غ")  # fmt: skip
 CYRILLIC = tuple("абвгдежзиклмнопрстуфхцчшщэюя")  # ё й ъ ы ь are not used for lists
-ALPHABETS = {"ar": ABJAD, "ru": CYRILLIC}  # letters parse reads, by language
 PRINTED = {"ar": ABJAD}  # letters export prints instead of Latin ones
+LETTER_ITEM = {"fr": "{m})", "es": "{m})"}  # sub-items: "(a)", French and Spanish "a)", Arabic "(أ)"
+ROMAN_ITEM = {"fr": "{m})", "es": "{m})", "ar": "’{n}‘"}  # "(i)", "i)", Arabic ’1‘
 _ROMAN = (("m", 1000), ("cm", 900), ("d", 500), ("cd", 400), ("c", 100), ("xc", 90), ("l", 50),
           ("xl", 40), ("x", 10), ("ix", 9), ("v", 5), ("iv", 4), ("i", 1))  # fmt: skip
 
@@ -23,6 +24,12 @@ def letter(index: int) -> str:
     return LATIN[(index - len(LATIN)) % len(LATIN)] * (2 + (index - len(LATIN)) // len(LATIN))
 
 
+def next_letter(marker: str | None) -> str:
+    """The marker after `marker` in a lettered list: "a" first, "b" after "a", "aa" after "z"."""
+    index = letter_index(marker) if marker else None
+    return letter(index + 1) if index is not None else "a"
+
+
 def letter_index(marker: str) -> int | None:
     """0-based position of a Latin letter marker ("a" 0, "z" 25, "aa" 26), None otherwise."""
     if not marker or len(set(marker)) != 1 or marker[0] not in LATIN:
@@ -31,6 +38,7 @@ def letter_index(marker: str) -> int | None:
 
 
 def roman(n: int) -> str:
+    """The small Roman numeral of n ("xii"); annexes print it in capitals (`.upper()`)."""
     out = ""
     for text, value in _ROMAN:
         while n >= value:
@@ -68,3 +76,12 @@ def printed_letter(marker: str, lang: str) -> str:
     if index < len(alphabet):
         return alphabet[index]
     return alphabet[(index - len(alphabet)) % len(alphabet)] * 2
+
+
+def printed_item(marker: str | None, lang: str, roman: bool) -> str:
+    """A sub-item's printed marker; `roman`: the marker is a numeral of a list of (i), (ii)."""
+    marker = marker or "?"
+    value = roman_value(marker) if roman else None
+    if value is not None:
+        return ROMAN_ITEM.get(lang, "({m})").format(m=marker, n=value)
+    return LETTER_ITEM.get(lang, "({m})").format(m=printed_letter(marker, lang))

@@ -53,6 +53,7 @@ used only inside `with Repo(...)` blocks and never from threads.
 """
 
 from draftroom.store.home import (
+    enclosing_negotiation,
     list_negotiation_dirs,
     locate_negotiation,
     new_negotiation_dir,
@@ -84,6 +85,7 @@ __all__ = [
     "Summary",
     "Transaction",
     "actor_email",
+    "enclosing_negotiation",
     "list_negotiation_dirs",
     "locate_negotiation",
     "new_negotiation_dir",

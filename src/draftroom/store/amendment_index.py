@@ -9,7 +9,7 @@ not enforce foreign keys by default), and the next read rebuilds them from git.
 
 import json
 
-from git import Blob, Repo
+from git import Blob
 from sqlalchemy import text
 from sqlalchemy.engine import Engine
 from sqlmodel import Field, Session, SQLModel, col, delete, select
@@ -57,7 +57,7 @@ def _ready(engine: Engine) -> Engine:
 def _rows(neg: Negotiation, engine: Engine) -> None:
     """Bring the negotiation's amendment rows up to the repository's HEAD."""
     path = str(neg.path)
-    with Repo(neg.path) as repo, Session(engine) as s:
+    with neg.repository() as repo, Session(engine) as s:
         head = repo.head.commit.hexsha
         state = s.get(AmendmentStateRow, path)
         if state and state.commit == head:

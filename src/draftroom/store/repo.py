@@ -381,9 +381,10 @@ class Negotiation:
 
 def _holds(repo: Repo, commit: str) -> bool:
     try:
-        return bool(repo.is_ancestor(commit, head_sha(repo)))
-    except GitCommandError:  # the commit is gone altogether
+        repo.git.merge_base("--is-ancestor", commit, head_sha(repo))
+    except GitCommandError:  # not an ancestor, or gone altogether
         return False
+    return True
 
 
 def revision_tags(repo: Repo) -> list[str]:

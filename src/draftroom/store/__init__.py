@@ -52,6 +52,7 @@ revisions come from the Revision: trailers, so they never depend on tag timing).
 used only inside `with Repo(...)` blocks and never from threads.
 """
 
+from draftroom.store import signing
 from draftroom.store.home import (
     enclosing_negotiation,
     list_negotiation_dirs,
@@ -90,5 +91,6 @@ __all__ = [
     "locate_negotiation",
     "new_negotiation_dir",
     "resolve_home",
+    "signing",
     "validate_name",
 ]

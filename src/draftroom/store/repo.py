@@ -13,7 +13,7 @@ import os
 import re
 import shutil
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import AbstractContextManager, contextmanager, suppress
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -55,8 +55,11 @@ _GIT_OPERATIONS = (  # a file in .git that marks an unfinished git operation: (f
 class Negotiation:
     """One negotiation's repository. Cheap to make; opens git only inside its methods."""
 
-    def __init__(self, path: Path, index: "Index | None" = None) -> None:
+    def __init__(
+        self, path: Path, index: "Index | None" = None, signer: Callable[[str], str | None] | None = None
+    ) -> None:
         self.path = Path(path).absolute()
+        self.signer = signer  # actor -> the private key its actions are signed with (None: unsigned)
         self.name = self.path.name
         self.home = self.path.parent
         self._index = index
@@ -190,6 +193,7 @@ class Negotiation:
         """Run one action: lock, yield a Transaction, then one commit (+ tag) and the index update.
 
         Any exception inside the block rolls the work tree back to HEAD and propagates."""
+        key = self.signer(actor) if self.signer else None
         with self.locked() as repo:
             self._refuse_unsafe_start(repo)
             sentinel = self.path / ".git" / SENTINEL
@@ -198,6 +202,7 @@ class Negotiation:
             txn.paragraphs = list(paragraphs or [])
             txn.amendment = amendment
             txn.summary = summary or action
+            txn.signing_key = key
             try:
                 yield txn
                 base = self.index_state()

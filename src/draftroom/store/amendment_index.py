@@ -46,7 +46,10 @@ END
 
 def _ready(engine: Engine) -> Engine:
     if id(engine) not in _READY:
-        SQLModel.metadata.create_all(engine, tables=[AmendmentRow.__table__, AmendmentStateRow.__table__])
+        SQLModel.metadata.create_all(
+            engine,
+            tables=[SQLModel.metadata.tables[t.__tablename__] for t in (AmendmentRow, AmendmentStateRow)],
+        )
         if engine.dialect.name == "sqlite":
             with engine.begin() as conn:
                 conn.execute(text(_SQLITE_TRIGGER))
@@ -64,8 +67,8 @@ def _rows(neg: Negotiation, engine: Engine) -> None:
             return
         tree = repo.commit(head).tree
         folder = DIR.rstrip("/")
-        blobs = {b.path: b for b in tree[folder].traverse()} if folder in tree else {}
-        if state and repo.is_ancestor(state.commit, head):
+        blobs = {b.path: b for b in tree[folder].traverse() if isinstance(b, Blob)} if folder in tree else {}
+        if state and repo.is_ancestor(repo.commit(state.commit), repo.commit(head)):
             changed = repo.git.diff("--name-only", "--no-renames", state.commit, head, "--", DIR).split()
             for rel in changed:
                 _replace(s, path, rel, blobs.get(rel))

@@ -43,7 +43,8 @@ def action_from(
     commit: str, when: str, actor: str, email: str, summary: str, trailers: dict[str, list[str]]
 ) -> Action:
     def first(key: str) -> str | None:
-        return (trailers.get(key) or [None])[0]
+        values = trailers.get(key)
+        return values[0] if values else None
 
     return Action(
         commit=commit,
@@ -87,6 +88,7 @@ def revision_of(action: Action) -> Revision | None:
     m = re.fullmatch(r"rev-(\d+)", action.revision or "")
     if not m:
         return None
-    symbol = (action.trailers.get(SYMBOL) or [None])[0]
+    symbols = action.trailers.get(SYMBOL)
+    symbol = symbols[0] if symbols else None
     date = (action.trailers.get(REVISION_DATE) or [""])[0]
     return Revision(int(m.group(1)), f"rev-{m.group(1)}", symbol, date, action.commit)

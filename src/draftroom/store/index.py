@@ -124,7 +124,11 @@ def engine_for(url: str) -> Engine:
         else:
             engine = create_engine(url, pool_pre_ping=True)
         SQLModel.metadata.create_all(
-            engine, tables=[t.__table__ for t in (NegotiationRow, ActionRow, SponsorRow, RevisionRow)]
+            engine,
+            tables=[
+                SQLModel.metadata.tables[t.__tablename__]
+                for t in (NegotiationRow, ActionRow, SponsorRow, RevisionRow)
+            ],
         )
         _ENGINES[url] = engine
     return engine
@@ -203,7 +207,7 @@ class Index:
                     s.add(NegotiationRow(**fields))
                     s.flush()
                 else:
-                    won = s.exec(  # type: ignore[call-overload]
+                    won = s.exec(
                         sql_update(NegotiationRow)
                         .where(col(NegotiationRow.path) == path, col(NegotiationRow.indexed_commit) == base)
                         .values(**fields)

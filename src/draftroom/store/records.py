@@ -8,7 +8,7 @@ class Record:
     """A dataclass stored as a JSON object; unknown keys in a file are ignored (newer versions)."""
 
     def to_json(self) -> dict[str, Any]:
-        return asdict(self)  # type: ignore[call-overload, no-any-return]
+        return asdict(self)  # type: ignore[call-overload]
 
     @classmethod
     def from_json(cls, d: dict[str, Any]) -> Self:

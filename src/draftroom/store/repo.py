@@ -257,7 +257,7 @@ class Negotiation:
         base = self.index_state()
         if base and base[0] == head:
             return
-        if base and not repo.is_ancestor(base[0], head):
+        if base and not repo.is_ancestor(repo.commit(base[0]), repo.commit(head)):
             self.index.forget(str(self.path))  # history was rewritten: start again
             base = None
         actions = gitlog.read_actions(repo, f"{base[0]}..{head}" if base else head)

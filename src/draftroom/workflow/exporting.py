@@ -21,10 +21,14 @@ from draftroom.workflow.revising import list_amendments
 
 def names_in_un_order(delegations: list[str], lang: str) -> list[str]:
     """Delegations as a sponsor line prints them in `lang`, in UN order; unknown names kept, last."""
-    known, unknown = [], []
+    known: list[states.State] = []
+    unknown: list[str] = []
     for name in dict.fromkeys(delegations):
         state = states.lookup(name)
-        (known if state else unknown).append(state or name)
+        if state:
+            known.append(state)
+        else:
+            unknown.append(name)
     ordered = sorted(known, key=lambda s: states.sort_key(s, lang))
     return [s.listed(lang) for s in ordered] + unknown
 

@@ -63,11 +63,7 @@ def remember(actor: str | None, role: str) -> Path:
     _config()  # a broken file is reported, never overwritten
     lines = path.read_text(encoding="utf-8").splitlines() if path.is_file() else []
     top = next((i for i, line in enumerate(lines) if line.lstrip().startswith("[")), len(lines))
-    kept = [
-        line
-        for line in lines[:top]
-        if _CONFIG_KEY.match(line) is None or _CONFIG_KEY.match(line)[1] not in keys
-    ]
+    kept = [line for line in lines[:top] if (m := _CONFIG_KEY.match(line)) is None or m[1] not in keys]
     new = [f"{key} = {json.dumps(value, ensure_ascii=False)}" for key, value in keys.items()]
     try:
         path.parent.mkdir(parents=True, exist_ok=True)

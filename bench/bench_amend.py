@@ -101,7 +101,7 @@ def seed(name: str, home: Path, count: int, rng: random.Random) -> list[str]:
         for n in range(count):
             who = delegations[n % len(delegations)]
             a = logic.propose(doc, "rev-0", [who], proposal(doc, rng), amending.code(who))
-            amending.save(txn, a)
+            txn.amendments.save(a)
             ids.append(a.id)
         txn.summary = f"{count} amendments (benchmark import)"
     return ids

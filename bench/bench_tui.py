@@ -89,7 +89,7 @@ def seed(home: Path, pending: int, rng: random.Random) -> None:
                 a = logic.propose(doc, "rev-0", [who], proposal(label, text, rng), amending.code(who))
             except DraftroomError:  # words that occur twice once normalized: draw another
                 continue
-            amending.save(txn, a)
+            txn.amendments.save(a)
             made += 1
         txn.summary = f"{pending - have} amendments (benchmark import)"
 

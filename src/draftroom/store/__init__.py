@@ -13,6 +13,7 @@ The API other packages build on (workflow only; cli/tui go through workflow):
     neg.document("rev-1")         # ... at a revision: "rev-1", "Rev.1", "1", "latest"
     snap = neg.snapshot("rev-0")  # one commit's files: snap.document(), .outline(), .state(), .sponsors(),
                                   # .read("amendments/chn-1.json"), snap.files (path -> text), snap.commit
+    snap.amendments.all() / .get("chn-1" or a unique start of an id); snap.facilitators()
 
     with neg.action("propose", "China", paragraphs=[pid], amendment="chn-1",
                     summary="China proposes to replace OP3") as txn:
@@ -21,6 +22,8 @@ The API other packages build on (workflow only; cli/tui go through workflow):
         txn.sponsors              # list[Sponsor] in joining order, mutable
         txn.read_file("amendments/chn-1.json") / txn.write_file(path, text) / txn.delete_file(path)
         txn.list_files("amendments/")
+        txn.amendments.all() / .get(ident) / .save(amendment)   # amendments/<id>.json (ids checked)
+        txn.facilitators          # roles.json's list (None until changed); assign to change it
         txn.paragraphs.append(pid); txn.amendment = "chn-1"; txn.summary = "..."
         txn.extra_trailers.append(("Key", "value"))
         txn.cut_revision(symbol, iso_date)   # this commit becomes revision rev-N (annotated tag)

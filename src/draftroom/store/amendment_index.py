@@ -7,14 +7,13 @@ amendment rows too (a foreign key with ON DELETE CASCADE, and a trigger for SQLi
 not enforce foreign keys by default), and the next read rebuilds them from git.
 """
 
-import json
-
 from git import Blob, Repo
 from sqlalchemy import text
 from sqlalchemy.engine import Engine
 from sqlmodel import Field, Session, SQLModel, col, delete, select
 
-from draftroom.model.amendment import Amendment, from_dict
+from draftroom.model.amendment import Amendment
+from draftroom.store.amendments import amendment_path, parse_amendment
 from draftroom.store.layout import AMENDMENTS_DIR as DIR
 from draftroom.store.repo import Negotiation
 
@@ -84,7 +83,7 @@ def _rows(neg: Negotiation, engine: Engine) -> None:
 
 def _row(path: str, blob: Blob) -> AmendmentRow:
     data = blob.data_stream.read().decode("utf-8")
-    a = from_dict(json.loads(data))
+    a = parse_amendment(str(blob.path), data)
     return AmendmentRow(negotiation=path, id=a.id, status=a.status, created=a.created, data=data)
 
 
@@ -107,9 +106,9 @@ def indexed_amendments(neg: Negotiation, status: str | None = None) -> list[Amen
     neg.sync()  # the negotiation's own row must exist and be current
     engine = _ready(neg.index.engine)
     _rows(neg, engine)
-    query = select(AmendmentRow.data).where(col(AmendmentRow.negotiation) == str(neg.path))
+    query = select(AmendmentRow.id, AmendmentRow.data).where(col(AmendmentRow.negotiation) == str(neg.path))
     if status:
         query = query.where(col(AmendmentRow.status) == status)
     with Session(engine) as s:
         rows = s.exec(query.order_by(col(AmendmentRow.created), col(AmendmentRow.id))).all()
-    return [from_dict(json.loads(data)) for data in rows]
+    return [parse_amendment(amendment_path(aid), data) for aid, data in rows]

@@ -49,10 +49,6 @@ def disk_reader(root: Path) -> Reader:
     return read
 
 
-def amendment_path(aid: str) -> str:
-    return f"{AMENDMENTS_DIR}{aid}.json"
-
-
 def text_path(pid: str) -> str:
     """text/<id>.txt, or a digest of the id when the id is not a safe file name."""
     if _SAFE_ID.match(pid) and not pid.endswith(".lock"):

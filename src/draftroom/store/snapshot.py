@@ -4,6 +4,7 @@ from git import Blob, Repo, Tree
 
 from draftroom.model import Document
 from draftroom.store import layout
+from draftroom.store.amendments import Amendments, read_facilitators
 from draftroom.store.records import NegotiationState, Sponsor
 
 
@@ -64,3 +65,16 @@ class Snapshot:
 
     def sponsors(self) -> list[Sponsor]:
         return layout.read_sponsors(self.read)
+
+    @property
+    def amendments(self) -> Amendments:
+        """The amendment files of this commit (read-only)."""
+        return Amendments(self.read, self._amendment_paths, None)
+
+    def _amendment_paths(self) -> list[str]:
+        folder = layout.AMENDMENTS_DIR.rstrip("/")
+        return sorted(f"{folder}/{n}" for n, e in self._entries(folder).items() if isinstance(e, Blob))
+
+    def facilitators(self) -> list[str] | None:
+        """The facilitators roles.json names (None while the roles were never changed)."""
+        return read_facilitators(self.read)

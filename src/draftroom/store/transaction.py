@@ -17,6 +17,7 @@ from git.refs.symbolic import SymbolicReference
 from draftroom.errors import DraftroomError
 from draftroom.model import Document
 from draftroom.store import gitlog, layout
+from draftroom.store.amendments import ROLES, Amendments, read_facilitators, roles_file
 from draftroom.store.records import Action, NegotiationState, Sponsor
 
 PAUSE_ENV = "DRAFTROOM_TEST_PAUSE"  # "stage:seconds[:marker]", for crash tests only
@@ -64,6 +65,7 @@ def _safe_rel(rel: str) -> str:
         layout.FOOTNOTES,
         layout.SPONSORS,
         layout.STATE,
+        ROLES,
     ) or rel.startswith(layout.TEXT_DIR):
         raise DraftroomError(f"{rel} belongs to the document: change it through the transaction's doc")
     return plain
@@ -137,6 +139,20 @@ class Transaction:
         if self._sponsors is None:
             self._sponsors = layout.read_sponsors(self._disk)
         return self._sponsors
+
+    @property
+    def amendments(self) -> Amendments:
+        """The amendment files as the action leaves them: read, look up by id, save."""
+        return Amendments(self._disk, lambda: self.list_files(layout.AMENDMENTS_DIR), self.write_file)
+
+    @property
+    def facilitators(self) -> list[str] | None:
+        """The facilitators roles.json names (None while the roles were never changed)."""
+        return read_facilitators(self._disk)
+
+    @facilitators.setter
+    def facilitators(self, names: list[str]) -> None:
+        self._put(ROLES, roles_file(names), self._disk(ROLES))
 
     def read_file(self, rel: str) -> str | None:
         return self._disk(_safe_rel(rel))

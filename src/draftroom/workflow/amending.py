@@ -1,24 +1,20 @@
 """The amendment verbs on a stored negotiation: propose, withdraw, support, accept, reject,
 compromise, mark, roles. Each is one action (one commit authored by the acting delegation).
 
-Each amendment is its own file, amendments/<id>.json, so delegations proposing at once never
-touch the same file. The facilitators are the delegation named at `new --facilitator` (the
-Secretariat when none was named) and whoever `roles` grants; roles.json holds the list once
-it has been changed.
+The store keeps the amendments (`txn.amendments`) and the facilitators' list; the facilitators are
+the delegation named at `new --facilitator` (the Secretariat when none was named) until `roles`
+changes the list.
 """
 
-import json
 import re
 from dataclasses import dataclass
 from pathlib import Path
 
 from draftroom.errors import DraftroomError
 from draftroom.model import STATUSES, Document, labels, locate, states
-from draftroom.model.amendment import Amendment, from_dict, to_dict
+from draftroom.model.amendment import Amendment
 from draftroom.parse import parse_file
-from draftroom.store import Negotiation, NegotiationState, Transaction
-from draftroom.store.layout import AMENDMENTS_DIR as DIR
-from draftroom.store.layout import amendment_path
+from draftroom.store import Negotiation, NegotiationState, Snapshot, Transaction
 from draftroom.store.worktree import working_outline, working_text
 from draftroom.workflow import amendments as logic
 from draftroom.workflow import roles
@@ -28,8 +24,6 @@ from draftroom.workflow.formal import from_instructions
 from draftroom.workflow.identity import SECRETARIAT, resolve_actor
 from draftroom.workflow.listing import where
 from draftroom.workflow.negotiation import Home, open_negotiation
-
-ROLES = "roles.json"
 
 
 def code(name: str) -> str:
@@ -46,40 +40,18 @@ def revision_tag(state: NegotiationState) -> str:
     return f"rev-{state.revision}"
 
 
-def facilitators(txn: Transaction) -> list[str]:
-    data = txn.read_file(ROLES)
-    if data:
-        return list(json.loads(data)["facilitators"])
-    return [txn.state.facilitator or SECRETARIAT]
+def facilitators(stored: Transaction | Snapshot) -> list[str]:
+    """Who facilitates: the list the roles verb keeps, else the negotiation's facilitator (or the
+    Secretariat when none was named)."""
+    if isinstance(stored, Snapshot):
+        named, state = stored.facilitators(), stored.state()
+    else:
+        named, state = stored.facilitators, stored.state
+    return named or [state.facilitator or SECRETARIAT]
 
 
 def require_facilitator(txn: Transaction, who: str, verb: str) -> None:
     roles.require_facilitator(facilitators(txn), who, verb)
-
-
-def save(txn: Transaction, a: Amendment) -> None:
-    """amendments/<id>.json, one key per line so that git diffs show what changed."""
-    fields = (f"{json.dumps(k)}: {json.dumps(v, ensure_ascii=False)}" for k, v in to_dict(a).items())
-    txn.write_file(amendment_path(a.id), "{\n " + ",\n ".join(fields) + "\n}\n")
-
-
-def load_all(txn: Transaction) -> list[Amendment]:
-    return [from_dict(json.loads(txn.read_file(p) or "{}")) for p in txn.list_files(DIR)]
-
-
-def load(txn: Transaction, ident: str) -> Amendment:
-    """One amendment by id or a unique start of one; reads only its file when the id is exact."""
-    plain = re.fullmatch(r"[\w.-]+", ident.strip()) is not None  # ids are plain file names
-    exact = txn.read_file(amendment_path(ident.strip())) if plain else None
-    if exact:
-        return from_dict(json.loads(exact))
-    want = ident.strip().lower()
-    paths = [p for p in txn.list_files(DIR) if p[len(DIR) :].lower().startswith(want)] if want else []
-    if len(paths) > 1:
-        raise DraftroomError(f"{ident!r} names {len(paths)} amendments: give more of the id")
-    if not paths:
-        raise DraftroomError(f"no amendment {ident!r}: list them with `draftroom amendments NAME`")
-    return from_dict(json.loads(txn.read_file(paths[0]) or "{}"))
 
 
 def _touches(a: Amendment) -> list[str]:
@@ -115,7 +87,7 @@ def propose(
             if a.status != "proposed":
                 reason = a.conflict.reason if a.conflict else "its paragraph is gone"
                 raise DraftroomError(f"stale amendment: {reason}; propose it against the current text")
-        save(txn, a)
+        txn.amendments.save(a)
         txn.amendment, txn.paragraphs = a.id, _touches(a)
         txn.summary = f"{who} proposes {a.kind} {where(a, labels(doc))}"
     return a
@@ -177,7 +149,7 @@ def propose_document(
             formal.symbol or "",
         )
         for a in found:
-            save(txn, a)
+            txn.amendments.save(a)
         txn.amendment = found[0].id
         txn.paragraphs = [p for a in found for p in _touches(a)]
         txn.extra_trailers += [("Amendment", a.id) for a in found[1:]]
@@ -197,9 +169,9 @@ def withdraw(name: str, ident: str, actor: str | None, home: Home = None) -> tup
     neg = open_negotiation(name, home)
     who = resolve_actor(actor)
     with neg.action("withdraw", who) as txn:
-        a = load(txn, ident)
+        a = txn.amendments.get(ident)
         outcome = logic.withdraw(a, who)
-        save(txn, a)
+        txn.amendments.save(a)
         txn.amendment, txn.paragraphs = a.id, _touches(a)
         txn.summary = f"{who} withdraws {a.id}" if outcome == "withdrawn" else f"{who} leaves {a.id}"
     return a, outcome
@@ -209,9 +181,9 @@ def support(name: str, ident: str, actor: str | None, home: Home = None) -> Amen
     neg = open_negotiation(name, home)
     who = resolve_actor(actor)
     with neg.action("support", who) as txn:
-        a = load(txn, ident)
+        a = txn.amendments.get(ident)
         logic.support(a, who)
-        save(txn, a)
+        txn.amendments.save(a)
         txn.amendment, txn.paragraphs = a.id, _touches(a)
         txn.summary = f"{who} co-proposes {a.id}"
     return a
@@ -228,10 +200,10 @@ def decide(
     who = resolve_actor(actor)
     with neg.action(verdict, who) as txn:
         require_facilitator(txn, who, verdict)
-        chosen = _distinct([load(txn, i) for i in idents])
+        chosen = _distinct([txn.amendments.get(i) for i in idents])
         for a in chosen:
             (logic.accept if verdict == "accept" else logic.reject)(a)
-            save(txn, a)
+            txn.amendments.save(a)
         _about(txn, chosen)
         txn.summary = f"{who} {verdict}s {', '.join(a.id for a in chosen)}"
     return chosen
@@ -254,10 +226,10 @@ def compromise(
     who = resolve_actor(actor)
     with neg.action("compromise", who) as txn:
         require_facilitator(txn, who, "write a compromise")
-        merged = _distinct([load(txn, i) for i in idents])
+        merged = _distinct([txn.amendments.get(i) for i in idents])
         c = logic.compromise(txn.doc, revision_tag(txn.state), who, merged, text, code(who), because)
         for a in [*merged, c]:
-            save(txn, a)
+            txn.amendments.save(a)
         _about(txn, [c, *merged])
         txn.summary = f"{who} writes a compromise on {where(c, labels_of(txn))} merging {', '.join(c.merges)}"
     return c
@@ -289,7 +261,7 @@ def change_roles(name: str, op: str, delegation: str, actor: str | None, home: H
         require_facilitator(txn, who, "grant or revoke roles")
         change = roles.grant if op == "grant" else roles.revoke
         now = change(facilitators(txn), target)
-        txn.write_file(ROLES, json.dumps({"facilitators": now}, ensure_ascii=False, indent=1) + "\n")
+        txn.facilitators = now
         if txn.state.facilitator not in now:
             txn.state.facilitator = now[0]
         txn.extra_trailers.append(("Delegation", target))
@@ -298,6 +270,4 @@ def change_roles(name: str, op: str, delegation: str, actor: str | None, home: H
 
 
 def current_facilitators(name: str, home: Home = None) -> list[str]:
-    snap = open_negotiation(name, home).snapshot()
-    data = snap.read(ROLES)
-    return list(json.loads(data)["facilitators"]) if data else [snap.state().facilitator or SECRETARIAT]
+    return facilitators(open_negotiation(name, home).snapshot())

@@ -13,7 +13,7 @@ from draftroom.model.amendment import Amendment
 from draftroom.store import Transaction
 from draftroom.store.amendment_index import indexed_amendments
 from draftroom.workflow import listing
-from draftroom.workflow.amending import code, load_all, require_facilitator, save
+from draftroom.workflow.amending import code, require_facilitator
 from draftroom.workflow.apply import apply
 from draftroom.workflow.carry import carry
 from draftroom.workflow.compile import compile_lines, render_html, render_text
@@ -28,7 +28,7 @@ def revision_step(txn: Transaction, who: str) -> None:
     """A facilitator cuts the revision, or the Secretariat, which issues the documents."""
     if who != SECRETARIAT:
         require_facilitator(txn, who, "cut a revision")
-    everything = load_all(txn)
+    everything = txn.amendments.all()
     accepted = [a for a in everything if a.status == "accepted" and not a.applied_in]
     pending = [a for a in everything if a.pending]
     old = txn.doc
@@ -36,10 +36,10 @@ def revision_step(txn: Transaction, who: str) -> None:
     tag = f"rev-{txn.state.revision + 1}"
     for a in accepted:
         a.applied_in = tag
-        save(txn, a)
+        txn.amendments.save(a)
     for before, a in zip(pending, carry(pending, old, new, tag), strict=True):
         if a != before:
-            save(txn, a)
+            txn.amendments.save(a)
     new.job_number = None  # a revision is a new document: the Secretariat gives it its own job number
     txn.doc = new
     txn.paragraphs += [p for a in accepted for p in (a.target, a.anchor) if p]

@@ -63,6 +63,7 @@ def outline(doc: Document, columns: int = 100) -> list[str]:
         out.append(f"body: {doc.body}")
 
     def para(p: Paragraph, depth: int) -> None:
+        out.extend("  " * depth + _short(f"  § {h}", columns - 2 * depth) for h in p.headings)
         label = names.get(p.id, "?")
         lead = "  " * depth + f"{label:<10} "
         out.append(lead + _short(p.text, columns - len(lead)))

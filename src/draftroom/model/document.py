@@ -21,6 +21,11 @@ class Paragraph:
     marker: str | None = None  # sub-item marker without brackets: "a", "ii"
     items: list["Paragraph"] = field(default_factory=list)
     status: str = "open"
+    # the opening phrase as the source set it in italics ("Recalling", "Requests"), a prefix of `text`
+    opener: str | None = None
+    # headings printed just before this paragraph in the preamble or operative part ("I",
+    # "Peacebuilding Commission"); annexes hold theirs as Heading blocks
+    headings: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -49,6 +54,7 @@ class Annex:
 class Footnote:
     number: int
     text: str
+    marker: str | None = None  # the printed marker when it is not the number (a source's own misnumbering)
 
 
 @dataclass

@@ -1,9 +1,10 @@
 """The JSON form of a document: the `parse --json` contract, and back.
 
 Shape (other keys may be added): language, kind, symbol, session, committee, agenda_item,
-sponsors, title, body, preamble, operative, annexes [{title, blocks}], footnotes [{number, text}],
-closing {meeting, date}; Paragraph = {id, number, label, text, items}; amendments documents add
-amends and instructions.
+sponsors, title, body, preamble, operative, annexes [{title, blocks}], footnotes [{number, text}]
+(and the printed `marker` when it is not the number), closing {meeting, date}; Paragraph = {id,
+number, label, text, items, opener (the italic opening phrase, or null), headings (printed before
+it)}; amendments documents add amends and instructions.
 """
 
 from dataclasses import asdict
@@ -47,6 +48,8 @@ def _para(p: Paragraph, names: dict[str, str]) -> dict[str, Any]:
         "marker": p.marker,
         "text": p.text,
         "status": p.status,
+        "opener": p.opener,
+        "headings": list(p.headings),
         "items": [_para(i, names) for i in p.items],
     }
 
@@ -70,7 +73,10 @@ def to_dict(doc: Document) -> dict[str, Any]:
         }
         for a in doc.annexes
     ]
-    out["footnotes"] = [{"number": f.number, "text": f.text} for f in doc.footnotes]
+    out["footnotes"] = [
+        {"number": f.number, "text": f.text, **({"marker": f.marker} if f.marker else {})}
+        for f in doc.footnotes
+    ]
     out["closing"] = {"meeting": doc.closing.meeting, "date": doc.closing.date}
     if doc.kind == "amendments" or doc.instructions:
         out["instructions"] = [
@@ -87,6 +93,8 @@ def _para_from(d: dict[str, Any]) -> Paragraph:
         marker=d.get("marker"),
         items=[_para_from(i) for i in d.get("items") or []],
         status=d.get("status") or "open",
+        opener=d.get("opener"),
+        headings=list(d.get("headings") or []),
     )
 
 
@@ -107,7 +115,7 @@ def from_dict(d: dict[str, Any]) -> Document:
         )
         for a in d.get("annexes") or []
     ]
-    doc.footnotes = [Footnote(int(f["number"]), f["text"]) for f in d.get("footnotes") or []]
+    doc.footnotes = [Footnote(int(f["number"]), f["text"], f.get("marker")) for f in d.get("footnotes") or []]
     c = d.get("closing") or {}
     doc.closing = Closing(c.get("meeting"), c.get("date"))
     doc.instructions = [Instruction(**i) for i in d.get("instructions") or []]

@@ -77,6 +77,12 @@ def language_warning(name: str, text: str, lang: str | None) -> str | None:
     )
 
 
+def looks_like_xml(data: bytes) -> bool:
+    """An XML file by its first bytes (declaration, doctype or an Akoma Ntoso root)."""
+    head = data[:512].lstrip(b"\xef\xbb\xbf \t\r\n")
+    return head.startswith((b"<?xml", b"<akomaNtoso", b"<!DOCTYPE"))
+
+
 def check_language(lang: str) -> str:
     code = lang.strip().lower()
     if code not in LANGUAGES:

@@ -1,16 +1,18 @@
 """Checks and dispatch on the input file: size, binary content, format by magic bytes."""
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from draftroom.errors import DraftroomError
 from draftroom.model import Document
+from draftroom.model.labels import iter_located
+from draftroom.parse.detect import looks_like_xml
 
 MAX_BYTES = 20 * 1024 * 1024  # the longest UN resolutions are well under 2 MB of text
 
 
 def read_input(path: str | Path) -> tuple[str, bytes]:
-    """(format, bytes) of a user's file, format one of "pdf", "docx", "text"; one-line errors."""
+    """(format, bytes) of a user's file, format one of "pdf", "docx", "xml", "text"; one-line errors."""
     p = Path(path)
     if not p.exists():
         raise DraftroomError(f"{path}: no such file")
@@ -30,6 +32,8 @@ def read_input(path: str | Path) -> tuple[str, bytes]:
         return "docx", data
     if p.suffix.lower() == ".docx":
         raise DraftroomError(f"{path}: not a .docx (a .docx is a zip archive); save it again from Word")
+    if looks_like_xml(data) or p.suffix.lower() == ".xml":
+        return "xml", data
     return "text", data
 
 
@@ -53,6 +57,8 @@ class SourceText:
 
     text: str
     job_number: str | None = None  # from a PDF's page furniture, which its text leaves out
+    document: Document | None = None  # read whole from the file's own structure (AKN XML)
+    warnings: list[str] = field(default_factory=list)  # what the reader could not hold
 
 
 def parse_file(path: str | Path, lang: str | None = None) -> Document:
@@ -60,6 +66,8 @@ def parse_file(path: str | Path, lang: str | None = None) -> Document:
 
 
 def parse_source(source: SourceText, lang: str | None, name: str) -> Document:
+    if source.document is not None:
+        return source.document
     doc = parse_text(source.text, lang, source=name)
     doc.job_number = doc.job_number or source.job_number
     return doc
@@ -76,6 +84,12 @@ def read_source(path: str | Path) -> SourceText:
         from draftroom.parse.docx import read_docx
 
         read = read_docx(data, str(path))
+    elif fmt == "xml":
+        from draftroom.parse.akn import read_akn
+
+        akn = read_akn(data, str(path))
+        text = "\n".join(loc.paragraph.text for loc in iter_located(akn.document)) or akn.document.title
+        read = SourceText(text, akn.document.job_number, akn.document, akn.warnings)
     else:
         read = SourceText(decode_text(path, data))
     if not read.text.strip():

@@ -61,7 +61,7 @@ def dump_json(data: Any) -> str:
 
 
 def _compact(data: dict[str, Any]) -> str:
-    return json.dumps({k: v for k, v in data.items() if v not in (None, "open")}, ensure_ascii=False)
+    return json.dumps({k: v for k, v in data.items() if v not in (None, "open", [])}, ensure_ascii=False)
 
 
 def _para_lines(p: Paragraph, depth: int, out: list[str], texts: dict[str, str]) -> None:
@@ -69,7 +69,16 @@ def _para_lines(p: Paragraph, depth: int, out: list[str], texts: dict[str, str])
     if path in texts:
         raise DraftroomError(f"paragraph id {p.id!r} appears twice in the document: ids must be unique")
     texts[path] = p.text + "\n"
-    line = _compact({"id": p.id, "number": p.number, "marker": p.marker, "status": p.status})
+    line = _compact(
+        {
+            "id": p.id,
+            "number": p.number,
+            "marker": p.marker,
+            "status": p.status,
+            "opener": p.opener,
+            "headings": p.headings,
+        }
+    )
     out.append("  " * depth + line)
     for item in p.items:
         _para_lines(item, depth + 1, out, texts)
@@ -112,6 +121,8 @@ def _paragraph(entry: dict[str, Any], read: Reader) -> Paragraph:
         number=entry.get("number"),
         marker=entry.get("marker"),
         status=entry.get("status") or "open",
+        opener=entry.get("opener"),
+        headings=list(entry.get("headings") or []),
     )
 
 

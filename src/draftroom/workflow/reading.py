@@ -1,4 +1,4 @@
-"""Reading a document file (plain text as extracted from PDF, PDF, .docx) for the front ends.
+"""Reading a document file (plain text as extracted from PDF, PDF, .docx, AKN XML) for the front ends.
 
 draftroom.parse does the reading; the front ends come here, so that they depend on the workflow only.
 """
@@ -24,6 +24,6 @@ def read_document(
     before the parsing, when the text clearly reads as another language than `lang`."""
     source = read_source(path)
     warning = language_warning(str(path), source.text, lang)
-    if warning:
-        warn(warning)
+    for line in ([warning] if warning else []) + source.warnings:
+        warn(line)
     return parse_source(source, lang, str(path))

@@ -1,0 +1,593 @@
+"""Akoma Ntoso XML as the UN publishes it (AKN4UN) read into a Document, in any of the six languages.
+
+The UN's markup gives the structure outright: `preamble/container` a preambular paragraph,
+`mainBody/paragraph` an operative one (`num`, `content`, `list/intro` + `list/point` or
+`blockList/item` for sub-items), an unnumbered paragraph set wholly in bold or a `subheading` a
+heading, `authorialNote` a footnote with its printed `marker`, `attachments` the annexes,
+`conclusions` the meeting and date, `meta` the FRBR identifiers. The opener is the emphasised span
+the paragraph starts with (italic; bold in Chinese, bold italic in Arabic).
+
+The parser is hardened: no DTD, no entities, no network. Whatever the model has no place for is
+named in a one-line warning, never silently dropped.
+"""
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from lxml import etree
+
+from draftroom.errors import DraftroomError
+from draftroom.lang import LANGUAGES
+from draftroom.lang.markers import next_letter, roman, roman_value
+from draftroom.model import Annex, Closing, Document, Footnote, Heading, Paragraph
+from draftroom.parse import vocab
+
+AKN_NS = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
+# AKN's three-letter language codes (FRBRlanguage) and the project's two-letter ones
+LANGUAGE_CODES = {"eng": "en", "fra": "fr", "spa": "es", "rus": "ru", "ara": "ar", "zho": "zh", "chi": "zh"}
+# document names (the `name` of statement or doc) and the kind each is
+KIND_NAMES = {
+    "resolution": "resolution",
+    "decision": "decision",
+    "draftResolution": "draft",
+    "revisedDraftResolution": "revised-draft",
+    "draftDecision": "draft",
+    "amendments": "amendments",
+}
+_DOC_TYPES = ("statement", "doc")
+_OTHER_TYPES = {
+    "act": "an act",
+    "bill": "a bill",
+    "judgment": "a judgment",
+    "debate": "a debate record",
+    "debateReport": "a debate report",
+    "amendment": "an amendment of a legislature",
+    "amendmentList": "an amendment list",
+    "officialGazette": "an official gazette",
+    "documentCollection": "a document collection",
+    "portion": "a portion of a document",
+}
+_SPACES = re.compile(r"[ \t\r\n]+")
+# Arabic prints a note's marker in brackets, (1): the UN's XML sets the brackets as <sup> around the
+# note, and leaves "()" at the head of the note's own text
+_NOTE_BRACKETS = ("(", ")")
+_ARABIC_NOTE_HEAD = re.compile(r"^\(\)\s*")
+_BOLD = "bold"
+_PARAGRAPH_ENDS = (",", ";", ".", "，", "；", "。", "،", "؛", ":", "：")
+_EMPHASIS = ("italic", "bold")
+
+
+def _parser() -> etree.XMLParser:
+    return etree.XMLParser(
+        resolve_entities=False,
+        no_network=True,
+        load_dtd=False,
+        dtd_validation=False,
+        huge_tree=False,
+        remove_comments=True,
+        remove_pis=True,
+    )
+
+
+@dataclass
+class AknRead:
+    document: Document
+    warnings: list[str] = field(default_factory=list)
+
+
+def read_akn(data: bytes, name: str) -> AknRead:
+    """The resolution or draft in an AKN4UN file; one-line errors for anything else."""
+    if re.search(rb"<!(?:DOCTYPE|ENTITY)", data[:65536]):
+        raise DraftroomError(
+            f"{name}: the XML declares a DTD or entities, which draftroom does not expand: "
+            "give the UN's AKN file as published (it declares none)"
+        )
+    try:
+        root = etree.fromstring(data, _parser())
+    except etree.XMLSyntaxError as e:
+        raise DraftroomError(f"{name}: malformed XML ({e.msg}, line {e.lineno}): check the file") from None
+    return _Reader(name).read(root)
+
+
+def _local(el: etree._Element) -> str:
+    tag = el.tag
+    if not isinstance(tag, str):
+        return ""
+    return tag.rpartition("}")[2]
+
+
+def _clean(text: str) -> str:
+    return _SPACES.sub(" ", text).strip()
+
+
+class _Reader:
+    def __init__(self, name: str) -> None:
+        self.name = name
+        self.ns = AKN_NS
+        self.notes: dict[str, int] = {}  # printed marker -> footnote number
+        self.footnotes: list[Footnote] = []
+        self.note_texts: dict[int, str] = {}
+        self.unread: Counter[str] = Counter()
+        self.warnings: list[str] = []
+        self.ids = 0
+
+    # -- the whole document ------------------------------------------------------------------
+    def read(self, root: etree._Element) -> AknRead:
+        if _local(root) != "akomaNtoso":
+            raise DraftroomError(
+                f"{self.name}: XML, but not Akoma Ntoso (its root is <{_local(root) or '?'}>, "
+                "not <akomaNtoso>): give a UN resolution in AKN4UN XML"
+            )
+        self.ns = root.tag.rpartition("}")[0].lstrip("{") if "}" in root.tag else ""
+        if not self.ns.startswith(AKN_NS):
+            raise DraftroomError(
+                f"{self.name}: <akomaNtoso> outside the Akoma Ntoso 3.0 namespace ({self.ns or 'none'}): "
+                "give a UN resolution in AKN4UN XML"
+            )
+        top = [c for c in root if _local(c)]
+        if not top:
+            raise DraftroomError(f"{self.name}: an empty <akomaNtoso>, with no document inside")
+        el = top[0]
+        kind = _local(el)
+        if kind in _OTHER_TYPES:
+            raise DraftroomError(
+                f"{self.name}: an Akoma Ntoso document of another kind ({_OTHER_TYPES[kind]}, <{kind}>): "
+                "draftroom reads UN resolutions, decisions and drafts (<statement> or <doc>)"
+            )
+        if kind not in _DOC_TYPES:
+            raise DraftroomError(
+                f"{self.name}: <{kind}> is not a document type draftroom reads: "
+                "give a UN resolution, decision or draft (<statement> or <doc>)"
+            )
+        doc = self._head(el)
+        preamble = self._find(el, "preamble")
+        if preamble is not None:
+            self._preamble(preamble, doc)
+        body = self._find(el, "mainBody")
+        if body is not None:
+            if doc.kind == "amendments":
+                self._amendments(body, doc)
+            else:
+                doc.operative = self._main(body, operative=True)
+        attachments = self._find(el, "attachments")
+        if attachments is not None:
+            self._attachments(attachments, doc)
+        conclusions = self._find(el, "conclusions")
+        if conclusions is not None:
+            doc.closing = self._closing(conclusions)
+        for child in el:
+            if _local(child) not in (
+                "meta", "coverPage", "preface", "preamble", "mainBody", "attachments", "conclusions", "",
+            ):  # fmt: skip
+                self.unread[_local(child)] += 1
+        doc.footnotes = self.footnotes
+        for tag, count in sorted(self.unread.items()):
+            times = f" ({count} times)" if count > 1 else ""
+            self.warnings.append(
+                f"{self.name}: <{tag}>{times} not read: draftroom's model has no place for it"
+            )
+        return AknRead(doc, self.warnings)
+
+    def _tag(self, name: str) -> str:
+        return f"{{{self.ns}}}{name}" if self.ns else name
+
+    def _find(self, el: etree._Element, name: str) -> etree._Element | None:
+        return el.find(self._tag(name))
+
+    def _new_id(self) -> str:
+        self.ids += 1
+        return f"p{self.ids}"
+
+    # -- head: meta, coverPage, preface ----------------------------------------------------------
+    def _head(self, el: etree._Element) -> Document:
+        name = el.get("name") or ""
+        meta = self._find(el, "meta")
+        language = self._language(meta)
+        doc = Document(language=language, kind=KIND_NAMES.get(name, "resolution"))
+        if name and name not in KIND_NAMES:
+            self.warnings.append(f"{self.name}: a <{_local(el)} name={name!r}>, read as a resolution")
+        frbr = self._frbr_uri(meta)
+        cover = self._find(el, "coverPage")
+        if cover is not None:
+            self._cover(cover, doc)
+        if not doc.symbol and frbr:
+            doc.symbol = symbol_from_uri(frbr)
+        if doc.kind == "draft" and doc.symbol and "/Rev." in doc.symbol:
+            doc.kind = "revised-draft"
+        preface = self._find(el, "preface")
+        if preface is not None:
+            number = preface.find(f".//{self._tag('docNumber')}")
+            if number is not None:
+                doc.resolution_number = _clean("".join(number.itertext())).rstrip(".") or None
+            title = preface.find(f".//{self._tag('docTitle')}")
+            if title is not None:
+                doc.title = _clean("".join(title.itertext()))
+        if meta is not None:
+            docket = meta.find(f".//{self._tag('docketNumber')}")
+            if docket is not None and docket.text:
+                doc.job_number = re.sub(r"\s*\([A-Z]\)\s*$", "", docket.text.strip()) or None
+        return doc
+
+    def _language(self, meta: etree._Element | None) -> str:
+        lang = meta.find(f".//{self._tag('FRBRlanguage')}") if meta is not None else None
+        code = (lang.get("language") or "") if lang is not None else ""
+        language = LANGUAGE_CODES.get(code, code if code in LANGUAGES else "")
+        if not language:
+            raise DraftroomError(
+                f"{self.name}: no language of the six in its FRBRlanguage ({code or 'none'}): "
+                "give a UN resolution in AKN4UN XML"
+            )
+        return language
+
+    def _frbr_uri(self, meta: etree._Element | None) -> str | None:
+        if meta is None:
+            return None
+        work = meta.find(f".//{self._tag('FRBRWork')}/{self._tag('FRBRuri')}")
+        return work.get("value") if work is not None else None
+
+    def _cover(self, cover: etree._Element, doc: Document) -> None:
+        for el in cover.iter():
+            tag = _local(el)
+            text = _clean("".join(el.itertext()))
+            if tag == "docNumber" and not doc.symbol:
+                doc.symbol = text or None
+            elif tag == "session":
+                doc.session = text or None
+            elif tag == "docDate" and el.get("refersTo") == "#dateOfIssuance":
+                doc.date = text or None
+            elif tag == "inline" and el.get("name") == "agenda item":
+                doc.agenda_item = el.get("title") or re.sub(r"^\D+", "", text) or None
+            elif tag == "inline" and el.get("name") == "agenda item name":
+                doc.agenda_title = text or None
+            elif tag == "docTitle":
+                m = re.search(r"(\d{1,2} \S+ \d{4}|\d{4}\s*年.*日|\S+ \d{1,2}, \d{4})\s*$", text)
+                doc.adopted_on = (m.group(1) if m else None) or doc.adopted_on
+            elif tag == "docProponent":
+                doc.report_line = text or None
+
+    # -- text of a <p>: footnotes, brackets, the opener ---------------------------------------
+    def _text(self, el: etree._Element) -> str:
+        parts: list[str] = []
+        self._collect(el, parts)
+        return _clean("".join(parts))
+
+    def _collect(self, el: etree._Element, parts: list[str]) -> None:
+        if el.text:
+            parts.append(el.text)
+        for child in el:
+            tag = _local(child)
+            if tag == "authorialNote":
+                parts.append(f"[^{self._note(child)}]")
+            elif tag == "sup" and (child.text or "").strip() in _NOTE_BRACKETS and self._beside_note(child):
+                pass
+            elif tag == "eol":
+                parts.append(" ")
+            elif tag in ("table",):
+                parts.append(self._table(child))
+            elif tag:
+                self._collect(child, parts)
+            if child.tail:
+                parts.append(child.tail)
+
+    def _beside_note(self, sup: etree._Element) -> bool:
+        prev, nxt = sup.getprevious(), sup.getnext()
+        return any(x is not None and _local(x) == "authorialNote" for x in (prev, nxt))
+
+    def _note(self, note: etree._Element) -> int:
+        marker = (note.get("marker") or "").strip()
+        text = " ".join(self._text(p) for p in note if _local(p) == "p")
+        text = _ARABIC_NOTE_HEAD.sub("", text).strip()
+        if marker and marker in self.notes:
+            number = self.notes[marker]
+            if self.note_texts[number] != text:
+                self.warnings.append(
+                    f"{self.name}: footnote {marker} is printed twice with different texts; "
+                    "the second reference points to the first note"
+                )
+            return number
+        number = len(self.footnotes) + 1
+        printed = marker if marker and marker != str(number) else None
+        self.footnotes.append(Footnote(number, text, printed))
+        self.note_texts[number] = text
+        if marker:
+            self.notes[marker] = number
+        return number
+
+    def _opener(self, p: etree._Element | None) -> str | None:
+        """The emphasised span a paragraph starts with, when nothing but spaces comes before it."""
+        if p is None or (p.text or "").strip():
+            return None
+        first = next((c for c in p if _local(c)), None)
+        if first is None or _local(first) != "span":
+            return None
+        if not any(c in (first.get("class") or "") for c in _EMPHASIS):
+            return None
+        opener = _clean("".join(first.itertext()))
+        return opener or None
+
+    def _heading(self, el: etree._Element) -> bool:
+        """A <p> whose every letter is inside bold spans and that does not end as a paragraph does
+        (a comma, a semicolon, a full stop): a heading."""
+        text = _clean("".join(el.itertext()))
+        if not text or text.endswith(_PARAGRAPH_ENDS):
+            return False
+        spans = [s for s in el.iter(self._tag("span")) if _BOLD in (s.get("class") or "").split()]
+        if not spans:
+            return False
+        bold = sum(len(_SPACES.sub("", "".join(s.itertext()))) for s in spans)
+        return bold == len(_SPACES.sub("", text))
+
+    def _table(self, table: etree._Element) -> str:
+        """A table as text: cells separated by " | ", rows by " || " (export writes them back)."""
+        rows = []
+        for tr in table.iter(self._tag("tr")):
+            cells = [" ".join(self._text(p) for p in cell) for cell in tr if _local(cell) in ("td", "th")]
+            rows.append(" | ".join(cells))
+        return " " + TABLE_ROWS.join(rows) + " "
+
+    # -- preamble ------------------------------------------------------------------------------
+    def _preamble(self, preamble: etree._Element, doc: Document) -> None:
+        headings: list[str] = []
+        for el in preamble:
+            tag = _local(el)
+            if tag == "formula":
+                doc.body = self._text(el).rstrip(",，،").strip()
+                continue
+            if tag == "container":
+                ps = [p for p in el if _local(p) == "p"]
+                if len(ps) == 1 and self._heading(ps[0]):
+                    headings.append(self._text(ps[0]))
+                    continue
+                para: Paragraph | None = self._block_paragraph(el)
+            elif tag == "paragraph":
+                para = self._paragraph(el, headings)
+            else:
+                if tag:
+                    self.unread[tag] += 1
+                continue
+            if para is not None:
+                para.headings, headings = headings, []
+                doc.preamble.append(para)
+        if headings:
+            self.warnings.append(f"{self.name}: heading {headings[-1]!r} at the end of the preamble not read")
+
+    def _block_paragraph(self, el: etree._Element) -> Paragraph:
+        """A container (or the content of a paragraph): its <p>s and tables, as one paragraph."""
+        texts = []
+        opener = None
+        for i, child in enumerate(c for c in el if _local(c)):
+            tag = _local(child)
+            if tag == "p":
+                if i == 0:
+                    opener = self._opener(child)
+                texts.append(self._text(child))
+            elif tag == "table":
+                texts.append(self._table(child).strip())
+            elif tag in ("list", "blockList"):
+                continue
+            else:
+                self.unread[tag] += 1
+        return Paragraph(self._new_id(), " ".join(t for t in texts if t), opener=opener)
+
+    # -- operative part and annex bodies ---------------------------------------------------------
+    def _main(self, body: etree._Element, operative: bool) -> list[Paragraph]:
+        out: list[Paragraph] = []
+        headings: list[str] = []
+        for el in body:
+            tag = _local(el)
+            if tag not in ("paragraph", "container"):
+                if tag:
+                    self.unread[tag] += 1
+                continue
+            if tag == "container":
+                para: Paragraph | None = self._block_paragraph(el)
+            else:
+                para = self._paragraph(el, headings)
+            if para is None:
+                continue
+            if para.marker and out and not headings:
+                _attach_item(out[-1], para)  # Chinese sets some sub-items as paragraphs of their own
+                continue
+            para.headings, headings = headings, []
+            out.append(para)
+        if headings:
+            where = "operative part" if operative else "annex"
+            self.warnings.append(f"{self.name}: heading {headings[-1]!r} at the end of the {where} not read")
+        return out
+
+    def _paragraph(self, el: etree._Element, headings: list[str]) -> Paragraph | None:
+        """A <paragraph>; None when it is a heading (added to `headings`)."""
+        children = [c for c in el if _local(c)]
+        tags = [_local(c) for c in children]
+        if tags and all(t in ("heading", "subheading") for t in tags):
+            headings.extend(t for c in children if (t := self._text(c)))
+            return None
+        num = self._find(el, "num")
+        number = marker = None
+        if num is not None:
+            m = re.match(r"^\D{0,3}?(\d{1,4})\D{0,3}$", _clean("".join(num.itertext())))
+            number = int(m.group(1)) if m else None
+            marker = None if m else item_marker(_clean("".join(num.itertext())))
+            if number is None and marker is None:
+                self.unread["num (not a paragraph number)"] += 1
+        content = self._find(el, "content")
+        lists = [c for c in children if _local(c) in ("list", "blockList")]
+        if number is None and content is not None and not lists:
+            ps = [p for p in content if _local(p) == "p"]
+            if len(ps) == 1 and self._heading(ps[0]):
+                headings.append(self._text(ps[0]))
+                return None
+        for c, tag in zip(children, tags, strict=True):
+            if tag in ("heading", "subheading"):
+                headings.append(self._text(c))
+            elif tag not in ("num", "content", "list", "blockList"):
+                self.unread[tag] += 1
+        para = self._block_paragraph(content) if content is not None else Paragraph(self._new_id(), "")
+        para.number = number
+        if num is not None and number is None:
+            para.marker = marker
+        for lst in lists:
+            intro_text, intro_opener, items = self._list(lst)
+            if intro_text:
+                para.text = f"{para.text} {intro_text}".strip()
+                para.opener = para.opener or intro_opener
+            para.items.extend(items)
+        return para
+
+    def _list(self, lst: etree._Element) -> tuple[str, str | None, list[Paragraph]]:
+        """(intro text, its opener, the items) of a list/blockList; sublists nest under the last item."""
+        intro_texts: list[str] = []
+        opener = None
+        items: list[Paragraph] = []
+        for child in lst:
+            tag = _local(child)
+            if tag in ("intro", "listIntroduction"):
+                ps = [p for p in child if _local(p) == "p"] or [child]
+                opener = opener or self._opener(ps[0])
+                intro_texts.extend(self._text(p) for p in ps)
+            elif tag in ("point", "item"):
+                items.append(self._item(child))
+            elif tag in ("sublist", "list", "blockList"):
+                _, _, sub = self._list(child)
+                if items:
+                    items[-1].items.extend(sub)
+                else:
+                    items.extend(sub)
+            elif tag in ("wrapUp", "listWrapUp") or tag:
+                self.unread[tag] += 1
+        return " ".join(t for t in intro_texts if t), opener, items
+
+    def _item(self, el: etree._Element) -> Paragraph:
+        num = self._find(el, "num")
+        printed = _clean("".join(num.itertext())) if num is not None else ""
+        content = self._find(el, "content")
+        ps = [c for c in el if _local(c) == "p"]
+        if content is not None:
+            item = self._block_paragraph(content)
+        else:
+            item = Paragraph(
+                self._new_id(),
+                " ".join(self._text(p) for p in ps),
+                opener=self._opener(ps[0]) if ps else None,
+            )
+        item.marker = item_marker(printed) if printed else None
+        if printed and item.marker is None:
+            self.unread["num (not a sub-item marker)"] += 1
+        for child in el:
+            if _local(child) in ("list", "blockList", "sublist"):
+                intro, _, sub = self._list(child)
+                if intro:
+                    item.text = f"{item.text} {intro}".strip()
+                item.items.extend(sub)
+        return item
+
+    # -- annexes, amendments, closing ---------------------------------------------------------
+    def _attachments(self, attachments: etree._Element, doc: Document) -> None:
+        for att in attachments:
+            if _local(att) != "attachment":
+                if _local(att):
+                    self.unread[_local(att)] += 1
+                continue
+            inner = next((c for c in att if _local(c)), None)
+            if inner is None:
+                continue
+            annex = Annex(title="", id=f"annex{len(doc.annexes) + 1}")
+            title = inner.find(f".//{self._tag('preface')}//{self._tag('docTitle')}")
+            heads: list[str] = []
+            if title is not None:
+                heads.append(_clean("".join(title.itertext())))
+            body = self._find(inner, "mainBody")
+            paras = self._main(body, operative=False) if body is not None else []
+            doc.annexes.append(annex)
+            self._annex_blocks(annex, heads, paras)
+
+    def _annex_blocks(self, annex: Annex, heads: list[str], paras: list[Paragraph]) -> None:
+        """An annex's headings and paragraphs as the model holds them: the "Annex" line aside, its
+        first heading the title, later headings Heading blocks before their paragraph."""
+        if paras:
+            heads = heads + paras[0].headings
+            paras[0].headings = []
+        if heads and vocab.ANNEX.match(heads[0]):
+            heads = heads[1:]
+        if heads:
+            annex.title, heads = heads[0], heads[1:]
+        annex.blocks.extend(Heading(h, self._new_id()) for h in heads)
+        for para in paras:
+            annex.blocks.extend(Heading(h, self._new_id()) for h in para.headings)
+            para.headings = []
+            annex.blocks.append(para)
+
+    def _amendments(self, body: etree._Element, doc: Document) -> None:
+        from draftroom.parse.instructions import parse_instructions
+
+        texts = [p.text for p in self._main(body, operative=True)]
+        doc.instructions = parse_instructions(texts, doc.language)
+
+    def _closing(self, conclusions: etree._Element) -> Closing:
+        closing = Closing()
+        location = conclusions.find(f".//{self._tag('location')}")
+        date = conclusions.find(f".//{self._tag('docDate')}")
+        if location is not None:
+            closing.meeting = _clean("".join(location.itertext())) or None
+        if date is not None:
+            closing.date = _clean("".join(date.itertext())) or None
+        return closing
+
+
+def _attach_item(parent: Paragraph, item: Paragraph) -> None:
+    """A numeral (ii) after lettered items goes under the last of them; anything else under `parent`."""
+    last = parent.items[-1] if parent.items else None
+    nested = (
+        last is not None
+        and item.marker is not None
+        and item.marker != next_letter(last.marker)
+        and roman_value(item.marker) is not None
+        and (item.marker == "i" or bool(last.items))
+    )
+    if nested and last is not None:
+        last.items.append(item)
+    else:
+        parent.items.append(item)
+
+
+TABLE_ROWS = " || "
+TABLE_CELLS = " | "
+
+
+_CJK_DIGITS = "一二三四五六七八九"
+
+
+def _cjk_number(text: str) -> int | None:
+    """12 for 十二 (the numerals Chinese sub-items run to)."""
+    if not text or any(c not in _CJK_DIGITS + "十" for c in text):
+        return None
+    tens, _, units = text.rpartition("十")
+    if "十" not in text:
+        return _CJK_DIGITS.index(text) + 1 if len(text) == 1 else None
+    t = 1 if not tens else (_CJK_DIGITS.index(tens) + 1 if len(tens) == 1 else 0)
+    u = _CJK_DIGITS.index(units) + 1 if len(units) == 1 else 0
+    return 10 * t + u if t and (not units or u) else None
+
+
+def item_marker(printed: str) -> str | None:
+    """The Latin marker of a printed sub-item number: "(a)", "a)", "(أ)", "’1‘" -> "a"/"i"; Chinese
+    second-level items ㈠ to ㈩, then (十一), are Roman numerals."""
+    if len(printed) == 1 and "\u3220" <= printed <= "\u3229":
+        return roman(ord(printed) - 0x3220 + 1)
+    if n := _cjk_number(printed.strip("()（）")):
+        return roman(n)
+    m = vocab.ITEM.match(printed + " x")
+    found = vocab.item_marker(m, "a") if m else None
+    if found:
+        return found[0]
+    return None
+
+
+def symbol_from_uri(uri: str) -> str | None:
+    """A/RES/79/100 from /akn/un/statement/deliberation/unga/2024-12-04/79-100/."""
+    m = re.search(r"/unga/[\d-]+/(\d+)-(\d+)([a-z]?)/", uri)
+    if not m:
+        return None
+    part = f" {m.group(3).upper()}" if m.group(3) else ""
+    return f"A/RES/{m.group(1)}/{m.group(2)}{part}"

@@ -1,0 +1,156 @@
+"""The AKN4UN reader on the UN's own XML in the six languages, through the library and the CLI, and
+its one-line errors on bad input."""
+
+import json
+from pathlib import Path
+
+import pytest
+
+from draftroom.model.labels import iter_located
+from draftroom.parse import parse_file, read_source
+
+AKN = Path(__file__).parent / "data" / "akn"
+LANGS = ("en", "fr", "es", "ru", "ar", "zh")
+
+
+def _one_line_error(result) -> str:
+    assert result.returncode != 0
+    assert "Traceback" not in result.stderr
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1, result.stderr
+    return lines[0]
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_every_language_reads_the_same_structure(lang):
+    doc = parse_file(AKN / f"{lang}_A_RES_79_3.xml")
+    assert doc.language == lang
+    assert doc.kind == "resolution"
+    assert doc.symbol == "A/RES/79/3"
+    assert doc.resolution_number == "79/3"
+    assert (len(doc.preamble), len(doc.operative), len(doc.footnotes)) == (2, 6, 1)
+    assert [p.number for p in doc.operative] == [1, 2, 3, 4, 5, 6]
+    assert doc.body and doc.title and doc.closing.meeting and doc.closing.date
+    for loc in iter_located(doc):
+        assert loc.paragraph.opener and loc.paragraph.text.startswith(loc.paragraph.opener), loc.label
+    assert "[^1]" in doc.preamble[0].text
+    assert doc.job_number and not doc.job_number.endswith(")")
+
+
+def test_english_head_fields():
+    doc = parse_file(AKN / "en_A_RES_79_3.xml")
+    assert doc.body == "The General Assembly"
+    assert doc.session == "Seventy-ninth session"
+    assert doc.closing.meeting.endswith("plenary meeting")
+    assert doc.report_line.startswith("[on the report of the Fifth Committee")
+    assert doc.preamble[0].opener == "Having considered"
+
+
+def test_printed_markers_and_arabic_brackets():
+    es = parse_file(AKN / "es_A_RES_79_3.xml")
+    assert es.footnotes[0].number == 1 and es.footnotes[0].marker == "2"  # the UN's Spanish file prints 2
+    ar = parse_file(AKN / "ar_A_RES_79_3.xml")
+    assert ar.footnotes[0].marker is None
+    assert not ar.footnotes[0].text.startswith("(")  # the "()" the XML leaves for the marker is gone
+    assert "(" not in ar.preamble[0].text.split("[^1]")[0][-2:]  # the <sup> brackets round the note too
+    assert ar.preamble[0].opener == "وقد نظرت"
+
+
+def test_operative_headings_and_sub_items():
+    doc = parse_file(AKN / "en_A_RES_79_117.xml")
+    op2 = doc.operative[1]
+    assert op2.number == 2 and op2.headings == ["I", "Legislative activities"]
+    assert op2.opener == "Commends" and op2.text.startswith("Commends the Commission")
+    assert [i.marker for i in op2.items] == ["a", "b", "c"]
+    assert doc.operative[7].headings == ["II", "Rules of procedure and methods of work"]
+
+
+def test_bold_unnumbered_paragraphs_are_headings():
+    doc = parse_file(AKN / "en_A_RES_79_317.xml")
+    heads = [h for p in doc.operative for h in p.headings]
+    assert "Human rights, governance and the rule of law" in heads
+    assert all(p.number is not None for p in doc.operative)
+    assert [p.number for p in doc.operative] == list(range(1, len(doc.operative) + 1))
+
+
+def test_chinese_sub_items_set_as_paragraphs_and_second_level_items():
+    doc = parse_file(AKN / "zh_A_RES_79_299.xml")
+    assert all(p.number is not None for p in doc.operative)
+    assert [i.marker for i in doc.operative[6].items] == ["a", "b", "c", "d"]
+    nested = parse_file(AKN / "zh_A_RES_79_75.xml")
+    markers = [loc.label for loc in iter_located(nested) if loc.label.count("(") == 2]
+    assert markers and all(m.endswith(("(i)", "(ii)", "(iii)", "(iv)", "(v)", "(vi)")) for m in markers)
+    en = parse_file(AKN / "en_A_RES_79_75.xml")
+    assert [loc.label for loc in iter_located(en)] == [loc.label for loc in iter_located(nested)]
+
+
+def test_annex_with_a_table():
+    doc = parse_file(AKN / "en_A_RES_79_255.xml")
+    (annex,) = doc.annexes
+    assert annex.title.startswith("Financing for 2025 of the International Residual Mechanism")
+    table = annex.paragraphs[0].text
+    assert "Gross" in table and " || " in table and "62 287 400" in table
+    assert [p.text for p in annex.paragraphs[1:]] == [
+        "a See A/79/555.",
+        "b Reflects amounts after recosting.",
+    ]
+
+
+def test_the_six_languages_through_the_cli(run_cli):
+    for lang in LANGS:
+        r = run_cli("parse", str(AKN / f"{lang}_A_RES_79_3.xml"), "--json")
+        assert r.returncode == 0, r.stderr
+        doc = json.loads(r.stdout)
+        assert doc["language"] == lang and doc["symbol"] == "A/RES/79/3"
+        assert doc["preamble"][0]["opener"] and doc["operative"][0]["headings"] == []
+    r = run_cli("parse", str(AKN / "en_A_RES_79_117.xml"))
+    assert r.returncode == 0 and "Legislative activities" in r.stdout
+
+
+def test_new_from_xml_keeps_openers_and_headings(run_cli):
+    r = run_cli("new", "uncitral", "--from", str(AKN / "en_A_RES_79_117.xml"))
+    assert r.returncode == 0, r.stderr
+    r = run_cli("show", "uncitral", "--json")
+    assert r.returncode == 0, r.stderr
+    doc = json.loads(r.stdout)
+    assert doc["operative"][1]["headings"] == ["I", "Legislative activities"]
+    assert doc["operative"][1]["opener"] == "Commends"
+
+
+def test_diff_of_two_languages_structure(run_cli):
+    r = run_cli("diff", str(AKN / "en_A_RES_79_3.xml"), str(AKN / "en_A_RES_79_3.xml"), "--json")
+    assert r.returncode == 0, r.stderr
+
+
+BAD = {
+    "malformed.xml": b"<akomaNtoso><statement></akomaNtoso>",
+    "html.xml": b"<?xml version='1.0'?><html><body>hi</body></html>",
+    "judgment.xml": b"<akomaNtoso xmlns='http://docs.oasis-open.org/legaldocml/ns/akn/3.0'><judgment/></akomaNtoso>",
+    "bill.xml": b"<akomaNtoso xmlns='http://docs.oasis-open.org/legaldocml/ns/akn/3.0'><bill/></akomaNtoso>",
+    "entities.xml": b"<?xml version='1.0'?><!DOCTYPE lolz [<!ENTITY lol 'lol'><!ENTITY lol2 '&lol;&lol;'>]>"
+    b"<akomaNtoso xmlns='http://docs.oasis-open.org/legaldocml/ns/akn/3.0'>&lol2;</akomaNtoso>",
+    "external.xml": b"<?xml version='1.0'?><!DOCTYPE a [<!ENTITY x SYSTEM 'http://example.org/x'>]><a>&x;</a>",
+}
+
+
+@pytest.mark.parametrize("name", sorted(BAD))
+def test_bad_xml_is_a_one_line_error(run_cli, tmp_path, name):
+    path = tmp_path / name
+    path.write_bytes(BAD[name])
+    line = _one_line_error(run_cli("parse", str(path)))
+    assert name in line
+
+
+def test_a_100_mb_xml_file_is_refused(run_cli, tmp_path):
+    path = tmp_path / "huge.xml"
+    with path.open("wb") as f:
+        f.write(b"<?xml version='1.0'?><akomaNtoso>")
+        f.truncate(100 * 1024 * 1024)
+    line = _one_line_error(run_cli("parse", str(path)))
+    assert "too large" in line
+
+
+def test_xml_is_detected_by_content_not_name(tmp_path):
+    path = tmp_path / "resolution.txt"
+    path.write_bytes((AKN / "fr_A_RES_79_3.xml").read_bytes())
+    assert read_source(path).document is not None

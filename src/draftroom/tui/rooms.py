@@ -5,13 +5,13 @@ from types import ModuleType
 
 from draftroom.errors import DraftroomError
 from draftroom.model import Document, find_by_id
-from draftroom.tui.room import COMPILATION, ExportRequest, Listing, ProposalRequest
+from draftroom.tui.room import ExportRequest, Listing, ProposalRequest
 from draftroom.tui.snapshot import Snapshot
 from draftroom.workflow import amending, undoing
 from draftroom.workflow import negotiation as nego
 from draftroom.workflow.amendments import Proposal
 from draftroom.workflow.negotiation import Home, LogEntry, Sponsor, revision_name
-from draftroom.workflow.writing import Options, check_output, export_document, write_atomically
+from draftroom.workflow.writing import Options
 
 
 def _revising() -> ModuleType:
@@ -132,14 +132,8 @@ class WorkflowRoom:
         nego.remove_sponsors(self.name, names, acting_as, home=self.home)
 
     def export(self, request: ExportRequest) -> Path:
-        if request.kind == COMPILATION:
-            out = check_output(request.path)
-            if out.suffix.lower() not in (".txt", ".html"):
-                raise DraftroomError(f"{out}: a compilation is written as .txt or .html")
-            text = _revising().compilation(self.name, html=out.suffix.lower() == ".html", home=self.home)
-            write_atomically(out, text.encode("utf-8"))
-            return out
-        doc = nego.show(self.name, request.revision, home=self.home)
+        from draftroom.workflow.exporting import export_negotiation  # loads the amendments' index
+
         options = Options(
             request.kind,
             request.language,
@@ -147,7 +141,7 @@ class WorkflowRoom:
             meeting=request.meeting,
             job_number=request.job_number,
         )
-        return export_document(doc, request.path, options)
+        return export_negotiation(self.name, request.path, options, request.revision, home=self.home)
 
     def revise(self, acting_as: str) -> str:
         r = nego.revise(self.name, acting_as, home=self.home)

@@ -4,6 +4,8 @@ The store gives the text and the amendments; formal.py turns amendments into ins
 draftroom.export lays them out and writes the file.
 """
 
+from pathlib import Path
+
 from draftroom.errors import DraftroomError
 from draftroom.export.amendments_layout import amendments_document
 from draftroom.export.blocks import Block, Layout, Options
@@ -16,7 +18,17 @@ from draftroom.workflow.compile import STATUS_NAMES, Line, Piece, compile_lines
 from draftroom.workflow.formal import to_instructions
 from draftroom.workflow.identity import resolve_actor
 from draftroom.workflow.negotiation import Home, open_negotiation, show
+from draftroom.workflow.revising import compilation as compilation_text
 from draftroom.workflow.revising import list_amendments
+from draftroom.workflow.writing import (
+    COMPILATION,
+    check_output,
+    export_document,
+    write_atomically,
+    write_layout,
+)
+
+FROM_STORE = ("amendments", COMPILATION)  # kinds built from a negotiation's amendments
 
 
 def names_in_un_order(delegations: list[str], lang: str) -> list[str]:
@@ -89,3 +101,42 @@ def compilation(name: str, options: Options, home: Home = None) -> Layout:
     shown = [a for a in indexed_amendments(neg) if a.pending or (a.status == "accepted" and not a.applied_in)]
     lines = compile_lines(doc, shown, code)
     return compilation_layout(doc, options, compilation_blocks(lines), f"rev-{neg.state().revision}")
+
+
+def write_compilation(
+    name: str, out: Path, options: Options, home: Home = None, **typography: object
+) -> Path:
+    """The compilation to `out`, in any format an export writes: .txt and .html as `draftroom compile`
+    prints it (each proposal in place, bracketed with its proposers), .docx and .md laid out as a page."""
+    out = check_output(out)
+    suffix = out.suffix.lower()
+    if suffix in (".txt", ".html"):
+        write_atomically(out, compilation_text(name, html=suffix == ".html", home=home).encode("utf-8"))
+        return out
+    return write_layout(compilation(name, options, home), out, **typography)
+
+
+def export_negotiation(
+    name: str,
+    out: Path,
+    options: Options,
+    rev: str | None = None,
+    by: tuple[str, ...] = (),
+    status: str | None = None,
+    home: Home = None,
+    **typography: object,
+) -> Path:
+    """A stored negotiation written as `options.kind`: its text at `rev`, the formal amendments of
+    delegations `by` (all when empty), or the compilation. The CLI's `export` and the TUI's both."""
+    out = check_output(out)
+    if options.kind in FROM_STORE and rev:
+        raise DraftroomError(
+            f"--rev: a {options.kind} export shows the current text with its pending amendments"
+        )
+    if options.kind == COMPILATION:
+        return write_compilation(name, out, options, home, **typography)
+    if options.kind == "amendments":
+        doc = formal_amendments(name, list(by), status, options.lang, options.symbol, home)
+    else:
+        doc = show(name, rev, home=home)
+    return export_document(doc, out, options, **typography)

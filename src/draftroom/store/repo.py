@@ -10,7 +10,6 @@ from git whenever it is behind.
 
 import fcntl
 import os
-import re
 import shutil
 import time
 from collections.abc import Iterator
@@ -21,9 +20,9 @@ from typing import TYPE_CHECKING
 from git import Repo
 
 from draftroom.errors import DraftroomError
-from draftroom.model import Document
+from draftroom.model import Document, Revision
 from draftroom.store import gitlog, layout
-from draftroom.store.records import Action, NegotiationState, Revision, Sponsor
+from draftroom.store.records import Action, NegotiationState, RevisionCut, Sponsor
 from draftroom.store.snapshot import Snapshot
 from draftroom.store.transaction import (
     PAUSE_ENV,
@@ -93,7 +92,7 @@ class Negotiation:
                 txn = Transaction(tmp, "new", actor, email or actor_email(actor))
                 txn.start_with(doc, NegotiationState(path.name, date, facilitator), sponsors)
                 txn.summary = f"New negotiation {path.name}" + (f" on {doc.symbol}" if doc.symbol else "")
-                txn.cut_revision(doc.symbol, date, number=0)
+                txn.cut_revision(doc.symbol, date, Revision(0))
                 txn.commit(repo)
             try:
                 os.rename(tmp, path)
@@ -275,10 +274,10 @@ class Negotiation:
         """A user's revision ("rev-1", "Rev.1", "1", "latest") as a git revision; one-line error if unknown."""
         if rev is None or rev.strip().lower() in ("head", "latest", "current"):
             return "HEAD"
-        m = re.fullmatch(r"(?i)\s*(?:rev)?[-._ ]?(\d+)\s*", rev)
+        typed = Revision.typed(rev)
         known = revision_tags(repo)
-        if m and f"rev-{int(m.group(1))}" in known:
-            return f"rev-{int(m.group(1))}"
+        if typed and typed.tag in known:
+            return typed.tag
         raise DraftroomError(
             f"no revision {rev!r} in {self.name}: it has {', '.join(known)} (or use 'latest')"
         )
@@ -309,7 +308,7 @@ class Negotiation:
         self.sync()
         return self.index.sponsors(str(self.path))
 
-    def revisions(self) -> list[Revision]:
+    def revisions(self) -> list[RevisionCut]:
         self.sync()
         return self.index.revisions(str(self.path))
 
@@ -326,7 +325,8 @@ class Negotiation:
 
 def revision_tags(repo: Repo) -> list[str]:
     """The revisions' tags, oldest first: rev-0, rev-1..."""
-    return sorted((t.name for t in repo.tags if re.fullmatch(r"rev-\d+", t.name)), key=lambda t: int(t[4:]))
+    cuts = (r for t in repo.tags if (r := Revision.from_tag(t.name)))
+    return [r.tag for r in sorted(cuts)]
 
 
 def _remove_stale_builds(path: Path) -> None:

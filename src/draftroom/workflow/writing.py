@@ -11,12 +11,12 @@ from draftroom.export.api import (
     WRITERS,
     check_output,
     export_document,
-    write_atomically,
     write_layout,
 )
 from draftroom.export.blocks import Options
 from draftroom.export.typography import OPENER_STYLES, PAPERS
 from draftroom.export.words import LANGUAGES, check_language
+from draftroom.files import write_atomically
 
 __all__ = [
     "LANGUAGES",

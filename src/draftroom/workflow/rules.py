@@ -12,7 +12,7 @@ from datetime import UTC, datetime
 
 from draftroom.errors import DraftroomError
 from draftroom.model import Document, Located, Paragraph, find_by_id, labels, locate
-from draftroom.model.amendment import KINDS, POSITIONS, Amendment, make_id
+from draftroom.model.amendment import KINDS, PENDING, POSITIONS, Amendment, make_id
 from draftroom.workflow.notes import check_references
 from draftroom.workflow.patching import make_patch
 from draftroom.workflow.tree import contains
@@ -186,3 +186,82 @@ def _next_id(siblings: list[Paragraph], pid: str) -> str | None:
     ids = [p.id for p in siblings]
     i = ids.index(pid)
     return ids[i + 1] if i + 1 < len(ids) else None
+
+
+def withdraw(a: Amendment, actor: str) -> str:
+    """The proposer withdraws the amendment; a co-proposer withdraws their support.
+    Returns "withdrawn" or "left"."""
+    if actor not in a.proposers:
+        raise DraftroomError(
+            f"{actor} is not a proposer of {a.id} ({', '.join(a.proposers)}): only they can withdraw it"
+        )
+    _must_be_pending(a, "withdrawn")
+    if actor == a.proposer:
+        a.status = "withdrawn"
+        return "withdrawn"
+    a.proposers.remove(actor)
+    return "left"
+
+
+def support(a: Amendment, actor: str) -> None:
+    if actor in a.proposers:
+        raise DraftroomError(f"{actor} already proposes {a.id}")
+    _must_be_pending(a, "supported")
+    a.proposers.append(actor)
+
+
+def accept(a: Amendment) -> None:
+    _must_be_pending(a, "accepted")
+    if a.conflict and not a.conflict.others:
+        raise DraftroomError(
+            f"{a.id} no longer applies to the current text ({a.conflict.reason}): "
+            "write a compromise or reject it"
+        )
+    a.status, a.conflict = "accepted", None
+
+
+def reject(a: Amendment) -> None:
+    if a.status != "accepted" or a.applied_in:
+        _must_be_pending(a, "rejected")
+    a.status = "rejected"
+
+
+def _must_be_pending(a: Amendment, verb: str) -> None:
+    if a.status not in PENDING:
+        done = f"applied in {a.applied_in}" if a.applied_in else a.status
+        raise DraftroomError(f"{a.id} is {done}: only a pending amendment can be {verb}")
+
+
+def compromise(
+    doc: Document,
+    base: str,
+    facilitator: str,
+    merged: list[Amendment],
+    text: str,
+    id_prefix: str,
+    rationale: str = "",
+) -> Amendment:
+    """One new text for the paragraph the listed proposals amend; they become "merged"."""
+    if not merged:
+        raise DraftroomError("a compromise needs the ids of the proposals it replaces")
+    for a in merged:
+        _must_be_pending(a, "merged into a compromise")
+    places = {(a.anchor, a.position) if a.kind == "insert" else (a.target, None) for a in merged}
+    if len(places) != 1:
+        raise DraftroomError(
+            "a compromise gives one new text for one paragraph: these proposals touch different paragraphs"
+        )
+    (pid, position) = places.pop()
+    if find_by_id(doc, pid or "") is None:
+        raise DraftroomError("the paragraph these proposals amend is no longer in the text")
+    names = labels(doc)
+    if position:
+        p = Proposal("insert", anchor=names[pid or ""], position=position, text=text)
+    else:
+        p = Proposal("replace", target=names[pid or ""], text=text)
+    c = propose(doc, base, [facilitator], p, id_prefix, rationale)
+    c.merges = [a.id for a in merged]
+    c.status = "accepted"
+    for a in merged:
+        a.status, a.conflict = "merged", None
+    return c

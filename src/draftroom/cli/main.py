@@ -12,7 +12,7 @@ from collections.abc import Callable, Sequence
 from typing import NoReturn
 
 from draftroom import __version__
-from draftroom.cli import amend_cmd, diff_cmd, export_cmd, negotiation_cmd, parse_cmd
+from draftroom.cli import amend_cmd, diff_cmd, export_cmd, hosting_cmd, negotiation_cmd, parse_cmd
 from draftroom.errors import DraftroomError
 
 Register = Callable[[argparse._SubParsersAction], None]
@@ -22,6 +22,7 @@ VERBS: tuple[Register, ...] = (  # in the order of `--help`
     amend_cmd.register,
     diff_cmd.register,
     export_cmd.register,
+    hosting_cmd.register,
 )
 
 

@@ -55,7 +55,9 @@ revisions come from the Revision: trailers, so they never depend on tag timing).
 used only inside `with Repo(...)` blocks and never from threads.
 """
 
+from draftroom.store import signing
 from draftroom.store.home import (
+    enclosing_negotiation,
     list_negotiation_dirs,
     locate_negotiation,
     new_negotiation_dir,
@@ -87,9 +89,11 @@ __all__ = [
     "Summary",
     "Transaction",
     "actor_email",
+    "enclosing_negotiation",
     "list_negotiation_dirs",
     "locate_negotiation",
     "new_negotiation_dir",
     "resolve_home",
+    "signing",
     "validate_name",
 ]

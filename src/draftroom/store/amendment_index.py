@@ -7,7 +7,7 @@ amendment rows too (a foreign key with ON DELETE CASCADE, and a trigger for SQLi
 not enforce foreign keys by default), and the next read rebuilds them from git.
 """
 
-from git import Blob, Repo
+from git import Blob
 from sqlalchemy import text
 from sqlalchemy.engine import Engine
 from sqlmodel import Field, Session, SQLModel, col, delete, select
@@ -59,7 +59,7 @@ def _ready(engine: Engine) -> Engine:
 def _rows(neg: Negotiation, engine: Engine) -> None:
     """Bring the negotiation's amendment rows up to the repository's HEAD."""
     path = str(neg.path)
-    with Repo(neg.path) as repo, Session(engine) as s:
+    with neg.repository() as repo, Session(engine) as s:
         head = repo.head.commit.hexsha
         state = s.get(AmendmentStateRow, path)
         if state and state.commit == head:

@@ -51,6 +51,14 @@ def is_negotiation_dir(path: Path) -> bool:
     return (path / ".git").is_dir() and (path / MARKER).is_file()
 
 
+def enclosing_negotiation(path: Path) -> Path | None:
+    """The negotiation whose repository holds `path` (a file about to be written), if any."""
+    for folder in Path(path).expanduser().absolute().parents:
+        if is_negotiation_dir(folder) or (folder.name == ".git" and is_negotiation_dir(folder.parent)):
+            return folder
+    return None
+
+
 def locate_negotiation(name_or_path: str, home: str | os.PathLike[str] | None = None) -> Path:
     """The directory of an existing negotiation given by NAME (under the home) or by its path."""
     if name_or_path and _name_problem(name_or_path) is not None:

@@ -13,16 +13,16 @@ import os
 import re
 import shutil
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import AbstractContextManager, contextmanager, suppress
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from git import Repo
+from git import GitCommandError, Repo
 
 from draftroom.errors import DraftroomError
 from draftroom.model import Document
-from draftroom.store import gitlog, layout
+from draftroom.store import gitlog, gitsafe, layout
 from draftroom.store.records import Action, NegotiationState, Revision, Sponsor
 from draftroom.store.snapshot import Snapshot
 from draftroom.store.transaction import (
@@ -42,13 +42,24 @@ SENTINEL = "draftroom-action"  # in .git: an action is in progress (or was kille
 LOCK = "draftroom.lock"  # in .git: flock'ed for the whole of an action
 LOCK_WAIT = 120.0  # seconds a command waits for another one acting on the same negotiation
 BRANCH = "main"
+SEEN = "refs/draftroom/seen"  # the last commit draftroom made or accepted: a rewrite behind it is refused
+_GIT_OPERATIONS = (  # a file in .git that marks an unfinished git operation: (file, what, how to abort)
+    ("MERGE_HEAD", "a git merge", "merge --abort"),
+    ("rebase-merge", "a git rebase", "rebase --abort"),
+    ("rebase-apply", "a git rebase or am", "rebase --abort"),
+    ("CHERRY_PICK_HEAD", "a git cherry-pick", "cherry-pick --abort"),
+    ("REVERT_HEAD", "a git revert", "revert --abort"),
+)
 
 
 class Negotiation:
     """One negotiation's repository. Cheap to make; opens git only inside its methods."""
 
-    def __init__(self, path: Path, index: "Index | None" = None) -> None:
+    def __init__(
+        self, path: Path, index: "Index | None" = None, signer: Callable[[str], str | None] | None = None
+    ) -> None:
         self.path = Path(path).absolute()
+        self.signer = signer  # actor -> the private key its actions are signed with (None: unsigned)
         self.name = self.path.name
         self.home = self.path.parent
         self._index = index
@@ -85,6 +96,7 @@ class Negotiation:
         tmp = path.parent / f".{path.name}.new-{os.getpid()}"
         try:
             with Repo.init(tmp, initial_branch=BRANCH) as repo:
+                gitsafe.make_safe(repo)
                 with repo.config_writer() as cw:
                     cw.set_value("user", "name", "draftroom")
                     cw.set_value("user", "email", "draftroom@draftroom.invalid")
@@ -102,13 +114,17 @@ class Negotiation:
         finally:
             shutil.rmtree(tmp, ignore_errors=True)
         neg = cls(path, index)
+        with neg._repo() as repo:
+            neg._witness(head_sha(repo))
         neg.sync()
         return neg
 
     # ---- locking and recovery -----------------------------------------------------------
     @contextmanager
     def _repo(self) -> Iterator[Repo]:
-        with Repo(self.path) as repo:
+        if not (self.path / ".git").is_dir():
+            raise DraftroomError(f"{self.path} is not a negotiation's repository (no .git folder)")
+        with gitsafe.open_repo(self.path) as repo:
             yield repo
 
     def repository(self) -> AbstractContextManager[Repo]:
@@ -177,13 +193,16 @@ class Negotiation:
         """Run one action: lock, yield a Transaction, then one commit (+ tag) and the index update.
 
         Any exception inside the block rolls the work tree back to HEAD and propagates."""
+        key = self.signer(actor) if self.signer else None
         with self.locked() as repo:
+            self._refuse_unsafe_start(repo)
             sentinel = self.path / ".git" / SENTINEL
             sentinel.write_text(f"{os.getpid()} {action}\n")
             txn = Transaction(self.path, action, actor, email or actor_email(actor))
             txn.paragraphs = list(paragraphs or [])
             txn.amendment = amendment
             txn.summary = summary or action
+            txn.signing_key = key
             try:
                 yield txn
                 base = self.index_state()
@@ -194,8 +213,47 @@ class Negotiation:
                 sentinel.unlink(missing_ok=True)
                 raise
             sentinel.unlink(missing_ok=True)
+            self._witness(done.commit)
             pause_for_tests("before-index")
             self._index_after(repo, base, parent, done)
+
+    def _refuse_unsafe_start(self, repo: Repo) -> None:
+        """An action starts from the committed state, in a history draftroom has seen: refuse otherwise,
+        leaving a git operation in progress, hand edits and a rewritten history as they are."""
+        git_dir = self.path / ".git"
+        for marker, what, abort in _GIT_OPERATIONS:
+            if (git_dir / marker).exists():
+                raise DraftroomError(
+                    f"{what} is in progress in {self.path}: finish it or abort it (`git -C {self.path} {abort}`), then try again"
+                )
+        dirty = [
+            e[3:] for e in repo.git.status("--porcelain", "--ignored", "--untracked-files=all").splitlines()
+        ]
+        if dirty:
+            more = f" and {len(dirty) - 3} more" if len(dirty) > 3 else ""
+            raise DraftroomError(
+                f"{self.path} has changes no commit holds ({', '.join(dirty[:3])}{more}): draftroom acts on the "
+                f"committed state only; commit them with git or drop them (`git -C {self.path} stash -u`)"
+            )
+        seen = self.witnessed()
+        if seen and not _holds(repo, seen):
+            raise DraftroomError(
+                f"the history of {self.name} was rewritten outside draftroom: it no longer holds commit {seen[:10]}; "
+                f"put it back (`git -C {self.path} reset --hard {seen[:10]}`) or accept the new history with "
+                f"`draftroom reindex {self.name}`"
+            )
+
+    def witnessed(self) -> str | None:
+        """The last commit draftroom made or accepted here (refs/draftroom/seen), if any."""
+        ref = self.path / ".git" / SEEN
+        return ref.read_text().strip() if ref.is_file() else None
+
+    def _witness(self, commit: str) -> None:
+        ref = self.path / ".git" / SEEN
+        ref.parent.mkdir(parents=True, exist_ok=True)
+        tmp = ref.with_name(f".seen-{os.getpid()}")
+        tmp.write_text(commit + "\n")
+        os.replace(tmp, ref)
 
     # ---- the index ------------------------------------------------------------------------------
     def index_state(self) -> tuple[str, int] | None:
@@ -269,6 +327,7 @@ class Negotiation:
         with self.locked() as repo:
             self.index.forget(str(self.path))
             self._sync(repo)
+            self._witness(head_sha(repo))
 
     # ---- reading --------------------------------------------------------------------------------
     def resolve_rev(self, repo: Repo, rev: str | None) -> str:
@@ -305,13 +364,14 @@ class Negotiation:
         return self.index.actions(str(self.path))
 
     def sponsors(self) -> list[Sponsor]:
-        """Sponsors in the order they joined, from the index (brought up to date first)."""
-        self.sync()
-        return self.index.sponsors(str(self.path))
+        """Sponsors in the order they joined, read from git (the index is for queries across negotiations)."""
+        return self.snapshot().sponsors()
 
     def revisions(self) -> list[Revision]:
-        self.sync()
-        return self.index.revisions(str(self.path))
+        """The revisions cut, oldest first, from the commits' trailers."""
+        with self._repo() as repo:
+            actions = gitlog.read_actions(repo)
+        return [r for a in reversed(actions) if (r := gitlog.revision_of(a))]
 
     def git_log(self) -> list[Action]:
         """Every action, newest first, read from git alone (what reindex rebuilds from)."""
@@ -322,6 +382,14 @@ class Negotiation:
         """`git fsck --strict` output; raises GitCommandError when the repository is damaged."""
         with self._repo() as repo:
             return repo.git.fsck("--strict", "--no-dangling")
+
+
+def _holds(repo: Repo, commit: str) -> bool:
+    try:
+        repo.git.merge_base("--is-ancestor", commit, head_sha(repo))
+    except GitCommandError:  # not an ancestor, or gone altogether
+        return False
+    return True
 
 
 def revision_tags(repo: Repo) -> list[str]:

@@ -36,6 +36,10 @@ class Snapshot:
             )
         return self._folders[folder]
 
+    def listing(self, folder: str) -> list[str]:
+        """The names of the files directly in `folder` ("" for the top), sorted."""
+        return sorted(name for name, entry in self._entries(folder).items() if isinstance(entry, Blob))
+
     def read(self, rel: str) -> str | None:
         if rel not in self._read:
             folder, _, name = rel.rpartition("/")

@@ -94,6 +94,7 @@ class Transaction:
         self.paragraphs: list[str] = []  # ids of the paragraphs this action touches (Paragraph: trailers)
         self.amendment: str | None = None  # the amendment id this action is about (Amendment: trailer)
         self.extra_trailers: list[tuple[str, str]] = []
+        self.signing_key: str | None = None  # the actor's private SSH key: the commit is signed with it
         self.revision: tuple[int, str | None, str] | None = None  # (number, symbol, ISO date) if cut
         self._doc: Document | None = None
         self._doc_files: dict[str, str] = {}
@@ -249,13 +250,19 @@ class Transaction:
         msg = gitlog.message(self.summary, self.trailers())
         msg_file = self.path / ".git" / "DRAFTROOM_MSG"
         msg_file.write_text(msg, encoding="utf-8")
-        _git(repo, lock_fd, "commit", "-q", "--allow-empty", "--no-verify", "-F", str(msg_file), env=env)
+        sign = [*sign_options(self.signing_key), "commit", "-S"] if self.signing_key else ["commit"]
+        _git(repo, lock_fd, *sign, "-q", "--allow-empty", "--no-verify", "-F", str(msg_file), env=env)
         pause_for_tests("after-commit")
         sha = head_sha(repo)
         subject = msg.split("\n", 1)[0]
         action = gitlog.action_from(sha, when, self.actor, self.email, subject, gitlog.parse_trailers(msg))
         ensure_tag(repo, action, lock_fd, env)
         return action
+
+
+def sign_options(key_file: str) -> list[str]:
+    """The git options that sign the next commit with an SSH key (git's SSH signing)."""
+    return ["-c", "gpg.format=ssh", "-c", f"user.signingKey={key_file}"]
 
 
 def head_sha(repo: Repo) -> str:

@@ -29,6 +29,7 @@ from draftroom.store import (
 )
 from draftroom.workflow.identity import resolve_actor
 from draftroom.workflow.reading import read_document
+from draftroom.workflow.signer import signer_for
 
 if TYPE_CHECKING:
     from draftroom.store.index import Summary
@@ -51,7 +52,8 @@ def today() -> str:
 
 
 def open_negotiation(name: str, home: Home = None) -> Negotiation:
-    return Negotiation(locate_negotiation(name, home))
+    path = locate_negotiation(name, home)
+    return Negotiation(path, signer=signer_for(path))
 
 
 # ---- new ---------------------------------------------------------------------------------------------

@@ -6,17 +6,32 @@ only. Light to import (python-docx loads only when a .docx is written), so the C
 these choices at start-up. A stored negotiation's formal amendments and compilation are in `exporting`.
 """
 
+from pathlib import Path
+
+from draftroom.errors import DraftroomError
 from draftroom.export.api import (
     LAYOUTS,
     WRITERS,
-    check_output,
     export_document,
     write_atomically,
     write_layout,
 )
+from draftroom.export.api import check_output as check_file
 from draftroom.export.blocks import Options
 from draftroom.export.typography import OPENER_STYLES, PAPERS
 from draftroom.export.words import LANGUAGES, check_language
+
+
+def check_output(path: Path) -> Path:
+    """The output path, checked before any work: a writable file of a known format, outside every
+    negotiation's repository (a file written there would be an uncommitted change to it)."""
+    from draftroom.store import enclosing_negotiation  # GitPython loads only when a file is written
+
+    inside = enclosing_negotiation(path)
+    if inside is not None:
+        raise DraftroomError(f"{path}: inside the negotiation {inside}: write the file somewhere else")
+    return check_file(path)
+
 
 __all__ = [
     "LANGUAGES",

@@ -1,0 +1,111 @@
+"""Git as draftroom runs it: nothing the negotiation's own configuration or hooks name is executed.
+
+A negotiation can arrive as a copy from someone else, so its `.git/config` and `.git/hooks` are
+the sender's. Every git process draftroom starts gets, through git's GIT_CONFIG_COUNT variables
+(which win over every config file), no hooks folder and no fsmonitor; and a repository whose own
+config sets anything outside the few keys draftroom and a plain clone write (hooks, fsmonitor,
+filters, diff drivers, ssh or gpg programs, includes) is refused with the command that removes it.
+"""
+
+import os
+import subprocess
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from git import Repo
+
+from draftroom.errors import DraftroomError
+
+OVERRIDES = (("core.hooksPath", "/dev/null"), ("core.fsmonitor", "false"), ("gpg.ssh.program", "ssh-keygen"))
+
+# keys (lower case; <x> stands for any subsection) a repository's own config may set
+_ALLOWED = {
+    "core.repositoryformatversion",
+    "core.filemode",
+    "core.bare",
+    "core.logallrefupdates",
+    "core.quotepath",
+    "core.ignorecase",
+    "core.precomposeunicode",
+    "core.symlinks",
+    "gc.autodetach",
+    "user.name",
+    "user.email",
+    "remote.<x>.url",
+    "remote.<x>.fetch",
+    "branch.<x>.remote",
+    "branch.<x>.merge",
+    "receive.denynonfastforwards",
+    "receive.denydeletes",
+    "receive.denydeletecurrent",
+    "draftroom.<x>",
+}
+_checked: dict[Path, int] = {}  # config file -> the mtime it was found safe at
+
+
+def environment() -> dict[str, str]:
+    """The variables that make a git process ignore hooks and fsmonitor, whatever any config says."""
+    env = {"GIT_CONFIG_COUNT": str(len(OVERRIDES))}
+    for i, (key, value) in enumerate(OVERRIDES):
+        env[f"GIT_CONFIG_KEY_{i}"], env[f"GIT_CONFIG_VALUE_{i}"] = key, value
+    return env
+
+
+def _pattern(key: str) -> str:
+    parts = key.split(".")
+    if parts[0] == "draftroom":
+        return "draftroom.<x>"
+    return f"{parts[0]}.<x>.{parts[-1]}" if len(parts) > 2 else key
+
+
+def check_config(git_dir: Path) -> None:
+    """Refuse a repository whose own config could make git run someone else's program."""
+    config = git_dir / "config"
+    try:
+        mtime = config.stat().st_mtime_ns
+    except FileNotFoundError:
+        return
+    if _checked.get(config) == mtime:
+        return
+    listed = subprocess.run(
+        ["git", "config", "--file", str(config), "--no-includes", "--name-only", "--list"],
+        capture_output=True,
+        text=True,
+        env=environment(),
+    )
+    if listed.returncode != 0:
+        raise DraftroomError(
+            f"{config} is not a valid git config file: repair it or clone the negotiation again"
+        )
+    for key in listed.stdout.split():
+        if _pattern(key.lower()) not in _ALLOWED:
+            raise DraftroomError(
+                f"{config} sets {key}, which could run a program draftroom did not install: "
+                f"remove it with `git config --file {config} --unset-all {key}`"
+            )
+    _checked[config] = mtime
+
+
+def make_safe(repo: Repo) -> Repo:
+    """The repository, its git processes set to ignore hooks and fsmonitor; refused if its config is unsafe."""
+    check_config(Path(repo.git_dir))
+    repo.git.update_environment(**environment())
+    return repo
+
+
+@contextmanager
+def open_repo(path: Path) -> Iterator[Repo]:
+    with Repo(path) as repo:
+        yield make_safe(repo)
+
+
+def run(args: list[str], cwd: Path, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    """A git command outside a Repo (fetch, push, clone, verify), with the same overrides."""
+    return subprocess.run(
+        ["git", *args], cwd=cwd, capture_output=True, text=True, env={**_base_env(), **(env or {})}
+    )
+
+
+def _base_env() -> dict[str, str]:
+    return {**os.environ, "LC_ALL": "C", **environment()}

@@ -1,0 +1,45 @@
+"""Where this machine keeps each delegation's private signing key, and which key signs an action.
+
+A delegation's private key is $XDG_CONFIG_HOME/draftroom/keys/<slug> (default ~/.config), its public
+key beside it as <slug>.pub. Every action by an actor who has a key here is a signed commit; in a
+hosted negotiation (one with a keys/ folder) an actor without a key cannot act at all.
+"""
+
+from collections.abc import Callable
+from pathlib import Path
+
+from draftroom.errors import DraftroomError
+from draftroom.store import actor_email
+from draftroom.store.signing import KEYS_DIR
+from draftroom.workflow.identity import config_path
+
+Signer = Callable[[str], str | None]
+
+
+def key_dir() -> Path:
+    return config_path().parent / "keys"
+
+
+def key_file(actor: str) -> Path:
+    """The private key of `actor` on this machine (it may not exist yet)."""
+    return key_dir() / actor_email(actor).split("@")[0]
+
+
+def how_to_make(actor: str) -> str:
+    flag = f'"{actor}"' if " " in actor else actor
+    return f"make one with `draftroom keys new --as {flag}` and have the Secretariat register its public key"
+
+
+def signer_for(negotiation: Path) -> Signer:
+    """The store's signer for a negotiation: actor -> the private key to sign with, or None when the
+    actor has none and the negotiation is not hosted; a one-line error when it is hosted."""
+
+    def signer(actor: str) -> str | None:
+        path = key_file(actor)
+        if path.is_file():
+            return str(path)
+        if (negotiation / KEYS_DIR).is_dir():
+            raise DraftroomError(f"{actor} has no signing key on this machine: {how_to_make(actor)}")
+        return None
+
+    return signer

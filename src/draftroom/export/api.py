@@ -44,10 +44,13 @@ def check_kind(kind: str) -> str:
     return kind
 
 
+AKN = ".xml"  # Akoma Ntoso (AKN4UN), written from the document rather than from a page layout
+
+
 def check_output(path: Path) -> Path:
     """The output path, checked before any work: known extension, existing writable directory."""
-    if path.suffix.lower() not in WRITERS:
-        raise DraftroomError(f"{path}: unknown output format: name the file .docx, .txt, .md or .html")
+    if path.suffix.lower() not in WRITERS and path.suffix.lower() != AKN:
+        raise DraftroomError(f"{path}: unknown output format: name the file .docx, .txt, .md, .html or .xml")
     parent = path.parent if str(path.parent) else Path(".")
     if not parent.is_dir():
         raise DraftroomError(f"{path}: directory {parent} does not exist: create it or choose another -o")
@@ -58,10 +61,26 @@ def check_output(path: Path) -> Path:
     return path
 
 
-def export_document(doc: Document, path: str | Path, options: Options, **typography: object) -> Path:
-    """Write `doc` as `options.kind` in `options.lang` to `path`; never leaves a half-written file."""
+def export_document(
+    doc: Document, path: str | Path, options: Options, validate: bool = False, **typography: object
+) -> Path:
+    """Write `doc` as `options.kind` in `options.lang` to `path`; never leaves a half-written file.
+    `validate`: check an .xml against the Akoma Ntoso 3.0 schema before writing it."""
     out = check_output(Path(path))
     check_language(options.lang)
+    if out.suffix.lower() == AKN:
+        from draftroom.export.akn import schema_errors, write_akn
+
+        data = write_akn(doc, options)
+        errors = schema_errors(data) if validate else []
+        if errors:
+            raise DraftroomError(
+                f"{out}: not valid against the Akoma Ntoso 3.0 schema ({errors[0]}); not written"
+            )
+        write_atomically(out, data)
+        return out
+    if validate:
+        raise DraftroomError("--validate checks Akoma Ntoso XML: name the output file .xml")
     layout = LAYOUTS[check_kind(options.kind)](doc, options)
     return write_layout(layout, out, **typography)
 
@@ -69,6 +88,10 @@ def export_document(doc: Document, path: str | Path, options: Options, **typogra
 def write_layout(layout: Layout, path: str | Path, **typography: object) -> Path:
     """Render a laid-out page in the format `path`'s extension names, atomically."""
     out = check_output(Path(path))
+    if out.suffix.lower() == AKN:
+        raise DraftroomError(
+            f"{out}: this export is a page layout, not a document: name it .docx, .txt, .md or .html"
+        )
     data = WRITERS[out.suffix.lower()](layout, typography_for(layout.language, **typography))
     write_atomically(out, data)
     return out

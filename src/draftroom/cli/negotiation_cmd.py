@@ -8,6 +8,7 @@ from typing import Any
 from draftroom.cli.options import add_home
 from draftroom.cli.parse_cmd import outline
 from draftroom.errors import DraftroomError
+from draftroom.model import Revision
 from draftroom.model.jsonform import to_dict
 
 
@@ -84,11 +85,11 @@ def _sponsors(args: argparse.Namespace) -> int:
 
 
 def _revise(args: argparse.Namespace) -> int:
-    from draftroom.workflow import negotiation as wf
+    from draftroom.workflow import revising
 
-    rev = wf.revise(args.name, args.actor, args.symbol, home=args.home)
+    rev = revising.revise(args.name, args.actor, args.symbol, home=args.home)
     symbol = f" {rev.symbol}" if rev.symbol else ""
-    print(f"{args.name}: {wf.revision_name(rev.number)} ({rev.tag}){symbol}, {rev.date}")
+    print(f"{args.name}: {rev.revision.name} ({rev.tag}){symbol}, {rev.date}")
     return 0
 
 
@@ -139,7 +140,7 @@ def _list(args: argparse.Namespace) -> int:
     for s in found:
         title = s.title if len(s.title) <= 50 else s.title[:49] + "…"
         print(
-            f"{s.name:<24} {s.symbol or '-':<24} {s.language:<3} {wf.revision_name(s.revision):<6} "
+            f"{s.name:<24} {s.symbol or '-':<24} {s.language:<3} {Revision(s.revision).name:<6} "
             f"{s.sponsor_count:>3} sponsors  {title}"
         )
     return 0

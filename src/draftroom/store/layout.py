@@ -31,7 +31,6 @@ SPONSORS = "sponsors.json"
 STATE = "negotiation.json"
 TEXT_DIR = "text/"
 AMENDMENTS_DIR = "amendments/"  # one file per amendment: amendments/<id>.json
-DOCUMENT_FILES = (META, STRUCTURE, FOOTNOTES)
 
 _SAFE_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,79}$")
 _PARTS = ("preamble", "operative", "annexes", "footnotes", "sponsors")

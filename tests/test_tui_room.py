@@ -13,10 +13,10 @@ from draftroom.tui.app import DraftroomApp
 from draftroom.tui.identity import Identity
 from draftroom.tui.launch import identity_for, save_identity
 from draftroom.tui.rooms import WorkflowLobby
-from draftroom.workflow import amending
+from draftroom.workflow import amending, revising
 from draftroom.workflow import negotiation as nego
-from draftroom.workflow.amendments import Proposal
 from draftroom.workflow.identity import SECRETARIAT, config_path, resolve_actor
+from draftroom.workflow.rules import Proposal
 
 NAME = "trafficking"
 FACILITATOR = "Belarus"
@@ -137,7 +137,7 @@ def test_the_log_shows_each_paragraph_as_labelled_when_the_action_was_taken(home
     new = Proposal(kind="insert", anchor="OP1", position="before", text="注意到这个问题；")
     ins = amending.propose(NAME, FACILITATOR, new, home=home)
     amending.decide(NAME, [ins.id], "accept", FACILITATOR, home=home)
-    nego.revise(NAME, FACILITATOR, home=home)
+    revising.revise(NAME, FACILITATOR, home=home)
     amending.withdraw(NAME, chn.id, "China", home=home)
     entries = nego.log(NAME, home=home)
     by_action = {(e.action.action, e.action.actor): e.labels for e in entries}

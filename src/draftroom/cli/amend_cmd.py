@@ -18,7 +18,7 @@ NAME_HELP = "the negotiation's name, or the path of its directory"
 
 def _amend(args: argparse.Namespace) -> int:
     from draftroom.workflow import amending
-    from draftroom.workflow.amendments import Proposal
+    from draftroom.workflow.rules import Proposal
 
     if args.from_document:
         if args.kind:
@@ -61,9 +61,9 @@ def _amend(args: argparse.Namespace) -> int:
 
 
 def _amendments(args: argparse.Namespace) -> int:
-    from draftroom.workflow import listing, revising
+    from draftroom.workflow import listing
 
-    found = revising.list_amendments(args.name, args.status, args.by, args.on, args.home)
+    found = listing.list_amendments(args.name, args.status, args.by, args.on, args.home)
     names = found.names
     if args.json:
         json.dump(
@@ -145,12 +145,11 @@ def _roles(args: argparse.Namespace) -> int:
 
 def _compile(args: argparse.Namespace) -> int:
     """The compilation on standard output, or written to -o in any format `export` writes."""
-    if not args.output:
-        from draftroom.workflow import revising
-
-        sys.stdout.write(revising.compilation(args.name, home=args.home))
-        return 0
     from draftroom.workflow import exporting
+
+    if not args.output:
+        sys.stdout.write(exporting.compilation_text(args.name, home=args.home))
+        return 0
     from draftroom.workflow.negotiation import show
 
     options = Options("compilation", show(args.name, home=args.home).language)

@@ -38,7 +38,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument(
         "--lang", help=f"language of the layout's words: {', '.join(LANGUAGES)} (default: the text's)"
     )
-    p.add_argument("-o", "--output", required=True, help=f"output file: {', '.join(WRITERS)}")
+    p.add_argument("-o", "--output", required=True, help=f"output file: {', '.join(WRITERS)}, .xml (AKN4UN)")
     add_home(p)
     p.add_argument(
         "--by",
@@ -60,6 +60,11 @@ def register(sub: argparse._SubParsersAction) -> None:
         "--job-number",
         help="the job number for the first-page footer, e.g. 25-19372 (default: the document's own when "
         "it is exported as the same kind and language)",
+    )
+    p.add_argument(
+        "--validate",
+        action="store_true",
+        help="an .xml output: check it against the Akoma Ntoso 3.0 schema before writing it",
     )
     p.add_argument("--paper", choices=sorted(PAPERS), help="paper size (default: letter)")
     p.add_argument("--font", help="body font for Latin and Cyrillic text (default: Times New Roman)")
@@ -151,5 +156,5 @@ def run(args: argparse.Namespace) -> int:
         job_number=args.job_number,
         openers=openers,
     )
-    print(export_document(doc, out, options, **typography))
+    print(export_document(doc, out, options, validate=args.validate, **typography))
     return 0

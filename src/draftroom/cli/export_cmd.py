@@ -1,6 +1,7 @@
 """`draftroom export`: a negotiation's text (or a document file) as a UN Word document, text, Markdown or HTML."""
 
 import argparse
+import sys
 from pathlib import Path
 
 from draftroom.cli.options import add_home
@@ -90,6 +91,10 @@ def _openers(pairs: list[str]) -> dict[str, str]:
     return out
 
 
+def _warn(line: str) -> None:
+    print(f"draftroom: warning: {line}", file=sys.stderr)
+
+
 def _kind(raw: str | None) -> str | None:
     if raw is not None and raw not in KINDS:
         raise DraftroomError(f"unknown kind {raw!r}: use one of {', '.join(KINDS)}")
@@ -120,7 +125,16 @@ def _from_store(
     doc = show(args.name, None if kind in exporting.FROM_STORE else args.rev, home=args.home)
     options = _options(args, kind, doc, openers)
     return exporting.export_negotiation(
-        args.name, out, options, args.rev, tuple(args.by), args.status, args.home, args.validate, **typography
+        args.name,
+        out,
+        options,
+        args.rev,
+        tuple(args.by),
+        args.status,
+        args.home,
+        args.validate,
+        _warn,
+        **typography,
     )
 
 

@@ -228,3 +228,19 @@ def test_formal_amendments_in_another_language_flag_the_quoted_working_text(run_
     assert "Chine : amendements au projet de résolution A/C.5/79/L.9" in texts, texts
     assert "Financement du Centre de services régional d’Entebbe (Ouganda)" in texts
     assert any(t.startswith("[en] Endorses the conclusions;") for t in texts)
+
+
+@pytest.mark.parametrize("lang", OTHERS)
+def test_akn_export_in_each_language_is_that_languages_expression(run_cli, tmp_path, lang):
+    six(run_cli, "r", 299)
+    out = tmp_path / f"{lang}.xml"
+    ok(run_cli("export", "r", "--lang", lang, "--validate", "-o", str(out)))
+    frbr = {"fr": "fra", "es": "spa", "ru": "rus", "ar": "ara", "zh": "zho"}[lang]
+    assert f"/79-299/{frbr}@" in out.read_text(encoding="utf-8")
+    back = json.loads(ok(run_cli("parse", str(out), "--json")))
+    source = json.loads(ok(run_cli("parse", akn(lang, 299), "--json")))
+    assert back["language"] == lang
+    assert [p["text"] for p in back["operative"]] == [p["text"] for p in source["operative"]]
+    assert [i["text"] for i in back["operative"][6]["items"]] == [
+        i["text"] for i in source["operative"][6]["items"]
+    ]

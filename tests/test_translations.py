@@ -3,6 +3,7 @@
 translates. Real AKN4UN files of the UN (tests/data/akn), real git repositories."""
 
 import json
+from datetime import date
 import subprocess
 from pathlib import Path
 
@@ -111,6 +112,10 @@ def test_a_revision_makes_exactly_the_changed_paragraphs_stale_and_translate_mak
     assert {p["label"]: p["status"] for p in status(run_cli, "r")["paragraphs"]}["OP4"]["zh"] == "current"
     shown = json.loads(ok(run_cli("show", "r", "--lang", "fr", "--json")))
     assert shown["operative"][1]["text"] == "Décide autre chose ;"
+    today = date.today()
+    assert json.loads(ok(run_cli("show", "r", "--json")))["date"] == f"{today.day} {today:%B} {today.year}"
+    zh = json.loads(ok(run_cli("show", "r", "--lang", "zh", "--json")))
+    assert zh["date"] == f"{today.year}年{today.month}月{today.day}日"  # the revision's date, printed in Chinese
     log = json.loads(ok(run_cli("log", "r", "--json")))
     assert log[0]["actor"] == "Secretariat" and log[0]["labels"] == ["OP4"]
 

@@ -4,6 +4,7 @@ translates. Real AKN4UN files of the UN (tests/data/akn), real git repositories.
 
 import json
 import subprocess
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -111,6 +112,12 @@ def test_a_revision_makes_exactly_the_changed_paragraphs_stale_and_translate_mak
     assert {p["label"]: p["status"] for p in status(run_cli, "r")["paragraphs"]}["OP4"]["zh"] == "current"
     shown = json.loads(ok(run_cli("show", "r", "--lang", "fr", "--json")))
     assert shown["operative"][1]["text"] == "Décide autre chose ;"
+    today = date.today()
+    assert json.loads(ok(run_cli("show", "r", "--json")))["date"] == f"{today.day} {today:%B} {today.year}"
+    zh = json.loads(ok(run_cli("show", "r", "--lang", "zh", "--json")))
+    assert (
+        zh["date"] == f"{today.year}年{today.month}月{today.day}日"
+    )  # the revision's date, printed in Chinese
     log = json.loads(ok(run_cli("log", "r", "--json")))
     assert log[0]["actor"] == "Secretariat" and log[0]["labels"] == ["OP4"]
 
@@ -213,21 +220,82 @@ def test_show_diff_and_export_in_a_language_use_its_text_and_name_what_is_not_cu
     assert "大会" in shown and "Reaffirms" not in shown
 
 
-def test_formal_amendments_in_another_language_flag_the_quoted_working_text(run_cli, tmp_path):
+def test_formal_amendments_in_another_language_quote_its_wording_or_flag_the_working_text(run_cli, tmp_path):
     import docx
 
     six(run_cli, "r", 299)
     ok(run_cli("table", "r", "--symbol", "A/C.5/79/L.9", "--as", "Secretariat"))
-    ok(run_cli("amend", "r", "--as", "China", "replace", "OP3", "--text", "Endorses the conclusions;"))
+    replace = ok(
+        run_cli("amend", "r", "--as", "China", "replace", "OP3", "--text", "Endorses the conclusions;")
+    )
     ok(run_cli("amend", "r", "--as", "China", "delete", "OP4"))
+    edit = ok(
+        run_cli("amend", "r", "--as", "China", "edit", "OP2", "--find", "Takes note", "--replace", "Welcomes")
+    )
+    ok(run_cli("amend", "r", "--as", "China", "move", "OP8", "--before", "OP1"))
     out = tmp_path / "am.docx"
     r = run_cli("export", "r", "--kind", "amendments", "--lang", "fr", "-o", str(out))
     assert ok(r).strip() == str(out)
-    assert "instruction(s) 1 is in en" in r.stderr and r.stderr.count("\n") == 1
+    assert "instruction(s) 1, 3 is in en" in r.stderr and r.stderr.count("\n") == 1, r.stderr
     texts = [p.text for p in docx.Document(out).paragraphs]
     assert "Chine : amendements au projet de résolution A/C.5/79/L.9" in texts, texts
     assert "Financement du Centre de services régional d’Entebbe (Ouganda)" in texts
     assert any(t.startswith("[en] Endorses the conclusions;") for t in texts)
+    assert any(
+        "Décide d’examiner à sa quatre-vingtième session" in t for t in texts
+    )  # the move quotes OP8 in French
+
+    refused(
+        run_cli(
+            "translate", "r", "--amendment", replace.strip(), "--lang", "fr", "--text", "x", "--as", "France"
+        ),
+        "only the Secretariat or a proposer",
+    )
+    refused(
+        run_cli(
+            "translate", "r", "--amendment", edit.strip(), "--lang", "fr", "--text", "x", "--as", "China"
+        ),
+        "--find",
+    )
+    ok(
+        run_cli(
+            "translate",
+            "r",
+            "--amendment",
+            replace.strip(),
+            "--lang",
+            "fr",
+            "--text",
+            "Souscrit aux conclusions ;",
+            "--as",
+            "China",
+        )
+    )
+    ok(
+        run_cli(
+            "translate",
+            "r",
+            "--amendment",
+            edit.strip(),
+            "--lang",
+            "fr",
+            "--find",
+            "Prend note",
+            "--replace",
+            "Se félicite",
+            "--as",
+            "Secretariat",
+        )
+    )
+    r = run_cli("export", "r", "--kind", "amendments", "--lang", "fr", "-o", str(out))
+    assert ok(r) and r.stderr == ""
+    texts = [p.text for p in docx.Document(out).paragraphs]
+    assert any(t.startswith("Souscrit aux conclusions") for t in texts), texts
+    assert any("« Prend note »" in t and "« Se félicite »" in t for t in texts), texts
+    assert not any("[en]" in t for t in texts)
+    english = run_cli("export", "r", "--kind", "amendments", "-o", str(tmp_path / "en.docx"))
+    assert ok(english) and english.stderr == ""
+    assert any(p.text == "Endorses the conclusions;" for p in docx.Document(tmp_path / "en.docx").paragraphs)
 
 
 @pytest.mark.parametrize("lang", OTHERS)
@@ -244,3 +312,26 @@ def test_akn_export_in_each_language_is_that_languages_expression(run_cli, tmp_p
     assert [i["text"] for i in back["operative"][6]["items"]] == [
         i["text"] for i in source["operative"][6]["items"]
     ]
+
+
+def test_any_readable_format_aligns_pdf_docx_and_text(run_cli, tmp_path):
+    """The working text from the UN's PDF, the versions from the UN's XML; then each language written as
+    .docx and as text and read back as a version of the working text."""
+    ok(
+        run_cli(
+            "new",
+            "r",
+            "--from",
+            str(DATA / "en_A_RES_79_3.pdf"),
+            "--with",
+            *(akn(lang, 3) for lang in OTHERS),
+        )
+    )
+    assert all(p["status"] == dict.fromkeys(OTHERS, "current") for p in status(run_cli, "r")["paragraphs"])
+    for lang in OTHERS:
+        for suffix in (".docx", ".txt"):
+            out = tmp_path / f"{lang}{suffix}"
+            ok(run_cli("export", "r", "--lang", lang, "-o", str(out)))
+            name = f"s-{lang}-{suffix[1:]}"
+            ok(run_cli("new", name, "--from", akn("en", 3), "--with", str(out)))
+            assert status(run_cli, name)["languages"] == ["en", lang]

@@ -6,8 +6,8 @@ import sys
 from pathlib import Path
 
 from draftroom.cli.options import add_home
-from draftroom.cli.output import write_text_file
 from draftroom.errors import DraftroomError
+from draftroom.workflow.writing import write_atomically
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -48,7 +48,7 @@ def run(args: argparse.Namespace) -> int:
     for warning in redline.warnings:
         print(f"draftroom: warning: {warning}", file=sys.stderr)
     if args.html:
-        write_text_file(args.html, comparing.render_html(redline))
+        write_atomically(Path(args.html), comparing.render_html(redline))
     if args.docx:
         comparing.write_redline_docx(redline, args.docx, args.author)
     if args.json:

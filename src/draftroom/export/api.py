@@ -1,7 +1,6 @@
 """Export a Document: choose the layout by kind and the writer by the output file's extension."""
 
 import os
-import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
@@ -13,6 +12,7 @@ from draftroom.export.plain import write_html, write_markdown, write_text
 from draftroom.export.resolution_layout import resolution_layout
 from draftroom.export.typography import Typography, typography_for
 from draftroom.export.words import check_language
+from draftroom.files import write_atomically
 from draftroom.model import Document
 
 LAYOUTS: dict[str, Callable[[Document, Options], Layout]] = {
@@ -95,26 +95,3 @@ def write_layout(layout: Layout, path: str | Path, **typography: object) -> Path
     data = WRITERS[out.suffix.lower()](layout, typography_for(layout.language, **typography))
     write_atomically(out, data)
     return out
-
-
-def write_atomically(path: Path, data: bytes) -> None:
-    """Write to a temporary file in the same directory, then rename over the target."""
-    try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent or ".")
-    except OSError as e:
-        raise DraftroomError(
-            f"{path}: cannot write here ({e.strerror}): choose another output path"
-        ) from None
-    try:
-        umask = os.umask(0)
-        os.umask(umask)
-        os.fchmod(fd, 0o666 & ~umask)
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)
-        os.replace(tmp, path)
-    except OSError as e:
-        Path(tmp).unlink(missing_ok=True)
-        raise DraftroomError(f"{path}: cannot write it ({e.strerror}): choose another output path") from None
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise

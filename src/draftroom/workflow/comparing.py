@@ -21,7 +21,7 @@ from draftroom.diff.render_json import to_json_dict
 from draftroom.diff.render_text import render_text
 from draftroom.diff.result import compare
 from draftroom.errors import DraftroomError
-from draftroom.model import Document, iter_located
+from draftroom.model import Document, Revision, iter_located
 from draftroom.model.redline import Redline
 from draftroom.parse import parse_file
 from draftroom.workflow.negotiation import Home, open_negotiation
@@ -85,7 +85,7 @@ def _sides(a: str, b: str | None, from_rev: str | None, to_rev: str | None, home
         return load_side(a, home), load_side(b, home)
     if Path(a).is_file() or "@" in a:
         raise DraftroomError(f"give a second text to compare {a} with: draftroom diff A B")
-    start = from_rev or f"rev-{open_negotiation(a, home).state().revision}"
+    start = from_rev or Revision(open_negotiation(a, home).state().revision).tag
     return _from_negotiation(a, start, home), _from_negotiation(a, to_rev or "latest", home)
 
 

@@ -1,4 +1,5 @@
-"""Export a stored negotiation: its text, the formal amendments of chosen delegations, its compilation.
+"""Export a stored negotiation: its text, the formal amendments of chosen delegations, its compilation
+(as a laid-out document, or as the plain text or HTML page of `draftroom compile`).
 
 The store gives the text and the amendments; formal.py turns amendments into instructions;
 draftroom.export lays them out and writes the file.
@@ -8,15 +9,14 @@ from draftroom.errors import DraftroomError
 from draftroom.export.amendments_layout import amendments_document
 from draftroom.export.blocks import Block, Layout, Options
 from draftroom.export.compilation_layout import compilation_layout
-from draftroom.model import Document, states
+from draftroom.model import Document, Revision, states
 from draftroom.model.amendment import FORMAL_STATUSES, Amendment
-from draftroom.store.amendment_index import indexed_amendments
 from draftroom.workflow.amending import code
-from draftroom.workflow.compile import STATUS_NAMES, Line, Piece, compile_lines
+from draftroom.workflow.compile import STATUS_NAMES, Line, Piece, compile_lines, render_html, render_text
 from draftroom.workflow.formal import to_instructions
 from draftroom.workflow.identity import resolve_actor
+from draftroom.workflow.listing import list_amendments
 from draftroom.workflow.negotiation import Home, open_negotiation, show
-from draftroom.workflow.revising import list_amendments
 
 
 def names_in_un_order(delegations: list[str], lang: str) -> list[str]:
@@ -82,10 +82,21 @@ def compilation_blocks(lines: list[Line]) -> list[Block]:
     return blocks
 
 
-def compilation(name: str, options: Options, home: Home = None) -> Layout:
-    """The compilation text of the current draft, every pending proposal in place and attributed."""
+def _compiled(name: str, home: Home) -> tuple[Document, list[Line], Revision]:
+    """The current draft and its compilation lines (compile_lines decides what a compilation shows)."""
     neg = open_negotiation(name, home)
     doc = neg.document()
-    shown = [a for a in indexed_amendments(neg) if a.pending or (a.status == "accepted" and not a.applied_in)]
-    lines = compile_lines(doc, shown, code)
-    return compilation_layout(doc, options, compilation_blocks(lines), f"rev-{neg.state().revision}")
+    lines = compile_lines(doc, list_amendments(name, home=home).amendments, code)
+    return doc, lines, Revision(neg.state().revision)
+
+
+def compilation(name: str, options: Options, home: Home = None) -> Layout:
+    """The compilation of the current draft laid out for export, every pending proposal in place."""
+    doc, lines, revision = _compiled(name, home)
+    return compilation_layout(doc, options, compilation_blocks(lines), revision.tag)
+
+
+def compilation_text(name: str, html: bool = False, home: Home = None) -> str:
+    """The compilation text of the current draft: plain text, or an HTML page."""
+    doc, lines, revision = _compiled(name, home)
+    return (render_html if html else render_text)(doc, lines, revision.tag)

@@ -10,7 +10,7 @@ import tomllib
 from pathlib import Path
 
 from draftroom.errors import DraftroomError
-from draftroom.export.api import write_atomically
+from draftroom.files import write_atomically
 from draftroom.model import states
 
 SECRETARIAT = "Secretariat"

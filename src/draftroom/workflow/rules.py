@@ -1,4 +1,5 @@
-"""Proposing amendments and deciding on them, on documents and amendments in memory.
+"""The rules of amendments: proposing them and deciding on them, on documents and amendments in
+memory (the stored verbs that use them are in amending.py).
 
 Every function checks its input fully before changing anything, and raises a one-line
 DraftroomError otherwise, so the caller stores nothing on a bad request.
@@ -185,18 +186,6 @@ def _next_id(siblings: list[Paragraph], pid: str) -> str | None:
     ids = [p.id for p in siblings]
     i = ids.index(pid)
     return ids[i + 1] if i + 1 < len(ids) else None
-
-
-def find(amendments: list[Amendment], ident: str) -> Amendment:
-    """The amendment an id (or a unique start of one, any case) names."""
-    want = ident.strip().lower()
-    exact = [a for a in amendments if a.id.lower() == want]
-    hits = exact or ([a for a in amendments if a.id.lower().startswith(want)] if want else [])
-    if len(hits) == 1:
-        return hits[0]
-    if not hits:
-        raise DraftroomError(f"no amendment {ident!r}: list them with `draftroom amendments NAME`")
-    raise DraftroomError(f"{ident!r} names {len(hits)} amendments: give more of the id")
 
 
 def withdraw(a: Amendment, actor: str) -> str:

@@ -10,6 +10,7 @@ deeper indent, an opening phrase after a page break).
 import re
 from dataclasses import dataclass, field
 
+from draftroom.lang.numbers import decimal
 from draftroom.lang.scripts import width
 from draftroom.parse import vocab
 from draftroom.parse.lines import Line, join_pair
@@ -149,7 +150,7 @@ class Joiner:
 
     def _lone_marker(self, t: str) -> bool:
         digits = t.translate(_SUPERSCRIPT_DIGITS)
-        return digits.isdigit() and len(digits) <= 3 and int(digits) in self.notes
+        return decimal(digits, 3) in self.notes
 
     def _continues_title(self, line: Line) -> bool:
         return (

@@ -70,7 +70,9 @@ def _translate(args: argparse.Namespace) -> int:
         print(f"{args.name}: {done.label} accepted from {done.proposal}; it is current")
         return 0
     if not args.lang:
-        raise DraftroomError(f"say the translation's language: `draftroom translate {args.name} ... --lang fr`")
+        raise DraftroomError(
+            f"say the translation's language: `draftroom translate {args.name} ... --lang fr`"
+        )
     if args.amendment:
         if args.label:
             raise DraftroomError("--amendment ID names what is translated: leave the paragraph LABEL out")
@@ -139,7 +141,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     )
     p.add_argument("name", help="the negotiation's name, or the path of its directory")
     p.add_argument("label", nargs="?", help="the paragraph: PP3, OP5, OP5(a), AN2")
-    p.add_argument("--lang", help="the language of the translation: fr, es, ru, ar, zh, en (not with --accept)")
+    p.add_argument(
+        "--lang", help="the language of the translation: fr, es, ru, ar, zh, en (not with --accept)"
+    )
     p.add_argument("--text", help="the paragraph's text (or a replace/insert amendment's) in that language")
     p.add_argument(
         "--amendment",

@@ -81,7 +81,9 @@ def load_side(spec: str, home: Home = None) -> Side:
 def _sides(a: str, b: str | None, from_rev: str | None, to_rev: str | None, home: Home) -> tuple[Side, Side]:
     if b is not None:
         if from_rev or to_rev:
-            raise DraftroomError("--from/--to go with one negotiation NAME, not with two sides A B")
+            raise DraftroomError(
+                "the revisions to compare go with one negotiation NAME, not with two sides A B", fix="from-to"
+            )
         return load_side(a, home), load_side(b, home)
     if Path(a).is_file() or "@" in a:
         raise DraftroomError(f"give a second text to compare {a} with: draftroom diff A B")

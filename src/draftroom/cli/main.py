@@ -12,7 +12,15 @@ from collections.abc import Callable, Sequence
 from typing import NoReturn
 
 from draftroom import __version__
-from draftroom.cli import amend_cmd, diff_cmd, export_cmd, hosting_cmd, negotiation_cmd, parse_cmd
+from draftroom.cli import (
+    amend_cmd,
+    diff_cmd,
+    export_cmd,
+    hosting_cmd,
+    negotiation_cmd,
+    parse_cmd,
+    translations_cmd,
+)
 from draftroom.errors import DraftroomError
 
 Register = Callable[[argparse._SubParsersAction], None]
@@ -23,6 +31,7 @@ VERBS: tuple[Register, ...] = (  # in the order of `--help`
     diff_cmd.register,
     export_cmd.register,
     hosting_cmd.register,
+    translations_cmd.register,
 )
 
 

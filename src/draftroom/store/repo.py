@@ -85,8 +85,10 @@ class Negotiation:
         date: str,
         email: str | None = None,
         index: "Index | None" = None,
+        files: dict[str, str] | None = None,
     ) -> "Negotiation":
-        """A new negotiation at `path` (which must not exist): one commit `new`, tagged rev-0.
+        """A new negotiation at `path` (which must not exist): one commit `new`, tagged rev-0; `files`
+        are more files of that commit (relative path -> text, none of the document's own).
 
         Built in a hidden sibling directory and renamed into place, so a crash leaves nothing."""
         path = Path(path).absolute()
@@ -103,6 +105,8 @@ class Negotiation:
                     cw.set_value("gc", "autoDetach", "false")
                 txn = Transaction(tmp, "new", actor, email or actor_email(actor))
                 txn.start_with(doc, NegotiationState(path.name, date, facilitator), sponsors)
+                for rel, text in (files or {}).items():
+                    txn.write_file(rel, text)
                 txn.summary = f"New negotiation {path.name}" + (f" on {doc.symbol}" if doc.symbol else "")
                 txn.cut_revision(doc.symbol, date, Revision(0))
                 txn.commit(repo)

@@ -162,6 +162,11 @@ class Transaction:
         _write_atomic(self.path / rel, text)
         self._touched.add(rel)
 
+    def delete_file(self, rel: str) -> None:
+        rel = _safe_rel(rel)
+        (self.path / rel).unlink(missing_ok=True)
+        self._touched.add(rel)
+
     def restore(self, rel: str, text: str | None) -> None:
         """Put a file back as an earlier commit had it (None: it did not exist), document files
         included: for undoing an action, which never loads the document."""

@@ -48,6 +48,7 @@ def open_negotiation(name: str, home: Home = None) -> Negotiation:
 class Created:
     negotiation: Negotiation
     warnings: list[str] = field(default_factory=list)
+    languages: list[str] = field(default_factory=list)  # the versions aligned in other languages
 
 
 def _sponsors_from_document(doc: Document, joined: str, actor: str) -> tuple[list[Sponsor], list[str]]:
@@ -75,8 +76,9 @@ def create_negotiation(
     facilitator: str | None = None,
     actor: str | None = None,
     home: Home = None,
+    files: dict[str, str] | None = None,
 ) -> Created:
-    """A negotiation NAME whose base text (rev-0) is `doc`."""
+    """A negotiation NAME whose base text (rev-0) is `doc`; `files` go into the same first commit."""
     path = new_negotiation_dir(name, home)
     who = resolve_actor(actor)
     lead = states.resolve(facilitator).en if facilitator else None
@@ -84,7 +86,7 @@ def create_negotiation(
         doc.symbol = symbol
     when = today()
     sponsors, warnings = _sponsors_from_document(doc, when, who)
-    neg = Negotiation.create(path, doc, sponsors, who, facilitator=lead, date=when)
+    neg = Negotiation.create(path, doc, sponsors, who, facilitator=lead, date=when, files=files)
     return Created(neg, warnings)
 
 

@@ -166,3 +166,81 @@ def test_a_language_added_later_aligns_with_the_revision_it_translates(run_cli):
     assert report["languages"] == ["en", "ru"]
     assert [p["label"] for p in report["paragraphs"] if p["status"]["ru"] != "current"] == ["OP1"]
     refused(run_cli("show", "r", "--lang", "es"), "no es version", "translations r add")
+
+
+def test_show_diff_and_export_in_a_language_use_its_text_and_name_what_is_not_current(run_cli, tmp_path):
+    import docx
+
+    six(run_cli, "r", 299)
+    aid = ok(
+        run_cli("amend", "r", "--as", "China", "replace", "OP2", "--text", "Takes note with appreciation;")
+    ).strip()
+    ok(run_cli("accept", "r", aid, "--as", "Secretariat"))
+    ok(run_cli("revise", "r", "--as", "Secretariat"))
+    french = json.loads(ok(run_cli("parse", akn("fr", 299), "--json")))
+    for lang, body in (("fr", "L’Assemblée générale,"), ("zh", "大会，"), ("ar", "إن الجمعية العامة،")):
+        out = tmp_path / f"{lang}.docx"
+        r = run_cli("export", "r", "--lang", lang, "-o", str(out))
+        assert ok(r).strip() == str(out)
+        assert r.stderr == f"draftroom: warning: not current in {lang}: OP2\n"
+        texts = [p.text for p in docx.Document(out).paragraphs]
+        assert body in texts, texts[:12]
+    texts = [p.text for p in docx.Document(tmp_path / "fr.docx").paragraphs]
+    assert any(t.endswith(french["operative"][0]["text"].replace(" ;", "\u00a0;")) for t in texts)
+    assert not any("Reaffirms" in t for t in texts)
+
+    ok(
+        run_cli(
+            "translate",
+            "r",
+            "OP2",
+            "--lang",
+            "fr",
+            "--text",
+            "Prend note avec satisfaction ;",
+            "--as",
+            "Secretariat",
+        )
+    )
+    r = run_cli("export", "r", "--lang", "fr", "-o", str(tmp_path / "fr2.docx"))
+    assert ok(r) and r.stderr == ""
+    changed = json.loads(
+        ok(run_cli("diff", "r", "--from", "rev-0", "--to", "latest", "--lang", "fr", "--json"))
+    )
+    assert "avec satisfaction" in json.dumps(changed, ensure_ascii=False)
+    assert "Takes note" not in json.dumps(changed, ensure_ascii=False)
+    shown = ok(run_cli("show", "r", "--lang", "zh"))
+    assert "大会" in shown and "Reaffirms" not in shown
+
+
+def test_formal_amendments_in_another_language_flag_the_quoted_working_text(run_cli, tmp_path):
+    import docx
+
+    six(run_cli, "r", 299)
+    ok(run_cli("table", "r", "--symbol", "A/C.5/79/L.9", "--as", "Secretariat"))
+    ok(run_cli("amend", "r", "--as", "China", "replace", "OP3", "--text", "Endorses the conclusions;"))
+    ok(run_cli("amend", "r", "--as", "China", "delete", "OP4"))
+    out = tmp_path / "am.docx"
+    r = run_cli("export", "r", "--kind", "amendments", "--lang", "fr", "-o", str(out))
+    assert ok(r).strip() == str(out)
+    assert "instruction(s) 1 is in en" in r.stderr and r.stderr.count("\n") == 1
+    texts = [p.text for p in docx.Document(out).paragraphs]
+    assert "Chine : amendements au projet de résolution A/C.5/79/L.9" in texts, texts
+    assert "Financement du Centre de services régional d’Entebbe (Ouganda)" in texts
+    assert any(t.startswith("[en] Endorses the conclusions;") for t in texts)
+
+
+@pytest.mark.parametrize("lang", OTHERS)
+def test_akn_export_in_each_language_is_that_languages_expression(run_cli, tmp_path, lang):
+    six(run_cli, "r", 299)
+    out = tmp_path / f"{lang}.xml"
+    ok(run_cli("export", "r", "--lang", lang, "--validate", "-o", str(out)))
+    frbr = {"fr": "fra", "es": "spa", "ru": "rus", "ar": "ara", "zh": "zho"}[lang]
+    assert f"/79-299/{frbr}@" in out.read_text(encoding="utf-8")
+    back = json.loads(ok(run_cli("parse", str(out), "--json")))
+    source = json.loads(ok(run_cli("parse", akn(lang, 299), "--json")))
+    assert back["language"] == lang
+    assert [p["text"] for p in back["operative"]] == [p["text"] for p in source["operative"]]
+    assert [i["text"] for i in back["operative"][6]["items"]] == [
+        i["text"] for i in source["operative"][6]["items"]
+    ]

@@ -22,6 +22,7 @@ from draftroom.lang import LANGUAGES
 from draftroom.lang.markers import next_letter, roman, roman_value
 from draftroom.model import Annex, Closing, Document, Footnote, Heading, Paragraph
 from draftroom.model.dates import iso_date
+from draftroom.model.text_rules import storable
 from draftroom.parse import vocab
 
 AKN_NS = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
@@ -99,7 +100,7 @@ def _local(el: etree._Element) -> str:
 
 
 def _clean(text: str) -> str:
-    return _SPACES.sub(" ", text).strip()
+    return _SPACES.sub(" ", storable(text)).strip()
 
 
 class _Reader:

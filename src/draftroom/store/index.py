@@ -18,6 +18,7 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Field, Session, SQLModel, col, create_engine, delete, select
 
+from draftroom.store.home import INDEX_FILE, check_sqlite_file
 from draftroom.store.records import Action, RevisionCut, Sponsor
 
 DATABASE_ENV = "DRAFTROOM_DATABASE_URL"
@@ -112,7 +113,7 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
 
 
 def database_url(home: Path) -> str:
-    return os.environ.get(DATABASE_ENV) or f"sqlite:///{home / 'index.sqlite'}"
+    return os.environ.get(DATABASE_ENV) or f"sqlite:///{home / INDEX_FILE}"
 
 
 def engine_for(url: str) -> Engine:
@@ -171,7 +172,7 @@ class Index:
 
     def __init__(self, url: str) -> None:
         if url.startswith("sqlite:///"):
-            Path(url.removeprefix("sqlite:///")).parent.mkdir(parents=True, exist_ok=True)
+            check_sqlite_file(Path(url.removeprefix("sqlite:///")))
         self.engine = engine_for(url)
 
     @classmethod

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from draftroom.errors import DraftroomError
 from draftroom.model import Document, states
 from draftroom.model.labels import labels, locate
+from draftroom.model.text_rules import check_typed
 from draftroom.store import (
     Action,
     Negotiation,
@@ -81,9 +82,9 @@ def create_negotiation(
     """A negotiation NAME whose base text (rev-0) is `doc`; `files` go into the same first commit."""
     path = new_negotiation_dir(name, home)
     who = resolve_actor(actor)
-    lead = states.resolve(facilitator).en if facilitator else None
+    lead = states.resolve(check_typed(facilitator, "--facilitator")).en if facilitator else None
     if symbol:
-        doc.symbol = symbol
+        doc.symbol = check_typed(symbol, "--symbol")
     when = today()
     sponsors, warnings = _sponsors_from_document(doc, when, who)
     neg = Negotiation.create(path, doc, sponsors, who, facilitator=lead, date=when, files=files)
@@ -167,7 +168,7 @@ def sponsors(name: str, home: Home = None) -> list[Sponsor]:
 def _resolve_all(names: list[str]) -> list[states.State]:
     if not names:
         raise DraftroomError("name at least one State, e.g. `draftroom sponsors NAME add China`")
-    resolved = [states.resolve(n) for n in names]
+    resolved = [states.resolve(check_typed(n, "State's name")) for n in names]
     seen: set[str] = set()
     for raw, state in zip(names, resolved, strict=True):
         if state.code in seen:
@@ -214,6 +215,8 @@ def remove_sponsors(name: str, names: list[str], actor: str | None = None, home:
 # ---- table -----------------------------------------------------------------------------------------------
 def table(name: str, actor: str | None = None, symbol: str | None = None, home: Home = None) -> str:
     """Mark the draft tabled (today); sponsors added from now on are additional sponsors."""
+    if symbol:
+        symbol = check_typed(symbol, "--symbol")
     neg = open_negotiation(name, home)
     who = resolve_actor(actor)
     with neg.action("table", who) as txn:

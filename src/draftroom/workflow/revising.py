@@ -8,6 +8,7 @@ commit, and the text gets the revision's symbol (".../Rev.N") and today's date.
 
 from draftroom.model import Revision
 from draftroom.model.dates import printed_date
+from draftroom.model.text_rules import check_typed
 from draftroom.store import RevisionCut, Transaction
 from draftroom.workflow.amending import require_facilitator
 from draftroom.workflow.apply import apply
@@ -44,6 +45,8 @@ def _apply_amendments(txn: Transaction, who: str, revision: Revision) -> None:
 def revise(name: str, actor: str | None = None, symbol: str | None = None, home: Home = None) -> RevisionCut:
     """Cut the next revision: after the base text .../L.20 it is Rev.1; after a base text that is
     itself .../L.20/Rev.1, Rev.2 (see `Revision.next_after`)."""
+    if symbol:
+        symbol = check_typed(symbol, "--symbol")
     neg = open_negotiation(name, home)
     who = resolve_actor(actor)
     when = today()

@@ -118,16 +118,22 @@ def translated_document(working: Document, t: Translation) -> Document:
 class InLanguage:
     document: Document
     not_current: list[str]  # labels of the paragraphs whose translation is stale or missing
+    translated: bool = True  # False: the negotiation holds no version in that language
 
 
-def in_language(name: str, lang: str | None, rev: str | None = None, home: Home = None) -> InLanguage:
-    """The negotiation's text at `rev` in `lang` (the working language when None)."""
+def in_language(
+    name: str, lang: str | None, rev: str | None = None, home: Home = None, *, required: bool = True
+) -> InLanguage:
+    """The negotiation's text at `rev` in `lang` (the working language when None). Without a version in
+    `lang`: a one-line error, or (`required=False`) the working text, `translated` False."""
     doc = show(name, rev, home)
     if lang is None or lang == doc.language:
         return InLanguage(doc, [])
     snap = open_negotiation(name, home).snapshot(rev)
     t = read_translation(snap.read, check_language(lang))
     if t is None:
+        if not required:
+            return InLanguage(doc, [], translated=False)
         have = ", ".join(read_translations(snap.read)) or "none yet"
         raise DraftroomError(
             f"{name} has no {lang} version (working language {doc.language}; translations: {have}): "

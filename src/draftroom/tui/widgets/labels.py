@@ -3,7 +3,6 @@
 Pure functions over strings returning Rich `Text`, shared by the draft, proposals and history views.
 """
 
-
 from rich.text import Text
 
 from draftroom.errors import DraftroomError

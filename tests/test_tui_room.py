@@ -52,7 +52,7 @@ def drive(make: Callable[[], DraftroomApp], scenario: Callable, size: tuple[int,
 def test_a_footnote_kept_by_a_proposal_shows_once_in_its_card_and_the_editor_preview(home):
     """PP2 cites notes 1 and 2; a proposal changing one word keeps both: each marker shows once."""
     new = "又回顾大会通过《2030 年可持续发展议程》，[^1] 并回顾可持续发展目标的下列具体目标，[^2]"
-    amending.propose(NAME, "China", Proposal(kind="replace", target="PP2", text=new), home=home)
+    amending.propose(NAME, "China", Proposal(kind="replace", target="p2", text=new), home=home)
 
     async def scenario(app: DraftroomApp, pilot) -> None:
         await pilot.press("g", *"pp2", "enter", "enter")
@@ -71,8 +71,8 @@ def test_a_footnote_kept_by_a_proposal_shows_once_in_its_card_and_the_editor_pre
 
 
 def test_the_tui_exports_the_formal_amendments_as_the_cli_does(home, tmp_path, run_cli):
-    amending.propose(NAME, "China", Proposal(kind="delete", target="OP3"), home=home)
-    amending.propose(NAME, "Pakistan", Proposal(kind="delete", target="OP1"), home=home)
+    amending.propose(NAME, "China", Proposal(kind="delete", target="o3"), home=home)
+    amending.propose(NAME, "Pakistan", Proposal(kind="delete", target="o1"), home=home)
     target = tmp_path / "amendments.docx"
 
     async def scenario(app: DraftroomApp, pilot) -> None:
@@ -133,8 +133,8 @@ def test_typing_a_name_on_the_sponsors_screen_adds_that_state(home):
 def test_the_log_shows_each_paragraph_as_labelled_when_the_action_was_taken(home, run_cli):
     """China proposes on OP3; a new OP1 is inserted and the revision renumbers OP3 to OP4: China's
     proposal still reads OP3 in the log, its withdrawal after the revision OP4."""
-    chn = amending.propose(NAME, "China", Proposal(kind="delete", target="OP3"), home=home)
-    new = Proposal(kind="insert", anchor="OP1", position="before", text="注意到这个问题；")
+    chn = amending.propose(NAME, "China", Proposal(kind="delete", target="o3"), home=home)
+    new = Proposal(kind="insert", anchor="o1", position="before", text="注意到这个问题；")
     ins = amending.propose(NAME, FACILITATOR, new, home=home)
     amending.decide(NAME, [ins.id], "accept", FACILITATOR, home=home)
     revising.revise(NAME, FACILITATOR, home=home)
@@ -150,7 +150,7 @@ def test_the_log_shows_each_paragraph_as_labelled_when_the_action_was_taken(home
 
 @pytest.mark.parametrize("suffix", [".docx", ".html"])
 def test_a_compilation_has_the_same_formats_in_the_cli_and_the_tui(home, tmp_path, run_cli, suffix):
-    amending.propose(NAME, "China", Proposal(kind="delete", target="OP3"), home=home)
+    amending.propose(NAME, "China", Proposal(kind="delete", target="o3"), home=home)
     by_cli = tmp_path / f"cli{suffix}"
     made = run_cli("compile", NAME, "--home", str(home), "-o", str(by_cli))
     assert made.returncode == 0, made.stderr

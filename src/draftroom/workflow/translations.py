@@ -16,6 +16,7 @@ from draftroom.errors import DraftroomError
 from draftroom.lang import LANGUAGES
 from draftroom.model import Document, Heading, iter_located, labels, locate
 from draftroom.model.amendment import Amendment
+from draftroom.model.text_rules import check_typed
 from draftroom.model.translation import (
     AmendmentTranslation,
     TranslatedParagraph,
@@ -240,6 +241,7 @@ def translate(
 ) -> str:
     """`draftroom translate NAME OP3 --lang fr --text ...`: the Secretariat sets one paragraph's
     translation, made from the working text as it stands now (so it is current). Returns the label."""
+    text = check_typed(text, "translation (--text)")
     who = resolve_actor(actor)
     check_language(lang)
     if who != SECRETARIAT:
@@ -309,6 +311,10 @@ def translate_amendment(
 
 
 def _wording(a: Amendment, text: str | None, find: str | None, replace: str | None) -> AmendmentTranslation:
+    text, find, replace = (
+        None if value is None else check_typed(value, what)
+        for value, what in ((text, "--text"), (find, "--find"), (replace, "--replace"))
+    )
     if a.kind in ("replace", "insert"):
         if not (text or "").strip() or find is not None or replace is not None:
             raise DraftroomError(f"{a.id} is a {a.kind}: give its new text in that language with --text")

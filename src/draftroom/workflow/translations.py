@@ -16,6 +16,7 @@ from draftroom.errors import DraftroomError
 from draftroom.lang import LANGUAGES
 from draftroom.model import Document, Heading, iter_located, labels, locate
 from draftroom.model.amendment import Amendment
+from draftroom.model.dates import iso_date, printed_date
 from draftroom.model.text_rules import check_typed
 from draftroom.model.translation import (
     AmendmentTranslation,
@@ -110,6 +111,7 @@ def translated_document(working: Document, t: Translation) -> Document:
             setattr(doc, key, value)
     if t.closing.meeting or t.closing.date:
         doc.closing = copy.copy(t.closing)
+    _same_dates(working, doc, t.language)
     for loc in iter_located(doc):
         p = loc.paragraph
         tp = t.paragraphs.get(p.id)
@@ -124,6 +126,19 @@ def translated_document(working: Document, t: Translation) -> Document:
         theirs = {f.number: f for f in t.footnotes}
         doc.footnotes = [copy.deepcopy(theirs.get(f.number, f)) for f in doc.footnotes]
     return doc
+
+
+def _same_dates(working: Document, doc: Document, lang: str) -> None:
+    """The dates of the working text (a revision's new date), printed in `lang` where the version's
+    own print of them says another day or none."""
+    for obj, theirs, key in (
+        (working, doc, "date"),
+        (working, doc, "adopted_on"),
+        (working.closing, doc.closing, "date"),
+    ):
+        iso = iso_date(getattr(obj, key))
+        if iso and iso_date(getattr(theirs, key)) != iso:
+            setattr(theirs, key, printed_date(iso, lang))
 
 
 @dataclass

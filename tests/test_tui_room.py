@@ -175,3 +175,21 @@ def test_a_compilation_has_the_same_formats_in_the_cli_and_the_tui(home, tmp_pat
         run_cli("export", NAME, "--home", str(home), "--kind", "compilation", "-o", str(tmp_path / "c.pdf")),
     ):
         assert refused.returncode != 0 and ".docx" in refused.stderr and "\n" not in refused.stderr.strip()
+
+
+def test_a_corrupt_pdf_is_called_a_damaged_pdf(run_cli, tmp_path):
+    broken = tmp_path / "L.20.pdf"
+    broken.write_bytes(b"\x00\x01\x02garbage" * 100)
+    result = run_cli("parse", str(broken))
+    assert result.returncode != 0 and "damaged PDF" in result.stderr and "binary" not in result.stderr
+
+
+def test_suggestions_for_a_misspelt_country_are_in_the_language_it_was_typed_in():
+    from draftroom.errors import DraftroomError
+    from draftroom.model.states import resolve
+
+    with pytest.raises(DraftroomError) as err:
+        resolve("Zambiee")  # French: Zambie
+    suggested = str(err.value).split("did you mean ")[1].split("?")[0].split(", ")
+    french = {s.fr for s in map(resolve, suggested)}
+    assert set(suggested) == french, suggested

@@ -25,6 +25,8 @@ REL_NS = "http://schemas.openxmlformats.org/package/2006/relationships"
 FOOTNOTES_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/footnotes"
 NUMBERING_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/numbering"
 FOOTER_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/footer"
+HEADER_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/header"
+R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 _NOTEREF = re.compile(r"NOTEREF\s+(\S+)")
 # text before a tab that is a paragraph number or marker: "1.", "(a)", "a)", "74/176.", "IV."
 _LABEL = re.compile(r"^\s*(\(?[0-9A-Za-z]{1,7}[.)]|\d+/\d+\s?[A-Z]?(?:\.|\s-))\s*$")
@@ -46,6 +48,7 @@ class _Package:
     footnotes: etree._Element | None
     numbering: etree._Element | None
     footers: list[etree._Element]
+    masthead: etree._Element | None = None  # the first page's header, where the UN sets the masthead
 
 
 def _open(data: bytes, source: str) -> _Package:
@@ -56,6 +59,7 @@ def _open(data: bytes, source: str) -> _Package:
             rels_name = posixpath.join(posixpath.dirname(main), "_rels", posixpath.basename(main) + ".rels")
             targets: dict[str, str] = {}
             footers: list[str] = []
+            headers: dict[str, str] = {}  # relationship id -> header part
             if rels_name in names:
                 for rel in _xml(z.read(rels_name)).iter(f"{{{REL_NS}}}Relationship"):
                     if rel.get("TargetMode") != "External":
@@ -65,16 +69,28 @@ def _open(data: bytes, source: str) -> _Package:
                         targets[rel.get("Type")] = target
                         if rel.get("Type") == FOOTER_REL and target in names:
                             footers.append(target)
+                        if rel.get("Type") == HEADER_REL and target in names:
+                            headers[rel.get("Id")] = target
 
             def part(reltype: str) -> etree._Element | None:
                 name = targets.get(reltype)
                 return _xml(z.read(name)) if name in names else None
 
+            document = _xml(z.read(main))
+            first = next(
+                (
+                    ref.get(f"{{{R_NS}}}id")
+                    for ref in document.iter(w("headerReference"))
+                    if ref.get(w("type")) == "first"
+                ),
+                None,
+            )
             return _Package(
-                _xml(z.read(main)),
+                document,
                 part(FOOTNOTES_REL),
                 part(NUMBERING_REL),
                 [_xml(z.read(name)) for name in footers],
+                _xml(z.read(headers[first])) if first in headers else None,
             )
     except (zipfile.BadZipFile, KeyError, etree.XMLSyntaxError) as e:
         raise DraftroomError(
@@ -299,7 +315,8 @@ def _text(package: _Package, source: str) -> str:
     for start in body.iter(w("bookmarkStart")):
         reader._bookmark(start)
     paragraphs: list[str] = []
-    for p in _blocks(body):
+    masthead = _blocks(package.masthead) if package.masthead is not None else []
+    for p in masthead + _blocks(body):
         lines = _lines(reader.paragraph(p))
         if lines:
             paragraphs.append("\n".join(lines))

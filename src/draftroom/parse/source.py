@@ -6,6 +6,7 @@ from pathlib import Path
 from draftroom.errors import DraftroomError
 from draftroom.model import Document
 from draftroom.model.labels import iter_located
+from draftroom.model.text_rules import storable
 from draftroom.parse.detect import looks_like_xml
 
 MAX_BYTES = 20 * 1024 * 1024  # the longest UN resolutions are well under 2 MB of text
@@ -97,12 +98,9 @@ def read_source(path: str | Path) -> SourceText:
     return read
 
 
-# Control characters, dropped: a printed text has none (they are PDF, pdftotext page-break or
-# terminal artefacts) and a Word file cannot hold them. Tabs and line ends stay.
-_CONTROLS = dict.fromkeys([c for c in range(0x20) if chr(c) not in "\t\n\r"] + [0x7F, *range(0x80, 0xA0)])
-
-
 def parse_text(text: str, lang: str | None = None, source: str = "<text>") -> Document:
     from draftroom.parse.text import parse_plain
 
-    return parse_plain(text.translate(_CONTROLS), lang=lang, source=source)
+    # what may not be stored is dropped: control characters (PDF, pdftotext page-break or terminal
+    # artefacts), noncharacters, bidi controls; tabs and line ends stay
+    return parse_plain(storable(text), lang=lang, source=source)

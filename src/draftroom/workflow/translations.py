@@ -1,0 +1,264 @@
+"""The other official languages of a negotiation: versions aligned with the working text, their
+status paragraph by paragraph, the Secretariat's translations, and the text read in any language.
+
+The working text is negotiated in one language (the `--from` file's); every other language is a
+translation under the same paragraph ids (draftroom.store.translations). A translated paragraph
+records the digest of the working text it was made from, so a revision that changes a working
+paragraph makes its translations `stale` and an inserted paragraph is `missing` in every other
+language, without anyone marking anything.
+"""
+
+import copy
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from draftroom.errors import DraftroomError
+from draftroom.lang import LANGUAGES
+from draftroom.model import Document, Heading, iter_located, labels, locate
+from draftroom.model.translation import TranslatedParagraph, Translation, annex_key, digest
+from draftroom.store import new_negotiation_dir
+from draftroom.store.translations import (
+    read_translation,
+    read_translations,
+    save_translation,
+    translation_files,
+)
+from draftroom.workflow.alignment import align
+from draftroom.workflow.identity import SECRETARIAT, resolve_actor
+from draftroom.workflow.negotiation import (
+    Created,
+    Home,
+    create_negotiation,
+    open_negotiation,
+    show,
+    sponsor_names,
+)
+from draftroom.workflow.reading import read_document
+
+
+# ---- status --------------------------------------------------------------------------------------------
+def statuses(working: Document, t: Translation) -> dict[str, str]:
+    """Working paragraph id -> current, stale or missing in translation `t`, in reading order."""
+    out: dict[str, str] = {}
+    for loc in iter_located(working):
+        tp = t.paragraphs.get(loc.paragraph.id)
+        if tp is None:
+            out[loc.paragraph.id] = "missing"
+        else:
+            out[loc.paragraph.id] = "current" if tp.source == digest(loc.paragraph.text) else "stale"
+    return out
+
+
+@dataclass
+class ParagraphStatus:
+    id: str
+    label: str
+    status: dict[str, str]  # language -> current | stale | missing
+
+
+@dataclass
+class Report:
+    working: str
+    languages: list[str]  # the working language first
+    paragraphs: list[ParagraphStatus] = field(default_factory=list)
+
+    def to_json(self) -> dict[str, object]:
+        return {
+            "working": self.working,
+            "languages": self.languages,
+            "paragraphs": [{"id": p.id, "label": p.label, "status": p.status} for p in self.paragraphs],
+        }
+
+    def not_current(self, lang: str) -> list[str]:
+        return [p.label for p in self.paragraphs if p.status.get(lang) != "current"]
+
+
+def report(working: Document, translations: dict[str, Translation]) -> Report:
+    per = {lang: statuses(working, t) for lang, t in translations.items()}
+    out = Report(working.language, [working.language, *per])
+    for loc in iter_located(working):
+        pid = loc.paragraph.id
+        out.paragraphs.append(ParagraphStatus(pid, loc.label, {lang: s[pid] for lang, s in per.items()}))
+    return out
+
+
+def translations(name: str, rev: str | None = None, home: Home = None) -> Report:
+    """`draftroom translations NAME`: every paragraph's status in every other language."""
+    snap = open_negotiation(name, home).snapshot(rev)
+    return report(snap.document(), read_translations(snap.read))
+
+
+# ---- reading in a language -----------------------------------------------------------------------------
+def translated_document(working: Document, t: Translation) -> Document:
+    """The working text in `t`'s language: each translated paragraph's text, marker, opener and headings;
+    a paragraph not translated yet keeps the working text (the status says so)."""
+    doc = copy.deepcopy(working)
+    doc.language = t.language
+    for key, value in t.fields.items():
+        if value is not None:
+            setattr(doc, key, value)
+    if t.closing.meeting or t.closing.date:
+        doc.closing = copy.copy(t.closing)
+    for loc in iter_located(doc):
+        p = loc.paragraph
+        tp = t.paragraphs.get(p.id)
+        if tp is not None:
+            p.text, p.marker, p.opener, p.headings = tp.text, tp.marker, tp.opener, list(tp.headings)
+    for i, annex in enumerate(doc.annexes):
+        annex.title = t.headings.get(annex_key(annex.id, i), annex.title)
+        for block in annex.blocks:
+            if isinstance(block, Heading) and block.id and block.id in t.headings:
+                block.text = t.headings[block.id]
+    if t.footnotes:
+        doc.footnotes = copy.deepcopy(t.footnotes)
+    return doc
+
+
+@dataclass
+class InLanguage:
+    document: Document
+    not_current: list[str]  # labels of the paragraphs whose translation is stale or missing
+    translated: bool = True  # False: the negotiation holds no version in that language
+
+
+def in_language(
+    name: str, lang: str | None, rev: str | None = None, home: Home = None, *, required: bool = True
+) -> InLanguage:
+    """The negotiation's text at `rev` in `lang` (the working language when None). Without a version in
+    `lang`: a one-line error, or (`required=False`) the working text, `translated` False."""
+    doc = show(name, rev, home)
+    if lang is None or lang == doc.language:
+        return InLanguage(doc, [])
+    snap = open_negotiation(name, home).snapshot(rev)
+    t = read_translation(snap.read, check_language(lang))
+    if t is None:
+        if not required:
+            return InLanguage(doc, [], translated=False)
+        have = ", ".join(read_translations(snap.read)) or "none yet"
+        raise DraftroomError(
+            f"{name} has no {lang} version (working language {doc.language}; translations: {have}): "
+            f"add one with `draftroom translations {name} add FILE --lang {lang}`"
+        )
+    names = labels(doc)
+    stale = [names[pid] for pid, s in statuses(doc, t).items() if s != "current"]
+    out = translated_document(doc, t)
+    out.sponsors = sponsor_names([s for s in snap.sponsors() if s.main], lang)
+    return InLanguage(out, stale)
+
+
+def check_language(lang: str) -> str:
+    if lang not in LANGUAGES:
+        raise DraftroomError(f"unknown language {lang!r}: use one of {', '.join(LANGUAGES)}")
+    return lang
+
+
+# ---- adding versions ------------------------------------------------------------------------------------
+def _version(working: Document, path: str | Path, lang: str | None) -> Translation:
+    doc = read_document(path, check_language(lang) if lang else None)
+    if lang:
+        doc.language = lang
+    return align(working, doc, str(path))
+
+
+def new_with_translations(
+    name: str,
+    source: str | Path,
+    versions: list[str],
+    *,
+    symbol: str | None = None,
+    facilitator: str | None = None,
+    actor: str | None = None,
+    lang: str | None = None,
+    home: Home = None,
+) -> Created:
+    """`draftroom new NAME --from FILE --with FILE...`: the working text and its versions in other
+    languages, every one aligned before anything is written."""
+    new_negotiation_dir(name, home)  # refuse a bad or taken name before parsing
+    warnings: list[str] = []
+    working = read_document(source, lang, warnings.append)
+    found: dict[str, Translation] = {}
+    for path in versions:
+        t = _version(working, path, None)
+        if t.language in found:
+            raise DraftroomError(
+                f"two versions in {t.language} ({path} and another): give one file per language"
+            )
+        found[t.language] = t
+    files = {rel: text for t in found.values() for rel, text in translation_files(t).items()}
+    created = create_negotiation(
+        name, working, symbol=symbol, facilitator=facilitator, actor=actor, home=home, files=files
+    )
+    created.warnings[:0] = warnings
+    created.languages = list(found)
+    return created
+
+
+def add_translation(
+    name: str,
+    path: str | Path,
+    lang: str | None = None,
+    actor: str | None = None,
+    rev: str | None = None,
+    home: Home = None,
+) -> tuple[Translation, list[str]]:
+    """`draftroom translations NAME add FILE`: a version in another language, aligned with the working
+    text at `rev` (default: the latest); paragraphs changed since `rev` come out stale, inserted ones
+    missing. Returns the translation and the labels not current."""
+    neg = open_negotiation(name, home)
+    who = resolve_actor(actor)
+    base = neg.snapshot(rev).document()
+    t = _version(base, path, lang)
+    with neg.action(
+        "translation-add", who, summary=f"{t.language} version added from {Path(path).name}"
+    ) as txn:
+        if read_translation(txn.read_file, t.language) is not None:
+            raise DraftroomError(
+                f"{name} already has a {t.language} version: change its paragraphs with `draftroom translate`"
+            )
+        current = {loc.paragraph.id for loc in iter_located(txn.doc)}
+        t.paragraphs = {pid: tp for pid, tp in t.paragraphs.items() if pid in current}
+        save_translation(txn, t)
+        txn.extra_trailers.append(("Language", t.language))
+        names = labels(txn.doc)
+        stale = [names[pid] for pid, s in statuses(txn.doc, t).items() if s != "current"]
+    return t, stale
+
+
+def translate(
+    name: str, label: str, lang: str, text: str, actor: str | None = None, home: Home = None
+) -> str:
+    """`draftroom translate NAME OP3 --lang fr --text ...`: the Secretariat sets one paragraph's
+    translation, made from the working text as it stands now (so it is current). Returns the label."""
+    who = resolve_actor(actor)
+    check_language(lang)
+    if who != SECRETARIAT:
+        raise DraftroomError(
+            f"only the Secretariat translates; {who} may propose the {lang} wording to the Secretariat "
+            f"(act with --as Secretariat to set it)"
+        )
+    if not text.strip():
+        raise DraftroomError("--text is empty: give the paragraph's translation")
+    neg = open_negotiation(name, home)
+    with neg.action("translate", who) as txn:
+        doc = txn.doc
+        if lang == doc.language:
+            raise DraftroomError(f"{lang} is the working language of {name}: change its text by amendment")
+        t = read_translation(txn.read_file, lang)
+        if t is None:
+            raise DraftroomError(
+                f"{name} has no {lang} version yet: add one with `draftroom translations {name} add FILE --lang {lang}`"
+            )
+        loc = locate(doc, label)
+        p = loc.paragraph
+        old = t.paragraphs.get(p.id)
+        opener = old.opener if old and old.opener and text.startswith(old.opener) else None
+        t.paragraphs[p.id] = TranslatedParagraph(
+            text.strip(), digest(p.text), old.marker if old else p.marker, opener, old.headings if old else []
+        )
+        order = [loc.paragraph.id for loc in iter_located(doc)]
+        t.paragraphs = {pid: t.paragraphs[pid] for pid in order if pid in t.paragraphs}
+        save_translation(txn, t)
+        txn.paragraphs.append(p.id)
+        txn.extra_trailers.append(("Language", lang))
+        txn.summary = f"{loc.label} translated into {lang}"
+        return loc.label

@@ -213,21 +213,82 @@ def test_show_diff_and_export_in_a_language_use_its_text_and_name_what_is_not_cu
     assert "大会" in shown and "Reaffirms" not in shown
 
 
-def test_formal_amendments_in_another_language_flag_the_quoted_working_text(run_cli, tmp_path):
+def test_formal_amendments_in_another_language_quote_its_wording_or_flag_the_working_text(run_cli, tmp_path):
     import docx
 
     six(run_cli, "r", 299)
     ok(run_cli("table", "r", "--symbol", "A/C.5/79/L.9", "--as", "Secretariat"))
-    ok(run_cli("amend", "r", "--as", "China", "replace", "OP3", "--text", "Endorses the conclusions;"))
+    replace = ok(
+        run_cli("amend", "r", "--as", "China", "replace", "OP3", "--text", "Endorses the conclusions;")
+    )
     ok(run_cli("amend", "r", "--as", "China", "delete", "OP4"))
+    edit = ok(
+        run_cli("amend", "r", "--as", "China", "edit", "OP2", "--find", "Takes note", "--replace", "Welcomes")
+    )
+    ok(run_cli("amend", "r", "--as", "China", "move", "OP8", "--before", "OP1"))
     out = tmp_path / "am.docx"
     r = run_cli("export", "r", "--kind", "amendments", "--lang", "fr", "-o", str(out))
     assert ok(r).strip() == str(out)
-    assert "instruction(s) 1 is in en" in r.stderr and r.stderr.count("\n") == 1
+    assert "instruction(s) 1, 3 is in en" in r.stderr and r.stderr.count("\n") == 1, r.stderr
     texts = [p.text for p in docx.Document(out).paragraphs]
     assert "Chine : amendements au projet de résolution A/C.5/79/L.9" in texts, texts
     assert "Financement du Centre de services régional d’Entebbe (Ouganda)" in texts
     assert any(t.startswith("[en] Endorses the conclusions;") for t in texts)
+    assert any(
+        "Décide d’examiner à sa quatre-vingtième session" in t for t in texts
+    )  # the move quotes OP8 in French
+
+    refused(
+        run_cli(
+            "translate", "r", "--amendment", replace.strip(), "--lang", "fr", "--text", "x", "--as", "France"
+        ),
+        "only the Secretariat or a proposer",
+    )
+    refused(
+        run_cli(
+            "translate", "r", "--amendment", edit.strip(), "--lang", "fr", "--text", "x", "--as", "China"
+        ),
+        "--find",
+    )
+    ok(
+        run_cli(
+            "translate",
+            "r",
+            "--amendment",
+            replace.strip(),
+            "--lang",
+            "fr",
+            "--text",
+            "Souscrit aux conclusions ;",
+            "--as",
+            "China",
+        )
+    )
+    ok(
+        run_cli(
+            "translate",
+            "r",
+            "--amendment",
+            edit.strip(),
+            "--lang",
+            "fr",
+            "--find",
+            "Prend note",
+            "--replace",
+            "Se félicite",
+            "--as",
+            "Secretariat",
+        )
+    )
+    r = run_cli("export", "r", "--kind", "amendments", "--lang", "fr", "-o", str(out))
+    assert ok(r) and r.stderr == ""
+    texts = [p.text for p in docx.Document(out).paragraphs]
+    assert any(t.startswith("Souscrit aux conclusions") for t in texts), texts
+    assert any("« Prend note »" in t and "« Se félicite »" in t for t in texts), texts
+    assert not any("[en]" in t for t in texts)
+    english = run_cli("export", "r", "--kind", "amendments", "-o", str(tmp_path / "en.docx"))
+    assert ok(english) and english.stderr == ""
+    assert any(p.text == "Endorses the conclusions;" for p in docx.Document(tmp_path / "en.docx").paragraphs)
 
 
 @pytest.mark.parametrize("lang", OTHERS)

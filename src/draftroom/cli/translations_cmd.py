@@ -45,6 +45,26 @@ def _translations(args: argparse.Namespace) -> int:
 def _translate(args: argparse.Namespace) -> int:
     from draftroom.workflow import translations as wf
 
+    if args.amendment:
+        if args.label:
+            raise DraftroomError("--amendment ID names what is translated: leave the paragraph LABEL out")
+        a = wf.translate_amendment(
+            args.name,
+            args.amendment,
+            args.lang,
+            args.text,
+            args.find,
+            args.replace,
+            args.actor,
+            home=args.home,
+        )
+        print(f"{args.name}: amendment {a.id} worded in {args.lang}")
+        return 0
+    if not args.label or args.text is None or args.find is not None or args.replace is not None:
+        raise DraftroomError(
+            f"name the paragraph and its text: `draftroom translate {args.name} OP3 --lang {args.lang} --text ...` "
+            "(or --amendment ID)"
+        )
     label = wf.translate(args.name, args.label, args.lang, args.text, args.actor, home=args.home)
     print(f"{args.name}: {label} in {args.lang} is current")
     return 0
@@ -78,10 +98,18 @@ def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser(
         "translate",
         parents=[home, acting],
-        help="the Secretariat sets one paragraph's translation (it becomes current)",
+        help="the Secretariat sets one paragraph's translation (it becomes current), or an amendment's wording",
     )
     p.add_argument("name", help="the negotiation's name, or the path of its directory")
-    p.add_argument("label", help="the paragraph: PP3, OP5, OP5(a), AN2")
+    p.add_argument("label", nargs="?", help="the paragraph: PP3, OP5, OP5(a), AN2")
     p.add_argument("--lang", required=True, help="the language of the translation: fr, es, ru, ar, zh, en")
-    p.add_argument("--text", required=True, help="the paragraph's text in that language")
+    p.add_argument("--text", help="the paragraph's text (or a replace/insert amendment's) in that language")
+    p.add_argument(
+        "--amendment",
+        metavar="ID",
+        help="word an amendment in that language (the Secretariat or its proposer), for the formal "
+        "amendments document in it",
+    )
+    p.add_argument("--find", help="--amendment of a word edit: the words it changes, in that language")
+    p.add_argument("--replace", help="--amendment of a word edit: their replacement, in that language")
     p.set_defaults(func=_translate)

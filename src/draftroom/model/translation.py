@@ -51,6 +51,16 @@ class Translation:
     footnotes: list[Footnote] = field(default_factory=list)
 
 
+@dataclass
+class AmendmentTranslation:
+    """An amendment's wording in another language: the new text (replace, insert), or the words an
+    edit changes and their replacement, as that language's version of the text reads them."""
+
+    text: str | None = None
+    find: str | None = None
+    replace: str | None = None
+
+
 def annex_key(annex_id: str | None, index: int) -> str:
     """The key of an annex's title in `Translation.headings`: its id, else its place ("annex-1")."""
     return annex_id or f"annex-{index + 1}"

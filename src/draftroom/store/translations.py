@@ -7,6 +7,8 @@
                                          marker, opener and headings in that language
     translations/<lang>/text/<id>.txt    the paragraph's translated text
     translations/<lang>/footnotes.txt    the footnotes in that language ("[^N]: text")
+    translations/<lang>/amendments/<id>.json   an amendment's wording in that language (text, or the
+                                         words an edit finds and replaces)
 
 So `git log translations/fr/text/p12.txt` is the history of one French paragraph.
 """
@@ -16,7 +18,7 @@ from typing import Protocol
 
 from draftroom.lang import LANGUAGES
 from draftroom.model import Closing
-from draftroom.model.translation import FIELDS, TranslatedParagraph, Translation
+from draftroom.model.translation import FIELDS, AmendmentTranslation, TranslatedParagraph, Translation
 from draftroom.store import layout
 
 FOLDER = "translations/"
@@ -102,8 +104,26 @@ def read_translations(read: layout.Reader) -> dict[str, Translation]:
 def save_translation(txn: Writer, t: Translation) -> None:
     """Write one translation's files in an action, deleting the text files it no longer holds."""
     files = translation_files(t)
-    for rel in txn.list_files(_base(t.language)):
+    for rel in txn.list_files(_base(t.language) + "text/"):
         if rel not in files:
             txn.delete_file(rel)
     for rel, text in files.items():
         txn.write_file(rel, text)
+
+
+def amendment_translation_path(lang: str, amendment_id: str) -> str:
+    return f"{_base(lang)}amendments/{amendment_id}.json"
+
+
+def read_amendment_translation(
+    read: layout.Reader, lang: str, amendment_id: str
+) -> AmendmentTranslation | None:
+    raw = read(amendment_translation_path(lang, amendment_id))
+    if raw is None:
+        return None
+    data = json.loads(raw)
+    return AmendmentTranslation(data.get("text"), data.get("find"), data.get("replace"))
+
+
+def amendment_translation_file(t: AmendmentTranslation) -> str:
+    return layout.dump_json({k: v for k, v in vars(t).items() if v is not None})

@@ -5,6 +5,7 @@ The store gives the text and the amendments; formal.py turns amendments into ins
 draftroom.export lays them out and writes the file.
 """
 
+import copy
 from collections.abc import Callable
 
 from draftroom.errors import DraftroomError
@@ -19,7 +20,7 @@ from draftroom.workflow.formal import to_instructions
 from draftroom.workflow.identity import resolve_actor
 from draftroom.workflow.listing import list_amendments
 from draftroom.workflow.negotiation import Home, open_negotiation, show
-from draftroom.workflow.translations import in_language
+from draftroom.workflow.translations import in_language, in_language_amendments
 
 
 def names_in_un_order(delegations: list[str], lang: str) -> list[str]:
@@ -49,8 +50,8 @@ def formal_amendments(
 
     In another language than the working text's, the document's words are that language's version
     (when the negotiation holds one) and the instructions are in that language; the text an instruction
-    quotes is the amendment's, which is in the working language: flagged "[en]" in the document and
-    named to `warn`."""
+    quotes is the amendment's wording in that language where one was given (`translate --amendment`),
+    else the working language's, flagged "[en]" in the document and named to `warn`."""
     listing = list_amendments(name, home=home)
     wanted = {resolve_actor(d) for d in by}
     statuses = (status,) if status else FORMAL_STATUSES
@@ -71,16 +72,26 @@ def formal_amendments(
             f"give it with `draftroom table {name} --symbol A/C.3/74/L.20`"
         )
     proposers = [p for a in chosen for p in a.proposers if not wanted or p in wanted]
-    instructions = to_instructions(doc, chosen)
-    if lang != doc.language:
-        flagged = flag_quotes(instructions, doc.language)
-        if flagged and warn:
-            warn(
-                f"the text quoted by instruction(s) {', '.join(map(str, flagged))} is in {doc.language} "
-                f"(flagged [{doc.language}]): amendments are written in the working language"
-            )
-        doc = in_language(name, lang, None, home, required=False).document
-    return amendments_document(doc, instructions, names_in_un_order(proposers, lang), symbol)
+    if lang == doc.language:
+        return amendments_document(
+            doc, to_instructions(doc, chosen), names_in_un_order(proposers, lang), symbol
+        )
+    translated = in_language(name, lang, None, home, required=False).document
+    chosen = [copy.deepcopy(a) for a in chosen]
+    worded = in_language_amendments(name, lang, chosen, home)
+    instructions: list[Instruction] = []
+    flagged: list[int] = []
+    for a, done in zip(chosen, worded, strict=True):
+        ins = to_instructions(translated, [a])  # a move quotes the paragraph moved: its translation
+        if not done and a.kind != "move":
+            flagged += [len(instructions) + n for n in flag_quotes(ins, doc.language)]
+        instructions += ins
+    if flagged and warn:
+        warn(
+            f"the text quoted by instruction(s) {', '.join(map(str, flagged))} is in {doc.language} "
+            f"(flagged [{doc.language}]): give its {lang} wording with `draftroom translate {name} --amendment ID`"
+        )
+    return amendments_document(translated, instructions, names_in_un_order(proposers, lang), symbol)
 
 
 def flag_quotes(instructions: list[Instruction], working: str) -> list[int]:

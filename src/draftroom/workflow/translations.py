@@ -15,9 +15,19 @@ from pathlib import Path
 from draftroom.errors import DraftroomError
 from draftroom.lang import LANGUAGES
 from draftroom.model import Document, Heading, iter_located, labels, locate
-from draftroom.model.translation import TranslatedParagraph, Translation, annex_key, digest
+from draftroom.model.amendment import Amendment
+from draftroom.model.translation import (
+    AmendmentTranslation,
+    TranslatedParagraph,
+    Translation,
+    annex_key,
+    digest,
+)
 from draftroom.store import new_negotiation_dir
 from draftroom.store.translations import (
+    amendment_translation_file,
+    amendment_translation_path,
+    read_amendment_translation,
     read_translation,
     read_translations,
     save_translation,
@@ -109,8 +119,9 @@ def translated_document(working: Document, t: Translation) -> Document:
         for block in annex.blocks:
             if isinstance(block, Heading) and block.id and block.id in t.headings:
                 block.text = t.headings[block.id]
-    if t.footnotes:
-        doc.footnotes = copy.deepcopy(t.footnotes)
+    if t.footnotes:  # a footnote added to the working text since keeps its working text
+        theirs = {f.number: f for f in t.footnotes}
+        doc.footnotes = [copy.deepcopy(theirs.get(f.number, f)) for f in doc.footnotes]
     return doc
 
 
@@ -233,8 +244,8 @@ def translate(
     check_language(lang)
     if who != SECRETARIAT:
         raise DraftroomError(
-            f"only the Secretariat translates; {who} may propose the {lang} wording to the Secretariat "
-            f"(act with --as Secretariat to set it)"
+            f"only the Secretariat translates the text; {who} proposes its own wording in {lang} as an "
+            f"amendment: `draftroom translate {name} --amendment ID --lang {lang} --text ...`"
         )
     if not text.strip():
         raise DraftroomError("--text is empty: give the paragraph's translation")
@@ -262,3 +273,69 @@ def translate(
         txn.extra_trailers.append(("Language", lang))
         txn.summary = f"{loc.label} translated into {lang}"
         return loc.label
+
+
+# ---- amendments in another language ---------------------------------------------------------------------
+def translate_amendment(
+    name: str,
+    ident: str,
+    lang: str,
+    text: str | None = None,
+    find: str | None = None,
+    replace: str | None = None,
+    actor: str | None = None,
+    home: Home = None,
+) -> Amendment:
+    """`draftroom translate NAME --amendment ID --lang fr --text ...`: an amendment's wording in another
+    language, for the formal amendments document in that language. The Secretariat, or a proposer of
+    the amendment (a delegation proposing its amendment in that language too)."""
+    who = resolve_actor(actor)
+    check_language(lang)
+    neg = open_negotiation(name, home)
+    with neg.action("translate-amendment", who) as txn:
+        if lang == txn.doc.language:
+            raise DraftroomError(f"{lang} is the working language of {name}: the amendment is already in it")
+        a = txn.amendments.get(ident)
+        if who != SECRETARIAT and who not in a.proposers:
+            raise DraftroomError(
+                f"only the Secretariat or a proposer of {a.id} ({', '.join(a.proposers)}) gives its {lang} wording"
+            )
+        wording = _wording(a, text, find, replace)
+        txn.write_file(amendment_translation_path(lang, a.id), amendment_translation_file(wording))
+        txn.amendment = a.id
+        txn.extra_trailers.append(("Language", lang))
+        txn.summary = f"Amendment {a.id} worded in {lang}"
+        return a
+
+
+def _wording(a: Amendment, text: str | None, find: str | None, replace: str | None) -> AmendmentTranslation:
+    if a.kind in ("replace", "insert"):
+        if not (text or "").strip() or find is not None or replace is not None:
+            raise DraftroomError(f"{a.id} is a {a.kind}: give its new text in that language with --text")
+        return AmendmentTranslation(text=(text or "").strip())
+    if a.kind == "edit" and a.find:
+        if not (find or "").strip() or replace is None or text is not None:
+            raise DraftroomError(
+                f"{a.id} is a word edit: give the words with --find and their replacement with --replace"
+            )
+        return AmendmentTranslation(find=(find or "").strip(), replace=replace)
+    raise DraftroomError(f"{a.id} is a {a.kind}: it quotes no text of its own to translate")
+
+
+def in_language_amendments(
+    name: str, lang: str, amendments: list[Amendment], home: Home = None
+) -> list[bool]:
+    """Put each amendment's wording in `lang` in place where one was given (in place, on copies the
+    caller owns); for each, whether it was."""
+    snap = open_negotiation(name, home).snapshot()
+    worded: list[bool] = []
+    for a in amendments:
+        t = read_amendment_translation(snap.read, lang, a.id)
+        if t is not None:
+            a.text = t.text if t.text is not None else a.text
+            a.find = t.find if t.find is not None else a.find
+            a.replace = t.replace if t.replace is not None else a.replace
+            if a.kind == "edit" and a.find is not None and a.replace is not None:
+                a.text = None  # the edit's result in the working language no longer applies
+        worded.append(t is not None)
+    return worded

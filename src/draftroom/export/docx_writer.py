@@ -153,8 +153,11 @@ class DocxWriter:
             return
         if number not in self.notes:
             note_id, note_p = self.footnotes.start()
-            note_p.insert(1, _tab_run())  # the number right-aligned before the text, as the UN sets it
-            _run_in(note_p, "\t")
+            if self.typo.rtl:
+                _run_in(note_p, " ")
+            else:  # the number right-aligned before the note's words, as the UN sets it
+                note_p.insert(1, _tab_run())
+                _run_in(note_p, "\t")
             for italic, piece in note_italics(printed(text, self.layout.language), self.layout.language):
                 _run_in(note_p, piece, ("w:i",) if italic else ())
             self.notes[number] = (note_id, len(self.notes) + 1)

@@ -136,8 +136,9 @@ def _masthead(layout: Layout, typo: Typography, total: int, emblem_xml: str) -> 
     cols = [*MASTHEAD_COLUMNS, total - sum(MASTHEAD_COLUMNS) - 15, 15]
     after = '<w:spacing w:before="0" w:after="80"/>'
     head, _, tail = m.symbol.partition("/")
-    symbol_runs = _run(head, '<w:position w:val="-4"/><w:sz w:val="40"/>') + _run(
-        _mark(_slash(tail, bool(head)), typo), '<w:position w:val="-4"/>'
+    mark = LRM if typo.rtl else ""  # the symbol reads left to right on a right-to-left page
+    symbol_runs = _run(mark + head, '<w:position w:val="-4"/><w:sz w:val="40"/>') + _run(
+        _slash(tail, bool(head)) + mark, '<w:position w:val="-4"/>'
     )
     thin = 4
     row1 = _row(

@@ -214,7 +214,8 @@ def build_template(name: str) -> DocxDocument:
     Footnotes(document)  # the footnotes part, separators, note styles and settings
     note = _style(document, TEXT_STYLE, ParagraphStyle)
     note.base_style = document.styles["Normal"]
-    _set_ppr(note.element, NOTE_PPR)
+    # right to left, the number stays next to its note's words (a hanging number reads as a column)
+    _set_ppr(note.element, NOTE_PPR if name != "ar" else NOTE_PPR.replace('w:hanging="432"', 'w:hanging="0"'))
     _page_setup(document)
     apply_typography(document, typography_for(FAMILIES[name]))
     return document
@@ -314,16 +315,20 @@ def apply_typography(document: DocxDocument, typo: Typography) -> None:
             child(rpr, tag).set(qn("w:val"), value)
         else:
             remove_child(rpr, tag)
-    grow = typo.size - 10
-    for style_id, size in HEAD_SIZES.items():
-        document.styles[_name(style_id)].font.size = Pt(size + grow)
-    for style_id, small in SMALL_SIZES.items():
-        document.styles[_name(style_id)].font.size = Pt(small + grow / 2)
+    for style_id, size in (HEAD_SIZES | SMALL_SIZES).items():
+        style = document.styles[_name(style_id)]
+        _size(style, size)
+        if not latin:  # letter spacing would stretch Arabic with kashidas
+            remove_child(style.element.get_or_add_rPr(), "w:spacing")
+    if not latin:
+        remove_child(document.styles[_name("H4")].element.get_or_add_rPr(), "w:spacing")
     document.styles[_name("H4")].font.italic = typo.opener == "italic"  # the report line's words
     single = document.styles[_name("SingleTxt")].paragraph_format
     single.line_spacing = Pt(typo.leading)
+    if typo.rtl:  # justified Arabic takes kashidas, which PDF text extraction splits words at
+        child(document.styles[_name("SingleTxt")].element.get_or_add_pPr(), "w:jc").set(qn("w:val"), "left")
     note = _style(document, TEXT_STYLE, ParagraphStyle)
-    note.font.size = Pt(typo.note_size)
+    _size(note, typo.note_size)
     note.paragraph_format.line_spacing = Pt(typo.note_size + 2)
     if latin:
         child(note.element.get_or_add_rPr(), "w:spacing").set(qn("w:val"), "5")
@@ -336,6 +341,12 @@ def apply_typography(document: DocxDocument, typo: Typography) -> None:
 
 
 _NAMES = {style_id: name for style_id, name, *_ in UN_STYLES}
+
+
+def _size(style: ParagraphStyle, points: float) -> None:
+    """A style's size for every script (w:sz, and w:szCs, which Arabic text takes)."""
+    style.font.size = Pt(points)
+    child(style.element.get_or_add_rPr(), "w:szCs").set(qn("w:val"), str(round(points * 2)))
 
 
 def _name(style_id: str) -> str:

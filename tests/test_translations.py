@@ -4,6 +4,7 @@ translates. Real AKN4UN files of the UN (tests/data/akn), real git repositories.
 
 import json
 import subprocess
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -96,10 +97,24 @@ def test_a_revision_makes_exactly_the_changed_paragraphs_stale_and_translate_mak
         s == dict.fromkeys(OTHERS, "current") for label, s in by_label.items() if label not in ("OP2", "OP4")
     )
 
-    refused(
-        run_cli("translate", "r", "OP2", "--lang", "fr", "--text", "Décide autre chose ;", "--as", "France"),
-        "only the Secretariat translates",
+    proposed = ok(
+        run_cli("translate", "r", "OP1", "--lang", "fr", "--text", "Décide de nouveau ;", "--as", "France")
     )
+    assert "OP1 in fr proposed as FRA-" in proposed
+    ident = proposed.split(" proposed as ")[1].split(";")[0]
+    assert {p["label"]: p["status"] for p in status(run_cli, "r")["paragraphs"]}["OP1"]["fr"] == "current"
+    listed = json.loads(ok(run_cli("translations", "r", "proposals", "--json")))
+    assert [(p["id"], p["label"], p["language"], p["proposer"], p["status"]) for p in listed] == [
+        (ident, "OP1", "fr", "France", "proposed")
+    ]
+    refused(run_cli("translate", "r", "--accept", ident, "--as", "France"), "only the Secretariat accepts")
+    ok(run_cli("translate", "r", "--accept", ident[:8], "--as", "Secretariat"))
+    assert (
+        json.loads(ok(run_cli("show", "r", "--lang", "fr", "--json")))["operative"][0]["text"]
+        == "Décide de nouveau ;"
+    )
+    assert json.loads(ok(run_cli("translations", "r", "proposals", "--json")))[0]["status"] == "accepted"
+    refused(run_cli("translate", "r", "--accept", ident, "--as", "Secretariat"), "already accepted")
     ok(
         run_cli(
             "translate", "r", "OP2", "--lang", "fr", "--text", "Décide autre chose ;", "--as", "Secretariat"
@@ -111,6 +126,12 @@ def test_a_revision_makes_exactly_the_changed_paragraphs_stale_and_translate_mak
     assert {p["label"]: p["status"] for p in status(run_cli, "r")["paragraphs"]}["OP4"]["zh"] == "current"
     shown = json.loads(ok(run_cli("show", "r", "--lang", "fr", "--json")))
     assert shown["operative"][1]["text"] == "Décide autre chose ;"
+    today = date.today()
+    assert json.loads(ok(run_cli("show", "r", "--json")))["date"] == f"{today.day} {today:%B} {today.year}"
+    zh = json.loads(ok(run_cli("show", "r", "--lang", "zh", "--json")))
+    assert (
+        zh["date"] == f"{today.year}年{today.month}月{today.day}日"
+    )  # the revision's date, printed in Chinese
     log = json.loads(ok(run_cli("log", "r", "--json")))
     assert log[0]["actor"] == "Secretariat" and log[0]["labels"] == ["OP4"]
 
@@ -305,3 +326,26 @@ def test_akn_export_in_each_language_is_that_languages_expression(run_cli, tmp_p
     assert [i["text"] for i in back["operative"][6]["items"]] == [
         i["text"] for i in source["operative"][6]["items"]
     ]
+
+
+def test_any_readable_format_aligns_pdf_docx_and_text(run_cli, tmp_path):
+    """The working text from the UN's PDF, the versions from the UN's XML; then each language written as
+    .docx and as text and read back as a version of the working text."""
+    ok(
+        run_cli(
+            "new",
+            "r",
+            "--from",
+            str(DATA / "en_A_RES_79_3.pdf"),
+            "--with",
+            *(akn(lang, 3) for lang in OTHERS),
+        )
+    )
+    assert all(p["status"] == dict.fromkeys(OTHERS, "current") for p in status(run_cli, "r")["paragraphs"])
+    for lang in OTHERS:
+        for suffix in (".docx", ".txt"):
+            out = tmp_path / f"{lang}{suffix}"
+            ok(run_cli("export", "r", "--lang", lang, "-o", str(out)))
+            name = f"s-{lang}-{suffix[1:]}"
+            ok(run_cli("new", name, "--from", akn("en", 3), "--with", str(out)))
+            assert status(run_cli, name)["languages"] == ["en", lang]

@@ -18,6 +18,7 @@ NAME_HELP = "the negotiation's name, or the path of its directory"
 
 def _amend(args: argparse.Namespace) -> int:
     from draftroom.workflow import amending
+    from draftroom.workflow.negotiation import paragraph_ids
     from draftroom.workflow.rules import Proposal
 
     if args.from_document:
@@ -37,9 +38,11 @@ def _amend(args: argparse.Namespace) -> int:
     position, anchor = (
         ("before", args.before) if getattr(args, "before", None) else ("after", getattr(args, "after", None))
     )
+    rev = getattr(args, "rev", None)
+    target, anchor = paragraph_ids(args.name, [getattr(args, "target", None), anchor], rev, args.home)
     p = Proposal(
         args.kind,
-        target=getattr(args, "target", None),
+        target=target,
         anchor=anchor,
         position=position if anchor else None,
         text=getattr(args, "text", None),
@@ -53,7 +56,7 @@ def _amend(args: argparse.Namespace) -> int:
         p,
         co,
         getattr(args, "because", "") or "",
-        getattr(args, "rev", None),
+        rev,
         args.home,
     )
     print(a.id)
@@ -62,8 +65,10 @@ def _amend(args: argparse.Namespace) -> int:
 
 def _amendments(args: argparse.Namespace) -> int:
     from draftroom.workflow import listing
+    from draftroom.workflow.negotiation import paragraph_ids
 
-    found = listing.list_amendments(args.name, args.status, args.by, args.on, args.home)
+    (on,) = paragraph_ids(args.name, [args.on], home=args.home)
+    found = listing.list_amendments(args.name, args.status, args.by, on, args.home)
     names = found.names
     if args.json:
         json.dump(
@@ -124,8 +129,10 @@ def _compromise(args: argparse.Namespace) -> int:
 
 def _mark(args: argparse.Namespace) -> int:
     from draftroom.workflow import amending
+    from draftroom.workflow.negotiation import paragraph_ids
 
-    label = amending.mark(args.name, args.label, args.status, args.actor, args.home)
+    (pid,) = paragraph_ids(args.name, [args.label], home=args.home)
+    label = amending.mark(args.name, pid or "", args.status, args.actor, args.home)
     print(f"{label}: {args.status}")
     return 0
 

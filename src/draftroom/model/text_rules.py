@@ -13,7 +13,7 @@ import re
 import unicodedata
 
 from draftroom.errors import DraftroomError
-from draftroom.model.limits import TYPED_CHARS, over_limit
+from draftroom.model.limits import TYPED_CHARS, check_numbers, over_limit
 
 BIDI_CONTROLS = "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
 BIDI_MARKS = "\u200e\u200f\u061c"
@@ -51,6 +51,7 @@ def check_typed(text: str, what: str = "text") -> str:
     character that may not be stored and its position (1 is the first character)."""
     if len(text) > TYPED_CHARS.value:
         raise over_limit(TYPED_CHARS, f"the {what}", len(text))
+    check_numbers(text, f"the {what}")
     bad = UNSTORABLE.search(text)
     if bad:
         ch = bad.group()

@@ -17,6 +17,7 @@ import pymupdf
 
 from draftroom.errors import DraftroomError
 from draftroom.lang.scripts import is_cjk
+from draftroom.model.limits import PAGES
 from draftroom.parse import vocab
 from draftroom.parse.furniture import job_number
 from draftroom.parse.pdf_lines import (
@@ -28,7 +29,7 @@ from draftroom.parse.pdf_lines import (
     page_spans,
     visual_lines,
 )
-from draftroom.parse.source import SourceText
+from draftroom.parse.source import SourceText, opener_key
 
 _NUMBERING = re.compile(r"^(\d{1,3}\.|\(?[a-z]{1,4}\)|[A-Z]\.|[IVXLC]+\.|[一二三四五六七八九十]+[、.．])\s")
 _RULE = re.compile(r"^[_\u2014\u2500-]{5,}$")
@@ -55,10 +56,19 @@ class _Page:
     job: str | None = None  # the job number printed in the page's margin, furniture but kept
 
 
+_HEADER = re.compile(rb"%PDF-\d\.\d")
+_TAIL = 2048  # where a PDF ends with `startxref`, the offset of its cross-reference table, and %%EOF
 _DAMAGE = ("premature end", "missing 'endobj'", "object is not a stream", "cannot find startxref")
 
 
 def _open(data: bytes, source: str) -> pymupdf.Document:
+    if not _HEADER.match(data) or b"startxref" not in data[-_TAIL:]:
+        # MuPDF would rebuild a file without its cross-reference table by scanning all of it (and
+        # the text of a truncated one is incomplete anyway)
+        raise DraftroomError(
+            f"{source}: not a readable PDF: damaged or truncated (no cross-reference table at its end): "
+            "give a complete copy"
+        )
     pymupdf.TOOLS.mupdf_display_errors(False)
     pymupdf.TOOLS.mupdf_display_warnings(False)
     pymupdf.TOOLS.mupdf_warnings(reset=True)
@@ -70,9 +80,29 @@ def _open(data: bytes, source: str) -> pymupdf.Document:
         raise DraftroomError(
             f"{source}: the PDF is encrypted: give an unprotected copy, the .docx or a text version"
         )
-    if doc.page_count == 0:
-        raise DraftroomError(f"{source}: the PDF has no pages")
     return doc
+
+
+def _pages(doc: pymupdf.Document, source: str) -> list[pymupdf.Page]:
+    """The pages, within the page-count limit; a one-line error for a damaged page tree (a cycle,
+    a count that lies, a page that is no page)."""
+    try:
+        count = doc.page_count
+        PAGES.check(count, source)
+        pages = list(doc.pages())
+        sizes = [(p.rect.width, p.rect.height) for p in pages]
+    except DraftroomError:
+        raise
+    except Exception as e:  # MuPDF's errors on a damaged page tree
+        raise DraftroomError(
+            f"{source}: the PDF is damaged ({str(e).removeprefix('code=7: ') or type(e).__name__}): "
+            "give a complete copy"
+        ) from None
+    if not pages:
+        raise DraftroomError(f"{source}: the PDF has no pages")
+    if any(not (0 < w < 1e5 and 0 < h < 1e5) for w, h in sizes):
+        raise DraftroomError(f"{source}: the PDF is damaged (a page without a size): give a complete copy")
+    return pages
 
 
 def _check_damage(doc: pymupdf.Document, text_chars: int, bad_chars: int, source: str) -> None:
@@ -147,8 +177,9 @@ def _number_plain_notes(pages: list[_Page]) -> None:
 
 
 def _read_pages(doc: pymupdf.Document, source: str) -> list[_Page]:
+    loaded = _pages(doc, source)
     try:
-        raw = [page_spans(page) for page in doc.pages()]
+        raw = [page_spans(page) for page in loaded]
     except DraftroomError as e:
         raise DraftroomError(f"{source}: {e}") from None
     chars = sum(len(s.text.strip()) for spans in raw for s in spans)
@@ -157,7 +188,7 @@ def _read_pages(doc: pymupdf.Document, source: str) -> list[_Page]:
     bad = sum(s.text.count("\ufffd") + len(_CONTROL.findall(s.text)) for spans in raw for s in spans)
     _check_damage(doc, chars, bad, source)
     body_size = _body_size(raw)
-    pages = [_Page(n, page.rect.width, page.rect.height) for n, page in enumerate(doc.pages())]
+    pages = [_Page(n, page.rect.width, page.rect.height) for n, page in enumerate(loaded)]
     if is_rtl(raw):
         for p, spans in zip(pages, raw, strict=True):
             mirror(spans, p.width)
@@ -293,14 +324,39 @@ def read_pdf(data: bytes, source: str) -> SourceText:
     with doc:
         pages = _read_pages(doc, source)
     job = next((p.job for p in pages if p.job), None)
-    return SourceText(_text(pages), job_number([job]) if job else None)
+    openers: dict[str, str] = {}
+    text = _text(pages, openers)
+    return SourceText(text, job_number([job]) if job else None, openers=openers)
 
 
 def pdf_to_text(data: bytes, source: str) -> str:
     return read_pdf(data, source).text
 
 
-def _text(pages: list[_Page]) -> str:
+def _italic(span: Span) -> bool:
+    return bool(span.flags & 2) or "italic" in span.font.lower() or "oblique" in span.font.lower()
+
+
+def _italic_lead(line: Line) -> tuple[str, str] | None:
+    """(the italic words a paragraph's first line opens with, the line's text from them on), past a
+    paragraph number set upright; None when the line does not open in italics."""
+    spans = list(line.spans)
+    while spans and not _italic(spans[0]) and (not spans[0].text.strip() or _numbered(spans[0].text + " x")):
+        spans.pop(0)
+    lead = []
+    for span in spans:
+        if not _italic(span):
+            break
+        lead.append(span.text)
+    opener = " ".join("".join(lead).split())
+    if not opener or len(lead) == len(spans):
+        return None
+    return opener, " ".join("".join(sp.text for sp in spans).split())
+
+
+def _text(pages: list[_Page], openers: dict[str, str] | None = None) -> str:
+    """The pages' text; `openers` gets each italic opening phrase, keyed by `opener_key` of the
+    paragraph it opens."""
     notes = _notes_text(pages)
     paragraphs: list[str] = []
     pending: list[str] = []
@@ -322,6 +378,8 @@ def _text(pages: list[_Page]) -> str:
                 paragraphs.extend(pending)
                 pending = []
                 current = line.text
+                if openers is not None and (lead := _italic_lead(line)):
+                    openers[opener_key(lead[1])] = lead[0]
             elif how == "line":
                 current = f"{current}\n{line.text}"
             else:

@@ -4,7 +4,7 @@ from pathlib import Path
 from types import ModuleType
 
 from draftroom.errors import DraftroomError
-from draftroom.model import Document, Revision, find_by_id
+from draftroom.model import Document, Revision
 from draftroom.tui.room import COMPILATION, ExportRequest, LobbyRow, ProposalRequest
 from draftroom.tui.snapshot import Snapshot
 from draftroom.workflow import amending, exporting, revising, undoing
@@ -65,23 +65,12 @@ class WorkflowRoom:
     def facilitators(self) -> list[str]:
         return amending.current_facilitators(self.name, home=self.home)
 
-    def _label(self, paragraph_id: str | None) -> str | None:
-        """The label the workflow expects, for a paragraph id of the text as it stands now."""
-        if paragraph_id is None:
-            return None
-        found = find_by_id(self.negotiation.outline(), paragraph_id)
-        if found is None:
-            raise DraftroomError("that paragraph is no longer in the text: another delegation changed it")
-        return found.label
-
     def propose(self, request: ProposalRequest, acting_as: str) -> str:
         moving = request.kind in ("insert", "move")
         proposal = Proposal(
             kind=request.kind,
-            target=None if request.kind == "insert" else self._label(request.target),
-            anchor=self._label(request.target if request.kind == "insert" else request.anchor)
-            if moving
-            else None,
+            target=None if request.kind == "insert" else request.target,
+            anchor=(request.target if request.kind == "insert" else request.anchor) if moving else None,
             position=request.position if moving else None,
             text=request.text or None,
             find=request.find or None,
@@ -103,7 +92,7 @@ class WorkflowRoom:
         return amending.compromise(self.name, amendment_ids, text, acting_as, home=self.home).id
 
     def mark(self, paragraph_id: str, status: str, acting_as: str) -> None:
-        amending.mark(self.name, self._label(paragraph_id) or "", status, acting_as, home=self.home)
+        amending.mark(self.name, paragraph_id, status, acting_as, home=self.home)
 
     def document_at(self, revision: str) -> Document:
         return nego.show(self.name, revision, home=self.home)

@@ -85,7 +85,9 @@ def _sides(
 ) -> tuple[Side, Side]:
     if b is not None:
         if from_rev or to_rev:
-            raise DraftroomError("--from/--to go with one negotiation NAME, not with two sides A B")
+            raise DraftroomError(
+                "the revisions to compare go with one negotiation NAME, not with two sides A B", fix="from-to"
+            )
         return load_side(a, home, lang), load_side(b, home, lang)
     if Path(a).is_file() or "@" in a:
         raise DraftroomError(f"give a second text to compare {a} with: draftroom diff A B")

@@ -82,7 +82,7 @@ def remember(actor: str | None, role: str) -> Path:
 def resolve_actor(raw: str | None) -> str:
     """The canonical name of who acts; one-line error with suggestions for an unknown delegation."""
     if raw is not None and not raw.strip():
-        raise DraftroomError('--as is empty: name a delegation (e.g. --as China) or "Secretariat"')
+        raise DraftroomError('who acts is empty: name a delegation (e.g. China) or "Secretariat"', fix="as")
     who = check_typed((raw or "").strip(), "--as") or configured_actor() or SECRETARIAT
     if who.casefold() in (
         "secretariat",

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from draftroom.errors import DraftroomError
 from draftroom.model import Document, states
-from draftroom.model.labels import labels
+from draftroom.model.labels import labels, locate
 from draftroom.model.text_rules import check_typed
 from draftroom.store import (
     Action,
@@ -137,6 +137,18 @@ def sponsor_line(sponsors: list[Sponsor], lang: str) -> str:
     line = states.sponsor_line([states.resolve(s.iso3) for s in sponsors if s.iso3], lang)
     extra = [s.name for s in sponsors if s.iso3 is None]
     return ", ".join([line, *extra]) if extra and line else line or ", ".join(extra)
+
+
+def paragraph_ids(
+    name: str, typed: list[str | None], rev: str | None = None, home: Home = None
+) -> list[str | None]:
+    """The ids of the paragraphs labels a user typed ("op 3", "OP10(a)") name in the text at `rev`
+    (the latest by default), None for None: a front end resolves what was typed once, at its edge,
+    and names paragraphs to the workflow by id from then on."""
+    if all(label is None for label in typed):
+        return [None for _ in typed]
+    doc = open_negotiation(name, home).outline(rev)
+    return [None if label is None else locate(doc, label).paragraph.id for label in typed]
 
 
 def show(name: str, rev: str | None = None, home: Home = None) -> Document:

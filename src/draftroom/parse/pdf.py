@@ -351,7 +351,7 @@ def _italic_lead(line: Line) -> tuple[str, str] | None:
     opener = " ".join("".join(lead).split())
     if not opener or len(lead) == len(spans):
         return None
-    return opener, " ".join("".join(sp.text for sp in spans).split())
+    return opener, " ".join("".join(sp.text for sp in spans if not sp.flags & 1).split())  # 1: superscript
 
 
 def _text(pages: list[_Page], openers: dict[str, str] | None = None) -> str:

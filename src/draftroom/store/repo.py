@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 from git import GitCommandError, Repo
 
 from draftroom.errors import DraftroomError
+from draftroom.lang.numbers import decimal
 from draftroom.model import Document, Revision
 from draftroom.store import gitlog, gitsafe, layout
 from draftroom.store.records import Action, NegotiationState, RevisionCut, Sponsor
@@ -381,6 +382,25 @@ class Negotiation:
         with self._repo() as repo:
             return gitlog.read_actions(repo)
 
+    def outlines_before(self, actions: list[Action]) -> list[Document]:
+        """For each action of `actions` (newest first, as `git_log` gives them), the document's
+        outline as it stood when the action was taken (at its parent; the first commit's own): so its
+        labels are the ones the actor saw. One `git log` finds the commits that changed the structure;
+        one outline is read per such commit, however many actions fall between two of them."""
+        with self._repo() as repo:
+            changed = set(repo.git.log("--format=%H", "--", layout.META, layout.STRUCTURE).split())
+            outlines: dict[str, Document] = {}
+            out: list[Document] = []
+            before: str | None = None  # the newest structure change older than the action at hand
+            for action in reversed(actions):
+                source = before or action.commit
+                if source not in outlines:
+                    outlines[source] = Snapshot(repo, source).outline()
+                out.append(outlines[source])
+                if action.commit in changed:
+                    before = action.commit
+            return out[::-1]
+
     def fsck(self) -> str:
         """`git fsck --strict` output; raises GitCommandError when the repository is damaged."""
         with self._repo() as repo:
@@ -404,7 +424,8 @@ def revision_tags(repo: Repo) -> list[str]:
 def _remove_stale_builds(path: Path) -> None:
     for tmp in path.parent.glob(f".{path.name}.new-*"):
         pid = tmp.name.rsplit("-", 1)[-1]
-        if pid.isdigit() and not _alive(int(pid)):
+        number = decimal(pid)
+        if number is not None and not _alive(number):
             shutil.rmtree(tmp, ignore_errors=True)
 
 

@@ -389,7 +389,8 @@ def read_docx(data: bytes, source: str) -> SourceText:
     ]
     openers: dict[str, str] = {}
     text = _text(package, source, openers)
-    return SourceText(text, job_number(footer_lines), openers=openers)
+    # a file that sets no opener in italics does not tell its openers (Arabic, or a plain draft)
+    return SourceText(text, job_number(footer_lines), openers=openers or None)
 
 
 def docx_to_text(data: bytes, source: str) -> str:

@@ -330,7 +330,8 @@ def read_pdf(data: bytes, source: str) -> SourceText:
     job = next((p.job for p in pages if p.job), None)
     openers: dict[str, str] = {}
     text = _text(pages, openers)
-    return SourceText(text, job_number([job]) if job else None, openers=openers)
+    # a PDF that sets no opener in italics does not tell its openers (Arabic, Chinese)
+    return SourceText(text, job_number([job]) if job else None, openers=openers or None)
 
 
 def pdf_to_text(data: bytes, source: str) -> str:

@@ -103,7 +103,7 @@ def locate(doc: Document, label: str) -> Located:
             return loc
     counts = f"{len(doc.preamble)} preambular and {len(doc.operative)} operative paragraphs"
     raise DraftroomError(
-        f"no paragraph {want} in this text ({counts}): check the label with `draftroom show`"
+        f"no paragraph {want} in this text ({counts}): check the label against the text"
     )
 
 

@@ -394,7 +394,7 @@ class Negotiation:
             for action in reversed(actions):
                 source = before or action.commit
                 if source not in outlines:
-                    outlines[source] = Snapshot(repo, source).outline()
+                    outlines[source] = Committed(repo, source).outline()
                 out.append(outlines[source])
                 if action.commit in changed:
                     before = action.commit

@@ -181,7 +181,7 @@ def test_compile_writes_text_and_html(room, run_cli, tmp_path):
     room("compile", "t", "-o", str(tmp_path / "c.html"))
     page = (tmp_path / "c.html").read_text(encoding="utf-8")
     assert page.startswith("<!DOCTYPE html>") and "<del>Strongly</del><ins>Firmly</ins>" in page
-    refused(run_cli, ".html or .txt", "compile", "t", "-o", str(tmp_path / "c.pdf"))
+    refused(run_cli, ".docx, .txt, .md, .html", "compile", "t", "-o", str(tmp_path / "c.pdf"))
     assert not (tmp_path / "c.pdf").exists()
 
 

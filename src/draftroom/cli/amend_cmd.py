@@ -11,7 +11,7 @@ from draftroom.cli.options import add_home
 from draftroom.errors import DraftroomError
 from draftroom.model import STATUSES
 from draftroom.model.amendment import STATUSES as AMENDMENT_STATUSES
-from draftroom.workflow.writing import write_atomically
+from draftroom.workflow.writing import Options
 
 NAME_HELP = "the negotiation's name, or the path of its directory"
 
@@ -151,18 +151,16 @@ def _roles(args: argparse.Namespace) -> int:
 
 
 def _compile(args: argparse.Namespace) -> int:
-    out = args.output
-    suffix = Path(out).suffix.lower() if out else ""
-    if out and suffix not in (".html", ".htm", ".txt"):
-        raise DraftroomError(f"{out}: write the compilation to a .html or .txt file")
+    """The compilation on standard output, or written to -o in any format `export` writes."""
     from draftroom.workflow import exporting
 
-    text = exporting.compilation_text(args.name, html=suffix in (".html", ".htm"), home=args.home)
-    if not out:
-        sys.stdout.write(text)
+    if not args.output:
+        sys.stdout.write(exporting.compilation_text(args.name, home=args.home))
         return 0
-    write_atomically(Path(out), text)
-    print(f"wrote {out}")
+    from draftroom.workflow.negotiation import show
+
+    options = Options("compilation", show(args.name, home=args.home).language)
+    print(f"wrote {exporting.write_compilation(args.name, Path(args.output), options, args.home)}")
     return 0
 
 
@@ -287,7 +285,12 @@ def register(sub: argparse._SubParsersAction) -> None:
 
     p = sub.add_parser("compile", parents=[home], help="the compilation text with every pending proposal")
     p.add_argument("name", help=NAME_HELP)
-    p.add_argument("-o", "--output", metavar="FILE", help="write it to FILE.html or FILE.txt")
+    p.add_argument(
+        "-o",
+        "--output",
+        metavar="FILE",
+        help="write it to FILE: .docx, .txt, .md or .html, as `export --kind compilation`",
+    )
     p.set_defaults(func=_compile)
 
     revise = sub.choices.get("revise")

@@ -3,15 +3,14 @@
 from pathlib import Path
 from types import ModuleType
 
-from draftroom.errors import DraftroomError
 from draftroom.model import Document, Revision
-from draftroom.tui.room import COMPILATION, ExportRequest, LobbyRow, ProposalRequest
+from draftroom.tui.room import ExportRequest, LobbyRow, ProposalRequest
 from draftroom.tui.snapshot import Snapshot
 from draftroom.workflow import amending, exporting, revising, undoing
 from draftroom.workflow import negotiation as nego
 from draftroom.workflow.negotiation import Home, LogEntry, Sponsor
 from draftroom.workflow.rules import Proposal
-from draftroom.workflow.writing import Options, check_output, export_document, write_atomically
+from draftroom.workflow.writing import Options
 
 
 def _listing() -> ModuleType:
@@ -121,14 +120,6 @@ class WorkflowRoom:
         nego.remove_sponsors(self.name, names, acting_as, home=self.home)
 
     def export(self, request: ExportRequest) -> Path:
-        if request.kind == COMPILATION:
-            out = check_output(request.path)
-            if out.suffix.lower() not in (".txt", ".html"):
-                raise DraftroomError(f"{out}: a compilation is written as .txt or .html")
-            text = exporting.compilation_text(self.name, html=out.suffix.lower() == ".html", home=self.home)
-            write_atomically(out, text)
-            return out
-        doc = nego.show(self.name, request.revision, home=self.home)
         options = Options(
             request.kind,
             request.language,
@@ -136,7 +127,9 @@ class WorkflowRoom:
             meeting=request.meeting,
             job_number=request.job_number,
         )
-        return export_document(doc, request.path, options)
+        return exporting.export_negotiation(
+            self.name, request.path, options, request.revision, home=self.home
+        )
 
     def revise(self, acting_as: str) -> str:
         r = revising.revise(self.name, acting_as, home=self.home)

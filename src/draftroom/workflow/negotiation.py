@@ -233,18 +233,25 @@ def table(name: str, actor: str | None = None, symbol: str | None = None, home: 
 @dataclass
 class LogEntry:
     action: Action
-    labels: list[str]  # the touched paragraphs' labels in the latest text ("" for deleted ones)
+    labels: list[str]  # the touched paragraphs' labels when the action was taken ("" when unknown)
 
 
 def log(name: str, home: Home = None) -> list[LogEntry]:
-    """Every action, newest first, with the current labels of the paragraphs it touched.
+    """Every action, newest first, with the labels the touched paragraphs had when it was taken (a
+    proposal on OP10 reads OP10 after a revision renumbered it OP11).
 
-    Read with one `git log` rather than from the index: as fast, always current, and the command
+    Read with `git log` rather than from the index: as fast, always current, and the command
     then never loads SQLAlchemy, which costs more than the rest of the command together."""
     neg = open_negotiation(name, home)
     actions = neg.git_log()
-    names = labels(neg.outline()) if any(a.paragraphs for a in actions) else {}
-    return [LogEntry(a, [names.get(p, "") for p in a.paragraphs]) for a in actions]
+    if not any(a.paragraphs for a in actions):
+        return [LogEntry(a, []) for a in actions]
+    names: dict[int, dict[str, str]] = {}  # one labelling per outline, shared by the actions under it
+    entries = []
+    for a, outline in zip(actions, neg.outlines_before(actions), strict=True):
+        at = names.setdefault(id(outline), labels(outline))
+        entries.append(LogEntry(a, [at.get(p, "") for p in a.paragraphs]))
+    return entries
 
 
 def list_negotiations(home: Home = None) -> list["Summary"]:

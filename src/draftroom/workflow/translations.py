@@ -17,6 +17,7 @@ from draftroom.lang import LANGUAGES
 from draftroom.model import Document, Heading, Paragraph, find_by_id, iter_located, labels, locate
 from draftroom.model.amendment import Amendment, make_id
 from draftroom.model.dates import iso_date, printed_date
+from draftroom.model.text_rules import check_typed
 from draftroom.model.translation import (
     AmendmentTranslation,
     TranslatedParagraph,
@@ -298,6 +299,7 @@ def translate(
     """`draftroom translate NAME OP3 --lang fr --text ...`: the Secretariat sets one paragraph's
     translation, made from the working text as it stands now (so it is current); a delegation
     proposes that wording instead, for the Secretariat to accept (`accept_translation`)."""
+    text = check_typed(text, "translation (--text)")
     who = resolve_actor(actor)
     check_language(lang)
     if not text.strip():
@@ -399,6 +401,10 @@ def translate_amendment(
 
 
 def _wording(a: Amendment, text: str | None, find: str | None, replace: str | None) -> AmendmentTranslation:
+    text, find, replace = (
+        None if value is None else check_typed(value, what)
+        for value, what in ((text, "--text"), (find, "--find"), (replace, "--replace"))
+    )
     if a.kind in ("replace", "insert"):
         if not (text or "").strip() or find is not None or replace is not None:
             raise DraftroomError(f"{a.id} is a {a.kind}: give its new text in that language with --text")

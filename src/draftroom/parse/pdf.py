@@ -17,7 +17,7 @@ import pymupdf
 
 from draftroom.errors import DraftroomError
 from draftroom.lang.scripts import is_cjk
-from draftroom.model.limits import PAGES
+from draftroom.model.limits import PAGES, TEXT_CHARS
 from draftroom.parse import vocab
 from draftroom.parse.furniture import job_number
 from draftroom.parse.pdf_lines import (
@@ -179,7 +179,11 @@ def _number_plain_notes(pages: list[_Page]) -> None:
 def _read_pages(doc: pymupdf.Document, source: str) -> list[_Page]:
     loaded = _pages(doc, source)
     try:
-        raw = [page_spans(page) for page in loaded]
+        raw: list[list[Span]] = []
+        room = TEXT_CHARS.value
+        for page in loaded:
+            raw.append(page_spans(page, room))
+            room -= sum(len(s.text) for s in raw[-1])
     except DraftroomError as e:
         raise DraftroomError(f"{source}: {e}") from None
     chars = sum(len(s.text.strip()) for spans in raw for s in spans)

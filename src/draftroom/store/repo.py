@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 from git import GitCommandError, Repo
 
 from draftroom.errors import DraftroomError
+from draftroom.lang.numbers import decimal
 from draftroom.model import Document, Revision
 from draftroom.store import gitlog, gitsafe, layout
 from draftroom.store.committed import Committed
@@ -423,7 +424,8 @@ def revision_tags(repo: Repo) -> list[str]:
 def _remove_stale_builds(path: Path) -> None:
     for tmp in path.parent.glob(f".{path.name}.new-*"):
         pid = tmp.name.rsplit("-", 1)[-1]
-        if pid.isdigit() and not _alive(int(pid)):
+        number = decimal(pid)
+        if number is not None and not _alive(number):
             shutil.rmtree(tmp, ignore_errors=True)
 
 

@@ -181,6 +181,7 @@ def test_a_language_added_later_aligns_with_the_revision_it_translates(run_cli):
     ok(run_cli("accept", "r", aid, "--as", "Secretariat"))
     ok(run_cli("revise", "r", "--as", "Secretariat"))
     refused(run_cli("translations", "r", "add", akn("ru", 3), "--rev", "rev-5"), "no revision")
+    refused(run_cli("translations", "r", "add", akn("ru", 3), "--as", "China"), "only the Secretariat adds")
     out = ok(run_cli("translations", "r", "add", akn("ru", 3), "--rev", "rev-0", "--as", "Secretariat"))
     assert "ru version added" in out and "not current in ru: OP1" in out
     report = status(run_cli, "r")

@@ -240,6 +240,10 @@ def add_translation(
     missing. Returns the translation and the labels not current."""
     neg = open_negotiation(name, home)
     who = resolve_actor(actor)
+    if who != SECRETARIAT:
+        raise DraftroomError(
+            f"only the Secretariat adds a language version; {who} proposes wordings with `draftroom translate`"
+        )
     base = neg.snapshot(rev).document()
     t = _version(base, path, lang)
     with neg.action(

@@ -10,6 +10,7 @@ from draftroom.errors import DraftroomError
 from draftroom.lang import LANGUAGES
 from draftroom.lang.citations import ANNEX
 from draftroom.lang.markers import roman
+from draftroom.lang.numbers import decimal
 from draftroom.model.dates import printed_date
 
 UNITED_NATIONS = {
@@ -208,9 +209,9 @@ def report_line(committee: str | None, reference: str | None, lang: str) -> str:
 
 def meeting_line(meeting: str, lang: str) -> str:
     """A meeting number ("109") in the closing's words; any other text is kept as given."""
-    if not meeting.strip().isdigit():
+    n = decimal(meeting.strip(), 5)
+    if n is None:
         return meeting
-    n = int(meeting)
     return {
         "en": f"{n}{_english_suffix(n)} plenary meeting",
         "zh": f"第{n}次全体会议",

@@ -27,7 +27,7 @@ from draftroom.model.limits import (
 )
 from draftroom.parse import vocab
 from draftroom.parse.furniture import job_number
-from draftroom.parse.source import SourceText
+from draftroom.parse.source import SourceText, opener_key
 from draftroom.parse.xml_limits import check_depth, is_depth_error
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -409,14 +409,42 @@ def read_docx(data: bytes, source: str) -> SourceText:
         for f in package.footers
         for p in _outer_paragraphs(f)
     ]
-    return SourceText(_text(package, source), job_number(footer_lines))
+    openers: dict[str, str] = {}
+    text = _text(package, source, openers)
+    # a file that sets no opener in italics does not tell its openers (Arabic, or a plain draft)
+    return SourceText(text, job_number(footer_lines), openers=openers or None)
 
 
 def docx_to_text(data: bytes, source: str) -> str:
     return read_docx(data, source).text
 
 
-def _text(package: _Package, source: str) -> str:
+def _on(props: etree._Element | None, tag: str) -> bool:
+    el = props.find(w(tag)) if props is not None else None
+    return el is not None and el.get(w("val"), "1") not in ("0", "false", "off")
+
+
+def _italic_lead(p: etree._Element) -> tuple[str, str] | None:
+    """(the italic words a paragraph opens with, its text from them on), past an upright number or
+    marker; None when it does not open in italics."""
+    runs = [
+        (("".join(t.text or "" for t in r.iter(w("t")))), _on(r.find(w("rPr")), "i")) for r in p.iter(w("r"))
+    ]
+    i = 0
+    while i < len(runs) and not runs[i][1] and (not runs[i][0].strip() or _LABEL.match(runs[i][0])):
+        i += 1
+    lead = []
+    j = i
+    while j < len(runs) and (runs[j][1] or not runs[j][0].strip()):
+        lead.append(runs[j][0])
+        j += 1
+    opener = " ".join("".join(lead).split())
+    if not opener or j == len(runs):
+        return None
+    return opener, "".join(text for text, _ in runs[i:])
+
+
+def _text(package: _Package, source: str, openers: dict[str, str] | None = None) -> str:
     body = package.document.find(w("body"))
     if body is None:
         raise DraftroomError(f"{source}: a Word document without a body")
@@ -429,6 +457,8 @@ def _text(package: _Package, source: str) -> str:
         lines = _lines(reader.paragraph(p))
         if lines:
             paragraphs.append("\n".join(lines))
+            if openers is not None and (lead := _italic_lead(p)):
+                openers[opener_key(lead[1])] = lead[0]
     definitions = [
         f"[^{n}]: {notes.get(note_id, '')}"
         for note_id, n in sorted(reader.order.items(), key=lambda kv: kv[1])

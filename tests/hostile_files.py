@@ -8,7 +8,11 @@ W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 RELS = "http://schemas.openxmlformats.org/package/2006/relationships"
 OFFICE = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 CONTENT_TYPES = (
-    '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>'
+    '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+    '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
+    '<Default Extension="xml" ContentType="application/xml"/>'
+    '<Override PartName="/word/document.xml" '
+    'ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>'
 )
 ROOT_RELS = (
     f'<?xml version="1.0"?><Relationships xmlns="{RELS}">'
@@ -174,6 +178,19 @@ def text_pdf(pages: list[list[str]] | None = None) -> bytes:
     for i, lines in enumerate(pages):
         objects += [page(2, 5 + 2 * i, 3), stream(page_text(lines))]
     return pdf(objects)
+
+
+def one_page_pdf(content: bytes) -> bytes:
+    """A PDF of one page drawn by the content stream `content` (font /F1 is Helvetica)."""
+    return pdf(
+        [
+            b"<< /Type /Catalog /Pages 2 0 R >>",
+            b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+            page(2, 4, 5),
+            stream(content),
+            FONT,
+        ]
+    )
 
 
 def cyclic_pdf() -> bytes:

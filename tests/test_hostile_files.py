@@ -3,8 +3,10 @@ naming what is wrong (a limit by its name), never another exception, and near-li
 
 import pytest
 from hostile_files import (
+    DRAFT,
     NUMBERING_REL,
     OFFICE,
+    W,
     corrupt_deflate,
     cyclic_pdf,
     damaged_local_header,
@@ -13,6 +15,7 @@ from hostile_files import (
     lying_count_pdf,
     numbered_paragraph,
     numbering,
+    one_page_pdf,
     relationships,
     text_pdf,
     zip_bomb,
@@ -135,9 +138,14 @@ def test_pdf_garbage_is_refused_before_any_repair(garbage):
 
 # ---- 6. footnotes, long lines, long numbers ------------------------------------------------------------
 def _noted(count: int) -> str:
-    refs = " ".join(f"word[^{n}]" for n in range(1, count + 1))
+    refs = "\n\n".join(  # ten notes a paragraph: paragraph numbers go up to 999
+        f"{k + 1}. Decides "
+        + " ".join(f"to act[^{n}]" for n in range(10 * k + 1, min(10 * k + 11, count + 1)))
+        + "."
+        for k in range((count + 9) // 10)
+    )
     notes = "\n".join(f"[^{n}]: Resolution {n}/1." for n in range(1, count + 1))
-    return f"The General Assembly,\n\n1. Decides {refs}.\n\n{notes}\n"
+    return f"The General Assembly,\n\n{refs}\n\n{notes}\n"
 
 
 def test_footnotes_up_to_the_limit_are_read_and_past_it_refused():
@@ -191,3 +199,34 @@ def test_a_utf16_file_cut_in_the_middle_of_a_character_is_a_one_line_error(tmp_p
     f.write_bytes(b"\xff\xfe" + "The General Assembly,".encode("utf-16-le")[:-1])
     with pytest.raises(DraftroomError, match="UTF-16"):
         read_source(f)
+
+
+def test_paragraphs_nested_in_paragraphs_are_read_once():
+    nested = "<w:p>" * 150 + "<w:r><w:t>deep words</w:t></w:r>" + "</w:p>" * 150
+    table = f"<w:tbl><w:tr><w:tc>{nested}</w:tc></w:tr></w:tbl>"
+    note = f'<w:footnotes xmlns:w="{W}"><w:footnote w:id="1">{nested}</w:footnote></w:footnotes>'
+    rel = f'<Relationship Id="r9" Type="{OFFICE}/footnotes" Target="footnotes.xml"/>'
+    ref = '<w:p><w:r><w:t>1.\tDecides to act.</w:t></w:r><w:r><w:footnoteReference w:id="1"/></w:r></w:p>'
+    text = read_docx(
+        docx(document=document_xml(DRAFT + table + ref), footnotes=note, document_rels=relationships(rel)),
+        NAME,
+    ).text
+    assert text.count("deep words") == 2  # once in the table, once in the note
+
+
+def test_a_page_with_more_text_than_any_page_holds_is_refused_before_its_characters_are_read():
+    runs = b"".join(
+        b"1 0 0 1 %d %d Tm (Decides to act on the matter at hand, ) Tj\n"
+        % (72 + (i % 3) * 150, 750 - (i // 3) % 700)
+        for i in range(2000)
+    )
+    page = one_page_pdf(b"BT /F1 10 Tf " + runs + b"ET")
+    refused(read_pdf, page, "text on a page limit", "page 1")
+
+
+def test_a_paragraph_of_many_short_lines_is_joined_in_linear_time_up_to_the_paragraph_limit():
+    words = "to\n" * 6_000
+    doc = parse_text(f"The General Assembly,\n\n1. Decides\n{words}", "en", source=NAME)
+    assert doc.operative[0].text.count("to") == 6_000
+    with pytest.raises(DraftroomError, match="paragraph length limit"):
+        parse_text(f"The General Assembly,\n\n1. Decides\n{words * 4}", "en", source=NAME)

@@ -63,9 +63,7 @@ class RoomScreen(AppScreen):
         raise NotImplementedError
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action in self.CHAIR_ACTIONS and self.room_app.identity.role not in CHAIR_ROLES:
-            return False
-        return True
+        return action not in self.CHAIR_ACTIONS or self.room_app.identity.role in CHAIR_ROLES
 
     def locate(self, paragraph_id: str | None) -> Located | None:
         snap = self.snap

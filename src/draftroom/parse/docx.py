@@ -35,6 +35,8 @@ REL_NS = "http://schemas.openxmlformats.org/package/2006/relationships"
 FOOTNOTES_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/footnotes"
 NUMBERING_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/numbering"
 FOOTER_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/footer"
+HEADER_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/header"
+R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 _NOTEREF = re.compile(r"NOTEREF\s+(\S+)")
 # text before a tab that is a paragraph number or marker: "1.", "(a)", "a)", "74/176.", "IV."
 _LABEL = re.compile(r"^\s*(\(?[0-9A-Za-z]{1,7}[.)]|\d+/\d+\s?[A-Z]?(?:\.|\s-))\s*$")
@@ -67,6 +69,7 @@ class _Package:
     footnotes: etree._Element | None
     numbering: etree._Element | None
     footers: list[etree._Element]
+    masthead: etree._Element | None = None  # the first page's header, where the UN sets the masthead
 
 
 class _Parts:
@@ -128,11 +131,13 @@ def _open(data: bytes, source: str) -> _Package:
                 name = targets.get(reltype)
                 return parts.xml(name) if name is not None and name in parts else None
 
+            document = parts.xml(main)
             return _Package(
-                parts.xml(main),
+                document,
                 part(FOOTNOTES_REL),
                 part(NUMBERING_REL),
                 [parts.xml(name) for name in footers],
+                _first_header(parts, rels_name, main, document),
             )
     except etree.XMLSyntaxError as e:
         raise DraftroomError(
@@ -156,6 +161,23 @@ def _relationships(parts: _Parts, name: str) -> list[tuple[str, str]]:
         if reltype and target and rel.get("TargetMode") != "External":
             out.append((reltype, target))
     return out
+
+
+def _first_header(
+    parts: _Parts, rels_name: str, main: str, document: etree._Element
+) -> etree._Element | None:
+    """The header the first page shows (`w:headerReference w:type="first"`), if the package has it."""
+    first = next(
+        (r.get(f"{{{R_NS}}}id") for r in document.iter(w("headerReference")) if r.get(w("type")) == "first"),
+        None,
+    )
+    if first is None or rels_name not in parts:
+        return None
+    for rel in parts.xml(rels_name).iter(f"{{{REL_NS}}}Relationship"):
+        if rel.get("Id") == first and rel.get("Type") == HEADER_REL and rel.get("Target"):
+            name = posixpath.normpath(posixpath.join(posixpath.dirname(main), rel.get("Target"))).lstrip("/")
+            return parts.xml(name) if name in parts else None
+    return None
 
 
 def _main_part(parts: _Parts) -> str:
@@ -430,7 +452,8 @@ def _text(package: _Package, source: str, openers: dict[str, str] | None = None)
     reader = _Reader(notes, _Numbering(package.numbering))
     reader.find_bookmarks(body)
     paragraphs: list[str] = []
-    for p in _blocks(body):
+    masthead = _blocks(package.masthead) if package.masthead is not None else []
+    for p in masthead + _blocks(body):
         lines = _lines(reader.paragraph(p))
         if lines:
             paragraphs.append("\n".join(lines))

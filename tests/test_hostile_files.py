@@ -230,3 +230,27 @@ def test_a_paragraph_of_many_short_lines_is_joined_in_linear_time_up_to_the_para
     assert doc.operative[0].text.count("to") == 6_000
     with pytest.raises(DraftroomError, match="paragraph length limit"):
         parse_text(f"The General Assembly,\n\n1. Decides\n{words * 4}", "en", source=NAME)
+
+
+@pytest.mark.parametrize(
+    ("name", "make", "words"),
+    [
+        ("bomb.docx", lambda: zip_bomb(60 << 20), "limit"),
+        (
+            "deep.docx",
+            lambda: docx(document=document_xml("<w:p>" * 1000 + "</w:p>" * 1000)),
+            "nesting depth limit",
+        ),
+        ("inflate.docx", lambda: corrupt_deflate(docx()), "not a readable Word document"),
+        ("cycle.pdf", cyclic_pdf, "cycle in page tree"),
+        ("count.pdf", lying_count_pdf, "damaged"),
+    ],
+)
+def test_parse_says_what_is_wrong_in_one_line(run_cli, tmp_path, name, make, words):
+    f = tmp_path / name
+    f.write_bytes(make())
+    done = run_cli("parse", str(f))
+    assert done.returncode == 2, done.stderr
+    assert (
+        done.stderr.count("\n") == 1 and done.stderr.startswith("draftroom: error: ") and words in done.stderr
+    )

@@ -97,6 +97,7 @@ def test_text_word_cannot_hold_is_refused_naming_the_character_and_its_place(
         ("table", "t", "--symbol", "A/C.3/74/L.20\u202e"),
         ("revise", "t", "--as", "Pakistan", "--symbol", "A/\ufffe"),
         ("amend", "t", "--as", "Chi\u202ena", "delete", "OP1"),
+        ("translate", "t", "OP1", "--lang", "fr", "--text", "Décide\uffff", "--as", "Secretariat"),
     ],
 )
 def test_every_place_text_enters_applies_the_rule(run_cli, home, args):

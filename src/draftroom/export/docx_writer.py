@@ -153,11 +153,7 @@ class DocxWriter:
             return
         if number not in self.notes:
             note_id, note_p = self.footnotes.start()
-            if self.typo.rtl:
-                _run_in(note_p, " ")
-            else:  # the number right-aligned before the note's words, as the UN sets it
-                note_p.insert(1, _tab_run())
-                _run_in(note_p, "\t")
+            _run_in(note_p, " " if self.typo.rtl else "\t")  # the number beside its words, or hanging
             for italic, piece in note_italics(printed(text, self.layout.language), self.layout.language):
                 _run_in(note_p, piece, ("w:i",) if italic else ())
             self.notes[number] = (note_id, len(self.notes) + 1)
@@ -243,12 +239,6 @@ def _run_in(
                 t = etree.SubElement(r, _T)
                 t.text = piece
                 t.set(_SPACE, "preserve")
-
-
-def _tab_run() -> etree._Element:
-    r = OxmlElement("w:r")
-    etree.SubElement(r, _TAB)
-    return r
 
 
 def _bookmark(number: int) -> str:

@@ -92,13 +92,13 @@ AGENDA_ITEM = {
     "ar": ("البند {x} من جدول الأعمال", "البندان {x} من جدول الأعمال"),
 }
 
-ADOPTED = {
-    "en": "Resolution adopted by the {organ} on {date}",
+ADOPTED = {  # the UN sets the date on a second line ("\n")
+    "en": "Resolution adopted by the {organ}\non {date}",
     "zh": "{organ}{date}通过的决议",
-    "fr": "Résolution adoptée par l’{organ} le {date}",
-    "es": "Resolución aprobada por la {organ} el {date}",
-    "ru": "Резолюция, принятая {organ} {date}",
-    "ar": "قرار اتخذته {organ} في {date}",
+    "fr": "Résolution adoptée par l’{organ}\nle {date}",
+    "es": "Resolución aprobada por la {organ}\nel {date}",
+    "ru": "Резолюция, принятая {organ}\n{date}",
+    "ar": "قرار اتخذته {organ}\nفي {date}",
 }
 _ADOPTING_ORGAN = {  # the organ as the adoption line needs it (Russian instrumental case)
     "en": "General Assembly",

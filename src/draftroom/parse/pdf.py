@@ -330,7 +330,8 @@ def read_pdf(data: bytes, source: str) -> SourceText:
     job = next((p.job for p in pages if p.job), None)
     openers: dict[str, str] = {}
     text = _text(pages, openers)
-    return SourceText(text, job_number([job]) if job else None, openers=openers)
+    # a PDF that sets no opener in italics does not tell its openers (Arabic, Chinese)
+    return SourceText(text, job_number([job]) if job else None, openers=openers or None)
 
 
 def pdf_to_text(data: bytes, source: str) -> str:
@@ -355,7 +356,7 @@ def _italic_lead(line: Line) -> tuple[str, str] | None:
     opener = " ".join("".join(lead).split())
     if not opener or len(lead) == len(spans):
         return None
-    return opener, " ".join("".join(sp.text for sp in spans).split())
+    return opener, " ".join("".join(sp.text for sp in spans if not sp.flags & 1).split())  # 1: superscript
 
 
 def _text(pages: list[_Page], openers: dict[str, str] | None = None) -> str:

@@ -1,5 +1,6 @@
 """Checks and dispatch on the input file: size, binary content, format by magic bytes."""
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -28,8 +29,10 @@ def read_input(path: str | Path) -> tuple[str, bytes]:
     FILE_BYTES.check(len(data), str(path))
     if not data:
         raise DraftroomError(f"{path}: the file is empty")
-    if data.startswith(b"%PDF"):
+    if b"%PDF-" in data[:1024]:  # the header may follow a few junk bytes (PDF 1.7, annex H)
         return "pdf", data
+    if p.suffix.lower() == ".pdf":
+        raise DraftroomError(f"{path}: a damaged PDF (it does not begin as a PDF does): give a complete copy")
     if data.startswith(b"PK\x03\x04"):
         return "docx", data
     if p.suffix.lower() == ".docx":
@@ -73,8 +76,9 @@ class SourceText:
 
 
 def opener_key(text: str) -> str:
-    """A paragraph's start, as its opener is looked up by: the first 40 letters and digits."""
-    return "".join(c for c in text if c.isalnum())[:40]
+    """A paragraph's start, as its opener is looked up by: its first 40 letters and digits, footnote
+    references aside."""
+    return "".join(c for c in re.sub(r"\[\^\d+\]", "", text) if c.isalnum())[:40]
 
 
 def parse_file(path: str | Path, lang: str | None = None) -> Document:

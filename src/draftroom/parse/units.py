@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from draftroom.lang.numbers import decimal
 from draftroom.lang.scripts import width
+from draftroom.model.limits import PARAGRAPH_CHARS, over_limit
 from draftroom.parse import vocab
 from draftroom.parse.lines import Line, join_pair
 from draftroom.parse.wrapping import Wrapping
@@ -46,6 +47,12 @@ def ends_paragraph(text: str, part: str) -> bool:
     t = _TRAILING_MARKS.sub("", text[-60:].rstrip()).rstrip()
     t = t.rstrip(_CLOSERS) if t[-1:] in _CLOSERS and t.rstrip(_CLOSERS)[-1:] in _ENDINGS[part] else t
     return bool(t) and t[-1] in _ENDINGS[part]
+
+
+def _heading_line(text: str) -> bool:
+    """A short line that starts with a capital and ends without punctuation: a heading."""
+    t = text.strip()
+    return 0 < len(t) <= 100 and t[:1].isupper() and t[-1:].isalnum()
 
 
 def _starts_lower(text: str) -> bool:
@@ -164,7 +171,12 @@ class Joiner:
     def _short_heading(self) -> bool:
         """The unit so far is a line or two set apart that ends without punctuation: a heading
         ("I" / "Legislative activities") that a numbered paragraph follows after a blank."""
-        return 0 < len(self.text) <= 160 and not self.text[:1].islower() and len(self.lines) <= 3
+        return (
+            0 < len(self.text) <= 400
+            and not self.text[:1].islower()
+            and len(self.lines) <= 6
+            and all(len(ln.text) <= 160 for ln in self.lines)
+        )
 
     def _ending_part(self) -> str:
         return "item" if self.in_item else self.part
@@ -193,6 +205,13 @@ class Joiner:
             return kind == "number" and line.blank_before and self._short_heading()
         if kind in ("number", "item"):
             return True
+        if (
+            self.capitalised
+            and self.wrapping.blanks_mark_paragraphs
+            and line.blank_before
+            and _heading_line(t)
+        ):
+            return True  # a heading set apart after a paragraph's end ("Part I", "Peacebuilding Commission")
         if self.capitalised and _starts_lower(t):
             return False
         deeper = self.wrapping.starts_deeper(line)
@@ -227,6 +246,8 @@ class Joiner:
             self.text = f"{self.text} {line.text}"
         else:
             self.text = join_pair(self.text, line.text, self.lines[-1].tight_end if self.lines else False)
+        if len(self.text) > PARAGRAPH_CHARS.value:  # each line joined copies the paragraph so far
+            raise over_limit(PARAGRAPH_CHARS, f"the paragraph that starts {self.text[:40]!r}", len(self.text))
         self.lines.append(line)
 
     def _close(self, kind: str) -> None:

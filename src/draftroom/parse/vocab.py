@@ -41,7 +41,7 @@ DISTR_DATE = re.compile(rf"^Distr\..*?\s(?P<date>{DATE_TEXT})$", _FLAGS)
 SESSION = re.compile(
     r"^(?:[A-Z][\w\-]*(?:[\s\-][\w\-]+)*\s+(?:special\s+|emergency\s+special\s+)?session"  # en, fr
     r"|(?:19|20)\d\d\s+session"  # the Economic and Social Council's "2018 session"
-    r"|第.{1,12}届(?:特别|紧急特别)?会议(?:续会)?"
+    r"|第.{1,12}届(?:特别|紧急特别)?会议(?:续会)?|(?:19|20)\d\d\s*年届会"
     r"|[\w\s\-]+período\s+(?:extraordinario\s+)?de\s+sesiones"
     r"|[\w\s\-]+сессия"
     r"|الدورة\s+.{2,40})$",
@@ -202,8 +202,14 @@ def item_marker(m: re.Match[str], expected: str) -> tuple[str, str | None] | Non
     return (marker, "letter") if marker else None
 
 
+_LONGEST_LABEL = 40  # "123." or "(iii)", with room for spaces around
+
+
 def bare_label(text: str) -> bool:
-    """A paragraph number or sub-item marker alone, with no text after it."""
+    """A paragraph number or sub-item marker alone, with no text after it (a short text: matching
+    a paragraph's whole text each time a line joins it would make joining quadratic)."""
+    if len(text) > _LONGEST_LABEL:
+        return False
     m = NUMBERED.match(text) or ITEM.match(text)
     return m is not None and not m.group("rest")
 

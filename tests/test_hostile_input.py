@@ -294,3 +294,24 @@ def test_a_meeting_number_int_cannot_read_is_kept_as_written(meeting):
 
     line = meeting_line(meeting, "en")
     assert line == meeting or line == "109th plenary meeting"
+
+
+@pytest.mark.parametrize("label", ["OP" + "9" * 5000, "AN" + "1" * 5000 + ".2", "OP1" + "(a)" * 3000])
+def test_a_label_too_long_for_any_paragraph_is_no_label(run_cli, home, label):
+    before = _state(home)
+    fails(run_cli("amend", "t", "--home", str(home), "--as", "China", "delete", label), "OP")
+    assert _state(home) == before
+
+
+def test_a_revision_number_too_long_for_any_negotiation_is_no_revision(run_cli, home):
+    fails(run_cli("show", "t", "--home", str(home), "--rev", "Rev." + "9" * 5000), "rev")
+
+
+@pytest.mark.parametrize("verb", [("diff",), ("parse",), ("new", "x", "--from"), ("diff", "t")])
+def test_a_path_too_long_for_the_system_is_a_user_error(run_cli, home, verb):
+    fails(
+        run_cli(*verb, "OP" + "9" * 300, "--home", str(home))
+        if verb[0] != "parse"
+        else run_cli("parse", "a" * 300),
+        "too long",
+    )

@@ -95,7 +95,10 @@ class Committed:
             return
         shas = "".join(f"{sha}\n" for _, sha in wanted).encode("ascii")
         out = subprocess.run(
-            ["git", "--git-dir", self._git_dir, "cat-file", "--batch"], input=shas, capture_output=True, check=True
+            ["git", "--git-dir", self._git_dir, "cat-file", "--batch"],
+            input=shas,
+            capture_output=True,
+            check=True,
         ).stdout
         at = 0
         for rel, _ in wanted:

@@ -268,3 +268,43 @@ def test_the_palette_leads_with_the_rooms_own_commands(home):
         assert "Who are you?" in screen_text(app)
 
     drive(lambda: app_in(home, Identity("China", "delegate")), scenario)
+
+
+def test_the_export_dialog_names_the_file_for_the_kind_and_asks_before_replacing_one(home, tmp_path):
+    from draftroom.tui.screens.reason import ReasonScreen
+
+    target = tmp_path / "draft.docx"
+    target.write_bytes(b"mine")
+
+    async def scenario(app: DraftroomApp, pilot) -> None:
+        await pilot.press("x")
+        await settle(pilot)
+        path = app.screen.query_one("#path")
+        assert path.value.endswith(f"{NAME}-draft-rev-0.docx"), path.value
+        app.screen.query_one("#kind").value = "resolution"
+        await pilot.pause()
+        assert path.value.endswith(f"{NAME}-resolution-rev-0.docx"), path.value
+        app.screen.query_one("#kind").value = "draft"
+        await pilot.pause()
+        path.value = str(target)
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert isinstance(app.screen, ReasonScreen) and target.read_bytes() == b"mine"
+        await pilot.press("enter")
+        await settle(pilot)
+        await settle(pilot)
+
+    drive(lambda: app_in(home, Identity(None, "secretariat")), scenario)
+    assert target.read_bytes()[:2] == b"PK"
+
+
+def test_the_revise_dialog_shows_the_new_symbol_and_what_stays_pending(home):
+    amending.propose(NAME, "China", Proposal(kind="delete", target="o3"), home=home)
+
+    async def scenario(app: DraftroomApp, pilot) -> None:
+        await pilot.press("R")
+        await settle(pilot)
+        shown = screen_text(app)
+        assert "A/C.3/74/L.20/Rev.2" in shown and "1 pending proposals stay pending" in shown, shown
+
+    drive(lambda: app_in(home, Identity(FACILITATOR, "facilitator")), scenario)

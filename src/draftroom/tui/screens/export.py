@@ -2,6 +2,7 @@
 
 from pathlib import Path
 
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -9,6 +10,7 @@ from textual.widgets import Input, Label, LoadingIndicator, Select, Static
 
 from draftroom.tui.room import ExportRequest
 from draftroom.tui.screens.base import RoomScreen
+from draftroom.tui.screens.reason import ReasonScreen
 from draftroom.tui.snapshot import Snapshot
 from draftroom.tui.widgets.identity_bar import IdentityBar
 from draftroom.tui.widgets.key_bar import KeyBar
@@ -51,7 +53,23 @@ class ExportScreen(RoomScreen):
             self.query_one("#language", Select).value = doc.language
         path = self.query_one("#path", Input)
         if not path.value:
-            path.value = str(Path.cwd() / f"{snap.name}-{snap.revision}.docx")
+            path.value = str(Path.cwd() / self._file_name(str(self.query_one("#kind", Select).value)))
+
+    def _file_name(self, kind: str, suffix: str = ".docx") -> str:
+        snap = self.snap
+        return f"{snap.name if snap else 'export'}-{kind}-{snap.revision if snap else ''}{suffix}"
+
+    def on_select_changed(self, event: Select.Changed) -> None:
+        """A new kind names the file anew, unless the user typed a name of their own."""
+        if event.select.id != "kind" or not isinstance(event.value, str):
+            return
+        path = self.query_one("#path", Input)
+        old = Path(path.value) if path.value else Path.cwd() / "x.docx"
+        if not path.value or any(old.name == self._file_name(k, old.suffix) for k in KINDS):
+            path.value = str(old.parent / self._file_name(event.value, old.suffix or ".docx"))
+        self._confirmed = None
+
+    _confirmed: Path | None = None  # the existing file the user agreed to replace
 
     def action_export(self) -> None:
         room = self.room_app.room
@@ -63,10 +81,23 @@ class ExportScreen(RoomScreen):
         if not raw:
             self.notify("Give the file to write", severity="warning")
             return
+        target = Path(raw).expanduser()
+        if target.is_file() and self._confirmed != target:
+
+            def replace(answer: str | None) -> None:
+                if answer is not None:
+                    self._confirmed = target
+                    self.action_export()
+
+            about = Text(f"{target} exists: exporting replaces it.")
+            self.app.push_screen(
+                ReasonScreen(f"Replace {target.name}?", about, "(enter to replace)", False), replace
+            )
+            return
         request = ExportRequest(
             kind,
             language,
-            Path(raw).expanduser(),
+            target,
             adopted_on=self.query_one("#adopted", Input).value.strip() or None,
             meeting=self.query_one("#meeting", Input).value.strip() or None,
             job_number=self.query_one("#job", Input).value.strip() or None,

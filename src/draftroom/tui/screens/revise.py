@@ -9,7 +9,8 @@ from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Label, Static
 
-from draftroom.model import labels
+from draftroom.model import Revision, labels
+from draftroom.model.amendment import Amendment
 from draftroom.tui.snapshot import Snapshot, paragraph_of
 from draftroom.tui.widgets.key_bar import KeyBar
 from draftroom.tui.widgets.labels import display_label
@@ -20,18 +21,39 @@ if TYPE_CHECKING:
 APPLIED = ("accepted",)
 
 
-def summary(snap: Snapshot) -> Text:
-    """One line per accepted proposal or compromise the revision will apply."""
-    names = labels(snap.document)
-    applied = [p for p in snap.proposals if p.status in APPLIED]
-    if not applied:
-        return Text(
-            "No accepted proposal yet: the revision would only carry the text forward.", style="yellow"
+def next_revision(snap: Snapshot) -> str:
+    """What the cut makes: "Rev.2 (A/C.3/74/L.20/Rev.2)", the base symbol's own number counted."""
+    now = Revision.typed(snap.revision) or Revision(0)
+    new = now.next_after(snap.document.symbol)
+    symbol = new.symbol(snap.document.symbol)
+    return new.name + (f" ({symbol})" if symbol else "")
+
+
+def _lines(proposals: list[Amendment], names: dict[str, str]) -> Text:
+    return Text(
+        "".join(
+            f"  {display_label(names.get(paragraph_of(p) or '', '?')):<12} {p.kind:<10} {', '.join(p.proposers)}  ({p.id})\n"
+            for p in proposals
         )
-    out = Text(f"{len(applied)} accepted proposals will be applied:\n", style="bold")
-    for p in applied:
-        where = display_label(names.get(paragraph_of(p) or "", "?"))
-        out.append(f"  {where:<12} {p.kind:<10} {', '.join(p.proposers)}  ({p.id})\n")
+    )
+
+
+def summary(snap: Snapshot) -> Text:
+    """The revision it makes, one line per accepted proposal it applies, and what stays pending."""
+    names = labels(snap.document)
+    out = Text.assemble(("New revision: ", "bold"), next_revision(snap), "\n\n")
+    applied = [p for p in snap.proposals if p.status in APPLIED and not p.applied_in]
+    if not applied:
+        out.append(
+            "No accepted proposal yet: the revision would only carry the text forward.\n", style="yellow"
+        )
+    else:
+        out.append(f"{len(applied)} accepted proposals will be applied:\n", style="bold")
+    out.append_text(_lines(applied, names))
+    pending = [p for p in snap.proposals if p.pending]
+    out.append(f"\n{len(pending)} pending proposals stay pending, carried to the new text", style="bold")
+    out.append(":\n" if pending else ".\n")
+    out.append_text(_lines(pending, names))
     return out
 
 

@@ -31,11 +31,12 @@ from machine import machine  # noqa: E402  (the machine line every benchmark pri
 
 from draftroom.model import Document, Paragraph, states  # noqa: E402
 from draftroom.store.amendment_index import indexed_amendments  # noqa: E402
-from draftroom.workflow import amending, revising  # noqa: E402
-from draftroom.workflow import amendments as logic  # noqa: E402
+from draftroom.workflow import amending  # noqa: E402
 from draftroom.workflow import listing as lister  # noqa: E402
-from draftroom.workflow.amendments import Proposal  # noqa: E402
-from draftroom.workflow.negotiation import create_negotiation, open_negotiation, revise  # noqa: E402
+from draftroom.workflow import rules as logic  # noqa: E402
+from draftroom.workflow.negotiation import create_negotiation, open_negotiation  # noqa: E402
+from draftroom.workflow.revising import revise  # noqa: E402
+from draftroom.workflow.rules import Proposal  # noqa: E402
 
 CORPUS = ROOT.parent / "shared" / "corpus-en"
 
@@ -141,7 +142,7 @@ def main() -> None:
 
         fill = timed(lambda: indexed_amendments(neg), 1)
         print(f"first read, filling the amendments index from git: {fill:.2f} s")
-        inside = timed(lambda: render(revising.list_amendments("bench", home=home)), 5)
+        inside = timed(lambda: render(lister.list_amendments("bench", home=home)), 5)
         print(
             f"amendments (list {len(ids)}, query + render in process): {inside:.3f} s = {inside:.2f} x the 1 s target"
         )
@@ -195,7 +196,7 @@ def main() -> None:
         )
 
 
-def render(found: revising.Listing) -> str:
+def render(found: lister.Listing) -> str:
     names = found.names
     return "\n".join(f"{a.id} {lister.where(a, names)} {lister.change(a)}" for a in found.amendments)
 

@@ -25,7 +25,7 @@ from machine import machine  # noqa: E402  (the machine line every benchmark pri
 from draftroom.model import Document, Paragraph, states  # noqa: E402
 from draftroom.store import Negotiation  # noqa: E402
 from draftroom.workflow import negotiation as wf  # noqa: E402
-from draftroom.workflow import undoing  # noqa: E402
+from draftroom.workflow import revising, undoing  # noqa: E402
 
 
 def git(*args: str, cwd: Path | None = None) -> str:
@@ -93,7 +93,7 @@ def main() -> None:
     for i in range(args.rounds):
         add += timed(lambda: wf.add_sponsors("bench", [next(names)], "Secretariat", home=home), 1)
         peer_add += timed(plain_commit(peer, ["sponsors.json"], i), 1)
-        revise += timed(lambda: wf.revise("bench", "Secretariat", home=home), 1)
+        revise += timed(lambda: revising.revise("bench", "Secretariat", home=home), 1)
         peer_revise += timed(plain_commit(peer, ["meta.json", "negotiation.json"], i), 1)
     for what, ours, theirs in (("sponsor add", add, peer_add), ("revise", revise, peer_revise)):
         print(

@@ -47,10 +47,10 @@ from draftroom.tui.rooms import WorkflowLobby  # noqa: E402
 from draftroom.tui.screens.draft import DraftScreen  # noqa: E402
 from draftroom.tui.screens.proposals import ProposalsScreen  # noqa: E402
 from draftroom.tui.widgets.draft_view import DraftView  # noqa: E402
-from draftroom.workflow import amending, revising  # noqa: E402
-from draftroom.workflow import amendments as logic  # noqa: E402
-from draftroom.workflow.amendments import Proposal  # noqa: E402
+from draftroom.workflow import amending, listing  # noqa: E402
+from draftroom.workflow import rules as logic  # noqa: E402
 from draftroom.workflow.negotiation import open_negotiation  # noqa: E402
+from draftroom.workflow.rules import Proposal  # noqa: E402
 
 SIZE = (120, 40)
 
@@ -75,7 +75,7 @@ def proposal(label: str, text: str, rng: random.Random) -> Proposal:
 def seed(home: Path, pending: int, rng: random.Random) -> None:
     """The demo negotiation, brought to `pending` pending amendments in one bulk action."""
     build_demo(home)
-    have = sum(a.pending for a in revising.list_amendments(DEMO_NAME, home=home).amendments)
+    have = sum(a.pending for a in listing.list_amendments(DEMO_NAME, home=home).amendments)
     delegations = [s.en for s in states.all_states() if s.is_state][:100]
     neg = open_negotiation(DEMO_NAME, home)
     with neg.action("bench-import", "Secretariat") as txn:
@@ -205,7 +205,7 @@ async def run(args: argparse.Namespace) -> None:
     home = Path(tempfile.mkdtemp(prefix="bench-tui-"))
     t = time.perf_counter()
     seed(home, args.amendments, rng)
-    revising.list_amendments(DEMO_NAME, home=home)  # the SQL index catches up with the bulk import once
+    listing.list_amendments(DEMO_NAME, home=home)  # the SQL index catches up with the bulk import once
     snap = WorkflowLobby(home).open(DEMO_NAME).snapshot()
     print(f"machine: {machine()}")
     print(

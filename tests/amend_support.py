@@ -2,7 +2,7 @@
 
 from draftroom.model import Annex, Document, Footnote, Heading, Paragraph
 from draftroom.model.amendment import Amendment
-from draftroom.workflow.amendments import Proposal, propose
+from draftroom.workflow.rules import Proposal, propose
 
 
 def english() -> Document:

@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 from draftroom.errors import DraftroomError
 from draftroom.model import Instruction, find_by_id, labels, locate
 from draftroom.model.amendment import from_dict, make_id, to_dict
-from draftroom.workflow import amendments as wf
+from draftroom.workflow import rules as wf
 from draftroom.workflow.apply import apply
 from draftroom.workflow.carry import carry
 from draftroom.workflow.crossrefs import broken

@@ -82,7 +82,7 @@ def test_bad_requests(run_cli, tmp_path, args, words):
 def test_bad_outputs(run_cli, tmp_path):
     _one_line_error(run_cli("export", str(SEED_002), "-o", str(tmp_path / "no" / "x.docx")), "does not exist")
     _one_line_error(
-        run_cli("export", str(SEED_002), "-o", str(tmp_path / "x.pdf")), ".docx, .txt, .md or .html"
+        run_cli("export", str(SEED_002), "-o", str(tmp_path / "x.pdf")), ".docx, .txt, .md, .html or .xml"
     )
     _one_line_error(run_cli("export", str(SEED_002), "-o", "/proc/draftroom-export.docx"), "/proc")
     _one_line_error(run_cli("export", str(tmp_path / "missing.txt"), "-o", str(tmp_path / "x.docx")))

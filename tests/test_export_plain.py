@@ -9,8 +9,9 @@ from lxml import html as lxml_html
 
 from draftroom.errors import DraftroomError
 from draftroom.export import api
-from draftroom.export.api import export_document, write_atomically
+from draftroom.export.api import export_document
 from draftroom.export.blocks import Options
+from draftroom.files import write_atomically
 
 
 def test_markdown_has_footnotes_italic_openers_and_literal_numbers(tmp_path):

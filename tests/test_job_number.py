@@ -11,6 +11,7 @@ from draftroom.export.api import export_document
 from draftroom.export.blocks import Options
 from draftroom.parse import parse_file
 from draftroom.workflow import negotiation as nego
+from draftroom.workflow import revising
 
 L18_PDF, L18_TXT = CORPUS_EN / "A_80_L.18.pdf", CORPUS_EN / "A_80_L.18.txt"
 
@@ -45,7 +46,7 @@ def test_footer_of_the_document_issued_again_or_as_given(tmp_path):
 
 def test_a_revision_has_no_job_number_until_the_secretariat_gives_one(tmp_path):
     nego.new_negotiation("l18", L18_TXT, facilitator="Mexico", actor="Mexico", home=tmp_path)
-    nego.revise("l18", "Mexico", home=tmp_path)
+    revising.revise("l18", "Mexico", home=tmp_path)
     assert nego.show("l18", "rev-0", home=tmp_path).job_number == "25-19372"
     assert nego.show("l18", home=tmp_path).job_number is None
 

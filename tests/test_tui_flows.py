@@ -17,10 +17,10 @@ from draftroom.tui.app import DraftroomApp
 from draftroom.tui.identity import Identity
 from draftroom.tui.launch import identity_for, save_identity
 from draftroom.tui.rooms import WorkflowLobby
-from draftroom.workflow import amending, revising
+from draftroom.workflow import amending, listing, revising
 from draftroom.workflow import negotiation as nego
-from draftroom.workflow.amendments import Proposal
 from draftroom.workflow.identity import config_path
+from draftroom.workflow.rules import Proposal
 
 ROOT = Path(__file__).resolve().parent.parent
 NAME = "trafficking"
@@ -73,16 +73,18 @@ def test_sponsors_added_with_the_picker_and_the_line_as_printed(home):
 
 
 def test_facilitator_cuts_a_revision(home):
+    """The demo is A/C.3/74/L.20/Rev.1: the revision it cuts is Rev.2 (issue 16, fault 1)."""
+
     async def scenario(app: DraftroomApp, pilot) -> None:
         await pilot.press("R")
         await settle(pilot)
         await pilot.press("ctrl+s")
         await settle(pilot)
         await settle(pilot)
-        assert "Rev.1" in screen_text(app)
+        assert "Rev.2" in screen_text(app)
 
     drive(lambda: app_in(home, Identity(FACILITATOR, "facilitator")), scenario, size=(120, 36))
-    assert [r.tag for r in nego.open_negotiation(NAME, home).revisions()] == ["rev-0", "rev-1"]
+    assert [r.tag for r in nego.open_negotiation(NAME, home).revisions()] == ["rev-0", "rev-2"]
 
 
 def test_a_delegate_cannot_reach_the_facilitators_revise(home):
@@ -99,7 +101,7 @@ def test_reviewer_diffs_two_revisions(home):
     neg = nego.open_negotiation(NAME, home)
     with neg.action("edit", FACILITATOR, summary="test setup: OP1 reworded") as txn:
         txn.doc.operative[0].text = "敦促所有会员国考虑批准或加入《联合国打击跨国有组织犯罪公约》；"
-    nego.revise(NAME, FACILITATOR, home=home)
+    revising.revise(NAME, FACILITATOR, home=home)
 
     async def scenario(app: DraftroomApp, pilot) -> None:
         await pilot.press("h")
@@ -107,7 +109,7 @@ def test_reviewer_diffs_two_revisions(home):
         await pilot.press("D")
         await settle(pilot)
         text = screen_text(app)
-        assert "rev-0 → rev-1" in text
+        assert "rev-0 → rev-2" in text
         assert "OP1 → OP1" in text and "changed" in text
 
     drive(lambda: app_in(home, Identity(None, "reviewer")), scenario, size=(120, 36))
@@ -131,9 +133,9 @@ def test_an_action_by_another_process_shows_within_two_seconds(home):
         done = await asyncio.to_thread(subprocess.run, cmd, env=env, capture_output=True, text=True)
         assert done.returncode == 0, done.stderr
         seen = time.monotonic()
-        while "Rev.1" not in screen_text(app) and time.monotonic() - seen < 2.0:
+        while "Rev.2" not in screen_text(app) and time.monotonic() - seen < 2.0:
             await pilot.pause(0.05)
-        assert "Rev.1" in screen_text(app)
+        assert "Rev.2" in screen_text(app)
 
     drive(lambda: app_in(home, Identity("China", "delegate")), scenario, size=(120, 36))
 
@@ -181,7 +183,7 @@ def test_an_export_error_is_a_notification_not_a_traceback(home, tmp_path):
 
 
 def amendments(home: Path) -> list:
-    return revising.list_amendments(NAME, home=home).amendments
+    return listing.list_amendments(NAME, home=home).amendments
 
 
 def test_delegate_proposes_a_word_edit_then_withdraws_it(home):
@@ -233,7 +235,7 @@ def test_facilitator_accepts_and_revises(home):
         await settle(pilot)
         await settle(pilot)
         text = screen_text(app)
-        assert "Rev.1" in text and "敦促所有会员国批准或加入《公约》；" in text
+        assert "Rev.2" in text and "敦促所有会员国批准或加入《公约》；" in text
 
     drive(lambda: app_in(home, Identity(FACILITATOR, "facilitator")), scenario)
     doc = nego.show(NAME, home=home)
@@ -388,7 +390,7 @@ def test_a_delegate_undoes_from_the_draft_and_redoes_from_the_history(home):
     aid = amending.propose(NAME, "China", Proposal("delete", target="OP3"), home=home).id
 
     def pending() -> list[str]:
-        return [a.id for a in revising.list_amendments(NAME, home=home).amendments if a.status == "proposed"]
+        return [a.id for a in listing.list_amendments(NAME, home=home).amendments if a.status == "proposed"]
 
     async def scenario(app: DraftroomApp, pilot) -> None:
         await pilot.press("u")  # China's latest action: its proposal
@@ -516,7 +518,7 @@ def test_an_arabic_negotiation_works_as_the_chinese_one_does(tmp_path):
         await export_to(app, pilot, target)
 
     drive(lambda: DraftroomApp(WorkflowLobby(tmp_path), "ar", Identity("Egypt", "facilitator")), scenario)
-    (a,) = revising.list_amendments("ar", home=tmp_path).amendments
+    (a,) = listing.list_amendments("ar", home=tmp_path).amendments
     assert a.text == "تقرر أن تواصل النظر في هذه المسألة في دورتها الثانية والثمانين." and a.proposers == [
         "Egypt"
     ]

@@ -8,9 +8,9 @@ import pytest
 from amend_support import english
 
 from draftroom.errors import DraftroomError
-from draftroom.workflow import amending, revising, undoing
+from draftroom.workflow import amending, listing, revising, undoing
 from draftroom.workflow import negotiation as nego
-from draftroom.workflow.amendments import Proposal
+from draftroom.workflow.rules import Proposal
 
 
 @pytest.fixture
@@ -20,7 +20,7 @@ def home(tmp_path):
 
 
 def statuses(home) -> dict[str, str]:
-    return {a.id: a.status for a in revising.list_amendments("t", home=home).amendments}
+    return {a.id: a.status for a in listing.list_amendments("t", home=home).amendments}
 
 
 def head_files(home) -> str:
@@ -92,7 +92,7 @@ def test_a_facilitator_may_undo_anyone_until_the_next_revision(home):
     china = next(a for a in actions(home) if a.actor == "China")
     undoing.undo("t", china.commit, "Mexico", home)
     amending.decide("t", [other], "accept", "Mexico", home)
-    nego.revise("t", "Mexico", home=home)
+    revising.revise("t", "Mexico", home=home)
     chile = next(a for a in actions(home) if a.actor == "Chile")
     with pytest.raises(DraftroomError, match="is in rev-1, an issued revision"):
         undoing.undo("t", chile.commit, "Mexico", home)

@@ -10,7 +10,7 @@ from pathlib import Path
 from draftroom.model import Annex, Document, Footnote, Heading, Paragraph
 from draftroom.model.amendment import Amendment
 from draftroom.store import Action, Sponsor
-from draftroom.tui.room import ExportRequest, Listing, ProposalRequest
+from draftroom.tui.room import ExportRequest, LobbyRow, ProposalRequest
 from draftroom.tui.snapshot import Snapshot
 from draftroom.workflow.negotiation import LogEntry
 
@@ -215,9 +215,9 @@ class FakeRoom:
 class FakeLobby:
     rooms: dict[str, FakeRoom]
 
-    def listings(self) -> list[Listing]:
+    def listings(self) -> list[LobbyRow]:
         return [
-            Listing(
+            LobbyRow(
                 n,
                 r.document.symbol or "",
                 r.document.title,

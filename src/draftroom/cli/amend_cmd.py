@@ -8,17 +8,17 @@ from pathlib import Path
 from typing import Any
 
 from draftroom.cli.options import add_home
-from draftroom.cli.output import write_text_file
 from draftroom.errors import DraftroomError
 from draftroom.model import STATUSES
 from draftroom.model.amendment import STATUSES as AMENDMENT_STATUSES
+from draftroom.workflow.writing import write_atomically
 
 NAME_HELP = "the negotiation's name, or the path of its directory"
 
 
 def _amend(args: argparse.Namespace) -> int:
     from draftroom.workflow import amending
-    from draftroom.workflow.amendments import Proposal
+    from draftroom.workflow.rules import Proposal
 
     if args.from_document:
         if args.kind:
@@ -61,9 +61,9 @@ def _amend(args: argparse.Namespace) -> int:
 
 
 def _amendments(args: argparse.Namespace) -> int:
-    from draftroom.workflow import listing, revising
+    from draftroom.workflow import listing
 
-    found = revising.list_amendments(args.name, args.status, args.by, args.on, args.home)
+    found = listing.list_amendments(args.name, args.status, args.by, args.on, args.home)
     names = found.names
     if args.json:
         json.dump(
@@ -148,13 +148,13 @@ def _compile(args: argparse.Namespace) -> int:
     suffix = Path(out).suffix.lower() if out else ""
     if out and suffix not in (".html", ".htm", ".txt"):
         raise DraftroomError(f"{out}: write the compilation to a .html or .txt file")
-    from draftroom.workflow import revising
+    from draftroom.workflow import exporting
 
-    text = revising.compilation(args.name, html=suffix in (".html", ".htm"), home=args.home)
+    text = exporting.compilation_text(args.name, html=suffix in (".html", ".htm"), home=args.home)
     if not out:
         sys.stdout.write(text)
         return 0
-    write_text_file(out, text)
+    write_atomically(Path(out), text)
     print(f"wrote {out}")
     return 0
 

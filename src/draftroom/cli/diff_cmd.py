@@ -6,8 +6,8 @@ import sys
 from pathlib import Path
 
 from draftroom.cli.options import add_home
-from draftroom.cli.output import write_text_file
 from draftroom.errors import DraftroomError
+from draftroom.workflow.writing import write_atomically
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -23,6 +23,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("b", metavar="B", nargs="?", help="the new text: a file or NAME@REV")
     p.add_argument("--from", dest="from_rev", metavar="R", help="old revision of negotiation A")
     p.add_argument("--to", dest="to_rev", metavar="R", help="new revision of negotiation A (default latest)")
+    p.add_argument(
+        "--lang", help="a negotiation's sides in its version in this language (fr, es, ru, ar, zh)"
+    )
     p.add_argument("--json", action="store_true", help="print the comparison as JSON")
     p.add_argument("--html", metavar="FILE", help="also write a self-contained HTML page")
     p.add_argument("--docx", metavar="FILE", help="also write a Word document with tracked changes")
@@ -44,11 +47,11 @@ def run(args: argparse.Namespace) -> int:
 
     _check_output(args.html, (".html", ".htm"))
     _check_output(args.docx, (".docx",))
-    redline = comparing.compare_sides(args.a, args.b, args.from_rev, args.to_rev, args.home)
+    redline = comparing.compare_sides(args.a, args.b, args.from_rev, args.to_rev, args.home, args.lang)
     for warning in redline.warnings:
         print(f"draftroom: warning: {warning}", file=sys.stderr)
     if args.html:
-        write_text_file(args.html, comparing.render_html(redline))
+        write_atomically(Path(args.html), comparing.render_html(redline))
     if args.docx:
         comparing.write_redline_docx(redline, args.docx, args.author)
     if args.json:

@@ -1,6 +1,7 @@
 """`draftroom export`: a negotiation's text (or a document file) as a UN Word document, text, Markdown or HTML."""
 
 import argparse
+import sys
 from pathlib import Path
 
 from draftroom.cli.options import add_home
@@ -38,7 +39,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument(
         "--lang", help=f"language of the layout's words: {', '.join(LANGUAGES)} (default: the text's)"
     )
-    p.add_argument("-o", "--output", required=True, help=f"output file: {', '.join(WRITERS)}")
+    p.add_argument("-o", "--output", required=True, help=f"output file: {', '.join(WRITERS)}, .xml (AKN4UN)")
     add_home(p)
     p.add_argument(
         "--by",
@@ -60,6 +61,11 @@ def register(sub: argparse._SubParsersAction) -> None:
         "--job-number",
         help="the job number for the first-page footer, e.g. 25-19372 (default: the document's own when "
         "it is exported as the same kind and language)",
+    )
+    p.add_argument(
+        "--validate",
+        action="store_true",
+        help="an .xml output: check it against the Akoma Ntoso 3.0 schema before writing it",
     )
     p.add_argument("--paper", choices=sorted(PAPERS), help="paper size (default: letter)")
     p.add_argument("--font", help="body font for Latin and Cyrillic text (default: Times New Roman)")
@@ -87,16 +93,28 @@ def _openers(pairs: list[str]) -> dict[str, str]:
     return out
 
 
-def load(name: str, rev: str | None, home: str | None) -> Document:
-    """A document file, or a negotiation of the store at `rev`."""
-    from draftroom.workflow.negotiation import show
+def load(name: str, rev: str | None, home: str | None, lang: str | None = None) -> Document:
+    """A document file, or a negotiation of the store at `rev`: its version in `lang` when it holds one
+    (a warning names the paragraphs whose translation is not current)."""
+    from draftroom.workflow.translations import in_language
 
     path = Path(name)
     if path.is_file():
         if rev:
             raise DraftroomError(f"--rev {rev}: {name} is a file, not a negotiation; leave --rev out")
         return parse_file(path)
-    return show(name, rev, home=home)
+    shown = in_language(name, lang, rev, home, required=False)
+    if not shown.translated:
+        _warn(
+            f"{name} has no {lang} version: the text stays in {shown.document.language}, the layout's words in {lang}"
+        )
+    if shown.not_current:
+        _warn(f"not current in {lang}: {', '.join(shown.not_current)}")
+    return shown.document
+
+
+def _warn(line: str) -> None:
+    print(f"draftroom: warning: {line}", file=sys.stderr)
 
 
 def _kind(raw: str | None) -> str | None:
@@ -118,7 +136,9 @@ def _from_store(args: argparse.Namespace, kind: str, out: Path, typography: dict
     options = Options(kind=kind, lang=lang, symbol=args.symbol, date=args.date, job_number=args.job_number)
     if kind == "compilation":
         return write_layout(exporting.compilation(args.name, options, args.home), out, **typography)
-    doc = exporting.formal_amendments(args.name, args.by, args.status, lang, args.symbol, args.home)
+    doc = exporting.formal_amendments(
+        args.name, args.by, args.status, lang, args.symbol, args.home, warn=_warn
+    )
     return export_document(doc, out, options, **typography)
 
 
@@ -139,7 +159,7 @@ def run(args: argparse.Namespace) -> int:
     if kind in FROM_STORE and not (kind == "amendments" and Path(args.name).is_file()):
         print(_from_store(args, kind, out, typography))
         return 0
-    doc = load(args.name, args.rev, args.home)
+    doc = load(args.name, args.rev, args.home, args.lang)
     kind = kind or (doc.kind if doc.kind in LAYOUTS else "draft")
     options = Options(
         kind=kind,
@@ -151,5 +171,5 @@ def run(args: argparse.Namespace) -> int:
         job_number=args.job_number,
         openers=openers,
     )
-    print(export_document(doc, out, options, **typography))
+    print(export_document(doc, out, options, validate=args.validate, **typography))
     return 0

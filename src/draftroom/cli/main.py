@@ -13,8 +13,17 @@ from collections.abc import Callable, Sequence
 from typing import NoReturn
 
 from draftroom import __version__
-from draftroom.cli import amend_cmd, diff_cmd, export_cmd, hosting_cmd, negotiation_cmd, parse_cmd
+from draftroom.cli import (
+    amend_cmd,
+    diff_cmd,
+    export_cmd,
+    hosting_cmd,
+    negotiation_cmd,
+    parse_cmd,
+    translations_cmd,
+)
 from draftroom.errors import DraftroomError
+from draftroom.model.text_rules import check_argument
 
 OFFLINE_ENV = "DRAFTROOM_OFFLINE"  # the workflow's hosting.OFFLINE_ENV, set without loading it
 Register = Callable[[argparse._SubParsersAction], None]
@@ -25,6 +34,7 @@ VERBS: tuple[Register, ...] = (  # in the order of `--help`
     diff_cmd.register,
     export_cmd.register,
     hosting_cmd.register,
+    translations_cmd.register,
 )
 
 
@@ -60,7 +70,21 @@ class _Notices(logging.Handler):
         print(f"draftroom: {record.getMessage()}", file=sys.stderr)
 
 
+def _check_text_arguments(argv: list[str]) -> None:
+    """Arguments and variables that are not UTF-8 text are refused before anything reads them."""
+    for number, arg in enumerate(argv, 1):
+        before = argv[number - 2] if number > 1 else ""
+        check_argument(arg, f"the value of {before}" if before.startswith("--") else f"argument {number}")
+    for var in ("DRAFTROOM_HOME", "DRAFTROOM_AS"):
+        check_argument(os.environ.get(var, ""), f"${var}")
+
+
 def main(argv: list[str] | None = None, more: Sequence[Register] = ()) -> int:
+    try:
+        _check_text_arguments(sys.argv[1:] if argv is None else argv)
+    except DraftroomError as e:
+        print(f"draftroom: error: {e}", file=sys.stderr)
+        return e.exit_code
     parser = build_parser(more)
     args = parser.parse_args(argv)
     if not getattr(args, "func", None):

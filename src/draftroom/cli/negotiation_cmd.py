@@ -8,6 +8,7 @@ from typing import Any
 from draftroom.cli.options import add_home
 from draftroom.cli.parse_cmd import outline
 from draftroom.errors import DraftroomError
+from draftroom.model import Revision
 from draftroom.model.jsonform import to_dict
 
 
@@ -18,11 +19,12 @@ def _print_json(data: Any) -> None:
 
 # ---- handlers -----------------------------------------------------------------------------------------
 def _new(args: argparse.Namespace) -> int:
-    from draftroom.workflow import negotiation as wf
+    from draftroom.workflow import translations
 
-    created = wf.new_negotiation(
+    created = translations.new_with_translations(
         args.name,
         args.source,
+        args.versions,
         symbol=args.symbol,
         facilitator=args.facilitator,
         actor=args.actor,
@@ -36,14 +38,21 @@ def _new(args: argparse.Namespace) -> int:
     print(
         f"created {neg.name} at {neg.path}: {len(doc.preamble)} preambular and {len(doc.operative)} "
         f"operative paragraphs, {len(doc.sponsors)} sponsors (rev-0)"
+        + (f"; aligned versions in {', '.join(created.languages)}" if created.languages else "")
     )
     return 0
 
 
 def _show(args: argparse.Namespace) -> int:
-    from draftroom.workflow import negotiation as wf
+    from draftroom.workflow import translations
 
-    doc = wf.show(args.name, args.rev, home=args.home)
+    shown = translations.in_language(args.name, args.lang, args.rev, home=args.home)
+    doc = shown.document
+    if shown.not_current:
+        print(
+            f"draftroom: warning: not current in {doc.language}: {', '.join(shown.not_current)}",
+            file=sys.stderr,
+        )
     if args.json:
         _print_json(to_dict(doc))
     else:
@@ -76,11 +85,11 @@ def _sponsors(args: argparse.Namespace) -> int:
 
 
 def _revise(args: argparse.Namespace) -> int:
-    from draftroom.workflow import negotiation as wf
+    from draftroom.workflow import revising
 
-    rev = wf.revise(args.name, args.actor, args.symbol, home=args.home)
+    rev = revising.revise(args.name, args.actor, args.symbol, home=args.home)
     symbol = f" {rev.symbol}" if rev.symbol else ""
-    print(f"{args.name}: {wf.revision_name(rev.number)} ({rev.tag}){symbol}, {rev.date}")
+    print(f"{args.name}: {rev.revision.name} ({rev.tag}){symbol}, {rev.date}")
     return 0
 
 
@@ -131,7 +140,7 @@ def _list(args: argparse.Namespace) -> int:
     for s in found:
         title = s.title if len(s.title) <= 50 else s.title[:49] + "…"
         print(
-            f"{s.name:<24} {s.symbol or '-':<24} {s.language:<3} {wf.revision_name(s.revision):<6} "
+            f"{s.name:<24} {s.symbol or '-':<24} {s.language:<3} {Revision(s.revision).name:<6} "
             f"{s.sponsor_count:>3} sponsors  {title}"
         )
     return 0
@@ -167,12 +176,21 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--symbol", help="the document symbol, e.g. A/C.3/74/L.20 (default: as parsed)")
     p.add_argument("--facilitator", metavar="DELEGATION", help="the delegation facilitating the negotiation")
     p.add_argument("--lang", help="the text's language when detection should be overridden")
+    p.add_argument(
+        "--with",
+        dest="versions",
+        nargs="+",
+        default=[],
+        metavar="FILE",
+        help="the same text in other languages, aligned paragraph by paragraph with --from's",
+    )
     p.set_defaults(func=_new)
 
     p = sub.add_parser("show", parents=[home], help="the text at the latest or any revision")
     p.add_argument("name", help=name_help)
     p.add_argument("--rev", help="rev-0, Rev.1, 1... (default: latest)")
     p.add_argument("--json", action="store_true", help="the same JSON shape as `parse --json`")
+    p.add_argument("--lang", help="the text in another of its languages (see `draftroom translations NAME`)")
     p.set_defaults(func=_show)
 
     p = sub.add_parser("sponsors", parents=[home, acting], help="list, add or remove sponsors")

@@ -1,7 +1,6 @@
 """Export a Document: choose the layout by kind and the writer by the output file's extension."""
 
 import os
-import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
@@ -13,6 +12,7 @@ from draftroom.export.plain import write_html, write_markdown, write_text
 from draftroom.export.resolution_layout import resolution_layout
 from draftroom.export.typography import Typography, typography_for
 from draftroom.export.words import check_language
+from draftroom.files import write_atomically
 from draftroom.model import Document
 
 LAYOUTS: dict[str, Callable[[Document, Options], Layout]] = {
@@ -44,10 +44,13 @@ def check_kind(kind: str) -> str:
     return kind
 
 
+AKN = ".xml"  # Akoma Ntoso (AKN4UN), written from the document rather than from a page layout
+
+
 def check_output(path: Path) -> Path:
     """The output path, checked before any work: known extension, existing writable directory."""
-    if path.suffix.lower() not in WRITERS:
-        raise DraftroomError(f"{path}: unknown output format: name the file .docx, .txt, .md or .html")
+    if path.suffix.lower() not in WRITERS and path.suffix.lower() != AKN:
+        raise DraftroomError(f"{path}: unknown output format: name the file .docx, .txt, .md, .html or .xml")
     parent = path.parent if str(path.parent) else Path(".")
     if not parent.is_dir():
         raise DraftroomError(f"{path}: directory {parent} does not exist: create it or choose another -o")
@@ -58,10 +61,26 @@ def check_output(path: Path) -> Path:
     return path
 
 
-def export_document(doc: Document, path: str | Path, options: Options, **typography: object) -> Path:
-    """Write `doc` as `options.kind` in `options.lang` to `path`; never leaves a half-written file."""
+def export_document(
+    doc: Document, path: str | Path, options: Options, validate: bool = False, **typography: object
+) -> Path:
+    """Write `doc` as `options.kind` in `options.lang` to `path`; never leaves a half-written file.
+    `validate`: check an .xml against the Akoma Ntoso 3.0 schema before writing it."""
     out = check_output(Path(path))
     check_language(options.lang)
+    if out.suffix.lower() == AKN:
+        from draftroom.export.akn import schema_errors, write_akn
+
+        data = write_akn(doc, options)
+        errors = schema_errors(data) if validate else []
+        if errors:
+            raise DraftroomError(
+                f"{out}: not valid against the Akoma Ntoso 3.0 schema ({errors[0]}); not written"
+            )
+        write_atomically(out, data)
+        return out
+    if validate:
+        raise DraftroomError("--validate checks Akoma Ntoso XML: name the output file .xml")
     layout = LAYOUTS[check_kind(options.kind)](doc, options)
     return write_layout(layout, out, **typography)
 
@@ -69,29 +88,10 @@ def export_document(doc: Document, path: str | Path, options: Options, **typogra
 def write_layout(layout: Layout, path: str | Path, **typography: object) -> Path:
     """Render a laid-out page in the format `path`'s extension names, atomically."""
     out = check_output(Path(path))
+    if out.suffix.lower() == AKN:
+        raise DraftroomError(
+            f"{out}: this export is a page layout, not a document: name it .docx, .txt, .md or .html"
+        )
     data = WRITERS[out.suffix.lower()](layout, typography_for(layout.language, **typography))
     write_atomically(out, data)
     return out
-
-
-def write_atomically(path: Path, data: bytes) -> None:
-    """Write to a temporary file in the same directory, then rename over the target."""
-    try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent or ".")
-    except OSError as e:
-        raise DraftroomError(
-            f"{path}: cannot write here ({e.strerror}): choose another output path"
-        ) from None
-    try:
-        umask = os.umask(0)
-        os.umask(umask)
-        os.fchmod(fd, 0o666 & ~umask)
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)
-        os.replace(tmp, path)
-    except OSError as e:
-        Path(tmp).unlink(missing_ok=True)
-        raise DraftroomError(f"{path}: cannot write it ({e.strerror}): choose another output path") from None
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise

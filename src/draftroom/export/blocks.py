@@ -147,13 +147,16 @@ def text_blocks(doc: Document, opts: Options) -> list[Block]:
     out = [body_block(doc, opts.lang)]
 
     def opener(p: Paragraph) -> int:
-        return opener_length(p.text, opts.lang, opts.openers.get(names.get(p.id, "")))
+        """The user's phrase for this paragraph, else the source's italics, else the phrase table."""
+        return opener_length(p.text, opts.lang, opts.openers.get(names.get(p.id, ""), p.opener))
 
     for p in doc.preamble:
+        out.extend(Block("annex-heading", h) for h in p.headings)
         out.append(Block("preamble", p.text, opener=opener(p)))
         out.extend(_items(p.items, opts.lang, 0))
     numbered = len(doc.operative) > 1
     for i, p in enumerate(doc.operative, 1):
+        out.extend(Block("annex-heading", h) for h in p.headings)
         out.append(
             Block(
                 "operative",

@@ -28,8 +28,8 @@ from docx.oxml.xmlchemy import BaseOxmlElement
 from docx.shared import Pt
 
 from draftroom.errors import DraftroomError
-from draftroom.export.api import write_atomically
 from draftroom.export.footnotes import Footnotes
+from draftroom.files import write_atomically
 from draftroom.model.redline import Change, Redline
 
 _REF = re.compile(r"\[\^(\d+)\]")

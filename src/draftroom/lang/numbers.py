@@ -431,7 +431,15 @@ def is_compound_word(word: str, lang: str) -> bool:
     return lang in LANGUAGES and _key(word, lang) in _compound_words(lang)
 
 
+def decimal(text: str, most: int = 9) -> int | None:
+    """The value of `text` when it is a run of at most `most` decimal digits (of any script: int()
+    reads them), else None. Not str.isdigit, which is true of superscripts and circled digits too,
+    that int() refuses."""
+    return int(text) if 0 < len(text) <= most and text.isdecimal() else None
+
+
 def chinese_number(text: str) -> int | None:
     """十四 -> 14, 三十八 -> 38, 一百零一 -> 101; Arabic digits as they are."""
     text = text.strip()
-    return int(text) if text.isdigit() else _values("zh").get(text)
+    value = decimal(text)
+    return value if value is not None else _values("zh").get(text)

@@ -13,6 +13,7 @@ from draftroom.model.document import (
     Paragraph,
 )
 from draftroom.model.labels import Label, Located, find_by_id, iter_located, labels, locate, normalize_label
+from draftroom.model.revision import Revision
 
 __all__ = [
     "KINDS",
@@ -27,6 +28,7 @@ __all__ = [
     "Label",
     "Located",
     "Paragraph",
+    "Revision",
     "find_by_id",
     "iter_located",
     "labels",

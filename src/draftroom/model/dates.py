@@ -1,5 +1,6 @@
 """Dates as UN documents print them in each official language ("18 December 2019", "2019年12月18日")."""
 
+import re
 from datetime import date
 
 from draftroom.errors import DraftroomError
@@ -94,3 +95,32 @@ def printed_date(iso: str, lang: str) -> str:
     if lang == "fr" and d.day == 1:
         return f"1er {month} {d.year}"
     return f"{d.day} {month} {d.year}"
+
+
+def iso_date(printed: str | None) -> str | None:
+    """The ISO form of a date as any official language prints it ("4 December 2024", "2024年12月4日",
+    "4 de diciembre de 2024", "4 декабря 2024 года"); None when `printed` is not such a date."""
+    if not printed:
+        return None
+    text = " ".join(printed.replace("\u00a0", " ").split())
+    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
+        return text
+    if m := re.fullmatch(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日", text):
+        return _iso(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+    m = re.fullmatch(r"(\d{1,2})(?:er)? (?:de )?(.+?) (?:de )?(\d{4})(?: года)?", text)
+    if not m:
+        return None
+    for months in MONTHS.values():
+        if m.group(2) in months:
+            return _iso(int(m.group(3)), months.index(m.group(2)) + 1, int(m.group(1)))
+        lowered = [x.lower() for x in months]
+        if m.group(2).lower() in lowered:
+            return _iso(int(m.group(3)), lowered.index(m.group(2).lower()) + 1, int(m.group(1)))
+    return None
+
+
+def _iso(year: int, month: int, day: int) -> str | None:
+    try:
+        return date(year, month, day).isoformat()
+    except ValueError:
+        return None

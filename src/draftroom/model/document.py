@@ -21,7 +21,8 @@ class Paragraph:
     marker: str | None = None  # sub-item marker without brackets: "a", "ii"
     items: list["Paragraph"] = field(default_factory=list)
     status: str = "open"
-    # the opening phrase as the source set it in italics ("Recalling", "Requests"), a prefix of `text`
+    # the opening phrase as the source set it in italics ("Recalling", "Requests"), a prefix of `text`;
+    # "" when the source sets none, None when the source does not say (plain text)
     opener: str | None = None
     # headings printed just before this paragraph in the preamble or operative part ("I",
     # "Peacebuilding Commission"); annexes hold theirs as Heading blocks

@@ -21,6 +21,8 @@ from draftroom.errors import DraftroomError
 from draftroom.lang import LANGUAGES
 from draftroom.lang.markers import next_letter, roman, roman_value
 from draftroom.model import Annex, Closing, Document, Footnote, Heading, Paragraph
+from draftroom.model.dates import iso_date
+from draftroom.model.text_rules import storable
 from draftroom.parse import vocab
 
 AKN_NS = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
@@ -98,7 +100,7 @@ def _local(el: etree._Element) -> str:
 
 
 def _clean(text: str) -> str:
-    return _SPACES.sub(" ", text).strip()
+    return _SPACES.sub(" ", storable(text)).strip()
 
 
 class _Reader:
@@ -199,7 +201,7 @@ class _Reader:
         if preface is not None:
             number = preface.find(f".//{self._tag('docNumber')}")
             if number is not None:
-                doc.resolution_number = _clean("".join(number.itertext())).rstrip(".") or None
+                doc.resolution_number = _clean("".join(number.itertext())).rstrip(".- ") or None
             title = preface.find(f".//{self._tag('docTitle')}")
             if title is not None:
                 doc.title = _clean("".join(title.itertext()))
@@ -241,10 +243,15 @@ class _Reader:
             elif tag == "inline" and el.get("name") == "agenda item name":
                 doc.agenda_title = text or None
             elif tag == "docTitle":
-                m = re.search(r"(\d{1,2} \S+ \d{4}|\d{4}\s*年.*日|\S+ \d{1,2}, \d{4})\s*$", text)
-                doc.adopted_on = (m.group(1) if m else None) or doc.adopted_on
+                doc.adopted_on = printed_date_in(text) or doc.adopted_on
+            elif tag == "docProponent" and el.get("refersTo") == "#sponsor":
+                doc.sponsors.append(text)
             elif tag == "docProponent":
                 doc.report_line = text or None
+            elif tag == "inline" and el.get("name") == "committee":
+                doc.committee = text or None
+            elif tag == "inline" and el.get("name") == "amends":
+                doc.amends = text or None
 
     # -- text of a <p>: footnotes, brackets, the opener ---------------------------------------
     def _text(self, el: etree._Element) -> str:
@@ -294,17 +301,17 @@ class _Reader:
             self.notes[marker] = number
         return number
 
-    def _opener(self, p: etree._Element | None) -> str | None:
-        """The emphasised span a paragraph starts with, when nothing but spaces comes before it."""
+    def _opener(self, p: etree._Element | None) -> str:
+        """The emphasised span a paragraph starts with, when nothing but spaces comes before it;
+        "" when it starts otherwise (the source says it has no opener)."""
         if p is None or (p.text or "").strip():
-            return None
+            return ""
         first = next((c for c in p if _local(c)), None)
         if first is None or _local(first) != "span":
-            return None
+            return ""
         if not any(c in (first.get("class") or "") for c in _EMPHASIS):
-            return None
-        opener = _clean("".join(first.itertext()))
-        return opener or None
+            return ""
+        return _clean("".join(first.itertext()))
 
     def _heading(self, el: etree._Element) -> bool:
         """A <p> whose every letter is inside bold spans and that does not end as a paragraph does
@@ -355,7 +362,7 @@ class _Reader:
     def _block_paragraph(self, el: etree._Element) -> Paragraph:
         """A container (or the content of a paragraph): its <p>s and tables, as one paragraph."""
         texts = []
-        opener = None
+        opener = ""
         for i, child in enumerate(c for c in el if _local(c)):
             tag = _local(child)
             if tag == "p":
@@ -435,10 +442,10 @@ class _Reader:
             para.items.extend(items)
         return para
 
-    def _list(self, lst: etree._Element) -> tuple[str, str | None, list[Paragraph]]:
+    def _list(self, lst: etree._Element) -> tuple[str, str, list[Paragraph]]:
         """(intro text, its opener, the items) of a list/blockList; sublists nest under the last item."""
         intro_texts: list[str] = []
-        opener = None
+        opener = ""
         items: list[Paragraph] = []
         for child in lst:
             tag = _local(child)
@@ -469,7 +476,7 @@ class _Reader:
             item = Paragraph(
                 self._new_id(),
                 " ".join(self._text(p) for p in ps),
-                opener=self._opener(ps[0]) if ps else None,
+                opener=self._opener(ps[0]) if ps else "",
             )
         item.marker = item_marker(printed) if printed else None
         if printed and item.marker is None:
@@ -521,7 +528,10 @@ class _Reader:
     def _amendments(self, body: etree._Element, doc: Document) -> None:
         from draftroom.parse.instructions import parse_instructions
 
-        texts = [p.text for p in self._main(body, operative=True)]
+        texts = [
+            (f"{p.number}. " if p.number is not None else "") + p.text
+            for p in self._main(body, operative=True)
+        ]
         doc.instructions = parse_instructions(texts, doc.language)
 
     def _closing(self, conclusions: etree._Element) -> Closing:
@@ -581,6 +591,19 @@ def item_marker(printed: str) -> str | None:
     found = vocab.item_marker(m, "a") if m else None
     if found:
         return found[0]
+    return None
+
+
+def printed_date_in(text: str) -> str | None:
+    """The date printed inside a line ("Resolution adopted by the General Assembly on 4 December 2024",
+    "2024年12月4日大会决议"), as printed; None when it holds none."""
+    if m := re.search(r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日", text):
+        return m.group(0)
+    words = list(re.finditer(r"\S+", text))  # \S: no-break spaces part words too
+    for i in range(len(words)):
+        for j in range(min(len(words), i + 6), i + 2, -1):
+            if iso_date(candidate := text[words[i].start() : words[j - 1].end()]):
+                return candidate
     return None
 
 

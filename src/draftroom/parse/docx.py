@@ -10,12 +10,21 @@ import io
 import posixpath
 import re
 import zipfile
+import zlib
 from dataclasses import dataclass, field
 
 from lxml import etree
 
 from draftroom.errors import DraftroomError
 from draftroom.lang.markers import roman
+from draftroom.model.limits import (
+    UNZIPPED_BYTES,
+    XML_DEPTH,
+    ZIP_MEMBERS,
+    ZIP_RATIO,
+    ZIP_RATIO_FROM,
+    over_limit,
+)
 from draftroom.parse import vocab
 from draftroom.parse.furniture import job_number
 from draftroom.parse.source import SourceText
@@ -28,6 +37,8 @@ FOOTER_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationship
 _NOTEREF = re.compile(r"NOTEREF\s+(\S+)")
 # text before a tab that is a paragraph number or marker: "1.", "(a)", "a)", "74/176.", "IV."
 _LABEL = re.compile(r"^\s*(\(?[0-9A-Za-z]{1,7}[.)]|\d+/\d+\s?[A-Z]?(?:\.|\s-))\s*$")
+_LEVELS = 8  # Word's list levels are 0 to 8
+_INSTR = 1000  # characters of a field's instruction kept
 _SEPARATORS = ("separator", "continuationSeparator", "continuationNotice")
 _BIDI_MARKS = dict.fromkeys(map(ord, "\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"))
 
@@ -36,8 +47,22 @@ def w(tag: str) -> str:
     return f"{{{W}}}{tag}"
 
 
-def _xml(data: bytes) -> etree._Element:
-    return etree.fromstring(data, etree.XMLParser(resolve_entities=False, huge_tree=True))
+def _xml(data: bytes, source: str) -> etree._Element:
+    # huge_tree stays off: libxml2 then refuses text nodes over 10 MB and nesting past 256 by itself
+    parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False)
+    try:
+        root = etree.fromstring(data, parser)
+    except etree.XMLSyntaxError as e:
+        if "depth" in str(e).lower():
+            raise over_limit(XML_DEPTH, source) from None
+        raise
+    if _TOO_DEEP(root):
+        raise over_limit(XML_DEPTH, source)
+    return root
+
+
+# an element nested deeper than the limit: one XPath step per level, each over the elements at that level
+_TOO_DEEP = etree.XPath("boolean(/*" + "/*" * XML_DEPTH.value + ")")
 
 
 @dataclass
@@ -48,46 +73,108 @@ class _Package:
     footers: list[etree._Element]
 
 
+class _Parts:
+    """The parts of a .docx, each unzipped at most once and all within the unzipped-size limits,
+    whatever the sizes the zip declares (a zip bomb declares small ones)."""
+
+    def __init__(self, z: zipfile.ZipFile, source: str) -> None:
+        self.z, self.source = z, source
+        infos = z.infolist()
+        ZIP_MEMBERS.check(len(infos), source)
+        self.infos = {i.filename: i for i in infos}
+        self.budget = UNZIPPED_BYTES.value
+
+    def __contains__(self, name: object) -> bool:
+        return name in self.infos
+
+    def read(self, name: str) -> bytes:
+        info = self.infos[name]
+        with self.z.open(info) as f:
+            data = f.read(self.budget + 1)
+        if len(data) > self.budget:
+            raise over_limit(UNZIPPED_BYTES, self.source)
+        self.budget -= len(data)
+        if len(data) > ZIP_RATIO_FROM and len(data) > ZIP_RATIO.value * max(info.compress_size, 1):
+            raise over_limit(ZIP_RATIO, f"{self.source}: {name}", len(data) // max(info.compress_size, 1))
+        return data
+
+    def xml(self, name: str) -> etree._Element:
+        return _xml(self.read(name), self.source)
+
+
+_DAMAGED = (
+    zipfile.BadZipFile,
+    zlib.error,
+    KeyError,
+    EOFError,
+    ValueError,
+    NotImplementedError,
+    RuntimeError,
+    OSError,
+)
+
+
 def _open(data: bytes, source: str) -> _Package:
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as z:
-            names = set(z.namelist())
-            main = _main_part(z, names)
+            parts = _Parts(z, source)
+            main = _main_part(parts)
             rels_name = posixpath.join(posixpath.dirname(main), "_rels", posixpath.basename(main) + ".rels")
             targets: dict[str, str] = {}
             footers: list[str] = []
-            if rels_name in names:
-                for rel in _xml(z.read(rels_name)).iter(f"{{{REL_NS}}}Relationship"):
-                    if rel.get("TargetMode") != "External":
-                        target = posixpath.normpath(
-                            posixpath.join(posixpath.dirname(main), rel.get("Target"))
-                        ).lstrip("/")
-                        targets[rel.get("Type")] = target
-                        if rel.get("Type") == FOOTER_REL and target in names:
-                            footers.append(target)
+            for reltype, target in _relationships(parts, rels_name):
+                target = posixpath.normpath(posixpath.join(posixpath.dirname(main), target)).lstrip("/")
+                targets[reltype] = target
+                if reltype == FOOTER_REL and target in parts and target not in footers:
+                    footers.append(target)
 
             def part(reltype: str) -> etree._Element | None:
                 name = targets.get(reltype)
-                return _xml(z.read(name)) if name in names else None
+                return parts.xml(name) if name is not None and name in parts else None
 
             return _Package(
-                _xml(z.read(main)),
+                parts.xml(main),
                 part(FOOTNOTES_REL),
                 part(NUMBERING_REL),
-                [_xml(z.read(name)) for name in footers],
+                [parts.xml(name) for name in footers],
             )
-    except (zipfile.BadZipFile, KeyError, etree.XMLSyntaxError) as e:
+    except etree.XMLSyntaxError as e:
         raise DraftroomError(
             f"{source}: not a readable Word document ({e}): save it again as .docx"
         ) from None
+    except _DAMAGED as e:
+        what = e.__class__.__name__ if isinstance(e, KeyError) else str(e) or e.__class__.__name__
+        raise DraftroomError(
+            f"{source}: not a readable Word document (damaged: {what}): save it again as .docx"
+        ) from None
 
 
-def _main_part(z: zipfile.ZipFile, names: set[str]) -> str:
-    if "_rels/.rels" in names:
-        for rel in _xml(z.read("_rels/.rels")).iter(f"{{{REL_NS}}}Relationship"):
-            if rel.get("Type", "").endswith("/officeDocument"):
-                return rel.get("Target").lstrip("/")
+def _relationships(parts: _Parts, name: str) -> list[tuple[str, str]]:
+    """(type, target) of the internal relationships in the part `name`; those without either are
+    no relationship."""
+    if name not in parts:
+        return []
+    out = []
+    for rel in parts.xml(name).iter(f"{{{REL_NS}}}Relationship"):
+        reltype, target = rel.get("Type"), rel.get("Target")
+        if reltype and target and rel.get("TargetMode") != "External":
+            out.append((reltype, target))
+    return out
+
+
+def _main_part(parts: _Parts) -> str:
+    for reltype, target in _relationships(parts, "_rels/.rels"):
+        if reltype.endswith("/officeDocument"):
+            return target.lstrip("/")
     return "word/document.xml"
+
+
+def _number(value: str | None, default: int) -> int:
+    """A number attribute of Word's XML (ASCII digits, as Word writes them); `default` when it is
+    missing or not one."""
+    if value and len(value) <= 4 and value.isascii() and value.isdigit():
+        return int(value)
+    return default
 
 
 class _Numbering:
@@ -95,7 +182,7 @@ class _Numbering:
 
     def __init__(self, root: etree._Element | None) -> None:
         self.levels: dict[tuple[str, int], tuple[str, str, int]] = {}
-        self.counters: dict[tuple[str, int], int] = {}
+        self.counters: dict[str, dict[int, int]] = {}  # numId -> level -> count
         if root is None:
             return
         abstract = {a.get(w("abstractNumId")): a for a in root.iter(w("abstractNum"))}
@@ -104,10 +191,13 @@ class _Numbering:
             a = abstract.get(ref.get(w("val"))) if ref is not None else None
             for lvl in a.iter(w("lvl")) if a is not None else ():
                 fmt, text, start = lvl.find(w("numFmt")), lvl.find(w("lvlText")), lvl.find(w("start"))
-                self.levels[(num.get(w("numId")), int(lvl.get(w("ilvl"), "0")))] = (
-                    fmt.get(w("val")) if fmt is not None else "decimal",
-                    text.get(w("val")) if text is not None else "%1.",
-                    int(start.get(w("val"))) if start is not None else 1,
+                level = _number(lvl.get(w("ilvl")), 0)
+                if level > _LEVELS:
+                    continue
+                self.levels[(num.get(w("numId")) or "", level)] = (
+                    (fmt.get(w("val")) if fmt is not None else None) or "decimal",
+                    (text.get(w("val")) if text is not None else None) or "%1.",
+                    _number(start.get(w("val")), 1) if start is not None else 1,
                 )
 
     def label(self, p: etree._Element) -> str:
@@ -117,16 +207,17 @@ class _Numbering:
         num_id = num_pr.find(w("numId"))
         ilvl = num_pr.find(w("ilvl"))
         key = (
-            num_id.get(w("val")) if num_id is not None else "",
-            int(ilvl.get(w("val"))) if ilvl is not None else 0,
+            (num_id.get(w("val")) or "") if num_id is not None else "",
+            _number(ilvl.get(w("val")), 0) if ilvl is not None else 0,
         )
         if key not in self.levels:
             return ""
         fmt, text, start = self.levels[key]
-        for deeper in [k for k in self.counters if k[0] == key[0] and k[1] > key[1]]:
-            del self.counters[deeper]
-        self.counters[key] = self.counters.get(key, start - 1) + 1
-        value = _format_number(self.counters[key], fmt)
+        counters = self.counters.setdefault(key[0], {})
+        for deeper in [level for level in counters if level > key[1]]:
+            del counters[deeper]
+        counters[key[1]] = counters.get(key[1], start - 1) + 1
+        value = _format_number(counters[key[1]], fmt)
         return "" if fmt in ("bullet", "none") else re.sub(r"%\d", value, text)
 
 
@@ -171,7 +262,8 @@ class _Reader:
             if tag == "fldChar":
                 self._complex_field(el, out, field_state)
             elif tag == "instrText":
-                field_state["instr"] += el.text or ""
+                # only a field's start is read (NOTEREF and its bookmark): a long one stops growing
+                field_state["instr"] = (field_state["instr"] + (el.text or ""))[:_INSTR]
             elif field_state["skip"]:
                 if len(el):
                     self._walk(el, out, field_state)
@@ -189,8 +281,6 @@ class _Reader:
                 if not self._noteref(el.get(w("instr"), ""), out):
                     self._walk(el, out, field_state)
             else:
-                if tag == "bookmarkStart":
-                    self._bookmark(el)
                 self._walk(el, out, field_state)
 
     def _reference(self, el: etree._Element, out: list[str]) -> None:
@@ -217,19 +307,28 @@ class _Reader:
             state["skip"] = False
             state["instr"] = ""
 
-    def _bookmark(self, start: etree._Element) -> None:
-        """Remember which note a bookmark holds, for NOTEREF fields (Word bookmarks the reference mark)."""
-        for sibling in start.itersiblings():
-            if sibling.tag == w("bookmarkEnd") and sibling.get(w("id")) == start.get(w("id")):
-                return
-            ref = (
-                sibling
-                if sibling.tag == w("footnoteReference")
-                else sibling.find(f".//{w('footnoteReference')}")
-            )
-            if ref is not None:
-                self.bookmarks[start.get(w("name"))] = ref.get(w("id"))
-                return
+    def find_bookmarks(self, body: etree._Element) -> None:
+        """Remember which note each bookmark holds, for NOTEREF fields (Word bookmarks the reference
+        mark): the first footnote reference after its start, among its siblings or inside one,
+        before its end. Each parent's children are read once, whatever the number of bookmarks."""
+        parents = dict.fromkeys(start.getparent() for start in body.iter(w("bookmarkStart")))
+        for parent in parents:
+            started: dict[str | None, str | None] = {}  # bookmark id -> name, not yet ended or holding a note
+            for sibling in parent:
+                if sibling.tag == w("bookmarkStart"):
+                    started[sibling.get(w("id"))] = sibling.get(w("name"))
+                elif started and sibling.tag == w("bookmarkEnd"):
+                    started.pop(sibling.get(w("id")), None)
+                elif started:
+                    ref = (
+                        sibling
+                        if sibling.tag == w("footnoteReference")
+                        else sibling.find(f".//{w('footnoteReference')}")
+                    )
+                    if ref is not None:
+                        for name in started.values():
+                            self.bookmarks.setdefault(name or "", ref.get(w("id")) or "")
+                        started.clear()
 
 
 def _note_texts(root: etree._Element | None) -> dict[str, str]:
@@ -296,8 +395,7 @@ def _text(package: _Package, source: str) -> str:
         raise DraftroomError(f"{source}: a Word document without a body")
     notes = _note_texts(package.footnotes)
     reader = _Reader(notes, _Numbering(package.numbering))
-    for start in body.iter(w("bookmarkStart")):
-        reader._bookmark(start)
+    reader.find_bookmarks(body)
     paragraphs: list[str] = []
     for p in _blocks(body):
         lines = _lines(reader.paragraph(p))

@@ -11,7 +11,9 @@ tell a marker from a number in the text.
 import re
 from dataclasses import dataclass, field
 
+from draftroom.lang.numbers import decimal
 from draftroom.lang.scripts import IDEOGRAPHS, is_cjk
+from draftroom.model.limits import FOOTNOTES
 from draftroom.parse import vocab
 from draftroom.parse.lines import Line, join_pair
 
@@ -19,7 +21,7 @@ SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
 _SUP_TO_DIGIT = str.maketrans(SUPERSCRIPTS, "0123456789")
 CANONICAL_DEF = re.compile(r"^\[\^(\d+)\]:\s*(.*)$")
 RULE = re.compile(r"^[_＿]{5,}$")
-_SUP_DEF = re.compile(rf"^([{SUPERSCRIPTS}]+)\s*(\S.*)$")
+_SUP_DEF = re.compile(rf"^([{SUPERSCRIPTS}]{{1,4}})\s*(\S.*)$")
 _PLAIN_DEF = re.compile(
     rf"^(?:(\d{{1,3}})(?:\s+|(?=[{IDEOGRAPHS}《“]))|\((\d{{1,3}})\)\s*)(\S.*)$"
 )  # "1 ", Arabic "(1) "
@@ -39,9 +41,13 @@ class Notes:
 
 
 def _ended(text: str) -> bool:
-    """A note's text looks complete: UN notes end with a full stop."""
+    """A note's text (its last `_TAIL` characters are enough) looks complete: UN notes end with a
+    full stop."""
     t = text.rstrip()
     return t.endswith(_TERMINAL) and not _ABBREVIATION_END.search(t)
+
+
+_TAIL = 200  # of a note's text, enough for `_ended` (the abbreviations are short)
 
 
 def _def_start(line: Line, expected: int, in_block: bool, body: list[Line]) -> tuple[int, str] | None:
@@ -57,19 +63,73 @@ def _def_start(line: Line, expected: int, in_block: bool, body: list[Line]) -> t
     return None
 
 
+class _Growing:
+    """Notes' texts as they grow line by line, kept as pieces: joining each line to the whole text
+    would be quadratic in a long note. `join_pair` reads only the last two characters of the left
+    side, so joining them alone decides the same."""
+
+    def __init__(self) -> None:
+        self.pieces: dict[int | str, list[str]] = {}
+
+    def set(self, key: int | str, text: str) -> None:
+        self.pieces[key] = [text]
+
+    def tail(self, key: int | str) -> str:
+        """The last `_TAIL` characters of the note's text (all of it when shorter)."""
+        out: list[str] = []
+        need = _TAIL
+        for piece in reversed(self.pieces[key]):
+            if need <= 0:
+                break
+            out.append(piece[-need:])
+            need -= len(out[-1])
+        return "".join(reversed(out))
+
+    def append(self, key: int | str, line: Line) -> None:
+        pieces = self.pieces[key]
+        edge = self.tail(key)[-2:]
+        joined = join_pair(edge, line.text, line.tight_end)
+        if joined.startswith(edge):
+            pieces.append(joined[len(edge) :])
+            return
+        while not pieces[-1]:  # a soft hyphen ended the text: it goes
+            pieces.pop()
+        pieces[-1] = pieces[-1][:-1]
+        pieces.append(joined[len(edge) - 1 :])
+
+    def notes(self) -> Notes:
+        out = Notes()
+        for key, pieces in self.pieces.items():
+            if isinstance(key, int):
+                out.numbered[key] = "".join(pieces)
+            else:
+                out.starred[key] = "".join(pieces)
+        return out
+
+
 def extract_notes(lines: list[Line]) -> tuple[list[Line], Notes]:
     """Split the stream into body lines and notes; a body line after removed notes is marked cut."""
-    notes = Notes()
+    notes = _Growing()
+    numbered: set[int] = set()
+    expected = 1  # the next note's number: one more than the highest so far
     body: list[Line] = []
     current: int | str | None = None  # the note whose text continues on the next line
     in_block = False
     cut = False
+
+    def new_note(key: int | str, text: str) -> None:
+        nonlocal expected
+        if isinstance(key, int) and key not in numbered:
+            numbered.add(key)
+            FOOTNOTES.check(len(numbered), "the text")
+            expected = max(expected, key + 1)
+        notes.set(key, text.strip())
+
     for line in lines:
-        expected = max(notes.numbered, default=0) + 1
         if line.cut_before:
             in_block, current = False, None
         if m := CANONICAL_DEF.match(line.text):
-            notes.numbered[int(m.group(1))] = m.group(2).strip()
+            new_note(int(m.group(1)), m.group(2))
             current, cut = None, True
             continue
         if RULE.match(line.text):
@@ -77,33 +137,33 @@ def extract_notes(lines: list[Line]) -> tuple[list[Line], Notes]:
             continue
         start = _def_start(line, expected, in_block, body)
         if start:
-            notes.numbered[start[0]] = start[1].strip()
+            new_note(*start)
             current, cut = start[0], True
             continue
         if (m := STAR_NOTE.match(line.text)) and (
             line.blank_before or in_block or line.cut_before or _starred(m.group(1), body)
         ):
-            notes.starred[m.group(1)] = m.group(2).strip()
+            new_note(m.group(1), m.group(2))
             current, cut = m.group(1), True
             continue
-        if current is not None and not _ended(_note_text(notes, current)) and not line.cut_before:
-            _append(notes, current, line)
+        if current is not None and not _ended(notes.tail(current)) and not line.cut_before:
+            notes.append(current, line)
             continue
         if current is not None and in_block and not line.cut_before and not _body_start(line):
-            if isinstance(current, int) and _ended(notes.numbered[current]) and notes.numbered[current]:
+            if isinstance(current, int) and _ended(notes.tail(current)) and notes.tail(current):
                 # a complete note, then text: the next note, its number set apart ("4", text, text, "5")
-                notes.numbered[expected] = line.text
                 current = expected
+                new_note(current, line.text)
             else:
-                _append(notes, current, line)
+                notes.append(current, line)
             continue
-        if in_block and line.text.isdigit() and int(line.text) in notes.numbered:
+        if in_block and decimal(line.text) in numbered:
             continue  # the number of a note whose text came first
         current, in_block = None, False
         if cut:
             line.cut_before, cut = True, False
         body.append(line)
-    return body, notes
+    return body, notes.notes()
 
 
 def _referred(sup: str, body: list[Line]) -> bool:
@@ -123,14 +183,3 @@ def _body_start(line: Line) -> bool:
     t = line.text
     numbered = vocab.NUMBERED.match(t) or vocab.ITEM.match(t) or vocab.OPENERS.match(t)
     return bool(numbered) or (line.indent >= 1 and is_cjk(t[0]))
-
-
-def _note_text(notes: Notes, key: int | str) -> str:
-    return notes.numbered[key] if isinstance(key, int) else notes.starred[key]
-
-
-def _append(notes: Notes, key: int | str, line: Line) -> None:
-    if isinstance(key, int):
-        notes.numbered[key] = join_pair(notes.numbered[key], line.text, line.tight_end)
-    else:
-        notes.starred[key] = join_pair(notes.starred[key], line.text, line.tight_end)

@@ -7,8 +7,8 @@ from dataclasses import dataclass, field
 from draftroom.lang.scripts import is_cjk
 from draftroom.parse import vocab
 from draftroom.parse.instructions import starts_instruction
-from draftroom.parse.layout import Layout
 from draftroom.parse.lines import Line, join_pair
+from draftroom.parse.wrapping import Wrapping
 
 _HEAD_MARKS = (vocab.SESSION, vocab.COMMITTEE, vocab.AGENDA, vocab.ADOPTED, vocab.RESOLUTION_NUMBER)
 _LIST_INSIDE = re.compile(r"[,，、،]|\b(?:and|et|y|и)\b|[和及]")
@@ -67,7 +67,9 @@ def find_body(lines: list[Line]) -> int | None:
     return None
 
 
-def find_sponsor_line(lines: list[Line], limit: int, layout: Layout) -> tuple[int, int, re.Match[str]] | None:
+def find_sponsor_line(
+    lines: list[Line], limit: int, wrapping: Wrapping
+) -> tuple[int, int, re.Match[str]] | None:
     """(first line, last line + 1, match) of the sponsor line, which may wrap over several lines."""
     for end in range(min(limit, len(lines))):
         for back in range(0, 3):
@@ -76,15 +78,17 @@ def find_sponsor_line(lines: list[Line], limit: int, layout: Layout) -> tuple[in
                 break
             m = sponsor_match(_joined(lines, start, end + 1))
             if m:
-                return start, _wrapped_end(lines, start, end + 1, limit, layout), m
+                return start, _wrapped_end(lines, start, end + 1, limit, wrapping), m
     return None
 
 
-def _wrapped_end(lines: list[Line], start: int, end: int, limit: int, layout: Layout) -> int:
+def _wrapped_end(lines: list[Line], start: int, end: int, limit: int, wrapping: Wrapping) -> int:
     """A line that names its sponsor last ("submitted by the President of the General / Assembly")
     goes on over the lines it wrapped onto."""
-    while end < limit and not layout.ends_short(lines[end - 1], lines[end]):
-        if (layout.blanks_mark_paragraphs and lines[end].blank_before) or layout.starts_deeper(lines[end]):
+    while end < limit and not wrapping.ends_short(lines[end - 1], lines[end]):
+        if (wrapping.blanks_mark_paragraphs and lines[end].blank_before) or wrapping.starts_deeper(
+            lines[end]
+        ):
             break
         if not sponsor_match(_joined(lines, start, end + 1)) or is_head_mark(lines[end].text):
             break
@@ -92,19 +96,19 @@ def _wrapped_end(lines: list[Line], start: int, end: int, limit: int, layout: La
     return end
 
 
-def _sponsor_start(lines: list[Line], start: int, floor: int, layout: Layout) -> int:
+def _sponsor_start(lines: list[Line], start: int, floor: int, wrapping: Wrapping) -> int:
     """Walk back over the earlier lines of a wrapped sponsor list."""
     while start - 1 >= floor:
         prev, cur = lines[start - 1], lines[start]
         if is_head_mark(prev.text) or vocab.MASTHEAD.match(prev.text) or vocab.DATE.match(prev.text):
             break
-        if layout.blanks_mark_paragraphs and cur.blank_before:
+        if wrapping.blanks_mark_paragraphs and cur.blank_before:
             break
-        if layout.starts_deeper(cur):
+        if wrapping.starts_deeper(cur):
             break
         # a list going on: a comma or "and" ends the line before, or this line opens in small letters,
         # or a full line of Chinese wrapped inside a name ("……赞比亚和津巴 / 布韦：订正决议草案")
-        wrapped_cjk = is_cjk(prev.text[-1:]) and is_cjk(cur.text[:1]) and not layout.ends_short(prev, cur)
+        wrapped_cjk = is_cjk(prev.text[-1:]) and is_cjk(cur.text[:1]) and not wrapping.ends_short(prev, cur)
         listed = (
             vocab.LIST_END.search(prev.text)
             or vocab.LIST_START.match(cur.text)
@@ -112,13 +116,13 @@ def _sponsor_start(lines: list[Line], start: int, floor: int, layout: Layout) ->
             or wrapped_cjk
         )
         # a line naming one sponsor ("Russian Federation:* amendment ...") ends no list before it
-        if not listed and (layout.ends_short(prev, cur) or not _LIST_INSIDE.search(cur.text)):
+        if not listed and (wrapping.ends_short(prev, cur) or not _LIST_INSIDE.search(cur.text)):
             break
         start -= 1
     return start
 
 
-def parse_head(lines: list[Line], body: int | None, layout: Layout, lang: str) -> Head:
+def parse_head(lines: list[Line], body: int | None, wrapping: Wrapping, lang: str) -> Head:
     """Read the head from `lines[:body]` (the whole text when there is no body line) of a text in `lang`."""
     head = Head()
     limit = body if body is not None else len(lines)
@@ -167,7 +171,7 @@ def parse_head(lines: list[Line], body: int | None, layout: Layout, lang: str) -
         i += 1
     head.consumed = set(marks)
     if not head.resolution_number:
-        _sponsors_and_title(lines, limit, head, layout, lang)
+        _sponsors_and_title(lines, limit, head, wrapping, lang)
     _agenda_title(lines, limit, head)
     return head
 
@@ -183,12 +187,12 @@ def _adoption(lines: list[Line], i: int, limit: int) -> tuple[str, int] | None:
     return next((f for f in found if vocab.DATE.match(f[0])), found[0] if found else None)
 
 
-def _sponsors_and_title(lines: list[Line], limit: int, head: Head, layout: Layout, lang: str) -> None:
-    found = find_sponsor_line(lines, limit, layout)
+def _sponsors_and_title(lines: list[Line], limit: int, head: Head, wrapping: Wrapping, lang: str) -> None:
+    found = find_sponsor_line(lines, limit, wrapping)
     last_mark = max(head.consumed, default=-1)
     if found:
         start, end, m = found
-        start = _sponsor_start(lines, start, last_mark + 1, layout)
+        start = _sponsor_start(lines, start, last_mark + 1, wrapping)
         m = sponsor_match(_joined(lines, start, end)) or m
         groups = m.groupdict()
         head.sponsor_text = (groups.get("sp") or groups.get("sp_zh") or "").strip().rstrip("*").strip()
@@ -204,12 +208,12 @@ def _sponsors_and_title(lines: list[Line], limit: int, head: Head, layout: Layou
         title_from = last_mark + 1
     title_lines = [i for i in range(title_from, limit) if i not in head.consumed]
     if head.kind == "amendments":
-        title_lines = _first_block(lines, title_lines, lang, layout)
+        title_lines = _first_block(lines, title_lines, lang, wrapping)
     head.title = _joined_indices(lines, title_lines)
     head.consumed.update(title_lines)
 
 
-def _first_block(lines: list[Line], indices: list[int], lang: str, layout: Layout) -> list[int]:
+def _first_block(lines: list[Line], indices: list[int], lang: str, wrapping: Wrapping) -> list[int]:
     """The lines of the first block (an amendments document's quoted title): up to a blank line or
     the first instruction, or, in a text without blank lines, up to the line that ends short of a
     wrapped line's width."""
@@ -220,18 +224,18 @@ def _first_block(lines: list[Line], indices: list[int], lang: str, layout: Layou
             lines[i].blank_before or lines[i].cut_before or starts_instruction(lines[i].text, lang)
         ):
             break
-        if block and not blanks and _title_ends(lines[block[-1]], lines[i], layout):
+        if block and not blanks and _title_ends(lines[block[-1]], lines[i], wrapping):
             break
         block.append(i)
     return block
 
 
-def _title_ends(last: Line, following: Line, layout: Layout) -> bool:
+def _title_ends(last: Line, following: Line, wrapping: Wrapping) -> bool:
     """A title line ended short, not on a word that leads on ("of"), and what follows does not go
     on in small letters."""
     if _OPEN_END.search(last.text) or following.text[:1].islower():
         return False
-    return bool(layout.full) and layout.ends_short(last, following)
+    return bool(wrapping.full) and wrapping.ends_short(last, following)
 
 
 def _joined_indices(lines: list[Line], indices: list[int]) -> str:

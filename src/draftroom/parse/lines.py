@@ -6,7 +6,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from draftroom.lang.scripts import ARABIC_LETTERS, HAN, HANGUL, is_cjk
-from draftroom.lang.scripts import width as width  # parse.layout measures lines with it
+from draftroom.lang.scripts import width as width  # parse.wrapping measures lines with it
 
 _SPACES = str.maketrans(
     {"\u00a0": " ", "\u2007": " ", "\u202f": " ", "\t": " ", "\u3000": " ", "\u2011": "-"}

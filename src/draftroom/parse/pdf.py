@@ -17,6 +17,7 @@ import pymupdf
 
 from draftroom.errors import DraftroomError
 from draftroom.lang.scripts import is_cjk
+from draftroom.model.limits import PAGES
 from draftroom.parse import vocab
 from draftroom.parse.furniture import job_number
 from draftroom.parse.pdf_lines import (
@@ -55,10 +56,19 @@ class _Page:
     job: str | None = None  # the job number printed in the page's margin, furniture but kept
 
 
+_HEADER = re.compile(rb"%PDF-\d\.\d")
+_TAIL = 2048  # where a PDF ends with `startxref`, the offset of its cross-reference table, and %%EOF
 _DAMAGE = ("premature end", "missing 'endobj'", "object is not a stream", "cannot find startxref")
 
 
 def _open(data: bytes, source: str) -> pymupdf.Document:
+    if not _HEADER.match(data) or b"startxref" not in data[-_TAIL:]:
+        # MuPDF would rebuild a file without its cross-reference table by scanning all of it (and
+        # the text of a truncated one is incomplete anyway)
+        raise DraftroomError(
+            f"{source}: not a readable PDF: damaged or truncated (no cross-reference table at its end): "
+            "give a complete copy"
+        )
     pymupdf.TOOLS.mupdf_display_errors(False)
     pymupdf.TOOLS.mupdf_display_warnings(False)
     pymupdf.TOOLS.mupdf_warnings(reset=True)
@@ -70,9 +80,29 @@ def _open(data: bytes, source: str) -> pymupdf.Document:
         raise DraftroomError(
             f"{source}: the PDF is encrypted: give an unprotected copy, the .docx or a text version"
         )
-    if doc.page_count == 0:
-        raise DraftroomError(f"{source}: the PDF has no pages")
     return doc
+
+
+def _pages(doc: pymupdf.Document, source: str) -> list[pymupdf.Page]:
+    """The pages, within the page-count limit; a one-line error for a damaged page tree (a cycle,
+    a count that lies, a page that is no page)."""
+    try:
+        count = doc.page_count
+        PAGES.check(count, source)
+        pages = list(doc.pages())
+        sizes = [(p.rect.width, p.rect.height) for p in pages]
+    except DraftroomError:
+        raise
+    except Exception as e:  # MuPDF's errors on a damaged page tree
+        raise DraftroomError(
+            f"{source}: the PDF is damaged ({str(e).removeprefix('code=7: ') or type(e).__name__}): "
+            "give a complete copy"
+        ) from None
+    if not pages:
+        raise DraftroomError(f"{source}: the PDF has no pages")
+    if any(not (0 < w < 1e5 and 0 < h < 1e5) for w, h in sizes):
+        raise DraftroomError(f"{source}: the PDF is damaged (a page without a size): give a complete copy")
+    return pages
 
 
 def _check_damage(doc: pymupdf.Document, text_chars: int, bad_chars: int, source: str) -> None:
@@ -147,8 +177,9 @@ def _number_plain_notes(pages: list[_Page]) -> None:
 
 
 def _read_pages(doc: pymupdf.Document, source: str) -> list[_Page]:
+    loaded = _pages(doc, source)
     try:
-        raw = [page_spans(page) for page in doc.pages()]
+        raw = [page_spans(page) for page in loaded]
     except DraftroomError as e:
         raise DraftroomError(f"{source}: {e}") from None
     chars = sum(len(s.text.strip()) for spans in raw for s in spans)
@@ -157,7 +188,7 @@ def _read_pages(doc: pymupdf.Document, source: str) -> list[_Page]:
     bad = sum(s.text.count("\ufffd") + len(_CONTROL.findall(s.text)) for spans in raw for s in spans)
     _check_damage(doc, chars, bad, source)
     body_size = _body_size(raw)
-    pages = [_Page(n, page.rect.width, page.rect.height) for n, page in enumerate(doc.pages())]
+    pages = [_Page(n, page.rect.width, page.rect.height) for n, page in enumerate(loaded)]
     if is_rtl(raw):
         for p, spans in zip(pages, raw, strict=True):
             mirror(spans, p.width)

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 import pymupdf
 
 from draftroom.errors import DraftroomError
+from draftroom.lang.numbers import decimal
 from draftroom.lang.scripts import ARABIC_LETTERS, ARABIC_PRESENTATION, RTL, is_cjk
 
 _SUPERSCRIPT = 1  # PyMuPDF span flag bits
@@ -181,7 +182,7 @@ def make_line(spans: list[Span], page: int, note_numbers: set[int] | None) -> Li
         sum(len(s.text.strip()) for s in main if s.flags & _BOLD or "bold" in s.font.lower()) > chars / 2
     )
     first = spans[0].text.strip().strip("()")
-    if is_marker(spans[0], size) and first.isdigit():
+    if is_marker(spans[0], size) and decimal(first, 3) is not None:
         line.starts_with_marker = first
     line.text = (
         _rtl_text(spans, size, note_numbers) if spans[0].mirrored_at else _ltr_text(spans, size, note_numbers)
@@ -276,7 +277,9 @@ def _ltr_runs_turned(pieces: list[str]) -> list[str]:
 def _marker_text(raw: str, note_numbers: set[int] | None) -> str:
     """Digits of a superscript as `[^N]` (several split by commas); anything else as it is."""
     numbers = [p for p in re.split(r"[,\s]+", raw.strip().strip("()")) if p]  # Arabic "(1)"
-    known = note_numbers is None or all(int(p) in note_numbers for p in numbers if p.isdigit())
-    if numbers and all(p.isdigit() for p in numbers) and known:
-        return "".join(f"[^{int(p)}]" for p in numbers)
+    values = [decimal(p, 3) for p in numbers]
+    if not numbers or None in values:
+        return raw
+    if note_numbers is None or all(v in note_numbers for v in values):
+        return "".join(f"[^{v}]" for v in values)
     return raw

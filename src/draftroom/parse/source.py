@@ -6,9 +6,9 @@ from pathlib import Path
 from draftroom.errors import DraftroomError
 from draftroom.model import Document
 from draftroom.model.labels import iter_located
+from draftroom.model.limits import FILE_BYTES, LINE_CHARS, TEXT_CHARS, check_numbers, over_limit
+from draftroom.model.text_rules import storable
 from draftroom.parse.detect import looks_like_xml
-
-MAX_BYTES = 20 * 1024 * 1024  # the longest UN resolutions are well under 2 MB of text
 
 
 def read_input(path: str | Path) -> tuple[str, bytes]:
@@ -18,14 +18,16 @@ def read_input(path: str | Path) -> tuple[str, bytes]:
         raise DraftroomError(f"{path}: no such file")
     if p.is_dir():
         raise DraftroomError(f"{path}: is a directory, not a document file")
-    size = p.stat().st_size
-    if size > MAX_BYTES:
-        raise DraftroomError(
-            f"{path}: {size / 1e6:.0f} MB is too large for a resolution (limit {MAX_BYTES // 2**20} MiB)"
-        )
-    if size == 0:
+    try:
+        size = p.stat().st_size
+        FILE_BYTES.check(size, str(path))
+        with p.open("rb") as f:  # what stat says of /proc or a pipe is not what reading gives
+            data = f.read(FILE_BYTES.value + 1)
+    except OSError as e:
+        raise DraftroomError(f"{path}: cannot read it ({e.strerror})") from None
+    FILE_BYTES.check(len(data), str(path))
+    if not data:
         raise DraftroomError(f"{path}: the file is empty")
-    data = p.read_bytes()
     if data.startswith(b"%PDF"):
         return "pdf", data
     if data.startswith(b"PK\x03\x04"):
@@ -38,16 +40,22 @@ def read_input(path: str | Path) -> tuple[str, bytes]:
 
 
 def decode_text(path: str | Path, data: bytes) -> str:
-    for bom, codec in ((b"\xef\xbb\xbf", "utf-8-sig"), (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16")):
-        if data.startswith(bom):
-            return data.decode(codec)
-    if b"\x00" in data[:4096]:
+    codec = next(
+        (
+            c
+            for bom, c in ((b"\xef\xbb\xbf", "utf-8-sig"), (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16"))
+            if data.startswith(bom)
+        ),
+        "utf-8",
+    )
+    if codec == "utf-8" and b"\x00" in data[:4096]:
         raise DraftroomError(f"{path}: binary data, not text: give a .txt, .pdf or .docx document")
     try:
-        return data.decode("utf-8")
+        return data.decode(codec)
     except UnicodeDecodeError as e:
+        what = "UTF-8" if codec.startswith("utf-8") else "UTF-16, as its first bytes say"
         raise DraftroomError(
-            f"{path}: not UTF-8 text (byte {e.start}): convert it to UTF-8, or give the PDF or .docx"
+            f"{path}: not {what} text (byte {e.start}): convert it to UTF-8, or give the PDF or .docx"
         ) from None
 
 
@@ -97,12 +105,20 @@ def read_source(path: str | Path) -> SourceText:
     return read
 
 
-# Control characters, dropped: a printed text has none (they are PDF, pdftotext page-break or
-# terminal artefacts) and a Word file cannot hold them. Tabs and line ends stay.
-_CONTROLS = dict.fromkeys([c for c in range(0x20) if chr(c) not in "\t\n\r"] + [0x7F, *range(0x80, 0xA0)])
+def check_text_limits(text: str, source: str) -> None:
+    """The whole text and its longest line within the limits, before any parsing."""
+    longest = max(map(len, text.splitlines()), default=0)
+    if longest > LINE_CHARS.value:
+        line = next(i for i, x in enumerate(text.splitlines(), 1) if len(x) == longest)
+        raise over_limit(LINE_CHARS, f"{source}: line {line}", longest)
+    TEXT_CHARS.check(len(text), source)
+    check_numbers(text, source)
 
 
 def parse_text(text: str, lang: str | None = None, source: str = "<text>") -> Document:
     from draftroom.parse.text import parse_plain
 
-    return parse_plain(text.translate(_CONTROLS), lang=lang, source=source)
+    check_text_limits(text, source)
+    # what may not be stored is dropped: control characters (PDF, pdftotext page-break or terminal
+    # artefacts), noncharacters, bidi controls; tabs and line ends stay
+    return parse_plain(storable(text), lang=lang, source=source)

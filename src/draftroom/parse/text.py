@@ -18,11 +18,11 @@ from draftroom.parse.footnotes import extract_notes
 from draftroom.parse.furniture import document_symbol, job_number, raw_rows, strip_furniture
 from draftroom.parse.head import Head, find_body, parse_head
 from draftroom.parse.instructions import parse_instructions
-from draftroom.parse.layout import Layout, measure
 from draftroom.parse.lines import Line, normalize, repair_spacing, repair_visual_order
 from draftroom.parse.markers import MarkerResolver
 from draftroom.parse.structure import build_body
 from draftroom.parse.units import Joiner
+from draftroom.parse.wrapping import Wrapping, measure
 
 _BODY_COMMAS = (",", "，", "،")
 
@@ -37,16 +37,16 @@ def parse_plain(text: str, lang: str | None, source: str) -> Document:
     lines, notes = extract_notes(strip_furniture(text))
     if not lines:
         raise DraftroomError(f"{source}: no resolution text found, only page furniture and notes")
-    layout = measure(lines)
+    wrapping = measure(lines)
     body_at = find_body(lines)
-    head = parse_head(lines, body_at, layout, language)
+    head = parse_head(lines, body_at, wrapping, language)
     rows = [r.strip() for r in raw_rows(text)]
     doc = _document(head, language, document_symbol(rows))
     doc.job_number = job_number(rows)
     resolver = MarkerResolver(set(notes.numbered), notes.starred, language in vocab.PAREN_NOTES)
     if head.kind == "amendments":
         start = max(head.consumed, default=-1) + 1
-        units = Joiner(layout, "amend", language, set(notes.numbered)).run(lines[start:])
+        units = Joiner(wrapping, "amend", language, set(notes.numbered)).run(lines[start:])
         doc.instructions = parse_instructions([resolver.resolve(u.text) for u in units], language)
     else:
         if body_at is None:
@@ -54,7 +54,7 @@ def parse_plain(text: str, lang: str | None, source: str) -> Document:
                 f"{source}: no authoring body line (such as 'The General Assembly,' or '大会，') "
                 "before the paragraphs: is this a UN resolution text?"
             )
-        _fill_body(doc, lines, body_at, layout, set(notes.numbered))
+        _fill_body(doc, lines, body_at, wrapping, set(notes.numbered))
         for holder in _reading_order(doc):
             holder.text = resolver.resolve(holder.text)
         for annex in doc.annexes:
@@ -85,10 +85,10 @@ def _document(head: Head, language: str, symbol: str | None) -> Document:
     )
 
 
-def _fill_body(doc: Document, lines: list[Line], body_at: int, layout: Layout, notes: set[int]) -> None:
+def _fill_body(doc: Document, lines: list[Line], body_at: int, wrapping: Wrapping, notes: set[int]) -> None:
     line = lines[body_at].text
     doc.body = line.rstrip("".join(_BODY_COMMAS)).strip()
-    units = Joiner(layout, "preamble", doc.language, notes).run(lines[body_at + 1 :])
+    units = Joiner(wrapping, "preamble", doc.language, notes).run(lines[body_at + 1 :])
     body = build_body(units, no_preamble=not line.endswith(_BODY_COMMAS))
     doc.preamble, doc.operative, doc.annexes, doc.closing = (
         body.preamble,

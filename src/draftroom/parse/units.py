@@ -10,10 +10,11 @@ deeper indent, an opening phrase after a page break).
 import re
 from dataclasses import dataclass
 
+from draftroom.lang.numbers import decimal
 from draftroom.lang.scripts import width
 from draftroom.parse import vocab
-from draftroom.parse.layout import Layout
 from draftroom.parse.lines import Line, join_pair
+from draftroom.parse.wrapping import Wrapping
 
 _TRAILING_MARKS = re.compile(
     r"(?:\s*(?:\[\^\d+\]|[⁰¹²³⁴⁵⁶⁷⁸⁹]+|\*{1,3})|(?<=[,.;:，。；：،؛”’)\]])\d{1,3}|\s\d{1,3})+$"
@@ -63,8 +64,8 @@ def _line_kind(text: str) -> str:
 class Joiner:
     """Feeds lines in order; collects units."""
 
-    def __init__(self, layout: Layout, part: str, language: str, notes: set[int] | None = None) -> None:
-        self.layout = layout
+    def __init__(self, wrapping: Wrapping, part: str, language: str, notes: set[int] | None = None) -> None:
+        self.wrapping = wrapping
         self.capitalised = language in CAPITALISED
         self.openers_start = language in OPENERS_START
         self.notes = notes or set()
@@ -132,13 +133,13 @@ class Joiner:
 
     def _rest_of_printed_line(self, prev: Line, line: Line, kind: str, ended: bool) -> bool:
         """`prev` broke after a note marker and `line` fits on the rest of that printed line."""
-        if kind in ("number", "item") or line.blank_before or line.cut_before or not self.layout.full:
+        if kind in ("number", "item") or line.blank_before or line.cut_before or not self.wrapping.full:
             return False
         if ended and kind == "opener" and self.openers_start:
             return False
-        if not self._broke_at_marker(prev) or self.layout.starts_deeper(line):
+        if not self._broke_at_marker(prev) or self.wrapping.starts_deeper(line):
             return False
-        return self.glued + width(prev.text) + prev.indent + 1 + width(line.text) <= self.layout.full
+        return self.glued + width(prev.text) + prev.indent + 1 + width(line.text) <= self.wrapping.full
 
     def _broke_at_marker(self, line: Line) -> bool:
         """The line ends with a note marker glued to it ("Crime11"): an extractor that breaks the
@@ -148,11 +149,11 @@ class Joiner:
 
     def _lone_marker(self, t: str) -> bool:
         digits = t.translate(_SUPERSCRIPT_DIGITS)
-        return digits.isdigit() and len(digits) <= 3 and int(digits) in self.notes
+        return decimal(digits, 3) in self.notes
 
     def _continues_title(self, line: Line) -> bool:
         return (
-            bool(self.layout.full)
+            bool(self.wrapping.full)
             and not line.blank_before
             and not line.cut_before
             and _line_kind(line.text) == "text"
@@ -173,7 +174,11 @@ class Joiner:
             # the rest of the visual line the marker was cut out of?
             start = width(prev.text) + prev.indent + self.marker_width
             self.marker_width = 0
-            if (start + width(t) <= 1.1 * self.layout.full) if self.layout.full else not line.blank_before:
+            if (
+                (start + width(t) <= 1.1 * self.wrapping.full)
+                if self.wrapping.full
+                else not line.blank_before
+            ):
                 self.carried = start
                 return False
         if self._rest_of_printed_line(prev, line, kind, ended):
@@ -184,20 +189,22 @@ class Joiner:
             return True
         if self.capitalised and _starts_lower(t):
             return False
-        deeper = self.layout.starts_deeper(line)
+        deeper = self.wrapping.starts_deeper(line)
         carried, self.carried = self.carried + self.glued, 0
         if line.cut_before:
             return (
-                self.layout.ends_short(prev, line, carried)
+                self.wrapping.ends_short(prev, line, carried)
                 or (kind == "opener" and self.openers_start)
                 or deeper
             )
-        if not self.layout.full:
+        if not self.wrapping.full:
             return True
-        if self.layout.blanks_mark_paragraphs:
+        if self.wrapping.blanks_mark_paragraphs:
             return line.blank_before or (kind == "opener" and self.openers_start)
         return (
-            self.layout.ends_short(prev, line, carried) or deeper or (kind == "opener" and self.openers_start)
+            self.wrapping.ends_short(prev, line, carried)
+            or deeper
+            or (kind == "opener" and self.openers_start)
         )
 
     def _add(self, line: Line) -> None:

@@ -20,7 +20,7 @@ The API other packages build on (workflow only; cli/tui go through workflow):
         txn.doc                   # the working Document: change it in place (or assign txn.doc = new)
         txn.state                 # NegotiationState (facilitator, tabled, revision), mutable
         txn.sponsors              # list[Sponsor] in joining order, mutable
-        txn.read_file("amendments/chn-1.json") / txn.write_file(path, text) / txn.delete_file(path)
+        txn.read_file("amendments/chn-1.json") / txn.write_file(path, text)
         txn.list_files("amendments/")
         txn.amendments.all() / .get(ident) / .save(amendment)   # amendments/<id>.json (ids checked)
         txn.facilitators          # roles.json's list (None until changed); assign to change it
@@ -43,8 +43,8 @@ The API other packages build on (workflow only; cli/tui go through workflow):
 
     Negotiation.create(path, doc, sponsors, actor, facilitator=..., date=iso_date)  # commit "new", tag rev-0
 
-`draftroom revise` runs `draftroom.workflow.negotiation.REVISION_STEPS` (register with
-`register_revision_step(fn)`; fn(txn, actor)) inside its one action, before the revision is cut.
+`draftroom revise` (draftroom.workflow.revising) applies the accepted amendments inside its one
+action and then cuts the revision (`txn.cut_revision(symbol, date, Revision(n))`).
 
 Concurrency and crashes: one fcntl lock per negotiation (.git/draftroom.lock) serialises actions
 across processes; a sentinel (.git/draftroom-action) marks an action in progress, so after a SIGKILL
@@ -64,7 +64,7 @@ from draftroom.store.home import (
     resolve_home,
     validate_name,
 )
-from draftroom.store.records import Action, NegotiationState, Revision, Sponsor
+from draftroom.store.records import Action, NegotiationState, RevisionCut, Sponsor
 from draftroom.store.repo import Negotiation, Snapshot, Transaction, actor_email
 
 _LAZY = {"Index", "Summary"}  # SQLAlchemy loads only for commands that query the index
@@ -83,7 +83,7 @@ __all__ = [
     "Index",
     "Negotiation",
     "NegotiationState",
-    "Revision",
+    "RevisionCut",
     "Snapshot",
     "Sponsor",
     "Summary",

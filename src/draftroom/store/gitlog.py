@@ -5,7 +5,8 @@ import re
 from git import Repo
 
 from draftroom.errors import DraftroomError
-from draftroom.store.records import Action, Revision
+from draftroom.model.revision import Revision
+from draftroom.store.records import Action, RevisionCut
 
 ACTION, ACTOR, PARAGRAPH, AMENDMENT, REVISION = "Action", "Actor", "Paragraph", "Amendment", "Revision"
 SYMBOL, REVISION_DATE = "Symbol", "Revision-Date"
@@ -83,12 +84,12 @@ def tag_message(action: Action) -> str | None:
     return f"{action.revision} {symbol}".strip() + "\n\n" + body
 
 
-def revision_of(action: Action) -> Revision | None:
+def revision_of(action: Action) -> RevisionCut | None:
     """The revision an action cut, from its trailers (Revision:, Symbol:, Revision-Date:)."""
-    m = re.fullmatch(r"rev-(\d+)", action.revision or "")
-    if not m:
+    cut = Revision.from_tag(action.revision)
+    if cut is None:
         return None
     symbols = action.trailers.get(SYMBOL)
     symbol = symbols[0] if symbols else None
     date = (action.trailers.get(REVISION_DATE) or [""])[0]
-    return Revision(int(m.group(1)), f"rev-{m.group(1)}", symbol, date, action.commit)
+    return RevisionCut(cut.number, cut.tag, symbol, date, action.commit)

@@ -7,6 +7,7 @@ A NAME argument may instead be the path of an existing negotiation directory.
 """
 
 import os
+import tempfile
 import unicodedata
 from pathlib import Path
 
@@ -14,11 +15,53 @@ from draftroom.errors import DraftroomError
 
 MARKER = "negotiation.json"  # a directory is a negotiation when it holds a git repo and this file
 MAX_NAME = 100
+INDEX_FILE = "index.sqlite"  # the home's SQL index, beside the negotiations, with its -wal, -shm, -journal
 
 
 def resolve_home(home: str | os.PathLike[str] | None = None) -> Path:
     raw = home or os.environ.get("DRAFTROOM_HOME") or "sessions"
-    return Path(raw).expanduser().absolute()
+    path = Path(raw).expanduser().absolute()
+    try:
+        is_file = path.exists() and not path.is_dir()
+    except OSError as e:  # a name too long, a loop of links...
+        raise DraftroomError(
+            f"the home {path} cannot be used ({e.strerror}): choose another --home"
+        ) from None
+    if is_file:
+        raise DraftroomError(
+            f"the home {path} is a file, not a folder: give a folder with --home or $DRAFTROOM_HOME"
+        )
+    return path
+
+
+def check_sqlite_file(path: Path) -> None:
+    """The SQLite index file at `path` can be made: a one-line error when it, or one of SQLite's
+    journal files beside it, is a folder (a home broken before names were checked)."""
+    for taken in (path, *(path.with_name(path.name + end) for end in ("-wal", "-shm", "-journal"))):
+        if taken.is_dir():
+            raise DraftroomError(
+                f"{taken} is a folder, where the index of the negotiations keeps a file: "
+                "move that folder away (`draftroom reindex NAME` rebuilds the index)"
+            )
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as e:
+        raise DraftroomError(f"cannot create {path.parent} ({e.strerror}): choose another --home") from None
+
+
+def _writable_home(home: str | os.PathLike[str] | None) -> Path:
+    """The home, created if missing, once a folder could be made in it (the only sure test: /proc
+    and read-only mounts pass `os.access` for root)."""
+    root = resolve_home(home)
+    try:
+        root.mkdir(parents=True, exist_ok=True)
+        os.rmdir(tempfile.mkdtemp(prefix=".probe-", dir=root))
+    except OSError as e:
+        raise DraftroomError(
+            f"cannot create a negotiation in {root} ({e.strerror}): choose another --home"
+        ) from None
+    check_sqlite_file(root / INDEX_FILE)
+    return root
 
 
 def _name_problem(name: str) -> str | None:
@@ -43,6 +86,11 @@ def validate_name(name: str) -> str:
     if problem:
         raise DraftroomError(
             f"negotiation name {name!r} {problem}: use letters, digits, '.', '-' and '_' only (e.g. trafficking-2019)"
+        )
+    if name.lower().startswith(INDEX_FILE):
+        raise DraftroomError(
+            f"negotiation name {name!r} is taken: the home keeps its index in {INDEX_FILE} and the files "
+            "beside it; choose another name"
         )
     return name
 
@@ -76,7 +124,7 @@ def locate_negotiation(name_or_path: str, home: str | os.PathLike[str] | None = 
 
 def new_negotiation_dir(name: str, home: str | os.PathLike[str] | None = None) -> Path:
     """The directory a new negotiation NAME would take; an error when the name is unsafe or taken."""
-    path = resolve_home(home) / validate_name(name)
+    path = _writable_home(home) / validate_name(name)
     if path.exists():
         raise DraftroomError(f"a negotiation {name!r} already exists in {path.parent}: choose another name")
     return path

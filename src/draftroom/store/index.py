@@ -18,7 +18,8 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Field, Session, SQLModel, col, create_engine, delete, select
 
-from draftroom.store.records import Action, Revision, Sponsor
+from draftroom.store.home import INDEX_FILE, check_sqlite_file
+from draftroom.store.records import Action, RevisionCut, Sponsor
 
 DATABASE_ENV = "DRAFTROOM_DATABASE_URL"
 BUSY_TIMEOUT_MS = 30_000
@@ -112,7 +113,7 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
 
 
 def database_url(home: Path) -> str:
-    return os.environ.get(DATABASE_ENV) or f"sqlite:///{home / 'index.sqlite'}"
+    return os.environ.get(DATABASE_ENV) or f"sqlite:///{home / INDEX_FILE}"
 
 
 def engine_for(url: str) -> Engine:
@@ -171,7 +172,7 @@ class Index:
 
     def __init__(self, url: str) -> None:
         if url.startswith("sqlite:///"):
-            Path(url.removeprefix("sqlite:///")).parent.mkdir(parents=True, exist_ok=True)
+            check_sqlite_file(Path(url.removeprefix("sqlite:///")))
         self.engine = engine_for(url)
 
     @classmethod
@@ -191,7 +192,7 @@ class Index:
         commit: str,
         actions: list[Action],
         sponsors: list[Sponsor],
-        revisions: list[Revision],
+        revisions: list[RevisionCut],
         replace: bool,
     ) -> bool:
         """Move the negotiation's rows from commit `base` (None: not indexed) to `commit`.
@@ -250,9 +251,9 @@ class Index:
         rows = self._rows(SponsorRow, path, col(SponsorRow.position))
         return [Sponsor(r.name, r.iso3, r.main, r.joined, r.added_by) for r in rows]
 
-    def revisions(self, path: str) -> list[Revision]:
+    def revisions(self, path: str) -> list[RevisionCut]:
         rows = self._rows(RevisionRow, path, col(RevisionRow.number))
-        return [Revision(r.number, r.tag, r.symbol, r.date, r.commit) for r in rows]
+        return [RevisionCut(r.number, r.tag, r.symbol, r.date, r.commit) for r in rows]
 
     def summaries(self, home: str) -> list[Summary]:
         with Session(self.engine) as s:

@@ -31,7 +31,6 @@ SPONSORS = "sponsors.json"
 STATE = "negotiation.json"
 TEXT_DIR = "text/"
 AMENDMENTS_DIR = "amendments/"  # one file per amendment: amendments/<id>.json
-DOCUMENT_FILES = (META, STRUCTURE, FOOTNOTES)
 
 _SAFE_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,79}$")
 _PARTS = ("preamble", "operative", "annexes", "footnotes", "sponsors")
@@ -100,8 +99,13 @@ def document_files(doc: Document) -> dict[str, str]:
                 lines.append("  " + json.dumps({"heading": block.text, "id": block.id}, ensure_ascii=False))
             else:
                 _para_lines(block, 1, lines, texts)
-    notes = "".join(f"[^{f.number}]: {f.text.replace(chr(10), chr(10) + '    ')}\n" for f in doc.footnotes)
+    notes = footnotes_file(doc.footnotes)
     return {META: dump_json(meta), STRUCTURE: "\n".join(lines) + "\n", FOOTNOTES: notes, **texts}
+
+
+def footnotes_file(notes: list[Footnote]) -> str:
+    """ "[^N]: text", one footnote per line, continuation lines indented by four spaces."""
+    return "".join(f"[^{f.number}]: {f.text.replace(chr(10), chr(10) + '    ')}\n" for f in notes)
 
 
 def _required(read: Reader, path: str) -> str:
@@ -126,7 +130,7 @@ def _paragraph(entry: dict[str, Any], read: Reader) -> Paragraph:
     )
 
 
-def _footnotes(data: str) -> list[Footnote]:
+def read_footnotes(data: str) -> list[Footnote]:
     notes: list[Footnote] = []
     for line in data.splitlines():
         m = re.match(r"^\[\^(\d+)\]: ?(.*)$", line)
@@ -163,7 +167,7 @@ def read_document(read: Reader) -> Document:
         para = _paragraph(entry, read)
         stack[-1][1].append(para)
         stack.append((depth, para.items))
-    doc.footnotes = _footnotes(read(FOOTNOTES) or "")
+    doc.footnotes = read_footnotes(read(FOOTNOTES) or "")
     return doc
 
 

@@ -3,6 +3,8 @@
 from dataclasses import asdict, dataclass, field
 from typing import Any, Self
 
+from draftroom.model.revision import Revision
+
 
 class Record:
     """A dataclass stored as a JSON object; unknown keys in a file are ignored (newer versions)."""
@@ -55,9 +57,15 @@ class Action(Record):
 
 
 @dataclass
-class Revision(Record):
+class RevisionCut(Record):
+    """A revision as the negotiation cut it: its number, tag, symbol, date and commit."""
+
     number: int
     tag: str  # "rev-0", "rev-1"...
     symbol: str | None
     date: str  # ISO date
     commit: str
+
+    @property
+    def revision(self) -> Revision:
+        return Revision(self.number)

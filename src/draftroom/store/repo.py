@@ -10,7 +10,6 @@ from git whenever it is behind.
 
 import fcntl
 import os
-import re
 import shutil
 import time
 from collections.abc import Callable, Iterator
@@ -21,9 +20,9 @@ from typing import TYPE_CHECKING
 from git import GitCommandError, Repo
 
 from draftroom.errors import DraftroomError
-from draftroom.model import Document
+from draftroom.model import Document, Revision
 from draftroom.store import gitlog, gitsafe, layout
-from draftroom.store.records import Action, NegotiationState, Revision, Sponsor
+from draftroom.store.records import Action, NegotiationState, RevisionCut, Sponsor
 from draftroom.store.snapshot import Snapshot
 from draftroom.store.transaction import (
     PAUSE_ENV,
@@ -91,8 +90,10 @@ class Negotiation:
         date: str,
         email: str | None = None,
         index: "Index | None" = None,
+        files: dict[str, str] | None = None,
     ) -> "Negotiation":
-        """A new negotiation at `path` (which must not exist): one commit `new`, tagged rev-0.
+        """A new negotiation at `path` (which must not exist): one commit `new`, tagged rev-0; `files`
+        are more files of that commit (relative path -> text, none of the document's own).
 
         Built in a hidden sibling directory and renamed into place, so a crash leaves nothing."""
         path = Path(path).absolute()
@@ -109,8 +110,10 @@ class Negotiation:
                     cw.set_value("gc", "autoDetach", "false")
                 txn = Transaction(tmp, "new", actor, email or actor_email(actor))
                 txn.start_with(doc, NegotiationState(path.name, date, facilitator), sponsors)
+                for rel, text in (files or {}).items():
+                    txn.write_file(rel, text)
                 txn.summary = f"New negotiation {path.name}" + (f" on {doc.symbol}" if doc.symbol else "")
-                txn.cut_revision(doc.symbol, date, number=0)
+                txn.cut_revision(doc.symbol, date, Revision(0))
                 txn.commit(repo)
             try:
                 os.rename(tmp, path)
@@ -349,10 +352,10 @@ class Negotiation:
         """A user's revision ("rev-1", "Rev.1", "1", "latest") as a git revision; one-line error if unknown."""
         if rev is None or rev.strip().lower() in ("head", "latest", "current"):
             return "HEAD"
-        m = re.fullmatch(r"(?i)\s*(?:rev)?[-._ ]?(\d+)\s*", rev)
+        typed = Revision.typed(rev)
         known = revision_tags(repo)
-        if m and f"rev-{int(m.group(1))}" in known:
-            return f"rev-{int(m.group(1))}"
+        if typed and typed.tag in known:
+            return typed.tag
         raise DraftroomError(
             f"no revision {rev!r} in {self.name}: it has {', '.join(known)} (or use 'latest')"
         )
@@ -382,7 +385,7 @@ class Negotiation:
         """Sponsors in the order they joined, read from git (the index is for queries across negotiations)."""
         return self.snapshot().sponsors()
 
-    def revisions(self) -> list[Revision]:
+    def revisions(self) -> list[RevisionCut]:
         """The revisions cut, oldest first, from the commits' trailers."""
         with self._repo() as repo:
             actions = gitlog.read_actions(repo)
@@ -409,7 +412,8 @@ def _holds(repo: Repo, commit: str) -> bool:
 
 def revision_tags(repo: Repo) -> list[str]:
     """The revisions' tags, oldest first: rev-0, rev-1..."""
-    return sorted((t.name for t in repo.tags if re.fullmatch(r"rev-\d+", t.name)), key=lambda t: int(t[4:]))
+    cuts = (r for t in repo.tags if (r := Revision.from_tag(t.name)))
+    return [r.tag for r in sorted(cuts)]
 
 
 def _remove_stale_builds(path: Path) -> None:

@@ -15,7 +15,8 @@ from git import Repo
 from git.refs.symbolic import SymbolicReference
 
 from draftroom.errors import DraftroomError
-from draftroom.model import Document
+from draftroom.files import write_atomically
+from draftroom.model import Document, Revision
 from draftroom.store import gitlog, layout
 from draftroom.store.amendments import ROLES, Amendments, read_facilitators, roles_file
 from draftroom.store.records import Action, NegotiationState, Sponsor
@@ -72,10 +73,8 @@ def _safe_rel(rel: str) -> str:
 
 
 def _write_atomic(path: Path, text: str) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f".{path.name}.tmp-{os.getpid()}")
-    tmp.write_text(text, encoding="utf-8")
-    os.replace(tmp, path)
+    path.parent.mkdir(parents=True, exist_ok=True)  # amendments/, text/: folders come with their files
+    write_atomically(path, text)
 
 
 def _now() -> str:
@@ -95,7 +94,7 @@ class Transaction:
         self.amendment: str | None = None  # the amendment id this action is about (Amendment: trailer)
         self.extra_trailers: list[tuple[str, str]] = []
         self.signing_key: str | None = None  # the actor's private SSH key: the commit is signed with it
-        self.revision: tuple[int, str | None, str] | None = None  # (number, symbol, ISO date) if cut
+        self.revision: tuple[Revision, str | None, str] | None = None  # (revision, symbol, ISO date) if cut
         self._doc: Document | None = None
         self._doc_files: dict[str, str] = {}
         self._state: NegotiationState | None = None
@@ -186,12 +185,13 @@ class Transaction:
             if p.is_file() and ".git" not in p.relative_to(self.path).parts and not p.name.startswith(".")
         )
 
-    def cut_revision(self, symbol: str | None, date: str, number: int | None = None) -> str:
-        """Make this action's commit a revision (annotated tag rev-N); returns the tag name."""
-        n = self.state.revision + 1 if number is None else number
-        self.state.revision = n
-        self.revision = (n, symbol, date)
-        return f"rev-{n}"
+    def cut_revision(self, symbol: str | None, date: str, revision: Revision | None = None) -> str:
+        """Make this action's commit a revision (annotated tag rev-N, by default the next number);
+        returns the tag name."""
+        cut = revision or Revision(self.state.revision + 1)
+        self.state.revision = cut.number
+        self.revision = (cut, symbol, date)
+        return cut.tag
 
     # ---- committing -------------------------------------------------------------------------
     def _put(self, rel: str, text: str | None, before: str | None) -> None:
@@ -222,8 +222,8 @@ class Transaction:
         if self.amendment:
             out.append((gitlog.AMENDMENT, self.amendment))
         if self.revision:
-            n, symbol, date = self.revision
-            out.append((gitlog.REVISION, f"rev-{n}"))
+            cut, symbol, date = self.revision
+            out.append((gitlog.REVISION, cut.tag))
             if symbol:
                 out.append((gitlog.SYMBOL, symbol))
             out.append((gitlog.REVISION_DATE, date))

@@ -15,7 +15,7 @@ from draftroom.workflow.negotiation import LogEntry, Sponsor
 
 
 @dataclass(frozen=True)
-class Listing:
+class LobbyRow:
     """One row of the negotiations list."""
 
     name: str
@@ -107,7 +107,7 @@ class Room(Protocol):
 
 
 class Lobby(Protocol):
-    def listings(self) -> list[Listing]: ...
+    def listings(self) -> list[LobbyRow]: ...
 
     def open(self, name: str) -> Room: ...
 

@@ -4,22 +4,22 @@ from pathlib import Path
 from types import ModuleType
 
 from draftroom.errors import DraftroomError
-from draftroom.model import Document, find_by_id
-from draftroom.tui.room import COMPILATION, ExportRequest, Listing, ProposalRequest
+from draftroom.model import Document, Revision, find_by_id
+from draftroom.tui.room import COMPILATION, ExportRequest, LobbyRow, ProposalRequest
 from draftroom.tui.snapshot import Snapshot
-from draftroom.workflow import amending, undoing
+from draftroom.workflow import amending, exporting, revising, undoing
 from draftroom.workflow import negotiation as nego
-from draftroom.workflow.amendments import Proposal
-from draftroom.workflow.negotiation import Home, LogEntry, Sponsor, revision_name
+from draftroom.workflow.negotiation import Home, LogEntry, Sponsor
+from draftroom.workflow.rules import Proposal
 from draftroom.workflow.writing import Options, check_output, export_document, write_atomically
 
 
-def _revising() -> ModuleType:
-    """The amendments' workflow, imported when first needed: it loads SQLAlchemy (a third of a
+def _listing() -> ModuleType:
+    """The amendments' listing, imported when first needed: listing loads SQLAlchemy (a third of a
     second), which the first paint of the draft does without (see DraftroomApp.open_room)."""
-    from draftroom.workflow import revising
+    from draftroom.workflow import listing
 
-    return revising
+    return listing
 
 
 def head_token(repo: Path) -> str:
@@ -53,14 +53,14 @@ class WorkflowRoom:
         version = self.version()
         doc = nego.show(self.name, home=self.home)
         state = self.negotiation.state()
-        return Snapshot(self.name, doc, revision_name(state.revision), [], version, counted=False)
+        return Snapshot(self.name, doc, Revision(state.revision).name, [], version, counted=False)
 
     def snapshot(self) -> Snapshot:
         version = self.version()  # first: a change while reading shows at the next poll
-        amendments = _revising().list_amendments(self.name, home=self.home).amendments
+        amendments = _listing().list_amendments(self.name, home=self.home).amendments
         doc = nego.show(self.name, home=self.home)
         state = self.negotiation.state()
-        return Snapshot(self.name, doc, revision_name(state.revision), amendments, version)
+        return Snapshot(self.name, doc, Revision(state.revision).name, amendments, version)
 
     def facilitators(self) -> list[str]:
         return amending.current_facilitators(self.name, home=self.home)
@@ -111,7 +111,7 @@ class WorkflowRoom:
     def revisions(self) -> list[tuple[str, str]]:
         out = []
         for r in self.negotiation.revisions():
-            shown = revision_name(r.number) + (f"  {r.symbol}" if r.symbol else "")
+            shown = r.revision.name + (f"  {r.symbol}" if r.symbol else "")
             out.append((shown, r.tag))
         return out
 
@@ -136,8 +136,8 @@ class WorkflowRoom:
             out = check_output(request.path)
             if out.suffix.lower() not in (".txt", ".html"):
                 raise DraftroomError(f"{out}: a compilation is written as .txt or .html")
-            text = _revising().compilation(self.name, html=out.suffix.lower() == ".html", home=self.home)
-            write_atomically(out, text.encode("utf-8"))
+            text = exporting.compilation_text(self.name, html=out.suffix.lower() == ".html", home=self.home)
+            write_atomically(out, text)
             return out
         doc = nego.show(self.name, request.revision, home=self.home)
         options = Options(
@@ -150,8 +150,8 @@ class WorkflowRoom:
         return export_document(doc, request.path, options)
 
     def revise(self, acting_as: str) -> str:
-        r = nego.revise(self.name, acting_as, home=self.home)
-        return revision_name(r.number) + (f" ({r.symbol})" if r.symbol else "")
+        r = revising.revise(self.name, acting_as, home=self.home)
+        return r.revision.name + (f" ({r.symbol})" if r.symbol else "")
 
     def undo(self, action_id: str | None, acting_as: str) -> str:
         return undoing.undo(self.name, action_id, acting_as, home=self.home).summary
@@ -161,16 +161,16 @@ class WorkflowLobby:
     def __init__(self, home: Home = None) -> None:
         self.home = home
 
-    def listings(self) -> list[Listing]:
+    def listings(self) -> list[LobbyRow]:
         return [
-            Listing(
-                s.name, s.symbol or "", s.title, s.language, revision_name(s.revision), self._pending(s.name)
+            LobbyRow(
+                s.name, s.symbol or "", s.title, s.language, Revision(s.revision).name, self._pending(s.name)
             )
             for s in nego.list_negotiations(self.home)
         ]
 
     def _pending(self, name: str) -> int:
-        return sum(a.pending for a in _revising().list_amendments(name, home=self.home).amendments)
+        return sum(a.pending for a in _listing().list_amendments(name, home=self.home).amendments)
 
     def open(self, name: str) -> WorkflowRoom:
         return WorkflowRoom(name, self.home)

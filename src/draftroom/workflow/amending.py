@@ -6,24 +6,23 @@ the delegation named at `new --facilitator` (the Secretariat when none was named
 changes the list.
 """
 
-import re
 from dataclasses import dataclass
 from pathlib import Path
 
 from draftroom.errors import DraftroomError
-from draftroom.model import STATUSES, Document, labels, locate, states
+from draftroom.model import STATUSES, Document, Revision, labels, locate, states
 from draftroom.model.amendment import Amendment
 from draftroom.parse import parse_file
 from draftroom.store import Negotiation, NegotiationState, Snapshot, Transaction
 from draftroom.store.worktree import working_outline, working_text
-from draftroom.workflow import amendments as logic
 from draftroom.workflow import roles
-from draftroom.workflow.amendments import Proposal
+from draftroom.workflow import rules as logic
 from draftroom.workflow.carry import carry
 from draftroom.workflow.formal import from_instructions
 from draftroom.workflow.identity import SECRETARIAT, resolve_actor
 from draftroom.workflow.listing import where
 from draftroom.workflow.negotiation import Home, open_negotiation
+from draftroom.workflow.rules import Proposal
 
 
 def code(name: str) -> str:
@@ -37,7 +36,7 @@ def delegations(raw: list[str]) -> list[str]:
 
 
 def revision_tag(state: NegotiationState) -> str:
-    return f"rev-{state.revision}"
+    return Revision(state.revision).tag
 
 
 def facilitators(stored: Transaction | Snapshot) -> list[str]:
@@ -111,9 +110,9 @@ def labels_of(txn: Transaction) -> dict[str, str]:
 def revision_tag_of(neg: Negotiation, rev: str) -> str:
     """A user's revision ("Rev.1", "1", "rev-1") as its tag."""
     tags = [r.tag for r in neg.revisions()]
-    m = re.fullmatch(r"(?i)\s*(?:rev)?[-._ ]?(\d+)\s*", rev)
-    if m and f"rev-{int(m.group(1))}" in tags:
-        return f"rev-{int(m.group(1))}"
+    typed = Revision.typed(rev)
+    if typed and typed.tag in tags:
+        return typed.tag
     raise DraftroomError(f"no revision {rev!r} in {neg.name}: it has {', '.join(tags)}")
 
 

@@ -21,10 +21,11 @@ from draftroom.diff.render_json import to_json_dict
 from draftroom.diff.render_text import render_text
 from draftroom.diff.result import compare
 from draftroom.errors import DraftroomError
-from draftroom.model import Document, iter_located
+from draftroom.model import Document, Revision, iter_located
 from draftroom.model.redline import Redline
 from draftroom.parse import parse_file
 from draftroom.workflow.negotiation import Home, open_negotiation
+from draftroom.workflow.translations import in_language
 
 __all__ = [
     "Side",
@@ -60,33 +61,36 @@ def _from_file(path: str) -> Side:
     return Side(doc, path)
 
 
-def _from_negotiation(name: str, rev: str | None, home: Home) -> Side:
+def _from_negotiation(name: str, rev: str | None, home: Home, lang: str | None = None) -> Side:
     neg = open_negotiation(name, home)
-    doc = neg.document(rev)
+    doc = in_language(name, lang, rev, home).document if lang else neg.document(rev)
     return Side(doc, f"{neg.path.name}@{rev or 'latest'}", neg.path)
 
 
-def load_side(spec: str, home: Home = None) -> Side:
-    """A file, NAME@REV or NAME; a one-line error when it is none of them."""
+def load_side(spec: str, home: Home = None, lang: str | None = None) -> Side:
+    """A file, NAME@REV or NAME (in its version in `lang`, if given); a one-line error when it is none
+    of them."""
     if Path(spec).is_file():
         return _from_file(spec)
     if "@" in spec:
         name, rev = spec.rsplit("@", 1)
-        return _from_negotiation(name, rev, home)
+        return _from_negotiation(name, rev, home, lang)
     if Path(spec).exists() or os.sep in spec:
         return _from_file(spec)  # a directory or a missing path: the parser's check says which
-    return _from_negotiation(spec, None, home)
+    return _from_negotiation(spec, None, home, lang)
 
 
-def _sides(a: str, b: str | None, from_rev: str | None, to_rev: str | None, home: Home) -> tuple[Side, Side]:
+def _sides(
+    a: str, b: str | None, from_rev: str | None, to_rev: str | None, home: Home, lang: str | None
+) -> tuple[Side, Side]:
     if b is not None:
         if from_rev or to_rev:
             raise DraftroomError("--from/--to go with one negotiation NAME, not with two sides A B")
-        return load_side(a, home), load_side(b, home)
+        return load_side(a, home, lang), load_side(b, home, lang)
     if Path(a).is_file() or "@" in a:
         raise DraftroomError(f"give a second text to compare {a} with: draftroom diff A B")
-    start = from_rev or f"rev-{open_negotiation(a, home).state().revision}"
-    return _from_negotiation(a, start, home), _from_negotiation(a, to_rev or "latest", home)
+    start = from_rev or Revision(open_negotiation(a, home).state().revision).tag
+    return _from_negotiation(a, start, home, lang), _from_negotiation(a, to_rev or "latest", home, lang)
 
 
 def compare_sides(
@@ -95,9 +99,11 @@ def compare_sides(
     from_rev: str | None = None,
     to_rev: str | None = None,
     home: Home = None,
+    lang: str | None = None,
 ) -> Redline:
-    """The redline from side A to side B (or between two revisions of negotiation A)."""
-    old, new = _sides(a, b, from_rev, to_rev, home)
+    """The redline from side A to side B (or between two revisions of negotiation A); a negotiation's
+    sides in its version in `lang` when given."""
+    old, new = _sides(a, b, from_rev, to_rev, home, lang)
     by_id = old.negotiation is not None and old.negotiation == new.negotiation
     return compare(old.doc, new.doc, by_id=by_id, old_name=old.name, new_name=new.name)
 

@@ -70,7 +70,8 @@ def _inline(text: str, edits: list[tuple[Amendment, list[Hunk]]], code: Callable
 
 
 def compile_lines(doc: Document, amendments: list[Amendment], code: Callable[[str], str] = str) -> list[Line]:
-    """The compilation as lines, in reading order."""
+    """The compilation as lines, in reading order. The one rule for what a compilation shows: the
+    pending proposals, and the accepted ones no revision has applied yet (given all, it picks)."""
     shown = [a for a in amendments if a.pending or (a.status == "accepted" and not a.applied_in)]
     shown.sort(key=lambda a: (a.created, a.id))
     on: dict[str, list[Amendment]] = defaultdict(list)

@@ -1,22 +1,26 @@
-"""Export a stored negotiation: its text, the formal amendments of chosen delegations, its compilation.
+"""Export a stored negotiation: its text, the formal amendments of chosen delegations, its compilation
+(as a laid-out document, or as the plain text or HTML page of `draftroom compile`).
 
 The store gives the text and the amendments; formal.py turns amendments into instructions;
 draftroom.export lays them out and writes the file.
 """
 
+import copy
+from collections.abc import Callable
+
 from draftroom.errors import DraftroomError
 from draftroom.export.amendments_layout import amendments_document
 from draftroom.export.blocks import Block, Layout, Options
 from draftroom.export.compilation_layout import compilation_layout
-from draftroom.model import Document, states
+from draftroom.model import Document, Instruction, Revision, states
 from draftroom.model.amendment import FORMAL_STATUSES, Amendment
-from draftroom.store.amendment_index import indexed_amendments
 from draftroom.workflow.amending import code
-from draftroom.workflow.compile import STATUS_NAMES, Line, Piece, compile_lines
+from draftroom.workflow.compile import STATUS_NAMES, Line, Piece, compile_lines, render_html, render_text
 from draftroom.workflow.formal import to_instructions
 from draftroom.workflow.identity import resolve_actor
+from draftroom.workflow.listing import list_amendments
 from draftroom.workflow.negotiation import Home, open_negotiation, show
-from draftroom.workflow.revising import list_amendments
+from draftroom.workflow.translations import in_language, in_language_amendments
 
 
 def names_in_un_order(delegations: list[str], lang: str) -> list[str]:
@@ -34,9 +38,20 @@ def names_in_un_order(delegations: list[str], lang: str) -> list[str]:
 
 
 def formal_amendments(
-    name: str, by: list[str], status: str | None, lang: str, symbol: str | None = None, home: Home = None
+    name: str,
+    by: list[str],
+    status: str | None,
+    lang: str,
+    symbol: str | None = None,
+    home: Home = None,
+    warn: Callable[[str], None] | None = None,
 ) -> Document:
-    """The amendments document of delegations `by` (all proposers when empty) to the current text."""
+    """The amendments document of delegations `by` (all proposers when empty) to the current text.
+
+    In another language than the working text's, the document's words are that language's version
+    (when the negotiation holds one) and the instructions are in that language; the text an instruction
+    quotes is the amendment's wording in that language where one was given (`translate --amendment`),
+    else the working language's, flagged "[en]" in the document and named to `warn`."""
     listing = list_amendments(name, home=home)
     wanted = {resolve_actor(d) for d in by}
     statuses = (status,) if status else FORMAL_STATUSES
@@ -57,7 +72,37 @@ def formal_amendments(
             f"give it with `draftroom table {name} --symbol A/C.3/74/L.20`"
         )
     proposers = [p for a in chosen for p in a.proposers if not wanted or p in wanted]
-    return amendments_document(doc, to_instructions(doc, chosen), names_in_un_order(proposers, lang), symbol)
+    if lang == doc.language:
+        return amendments_document(
+            doc, to_instructions(doc, chosen), names_in_un_order(proposers, lang), symbol
+        )
+    translated = in_language(name, lang, None, home, required=False).document
+    chosen = [copy.deepcopy(a) for a in chosen]
+    worded = in_language_amendments(name, lang, chosen, home)
+    instructions: list[Instruction] = []
+    flagged: list[int] = []
+    for a, done in zip(chosen, worded, strict=True):
+        ins = to_instructions(translated, [a])  # a move quotes the paragraph moved: its translation
+        if not done and a.kind != "move":
+            flagged += [len(instructions) + n for n in flag_quotes(ins, doc.language)]
+        instructions += ins
+    if flagged and warn:
+        warn(
+            f"the text quoted by instruction(s) {', '.join(map(str, flagged))} is in {doc.language} "
+            f"(flagged [{doc.language}]): give its {lang} wording with `draftroom translate {name} --amendment ID`"
+        )
+    return amendments_document(translated, instructions, names_in_un_order(proposers, lang), symbol)
+
+
+def flag_quotes(instructions: list[Instruction], working: str) -> list[int]:
+    """Mark the quoted text of each instruction "[en] ..." (the working language); their numbers."""
+    flagged: list[int] = []
+    for n, ins in enumerate(instructions, 1):
+        if ins.text or ins.words:
+            flagged.append(n)
+            ins.text = f"[{working}] {ins.text}" if ins.text else ins.text
+            ins.words = f"[{working}] {ins.words}" if ins.words else ins.words
+    return flagged
 
 
 def _spans(pieces: list[Piece]) -> list[tuple[str, str]]:
@@ -82,10 +127,21 @@ def compilation_blocks(lines: list[Line]) -> list[Block]:
     return blocks
 
 
-def compilation(name: str, options: Options, home: Home = None) -> Layout:
-    """The compilation text of the current draft, every pending proposal in place and attributed."""
+def _compiled(name: str, home: Home) -> tuple[Document, list[Line], Revision]:
+    """The current draft and its compilation lines (compile_lines decides what a compilation shows)."""
     neg = open_negotiation(name, home)
     doc = neg.document()
-    shown = [a for a in indexed_amendments(neg) if a.pending or (a.status == "accepted" and not a.applied_in)]
-    lines = compile_lines(doc, shown, code)
-    return compilation_layout(doc, options, compilation_blocks(lines), f"rev-{neg.state().revision}")
+    lines = compile_lines(doc, list_amendments(name, home=home).amendments, code)
+    return doc, lines, Revision(neg.state().revision)
+
+
+def compilation(name: str, options: Options, home: Home = None) -> Layout:
+    """The compilation of the current draft laid out for export, every pending proposal in place."""
+    doc, lines, revision = _compiled(name, home)
+    return compilation_layout(doc, options, compilation_blocks(lines), revision.tag)
+
+
+def compilation_text(name: str, html: bool = False, home: Home = None) -> str:
+    """The compilation text of the current draft: plain text, or an HTML page."""
+    doc, lines, revision = _compiled(name, home)
+    return (render_html if html else render_text)(doc, lines, revision.tag)

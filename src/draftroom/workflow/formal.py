@@ -9,7 +9,7 @@ insertion, as formal amendments documents do.
 from draftroom.errors import DraftroomError
 from draftroom.model import Document, Instruction, labels
 from draftroom.model.amendment import Amendment
-from draftroom.workflow.amendments import Proposal, propose
+from draftroom.workflow.rules import Proposal, propose
 from draftroom.workflow.tree import paragraph
 
 _SPACELESS = ("zh", "ja")

@@ -10,8 +10,9 @@ import tomllib
 from pathlib import Path
 
 from draftroom.errors import DraftroomError
-from draftroom.export.api import write_atomically
+from draftroom.files import write_atomically
 from draftroom.model import states
+from draftroom.model.text_rules import check_typed
 
 SECRETARIAT = "Secretariat"
 AS_ENV = "DRAFTROOM_AS"
@@ -82,7 +83,7 @@ def resolve_actor(raw: str | None) -> str:
     """The canonical name of who acts; one-line error with suggestions for an unknown delegation."""
     if raw is not None and not raw.strip():
         raise DraftroomError('--as is empty: name a delegation (e.g. --as China) or "Secretariat"')
-    who = (raw or "").strip() or configured_actor() or SECRETARIAT
+    who = check_typed((raw or "").strip(), "--as") or configured_actor() or SECRETARIAT
     if who.casefold() in (
         "secretariat",
         "秘书处",

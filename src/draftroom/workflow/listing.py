@@ -1,11 +1,14 @@
-"""Amendments as a negotiator reads them: where they act at the current revision, and the change."""
+"""Amendments as a negotiator reads them: listed and filtered, where they act at the current
+revision, and the change."""
 
-from dataclasses import asdict
+from dataclasses import asdict, dataclass
 from typing import Any
 
 from draftroom.model import Document, labels, locate
 from draftroom.model.amendment import Amendment
 from draftroom.workflow.compile import diff_pieces, plain
+from draftroom.workflow.identity import resolve_actor
+from draftroom.workflow.negotiation import Home, open_negotiation
 
 
 def where(a: Amendment, names: dict[str, str]) -> str:
@@ -67,3 +70,31 @@ def as_json(a: Amendment, names: dict[str, str]) -> dict[str, Any]:
         "applied_in": a.applied_in,
         "conflict": asdict(a.conflict) if a.conflict else None,
     }
+
+
+@dataclass
+class Listing:
+    """Amendments with the text that labels them."""
+
+    doc: Document
+    amendments: list[Amendment]
+
+    @property
+    def names(self) -> dict[str, str]:
+        return labels(self.doc)
+
+
+def list_amendments(
+    name: str,
+    status: str | None = None,
+    by: str | None = None,
+    on: str | None = None,
+    home: Home = None,
+) -> Listing:
+    """The amendments (from the index), filtered, with the current text to label them."""
+    from draftroom.store.amendment_index import indexed_amendments  # SQLAlchemy: only when listing
+
+    neg = open_negotiation(name, home)
+    doc = neg.outline()
+    who = resolve_actor(by) if by else None
+    return Listing(doc, select(indexed_amendments(neg, status), doc, None, who, on))

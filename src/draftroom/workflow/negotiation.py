@@ -1,11 +1,10 @@
-"""The verbs of a negotiation: new, show, sponsors, revise, table, log, list, reindex.
+"""The verbs of a negotiation: new, show, sponsors, table, log, list, reindex (revise: revising.py).
 
 Each verb is one function taking plain values (names, the actor's raw `--as`, the home) and returning
 data; the CLI and the TUI only present it. Every change is one `Negotiation.action` (one commit).
 """
 
-import re
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
@@ -14,12 +13,11 @@ from typing import TYPE_CHECKING
 
 from draftroom.errors import DraftroomError
 from draftroom.model import Document, states
-from draftroom.model.dates import printed_date
 from draftroom.model.labels import labels
+from draftroom.model.text_rules import check_typed
 from draftroom.store import (
     Action,
     Negotiation,
-    Revision,
     Sponsor,
     Transaction,
     list_negotiation_dirs,
@@ -35,16 +33,6 @@ if TYPE_CHECKING:
     from draftroom.store.index import Summary
 
 Home = str | Path | None
-RevisionStep = Callable[[Transaction, str], None]
-
-# Steps `revise` runs inside its transaction before the revision is cut, in order, each given the
-# transaction and the acting name (e.g. the amendments workflow applies accepted amendments).
-REVISION_STEPS: list[RevisionStep] = []
-
-
-def register_revision_step(step: RevisionStep) -> None:
-    if step not in REVISION_STEPS:
-        REVISION_STEPS.append(step)
 
 
 def today() -> str:
@@ -67,6 +55,7 @@ def _after_action(neg: Negotiation) -> None:
 class Created:
     negotiation: Negotiation
     warnings: list[str] = field(default_factory=list)
+    languages: list[str] = field(default_factory=list)  # the versions aligned in other languages
 
 
 def _sponsors_from_document(doc: Document, joined: str, actor: str) -> tuple[list[Sponsor], list[str]]:
@@ -94,16 +83,17 @@ def create_negotiation(
     facilitator: str | None = None,
     actor: str | None = None,
     home: Home = None,
+    files: dict[str, str] | None = None,
 ) -> Created:
-    """A negotiation NAME whose base text (rev-0) is `doc`."""
+    """A negotiation NAME whose base text (rev-0) is `doc`; `files` go into the same first commit."""
     path = new_negotiation_dir(name, home)
     who = resolve_actor(actor)
-    lead = states.resolve(facilitator).en if facilitator else None
+    lead = states.resolve(check_typed(facilitator, "--facilitator")).en if facilitator else None
     if symbol:
-        doc.symbol = symbol
+        doc.symbol = check_typed(symbol, "--symbol")
     when = today()
     sponsors, warnings = _sponsors_from_document(doc, when, who)
-    neg = Negotiation.create(path, doc, sponsors, who, facilitator=lead, date=when)
+    neg = Negotiation.create(path, doc, sponsors, who, facilitator=lead, date=when, files=files)
     return Created(neg, warnings)
 
 
@@ -172,7 +162,7 @@ def sponsors(name: str, home: Home = None) -> list[Sponsor]:
 def _resolve_all(names: list[str]) -> list[states.State]:
     if not names:
         raise DraftroomError("name at least one State, e.g. `draftroom sponsors NAME add China`")
-    resolved = [states.resolve(n) for n in names]
+    resolved = [states.resolve(check_typed(n, "State's name")) for n in names]
     seen: set[str] = set()
     for raw, state in zip(names, resolved, strict=True):
         if state.code in seen:
@@ -228,42 +218,11 @@ def remove_sponsors(name: str, names: list[str], actor: str | None = None, home:
         txn.sponsors[:] = [s for s in txn.sponsors if s.iso3 not in codes]
 
 
-# ---- revise, table ------------------------------------------------------------------------------------
-def revision_name(number: int) -> str:
-    """How a revision is named to people: rev-0 (the base text), then Rev.1, Rev.2..."""
-    return "rev-0" if number == 0 else f"Rev.{number}"
-
-
-def revision_symbol(current: str | None, number: int) -> str | None:
-    """A/C.3/74/L.20 or .../Rev.1 -> .../Rev.N; None when the draft has no symbol yet."""
-    if not current:
-        return None
-    return re.sub(r"/Rev\.\d+$", "", current) + f"/Rev.{number}"
-
-
-def revise(name: str, actor: str | None = None, symbol: str | None = None, home: Home = None) -> Revision:
-    """Cut the next revision (rev-N): registered steps first, then symbol .../Rev.N and today's date."""
-    from draftroom.workflow import revising  # noqa: F401  (registers the step applying amendments)
-
-    neg = open_negotiation(name, home)
-    who = resolve_actor(actor)
-    when = today()
-    with neg.action("revise", who) as txn:
-        for step in REVISION_STEPS:
-            step(txn, who)
-        number = txn.state.revision + 1
-        doc = txn.doc
-        doc.symbol = symbol or revision_symbol(doc.symbol, number)
-        if doc.kind == "draft":
-            doc.kind = "revised-draft"
-        doc.date = printed_date(when, doc.language)
-        tag = txn.cut_revision(doc.symbol, when)
-        txn.summary = f"Revision {number}" + (f": {doc.symbol}" if doc.symbol else "")
-    return next(r for r in neg.revisions() if r.tag == tag)
-
-
+# ---- table -----------------------------------------------------------------------------------------------
 def table(name: str, actor: str | None = None, symbol: str | None = None, home: Home = None) -> str:
     """Mark the draft tabled (today); sponsors added from now on are additional sponsors."""
+    if symbol:
+        symbol = check_typed(symbol, "--symbol")
     neg = open_negotiation(name, home)
     who = resolve_actor(actor)
     with neg.action("table", who) as txn:

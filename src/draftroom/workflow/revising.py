@@ -1,31 +1,27 @@
-"""What `draftroom revise` does with amendments, and the read-only views of them.
+"""`draftroom revise`: cut the next revision of the text, in one action (one commit).
 
-The revision step runs inside the revise action (one commit): it checks the actor is a
-facilitator, applies every accepted amendment and compromise to the text, carries the pending
-ones forward to the new revision, and records cross-references the renumbering broke as
-`Warning:` trailers of the revision's commit.
+The facilitator (or the Secretariat, which issues the documents) cuts it: every accepted amendment
+and compromise is applied to the text, the pending ones are carried forward to the new revision,
+cross-references the renumbering broke are recorded as `Warning:` trailers of the revision's
+commit, and the text gets the revision's symbol (".../Rev.N") and today's date.
 """
 
-from dataclasses import dataclass
-
-from draftroom.model import Document, labels
-from draftroom.model.amendment import Amendment
-from draftroom.store import Transaction
-from draftroom.store.amendment_index import indexed_amendments
-from draftroom.workflow import listing
-from draftroom.workflow.amending import code, require_facilitator
+from draftroom.model import Revision
+from draftroom.model.dates import printed_date
+from draftroom.model.text_rules import check_typed
+from draftroom.store import RevisionCut, Transaction
+from draftroom.workflow.amending import require_facilitator
 from draftroom.workflow.apply import apply
 from draftroom.workflow.carry import carry
-from draftroom.workflow.compile import compile_lines, render_html, render_text
 from draftroom.workflow.crossrefs import broken
 from draftroom.workflow.identity import SECRETARIAT, resolve_actor
-from draftroom.workflow.negotiation import Home, open_negotiation, register_revision_step
+from draftroom.workflow.negotiation import Home, open_negotiation, today
 
 WARNING = "Warning"
 
 
-def revision_step(txn: Transaction, who: str) -> None:
-    """A facilitator cuts the revision, or the Secretariat, which issues the documents."""
+def _apply_amendments(txn: Transaction, who: str, revision: Revision) -> None:
+    """Apply the accepted amendments, carry the pending ones to `revision`, record broken references."""
     if who != SECRETARIAT:
         require_facilitator(txn, who, "cut a revision")
     everything = txn.amendments.all()
@@ -33,11 +29,10 @@ def revision_step(txn: Transaction, who: str) -> None:
     pending = [a for a in everything if a.pending]
     old = txn.doc
     new = apply(old, accepted)
-    tag = f"rev-{txn.state.revision + 1}"
     for a in accepted:
-        a.applied_in = tag
+        a.applied_in = revision.tag
         txn.amendments.save(a)
-    for before, a in zip(pending, carry(pending, old, new, tag), strict=True):
+    for before, a in zip(pending, carry(pending, old, new, revision.tag), strict=True):
         if a != before:
             txn.amendments.save(a)
     new.job_number = None  # a revision is a new document: the Secretariat gives it its own job number
@@ -47,7 +42,25 @@ def revision_step(txn: Transaction, who: str) -> None:
     txn.extra_trailers += [(WARNING, w) for w in broken(old, new)]
 
 
-register_revision_step(revision_step)
+def revise(name: str, actor: str | None = None, symbol: str | None = None, home: Home = None) -> RevisionCut:
+    """Cut the next revision: after the base text .../L.20 it is Rev.1; after a base text that is
+    itself .../L.20/Rev.1, Rev.2 (see `Revision.next_after`)."""
+    if symbol:
+        symbol = check_typed(symbol, "--symbol")
+    neg = open_negotiation(name, home)
+    who = resolve_actor(actor)
+    when = today()
+    with neg.action("revise", who) as txn:
+        revision = Revision(txn.state.revision).next_after(txn.doc.symbol)
+        _apply_amendments(txn, who, revision)
+        doc = txn.doc
+        doc.symbol = symbol or revision.symbol(doc.symbol)
+        if doc.kind == "draft":
+            doc.kind = "revised-draft"
+        doc.date = printed_date(when, doc.language)
+        tag = txn.cut_revision(doc.symbol, when, revision)
+        txn.summary = f"Revision {revision.number}" + (f": {doc.symbol}" if doc.symbol else "")
+    return next(r for r in neg.revisions() if r.tag == tag)
 
 
 def revision_warnings(name: str, home: Home = None) -> list[str]:
@@ -56,38 +69,3 @@ def revision_warnings(name: str, home: Home = None) -> list[str]:
         if action.revision:
             return list(action.trailers.get(WARNING, []))
     return []
-
-
-@dataclass
-class Listing:
-    doc: Document
-    amendments: list[Amendment]
-
-    @property
-    def names(self) -> dict[str, str]:
-        return labels(self.doc)
-
-
-def list_amendments(
-    name: str,
-    status: str | None = None,
-    by: str | None = None,
-    on: str | None = None,
-    home: Home = None,
-) -> Listing:
-    """The amendments (from the index), filtered, with the current text to label them."""
-    neg = open_negotiation(name, home)
-    doc = neg.outline()
-    who = resolve_actor(by) if by else None
-    found = indexed_amendments(neg, status)
-    return Listing(doc, listing.select(found, doc, None, who, on))
-
-
-def compilation(name: str, html: bool = False, home: Home = None) -> str:
-    """The compilation text of the current draft: plain text, or an HTML page."""
-    neg = open_negotiation(name, home)
-    doc = neg.document()
-    shown = [a for a in indexed_amendments(neg) if a.pending or (a.status == "accepted" and not a.applied_in)]
-    lines = compile_lines(doc, shown, code)
-    revision = f"rev-{neg.state().revision}"
-    return (render_html if html else render_text)(doc, lines, revision)

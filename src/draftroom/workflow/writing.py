@@ -13,13 +13,13 @@ from draftroom.export.api import (
     LAYOUTS,
     WRITERS,
     export_document,
-    write_atomically,
     write_layout,
 )
 from draftroom.export.api import check_output as check_file
 from draftroom.export.blocks import Options
 from draftroom.export.typography import OPENER_STYLES, PAPERS
 from draftroom.export.words import LANGUAGES, check_language
+from draftroom.files import write_atomically
 
 
 def check_output(path: Path) -> Path:

@@ -11,8 +11,8 @@ from typing import Any
 
 from draftroom.workflow import amending
 from draftroom.workflow import negotiation as nego
-from draftroom.workflow.amendments import Proposal
 from draftroom.workflow.negotiation import Home
+from draftroom.workflow.rules import Proposal
 
 DEMO_NAME = "demo"
 

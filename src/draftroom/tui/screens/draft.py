@@ -10,6 +10,7 @@ from draftroom.tui.screens.editor import open_editor
 from draftroom.tui.screens.export import ExportScreen
 from draftroom.tui.screens.goto import GotoScreen
 from draftroom.tui.screens.history import HistoryScreen
+from draftroom.tui.screens.languages import LanguagesScreen
 from draftroom.tui.screens.mark import open_mark
 from draftroom.tui.screens.revise import open_revise
 from draftroom.tui.screens.sponsors import SponsorsScreen
@@ -42,6 +43,13 @@ class DraftScreen(RoomScreen):
         Binding("h", "history", "History", tooltip="Log of actions, revisions, diff between two"),
         Binding("x", "export", "Export", tooltip="Export a Word document or text"),
         Binding("g", "goto", "Go", tooltip="Jump to a paragraph by its label (OP3, PP2, OP10(b))"),
+        Binding(
+            "l",
+            "languages",
+            "Languages",
+            tooltip="The text in its other languages, side by side",
+            show=False,  # the key bar is full; the palette lists it
+        ),
         Binding("escape", "leave", "List", tooltip="Back to the list of negotiations"),
     ]
 
@@ -117,6 +125,11 @@ class DraftScreen(RoomScreen):
                 view.highlighted = view.get_option_index(paragraph_id)
 
         self.app.push_screen(GotoScreen(), go)
+
+    def action_languages(self) -> None:
+        room = self.room_app.room
+        if room is not None:
+            self.app.push_screen(LanguagesScreen(room.name, getattr(room, "home", None)))
 
     def action_leave(self) -> None:
         self.room_app.close_room()

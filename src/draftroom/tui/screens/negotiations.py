@@ -6,7 +6,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.widgets import DataTable, Static
 
-from draftroom.tui.room import Listing
+from draftroom.tui.room import LobbyRow
 from draftroom.tui.screens.base import AppScreen
 from draftroom.tui.screens.new_negotiation import NewNegotiationScreen
 from draftroom.tui.widgets.identity_bar import IdentityBar
@@ -40,7 +40,7 @@ class NegotiationsScreen(AppScreen):
     def action_refresh(self) -> None:
         self.room_app.perform(self.room_app.lobby.listings, self._show, busy="listing negotiations")
 
-    def _show(self, rows: list[Listing]) -> None:
+    def _show(self, rows: list[LobbyRow]) -> None:
         table = self.query_one(DataTable)
         table.clear()
         for r in rows:

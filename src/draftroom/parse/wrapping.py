@@ -12,13 +12,10 @@ _ENDS_PUNCT = re.compile(r"[,.;:，。；：、)\]”’》]\s*(?:\[\^\d+\]|[⁰
 
 
 @dataclass(frozen=True)
-class Layout:
+class Wrapping:
     full: int  # display width of a full wrapped line; 0 when lines are whole paragraphs
     blanks_mark_paragraphs: bool
     continuation_indent: int | None  # indent of wrapped lines, when paragraph starts are indented more
-
-    def is_full(self, line: Line) -> bool:
-        return bool(self.full) and width(line.text) + line.indent >= 0.85 * self.full
 
     def starts_deeper(self, line: Line) -> bool:
         """Indented more than wrapped lines are: a paragraph starts there."""
@@ -42,10 +39,10 @@ def _percentile(values: list[int], q: float) -> int:
     return ordered[min(len(ordered) - 1, int(q * len(ordered)))]
 
 
-def measure(lines: list[Line]) -> Layout:
+def measure(lines: list[Line]) -> Wrapping:
     pairs = [(a, b) for a, b in itertools.pairwise(lines) if not b.cut_before]
     full = _full_width(lines, pairs)
-    return Layout(full, _blanks_mark_paragraphs(full, pairs), _continuation_indent(pairs, full))
+    return Wrapping(full, _blanks_mark_paragraphs(full, pairs), _continuation_indent(pairs, full))
 
 
 def _full_width(lines: list[Line], pairs: list[tuple[Line, Line]]) -> int:

@@ -1,17 +1,18 @@
-"""Proposing amendments and deciding on them, on documents and amendments in memory.
+"""The rules of amendments: proposing them and deciding on them, on documents and amendments in
+memory (the stored verbs that use them are in amending.py).
 
 Every function checks its input fully before changing anything, and raises a one-line
 DraftroomError otherwise, so the caller stores nothing on a bad request.
 """
 
-import re
-import unicodedata
+import dataclasses
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from draftroom.errors import DraftroomError
 from draftroom.model import Document, Located, Paragraph, find_by_id, labels, locate
 from draftroom.model.amendment import KINDS, PENDING, POSITIONS, Amendment, make_id
+from draftroom.model.text_rules import check_typed
 from draftroom.workflow.notes import check_references
 from draftroom.workflow.patching import make_patch
 from draftroom.workflow.tree import contains
@@ -42,13 +43,16 @@ def clean_text(text: str | None, what: str = "text") -> str:
     return cleaned
 
 
-def check_plain(text: str, what: str = "text") -> None:
-    """No control characters: a printed text has none, and a Word file cannot hold them."""
-    bad = next((ch for ch in text if unicodedata.category(ch) == "Cc"), None)
-    if bad is not None:
-        raise DraftroomError(
-            f"the {what} holds the control character U+{ord(bad):04X}: type or paste plain words"
-        )
+def _typed(p: Proposal, rationale: str) -> tuple[Proposal, str]:
+    """The proposal's typed words, checked against the rule for stored text before any other work."""
+
+    def check(value: str | None, what: str) -> str | None:
+        return None if value is None else check_typed(value, what)
+
+    checked = dataclasses.replace(
+        p, text=check(p.text, "new text"), find=check(p.find, "--find"), replace=check(p.replace, "--replace")
+    )
+    return checked, check_typed(rationale, "reason (--because)")
 
 
 def propose(
@@ -62,6 +66,7 @@ def propose(
     """A new amendment against `doc` (the text of revision `base`)."""
     if p.kind not in KINDS:
         raise DraftroomError(f"unknown amendment kind {p.kind!r}: use one of {', '.join(KINDS)}")
+    p, rationale = _typed(p, rationale)
     a = Amendment(
         id=make_id(id_prefix),
         kind=p.kind,
@@ -88,9 +93,7 @@ def propose(
         a.find, a.replace, a.text = edited(a.base_text or "", p.find, p.replace, p.target or "")
     elif p.kind == "move":
         _check_move(doc, a)
-    check_plain(a.rationale, "reason (--because)")
     if a.text is not None:
-        check_plain(a.text)
         check_references(a.text, doc)
     if a.base_text is not None and a.text is not None:
         a.patch = make_patch(a.base_text, a.text)
@@ -128,16 +131,39 @@ def _join(before: str, middle: str, after: str) -> str:
 def find_once(text: str, find: str, label: str) -> tuple[int, int]:
     """The span of `find` in `text`; whitespace differences are forgiven (PDF texts space digits
     and Latin words inside Chinese differently). A one-line error unless it occurs exactly once."""
-    words = find.split()
-    exact = [m.span() for m in re.finditer(re.escape(find.strip()), text)]
-    hits = exact or [m.span() for m in re.finditer(r"\s*".join(re.escape(c) for c in "".join(words)), text)]
+    needle = find.strip()
+    exact = [(at, at + len(needle)) for at in _starts(text, needle)]
+    hits = exact or _spaced_hits(text, "".join(find.split()))
     if not hits:
-        raise DraftroomError(f"{find.strip()!r} does not occur in {label}: copy the words exactly")
+        raise DraftroomError(f"{_short(find)!r} does not occur in {label}: copy the words exactly")
     if len(hits) > 1:
         raise DraftroomError(
-            f"{find.strip()!r} occurs {len(hits)} times in {label}: give more words so it occurs once"
+            f"{_short(find)!r} occurs {len(hits)} times in {label}: give more words so it occurs once"
         )
     return hits[0]
+
+
+def _spaced_hits(text: str, words: str) -> list[tuple[int, int]]:
+    """Spans of `words` (no white space) in `text` with any white space between its characters:
+    one search in the text without its white space, linear in both."""
+    where = [i for i, ch in enumerate(text) if not ch.isspace()]
+    bare = "".join(text[i] for i in where)
+    return [(where[at], where[at + len(words) - 1] + 1) for at in _starts(bare, words)]
+
+
+def _starts(text: str, needle: str) -> list[int]:
+    """Where `needle` starts in `text`, occurrences not overlapping (as re.finditer finds them)."""
+    out: list[int] = []
+    at = text.find(needle) if needle else -1
+    while at >= 0:
+        out.append(at)
+        at = text.find(needle, at + len(needle))
+    return out
+
+
+def _short(text: str) -> str:
+    text = text.strip()
+    return text if len(text) <= 80 else text[:77] + "..."
 
 
 def _check_move(doc: Document, a: Amendment) -> None:
@@ -185,18 +211,6 @@ def _next_id(siblings: list[Paragraph], pid: str) -> str | None:
     ids = [p.id for p in siblings]
     i = ids.index(pid)
     return ids[i + 1] if i + 1 < len(ids) else None
-
-
-def find(amendments: list[Amendment], ident: str) -> Amendment:
-    """The amendment an id (or a unique start of one, any case) names."""
-    want = ident.strip().lower()
-    exact = [a for a in amendments if a.id.lower() == want]
-    hits = exact or ([a for a in amendments if a.id.lower().startswith(want)] if want else [])
-    if len(hits) == 1:
-        return hits[0]
-    if not hits:
-        raise DraftroomError(f"no amendment {ident!r}: list them with `draftroom amendments NAME`")
-    raise DraftroomError(f"{ident!r} names {len(hits)} amendments: give more of the id")
 
 
 def withdraw(a: Amendment, actor: str) -> str:

@@ -1,0 +1,115 @@
+"""Verbs on the other official languages: translations (status, add) and translate."""
+
+import argparse
+import json
+import sys
+
+from draftroom.cli.options import add_home
+from draftroom.errors import DraftroomError
+
+
+def _translations(args: argparse.Namespace) -> int:
+    from draftroom.workflow import translations as wf
+
+    if args.op == "add" and not args.file:
+        raise DraftroomError(f"name the file to add: `draftroom translations {args.name} add FILE`")
+    if args.op is None and args.file:
+        raise DraftroomError(f"to add {args.file} write `draftroom translations {args.name} add {args.file}`")
+    if args.op == "add":
+        t, stale = wf.add_translation(args.name, args.file, args.lang, args.actor, args.rev, home=args.home)
+        print(f"{args.name}: {t.language} version added, {len(t.paragraphs)} paragraphs aligned")
+        if stale:
+            print(f"{args.name}: not current in {t.language}: {', '.join(stale)}")
+        return 0
+    report = wf.translations(args.name, args.rev, home=args.home)
+    if args.json:
+        json.dump(report.to_json(), sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+        return 0
+    others = report.languages[1:]
+    if not others:
+        print(
+            f"{args.name} has only its working text ({report.working}): add a version with "
+            f"`draftroom translations {args.name} add FILE`"
+        )
+        return 0
+    print(f"{'':<12}" + "".join(f"{lang:<9}" for lang in others))
+    for p in report.paragraphs:
+        print(f"{p.label:<12}" + "".join(f"{p.status[lang]:<9}" for lang in others))
+    for lang in others:
+        behind = report.not_current(lang)
+        print(f"{lang}: {len(report.paragraphs) - len(behind)} of {len(report.paragraphs)} current")
+    return 0
+
+
+def _translate(args: argparse.Namespace) -> int:
+    from draftroom.workflow import translations as wf
+
+    if args.amendment:
+        if args.label:
+            raise DraftroomError("--amendment ID names what is translated: leave the paragraph LABEL out")
+        a = wf.translate_amendment(
+            args.name,
+            args.amendment,
+            args.lang,
+            args.text,
+            args.find,
+            args.replace,
+            args.actor,
+            home=args.home,
+        )
+        print(f"{args.name}: amendment {a.id} worded in {args.lang}")
+        return 0
+    if not args.label or args.text is None or args.find is not None or args.replace is not None:
+        raise DraftroomError(
+            f"name the paragraph and its text: `draftroom translate {args.name} OP3 --lang {args.lang} --text ...` "
+            "(or --amendment ID)"
+        )
+    label = wf.translate(args.name, args.label, args.lang, args.text, args.actor, home=args.home)
+    print(f"{args.name}: {label} in {args.lang} is current")
+    return 0
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    home = argparse.ArgumentParser(add_help=False)
+    add_home(home)
+    acting = argparse.ArgumentParser(add_help=False)
+    acting.add_argument("--as", dest="actor", metavar="WHO", help='who acts: "Secretariat" or a delegation')
+
+    p = sub.add_parser(
+        "translations",
+        parents=[home, acting],
+        help="each paragraph's translations: current, stale or missing; add a version in another language",
+        description="Without `add`: per paragraph and language, current, stale (the working text changed "
+        "since it was translated) or missing (not translated yet). `add FILE` aligns a version in another "
+        "language (AKN4UN, PDF, text, .docx) with the working text, or fails naming the first paragraph "
+        "that does not align.",
+    )
+    p.add_argument("name", help="the negotiation's name, or the path of its directory")
+    p.add_argument("op", nargs="?", choices=("add",), help="add a version in another language")
+    p.add_argument("file", nargs="?", metavar="FILE", help="add: the version to align")
+    p.add_argument("--lang", help="add: the version's language when detection should be overridden")
+    p.add_argument(
+        "--rev", help="the revision of the working text (add: the one FILE translates; default: latest)"
+    )
+    p.add_argument("--json", action="store_true", help='{"working", "languages", "paragraphs": [...]}')
+    p.set_defaults(func=_translations)
+
+    p = sub.add_parser(
+        "translate",
+        parents=[home, acting],
+        help="the Secretariat sets one paragraph's translation (it becomes current), or an amendment's wording",
+    )
+    p.add_argument("name", help="the negotiation's name, or the path of its directory")
+    p.add_argument("label", nargs="?", help="the paragraph: PP3, OP5, OP5(a), AN2")
+    p.add_argument("--lang", required=True, help="the language of the translation: fr, es, ru, ar, zh, en")
+    p.add_argument("--text", help="the paragraph's text (or a replace/insert amendment's) in that language")
+    p.add_argument(
+        "--amendment",
+        metavar="ID",
+        help="word an amendment in that language (the Secretariat or its proposer), for the formal "
+        "amendments document in it",
+    )
+    p.add_argument("--find", help="--amendment of a word edit: the words it changes, in that language")
+    p.add_argument("--replace", help="--amendment of a word edit: their replacement, in that language")
+    p.set_defaults(func=_translate)

@@ -1,0 +1,62 @@
+"""A revision of a negotiated text, as one value: its number, its git tag and the name people use.
+
+Revision 0 is the base text a negotiation starts from (tag and name "rev-0"); each revision cut
+after it is rev-N in git and "Rev.N" to people, and its document symbol ends "/Rev.N". A base text
+that is itself a revised draft (".../L.20/Rev.1") is followed by the next number (Rev.2), so the
+revision a negotiation cuts never repeats a symbol already issued.
+"""
+
+import re
+from dataclasses import dataclass
+from typing import Self
+
+_TAG = re.compile(r"rev-(\d+)")
+_TYPED = re.compile(r"(?i)\s*(?:rev)?[-._ ]?(\d+)\s*")  # "Rev.1", "rev-1", "1", "rev 1"
+_SYMBOL = re.compile(r"/Rev\.(\d+)$")
+
+
+@dataclass(frozen=True, order=True)
+class Revision:
+    number: int
+
+    @property
+    def tag(self) -> str:
+        """The git tag: "rev-0", "rev-1"..."""
+        return f"rev-{self.number}"
+
+    @property
+    def name(self) -> str:
+        """How people call it: "rev-0" (the base text), then "Rev.1", "Rev.2"..."""
+        return self.tag if self.number == 0 else f"Rev.{self.number}"
+
+    def __str__(self) -> str:
+        return self.name
+
+    @classmethod
+    def from_tag(cls, tag: str | None) -> Self | None:
+        """The revision a tag ("rev-2") names; None for any other text."""
+        m = _TAG.fullmatch(tag or "")
+        return cls(int(m.group(1))) if m else None
+
+    @classmethod
+    def typed(cls, text: str) -> Self | None:
+        """The revision a user typed ("Rev.1", "rev-1", "1"); None when it names no revision."""
+        m = _TYPED.fullmatch(text)
+        return cls(int(m.group(1))) if m else None
+
+    @classmethod
+    def of_symbol(cls, symbol: str | None) -> Self:
+        """The revision a document symbol says it is: ".../L.20/Rev.1" is 1, ".../L.20" is 0."""
+        m = _SYMBOL.search(symbol or "")
+        return cls(int(m.group(1)) if m else 0)
+
+    def next_after(self, symbol: str | None) -> "Revision":
+        """The revision cut after this one, of a text whose symbol is `symbol`: one more than
+        both this number and the symbol's own (after a base text .../Rev.1, Rev.2)."""
+        return Revision(max(self.number, Revision.of_symbol(symbol).number) + 1)
+
+    def symbol(self, base: str | None) -> str | None:
+        """`base` (".../L.20" or ".../L.20/Rev.1") as this revision's symbol; None without one."""
+        if not base:
+            return None
+        return _SYMBOL.sub("", base) + f"/Rev.{self.number}"

@@ -1,0 +1,66 @@
+"""One language's version of the working text: each paragraph's translation under the working text's
+stable paragraph id, with the digest of the working text it was translated from.
+
+Staleness is computed, never recorded: a translation is `current` while the working paragraph's text
+still has the digest the translation was made from, `stale` once it differs, `missing` when the
+working paragraph has no translation (a paragraph inserted since).
+"""
+
+import hashlib
+from dataclasses import dataclass, field
+
+from draftroom.model.document import Closing, Footnote
+
+STATUSES = ("current", "stale", "missing")
+# the document's scalar fields each language prints in its own words
+FIELDS = (
+    "title",
+    "body",
+    "session",
+    "committee",
+    "agenda_title",
+    "date",
+    "job_number",
+    "adopted_on",
+    "report_line",
+)
+
+
+def digest(text: str) -> str:
+    """The short fingerprint of a working paragraph's text that a translation records."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+
+
+@dataclass
+class TranslatedParagraph:
+    text: str
+    source: str  # digest() of the working text this was translated from
+    marker: str | None = None
+    opener: str | None = None
+    headings: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Translation:
+    language: str
+    fields: dict[str, str | None] = field(default_factory=dict)  # FIELDS in this language
+    closing: Closing = field(default_factory=Closing)
+    paragraphs: dict[str, TranslatedParagraph] = field(default_factory=dict)  # working id -> translation
+    # annex titles and annex headings by the working text's id ("annex-N" for an annex without one)
+    headings: dict[str, str] = field(default_factory=dict)
+    footnotes: list[Footnote] = field(default_factory=list)
+
+
+@dataclass
+class AmendmentTranslation:
+    """An amendment's wording in another language: the new text (replace, insert), or the words an
+    edit changes and their replacement, as that language's version of the text reads them."""
+
+    text: str | None = None
+    find: str | None = None
+    replace: str | None = None
+
+
+def annex_key(annex_id: str | None, index: int) -> str:
+    """The key of an annex's title in `Translation.headings`: its id, else its place ("annex-1")."""
+    return annex_id or f"annex-{index + 1}"

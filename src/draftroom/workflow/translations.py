@@ -1,0 +1,356 @@
+"""The other official languages of a negotiation: versions aligned with the working text, their
+status paragraph by paragraph, the Secretariat's translations, and the text read in any language.
+
+The working text is negotiated in one language (the `--from` file's); every other language is a
+translation under the same paragraph ids (draftroom.store.translations). A translated paragraph
+records the digest of the working text it was made from, so a revision that changes a working
+paragraph makes its translations `stale` and an inserted paragraph is `missing` in every other
+language, without anyone marking anything.
+"""
+
+import copy
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from draftroom.errors import DraftroomError
+from draftroom.lang import LANGUAGES
+from draftroom.model import Document, Heading, iter_located, labels, locate
+from draftroom.model.amendment import Amendment
+from draftroom.model.dates import iso_date, printed_date
+from draftroom.model.translation import (
+    AmendmentTranslation,
+    TranslatedParagraph,
+    Translation,
+    annex_key,
+    digest,
+)
+from draftroom.store import new_negotiation_dir
+from draftroom.store.translations import (
+    amendment_translation_file,
+    amendment_translation_path,
+    read_amendment_translation,
+    read_translation,
+    read_translations,
+    save_translation,
+    translation_files,
+)
+from draftroom.workflow.alignment import align
+from draftroom.workflow.identity import SECRETARIAT, resolve_actor
+from draftroom.workflow.negotiation import (
+    Created,
+    Home,
+    create_negotiation,
+    open_negotiation,
+    show,
+    sponsor_names,
+)
+from draftroom.workflow.reading import read_document
+
+
+# ---- status --------------------------------------------------------------------------------------------
+def statuses(working: Document, t: Translation) -> dict[str, str]:
+    """Working paragraph id -> current, stale or missing in translation `t`, in reading order."""
+    out: dict[str, str] = {}
+    for loc in iter_located(working):
+        tp = t.paragraphs.get(loc.paragraph.id)
+        if tp is None:
+            out[loc.paragraph.id] = "missing"
+        else:
+            out[loc.paragraph.id] = "current" if tp.source == digest(loc.paragraph.text) else "stale"
+    return out
+
+
+@dataclass
+class ParagraphStatus:
+    id: str
+    label: str
+    status: dict[str, str]  # language -> current | stale | missing
+
+
+@dataclass
+class Report:
+    working: str
+    languages: list[str]  # the working language first
+    paragraphs: list[ParagraphStatus] = field(default_factory=list)
+
+    def to_json(self) -> dict[str, object]:
+        return {
+            "working": self.working,
+            "languages": self.languages,
+            "paragraphs": [{"id": p.id, "label": p.label, "status": p.status} for p in self.paragraphs],
+        }
+
+    def not_current(self, lang: str) -> list[str]:
+        return [p.label for p in self.paragraphs if p.status.get(lang) != "current"]
+
+
+def report(working: Document, translations: dict[str, Translation]) -> Report:
+    per = {lang: statuses(working, t) for lang, t in translations.items()}
+    out = Report(working.language, [working.language, *per])
+    for loc in iter_located(working):
+        pid = loc.paragraph.id
+        out.paragraphs.append(ParagraphStatus(pid, loc.label, {lang: s[pid] for lang, s in per.items()}))
+    return out
+
+
+def translations(name: str, rev: str | None = None, home: Home = None) -> Report:
+    """`draftroom translations NAME`: every paragraph's status in every other language."""
+    snap = open_negotiation(name, home).snapshot(rev)
+    return report(snap.document(), read_translations(snap.read))
+
+
+# ---- reading in a language -----------------------------------------------------------------------------
+def translated_document(working: Document, t: Translation) -> Document:
+    """The working text in `t`'s language: each translated paragraph's text, marker, opener and headings;
+    a paragraph not translated yet keeps the working text (the status says so)."""
+    doc = copy.deepcopy(working)
+    doc.language = t.language
+    for key, value in t.fields.items():
+        if value is not None:
+            setattr(doc, key, value)
+    if t.closing.meeting or t.closing.date:
+        doc.closing = copy.copy(t.closing)
+    _same_dates(working, doc, t.language)
+    for loc in iter_located(doc):
+        p = loc.paragraph
+        tp = t.paragraphs.get(p.id)
+        if tp is not None:
+            p.text, p.marker, p.opener, p.headings = tp.text, tp.marker, tp.opener, list(tp.headings)
+    for i, annex in enumerate(doc.annexes):
+        annex.title = t.headings.get(annex_key(annex.id, i), annex.title)
+        for block in annex.blocks:
+            if isinstance(block, Heading) and block.id and block.id in t.headings:
+                block.text = t.headings[block.id]
+    if t.footnotes:  # a footnote added to the working text since keeps its working text
+        theirs = {f.number: f for f in t.footnotes}
+        doc.footnotes = [copy.deepcopy(theirs.get(f.number, f)) for f in doc.footnotes]
+    return doc
+
+
+def _same_dates(working: Document, doc: Document, lang: str) -> None:
+    """The dates of the working text (a revision's new date), printed in `lang` where the version's
+    own print of them says another day or none."""
+    for obj, theirs, key in (
+        (working, doc, "date"),
+        (working, doc, "adopted_on"),
+        (working.closing, doc.closing, "date"),
+    ):
+        iso = iso_date(getattr(obj, key))
+        if iso and iso_date(getattr(theirs, key)) != iso:
+            setattr(theirs, key, printed_date(iso, lang))
+
+
+@dataclass
+class InLanguage:
+    document: Document
+    not_current: list[str]  # labels of the paragraphs whose translation is stale or missing
+    translated: bool = True  # False: the negotiation holds no version in that language
+
+
+def in_language(
+    name: str, lang: str | None, rev: str | None = None, home: Home = None, *, required: bool = True
+) -> InLanguage:
+    """The negotiation's text at `rev` in `lang` (the working language when None). Without a version in
+    `lang`: a one-line error, or (`required=False`) the working text, `translated` False."""
+    doc = show(name, rev, home)
+    if lang is None or lang == doc.language:
+        return InLanguage(doc, [])
+    snap = open_negotiation(name, home).snapshot(rev)
+    t = read_translation(snap.read, check_language(lang))
+    if t is None:
+        if not required:
+            return InLanguage(doc, [], translated=False)
+        have = ", ".join(read_translations(snap.read)) or "none yet"
+        raise DraftroomError(
+            f"{name} has no {lang} version (working language {doc.language}; translations: {have}): "
+            f"add one with `draftroom translations {name} add FILE --lang {lang}`"
+        )
+    names = labels(doc)
+    stale = [names[pid] for pid, s in statuses(doc, t).items() if s != "current"]
+    out = translated_document(doc, t)
+    out.sponsors = sponsor_names([s for s in snap.sponsors() if s.main], lang)
+    return InLanguage(out, stale)
+
+
+def check_language(lang: str) -> str:
+    if lang not in LANGUAGES:
+        raise DraftroomError(f"unknown language {lang!r}: use one of {', '.join(LANGUAGES)}")
+    return lang
+
+
+# ---- adding versions ------------------------------------------------------------------------------------
+def _version(working: Document, path: str | Path, lang: str | None) -> Translation:
+    doc = read_document(path, check_language(lang) if lang else None)
+    if lang:
+        doc.language = lang
+    return align(working, doc, str(path))
+
+
+def new_with_translations(
+    name: str,
+    source: str | Path,
+    versions: list[str],
+    *,
+    symbol: str | None = None,
+    facilitator: str | None = None,
+    actor: str | None = None,
+    lang: str | None = None,
+    home: Home = None,
+) -> Created:
+    """`draftroom new NAME --from FILE --with FILE...`: the working text and its versions in other
+    languages, every one aligned before anything is written."""
+    new_negotiation_dir(name, home)  # refuse a bad or taken name before parsing
+    warnings: list[str] = []
+    working = read_document(source, lang, warnings.append)
+    found: dict[str, Translation] = {}
+    for path in versions:
+        t = _version(working, path, None)
+        if t.language in found:
+            raise DraftroomError(
+                f"two versions in {t.language} ({path} and another): give one file per language"
+            )
+        found[t.language] = t
+    files = {rel: text for t in found.values() for rel, text in translation_files(t).items()}
+    created = create_negotiation(
+        name, working, symbol=symbol, facilitator=facilitator, actor=actor, home=home, files=files
+    )
+    created.warnings[:0] = warnings
+    created.languages = list(found)
+    return created
+
+
+def add_translation(
+    name: str,
+    path: str | Path,
+    lang: str | None = None,
+    actor: str | None = None,
+    rev: str | None = None,
+    home: Home = None,
+) -> tuple[Translation, list[str]]:
+    """`draftroom translations NAME add FILE`: a version in another language, aligned with the working
+    text at `rev` (default: the latest); paragraphs changed since `rev` come out stale, inserted ones
+    missing. Returns the translation and the labels not current."""
+    neg = open_negotiation(name, home)
+    who = resolve_actor(actor)
+    base = neg.snapshot(rev).document()
+    t = _version(base, path, lang)
+    with neg.action(
+        "translation-add", who, summary=f"{t.language} version added from {Path(path).name}"
+    ) as txn:
+        if read_translation(txn.read_file, t.language) is not None:
+            raise DraftroomError(
+                f"{name} already has a {t.language} version: change its paragraphs with `draftroom translate`"
+            )
+        current = {loc.paragraph.id for loc in iter_located(txn.doc)}
+        t.paragraphs = {pid: tp for pid, tp in t.paragraphs.items() if pid in current}
+        save_translation(txn, t)
+        txn.extra_trailers.append(("Language", t.language))
+        names = labels(txn.doc)
+        stale = [names[pid] for pid, s in statuses(txn.doc, t).items() if s != "current"]
+    return t, stale
+
+
+def translate(
+    name: str, label: str, lang: str, text: str, actor: str | None = None, home: Home = None
+) -> str:
+    """`draftroom translate NAME OP3 --lang fr --text ...`: the Secretariat sets one paragraph's
+    translation, made from the working text as it stands now (so it is current). Returns the label."""
+    who = resolve_actor(actor)
+    check_language(lang)
+    if who != SECRETARIAT:
+        raise DraftroomError(
+            f"only the Secretariat translates the text; {who} proposes its own wording in {lang} as an "
+            f"amendment: `draftroom translate {name} --amendment ID --lang {lang} --text ...`"
+        )
+    if not text.strip():
+        raise DraftroomError("--text is empty: give the paragraph's translation")
+    neg = open_negotiation(name, home)
+    with neg.action("translate", who) as txn:
+        doc = txn.doc
+        if lang == doc.language:
+            raise DraftroomError(f"{lang} is the working language of {name}: change its text by amendment")
+        t = read_translation(txn.read_file, lang)
+        if t is None:
+            raise DraftroomError(
+                f"{name} has no {lang} version yet: add one with `draftroom translations {name} add FILE --lang {lang}`"
+            )
+        loc = locate(doc, label)
+        p = loc.paragraph
+        old = t.paragraphs.get(p.id)
+        opener = old.opener if old and old.opener and text.startswith(old.opener) else None
+        t.paragraphs[p.id] = TranslatedParagraph(
+            text.strip(), digest(p.text), old.marker if old else p.marker, opener, old.headings if old else []
+        )
+        order = [loc.paragraph.id for loc in iter_located(doc)]
+        t.paragraphs = {pid: t.paragraphs[pid] for pid in order if pid in t.paragraphs}
+        save_translation(txn, t)
+        txn.paragraphs.append(p.id)
+        txn.extra_trailers.append(("Language", lang))
+        txn.summary = f"{loc.label} translated into {lang}"
+        return loc.label
+
+
+# ---- amendments in another language ---------------------------------------------------------------------
+def translate_amendment(
+    name: str,
+    ident: str,
+    lang: str,
+    text: str | None = None,
+    find: str | None = None,
+    replace: str | None = None,
+    actor: str | None = None,
+    home: Home = None,
+) -> Amendment:
+    """`draftroom translate NAME --amendment ID --lang fr --text ...`: an amendment's wording in another
+    language, for the formal amendments document in that language. The Secretariat, or a proposer of
+    the amendment (a delegation proposing its amendment in that language too)."""
+    who = resolve_actor(actor)
+    check_language(lang)
+    neg = open_negotiation(name, home)
+    with neg.action("translate-amendment", who) as txn:
+        if lang == txn.doc.language:
+            raise DraftroomError(f"{lang} is the working language of {name}: the amendment is already in it")
+        a = txn.amendments.get(ident)
+        if who != SECRETARIAT and who not in a.proposers:
+            raise DraftroomError(
+                f"only the Secretariat or a proposer of {a.id} ({', '.join(a.proposers)}) gives its {lang} wording"
+            )
+        wording = _wording(a, text, find, replace)
+        txn.write_file(amendment_translation_path(lang, a.id), amendment_translation_file(wording))
+        txn.amendment = a.id
+        txn.extra_trailers.append(("Language", lang))
+        txn.summary = f"Amendment {a.id} worded in {lang}"
+        return a
+
+
+def _wording(a: Amendment, text: str | None, find: str | None, replace: str | None) -> AmendmentTranslation:
+    if a.kind in ("replace", "insert"):
+        if not (text or "").strip() or find is not None or replace is not None:
+            raise DraftroomError(f"{a.id} is a {a.kind}: give its new text in that language with --text")
+        return AmendmentTranslation(text=(text or "").strip())
+    if a.kind == "edit" and a.find:
+        if not (find or "").strip() or replace is None or text is not None:
+            raise DraftroomError(
+                f"{a.id} is a word edit: give the words with --find and their replacement with --replace"
+            )
+        return AmendmentTranslation(find=(find or "").strip(), replace=replace)
+    raise DraftroomError(f"{a.id} is a {a.kind}: it quotes no text of its own to translate")
+
+
+def in_language_amendments(
+    name: str, lang: str, amendments: list[Amendment], home: Home = None
+) -> list[bool]:
+    """Put each amendment's wording in `lang` in place where one was given (in place, on copies the
+    caller owns); for each, whether it was."""
+    snap = open_negotiation(name, home).snapshot()
+    worded: list[bool] = []
+    for a in amendments:
+        t = read_amendment_translation(snap.read, lang, a.id)
+        if t is not None:
+            a.text = t.text if t.text is not None else a.text
+            a.find = t.find if t.find is not None else a.find
+            a.replace = t.replace if t.replace is not None else a.replace
+            if a.kind == "edit" and a.find is not None and a.replace is not None:
+                a.text = None  # the edit's result in the working language no longer applies
+        worded.append(t is not None)
+    return worded

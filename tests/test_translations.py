@@ -1,0 +1,337 @@
+"""One negotiation in six languages: versions aligned under the working text's paragraph ids, checked
+(never guessed), stale after a revision changes the working text, current after the Secretariat
+translates. Real AKN4UN files of the UN (tests/data/akn), real git repositories."""
+
+import json
+import subprocess
+from datetime import date
+from pathlib import Path
+
+import pytest
+from lxml import etree
+
+DATA = Path(__file__).parent / "data" / "akn"
+OTHERS = ("fr", "es", "ru", "ar", "zh")
+AKN = "{http://docs.oasis-open.org/legaldocml/ns/akn/3.0}"
+
+
+def akn(lang: str, number: int) -> str:
+    return str(DATA / f"{lang}_A_RES_79_{number}.xml")
+
+
+def ok(result: subprocess.CompletedProcess[str]) -> str:
+    assert result.returncode == 0, result.stderr
+    return result.stdout
+
+
+def refused(result: subprocess.CompletedProcess[str], *says: str) -> None:
+    assert result.returncode != 0, result.stdout
+    assert result.stderr.count("\n") == 1 and "Traceback" not in result.stderr, result.stderr
+    for words in says:
+        assert words in result.stderr, result.stderr
+
+
+def status(run_cli, name: str) -> dict:
+    return json.loads(ok(run_cli("translations", name, "--json")))
+
+
+def six(run_cli, name: str, number: int) -> None:
+    ok(run_cli("new", name, "--from", akn("en", number), "--with", *(akn(lang, number) for lang in OTHERS)))
+
+
+@pytest.mark.parametrize("number", [3, 299, 255])
+def test_a_resolution_in_six_languages_is_one_aligned_negotiation(run_cli, tmp_path, number):
+    """79/3 (a footnote), 79/299 (sub-items, headings), 79/255 (an annex with a table and notes)."""
+    six(run_cli, "r", number)
+    report = status(run_cli, "r")
+    assert set(report) == {"working", "languages", "paragraphs"}
+    assert report["working"] == "en"
+    assert sorted(report["languages"]) == sorted(("en", *OTHERS)) and report["languages"][0] == "en"
+    assert report["paragraphs"] and all(set(p) == {"id", "label", "status"} for p in report["paragraphs"])
+    assert all(p["status"] == dict.fromkeys(OTHERS, "current") for p in report["paragraphs"])
+    store = tmp_path / "home" / "r" / "translations"
+    assert sorted(p.name for p in store.iterdir()) == sorted(OTHERS)
+    shown = json.loads(ok(run_cli("show", "r", "--lang", "fr", "--json")))
+    assert shown["language"] == "fr"
+    french = json.loads(ok(run_cli("parse", akn("fr", number), "--json")))
+    assert [p["text"] for p in shown["operative"]] == [p["text"] for p in french["operative"]]
+    assert [p["id"] for p in shown["operative"]] == [
+        p["id"] for p in report["paragraphs"] if p["label"].startswith("OP") and "(" not in p["label"]
+    ]
+
+
+def test_sub_items_and_footnotes_take_the_working_ids(run_cli):
+    six(run_cli, "r", 299)
+    en = json.loads(ok(run_cli("show", "r", "--json")))
+    zh = json.loads(ok(run_cli("show", "r", "--lang", "zh", "--json")))
+    items = [(i["id"], i["label"]) for i in en["operative"][6]["items"]]
+    assert (
+        [(i["id"], i["label"]) for i in zh["operative"][6]["items"]]
+        == items
+        == [
+            (items[0][0], "OP7(a)"),
+            (items[1][0], "OP7(b)"),
+            (items[2][0], "OP7(c)"),
+            (items[3][0], "OP7(d)"),
+        ]
+    )
+    assert [f["number"] for f in zh["footnotes"]] == [f["number"] for f in en["footnotes"]]
+    assert zh["footnotes"][0]["text"] != en["footnotes"][0]["text"]
+
+
+def test_a_revision_makes_exactly_the_changed_paragraphs_stale_and_translate_makes_them_current(run_cli):
+    six(run_cli, "r", 3)
+    aid = ok(
+        run_cli("amend", "r", "--as", "China", "replace", "OP2", "--text", "Decides something else;")
+    ).strip()
+    new = ok(
+        run_cli("amend", "r", "--as", "China", "insert", "--after", "OP3", "--text", "Invites all;")
+    ).strip()
+    ok(run_cli("accept", "r", aid, new, "--as", "Secretariat"))
+    ok(run_cli("revise", "r", "--as", "Secretariat"))
+    report = status(run_cli, "r")
+    by_label = {p["label"]: p["status"] for p in report["paragraphs"]}
+    assert by_label["OP2"] == dict.fromkeys(OTHERS, "stale")
+    assert by_label["OP4"] == dict.fromkeys(OTHERS, "missing")
+    assert all(
+        s == dict.fromkeys(OTHERS, "current") for label, s in by_label.items() if label not in ("OP2", "OP4")
+    )
+
+    refused(
+        run_cli("translate", "r", "OP2", "--lang", "fr", "--text", "Décide autre chose ;", "--as", "France"),
+        "only the Secretariat translates",
+    )
+    ok(
+        run_cli(
+            "translate", "r", "OP2", "--lang", "fr", "--text", "Décide autre chose ;", "--as", "Secretariat"
+        )
+    )
+    by_label = {p["label"]: p["status"] for p in status(run_cli, "r")["paragraphs"]}
+    assert by_label["OP2"] == {**dict.fromkeys(OTHERS, "stale"), "fr": "current"}
+    ok(run_cli("translate", "r", "OP4", "--lang", "zh", "--text", "邀请所有国家；", "--as", "Secretariat"))
+    assert {p["label"]: p["status"] for p in status(run_cli, "r")["paragraphs"]}["OP4"]["zh"] == "current"
+    shown = json.loads(ok(run_cli("show", "r", "--lang", "fr", "--json")))
+    assert shown["operative"][1]["text"] == "Décide autre chose ;"
+    today = date.today()
+    assert json.loads(ok(run_cli("show", "r", "--json")))["date"] == f"{today.day} {today:%B} {today.year}"
+    zh = json.loads(ok(run_cli("show", "r", "--lang", "zh", "--json")))
+    assert (
+        zh["date"] == f"{today.year}年{today.month}月{today.day}日"
+    )  # the revision's date, printed in Chinese
+    log = json.loads(ok(run_cli("log", "r", "--json")))
+    assert log[0]["actor"] == "Secretariat" and log[0]["labels"] == ["OP4"]
+
+
+def _without(tmp_path: Path, source: str, xpath: str) -> str:
+    """A copy of a UN file with the first element `xpath` finds taken out."""
+    tree = etree.parse(source)
+    gone = tree.getroot().find(xpath)
+    assert gone is not None
+    gone.getparent().remove(gone)
+    out = tmp_path / Path(source).name
+    tree.write(str(out), xml_declaration=True, encoding="utf-8")
+    return str(out)
+
+
+def test_a_version_that_does_not_align_is_refused_naming_the_first_paragraph_and_nothing_is_written(
+    run_cli, tmp_path
+):
+    home = tmp_path / "home"
+    en = akn("en", 299)
+    refused(
+        run_cli("new", "r", "--from", en, "--with", akn("fr", 299), akn("fr", 3)),
+        "A/RES/79/3",
+        "another document",
+    )
+    assert not (home / "r").exists()
+    no_pp2 = _without(tmp_path, akn("fr", 299), f".//{AKN}preamble/{AKN}container[2]")
+    refused(run_cli("new", "r", "--from", en, "--with", no_pp2), "at PP2", "missing")
+    assert not (home / "r").exists()
+    no_item = _without(tmp_path, akn("es", 299), f".//{AKN}point[2]")
+    refused(run_cli("new", "r", "--from", en, "--with", no_item), "at OP7(b)")
+    assert not (home / "r").exists()
+
+    ok(run_cli("new", "r", "--from", en, "--with", akn("fr", 299)))
+    before = json.loads(ok(run_cli("log", "r", "--json")))
+    refused(run_cli("translations", "r", "add", no_item), "at OP7(b)", "nothing was written")
+    refused(run_cli("translations", "r", "add", akn("fr", 299)), "already has a fr version")
+    refused(run_cli("translations", "r", "add", akn("en", 299)), "working text's own language")
+    assert json.loads(ok(run_cli("log", "r", "--json"))) == before
+    assert not (home / "r" / "translations" / "es").exists()
+
+
+def test_a_language_added_later_aligns_with_the_revision_it_translates(run_cli):
+    ok(run_cli("new", "r", "--from", akn("en", 3)))
+    assert status(run_cli, "r")["languages"] == ["en"]
+    aid = ok(run_cli("amend", "r", "--as", "China", "replace", "OP1", "--text", "Decides anew;")).strip()
+    ok(run_cli("accept", "r", aid, "--as", "Secretariat"))
+    ok(run_cli("revise", "r", "--as", "Secretariat"))
+    refused(run_cli("translations", "r", "add", akn("ru", 3), "--rev", "rev-5"), "no revision")
+    out = ok(run_cli("translations", "r", "add", akn("ru", 3), "--rev", "rev-0", "--as", "Secretariat"))
+    assert "ru version added" in out and "not current in ru: OP1" in out
+    report = status(run_cli, "r")
+    assert report["languages"] == ["en", "ru"]
+    assert [p["label"] for p in report["paragraphs"] if p["status"]["ru"] != "current"] == ["OP1"]
+    refused(run_cli("show", "r", "--lang", "es"), "no es version", "translations r add")
+
+
+def test_show_diff_and_export_in_a_language_use_its_text_and_name_what_is_not_current(run_cli, tmp_path):
+    import docx
+
+    six(run_cli, "r", 299)
+    aid = ok(
+        run_cli("amend", "r", "--as", "China", "replace", "OP2", "--text", "Takes note with appreciation;")
+    ).strip()
+    ok(run_cli("accept", "r", aid, "--as", "Secretariat"))
+    ok(run_cli("revise", "r", "--as", "Secretariat"))
+    french = json.loads(ok(run_cli("parse", akn("fr", 299), "--json")))
+    for lang, body in (("fr", "L’Assemblée générale,"), ("zh", "大会，"), ("ar", "إن الجمعية العامة،")):
+        out = tmp_path / f"{lang}.docx"
+        r = run_cli("export", "r", "--lang", lang, "-o", str(out))
+        assert ok(r).strip() == str(out)
+        assert r.stderr == f"draftroom: warning: not current in {lang}: OP2\n"
+        texts = [p.text for p in docx.Document(out).paragraphs]
+        assert body in texts, texts[:12]
+    texts = [p.text for p in docx.Document(tmp_path / "fr.docx").paragraphs]
+    assert any(t.endswith(french["operative"][0]["text"].replace(" ;", "\u00a0;")) for t in texts)
+    assert not any("Reaffirms" in t for t in texts)
+
+    ok(
+        run_cli(
+            "translate",
+            "r",
+            "OP2",
+            "--lang",
+            "fr",
+            "--text",
+            "Prend note avec satisfaction ;",
+            "--as",
+            "Secretariat",
+        )
+    )
+    r = run_cli("export", "r", "--lang", "fr", "-o", str(tmp_path / "fr2.docx"))
+    assert ok(r) and r.stderr == ""
+    changed = json.loads(
+        ok(run_cli("diff", "r", "--from", "rev-0", "--to", "latest", "--lang", "fr", "--json"))
+    )
+    assert "avec satisfaction" in json.dumps(changed, ensure_ascii=False)
+    assert "Takes note" not in json.dumps(changed, ensure_ascii=False)
+    shown = ok(run_cli("show", "r", "--lang", "zh"))
+    assert "大会" in shown and "Reaffirms" not in shown
+
+
+def test_formal_amendments_in_another_language_quote_its_wording_or_flag_the_working_text(run_cli, tmp_path):
+    import docx
+
+    six(run_cli, "r", 299)
+    ok(run_cli("table", "r", "--symbol", "A/C.5/79/L.9", "--as", "Secretariat"))
+    replace = ok(
+        run_cli("amend", "r", "--as", "China", "replace", "OP3", "--text", "Endorses the conclusions;")
+    )
+    ok(run_cli("amend", "r", "--as", "China", "delete", "OP4"))
+    edit = ok(
+        run_cli("amend", "r", "--as", "China", "edit", "OP2", "--find", "Takes note", "--replace", "Welcomes")
+    )
+    ok(run_cli("amend", "r", "--as", "China", "move", "OP8", "--before", "OP1"))
+    out = tmp_path / "am.docx"
+    r = run_cli("export", "r", "--kind", "amendments", "--lang", "fr", "-o", str(out))
+    assert ok(r).strip() == str(out)
+    assert "instruction(s) 1, 3 is in en" in r.stderr and r.stderr.count("\n") == 1, r.stderr
+    texts = [p.text for p in docx.Document(out).paragraphs]
+    assert "Chine : amendements au projet de résolution A/C.5/79/L.9" in texts, texts
+    assert "Financement du Centre de services régional d’Entebbe (Ouganda)" in texts
+    assert any(t.startswith("[en] Endorses the conclusions;") for t in texts)
+    assert any(
+        "Décide d’examiner à sa quatre-vingtième session" in t for t in texts
+    )  # the move quotes OP8 in French
+
+    refused(
+        run_cli(
+            "translate", "r", "--amendment", replace.strip(), "--lang", "fr", "--text", "x", "--as", "France"
+        ),
+        "only the Secretariat or a proposer",
+    )
+    refused(
+        run_cli(
+            "translate", "r", "--amendment", edit.strip(), "--lang", "fr", "--text", "x", "--as", "China"
+        ),
+        "--find",
+    )
+    ok(
+        run_cli(
+            "translate",
+            "r",
+            "--amendment",
+            replace.strip(),
+            "--lang",
+            "fr",
+            "--text",
+            "Souscrit aux conclusions ;",
+            "--as",
+            "China",
+        )
+    )
+    ok(
+        run_cli(
+            "translate",
+            "r",
+            "--amendment",
+            edit.strip(),
+            "--lang",
+            "fr",
+            "--find",
+            "Prend note",
+            "--replace",
+            "Se félicite",
+            "--as",
+            "Secretariat",
+        )
+    )
+    r = run_cli("export", "r", "--kind", "amendments", "--lang", "fr", "-o", str(out))
+    assert ok(r) and r.stderr == ""
+    texts = [p.text for p in docx.Document(out).paragraphs]
+    assert any(t.startswith("Souscrit aux conclusions") for t in texts), texts
+    assert any("« Prend note »" in t and "« Se félicite »" in t for t in texts), texts
+    assert not any("[en]" in t for t in texts)
+    english = run_cli("export", "r", "--kind", "amendments", "-o", str(tmp_path / "en.docx"))
+    assert ok(english) and english.stderr == ""
+    assert any(p.text == "Endorses the conclusions;" for p in docx.Document(tmp_path / "en.docx").paragraphs)
+
+
+@pytest.mark.parametrize("lang", OTHERS)
+def test_akn_export_in_each_language_is_that_languages_expression(run_cli, tmp_path, lang):
+    six(run_cli, "r", 299)
+    out = tmp_path / f"{lang}.xml"
+    ok(run_cli("export", "r", "--lang", lang, "--validate", "-o", str(out)))
+    frbr = {"fr": "fra", "es": "spa", "ru": "rus", "ar": "ara", "zh": "zho"}[lang]
+    assert f"/79-299/{frbr}@" in out.read_text(encoding="utf-8")
+    back = json.loads(ok(run_cli("parse", str(out), "--json")))
+    source = json.loads(ok(run_cli("parse", akn(lang, 299), "--json")))
+    assert back["language"] == lang
+    assert [p["text"] for p in back["operative"]] == [p["text"] for p in source["operative"]]
+    assert [i["text"] for i in back["operative"][6]["items"]] == [
+        i["text"] for i in source["operative"][6]["items"]
+    ]
+
+
+def test_any_readable_format_aligns_pdf_docx_and_text(run_cli, tmp_path):
+    """The working text from the UN's PDF, the versions from the UN's XML; then each language written as
+    .docx and as text and read back as a version of the working text."""
+    ok(
+        run_cli(
+            "new",
+            "r",
+            "--from",
+            str(DATA / "en_A_RES_79_3.pdf"),
+            "--with",
+            *(akn(lang, 3) for lang in OTHERS),
+        )
+    )
+    assert all(p["status"] == dict.fromkeys(OTHERS, "current") for p in status(run_cli, "r")["paragraphs"])
+    for lang in OTHERS:
+        for suffix in (".docx", ".txt"):
+            out = tmp_path / f"{lang}{suffix}"
+            ok(run_cli("export", "r", "--lang", lang, "-o", str(out)))
+            name = f"s-{lang}-{suffix[1:]}"
+            ok(run_cli("new", name, "--from", akn("en", 3), "--with", str(out)))
+            assert status(run_cli, name)["languages"] == ["en", lang]

@@ -1,0 +1,88 @@
+"""The languages screen on a real negotiation in three languages, driven by Textual's Pilot: status
+marks, the two languages side by side, switching language, the Secretariat translating in place."""
+
+import asyncio
+from pathlib import Path
+
+from tui_support import screen_text
+
+from draftroom.tui.app import DraftroomApp
+from draftroom.tui.identity import Identity
+from draftroom.tui.rooms import WorkflowLobby
+from draftroom.workflow import translations
+from draftroom.workflow.negotiation import open_negotiation
+
+DATA = Path(__file__).parent / "data" / "akn"
+
+
+def _home(tmp_path: Path) -> Path:
+    translations.new_with_translations(
+        "r",
+        DATA / "en_A_RES_79_3.xml",
+        [str(DATA / "fr_A_RES_79_3.xml"), str(DATA / "zh_A_RES_79_3.xml")],
+        actor="Secretariat",
+        home=tmp_path,
+    )
+    return tmp_path
+
+
+async def _settle(pilot) -> None:
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+def _drive(home: Path, identity: Identity, scenario) -> None:
+    async def run() -> None:
+        app = DraftroomApp(WorkflowLobby(home), "r", identity)
+        async with app.run_test(size=(140, 40)) as pilot:
+            await _settle(pilot)
+            await pilot.press("l")
+            await _settle(pilot)
+            await scenario(app, pilot)
+
+    asyncio.run(run())
+
+
+def test_two_languages_side_by_side_switch_and_the_secretariat_translates_in_place(tmp_path):
+    home = _home(tmp_path)
+
+    async def scenario(app, pilot) -> None:
+        text = screen_text(app)
+        assert "en | zh · 8 of 8 current" in text
+        assert "审议了会费委员会" in text and "Having considered chapter V" in text  # PP1 in both
+        await pilot.press("l")
+        await _settle(pilot)
+        text = screen_text(app)
+        assert "en | fr · 8 of 8 current" in text and "Ayant examiné le chapitre V" in text
+        await pilot.press("down", "e")
+        await _settle(pilot)
+        area = app.screen.query_one("#translation-text")
+        area.text = "Ayant examiné à nouveau la question,"
+        await pilot.press("ctrl+s")
+        await _settle(pilot)
+        await _settle(pilot)
+        assert "PP2 · fr · current" in screen_text(
+            app
+        ) and "Ayant examiné à nouveau la question," in screen_text(app)
+
+    _drive(home, Identity("Secretariat", "secretariat"), scenario)
+    shown = translations.in_language("r", "fr", home=home).document
+    assert shown.preamble[1].text == "Ayant examiné à nouveau la question,"
+    assert open_negotiation("r", home).git_log()[0].actor == "Secretariat"
+
+
+def test_stale_and_missing_are_marked_and_a_delegation_cannot_translate(tmp_path):
+    home = _home(tmp_path)
+    with open_negotiation("r", home).action("edit", "Secretariat") as txn:  # a revised working text
+        txn.doc.operative[0].text = "Decides otherwise;"
+    count = len(open_negotiation("r", home).git_log())
+
+    async def scenario(app, pilot) -> None:
+        text = screen_text(app)
+        assert "7 of 8 current" in text and "OP1       ! stale" in text
+        await pilot.press("e")
+        await _settle(pilot)
+        assert any("Only the Secretariat translates" in n.message for n in app._notifications)
+
+    _drive(home, Identity("China", "delegate"), scenario)
+    assert len(open_negotiation("r", home).git_log()) == count

@@ -75,20 +75,21 @@ def proposal(doc: Document, rng: random.Random) -> Proposal:
     kind = rng.choices(("edit", "replace", "insert", "delete", "move"), (60, 15, 15, 5, 5))[0]
     para = doc.preamble[int(label[2:]) - 1] if label.startswith("PP") else doc.operative[int(label[2:]) - 1]
     word = once_word(para.text, rng)
+    pid, first = para.id, doc.operative[0].id
     if kind == "edit" and word:
-        return Proposal("edit", target=label, find=word, replace=f"{word} also")
+        return Proposal("edit", target=pid, find=word, replace=f"{word} also")
     if kind == "insert":
         return Proposal(
             "insert",
-            anchor=label,
+            anchor=pid,
             position="after",
             text=f"Welcomes the new proposal number {rng.randrange(10**6)};",
         )
     if kind == "delete":
-        return Proposal("delete", target=label)
+        return Proposal("delete", target=pid)
     if kind == "move" and label.startswith("OP") and label != "OP1":
-        return Proposal("move", target=label, anchor="OP1", position="before")
-    return Proposal("replace", target=label, text=para.text.replace(" ", "  ", 1).replace("  ", " also ", 1))
+        return Proposal("move", target=pid, anchor=first, position="before")
+    return Proposal("replace", target=pid, text=para.text.replace(" ", "  ", 1).replace("  ", " also ", 1))
 
 
 def seed(name: str, home: Path, count: int, rng: random.Random) -> list[str]:

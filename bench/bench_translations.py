@@ -73,8 +73,9 @@ def main(folder: Path, from_pdf: bool = False) -> int:
 
 
 if __name__ == "__main__":
-    if len(sys.argv) != 2:
+    args = [a for a in sys.argv[1:] if a != "--from-pdf"]
+    if len(args) != 1:
         raise SystemExit(
-            "usage: python bench/bench_translations.py FOLDER (the AKN4UN corpus: en/ fr/ es/ ...)"
+            "usage: python bench/bench_translations.py FOLDER [--from-pdf] (FOLDER: the AKN4UN corpus)"
         )
-    raise SystemExit(main(Path(sys.argv[1])))
+    raise SystemExit(main(Path(args[0]), "--from-pdf" in sys.argv))

@@ -55,21 +55,21 @@ from draftroom.workflow.rules import Proposal  # noqa: E402
 SIZE = (120, 40)
 
 
-def proposal(label: str, text: str, rng: random.Random) -> Proposal:
+def proposal(pid: str, text: str, rng: random.Random) -> Proposal:
     kind = rng.choices(("edit", "replace", "insert", "delete"), (60, 20, 15, 5))[0]
     if kind == "edit" and len(text) > 12:
         for _ in range(20):
             at = rng.randrange(len(text) - 4)
             words = text[at : at + 4]
             if text.count(words) == 1 and "[" not in words and "]" not in words:
-                return Proposal("edit", target=label, find=words, replace=words + "（修订）")
+                return Proposal("edit", target=pid, find=words, replace=words + "（修订）")
     if kind == "insert":
         return Proposal(
-            "insert", anchor=label, position="after", text=f"鼓励会员国采取第 {rng.randrange(10**6)} 号措施；"
+            "insert", anchor=pid, position="after", text=f"鼓励会员国采取第 {rng.randrange(10**6)} 号措施；"
         )
     if kind == "delete":
-        return Proposal("delete", target=label)
-    return Proposal("replace", target=label, text=text + "并请秘书长提交报告；")
+        return Proposal("delete", target=pid)
+    return Proposal("replace", target=pid, text=text + "并请秘书长提交报告；")
 
 
 def seed(home: Path, pending: int, rng: random.Random) -> None:
@@ -80,13 +80,13 @@ def seed(home: Path, pending: int, rng: random.Random) -> None:
     neg = open_negotiation(DEMO_NAME, home)
     with neg.action("bench-import", "Secretariat") as txn:
         doc = txn.doc
-        located = [(loc.label, loc.paragraph.text) for loc in iter_located(doc)]
+        located = [(loc.paragraph.id, loc.paragraph.text) for loc in iter_located(doc)]
         made = 0
         while made < pending - have:
             who = delegations[made % len(delegations)]
-            label, text = rng.choice(located)
+            pid, text = rng.choice(located)
             try:
-                a = logic.propose(doc, "rev-0", [who], proposal(label, text, rng), amending.code(who))
+                a = logic.propose(doc, "rev-0", [who], proposal(pid, text, rng), amending.code(who))
             except DraftroomError:  # words that occur twice once normalized: draw another
                 continue
             txn.amendments.save(a)

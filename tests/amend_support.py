@@ -1,6 +1,6 @@
 """Documents built in code for the amendment tests: one English, one Chinese."""
 
-from draftroom.model import Annex, Document, Footnote, Heading, Paragraph
+from draftroom.model import Annex, Document, Footnote, Heading, Paragraph, locate
 from draftroom.model.amendment import Amendment
 from draftroom.workflow.rules import Proposal, propose
 
@@ -69,4 +69,8 @@ def chinese() -> Document:
 
 
 def amend(doc: Document, who: str, kind: str, base: str = "rev-0", **kw: str) -> Amendment:
+    """`who` proposes on `doc`; target and anchor given as labels, as a user types them."""
+    for side in ("target", "anchor"):
+        if kw.get(side):
+            kw[side] = locate(doc, kw[side]).paragraph.id
     return propose(doc, base, [who], Proposal(kind, **kw), who[:3])

@@ -188,5 +188,32 @@ def test_compile_writes_text_and_html(room, run_cli, tmp_path):
     room("compile", "t", "-o", str(tmp_path / "c.html"))
     page = (tmp_path / "c.html").read_text(encoding="utf-8")
     assert page.startswith("<!DOCTYPE html>") and "<del>Strongly</del><ins>Firmly</ins>" in page
-    refused(run_cli, ".html or .txt", "compile", "t", "-o", str(tmp_path / "c.pdf"))
+    refused(run_cli, ".docx, .txt, .md, .html", "compile", "t", "-o", str(tmp_path / "c.pdf"))
     assert not (tmp_path / "c.pdf").exists()
+
+
+def test_the_workflow_names_what_is_missing_and_the_cli_its_option(room, run_cli, tmp_path):
+    """Errors speak of the concept ("the new text"); the CLI adds the option that gives it."""
+    from draftroom.errors import DraftroomError
+    from draftroom.workflow import amending
+    from draftroom.workflow.negotiation import paragraph_ids
+    from draftroom.workflow.rules import Proposal
+
+    (op1,) = paragraph_ids("t", ["op 1"], home=tmp_path / "home")
+    with pytest.raises(DraftroomError) as e:
+        amending.propose("t", "China", Proposal("replace", target=op1, text="  "), home=tmp_path / "home")
+    assert e.value.message == "the new text is empty: give its words" and e.value.fix == "text"
+    refused(
+        run_cli,
+        "the new text is empty: give its words (--text)",
+        "amend",
+        "t",
+        "--as",
+        "China",
+        "replace",
+        "OP1",
+        "--text",
+        " ",
+    )
+    with pytest.raises(DraftroomError, match="no longer in the text"):
+        amending.propose("t", "China", Proposal("delete", target="gone-id"), home=tmp_path / "home")

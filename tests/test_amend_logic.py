@@ -43,7 +43,7 @@ def test_edit_stores_a_patch_against_the_base_and_round_trips_as_json():
         ("replace", {"target": "OP1", "text": "  "}, "empty"),
         ("edit", {"target": "OP1", "find": "in", "replace": "x"}, "occurs 2 times"),
         ("edit", {"target": "OP1", "find": "absent words", "replace": "x"}, "does not occur"),
-        ("insert", {"anchor": "PP1", "text": "x"}, "--after"),
+        ("insert", {"anchor": "PP1", "text": "x"}, "the paragraph it goes after or before"),
         ("insert", {"anchor": "PP1", "position": "after", "text": "Noting[^9] x,"}, "footnote [^9]"),
         ("move", {"target": "OP2", "anchor": "OP2(a)", "position": "after"}, "itself"),
         ("move", {"target": "OP2", "anchor": "OP1", "position": "after"}, "already follows"),

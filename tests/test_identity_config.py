@@ -10,9 +10,11 @@ def test_remember_creates_the_file_and_reads_back():
     path = remember("中国", "delegate")
     assert path == config_path() and path.is_file()
     assert configured_actor() == "中国" and configured_role() == "delegate"
-    remember(None, "secretariat")  # the Secretariat: the role changes, the delegation is kept
-    assert configured_actor() == "中国" and configured_role() == "secretariat"
+    remember("Secretariat", "secretariat")  # who acts is saved, so the next command acts as the header said
+    assert configured_actor() == "Secretariat" and configured_role() == "secretariat"
     assert path.read_text(encoding="utf-8").count("role =") == 1
+    remember(None, "reviewer")  # a reviewer who named no delegation: no stale delegation left behind
+    assert configured_actor() is None and configured_role() == "reviewer"
 
 
 def test_a_broken_config_is_reported_and_never_overwritten():

@@ -64,8 +64,9 @@ KNOWN: dict[tuple[str, str], str] = {
 
 
 def _strip_ids(value: object) -> object:
+    """Ids aside, and openers: the PDF's fonts tell them, an extractor's plain text does not."""
     if isinstance(value, dict):
-        return {k: _strip_ids(v) for k, v in value.items() if k != "id"}
+        return {k: _strip_ids(v) for k, v in value.items() if k not in ("id", "opener")}
     if isinstance(value, list):
         return [_strip_ids(v) for v in value]
     return value

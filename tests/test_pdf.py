@@ -297,13 +297,22 @@ def test_cli_reports_a_bad_pdf_in_one_line(run_cli, tmp_path, make, message):
     assert len(result.stderr.strip().splitlines()) == 1 and message in result.stderr
 
 
+def _without_openers(value: object) -> object:
+    """The PDF's fonts tell the openers, a text extraction does not: compare the rest."""
+    if isinstance(value, dict):
+        return {k: _without_openers(v) for k, v in value.items() if k != "opener"}
+    if isinstance(value, list):
+        return [_without_openers(v) for v in value]
+    return value
+
+
 def test_cli_parses_a_real_pdf_like_its_text_extraction(run_cli):
     """The same document read from its PDF and from its text extraction gives the same structure."""
     pdf = CORPUS_EN / "A_RES_80_9.pdf"
     from_pdf = json.loads(run_cli("parse", str(pdf), "--json").stdout)
     from_txt = json.loads(run_cli("parse", str(pdf.with_suffix(".txt")), "--json").stdout)
     for key in ("kind", "symbol", "title", "body", "closing", "footnotes", "annexes"):
-        assert from_pdf[key] == from_txt[key], key
+        assert _without_openers(from_pdf[key]) == _without_openers(from_txt[key]), key
     assert [p["text"] for p in from_pdf["operative"]] == [p["text"] for p in from_txt["operative"]]
 
 

@@ -97,10 +97,24 @@ def test_a_revision_makes_exactly_the_changed_paragraphs_stale_and_translate_mak
         s == dict.fromkeys(OTHERS, "current") for label, s in by_label.items() if label not in ("OP2", "OP4")
     )
 
-    refused(
-        run_cli("translate", "r", "OP2", "--lang", "fr", "--text", "Décide autre chose ;", "--as", "France"),
-        "only the Secretariat translates",
+    proposed = ok(
+        run_cli("translate", "r", "OP1", "--lang", "fr", "--text", "Décide de nouveau ;", "--as", "France")
     )
+    assert "OP1 in fr proposed as FRA-" in proposed
+    ident = proposed.split(" proposed as ")[1].split(";")[0]
+    assert {p["label"]: p["status"] for p in status(run_cli, "r")["paragraphs"]}["OP1"]["fr"] == "current"
+    listed = json.loads(ok(run_cli("translations", "r", "proposals", "--json")))
+    assert [(p["id"], p["label"], p["language"], p["proposer"], p["status"]) for p in listed] == [
+        (ident, "OP1", "fr", "France", "proposed")
+    ]
+    refused(run_cli("translate", "r", "--accept", ident, "--as", "France"), "only the Secretariat accepts")
+    ok(run_cli("translate", "r", "--accept", ident[:8], "--as", "Secretariat"))
+    assert (
+        json.loads(ok(run_cli("show", "r", "--lang", "fr", "--json")))["operative"][0]["text"]
+        == "Décide de nouveau ;"
+    )
+    assert json.loads(ok(run_cli("translations", "r", "proposals", "--json")))[0]["status"] == "accepted"
+    refused(run_cli("translate", "r", "--accept", ident, "--as", "Secretariat"), "already accepted")
     ok(
         run_cli(
             "translate", "r", "OP2", "--lang", "fr", "--text", "Décide autre chose ;", "--as", "Secretariat"

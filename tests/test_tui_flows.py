@@ -35,6 +35,11 @@ def home(tmp_path: Path) -> Path:
     return tmp_path
 
 
+def op(home: Path, label: str) -> str | None:
+    """The id of the paragraph a label names in the demo's current text, as a front end resolves it."""
+    return nego.paragraph_ids(NAME, [label], home=home)[0]
+
+
 def app_in(home: Path, identity: Identity) -> DraftroomApp:
     return DraftroomApp(WorkflowLobby(home), NAME, identity)
 
@@ -61,7 +66,7 @@ def test_sponsors_added_with_the_picker_and_the_line_as_printed(home):
         await pilot.press("s")
         await settle(pilot)
         assert "白俄罗斯和中国" in screen_text(app)
-        await pilot.press("a", *"zambie", "enter")  # French name, as a delegate may type it
+        await pilot.press(*"zambie", "enter")  # French name, as a delegate may type it
         await settle(pilot)
         await settle(pilot)
         assert "白俄罗斯、中国和赞比亚" in screen_text(app)
@@ -218,9 +223,9 @@ def test_delegate_proposes_a_word_edit_then_withdraws_it(home):
 
 
 def test_facilitator_accepts_and_revises(home):
-    proposal = Proposal(kind="replace", target="OP1", text="敦促所有会员国批准或加入《公约》；")
+    proposal = Proposal(kind="replace", target=op(home, "OP1"), text="敦促所有会员国批准或加入《公约》；")
     amending.propose(NAME, "China", proposal, home=home)
-    amending.propose(NAME, "Pakistan", Proposal(kind="delete", target="OP3"), home=home)
+    amending.propose(NAME, "Pakistan", Proposal(kind="delete", target=op(home, "OP3")), home=home)
 
     async def scenario(app: DraftroomApp, pilot) -> None:
         await pilot.press("g", *"OP1", "enter")
@@ -348,12 +353,15 @@ def test_insert_delete_and_move_from_the_draft(home):
 
 def test_facilitator_writes_a_compromise(home):
     amending.propose(
-        NAME, "China", Proposal(kind="replace", target="OP3", text="决定在第七十七届会议上审议。"), home=home
+        NAME,
+        "China",
+        Proposal(kind="replace", target=op(home, "OP3"), text="决定在第七十七届会议上审议。"),
+        home=home,
     )
     amending.propose(
         NAME,
         "Pakistan",
-        Proposal(kind="replace", target="OP3", text="决定在第七十八届会议上审议。"),
+        Proposal(kind="replace", target=op(home, "OP3"), text="决定在第七十八届会议上审议。"),
         home=home,
     )
 
@@ -387,7 +395,7 @@ def test_history_lists_every_action_with_its_author(home):
 
 
 def test_a_delegate_undoes_from_the_draft_and_redoes_from_the_history(home):
-    aid = amending.propose(NAME, "China", Proposal("delete", target="OP3"), home=home).id
+    aid = amending.propose(NAME, "China", Proposal("delete", target=op(home, "OP3")), home=home).id
 
     def pending() -> list[str]:
         return [a.id for a in listing.list_amendments(NAME, home=home).amendments if a.status == "proposed"]
@@ -423,7 +431,7 @@ def test_an_unknown_negotiation_is_a_notification_and_the_list(home):
 
 
 def test_secretariat_exports_the_compilation_with_every_proposal(home, tmp_path):
-    amending.propose(NAME, "China", Proposal(kind="delete", target="OP3"), home=home)
+    amending.propose(NAME, "China", Proposal(kind="delete", target=op(home, "OP3")), home=home)
     target = tmp_path / "compilation.html"
 
     async def scenario(app: DraftroomApp, pilot) -> None:
@@ -471,7 +479,7 @@ def test_a_sponsor_removed_from_the_list(home):
 
 
 def test_support_reject_and_mark(home):
-    proposed = amending.propose(NAME, "China", Proposal(kind="delete", target="OP3"), home=home)
+    proposed = amending.propose(NAME, "China", Proposal(kind="delete", target=op(home, "OP3")), home=home)
 
     async def as_zambia(app: DraftroomApp, pilot) -> None:
         await pilot.press("g", *"OP3", "enter", "enter")

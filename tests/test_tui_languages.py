@@ -71,7 +71,7 @@ def test_two_languages_side_by_side_switch_and_the_secretariat_translates_in_pla
     assert open_negotiation("r", home).git_log()[0].actor == "Secretariat"
 
 
-def test_stale_and_missing_are_marked_and_a_delegation_cannot_translate(tmp_path):
+def test_stale_is_marked_and_a_delegation_proposes_its_wording(tmp_path):
     home = _home(tmp_path)
     with open_negotiation("r", home).action("edit", "Secretariat") as txn:  # a revised working text
         txn.doc.operative[0].text = "Decides otherwise;"
@@ -80,9 +80,21 @@ def test_stale_and_missing_are_marked_and_a_delegation_cannot_translate(tmp_path
     async def scenario(app, pilot) -> None:
         text = screen_text(app)
         assert "7 of 8 current" in text and "OP1       ! stale" in text
-        await pilot.press("e")
+        await pilot.press("down", "down", "e")
         await _settle(pilot)
-        assert any("Only the Secretariat translates" in n.message for n in app._notifications)
+        app.screen.query_one("#translation-text").text = "决定另行处理；"
+        await pilot.press("ctrl+s")
+        await _settle(pilot)
+        await _settle(pilot)
+        assert any("proposed as CHN-" in n.message for n in app._notifications)
+        assert "OP1       ! stale" in screen_text(app)  # a proposal is not the translation
 
     _drive(home, Identity("China", "delegate"), scenario)
-    assert len(open_negotiation("r", home).git_log()) == count
+    assert len(open_negotiation("r", home).git_log()) == count + 1
+    [(label, proposal)] = translations.translation_proposals("r", home=home)
+    assert (label, proposal.language, proposal.text, proposal.proposer) == (
+        "OP1",
+        "zh",
+        "决定另行处理；",
+        "China",
+    )

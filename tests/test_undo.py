@@ -34,7 +34,8 @@ def actions(home) -> list:
 
 
 def propose_delete(home, who: str, label: str = "OP4") -> str:
-    return amending.propose("t", who, Proposal("delete", target=label), home=home).id
+    (pid,) = nego.paragraph_ids("t", [label], home=home)
+    return amending.propose("t", who, Proposal("delete", target=pid), home=home).id
 
 
 def test_a_proposal_undone_is_gone_and_undoing_the_undo_brings_it_back(home):
@@ -65,7 +66,7 @@ def test_a_withdrawal_and_a_decision_undone_restore_the_status(home):
 
 def test_document_files_and_sponsors_come_back(home):
     text_before = nego.show("t", home=home)
-    amending.mark("t", "OP2", "bracketed", "Mexico", home)
+    amending.mark("t", nego.paragraph_ids("t", ["OP2"], home=home)[0] or "", "bracketed", "Mexico", home)
     nego.add_sponsors("t", ["Chile"], "Chile", home)
     undoing.undo("t", None, "Chile", home)
     assert "Chile" not in [s.name for s in nego.sponsors("t", home)]

@@ -6,9 +6,12 @@ class DraftroomError(Exception):
 
     exit_code = 2
 
-    def __init__(self, message: str) -> None:
+    def __init__(self, message: str, fix: str | None = None) -> None:
         super().__init__(message)
         self.message = message
+        self.fix = (
+            fix  # the input that fixes it, by concept ("text", "place"): a front end names its own control
+        )
 
     def __str__(self) -> str:
         return self.message

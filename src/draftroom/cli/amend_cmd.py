@@ -11,13 +11,14 @@ from draftroom.cli.options import add_home
 from draftroom.errors import DraftroomError
 from draftroom.model import STATUSES
 from draftroom.model.amendment import STATUSES as AMENDMENT_STATUSES
-from draftroom.workflow.writing import write_atomically
+from draftroom.workflow.writing import Options
 
 NAME_HELP = "the negotiation's name, or the path of its directory"
 
 
 def _amend(args: argparse.Namespace) -> int:
     from draftroom.workflow import amending
+    from draftroom.workflow.negotiation import paragraph_ids
     from draftroom.workflow.rules import Proposal
 
     if args.from_document:
@@ -37,9 +38,11 @@ def _amend(args: argparse.Namespace) -> int:
     position, anchor = (
         ("before", args.before) if getattr(args, "before", None) else ("after", getattr(args, "after", None))
     )
+    rev = getattr(args, "rev", None)
+    target, anchor = paragraph_ids(args.name, [getattr(args, "target", None), anchor], rev, args.home)
     p = Proposal(
         args.kind,
-        target=getattr(args, "target", None),
+        target=target,
         anchor=anchor,
         position=position if anchor else None,
         text=getattr(args, "text", None),
@@ -53,7 +56,7 @@ def _amend(args: argparse.Namespace) -> int:
         p,
         co,
         getattr(args, "because", "") or "",
-        getattr(args, "rev", None),
+        rev,
         args.home,
     )
     print(a.id)
@@ -62,8 +65,10 @@ def _amend(args: argparse.Namespace) -> int:
 
 def _amendments(args: argparse.Namespace) -> int:
     from draftroom.workflow import listing
+    from draftroom.workflow.negotiation import paragraph_ids
 
-    found = listing.list_amendments(args.name, args.status, args.by, args.on, args.home)
+    (on,) = paragraph_ids(args.name, [args.on], home=args.home)
+    found = listing.list_amendments(args.name, args.status, args.by, on, args.home)
     names = found.names
     if args.json:
         json.dump(
@@ -124,8 +129,10 @@ def _compromise(args: argparse.Namespace) -> int:
 
 def _mark(args: argparse.Namespace) -> int:
     from draftroom.workflow import amending
+    from draftroom.workflow.negotiation import paragraph_ids
 
-    label = amending.mark(args.name, args.label, args.status, args.actor, args.home)
+    (pid,) = paragraph_ids(args.name, [args.label], home=args.home)
+    label = amending.mark(args.name, pid or "", args.status, args.actor, args.home)
     print(f"{label}: {args.status}")
     return 0
 
@@ -144,18 +151,16 @@ def _roles(args: argparse.Namespace) -> int:
 
 
 def _compile(args: argparse.Namespace) -> int:
-    out = args.output
-    suffix = Path(out).suffix.lower() if out else ""
-    if out and suffix not in (".html", ".htm", ".txt"):
-        raise DraftroomError(f"{out}: write the compilation to a .html or .txt file")
+    """The compilation on standard output, or written to -o in any format `export` writes."""
     from draftroom.workflow import exporting
 
-    text = exporting.compilation_text(args.name, html=suffix in (".html", ".htm"), home=args.home)
-    if not out:
-        sys.stdout.write(text)
+    if not args.output:
+        sys.stdout.write(exporting.compilation_text(args.name, home=args.home))
         return 0
-    write_atomically(Path(out), text)
-    print(f"wrote {out}")
+    from draftroom.workflow.negotiation import show
+
+    options = Options("compilation", show(args.name, home=args.home).language)
+    print(f"wrote {exporting.write_compilation(args.name, Path(args.output), options, args.home)}")
     return 0
 
 
@@ -280,7 +285,12 @@ def register(sub: argparse._SubParsersAction) -> None:
 
     p = sub.add_parser("compile", parents=[home], help="the compilation text with every pending proposal")
     p.add_argument("name", help=NAME_HELP)
-    p.add_argument("-o", "--output", metavar="FILE", help="write it to FILE.html or FILE.txt")
+    p.add_argument(
+        "-o",
+        "--output",
+        metavar="FILE",
+        help="write it to FILE: .docx, .txt, .md or .html, as `export --kind compilation`",
+    )
     p.set_defaults(func=_compile)
 
     revise = sub.choices.get("revise")

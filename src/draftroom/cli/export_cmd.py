@@ -10,6 +10,8 @@ from draftroom.model import Document, normalize_label
 from draftroom.model.amendment import FORMAL_STATUSES
 from draftroom.workflow.reading import parse_file
 from draftroom.workflow.writing import (
+    COMPILATION,
+    KINDS,
     LANGUAGES,
     LAYOUTS,
     OPENER_STYLES,
@@ -19,11 +21,7 @@ from draftroom.workflow.writing import (
     check_language,
     check_output,
     export_document,
-    write_layout,
 )
-
-KINDS = (*LAYOUTS, "compilation")
-FROM_STORE = ("amendments", "compilation")  # kinds built from a negotiation's amendments
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -93,26 +91,6 @@ def _openers(pairs: list[str]) -> dict[str, str]:
     return out
 
 
-def load(name: str, rev: str | None, home: str | None, lang: str | None = None) -> Document:
-    """A document file, or a negotiation of the store at `rev`: its version in `lang` when it holds one
-    (a warning names the paragraphs whose translation is not current)."""
-    from draftroom.workflow.translations import in_language
-
-    path = Path(name)
-    if path.is_file():
-        if rev:
-            raise DraftroomError(f"--rev {rev}: {name} is a file, not a negotiation; leave --rev out")
-        return parse_file(path)
-    shown = in_language(name, lang, rev, home, required=False)
-    if not shown.translated:
-        _warn(
-            f"{name} has no {lang} version: the text stays in {shown.document.language}, the layout's words in {lang}"
-        )
-    if shown.not_current:
-        _warn(f"not current in {lang}: {', '.join(shown.not_current)}")
-    return shown.document
-
-
 def _warn(line: str) -> None:
     print(f"draftroom: warning: {line}", file=sys.stderr)
 
@@ -123,23 +101,41 @@ def _kind(raw: str | None) -> str | None:
     return raw
 
 
-def _from_store(args: argparse.Namespace, kind: str, out: Path, typography: dict) -> Path:
-    """Amendments of chosen delegations, or the compilation text, of a stored negotiation."""
+def _options(args: argparse.Namespace, kind: str | None, doc: Document, openers: dict[str, str]) -> Options:
+    """What the user chose; the kind defaults to the document's own."""
+    return Options(
+        kind=kind or (doc.kind if doc.kind in LAYOUTS else "draft"),
+        lang=args.lang or doc.language,
+        adopted_on=args.adopted_on,
+        meeting=args.meeting,
+        symbol=args.symbol,
+        date=args.date,
+        job_number=args.job_number,
+        openers=openers,
+    )
+
+
+def _from_store(
+    args: argparse.Namespace, kind: str | None, out: Path, openers: dict[str, str], typography: dict
+) -> Path:
+    """A stored negotiation: its text, the amendments of chosen delegations, or the compilation."""
     from draftroom.workflow import exporting
     from draftroom.workflow.negotiation import show
 
-    if Path(args.name).is_file() and kind == "compilation":
-        raise DraftroomError(f"{args.name} is a file: a compilation comes from a negotiation's amendments")
-    if args.rev:
-        raise DraftroomError(f"--rev: a {kind} export shows the current text with its pending amendments")
-    lang = args.lang or show(args.name, None, home=args.home).language
-    options = Options(kind=kind, lang=lang, symbol=args.symbol, date=args.date, job_number=args.job_number)
-    if kind == "compilation":
-        return write_layout(exporting.compilation(args.name, options, args.home), out, **typography)
-    doc = exporting.formal_amendments(
-        args.name, args.by, args.status, lang, args.symbol, args.home, warn=_warn
+    doc = show(args.name, None if kind in exporting.FROM_STORE else args.rev, home=args.home)
+    options = _options(args, kind, doc, openers)
+    return exporting.export_negotiation(
+        args.name,
+        out,
+        options,
+        args.rev,
+        tuple(args.by),
+        args.status,
+        args.home,
+        args.validate,
+        _warn,
+        **typography,
     )
-    return export_document(doc, out, options, **typography)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -156,20 +152,14 @@ def run(args: argparse.Namespace) -> int:
         "opener": args.opener,
         "opener_font": args.opener_font,
     }
-    if kind in FROM_STORE and not (kind == "amendments" and Path(args.name).is_file()):
-        print(_from_store(args, kind, out, typography))
+    if not Path(args.name).is_file():
+        print(_from_store(args, kind, out, openers, typography))
         return 0
-    doc = load(args.name, args.rev, args.home, args.lang)
-    kind = kind or (doc.kind if doc.kind in LAYOUTS else "draft")
-    options = Options(
-        kind=kind,
-        lang=args.lang or doc.language,
-        adopted_on=args.adopted_on,
-        meeting=args.meeting,
-        symbol=args.symbol,
-        date=args.date,
-        job_number=args.job_number,
-        openers=openers,
-    )
+    if kind == COMPILATION:
+        raise DraftroomError(f"{args.name} is a file: a compilation comes from a negotiation's amendments")
+    if args.rev:
+        raise DraftroomError(f"--rev {args.rev}: {args.name} is a file, not a negotiation; leave --rev out")
+    doc = parse_file(Path(args.name))
+    options = _options(args, kind, doc, openers)
     print(export_document(doc, out, options, validate=args.validate, **typography))
     return 0

@@ -70,6 +70,17 @@ class _Notices(logging.Handler):
         print(f"draftroom: {record.getMessage()}", file=sys.stderr)
 
 
+# The workflow names what fixes an error by concept (DraftroomError.fix); the CLI adds its own option.
+FLAGS = {
+    "text": "--text",
+    "place": "--after LABEL or --before LABEL",
+    "find": "--find",
+    "force": "--force",
+    "as": "--as WHO",
+    "from-to": "--from/--to",
+}
+
+
 def _check_text_arguments(argv: list[str]) -> None:
     """Arguments and variables that are not UTF-8 text are refused before anything reads them."""
     for number, arg in enumerate(argv, 1):
@@ -98,7 +109,8 @@ def main(argv: list[str] | None = None, more: Sequence[Register] = ()) -> int:
     try:
         return int(args.func(args) or 0)
     except DraftroomError as e:
-        print(f"draftroom: error: {e}", file=sys.stderr)
+        hint = f" ({FLAGS[e.fix]})" if e.fix in FLAGS else ""
+        print(f"draftroom: error: {e}{hint}", file=sys.stderr)
         return e.exit_code
     except KeyboardInterrupt:
         print("draftroom: interrupted; nothing half-written was kept", file=sys.stderr)

@@ -13,8 +13,24 @@ def _translations(args: argparse.Namespace) -> int:
 
     if args.op == "add" and not args.file:
         raise DraftroomError(f"name the file to add: `draftroom translations {args.name} add FILE`")
-    if args.op is None and args.file:
+    if args.op != "add" and args.file:
         raise DraftroomError(f"to add {args.file} write `draftroom translations {args.name} add {args.file}`")
+    if args.op == "proposals":
+        found = wf.translation_proposals(args.name, home=args.home)
+        if args.json:
+            json.dump(
+                [{"label": label, **vars(p)} for label, p in found], sys.stdout, ensure_ascii=False, indent=2
+            )
+            sys.stdout.write("\n")
+            return 0
+        if not found:
+            print(f"no proposed translations in {args.name}")
+        for label, proposal in found:
+            print(
+                f"{proposal.id:<22} {label:<9} {proposal.language:<3} {proposal.proposer:<20} "
+                f"{proposal.status:<9} {proposal.text[:60]}"
+            )
+        return 0
     if args.op == "add":
         t, stale = wf.add_translation(args.name, args.file, args.lang, args.actor, args.rev, home=args.home)
         print(f"{args.name}: {t.language} version added, {len(t.paragraphs)} paragraphs aligned")
@@ -45,6 +61,18 @@ def _translations(args: argparse.Namespace) -> int:
 def _translate(args: argparse.Namespace) -> int:
     from draftroom.workflow import translations as wf
 
+    if args.accept:
+        if args.label or args.amendment or args.text is not None:
+            raise DraftroomError(
+                "--accept ID takes the proposal as it is: leave LABEL, --amendment and --text out"
+            )
+        done = wf.accept_translation(args.name, args.accept, args.actor, home=args.home)
+        print(f"{args.name}: {done.label} accepted from {done.proposal}; it is current")
+        return 0
+    if not args.lang:
+        raise DraftroomError(
+            f"say the translation's language: `draftroom translate {args.name} ... --lang fr`"
+        )
     if args.amendment:
         if args.label:
             raise DraftroomError("--amendment ID names what is translated: leave the paragraph LABEL out")
@@ -65,8 +93,14 @@ def _translate(args: argparse.Namespace) -> int:
             f"name the paragraph and its text: `draftroom translate {args.name} OP3 --lang {args.lang} --text ...` "
             "(or --amendment ID)"
         )
-    label = wf.translate(args.name, args.label, args.lang, args.text, args.actor, home=args.home)
-    print(f"{args.name}: {label} in {args.lang} is current")
+    done = wf.translate(args.name, args.label, args.lang, args.text, args.actor, home=args.home)
+    if done.proposal:
+        print(
+            f"{args.name}: {done.label} in {args.lang} proposed as {done.proposal}; the Secretariat accepts it "
+            f"with `draftroom translate {args.name} --accept {done.proposal}`"
+        )
+    else:
+        print(f"{args.name}: {done.label} in {args.lang} is current")
     return 0
 
 
@@ -86,7 +120,12 @@ def register(sub: argparse._SubParsersAction) -> None:
         "that does not align.",
     )
     p.add_argument("name", help="the negotiation's name, or the path of its directory")
-    p.add_argument("op", nargs="?", choices=("add",), help="add a version in another language")
+    p.add_argument(
+        "op",
+        nargs="?",
+        choices=("add", "proposals"),
+        help="add a version in another language; proposals: the delegations' proposed translations",
+    )
     p.add_argument("file", nargs="?", metavar="FILE", help="add: the version to align")
     p.add_argument("--lang", help="add: the version's language when detection should be overridden")
     p.add_argument(
@@ -102,13 +141,18 @@ def register(sub: argparse._SubParsersAction) -> None:
     )
     p.add_argument("name", help="the negotiation's name, or the path of its directory")
     p.add_argument("label", nargs="?", help="the paragraph: PP3, OP5, OP5(a), AN2")
-    p.add_argument("--lang", required=True, help="the language of the translation: fr, es, ru, ar, zh, en")
+    p.add_argument(
+        "--lang", help="the language of the translation: fr, es, ru, ar, zh, en (not with --accept)"
+    )
     p.add_argument("--text", help="the paragraph's text (or a replace/insert amendment's) in that language")
     p.add_argument(
         "--amendment",
         metavar="ID",
         help="word an amendment in that language (the Secretariat or its proposer), for the formal "
         "amendments document in it",
+    )
+    p.add_argument(
+        "--accept", metavar="ID", help="the Secretariat accepts a delegation's proposed translation"
     )
     p.add_argument("--find", help="--amendment of a word edit: the words it changes, in that language")
     p.add_argument("--replace", help="--amendment of a word edit: their replacement, in that language")

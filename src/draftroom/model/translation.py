@@ -61,6 +61,19 @@ class AmendmentTranslation:
     replace: str | None = None
 
 
+@dataclass
+class TranslationProposal:
+    """A delegation's wording of one paragraph in another language, for the Secretariat to accept."""
+
+    id: str
+    paragraph: str  # the working paragraph's id
+    language: str
+    text: str
+    proposer: str
+    source: str  # digest() of the working text it translates
+    status: str = "proposed"  # proposed | accepted
+
+
 def annex_key(annex_id: str | None, index: int) -> str:
     """The key of an annex's title in `Translation.headings`: its id, else its place ("annex-1")."""
     return annex_id or f"annex-{index + 1}"

@@ -22,8 +22,10 @@ from draftroom.lang import LANGUAGES
 from draftroom.lang.markers import next_letter, roman, roman_value
 from draftroom.model import Annex, Closing, Document, Footnote, Heading, Paragraph
 from draftroom.model.dates import iso_date
+from draftroom.model.limits import XML_DEPTH, over_limit
 from draftroom.model.text_rules import storable
 from draftroom.parse import vocab
+from draftroom.parse.xml_limits import check_depth, is_depth_error
 
 AKN_NS = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
 # AKN's three-letter language codes (FRBRlanguage) and the project's two-letter ones
@@ -88,7 +90,11 @@ def read_akn(data: bytes, name: str) -> AknRead:
     try:
         root = etree.fromstring(data, _parser())
     except etree.XMLSyntaxError as e:
-        raise DraftroomError(f"{name}: malformed XML ({e.msg}, line {e.lineno}): check the file") from None
+        if is_depth_error(e):
+            raise over_limit(XML_DEPTH, name) from None
+        msg = " ".join(str(e.msg).split())
+        raise DraftroomError(f"{name}: malformed XML ({msg}, line {e.lineno}): check the file") from None
+    check_depth(root, name)
     return _Reader(name).read(root)
 
 

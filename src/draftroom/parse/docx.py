@@ -28,6 +28,7 @@ from draftroom.model.limits import (
 from draftroom.parse import vocab
 from draftroom.parse.furniture import job_number
 from draftroom.parse.source import SourceText
+from draftroom.parse.xml_limits import check_depth, is_depth_error
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 REL_NS = "http://schemas.openxmlformats.org/package/2006/relationships"
@@ -53,16 +54,11 @@ def _xml(data: bytes, source: str) -> etree._Element:
     try:
         root = etree.fromstring(data, parser)
     except etree.XMLSyntaxError as e:
-        if "depth" in str(e).lower():
+        if is_depth_error(e):
             raise over_limit(XML_DEPTH, source) from None
         raise
-    if _TOO_DEEP(root):
-        raise over_limit(XML_DEPTH, source)
+    check_depth(root, source)
     return root
-
-
-# an element nested deeper than the limit: one XPath step per level, each over the elements at that level
-_TOO_DEEP = etree.XPath("boolean(/*" + "/*" * XML_DEPTH.value + ")")
 
 
 @dataclass

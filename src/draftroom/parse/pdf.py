@@ -29,7 +29,7 @@ from draftroom.parse.pdf_lines import (
     page_spans,
     visual_lines,
 )
-from draftroom.parse.source import SourceText
+from draftroom.parse.source import SourceText, opener_key
 
 _NUMBERING = re.compile(r"^(\d{1,3}\.|\(?[a-z]{1,4}\)|[A-Z]\.|[IVXLC]+\.|[一二三四五六七八九十]+[、.．])\s")
 _RULE = re.compile(r"^[_\u2014\u2500-]{5,}$")
@@ -324,14 +324,39 @@ def read_pdf(data: bytes, source: str) -> SourceText:
     with doc:
         pages = _read_pages(doc, source)
     job = next((p.job for p in pages if p.job), None)
-    return SourceText(_text(pages), job_number([job]) if job else None)
+    openers: dict[str, str] = {}
+    text = _text(pages, openers)
+    return SourceText(text, job_number([job]) if job else None, openers=openers)
 
 
 def pdf_to_text(data: bytes, source: str) -> str:
     return read_pdf(data, source).text
 
 
-def _text(pages: list[_Page]) -> str:
+def _italic(span: Span) -> bool:
+    return bool(span.flags & 2) or "italic" in span.font.lower() or "oblique" in span.font.lower()
+
+
+def _italic_lead(line: Line) -> tuple[str, str] | None:
+    """(the italic words a paragraph's first line opens with, the line's text from them on), past a
+    paragraph number set upright; None when the line does not open in italics."""
+    spans = list(line.spans)
+    while spans and not _italic(spans[0]) and (not spans[0].text.strip() or _numbered(spans[0].text + " x")):
+        spans.pop(0)
+    lead = []
+    for span in spans:
+        if not _italic(span):
+            break
+        lead.append(span.text)
+    opener = " ".join("".join(lead).split())
+    if not opener or len(lead) == len(spans):
+        return None
+    return opener, " ".join("".join(sp.text for sp in spans).split())
+
+
+def _text(pages: list[_Page], openers: dict[str, str] | None = None) -> str:
+    """The pages' text; `openers` gets each italic opening phrase, keyed by `opener_key` of the
+    paragraph it opens."""
     notes = _notes_text(pages)
     paragraphs: list[str] = []
     pending: list[str] = []
@@ -353,6 +378,8 @@ def _text(pages: list[_Page]) -> str:
                 paragraphs.extend(pending)
                 pending = []
                 current = line.text
+                if openers is not None and (lead := _italic_lead(line)):
+                    openers[opener_key(lead[1])] = lead[0]
             elif how == "line":
                 current = f"{current}\n{line.text}"
             else:

@@ -67,6 +67,14 @@ class SourceText:
     job_number: str | None = None  # from a PDF's page furniture, which its text leaves out
     document: Document | None = None  # read whole from the file's own structure (AKN XML)
     warnings: list[str] = field(default_factory=list)  # what the reader could not hold
+    # the italic opening phrases the layout showed, by `opener_key` of their paragraph; None when
+    # the source has no typography to tell (plain text)
+    openers: dict[str, str] | None = None
+
+
+def opener_key(text: str) -> str:
+    """A paragraph's start, as its opener is looked up by: the first 40 letters and digits."""
+    return "".join(c for c in text if c.isalnum())[:40]
 
 
 def parse_file(path: str | Path, lang: str | None = None) -> Document:
@@ -78,7 +86,17 @@ def parse_source(source: SourceText, lang: str | None, name: str) -> Document:
         return source.document
     doc = parse_text(source.text, lang, source=name)
     doc.job_number = doc.job_number or source.job_number
+    if source.openers is not None:
+        _set_openers(doc, source.openers)
     return doc
+
+
+def _set_openers(doc: Document, openers: dict[str, str]) -> None:
+    """Each paragraph's opener as the source's italics show it; "" where a paragraph opens upright."""
+    for loc in iter_located(doc):
+        p = loc.paragraph
+        found = openers.get(opener_key(p.text))
+        p.opener = found if found and p.text.startswith(found) else ""
 
 
 def read_source(path: str | Path) -> SourceText:

@@ -53,13 +53,51 @@ def _expected_letter(parent: Paragraph) -> str:
     return next_letter(parent.items[-1].marker) if parent.items else "a"
 
 
+_HEADING_MAX = 160  # characters: a heading is a short line or two
+_NOT_HEADING_END = re.compile(r"[.;:,，。；：、،؛](?:\s*(?:\[\^\d+\]|\d{1,3}|[¹²³⁴⁵⁶⁷⁸⁹⁰]+))*[”’\"»)]?$")
+
+
+def _heading_like(unit: Unit | None) -> bool:
+    """A short unnumbered unit that does not end as a paragraph does: a heading set between
+    paragraphs ("Peacebuilding Commission", "I" / "Legislative activities")."""
+    if unit is None or unit.kind != "paragraph":
+        return False
+    text = unit.text.strip()
+    head = text[:8].translate(_FULLWIDTH) + text[8:]
+    return (
+        0 < len(text) <= _HEADING_MAX
+        and not _NOT_HEADING_END.search(text)
+        and not vocab.NUMBERED.match(head)
+        and not vocab.ITEM.match(head)
+        and not text[:1].islower()
+    )
+
+
+def _numbered_unit(unit: Unit | None) -> bool:
+    if unit is None or unit.kind != "paragraph":
+        return False
+    return bool(vocab.NUMBERED.match(unit.text[:8].translate(_FULLWIDTH) + unit.text[8:]))
+
+
+def _before_numbered(units: list[Unit], i: int) -> bool:
+    """Units i.. are headings up to a numbered paragraph."""
+    j = i
+    while j < len(units) and _heading_like(units[j]):
+        j += 1
+    return j > i and j < len(units) and _numbered_unit(units[j])
+
+
 def build_body(units: list[Unit], no_preamble: bool) -> Body:
     body = Body()
     new_id = Ids()
     annex: Annex | None = None
     last: Paragraph | None = None
-    for unit in units:
+    headings: list[str] = []  # headings printed before the next preambular or operative paragraph
+    for i, unit in enumerate(units):
         text = unit.text
+        if annex is None and (body.operative or body.preamble) and _before_numbered(units, i):
+            headings.extend(line.strip() for line in (unit.lines or [text]) if line.strip())
+            continue
         if unit.kind == "annex":
             annex = Annex(title="", id=f"annex{len(body.annexes) + 1}")
             body.annexes.append(annex)
@@ -87,6 +125,8 @@ def build_body(units: list[Unit], no_preamble: bool) -> Body:
         if m := vocab.NUMBERED.match(head):
             number, text = int(m.group("n")), m.group("rest")
         para = Paragraph(new_id(), text, number)
+        if annex is None and headings:
+            para.headings, headings = headings, []
         if annex is not None:
             annex.blocks.append(para)
         elif number is not None or body.operative:

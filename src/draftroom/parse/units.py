@@ -8,7 +8,7 @@ deeper indent, an opening phrase after a page break).
 """
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from draftroom.lang.numbers import decimal
 from draftroom.lang.scripts import width
@@ -39,6 +39,7 @@ _SUPERSCRIPT_DIGITS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
 class Unit:
     kind: str  # paragraph | annex | annex-title | heading | meeting | date
     text: str
+    lines: list[str] = field(default_factory=list)  # the printed lines it was joined from
 
 
 def ends_paragraph(text: str, part: str) -> bool:
@@ -160,6 +161,11 @@ class Joiner:
             and not ends_paragraph(self.text, "item")
         )
 
+    def _short_heading(self) -> bool:
+        """The unit so far is a line or two set apart that ends without punctuation: a heading
+        ("I" / "Legislative activities") that a numbered paragraph follows after a blank."""
+        return 0 < len(self.text) <= 160 and not self.text[:1].islower() and len(self.lines) <= 3
+
     def _ending_part(self) -> str:
         return "item" if self.in_item else self.part
 
@@ -184,7 +190,7 @@ class Joiner:
         if self._rest_of_printed_line(prev, line, kind, ended):
             return False
         if not ended:
-            return False
+            return kind == "number" and line.blank_before and self._short_heading()
         if kind in ("number", "item"):
             return True
         if self.capitalised and _starts_lower(t):
@@ -224,7 +230,7 @@ class Joiner:
         self.lines.append(line)
 
     def _close(self, kind: str) -> None:
-        self.units.append(Unit(kind, self.text))
+        self.units.append(Unit(kind, self.text, [ln.text for ln in self.lines]))
         self.lines, self.text = [], ""
         self.expect_annex_title = False
 

@@ -44,6 +44,9 @@ _OFFLINE = (
 )
 
 
+_BEHIND = ("fetch first", "non-fast-forward", "failed to update ref", "cannot lock ref", "incorrect old value")
+
+
 class Offline(DraftroomError):
     """The remote cannot be reached: actions wait locally for the next sync."""
 
@@ -316,7 +319,7 @@ def push(neg: Negotiation) -> str | None:
     text = f"{done.stdout}\n{done.stderr}"
     if any(s in text.lower() for s in _OFFLINE):
         raise Offline(text.strip().splitlines()[-1])
-    if "fetch first" in text or "non-fast-forward" in text:
+    if any(s in text for s in _BEHIND):
         return "behind"
     refused = [
         line.split("draftroom: refused ", 1)[1].strip()

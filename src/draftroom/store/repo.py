@@ -396,6 +396,25 @@ class Negotiation:
         with self._repo() as repo:
             return gitlog.read_actions(repo)
 
+    def outlines_before(self, actions: list[Action]) -> list[Document]:
+        """For each action of `actions` (newest first, as `git_log` gives them), the document's
+        outline as it stood when the action was taken (at its parent; the first commit's own): so its
+        labels are the ones the actor saw. One `git log` finds the commits that changed the structure;
+        one outline is read per such commit, however many actions fall between two of them."""
+        with self._repo() as repo:
+            changed = set(repo.git.log("--format=%H", "--", layout.META, layout.STRUCTURE).split())
+            outlines: dict[str, Document] = {}
+            out: list[Document] = []
+            before: str | None = None  # the newest structure change older than the action at hand
+            for action in reversed(actions):
+                source = before or action.commit
+                if source not in outlines:
+                    outlines[source] = Snapshot(repo, source).outline()
+                out.append(outlines[source])
+                if action.commit in changed:
+                    before = action.commit
+            return out[::-1]
+
     def fsck(self) -> str:
         """`git fsck --strict` output; raises GitCommandError when the repository is damaged."""
         with self._repo() as repo:

@@ -9,6 +9,7 @@
     translations/<lang>/footnotes.txt    the footnotes in that language ("[^N]: text")
     translations/<lang>/amendments/<id>.json   an amendment's wording in that language (text, or the
                                          words an edit finds and replaces)
+    translations/<lang>/proposals/<id>.json    a delegation's proposed wording of a paragraph
 
 So `git log translations/fr/text/p12.txt` is the history of one French paragraph.
 """
@@ -18,7 +19,13 @@ from typing import Protocol
 
 from draftroom.lang import LANGUAGES
 from draftroom.model import Closing
-from draftroom.model.translation import FIELDS, AmendmentTranslation, TranslatedParagraph, Translation
+from draftroom.model.translation import (
+    FIELDS,
+    AmendmentTranslation,
+    TranslatedParagraph,
+    Translation,
+    TranslationProposal,
+)
 from draftroom.store import layout
 
 FOLDER = "translations/"
@@ -127,3 +134,17 @@ def read_amendment_translation(
 
 def amendment_translation_file(t: AmendmentTranslation) -> str:
     return layout.dump_json({k: v for k, v in vars(t).items() if v is not None})
+
+
+def proposal_path(lang: str, proposal_id: str) -> str:
+    return f"{_base(lang)}proposals/{proposal_id}.json"
+
+
+def proposal_file(p: TranslationProposal) -> str:
+    return layout.dump_json(vars(p))
+
+
+def read_proposals(read: layout.Reader, listing: list[str]) -> list[TranslationProposal]:
+    """The proposals among `listing` (relative paths), oldest first (their ids sort by time)."""
+    found = [read(rel) for rel in listing if "/proposals/" in rel and rel.endswith(".json")]
+    return sorted((TranslationProposal(**json.loads(raw)) for raw in found if raw), key=lambda p: p.id)

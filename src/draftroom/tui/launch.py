@@ -27,8 +27,9 @@ def identity_for(actor: str | None, name: str, home: Home) -> Identity | None:
 
 
 def save_identity(identity: Identity) -> None:
-    """Remember who the user chose to be in the app, for the next run."""
-    remember(identity.delegation, identity.role)
+    """Remember who the user chose to be in the app, for the next run: the name the header shows and
+    every action records (the Secretariat, not the delegation picked before choosing its role)."""
+    remember(identity.acting_as, identity.role)
 
 
 def demo(home: Home = None) -> str:

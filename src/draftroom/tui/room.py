@@ -40,12 +40,9 @@ class ProposalRequest:
     rationale: str = ""
 
 
-COMPILATION = "compilation"  # the current draft with every pending proposal in place (.txt or .html)
-
-
 @dataclass(frozen=True)
 class ExportRequest:
-    kind: str  # a layout of draftroom.export (draft, revised-draft, resolution, amendments) or COMPILATION
+    kind: str  # one of draftroom.workflow.writing.KINDS
     language: str
     path: Path
     revision: str | None = None  # None: the latest

@@ -3,15 +3,14 @@
 from pathlib import Path
 from types import ModuleType
 
-from draftroom.errors import DraftroomError
-from draftroom.model import Document, Revision, find_by_id
-from draftroom.tui.room import COMPILATION, ExportRequest, LobbyRow, ProposalRequest
+from draftroom.model import Document, Revision
+from draftroom.tui.room import ExportRequest, LobbyRow, ProposalRequest
 from draftroom.tui.snapshot import Snapshot
 from draftroom.workflow import amending, exporting, revising, undoing
 from draftroom.workflow import negotiation as nego
 from draftroom.workflow.negotiation import Home, LogEntry, Sponsor
 from draftroom.workflow.rules import Proposal
-from draftroom.workflow.writing import Options, check_output, export_document, write_atomically
+from draftroom.workflow.writing import Options
 
 
 def _listing() -> ModuleType:
@@ -65,23 +64,12 @@ class WorkflowRoom:
     def facilitators(self) -> list[str]:
         return amending.current_facilitators(self.name, home=self.home)
 
-    def _label(self, paragraph_id: str | None) -> str | None:
-        """The label the workflow expects, for a paragraph id of the text as it stands now."""
-        if paragraph_id is None:
-            return None
-        found = find_by_id(self.negotiation.outline(), paragraph_id)
-        if found is None:
-            raise DraftroomError("that paragraph is no longer in the text: another delegation changed it")
-        return found.label
-
     def propose(self, request: ProposalRequest, acting_as: str) -> str:
         moving = request.kind in ("insert", "move")
         proposal = Proposal(
             kind=request.kind,
-            target=None if request.kind == "insert" else self._label(request.target),
-            anchor=self._label(request.target if request.kind == "insert" else request.anchor)
-            if moving
-            else None,
+            target=None if request.kind == "insert" else request.target,
+            anchor=(request.target if request.kind == "insert" else request.anchor) if moving else None,
             position=request.position if moving else None,
             text=request.text or None,
             find=request.find or None,
@@ -103,7 +91,7 @@ class WorkflowRoom:
         return amending.compromise(self.name, amendment_ids, text, acting_as, home=self.home).id
 
     def mark(self, paragraph_id: str, status: str, acting_as: str) -> None:
-        amending.mark(self.name, self._label(paragraph_id) or "", status, acting_as, home=self.home)
+        amending.mark(self.name, paragraph_id, status, acting_as, home=self.home)
 
     def document_at(self, revision: str) -> Document:
         return nego.show(self.name, revision, home=self.home)
@@ -132,14 +120,6 @@ class WorkflowRoom:
         nego.remove_sponsors(self.name, names, acting_as, home=self.home)
 
     def export(self, request: ExportRequest) -> Path:
-        if request.kind == COMPILATION:
-            out = check_output(request.path)
-            if out.suffix.lower() not in (".txt", ".html"):
-                raise DraftroomError(f"{out}: a compilation is written as .txt or .html")
-            text = exporting.compilation_text(self.name, html=out.suffix.lower() == ".html", home=self.home)
-            write_atomically(out, text)
-            return out
-        doc = nego.show(self.name, request.revision, home=self.home)
         options = Options(
             request.kind,
             request.language,
@@ -147,7 +127,9 @@ class WorkflowRoom:
             meeting=request.meeting,
             job_number=request.job_number,
         )
-        return export_document(doc, request.path, options)
+        return exporting.export_negotiation(
+            self.name, request.path, options, request.revision, home=self.home
+        )
 
     def revise(self, acting_as: str) -> str:
         r = revising.revise(self.name, acting_as, home=self.home)

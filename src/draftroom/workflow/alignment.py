@@ -67,6 +67,8 @@ class _Aligner:
             self.out.paragraphs[w.id] = TranslatedParagraph(
                 v.text, digest(w.text), v.marker, v.opener, list(v.headings)
             )
+            if v.items and not w.items:
+                raise self.fail(where, f"{len(v.items)} sub-item(s) in {self.name}, none in the working text")
             self.paragraphs(w.items, v.items, part)
         if len(ws) > len(vs):
             raise self.fail(

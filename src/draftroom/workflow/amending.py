@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from draftroom.errors import DraftroomError
-from draftroom.model import STATUSES, Document, Revision, labels, locate, states
+from draftroom.model import STATUSES, Document, Revision, find_by_id, labels, states
 from draftroom.model.amendment import Amendment
 from draftroom.parse import parse_file
 from draftroom.store import Negotiation, NegotiationState, Snapshot, Transaction
@@ -67,8 +67,9 @@ def propose(
     on_revision: str | None = None,
     home: Home = None,
 ) -> Amendment:
-    """Record one amendment; `on_revision` proposes it against an earlier revision's text, carried
-    to the current one (refused when it no longer applies)."""
+    """Record one amendment; `on_revision` proposes it against an earlier revision's text (the
+    proposal's paragraph ids are that text's), carried to the current one (refused when it no
+    longer applies)."""
     neg = open_negotiation(name, home)
     who = resolve_actor(actor)
     proposers = list(dict.fromkeys([who, *delegations(co_proposers or [])]))
@@ -93,13 +94,13 @@ def propose(
     return a
 
 
-def outline_with(neg: Negotiation, label: str | None) -> Document:
+def outline_with(neg: Negotiation, pid: str | None) -> Document:
     """The current text's structure with the one paragraph a proposal acts on (call under the
     action's lock): a proposal validates against it without loading every paragraph."""
     doc = working_outline(neg.path)
-    if label:
-        para = locate(doc, label).paragraph
-        para.text = working_text(neg.path, para.id)
+    found = find_by_id(doc, pid) if pid else None
+    if found:
+        found.paragraph.text = working_text(neg.path, found.paragraph.id)
     return doc
 
 
@@ -138,7 +139,8 @@ def propose_document(
         mine = txn.doc.symbol
         if not force and formal.amends and mine and _symbol(formal.amends) != _symbol(mine):
             raise DraftroomError(
-                f"{source} amends {formal.amends}, not {mine}: check the file, or use --force"
+                f"{source} amends {formal.amends}, not {mine}: check the file, or record it anyway",
+                fix="force",
             )
         found = from_instructions(
             txn.doc,
@@ -235,7 +237,7 @@ def compromise(
     return c
 
 
-def mark(name: str, label: str, status: str, actor: str | None, home: Home = None) -> str:
+def mark(name: str, paragraph_id: str, status: str, actor: str | None, home: Home = None) -> str:
     """Set a paragraph's status (open, bracketed, agreed-ad-ref, agreed); returns its label."""
     if status not in STATUSES:
         raise DraftroomError(f"unknown status {status!r}: use one of {', '.join(STATUSES)}")
@@ -243,7 +245,9 @@ def mark(name: str, label: str, status: str, actor: str | None, home: Home = Non
     who = resolve_actor(actor)
     with neg.action("mark", who) as txn:
         require_facilitator(txn, who, "mark paragraphs")
-        loc = locate(txn.doc, label)
+        loc = find_by_id(txn.doc, paragraph_id)
+        if loc is None:
+            raise DraftroomError(logic.GONE)
         if loc.paragraph.status == status:
             raise DraftroomError(f"{loc.label} is already {status}")
         loc.paragraph.status = status

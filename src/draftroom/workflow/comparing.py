@@ -22,7 +22,8 @@ from draftroom.diff.render_text import render_text
 from draftroom.diff.result import compare
 from draftroom.errors import DraftroomError
 from draftroom.model import Document, Revision, iter_located
-from draftroom.model.redline import Redline
+from draftroom.model.footnotes import references
+from draftroom.model.redline import Redline, Segment
 from draftroom.parse import parse_file
 from draftroom.workflow.negotiation import Home, open_negotiation
 from draftroom.workflow.translations import in_language
@@ -31,8 +32,8 @@ __all__ = [
     "Side",
     "compare",
     "compare_sides",
-    "diff_texts",
     "load_side",
+    "proposal_redline",
     "render_html",
     "render_text",
     "to_json_dict",
@@ -85,7 +86,9 @@ def _sides(
 ) -> tuple[Side, Side]:
     if b is not None:
         if from_rev or to_rev:
-            raise DraftroomError("--from/--to go with one negotiation NAME, not with two sides A B")
+            raise DraftroomError(
+                "the revisions to compare go with one negotiation NAME, not with two sides A B", fix="from-to"
+            )
         return load_side(a, home, lang), load_side(b, home, lang)
     if Path(a).is_file() or "@" in a:
         raise DraftroomError(f"give a second text to compare {a} with: draftroom diff A B")
@@ -106,6 +109,14 @@ def compare_sides(
     old, new = _sides(a, b, from_rev, to_rev, home, lang)
     by_id = old.negotiation is not None and old.negotiation == new.negotiation
     return compare(old.doc, new.doc, by_id=by_id, old_name=old.name, new_name=new.name)
+
+
+def proposal_redline(current: str, proposed: str) -> list[Segment]:
+    """A proposal's redline against the paragraph as it stands. Both texts number footnotes as the one
+    document does, so a reference kept is unchanged, as `compare` (History, `draftroom diff`) says it
+    (a bare `diff_texts` would count every kept reference as deleted and inserted)."""
+    same_notes = {n: n for n in references(current)}
+    return diff_texts(current, proposed, same_notes)
 
 
 def write_redline_docx(redline: Redline, path: str | Path, author: str = "draftroom") -> Path:

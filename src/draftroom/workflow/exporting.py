@@ -7,6 +7,7 @@ draftroom.export lays them out and writes the file.
 
 import copy
 from collections.abc import Callable
+from pathlib import Path
 
 from draftroom.errors import DraftroomError
 from draftroom.export.amendments_layout import amendments_document
@@ -21,6 +22,16 @@ from draftroom.workflow.identity import resolve_actor
 from draftroom.workflow.listing import list_amendments
 from draftroom.workflow.negotiation import Home, open_negotiation, show
 from draftroom.workflow.translations import in_language, in_language_amendments
+from draftroom.workflow.writing import (
+    COMPILATION,
+    WRITERS,
+    check_output,
+    export_document,
+    write_atomically,
+    write_layout,
+)
+
+FROM_STORE = ("amendments", COMPILATION)  # kinds built from a negotiation's amendments
 
 
 def names_in_un_order(delegations: list[str], lang: str) -> list[str]:
@@ -145,3 +156,63 @@ def compilation_text(name: str, html: bool = False, home: Home = None) -> str:
     """The compilation text of the current draft: plain text, or an HTML page."""
     doc, lines, revision = _compiled(name, home)
     return (render_html if html else render_text)(doc, lines, revision.tag)
+
+
+def write_compilation(
+    name: str, out: Path, options: Options, home: Home = None, **typography: object
+) -> Path:
+    """The compilation to `out`, in any format an export writes: .txt and .html as `draftroom compile`
+    prints it (each proposal in place, bracketed with its proposers), .docx and .md laid out as a page."""
+    if out.suffix.lower() not in WRITERS:
+        raise DraftroomError(f"{out}: a compilation is written as {', '.join(WRITERS)}: rename the file")
+    out = check_output(out)
+    suffix = out.suffix.lower()
+    if suffix in (".txt", ".html"):
+        write_atomically(out, compilation_text(name, html=suffix == ".html", home=home))
+        return out
+    return write_layout(compilation(name, options, home), out, **typography)
+
+
+def _text_in(
+    name: str, lang: str, rev: str | None, home: Home, warn: Callable[[str], None] | None
+) -> Document:
+    """The text at `rev` in `lang` when the negotiation holds that version, else the working text."""
+    shown = in_language(name, lang, rev, home, required=False)
+    if warn and not shown.translated:
+        warn(
+            f"{name} has no {lang} version: the text stays in {shown.document.language}, the layout's words in {lang}"
+        )
+    if warn and shown.not_current:
+        warn(f"not current in {lang}: {', '.join(shown.not_current)}")
+    return shown.document
+
+
+def export_negotiation(
+    name: str,
+    out: Path,
+    options: Options,
+    rev: str | None = None,
+    by: tuple[str, ...] = (),
+    status: str | None = None,
+    home: Home = None,
+    validate: bool = False,
+    warn: Callable[[str], None] | None = None,
+    **typography: object,
+) -> Path:
+    """A stored negotiation written as `options.kind`: its text at `rev`, the formal amendments of
+    delegations `by` (all when empty), or the compilation. The CLI's `export` and the TUI's both.
+    In another language than the working one, the text is that language's version (`warn` names the
+    paragraphs whose translation is not current). `validate`: check an .xml against the Akoma Ntoso
+    schema first."""
+    if options.kind in FROM_STORE and rev:
+        raise DraftroomError(
+            f"--rev: a {options.kind} export shows the current text with its pending amendments"
+        )
+    if options.kind == COMPILATION:
+        return write_compilation(name, out, options, home, **typography)
+    out = check_output(out)
+    if options.kind == "amendments":
+        doc = formal_amendments(name, list(by), status, options.lang, options.symbol, home, warn)
+    else:
+        doc = _text_in(name, options.lang, rev, home, warn)
+    return export_document(doc, out, options, validate, **typography)

@@ -7,7 +7,7 @@ insertion, as formal amendments documents do.
 """
 
 from draftroom.errors import DraftroomError
-from draftroom.model import Document, Instruction, labels
+from draftroom.model import Document, Instruction, labels, locate
 from draftroom.model.amendment import Amendment
 from draftroom.workflow.rules import Proposal, propose
 from draftroom.workflow.tree import paragraph
@@ -15,24 +15,30 @@ from draftroom.workflow.tree import paragraph
 _SPACELESS = ("zh", "ja")
 
 
-def proposal_for(ins: Instruction, language: str) -> Proposal:
+def proposal_for(ins: Instruction, doc: Document) -> Proposal:
+    """The proposal an instruction makes; the labels it cites are resolved in `doc`, once."""
     op = ins.op
     if op == "insert":
         if not (ins.after or ins.before):
             raise DraftroomError("an insertion needs the paragraph it goes after or before")
         where = "after" if ins.after else "before"
-        return Proposal("insert", anchor=ins.after or ins.before, position=where, text=ins.text)
+        return Proposal("insert", anchor=_id(doc, ins.after or ins.before), position=where, text=ins.text)
+    target = _id(doc, ins.target)
     if op in ("delete", "replace"):
-        return Proposal(op, target=ins.target, text=ins.text)
+        return Proposal(op, target=target, text=ins.text)
     if op == "delete-words":
-        return Proposal("edit", target=ins.target, find=ins.words, replace="")
+        return Proposal("edit", target=target, find=ins.words, replace="")
     if op == "replace-words":
-        return Proposal("edit", target=ins.target, find=ins.words, replace=ins.text or "")
+        return Proposal("edit", target=target, find=ins.words, replace=ins.text or "")
     if op == "insert-words":
         words, added = ins.words or "", (ins.text or "").strip()
-        glue = "" if language in _SPACELESS or added[:1] in ",;.:)" else " "
-        return Proposal("edit", target=ins.target, find=words, replace=f"{words}{glue}{added}")
+        glue = "" if doc.language in _SPACELESS or added[:1] in ",;.:)" else " "
+        return Proposal("edit", target=target, find=words, replace=f"{words}{glue}{added}")
     raise DraftroomError(f"unknown instruction {op!r} in the amendments document")
+
+
+def _id(doc: Document, label: str | None) -> str | None:
+    return locate(doc, label).paragraph.id if label else None
 
 
 def from_instructions(
@@ -49,7 +55,7 @@ def from_instructions(
     out = []
     for n, ins in enumerate(instructions, 1):
         try:
-            p = proposal_for(ins, doc.language)
+            p = proposal_for(ins, doc)
             out.append(propose(doc, base, proposers, p, id_prefix, rationale))
         except DraftroomError as e:
             raise DraftroomError(f"instruction {n}: {e}") from None

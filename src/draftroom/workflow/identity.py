@@ -58,14 +58,16 @@ def configured_role() -> str | None:
 
 def remember(actor: str | None, role: str) -> Path:
     """Save who the user is (`as`, `role`) in the config file for the next run, keeping its other
-    lines and comments; written whole or not at all."""
+    lines and comments; written whole or not at all. `actor` is who acts, as every command records
+    it (the Secretariat for its role); None (a reviewer who named no delegation) removes `as`, so the
+    next command does not act as someone the user no longer said they are."""
     path = config_path()
-    keys = {"role": role} if actor is None else {"as": actor, "role": role}
+    keys = {"as": actor, "role": role}
     _config()  # a broken file is reported, never overwritten
     lines = path.read_text(encoding="utf-8").splitlines() if path.is_file() else []
     top = next((i for i, line in enumerate(lines) if line.lstrip().startswith("[")), len(lines))
     kept = [line for line in lines[:top] if (m := _CONFIG_KEY.match(line)) is None or m[1] not in keys]
-    new = [f"{key} = {json.dumps(value, ensure_ascii=False)}" for key, value in keys.items()]
+    new = [f"{key} = {json.dumps(value, ensure_ascii=False)}" for key, value in keys.items() if value]
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
     except OSError as e:
@@ -82,7 +84,7 @@ def remember(actor: str | None, role: str) -> Path:
 def resolve_actor(raw: str | None) -> str:
     """The canonical name of who acts; one-line error with suggestions for an unknown delegation."""
     if raw is not None and not raw.strip():
-        raise DraftroomError('--as is empty: name a delegation (e.g. --as China) or "Secretariat"')
+        raise DraftroomError('who acts is empty: name a delegation (e.g. China) or "Secretariat"', fix="as")
     who = check_typed((raw or "").strip(), "--as") or configured_actor() or SECRETARIAT
     if who.casefold() in (
         "secretariat",

@@ -4,7 +4,7 @@ revision, and the change."""
 from dataclasses import asdict, dataclass
 from typing import Any
 
-from draftroom.model import Document, labels, locate
+from draftroom.model import Document, labels
 from draftroom.model.amendment import Amendment
 from draftroom.workflow.compile import diff_pieces, plain
 from draftroom.workflow.identity import resolve_actor
@@ -39,16 +39,14 @@ def select(
     by: str | None = None,
     on: str | None = None,
 ) -> list[Amendment]:
-    """Filter by status, by delegation (any proposer) and by the label of the paragraph acted on."""
-    names = labels(doc)
-    want = locate(doc, on).label if on is not None else None  # an unknown label is an error, not "none"
+    """Filter by status, by delegation (any proposer) and by the paragraph (its id) acted on."""
     out = []
     for a in amendments:
         if status and a.status != status:
             continue
         if by and by not in a.proposers:
             continue
-        if want and want not in (names.get(a.target or ""), names.get(a.anchor or "")):
+        if on and on not in (a.target, a.anchor):
             continue
         out.append(a)
     return out
@@ -91,7 +89,7 @@ def list_amendments(
     on: str | None = None,
     home: Home = None,
 ) -> Listing:
-    """The amendments (from the index), filtered, with the current text to label them."""
+    """The amendments (from the index), filtered (`on`: a paragraph id), with the current text to label them."""
     from draftroom.store.amendment_index import indexed_amendments  # SQLAlchemy: only when listing
 
     neg = open_negotiation(name, home)

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from draftroom.errors import DraftroomError
 from draftroom.model import Document, states
-from draftroom.model.labels import labels
+from draftroom.model.labels import labels, locate
 from draftroom.model.text_rules import check_typed
 from draftroom.store import (
     Action,
@@ -145,6 +145,18 @@ def sponsor_line(sponsors: list[Sponsor], lang: str) -> str:
     return ", ".join([line, *extra]) if extra and line else line or ", ".join(extra)
 
 
+def paragraph_ids(
+    name: str, typed: list[str | None], rev: str | None = None, home: Home = None
+) -> list[str | None]:
+    """The ids of the paragraphs labels a user typed ("op 3", "OP10(a)") name in the text at `rev`
+    (the latest by default), None for None: a front end resolves what was typed once, at its edge,
+    and names paragraphs to the workflow by id from then on."""
+    if all(label is None for label in typed):
+        return [None for _ in typed]
+    doc = open_negotiation(name, home).outline(rev)
+    return [None if label is None else locate(doc, label).paragraph.id for label in typed]
+
+
 def show(name: str, rev: str | None = None, home: Home = None) -> Document:
     """The text at the latest or any revision, its sponsors (main ones) named in its language."""
     snap = open_negotiation(name, home).snapshot(rev)
@@ -244,18 +256,25 @@ def table(name: str, actor: str | None = None, symbol: str | None = None, home: 
 @dataclass
 class LogEntry:
     action: Action
-    labels: list[str]  # the touched paragraphs' labels in the latest text ("" for deleted ones)
+    labels: list[str]  # the touched paragraphs' labels when the action was taken ("" when unknown)
 
 
 def log(name: str, home: Home = None) -> list[LogEntry]:
-    """Every action, newest first, with the current labels of the paragraphs it touched.
+    """Every action, newest first, with the labels the touched paragraphs had when it was taken (a
+    proposal on OP10 reads OP10 after a revision renumbered it OP11).
 
-    Read with one `git log` rather than from the index: as fast, always current, and the command
+    Read with `git log` rather than from the index: as fast, always current, and the command
     then never loads SQLAlchemy, which costs more than the rest of the command together."""
     neg = open_negotiation(name, home)
     actions = neg.git_log()
-    names = labels(neg.outline()) if any(a.paragraphs for a in actions) else {}
-    return [LogEntry(a, [names.get(p, "") for p in a.paragraphs]) for a in actions]
+    if not any(a.paragraphs for a in actions):
+        return [LogEntry(a, []) for a in actions]
+    names: dict[int, dict[str, str]] = {}  # one labelling per outline, shared by the actions under it
+    entries = []
+    for a, outline in zip(actions, neg.outlines_before(actions), strict=True):
+        at = names.setdefault(id(outline), labels(outline))
+        entries.append(LogEntry(a, [at.get(p, "") for p in a.paragraphs]))
+    return entries
 
 
 def list_negotiations(home: Home = None) -> list["Summary"]:

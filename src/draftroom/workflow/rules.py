@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from draftroom.errors import DraftroomError
-from draftroom.model import Document, Located, Paragraph, find_by_id, labels, locate
+from draftroom.model import Document, Located, Paragraph, find_by_id, labels
 from draftroom.model.amendment import KINDS, PENDING, POSITIONS, Amendment, make_id
 from draftroom.model.text_rules import check_typed
 from draftroom.workflow.notes import check_references
@@ -20,11 +20,12 @@ from draftroom.workflow.tree import contains
 
 @dataclass
 class Proposal:
-    """What a delegation asks for, with paragraphs named by label as users see them."""
+    """What a delegation asks for. Paragraphs are named by id: a front end resolves the label a
+    user typed once (`negotiation.paragraph_ids`), and the workflow never turns it back."""
 
     kind: str
-    target: str | None = None  # label: replace, edit, delete, move
-    anchor: str | None = None  # label: insert, move
+    target: str | None = None  # paragraph id: replace, edit, delete, move
+    anchor: str | None = None  # paragraph id: insert, move
     position: str | None = None  # before | after
     text: str | None = None  # replace, insert
     find: str | None = None  # edit
@@ -39,7 +40,7 @@ def clean_text(text: str | None, what: str = "text") -> str:
     """One paragraph of text: whitespace runs folded; empty is an error."""
     cleaned = " ".join((text or "").split())
     if not cleaned:
-        raise DraftroomError(f"the {what} is empty: give the words with --text")
+        raise DraftroomError(f"the {what} is empty: give its words", fix="text")
     return cleaned
 
 
@@ -50,9 +51,12 @@ def _typed(p: Proposal, rationale: str) -> tuple[Proposal, str]:
         return None if value is None else check_typed(value, what)
 
     checked = dataclasses.replace(
-        p, text=check(p.text, "new text"), find=check(p.find, "--find"), replace=check(p.replace, "--replace")
+        p,
+        text=check(p.text, "new text"),
+        find=check(p.find, "words to change"),
+        replace=check(p.replace, "replacement"),
     )
-    return checked, check_typed(rationale, "reason (--because)")
+    return checked, check_typed(rationale, "reason")
 
 
 def propose(
@@ -76,21 +80,22 @@ def propose(
         created=now_iso(),
     )
     if p.kind in ("replace", "edit", "delete", "move"):
-        target = _need(doc, p.target, f"{p.kind} needs the paragraph it changes, such as OP3")
-        a.target, a.base_text = target.id, target.text
+        target = _need(doc, p.target, f"{p.kind} needs the paragraph it changes, such as OP3", "target")
+        a.target, a.base_text = target.paragraph.id, target.paragraph.text
     if p.kind in ("insert", "move"):
+        missing = f"{p.kind} needs the paragraph it goes after or before"
         if p.position not in POSITIONS:
-            raise DraftroomError(f"{p.kind} needs --after LABEL or --before LABEL")
-        a.anchor = _need(doc, p.anchor, f"{p.kind} needs --after LABEL or --before LABEL").id
+            raise DraftroomError(missing, fix="place")
+        a.anchor = _need(doc, p.anchor, missing, "place").paragraph.id
         a.position = p.position
     if p.kind == "replace":
         a.text = clean_text(p.text, "new text")
         if a.text == a.base_text:
-            raise DraftroomError(f"the new text is the same as {p.target}'s: nothing to amend")
+            raise DraftroomError(f"the new text is the same as {target.label}'s: nothing to amend")
     elif p.kind == "insert":
         a.text = clean_text(p.text, "new paragraph's text")
     elif p.kind == "edit":
-        a.find, a.replace, a.text = edited(a.base_text or "", p.find, p.replace, p.target or "")
+        a.find, a.replace, a.text = edited(a.base_text or "", p.find, p.replace, target.label)
     elif p.kind == "move":
         _check_move(doc, a)
     if a.text is not None:
@@ -104,20 +109,27 @@ def _unique(names: list[str]) -> list[str]:
     return list(dict.fromkeys(names))
 
 
-def _need(doc: Document, label: str | None, missing: str) -> Paragraph:
-    if not label:
-        raise DraftroomError(missing)
-    return locate(doc, label).paragraph
+GONE = "that paragraph is no longer in the text (another action changed it): look at the text again"
+
+
+def _need(doc: Document, pid: str | None, missing: str, fix: str) -> Located:
+    """The paragraph an id names in `doc`; a one-line error when none is given or it is gone."""
+    if not pid:
+        raise DraftroomError(missing, fix=fix)
+    found = find_by_id(doc, pid)
+    if found is None:
+        raise DraftroomError(GONE)
+    return found
 
 
 def edited(text: str, find: str | None, replace: str | None, label: str) -> tuple[str, str, str]:
     """(find, replace, new text): `find` must occur exactly once in `text`."""
     if not find or not find.strip():
-        raise DraftroomError("edit needs --find with the words to change")
+        raise DraftroomError("edit needs the words to change", fix="find")
     new_words = " ".join((replace or "").split())
     start, end = find_once(text, find, label)
     if text[start:end] == new_words:
-        raise DraftroomError("--find and --replace give the same words: nothing to amend")
+        raise DraftroomError("the words to change and their replacement are the same: nothing to amend")
     return find, new_words, _join(text[:start], new_words, text[end:])
 
 
@@ -281,11 +293,10 @@ def compromise(
     (pid, position) = places.pop()
     if find_by_id(doc, pid or "") is None:
         raise DraftroomError("the paragraph these proposals amend is no longer in the text")
-    names = labels(doc)
     if position:
-        p = Proposal("insert", anchor=names[pid or ""], position=position, text=text)
+        p = Proposal("insert", anchor=pid, position=position, text=text)
     else:
-        p = Proposal("replace", target=names[pid or ""], text=text)
+        p = Proposal("replace", target=pid, text=text)
     c = propose(doc, base, [facilitator], p, id_prefix, rationale)
     c.merges = [a.id for a in merged]
     c.status = "accepted"

@@ -14,27 +14,35 @@ from pathlib import Path
 
 from draftroom.errors import DraftroomError
 from draftroom.lang import LANGUAGES
-from draftroom.model import Document, Heading, iter_located, labels, locate
-from draftroom.model.amendment import Amendment
+from draftroom.model import Document, Heading, Paragraph, find_by_id, iter_located, labels, locate
+from draftroom.model.amendment import Amendment, make_id
 from draftroom.model.dates import iso_date, printed_date
+from draftroom.model.text_rules import check_typed
 from draftroom.model.translation import (
     AmendmentTranslation,
     TranslatedParagraph,
     Translation,
+    TranslationProposal,
     annex_key,
     digest,
 )
-from draftroom.store import new_negotiation_dir
+from draftroom.store import Transaction, new_negotiation_dir
+from draftroom.store.layout import Reader
 from draftroom.store.translations import (
+    FOLDER,
     amendment_translation_file,
     amendment_translation_path,
+    proposal_file,
+    proposal_path,
     read_amendment_translation,
+    read_proposals,
     read_translation,
     read_translations,
     save_translation,
     translation_files,
 )
 from draftroom.workflow.alignment import align
+from draftroom.workflow.amending import code
 from draftroom.workflow.identity import SECRETARIAT, resolve_actor
 from draftroom.workflow.negotiation import (
     Created,
@@ -250,44 +258,109 @@ def add_translation(
     return t, stale
 
 
+@dataclass
+class Translated:
+    label: str
+    proposal: str | None = None  # the proposal's id when a delegation proposed the wording
+
+
+def _version_in(txn: Transaction, name: str, lang: str) -> Translation:
+    if lang == txn.doc.language:
+        raise DraftroomError(f"{lang} is the working language of {name}: change its text by amendment")
+    t = read_translation(txn.read_file, lang)
+    if t is None:
+        raise DraftroomError(
+            f"{name} has no {lang} version yet: add one with `draftroom translations {name} add FILE --lang {lang}`"
+        )
+    return t
+
+
+def _set(txn: Transaction, t: Translation, p: Paragraph, text: str, source: str) -> None:
+    """One paragraph's translation set and saved, made from the working text of digest `source`."""
+    old = t.paragraphs.get(p.id)
+    opener = old.opener if old and old.opener and text.startswith(old.opener) else None
+    t.paragraphs[p.id] = TranslatedParagraph(
+        text, source, old.marker if old else p.marker, opener, old.headings if old else []
+    )
+    order = [loc.paragraph.id for loc in iter_located(txn.doc)]
+    t.paragraphs = {pid: t.paragraphs[pid] for pid in order if pid in t.paragraphs}
+    save_translation(txn, t)
+    txn.paragraphs.append(p.id)
+    txn.extra_trailers.append(("Language", t.language))
+
+
 def translate(
     name: str, label: str, lang: str, text: str, actor: str | None = None, home: Home = None
-) -> str:
+) -> Translated:
     """`draftroom translate NAME OP3 --lang fr --text ...`: the Secretariat sets one paragraph's
-    translation, made from the working text as it stands now (so it is current). Returns the label."""
+    translation, made from the working text as it stands now (so it is current); a delegation
+    proposes that wording instead, for the Secretariat to accept (`accept_translation`)."""
+    text = check_typed(text, "translation (--text)")
     who = resolve_actor(actor)
     check_language(lang)
-    if who != SECRETARIAT:
-        raise DraftroomError(
-            f"only the Secretariat translates the text; {who} proposes its own wording in {lang} as an "
-            f"amendment: `draftroom translate {name} --amendment ID --lang {lang} --text ...`"
-        )
     if not text.strip():
         raise DraftroomError("--text is empty: give the paragraph's translation")
     neg = open_negotiation(name, home)
-    with neg.action("translate", who) as txn:
-        doc = txn.doc
-        if lang == doc.language:
-            raise DraftroomError(f"{lang} is the working language of {name}: change its text by amendment")
-        t = read_translation(txn.read_file, lang)
-        if t is None:
-            raise DraftroomError(
-                f"{name} has no {lang} version yet: add one with `draftroom translations {name} add FILE --lang {lang}`"
-            )
-        loc = locate(doc, label)
+    secretariat = who == SECRETARIAT
+    with neg.action("translate" if secretariat else "translation-propose", who) as txn:
+        t = _version_in(txn, name, lang)
+        loc = locate(txn.doc, label)
         p = loc.paragraph
-        old = t.paragraphs.get(p.id)
-        opener = old.opener if old and old.opener and text.startswith(old.opener) else None
-        t.paragraphs[p.id] = TranslatedParagraph(
-            text.strip(), digest(p.text), old.marker if old else p.marker, opener, old.headings if old else []
-        )
-        order = [loc.paragraph.id for loc in iter_located(doc)]
-        t.paragraphs = {pid: t.paragraphs[pid] for pid in order if pid in t.paragraphs}
-        save_translation(txn, t)
-        txn.paragraphs.append(p.id)
-        txn.extra_trailers.append(("Language", lang))
+        if not secretariat:
+            proposal = TranslationProposal(make_id(code(who)), p.id, lang, text.strip(), who, digest(p.text))
+            txn.write_file(proposal_path(lang, proposal.id), proposal_file(proposal))
+            txn.paragraphs.append(p.id)
+            txn.extra_trailers.append(("Language", lang))
+            txn.summary = f"{who} proposes {loc.label} in {lang}"
+            return Translated(loc.label, proposal.id)
+        _set(txn, t, p, text.strip(), digest(p.text))
         txn.summary = f"{loc.label} translated into {lang}"
-        return loc.label
+        return Translated(loc.label)
+
+
+def _proposals(files: list[str], read: Reader) -> list[TranslationProposal]:
+    return read_proposals(read, [f for f in files if f.startswith(FOLDER)])
+
+
+def translation_proposals(name: str, home: Home = None) -> list[tuple[str, TranslationProposal]]:
+    """Every proposed wording of a paragraph in another language, oldest first, with the label."""
+    snap = open_negotiation(name, home).snapshot()
+    names = labels(snap.document())
+    folders = [f"{FOLDER}{lang}/proposals" for lang in LANGUAGES]
+    found = _proposals([f"{d}/{n}" for d in folders for n in snap.listing(d)], snap.read)
+    return [(names.get(p.paragraph, "(deleted)"), p) for p in found]
+
+
+def accept_translation(name: str, ident: str, actor: str | None = None, home: Home = None) -> Translated:
+    """`draftroom translate NAME --accept ID`: the Secretariat makes a delegation's proposed wording the
+    translation (current while the working text is the one it translated)."""
+    who = resolve_actor(actor)
+    if who != SECRETARIAT:
+        raise DraftroomError(
+            f"only the Secretariat accepts a proposed translation; {who} is not the Secretariat"
+        )
+    neg = open_negotiation(name, home)
+    with neg.action("translation-accept", who) as txn:
+        found = [
+            p for p in _proposals(txn.list_files(FOLDER), txn.read_file) if p.id.startswith(ident.strip())
+        ]
+        if len(found) != 1:
+            what = "no" if not found else f"{len(found)}"
+            raise DraftroomError(
+                f"{what} proposed translation(s) with id {ident!r}: see `draftroom translations {name} proposals`"
+            )
+        proposal = found[0]
+        if proposal.status != "proposed":
+            raise DraftroomError(f"{proposal.id} was already {proposal.status}")
+        loc = find_by_id(txn.doc, proposal.paragraph)
+        if loc is None:
+            raise DraftroomError(f"{proposal.id} translates a paragraph the working text no longer has")
+        t = _version_in(txn, name, proposal.language)
+        _set(txn, t, loc.paragraph, proposal.text, proposal.source)
+        proposal.status = "accepted"
+        txn.write_file(proposal_path(proposal.language, proposal.id), proposal_file(proposal))
+        txn.summary = f"{proposal.proposer}'s {loc.label} in {proposal.language} accepted"
+        return Translated(loc.label, proposal.id)
 
 
 # ---- amendments in another language ---------------------------------------------------------------------
@@ -324,6 +397,10 @@ def translate_amendment(
 
 
 def _wording(a: Amendment, text: str | None, find: str | None, replace: str | None) -> AmendmentTranslation:
+    text, find, replace = (
+        None if value is None else check_typed(value, what)
+        for value, what in ((text, "--text"), (find, "--find"), (replace, "--replace"))
+    )
     if a.kind in ("replace", "insert"):
         if not (text or "").strip() or find is not None or replace is not None:
             raise DraftroomError(f"{a.id} is a {a.kind}: give its new text in that language with --text")

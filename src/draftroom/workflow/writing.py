@@ -21,6 +21,9 @@ from draftroom.export.typography import OPENER_STYLES, PAPERS
 from draftroom.export.words import LANGUAGES, check_language
 from draftroom.files import write_atomically
 
+COMPILATION = "compilation"  # the current draft with every pending proposal in place, attributed
+KINDS = (*LAYOUTS, COMPILATION)  # what a stored negotiation exports as; any of them in any of WRITERS
+
 
 def check_output(path: Path) -> Path:
     """The output path, checked before any work: a writable file of a known format, outside every
@@ -34,6 +37,8 @@ def check_output(path: Path) -> Path:
 
 
 __all__ = [
+    "COMPILATION",
+    "KINDS",
     "LANGUAGES",
     "LAYOUTS",
     "OPENER_STYLES",

@@ -43,10 +43,12 @@ def build_demo(home: Home = None) -> tuple[Path, int]:
 def _act(step: dict[str, Any], home: Home) -> str:
     """Propose one amendment of the script (withdrawing it again when the script says so); its id."""
     position = "after" if "after" in step else "before" if "before" in step else None
+    typed = [step.get("target"), step.get(position) if position else None]
+    target, anchor = nego.paragraph_ids(DEMO_NAME, typed, home=home)  # the script names labels
     proposal = Proposal(
         kind=step["kind"],
-        target=step.get("target"),
-        anchor=step.get(position) if position else None,
+        target=target,
+        anchor=anchor,
         position=position,
         text=step.get("text"),
         find=step.get("find"),

@@ -20,7 +20,7 @@ from draftroom.tui.room import ProposalRequest
 from draftroom.tui.widgets.diff_text import redline
 from draftroom.tui.widgets.key_bar import KeyBar
 from draftroom.tui.widgets.labels import display_label, paragraph_text
-from draftroom.workflow.comparing import diff_texts
+from draftroom.workflow.comparing import proposal_redline
 
 if TYPE_CHECKING:
     from draftroom.tui.app import DraftroomApp
@@ -140,7 +140,7 @@ class EditorScreen(ModalScreen[ProposalRequest | None]):
 
     @work(thread=True, exclusive=True, group="preview")
     def _diff(self, old: str, new: str) -> None:
-        segments = diff_texts(old, new)
+        segments = proposal_redline(old, new)
         self.app.call_from_thread(self.query_one("#preview", Static).update, Group(redline(segments)))
 
     def _where(self) -> str:

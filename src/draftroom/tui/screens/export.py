@@ -7,12 +7,12 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.widgets import Input, Label, LoadingIndicator, Select, Static
 
-from draftroom.tui.room import COMPILATION, ExportRequest
+from draftroom.tui.room import ExportRequest
 from draftroom.tui.screens.base import RoomScreen
 from draftroom.tui.snapshot import Snapshot
 from draftroom.tui.widgets.identity_bar import IdentityBar
 from draftroom.tui.widgets.key_bar import KeyBar
-from draftroom.workflow.writing import LANGUAGES, LAYOUTS
+from draftroom.workflow.writing import KINDS, LANGUAGES, LAYOUTS
 
 
 class ExportScreen(RoomScreen):
@@ -26,10 +26,10 @@ class ExportScreen(RoomScreen):
         yield Static("Export", classes="screen-title")
         with Vertical(classes="form"):
             yield Label("Kind")
-            yield Select[str]([(k, k) for k in (*LAYOUTS, COMPILATION)], id="kind", allow_blank=False)
+            yield Select[str]([(k, k) for k in KINDS], id="kind", allow_blank=False)
             yield Label("Language of the layout")
             yield Select[str]([(lang, lang) for lang in LANGUAGES], id="language", allow_blank=False)
-            yield Label("File (.docx, .txt, .md or .html; a compilation: .txt or .html)")
+            yield Label("File (.docx, .txt, .md or .html)")
             yield Input(id="path")
             yield Label("For a resolution: adopted on (YYYY-MM-DD) and at which meeting")
             yield Input(placeholder="2019-12-18", id="adopted")

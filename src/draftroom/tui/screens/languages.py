@@ -15,7 +15,6 @@ from draftroom.model import Document, iter_located
 from draftroom.tui.screens.base import AppScreen
 from draftroom.tui.widgets.key_bar import KeyBar
 from draftroom.workflow import translations as wf
-from draftroom.workflow.identity import SECRETARIAT
 from draftroom.workflow.negotiation import Home
 
 MARKS = {"current": "✓", "stale": "! stale", "missing": "+ missing"}
@@ -67,7 +66,12 @@ class LanguagesScreen(AppScreen):
             "l", "language(1)", "Next language", tooltip="Show the next language beside the working text"
         ),
         Binding("L", "language(-1)", "Previous language", tooltip="Show the previous language"),
-        Binding("e", "edit", "Translate", tooltip="Secretariat: edit this paragraph's translation in place"),
+        Binding(
+            "e",
+            "edit",
+            "Translate",
+            tooltip="Edit this paragraph's translation in place (a delegation proposes it to the Secretariat)",
+        ),
         Binding("escape", "app.pop_screen", "Draft", tooltip="Back to the draft"),
     ]
 
@@ -162,16 +166,12 @@ class LanguagesScreen(AppScreen):
         who = self.room_app.require_identity()
         if who is None:
             return
-        if who != SECRETARIAT:
-            self.notify(
-                "Only the Secretariat translates: act as the Secretariat (press i)", severity="warning"
-            )
-            return
         p = v.report.paragraphs[view.highlighted]
         text = next(loc.paragraph.text for loc in iter_located(v.texts[lang]) if loc.paragraph.id == p.id)
 
-        def saved(label: str) -> None:
-            self.notify(f"{label} in {lang} is current")
+        def saved(done: wf.Translated) -> None:
+            said = f"proposed as {done.proposal} for the Secretariat" if done.proposal else "is current"
+            self.notify(f"{done.label} in {lang} {said}")
             self.reload()
 
         def save(new: str | None) -> None:

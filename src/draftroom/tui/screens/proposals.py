@@ -24,13 +24,13 @@ from draftroom.tui.widgets.identity_bar import IdentityBar
 from draftroom.tui.widgets.key_bar import KeyBar
 from draftroom.tui.widgets.labels import display_label, paragraph_text, status_badge
 from draftroom.tui.widgets.proposal_card import card, row
-from draftroom.workflow.comparing import diff_texts
+from draftroom.workflow.comparing import proposal_redline
 
 
 @lru_cache(maxsize=256)
 def redline_segments(old: str, new: str) -> list[tuple[str, str]]:
     """Cached: moving back and forth over the rows redlines each proposal once."""
-    return diff_texts(old, new)
+    return proposal_redline(old, new)
 
 
 class ProposalsScreen(RoomScreen):

@@ -15,8 +15,11 @@ from draftroom.workflow.negotiation import Sponsor
 
 
 class SponsorsScreen(RoomScreen):
+    """Opens with the typing in the picker, so a name typed at once is the name added; tab reaches the
+    list, where delete removes the highlighted sponsor."""
+
+    AUTO_FOCUS = "#picker Input"
     BINDINGS = [  # noqa: RUF012
-        Binding("a", "add", "Add", tooltip="Add the state picked on the right"),
         Binding("delete,d", "remove", "Remove", tooltip="Remove the highlighted sponsor"),
         Binding("escape", "back", "Draft"),
     ]
@@ -28,7 +31,7 @@ class SponsorsScreen(RoomScreen):
         with Horizontal(classes="panes"):
             yield DataTable(id="sponsors", cursor_type="row")
             with Vertical(id="add-pane"):
-                yield Label("Add a sponsor: type a name, enter")
+                yield Label("Add a sponsor: type a name, enter (tab: the list, to remove one)")
                 yield StatePicker(search_states, id="picker")
         yield KeyBar()
 
@@ -52,8 +55,13 @@ class SponsorsScreen(RoomScreen):
     def on_state_picker_picked(self, event: StatePicker.Picked) -> None:
         self._change("add_sponsors", event.name, "Added")
 
-    def action_add(self) -> None:
-        self.query_one(StatePicker).query_one("Input").focus()
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "remove" and not isinstance(self.focused, DataTable):
+            return False  # typing a name: d is a letter, delete edits it
+        return super().check_action(action, parameters)
+
+    def on_descendant_focus(self) -> None:
+        self.refresh_bindings()
 
     def action_remove(self) -> None:
         table = self.query_one(DataTable)

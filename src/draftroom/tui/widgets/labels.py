@@ -3,15 +3,15 @@
 Pure functions over strings returning Rich `Text`, shared by the draft, proposals and history views.
 """
 
-import re
-
 from rich.text import Text
 
+from draftroom.errors import DraftroomError
+from draftroom.model import Label
 from draftroom.model.footnotes import REF
+from draftroom.model.labels import PREFIXES
 from draftroom.tui.widgets.cjk import CJKText
 
 _SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
-_ANNEX = re.compile(r"^AN(?:(\d+)\.)?(\d+)")
 STATUS_BADGES = {
     "open": ("", ""),
     "bracketed": ("[bracketed]", "bold yellow"),
@@ -21,12 +21,16 @@ STATUS_BADGES = {
 
 
 def display_label(label: str) -> str:
-    """`OP10(b)` -> `OP10 (b)`, `AN12` -> `annex 12`, `AN2.12` -> `annex 2.12`."""
-    m = _ANNEX.match(label)
-    if m:
-        head = f"annex {m.group(1)}.{m.group(2)}" if m.group(1) else f"annex {m.group(2)}"
-        label = head + label[m.end() :]
-    return re.sub(r"(?<=[0-9])\(", " (", label, count=1)
+    """`OP10(b)` -> `OP10 (b)`, `AN12` -> `annex 12`, `AN2.12` -> `annex 2.12`; anything that is
+    not a label ("?") as it is."""
+    try:
+        t = Label.parse(label)
+    except DraftroomError:
+        return label
+    number = f"{t.annex}.{t.number}" if t.annex is not None else str(t.number)
+    head = f"annex {number}" if t.part == "annex" else f"{PREFIXES[t.part]}{number}"
+    items = "".join(f"({m})" for m in t.markers)
+    return f"{head} {items}" if items else head
 
 
 def superscript(n: int) -> str:

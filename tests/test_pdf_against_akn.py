@@ -1,0 +1,54 @@
+"""The PDF reader held against the UN's own XML of the same resolution (the answer key): counts,
+operative headings, the text of every paragraph and the italic openers read from the PDF's fonts.
+The whole corpus is in bench/akn_accuracy.py."""
+
+from pathlib import Path
+
+import pytest
+
+from draftroom.model.labels import iter_located
+from draftroom.parse import parse_file
+
+AKN = Path(__file__).parent / "data" / "akn"
+
+
+def _normal(text: str) -> str:
+    return " ".join(text.replace("\u00a0", " ").split())
+
+
+@pytest.mark.parametrize("name", ["en_A_RES_79_3"])
+def test_pdf_reads_as_the_xml(name):
+    got = parse_file(AKN / f"{name}.pdf")
+    key = parse_file(AKN / f"{name}.xml")
+    assert (len(got.preamble), len(got.operative), len(got.footnotes)) == (
+        len(key.preamble),
+        len(key.operative),
+        len(key.footnotes),
+    )
+    assert [p.headings for p in got.operative] == [p.headings for p in key.operative]
+    ours, theirs = list(iter_located(got)), list(iter_located(key))
+    assert [loc.label for loc in ours] == [loc.label for loc in theirs]
+    for a, b in zip(ours, theirs, strict=True):
+        assert _normal(a.paragraph.text) == _normal(b.paragraph.text), a.label
+        assert a.paragraph.opener == b.paragraph.opener, a.label
+
+
+def test_plain_text_does_not_claim_openers():
+    text = parse_file(Path(__file__).parent / "data" / "corpus-en" / "A_RES_80_9.txt")
+    assert all(loc.paragraph.opener is None for loc in iter_located(text))
+
+
+def test_operative_headings_are_not_glued_to_paragraphs():
+    got = parse_file(AKN / "en_A_RES_79_117.pdf")
+    key = parse_file(AKN / "en_A_RES_79_117.xml")
+    heads = [h for p in got.operative for h in p.headings]
+    assert heads[:6] == [
+        "I",
+        "Legislative activities",
+        "II",
+        "Rules of procedure and methods of work",
+        "III",
+        "Rotation scheme",
+    ]
+    assert set(heads) <= {h for p in key.operative for h in p.headings}
+    assert not any(p.text.endswith(("Legislative activities", "Rotation scheme")) for p in got.operative)

@@ -1,0 +1,177 @@
+"""The room as a new user meets it (issue 16): redlines, exports, identity, sponsors, the log's labels."""
+
+import asyncio
+import tomllib
+from collections.abc import Callable
+from pathlib import Path
+
+import docx
+import pytest
+from tui_support import chinese_document, screen_text
+
+from draftroom.tui.app import DraftroomApp
+from draftroom.tui.identity import Identity
+from draftroom.tui.launch import identity_for, save_identity
+from draftroom.tui.rooms import WorkflowLobby
+from draftroom.workflow import amending, revising
+from draftroom.workflow import negotiation as nego
+from draftroom.workflow.identity import SECRETARIAT, config_path, resolve_actor
+from draftroom.workflow.rules import Proposal
+
+NAME = "trafficking"
+FACILITATOR = "Belarus"
+
+
+@pytest.fixture
+def home(tmp_path: Path) -> Path:
+    doc = chinese_document()
+    doc.sponsors = ["白俄罗斯", "中国"]
+    nego.create_negotiation(NAME, doc, facilitator=FACILITATOR, actor="Secretariat", home=tmp_path)
+    return tmp_path
+
+
+def app_in(home: Path, identity: Identity | None, remember: Callable | None = None) -> DraftroomApp:
+    return DraftroomApp(WorkflowLobby(home), NAME, identity, remember)
+
+
+async def settle(pilot) -> None:
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+def drive(make: Callable[[], DraftroomApp], scenario: Callable, size: tuple[int, int] = (120, 40)) -> None:
+    async def run() -> None:
+        app = make()
+        async with app.run_test(size=size) as pilot:
+            await settle(pilot)
+            await scenario(app, pilot)
+
+    asyncio.run(run())
+
+
+def test_a_footnote_kept_by_a_proposal_shows_once_in_its_card_and_the_editor_preview(home):
+    """PP2 cites notes 1 and 2; a proposal changing one word keeps both: each marker shows once."""
+    new = "又回顾大会通过《2030 年可持续发展议程》，[^1] 并回顾可持续发展目标的下列具体目标，[^2]"
+    amending.propose(NAME, "China", Proposal(kind="replace", target="p2", text=new), home=home)
+
+    async def scenario(app: DraftroomApp, pilot) -> None:
+        await pilot.press("g", *"pp2", "enter", "enter")
+        await settle(pilot)
+        shown = screen_text(app)  # the current text left, the proposal's card right: each marker twice
+        assert "又回顾" in shown and shown.count("¹") == 2 and shown.count("²") == 2, shown
+        await pilot.press("e")  # the editor's live preview goes the same way
+        await settle(pilot)
+        await pilot.press("home", *"又")
+        await settle(pilot)
+        await pilot.pause(0.2)
+        preview = screen_text(app).split("Preview", 1)[1].split("because", 1)[0]
+        assert "又回顾" in preview and preview.count("¹") == 1 and preview.count("²") == 1, preview
+
+    drive(lambda: app_in(home, Identity("China", "delegate")), scenario)
+
+
+def test_the_tui_exports_the_formal_amendments_as_the_cli_does(home, tmp_path, run_cli):
+    amending.propose(NAME, "China", Proposal(kind="delete", target="o3"), home=home)
+    amending.propose(NAME, "Pakistan", Proposal(kind="delete", target="o1"), home=home)
+    target = tmp_path / "amendments.docx"
+
+    async def scenario(app: DraftroomApp, pilot) -> None:
+        await pilot.press("x")
+        await settle(pilot)
+        app.screen.query_one("#kind").value = "amendments"
+        await pilot.pause()
+        app.screen.query_one("#path").value = str(target)
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        await settle(pilot)
+        assert not [n.message for n in app._notifications if n.severity == "error"]
+
+    drive(lambda: app_in(home, Identity(None, "secretariat")), scenario)
+    text = "\n".join(p.text for p in docx.Document(str(target)).paragraphs)
+    assert "A/C.3/74/L.20/Rev.1" in text and "3" in text
+    cli = tmp_path / "cli.docx"
+    made = run_cli("export", NAME, "--home", str(home), "--kind", "amendments", "-o", str(cli))
+    assert made.returncode == 0, made.stderr
+    assert [p.text for p in docx.Document(str(cli)).paragraphs] == text.split("\n")
+
+
+def test_the_identity_saved_is_the_one_shown(home):
+    """Belarus choosing the Secretariat's role acts as the Secretariat, in the app and in the next command."""
+
+    async def scenario(app: DraftroomApp, pilot) -> None:
+        await pilot.press(*"Belarus", "enter", "down", "down", "space", "ctrl+s")
+        await settle(pilot)
+        assert "Secretariat · secretariat" in screen_text(app)
+
+    drive(lambda: app_in(home, None, save_identity), scenario)
+    saved = tomllib.loads(config_path().read_text(encoding="utf-8"))
+    assert saved == {"as": SECRETARIAT, "role": "secretariat"}
+    assert resolve_actor(None) == SECRETARIAT
+    assert identity_for(None, NAME, home) == Identity(None, "secretariat")
+
+
+def test_a_reviewer_with_no_delegation_leaves_no_delegation_behind(home):
+    config_path().parent.mkdir(parents=True)
+    config_path().write_text('as = "Pakistan"\n', encoding="utf-8")
+    save_identity(Identity(None, "reviewer"))
+    assert tomllib.loads(config_path().read_text(encoding="utf-8")) == {"role": "reviewer"}
+
+
+def test_typing_a_name_on_the_sponsors_screen_adds_that_state(home):
+    async def scenario(app: DraftroomApp, pilot) -> None:
+        await pilot.press("s")
+        await settle(pilot)
+        await pilot.press(*"France", "enter")
+        await settle(pilot)
+        await settle(pilot)
+        assert "France" in screen_text(app)
+
+    drive(lambda: app_in(home, Identity("China", "delegate")), scenario)
+    assert [s.name for s in nego.sponsors(NAME, home=home)] == ["Belarus", "China", "France"]
+
+
+def test_the_log_shows_each_paragraph_as_labelled_when_the_action_was_taken(home, run_cli):
+    """China proposes on OP3; a new OP1 is inserted and the revision renumbers OP3 to OP4: China's
+    proposal still reads OP3 in the log, its withdrawal after the revision OP4."""
+    chn = amending.propose(NAME, "China", Proposal(kind="delete", target="o3"), home=home)
+    new = Proposal(kind="insert", anchor="o1", position="before", text="注意到这个问题；")
+    ins = amending.propose(NAME, FACILITATOR, new, home=home)
+    amending.decide(NAME, [ins.id], "accept", FACILITATOR, home=home)
+    revising.revise(NAME, FACILITATOR, home=home)
+    amending.withdraw(NAME, chn.id, "China", home=home)
+    entries = nego.log(NAME, home=home)
+    by_action = {(e.action.action, e.action.actor): e.labels for e in entries}
+    assert by_action[("withdraw", "China")] == ["OP4"]
+    assert by_action[("propose", "China")] == ["OP3"]
+    printed = run_cli("log", NAME, "--home", str(home)).stdout
+    propose_line = next(line for line in printed.splitlines() if "China" in line and "propose" in line)
+    assert "OP3" in propose_line and "OP4" not in propose_line, printed
+
+
+@pytest.mark.parametrize("suffix", [".docx", ".html"])
+def test_a_compilation_has_the_same_formats_in_the_cli_and_the_tui(home, tmp_path, run_cli, suffix):
+    amending.propose(NAME, "China", Proposal(kind="delete", target="o3"), home=home)
+    by_cli = tmp_path / f"cli{suffix}"
+    made = run_cli("compile", NAME, "--home", str(home), "-o", str(by_cli))
+    assert made.returncode == 0, made.stderr
+    exported = run_cli("export", NAME, "--home", str(home), "--kind", "compilation", "-o", str(by_cli))
+    assert exported.returncode == 0, exported.stderr
+    by_tui = tmp_path / f"tui{suffix}"
+
+    async def scenario(app: DraftroomApp, pilot) -> None:
+        await pilot.press("x")
+        await settle(pilot)
+        app.screen.query_one("#kind").value = "compilation"
+        await pilot.pause()
+        app.screen.query_one("#path").value = str(by_tui)
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        await settle(pilot)
+
+    drive(lambda: app_in(home, Identity(None, "secretariat")), scenario)
+    assert by_tui.read_bytes()[:2] == by_cli.read_bytes()[:2]
+    for refused in (
+        run_cli("compile", NAME, "--home", str(home), "-o", str(tmp_path / "c.pdf")),
+        run_cli("export", NAME, "--home", str(home), "--kind", "compilation", "-o", str(tmp_path / "c.pdf")),
+    ):
+        assert refused.returncode != 0 and ".docx" in refused.stderr and "\n" not in refused.stderr.strip()

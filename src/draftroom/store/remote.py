@@ -44,7 +44,13 @@ _OFFLINE = (
 )
 
 
-_BEHIND = ("fetch first", "non-fast-forward", "failed to update ref", "cannot lock ref", "incorrect old value")
+_BEHIND = (
+    "fetch first",
+    "non-fast-forward",
+    "failed to update ref",
+    "cannot lock ref",
+    "incorrect old value",
+)
 
 
 class Offline(DraftroomError):

@@ -3,8 +3,10 @@ naming what is wrong (a limit by its name), never another exception, and near-li
 
 import pytest
 from hostile_files import (
+    DRAFT,
     NUMBERING_REL,
     OFFICE,
+    W,
     corrupt_deflate,
     cyclic_pdf,
     damaged_local_header,
@@ -191,3 +193,16 @@ def test_a_utf16_file_cut_in_the_middle_of_a_character_is_a_one_line_error(tmp_p
     f.write_bytes(b"\xff\xfe" + "The General Assembly,".encode("utf-16-le")[:-1])
     with pytest.raises(DraftroomError, match="UTF-16"):
         read_source(f)
+
+
+def test_paragraphs_nested_in_paragraphs_are_read_once():
+    nested = "<w:p>" * 150 + "<w:r><w:t>deep words</w:t></w:r>" + "</w:p>" * 150
+    table = f"<w:tbl><w:tr><w:tc>{nested}</w:tc></w:tr></w:tbl>"
+    note = f'<w:footnotes xmlns:w="{W}"><w:footnote w:id="1">{nested}</w:footnote></w:footnotes>'
+    rel = f'<Relationship Id="r9" Type="{OFFICE}/footnotes" Target="footnotes.xml"/>'
+    ref = '<w:p><w:r><w:t>1.\tDecides to act.</w:t></w:r><w:r><w:footnoteReference w:id="1"/></w:r></w:p>'
+    text = read_docx(
+        docx(document=document_xml(DRAFT + table + ref), footnotes=note, document_rels=relationships(rel)),
+        NAME,
+    ).text
+    assert text.count("deep words") == 2  # once in the table, once in the note

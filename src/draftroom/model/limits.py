@@ -35,7 +35,7 @@ XML_DEPTH = Limit("nesting depth", 200, "levels", "too deeply nested")  # of the
 TEXT_CHARS = Limit("text length", 1_500_000, "characters", "too long")  # the whole text, once read
 LINE_CHARS = Limit("line length", 100_000, "characters", "too long")
 FOOTNOTES = Limit("number of footnotes", 2_000, "footnotes", "too many footnotes")
-PAGES = Limit("page count", 500, "pages", "too many pages")
+PAGES = Limit("page count", 250, "pages", "too many pages")
 # a run of digits (the readers turn them into numbers: int() reads 4,300 digits at most)
 NUMBER_DIGITS = Limit("number length", 100, "digits", "too long a number")
 TYPED_CHARS = Limit("typed text length", 100_000, "characters", "too long")  # one argument: --text, --find...

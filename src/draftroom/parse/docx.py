@@ -335,7 +335,7 @@ def _note_texts(root: etree._Element | None) -> dict[str, str]:
         if note.get(w("type")) in _SEPARATORS:
             continue
         paras = []
-        for p in note.iter(w("p")):
+        for p in _outer_paragraphs(note):
             text = "".join(t.text or "" for t in p.iter(w("t"))).strip()
             if text:
                 paras.append(text)
@@ -354,6 +354,15 @@ def _lines(text: str) -> list[str]:
     return out
 
 
+_OUTER_PARAGRAPHS = etree.XPath(".//w:p[not(ancestor::w:p)]", namespaces={"w": W})
+
+
+def _outer_paragraphs(el: etree._Element) -> list[etree._Element]:
+    """The paragraphs inside `el` that are not inside another paragraph (whose text holds theirs):
+    a paragraph nested in a paragraph is read once, not once per paragraph around it."""
+    return list(_OUTER_PARAGRAPHS(el))
+
+
 def _blocks(body: etree._Element) -> list[etree._Element]:
     """Body paragraphs in reading order, table cells' paragraphs included."""
     out: list[etree._Element] = []
@@ -361,7 +370,7 @@ def _blocks(body: etree._Element) -> list[etree._Element]:
         if el.tag == w("p"):
             out.append(el)
         elif el.tag == w("tbl"):
-            out += list(el.iter(w("p")))
+            out += _outer_paragraphs(el)
         elif el.tag == w("sdt"):
             content = el.find(w("sdtContent"))
             if content is not None:
@@ -376,7 +385,7 @@ def read_docx(data: bytes, source: str) -> SourceText:
     footer_lines = [  # bidi marks dropped as in the text: a right-to-left page's footer has them
         "".join(t.text or "" for t in p.iter(w("t"))).translate(_BIDI_MARKS).strip()
         for f in package.footers
-        for p in f.iter(w("p"))
+        for p in _outer_paragraphs(f)
     ]
     return SourceText(_text(package, source), job_number(footer_lines))
 

@@ -4,6 +4,7 @@ protocol (a real `git daemon` on 127.0.0.1), signed actions, sync with replay, t
 import json
 import sqlite3
 import subprocess
+import time
 from pathlib import Path
 
 import pytest
@@ -68,12 +69,19 @@ def test_an_action_that_no_longer_holds_is_refused_in_one_line_and_kept_aside(ma
 def test_the_host_keeps_its_sql_index_current(machines, daemon):
     fr = machines["France"]
     fr.ok("sponsors", "t", "add", "France")
-    db = sqlite3.connect(daemon.root / "index.sqlite")
-    (count, sponsor_count) = db.execute(
-        "SELECT action_count, sponsor_count FROM dr_negotiation WHERE path = ?", (str(daemon.root / "t.git"),)
-    ).fetchone()
-    db.close()
-    assert count == len(fr.git("rev-list", "HEAD").split()) and sponsor_count == 3
+    want = (len(fr.git("rev-list", "HEAD").split()), 3)
+    for _ in range(600):  # the post-receive hook indexes in the background: wait for it
+        if (daemon.root / "index.sqlite").is_file():
+            db = sqlite3.connect(daemon.root / "index.sqlite")
+            row = db.execute(
+                "SELECT action_count, sponsor_count FROM dr_negotiation WHERE path = ?",
+                (str(daemon.root / "t.git"),),
+            ).fetchone()
+            db.close()
+            if row == want:
+                break
+        time.sleep(0.1)
+    assert row == want
 
 
 def _signed_commit(m: Machine, actor: str, message: str, edit=None) -> str:

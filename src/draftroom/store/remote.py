@@ -126,13 +126,14 @@ def _pinned_root(repo: Repo) -> str | None:
 
 # ---- hosting ---------------------------------------------------------------------------------------
 def hook_script(verb: str) -> str:
-    """A hook that runs this draftroom (same interpreter, same package) as the server's guard."""
+    """A hook that runs this draftroom (same interpreter, same package) as the server's guard; the
+    post-receive one in the background, so a pusher never waits for the host's index."""
     package = Path(__file__).resolve().parent.parent.parent
-    return (
-        "#!/bin/sh\n"
-        f"PYTHONPATH={shlex.quote(str(package))}${{PYTHONPATH:+:$PYTHONPATH}} "
-        f"exec {shlex.quote(sys.executable)} -m draftroom guard {verb}\n"
-    )
+    env = f"PYTHONPATH={shlex.quote(str(package))}${{PYTHONPATH:+:$PYTHONPATH}}"
+    run = f"{shlex.quote(sys.executable)} -m draftroom guard {verb}"
+    if verb == "post-receive":
+        return f"#!/bin/sh\ncat >/dev/null\n({env} {run} </dev/null >/dev/null 2>&1 &)\n"
+    return f"#!/bin/sh\n{env} exec {run}\n"
 
 
 def host(neg: Negotiation, at: Path, root_key: str) -> None:

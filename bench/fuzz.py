@@ -23,11 +23,13 @@ from hypothesis import HealthCheck, Phase, given, seed, settings  # noqa: E402
 from hypothesis import strategies as st  # noqa: E402
 from machine import machine  # noqa: E402
 
-SLOW = 10.0  # seconds: an input slower than this is a finding too
+SLOW = 10.0  # seconds of CPU: an input slower than this is a finding too (wall time on a shared
+# machine counts the other programs' turns: it is reported, not judged)
 
 
 def fuzz(reader: str, count: int, out: Path, rng_seed: int) -> dict:
-    stats = {"reader": reader, "tried": 0, "read": 0, "refused": 0, "internal": 0, "slow": 0, "max_s": 0.0}
+    stats = {"reader": reader, "tried": 0, "read": 0, "refused": 0, "internal": 0, "slow": 0}
+    stats |= {"max_cpu_s": 0.0, "max_wall_s": 0.0}
     findings: list[str] = []
     started = time.perf_counter()
 
@@ -49,15 +51,14 @@ def fuzz(reader: str, count: int, out: Path, rng_seed: int) -> dict:
             outcome = "internal"
             findings.append(str(e))
             _save(out, reader, "internal", stats["tried"], value, str(e))
-        took = time.perf_counter() - start
+        wall, took = time.perf_counter() - start, time.process_time() - cpu
         stats["tried"] += 1
         stats[outcome] += 1
-        if took > stats["max_s"]:
-            stats["max_s"] = round(took, 3)
-            stats["max_cpu_s"] = round(time.process_time() - cpu, 3)
+        stats["max_cpu_s"] = round(max(stats["max_cpu_s"], took), 3)
+        stats["max_wall_s"] = round(max(stats["max_wall_s"], wall), 3)
         if took > SLOW:
             stats["slow"] += 1
-            _save(out, reader, "slow", stats["tried"], value, f"{took:.1f} s")
+            _save(out, reader, "slow", stats["tried"], value, f"{took:.1f} s of CPU, {wall:.1f} s")
         if stats["tried"] % 500 == 0:
             print(f"  {reader}: {_line(stats)} ({time.perf_counter() - started:.0f} s)", flush=True)
 
@@ -90,7 +91,7 @@ def _save(out: Path, reader: str, kind: str, n: int, value: object, why: str) ->
 def _line(s: dict) -> str:
     return (
         f"{s['tried']} tried, {s['read']} read, {s['refused']} refused, {s['internal']} internal errors, "
-        f"{s['slow']} over {SLOW:.0f} s, slowest {s['max_s']:.2f} s ({s.get('max_cpu_s', 0):.2f} s of CPU)"
+        f"{s['slow']} over {SLOW:.0f} s of CPU, slowest {s['max_cpu_s']:.2f} s of CPU ({s['max_wall_s']:.2f} s)"
     )
 
 

@@ -140,3 +140,11 @@ def pdf_texts(paths: list[Path], outdir: Path) -> dict[Path, str]:
         ).stdout
         for p in paths
     }
+
+
+def story_lines(story) -> list[str]:
+    """The non-empty paragraph texts of a python-docx header or footer, table cells included."""
+    from docx.oxml.ns import qn
+
+    lines = ("".join(t.text or "" for t in p.iter(qn("w:t"))) for p in story._element.iter(qn("w:p")))
+    return [line for line in lines if line.strip()]

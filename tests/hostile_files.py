@@ -180,6 +180,19 @@ def text_pdf(pages: list[list[str]] | None = None) -> bytes:
     return pdf(objects)
 
 
+def one_page_pdf(content: bytes) -> bytes:
+    """A PDF of one page drawn by the content stream `content` (font /F1 is Helvetica)."""
+    return pdf(
+        [
+            b"<< /Type /Catalog /Pages 2 0 R >>",
+            b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+            page(2, 4, 5),
+            stream(content),
+            FONT,
+        ]
+    )
+
+
 def cyclic_pdf() -> bytes:
     """A PDF whose page tree holds itself among its kids."""
     return pdf(

@@ -5,6 +5,7 @@ from pathlib import Path
 import docx
 import pytest
 from corpus_support import SEEDS
+from export_support import story_lines
 
 SEED_002 = SEEDS / "002_e512e5138112a4f1.txt"
 SEED_000 = SEEDS / "000_6842e5c2552c18cd.txt"
@@ -48,7 +49,7 @@ def test_resolution_needs_adoption_date_and_meeting(run_cli, tmp_path):
         "--symbol", "A/RES/67/190", "--paper", "a4", "-o", str(out),
     )  # fmt: skip
     assert ok.returncode == 0, ok.stderr
-    texts = [p.text for p in docx.Document(out).paragraphs]
+    texts = [line for p in docx.Document(out).paragraphs for line in p.text.split("\n")]
     assert "大会2012年12月20日通过的决议" in texts
     assert "[根据第三委员会的报告通过]" in texts
     assert "第60次全体会议" in texts and "2012年12月20日" in texts
@@ -102,7 +103,7 @@ def test_negotiation_revisions_amendments_and_compilation(run_cli, tmp_path):
     base = run_cli("export", "traf", "--rev", "rev-0", "-o", str(tmp_path / "rev0.txt"))
     assert base.returncode == 0, base.stderr
     assert "白俄罗斯：决议草案" in (tmp_path / "rev0.txt").read_text(encoding="utf-8")
-    assert docx.Document(draft).sections[0].header.paragraphs[0].text == "A/C.3/67/L.20"
+    assert story_lines(docx.Document(draft).sections[0].header) == ["A/C.3/67/L.20"]
     _one_line_error(run_cli("export", "traf", "--rev", "Rev.9", "-o", str(tmp_path / "r.docx")), "Rev.9")
     _one_line_error(run_cli("export", "nosuch", "-o", str(tmp_path / "n.docx")), "nosuch")
 
@@ -156,8 +157,8 @@ def test_opening_phrase_override(run_cli, tmp_path):
         "export", str(SEED_002), "--opening-phrase", "pp 2=回", "--opening-phrase", "OP1=", "-o", str(out)
     )
     assert result.returncode == 0, result.stderr
-    paragraphs = [p for p in docx.Document(out).paragraphs if p.style.name in ("UN preamble", "UN operative")]
-    second, first_operative = paragraphs[1], next(p for p in paragraphs if p.style.name == "UN operative")
+    paragraphs = [p for p in docx.Document(out).paragraphs if p.style.name == "__Single Txt"][1:]
+    second, first_operative = paragraphs[1], next(p for p in paragraphs if p.text.startswith("1.\t"))
 
     def kaiti(run) -> bool:
         return run.element.rPr is not None and run.element.rPr.rFonts is not None

@@ -91,7 +91,7 @@ def test_layout_words(files, lang):
     assert re.sub(r"\[\^1\]", "", pp) in draft
     number = "{} -" if lang == "ar" else "{}."  # Arabic UN style numbers "1 -"
     assert f"{number.format(1)}\t{op}" in draft and f"{number.format(2)}\t{op}" in draft
-    resolution = [p.text for p in docx.Document(made[(lang, "resolution")]).paragraphs]
+    resolution = [p.text.replace("\n", " ") for p in docx.Document(made[(lang, "resolution")]).paragraphs]
     assert adopted in resolution
 
 

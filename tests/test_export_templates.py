@@ -11,7 +11,7 @@ from conftest import ROOT, SEEDS
 from lxml import etree
 
 from draftroom.export.blocks import STYLES
-from draftroom.export.template import FAMILIES, PACKAGE_TEMPLATES, style_name
+from draftroom.export.template import FAMILIES, LOOKS, PACKAGE_TEMPLATES
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 PARTS = ("word/styles.xml", "word/settings.xml", "word/footnotes.xml", "word/document.xml")
@@ -33,18 +33,38 @@ def test_committed_templates_are_up_to_date(tmp_path):
             )
 
 
-def test_templates_hold_every_block_style_and_page_setup():
+def test_templates_hold_the_uns_styles_and_page_setup():
+    """The UN's style names and values, as its own Word files have them (reference/un-word)."""
     for name in FAMILIES:
         document = docx.Document(PACKAGE_TEMPLATES / f"un-{name}.docx")
-        names = {s.name for s in document.styles}
-        assert {style_name(s) for s in STYLES} <= names
-        assert {"footnote text", "footnote reference"} <= {n.lower() for n in names}
-        assert document.sections[0].different_first_page_header_footer
+        ids = {s.style_id for s in document.styles}
+        assert {LOOKS[s].style for s in STYLES} <= ids
+        assert {"footnote text", "footnote reference"} <= {(s.name or "").lower() for s in document.styles}
+        section = document.sections[0]
+        assert (section.page_width.twips, section.page_height.twips) == (12240, 15840)
+        assert (section.left_margin.twips, section.right_margin.twips) == (1200, 1200)
+        assert (section.top_margin.twips, section.bottom_margin.twips) == (1440, 1728)
+        assert (section.header_distance.twips, section.footer_distance.twips) == (432, 504)
+        assert section.different_first_page_header_footer
         assert document.settings.odd_and_even_pages_header_footer
         with zipfile.ZipFile(PACKAGE_TEMPLATES / f"un-{name}.docx") as z:
             assert "word/stylesWithEffects.xml" not in z.namelist()
+    latin = docx.Document(PACKAGE_TEMPLATES / "un-latin.docx")
+    single = latin.styles["__Single Txt"]
+    assert single.style_id == "SingleTxt" and single.base_style.name == "Normal"
+    fmt = single.paragraph_format
+    assert (fmt.left_indent.twips, fmt.right_indent.twips) == (1267, 1267)  # the 5.1-inch column
+    assert [t.position.twips for t in fmt.tab_stops][:3] == [1267, 1742, 2218]
+    assert fmt.space_after.pt == 6
+    normal = latin.styles["Normal"]
+    assert normal.font.name == "Times New Roman" and normal.font.size.pt == 10
+    rpr = normal.element.rPr
+    assert [rpr.find(f"{W}{tag}").get(f"{W}val") for tag in ("spacing", "w", "kern")] == ["4", "103", "2"]
+    note = next(s for s in latin.styles if (s.name or "").lower() == "footnote text")
+    assert note.base_style.name == "Normal" and note.font.size.pt == 8.5
+    assert latin.styles["Title_H_CH"].font.size.pt == 14 and latin.styles["XLarge"].font.size.pt == 20
     arabic = docx.Document(PACKAGE_TEMPLATES / "un-ar.docx")
-    assert arabic.styles["UN preamble"].element.pPr.find(f"{W}bidi") is not None
+    assert arabic.styles["__Single Txt"].element.pPr.find(f"{W}bidi") is not None
 
 
 def test_a_wheel_ships_the_templates_and_an_export_from_it_finds_them(tmp_path):
@@ -72,4 +92,4 @@ def test_a_wheel_ships_the_templates_and_an_export_from_it_finds_them(tmp_path):
     where = run("-c", "from draftroom.export.template import template_path; print(template_path('zh'))")
     assert where.strip() == str(site / "draftroom" / "templates" / "un-zh.docx")
     run("-m", "draftroom", "export", str(SEEDS / "001_334a0e47d0d674b7.txt"), "-o", "out.docx")
-    assert "UN preamble" in {s.name for s in docx.Document(tmp_path / "out.docx").styles}
+    assert "__Single Txt" in {s.name for s in docx.Document(tmp_path / "out.docx").styles}

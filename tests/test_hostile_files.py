@@ -15,6 +15,7 @@ from hostile_files import (
     lying_count_pdf,
     numbered_paragraph,
     numbering,
+    one_page_pdf,
     relationships,
     text_pdf,
     zip_bomb,
@@ -206,3 +207,13 @@ def test_paragraphs_nested_in_paragraphs_are_read_once():
         NAME,
     ).text
     assert text.count("deep words") == 2  # once in the table, once in the note
+
+
+def test_a_page_with_more_text_than_any_page_holds_is_refused_before_its_characters_are_read():
+    runs = b"".join(
+        b"1 0 0 1 %d %d Tm (Decides to act on the matter at hand, ) Tj\n"
+        % (72 + (i % 3) * 150, 750 - (i // 3) % 700)
+        for i in range(2000)
+    )
+    page = one_page_pdf(b"BT /F1 10 Tf " + runs + b"ET")
+    refused(read_pdf, page, "text on a page limit", "page 1")

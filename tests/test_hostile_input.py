@@ -285,3 +285,11 @@ def test_a_home_that_cannot_hold_negotiations_is_a_user_error(run_cli, tmp_path,
         assert done.returncode == 0, done.stderr  # nothing to list there, nothing written
     else:
         fails(done, home)
+
+
+@pytest.mark.parametrize("meeting", ["¹²", "①", "9" * 5000, "109", "١٠٩"])
+def test_a_meeting_number_int_cannot_read_is_kept_as_written(meeting):
+    from draftroom.export.words import meeting_line
+
+    line = meeting_line(meeting, "en")
+    assert line == meeting or line == "109th plenary meeting"

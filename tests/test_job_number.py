@@ -5,6 +5,7 @@ import re
 
 import pytest
 from corpus_support import CORPUS_EN
+from export_support import story_lines
 
 from draftroom.errors import DraftroomError
 from draftroom.export.api import export_document
@@ -28,7 +29,7 @@ def first_page_footer(path) -> list[str]:
 
     section = WordDocument(str(path)).sections[0]
     assert section.different_first_page_header_footer
-    return [p.text for p in section.first_page_footer.paragraphs if p.text]
+    return story_lines(section.first_page_footer)
 
 
 def test_footer_of_the_document_issued_again_or_as_given(tmp_path):

@@ -132,6 +132,7 @@ def test_a_revision_makes_exactly_the_changed_paragraphs_stale_and_translate_mak
     assert (
         zh["date"] == f"{today.year}年{today.month}月{today.day}日"
     )  # the revision's date, printed in Chinese
+    assert zh["job_number"] is None and zh["kind"] == "resolution"
     log = json.loads(ok(run_cli("log", "r", "--json")))
     assert log[0]["actor"] == "Secretariat" and log[0]["labels"] == ["OP4"]
 
@@ -181,6 +182,7 @@ def test_a_language_added_later_aligns_with_the_revision_it_translates(run_cli):
     ok(run_cli("accept", "r", aid, "--as", "Secretariat"))
     ok(run_cli("revise", "r", "--as", "Secretariat"))
     refused(run_cli("translations", "r", "add", akn("ru", 3), "--rev", "rev-5"), "no revision")
+    refused(run_cli("translations", "r", "add", akn("ru", 3), "--as", "China"), "only the Secretariat adds")
     out = ok(run_cli("translations", "r", "add", akn("ru", 3), "--rev", "rev-0", "--as", "Secretariat"))
     assert "ru version added" in out and "not current in ru: OP1" in out
     report = status(run_cli, "r")
@@ -225,6 +227,8 @@ def test_show_diff_and_export_in_a_language_use_its_text_and_name_what_is_not_cu
     )
     r = run_cli("export", "r", "--lang", "fr", "-o", str(tmp_path / "fr2.docx"))
     assert ok(r) and r.stderr == ""
+    stale = run_cli("diff", "r", "--from", "rev-0", "--to", "latest", "--lang", "zh")
+    assert ok(stale) and stale.stderr == "draftroom: warning: r@latest: not current in zh: OP2\n"
     changed = json.loads(
         ok(run_cli("diff", "r", "--from", "rev-0", "--to", "latest", "--lang", "fr", "--json"))
     )

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 from conftest import SEEDS
+from export_support import story_lines
 from tui_support import arabic_document, chinese_document, screen_text
 
 from draftroom.tui.app import DraftroomApp
@@ -170,7 +171,7 @@ def test_secretariat_exports_a_word_document(home, tmp_path):
     word = WordDocument(str(target))
     text = "\n".join(p.text for p in word.paragraphs)
     assert "改进打击贩运人口工作的协调" in text and "决定在第七十六届会议上继续审议这个问题" in text
-    assert [p.text for p in word.sections[0].first_page_footer.paragraphs] == ["19-20001 (C)"]
+    assert story_lines(word.sections[0].first_page_footer) == ["19-20001 (C)"]
 
 
 def test_an_export_error_is_a_notification_not_a_traceback(home, tmp_path):

@@ -332,7 +332,7 @@ class _Writer:
             return
         event = _el(_el(_el(parent, "conclusions"), "p"), "event", refersTo="#adoption")
         if meeting:
-            printed = words.meeting_line(meeting, self.lang) if meeting.strip().isdigit() else meeting
+            printed = words.meeting_line(meeting, self.lang)
             _el(event, "location", printed, refersTo="#adoptionMeeting")
             _el(event, "eol")
         if when and (iso := iso_date(when)):

@@ -67,6 +67,7 @@ class Layout:
     masthead: Masthead
     blocks: list[Block] = field(default_factory=list)
     footnotes: dict[int, str] = field(default_factory=dict)
+    running_title: str = ""  # the short title opposite the symbol in later pages' heads (adopted texts)
 
 
 @dataclass(frozen=True)
@@ -129,7 +130,7 @@ def heading_blocks(doc: Document, opts: Options) -> list[Block]:
 def body_block(doc: Document, lang: str) -> Block:
     """ "The General Assembly," (no comma when there is no preamble)."""
     body = doc.body or DEFAULT_BODY[lang]
-    return Block("body", body + (COMMA.get(lang, ",") if doc.preamble else ""))
+    return Block("body", body + (COMMA.get(lang, ",") if doc.preamble else ""), opener=len(body))
 
 
 def _items(items: list[Paragraph], lang: str, depth: int) -> list[Block]:

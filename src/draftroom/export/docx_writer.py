@@ -1,28 +1,31 @@
-"""Render a Layout as a UN Word document: template styles, masthead, runs, real footnotes, running heads."""
+"""Render a Layout as a UN Word document: the UN's styles, masthead, runs, real footnotes, running heads."""
 
 import io
+import os
 import re
+from pathlib import Path
 
 from docx.document import Document as DocxDocument
-from docx.enum.text import WD_TAB_ALIGNMENT
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.shared import Cm
 from docx.text.paragraph import Paragraph as DocxParagraph
 from lxml import etree
 
+from draftroom.errors import DraftroomError
+from draftroom.export import page_furniture
 from draftroom.export.blocks import Block, Layout
 from draftroom.export.footnotes import Footnotes
-from draftroom.export.ooxml import border, complex_field, field
-from draftroom.export.template import MARGINS, NUMBER_GAP, apply_typography, open_template, style_name
-from draftroom.export.typography import PAPERS, Typography
+from draftroom.export.ooxml import complex_field
+from draftroom.export.template import END_RULE, INDENT, LOOKS, STEP, Look, apply_typography, open_template
+from draftroom.export.typography import Typography, note_italics, printed
 
 REF = re.compile(r"\[\^(\d+)\]")
 LRM = "\u200e"  # left-to-right mark
+NB_HYPHEN = "\u2011"
 
 
 class DocxWriter:
-    """One export: paragraphs in template styles, footnotes numbered by first appearance."""
+    """One export: paragraphs in the UN's styles, footnotes numbered by first appearance."""
 
     def __init__(self, layout: Layout, typo: Typography) -> None:
         self.layout = layout
@@ -36,89 +39,104 @@ class DocxWriter:
         self.section_properties = self.body.find(qn("w:sectPr"))
         self.footnotes = Footnotes(self.document)
         self.notes: dict[int, tuple[int, int]] = {}  # layout number -> (note id, number Word shows)
-        self._styles = {s.name: s.style_id for s in self.document.styles}
+        self._last: tuple[str, DocxParagraph] | None = None
 
     def render(self) -> bytes:
-        self._masthead()
         for block in self.layout.blocks:
             self._block(block)
-        self._running_heads()
+        page_furniture.write(self.document, self.layout, self.typo, _emblem(self.typo))
         out = io.BytesIO()
         self.document.save(out)
         return out.getvalue()
 
-    def _paragraph(self, name: str) -> DocxParagraph:
-        """A new body paragraph in the template style `name` (built directly: this is the hot path)."""
+    def _paragraph(self, look: Look, block: Block) -> DocxParagraph:
+        """A new body paragraph in `look`'s style with what the UN sets on the paragraph itself."""
         p = OxmlElement("w:p")
-        style = etree.SubElement(etree.SubElement(p, _PPR), _PSTYLE)
-        style.set(_VAL, self._styles[name])
+        ppr = etree.SubElement(p, _PPR)
+        etree.SubElement(ppr, _PSTYLE).set(_VAL, look.style)
+        if look.keep_next:
+            etree.SubElement(ppr, qn("w:keepNext"))
+        if block.new_page:
+            etree.SubElement(ppr, qn("w:pageBreakBefore"))
+        indent = look.indent
+        if look.first_step:  # the UN types a tab where this sets a first-line step
+            if block.style == "title":  # "79/100." at the margin, the title at the column's edge
+                indent = (INDENT, INDENT if block.label else 0)
+            elif block.depth:  # (i) under (a): the text block one step in per level
+                indent = (indent[0] if indent else INDENT) + STEP * block.depth, 0
+            else:
+                indent = (indent[0] if indent else INDENT), -STEP
+        if block.style == "end":  # the short centred rule that ends the text
+            bdr = etree.SubElement(etree.SubElement(ppr, qn("w:pBdr")), qn("w:top"))
+            for key, value in (("w:val", "single"), ("w:sz", "6"), ("w:space", "1"), ("w:color", "auto")):
+                bdr.set(qn(key), value)
+        if look.before is not None or look.after is not None:
+            spacing = etree.SubElement(ppr, qn("w:spacing"))
+            if look.before is not None:
+                spacing.set(qn("w:before"), str(look.before))
+            if look.after is not None:
+                spacing.set(qn("w:after"), str(look.after))
+        if block.style == "end":  # the column narrowed to the rule's width
+            side = str((page_furniture.width(self.typo) - END_RULE) // 2)
+            ind = etree.SubElement(ppr, qn("w:ind"))
+            ind.set(qn("w:left"), side)
+            ind.set(qn("w:right"), side)
+        elif indent is not None or look.right is not None:
+            ind = etree.SubElement(ppr, qn("w:ind"))
+            if indent is not None:
+                ind.set(qn("w:left"), str(indent[0]))
+            if look.right is not None:
+                ind.set(qn("w:right"), str(look.right))
+            if indent is not None:
+                ind.set(qn("w:hanging" if indent[1] >= 0 else "w:firstLine"), str(abs(indent[1])))
+        if look.align:
+            etree.SubElement(ppr, qn("w:jc")).set(_VAL, look.align)
         if self.section_properties is not None:
             self.section_properties.addprevious(p)
         else:
             self.body.append(p)
         return DocxParagraph(p, self.document._body)
 
-    def _masthead(self) -> None:
-        m = self.layout.masthead
-        width = Cm(PAPERS[self.typo.paper][0]) - MARGINS["left"] - MARGINS["right"]
-        column = int(width * 0.62)
-        mark = LRM if self.typo.rtl else ""  # Latin lines keep their order ("23 November 2026") in RTL
-        lines = [(m.united_nations, m.symbol)] + [("", mark + r) for r in m.right]
-        lines[1] = (m.organ, lines[1][1]) if len(lines) > 1 else (m.organ, "")
-        for i, (left, right) in enumerate(lines):
-            name = "UN masthead organ" if i == 1 else "UN masthead"
-            p = self._paragraph(name)
-            tabs = p.paragraph_format.tab_stops
-            if i == 0:
-                tabs.add_tab_stop(width, WD_TAB_ALIGNMENT.RIGHT)
-                border(p._p.get_or_add_pPr(), "bottom", 4)
-            else:
-                tabs.add_tab_stop(column, WD_TAB_ALIGNMENT.LEFT)
-            p.add_run(left)
-            if right:
-                p.add_run("\t")
-                run = p.add_run(right)
-                if i == 0:
-                    run.font.size = self.document.styles["UN masthead symbol"].font.size
-                elif i == 1:
-                    run.font.size = self.document.styles["Normal"].font.size
-                    run.font.bold = False
-        border(p._p.get_or_add_pPr(), "bottom", 18)
-        p.paragraph_format.space_after = Cm(0.6)
-
     def _block(self, block: Block) -> None:
-        p = self._paragraph(style_name(block.style))
-        if block.new_page:
-            p.paragraph_format.page_break_before = True
-        fmt = p.paragraph_format
-        if block.depth:  # (i) under (a): one more step in
-            fmt.first_line_indent = Cm(1.27 * (block.depth + 1))
-            fmt.tab_stops.add_tab_stop(Cm(1.27 * (block.depth + 2) + NUMBER_GAP))
+        look = LOOKS[block.style]
+        if block.style == "closing" and self._last and self._last[0] == "closing":
+            p = self._last[1]  # the meeting and the date: one paragraph, two lines, as the UN sets them
+            etree.SubElement(etree.SubElement(p._p, _R), qn("w:br"))
+            self._text(p, block.text, 0, "text", italic=self.typo.opener == "italic")
+            return
+        p = self._paragraph(look, block)
+        self._last = (block.style, p)
         if block.label:
-            if block.style == "title":  # "74/176. Title": the number hangs left of the title
-                fmt.left_indent, fmt.first_line_indent = Cm(2.54), Cm(-1.27)
-                fmt.tab_stops.add_tab_stop(Cm(1.27 + NUMBER_GAP), WD_TAB_ALIGNMENT.CLEAR)
             _run(p, block.label + "\t")
         if block.spans:
-            for look, text in block.spans:
-                self._text(p, text, 0, look)
+            for look_name, text in block.spans:
+                self._text(p, text, 0, look_name)
+        elif block.style == "report" and block.text.startswith("[") and block.text.endswith("]"):
+            _run(p, "[", ("w:i",), off=True)  # the brackets upright, the words in the style's italics
+            self._text(p, block.text[1:-1], 0, "text")
+            _run(p, "]", ("w:i",), off=True)
         else:
-            self._text(p, block.text, block.opener)
+            self._text(
+                p, block.text, block.opener, "text", italic=look.italic and self.typo.opener == "italic"
+            )
 
-    def _text(self, p: DocxParagraph, text: str, opener: int, look: str = "text") -> None:
+    def _text(self, p: DocxParagraph, text: str, opener: int, look: str, italic: bool = False) -> None:
+        text = printed(text, self.layout.language)
         pos = 0
         for m in REF.finditer(text):
-            self._runs(p, text, pos, m.start(), opener, look)
+            self._runs(p, text, pos, m.start(), opener, look, italic)
             self._reference(p, int(m.group(1)))
             pos = m.end()
-        self._runs(p, text, pos, len(text), opener, look)
+        self._runs(p, text, pos, len(text), opener, look, italic)
 
-    def _runs(self, p: DocxParagraph, text: str, start: int, end: int, opener: int, look: str) -> None:
+    def _runs(
+        self, p: DocxParagraph, text: str, start: int, end: int, opener: int, look: str, italic: bool
+    ) -> None:
         if start < min(opener, end):
             self._opener_run(p, text[start : min(opener, end)])
             start = min(opener, end)
         if start < end:
-            _run(p, text[start:end], _LOOKS[look])
+            _run(p, text[start:end], _LOOKS[look] + (("w:i",) if italic else ()))
 
     def _opener_run(self, p: DocxParagraph, text: str) -> None:
         style = self.typo.opener
@@ -134,7 +152,14 @@ class DocxWriter:
             p.add_run(f"[^{number}]")
             return
         if number not in self.notes:
-            note_id = self.footnotes.add(text)
+            note_id, note_p = self.footnotes.start()
+            if self.typo.rtl:
+                _run_in(note_p, " ")
+            else:  # the number right-aligned before the note's words, as the UN sets it
+                note_p.insert(1, _tab_run())
+                _run_in(note_p, "\t")
+            for italic, piece in note_italics(printed(text, self.layout.language), self.layout.language):
+                _run_in(note_p, piece, ("w:i",) if italic else ())
             self.notes[number] = (note_id, len(self.notes) + 1)
             start = OxmlElement("w:bookmarkStart")
             start.set(qn("w:id"), str(note_id))
@@ -150,56 +175,80 @@ class DocxWriter:
             p._p, f"NOTEREF {_bookmark(number)} \\f \\h", str(shown), self.footnotes.reference_style
         )
 
-    def _running_heads(self) -> None:
-        """Symbol at the right of odd pages and the left of even ones; page x/y in the footers; the job
-        number in the first page's footer."""
-        section = self.document.sections[0]
-        for header, align_right in ((section.header, True), (section.even_page_header, False)):
-            p = header.paragraphs[0] if header.paragraphs else header.add_paragraph()
-            p.style = self.document.styles["UN running head"]
-            p.alignment = 2 if align_right else 0
-            p.add_run(self.layout.symbol)
-            border(p._p.get_or_add_pPr(), "bottom", 4)
-        job = self.layout.masthead.job
-        if job:
-            p = section.first_page_footer.paragraphs[0] if section.first_page_footer.paragraphs else None
-            p = p or section.first_page_footer.add_paragraph()
-            p.style = self.document.styles["UN running head"]
-            mark = LRM if self.typo.rtl else ""  # "25-17035 (A)" keeps its order in a right-to-left page
-            p.add_run(f"{mark}{job}{mark}")
-        for footer, align_right in ((section.footer, True), (section.even_page_footer, False)):
-            p = footer.paragraphs[0] if footer.paragraphs else footer.add_paragraph()
-            p.style = self.document.styles["UN running head"]
-            p.alignment = 2 if align_right else 0
-            field(p._p, "PAGE", "1")
-            p.add_run("/")
-            field(p._p, "NUMPAGES", "1")
+
+def _emblem(typo: Typography) -> bytes | None:
+    """The image the user configured for the masthead's emblem place (`--emblem`, $DRAFTROOM_EMBLEM)."""
+    path = typo.emblem or os.environ.get("DRAFTROOM_EMBLEM")
+    if not path:
+        return None
+    try:
+        data = Path(path).read_bytes()
+    except OSError as e:
+        raise DraftroomError(
+            f"emblem {path}: cannot read it ({e.strerror}): give a PNG or JPEG file"
+        ) from None
+    if not (data.startswith(b"\x89PNG") or data.startswith(b"\xff\xd8")):
+        raise DraftroomError(f"emblem {path}: not a PNG or JPEG image: give a PNG or JPEG file")
+    return data
 
 
 _PPR, _PSTYLE, _VAL = qn("w:pPr"), qn("w:pStyle"), qn("w:val")
 _R, _RPR, _T, _TAB, _FONTS = qn("w:r"), qn("w:rPr"), qn("w:t"), qn("w:tab"), qn("w:rFonts")
+_NBH = qn("w:noBreakHyphen")
 _SPACE = "{http://www.w3.org/XML/1998/namespace}space"
 _LOOKS = {"text": (), "del": ("w:strike",), "ins": ("w:u",), "who": ("w:b",), "status": ("w:b",)}
+_ORDER = ("w:b", "w:i", "w:strike", "w:u")
 
 
-def _run(p: DocxParagraph, text: str, marks: tuple[str, ...] = (), east_asia_font: str | None = None) -> None:
-    """Append a run: tabs as w:tab, `marks` (w:b, w:i, w:strike, w:u) and an East Asian font."""
-    r = etree.SubElement(p._p, _R)
+def _run(
+    p: DocxParagraph,
+    text: str,
+    marks: tuple[str, ...] = (),
+    east_asia_font: str | None = None,
+    off: bool = False,
+) -> None:
+    _run_in(p._p, text, marks, east_asia_font, off)
+
+
+def _run_in(
+    parent: etree._Element,
+    text: str,
+    marks: tuple[str, ...] = (),
+    east_asia_font: str | None = None,
+    off: bool = False,
+) -> None:
+    """Append a run: tabs as w:tab, non-breaking hyphens as w:noBreakHyphen, `marks` (w:b, w:i,
+    w:strike, w:u; switched off when `off`) and an East Asian font."""
+    r = etree.SubElement(parent, _R)
     if marks or east_asia_font:
         rpr = etree.SubElement(r, _RPR)
         if east_asia_font:
             etree.SubElement(rpr, _FONTS).set(qn("w:eastAsia"), east_asia_font)
-        for tag in marks:  # each look uses one mark, so schema order holds
+        for tag in sorted(set(marks), key=_ORDER.index):
             mark = etree.SubElement(rpr, qn(tag))
             if tag == "w:u":
                 mark.set(_VAL, "single")
-    for i, part in enumerate(text.split("\t")):
-        if i:
+            elif off:
+                mark.set(_VAL, "0")
+    for i, part in enumerate(text.replace("\n", "\t\n").split("\t")):
+        if part.startswith("\n"):  # a line break ("\n" in a layout's text)
+            etree.SubElement(r, qn("w:br"))
+            part = part[1:]
+        elif i:
             etree.SubElement(r, _TAB)
-        if part:
-            t = etree.SubElement(r, _T)
-            t.text = part
-            t.set(_SPACE, "preserve")
+        for k, piece in enumerate(part.split(NB_HYPHEN)):
+            if k:
+                etree.SubElement(r, _NBH)
+            if piece:
+                t = etree.SubElement(r, _T)
+                t.text = piece
+                t.set(_SPACE, "preserve")
+
+
+def _tab_run() -> etree._Element:
+    r = OxmlElement("w:r")
+    etree.SubElement(r, _TAB)
+    return r
 
 
 def _bookmark(number: int) -> str:

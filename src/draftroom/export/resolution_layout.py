@@ -52,4 +52,5 @@ def resolution_layout(doc: Document, opts: Options) -> Layout:
     blocks.append(Block("closing", words.format_date(adopted_on, opts.lang)))
     blocks += annex_blocks(doc, opts, first_new_page=False)
     blocks.append(Block("end"))
-    return Layout(opts.lang, symbol, masthead(doc, opts, symbol, adopted=True), blocks, footnotes(doc))
+    head = masthead(doc, opts, symbol, adopted=True)
+    return Layout(opts.lang, symbol, head, blocks, footnotes(doc), running_title=doc.title)

@@ -1,8 +1,12 @@
-"""The Word templates in draftroom/templates/: their styles, page setup and running heads, and how to load them.
+"""The Word templates in draftroom/templates/: the UN's own styles and page, and how to load them.
 
-`scripts/build_templates.py` calls `build_template` for each family and saves the result, so a change
-to a style is a change to this file, reviewable as code. Exports open the saved template
-(`open_template`) and apply the user's typography (fonts, sizes, paper) on top.
+The styles are the Secretariat's (read from its Word files, see the project's reference/un-word):
+`SingleTxt` ("__Single Txt") for body text, its column 1267 twips in from each margin (5.1 inches on
+Letter) with its tab stops, Normal in Times New Roman 10 pt on exact 12 pt lines with 0.2 pt letter
+spacing at 103 % width, `Session`, `Agenda_Item_Normal`, `_ H_1`, `Title_H1`, `Title_H_CH` (the 14 pt
+adoption heading), `_ H_4` (the bracketed report line), the masthead's `XLarge` and `Publication`,
+`Release Date`, the footnote text based on Normal. `scripts/build_templates.py` saves one template
+per family; exports open it (`open_template`) and apply the user's typography on top.
 """
 
 import io
@@ -16,84 +20,160 @@ import docx
 from docx.document import Document as DocxDocument
 from docx.enum.section import WD_SECTION
 from docx.enum.style import WD_STYLE_TYPE
-from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING, WD_TAB_ALIGNMENT
-from docx.oxml.ns import qn
+from docx.oxml import parse_xml
+from docx.oxml.ns import nsdecls, qn
 from docx.oxml.xmlchemy import BaseOxmlElement
-from docx.shared import Cm, Pt
+from docx.shared import Pt, Twips
 from docx.styles.style import CharacterStyle, ParagraphStyle
 
 from draftroom.errors import DraftroomError
 from draftroom.export.footnotes import REFERENCE_STYLE, TEXT_STYLE, Footnotes, style_by_name
-from draftroom.export.ooxml import border, child, remove_child
+from draftroom.export.ooxml import child, remove_child
 from draftroom.export.typography import PAPERS, Typography, typography_for
 
 FAMILIES = {"latin": "en", "zh": "zh", "ar": "ar"}  # template -> the language whose defaults it carries
-BLOCK = Cm(1.27)  # the text block's indent; numbers and markers hang in the first-line indent
-NUMBER_GAP = 0.9  # cm from a number or marker to its text
-MARGINS = {"top": Cm(2.5), "bottom": Cm(2.5), "left": Cm(2.3), "right": Cm(2.3)}
 UNUSED_PARTS = {"stylesWithEffects", "thumbnail", "customXml", "webSettings"}
-KEEP_STYLES = {
-    "Normal",
-    "Default Paragraph Font",
-    "Normal Table",
-    "No List",
-    "header",
-    "footer",
-    "Table Grid",
-}
+KEEP_STYLES = {"Default Paragraph Font", "Normal Table", "No List", "Table Grid"}
+
+# the UN's page, in twips: Letter, 1200 left and right, 1440 top, 1728 bottom, header 432, footer 504
+MARGINS = {"top": 1440, "bottom": 1728, "left": 1200, "right": 1200}
+HEADER, FOOTER = 432, 504
+INDENT = 1267  # SingleTxt's indent from each margin: the text column
+STEP = 475  # the first-line step: numbers and openers start here, text after a number one step on
+TABS = (1267, 1742, 2218, 2693, 3182, 3658, 4133, 4622, 5098, 5573, 6048)
+SPACER = 120  # the UN's blank 6 pt lines between the parts of the head, in twentieths of a point
 
 
 @dataclass(frozen=True)
-class StyleSpec:
-    bold: bool = False
-    italic: bool = False
-    left: float = 1.27  # cm
-    first_line: float = 0.0  # cm
-    before: float = 0.0  # pt
-    after: float = 6.0  # pt
-    align: str = "justify"
-    size_delta: float = 0.0  # pt added to the body size
-    keep_with_next: bool = False
-    hanging_tab: bool = True  # a tab stop after a number or marker in the first-line indent
-    exact: bool = True  # exact leading (the masthead's large type needs "at least")
+class Look:
+    """How one layout block is set: a UN style, and what a UN document sets on the paragraph itself."""
+
+    style: str  # style id
+    indent: tuple[int, int] | None = None  # (start, hanging) in twips, when not the style's
+    right: int | None = None  # the right indent, twips, when not the style's
+    before: int | None = None  # twentieths of a point
+    after: int | None = None
+    first_step: bool = False  # the first line one step in (where the UN's own files type a tab)
+    align: str | None = None
+    italic: bool = False  # the whole text in italics (the closing lines, the report line's words)
+    keep_next: bool = False
 
 
-# One paragraph style per block style of draftroom.export.blocks, named "UN <block style>".
-STYLE_SPECS: dict[str, StyleSpec] = {
-    "session": StyleSpec(bold=True, left=0, after=0, align="left", before=6),
-    "committee": StyleSpec(bold=True, left=0, after=0, align="left"),
-    "agenda": StyleSpec(left=0, after=0, align="left"),
-    "agenda-title": StyleSpec(bold=True, left=0, after=12, align="left"),
-    "sponsors": StyleSpec(bold=True, before=6, after=12, align="left"),
-    "adopted": StyleSpec(bold=True, before=6, after=12, align="left", size_delta=2),
-    "report": StyleSpec(italic=True, after=12, align="left"),
-    "title": StyleSpec(bold=True, after=12, align="left", size_delta=2, keep_with_next=True),
-    "body": StyleSpec(first_line=1.27, after=6, keep_with_next=True),
-    "preamble": StyleSpec(first_line=1.27),
-    "operative": StyleSpec(first_line=1.27),
-    "item": StyleSpec(first_line=1.27),
-    "closing": StyleSpec(italic=True, after=0, align="right"),
-    "annex-title": StyleSpec(bold=True, left=1.27, after=12, align="left", keep_with_next=True),
-    "annex-heading": StyleSpec(bold=True, before=6, align="left", keep_with_next=True),
-    "annex-para": StyleSpec(),
-    "instruction": StyleSpec(first_line=1.27, keep_with_next=True),
-    "quoted": StyleSpec(left=2.54, first_line=1.27),
-    "end": StyleSpec(before=18, after=0, align="center"),
-    "compiled": StyleSpec(left=2.54, first_line=-2.54, align="left"),
-    "note": StyleSpec(italic=True, align="left"),
+# block style of draftroom.export.blocks -> how the UN sets it
+LOOKS: dict[str, Look] = {
+    "session": Look("Session"),
+    "committee": Look("H1", indent=(0, 0)),
+    "agenda": Look("AgendaItemNormal"),
+    "agenda-title": Look("TitleH2", right=4080),  # a 4-inch column, as the UN's pages wrap it
+    "sponsors": Look("H23", indent=(INDENT, 0), before=3 * SPACER, after=2 * SPACER),
+    "adopted": Look("TitleHCH", indent=(INDENT, 0), right=1260, before=3 * SPACER, after=2 * SPACER),
+    "report": Look("H4", indent=(INDENT, 0), right=1260, after=2 * SPACER),
+    "title": Look("TitleH1", after=2 * SPACER, first_step=True),
+    "body": Look("SingleTxt", first_step=True),
+    "preamble": Look("SingleTxt", first_step=True),
+    "operative": Look("SingleTxt", first_step=True),
+    "item": Look("SingleTxt", first_step=True),
+    "closing": Look("SingleTxt", before=SPACER, align="right", italic=True),
+    "annex-title": Look("HCh", indent=(INDENT, 0), after=2 * SPACER, keep_next=True),
+    "annex-heading": Look("H1", indent=(INDENT, 0), before=SPACER * 2, after=SPACER * 2),
+    "annex-para": Look("SingleTxt", first_step=True),
+    "instruction": Look("SingleTxt", first_step=True, keep_next=True),
+    "quoted": Look("SingleTxt", indent=(INDENT + STEP, 0), first_step=True),
+    "end": Look("SingleTxt", before=240, after=0, align="center"),
+    "compiled": Look("SingleTxt", indent=(2 * INDENT, INDENT), align="left"),
+    "note": Look("SingleTxt", align="left", italic=True),
 }
-ALIGN = {
-    "left": WD_ALIGN_PARAGRAPH.LEFT,
-    "right": WD_ALIGN_PARAGRAPH.RIGHT,
-    "center": WD_ALIGN_PARAGRAPH.CENTER,
-    "justify": WD_ALIGN_PARAGRAPH.JUSTIFY,
-}
+
+_TAB_XML = "".join(f'<w:tab w:val="left" w:pos="{t}"/>' for t in TABS)
+_HANGING_TABS = f'<w:tab w:val="right" w:pos="{INDENT - 245}"/>' + _TAB_XML
+# The UN's styles: (id, name, based on, pPr, rPr). Sizes in half-points, spacing in twentieths.
+UN_STYLES: list[tuple[str, str, str | None, str, str]] = [
+    (
+        "SingleTxt",
+        "__Single Txt",
+        "Normal",
+        f'<w:tabs>{_TAB_XML}</w:tabs><w:spacing w:before="0" w:after="120" w:line="240" w:lineRule="atLeast"/>'
+        f'<w:ind w:left="{INDENT}" w:right="{INDENT}"/><w:jc w:val="both"/>',
+        "",
+    ),
+    (
+        "H1",
+        "_ H_1",
+        "Normal",
+        f"<w:keepNext/><w:keepLines/><w:tabs>{_HANGING_TABS}</w:tabs>"
+        f'<w:spacing w:line="270" w:lineRule="exact"/><w:ind w:left="{INDENT}" w:right="{INDENT}" '
+        f'w:hanging="{INDENT}"/><w:outlineLvl w:val="0"/>',
+        '<w:b/><w:bCs/><w:sz w:val="24"/>',
+    ),
+    (
+        "HCh",
+        "_ H _Ch",
+        "H1",
+        '<w:spacing w:line="300" w:lineRule="exact"/><w:ind w:left="0" w:right="0" w:hanging="0"/>',
+        '<w:spacing w:val="-2"/><w:sz w:val="28"/>',
+    ),
+    ("H23", "_ H_2/3", "Normal", '<w:keepNext/><w:outlineLvl w:val="1"/>', "<w:b/><w:bCs/>"),
+    (
+        "H4",
+        "_ H_4",
+        "Normal",
+        f"<w:keepNext/><w:keepLines/><w:tabs>{_HANGING_TABS}</w:tabs>"
+        f'<w:ind w:left="{INDENT}" w:right="{INDENT}" w:hanging="{INDENT}"/><w:outlineLvl w:val="3"/>',
+        '<w:i/><w:iCs/><w:spacing w:val="3"/>',
+    ),
+    ("Session", "Session", "H23", "", ""),
+    ("AgendaItemNormal", "Agenda_Item_Normal", "Normal", '<w:spacing w:line="240" w:lineRule="auto"/>', ""),
+    (
+        "TitleH1",
+        "Title_H1",
+        "Normal",
+        f'<w:keepNext/><w:keepLines/><w:tabs><w:tab w:val="left" w:pos="{INDENT}"/></w:tabs>'
+        f'<w:spacing w:line="270" w:lineRule="exact"/><w:ind w:left="{INDENT}" w:right="{INDENT}" '
+        f'w:hanging="{INDENT}"/><w:outlineLvl w:val="0"/>',
+        '<w:b/><w:bCs/><w:sz w:val="24"/>',
+    ),
+    ("TitleH2", "Title_H2", "Normal", '<w:outlineLvl w:val="1"/>', "<w:b/><w:bCs/>"),
+    (
+        "TitleHCH",
+        "Title_H_CH",
+        "H1",
+        '<w:spacing w:line="300" w:lineRule="exact"/><w:ind w:left="0" w:right="0" w:hanging="0"/>',
+        '<w:spacing w:val="-2"/><w:sz w:val="28"/>',
+    ),
+    (
+        "XLarge",
+        "XLarge",
+        "Normal",
+        '<w:spacing w:line="390" w:lineRule="exact"/>',
+        '<w:b/><w:bCs/><w:spacing w:val="-4"/><w:w w:val="98"/><w:sz w:val="40"/>',
+    ),
+    ("Publication", "Publication", "Normal", '<w:spacing w:line="240" w:lineRule="auto"/>', ""),
+    ("ReleaseDate1", "Release Date", "Normal", '<w:spacing w:line="240" w:lineRule="auto"/>', ""),
+    (
+        "Header",
+        "header",
+        "Normal",
+        '<w:spacing w:after="0" w:line="240" w:lineRule="auto"/>',
+        '<w:b/><w:bCs/><w:sz w:val="17"/>',
+    ),
+    (
+        "Footer",
+        "footer",
+        "Normal",
+        '<w:spacing w:after="0" w:line="240" w:lineRule="auto"/>',
+        '<w:b/><w:bCs/><w:sz w:val="17"/>',
+    ),
+]
+# Footnote text: Normal, 8.5 pt on exact 10.5 pt lines, 0.25 pt letter spacing, hanging its number
+NOTE_PPR = (
+    f'<w:tabs><w:tab w:val="right" w:pos="{INDENT - 72}"/><w:tab w:val="left" w:pos="{INDENT}"/></w:tabs>'
+    f'<w:spacing w:after="0" w:line="210" w:lineRule="exact"/>'
+    f'<w:ind w:left="{INDENT}" w:right="{INDENT}" w:hanging="432"/>'
+)
+HEAD_SIZES = {"H1": 12, "HCh": 14, "TitleH1": 12, "TitleHCH": 14, "XLarge": 20}  # pt at a 10 pt body
+SMALL_SIZES = {"Header": 8.5, "Footer": 8.5}
 FIXED_TIME = datetime(2026, 1, 1)
-END_RULE = Cm(3.8)  # width of the short rule that ends the text
-
-
-def style_name(block_style: str) -> str:
-    return f"UN {block_style}"
+END_RULE = 2160  # width of the short rule that ends the text, twips
 
 
 PACKAGE_TEMPLATES = Path(__file__).resolve().parents[1] / "templates"  # shipped in the package (package-data)
@@ -130,10 +210,12 @@ def build_template(name: str) -> DocxDocument:
     document = docx.Document()
     _prune_parts(document)
     _prune_styles(document)
-    for block_style, spec in STYLE_SPECS.items():
-        _paragraph_style(document, style_name(block_style), spec)
+    _un_styles(document)
     Footnotes(document)  # the footnotes part, separators, note styles and settings
-    _masthead_styles(document)
+    note = _style(document, TEXT_STYLE, ParagraphStyle)
+    note.base_style = document.styles["Normal"]
+    # right to left, the number stays next to its note's words (a hanging number reads as a column)
+    _set_ppr(note.element, NOTE_PPR if name != "ar" else NOTE_PPR.replace('w:hanging="432"', 'w:hanging="0"'))
     _page_setup(document)
     apply_typography(document, typography_for(FAMILIES[name]))
     return document
@@ -155,59 +237,49 @@ def _prune_styles(document: DocxDocument) -> None:
         root.remove(latent)
     for style in root.findall(qn("w:style")):
         name = style.find(qn("w:name"))
-        if name is None or name.get(qn("w:val")) not in KEEP_STYLES:
+        if name is None or name.get(qn("w:val")) not in KEEP_STYLES | {"Normal"}:
             root.remove(style)
 
 
-def _paragraph_style(document: DocxDocument, name: str, spec: StyleSpec) -> ParagraphStyle:
-    style = document.styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
-    style.base_style = document.styles["Normal"]
-    style.quick_style = True
-    font, fmt = style.font, style.paragraph_format
-    font.bold = spec.bold or None
-    font.italic = spec.italic or None
-    rpr = style.element.get_or_add_rPr()
-    for on, tag in ((spec.bold, "w:bCs"), (spec.italic, "w:iCs")):  # Arabic script takes the cs forms
-        if on:
-            child(rpr, tag)
-    fmt.left_indent = Cm(spec.left)
-    fmt.first_line_indent = Cm(spec.first_line)
-    fmt.space_before = Pt(spec.before)
-    fmt.space_after = Pt(spec.after)
-    fmt.alignment = ALIGN[spec.align]
-    fmt.keep_with_next = spec.keep_with_next or None
-    fmt.widow_control = True
-    if spec.hanging_tab:  # a number or marker sits in the first-line indent; a tab takes the text on
-        fmt.tab_stops.add_tab_stop(
-            Cm(max(spec.left + spec.first_line + NUMBER_GAP, spec.left)), WD_TAB_ALIGNMENT.LEFT
+def _un_styles(document: DocxDocument) -> None:
+    """Normal as the UN sets it, then each UN paragraph style."""
+    normal = document.styles["Normal"].element
+    _set_ppr(normal, '<w:widowControl/><w:spacing w:before="0" w:after="0" w:line="240" w:lineRule="exact"/>')
+    root = document.styles.element
+    for style_id, name, based, ppr, rpr in UN_STYLES:
+        based_xml = f'<w:basedOn w:val="{based}"/>' if based else ""
+        root.append(
+            parse_xml(
+                f'<w:style {nsdecls("w")} w:type="paragraph" w:customStyle="1" w:styleId="{style_id}">'
+                f'<w:name w:val="{name}"/>{based_xml}<w:qFormat/><w:pPr>{ppr}</w:pPr><w:rPr>{rpr}</w:rPr>'
+                "</w:style>"
+            )
         )
-    if not spec.exact:
-        fmt.line_spacing_rule = WD_LINE_SPACING.AT_LEAST
-        fmt.line_spacing = Pt(12)
-    return style
 
 
-def _masthead_styles(document: DocxDocument) -> None:
-    specs = {
-        "UN masthead": StyleSpec(left=0, after=0, align="left", hanging_tab=False, exact=False),
-        "UN masthead organ": StyleSpec(
-            bold=True, left=0, after=0, align="left", size_delta=7, hanging_tab=False, exact=False
-        ),
-        "UN masthead symbol": StyleSpec(left=0, after=0, align="right", size_delta=4, hanging_tab=False),
-        "UN running head": StyleSpec(
-            bold=True, left=0, after=0, align="left", size_delta=-1, hanging_tab=False
-        ),
-    }
-    for name, spec in specs.items():
-        _paragraph_style(document, name, spec)
+def _set_ppr(style: BaseOxmlElement, ppr: str) -> None:
+    """Replace a style's paragraph properties with `ppr` (UN values, in schema order)."""
+    old = style.find(qn("w:pPr"))
+    new = parse_xml(f"<w:pPr {nsdecls('w')}>{ppr}</w:pPr>")
+    if old is not None:
+        for kept in old.findall(qn("w:bidi")):
+            new.append(kept)
+        old.addprevious(new)
+        style.remove(old)
+    else:
+        rpr = style.find(qn("w:rPr"))
+        if rpr is not None:
+            rpr.addprevious(new)
+        else:
+            style.append(new)
 
 
 def _page_setup(document: DocxDocument) -> None:
     section = document.sections[0]
     section.start_type = WD_SECTION.NEW_PAGE
     for side, value in MARGINS.items():
-        setattr(section, f"{side}_margin", value)
-    section.header_distance = section.footer_distance = Cm(1.25)
+        setattr(section, f"{side}_margin", Twips(value))
+    section.header_distance, section.footer_distance = Twips(HEADER), Twips(FOOTER)
     section.different_first_page_header_footer = True
     document.settings.odd_and_even_pages_header_footer = True
 
@@ -225,36 +297,60 @@ def _style(document: DocxDocument, name: str, kind: type[_S]) -> _S:
     return style
 
 
+def text_width(typo: Typography) -> int:
+    """The width between the margins, twips."""
+    return round(PAPERS[typo.paper][0] / 2.54 * 1440) - MARGINS["left"] - MARGINS["right"]
+
+
 def apply_typography(document: DocxDocument, typo: Typography) -> None:
     """Fonts, sizes, leading, paper and direction of every style, from `typo`."""
     normal = document.styles["Normal"]
-    _fonts(normal.element.get_or_add_rPr(), typo)
+    rpr = normal.element.get_or_add_rPr()
+    _fonts(rpr, typo)
     normal.font.size = Pt(typo.size)
-    normal.paragraph_format.line_spacing_rule = WD_LINE_SPACING.EXACTLY
     normal.paragraph_format.line_spacing = Pt(typo.leading)
-    for block_style, spec in STYLE_SPECS.items():
-        style = document.styles[style_name(block_style)]
-        style.font.size = Pt(typo.size + spec.size_delta) if spec.size_delta else None
-        if block_style in ("body", "closing", "report"):
-            style.font.italic = typo.opener == "italic" or None
-    for name, delta in (("UN masthead organ", 7), ("UN masthead symbol", 4), ("UN running head", -1)):
-        document.styles[name].font.size = Pt(typo.size + delta)
+    latin = typo.language not in ("zh", "ar")
+    for tag, value in (("w:spacing", "4"), ("w:w", "103"), ("w:kern", "2")):  # the UN's Latin letterforms
+        if latin:
+            child(rpr, tag).set(qn("w:val"), value)
+        else:
+            remove_child(rpr, tag)
+    for style_id, size in (HEAD_SIZES | SMALL_SIZES).items():
+        style = document.styles[_name(style_id)]
+        _size(style, size)
+        if not latin:  # letter spacing would stretch Arabic with kashidas
+            remove_child(style.element.get_or_add_rPr(), "w:spacing")
+    if not latin:
+        remove_child(document.styles[_name("H4")].element.get_or_add_rPr(), "w:spacing")
+    document.styles[_name("H4")].font.italic = typo.opener == "italic"  # the report line's words
+    single = document.styles[_name("SingleTxt")].paragraph_format
+    single.line_spacing = Pt(typo.leading)
+    if typo.rtl:  # justified Arabic takes kashidas, which PDF text extraction splits words at
+        child(document.styles[_name("SingleTxt")].element.get_or_add_pPr(), "w:jc").set(qn("w:val"), "left")
     note = _style(document, TEXT_STYLE, ParagraphStyle)
-    note.font.size = Pt(typo.note_size)
-    note.paragraph_format.line_spacing_rule = WD_LINE_SPACING.EXACTLY
+    _size(note, typo.note_size)
     note.paragraph_format.line_spacing = Pt(typo.note_size + 2)
-    note.paragraph_format.left_indent = BLOCK
-    note.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.LEFT
+    if latin:
+        child(note.element.get_or_add_rPr(), "w:spacing").set(qn("w:val"), "5")
     for style in (s for s in document.styles if s.type == WD_STYLE_TYPE.PARAGRAPH):
         _direction(style.element.get_or_add_pPr(), typo.rtl)
     _style(document, REFERENCE_STYLE, CharacterStyle).font.superscript = True
     width, height = PAPERS[typo.paper]
     for section in document.sections:
-        section.page_width, section.page_height = Cm(width), Cm(height)
-    text_width = Cm(width) - MARGINS["left"] - MARGINS["right"]
-    end = document.styles[style_name("end")].paragraph_format
-    end.left_indent = end.right_indent = int((text_width - END_RULE) / 2)
-    border(document.styles[style_name("end")].element.get_or_add_pPr(), "top", 6)
+        section.page_width, section.page_height = (Twips(round(cm / 2.54 * 1440)) for cm in (width, height))
+
+
+_NAMES = {style_id: name for style_id, name, *_ in UN_STYLES}
+
+
+def _size(style: ParagraphStyle, points: float) -> None:
+    """A style's size for every script (w:sz, and w:szCs, which Arabic text takes)."""
+    style.font.size = Pt(points)
+    child(style.element.get_or_add_rPr(), "w:szCs").set(qn("w:val"), str(round(points * 2)))
+
+
+def _name(style_id: str) -> str:
+    return _NAMES[style_id]
 
 
 def _fonts(rpr: BaseOxmlElement, typo: Typography) -> None:
@@ -274,7 +370,7 @@ def _fonts(rpr: BaseOxmlElement, typo: Typography) -> None:
     else:
         remove_child(rpr, "w:rtl")
     lang = child(rpr, "w:lang")
-    lang.set(qn("w:val"), {"zh": "en-US", "ar": "en-US"}.get(typo.language, typo.language))
+    lang.set(qn("w:val"), {"zh": "en-US", "ar": "en-US", "en": "en-GB"}.get(typo.language, typo.language))
     lang.set(qn("w:eastAsia"), "zh-CN")
     lang.set(qn("w:bidi"), "ar-SA")
 

@@ -11,6 +11,7 @@ from typing import Any
 
 from draftroom.errors import DraftroomError
 from draftroom.export.phrases import EXTENDERS, LEADING_EXTENDERS, PHRASES
+from draftroom.export.words import QUOTES
 
 OPENER_STYLES = ("italic", "kaiti", "bold", "none")
 PAPERS = {"letter": (21.59, 27.94), "a4": (21.0, 29.7)}  # width, height in cm
@@ -29,13 +30,14 @@ class Typography:
     opener: str = "italic"
     opener_font: str = "KaiTi"  # used when opener == "kaiti"
     rtl: bool = False
+    emblem: str | None = None  # an image for the masthead's emblem place (the UN's own is not shipped)
 
 
 _DEFAULTS = {
-    "en": Typography("en"),
-    "fr": Typography("fr"),
-    "es": Typography("es"),
-    "ru": Typography("ru"),
+    "en": Typography("en", note_size=8.5),
+    "fr": Typography("fr", note_size=8.5),
+    "es": Typography("es", note_size=8.5),
+    "ru": Typography("ru", note_size=8.5),
     "zh": Typography("zh", size=14.0, leading=22.0, note_size=10.0, opener="kaiti", font="Times New Roman"),
     "ar": Typography(
         "ar",
@@ -109,3 +111,53 @@ def _extended(text: str, words: list[re.Match[str]], end: int, lang: str) -> int
             break
         end = word.end()
     return end
+
+
+_APOSTROPHE = re.compile(r"(?<=\w)'(?=\w)|(?<=[sz])'(?=[\s,.;:)]|$)")
+_OPENING = re.compile(r'(^|[\s(\[—–-])"(?=\S)')
+
+
+def printed(text: str, lang: str) -> str:
+    """Text as the UN prints it: typographic apostrophes (People’s) and quotes (“…” in the language's
+    form) where a source or a user typed straight ones."""
+    if "'" not in text and '"' not in text:
+        return text
+    opening, closing = QUOTES[lang]
+    text = _APOSTROPHE.sub("’", text)
+    text = _OPENING.sub(lambda m: m.group(1) + opening, text)
+    return text.replace('"', closing)
+
+
+# the titles a UN footnote sets in italics: publications and the official records of the organs
+_NOTE_TITLES = {
+    "en": re.compile(
+        r"Treaty Series|Resolutions Adopted by the Conference"
+        r"|(?:Official Records of the [A-Z][\w ]+?, )?(?:[A-Z][a-z]+(?:-[a-z]+)? Session|\d{4}),"
+        r" Supplement No\. \d+[A-Z]?"
+        r"|Report of the [^()]+?(?= \((?:United Nations publication|A/CONF))"
+    ),
+    "fr": re.compile(
+        r"Recueil des Traités|Documents officiels de l’[A-Z][\w ]+?, [\w-]+ session, Supplément no \d+[A-Z]?"
+    ),
+    "es": re.compile(
+        r"Treaty Series|Documentos Oficiales de la [A-Z][\w ]+?, [\w ]+ Período de Sesiones, "
+        r"Suplemento núm\. \d+[A-Z]?"
+    ),
+}
+
+
+def note_italics(text: str, lang: str) -> list[tuple[bool, str]]:
+    """A footnote's text as (italic, piece) runs: the titles UN footnotes set in italics."""
+    pattern = _NOTE_TITLES.get(lang)
+    if pattern is None:
+        return [(False, text)]
+    out: list[tuple[bool, str]] = []
+    pos = 0
+    for m in pattern.finditer(text):
+        if m.start() > pos:
+            out.append((False, text[pos : m.start()]))
+        out.append((True, m.group()))
+        pos = m.end()
+    if pos < len(text):
+        out.append((False, text[pos:]))
+    return out

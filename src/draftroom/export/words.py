@@ -10,6 +10,7 @@ from draftroom.errors import DraftroomError
 from draftroom.lang import LANGUAGES
 from draftroom.lang.citations import ANNEX
 from draftroom.lang.markers import roman
+from draftroom.lang.numbers import decimal
 from draftroom.model.dates import printed_date
 
 UNITED_NATIONS = {
@@ -91,13 +92,13 @@ AGENDA_ITEM = {
     "ar": ("البند {x} من جدول الأعمال", "البندان {x} من جدول الأعمال"),
 }
 
-ADOPTED = {
-    "en": "Resolution adopted by the {organ} on {date}",
+ADOPTED = {  # the UN sets the date on a second line ("\n")
+    "en": "Resolution adopted by the {organ}\non {date}",
     "zh": "{organ}{date}通过的决议",
-    "fr": "Résolution adoptée par l’{organ} le {date}",
-    "es": "Resolución aprobada por la {organ} el {date}",
-    "ru": "Резолюция, принятая {organ} {date}",
-    "ar": "قرار اتخذته {organ} في {date}",
+    "fr": "Résolution adoptée par l’{organ}\nle {date}",
+    "es": "Resolución aprobada por la {organ}\nel {date}",
+    "ru": "Резолюция, принятая {organ}\n{date}",
+    "ar": "قرار اتخذته {organ}\nفي {date}",
 }
 _ADOPTING_ORGAN = {  # the organ as the adoption line needs it (Russian instrumental case)
     "en": "General Assembly",
@@ -208,9 +209,9 @@ def report_line(committee: str | None, reference: str | None, lang: str) -> str:
 
 def meeting_line(meeting: str, lang: str) -> str:
     """A meeting number ("109") in the closing's words; any other text is kept as given."""
-    if not meeting.strip().isdigit():
+    n = decimal(meeting.strip(), 5)
+    if n is None:
         return meeting
-    n = int(meeting)
     return {
         "en": f"{n}{_english_suffix(n)} plenary meeting",
         "zh": f"第{n}次全体会议",

@@ -102,9 +102,7 @@ def locate(doc: Document, label: str) -> Located:
         if loc.label == want:
             return loc
     counts = f"{len(doc.preamble)} preambular and {len(doc.operative)} operative paragraphs"
-    raise DraftroomError(
-        f"no paragraph {want} in this text ({counts}): check the label with `draftroom show`"
-    )
+    raise DraftroomError(f"no paragraph {want} in this text ({counts}): check the label against the text")
 
 
 def find_by_id(doc: Document, pid: str) -> Located | None:

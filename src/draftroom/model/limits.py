@@ -36,6 +36,7 @@ TEXT_CHARS = Limit("text length", 1_500_000, "characters", "too long")  # the wh
 LINE_CHARS = Limit("line length", 100_000, "characters", "too long")
 FOOTNOTES = Limit("number of footnotes", 2_000, "footnotes", "too many footnotes")
 PAGES = Limit("page count", 250, "pages", "too many pages")
+PAGE_CHARS = Limit("text on a page", 30_000, "characters", "too much text on one page")  # a full page: 5,000
 # a run of digits (the readers turn them into numbers: int() reads 4,300 digits at most)
 NUMBER_DIGITS = Limit("number length", 100, "digits", "too long a number")
 TYPED_CHARS = Limit("typed text length", 100_000, "characters", "too long")  # one argument: --text, --find...
@@ -50,6 +51,7 @@ ALL = (
     LINE_CHARS,
     FOOTNOTES,
     PAGES,
+    PAGE_CHARS,
     NUMBER_DIGITS,
     TYPED_CHARS,
 )

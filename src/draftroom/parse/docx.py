@@ -27,7 +27,7 @@ from draftroom.model.limits import (
 )
 from draftroom.parse import vocab
 from draftroom.parse.furniture import job_number
-from draftroom.parse.source import SourceText
+from draftroom.parse.source import SourceText, opener_key
 from draftroom.parse.xml_limits import check_depth, is_depth_error
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -35,6 +35,8 @@ REL_NS = "http://schemas.openxmlformats.org/package/2006/relationships"
 FOOTNOTES_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/footnotes"
 NUMBERING_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/numbering"
 FOOTER_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/footer"
+HEADER_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/header"
+R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 _NOTEREF = re.compile(r"NOTEREF\s+(\S+)")
 # text before a tab that is a paragraph number or marker: "1.", "(a)", "a)", "74/176.", "IV."
 _LABEL = re.compile(r"^\s*(\(?[0-9A-Za-z]{1,7}[.)]|\d+/\d+\s?[A-Z]?(?:\.|\s-))\s*$")
@@ -67,6 +69,7 @@ class _Package:
     footnotes: etree._Element | None
     numbering: etree._Element | None
     footers: list[etree._Element]
+    masthead: etree._Element | None = None  # the first page's header, where the UN sets the masthead
 
 
 class _Parts:
@@ -128,11 +131,13 @@ def _open(data: bytes, source: str) -> _Package:
                 name = targets.get(reltype)
                 return parts.xml(name) if name is not None and name in parts else None
 
+            document = parts.xml(main)
             return _Package(
-                parts.xml(main),
+                document,
                 part(FOOTNOTES_REL),
                 part(NUMBERING_REL),
                 [parts.xml(name) for name in footers],
+                _first_header(parts, rels_name, main, document),
             )
     except etree.XMLSyntaxError as e:
         raise DraftroomError(
@@ -156,6 +161,23 @@ def _relationships(parts: _Parts, name: str) -> list[tuple[str, str]]:
         if reltype and target and rel.get("TargetMode") != "External":
             out.append((reltype, target))
     return out
+
+
+def _first_header(
+    parts: _Parts, rels_name: str, main: str, document: etree._Element
+) -> etree._Element | None:
+    """The header the first page shows (`w:headerReference w:type="first"`), if the package has it."""
+    first = next(
+        (r.get(f"{{{R_NS}}}id") for r in document.iter(w("headerReference")) if r.get(w("type")) == "first"),
+        None,
+    )
+    if first is None or rels_name not in parts:
+        return None
+    for rel in parts.xml(rels_name).iter(f"{{{REL_NS}}}Relationship"):
+        if rel.get("Id") == first and rel.get("Type") == HEADER_REL and rel.get("Target"):
+            name = posixpath.normpath(posixpath.join(posixpath.dirname(main), rel.get("Target"))).lstrip("/")
+            return parts.xml(name) if name in parts else None
+    return None
 
 
 def _main_part(parts: _Parts) -> str:
@@ -387,14 +409,42 @@ def read_docx(data: bytes, source: str) -> SourceText:
         for f in package.footers
         for p in _outer_paragraphs(f)
     ]
-    return SourceText(_text(package, source), job_number(footer_lines))
+    openers: dict[str, str] = {}
+    text = _text(package, source, openers)
+    # a file that sets no opener in italics does not tell its openers (Arabic, or a plain draft)
+    return SourceText(text, job_number(footer_lines), openers=openers or None)
 
 
 def docx_to_text(data: bytes, source: str) -> str:
     return read_docx(data, source).text
 
 
-def _text(package: _Package, source: str) -> str:
+def _on(props: etree._Element | None, tag: str) -> bool:
+    el = props.find(w(tag)) if props is not None else None
+    return el is not None and el.get(w("val"), "1") not in ("0", "false", "off")
+
+
+def _italic_lead(p: etree._Element) -> tuple[str, str] | None:
+    """(the italic words a paragraph opens with, its text from them on), past an upright number or
+    marker; None when it does not open in italics."""
+    runs = [
+        (("".join(t.text or "" for t in r.iter(w("t")))), _on(r.find(w("rPr")), "i")) for r in p.iter(w("r"))
+    ]
+    i = 0
+    while i < len(runs) and not runs[i][1] and (not runs[i][0].strip() or _LABEL.match(runs[i][0])):
+        i += 1
+    lead = []
+    j = i
+    while j < len(runs) and (runs[j][1] or not runs[j][0].strip()):
+        lead.append(runs[j][0])
+        j += 1
+    opener = " ".join("".join(lead).split())
+    if not opener or j == len(runs):
+        return None
+    return opener, "".join(text for text, _ in runs[i:])
+
+
+def _text(package: _Package, source: str, openers: dict[str, str] | None = None) -> str:
     body = package.document.find(w("body"))
     if body is None:
         raise DraftroomError(f"{source}: a Word document without a body")
@@ -402,10 +452,13 @@ def _text(package: _Package, source: str) -> str:
     reader = _Reader(notes, _Numbering(package.numbering))
     reader.find_bookmarks(body)
     paragraphs: list[str] = []
-    for p in _blocks(body):
+    masthead = _blocks(package.masthead) if package.masthead is not None else []
+    for p in masthead + _blocks(body):
         lines = _lines(reader.paragraph(p))
         if lines:
             paragraphs.append("\n".join(lines))
+            if openers is not None and (lead := _italic_lead(p)):
+                openers[opener_key(lead[1])] = lead[0]
     definitions = [
         f"[^{n}]: {notes.get(note_id, '')}"
         for note_id, n in sorted(reader.order.items(), key=lambda kv: kv[1])

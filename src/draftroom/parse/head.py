@@ -150,11 +150,15 @@ def parse_head(lines: list[Line], body: int | None, wrapping: Wrapping, lang: st
             i = end
         elif (m := vocab.RESOLUTION_NUMBER.match(t)) and not head.resolution_number and head.adopted_on:
             head.resolution_number = m.group("num")
-            head.title = m.group("title")
+            head.title = m.group("title").strip()
             marks.append(i)
             i += 1
             while i < limit:
-                head.title = join_pair(head.title, lines[i].text, lines[i - 1].tight_end)
+                head.title = (
+                    join_pair(head.title, lines[i].text, lines[i - 1].tight_end)
+                    if head.title
+                    else lines[i].text
+                )
                 marks.append(i)
                 i += 1
             break

@@ -17,7 +17,7 @@ import pymupdf
 
 from draftroom.errors import DraftroomError
 from draftroom.lang.scripts import is_cjk
-from draftroom.model.limits import PAGES
+from draftroom.model.limits import PAGES, TEXT_CHARS
 from draftroom.parse import vocab
 from draftroom.parse.furniture import job_number
 from draftroom.parse.pdf_lines import (
@@ -179,7 +179,11 @@ def _number_plain_notes(pages: list[_Page]) -> None:
 def _read_pages(doc: pymupdf.Document, source: str) -> list[_Page]:
     loaded = _pages(doc, source)
     try:
-        raw = [page_spans(page) for page in loaded]
+        raw: list[list[Span]] = []
+        room = TEXT_CHARS.value
+        for page in loaded:
+            raw.append(page_spans(page, room))
+            room -= sum(len(s.text) for s in raw[-1])
     except DraftroomError as e:
         raise DraftroomError(f"{source}: {e}") from None
     chars = sum(len(s.text.strip()) for spans in raw for s in spans)
@@ -326,7 +330,8 @@ def read_pdf(data: bytes, source: str) -> SourceText:
     job = next((p.job for p in pages if p.job), None)
     openers: dict[str, str] = {}
     text = _text(pages, openers)
-    return SourceText(text, job_number([job]) if job else None, openers=openers)
+    # a PDF that sets no opener in italics does not tell its openers (Arabic, Chinese)
+    return SourceText(text, job_number([job]) if job else None, openers=openers or None)
 
 
 def pdf_to_text(data: bytes, source: str) -> str:
@@ -351,7 +356,7 @@ def _italic_lead(line: Line) -> tuple[str, str] | None:
     opener = " ".join("".join(lead).split())
     if not opener or len(lead) == len(spans):
         return None
-    return opener, " ".join("".join(sp.text for sp in spans).split())
+    return opener, " ".join("".join(sp.text for sp in spans if not sp.flags & 1).split())  # 1: superscript
 
 
 def _text(pages: list[_Page], openers: dict[str, str] | None = None) -> str:

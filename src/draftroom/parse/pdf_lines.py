@@ -11,6 +11,7 @@ import pymupdf
 from draftroom.errors import DraftroomError
 from draftroom.lang.numbers import decimal
 from draftroom.lang.scripts import ARABIC_LETTERS, ARABIC_PRESENTATION, RTL, is_cjk
+from draftroom.model.limits import PAGE_CHARS, TEXT_CHARS, over_limit
 
 _SUPERSCRIPT = 1  # PyMuPDF span flag bits
 _BOLD = 16
@@ -53,13 +54,20 @@ class Line:
     first_word_width: float = 0.0
 
 
-def page_spans(page: pymupdf.Page) -> list[Span]:
-    """Spans with the box of their visible characters (leading and trailing blanks excluded)."""
+def page_spans(page: pymupdf.Page, room: int = TEXT_CHARS.value) -> list[Span]:
+    """Spans with the box of their visible characters (leading and trailing blanks excluded).
+    The page's text is measured first (MuPDF, fast): over the limit of a page, or over `room`
+    (what the document's text length limit leaves), it is refused before Python sees a character."""
     out = []
     try:
-        blocks = page.get_text(
-            "rawdict", flags=pymupdf.TEXT_PRESERVE_WHITESPACE | pymupdf.TEXT_MEDIABOX_CLIP
-        )["blocks"]
+        textpage = page.get_textpage(flags=pymupdf.TEXT_PRESERVE_WHITESPACE | pymupdf.TEXT_MEDIABOX_CLIP)
+        chars = len(textpage.extractText())
+        if chars > min(PAGE_CHARS.value, room):
+            limit = PAGE_CHARS if chars > PAGE_CHARS.value else TEXT_CHARS
+            raise over_limit(limit, f"page {page.number + 1}", chars)
+        blocks = page.get_text("rawdict", textpage=textpage)["blocks"]
+    except DraftroomError:
+        raise
     except Exception as e:  # a damaged content stream
         raise DraftroomError(f"page {page.number + 1} cannot be read ({type(e).__name__})") from None
     for block in blocks:

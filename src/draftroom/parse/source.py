@@ -1,5 +1,6 @@
 """Checks and dispatch on the input file: size, binary content, format by magic bytes."""
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -73,8 +74,9 @@ class SourceText:
 
 
 def opener_key(text: str) -> str:
-    """A paragraph's start, as its opener is looked up by: the first 40 letters and digits."""
-    return "".join(c for c in text if c.isalnum())[:40]
+    """A paragraph's start, as its opener is looked up by: its first 40 letters and digits, footnote
+    references aside."""
+    return "".join(c for c in re.sub(r"\[\^\d+\]", "", text) if c.isalnum())[:40]
 
 
 def parse_file(path: str | Path, lang: str | None = None) -> Document:

@@ -53,7 +53,7 @@ def _expected_letter(parent: Paragraph) -> str:
     return next_letter(parent.items[-1].marker) if parent.items else "a"
 
 
-_HEADING_MAX = 160  # characters: a heading is a short line or two
+_HEADING_MAX = 400  # characters: a heading is a few short lines
 _NOT_HEADING_END = re.compile(r"[.;:,，。；：、،؛](?:\s*(?:\[\^\d+\]|\d{1,3}|[¹²³⁴⁵⁶⁷⁸⁹⁰]+))*[”’\"»)]?$")
 
 
@@ -66,11 +66,26 @@ def _heading_like(unit: Unit | None) -> bool:
     head = text[:8].translate(_FULLWIDTH) + text[8:]
     return (
         0 < len(text) <= _HEADING_MAX
+        and all(len(line) <= 160 for line in unit.lines)
         and not _NOT_HEADING_END.search(text)
         and not vocab.NUMBERED.match(head)
         and not vocab.ITEM.match(head)
         and not text[:1].islower()
     )
+
+
+def _heading_lines(lines: list[str]) -> list[str]:
+    """One heading per printed line, a line that starts in lower case going on with the one before
+    ("General Assembly and Economic and Social Council affairs and" / "conference management")."""
+    out: list[str] = []
+    for line in (ln.strip() for ln in lines):
+        if not line:
+            continue
+        if out and line[:1].islower():
+            out[-1] = f"{out[-1]} {line}"
+        else:
+            out.append(line)
+    return out
 
 
 def _numbered_unit(unit: Unit | None) -> bool:
@@ -87,16 +102,25 @@ def _before_numbered(units: list[Unit], i: int) -> bool:
     return j > i and j < len(units) and _numbered_unit(units[j])
 
 
-def build_body(units: list[Unit], no_preamble: bool) -> Body:
+def _squeezed(text: str) -> str:
+    return "".join(text.split()).rstrip("*")
+
+
+def build_body(units: list[Unit], no_preamble: bool, title: str = "") -> Body:
+    """The parts from the units; `title`: the document's, which a page's running head repeats (a
+    unit that is the title alone is that head, not a heading)."""
     body = Body()
+    running_head = _squeezed(title) if title else None
     new_id = Ids()
     annex: Annex | None = None
     last: Paragraph | None = None
     headings: list[str] = []  # headings printed before the next preambular or operative paragraph
     for i, unit in enumerate(units):
         text = unit.text
+        if running_head and unit.kind == "paragraph" and _squeezed(text) == running_head:
+            continue
         if annex is None and (body.operative or body.preamble) and _before_numbered(units, i):
-            headings.extend(line.strip() for line in (unit.lines or [text]) if line.strip())
+            headings.extend(_heading_lines(unit.lines or [text]))
             continue
         if unit.kind == "annex":
             annex = Annex(title="", id=f"annex{len(body.annexes) + 1}")

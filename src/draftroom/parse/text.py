@@ -89,7 +89,7 @@ def _fill_body(doc: Document, lines: list[Line], body_at: int, wrapping: Wrappin
     line = lines[body_at].text
     doc.body = line.rstrip("".join(_BODY_COMMAS)).strip()
     units = Joiner(wrapping, "preamble", doc.language, notes).run(lines[body_at + 1 :])
-    body = build_body(units, no_preamble=not line.endswith(_BODY_COMMAS))
+    body = build_body(units, no_preamble=not line.endswith(_BODY_COMMAS), title=doc.title)
     doc.preamble, doc.operative, doc.annexes, doc.closing = (
         body.preamble,
         body.operative,

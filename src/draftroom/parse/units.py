@@ -48,6 +48,12 @@ def ends_paragraph(text: str, part: str) -> bool:
     return bool(t) and t[-1] in _ENDINGS[part]
 
 
+def _heading_line(text: str) -> bool:
+    """A short line that starts with a capital and ends without punctuation: a heading."""
+    t = text.strip()
+    return 0 < len(t) <= 100 and t[:1].isupper() and t[-1:].isalnum()
+
+
 def _starts_lower(text: str) -> bool:
     return text[:1].isalpha() and text[:1].islower()
 
@@ -164,7 +170,12 @@ class Joiner:
     def _short_heading(self) -> bool:
         """The unit so far is a line or two set apart that ends without punctuation: a heading
         ("I" / "Legislative activities") that a numbered paragraph follows after a blank."""
-        return 0 < len(self.text) <= 160 and not self.text[:1].islower() and len(self.lines) <= 3
+        return (
+            0 < len(self.text) <= 400
+            and not self.text[:1].islower()
+            and len(self.lines) <= 6
+            and all(len(ln.text) <= 160 for ln in self.lines)
+        )
 
     def _ending_part(self) -> str:
         return "item" if self.in_item else self.part
@@ -193,6 +204,13 @@ class Joiner:
             return kind == "number" and line.blank_before and self._short_heading()
         if kind in ("number", "item"):
             return True
+        if (
+            self.capitalised
+            and self.wrapping.blanks_mark_paragraphs
+            and line.blank_before
+            and _heading_line(t)
+        ):
+            return True  # a heading set apart after a paragraph's end ("Part I", "Peacebuilding Commission")
         if self.capitalised and _starts_lower(t):
             return False
         deeper = self.wrapping.starts_deeper(line)

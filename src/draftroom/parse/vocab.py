@@ -40,6 +40,7 @@ DISTR_DATE = re.compile(rf"^Distr\..*?\s(?P<date>{DATE_TEXT})$", _FLAGS)
 
 SESSION = re.compile(
     r"^(?:[A-Z][\w\-]*(?:[\s\-][\w\-]+)*\s+(?:special\s+|emergency\s+special\s+)?session"  # en, fr
+    r"|(?:19|20)\d\d\s+session"  # the Economic and Social Council's "2018 session"
     r"|第.{1,12}届(?:特别|紧急特别)?会议(?:续会)?"
     r"|[\w\s\-]+período\s+(?:extraordinario\s+)?de\s+sesiones"
     r"|[\w\s\-]+сессия"
@@ -132,7 +133,8 @@ ADOPTED = re.compile(
 )
 # "74/176. Title"; Arabic "74/176 - العنوان"
 RESOLUTION_NUMBER = re.compile(
-    r"^(?P<num>(?:S-|ES-)?\d{1,3}/\d{1,4}(?:\s?[A-Z])?)(?:\.|\s*[-–])\s*(?P<title>\S.*)$"
+    # "74/176. Title", Economic and Social Council "2018/12." with the title on the next line
+    r"^(?P<num>(?:S-|ES-)?(?:\d{1,3}|(?:19|20)\d\d)/\d{1,4}(?:\s?[A-Z])?)(?:\.|\s*[-–])\s*(?P<title>.*)$"
 )
 REPORT_LINE = re.compile(r"^\[.*\]$")
 

@@ -11,7 +11,7 @@ The API other packages build on (workflow only; cli/tui go through workflow):
 
     neg.document()                # Document at the latest commit (read from git objects, no lock)
     neg.document("rev-1")         # ... at a revision: "rev-1", "Rev.1", "1", "latest"
-    snap = neg.snapshot("rev-0")  # one commit's files: snap.document(), .outline(), .state(), .sponsors(),
+    snap = neg.snapshot("rev-0")  # Committed: one commit's files: snap.document(), .outline(), .state(), .sponsors(),
                                   # .read("amendments/chn-1.json"), snap.files (path -> text), snap.commit
     snap.amendments.all() / .get("chn-1" or a unique start of an id); snap.facilitators()
 
@@ -65,7 +65,7 @@ from draftroom.store.home import (
     validate_name,
 )
 from draftroom.store.records import Action, NegotiationState, RevisionCut, Sponsor
-from draftroom.store.repo import Negotiation, Snapshot, Transaction, actor_email
+from draftroom.store.repo import Committed, Negotiation, Transaction, actor_email
 
 _LAZY = {"Index", "Summary"}  # SQLAlchemy loads only for commands that query the index
 
@@ -80,11 +80,11 @@ def __getattr__(name: str) -> object:
 
 __all__ = [
     "Action",
+    "Committed",
     "Index",
     "Negotiation",
     "NegotiationState",
     "RevisionCut",
-    "Snapshot",
     "Sponsor",
     "Summary",
     "Transaction",

@@ -20,10 +20,11 @@ from typing import TYPE_CHECKING
 from git import GitCommandError, Repo
 
 from draftroom.errors import DraftroomError
+from draftroom.lang.numbers import decimal
 from draftroom.model import Document, Revision
 from draftroom.store import gitlog, gitsafe, layout
+from draftroom.store.committed import Committed
 from draftroom.store.records import Action, NegotiationState, RevisionCut, Sponsor
-from draftroom.store.snapshot import Snapshot
 from draftroom.store.transaction import (
     PAUSE_ENV,
     Transaction,
@@ -338,7 +339,7 @@ class Negotiation:
             base = None
         actions = gitlog.read_actions(repo, f"{base[0]}..{head}" if base else head)
         actions.reverse()
-        self._advance(base, head, actions, Snapshot(repo, head).read)
+        self._advance(base, head, actions, Committed(repo, head).read)
 
     def reindex(self) -> None:
         """Rebuild this negotiation's index rows from git alone."""
@@ -360,11 +361,11 @@ class Negotiation:
             f"no revision {rev!r} in {self.name}: it has {', '.join(known)} (or use 'latest')"
         )
 
-    def snapshot(self, rev: str | None = None) -> Snapshot:
+    def snapshot(self, rev: str | None = None) -> Committed:
         """Every file at a revision (default: the latest commit), read from git objects, lock-free."""
         self._heal_if_idle()
         with self._repo() as repo:
-            return Snapshot(repo, self.resolve_rev(repo, rev))
+            return Committed(repo, self.resolve_rev(repo, rev))
 
     def document(self, rev: str | None = None) -> Document:
         return self.snapshot(rev).document()
@@ -409,7 +410,7 @@ class Negotiation:
             for action in reversed(actions):
                 source = before or action.commit
                 if source not in outlines:
-                    outlines[source] = Snapshot(repo, source).outline()
+                    outlines[source] = Committed(repo, source).outline()
                 out.append(outlines[source])
                 if action.commit in changed:
                     before = action.commit
@@ -438,7 +439,8 @@ def revision_tags(repo: Repo) -> list[str]:
 def _remove_stale_builds(path: Path) -> None:
     for tmp in path.parent.glob(f".{path.name}.new-*"):
         pid = tmp.name.rsplit("-", 1)[-1]
-        if pid.isdigit() and not _alive(int(pid)):
+        number = decimal(pid)
+        if number is not None and not _alive(number):
             shutil.rmtree(tmp, ignore_errors=True)
 
 
@@ -452,4 +454,4 @@ def _alive(pid: int) -> bool:
     return True
 
 
-__all__ = ["PAUSE_ENV", "Negotiation", "Snapshot", "Transaction", "actor_email"]
+__all__ = ["PAUSE_ENV", "Committed", "Negotiation", "Transaction", "actor_email"]

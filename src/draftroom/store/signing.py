@@ -18,7 +18,7 @@ from git import Repo
 
 from draftroom.errors import DraftroomError
 from draftroom.store import layout
-from draftroom.store.snapshot import Snapshot
+from draftroom.store.committed import Committed
 from draftroom.store.transaction import actor_email
 
 KEYS_DIR = "keys/"
@@ -78,7 +78,7 @@ def registered(read: layout.Reader, files: list[str]) -> list[Registered]:
     return out
 
 
-def keys_at(snap: Snapshot) -> list[Registered]:
+def keys_at(snap: Committed) -> list[Registered]:
     return registered(snap.read, [f"{KEYS_DIR}{n}" for n in snap.listing(KEYS_DIR.rstrip("/"))])
 
 

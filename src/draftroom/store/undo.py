@@ -13,9 +13,9 @@ from git import Repo
 
 from draftroom.errors import DraftroomError
 from draftroom.store import gitlog
+from draftroom.store.committed import Committed
 from draftroom.store.records import Action
 from draftroom.store.repo import Negotiation, revision_tags
-from draftroom.store.snapshot import Snapshot
 from draftroom.store.transaction import Transaction
 
 UNDOES = "Undoes"
@@ -97,7 +97,7 @@ def undo(neg: Negotiation, ref: str | None, actor: str, check: Check) -> Action:
         target, history = _undoable(repo, ref, actor)
         check(txn, target)
         changed = _changed_files(repo, ["-1", target.commit])[target.commit]
-        after, now = Snapshot(repo, target.commit), Snapshot(repo, "HEAD")
+        after, now = Committed(repo, target.commit), Committed(repo, "HEAD")
         moved = {rel for rel in changed if after.read(rel) != now.read(rel)}
         if moved:  # a later action changed them again: restoring would lose it
             later = _changed_files(repo, [f"{target.commit}..HEAD", "--", *sorted(moved)])
@@ -106,7 +106,7 @@ def undo(neg: Negotiation, ref: str | None, actor: str, check: Check) -> Action:
                 f"cannot undo {target.commit[:7]} ({target.summary}): {last.commit[:7]} ({last.actor}: "
                 f"{last.summary}) changed the same text since; that must be undone first"
             )
-        before = Snapshot(repo, f"{target.commit}^")
+        before = Committed(repo, f"{target.commit}^")
         for rel in sorted(changed):
             txn.restore(rel, before.read(rel))
         txn.summary = f"Undo: {target.summary}"

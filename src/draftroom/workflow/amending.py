@@ -13,7 +13,7 @@ from draftroom.errors import DraftroomError
 from draftroom.model import STATUSES, Document, Revision, find_by_id, labels, states
 from draftroom.model.amendment import Amendment
 from draftroom.parse import parse_file
-from draftroom.store import Negotiation, NegotiationState, Snapshot, Transaction
+from draftroom.store import Committed, Negotiation, NegotiationState, Transaction
 from draftroom.store.worktree import working_outline, working_text
 from draftroom.workflow import roles
 from draftroom.workflow import rules as logic
@@ -39,10 +39,10 @@ def revision_tag(state: NegotiationState) -> str:
     return Revision(state.revision).tag
 
 
-def facilitators(stored: Transaction | Snapshot) -> list[str]:
+def facilitators(stored: Transaction | Committed) -> list[str]:
     """Who facilitates: the list the roles verb keeps, else the negotiation's facilitator (or the
     Secretariat when none was named)."""
-    if isinstance(stored, Snapshot):
+    if isinstance(stored, Committed):
         named, state = stored.facilitators(), stored.state()
     else:
         named, state = stored.facilitators, stored.state

@@ -12,7 +12,7 @@ other two pair by content.
 """
 
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from draftroom.diff.inline import diff_texts
@@ -46,6 +46,7 @@ class Side:
     doc: Document
     name: str  # as shown to the user: the path, or NAME@rev-1
     negotiation: Path | None = None  # set when the side is a revision of a negotiation
+    not_current: list[str] = field(default_factory=list)  # in another language: labels not translated yet
 
 
 def _from_file(path: str) -> Side:
@@ -64,8 +65,11 @@ def _from_file(path: str) -> Side:
 
 def _from_negotiation(name: str, rev: str | None, home: Home, lang: str | None = None) -> Side:
     neg = open_negotiation(name, home)
-    doc = in_language(name, lang, rev, home).document if lang else neg.document(rev)
-    return Side(doc, f"{neg.path.name}@{rev or 'latest'}", neg.path)
+    label = f"{neg.path.name}@{rev or 'latest'}"
+    if not lang:
+        return Side(neg.document(rev), label, neg.path)
+    shown = in_language(name, lang, rev, home)
+    return Side(shown.document, label, neg.path, shown.not_current)
 
 
 def load_side(spec: str, home: Home = None, lang: str | None = None) -> Side:
@@ -108,7 +112,11 @@ def compare_sides(
     sides in its version in `lang` when given."""
     old, new = _sides(a, b, from_rev, to_rev, home, lang)
     by_id = old.negotiation is not None and old.negotiation == new.negotiation
-    return compare(old.doc, new.doc, by_id=by_id, old_name=old.name, new_name=new.name)
+    redline = compare(old.doc, new.doc, by_id=by_id, old_name=old.name, new_name=new.name)
+    for side in (old, new):
+        if side.not_current:  # a change of the working text shows here only once it is translated
+            redline.warnings.append(f"{side.name}: not current in {lang}: {', '.join(side.not_current)}")
+    return redline
 
 
 def proposal_redline(current: str, proposed: str) -> list[Segment]:

@@ -114,8 +114,8 @@ def translated_document(working: Document, t: Translation) -> Document:
     doc = copy.deepcopy(working)
     doc.language = t.language
     for key, value in t.fields.items():
-        if value is not None:
-            setattr(doc, key, value)
+        if value is not None and not (key == "job_number" and working.job_number is None):
+            setattr(doc, key, value)  # a revision drops the job number: a new document gets its own
     if t.closing.meeting or t.closing.date:
         doc.closing = copy.copy(t.closing)
     _same_dates(working, doc, t.language)
@@ -240,6 +240,10 @@ def add_translation(
     missing. Returns the translation and the labels not current."""
     neg = open_negotiation(name, home)
     who = resolve_actor(actor)
+    if who != SECRETARIAT:
+        raise DraftroomError(
+            f"only the Secretariat adds a language version; {who} proposes wordings with `draftroom translate`"
+        )
     base = neg.snapshot(rev).document()
     t = _version(base, path, lang)
     with neg.action(

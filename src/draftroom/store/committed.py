@@ -8,7 +8,7 @@ from draftroom.store.amendments import Amendments, read_facilitators
 from draftroom.store.records import NegotiationState, Sponsor
 
 
-class Snapshot:
+class Committed:
     """The files of one commit, each folder listed and each file read from git on first use and kept.
 
     Folders are listed lazily: reading the document never lists the amendments folder, which may

@@ -21,9 +21,9 @@ from git import GitCommandError, Repo
 
 from draftroom.errors import DraftroomError
 from draftroom.store import gitlog, gitsafe, rules, signing
+from draftroom.store.committed import Committed
 from draftroom.store.records import Action
 from draftroom.store.repo import BRANCH, Negotiation, revision_tags
-from draftroom.store.snapshot import Snapshot
 from draftroom.store.transaction import ensure_tag, head_sha, reset_to_head, sign_options
 
 REMOTE = "origin"
@@ -105,7 +105,7 @@ def judge_range(repo: Repo, old: str | None, new: str, signed: bool = True) -> l
 def judge_commit(
     repo: Repo, action: Action, parent: str, sig: signing.Signature | None, signed: bool
 ) -> str | None:
-    before, after = Snapshot(repo, parent), Snapshot(repo, action.commit)
+    before, after = Committed(repo, parent), Committed(repo, action.commit)
     keys = signing.keys_at(before)
     if signed and (keys or signing.keys_at(after)):
         root = keys or [k for k in signing.keys_at(after) if k.actor == rules.SECRETARIAT]

@@ -22,8 +22,8 @@ from typing import Any
 from draftroom.errors import DraftroomError
 from draftroom.store import layout, signing
 from draftroom.store.amendments import ROLES, parse_amendment, read_facilitators
+from draftroom.store.committed import Committed
 from draftroom.store.records import Action
-from draftroom.store.snapshot import Snapshot
 
 SECRETARIAT = "Secretariat"
 _DOCUMENT = (layout.META, layout.STRUCTURE, layout.FOOTNOTES, layout.STATE)
@@ -40,16 +40,16 @@ class Verdict:
         return f"{self.commit[:10]} ({self.summary}): {self.reason}"
 
 
-def facilitators(snap: Snapshot) -> list[str]:
+def facilitators(snap: Committed) -> list[str]:
     return read_facilitators(snap.read) or [snap.state().facilitator or SECRETARIAT]
 
 
-def _json(snap: Snapshot, rel: str) -> Any:
+def _json(snap: Committed, rel: str) -> Any:
     data = snap.read(rel)
     return json.loads(data) if data else None
 
 
-def _sponsor_problem(actor: str, before: Snapshot, after: Snapshot) -> str | None:
+def _sponsor_problem(actor: str, before: Committed, after: Committed) -> str | None:
     old = {s["iso3"] or s["name"]: s for s in _json(before, layout.SPONSORS) or []}
     new = {s["iso3"] or s["name"]: s for s in _json(after, layout.SPONSORS) or []}
     changed = {k for k in old.keys() | new.keys() if old.get(k) != new.get(k)}
@@ -62,7 +62,7 @@ def _sponsor_problem(actor: str, before: Snapshot, after: Snapshot) -> str | Non
 
 
 def _amendment_problem(
-    actor: str, rel: str, before: Snapshot, after: Snapshot, chairs: list[str]
+    actor: str, rel: str, before: Committed, after: Committed, chairs: list[str]
 ) -> str | None:
     aid = rel[len(layout.AMENDMENTS_DIR) :].removesuffix(".json")
     try:
@@ -96,7 +96,7 @@ def _amendment_problem(
     return None
 
 
-def judge(action: Action, before: Snapshot, after: Snapshot, changed: list[str]) -> str | None:
+def judge(action: Action, before: Committed, after: Committed, changed: list[str]) -> str | None:
     """Why the action may not be done by its actor (None when it may), from the files it changed."""
     actor = action.actor
     chairs = facilitators(before)

@@ -113,7 +113,12 @@ def text_of(chars: int) -> str:
 
 
 def noted(count: int) -> str:
-    refs = "\n\n".join(f"{n}. Decides to act[^{n}]." for n in range(1, count + 1))
+    refs = "\n\n".join(  # ten notes a paragraph: paragraph numbers go up to 999
+        f"{k + 1}. Decides "
+        + " ".join(f"to act[^{n}]" for n in range(10 * k + 1, min(10 * k + 11, count + 1)))
+        + "."
+        for k in range((count + 9) // 10)
+    )
     notes = "\n".join(f"[^{n}]: Resolution {n}/1 of 25 September 2015." for n in range(1, count + 1))
     return f"The General Assembly,\n\n{refs}\n\n{notes}\n"
 

@@ -495,6 +495,8 @@ _LABELS = st.sampled_from(
         "op1",
         "OP1(a)(i)",
         "x",
+        "OP" + "9" * 5000,
+        "AN" + "1" * 50 + ".2",
     ]
 )
 _TYPED = st.one_of(

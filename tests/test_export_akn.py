@@ -102,3 +102,13 @@ def test_word_export_italicises_the_sources_opener(tmp_path):
     assert italic == "Recalling its resolution"
     texts = [p.text for p in Docx(str(out)).paragraphs]
     assert "Legislative activities" in texts  # the operative heading is on the page
+
+
+def test_plain_text_openers_come_from_the_table_measured_on_the_uns_files():
+    doc = parse_file(CORPUS_EN / "A_RES_80_9.txt")
+    assert all(p.opener is None for p in doc.preamble)  # plain text does not say
+    again = read_akn(write_akn(doc, Options(kind="resolution", lang="en")), "x.xml").document
+    assert all(p.opener and p.text.startswith(p.opener) for p in again.preamble)
+    from draftroom.export.phrases import PHRASES
+
+    assert "Taking note" in PHRASES["en"] and "Taking note of" not in PHRASES["en"]

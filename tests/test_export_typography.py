@@ -10,8 +10,9 @@ from draftroom.export.typography import opener_length, typography_for
     ("text", "lang", "opener"),
     [
         ("Recalling also its resolution 70/1,", "en", "Recalling also"),
-        ("Taking note with appreciation of the report,", "en", "Taking note with appreciation of"),
-        ("Taking note of the report,", "en", "Taking note of"),
+        # as the UN sets them in its own files (export/openers.tsv): "of" upright
+        ("Taking note with appreciation of the report,", "en", "Taking note with appreciation"),
+        ("Taking note of the report,", "en", "Taking note"),
         ("Further requests the Secretary-General", "en", "Further requests"),
         ("Strives to ensure", "en", "Strives"),  # not in the list: the first word
         ("Notingly odd", "en", "Notingly"),  # a phrase matches whole words only

@@ -138,9 +138,14 @@ def test_pdf_garbage_is_refused_before_any_repair(garbage):
 
 # ---- 6. footnotes, long lines, long numbers ------------------------------------------------------------
 def _noted(count: int) -> str:
-    refs = " ".join(f"word[^{n}]" for n in range(1, count + 1))
+    refs = "\n\n".join(  # ten notes a paragraph: paragraph numbers go up to 999
+        f"{k + 1}. Decides "
+        + " ".join(f"to act[^{n}]" for n in range(10 * k + 1, min(10 * k + 11, count + 1)))
+        + "."
+        for k in range((count + 9) // 10)
+    )
     notes = "\n".join(f"[^{n}]: Resolution {n}/1." for n in range(1, count + 1))
-    return f"The General Assembly,\n\n1. Decides {refs}.\n\n{notes}\n"
+    return f"The General Assembly,\n\n{refs}\n\n{notes}\n"
 
 
 def test_footnotes_up_to_the_limit_are_read_and_past_it_refused():
@@ -217,3 +222,35 @@ def test_a_page_with_more_text_than_any_page_holds_is_refused_before_its_charact
     )
     page = one_page_pdf(b"BT /F1 10 Tf " + runs + b"ET")
     refused(read_pdf, page, "text on a page limit", "page 1")
+
+
+def test_a_paragraph_of_many_short_lines_is_joined_in_linear_time_up_to_the_paragraph_limit():
+    words = "to\n" * 6_000
+    doc = parse_text(f"The General Assembly,\n\n1. Decides\n{words}", "en", source=NAME)
+    assert doc.operative[0].text.count("to") == 6_000
+    with pytest.raises(DraftroomError, match="paragraph length limit"):
+        parse_text(f"The General Assembly,\n\n1. Decides\n{words * 4}", "en", source=NAME)
+
+
+@pytest.mark.parametrize(
+    ("name", "make", "words"),
+    [
+        ("bomb.docx", lambda: zip_bomb(60 << 20), "limit"),
+        (
+            "deep.docx",
+            lambda: docx(document=document_xml("<w:p>" * 1000 + "</w:p>" * 1000)),
+            "nesting depth limit",
+        ),
+        ("inflate.docx", lambda: corrupt_deflate(docx()), "not a readable Word document"),
+        ("cycle.pdf", cyclic_pdf, "cycle in page tree"),
+        ("count.pdf", lying_count_pdf, "damaged"),
+    ],
+)
+def test_parse_says_what_is_wrong_in_one_line(run_cli, tmp_path, name, make, words):
+    f = tmp_path / name
+    f.write_bytes(make())
+    done = run_cli("parse", str(f))
+    assert done.returncode == 2, done.stderr
+    assert (
+        done.stderr.count("\n") == 1 and done.stderr.startswith("draftroom: error: ") and words in done.stderr
+    )

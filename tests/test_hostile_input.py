@@ -97,6 +97,7 @@ def test_text_word_cannot_hold_is_refused_naming_the_character_and_its_place(
         ("table", "t", "--symbol", "A/C.3/74/L.20\u202e"),
         ("revise", "t", "--as", "Pakistan", "--symbol", "A/\ufffe"),
         ("amend", "t", "--as", "Chi\u202ena", "delete", "OP1"),
+        ("translate", "t", "OP1", "--lang", "fr", "--text", "Décide\uffff", "--as", "Secretariat"),
     ],
 )
 def test_every_place_text_enters_applies_the_rule(run_cli, home, args):
@@ -293,3 +294,14 @@ def test_a_meeting_number_int_cannot_read_is_kept_as_written(meeting):
 
     line = meeting_line(meeting, "en")
     assert line == meeting or line == "109th plenary meeting"
+
+
+@pytest.mark.parametrize("label", ["OP" + "9" * 5000, "AN" + "1" * 5000 + ".2", "OP1" + "(a)" * 3000])
+def test_a_label_too_long_for_any_paragraph_is_no_label(run_cli, home, label):
+    before = _state(home)
+    fails(run_cli("amend", "t", "--home", str(home), "--as", "China", "delete", label), "OP")
+    assert _state(home) == before
+
+
+def test_a_revision_number_too_long_for_any_negotiation_is_no_revision(run_cli, home):
+    fails(run_cli("show", "t", "--home", str(home), "--rev", "Rev." + "9" * 5000), "rev")

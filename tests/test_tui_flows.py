@@ -18,6 +18,7 @@ from draftroom.tui.app import DraftroomApp
 from draftroom.tui.identity import Identity
 from draftroom.tui.launch import identity_for, save_identity
 from draftroom.tui.rooms import WorkflowLobby
+from draftroom.tui.screens.reason import ReasonScreen
 from draftroom.workflow import amending, listing, revising
 from draftroom.workflow import negotiation as nego
 from draftroom.workflow.identity import config_path
@@ -213,10 +214,15 @@ def test_delegate_proposes_a_word_edit_then_withdraws_it(home):
         assert "●1" in screen_text(app)
         await pilot.press("enter")
         await settle(pilot)
-        await pilot.press("w")
+        await pilot.press("w")  # Words on the draft is not Withdraw here: nothing happens
+        await settle(pilot)
+        assert [a.status for a in amendments(home)] == ["proposed"]
+        await pilot.press("delete")  # withdraw asks first, and for a reason
+        await settle(pilot)
+        await pilot.press(*"已达成共识", "enter")
         await settle(pilot)
         await settle(pilot)
-        assert "withdrawn" in screen_text(app)
+        assert "withdrawn" in screen_text(app) and "已达成共识" in screen_text(app)
 
     drive(lambda: app_in(home, Identity("China", "delegate")), scenario)
     assert [a.status for a in amendments(home)] == ["withdrawn"]
@@ -231,7 +237,7 @@ def test_facilitator_accepts_and_revises(home):
     async def scenario(app: DraftroomApp, pilot) -> None:
         await pilot.press("g", *"OP1", "enter")
         await settle(pilot)
-        await pilot.press("enter", "a")  # accept China's replacement
+        await pilot.press("enter", "y", "enter")  # accept China's replacement (no reason needed)
         await settle(pilot)
         await settle(pilot)
         await pilot.press("escape", "R")
@@ -485,14 +491,17 @@ def test_support_reject_and_mark(home):
     async def as_zambia(app: DraftroomApp, pilot) -> None:
         await pilot.press("g", *"OP3", "enter", "enter")
         await settle(pilot)
-        await pilot.press("s")
+        await pilot.press("plus")
         await settle(pilot)
         await settle(pilot)
 
     async def as_facilitator(app: DraftroomApp, pilot) -> None:
         await pilot.press("g", *"OP3", "enter", "enter")
         await settle(pilot)
-        await pilot.press("r")
+        await pilot.press("n", "enter")  # a rejection needs its reason
+        await settle(pilot)
+        assert isinstance(app.screen, ReasonScreen)
+        await pilot.press(*"超出议程", "enter")
         await settle(pilot)
         await settle(pilot)
         await pilot.press("t", "up", "up", "enter")  # from agreed to bracketed
@@ -503,6 +512,7 @@ def test_support_reject_and_mark(home):
     drive(lambda: app_in(home, Identity(FACILITATOR, "facilitator")), as_facilitator)
     (a,) = amendments(home)
     assert (a.id, a.proposers, a.status) == (proposed.id, ["China", "Zambia"], "rejected")
+    assert [(r.who, r.verdict, r.text) for r in a.thread] == [(FACILITATOR, "reject", "超出议程")]
     assert nego.show(NAME, home=home).operative[2].status == "bracketed"
 
 

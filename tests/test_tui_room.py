@@ -175,3 +175,54 @@ def test_a_compilation_has_the_same_formats_in_the_cli_and_the_tui(home, tmp_pat
         run_cli("export", NAME, "--home", str(home), "--kind", "compilation", "-o", str(tmp_path / "c.pdf")),
     ):
         assert refused.returncode != 0 and ".docx" in refused.stderr and "\n" not in refused.stderr.strip()
+
+
+def test_a_corrupt_pdf_is_called_a_damaged_pdf(run_cli, tmp_path):
+    broken = tmp_path / "L.20.pdf"
+    broken.write_bytes(b"\x00\x01\x02garbage" * 100)
+    result = run_cli("parse", str(broken))
+    assert result.returncode != 0 and "damaged PDF" in result.stderr and "binary" not in result.stderr
+
+
+def test_suggestions_for_a_misspelt_country_are_in_the_language_it_was_typed_in():
+    from draftroom.errors import DraftroomError
+    from draftroom.model.states import resolve
+
+    with pytest.raises(DraftroomError) as err:
+        resolve("Zambiee")  # French: Zambie
+    suggested = str(err.value).split("did you mean ")[1].split("?")[0].split(", ")
+    french = {s.fr for s in map(resolve, suggested)}
+    assert set(suggested) == french, suggested
+
+
+def test_reasons_and_a_discussion_thread_in_the_cli_and_the_tui(home, run_cli):
+    def cli(*args: str) -> str:
+        done = run_cli(args[0], "--home", str(home), *args[1:])
+        assert done.returncode == 0, done.stderr
+        return done.stdout
+
+    chn = cli("amend", NAME, "delete", "OP3", "--as", "China").strip()
+    pak = cli("amend", NAME, "replace", "OP1", "--text", "敦促会员国批准；", "--as", "Pakistan").strip()
+    cli("comment", NAME, chn, "--text", "删除会削弱决议", "--as", "Zambia")
+    cli("reject", NAME, pak, "--because", "超出议程", "--as", FACILITATOR)
+    listed = cli("amendments", NAME)
+    assert "Zambia" in listed and "删除会削弱决议" in listed and "rejects because: 超出议程" in listed
+    assert cli("amendments", NAME, "--status", "pending").count("\n    ") >= 1
+    assert pak not in cli("amendments", NAME, "--status", "pending")
+    assert chn not in cli("amendments", NAME, "--kind", "replace") and pak in cli(
+        "amendments", NAME, "--kind", "replace"
+    )
+    empty = run_cli("comment", "--home", str(home), NAME, chn, "--text", "  ", "--as", "Zambia")
+    assert empty.returncode != 0 and "empty" in empty.stderr
+
+    async def scenario(app: DraftroomApp, pilot) -> None:
+        await pilot.press("g", *"op3", "enter", "enter")
+        await settle(pilot)
+        assert "删除会削弱决议" in screen_text(app)  # the thread under the proposal
+        await pilot.press("slash", *"同意赞比亚", "enter")
+        await settle(pilot)
+        await settle(pilot)
+        assert "同意赞比亚" in screen_text(app)
+
+    drive(lambda: app_in(home, Identity("China", "delegate")), scenario)
+    assert "China" in cli("amendments", NAME, "--on", "OP3").split("同意赞比亚")[0].splitlines()[-1]

@@ -153,8 +153,8 @@ class FakeRoom:
         self.record("propose", request, acting_as)
         return "NEW-1"
 
-    def withdraw(self, amendment_id: str, acting_as: str) -> None:
-        self.record("withdraw", amendment_id, acting_as)
+    def withdraw(self, amendment_id: str, acting_as: str, because: str = "") -> None:
+        self.record("withdraw", amendment_id, acting_as, because)
         self.proposals = [
             replace(p, status="withdrawn") if p.id == amendment_id else p for p in self.proposals
         ]
@@ -162,8 +162,11 @@ class FakeRoom:
     def support(self, amendment_id: str, acting_as: str) -> None:
         self.record("support", amendment_id, acting_as)
 
-    def decide(self, verdict: str, amendment_ids: list[str], acting_as: str) -> None:
-        self.record("decide", verdict, amendment_ids, acting_as)
+    def comment(self, amendment_id: str, text: str, acting_as: str) -> None:
+        self.record("comment", amendment_id, text, acting_as)
+
+    def decide(self, verdict: str, amendment_ids: list[str], acting_as: str, because: str = "") -> None:
+        self.record("decide", verdict, amendment_ids, acting_as, because)
 
     def compromise(self, amendment_ids: list[str], text: str, acting_as: str) -> str:
         self.record("compromise", amendment_ids, text, acting_as)

@@ -10,6 +10,7 @@ from typing import Any
 from draftroom.cli.options import add_home
 from draftroom.errors import DraftroomError
 from draftroom.model import STATUSES
+from draftroom.model.amendment import KIND_FILTERS, PENDING_FILTER
 from draftroom.model.amendment import STATUSES as AMENDMENT_STATUSES
 from draftroom.workflow.writing import Options
 
@@ -68,7 +69,7 @@ def _amendments(args: argparse.Namespace) -> int:
     from draftroom.workflow.negotiation import paragraph_ids
 
     (on,) = paragraph_ids(args.name, [args.on], home=args.home)
-    found = listing.list_amendments(args.name, args.status, args.by, on, args.home)
+    found = listing.list_amendments(args.name, args.status, args.by, on, args.home, args.kind)
     names = found.names
     if args.json:
         json.dump(
@@ -77,7 +78,7 @@ def _amendments(args: argparse.Namespace) -> int:
         sys.stdout.write("\n")
         return 0
     if not found.amendments:
-        print("no amendments" + (" match" if args.status or args.by or args.on else " yet"))
+        print("no amendments" + (" match" if args.status or args.by or args.on or args.kind else " yet"))
         return 0
     out = []
     for a in found.amendments:
@@ -88,6 +89,7 @@ def _amendments(args: argparse.Namespace) -> int:
             out.append(f"    conflict: {a.conflict.reason}")
             out.append(f"    written against: {a.conflict.base_text}")
             out.append(f"    the text now:    {a.conflict.current_text or '(deleted)'}")
+        out += [f"    — {line}" for line in listing.thread_lines(a)]
     print("\n".join(out))
     return 0
 
@@ -95,7 +97,7 @@ def _amendments(args: argparse.Namespace) -> int:
 def _withdraw(args: argparse.Namespace) -> int:
     from draftroom.workflow import amending
 
-    a, outcome = amending.withdraw(args.name, args.id, args.actor, args.home)
+    a, outcome = amending.withdraw(args.name, args.id, args.actor, args.home, args.because or "")
     print(f"{a.id}: withdrawn" if outcome == "withdrawn" else f"{a.id}: you no longer co-propose it")
     return 0
 
@@ -112,11 +114,19 @@ def _decide(verdict: str) -> Any:
     def run(args: argparse.Namespace) -> int:
         from draftroom.workflow import amending
 
-        for a in amending.decide(args.name, args.ids, verdict, args.actor, args.home):
+        for a in amending.decide(args.name, args.ids, verdict, args.actor, args.home, args.because or ""):
             print(f"{a.id}: {a.status}")
         return 0
 
     return run
+
+
+def _comment(args: argparse.Namespace) -> int:
+    from draftroom.workflow import amending
+
+    a = amending.comment(args.name, args.id, args.text, args.actor, args.home)
+    print(f"{a.id}: {len(a.thread)} in its discussion")
+    return 0
 
 
 def _compromise(args: argparse.Namespace) -> int:
@@ -244,9 +254,12 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument(
         "--json", action="store_true", help="objects with id, kind, target, proposers, status, base"
     )
-    p.add_argument("--status", choices=AMENDMENT_STATUSES)
+    p.add_argument(
+        "--status", choices=(PENDING_FILTER, *AMENDMENT_STATUSES), help="pending: proposed or conflicting"
+    )
     p.add_argument("--by", metavar="DELEGATION", help="only those this delegation (co-)proposes")
     p.add_argument("--on", metavar="LABEL", help="only those acting on this paragraph")
+    p.add_argument("--kind", choices=KIND_FILTERS, help="only this kind (compromise: a facilitator's text)")
     p.set_defaults(func=_amendments)
 
     for verb, func, what in (
@@ -256,13 +269,22 @@ def register(sub: argparse._SubParsersAction) -> None:
         p = sub.add_parser(verb, parents=[home, acting], help=what)
         p.add_argument("name", help=NAME_HELP)
         p.add_argument("id", help="the amendment's id (or a unique start of it)")
+        if verb == "withdraw":
+            p.add_argument("--because", metavar="WHY", help="the reason, kept in the proposal's discussion")
         p.set_defaults(func=func)
 
     for verb in ("accept", "reject"):
         p = sub.add_parser(verb, parents=[home, acting], help=f"facilitator: {verb} amendments")
         p.add_argument("name", help=NAME_HELP)
         p.add_argument("ids", nargs="+", metavar="ID")
+        p.add_argument("--because", metavar="WHY", help="the reason, kept in each proposal's discussion")
         p.set_defaults(func=_decide(verb))
+
+    p = sub.add_parser("comment", parents=[home, acting], help="add to a proposal's discussion thread")
+    p.add_argument("name", help=NAME_HELP)
+    p.add_argument("id", help="the amendment's id (or a unique start of it)")
+    p.add_argument("--text", required=True, help="what you say")
+    p.set_defaults(func=_comment)
 
     p = sub.add_parser("compromise", parents=[home, acting], help="facilitator: one text replacing proposals")
     p.add_argument("name", help=NAME_HELP)

@@ -1,8 +1,11 @@
-"""Opening phrases of preambular and operative paragraphs, per language, for the typography's opener.
+"""Opening phrases of preambular and operative paragraphs, per language, for the typography's opener:
+seed lists, and the table measured on the UN's own AKN4UN files (openers.tsv).
 
 Lists are seeds, not the whole vocabulary: `typography.opener_length` matches the longest phrase
 and falls back to a general rule (the first word, with a following "also"/"further" and the like).
 """
+
+from importlib.resources import files
 
 _EN_PREAMBULAR = """Recalling|Reaffirming|Guided by|Bearing in mind|Noting|Noting with appreciation|
 Noting with concern|Noting with satisfaction|Taking note of|Taking note with appreciation of|Welcoming|
@@ -73,11 +76,36 @@ def _zh_with_prefixes(block: str) -> tuple[str, ...]:
     return tuple(f"{prefix}{p}" for p in base for prefix in ("", "又", "还", "并", "再次", "又再次"))
 
 
+def _measured() -> dict[str, tuple[str, ...]]:
+    """The openers the UN set in italics in its own AKN4UN files (openers.tsv, written by
+    scripts/measure_openers.py), per language."""
+    table = files("draftroom.export").joinpath("openers.tsv").read_text(encoding="utf-8")
+    out: dict[str, list[str]] = {}
+    for line in table.splitlines():
+        if line and not line.startswith("#"):
+            lang, phrase, _ = line.split("\t")
+            out.setdefault(lang, []).append(phrase)
+    return {lang: tuple(phrases) for lang, phrases in out.items()}
+
+
+def _with_measured(seeds: tuple[str, ...], lang: str) -> tuple[str, ...]:
+    """The measured openers, and the seeds the measurement does not contradict: a seed that runs on
+    past a measured opener ("Takes note with appreciation of" past "Takes note with appreciation")
+    sets upright words in italics, as the UN does not."""
+    measured = _MEASURED.get(lang, ())
+    known = set(measured)
+    kept = tuple(
+        seed for seed in seeds if seed in known or not any(seed.startswith(m + " ") for m in measured)
+    )
+    return measured + kept
+
+
+_MEASURED = _measured()
 PHRASES: dict[str, tuple[str, ...]] = {
-    "en": _split(_EN_PREAMBULAR) + _split(_EN_OPERATIVE),
-    "zh": _zh_with_prefixes(_ZH_BASE),
-    "fr": _split(_FR),
-    "es": _split(_ES),
-    "ru": _split(_RU),
-    "ar": _split(_AR),
+    "en": _with_measured(_split(_EN_PREAMBULAR) + _split(_EN_OPERATIVE), "en"),
+    "zh": _with_measured(_zh_with_prefixes(_ZH_BASE), "zh"),
+    "fr": _with_measured(_split(_FR), "fr"),
+    "es": _with_measured(_split(_ES), "es"),
+    "ru": _with_measured(_split(_RU), "ru"),
+    "ar": _with_measured(_split(_AR), "ar"),
 }

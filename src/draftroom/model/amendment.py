@@ -14,6 +14,8 @@ STATUSES = ("proposed", "withdrawn", "accepted", "rejected", "merged", "supersed
 PENDING = ("proposed", "conflicting")
 FORMAL_STATUSES = ("proposed", "accepted")  # what a formal amendments document can table
 POSITIONS = ("before", "after")
+PENDING_FILTER = "pending"  # a listing's status filter: every proposal still to be decided
+KIND_FILTERS = (*KINDS, "compromise")  # a listing's kind filter; compromise: a facilitator's merging text
 
 _CROCKFORD = "0123456789abcdefghjkmnpqrstvwxyz"
 
@@ -27,6 +29,26 @@ class Conflict:
     current_text: str  # the paragraph now ("" when it was deleted)
     proposed_text: str = ""  # what the amendment wanted
     others: list[str] = field(default_factory=list)  # ids of amendments it collides with
+
+
+@dataclass
+class Remark:
+    """One entry of a proposal's discussion: a comment, or the reason given with a decision."""
+
+    when: str  # ISO 8601 UTC
+    who: str  # the delegation (or the Secretariat) that wrote it
+    text: str
+    verdict: str = ""  # "" for a comment; withdraw | accept | reject for the reason of that decision
+
+    @property
+    def said(self) -> str:
+        """The words as a thread shows them: a comment, or "rejects because: ..."."""
+        return f"{self.verdict}s because: {self.text}" if self.verdict else self.text
+
+    @property
+    def minute(self) -> str:
+        """When, to the minute: "2026-12-02 10:41"."""
+        return self.when[:16].replace("T", " ")
 
 
 @dataclass
@@ -50,6 +72,7 @@ class Amendment:
     invited: list[str] = field(default_factory=list)  # named as co-proposers; they join by supporting it
     applied_in: str | None = None  # the revision that applied it
     conflict: Conflict | None = None
+    thread: list[Remark] = field(default_factory=list)  # comments and decisions' reasons, oldest first
 
     @property
     def proposer(self) -> str:
@@ -90,16 +113,20 @@ def to_dict(a: Amendment) -> dict[str, Any]:
     out = {k: v for k, v in vars(a).items() if v not in (None, [], "") or k in ("id", "kind", "status")}
     if a.conflict is not None:
         out["conflict"] = asdict(a.conflict)
+    if a.thread:
+        out["thread"] = [asdict(r) for r in a.thread]
     return out
 
 
 def from_dict(d: dict[str, Any]) -> Amendment:
     data = dict(d)
     conflict = data.pop("conflict", None)
+    thread = data.pop("thread", [])
     known = set(Amendment.__dataclass_fields__)
     a = Amendment(**{k: v for k, v in data.items() if k in known})
     a.proposers = list(a.proposers)
     a.merges = list(a.merges)
     a.invited = list(a.invited)
     a.conflict = Conflict(**conflict) if conflict else None
+    a.thread = [Remark(**r) for r in thread]
     return a

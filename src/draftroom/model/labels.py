@@ -18,6 +18,9 @@ _PARTS = {prefix: part for part, prefix in PREFIXES.items()}
 _TYPED = re.compile(r"^(?i:(pp|op|an))(?:(\d+)\.)?(\d+)((?:\([A-Za-z]+\))*)$")
 
 
+_LONGEST = 40  # characters of a label: AN12.345(aaa)(viii)(c) and room to spare
+
+
 @dataclass(frozen=True)
 class Label:
     """Where a paragraph stands, by its parts: PP3, OP10(a)(ii), AN12 (the only annex), AN2.12."""
@@ -31,10 +34,11 @@ class Label:
     def parse(cls, raw: str) -> "Label":
         """`op 10 (a)` -> Label("operative", 10, markers=("a",)); a one-line error for anything else."""
         s = re.sub(r"\s+", "", raw or "").replace("（", "(").replace("）", ")")
-        m = _TYPED.match(s)
+        m = _TYPED.match(s) if len(s) <= _LONGEST else None  # (int() refuses 4,300 digits and more)
         if not m:
+            shown = raw if len(raw or "") <= _LONGEST else f"{raw[:_LONGEST]}..."
             raise DraftroomError(
-                f"{raw!r} is not a paragraph label: write it like PP3, OP10, OP10(a), AN12 or AN2.12"
+                f"{shown!r} is not a paragraph label: write it like PP3, OP10, OP10(a), AN12 or AN2.12"
             )
         prefix, annex, number, items = m.groups()
         markers = tuple(re.findall(r"\(([a-z]+)\)", items.lower()))

@@ -34,6 +34,7 @@ ZIP_MEMBERS = Limit("number of parts", 10_000, "parts", "too many parts")
 XML_DEPTH = Limit("nesting depth", 200, "levels", "too deeply nested")  # of the XML of a .docx or an AKN file
 TEXT_CHARS = Limit("text length", 1_500_000, "characters", "too long")  # the whole text, once read
 LINE_CHARS = Limit("line length", 100_000, "characters", "too long")
+PARAGRAPH_CHARS = Limit("paragraph length", 20_000, "characters", "too long")  # the longest seen: 3,000
 FOOTNOTES = Limit("number of footnotes", 2_000, "footnotes", "too many footnotes")
 PAGES = Limit("page count", 250, "pages", "too many pages")
 PAGE_CHARS = Limit("text on a page", 30_000, "characters", "too much text on one page")  # a full page: 5,000
@@ -49,6 +50,7 @@ ALL = (
     XML_DEPTH,
     TEXT_CHARS,
     LINE_CHARS,
+    PARAGRAPH_CHARS,
     FOOTNOTES,
     PAGES,
     PAGE_CHARS,

@@ -10,9 +10,9 @@ import re
 from dataclasses import dataclass
 from typing import Self
 
-_TAG = re.compile(r"rev-(\d+)")
-_TYPED = re.compile(r"(?i)\s*(?:rev)?[-._ ]?(\d+)\s*")  # "Rev.1", "rev-1", "1", "rev 1"
-_SYMBOL = re.compile(r"/Rev\.(\d+)$")
+_TAG = re.compile(r"rev-(\d{1,6})")
+_TYPED = re.compile(r"(?i)\s*(?:rev)?[-._ ]?(\d{1,6})\s*")  # "Rev.1", "rev-1", "1", "rev 1"
+_SYMBOL = re.compile(r"/Rev\.(\d{1,6})$")
 
 
 @dataclass(frozen=True, order=True)

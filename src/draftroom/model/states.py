@@ -146,6 +146,20 @@ def lookup(name: str) -> State | None:
     return table.get(key) or table.get(_ARTICLE.sub("", key))
 
 
+def _language_of(state: State, written: str) -> str | None:
+    """The language whose UN short name `written` is; None for a code, an alias or another form."""
+    return next((lang for lang in LANGUAGES if state.name(lang) == written), None)
+
+
+def _script_language(text: str) -> str | None:
+    """The language a script says (Chinese, Arabic, Russian); None for the Latin ones."""
+    if re.search(f"[{HAN}]", text):
+        return "zh"
+    if re.search("[\u0600-\u06ff]", text):
+        return "ar"
+    return "ru" if _CYRILLIC.search(text) else None
+
+
 def resolve(name: str) -> State:
     """Like `lookup`, but an unknown name is a one-line error with the three closest names."""
     state = lookup(name)
@@ -155,10 +169,13 @@ def resolve(name: str) -> State:
     key = _key(name)
     containing = sorted((k for k in table.shown if key and key in k), key=len)
     close = containing + difflib.get_close_matches(key, table.shown, n=20, cutoff=0.0)
-    by_entity: dict[str, str] = {}
+    by_entity: dict[str, tuple[State, str]] = {}
     for key in close:
-        by_entity.setdefault(table.by_key[key].code, table.shown[key])
-    suggestions = list(by_entity.values())[:3]
+        by_entity.setdefault(table.by_key[key].code, (table.by_key[key], table.shown[key]))
+    nearest = list(by_entity.values())[:3]
+    # one language for the list: the script's, else the nearest name's ("Zambie, Gambie, Namibie")
+    lang = _script_language(name) or (_language_of(*nearest[0]) if nearest else None) or "en"
+    suggestions = [w if _language_of(s, w) in (lang, None) else s.name(lang) for s, w in nearest]
     raise DraftroomError(
         f"unknown State or group {name.strip()!r}: did you mean {', '.join(suggestions)}? "
         "(UN short names in any of the six languages, ISO codes and common short forms are accepted)"

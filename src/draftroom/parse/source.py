@@ -29,8 +29,10 @@ def read_input(path: str | Path) -> tuple[str, bytes]:
     FILE_BYTES.check(len(data), str(path))
     if not data:
         raise DraftroomError(f"{path}: the file is empty")
-    if data.startswith(b"%PDF"):
+    if b"%PDF-" in data[:1024]:  # the header may follow a few junk bytes (PDF 1.7, annex H)
         return "pdf", data
+    if p.suffix.lower() == ".pdf":
+        raise DraftroomError(f"{path}: a damaged PDF (it does not begin as a PDF does): give a complete copy")
     if data.startswith(b"PK\x03\x04"):
         return "docx", data
     if p.suffix.lower() == ".docx":

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from draftroom.lang.numbers import decimal
 from draftroom.lang.scripts import width
+from draftroom.model.limits import PARAGRAPH_CHARS, over_limit
 from draftroom.parse import vocab
 from draftroom.parse.lines import Line, join_pair
 from draftroom.parse.wrapping import Wrapping
@@ -245,6 +246,8 @@ class Joiner:
             self.text = f"{self.text} {line.text}"
         else:
             self.text = join_pair(self.text, line.text, self.lines[-1].tight_end if self.lines else False)
+        if len(self.text) > PARAGRAPH_CHARS.value:  # each line joined copies the paragraph so far
+            raise over_limit(PARAGRAPH_CHARS, f"the paragraph that starts {self.text[:40]!r}", len(self.text))
         self.lines.append(line)
 
     def _close(self, kind: str) -> None:

@@ -202,8 +202,14 @@ def item_marker(m: re.Match[str], expected: str) -> tuple[str, str | None] | Non
     return (marker, "letter") if marker else None
 
 
+_LONGEST_LABEL = 40  # "123." or "(iii)", with room for spaces around
+
+
 def bare_label(text: str) -> bool:
-    """A paragraph number or sub-item marker alone, with no text after it."""
+    """A paragraph number or sub-item marker alone, with no text after it (a short text: matching
+    a paragraph's whole text each time a line joins it would make joining quadratic)."""
+    if len(text) > _LONGEST_LABEL:
+        return False
     m = NUMBERED.match(text) or ITEM.match(text)
     return m is not None and not m.group("rest")
 

@@ -42,6 +42,10 @@ The API other packages build on (workflow only; cli/tui go through workflow):
     neg.reindex()                 # rebuild this negotiation's index rows from git
 
     Negotiation.create(path, doc, sponsors, actor, facilitator=..., date=iso_date)  # commit "new", tag rev-0
+                                  # (files={path: text} more files of that commit: a negotiation's translations)
+
+    draftroom.store.translations: translations/<lang>/ (read_translation(read, lang), save_translation(txn, t),
+    amendments' wordings and proposed wordings in that language)
 
 `draftroom revise` (draftroom.workflow.revising) applies the accepted amendments inside its one
 action and then cuts the revision (`txn.cut_revision(symbol, date, Revision(n))`).

@@ -225,6 +225,11 @@ class DraftroomApp(App[None]):
 
         self.push_screen(IdentityScreen(self.identity), chosen)
 
+    def watch_identity(self, _: Identity) -> None:
+        """Another role offers other keys: a delegate never sees a facilitator's."""
+        if self.screen_stack:
+            self.screen.refresh_bindings()
+
     def require_identity(self) -> str | None:
         """The acting name, or None after asking the user to say who they are."""
         who = self.identity.acting_as

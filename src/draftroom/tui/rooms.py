@@ -78,14 +78,17 @@ class WorkflowRoom:
         a = amending.propose(self.name, acting_as, proposal, because=request.rationale, home=self.home)
         return a.id
 
-    def withdraw(self, amendment_id: str, acting_as: str) -> None:
-        amending.withdraw(self.name, amendment_id, acting_as, home=self.home)
+    def withdraw(self, amendment_id: str, acting_as: str, because: str = "") -> None:
+        amending.withdraw(self.name, amendment_id, acting_as, home=self.home, because=because)
+
+    def comment(self, amendment_id: str, text: str, acting_as: str) -> None:
+        amending.comment(self.name, amendment_id, text, acting_as, home=self.home)
 
     def support(self, amendment_id: str, acting_as: str) -> None:
         amending.support(self.name, amendment_id, acting_as, home=self.home)
 
-    def decide(self, verdict: str, amendment_ids: list[str], acting_as: str) -> None:
-        amending.decide(self.name, amendment_ids, verdict, acting_as, home=self.home)
+    def decide(self, verdict: str, amendment_ids: list[str], acting_as: str, because: str = "") -> None:
+        amending.decide(self.name, amendment_ids, verdict, acting_as, home=self.home, because=because)
 
     def compromise(self, amendment_ids: list[str], text: str, acting_as: str) -> str:
         return amending.compromise(self.name, amendment_ids, text, acting_as, home=self.home).id

@@ -166,13 +166,17 @@ def _symbol(s: str) -> str:
 
 
 # ---- a proposer's verbs -------------------------------------------------------------------------------
-def withdraw(name: str, ident: str, actor: str | None, home: Home = None) -> tuple[Amendment, str]:
-    """Returns the amendment and "withdrawn" (its proposer) or "left" (a co-proposer left it)."""
+def withdraw(
+    name: str, ident: str, actor: str | None, home: Home = None, because: str = ""
+) -> tuple[Amendment, str]:
+    """Returns the amendment and "withdrawn" (its proposer) or "left" (a co-proposer left it);
+    `because` goes in the proposal's thread."""
     neg = open_negotiation(name, home)
     who = resolve_actor(actor)
     with neg.action("withdraw", who) as txn:
         a = txn.amendments.get(ident)
         outcome = logic.withdraw(a, who)
+        logic.remark(a, who, because, "withdraw")
         txn.amendments.save(a)
         txn.amendment, txn.paragraphs = a.id, _touches(a)
         txn.summary = f"{who} withdraws {a.id}" if outcome == "withdrawn" else f"{who} leaves {a.id}"
@@ -191,11 +195,25 @@ def support(name: str, ident: str, actor: str | None, home: Home = None) -> Amen
     return a
 
 
+def comment(name: str, ident: str, text: str, actor: str | None, home: Home = None) -> Amendment:
+    """Add to a proposal's discussion thread: anyone may, on a pending or decided proposal."""
+    neg = open_negotiation(name, home)
+    who = resolve_actor(actor)
+    with neg.action("comment", who) as txn:
+        a = txn.amendments.get(ident)
+        if not logic.remark(a, who, text):
+            raise DraftroomError("the comment is empty: write it with --text")
+        txn.amendments.save(a)
+        txn.amendment, txn.paragraphs = a.id, _touches(a)
+        txn.summary = f"{who} comments on {a.id}"
+    return a
+
+
 # ---- a facilitator's verbs ----------------------------------------------------------------------------
 def decide(
-    name: str, idents: list[str], verdict: str, actor: str | None, home: Home = None
+    name: str, idents: list[str], verdict: str, actor: str | None, home: Home = None, because: str = ""
 ) -> list[Amendment]:
-    """Accept or reject amendments, all in one action."""
+    """Accept or reject amendments, all in one action; `because` goes in each one's thread."""
     if not idents:
         raise DraftroomError(f"name the amendments to {verdict}")
     neg = open_negotiation(name, home)
@@ -205,6 +223,7 @@ def decide(
         chosen = _distinct([txn.amendments.get(i) for i in idents])
         for a in chosen:
             (logic.accept if verdict == "accept" else logic.reject)(a)
+            logic.remark(a, who, because, verdict)
             txn.amendments.save(a)
         _about(txn, chosen)
         txn.summary = f"{who} {verdict}s {', '.join(a.id for a in chosen)}"

@@ -5,7 +5,7 @@ from dataclasses import asdict, dataclass
 from typing import Any
 
 from draftroom.model import Document, labels
-from draftroom.model.amendment import Amendment
+from draftroom.model.amendment import PENDING_FILTER, Amendment
 from draftroom.workflow.compile import diff_pieces, plain
 from draftroom.workflow.identity import resolve_actor
 from draftroom.workflow.negotiation import Home, open_negotiation
@@ -23,6 +23,11 @@ def where(a: Amendment, names: dict[str, str]) -> str:
     return target
 
 
+def thread_lines(a: Amendment) -> list[str]:
+    """The proposal's discussion, oldest first: "Belarus, 2026-12-02 10:41: rejects because: ..."."""
+    return [f"{r.who}, {r.minute}: {r.said}" for r in a.thread]
+
+
 def change(a: Amendment) -> str:
     """The proposed change as a one-line diff: [-deleted-] {+inserted+}."""
     if a.kind == "delete":
@@ -38,11 +43,15 @@ def select(
     status: str | None = None,
     by: str | None = None,
     on: str | None = None,
+    kind: str | None = None,
 ) -> list[Amendment]:
-    """Filter by status, by delegation (any proposer) and by the paragraph (its id) acted on."""
+    """Filter by status ("pending": proposed or conflicting), by delegation (any proposer), by the
+    paragraph (its id) acted on and by kind ("compromise": a facilitator's text merging others)."""
     out = []
     for a in amendments:
-        if status and a.status != status:
+        if status and (not a.pending if status == PENDING_FILTER else a.status != status):
+            continue
+        if kind and (not a.merges if kind == "compromise" else a.kind != kind or bool(a.merges)):
             continue
         if by and by not in a.proposers:
             continue
@@ -67,6 +76,7 @@ def as_json(a: Amendment, names: dict[str, str]) -> dict[str, Any]:
         "merges": list(a.merges),
         "applied_in": a.applied_in,
         "conflict": asdict(a.conflict) if a.conflict else None,
+        "thread": [asdict(r) for r in a.thread],
     }
 
 
@@ -88,6 +98,7 @@ def list_amendments(
     by: str | None = None,
     on: str | None = None,
     home: Home = None,
+    kind: str | None = None,
 ) -> Listing:
     """The amendments (from the index), filtered (`on`: a paragraph id), with the current text to label them."""
     from draftroom.store.amendment_index import indexed_amendments  # SQLAlchemy: only when listing
@@ -95,4 +106,5 @@ def list_amendments(
     neg = open_negotiation(name, home)
     doc = neg.outline()
     who = resolve_actor(by) if by else None
-    return Listing(doc, select(indexed_amendments(neg, status), doc, None, who, on))
+    stored = indexed_amendments(neg, None if status == PENDING_FILTER else status)
+    return Listing(doc, select(stored, doc, status, who, on, kind))

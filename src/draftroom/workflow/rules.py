@@ -11,7 +11,7 @@ from datetime import UTC, datetime
 
 from draftroom.errors import DraftroomError
 from draftroom.model import Document, Located, Paragraph, find_by_id, labels
-from draftroom.model.amendment import KINDS, PENDING, POSITIONS, Amendment, make_id
+from draftroom.model.amendment import KINDS, PENDING, POSITIONS, Amendment, Remark, make_id
 from draftroom.model.text_rules import check_typed
 from draftroom.workflow.notes import check_references
 from draftroom.workflow.patching import make_patch
@@ -238,6 +238,15 @@ def withdraw(a: Amendment, actor: str) -> str:
         return "withdrawn"
     a.proposers.remove(actor)
     return "left"
+
+
+def remark(a: Amendment, who: str, text: str, verdict: str = "") -> bool:
+    """Add `text` to the proposal's thread (a comment, or the reason for `verdict`); nothing when it
+    is blank. Returns whether it was added."""
+    words = " ".join(check_typed(text, "reason" if verdict else "comment").split())
+    if words:
+        a.thread.append(Remark(now_iso(), who, words, verdict))
+    return bool(words)
 
 
 def support(a: Amendment, actor: str) -> None:

@@ -24,7 +24,8 @@ class AppScreen(Screen[None]):
 class RoomScreen(AppScreen):
     """A screen that follows the app's snapshot: `show(snapshot)` runs on every change.
 
-    Keys of `CHAIR_ACTIONS` are shown dimmed and do nothing unless the user acts as a facilitator.
+    Keys of `CHAIR_ACTIONS` are offered (in the key bar and the palette) only to a facilitator or the
+    Secretariat: a delegate never sees a key that would only be refused.
     """
 
     CHAIR_ACTIONS: frozenset[str] = frozenset()
@@ -62,9 +63,7 @@ class RoomScreen(AppScreen):
         raise NotImplementedError
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action in self.CHAIR_ACTIONS and self.room_app.identity.role not in CHAIR_ROLES:
-            return None
-        return True
+        return action not in self.CHAIR_ACTIONS or self.room_app.identity.role in CHAIR_ROLES
 
     def locate(self, paragraph_id: str | None) -> Located | None:
         snap = self.snap

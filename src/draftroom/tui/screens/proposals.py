@@ -5,9 +5,11 @@ them: a paragraph may carry dozens of proposals, and redlining and measuring eac
 would cost hundreds of milliseconds.
 """
 
+from collections.abc import Callable
 from functools import lru_cache
 
 from rich.console import Group
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -19,6 +21,7 @@ from draftroom.model.amendment import Amendment
 from draftroom.tui.screens.base import RoomScreen
 from draftroom.tui.screens.editor import open_editor
 from draftroom.tui.screens.mark import open_mark
+from draftroom.tui.screens.reason import ReasonScreen
 from draftroom.tui.snapshot import Snapshot
 from draftroom.tui.widgets.identity_bar import IdentityBar
 from draftroom.tui.widgets.key_bar import KeyBar
@@ -36,15 +39,17 @@ def redline_segments(old: str, new: str) -> list[tuple[str, str]]:
 class ProposalsScreen(RoomScreen):
     AUTO_FOCUS = "#proposals"
     CHAIR_ACTIONS = frozenset({"decide", "compromise", "mark"})
+    # no key here means something else on the draft: a decision is never one key away (see ReasonScreen)
     BINDINGS = [  # noqa: RUF012
-        Binding("w", "withdraw", "Withdraw", tooltip="Withdraw your proposal"),
-        Binding("s", "support", "Support", tooltip="Join the proposal as a co-proposer"),
-        Binding("a", "decide('accept')", "Accept"),
-        Binding("r", "decide('reject')", "Reject"),
-        Binding("c", "compromise", "Compromise", tooltip="Write one text replacing the chosen proposals"),
-        Binding("space", "choose", "Choose", tooltip="Choose proposals for a compromise"),
-        Binding("t", "mark", "Status"),
         Binding("e", "propose", "Propose", tooltip="Propose your own text for this paragraph"),
+        Binding("plus", "support", "Support", tooltip="Join the proposal as a co-proposer"),
+        Binding("delete", "withdraw", "Withdraw", tooltip="Withdraw your proposal, with a reason"),
+        Binding("slash", "comment", "Comment", tooltip="Add to the proposal's discussion"),
+        Binding("y", "decide('accept')", "Accept", tooltip="Accept the proposal, with a reason"),
+        Binding("n", "decide('reject')", "Reject", tooltip="Reject the proposal, with a reason"),
+        Binding("space", "choose", "Choose", tooltip="Choose proposals for a compromise or one decision"),
+        Binding("c", "compromise", "Compromise", tooltip="Write one text replacing the chosen proposals"),
+        Binding("t", "mark", "Status", tooltip="Mark the paragraph open, bracketed, agreed ad ref or agreed"),
         Binding("escape", "back", "Draft"),
     ]
 
@@ -141,19 +146,48 @@ class ProposalsScreen(RoomScreen):
             return None
         return self._shown[options.highlighted]
 
-    def _act_on_selected(self, verb: str, work_name: str) -> None:
+    def _summary(self, ids: list[str]) -> Text:
+        """The proposals a dialog decides on, one line each: what, where, by whom."""
+        chosen = [x for x in self._shown if x.id in ids]
+        return Text("\n").join(row(x, False, self._names) for x in chosen)
+
+    def _ask(
+        self, title: str, ids: list[str], placeholder: str, required: bool, then: Callable[[str], None]
+    ) -> None:
+        def answered(reason: str | None) -> None:
+            if reason is not None:
+                then(reason)
+
+        self.app.push_screen(ReasonScreen(title, self._summary(ids), placeholder, required), answered)
+
+    def action_withdraw(self) -> None:
         app, chosen, who = self.room_app, self.selected, self.room_app.require_identity()
         if chosen is None or who is None or app.room is None:
             return
-        room = app.room
-        work = getattr(room, work_name)
-        app.act(lambda: work(chosen.id, who), f"{verb} {chosen.id}")
+        room, aid = app.room, chosen.id
 
-    def action_withdraw(self) -> None:
-        self._act_on_selected("Withdrew", "withdraw")
+        def withdraw(reason: str) -> None:
+            app.act(lambda: room.withdraw(aid, who, reason), f"Withdrew {aid}")
+
+        self._ask(f"Withdraw {aid}?", [aid], "why you withdraw it (optional)…", False, withdraw)
 
     def action_support(self) -> None:
-        self._act_on_selected("Supported", "support")
+        app, chosen, who = self.room_app, self.selected, self.room_app.require_identity()
+        if chosen is None or who is None or app.room is None:
+            return
+        room, aid = app.room, chosen.id
+        app.act(lambda: room.support(aid, who), f"Supported {aid}")
+
+    def action_comment(self) -> None:
+        app, chosen, who = self.room_app, self.selected, self.room_app.require_identity()
+        if chosen is None or who is None or app.room is None:
+            return
+        room, aid = app.room, chosen.id
+
+        def comment(text: str) -> None:
+            app.act(lambda: room.comment(aid, text, who), f"Commented on {aid}")
+
+        self._ask(f"Comment on {aid}", [aid], "your comment…", True, comment)
 
     def action_decide(self, verdict: str) -> None:
         app, who = self.room_app, self.room_app.require_identity()
@@ -161,8 +195,17 @@ class ProposalsScreen(RoomScreen):
         if who is None or not ids or app.room is None:
             return
         room = app.room
-        app.act(lambda: room.decide(verdict, ids, who), f"{verdict.capitalize()}ed {', '.join(ids)}")
-        self.chosen.clear()
+
+        def decide(reason: str) -> None:
+            app.act(
+                lambda: room.decide(verdict, ids, who, reason), f"{verdict.capitalize()}ed {', '.join(ids)}"
+            )
+            self.chosen.clear()
+
+        what = ids[0] if len(ids) == 1 else f"{len(ids)} proposals"
+        required = verdict == "reject"
+        hint = "why (the delegations will read it)…" if required else "why (optional)…"
+        self._ask(f"{verdict.capitalize()} {what}?", ids, hint, required, decide)
 
     def _targets(self) -> list[str]:
         """The proposals chosen with space, or else the highlighted one."""

@@ -5,7 +5,7 @@ from rich.text import Text
 
 from draftroom.model.amendment import Amendment
 from draftroom.tui.widgets.diff_text import redline
-from draftroom.tui.widgets.labels import display_label
+from draftroom.tui.widgets.labels import display_label, paragraph_text
 
 STATUS_STYLES = {
     "proposed": "yellow",
@@ -66,4 +66,9 @@ def card(
         body.append(Text(f"Replaces {', '.join(a.merges)}", style="cyan"))
     if a.conflict:
         body.append(Text(f"Conflict: {a.conflict.reason}", style="bold red"))
+    if a.thread:
+        body.append(Text("Discussion", style="bold"))
+    for r in a.thread:
+        line = Text.assemble((r.who, "bold"), (f" {r.minute}  ", "dim"))
+        body.append(paragraph_text(r.said, out=line))
     return Group(*body)

@@ -129,7 +129,7 @@ def test_libreoffice_pdf_holds_every_paragraph_and_note(exports):
             assert re.sub(r"\s+", "", expected) in flat, expected
     amend_text = pdfs[files["amendments"][1]]
     assert "Lithuania: amendments to draft resolution A/C.3/74/L.20" in re.sub(r"\s+", " ", amend_text)
-    assert "Insert a new preambular paragraph after the second preambular paragraph, reading:" in re.sub(
+    assert "After the second preambular paragraph, insert a new preambular paragraph reading:" in re.sub(
         r"\s+", " ", amend_text
     )
 

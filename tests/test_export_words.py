@@ -102,7 +102,7 @@ CASES = [
     (
         Instruction("insert", after="PP5", text="Recalling X,"),
         {
-            "en": "Insert a new preambular paragraph after the fifth preambular paragraph, reading:",
+            "en": "After the fifth preambular paragraph, insert a new preambular paragraph reading:",
             "zh": "在序言部分第五段之后插入一个新的序言部分段落，内容如下：",
             "fr": "Après le cinquième alinéa du préambule, insérer un nouvel alinéa ainsi libellé :",
             "es": "Después del quinto párrafo del preámbulo, insértese un nuevo párrafo del preámbulo que diga:",
@@ -113,7 +113,7 @@ CASES = [
     (
         Instruction("delete-words", target="OP3", words="and all"),
         {
-            "en": "In operative paragraph 3, delete the words “and all”.",
+            "en": "In operative paragraph 3, delete “and all”.",
             "zh": "在执行部分第3段中，删除“and all”一语。",
             "fr": "Au paragraphe 3 du dispositif, supprimer les mots « and all ».",
             "es": "En el párrafo 3 de la parte dispositiva, suprímanse las palabras “and all”.",

@@ -305,3 +305,13 @@ def test_a_label_too_long_for_any_paragraph_is_no_label(run_cli, home, label):
 
 def test_a_revision_number_too_long_for_any_negotiation_is_no_revision(run_cli, home):
     fails(run_cli("show", "t", "--home", str(home), "--rev", "Rev." + "9" * 5000), "rev")
+
+
+@pytest.mark.parametrize("verb", [("diff",), ("parse",), ("new", "x", "--from"), ("diff", "t")])
+def test_a_path_too_long_for_the_system_is_a_user_error(run_cli, home, verb):
+    fails(
+        run_cli(*verb, "OP" + "9" * 300, "--home", str(home))
+        if verb[0] != "parse"
+        else run_cli("parse", "a" * 300),
+        "too long",
+    )

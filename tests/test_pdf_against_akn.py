@@ -52,3 +52,14 @@ def test_operative_headings_are_not_glued_to_paragraphs():
     ]
     assert set(heads) <= {h for p in key.operative for h in p.headings}
     assert not any(p.text.endswith(("Legislative activities", "Rotation scheme")) for p in got.operative)
+
+
+def test_spaced_dates_lone_markers_and_a_note_block_under_spaces():
+    """A Council text as some extractions give it: dates spaced ("2015 年 7 月 21 日"), each note
+    marker on a line of its own, the notes opened by a long run of spaces instead of a rule."""
+    doc = parse_file(Path(__file__).parent / "data" / "zh_ecosoc_spaced.txt")
+    assert [f.text for f in doc.footnotes] == ["E/2014/99。", "A/70/1。"]
+    assert [p.text.endswith(f"[^{n}]") for n, p in enumerate(doc.preamble, 1)] == [True, True]
+    assert len(doc.operative) == 2 and all(not p.headings for p in doc.preamble + doc.operative)
+    assert (doc.session, doc.resolution_number) == ("2015 年届会", "2015/23")
+    assert doc.closing.meeting == "第 40 次全体会议"

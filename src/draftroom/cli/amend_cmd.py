@@ -12,7 +12,6 @@ from draftroom.errors import DraftroomError
 from draftroom.model import STATUSES
 from draftroom.model.amendment import KIND_FILTERS, PENDING_FILTER
 from draftroom.model.amendment import STATUSES as AMENDMENT_STATUSES
-from draftroom.workflow.writing import Options
 
 NAME_HELP = "the negotiation's name, or the path of its directory"
 
@@ -168,6 +167,7 @@ def _compile(args: argparse.Namespace) -> int:
         sys.stdout.write(exporting.compilation_text(args.name, home=args.home))
         return 0
     from draftroom.workflow.negotiation import show
+    from draftroom.workflow.writing import Options
 
     options = Options("compilation", show(args.name, home=args.home).language)
     print(f"wrote {exporting.write_compilation(args.name, Path(args.output), options, args.home)}")

@@ -117,14 +117,25 @@ def main(argv: list[str] | None = None, more: Sequence[Register] = ()) -> int:
         return 130
     except BrokenPipeError:
         return 0
+    except OSError as e:
+        if e.filename is None:
+            return _internal(e)
+        # a path the user gave that the system refuses (a name too long, a loop of links, no access)
+        name = str(e.filename)
+        shown = name if len(name) <= 80 else f"{name[:77]}..."
+        print(f"draftroom: error: {shown}: {e.strerror or e}: give another path", file=sys.stderr)
+        return 2
     except Exception as e:  # the last guard: a user never sees a traceback
-        if os.environ.get("DRAFTROOM_DEBUG"):
-            raise
-        print(
-            f"draftroom: internal error: {type(e).__name__}: {e} "
-            "(set DRAFTROOM_DEBUG=1 for details and report it)",
-            file=sys.stderr,
-        )
-        return 70
+        return _internal(e)
     finally:
         log.removeHandler(notices)
+
+
+def _internal(e: Exception) -> int:
+    if os.environ.get("DRAFTROOM_DEBUG"):
+        raise e
+    print(
+        f"draftroom: internal error: {type(e).__name__}: {e} (set DRAFTROOM_DEBUG=1 for details and report it)",
+        file=sys.stderr,
+    )
+    return 70

@@ -45,4 +45,6 @@ def amendments_layout(doc: Document, opts: Options) -> Layout:
             opener = opener_length(follows, opts.lang) if ins.op in ("insert", "replace") else 0
             blocks.append(Block("quoted", follows, opener=opener))
     blocks.append(Block("end"))
-    return Layout(opts.lang, symbol, masthead(doc, opts, symbol, adopted=False), blocks, footnotes(doc))
+    head = masthead(doc, opts, symbol, adopted=False)
+    note = words.sponsor_note(symbol, opts.lang)
+    return Layout(opts.lang, symbol, head, blocks, footnotes(doc), sponsor_note=note)

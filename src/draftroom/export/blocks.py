@@ -68,6 +68,7 @@ class Layout:
     blocks: list[Block] = field(default_factory=list)
     footnotes: dict[int, str] = field(default_factory=dict)
     running_title: str = ""  # the short title opposite the symbol in later pages' heads (adopted texts)
+    sponsor_note: str | None = None  # the "*" note after the sponsor line's colon
 
 
 @dataclass(frozen=True)

@@ -18,6 +18,7 @@ from draftroom.export.footnotes import Footnotes
 from draftroom.export.ooxml import complex_field
 from draftroom.export.template import END_RULE, INDENT, LOOKS, STEP, Look, apply_typography, open_template
 from draftroom.export.typography import Typography, note_italics, printed
+from draftroom.export.words import COLON
 
 REF = re.compile(r"\[\^(\d+)\]")
 LRM = "\u200e"  # left-to-right mark
@@ -111,6 +112,15 @@ class DocxWriter:
         if block.spans:
             for look_name, text in block.spans:
                 self._text(p, text, 0, look_name)
+        elif (
+            block.style == "sponsors"
+            and self.layout.sponsor_note
+            and COLON[self.layout.language] in block.text
+        ):
+            names, colon, rest = block.text.partition(COLON[self.layout.language])
+            self._text(p, names + colon.rstrip(), 0, "text")
+            self._asterisk_note(p, self.layout.sponsor_note)
+            self._text(p, colon[len(colon.rstrip()) :] + rest, 0, "text")
         elif block.style == "report" and block.text.startswith("[") and block.text.endswith("]"):
             _run(p, "[", ("w:i",), off=True)  # the brackets upright, the words in the style's italics
             self._text(p, block.text[1:-1], 0, "text")
@@ -145,6 +155,20 @@ class DocxWriter:
         else:
             _run(p, text, {"italic": ("w:i",), "bold": ("w:b",)}.get(style, ()))
 
+    def _asterisk_note(self, p: DocxParagraph, text: str) -> None:
+        """A note marked "*" rather than numbered (Word's custom mark), as the UN marks the sponsor note."""
+        note_id, note_p = self.footnotes.start()
+        mark = note_p.find(f"{_R}/{qn('w:footnoteRef')}/..")
+        if mark is not None:
+            mark.remove(mark.find(qn("w:footnoteRef")))
+            etree.SubElement(mark, _T).text = "*"
+        _run_in(note_p, "\t" + text)
+        ref = self.footnotes.mark(p._p, note_id)
+        ref.find(qn("w:footnoteReference")).set(qn("w:customMarkFollows"), "1")
+        r = etree.SubElement(p._p, _R)
+        etree.SubElement(etree.SubElement(r, _RPR), qn("w:rStyle")).set(_VAL, self.footnotes.reference_style)
+        etree.SubElement(r, _T).text = "*"
+
     def _reference(self, p: DocxParagraph, number: int) -> None:
         """The first reference creates the note; a later one repeats its number (a NOTEREF field)."""
         text = self.layout.footnotes.get(number)
@@ -153,11 +177,7 @@ class DocxWriter:
             return
         if number not in self.notes:
             note_id, note_p = self.footnotes.start()
-            if self.typo.rtl:
-                _run_in(note_p, " ")
-            else:  # the number right-aligned before the note's words, as the UN sets it
-                note_p.insert(1, _tab_run())
-                _run_in(note_p, "\t")
+            _run_in(note_p, " " if self.typo.rtl else "\t")  # the number beside its words, or hanging
             for italic, piece in note_italics(printed(text, self.layout.language), self.layout.language):
                 _run_in(note_p, piece, ("w:i",) if italic else ())
             self.notes[number] = (note_id, len(self.notes) + 1)
@@ -243,12 +263,6 @@ def _run_in(
                 t = etree.SubElement(r, _T)
                 t.text = piece
                 t.set(_SPACE, "preserve")
-
-
-def _tab_run() -> etree._Element:
-    r = OxmlElement("w:r")
-    etree.SubElement(r, _TAB)
-    return r
 
 
 def _bookmark(number: int) -> str:

@@ -24,4 +24,6 @@ def draft_layout(doc: Document, opts: Options) -> Layout:
     blocks += text_blocks(doc, opts)
     blocks += annex_blocks(doc, opts, first_new_page=True)
     blocks.append(Block("end"))
-    return Layout(opts.lang, symbol, masthead(doc, opts, symbol, adopted=False), blocks, footnotes(doc))
+    head = masthead(doc, opts, symbol, adopted=False)
+    note = words.sponsor_note(symbol, opts.lang) if doc.sponsors else None
+    return Layout(opts.lang, symbol, head, blocks, footnotes(doc), sponsor_note=note)

@@ -1,7 +1,7 @@
 """The sentences of a formal amendments document, from draftroom.model.Instruction, in six languages.
 
-"Insert a new preambular paragraph after the fifth preambular paragraph, reading:",
-"In operative paragraph 3, delete the words “…”." Preambular paragraphs are cited by ordinal
+"After the fifth preambular paragraph, insert a new preambular paragraph reading:",
+"In operative paragraph 3, delete “…”." Preambular paragraphs are cited by ordinal
 words, operative and annex paragraphs by number, as UN amendments do.
 """
 

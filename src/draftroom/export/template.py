@@ -165,10 +165,10 @@ UN_STYLES: list[tuple[str, str, str | None, str, str]] = [
     ),
 ]
 # Footnote text: Normal, 8.5 pt on exact 10.5 pt lines, 0.25 pt letter spacing, hanging its number
-NOTE_PPR = (
-    f'<w:tabs><w:tab w:val="right" w:pos="{INDENT - 72}"/><w:tab w:val="left" w:pos="{INDENT}"/></w:tabs>'
+NOTE_PPR = (  # the number in the 120 twips before the column, where the UN right-aligns it
+    f'<w:tabs><w:tab w:val="left" w:pos="{INDENT}"/></w:tabs>'
     f'<w:spacing w:after="0" w:line="210" w:lineRule="exact"/>'
-    f'<w:ind w:left="{INDENT}" w:right="{INDENT}" w:hanging="432"/>'
+    f'<w:ind w:left="{INDENT}" w:right="{INDENT}" w:hanging="120"/>'
 )
 HEAD_SIZES = {"H1": 12, "HCh": 14, "TitleH1": 12, "TitleHCH": 14, "XLarge": 20}  # pt at a 10 pt body
 SMALL_SIZES = {"Header": 8.5, "Footer": 8.5}
@@ -215,7 +215,7 @@ def build_template(name: str) -> DocxDocument:
     note = _style(document, TEXT_STYLE, ParagraphStyle)
     note.base_style = document.styles["Normal"]
     # right to left, the number stays next to its note's words (a hanging number reads as a column)
-    _set_ppr(note.element, NOTE_PPR if name != "ar" else NOTE_PPR.replace('w:hanging="432"', 'w:hanging="0"'))
+    _set_ppr(note.element, NOTE_PPR if name != "ar" else NOTE_PPR.replace('w:hanging="120"', 'w:hanging="0"'))
     _page_setup(document)
     apply_typography(document, typography_for(FAMILIES[name]))
     return document

@@ -78,6 +78,18 @@ _REVISED_AMENDED = {
     "ar": ("مشروع القرار", "مشروع القرار المنقح"),
 }
 
+# the note a plenary L-document's sponsor line carries, marked "*" after its colon (A/80/L.18, L.19)
+SPONSOR_NOTE = {
+    "en": "Any changes to the list of sponsors will be reflected in the official record of the meeting."
+}
+_PLENARY = re.compile(r"A/\d+/L\.\d+(?:/Rev\.\d+)?")
+
+
+def sponsor_note(symbol: str, lang: str) -> str | None:
+    """The sponsor note of a plenary draft or amendments document, where its words are known."""
+    return SPONSOR_NOTE.get(lang) if _PLENARY.fullmatch(symbol) else None
+
+
 COLON = {"en": ": ", "zh": "：", "fr": " : ", "es": ": ", "ru": ": ", "ar": ": "}
 LIST_SEPARATOR = {"en": ", ", "zh": "、", "fr": ", ", "es": ", ", "ru": ", ", "ar": " و"}
 LAST_SEPARATOR = {"en": " and ", "zh": "和", "fr": " et ", "es": " y ", "ru": " и ", "ar": " و"}

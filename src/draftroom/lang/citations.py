@@ -133,16 +133,16 @@ NEW = {
 # {r} reference (in Russian and Arabic with its case: {r:gen}), {k} what is new, {w} quoted words,
 # {t} quoted text; insert-words-end: an insert-words with no words, at the end of the paragraph
 SENTENCES = {
-    "en": {
-        "insert-after": "Insert a new {k} after {r}, reading:",
-        "insert-before": "Insert a new {k} before {r}, reading:",
+    "en": {  # as the UN's amendments documents word them (A/C.3/80/L.57, L.62, L.63, L.64, A/80/L.19)
+        "insert-after": "After {r}, insert a new {k} reading:",
+        "insert-before": "Before {r}, insert a new {k} reading:",
         "delete": "Delete {r}.",
         "delete-reading": "Delete {r} reading:",
         "replace": "Replace {r} with the following:",
-        "delete-words": "In {r}, delete the words {w}.",
-        "replace-words": "In {r}, replace the words {w} with the words {t}.",
-        "insert-words": "In {r}, after the words {w}, insert the words {t}.",
-        "insert-words-end": "At the end of {r}, add the words {t}.",
+        "delete-words": "In {r}, delete {w}.",
+        "replace-words": "In {r}, replace {w} with {t}.",
+        "insert-words": "In {r}, after {w} insert {t}.",
+        "insert-words-end": "At the end of {r}, add {t}.",
     },
     "zh": {
         "insert-after": "在{r}之后插入一个新的{k}，内容如下：",

@@ -68,15 +68,23 @@ _CYRILLIC = re.compile(f"[{CYRILLIC}]")
 _ARTICLE = re.compile(r"^(?:the|el|la|los|las|le|les|l')\s*(?=\S)")
 
 
+_SPACES = re.compile(r"\s+")
+_CJK_SPACE = re.compile(f"(?<=[{_CJK}]) (?=\\S)|(?<=\\S) (?=[{_CJK}])")
+_QUOTES = re.compile(r"[’‘`´]")
+_DASHES = re.compile(r"[-‐‑‒–—]")
+_OPEN = re.compile(r"\s*\(\s*")
+_CLOSE = re.compile(r"\s*\)")
+
+
 def tidy(text: str) -> str:
     """Collapse whitespace; drop the spaces a PDF puts around Chinese characters ("77 国集团")."""
-    text = re.sub(r"\s+", " ", text).strip()
-    text = re.sub(f"(?<=[{_CJK}]) (?=\\S)|(?<=\\S) (?=[{_CJK}])", "", text)
-    return text
+    return _CJK_SPACE.sub("", _SPACES.sub(" ", text).strip())
 
 
 def _fold(text: str) -> str:
     """Accent- and case-insensitive form; Arabic alef and hamza forms unified. Cyrillic kept."""
+    if text.isascii():  # no accents to drop, no Arabic or Cyrillic forms: most names
+        return text.casefold()
     out: list[str] = []
     for ch in unicodedata.normalize("NFD", text):
         if unicodedata.category(ch) == "Mn" and out and not _CYRILLIC.match(out[-1]):
@@ -89,10 +97,10 @@ def _fold(text: str) -> str:
 def _key(text: str) -> str:
     """Lookup key: full-width forms, quotes, dashes, dots, brackets and spacing normalized."""
     s = unicodedata.normalize("NFKC", text)
-    s = re.sub(r"[’‘`´]", "'", s)
-    s = re.sub(r"[-‐‑‒–—]", " ", s).replace(".", "").replace("*", "")
-    s = re.sub(r"\s*\(\s*", " (", s)
-    s = re.sub(r"\s*\)", ")", s)
+    s = _QUOTES.sub("'", s)
+    s = _DASHES.sub(" ", s).replace(".", "").replace("*", "")
+    s = _OPEN.sub(" (", s)
+    s = _CLOSE.sub(")", s)
     return tidy(_fold(s))
 
 

@@ -304,7 +304,7 @@ class _Reader:
     def _reference(self, el: etree._Element, out: list[str]) -> None:
         note_id = el.get(w("id"))
         if el.get(w("customMarkFollows")) in ("1", "true", "on"):
-            self.custom_notes.append(self.notes.get(note_id, ""))
+            self.custom_notes.append(self.notes.get(note_id, "").lstrip("*").strip())  # its mark aside
             return  # the mark itself ("*") is in the run that follows
         out.append(f"[^{self.number(note_id)}]")
 

@@ -154,6 +154,9 @@ def raw_rows(text: str) -> list[str]:
     ]
 
 
+_SPACE_RULE = 20  # spaces alone on a line that stand for the rule above a note block
+
+
 def strip_furniture(text: str) -> list[Line]:
     """The kept non-blank lines of `text`, marking where blank lines and removed furniture stood."""
     raws = raw_rows(text)
@@ -164,6 +167,11 @@ def strip_furniture(text: str) -> list[Line]:
     for i, (raw, t) in enumerate(zip(raws, rows, strict=True)):
         if i in removed:
             cut = True
+            continue
+        if not t and len(raw) >= _SPACE_RULE:
+            # a long run of spaces where a rule would stand: some files open their notes so
+            out.append(Line("_" * 10, 0, blank, cut, True))
+            blank = cut = False
             continue
         if not t or t == "\f":
             blank = True

@@ -66,6 +66,7 @@ def _heading_like(unit: Unit | None) -> bool:
     head = text[:8].translate(_FULLWIDTH) + text[8:]
     return (
         0 < len(text) <= _HEADING_MAX
+        and any(c.isalpha() for c in text)  # not a note marker on a line of its own
         and all(len(line) <= 160 for line in unit.lines)
         and not _NOT_HEADING_END.search(text)
         and not vocab.NUMBERED.match(head)

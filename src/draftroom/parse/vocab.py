@@ -41,7 +41,7 @@ DISTR_DATE = re.compile(rf"^Distr\..*?\s(?P<date>{DATE_TEXT})$", _FLAGS)
 SESSION = re.compile(
     r"^(?:[A-Z][\w\-]*(?:[\s\-][\w\-]+)*\s+(?:special\s+|emergency\s+special\s+)?session"  # en, fr
     r"|(?:19|20)\d\d\s+session"  # the Economic and Social Council's "2018 session"
-    r"|第.{1,12}届(?:特别|紧急特别)?会议(?:续会)?"
+    r"|第.{1,12}届(?:特别|紧急特别)?会议(?:续会)?|(?:19|20)\d\d\s*年届会"
     r"|[\w\s\-]+período\s+(?:extraordinario\s+)?de\s+sesiones"
     r"|[\w\s\-]+сессия"
     r"|الدورة\s+.{2,40})$",

@@ -1,5 +1,7 @@
 """A negotiation's files at one commit, read from git objects (no work tree, no lock)."""
 
+import subprocess
+
 from git import Blob, Repo, Tree
 
 from draftroom.model import Document
@@ -17,6 +19,7 @@ class Committed:
 
     def __init__(self, repo: Repo, rev: str) -> None:
         commit = repo.commit(rev)
+        self._git_dir = repo.git_dir
         self.commit = commit.hexsha
         self._tree = commit.tree
         self._folders: dict[str, dict[str, Blob | Tree]] = {}
@@ -77,7 +80,32 @@ class Committed:
 
     def _amendment_paths(self) -> list[str]:
         folder = layout.AMENDMENTS_DIR.rstrip("/")
+        self._read_folder(folder)  # whoever lists the amendments reads them: all in one git process
         return sorted(f"{folder}/{n}" for n, e in self._entries(folder).items() if isinstance(e, Blob))
+
+    def _read_folder(self, folder: str) -> None:
+        """Every file of `folder` read with one `git cat-file --batch`: thousands of amendment files
+        in tens of milliseconds, where one read per file costs a quarter of a millisecond each."""
+        wanted = [
+            (f"{folder}/{name}", e.hexsha)
+            for name, e in self._entries(folder).items()
+            if isinstance(e, Blob) and f"{folder}/{name}" not in self._read
+        ]
+        if len(wanted) < 2:
+            return
+        shas = "".join(f"{sha}\n" for _, sha in wanted).encode("ascii")
+        out = subprocess.run(
+            ["git", "--git-dir", self._git_dir, "cat-file", "--batch"],
+            input=shas,
+            capture_output=True,
+            check=True,
+        ).stdout
+        at = 0
+        for rel, _ in wanted:
+            header_end = out.index(b"\n", at)
+            size = int(out[at:header_end].split()[2])
+            self._read[rel] = out[header_end + 1 : header_end + 1 + size].decode("utf-8")
+            at = header_end + 1 + size + 1
 
     def facilitators(self) -> list[str] | None:
         """The facilitators roles.json names (None while the roles were never changed)."""

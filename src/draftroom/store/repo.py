@@ -11,6 +11,7 @@ from git whenever it is behind.
 import fcntl
 import os
 import shutil
+import sys
 import time
 from collections.abc import Callable, Iterator
 from contextlib import AbstractContextManager, contextmanager, suppress
@@ -214,7 +215,8 @@ class Negotiation:
             txn.signing_key = key
             try:
                 yield txn
-                base = self.index_state()
+                indexed = self._index_loaded()
+                base = self.index_state() if indexed else None
                 parent = head_sha(repo)
                 done = txn.commit(repo, self._lock_fd)
             except BaseException:
@@ -224,7 +226,8 @@ class Negotiation:
             sentinel.unlink(missing_ok=True)
             self.witness(done.commit)
             pause_for_tests("before-index")
-            self._index_after(repo, base, parent, done)
+            if indexed:
+                self._index_after(repo, base, parent, done)
         if self.after:
             self.after(self)
 
@@ -275,6 +278,12 @@ class Negotiation:
         os.replace(tmp, ref)
 
     # ---- the index ------------------------------------------------------------------------------
+    def _index_loaded(self) -> bool:
+        """Whether this process already uses the SQL index. A command that does not (an action from
+        the CLI) leaves the index behind rather than load SQLAlchemy, which costs more than the action:
+        every reader of the index brings it up to date from git first (`sync`)."""
+        return self._index is not None or "draftroom.store.index" in sys.modules
+
     def index_state(self) -> tuple[str, int] | None:
         return self.index.indexed(str(self.path))
 

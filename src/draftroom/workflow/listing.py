@@ -100,11 +100,12 @@ def list_amendments(
     home: Home = None,
     kind: str | None = None,
 ) -> Listing:
-    """The amendments (from the index), filtered (`on`: a paragraph id), with the current text to label them."""
-    from draftroom.store.amendment_index import indexed_amendments  # SQLAlchemy: only when listing
+    """The amendments, oldest first, filtered (`on`: a paragraph id), with the current text to label them.
 
-    neg = open_negotiation(name, home)
-    doc = neg.outline()
+    Read from git (one commit: the text and its amendments agree), not from the SQL index: one
+    `git cat-file` answers faster than SQLAlchemy loads."""
+    snap = open_negotiation(name, home).snapshot()
+    doc = snap.outline()
     who = resolve_actor(by) if by else None
-    stored = indexed_amendments(neg, None if status == PENDING_FILTER else status)
+    stored = sorted(snap.amendments.all(), key=lambda a: (a.created, a.id))
     return Listing(doc, select(stored, doc, status, who, on, kind))

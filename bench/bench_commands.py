@@ -1,0 +1,102 @@
+"""Whole commands as a user types them, against a bare interpreter start measured in the same run.
+
+    python bench/bench_commands.py [--amendments 2000] [--runs 5]
+
+Each command runs as its own process (`python -m draftroom ...`, Python's start and every import
+included) on the demo negotiation, then on the demo with that many pending amendments (written in one
+bulk action, as bench_tui.py does). Prints the median of `--runs` runs of each and its ratio to
+`python -c pass`; the targets: every read within 5x, every action within 7x. Bytecode is cached as an
+installed package's is (PYTHONDONTWRITEBYTECODE is dropped for the measured processes, and the sources
+are compiled once first), so the figures are what a user waits for, not the compiler.
+"""
+
+import argparse
+import os
+import random
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "src"))
+sys.path.insert(0, str(ROOT / "bench"))
+
+from bench_tui import seed  # noqa: E402  (the demo with N pending amendments)
+from machine import machine  # noqa: E402
+
+from draftroom.tui.demo import DEMO_NAME, build_demo  # noqa: E402
+
+READS = (
+    ("show", ["show", DEMO_NAME]),
+    ("amendments", ["amendments", DEMO_NAME]),
+    ("amendments --json", ["amendments", DEMO_NAME, "--json"]),
+    ("log", ["log", DEMO_NAME]),
+    ("list", ["list"]),
+    ("sponsors", ["sponsors", DEMO_NAME]),
+    ("translations", ["translations", DEMO_NAME]),
+)
+
+
+def run(argv: list[str], env: dict[str, str]) -> tuple[float, str]:
+    start = time.perf_counter()
+    done = subprocess.run(argv, env=env, capture_output=True, text=True)
+    took = time.perf_counter() - start
+    if done.returncode != 0:
+        raise SystemExit(f"{' '.join(argv)}: {done.stderr.strip()}")
+    return took, done.stdout.strip()
+
+
+def report(label: str, env: dict[str, str], runs: int, bare: float) -> None:
+    py = [sys.executable, "-m", "draftroom"]
+    print(f"\n{label}")
+    for name, args in READS:
+        took = statistics.median(run([*py, *args], env)[0] for _ in range(runs))
+        print(f"  read   {name:<20} {took * 1000:7.0f} ms  {took / bare:5.1f}x  (target 5x)")
+    times: dict[str, list[float]] = {"amend (propose)": [], "comment": [], "withdraw --because": []}
+    for _ in range(runs):  # a delegate proposes, another comments, the first withdraws it
+        took, aid = run(
+            [*py, "amend", DEMO_NAME, "replace", "OP1", "--text", "敦促各国批准；", "--as", "China"], env
+        )
+        times["amend (propose)"].append(took)
+        times["comment"].append(
+            run([*py, "comment", DEMO_NAME, aid, "--text", "同意", "--as", "Zambia"], env)[0]
+        )
+        withdraw = [*py, "withdraw", DEMO_NAME, aid, "--as", "China", "--because", "重复"]
+        times["withdraw --because"].append(run(withdraw, env)[0])
+    for name, taken in times.items():
+        took = statistics.median(taken)
+        print(f"  action {name:<20} {took * 1000:7.0f} ms  {took / bare:5.1f}x  (target 7x)")
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--amendments", type=int, default=2000)
+    ap.add_argument("--runs", type=int, default=5)
+    args = ap.parse_args()
+    print(machine())
+    os.environ.pop("PYTHONDONTWRITEBYTECODE", None)
+    subprocess.run([sys.executable, "-m", "compileall", "-q", str(ROOT / "src")], check=True)
+    bare = statistics.median(
+        run([sys.executable, "-c", "pass"], dict(os.environ))[0] for _ in range(args.runs * 2)
+    )
+    print(f"bare interpreter start (python -c pass): {bare * 1000:.0f} ms")
+    with tempfile.TemporaryDirectory() as tmp:
+        for label, pending in (
+            ("the demo", 0),
+            (f"the demo with {args.amendments} pending amendments", args.amendments),
+        ):
+            home = Path(tmp) / label.split()[-3 if pending else -1]
+            home.mkdir()
+            if pending:
+                seed(home, pending, random.Random(16))
+            else:
+                build_demo(home)
+            env = dict(os.environ, DRAFTROOM_HOME=str(home), PYTHONPATH=str(ROOT / "src"))
+            report(label, env, args.runs, bare)
+
+
+if __name__ == "__main__":
+    main()

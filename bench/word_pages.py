@@ -1,0 +1,171 @@
+"""Page for page: draftroom's Word export of real resolutions, rendered by LibreOffice, held against the
+UN's own PDFs of the same resolutions.
+
+    python bench/word_pages.py FOLDER [--source xml|pdf] [--limit N] [--show]
+
+FOLDER holds the UN's AKN4UN XML in `en/` and its PDFs in `en-pdf/` (the project's shared/corpus-akn).
+Each resolution is read (from its XML, or with --source pdf from the UN's PDF itself), exported as an
+adopted resolution (.docx), converted to PDF by `soffice --headless --convert-to pdf` in one run, and
+compared with the UN's PDF on:
+
+- the text column: the left and right edges of the body text (the most common left edge of 10 pt
+  lines, the 90th percentile of their right edges), within 7 pt of the UN's;
+- the page count;
+- the page starts: the first three words of the body on every page.
+
+Targets (issue 15): the column always, the page count for at least 9 in 10, the page starts for at
+least 8 in 10. Renders are comparable where a font metric-compatible with Times New Roman is
+installed (Debian's fonts-liberation). --show prints each document's differences.
+"""
+
+import argparse
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+import pymupdf
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "src"))
+
+from draftroom.errors import DraftroomError  # noqa: E402
+from draftroom.export.api import export_document  # noqa: E402
+from draftroom.export.blocks import Options  # noqa: E402
+from draftroom.parse import parse_file  # noqa: E402
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from machine import machine  # noqa: E402  (the machine line every benchmark prints)
+
+TOLERANCE = 7.0  # points
+HEAD, FOOT = 70.0, 725.0  # running heads above, footers and footnotes' page furniture below
+_WORD = re.compile(r"[^\W_]+")
+
+
+@dataclass
+class Page:
+    start: tuple[str, ...]  # the first words of the body
+
+
+@dataclass
+class Measure:
+    pages: list[Page]
+    left: float
+    right: float
+
+
+def measure(pdf: Path) -> Measure:
+    """The page starts and the text column of a PDF."""
+    lefts: list[float] = []
+    rights: list[float] = []
+    pages: list[Page] = []
+    with pymupdf.open(pdf) as doc:
+        for number, page in enumerate(doc):
+            first: list[str] = []
+            lines = []
+            for block in page.get_text("dict")["blocks"]:
+                for line in block.get("lines", []):
+                    spans = [s for s in line["spans"] if s["text"].strip()]
+                    if not spans:
+                        continue
+                    x0, y0, x1, _ = line["bbox"]
+                    body = [s for s in spans if 9.5 <= s["size"] <= 10.6]
+                    lines.append((y0, x0, x1, "".join(s["text"] for s in spans), bool(body)))
+            lines.sort()
+            for y0, x0, x1, text, body in lines:
+                if not body or not HEAD < y0 < FOOT:
+                    continue
+                if number or y0 > 300:  # below the first page's masthead and head
+                    lefts.append(round(x0, 0))
+                    rights.append(x1)
+                if len(first) < 3 and (number or y0 > 215):
+                    first += _WORD.findall(text)
+            pages.append(Page(tuple(w.lower() for w in first[:3])))
+    left = statistics.mode(lefts) if lefts else 0.0
+    rights.sort()
+    right = rights[int(len(rights) * 0.9)] if rights else 0.0
+    return Measure(pages, left, right)
+
+
+def export_all(names: list[str], folder: Path, source: str, out: Path) -> dict[str, Path]:
+    written: dict[str, Path] = {}
+    for name in names:
+        path = folder / ("en" if source == "xml" else "en-pdf") / f"{name}.{source}"
+        try:
+            doc = parse_file(path)
+            written[name] = export_document(doc, out / f"{name}.docx", Options("resolution", "en"))
+        except DraftroomError as e:
+            print(f"{name}: not exported: {e}")
+    return written
+
+
+def render(paths: list[Path], out: Path) -> None:
+    soffice = shutil.which("soffice")
+    if soffice is None:
+        raise SystemExit("soffice (LibreOffice) is not installed: apt-get install libreoffice-writer-nogui")
+    profile = f"-env:UserInstallation=file://{out}/lo-profile"
+    subprocess.run(
+        [soffice, "--headless", profile, "--convert-to", "pdf", "--outdir", str(out), *map(str, paths)],
+        capture_output=True,
+        check=True,
+        timeout=60 * max(5, len(paths)),
+    )
+
+
+def main(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument(
+        "folder", type=Path, help="a folder with en/ (AKN4UN XML) and en-pdf/ (the UN's PDFs)"
+    )
+    parser.add_argument("--source", choices=("xml", "pdf"), default="xml")
+    parser.add_argument("--limit", type=int, help="only the first N resolutions")
+    parser.add_argument("--show", action="store_true", help="print each document's differences")
+    args = parser.parse_args(argv)
+    pdfs = sorted((args.folder / "en-pdf").glob("*.pdf"))
+    names = [p.stem for p in pdfs if (args.folder / "en" / f"{p.stem}.xml").is_file()][: args.limit]
+    if not names:
+        raise SystemExit(f"{args.folder}: no en-pdf/*.pdf with its en/*.xml")
+    print(machine())
+    with tempfile.TemporaryDirectory() as tmp:
+        out = Path(tmp)
+        written = export_all(names, args.folder, args.source, out)
+        render(list(written.values()), out)
+        column = count = starts = pages_same = pages_all = 0
+        for name, path in written.items():
+            ours = measure(out / f"{path.stem}.pdf")
+            theirs = measure(args.folder / "en-pdf" / f"{name}.pdf")
+            in_column = (
+                abs(ours.left - theirs.left) <= TOLERANCE and abs(ours.right - theirs.right) <= TOLERANCE
+            )
+            same_count = len(ours.pages) == len(theirs.pages)
+            same_starts = same_count and all(
+                a.start == b.start for a, b in zip(ours.pages, theirs.pages, strict=False)
+            )
+            pages_all += len(theirs.pages)
+            pages_same += sum(a.start == b.start for a, b in zip(ours.pages, theirs.pages, strict=False))
+            column += in_column
+            count += same_count
+            starts += same_starts
+            if args.show and not (in_column and same_count and same_starts):
+                print(
+                    f"{name}: column {ours.left:.1f}-{ours.right:.1f} (UN {theirs.left:.1f}-{theirs.right:.1f}),"
+                    f" pages {len(ours.pages)} (UN {len(theirs.pages)})"
+                )
+                for k, (a, b) in enumerate(zip(ours.pages, theirs.pages, strict=False), 1):
+                    if a.start != b.start:
+                        print(f"    page {k}: {' '.join(a.start)!r} (UN {' '.join(b.start)!r})")
+    n = len(written)
+    print(f"resolutions: {n} exported of {len(names)} (source: {args.source})")
+    print(f"text column within {TOLERANCE:g} pt: {column}/{n} (target: all)")
+    print(f"page count as the UN's: {count}/{n} = {count / n:.0%} (target: 90 %)")
+    print(f"same page starts: {starts}/{n} = {starts / n:.0%} (target: 80 %)")
+    print(f"pages starting with the UN's words: {pages_same}/{pages_all} = {pages_same / pages_all:.0%}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

@@ -18,18 +18,18 @@ from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 
-from docx import Document as new_docx
 from docx.document import Document as DocxDocument
-from docx.enum.text import WD_ALIGN_PARAGRAPH
-from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
+from docx.oxml import OxmlElement, parse_xml
+from docx.oxml.ns import nsdecls, qn
 from docx.oxml.text.paragraph import CT_P
 from docx.oxml.xmlchemy import BaseOxmlElement
-from docx.shared import Pt
 
 from draftroom.errors import DraftroomError
 from draftroom.export.footnotes import Footnotes
+from draftroom.export.template import INDENT, STEP, apply_typography, open_template
+from draftroom.export.typography import typography_for
 from draftroom.files import write_atomically
+from draftroom.lang import LANGUAGES
 from draftroom.model.redline import Change, Redline
 
 _REF = re.compile(r"\[\^(\d+)\]")
@@ -40,6 +40,7 @@ class _Tracker:
 
     def __init__(self, author: str, date: str) -> None:
         self.author, self.date, self.next_id = author, date, 1
+        self.default_author, self.default_date = author, date  # for changes no amendment made
 
     def revision(self, tag: str) -> BaseOxmlElement:
         el = OxmlElement(tag)
@@ -217,10 +218,15 @@ def _word_order(pairs: list[Change], old_number: dict[int, int]) -> list[Change]
 
 
 def _paragraph(doc: DocxDocument, tracker: _Tracker, notes: _Notes, c: Change, title: bool = False) -> None:
+    """One paragraph in the UN's style (the title as Title_H1, text as SingleTxt one step in), its
+    changes credited to whoever proposed them."""
     para = doc.add_paragraph()
-    if title:
-        para.alignment = WD_ALIGN_PARAGRAPH.CENTER
     p = para._p
+    ppr = p.get_or_add_pPr()
+    ppr.append(parse_xml(f'<w:pStyle {nsdecls("w")} w:val="{"TitleH1" if title else "SingleTxt"}"/>'))
+    step = 'w:hanging="0"' if title else f'w:firstLine="{STEP}"'
+    ppr.append(parse_xml(f'<w:ind {nsdecls("w")} w:left="{INDENT}" {step}/>'))
+    tracker.author, tracker.date = c.author or tracker.default_author, c.when or tracker.default_date
     if c.status in ("inserted", "deleted"):
         tracker.mark_paragraph(p, "insert" if c.status == "inserted" else "delete")
     for op, text, ref in _pieces(_all_segments(c)):
@@ -228,23 +234,19 @@ def _paragraph(doc: DocxDocument, tracker: _Tracker, notes: _Notes, c: Change, t
             tracker.add(p, op, text)
         else:
             notes.write(p, op, ref)
-    if title:
-        for r in p.iter(qn("w:r")):
-            rpr = r.find(qn("w:rPr"))
-            if rpr is None:
-                rpr = OxmlElement("w:rPr")
-                r.insert(0, rpr)
-            rpr.insert(0 if rpr.find(qn("w:rStyle")) is None else 1, OxmlElement("w:b"))
 
 
 def build_redline_docx(r: Redline, author: str = "draftroom", date: datetime | None = None) -> DocxDocument:
     """The python-docx Document holding the tracked-changes redline."""
     when = (date or datetime.now(UTC)).strftime("%Y-%m-%dT%H:%M:%SZ")
     tracker = _Tracker(author, when)
-    doc = new_docx()
-    style = doc.styles["Normal"]
-    style.font.name = "Times New Roman"
-    style.font.size = Pt(11)
+    lang = r.new_language if r.new_language in LANGUAGES else "en"
+    doc = open_template(lang)  # the UN's page and styles, as an export has them
+    apply_typography(doc, typography_for(lang))
+    body = doc.element.body
+    for element in list(body):
+        if element.tag != qn("w:sectPr"):
+            body.remove(element)
     paragraphs = _word_order(r.pairs, {new: old for old, new in r.renumbered.items()})
     notes = _Notes(r, paragraphs, Footnotes(doc), tracker)
     for c in paragraphs:

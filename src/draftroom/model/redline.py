@@ -26,6 +26,8 @@ class Change:
     new_mark: str = ""
     old_index: int | None = None  # position in the old text's reading order (the title is 0)
     new_index: int | None = None
+    author: str | None = None  # who proposed this change (a delegation; a facilitator's compromise)
+    when: str | None = None  # when it was proposed, ISO 8601 UTC
 
     @property
     def old_text(self) -> str:

@@ -21,7 +21,8 @@ from draftroom.diff.render_json import to_json_dict
 from draftroom.diff.render_text import render_text
 from draftroom.diff.result import compare
 from draftroom.errors import DraftroomError
-from draftroom.model import Document, Revision, iter_located
+from draftroom.model import Document, Revision, iter_located, labels
+from draftroom.model.amendment import Amendment
 from draftroom.model.footnotes import references
 from draftroom.model.redline import Redline, Segment
 from draftroom.parse import parse_file
@@ -113,10 +114,47 @@ def compare_sides(
     old, new = _sides(a, b, from_rev, to_rev, home, lang)
     by_id = old.negotiation is not None and old.negotiation == new.negotiation
     redline = compare(old.doc, new.doc, by_id=by_id, old_name=old.name, new_name=new.name)
+    if by_id and new.negotiation is not None:
+        _attribute(redline, old, new)
     for side in (old, new):
         if side.not_current:  # a change of the working text shows here only once it is translated
             redline.warnings.append(f"{side.name}: not current in {lang}: {', '.join(side.not_current)}")
     return redline
+
+
+def _revision(side: Side) -> Revision | None:
+    """The revision a side of a negotiation shows; None for its latest text."""
+    return Revision.typed(side.name.rsplit("@", 1)[-1])
+
+
+def _attribute(redline: Redline, old: Side, new: Side) -> None:
+    """Credit each changed paragraph to the amendment that changed it between the two revisions:
+    its proposer (a facilitator, for a compromise) and when it was proposed."""
+    from draftroom.workflow.listing import list_amendments  # the SQL index: only for a negotiation
+
+    path = new.negotiation
+    assert path is not None
+    low, high = _revision(old), _revision(new)
+
+    def between(a: Amendment) -> bool:
+        applied = Revision.from_tag(a.applied_in) or Revision.typed(a.applied_in or "")
+        if applied is None:  # accepted, not yet in a revision: only the latest text shows it
+            return a.status == "accepted" and high is None
+        return (low is None or applied > low) and (high is None or applied <= high)
+
+    applied = sorted(
+        (a for a in list_amendments(path.name, home=path.parent).amendments if between(a)),
+        key=lambda a: a.created,
+    )
+    old_ids = {label: pid for pid, label in labels(old.doc).items()}
+    new_ids = {label: pid for pid, label in labels(new.doc).items()}
+    for change in redline.pairs:
+        if change.status == "unchanged":
+            continue
+        ids = {new_ids.get(change.new or ""), old_ids.get(change.old or "")} - {None}
+        by = [a for a in applied if ids & {a.target, a.new_paragraph_id}]
+        if by:
+            change.author, change.when = by[-1].proposer, by[-1].created
 
 
 def proposal_redline(current: str, proposed: str) -> list[Segment]:

@@ -126,7 +126,7 @@ def test_typing_a_name_on_the_sponsors_screen_adds_that_state(home):
         await settle(pilot)
         assert "France" in screen_text(app)
 
-    drive(lambda: app_in(home, Identity("China", "delegate")), scenario)
+    drive(lambda: app_in(home, Identity("France", "delegate")), scenario)
     assert [s.name for s in nego.sponsors(NAME, home=home)] == ["Belarus", "China", "France"]
 
 

@@ -35,11 +35,6 @@ def test_amendments_index_on_postgresql(run_cli, tmp_path, postgres_url):
     assert [(x["id"], x["status"]) for x in first] == [(a, "proposed")]
     cli("accept", "t", a, "--as", "Mexico")
     assert [x["status"] for x in json.loads(cli("amendments", "t", "--json"))] == ["accepted"]
-    index = Index(postgres_url)
-    with index.engine.connect() as conn:
-        count = "SELECT count(*) FROM dr_amendment"
-        assert conn.exec_driver_sql(count).scalar() == 1
-        index.forget(str(tmp_path / "home" / "t"))  # reindex starts so: the amendment rows go too
-        assert conn.exec_driver_sql(count).scalar() == 0
-    cli("reindex", "t")
+    Index(postgres_url).forget(str(tmp_path / "home" / "t"))  # reindex starts so
+    cli("reindex", "t")  # the listing is read from git: the index's state changes nothing
     assert [x["status"] for x in json.loads(cli("amendments", "t", "--json"))] == ["accepted"]

@@ -164,12 +164,16 @@ def _opens_note(line: Line) -> bool:
 
 def _number_plain_notes(pages: list[_Page]) -> None:
     """Notes whose number is set like their text ("1 Resolution 64/293."): a line of the notes that
-    opens with the next number in sequence opens a note."""
+    opens with the next number in sequence opens a note; so does the next number alone on a line,
+    its text on the line after (which starts with a letter: not a table's column of figures)."""
     last: int | None = None
     for p in pages:
-        for line in p.notes:
+        for i, line in enumerate(p.notes):
             m = _PLAIN_NOTE.match(line.text)
             number = m.group(1) or m.group(2) if m else None
+            after = p.notes[i + 1].text if i + 1 < len(p.notes) else ""
+            if line.text.strip().isdigit() and last is not None and after[:1].isalpha():
+                number = line.text.strip()
             if line.starts_with_marker is None and number and (last is None or int(number) == last + 1):
                 line.starts_with_marker = number
             if line.starts_with_marker:

@@ -168,6 +168,10 @@ class Joiner:
             and not ends_paragraph(self.text, "item")
         )
 
+    def _short_line(self, line: Line) -> bool:
+        """Well short of the text's full line: not a wrapped line of a paragraph."""
+        return not self.wrapping.full or width(line.text) + line.indent < 0.6 * self.wrapping.full
+
     def _short_heading(self) -> bool:
         """The unit so far is a line or two set apart that ends without punctuation: a heading
         ("I" / "Legislative activities") that a numbered paragraph follows after a blank."""
@@ -205,12 +209,7 @@ class Joiner:
             return kind == "number" and line.blank_before and self._short_heading()
         if kind in ("number", "item"):
             return True
-        if (
-            self.capitalised
-            and self.wrapping.blanks_mark_paragraphs
-            and line.blank_before
-            and _heading_line(t)
-        ):
+        if self.capitalised and self._short_line(line) and line.blank_before and _heading_line(t):
             return True  # a heading set apart after a paragraph's end ("Part I", "Peacebuilding Commission")
         if self.capitalised and _starts_lower(t):
             return False

@@ -90,13 +90,16 @@ def test_roles_are_enforced_on_every_verb(room, run_cli):
     refused(run_cli, "only a facilitator can reject", "reject", "t", aid, "--as", "China")
     refused(run_cli, "only a facilitator", "compromise", "t", aid, "--text", "Deplores it;", "--as", "China")
     refused(run_cli, "only a facilitator", "mark", "t", "OP1", "agreed", "--as", "China")
-    refused(run_cli, "only a facilitator", "roles", "t", "grant", "China", "--as", "China")
+    refused(run_cli, "only the Secretariat grants", "roles", "t", "grant", "China", "--as", "China")
     refused(run_cli, "only a facilitator", "revise", "t", "--as", "China")
-    room("roles", "t", "grant", "Brazil", "--as", "Mexico")
+    refused(run_cli, "only a facilitator", "table", "t", "--as", "China")
+    refused(run_cli, "only the Secretariat grants", "roles", "t", "grant", "Brazil", "--as", "Mexico")
+    room("roles", "t", "grant", "Brazil", "--as", "Secretariat")
     assert room("accept", "t", aid, "--as", "Brazil") == f"{aid}: accepted\n"
-    room("roles", "t", "revoke", "Mexico", "--as", "Brazil")
+    refused(run_cli, "only the Secretariat grants", "roles", "t", "revoke", "Mexico", "--as", "Brazil")
+    room("roles", "t", "revoke", "Mexico", "--as", "Secretariat")
     refused(run_cli, "only a facilitator", "mark", "t", "OP1", "agreed", "--as", "Mexico")
-    refused(run_cli, "the only facilitator", "roles", "t", "revoke", "Brazil", "--as", "Brazil")
+    refused(run_cli, "the only facilitator", "roles", "t", "revoke", "Brazil", "--as", "Secretariat")
     assert room("roles", "t") == "facilitators: Brazil\n"
 
 
@@ -139,6 +142,9 @@ def test_stale_amendment_on_a_deleted_paragraph_is_refused(room, run_cli):
 
 def test_listing_filters_and_survives_reindex(room, run_cli, tmp_path):
     a = room(*FIRMLY, "--with", "Pakistan,India")
+    assert [(x["proposers"], x["invited"]) for x in listed(run_cli)] == [(["China"], ["Pakistan", "India"])]
+    for invited in ("Pakistan", "India"):  # --with invites; each joins by supporting it
+        room("support", "t", a.strip(), "--as", invited)
     b = room("amend", "t", "--as", "Egypt", "insert", "--before", "OP2(b)", "--text", "to train officials;")
     c = room("amend", "t", "--as", "Egypt", "move", "OP1", "--after", "OP3", "--because", "logic")
     room("support", "t", c.strip(), "--as", "China")
@@ -167,7 +173,8 @@ def test_listing_filters_and_survives_reindex(room, run_cli, tmp_path):
 
 
 def test_compile_writes_text_and_html(room, run_cli, tmp_path):
-    room(*FIRMLY, "--with", "PAK")
+    a = room(*FIRMLY, "--with", "PAK")
+    room("support", "t", a.strip(), "--as", "PAK")
     room("mark", "t", "OP3", "bracketed", "--as", "Mexico")
     text = room("compile", "t")
     assert "OP1        [CHN, PAK: [-Strongly-]{+Firmly+}] condemns" in text

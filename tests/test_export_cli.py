@@ -94,7 +94,7 @@ def test_negotiation_revisions_amendments_and_compilation(run_cli, tmp_path):
         "new", "traf", "--from", str(SEED_002), "--symbol", "A/C.3/67/L.20", "--facilitator", "Belarus"
     )
     assert created.returncode == 0, created.stderr
-    assert run_cli("sponsors", "traf", "add", "China", "--as", "Belarus").returncode == 0
+    assert run_cli("sponsors", "traf", "add", "China", "--as", "China").returncode == 0
     draft = tmp_path / "draft.docx"
     result = run_cli("export", "traf", "-o", str(draft))
     assert result.returncode == 0, result.stderr

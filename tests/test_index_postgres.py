@@ -43,7 +43,7 @@ def _negotiate(run_cli, env: dict[str, str]) -> None:
             "--as",
             "China",
         ),
-        ("sponsors", "t", "add", "Brazil", "日本", "--as", "Brazil"),
+        ("sponsors", "t", "add", "Brazil", "日本", "--as", "Secretariat"),
         ("table", "t", "--as", "Secretariat"),
         ("sponsors", "t", "add", "Norway", "--as", "Norway"),
         ("revise", "t", "--as", "Pakistan"),

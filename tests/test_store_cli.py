@@ -29,8 +29,11 @@ def as_json(result: subprocess.CompletedProcess[str]) -> object:
 
 
 def test_sponsors_add_remove_and_json_in_un_order(run_cli, home):
-    ok(run_cli("sponsors", "t", "add", "Russia", "孟加拉国", "the Sudan", "--as", "Bangladesh"))
+    ok(run_cli("sponsors", "t", "add", "Russia", "孟加拉国", "the Sudan", "--as", "Secretariat"))
     ok(run_cli("sponsors", "t", "remove", "CHN", "--as", "China"))
+    for who, args in (("Japan", ("remove", "AZE")), ("Canada", ("add", "Canada", "Japan"))):
+        refused = run_cli("sponsors", "t", *args, "--as", who)
+        assert refused.returncode != 0 and "its own sponsorship" in refused.stderr
     listed = as_json(run_cli("sponsors", "t", "--json"))
     assert [(s["name"], s["iso3"], s["main"]) for s in listed] == [
         ("Azerbaijan", "AZE", True),
@@ -41,7 +44,7 @@ def test_sponsors_add_remove_and_json_in_un_order(run_cli, home):
     log = as_json(run_cli("log", "t", "--json"))
     assert [(a["actor"], a["action"]) for a in log[:2]] == [
         ("China", "sponsor-remove"),
-        ("Bangladesh", "sponsor-add"),
+        ("Secretariat", "sponsor-add"),
     ]
     assert git(home / "t", "log", "-1", "--format=%an") == "China\n"
 
@@ -139,7 +142,7 @@ def test_acting_identity_from_option_environment_and_config(run_cli, home, tmp_p
     config = tmp_path / "cfg" / "draftroom" / "config.toml"
     config.parent.mkdir(parents=True)
     config.write_text('as = "俄罗斯联邦"\n', encoding="utf-8")
-    ok(run_cli("sponsors", "t", "add", "Belarus", env={"XDG_CONFIG_HOME": str(tmp_path / "cfg")}))
+    ok(run_cli("sponsors", "t", "add", "Russia", env={"XDG_CONFIG_HOME": str(tmp_path / "cfg")}))
     ok(
         run_cli(
             "sponsors",

@@ -126,7 +126,7 @@ def test_typing_a_name_on_the_sponsors_screen_adds_that_state(home):
         await settle(pilot)
         assert "France" in screen_text(app)
 
-    drive(lambda: app_in(home, Identity("China", "delegate")), scenario)
+    drive(lambda: app_in(home, Identity("France", "delegate")), scenario)
     assert [s.name for s in nego.sponsors(NAME, home=home)] == ["Belarus", "China", "France"]
 
 
@@ -226,3 +226,45 @@ def test_reasons_and_a_discussion_thread_in_the_cli_and_the_tui(home, run_cli):
 
     drive(lambda: app_in(home, Identity("China", "delegate")), scenario)
     assert "China" in cli("amendments", NAME, "--on", "OP3").split("同意赞比亚")[0].splitlines()[-1]
+
+
+def test_the_editor_selects_all_with_ctrl_a_and_end_goes_to_the_paragraphs_end(home):
+    async def scenario(app: DraftroomApp, pilot) -> None:
+        await pilot.press("g", *"op1", "enter", "e")
+        await settle(pilot)
+        area = app.screen.query_one("#text")
+        await pilot.press("home", "end", *"xy")  # the paragraph wraps at 60 columns: End is its end
+        assert area.text.endswith("；xy"), area.text
+        await pilot.press("ctrl+a", *"new")
+        assert area.text == "new"
+
+    drive(lambda: app_in(home, Identity("China", "delegate")), scenario, size=(60, 40))
+
+
+def test_the_compromise_dialog_shows_the_proposals_it_merges(home):
+    for who, text in (
+        ("China", "敦促所有会员国批准《公约》；"),
+        ("Pakistan", "敦促会员国考虑批准《公约》；"),
+    ):
+        amending.propose(NAME, who, Proposal(kind="replace", target="o1", text=text), home=home)
+
+    async def scenario(app: DraftroomApp, pilot) -> None:
+        await pilot.press("g", *"op1", "enter", "enter", "space", "down", "space", "c")
+        await settle(pilot)
+        shown = screen_text(app)
+        assert "Replaces these 2 proposals" in shown and "China" in shown and "Pakistan" in shown
+
+    drive(lambda: app_in(home, Identity(FACILITATOR, "facilitator")), scenario)
+
+
+def test_the_palette_leads_with_the_rooms_own_commands(home):
+    async def scenario(app: DraftroomApp, pilot) -> None:
+        titles = [c.title for c in app.get_system_commands(app.screen)]
+        assert titles[0] != "Quit" and not any("Scroll" in t for t in titles), titles
+        await pilot.press("ctrl+p", *"role")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert "Who are you?" in screen_text(app)
+
+    drive(lambda: app_in(home, Identity("China", "delegate")), scenario)

@@ -46,6 +46,59 @@ def _keys(args: argparse.Namespace) -> int:
     return 0
 
 
+def _host(args: argparse.Namespace) -> int:
+    from draftroom.workflow import hosting
+
+    where = hosting.host(args.name, args.at, args.actor, home=args.home)
+    print(f"hosted {args.name}: delegations clone it with `draftroom clone URL --as DELEGATION`, URL being")
+    print(args.url or where)
+    return 0
+
+
+def _clone(args: argparse.Namespace) -> int:
+    from draftroom.workflow import hosting
+
+    neg = hosting.clone(args.url, args.name, args.actor, home=args.home)
+    print(f"cloned {neg.name} into {neg.path}")
+    return 0
+
+
+def _sync(args: argparse.Namespace) -> int:
+    from draftroom.workflow import hosting
+
+    done = hosting.sync(args.name, home=args.home)
+    for line in done.refused:
+        print(f"draftroom: {line}", file=sys.stderr)
+    if done.offline:
+        print(f"offline ({done.offline}): your actions wait here for the next sync")
+        return 0
+    print(
+        f"synced {args.name}: {done.fetched} action(s) received, {done.pushed} sent, {len(done.refused)} refused"
+    )
+    return 1 if done.refused else 0
+
+
+def _verify(args: argparse.Namespace) -> int:
+    from draftroom.workflow import hosting
+
+    problems = hosting.verify(args.name, home=args.home)
+    if args.json:
+        json.dump({"ok": not problems, "problems": problems}, sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+    else:
+        for line in problems:
+            print(line)
+        if not problems:
+            print(f"{args.name}: every action is signed by its actor's key and allowed for its role")
+    return 1 if problems else 0
+
+
+def _guard(args: argparse.Namespace) -> int:
+    from draftroom.workflow import hosting
+
+    return hosting.guard(args.hook)
+
+
 def register(sub: argparse._SubParsersAction) -> None:
     home = argparse.ArgumentParser(add_help=False)
     add_home(home)
@@ -60,3 +113,29 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("words", nargs="+", metavar="new | add NAME WHO FILE.pub | NAME")
     p.add_argument("--json", action="store_true", help="the registered keys as a list of objects")
     p.set_defaults(func=_keys)
+
+    p = sub.add_parser(
+        "host", parents=[home, acting], help="host a negotiation: a bare remote with its guard"
+    )
+    p.add_argument("name", help="the negotiation")
+    p.add_argument("--at", required=True, metavar="PATH", help="a new folder for the bare repository")
+    p.add_argument("--url", help="the URL the server will serve it at, to print (default: the path)")
+    p.set_defaults(func=_host)
+
+    p = sub.add_parser("clone", parents=[home, acting], help="clone a hosted negotiation onto this machine")
+    p.add_argument("url", help="the path or URL the Secretariat handed out")
+    p.add_argument("name", nargs="?", help="the name here (default: the remote's)")
+    p.set_defaults(func=_clone)
+
+    p = sub.add_parser("sync", parents=[home, acting], help="receive everyone's actions and send yours")
+    p.add_argument("name", help="the negotiation")
+    p.set_defaults(func=_sync)
+
+    p = sub.add_parser("verify", parents=[home, acting], help="check every action's signature and rights")
+    p.add_argument("name", help="the negotiation")
+    p.add_argument("--json", action="store_true", help="{ok, problems}")
+    p.set_defaults(func=_verify)
+
+    p = sub.add_parser("guard", help=argparse.SUPPRESS)  # run by the remote's hooks
+    p.add_argument("hook", choices=("pre-receive", "post-receive"))
+    p.set_defaults(func=_guard)

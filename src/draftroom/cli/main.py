@@ -6,6 +6,7 @@ itself never imports the TUI.
 """
 
 import argparse
+import logging
 import os
 import sys
 from collections.abc import Callable, Sequence
@@ -24,6 +25,7 @@ from draftroom.cli import (
 from draftroom.errors import DraftroomError
 from draftroom.model.text_rules import check_argument
 
+OFFLINE_ENV = "DRAFTROOM_OFFLINE"  # the workflow's hosting.OFFLINE_ENV, set without loading it
 Register = Callable[[argparse._SubParsersAction], None]
 VERBS: tuple[Register, ...] = (  # in the order of `--help`
     parse_cmd.register,
@@ -55,7 +57,17 @@ def build_parser(more: Sequence[Register] = ()) -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for register in (*VERBS, *more):
         register(sub)
+    for verb in sub.choices.values():  # every verb that acts may skip the sync of a hosted negotiation
+        if any(a.dest == "actor" for a in verb._actions) and verb.prog.split()[-1] not in ("sync", "verify"):
+            verb.add_argument("--offline", action="store_true", help="do not sync a hosted negotiation")
     return parser
+
+
+class _Notices(logging.Handler):
+    """What the workflow has to say beside a command's result (offline, refused): one line each."""
+
+    def emit(self, record: logging.LogRecord) -> None:
+        print(f"draftroom: {record.getMessage()}", file=sys.stderr)
 
 
 # The workflow names what fixes an error by concept (DraftroomError.fix); the CLI adds its own option.
@@ -89,6 +101,11 @@ def main(argv: list[str] | None = None, more: Sequence[Register] = ()) -> int:
     if not getattr(args, "func", None):
         parser.print_help()
         return 2
+    if getattr(args, "offline", False):
+        os.environ[OFFLINE_ENV] = "1"
+    notices = _Notices()
+    log = logging.getLogger("draftroom")
+    log.addHandler(notices)
     try:
         return int(args.func(args) or 0)
     except DraftroomError as e:
@@ -110,6 +127,8 @@ def main(argv: list[str] | None = None, more: Sequence[Register] = ()) -> int:
         return 2
     except Exception as e:  # the last guard: a user never sees a traceback
         return _internal(e)
+    finally:
+        log.removeHandler(notices)
 
 
 def _internal(e: Exception) -> int:

@@ -69,6 +69,7 @@ class Amendment:
     status: str = "proposed"
     created: str = ""  # ISO 8601 UTC
     merges: list[str] = field(default_factory=list)  # a compromise: the proposals it replaces
+    invited: list[str] = field(default_factory=list)  # named as co-proposers; they join by supporting it
     applied_in: str | None = None  # the revision that applied it
     conflict: Conflict | None = None
     thread: list[Remark] = field(default_factory=list)  # comments and decisions' reasons, oldest first
@@ -125,6 +126,7 @@ def from_dict(d: dict[str, Any]) -> Amendment:
     a = Amendment(**{k: v for k, v in data.items() if k in known})
     a.proposers = list(a.proposers)
     a.merges = list(a.merges)
+    a.invited = list(a.invited)
     a.conflict = Conflict(**conflict) if conflict else None
     a.thread = [Remark(**r) for r in thread]
     return a

@@ -57,11 +57,16 @@ class Negotiation:
     """One negotiation's repository. Cheap to make; opens git only inside its methods."""
 
     def __init__(
-        self, path: Path, index: "Index | None" = None, signer: Callable[[str], str | None] | None = None
+        self,
+        path: Path,
+        index: "Index | None" = None,
+        signer: Callable[[str], str | None] | None = None,
+        after: Callable[["Negotiation"], None] | None = None,
     ) -> None:
         self.path = Path(path).absolute()
         self.signer = signer  # actor -> the private key its actions are signed with (None: unsigned)
-        self.name = self.path.name
+        self.after = after  # called after each action, the lock released (e.g. to sync a hosted one)
+        self.name = self.path.name.removesuffix(".git")  # a hosting bare repository is NAME.git
         self.home = self.path.parent
         self._index = index
         self._lock_fd: int | None = None
@@ -120,14 +125,14 @@ class Negotiation:
             shutil.rmtree(tmp, ignore_errors=True)
         neg = cls(path, index)
         with neg._repo() as repo:
-            neg._witness(head_sha(repo))
+            neg.witness(head_sha(repo))
         neg.sync()
         return neg
 
     # ---- locking and recovery -----------------------------------------------------------
     @contextmanager
     def _repo(self) -> Iterator[Repo]:
-        if not (self.path / ".git").is_dir():
+        if not (self.path / ".git").is_dir() and not (self.path / "HEAD").is_file():
             raise DraftroomError(f"{self.path} is not a negotiation's repository (no .git folder)")
         with gitsafe.open_repo(self.path) as repo:
             yield repo
@@ -200,7 +205,7 @@ class Negotiation:
         Any exception inside the block rolls the work tree back to HEAD and propagates."""
         key = self.signer(actor) if self.signer else None
         with self.locked() as repo:
-            self._refuse_unsafe_start(repo)
+            self.refuse_unsafe_start(repo)
             sentinel = self.path / ".git" / SENTINEL
             sentinel.write_text(f"{os.getpid()} {action}\n")
             txn = Transaction(self.path, action, actor, email or actor_email(actor))
@@ -219,12 +224,14 @@ class Negotiation:
                 sentinel.unlink(missing_ok=True)
                 raise
             sentinel.unlink(missing_ok=True)
-            self._witness(done.commit)
+            self.witness(done.commit)
             pause_for_tests("before-index")
             if indexed:
                 self._index_after(repo, base, parent, done)
+        if self.after:
+            self.after(self)
 
-    def _refuse_unsafe_start(self, repo: Repo) -> None:
+    def refuse_unsafe_start(self, repo: Repo) -> None:
         """An action starts from the committed state, in a history draftroom has seen: refuse otherwise,
         leaving a git operation in progress, hand edits and a rewritten history as they are."""
         git_dir = self.path / ".git"
@@ -250,12 +257,20 @@ class Negotiation:
                 f"`draftroom reindex {self.name}`"
             )
 
+    @property
+    def lock_fd(self) -> int:
+        """The lock's descriptor, inherited by git children (see transaction); only while locked."""
+        if self._lock_fd is None:
+            raise RuntimeError("the negotiation is not locked")
+        return self._lock_fd
+
     def witnessed(self) -> str | None:
         """The last commit draftroom made or accepted here (refs/draftroom/seen), if any."""
         ref = self.path / ".git" / SEEN
         return ref.read_text().strip() if ref.is_file() else None
 
-    def _witness(self, commit: str) -> None:
+    def witness(self, commit: str) -> None:
+        """Record `commit` as seen: history from then on may only grow."""
         ref = self.path / ".git" / SEEN
         ref.parent.mkdir(parents=True, exist_ok=True)
         tmp = ref.with_name(f".seen-{os.getpid()}")
@@ -340,7 +355,7 @@ class Negotiation:
         with self.locked() as repo:
             self.index.forget(str(self.path))
             self._sync(repo)
-            self._witness(head_sha(repo))
+            self.witness(head_sha(repo))
 
     # ---- reading --------------------------------------------------------------------------------
     def resolve_rev(self, repo: Repo, rev: str | None) -> str:

@@ -16,7 +16,7 @@ from textual.reactive import reactive
 from textual.screen import Screen
 
 from draftroom.errors import DraftroomError
-from draftroom.tui.commands import binding_commands
+from draftroom.tui.commands import TEXTUAL_KEPT, binding_commands
 from draftroom.tui.identity import Identity
 from draftroom.tui.room import Lobby, Room
 from draftroom.tui.screens.draft import DraftScreen
@@ -33,7 +33,7 @@ class DraftroomApp(App[None]):
     TITLE = "draftroom"
     CSS_PATH = "styles/app.tcss"
     BINDINGS = [  # noqa: RUF012 (Textual's class-level convention)
-        Binding("i", "identity", "I am…", tooltip="Who am I: choose your delegation and role"),
+        Binding("i", "identity", "I am…", tooltip="choose your delegation and role"),
         Binding("q", "quit", "Quit", show=False),
     ]
 
@@ -241,4 +241,4 @@ class DraftroomApp(App[None]):
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         yield from binding_commands(screen)
-        yield from super().get_system_commands(screen)
+        yield from (c for c in super().get_system_commands(screen) if c.title.startswith(TEXTUAL_KEPT))

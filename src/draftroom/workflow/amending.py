@@ -79,14 +79,15 @@ def propose(
         current = revision_tag(txn.state)
         if old is None or base_tag == current:
             doc = outline_with(neg, proposal.target)
-            a = logic.propose(doc, current, proposers, proposal, code(who), because)
+            a = logic.propose(doc, current, [who], proposal, code(who), because)
         else:
             doc = txn.doc
-            a = logic.propose(old, base_tag or current, proposers, proposal, code(who), because)
+            a = logic.propose(old, base_tag or current, [who], proposal, code(who), because)
             (a,) = carry([a], old, doc, current)
             if a.status != "proposed":
                 reason = a.conflict.reason if a.conflict else "its paragraph is gone"
                 raise DraftroomError(f"stale amendment: {reason}; propose it against the current text")
+        a.invited = proposers[1:]  # co-proposers are invited: each joins by supporting it
         txn.amendments.save(a)
         txn.amendment, txn.paragraphs = a.id, _touches(a)
         txn.summary = f"{who} proposes {a.kind} {where(a, labels(doc))}"
@@ -280,7 +281,8 @@ def change_roles(name: str, op: str, delegation: str, actor: str | None, home: H
     who = resolve_actor(actor)
     target = resolve_actor(delegation)
     with neg.action(f"roles-{op}", who) as txn:
-        require_facilitator(txn, who, "grant or revoke roles")
+        if who != SECRETARIAT:
+            raise DraftroomError(f"only the Secretariat grants or revokes the facilitator role; {who} cannot")
         change = roles.grant if op == "grant" else roles.revoke
         now = change(facilitators(txn), target)
         txn.facilitators = now

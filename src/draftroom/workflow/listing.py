@@ -67,6 +67,7 @@ def as_json(a: Amendment, names: dict[str, str]) -> dict[str, Any]:
         "kind": a.kind,
         "target": where(a, names),
         "proposers": list(a.proposers),
+        "invited": list(a.invited),
         "status": a.status,
         "base": a.base,
         "created": a.created,

@@ -25,7 +25,7 @@ from draftroom.store import (
     new_negotiation_dir,
     resolve_home,
 )
-from draftroom.workflow.identity import resolve_actor
+from draftroom.workflow.identity import SECRETARIAT, resolve_actor
 from draftroom.workflow.reading import read_document
 from draftroom.workflow.signer import signer_for
 
@@ -41,7 +41,13 @@ def today() -> str:
 
 def open_negotiation(name: str, home: Home = None) -> Negotiation:
     path = locate_negotiation(name, home)
-    return Negotiation(path, signer=signer_for(path))
+    return Negotiation(path, signer=signer_for(path), after=_after_action)
+
+
+def _after_action(neg: Negotiation) -> None:
+    from draftroom.workflow import hosting  # it builds on this module
+
+    hosting.after_action(neg)
 
 
 # ---- new ---------------------------------------------------------------------------------------------
@@ -190,9 +196,20 @@ def _sponsor_action(
         txn.extra_trailers += [("Sponsor", state.code) for state in chosen]
 
 
+def _own_only(who: str, chosen: list[states.State], verb: str) -> None:
+    """Only a delegation itself (or the Secretariat) adds or removes its sponsorship."""
+    others = [s.en for s in chosen if s.en != who]
+    if who != SECRETARIAT and others:
+        raise DraftroomError(
+            f"{who} cannot {verb} {', '.join(others)}: each delegation {verb}s its own sponsorship "
+            "(or the Secretariat does)"
+        )
+
+
 def add_sponsors(name: str, names: list[str], actor: str | None = None, home: Home = None) -> list[Sponsor]:
     """Add sponsors; main sponsors before tabling, additional ones (with the date they joined) after."""
     with _sponsor_action(name, names, actor, home, "sponsor-add", "added") as (txn, new, who):
+        _own_only(who, new, "add")
         for state in new:
             if any(s.iso3 == state.code for s in txn.sponsors):
                 raise DraftroomError(f"{state.en} is already a sponsor of {txn.path.name}")
@@ -202,7 +219,8 @@ def add_sponsors(name: str, names: list[str], actor: str | None = None, home: Ho
 
 
 def remove_sponsors(name: str, names: list[str], actor: str | None = None, home: Home = None) -> None:
-    with _sponsor_action(name, names, actor, home, "sponsor-remove", "removed") as (txn, gone, _who):
+    with _sponsor_action(name, names, actor, home, "sponsor-remove", "removed") as (txn, gone, who):
+        _own_only(who, gone, "remove")
         for state in gone:
             if not any(s.iso3 == state.code for s in txn.sponsors):
                 raise DraftroomError(
@@ -220,6 +238,11 @@ def table(name: str, actor: str | None = None, symbol: str | None = None, home: 
     neg = open_negotiation(name, home)
     who = resolve_actor(actor)
     with neg.action("table", who) as txn:
+        chairs = txn.facilitators or [txn.state.facilitator or SECRETARIAT]
+        if who != SECRETARIAT and who not in chairs:
+            raise DraftroomError(
+                f"only a facilitator ({', '.join(chairs)}) or the Secretariat tables the draft"
+            )
         if txn.state.tabled:
             raise DraftroomError(f"{neg.name} was already tabled on {txn.state.tabled}")
         txn.state.tabled = today()

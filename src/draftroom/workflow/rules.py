@@ -254,6 +254,8 @@ def support(a: Amendment, actor: str) -> None:
         raise DraftroomError(f"{actor} already proposes {a.id}")
     _must_be_pending(a, "supported")
     a.proposers.append(actor)
+    if actor in a.invited:
+        a.invited.remove(actor)
 
 
 def accept(a: Amendment) -> None:

@@ -15,11 +15,13 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Label, RadioButton, RadioSet, Static, TextArea
 
 from draftroom.errors import DraftroomError
-from draftroom.model import find_by_id, locate
+from draftroom.model import find_by_id, labels, locate
 from draftroom.tui.room import ProposalRequest
 from draftroom.tui.widgets.diff_text import redline
 from draftroom.tui.widgets.key_bar import KeyBar
 from draftroom.tui.widgets.labels import display_label, paragraph_text
+from draftroom.tui.widgets.paragraph_area import ParagraphArea
+from draftroom.tui.widgets.proposal_card import row
 from draftroom.workflow.comparing import proposal_redline
 
 if TYPE_CHECKING:
@@ -49,8 +51,11 @@ class EditorScreen(ModalScreen[ProposalRequest | None]):
         current: str,
         language: str,
         start: str | None = None,
+        merging: list[Text] | None = None,
     ) -> None:
+        """`merging`: for a compromise, one line per proposal it replaces, shown above the text."""
         super().__init__()
+        self.merging = merging or []
         self.kind, self.label, self.paragraph_id = kind, label, paragraph_id
         self.current, self.language = current, language
         self.start = current if start is None else start
@@ -58,11 +63,14 @@ class EditorScreen(ModalScreen[ProposalRequest | None]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog wide"):
             yield Label(TITLES[self.kind].format(label=display_label(self.label)), classes="dialog-title")
+            if self.merging:
+                yield Label(f"Replaces these {len(self.merging)} proposals", classes="section")
+                yield Static(Text("\n").join(self.merging), id="merging")
             if self.kind in ("replace", "compromise"):
-                yield TextArea(self.start, id="text", soft_wrap=True, language=None)
+                yield ParagraphArea(self.start, id="text", soft_wrap=True, language=None)
             elif self.kind == "insert":
                 yield self._position()
-                yield TextArea("", id="text", soft_wrap=True)
+                yield ParagraphArea("", id="text", soft_wrap=True)
             elif self.kind == "edit":
                 yield Input(placeholder="words to change (must occur once)", id="find")
                 yield Input(placeholder="what they become (empty: delete them)", id="replace")
@@ -212,5 +220,9 @@ def open_editor(
         else:
             app.act(lambda: room.propose(request, who), f"Proposed: {kind} {label}")
 
-    editor = EditorScreen(kind, label, paragraph_id, loc.paragraph.text, snap.document.language, start)
+    names = labels(snap.document)
+    merging = [row(a, False, names) for a in snap.proposals if a.id in (amendment_ids or [])]
+    editor = EditorScreen(
+        kind, label, paragraph_id, loc.paragraph.text, snap.document.language, start, merging
+    )
     app.push_screen(editor, submitted)

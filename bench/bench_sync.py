@@ -1,0 +1,205 @@
+"""Many delegations acting at once through one hosted negotiation: CLONES clones (one home and one key
+per machine) each propose ACTIONS amendments, every one synced by itself, through one `git daemon`
+remote on 127.0.0.1; a watcher clone syncs in a loop to see when each action becomes visible.
+
+    python bench/bench_sync.py [--clones 20] [--actions 50]
+
+Reports the time per action (propose + its sync) and from push to visible in another clone (median,
+p90), against a bare `git commit` + `git push` of one commit to the same daemon in the same run; then
+checks that every clone holds every action, `git fsck --strict` and `draftroom verify` are clean.
+"""
+
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "src"))
+sys.path.insert(0, str(ROOT / "tests"))
+
+from machine import machine  # noqa: E402  (the machine line every benchmark prints)
+
+WORKER = """
+import json, sys, time
+sys.path.insert(0, {src!r})
+from draftroom.model import states
+from draftroom.workflow import amending
+from draftroom.workflow.rules import Proposal
+who, count, out = {who!r}, {count}, {out!r}
+done = []
+for i in range(count):
+    t = time.time()
+    a = amending.propose("t", who, Proposal(kind="insert", anchor="op-1", position="after", text=f"{{who}} {{i}};"))
+    done.append((a.id, t, time.time()))
+json.dump(done, open(out, "w"))
+"""
+
+
+def q(values: list[float], p: float) -> float:
+    values = sorted(values)
+    return values[min(len(values) - 1, int(p * len(values)))]
+
+
+def env_for(root: Path) -> dict[str, str]:
+    return {
+        **os.environ,
+        "XDG_CONFIG_HOME": str(root / "config"),
+        "DRAFTROOM_HOME": str(root / "home"),
+        "PYTHONPATH": str(ROOT / "src"),
+    }
+
+
+def dr(root: Path, *args: str) -> str:
+    done = subprocess.run(
+        [sys.executable, "-m", "draftroom", *args], env=env_for(root), capture_output=True, text=True
+    )
+    if done.returncode != 0:
+        raise SystemExit(f"draftroom {' '.join(args)}: {done.stderr.strip()}")
+    return done.stdout
+
+
+def visible(root: Path) -> set[str]:
+    """Amendment ids in a clone's committed files (read with git, no draftroom start)."""
+    out = subprocess.run(
+        ["git", "-C", str(root / "home" / "t"), "ls-tree", "--name-only", "HEAD", "amendments/"],
+        capture_output=True,
+        text=True,
+    ).stdout
+    return {line.split("/", 1)[1].removesuffix(".json") for line in out.split()}
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--clones", type=int, default=20)
+    ap.add_argument("--actions", type=int, default=50)
+    opts = ap.parse_args()
+    from hosting_support import Daemon
+    from store_support import sample_document
+
+    print(machine())
+    tmp = Path(tempfile.mkdtemp(prefix="bench-sync-"))
+    (tmp / "served").mkdir()
+    daemon = Daemon(tmp / "served")
+    try:
+        from draftroom.model import states
+
+        codes = [s.en for s in states.all_states() if s.kind == "member"][: opts.clones]
+        sec = tmp / "Secretariat"
+        os.environ.update(env_for(sec))
+        from draftroom.workflow import negotiation as wf
+
+        doc = sample_document(lang="en")
+        wf.create_negotiation("t", doc, facilitator=None, actor="Secretariat", home=sec / "home")
+        dr(sec, "keys", "new", "--as", "Secretariat")
+        dr(sec, "host", "t", "--at", str(tmp / "served" / "t.git"))
+        url = daemon.url("t.git")
+        for who in codes:
+            m = tmp / who.replace(" ", "_")
+            pub = dr(m, "keys", "new", "--as", who).splitlines()[-1]
+            (m / "key.pub").write_text(pub + "\n")
+            dr(sec, "keys", "add", "t", who, str(m / "key.pub"), "--as", "Secretariat")
+        for who in codes:
+            dr(tmp / who.replace(" ", "_"), "clone", url, "--as", who)
+        watcher = tmp / "watcher"
+        dr(watcher, "clone", url, "--as", "Secretariat")
+
+        # the peer: one plain commit pushed to the same daemon
+        plain = tmp / "plain"
+        subprocess.run(["git", "init", "-q", "--bare", str(tmp / "served" / "plain.git")], check=True)
+        subprocess.run(
+            ["git", "clone", "-q", daemon.url("plain.git"), str(plain)], check=True, capture_output=True
+        )
+        pushes = []
+        for i in range(10):
+            (plain / "f.txt").write_text(f"{i}\n")
+            t = time.perf_counter()
+            subprocess.run(["git", "-C", str(plain), "add", "f.txt"], check=True)
+            subprocess.run(["git", "-C", str(plain), "commit", "-qm", f"c{i}"], check=True)
+            subprocess.run(
+                ["git", "-C", str(plain), "push", "-q", "origin", "HEAD:main"],
+                check=True,
+                capture_output=True,
+            )
+            pushes.append(time.perf_counter() - t)
+
+        workers = []
+        start = time.time()
+        for who in codes:
+            m = tmp / who.replace(" ", "_")
+            script = WORKER.format(
+                src=str(ROOT / "src"), who=who, count=opts.actions, out=str(m / "done.json")
+            )
+            workers.append(subprocess.Popen([sys.executable, "-c", script], env=env_for(m)))
+        seen: dict[str, float] = {}
+        while any(w.poll() is None for w in workers):
+            subprocess.run(
+                [sys.executable, "-m", "draftroom", "sync", "t"], env=env_for(watcher), capture_output=True
+            )
+            now = time.time()
+            for aid in visible(watcher) - seen.keys():
+                seen[aid] = now
+        wall = time.time() - start
+        failed = [w.args for w in workers if w.returncode != 0]
+        dr(watcher, "sync", "t")
+        now = time.time()
+        for aid in visible(watcher) - seen.keys():
+            seen[aid] = now
+        per_action, latency = [], []
+        for who in codes:
+            m = tmp / who.replace(" ", "_")
+            if not (m / "done.json").is_file():
+                continue
+            for aid, t0, t1 in json.loads((m / "done.json").read_text()):
+                per_action.append(t1 - t0)
+                if aid in seen:
+                    latency.append(seen[aid] - t1)
+        total = opts.clones * opts.actions
+        print(
+            f"{opts.clones} clones x {opts.actions} actions, {wall:.1f} s wall, {len(per_action) / wall:.2f} actions/s"
+        )
+        print(f"workers failed: {len(failed)}")
+        print(
+            f"bare git commit+push of one commit: median {statistics.median(pushes) * 1000:.0f} ms, "
+            f"p90 {q(pushes, 0.9) * 1000:.0f} ms"
+        )
+        print(
+            f"action (propose + sync): median {statistics.median(per_action):.2f} s, p90 {q(per_action, 0.9):.2f} s "
+            f"= {statistics.median(per_action) / statistics.median(pushes):.1f}x the bare push"
+        )
+        if latency:
+            print(
+                f"push to visible in another clone: median {statistics.median(latency):.2f} s, p90 {q(latency, 0.9):.2f} s"
+            )
+        complete = 0
+        for who in [*codes, "watcher"]:
+            m = tmp / who.replace(" ", "_")
+            dr(m, "sync", "t")
+            complete += len(visible(m)) == total
+            subprocess.run(
+                ["git", "-C", str(m / "home" / "t"), "fsck", "--strict", "--no-dangling"],
+                check=True,
+                capture_output=True,
+            )
+        print(f"clones holding all {total} actions: {complete} of {len(codes) + 1}; git fsck --strict clean")
+        t = time.perf_counter()
+        problems = subprocess.run(
+            [sys.executable, "-m", "draftroom", "verify", "t"],
+            env=env_for(watcher),
+            capture_output=True,
+            text=True,
+        )
+        print(
+            f"verify: exit {problems.returncode} in {time.perf_counter() - t:.1f} s: {problems.stdout.strip()[:200]}"
+        )
+    finally:
+        daemon.stop()
+
+
+if __name__ == "__main__":
+    main()

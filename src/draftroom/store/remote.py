@@ -1,0 +1,364 @@
+"""A negotiation shared through a remote: the bare repository that hosts it, its server-side guard, and
+the git commands that fetch, replay and push a clone's actions.
+
+The remote is a plain bare git repository (any git server can serve it). Its pre-receive hook calls
+draftroom (`draftroom guard pre-receive`), which judges every pushed commit with draftroom.store.rules
+and refuses rewritten history; its post-receive hook brings the host's SQL index up to date. Its config
+pins the Secretariat's key (draftroom.root) as the root of trust: the first commit that registers
+keys must be signed by it.
+
+A clone's own actions that the remote does not hold yet are replayed on top of the remote's history
+by cherry-picking them one by one (each commit carries its meaning in its trailers, so a replayed
+action is the same action); one that does not apply is left for the workflow to redo or refuse.
+"""
+
+import os
+import shlex
+import sys
+from pathlib import Path
+
+from git import GitCommandError, Repo
+
+from draftroom.errors import DraftroomError
+from draftroom.store import gitlog, gitsafe, rules, signing
+from draftroom.store.committed import Committed
+from draftroom.store.records import Action
+from draftroom.store.repo import BRANCH, Negotiation, revision_tags
+from draftroom.store.transaction import ensure_tag, head_sha, reset_to_head, sign_options
+
+REMOTE = "origin"
+UPSTREAM = f"refs/remotes/{REMOTE}/{BRANCH}"
+REMOTE_TAGS = "refs/draftroom/origin-tags/"
+ASIDE = "refs/draftroom/refused/"  # own actions the remote's history no longer allows, kept
+ROOT_KEY = "draftroom.root"
+ZERO = "0" * 40
+_OFFLINE = (
+    "could not read from remote",
+    "unable to connect",
+    "connection refused",
+    "unable to access",
+    "could not resolve",
+    "network is unreachable",
+    "connection timed out",
+    "no route to host",
+)
+
+
+_BEHIND = (
+    "fetch first",
+    "non-fast-forward",
+    "failed to update ref",
+    "cannot lock ref",
+    "incorrect old value",
+)
+
+
+class Offline(DraftroomError):
+    """The remote cannot be reached: actions wait locally for the next sync."""
+
+
+def _git(cwd: Path, *args: str, env: dict[str, str] | None = None) -> str:
+    done = gitsafe.run(list(args), cwd, env)
+    if done.returncode != 0:
+        text = (done.stderr or done.stdout).strip()
+        if any(s in text.lower() for s in _OFFLINE):
+            raise Offline(text.splitlines()[-1] if text else "the remote cannot be reached")
+        raise GitCommandError(["git", *args], done.returncode, done.stderr, done.stdout)
+    return done.stdout
+
+
+# ---- judging commits (guard, verify, replay) ----------------------------------------------------
+def changed_files(repo: Repo, parent: str, commit: str) -> list[str]:
+    out = repo.git.diff_tree("-r", "--no-renames", "--no-commit-id", "--name-only", parent, commit)
+    return [line for line in str(out).splitlines() if line]
+
+
+def judge_range(repo: Repo, old: str | None, new: str, signed: bool = True) -> list[rules.Verdict]:
+    """Every commit of old..new (all of history when old is None) that breaks a rule, oldest first.
+
+    The first commit is the negotiation's `new`; signatures are required from the commit that first
+    registers keys (hosting) on, checked against the keys registered in its parent (for the hosting
+    commit itself, the Secretariat's key it registers)."""
+    rev_range = f"{old}..{new}" if old else new
+    actions = list(reversed(gitlog.read_actions(repo, rev_range)))
+    sigs = signing.signatures(repo, rev_range) if signed and actions else {}
+    parents = dict(
+        (line.split(" ", 1)[0], line.split(" ")[1:])
+        for line in str(repo.git.rev_list("--parents", rev_range)).splitlines()
+    )
+    out = []
+    for action in actions:
+        ups = parents.get(action.commit, [])
+        if not ups:
+            continue  # the negotiation's first commit
+        if len(ups) > 1:
+            out.append(
+                rules.Verdict(action.commit, action.summary, "a merge: a negotiation's history is linear")
+            )
+            continue
+        problem = judge_commit(repo, action, ups[0], sigs.get(action.commit) if signed else None, signed)
+        if problem:
+            out.append(rules.Verdict(action.commit, action.summary, problem))
+    return out
+
+
+def judge_commit(
+    repo: Repo, action: Action, parent: str, sig: signing.Signature | None, signed: bool
+) -> str | None:
+    before, after = Committed(repo, parent), Committed(repo, action.commit)
+    keys = signing.keys_at(before)
+    if signed and (keys or signing.keys_at(after)):
+        root = keys or [k for k in signing.keys_at(after) if k.actor == rules.SECRETARIAT]
+        pinned = _pinned_root(repo)
+        if not keys and pinned and {k.key for k in root} != {pinned}:
+            return "registers a Secretariat key other than the one this remote pinned"
+        problem = rules.signer_problem(action, sig, root)
+        if problem:
+            return problem
+    return rules.judge(action, before, after, changed_files(repo, parent, action.commit))
+
+
+def _pinned_root(repo: Repo) -> str | None:
+    with repo.config_reader("repository") as cr:
+        value = cr.get_value("draftroom", "root", "")
+    return str(value) or None
+
+
+# ---- hosting ---------------------------------------------------------------------------------------
+def hook_script(verb: str) -> str:
+    """A hook that runs this draftroom (same interpreter, same package) as the server's guard; the
+    post-receive one in the background, so a pusher never waits for the host's index."""
+    package = Path(__file__).resolve().parent.parent.parent
+    env = f"PYTHONPATH={shlex.quote(str(package))}${{PYTHONPATH:+:$PYTHONPATH}}"
+    run = f"{shlex.quote(sys.executable)} -m draftroom guard {verb}"
+    if verb == "post-receive":
+        return f"#!/bin/sh\ncat >/dev/null\n({env} {run} </dev/null >/dev/null 2>&1 &)\n"
+    return f"#!/bin/sh\n{env} exec {run}\n"
+
+
+def host(neg: Negotiation, at: Path, root_key: str) -> None:
+    """Create the bare remote at `at`, push the negotiation into it, then arm its guard."""
+    if at.exists() and any(at.iterdir()):
+        raise DraftroomError(f"{at} exists and is not empty: choose a new folder for the remote")
+    at.mkdir(parents=True, exist_ok=True)
+    _git(at, "init", "-q", "--bare", f"--initial-branch={BRANCH}")
+    for key, value in (
+        ("receive.denyNonFastForwards", "true"),
+        ("receive.denyDeletes", "true"),
+        (ROOT_KEY, root_key),
+    ):
+        _git(at, "config", key, value)
+    with neg.locked() as repo:
+        _git(neg.path, "remote", "add", REMOTE, str(at))
+        _git(neg.path, "config", f"branch.{BRANCH}.remote", REMOTE)
+        _git(neg.path, "config", f"branch.{BRANCH}.merge", f"refs/heads/{BRANCH}")
+        _git(
+            neg.path,
+            "push",
+            "-q",
+            REMOTE,
+            f"{BRANCH}:{BRANCH}",
+            *[f"refs/tags/{t}" for t in revision_tags(repo)],
+        )
+    for verb in ("pre-receive", "post-receive"):
+        hook = at / "hooks" / verb
+        hook.write_text(hook_script(verb))
+        hook.chmod(0o755)
+    fetch(neg)
+
+
+def is_hosted(neg: Negotiation) -> bool:
+    with neg.repository() as repo, repo.config_reader("repository") as cr:
+        return bool(cr.has_section(f'remote "{REMOTE}"'))
+
+
+def clone(url: str, path: Path) -> None:
+    """Clone a hosted negotiation into `path` (which must not exist); refuse what is not one."""
+    tmp = path.with_name(f".{path.name}.clone-{os.getpid()}")
+    try:
+        _git(path.parent, "clone", "-q", "--no-checkout", url, str(tmp))
+    except GitCommandError as e:
+        raise DraftroomError(
+            f"cannot clone {url}: {(e.stderr or '').strip().splitlines()[-1:] or e}"
+        ) from None
+    try:
+        with gitsafe.open_repo(tmp) as repo:
+            ls = str(repo.git.ls_tree("--name-only", "HEAD")).split() if _has_head(repo) else []
+            if "negotiation.json" not in ls or "keys" not in ls:
+                raise DraftroomError(
+                    f"{url} is not a hosted draftroom negotiation (no negotiation.json and keys/)"
+                )
+            for key, value in (
+                ("user.name", "draftroom"),
+                ("user.email", "draftroom@draftroom.invalid"),
+                ("core.quotePath", "false"),
+                ("gc.autoDetach", "false"),
+            ):
+                _git(tmp, "config", key, value)
+            _git(tmp, "checkout", "-q", BRANCH)
+        os.rename(tmp, path)
+    finally:
+        if tmp.exists():
+            import shutil
+
+            shutil.rmtree(tmp, ignore_errors=True)
+    neg = Negotiation(path)
+    fetch(neg)
+    with neg.repository() as repo:
+        mirror_tags(repo)
+        neg.witness(head_sha(repo))
+
+
+def _has_head(repo: Repo) -> bool:
+    try:
+        repo.git.rev_parse("--verify", "-q", "HEAD")
+    except GitCommandError:
+        return False
+    return True
+
+
+# ---- syncing -----------------------------------------------------------------------------------------
+def fetch(neg: Negotiation) -> None:
+    _git(
+        neg.path,
+        "fetch",
+        "-q",
+        "--no-tags",
+        "--prune",
+        REMOTE,
+        f"+refs/heads/{BRANCH}:{UPSTREAM}",
+        f"+refs/tags/*:{REMOTE_TAGS}*",
+    )
+
+
+def upstream(repo: Repo) -> str:
+    return str(repo.git.rev_parse(UPSTREAM)).strip()
+
+
+def own_commits(repo: Repo) -> list[str]:
+    """This clone's commits the remote does not hold, oldest first."""
+    return str(repo.git.rev_list("--reverse", f"{UPSTREAM}..HEAD")).split()
+
+
+def holds(repo: Repo, ancestor: str, descendant: str) -> bool:
+    try:
+        repo.git.merge_base("--is-ancestor", ancestor, descendant)
+    except GitCommandError:
+        return False
+    return True
+
+
+def mirror_tags(repo: Repo) -> None:
+    """Local revision tags as the remote has them (own, unpushed ones are re-made when replayed)."""
+    remote = {
+        line.split()[1][len(REMOTE_TAGS) :]: line.split()[0]
+        for line in str(repo.git.for_each_ref("--format=%(objectname) %(refname)", REMOTE_TAGS)).splitlines()
+    }
+    for tag in revision_tags(repo):
+        if tag not in remote:
+            repo.git.tag("-d", tag)
+    for tag, obj in remote.items():
+        repo.git.update_ref(f"refs/tags/{tag}", obj)
+
+
+def start_replay(neg: Negotiation, lock_fd: int, repo: Repo) -> list[Action]:
+    """Move HEAD to the remote's history; returns this clone's own actions to replay, oldest first.
+
+    The old HEAD stays reachable under refs/draftroom/replaying until the replay is over."""
+    mine = own_commits(repo)
+    repo.git.update_ref("refs/draftroom/replaying", head_sha(repo))
+    actions = {a.commit: a for a in gitlog.read_actions(repo, f"{UPSTREAM}..HEAD")} if mine else {}
+    repo.git.execute(["git", "reset", "-q", "--hard", UPSTREAM], pass_fds=(lock_fd,))
+    mirror_tags(repo)
+    neg.witness(head_sha(repo))
+    return [actions[c] for c in mine]
+
+
+def replay(neg: Negotiation, repo: Repo, lock_fd: int, action: Action, key: str | None) -> str | None:
+    """Cherry-pick one own action onto HEAD, signed again; None when it applied and its rules hold,
+    else why not (HEAD is then unchanged)."""
+    env = {"GIT_COMMITTER_NAME": action.actor, "GIT_COMMITTER_EMAIL": action.email}
+    sign = [*sign_options(key)] if key else []
+    try:
+        repo.git.execute(
+            [
+                "git",
+                *sign,
+                "cherry-pick",
+                "--allow-empty",
+                "--keep-redundant-commits",
+                *(["-S"] if key else []),
+                action.commit,
+            ],
+            env=env,
+            pass_fds=(lock_fd,),
+        )
+    except GitCommandError:
+        repo.git.execute(["git", "cherry-pick", "--abort"], pass_fds=(lock_fd,), with_exceptions=False)
+        reset_to_head(repo, lock_fd)
+        return "it conflicts with what the others did meanwhile"
+    new = gitlog.read_actions(repo, "-1")[0]
+    problem = judge_commit(repo, new, f"{new.commit}~1", None, signed=False)
+    if problem:
+        repo.git.execute(["git", "reset", "-q", "--hard", "HEAD~1"], pass_fds=(lock_fd,))
+        return problem
+    ensure_tag(repo, new, lock_fd)
+    neg.witness(new.commit)
+    return None
+
+
+def set_aside(repo: Repo, action: Action) -> str:
+    ref = f"{ASIDE}{action.commit[:12]}"
+    repo.git.update_ref(ref, action.commit)
+    return ref
+
+
+def push(neg: Negotiation) -> str | None:
+    """Push this clone's actions and new revision tags; None when done, the server's refusal line
+    when refused, "behind" when the remote moved on meanwhile."""
+    with neg.repository() as repo:
+        remote_tags = set(str(repo.git.for_each_ref("--format=%(refname:lstrip=3)", REMOTE_TAGS)).split())
+        tags = [f"refs/tags/{t}" for t in revision_tags(repo) if t not in remote_tags]
+    done = gitsafe.run(["push", "--porcelain", REMOTE, f"HEAD:refs/heads/{BRANCH}", *tags], neg.path)
+    if done.returncode == 0:
+        fetch(neg)
+        return None
+    text = f"{done.stdout}\n{done.stderr}"
+    if any(s in text.lower() for s in _OFFLINE):
+        raise Offline(text.strip().splitlines()[-1])
+    if any(s in text for s in _BEHIND):
+        return "behind"
+    refused = [
+        line.split("draftroom: refused ", 1)[1].strip()
+        for line in text.splitlines()
+        if "draftroom: refused " in line
+    ]
+    return refused[0] if refused else text.strip().splitlines()[-1]
+
+
+def guard(repo: Repo, updates: list[tuple[str, str, str]]) -> str | None:
+    """The pre-receive verdict on a push (old, new, ref each): None, or one line naming what and why."""
+    branch = f"refs/heads/{BRANCH}"
+    main = next((new for _old, new, ref in updates if ref == branch), None)
+    if main is None:
+        main = str(repo.git.rev_parse("--verify", "-q", branch)).strip()
+    for old, new, ref in updates:
+        if new == ZERO:
+            return f"{ref}: deleting a ref rewrites the negotiation's history"
+        if ref == branch:
+            if old != ZERO and not holds(repo, old, new):
+                return f"{new[:10]}: a non-fast-forward push rewrites history; sync first, then push"
+            verdicts = judge_range(repo, old if old != ZERO else None, new)
+            if verdicts:
+                return verdicts[0].line()
+        elif ref.startswith("refs/tags/"):
+            tag = ref[len("refs/tags/") :]
+            if old != ZERO:
+                return f"{ref}: a revision tag never moves"
+            target = str(repo.git.rev_parse(f"{new}^{{commit}}")).strip()
+            cut = gitlog.read_actions(repo, target)[0] if holds(repo, target, main) else None
+            if cut is None or cut.revision != tag:
+                return f"{ref}: a tag names the commit of `revise` that cut it, in {BRANCH}'s history"
+        else:
+            return f"{ref}: only {BRANCH} and revision tags are pushed to a negotiation"
+    return None

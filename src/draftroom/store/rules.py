@@ -1,0 +1,150 @@
+"""What an action may change, judged from the commit alone: the same rules on every machine and on the
+server (the pre-receive guard, `verify`, a clone replaying its own actions).
+
+A commit is judged against its parent: who the Actor: trailer names, the key that signed it (one the
+negotiation registered for that actor before the commit), and the files it changed:
+
+    keys/, roles.json        the Secretariat only (it registers keys and grants the facilitator role)
+    text/                    a facilitator's `revise` only
+    meta.json, structure.txt, footnotes.txt, negotiation.json
+                             a facilitator's revise, mark or table (the Secretariat may table too)
+    sponsors.json            a delegation adds or removes itself only (the Secretariat anyone)
+    amendments/<id>.json     a new one proposed by its proposer alone (co-proposers are invited and
+                             join by supporting it); a delegation otherwise only joins, leaves or
+                             withdraws; a facilitator decides
+    anything else            refused
+"""
+
+import json
+from dataclasses import dataclass
+from typing import Any
+
+from draftroom.errors import DraftroomError
+from draftroom.store import layout, signing
+from draftroom.store.amendments import ROLES, parse_amendment, read_facilitators
+from draftroom.store.committed import Committed
+from draftroom.store.records import Action
+
+SECRETARIAT = "Secretariat"
+_DOCUMENT = (layout.META, layout.STRUCTURE, layout.FOOTNOTES, layout.STATE)
+_DECISIONS = ("revise", "mark", "table", "accept", "reject", "compromise", "undo")
+
+
+@dataclass(frozen=True)
+class Verdict:
+    commit: str
+    summary: str
+    reason: str
+
+    def line(self) -> str:
+        return f"{self.commit[:10]} ({self.summary}): {self.reason}"
+
+
+def facilitators(snap: Committed) -> list[str]:
+    return read_facilitators(snap.read) or [snap.state().facilitator or SECRETARIAT]
+
+
+def _json(snap: Committed, rel: str) -> Any:
+    data = snap.read(rel)
+    return json.loads(data) if data else None
+
+
+def _sponsor_problem(actor: str, before: Committed, after: Committed) -> str | None:
+    old = {s["iso3"] or s["name"]: s for s in _json(before, layout.SPONSORS) or []}
+    new = {s["iso3"] or s["name"]: s for s in _json(after, layout.SPONSORS) or []}
+    changed = {k for k in old.keys() | new.keys() if old.get(k) != new.get(k)}
+    if actor == SECRETARIAT:
+        return None
+    others = sorted(k for k in changed if (new.get(k) or old.get(k) or {}).get("name") != actor)
+    if others:
+        return f"{actor} changed the sponsorship of {', '.join(others)}: a delegation changes only its own"
+    return None
+
+
+def _amendment_problem(
+    actor: str, rel: str, before: Committed, after: Committed, chairs: list[str]
+) -> str | None:
+    aid = rel[len(layout.AMENDMENTS_DIR) :].removesuffix(".json")
+    try:
+        for snap in (before, after):
+            text = snap.read(rel)
+            if text is not None:
+                parse_amendment(rel, text)
+    except DraftroomError as e:
+        return str(e)
+    old, new = _json(before, rel), _json(after, rel)
+    if actor in chairs:
+        return None
+    if new is None:
+        return f"{actor} deleted {aid}: only a facilitator can"
+    if old is None:
+        if new.get("proposers") != [actor] or new.get("status") != "proposed":
+            return f"{aid} must be proposed by {actor} alone (the others named are invited to join)"
+        return None
+    rest_old = {k: v for k, v in old.items() if k not in ("proposers", "status", "invited")}
+    rest_new = {k: v for k, v in new.items() if k not in ("proposers", "status", "invited")}
+    if rest_old != rest_new:
+        return f"{actor} changed {aid}'s content: only a facilitator can"
+    joined = set(new.get("proposers", [])) ^ set(old.get("proposers", []))
+    uninvited = set(old.get("invited", [])) - set(new.get("invited", []))
+    if joined - {actor} or uninvited - {actor} or set(new.get("invited", [])) - set(old.get("invited", [])):
+        return f"{actor} changed who proposes {aid}: a delegation joins or leaves it for itself only"
+    if old.get("status") != new.get("status") and not (
+        new.get("status") == "withdrawn" and old.get("proposers", [None])[0] == actor
+    ):
+        return f"{actor} set {aid} {new.get('status')}: only a facilitator decides"
+    return None
+
+
+def judge(action: Action, before: Committed, after: Committed, changed: list[str]) -> str | None:
+    """Why the action may not be done by its actor (None when it may), from the files it changed."""
+    actor = action.actor
+    chairs = facilitators(before)
+    for rel in changed:
+        if rel.startswith(signing.KEYS_DIR) or rel == ROLES:
+            if actor != SECRETARIAT:
+                return f"{actor} changed {rel}: only the Secretariat registers keys and grants roles"
+        elif rel.startswith(layout.TEXT_DIR):
+            if action.action != "revise" or actor not in chairs:
+                return (
+                    f"{actor} changed {rel} outside a revision: only a facilitator's revise changes the text"
+                )
+        elif rel in _DOCUMENT:
+            if action.action not in _DECISIONS or not (
+                actor in chairs or (actor == SECRETARIAT and action.action == "table")
+            ):
+                return f"{actor} changed {rel}: only a facilitator revises, marks or tables"
+        elif rel == layout.SPONSORS:
+            problem = _sponsor_problem(actor, before, after)
+            if problem:
+                return problem
+        elif rel.startswith(layout.AMENDMENTS_DIR):
+            problem = _amendment_problem(actor, rel, before, after, chairs)
+            if problem:
+                return problem
+        else:
+            return f"{rel} is no file of a negotiation"
+    if action.revision:
+        if action.action != "revise" or actor not in chairs:
+            return f"{actor} cut {action.revision}: only a facilitator revises"
+        if action.revision != f"rev-{before.state().revision + 1}":
+            return f"{action.revision} was already cut: revise again on the current text"
+    return None
+
+
+def signer_problem(
+    action: Action, sig: signing.Signature | None, keys: list[signing.Registered]
+) -> str | None:
+    """Why the commit's signature does not show its actor did it (None when it does)."""
+    if sig is None or sig.status == "N":
+        return "unsigned: every action in a hosted negotiation is signed by its delegation's key"
+    if sig.status not in ("G", "U"):
+        return f"its signature does not verify (git status {sig.status})"
+    mine = [k for k in keys if k.actor == action.actor]
+    if not mine:
+        return (
+            f"no key is registered for {action.actor}: the Secretariat registers it with `draftroom keys add`"
+        )
+    if sig.fingerprint not in {k.fingerprint for k in mine}:
+        return f"signed by {sig.fingerprint}, which is not the key registered for {action.actor}"
+    return None

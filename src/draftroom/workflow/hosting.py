@@ -1,0 +1,237 @@
+"""A negotiation across machines: host, clone, sync, verify, and the server's guard.
+
+The Secretariat hosts (a bare remote, its guard armed, the Secretariat's key pinned); each delegation
+clones it onto its own machine and acts there, offline or not; `sync` fetches everyone's actions,
+replays this clone's own on top (an action that no longer applies is redone from its meaning when it
+has a rule to be redone by, else refused, named in one line and kept aside) and pushes. Every command
+that changes a hosted negotiation syncs by itself afterwards unless --offline (DRAFTROOM_OFFLINE);
+what it has to say (offline, refused) goes out as a notice on the "draftroom" logger.
+"""
+
+import logging
+import os
+import sys
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from draftroom.errors import DraftroomError
+from draftroom.store import Action, Negotiation, gitsafe, new_negotiation_dir, signing
+from draftroom.store import remote as rm
+from draftroom.store.transaction import head_sha
+from draftroom.workflow.identity import SECRETARIAT, resolve_actor
+from draftroom.workflow.negotiation import Home, open_negotiation
+from draftroom.workflow.signer import how_to_make, key_file
+
+OFFLINE_ENV = "DRAFTROOM_OFFLINE"
+log = logging.getLogger("draftroom")
+_replaying: list[bool] = []  # non-empty while sync redoes actions (they must not sync in turn)
+
+
+def notice(message: str) -> None:
+    log.warning(message)
+
+
+def _public(actor: str) -> str:
+    path = key_file(actor)
+    if not path.is_file():
+        raise DraftroomError(f"{actor} has no signing key on this machine: {how_to_make(actor)}")
+    line = path.with_name(path.name + ".pub").read_text(encoding="utf-8").strip()
+    kind, blob = signing.public_key(line, str(path) + ".pub")
+    return f"{kind} {blob}"
+
+
+# ---- host, clone -------------------------------------------------------------------------------------
+def host(name: str, at: str, actor: str | None = None, home: Home = None) -> str:
+    """Host the negotiation at `at` (a new bare repository); returns its path, to hand to delegations."""
+    who = resolve_actor(actor)
+    if who != SECRETARIAT:
+        raise DraftroomError(f"only the Secretariat hosts a negotiation; {who} cannot (use --as Secretariat)")
+    root = _public(SECRETARIAT)
+    neg = open_negotiation(name, home)
+    if rm.is_hosted(neg):
+        raise DraftroomError(f"{neg.name} is hosted already: see `git -C {neg.path} remote -v`")
+    where = Path(at).expanduser().absolute()
+    if where.exists() and any(where.iterdir()):
+        raise DraftroomError(f"{where} exists and is not empty: choose a new folder for the remote")
+    with neg.action("host", who) as txn:
+        txn.write_file(signing.key_path(SECRETARIAT), signing.signers_line(SECRETARIAT, root))
+        txn.summary = f"{who} hosts {neg.name}; its key is the root of trust"
+    rm.host(neg, where, root)
+    return str(where)
+
+
+def clone(url: str, name: str | None = None, actor: str | None = None, home: Home = None) -> Negotiation:
+    """Clone a hosted negotiation into the home, as NAME (default: the remote's name)."""
+    who = resolve_actor(actor)
+    default = url.rstrip("/").rsplit("/", 1)[-1].removesuffix(".git")
+    path = new_negotiation_dir(name or default, home)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        rm.clone(url, path)
+    except rm.Offline as e:
+        raise DraftroomError(f"cannot reach {url}: {e}") from None
+    neg = open_negotiation(str(path))
+    if not key_file(who).is_file():
+        notice(f"{who} has no signing key on this machine yet: {how_to_make(who)}")
+    return neg
+
+
+# ---- sync ----------------------------------------------------------------------------------------------
+@dataclass
+class Synced:
+    fetched: int = 0  # others' actions received
+    pushed: int = 0  # own actions sent
+    refused: list[str] = field(default_factory=list)  # one line each
+    offline: str | None = None  # why the remote could not be reached
+
+
+Redo = Callable[[str, Action, Home], None]
+REDO: dict[str, Redo] = {}  # action -> how to do it again from its trailers on the new history
+
+
+def redo_rule(*actions: str) -> Callable[[Redo], Redo]:
+    def register(fn: Redo) -> Redo:
+        for a in actions:
+            REDO[a] = fn
+        return fn
+
+    return register
+
+
+@redo_rule("sponsor-add", "sponsor-remove")
+def _redo_sponsors(path: str, action: Action, home: Home) -> None:
+    from draftroom.workflow import negotiation as wf
+
+    change = wf.add_sponsors if action.action == "sponsor-add" else wf.remove_sponsors
+    change(path, action.trailers.get("Sponsor", []), action.actor, home)
+
+
+@redo_rule("support", "withdraw")
+def _redo_joining(path: str, action: Action, home: Home) -> None:
+    from draftroom.workflow import amending
+
+    change = amending.support if action.action == "support" else amending.withdraw
+    change(path, action.amendment or "", action.actor, home)
+
+
+@redo_rule("accept", "reject")
+def _redo_decision(path: str, action: Action, home: Home) -> None:
+    from draftroom.workflow import amending
+
+    amending.decide(path, action.trailers.get("Amendment", []), action.action, action.actor, home)
+
+
+def sync(name: str, home: Home = None) -> Synced:
+    """Fetch everyone's actions, replay this clone's own on top, push; see the module docstring."""
+    neg = open_negotiation(name, home)
+    if not rm.is_hosted(neg):
+        raise DraftroomError(
+            f"{neg.name} is not hosted: host it with `draftroom host {neg.name} --at PATH`, or clone a hosted one"
+        )
+    done = Synced()
+    _replaying.append(True)
+    try:
+        for _attempt in range(20):
+            if _round(neg, home, done):
+                break
+        else:
+            raise DraftroomError(
+                f"the remote of {neg.name} kept moving: run `draftroom sync {neg.name}` again"
+            )
+    except rm.Offline as e:
+        done.offline = str(e)
+    finally:
+        _replaying.pop()
+    neg.sync()
+    return done
+
+
+def _round(neg: Negotiation, home: Home, done: Synced) -> bool:
+    """One fetch-replay-push round; True when the clone and the remote agree."""
+    pending: list[Action] = []
+    with neg.locked() as repo:
+        neg.refuse_unsafe_start(repo)
+        rm.fetch(neg)
+        up, head = rm.upstream(repo), head_sha(repo)
+        if up == head:
+            return True
+        if rm.holds(repo, head, up):  # only others acted: move on to their history
+            done.fetched += len(str(repo.git.rev_list(f"{head}..{up}")).split())
+            repo.git.execute(["git", "reset", "-q", "--hard", up], pass_fds=(neg.lock_fd,))
+            rm.mirror_tags(repo)
+            neg.witness(up)
+            return True
+        if not rm.holds(repo, up, head):
+            done.fetched += len(str(repo.git.rev_list(f"{head}..{up}")).split())
+            pending = rm.start_replay(neg, neg.lock_fd, repo)
+    for action in pending:
+        _replay_one(neg, home, action, done)
+    ahead = _count_own(neg)
+    refused = rm.push(neg)
+    if refused == "behind":
+        return False
+    if refused:
+        raise DraftroomError(f"the remote refused {refused}")
+    done.pushed += ahead
+    return True
+
+
+def _count_own(neg: Negotiation) -> int:
+    with neg.repository() as repo:
+        return len(rm.own_commits(repo))
+
+
+def _replay_one(neg: Negotiation, home: Home, action: Action, done: Synced) -> None:
+    key = key_file(action.actor)
+    with neg.locked() as repo:
+        problem = rm.replay(neg, repo, neg.lock_fd, action, str(key) if key.is_file() else None)
+    if problem and action.action in REDO:
+        try:
+            REDO[action.action](str(neg.path), action, home)
+            problem = None
+        except DraftroomError as e:
+            problem = str(e)
+    if problem:
+        with neg.repository() as repo:
+            ref = rm.set_aside(repo, action)
+        done.refused.append(f"refused {action.commit[:10]} ({action.summary}): {problem}; kept as {ref}")
+
+
+def after_action(neg: Negotiation) -> None:
+    """Sync a hosted negotiation after a change (not while syncing, not --offline)."""
+    if _replaying or os.environ.get(OFFLINE_ENV) or not rm.is_hosted(neg):
+        return
+    try:
+        done = sync(str(neg.path))
+    except DraftroomError as e:
+        notice(f"not synced: {e}")
+        return
+    for line in done.refused:
+        notice(line)
+    if done.offline:
+        notice(f"offline ({done.offline}): the action is kept here and goes out at the next `draftroom sync`")
+
+
+# ---- verify, guard ---------------------------------------------------------------------------------------
+def verify(name: str, home: Home = None) -> list[str]:
+    """Every action in the history that breaks a rule or whose signature does not show its actor."""
+    neg = open_negotiation(name, home)
+    with neg.repository() as repo:
+        return [v.line() for v in rm.judge_range(repo, None, head_sha(repo))]
+
+
+def guard(hook: str, git_dir: str | None = None) -> int:
+    """The server's hook: pre-receive judges the pushed refs (stdin: old new ref), post-receive indexes."""
+    where = Path(git_dir or os.environ.get("GIT_DIR") or ".").absolute()
+    if hook == "post-receive":
+        sys.stdin.read()
+        Negotiation(where).sync()
+        return 0
+    updates = [tuple(line.split()) for line in sys.stdin.read().splitlines() if line.strip()]
+    with gitsafe.open_repo(where) as repo:
+        problem = rm.guard(repo, [(u[0], u[1], u[2]) for u in updates if len(u) == 3])
+    if problem:
+        print(f"draftroom: refused {problem}", file=sys.stderr)
+        return 1
+    return 0

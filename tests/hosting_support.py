@@ -1,0 +1,115 @@
+"""Several machines around one hosted negotiation: a real bare remote served by `git daemon` on 127.0.0.1,
+real ssh-keygen keys, one home and one config folder per machine."""
+
+import socket
+import subprocess
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from store_support import git, sample_document
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+class Daemon:
+    """`git daemon --enable=receive-pack` serving a folder of bare repositories."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self.port = free_port()
+        self.process = subprocess.Popen(
+            [
+                "git",
+                "daemon",
+                "--reuseaddr",
+                f"--base-path={root}",
+                "--export-all",
+                "--enable=receive-pack",
+                "--listen=127.0.0.1",
+                f"--port={self.port}",
+                str(root),
+            ],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        for _ in range(500):  # until it listens
+            with socket.socket() as s:
+                if s.connect_ex(("127.0.0.1", self.port)) == 0:
+                    return
+            time.sleep(0.01)
+        raise RuntimeError("git daemon did not start")
+
+    def url(self, name: str) -> str:
+        return f"git://127.0.0.1:{self.port}/{name}"
+
+    def stop(self) -> None:
+        self.process.terminate()
+        self.process.wait()
+
+
+@dataclass
+class Machine:
+    """One delegation's (or the Secretariat's) computer: its own config folder (keys) and home."""
+
+    who: str
+    root: Path
+    run_cli: object
+
+    @property
+    def config(self) -> Path:
+        return self.root / "config"
+
+    @property
+    def home(self) -> Path:
+        return self.root / "home"
+
+    def run(self, *args: str) -> subprocess.CompletedProcess[str]:
+        env = {"XDG_CONFIG_HOME": str(self.config), "DRAFTROOM_HOME": str(self.home)}
+        acting = () if args[0] in ("amendments", "show", "log", "list") else ("--as", self.who)
+        return self.run_cli(*args, *acting, env=env)  # type: ignore[operator]
+
+    def ok(self, *args: str) -> str:
+        result = self.run(*args)
+        assert result.returncode == 0, f"{self.who}: {' '.join(args)}: {result.stderr}"
+        return result.stdout
+
+    def key(self) -> Path:
+        """Make this machine's key; returns its .pub file."""
+        line = self.ok("keys", "new").splitlines()[-1]
+        assert line.startswith("ssh-ed25519 ")
+        return self.config / "draftroom" / "keys" / (self.who.lower() + ".pub")
+
+    def neg(self, name: str = "t") -> Path:
+        return self.home / name
+
+    def git(self, *args: str) -> str:
+        return git(self.neg(), *args)
+
+
+def hosted(tmp_path: Path, run_cli, daemon: Daemon, delegations: list[str]) -> dict[str, Machine]:
+    """Negotiation "t" made and hosted by the Secretariat (facilitator Pakistan), every delegation's key
+    registered, each delegation's machine holding a clone."""
+    from draftroom.workflow import negotiation as wf
+
+    machines = {
+        who: Machine(who, tmp_path / who.replace(" ", "_"), run_cli) for who in ["Secretariat", *delegations]
+    }
+    sec = machines["Secretariat"]
+    doc = sample_document()
+    doc.sponsors = ["中国", "阿塞拜疆"]
+    wf.create_negotiation("t", doc, facilitator="Pakistan", actor="Secretariat", home=sec.home)
+    sec.key()
+    assert sec.ok("host", "t", "--at", str(daemon.root / "t.git")).splitlines()[-1] == str(
+        daemon.root / "t.git"
+    )
+    for who in delegations:
+        pub = machines[who].key()
+        sec.ok("keys", "add", "t", who, str(pub))
+    for who in delegations:
+        machines[who].ok("clone", daemon.url("t.git"))
+    return machines

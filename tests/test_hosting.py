@@ -1,0 +1,199 @@
+"""A negotiation across machines: hosted by the Secretariat, cloned by delegations over git's own
+protocol (a real `git daemon` on 127.0.0.1), signed actions, sync with replay, the server's guard."""
+
+import json
+import sqlite3
+import subprocess
+import time
+from pathlib import Path
+
+import pytest
+from hosting_support import Daemon, Machine, free_port, hosted
+
+DELEGATIONS = ["France", "Japan", "Pakistan"]
+
+
+@pytest.fixture
+def daemon(tmp_path: Path):
+    (tmp_path / "served").mkdir()
+    d = Daemon(tmp_path / "served")
+    yield d
+    d.stop()
+
+
+@pytest.fixture
+def machines(tmp_path: Path, run_cli, daemon: Daemon) -> dict[str, Machine]:
+    return hosted(tmp_path, run_cli, daemon, DELEGATIONS)
+
+
+def sponsors(m: Machine) -> list[str]:
+    return [s["name"] for s in json.loads(m.ok("sponsors", "t", "--json"))]
+
+
+def test_offline_actions_on_two_machines_meet_without_a_conflict(machines, daemon):
+    fr, jp, sec = machines["France"], machines["Japan"], machines["Secretariat"]
+    assert "offline" not in fr.ok("sponsors", "t", "add", "France", "--offline")
+    jp.ok("sponsors", "t", "add", "Japan", "--offline")
+    assert "1 sent" in fr.ok("sync", "t")
+    out = jp.ok("sync", "t")  # the remote moved on: Japan's action is replayed on top
+    assert "1 action(s) received, 1 sent, 0 refused" in out
+    fr.ok("sync", "t")
+    sec.ok("sync", "t")
+    for m in (fr, jp, sec):
+        assert sorted(sponsors(m)) == ["Azerbaijan", "China", "France", "Japan"]
+        assert m.git("rev-parse", "HEAD") == fr.git("rev-parse", "HEAD")
+        assert json.loads(m.ok("verify", "t", "--json")) == {"ok": True, "problems": []}
+        m.git("fsck", "--strict")
+    assert fr.git("log", "-1", "--format=%an %(trailers:key=Action,valueonly)").split() == [
+        "Japan",
+        "sponsor-add",
+    ]
+
+
+def test_an_action_that_no_longer_holds_is_refused_in_one_line_and_kept_aside(machines):
+    jp, pk = machines["Japan"], machines["Pakistan"]
+    aid = jp.ok("amend", "t", "delete", "OP3").strip()  # synced by itself
+    pk.ok("sync", "t")
+    jp.ok("withdraw", "t", aid, "--offline")
+    pk.ok("accept", "t", aid)  # the facilitator accepted it meanwhile
+    result = jp.run("sync", "t")
+    assert result.returncode == 1
+    (line,) = [x for x in result.stderr.splitlines() if "refused" in x]
+    assert f"withdraws {aid}" in line and "kept as refs/draftroom/refused/" in line
+    kept = line.rsplit("kept as ", 1)[1].strip()
+    assert "withdraw" in jp.git("log", "-1", "--format=%(trailers:key=Action,valueonly)", kept)
+    listed = {a["id"]: a for a in json.loads(jp.ok("amendments", "t", "--json"))}
+    assert listed[aid]["status"] == "accepted"
+
+
+def test_the_host_keeps_its_sql_index_current(machines, daemon):
+    fr = machines["France"]
+    fr.ok("sponsors", "t", "add", "France")
+    want = (len(fr.git("rev-list", "HEAD").split()), 3)
+    for _ in range(600):  # the post-receive hook indexes in the background: wait for it
+        if (daemon.root / "index.sqlite").is_file():
+            db = sqlite3.connect(daemon.root / "index.sqlite")
+            row = db.execute(
+                "SELECT action_count, sponsor_count FROM dr_negotiation WHERE path = ?",
+                (str(daemon.root / "t.git"),),
+            ).fetchone()
+            db.close()
+            if row == want:
+                break
+        time.sleep(0.1)
+    assert row == want
+
+
+def _signed_commit(m: Machine, actor: str, message: str, edit=None) -> str:
+    key = m.config / "draftroom" / "keys" / m.who.lower()
+    if edit:
+        edit(m.neg())
+    m.git("add", "-A")
+    m.git(
+        "-c",
+        "gpg.format=ssh",
+        "-c",
+        f"user.signingKey={key}",
+        "commit",
+        "-q",
+        "-S",
+        "--allow-empty",
+        "-m",
+        f"{message}\n\nAction: x\nActor: {actor}",
+    )
+    return m.git("rev-parse", "HEAD").strip()
+
+
+def _push(m: Machine, *refs: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        ["git", "-C", str(m.neg()), "push", "origin", *refs], capture_output=True, text=True
+    )
+
+
+def _drop_china(neg: Path) -> None:
+    path = neg / "sponsors.json"
+    path.write_text(json.dumps([s for s in json.loads(path.read_text()) if s["iso3"] != "CHN"]))
+
+
+@pytest.mark.parametrize(
+    ("actor", "edit", "why"),
+    [
+        ("France", None, "unsigned"),
+        ("Japan", None, "not the key registered for Japan"),
+        ("France", _drop_china, "changed the sponsorship of CHN"),
+        ("France", lambda n: (n / "text" / "op-1.txt").write_text("mine\n"), "outside a revision"),
+        ("France", lambda n: (n / "keys" / "france.signers").write_text(""), "only the Secretariat"),
+    ],
+)
+def test_the_server_refuses_a_hand_made_push_in_one_line_naming_the_commit(machines, actor, edit, why):
+    fr = machines["France"]
+    if why == "unsigned":
+        fr.git("commit", "-q", "--allow-empty", "-m", "x\n\nAction: x\nActor: France")
+        sha = fr.git("rev-parse", "HEAD").strip()
+    else:
+        sha = _signed_commit(fr, actor, "hand-made", edit)
+    result = _push(fr, "main")
+    assert result.returncode != 0
+    (line,) = [x for x in result.stderr.splitlines() if "draftroom: refused" in x]
+    assert sha[:10] in line and why in line, line
+
+
+def test_the_server_refuses_rewritten_history_and_moved_or_deleted_tags(machines):
+    fr = machines["France"]
+    fr.ok("sponsors", "t", "add", "France")
+    for refs in (
+        ["+HEAD~1:main"],
+        [":refs/tags/rev-0"],
+        ["+HEAD:refs/tags/rev-0"],
+        ["HEAD:refs/heads/other"],
+    ):
+        result = _push(fr, *refs)
+        assert result.returncode != 0, refs
+
+
+def test_an_actor_without_a_key_here_cannot_act_in_a_hosted_negotiation(machines):
+    result = machines["France"].run_cli(
+        "sponsors",
+        "t",
+        "add",
+        "Japan",
+        "--as",
+        "Japan",
+        env={
+            "XDG_CONFIG_HOME": str(machines["France"].config),
+            "DRAFTROOM_HOME": str(machines["France"].home),
+        },
+    )
+    assert result.returncode != 0 and "Japan has no signing key" in result.stderr
+
+
+def test_without_the_network_the_action_waits_and_goes_out_at_the_next_sync(machines, daemon):
+    fr = machines["France"]
+    url = fr.git("remote", "get-url", "origin").strip()
+    fr.git("remote", "set-url", "origin", f"git://127.0.0.1:{free_port()}/t.git")
+    result = fr.run("sponsors", "t", "add", "France")
+    assert result.returncode == 0 and "offline" in result.stderr and result.stderr.count("\n") == 1
+    fr.git("remote", "set-url", "origin", url)
+    assert "1 sent" in fr.ok("sync", "t")
+    assert "France" in sponsors(machines["Secretariat"]) or machines["Secretariat"].ok("sync", "t")
+    assert "France" in sponsors(machines["Secretariat"])
+
+
+def test_bad_remotes_are_one_line(machines, daemon, tmp_path, run_cli):
+    jp = machines["Japan"]
+    other = daemon.root / "plain.git"
+    subprocess.run(["git", "init", "-q", "--bare", str(other)], check=True)
+    work = tmp_path / "plain"
+    subprocess.run(["git", "init", "-q", str(work)], check=True)
+    subprocess.run(["git", "-C", str(work), "commit", "-q", "--allow-empty", "-m", "x"], check=True)
+    subprocess.run(["git", "-C", str(work), "push", "-q", str(other), "HEAD:main"], check=True)
+    for url, why in (
+        (f"git://127.0.0.1:{free_port()}/t.git", "cannot"),
+        (daemon.url("missing.git"), "cannot clone"),
+        (daemon.url("plain.git"), "not a hosted draftroom negotiation"),
+    ):
+        result = jp.run("clone", url, "x")
+        assert result.returncode != 0 and result.stderr.count("\n") == 1 and why in result.stderr, (
+            result.stderr
+        )
+        assert not (jp.home / "x").exists()

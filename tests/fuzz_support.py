@@ -565,11 +565,15 @@ def propose_typed(t: Typed) -> None:
     """The proposal made against a small draft, then accepted and applied, as `amend` and `revise` do."""
     from store_support import sample_document
 
+    from draftroom.model import locate
     from draftroom.workflow.apply import apply
     from draftroom.workflow.rules import Proposal, propose
 
     doc = sample_document()
-    p = Proposal(t.kind, t.target, t.anchor, t.position, t.text, t.find, t.replace)
+    # labels resolved to ids at the edge, as `amend` does (workflow.negotiation.paragraph_ids)
+    target = locate(doc, t.target).paragraph.id if t.kind in ("replace", "edit", "delete", "move") else None
+    anchor = locate(doc, t.anchor).paragraph.id if t.kind in ("insert", "move") else None
+    p = Proposal(t.kind, target, anchor, t.position, t.text, t.find, t.replace)
     a = propose(doc, "rev-0", ["China"], p, "CHN", t.because)
     a.status = "accepted"
     apply(doc, [a])

@@ -1,4 +1,5 @@
-"""The amendments index on PostgreSQL: rows follow git, and go with their negotiation on reindex."""
+"""The amendments index on PostgreSQL (the table a Secretariat dashboard reads; the CLI lists amendments
+from git): its rows follow git, and go with their negotiation on reindex."""
 
 import json
 import os
@@ -9,7 +10,9 @@ import pytest
 from amend_support import english
 from pg_support import postgres_server
 
+from draftroom.store.amendment_index import indexed_amendments
 from draftroom.store.index import Index
+from draftroom.store.repo import Negotiation
 from draftroom.workflow.negotiation import create_negotiation
 
 
@@ -36,10 +39,12 @@ def test_amendments_index_on_postgresql(run_cli, tmp_path, postgres_url):
     cli("accept", "t", a, "--as", "Mexico")
     assert [x["status"] for x in json.loads(cli("amendments", "t", "--json"))] == ["accepted"]
     index = Index(postgres_url)
+    neg = Negotiation(tmp_path / "home" / "t", index)
+    assert [(x.id, x.status) for x in indexed_amendments(neg)] == [(a, "accepted")]
     with index.engine.connect() as conn:
         count = "SELECT count(*) FROM dr_amendment"
         assert conn.exec_driver_sql(count).scalar() == 1
         index.forget(str(tmp_path / "home" / "t"))  # reindex starts so: the amendment rows go too
         assert conn.exec_driver_sql(count).scalar() == 0
     cli("reindex", "t")
-    assert [x["status"] for x in json.loads(cli("amendments", "t", "--json"))] == ["accepted"]
+    assert [x.status for x in indexed_amendments(neg)] == ["accepted"]

@@ -72,6 +72,11 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--opener", choices=OPENER_STYLES, help="how opening phrases are set apart")
     p.add_argument("--opener-font", help="font of the opening phrase when --opener kaiti (default: KaiTi)")
     p.add_argument(
+        "--emblem",
+        metavar="IMAGE",
+        help="a PNG or JPEG for the masthead's emblem place (default: $DRAFTROOM_EMBLEM; none is shipped)",
+    )
+    p.add_argument(
         "--opening-phrase",
         action="append",
         default=[],
@@ -151,6 +156,7 @@ def run(args: argparse.Namespace) -> int:
         "size": args.size,
         "opener": args.opener,
         "opener_font": args.opener_font,
+        "emblem": args.emblem,
     }
     if not Path(args.name).is_file():
         print(_from_store(args, kind, out, openers, typography))

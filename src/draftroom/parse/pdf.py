@@ -348,19 +348,29 @@ def _italic(span: Span) -> bool:
 
 def _italic_lead(line: Line) -> tuple[str, str] | None:
     """(the italic words a paragraph's first line opens with, the line's text from them on), past a
-    paragraph number set upright; None when the line does not open in italics."""
+    paragraph number set upright; None when the line does not open in italics. The words are read
+    from the line's text, which has the spaces the spans may leave out."""
     spans = list(line.spans)
     while spans and not _italic(spans[0]) and (not spans[0].text.strip() or _numbered(spans[0].text + " x")):
         spans.pop(0)
-    lead = []
-    for span in spans:
-        if not _italic(span):
+    letters = 0  # how many non-space characters the italic run has
+    end = 0
+    for i, span in enumerate(spans):
+        if _italic(span):
+            letters += len("".join(span.text.split()))
+            end = i + 1
+        elif span.text.strip():
             break
-        lead.append(span.text)
-    opener = " ".join("".join(lead).split())
-    if not opener or len(lead) == len(spans):
+    if not letters or end == len(spans):
         return None
-    return opener, " ".join("".join(sp.text for sp in spans if not sp.flags & 1).split())  # 1: superscript
+    start = line.text.find(spans[0].text.strip())
+    text = " ".join(line.text[max(start, 0) :].split())
+    count = 0
+    for n, c in enumerate(text):
+        count += not c.isspace()
+        if count == letters:
+            return text[: n + 1], text
+    return None
 
 
 def _text(pages: list[_Page], openers: dict[str, str] | None = None) -> str:
@@ -373,6 +383,7 @@ def _text(pages: list[_Page], openers: dict[str, str] | None = None) -> str:
     prev: Line | None = None
     size = _dominant(pages)
     leading = _leadings(pages)
+    opens = False  # the previous line was a paragraph number alone
     for p in pages:
         body = p.body
         if not body:
@@ -387,12 +398,14 @@ def _text(pages: list[_Page], openers: dict[str, str] | None = None) -> str:
                 paragraphs.extend(pending)
                 pending = []
                 current = line.text
-                if openers is not None and (lead := _italic_lead(line)):
-                    openers[opener_key(lead[1])] = lead[0]
             elif how == "line":
                 current = f"{current}\n{line.text}"
             else:
                 current = _join(current, line.text)
+            # a paragraph's first words: on its first line, or below a number set alone ("6.")
+            if openers is not None and (how == "para" or opens) and (lead := _italic_lead(line)):
+                openers[opener_key(lead[1])] = lead[0]
+            opens = how == "para" and vocab.bare_label(line.text.strip())
             prev = line
         pending.extend(notes.get(p.number, []))
     if current:

@@ -1,0 +1,96 @@
+"""A LibreOffice render of an export held against the UN's own PDF of the same resolution (79/3): the
+same text column (within 7 pt), page count and page starts (bench/word_pages.py does all 80)."""
+
+import re
+import statistics
+import subprocess
+
+import pymupdf
+from conftest import require_tool
+from corpus_support import DATA
+
+from draftroom.export.api import export_document
+from draftroom.export.blocks import Options
+from draftroom.parse import parse_file
+
+AKN = DATA / "akn"
+
+
+def _measure(pdf) -> tuple[float, float, list[list[str]]]:
+    """Left edge (most common), right edge (90th percentile) of 10 pt body lines, first words per page."""
+    lefts, rights, starts = [], [], []
+    with pymupdf.open(pdf) as doc:
+        for number, page in enumerate(doc):
+            words: list[str] = []
+            lines = sorted(
+                (line["bbox"], "".join(s["text"] for s in line["spans"]))
+                for block in page.get_text("dict")["blocks"]
+                for line in block.get("lines", [])
+                if any(9.5 <= s["size"] <= 10.6 and s["text"].strip() for s in line["spans"])
+            )
+            for (x0, y0, x1, _), text in sorted(lines, key=lambda item: item[0][1]):
+                if 70 < y0 < 725 and (number or y0 > 300):
+                    lefts.append(round(x0))
+                    rights.append(x1)
+                if 70 < y0 < 725 and (number or y0 > 215) and len(words) < 3:
+                    words += re.findall(r"[^\W_]+", text)
+            starts.append(words[:3])
+    rights.sort()
+    return statistics.mode(lefts), rights[int(len(rights) * 0.9)], starts
+
+
+def test_an_adopted_resolution_renders_page_for_page_as_the_uns(tmp_path):
+    soffice = require_tool("soffice")
+    doc = parse_file(AKN / "en_A_RES_79_3.xml")
+    out = export_document(doc, tmp_path / "res.docx", Options("resolution", "en"))
+    subprocess.run(
+        [soffice, "--headless", f"-env:UserInstallation=file://{tmp_path}/lo", "--convert-to", "pdf",
+         "--outdir", str(tmp_path), str(out)],
+        capture_output=True, check=True, timeout=300,
+    )  # fmt: skip
+    left, right, starts = _measure(tmp_path / "res.pdf")
+    un_left, un_right, un_starts = _measure(AKN / "en_A_RES_79_3.pdf")
+    assert abs(left - un_left) <= 7 and abs(right - un_right) <= 7
+    assert right - left < 5.2 * 72  # the UN's 5.1-inch column, not 6.2
+    assert len(starts) == len(un_starts)
+    assert starts == un_starts
+
+
+def _png(width: int, height: int) -> bytes:
+    """A small grey PNG, made here (the UN emblem is not shipped)."""
+    import struct
+    import zlib
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+
+    rows = b"".join(b"\x00" + b"\x80" * width for _ in range(height))
+    header = struct.pack(">IIBBBBB", width, height, 8, 0, 0, 0, 0)
+    return (
+        b"\x89PNG\r\n\x1a\n"
+        + chunk(b"IHDR", header)
+        + chunk(b"IDAT", zlib.compress(rows))
+        + chunk(b"IEND", b"")
+    )
+
+
+def test_a_configured_emblem_takes_the_emblems_place_in_the_masthead(tmp_path, run_cli):
+    import docx
+    from docx.oxml.ns import qn
+
+    image = tmp_path / "emblem.png"
+    image.write_bytes(_png(120, 100))
+    out = tmp_path / "d.docx"
+    result = run_cli("export", str(AKN / "en_A_RES_79_3.xml"), "--emblem", str(image), "-o", str(out))
+    assert result.returncode == 0, result.stderr
+    header = docx.Document(str(out)).sections[0].first_page_header
+    (extent,) = header._element.iter(
+        "{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}extent"
+    )
+    assert int(extent.get("cx")) <= 713105 and int(extent.get("cy")) <= 597535  # the UN emblem's box
+    first_cell = next(header._element.iter(qn("w:tc")))
+    assert first_cell.find(f".//{qn('w:drawing')}") is None  # row 1: nothing; the emblem is in row 2
+    bad = run_cli(
+        "export", str(AKN / "en_A_RES_79_3.xml"), "--emblem", str(tmp_path / "d.docx"), "-o", str(out)
+    )
+    assert bad.returncode != 0 and "not a PNG or JPEG" in bad.stderr and "Traceback" not in bad.stderr

@@ -44,6 +44,9 @@ def test_offline_actions_on_two_machines_meet_without_a_conflict(machines, daemo
         assert m.git("rev-parse", "HEAD") == fr.git("rev-parse", "HEAD")
         assert json.loads(m.ok("verify", "t", "--json")) == {"ok": True, "problems": []}
         m.git("fsck", "--strict")
+    secretariat = (sec.config / "draftroom" / "keys" / "secretariat.pub").read_text().split()[:2]
+    for m in (fr, jp):  # each clone pinned the Secretariat's key on first use
+        assert m.git("config", "draftroom.root").split() == secretariat
     assert fr.git("log", "-1", "--format=%an %(trailers:key=Action,valueonly)").split() == [
         "Japan",
         "sponsor-add",

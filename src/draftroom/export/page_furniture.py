@@ -150,7 +150,8 @@ def _masthead(layout: Layout, typo: Typography, total: int, emblem_xml: str) -> 
                     "HCh",
                     m.united_nations,
                     after,
-                    '<w:b w:val="0"/><w:bCs w:val="0"/><w:spacing w:val="2"/><w:w w:val="96"/>',
+                    '<w:b w:val="0"/><w:bCs w:val="0"/><w:spacing w:val="2"/><w:w w:val="96"/><w:sz w:val="28"/>'
+                    '<w:szCs w:val="28"/>',
                 ),
                 bottom=thin,
                 valign="bottom",

@@ -170,8 +170,8 @@ NOTE_PPR = (  # the number in the 120 twips before the column, where the UN righ
     f'<w:spacing w:after="0" w:line="210" w:lineRule="exact"/>'
     f'<w:ind w:left="{INDENT}" w:right="{INDENT}" w:hanging="120"/>'
 )
-HEAD_SIZES = {"H1": 12, "HCh": 14, "TitleH1": 12, "TitleHCH": 14, "XLarge": 20}  # pt at a 10 pt body
-SMALL_SIZES = {"Header": 8.5, "Footer": 8.5}
+HEAD_SIZES = {"H1": 12, "HCh": 14, "TitleH1": 12, "TitleHCH": 14}  # pt at a 10 pt body, grown with it
+FIXED_SIZES = {"XLarge": 20, "Header": 8.5, "Footer": 8.5}  # the masthead's and running heads' sizes
 FIXED_TIME = datetime(2026, 1, 1)
 END_RULE = 2160  # width of the short rule that ends the text, twips
 
@@ -315,9 +315,10 @@ def apply_typography(document: DocxDocument, typo: Typography) -> None:
             child(rpr, tag).set(qn("w:val"), value)
         else:
             remove_child(rpr, tag)
-    for style_id, size in (HEAD_SIZES | SMALL_SIZES).items():
+    grow = {style_id: typo.size - 10 for style_id in HEAD_SIZES}
+    for style_id, size in (HEAD_SIZES | FIXED_SIZES).items():
         style = document.styles[_name(style_id)]
-        _size(style, size)
+        _size(style, size + grow.get(style_id, 0))
         if not latin:  # letter spacing would stretch Arabic with kashidas
             remove_child(style.element.get_or_add_rPr(), "w:spacing")
     if not latin:

@@ -7,6 +7,7 @@ would cost hundreds of milliseconds.
 
 from collections.abc import Callable
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from rich.console import Group
 from rich.text import Text
@@ -27,6 +28,10 @@ from draftroom.tui.widgets.identity_bar import IdentityBar
 from draftroom.tui.widgets.key_bar import KeyBar
 from draftroom.tui.widgets.labels import display_label, paragraph_text, status_badge
 from draftroom.tui.widgets.proposal_card import card, row
+
+if TYPE_CHECKING:
+    from draftroom.tui.app import DraftroomApp
+    from draftroom.tui.room import Room
 from draftroom.workflow.comparing import proposal_redline
 
 
@@ -160,11 +165,17 @@ class ProposalsScreen(RoomScreen):
 
         self.app.push_screen(ReasonScreen(title, self._summary(ids), placeholder, required), answered)
 
-    def action_withdraw(self) -> None:
+    def _acting(self) -> "tuple[DraftroomApp, Room, str, str] | None":
+        """The app, room, focused proposal's id and acting name, or None when one is missing."""
         app, chosen, who = self.room_app, self.selected, self.room_app.require_identity()
         if chosen is None or who is None or app.room is None:
+            return None
+        return app, app.room, chosen.id, who
+
+    def action_withdraw(self) -> None:
+        if (acting := self._acting()) is None:
             return
-        room, aid = app.room, chosen.id
+        app, room, aid, who = acting
 
         def withdraw(reason: str) -> None:
             app.act(lambda: room.withdraw(aid, who, reason), f"Withdrew {aid}")
@@ -172,17 +183,15 @@ class ProposalsScreen(RoomScreen):
         self._ask(f"Withdraw {aid}?", [aid], "why you withdraw it (optional)…", False, withdraw)
 
     def action_support(self) -> None:
-        app, chosen, who = self.room_app, self.selected, self.room_app.require_identity()
-        if chosen is None or who is None or app.room is None:
+        if (acting := self._acting()) is None:
             return
-        room, aid = app.room, chosen.id
+        app, room, aid, who = acting
         app.act(lambda: room.support(aid, who), f"Supported {aid}")
 
     def action_comment(self) -> None:
-        app, chosen, who = self.room_app, self.selected, self.room_app.require_identity()
-        if chosen is None or who is None or app.room is None:
+        if (acting := self._acting()) is None:
             return
-        room, aid = app.room, chosen.id
+        app, room, aid, who = acting
 
         def comment(text: str) -> None:
             app.act(lambda: room.comment(aid, text, who), f"Commented on {aid}")

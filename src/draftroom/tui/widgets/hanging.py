@@ -11,14 +11,11 @@ from rich.measure import Measurement
 from rich.segment import Segment
 from rich.text import Text
 
-
 NARROW_BELOW = 64  # cells of the row: below, the narrow gutter
 
 
 class Hanging:
-    def __init__(
-        self, gutter: Text, body: Text, width: int, narrow: tuple[Text, int] | None = None
-    ) -> None:
+    def __init__(self, gutter: Text, body: Text, width: int, narrow: tuple[Text, int] | None = None) -> None:
         self.gutter = gutter
         self.body = body
         self.width = width

@@ -353,3 +353,20 @@ def test_any_readable_format_aligns_pdf_docx_and_text(run_cli, tmp_path):
             name = f"s-{lang}-{suffix[1:]}"
             ok(run_cli("new", name, "--from", akn("en", 3), "--with", str(out)))
             assert status(run_cli, name)["languages"] == ["en", lang]
+
+
+def test_a_printed_footnote_marker_is_kept_in_the_store_in_every_language(run_cli, tmp_path):
+    """The UN's Spanish 79/3 prints its only note as "2": the store keeps that marker, both when Spanish
+    is a version and when it is the working text, and a revision keeps it too."""
+    ok(run_cli("new", "r", "--from", akn("en", 3), "--with", akn("es", 3)))
+    ok(run_cli("new", "s", "--from", akn("es", 3), "--with", akn("en", 3)))
+    assert "[^1][2]: " in (tmp_path / "home" / "r" / "translations" / "es" / "footnotes.txt").read_text()
+    es = json.loads(ok(run_cli("show", "r", "--lang", "es", "--json")))
+    assert [(f["number"], f.get("marker")) for f in es["footnotes"]] == [(1, "2")]
+    working = json.loads(ok(run_cli("show", "s", "--json")))
+    assert [(f["number"], f.get("marker")) for f in working["footnotes"]] == [(1, "2")]
+    aid = ok(run_cli("amend", "s", "--as", "China", "replace", "OP1", "--text", "Decide otra cosa;")).strip()
+    ok(run_cli("accept", "s", aid, "--as", "Secretariat"))
+    ok(run_cli("revise", "s", "--as", "Secretariat"))
+    revised = json.loads(ok(run_cli("show", "s", "--json")))
+    assert [(f["number"], f.get("marker")) for f in revised["footnotes"]] == [(1, "2")]

@@ -162,5 +162,6 @@ class WorkflowLobby:
     def open(self, name: str) -> WorkflowRoom:
         return WorkflowRoom(name, self.home)
 
-    def create(self, name: str, source: Path, acting_as: str | None) -> str:
-        return nego.new_negotiation(name, source, actor=acting_as, home=self.home).negotiation.name
+    def create(self, name: str, source: Path, acting_as: str | None, facilitator: str | None = None) -> str:
+        created = nego.new_negotiation(name, source, facilitator=facilitator, actor=acting_as, home=self.home)
+        return created.negotiation.name

@@ -102,7 +102,9 @@ def test_the_server_refuses_a_commit_marked_private(machines):
 
 
 def test_the_tui_marks_this_clones_private_proposals(tmp_path):
-    nego.create_negotiation("t", chinese_document(), facilitator="Belarus", actor="Secretariat", home=tmp_path)
+    nego.create_negotiation(
+        "t", chinese_document(), facilitator="Belarus", actor="Secretariat", home=tmp_path
+    )
     (op3,) = nego.paragraph_ids("t", ["OP3"], home=tmp_path)
     mine = amending.propose("t", "China", Proposal("delete", target=op3), home=tmp_path, private=True)
     shared = amending.propose("t", "Japan", Proposal("delete", target=op3), home=tmp_path)

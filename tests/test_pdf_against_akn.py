@@ -19,7 +19,7 @@ def _normal(text: str) -> str:
     return " ".join(text.translate(_SAME).split())
 
 
-@pytest.mark.parametrize("name", ["en_A_RES_79_3", "en_A_RES_79_304"])
+@pytest.mark.parametrize("name", ["en_A_RES_79_3", "en_A_RES_79_304", "en_A_RES_79_299"])
 def test_pdf_reads_as_the_xml(name):
     got = parse_file(AKN / f"{name}.pdf")
     key = parse_file(AKN / f"{name}.xml")

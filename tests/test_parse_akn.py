@@ -207,3 +207,9 @@ def test_the_last_preambular_paragraph_set_in_the_body_is_preambular():
     fr = parse_file(AKN / "fr_A_RES_79_106.xml")
     assert fr.preamble[-1].opener == "Faisant de nouveau siens" and "[^7]" in fr.preamble[-1].text
     assert fr.operative[0].number == 1
+
+
+def test_a_cyrillic_letter_and_a_sublist_nested_by_mistake_keep_the_list_going():
+    ru = parse_file(AKN / "ru_A_RES_79_136.xml")  # "с)" is Cyrillic; the UN nested d) and e) under it
+    assert _structure(ru) == _structure(parse_file(AKN / "en_A_RES_79_136.xml"))
+    assert [i.marker for i in ru.operative[20].items] == ["a", "b", "c", "d", "e"]

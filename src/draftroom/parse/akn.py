@@ -523,10 +523,10 @@ class _Reader:
                 opener = opener or self._opener(ps[0])
                 intro_texts.extend(self._text(p) for p in ps)
             elif tag in ("point", "item"):
-                items.append(self._item(child))
+                items.append(self._item(child, next_letter(items[-1].marker if items else None)))
             elif tag in ("sublist", "list", "blockList"):
                 _, _, sub = self._list(child)
-                if items:
+                if items and not _continues(sub):
                     items[-1].items.extend(sub)
                 else:
                     items.extend(sub)
@@ -534,7 +534,9 @@ class _Reader:
                 self.unread[tag] += 1
         return " ".join(t for t in intro_texts if t), opener, items
 
-    def _item(self, el: etree._Element) -> Paragraph:
+    def _item(self, el: etree._Element, expected: str) -> Paragraph:
+        """A point or item; `expected` the letter that follows the one before it (a Cyrillic "с)"
+        after "b)" stands for "c")."""
         num = self._find(el, "num")
         printed = _clean("".join(num.itertext())) if num is not None else ""
         content = self._find(el, "content")
@@ -547,7 +549,7 @@ class _Reader:
                 " ".join(self._text(p) for p in ps),
                 opener=self._opener(ps[0]) if ps else "",
             )
-        item.marker = item_marker(printed) if printed else None
+        item.marker = item_marker(printed, expected) if printed else None
         if printed and item.marker is None:
             self.unread["num (not a sub-item marker)"] += 1
         for child in el:
@@ -614,6 +616,13 @@ class _Reader:
         return closing
 
 
+def _continues(sub: list[Paragraph]) -> bool:
+    """A sublist that opens with neither (a) nor (i) ("d)" after "с)", a misprinted "c)" after
+    "d)"): the list going on, nested by mistake, not a list of its own."""
+    first = sub[0].marker if sub else None
+    return first is not None and first not in ("a", "i")
+
+
 def _preambular_lead(operative: list[Paragraph]) -> int:
     """How many paragraphs the operative part opens with that are preambular: unnumbered, and ending
     as a preambular paragraph does, with a comma (the UN sets the last of them in the body now and
@@ -659,15 +668,16 @@ def _cjk_number(text: str) -> int | None:
     return 10 * t + u if t and (not units or u) else None
 
 
-def item_marker(printed: str) -> str | None:
+def item_marker(printed: str, expected: str = "a") -> str | None:
     """The Latin marker of a printed sub-item number: "(a)", "a)", "(أ)", "’1‘" -> "a"/"i"; Chinese
-    second-level items ㈠ to ㈩, then (十一), are Roman numerals."""
+    second-level items ㈠ to ㈩, then (十一), are Roman numerals. `expected`: the letter the item
+    should have, which a Cyrillic letter that looks Latin stands for."""
     if len(printed) == 1 and "\u3220" <= printed <= "\u3229":
         return roman(ord(printed) - 0x3220 + 1)
     if n := _cjk_number(printed.strip("()（）")):
         return roman(n)
     m = vocab.ITEM.match(printed + " x")
-    found = vocab.item_marker(m, "a") if m else None
+    found = vocab.item_marker(m, expected) if m else None
     if found:
         return found[0]
     return None

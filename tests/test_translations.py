@@ -44,7 +44,7 @@ def test_a_resolution_in_six_languages_is_one_aligned_negotiation(run_cli, tmp_p
     """79/3 (a footnote), 79/299 (sub-items, headings), 79/255 (an annex with a table and notes)."""
     six(run_cli, "r", number)
     report = status(run_cli, "r")
-    assert set(report) == {"working", "languages", "paragraphs"}
+    assert set(report) == {"working", "languages", "paragraphs", "footnotes"}
     assert report["working"] == "en"
     assert sorted(report["languages"]) == sorted(("en", *OTHERS)) and report["languages"][0] == "en"
     assert report["paragraphs"] and all(set(p) == {"id", "label", "status"} for p in report["paragraphs"])
@@ -353,3 +353,111 @@ def test_any_readable_format_aligns_pdf_docx_and_text(run_cli, tmp_path):
             name = f"s-{lang}-{suffix[1:]}"
             ok(run_cli("new", name, "--from", akn("en", 3), "--with", str(out)))
             assert status(run_cli, name)["languages"] == ["en", lang]
+
+
+def test_a_printed_footnote_marker_is_kept_in_the_store_in_every_language(run_cli, tmp_path):
+    """The UN's Spanish 79/3 prints its only note as "2": the store keeps that marker, both when Spanish
+    is a version and when it is the working text, and a revision keeps it too."""
+    ok(run_cli("new", "r", "--from", akn("en", 3), "--with", akn("es", 3)))
+    ok(run_cli("new", "s", "--from", akn("es", 3), "--with", akn("en", 3)))
+    assert "[^1][2]: " in (tmp_path / "home" / "r" / "translations" / "es" / "footnotes.txt").read_text()
+    es = json.loads(ok(run_cli("show", "r", "--lang", "es", "--json")))
+    assert [(f["number"], f.get("marker")) for f in es["footnotes"]] == [(1, "2")]
+    working = json.loads(ok(run_cli("show", "s", "--json")))
+    assert [(f["number"], f.get("marker")) for f in working["footnotes"]] == [(1, "2")]
+    aid = ok(run_cli("amend", "s", "--as", "China", "replace", "OP1", "--text", "Decide otra cosa;")).strip()
+    ok(run_cli("accept", "s", aid, "--as", "Secretariat"))
+    ok(run_cli("revise", "s", "--as", "Secretariat"))
+    revised = json.loads(ok(run_cli("show", "s", "--json")))
+    assert [(f["number"], f.get("marker")) for f in revised["footnotes"]] == [(1, "2")]
+
+
+def test_a_revision_that_changes_a_footnote_makes_its_translations_stale_and_new_notes_missing(
+    run_cli, tmp_path
+):
+    """79/299: PP2's note 2 is reworded, and a new paragraph with a new note goes in before it, so every
+    later note is renumbered. The reworded note is stale, the new one missing, the others current under
+    their new numbers, with the paragraphs that only had their references renumbered still current."""
+    ok(run_cli("new", "r", "--from", akn("en", 299), "--with", akn("fr", 299), akn("zh", 299)))
+    before = json.loads(ok(run_cli("show", "r", "--lang", "fr", "--json")))
+    pp2 = json.loads(ok(run_cli("show", "r", "--json")))["preamble"][1]["text"]
+    assert pp2.endswith("Questions,[^2]")
+    reworded = pp2.replace("[^2]", "[^: A/79/724/Add.6.]")
+    a = ok(run_cli("amend", "r", "--as", "China", "replace", "PP2", "--text", reworded)).strip()
+    b = ok(
+        run_cli(
+            "amend", "r", "--as", "China", "insert", "--after", "PP1", "--text", "Recalling 78/1,[^: A/78/1.]"
+        )
+    ).strip()
+    ok(run_cli("accept", "r", a, b, "--as", "Secretariat"))
+    ok(run_cli("revise", "r", "--as", "Secretariat"))
+    report = status(run_cli, "r")
+    assert [(f["number"], f["status"]) for f in report["footnotes"]] == [
+        (1, {"fr": "missing", "zh": "missing"}),  # A/78/1, new
+        (2, {"fr": "current", "zh": "current"}),  # A/79/596 and A/79/751, referred to from the title
+        (3, {"fr": "stale", "zh": "stale"}),  # PP2's note, reworded
+        (4, {"fr": "current", "zh": "current"}),  # OP5's note, renumbered from 3
+    ]
+    by_label = {p["label"]: p["status"]["fr"] for p in report["paragraphs"]}
+    assert by_label["PP2"] == "missing" and by_label["PP3"] == by_label["OP5"] == "current"
+    fr = json.loads(ok(run_cli("show", "r", "--lang", "fr", "--json")))
+    assert [f["text"] for f in fr["footnotes"]] == ["A/78/1.", *(f["text"] for f in before["footnotes"])]
+    assert fr["operative"][4]["text"].endswith("[^4]\u00a0;") and "[^3]" in fr["preamble"][2]["text"]
+    exported = run_cli("export", "r", "--lang", "fr", "-o", str(tmp_path / "fr.docx"))
+    assert (
+        ok(exported)
+        and exported.stderr == "draftroom: warning: not current in fr: PP2, footnote 1, footnote 3\n"
+    )
+
+    ok(
+        run_cli(
+            "translate",
+            "r",
+            "--footnote",
+            "3",
+            "--lang",
+            "fr",
+            "--text",
+            "A/79/724/Add.6.",
+            "--as",
+            "Secretariat",
+        )
+    )
+    ok(
+        run_cli(
+            "translate",
+            "r",
+            "--footnote",
+            "1",
+            "--lang",
+            "fr",
+            "--text",
+            "A/78/1 (fr).",
+            "--as",
+            "Secretariat",
+        )
+    )
+    notes = {f["number"]: f["status"] for f in status(run_cli, "r")["footnotes"]}
+    assert notes == {
+        n: {"fr": "current", "zh": "stale" if n == 3 else "missing" if n == 1 else "current"} for n in notes
+    }
+    fr = json.loads(ok(run_cli("show", "r", "--lang", "fr", "--json")))
+    assert [f["text"] for f in fr["footnotes"]][:3] == [
+        "A/78/1 (fr).",
+        before["footnotes"][0]["text"],
+        "A/79/724/Add.6.",
+    ]
+    ok(
+        run_cli(
+            "translate", "r", "PP2", "--lang", "fr", "--text", "Rappelant 78/1[^1],", "--as", "Secretariat"
+        )
+    )
+    assert all(f["status"]["fr"] == "current" for f in status(run_cli, "r")["footnotes"])
+    refused(
+        run_cli("translate", "r", "--footnote", "9", "--lang", "fr", "--text", "x", "--as", "Secretariat"),
+        "no footnote 9",
+    )
+    refused(
+        run_cli("translate", "r", "--footnote", "1", "--lang", "fr", "--text", "x", "--as", "France"),
+        "only the Secretariat",
+    )

@@ -456,11 +456,12 @@ def test_secretariat_exports_the_compilation_with_every_proposal(home, tmp_path)
 
 
 def test_a_negotiation_created_from_a_file_in_the_lobby(tmp_path):
+    """Created with its facilitator typed in Chinese: the negotiation records the canonical name."""
     source = SEEDS / "002_e512e5138112a4f1.txt"
 
     async def scenario(app: DraftroomApp, pilot) -> None:
         assert "No negotiation yet" in screen_text(app)
-        await pilot.press("n", *str(source), "enter", *"cycle67", "enter")
+        await pilot.press("n", *str(source), "enter", *"cycle67", "enter", *"墨西哥", "enter")
         await settle(pilot)
         await settle(pilot)
         assert "cycle67" in screen_text(app) and "PP1" in screen_text(app)
@@ -469,6 +470,23 @@ def test_a_negotiation_created_from_a_file_in_the_lobby(tmp_path):
     (summary,) = nego.list_negotiations(tmp_path)
     assert summary.name == "cycle67" and summary.language == "zh"
     assert nego.log("cycle67", home=tmp_path)[0].action.actor == "Belarus"
+    assert amending.current_facilitators("cycle67", home=tmp_path) == ["Mexico"]
+
+
+def test_a_misspelt_facilitator_is_said_in_the_form_which_keeps_what_was_typed(tmp_path):
+    source = SEEDS / "002_e512e5138112a4f1.txt"
+
+    async def scenario(app: DraftroomApp, pilot) -> None:
+        await pilot.press("n", *str(source), "enter", *"cycle67", "enter", *"Mexxico", "enter")
+        await settle(pilot)
+        assert "Mexico" in notes(app)
+        await pilot.press(*["backspace"] * 4, *"ico", "enter")  # kept as typed: mend it
+        await settle(pilot)
+        await settle(pilot)
+        assert "PP1" in screen_text(app)
+
+    drive(lambda: DraftroomApp(WorkflowLobby(tmp_path), None, Identity("Belarus", "delegate")), scenario)
+    assert amending.current_facilitators("cycle67", home=tmp_path) == ["Mexico"]
 
 
 def test_a_sponsor_removed_from_the_list(home):

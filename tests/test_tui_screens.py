@@ -181,3 +181,24 @@ def test_the_text_is_drawn_before_its_amendments_are_counted():
             assert "2 pending" in shown and "●2" in shown and "counting" not in shown
 
     asyncio.run(scenario())
+
+
+def test_at_80_columns_the_label_gutter_narrows_and_chinese_keeps_most_of_a_line():
+    """At 120 columns the gutter reads `OP1 ●2` in 19 cells; at 80 it is the label as written and the
+    marker (11 cells, after the list's padding) and the draft takes two thirds of the width: Chinese got 12 characters a line."""
+
+    def first_row(app: DraftroomApp, label: str) -> str:
+        return next(line for line in screen_text(app).splitlines() if line.lstrip().startswith(label))
+
+    async def scenario(width: int) -> str:
+        app, _ = make_app()
+        async with app.run_test(size=(width, 30)) as pilot:
+            await settle(pilot)
+            return first_row(app, "OP1")
+
+    wide, narrow = asyncio.run(scenario(120)), asyncio.run(scenario(80))
+    text = "敦促尚未批准或加入《联合国打击跨国有组织犯罪公约》的会员国考虑批准或加入；"
+    assert wide.index("敦") >= 19 and "●2" in wide
+    assert narrow.index("敦") <= 12 and "●2" in narrow  # a cell of the list's padding first
+    shown = narrow[narrow.index("敦") :].split("│")[0].split("▊")[0].rstrip()
+    assert text.startswith(shown) and len(shown) >= 18, narrow

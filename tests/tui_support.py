@@ -234,7 +234,7 @@ class FakeLobby:
     def open(self, name: str) -> FakeRoom:
         return self.rooms[name]
 
-    def create(self, name: str, source: Path, acting_as: str | None) -> str:
+    def create(self, name: str, source: Path, acting_as: str | None, facilitator: str | None = None) -> str:
         raise NotImplementedError
 
 

@@ -33,6 +33,7 @@ COMMANDS: dict[
         "amendments",
         "withdraw",
         "support",
+        "submit",
         "accept",
         "reject",
         "comment",

@@ -29,4 +29,6 @@ def renumber(doc: Document) -> None:
             lambda m: f"[^{mapping[int(m.group(1))]}]" if int(m.group(1)) in mapping else m.group(0),
             loc.paragraph.text,
         )
-    doc.footnotes = sorted((Footnote(new, old[n].text) for n, new in mapping.items()), key=lambda f: f.number)
+    doc.footnotes = sorted(
+        (Footnote(new, old[n].text, old[n].marker) for n, new in mapping.items()), key=lambda f: f.number
+    )

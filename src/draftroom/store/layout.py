@@ -4,7 +4,7 @@
     structure.txt     the order of parts and paragraphs: one line per paragraph, indented by depth,
                       each a small JSON object ({"id": ..., "number": 3}); annex and heading lines too
     text/<id>.txt     one paragraph's text per file (footnote references as [^N])
-    footnotes.txt     "[^N]: text", one footnote per line
+    footnotes.txt     "[^N]: text", one footnote per line ("[^N][*]: text" when the printed marker is not N)
     sponsors.json     the sponsors, in the order they joined
     negotiation.json  name, created, facilitator, tabled, current revision
 
@@ -104,8 +104,15 @@ def document_files(doc: Document) -> dict[str, str]:
 
 
 def footnotes_file(notes: list[Footnote]) -> str:
-    """ "[^N]: text", one footnote per line, continuation lines indented by four spaces."""
-    return "".join(f"[^{f.number}]: {f.text.replace(chr(10), chr(10) + '    ')}\n" for f in notes)
+    """ "[^N]: text", one footnote per line, continuation lines indented by four spaces; a printed marker
+    that is not the number follows it in brackets: "[^1][*]: text"."""
+    return "".join(
+        f"[^{f.number}]{_marker(f.marker)}: {f.text.replace(chr(10), chr(10) + '    ')}\n" for f in notes
+    )
+
+
+def _marker(marker: str | None) -> str:
+    return f"[{' '.join(marker.split())}]" if marker and marker.strip() else ""
 
 
 def _required(read: Reader, path: str) -> str:
@@ -130,12 +137,15 @@ def _paragraph(entry: dict[str, Any], read: Reader) -> Paragraph:
     )
 
 
+_NOTE = re.compile(r"^\[\^(\d+)\](?:\[(.+?)\])?: ?(.*)$")
+
+
 def read_footnotes(data: str) -> list[Footnote]:
     notes: list[Footnote] = []
     for line in data.splitlines():
-        m = re.match(r"^\[\^(\d+)\]: ?(.*)$", line)
+        m = _NOTE.match(line)
         if m:
-            notes.append(Footnote(int(m.group(1)), m.group(2)))
+            notes.append(Footnote(int(m.group(1)), m.group(3), m.group(2)))
         elif line.startswith("    ") and notes:
             notes[-1].text += "\n" + line[4:]
     return notes

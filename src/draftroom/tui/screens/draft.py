@@ -22,6 +22,8 @@ from draftroom.tui.widgets.paragraph_detail import ParagraphDetail
 
 
 class DraftScreen(RoomScreen):
+    # below 100 columns the draft takes more of the width (its gutter narrows too, see Hanging)
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]  # noqa: RUF012
     CHAIR_ACTIONS = frozenset({"mark", "revise"})
     BINDINGS = [  # noqa: RUF012
         Binding("e", "propose('replace')", "Replace", tooltip="Propose a new text for this paragraph"),

@@ -1,14 +1,12 @@
 """The lobby: every negotiation under the home, and creating one from a file."""
 
-from pathlib import Path
-
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.widgets import DataTable, Static
 
 from draftroom.tui.room import LobbyRow
 from draftroom.tui.screens.base import AppScreen
-from draftroom.tui.screens.new_negotiation import NewNegotiationScreen
+from draftroom.tui.screens.new_negotiation import NewNegotiation, NewNegotiationScreen
 from draftroom.tui.widgets.identity_bar import IdentityBar
 from draftroom.tui.widgets.key_bar import KeyBar
 
@@ -59,10 +57,10 @@ class NegotiationsScreen(AppScreen):
             self.room_app.open_room(key)
 
     def action_new(self) -> None:
-        def create(answer: tuple[str, Path] | None) -> None:
+        def create(answer: NewNegotiation | None) -> None:
             if answer is None:
                 return
-            name, source = answer
+            name, source, facilitator = answer.name, answer.source, answer.facilitator
             who = self.room_app.identity.acting_as
 
             def created(name: str) -> None:
@@ -70,7 +68,7 @@ class NegotiationsScreen(AppScreen):
                 self.room_app.open_room(name)
 
             self.room_app.perform(
-                lambda: self.room_app.lobby.create(name, source, who),
+                lambda: self.room_app.lobby.create(name, source, who, facilitator),
                 created,
                 busy=f"creating {name}",
             )

@@ -13,18 +13,22 @@ from draftroom.tui.widgets.labels import display_label, paragraph_text, pending_
 
 LABEL_WIDTH = 13
 GUTTER = LABEL_WIDTH + 1 + 4 + 1  # label, marker, a space
+NARROW_LABEL = 9  # the narrow gutter's widest label ("OP10(b)", "AN2.12"); longer ones are cut
+NARROW_MARKER = 3  # "●3 "
 
 
-def _row(label: str, depth: int, text: str, status: str, pending: int) -> Hanging:
+def _row(label: str, depth: int, text: str, status: str, pending: int, narrow_label: int) -> Hanging:
     gutter = Text(display_label(label).ljust(LABEL_WIDTH + 1), style="bold")
     gutter.append_text(pending_marker(pending))
+    narrow = Text(label.ljust(narrow_label + 1), style="bold")  # the label as negotiators write it
+    narrow.append_text(pending_marker(pending, NARROW_MARKER))
     body = CJKText("  " * depth)
     badge = status_badge(status)
     if badge:
         body.append_text(badge)
         body.append(" ")
     paragraph_text(text, out=body)
-    return Hanging(gutter, body, GUTTER)
+    return Hanging(gutter, body, GUTTER, (narrow, narrow_label + 1 + NARROW_MARKER + 1))
 
 
 def _annex_rows(doc: Document) -> dict[str, list[Option]]:
@@ -54,10 +58,13 @@ class DraftView(OptionList):
         doc = snap.document
         before = _annex_rows(doc)
         options: list[Option] = []
-        for loc in iter_located(doc):
+        located = list(iter_located(doc))
+        narrow_label = min(max((len(loc.label) for loc in located), default=0), NARROW_LABEL)
+        for loc in located:
             p = loc.paragraph
             options.extend(before.get(p.id, ()))
-            row = _row(loc.label, loc.label.count("("), p.text, p.status, snap.pending_count(p.id))
+            pending = snap.pending_count(p.id)
+            row = _row(loc.label, loc.label.count("("), p.text, p.status, pending, narrow_label)
             options.append(Option(row, id=p.id))
         self.set_options(options)
         target = keep if keep and any(o.id == keep for o in options) else None

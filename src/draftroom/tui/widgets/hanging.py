@@ -1,7 +1,9 @@
 """A paragraph row with a hanging indent: a fixed-width gutter (label, marker) and the text beside it.
 
 A light replacement for a Rich table grid (the draft shows one per paragraph, and the list measures
-every row at each layout): wraps the text once to the width left, then prefixes the gutter.
+every row at each layout): wraps the text once to the width left, then prefixes the gutter. A row
+may carry a narrow gutter too, used when the row is narrower than `NARROW_BELOW` cells (an 80-column
+terminal), so the text keeps most of the width.
 """
 
 from rich.console import Console, ConsoleOptions, RenderResult
@@ -9,19 +11,25 @@ from rich.measure import Measurement
 from rich.segment import Segment
 from rich.text import Text
 
+NARROW_BELOW = 64  # cells of the row: below, the narrow gutter
+
 
 class Hanging:
-    def __init__(self, gutter: Text, body: Text, width: int) -> None:
+    def __init__(self, gutter: Text, body: Text, width: int, narrow: tuple[Text, int] | None = None) -> None:
         self.gutter = gutter
         self.body = body
         self.width = width
+        self.narrow = narrow  # (gutter, width) for a row narrower than NARROW_BELOW
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
-        room = max(options.max_width - self.width, 8)
+        gutter, width = self.gutter, self.width
+        if self.narrow is not None and options.max_width < NARROW_BELOW:
+            gutter, width = self.narrow
+        room = max(options.max_width - width, 8)
         lines = self.body.wrap(console, room)
-        blank = Segment(" " * self.width)
-        head = self.gutter.copy()
-        head.truncate(self.width, pad=True)
+        blank = Segment(" " * width)
+        head = gutter.copy()
+        head.truncate(width, pad=True)
         for i, line in enumerate(lines):
             if i == 0:
                 yield from head.render(console)
@@ -31,4 +39,5 @@ class Hanging:
             yield Segment.line()
 
     def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
-        return Measurement(self.width + 8, options.max_width)
+        least = min(self.width, self.narrow[1]) if self.narrow is not None else self.width
+        return Measurement(least + 8, options.max_width)

@@ -55,8 +55,8 @@ def status_badge(status: str) -> Text:
     return Text(words, style=style)
 
 
-def pending_marker(count: int) -> Text:
-    """`●3` when three proposals wait on the paragraph; blank otherwise (same width either way)."""
+def pending_marker(count: int, width: int = 4) -> Text:
+    """`●3` when three proposals wait on the paragraph; blank otherwise (`width` cells either way)."""
     if not count:
-        return Text("    ")
-    return Text(f"●{count}".ljust(4), style="bold red" if count > 9 else "bold yellow")
+        return Text(" " * width)
+    return Text(f"●{count}".ljust(width), style="bold red" if count > 9 else "bold yellow")

@@ -210,9 +210,9 @@ def check_language(lang: str) -> str:
 # ---- adding versions ------------------------------------------------------------------------------------
 def _version(working: Document, path: str | Path, lang: str | None) -> Translation:
     from draftroom.workflow.alignment import align  # the parsers load only to add a version
-    from draftroom.workflow.reading import read_document
+    from draftroom.workflow.reading import one_text, read_document
 
-    doc = read_document(path, check_language(lang) if lang else None)
+    doc = one_text(read_document(path, check_language(lang) if lang else None), path)
     if lang:
         doc.language = lang
     return align(working, doc, str(path))
@@ -233,9 +233,9 @@ def new_with_translations(
     languages, every one aligned before anything is written."""
     new_negotiation_dir(name, home)  # refuse a bad or taken name before parsing
     warnings: list[str] = []
-    from draftroom.workflow.reading import read_document
+    from draftroom.workflow.reading import one_text, read_document
 
-    working = read_document(source, lang, warnings.append)
+    working = one_text(read_document(source, lang, warnings.append), source)
     found: dict[str, Translation] = {}
     for path in versions:
         t = _version(working, path, None)

@@ -113,3 +113,31 @@ def hosted(tmp_path: Path, run_cli, daemon: Daemon, delegations: list[str]) -> d
     for who in delegations:
         machines[who].ok("clone", daemon.url("t.git"))
     return machines
+
+
+def signed_commit(m: Machine, actor: str, message: str, edit=None, trailers: str = "") -> str:
+    """A commit made by hand with git (not draftroom), signed with this machine's key, naming `actor`."""
+    key = m.config / "draftroom" / "keys" / m.who.lower()
+    if edit:
+        edit(m.neg())
+    m.git("add", "-A")
+    m.git(
+        "-c",
+        "gpg.format=ssh",
+        "-c",
+        f"user.signingKey={key}",
+        "commit",
+        "-q",
+        "-S",
+        "--allow-empty",
+        "-m",
+        f"{message}\n\nAction: x\nActor: {actor}{trailers}",
+    )
+    return m.git("rev-parse", "HEAD").strip()
+
+
+def push(m: Machine, *refs: str) -> subprocess.CompletedProcess[str]:
+    """A plain `git push` to the remote, as anyone could run it."""
+    return subprocess.run(
+        ["git", "-C", str(m.neg()), "push", "origin", *refs], capture_output=True, text=True
+    )

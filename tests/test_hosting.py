@@ -8,7 +8,7 @@ import time
 from pathlib import Path
 
 import pytest
-from hosting_support import Daemon, Machine, free_port, hosted
+from hosting_support import Daemon, Machine, free_port, hosted, push, signed_commit
 
 DELEGATIONS = ["France", "Japan", "Pakistan"]
 
@@ -87,32 +87,6 @@ def test_the_host_keeps_its_sql_index_current(machines, daemon):
     assert row == want
 
 
-def _signed_commit(m: Machine, actor: str, message: str, edit=None) -> str:
-    key = m.config / "draftroom" / "keys" / m.who.lower()
-    if edit:
-        edit(m.neg())
-    m.git("add", "-A")
-    m.git(
-        "-c",
-        "gpg.format=ssh",
-        "-c",
-        f"user.signingKey={key}",
-        "commit",
-        "-q",
-        "-S",
-        "--allow-empty",
-        "-m",
-        f"{message}\n\nAction: x\nActor: {actor}",
-    )
-    return m.git("rev-parse", "HEAD").strip()
-
-
-def _push(m: Machine, *refs: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        ["git", "-C", str(m.neg()), "push", "origin", *refs], capture_output=True, text=True
-    )
-
-
 def _drop_china(neg: Path) -> None:
     path = neg / "sponsors.json"
     path.write_text(json.dumps([s for s in json.loads(path.read_text()) if s["iso3"] != "CHN"]))
@@ -134,8 +108,8 @@ def test_the_server_refuses_a_hand_made_push_in_one_line_naming_the_commit(machi
         fr.git("commit", "-q", "--allow-empty", "-m", "x\n\nAction: x\nActor: France")
         sha = fr.git("rev-parse", "HEAD").strip()
     else:
-        sha = _signed_commit(fr, actor, "hand-made", edit)
-    result = _push(fr, "main")
+        sha = signed_commit(fr, actor, "hand-made", edit)
+    result = push(fr, "main")
     assert result.returncode != 0
     (line,) = [x for x in result.stderr.splitlines() if "draftroom: refused" in x]
     assert sha[:10] in line and why in line, line
@@ -150,7 +124,7 @@ def test_the_server_refuses_rewritten_history_and_moved_or_deleted_tags(machines
         ["+HEAD:refs/tags/rev-0"],
         ["HEAD:refs/heads/other"],
     ):
-        result = _push(fr, *refs)
+        result = push(fr, *refs)
         assert result.returncode != 0, refs
 
 

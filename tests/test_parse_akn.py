@@ -154,3 +154,62 @@ def test_xml_is_detected_by_content_not_name(tmp_path):
     path = tmp_path / "resolution.txt"
     path.write_bytes((AKN / "fr_A_RES_79_3.xml").read_bytes())
     assert read_source(path).document is not None
+
+
+def _structure(doc) -> list[tuple[str, int]]:
+    """Each paragraph's label and how many headings stand before it, and the footnote count."""
+    return [(loc.label, len(loc.paragraph.headings)) for loc in iter_located(doc)] + [
+        ("footnotes", len(doc.footnotes))
+    ]
+
+
+@pytest.mark.parametrize(
+    ("version", "why"),
+    [
+        ("zh_A_RES_79_317", "operative headings in plain type"),
+        ("zh_A_RES_79_117", "numbered headings in plain type: 一, 立法活动"),
+        ("fr_A_RES_79_300", "bold headings broken by a <sup>: 1<sup>er</sup> juillet"),
+        ("ar_A_RES_79_117", "bold headings, and paragraph numbers printed inside the text"),
+        ("ar_A_RES_79_24", "a paragraph number printed inside the text, with no <num>"),
+        ("ru_A_RES_79_279", "the publisher's reissue note repeated as the body's first paragraph"),
+        ("fr_A_RES_79_106", "the last preambular paragraph set unnumbered in the operative body"),
+        ("ar_A_RES_79_328", "the last preambular paragraph set unnumbered in the operative body"),
+    ],
+)
+def test_each_language_reads_the_structure_the_english_has(version, why):
+    english = parse_file(AKN / f"en_{version[3:]}.xml")
+    doc = parse_file(AKN / f"{version}.xml")
+    assert _structure(doc) == _structure(english), why
+    assert not any(p.number is None for p in doc.operative), why
+
+
+def test_headings_in_plain_type_and_broken_bold_keep_their_text():
+    zh = parse_file(AKN / "zh_A_RES_79_117.xml")
+    assert zh.operative[1].headings == ["一", "立法活动"]
+    fr = parse_file(AKN / "fr_A_RES_79_300.xml")
+    (heading,) = fr.operative[3].headings
+    assert heading.startswith("Rapport sur l’exécution du budget") and heading.endswith("2024")
+
+
+def test_a_number_printed_inside_the_text_becomes_the_paragraph_number():
+    ar = parse_file(AKN / "ar_A_RES_79_24.xml")
+    op5 = ar.operative[4]
+    assert op5.number == 5 and op5.opener == "ترحب أيضا" and op5.text.startswith("ترحب أيضا بعقد")
+
+
+def test_the_reissue_note_is_named_not_read_as_a_paragraph():
+    read = read_source(AKN / "ru_A_RES_79_279.xml")
+    assert read.document.operative[0].number == 1
+    assert any("Переиздано" in w and "not read" in w for w in read.warnings)
+
+
+def test_the_last_preambular_paragraph_set_in_the_body_is_preambular():
+    fr = parse_file(AKN / "fr_A_RES_79_106.xml")
+    assert fr.preamble[-1].opener == "Faisant de nouveau siens" and "[^7]" in fr.preamble[-1].text
+    assert fr.operative[0].number == 1
+
+
+def test_a_cyrillic_letter_and_a_sublist_nested_by_mistake_keep_the_list_going():
+    ru = parse_file(AKN / "ru_A_RES_79_136.xml")  # "с)" is Cyrillic; the UN nested d) and e) under it
+    assert _structure(ru) == _structure(parse_file(AKN / "en_A_RES_79_136.xml"))
+    assert [i.marker for i in ru.operative[20].items] == ["a", "b", "c", "d", "e"]

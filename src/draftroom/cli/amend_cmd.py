@@ -1,5 +1,5 @@
-"""Verbs on amendments: amend, amendments, withdraw, support, accept, reject, compromise, mark,
-bracket, unbracket, roles, compile; and the cross-reference warnings of `revise`."""
+"""Verbs on amendments: amend, amendments, submit, withdraw, support, accept, reject, compromise,
+mark, bracket, unbracket, roles, compile; and the cross-reference warnings of `revise`."""
 
 import argparse
 import json
@@ -21,7 +21,12 @@ def _amend(args: argparse.Namespace) -> int:
     from draftroom.workflow.negotiation import paragraph_ids
     from draftroom.workflow.rules import Proposal
 
+    private = bool(getattr(args, "private", False))
     if args.from_document:
+        if private:
+            raise DraftroomError(
+                "--private keeps one amendment in this clone: give it (replace, edit...), not --from-document"
+            )
         if args.kind:
             raise DraftroomError(
                 "give either --from-document FILE or one amendment (replace, edit...), not both"
@@ -58,8 +63,21 @@ def _amend(args: argparse.Namespace) -> int:
         getattr(args, "because", "") or "",
         rev,
         args.home,
+        private,
     )
     print(a.id)
+    if private:
+        print(
+            f"{a.id} is private: only this clone holds it; share it with `draftroom submit`", file=sys.stderr
+        )
+    return 0
+
+
+def _submit(args: argparse.Namespace) -> int:
+    from draftroom.workflow import amending
+
+    a = amending.submit(args.name, args.id, args.actor, args.home)
+    print(f"{a.id}: submitted by {a.proposer}")
     return 0
 
 
@@ -72,7 +90,10 @@ def _amendments(args: argparse.Namespace) -> int:
     names = found.names
     if args.json:
         json.dump(
-            [listing.as_json(a, names) for a in found.amendments], sys.stdout, ensure_ascii=False, indent=1
+            [listing.as_json(a, names, a.id in found.private) for a in found.amendments],
+            sys.stdout,
+            ensure_ascii=False,
+            indent=1,
         )
         sys.stdout.write("\n")
         return 0
@@ -82,7 +103,7 @@ def _amendments(args: argparse.Namespace) -> int:
     out = []
     for a in found.amendments:
         head = f"{a.id}  {a.kind:<7} {listing.where(a, names):<16} {a.status:<11} {a.base:<6} {', '.join(a.proposers)}"
-        out.append(head)
+        out.append(head + ("  (private: `draftroom submit` shares it)" if a.id in found.private else ""))
         out.append(f"    {listing.change(a)}")
         if a.conflict:
             out.append(f"    conflict: {a.conflict.reason}")
@@ -224,6 +245,12 @@ def _proposal_options(suppress: bool) -> argparse.ArgumentParser:
     p.add_argument(
         "--rev", metavar="REV", help="propose against an earlier revision's text (carried forward)", **d
     )
+    p.add_argument(
+        "--private",
+        action="store_true",
+        help="keep it in this clone only, until `draftroom submit` shares it",
+        **d,
+    )
     return p
 
 
@@ -289,6 +316,13 @@ def register(sub: argparse._SubParsersAction) -> None:
         if verb == "withdraw":
             p.add_argument("--because", metavar="WHY", help="the reason, kept in the proposal's discussion")
         p.set_defaults(func=func)
+
+    p = sub.add_parser(
+        "submit", parents=[home, acting], help="share a private proposal of this clone with everyone"
+    )
+    p.add_argument("name", help=NAME_HELP)
+    p.add_argument("id", help="the private proposal's id (or a unique start of it)")
+    p.set_defaults(func=_submit)
 
     for verb in ("accept", "reject"):
         p = sub.add_parser(verb, parents=[home, acting], help=f"facilitator: {verb} amendments")

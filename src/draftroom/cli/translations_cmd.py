@@ -52,9 +52,19 @@ def _translations(args: argparse.Namespace) -> int:
     print(f"{'':<12}" + "".join(f"{lang:<9}" for lang in others))
     for p in report.paragraphs:
         print(f"{p.label:<12}" + "".join(f"{p.status[lang]:<9}" for lang in others))
+    for f in report.footnotes:
+        print(f"{'footnote ' + str(f.number):<12}" + "".join(f"{f.status[lang]:<9}" for lang in others))
     for lang in others:
         behind = report.not_current(lang)
-        print(f"{lang}: {len(report.paragraphs) - len(behind)} of {len(report.paragraphs)} current")
+        notes = report.notes_not_current(lang)
+        print(
+            f"{lang}: {len(report.paragraphs) - len(behind)} of {len(report.paragraphs)} paragraphs current"
+            + (
+                f", {len(report.footnotes) - len(notes)} of {len(report.footnotes)} footnotes"
+                if report.footnotes
+                else ""
+            )
+        )
     return 0
 
 
@@ -62,9 +72,9 @@ def _translate(args: argparse.Namespace) -> int:
     from draftroom.workflow import translations as wf
 
     if args.accept:
-        if args.label or args.amendment or args.text is not None:
+        if args.label or args.amendment or args.text is not None or args.footnote is not None:
             raise DraftroomError(
-                "--accept ID takes the proposal as it is: leave LABEL, --amendment and --text out"
+                "--accept ID takes the proposal as it is: leave LABEL, --amendment, --footnote and --text out"
             )
         done = wf.accept_translation(args.name, args.accept, args.actor, home=args.home)
         print(f"{args.name}: {done.label} accepted from {done.proposal}; it is current")
@@ -73,6 +83,15 @@ def _translate(args: argparse.Namespace) -> int:
         raise DraftroomError(
             f"say the translation's language: `draftroom translate {args.name} ... --lang fr`"
         )
+    if args.footnote is not None:
+        if args.label or args.amendment or args.text is None:
+            raise DraftroomError(
+                f"--footnote N takes its text: `draftroom translate {args.name} --footnote {args.footnote} "
+                f"--lang {args.lang} --text ...` (no paragraph LABEL, no --amendment)"
+            )
+        wf.translate_footnote(args.name, args.footnote, args.lang, args.text, args.actor, home=args.home)
+        print(f"{args.name}: footnote {args.footnote} in {args.lang} is current")
+        return 0
     if args.amendment:
         if args.label:
             raise DraftroomError("--amendment ID names what is translated: leave the paragraph LABEL out")
@@ -131,7 +150,11 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument(
         "--rev", help="the revision of the working text (add: the one FILE translates; default: latest)"
     )
-    p.add_argument("--json", action="store_true", help='{"working", "languages", "paragraphs": [...]}')
+    p.add_argument(
+        "--json",
+        action="store_true",
+        help='{"working", "languages", "paragraphs": [...], "footnotes": [...]}',
+    )
     p.set_defaults(func=_translations)
 
     p = sub.add_parser(
@@ -153,6 +176,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     )
     p.add_argument(
         "--accept", metavar="ID", help="the Secretariat accepts a delegation's proposed translation"
+    )
+    p.add_argument(
+        "--footnote", type=int, metavar="N", help="the Secretariat translates the working text's footnote N"
     )
     p.add_argument("--find", help="--amendment of a word edit: the words it changes, in that language")
     p.add_argument("--replace", help="--amendment of a word edit: their replacement, in that language")

@@ -15,8 +15,8 @@ from draftroom.errors import DraftroomError
 from draftroom.export import page_furniture
 from draftroom.export.blocks import Block, Layout
 from draftroom.export.footnotes import Footnotes
-from draftroom.export.ooxml import complex_field
-from draftroom.export.template import END_RULE, INDENT, LOOKS, STEP, Look, apply_typography, open_template
+from draftroom.export.ooxml import child, complex_field, end_rule, remove_child
+from draftroom.export.template import INDENT, LOOKS, SPACER, STEP, Look, apply_typography, open_template
 from draftroom.export.typography import Typography, note_italics, printed
 from draftroom.export.words import COLON
 
@@ -67,22 +67,13 @@ class DocxWriter:
                 indent = (indent[0] if indent else INDENT) + STEP * block.depth, 0
             else:
                 indent = (indent[0] if indent else INDENT), -STEP
-        if block.style == "end":  # the short centred rule that ends the text
-            bdr = etree.SubElement(etree.SubElement(ppr, qn("w:pBdr")), qn("w:top"))
-            for key, value in (("w:val", "single"), ("w:sz", "6"), ("w:space", "1"), ("w:color", "auto")):
-                bdr.set(qn(key), value)
         if look.before is not None or look.after is not None:
             spacing = etree.SubElement(ppr, qn("w:spacing"))
             if look.before is not None:
                 spacing.set(qn("w:before"), str(look.before))
             if look.after is not None:
                 spacing.set(qn("w:after"), str(look.after))
-        if block.style == "end":  # the column narrowed to the rule's width
-            side = str((page_furniture.width(self.typo) - END_RULE) // 2)
-            ind = etree.SubElement(ppr, qn("w:ind"))
-            ind.set(qn("w:left"), side)
-            ind.set(qn("w:right"), side)
-        elif indent is not None or look.right is not None:
+        if indent is not None or look.right is not None:
             ind = etree.SubElement(ppr, qn("w:ind"))
             if indent is not None:
                 ind.set(qn("w:left"), str(indent[0]))
@@ -92,6 +83,8 @@ class DocxWriter:
                 ind.set(qn("w:hanging" if indent[1] >= 0 else "w:firstLine"), str(abs(indent[1])))
         if look.align:
             etree.SubElement(ppr, qn("w:jc")).set(_VAL, look.align)
+        if block.style == "end":  # the short centred rule that ends the text, floating as the UN's does
+            p.append(end_rule())
         if self.section_properties is not None:
             self.section_properties.addprevious(p)
         else:
@@ -105,6 +98,8 @@ class DocxWriter:
             etree.SubElement(etree.SubElement(p._p, _R), qn("w:br"))
             self._text(p, block.text, 0, "text", italic=self.typo.opener == "italic")
             return
+        if block.style == "closing":  # the UN's own files set a 6 pt empty paragraph above the closing
+            self._spacer()
         p = self._paragraph(look, block)
         self._last = (block.style, p)
         if block.label:
@@ -129,6 +124,21 @@ class DocxWriter:
             self._text(
                 p, block.text, block.opener, "text", italic=look.italic and self.typo.opener == "italic"
             )
+
+    def _spacer(self) -> None:
+        """An empty body paragraph on a 6 pt line with no spacing, its mark in 5 pt type."""
+        p = self._paragraph(LOOKS["body"], Block("body"))._p
+        ppr = p.find(_PPR)
+        remove_child(ppr, "w:ind")
+        spacing = child(ppr, "w:spacing")
+        for key, value in (
+            ("w:before", "0"),
+            ("w:after", "0"),
+            ("w:line", str(SPACER)),
+            ("w:lineRule", "atLeast"),
+        ):
+            spacing.set(qn(key), value)
+        child(child(ppr, "w:rPr"), "w:sz").set(_VAL, "10")
 
     def _text(self, p: DocxParagraph, text: str, opener: int, look: str, italic: bool = False) -> None:
         text = printed(text, self.layout.language)

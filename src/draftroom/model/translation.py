@@ -10,6 +10,7 @@ import hashlib
 from dataclasses import dataclass, field
 
 from draftroom.model.document import Closing, Footnote
+from draftroom.model.footnotes import REF
 
 STATUSES = ("current", "stale", "missing")
 # the document's scalar fields each language prints in its own words
@@ -27,7 +28,19 @@ FIELDS = (
 
 
 def digest(text: str) -> str:
-    """The short fingerprint of a working paragraph's text that a translation records."""
+    """The short fingerprint of a working paragraph's text that a translation records. Footnote references
+    count as references, not by number: a revision that renumbers the notes leaves the paragraph current
+    (each note has its own status, draftroom.model.translated_notes)."""
+    return _sha(REF.sub("[^]", text))
+
+
+def made_from(source: str, text: str) -> bool:
+    """Whether a translation recording `source` was made from the working text `text` (a store from before
+    references were left out of the digest recorded the text as it stood)."""
+    return source in (digest(text), _sha(text))
+
+
+def _sha(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
 
 
@@ -49,6 +62,8 @@ class Translation:
     # annex titles and annex headings by the working text's id ("annex-N" for an annex without one)
     headings: dict[str, str] = field(default_factory=dict)
     footnotes: list[Footnote] = field(default_factory=list)
+    # a footnote's number -> digest() of the working note's text it was translated from
+    footnote_sources: dict[int, str] = field(default_factory=dict)
 
 
 @dataclass

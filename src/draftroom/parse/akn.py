@@ -58,8 +58,12 @@ _SPACES = re.compile(r"[ \t\r\n]+")
 _NOTE_BRACKETS = ("(", ")")
 _ARABIC_NOTE_HEAD = re.compile(r"^\(\)\s*")
 _BOLD = "bold"
+_COMMAS = (",", "，", "،")
 _PARAGRAPH_ENDS = (",", ";", ".", "，", "；", "。", "،", "؛", ":", "：")
 _EMPHASIS = ("italic", "bold")
+# a paragraph number printed inside the text: "19 –", "1 -", "5."
+_NUMBER_IN_TEXT = re.compile(r"^\s*(?P<num>(?P<n>\d{1,4})\s*[-–.．])\s*")
+_LONGEST_HEADING = 200  # characters: a heading is a line or two, never a paragraph
 
 
 def _parser() -> etree.XMLParser:
@@ -109,6 +113,22 @@ def _clean(text: str) -> str:
     return _SPACES.sub(" ", storable(text)).strip()
 
 
+def _words(el: etree._Element) -> str:
+    """The words of `el`, whatever spaces (no-break ones too) stand between them."""
+    return " ".join("".join(el.itertext()).split())
+
+
+def _letters(el: etree._Element) -> int:
+    """How many characters but spaces `el` holds, its superscripts and subscripts aside."""
+    if _local(el) in ("sup", "sub"):
+        return 0
+    return _solid(el.text) + sum(_letters(c) + _solid(c.tail) for c in el)
+
+
+def _solid(text: str | None) -> int:
+    return len(_SPACES.sub("", text or ""))
+
+
 class _Reader:
     def __init__(self, name: str) -> None:
         self.name = name
@@ -117,6 +137,7 @@ class _Reader:
         self.footnotes: list[Footnote] = []
         self.note_texts: dict[int, str] = {}
         self.unread: Counter[str] = Counter()
+        self.publisher_notes: set[str] = set()  # the texts of <meta>'s notes
         self.warnings: list[str] = []
         self.ids = 0
 
@@ -149,6 +170,9 @@ class _Reader:
                 "give a UN resolution, decision or draft (<statement> or <doc>)"
             )
         doc = self._head(el)
+        meta = self._find(el, "meta")
+        if meta is not None:
+            self.publisher_notes = {_words(n) for n in meta.iter(self._tag("note"))}
         preamble = self._find(el, "preamble")
         if preamble is not None:
             self._preamble(preamble, doc)
@@ -158,6 +182,9 @@ class _Reader:
                 self._amendments(body, doc)
             else:
                 doc.operative = self._main(body, operative=True)
+                lead = _preambular_lead(doc.operative)
+                doc.preamble.extend(doc.operative[:lead])
+                del doc.operative[:lead]
         attachments = self._find(el, "attachments")
         if attachments is not None:
             self._attachments(attachments, doc)
@@ -319,17 +346,22 @@ class _Reader:
             return ""
         return _clean("".join(first.itertext()))
 
-    def _heading(self, el: etree._Element) -> bool:
-        """A <p> whose every letter is inside bold spans and that does not end as a paragraph does
-        (a comma, a semicolon, a full stop): a heading."""
+    def _heading(self, el: etree._Element, unnumbered: bool = False) -> bool:
+        """A <p> that does not end as a paragraph does (a comma, a semicolon, a full stop) and whose
+        every letter is inside bold spans (superscripts aside: "1<sup>er</sup>" breaks the bold of a
+        French date): a heading. In an operative part or an annex, where a paragraph is numbered,
+        an `unnumbered` line that does not open with an emphasised phrase is a heading in any type
+        (Chinese sets its headings in plain type)."""
         text = _clean("".join(el.itertext()))
         if not text or text.endswith(_PARAGRAPH_ENDS):
             return False
+        if unnumbered and len(text) <= _LONGEST_HEADING and not self._opener(el):
+            return True
         spans = [s for s in el.iter(self._tag("span")) if _BOLD in (s.get("class") or "").split()]
         if not spans:
             return False
-        bold = sum(len(_SPACES.sub("", "".join(s.itertext()))) for s in spans)
-        return bold == len(_SPACES.sub("", text))
+        bold = sum(_letters(s) for s in spans)
+        return bold == _letters(el)
 
     def _table(self, table: etree._Element) -> str:
         """A table as text: cells separated by " | ", rows by " || " (export writes them back)."""
@@ -354,7 +386,7 @@ class _Reader:
                     continue
                 para: Paragraph | None = self._block_paragraph(el)
             elif tag == "paragraph":
-                para = self._paragraph(el, headings)
+                para = self._paragraph(el, headings, numbered=False)
             else:
                 if tag:
                     self.unread[tag] += 1
@@ -393,9 +425,13 @@ class _Reader:
                 if tag:
                     self.unread[tag] += 1
                 continue
+            if self._publisher_note(el):
+                continue
             if tag == "container":
                 para: Paragraph | None = self._block_paragraph(el)
             else:
+                last = next((p.number for p in reversed(out) if p.number is not None), 0)
+                self._number_in_text(el, last + 1)
                 para = self._paragraph(el, headings)
             if para is None:
                 continue
@@ -409,8 +445,35 @@ class _Reader:
             self.warnings.append(f"{self.name}: heading {headings[-1]!r} at the end of the {where} not read")
         return out
 
-    def _paragraph(self, el: etree._Element, headings: list[str]) -> Paragraph | None:
-        """A <paragraph>; None when it is a heading (added to `headings`)."""
+    def _publisher_note(self, el: etree._Element) -> bool:
+        """An unnumbered paragraph that repeats a note of the publisher's <meta> ("* Reissued for
+        technical reasons on 5 May 2025."): that note, not a paragraph of the text."""
+        if self._find(el, "num") is not None or (words := _words(el)) not in self.publisher_notes:
+            return False
+        self.warnings.append(
+            f"{self.name}: the publisher's note {words!r}, repeated in the body, not read: "
+            "draftroom's model has no place for it"
+        )
+        return True
+
+    def _number_in_text(self, el: etree._Element, expected: int) -> None:
+        """A paragraph number printed at the head of the text with no <num> ("19 – تشير", as some
+        Arabic files set it) moved into a <num>, when it is the number the paragraph should have."""
+        content = self._find(el, "content")
+        if self._find(el, "num") is not None or content is None:
+            return
+        p = next((c for c in content if _local(c)), None)
+        m = _NUMBER_IN_TEXT.match(p.text or "") if p is not None and _local(p) == "p" else None
+        if p is None or m is None or int(m.group("n")) != expected:
+            return
+        num = etree.Element(self._tag("num"))
+        num.text = m.group("num")
+        el.insert(0, num)
+        p.text = p.text[m.end() :] if p.text else None
+
+    def _paragraph(self, el: etree._Element, headings: list[str], numbered: bool = True) -> Paragraph | None:
+        """A <paragraph>; None when it is a heading (added to `headings`). `numbered`: in a part
+        whose paragraphs are numbered (an operative part, an annex), not the preamble."""
         children = [c for c in el if _local(c)]
         tags = [_local(c) for c in children]
         if tags and all(t in ("heading", "subheading") for t in tags):
@@ -428,7 +491,7 @@ class _Reader:
         lists = [c for c in children if _local(c) in ("list", "blockList")]
         if number is None and content is not None and not lists:
             ps = [p for p in content if _local(p) == "p"]
-            if len(ps) == 1 and self._heading(ps[0]):
+            if len(ps) == 1 and self._heading(ps[0], unnumbered=numbered):
                 headings.append(self._text(ps[0]))
                 return None
         for c, tag in zip(children, tags, strict=True):
@@ -460,10 +523,10 @@ class _Reader:
                 opener = opener or self._opener(ps[0])
                 intro_texts.extend(self._text(p) for p in ps)
             elif tag in ("point", "item"):
-                items.append(self._item(child))
+                items.append(self._item(child, next_letter(items[-1].marker if items else None)))
             elif tag in ("sublist", "list", "blockList"):
                 _, _, sub = self._list(child)
-                if items:
+                if items and not _continues(sub):
                     items[-1].items.extend(sub)
                 else:
                     items.extend(sub)
@@ -471,7 +534,9 @@ class _Reader:
                 self.unread[tag] += 1
         return " ".join(t for t in intro_texts if t), opener, items
 
-    def _item(self, el: etree._Element) -> Paragraph:
+    def _item(self, el: etree._Element, expected: str) -> Paragraph:
+        """A point or item; `expected` the letter that follows the one before it (a Cyrillic "с)"
+        after "b)" stands for "c")."""
         num = self._find(el, "num")
         printed = _clean("".join(num.itertext())) if num is not None else ""
         content = self._find(el, "content")
@@ -484,7 +549,7 @@ class _Reader:
                 " ".join(self._text(p) for p in ps),
                 opener=self._opener(ps[0]) if ps else "",
             )
-        item.marker = item_marker(printed) if printed else None
+        item.marker = item_marker(printed, expected) if printed else None
         if printed and item.marker is None:
             self.unread["num (not a sub-item marker)"] += 1
         for child in el:
@@ -551,6 +616,23 @@ class _Reader:
         return closing
 
 
+def _continues(sub: list[Paragraph]) -> bool:
+    """A sublist that opens with neither (a) nor (i) ("d)" after "с)", a misprinted "c)" after
+    "d)"): the list going on, nested by mistake, not a list of its own."""
+    first = sub[0].marker if sub else None
+    return first is not None and first not in ("a", "i")
+
+
+def _preambular_lead(operative: list[Paragraph]) -> int:
+    """How many paragraphs the operative part opens with that are preambular: unnumbered, and ending
+    as a preambular paragraph does, with a comma (the UN sets the last of them in the body now and
+    then)."""
+    for i, p in enumerate(operative):
+        if p.number is not None or p.marker or p.headings or p.items or not p.text.endswith(_COMMAS):
+            return i
+    return len(operative)
+
+
 def _attach_item(parent: Paragraph, item: Paragraph) -> None:
     """A numeral (ii) after lettered items goes under the last of them; anything else under `parent`."""
     last = parent.items[-1] if parent.items else None
@@ -586,15 +668,16 @@ def _cjk_number(text: str) -> int | None:
     return 10 * t + u if t and (not units or u) else None
 
 
-def item_marker(printed: str) -> str | None:
+def item_marker(printed: str, expected: str = "a") -> str | None:
     """The Latin marker of a printed sub-item number: "(a)", "a)", "(أ)", "’1‘" -> "a"/"i"; Chinese
-    second-level items ㈠ to ㈩, then (十一), are Roman numerals."""
+    second-level items ㈠ to ㈩, then (十一), are Roman numerals. `expected`: the letter the item
+    should have, which a Cyrillic letter that looks Latin stands for."""
     if len(printed) == 1 and "\u3220" <= printed <= "\u3229":
         return roman(ord(printed) - 0x3220 + 1)
     if n := _cjk_number(printed.strip("()（）")):
         return roman(n)
     m = vocab.ITEM.match(printed + " x")
-    found = vocab.item_marker(m, "a") if m else None
+    found = vocab.item_marker(m, expected) if m else None
     if found:
         return found[0]
     return None

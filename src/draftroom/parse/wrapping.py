@@ -50,6 +50,8 @@ def _full_width(lines: list[Line], pairs: list[tuple[Line, Line]]) -> int:
     directly by another line are the wrapped ones, when there are enough of them to tell."""
     followed = [a for a, b in pairs if not b.blank_before]
     found = _wrap_width(followed) or _wrap_width(lines)
+    if found and _wider(lines, found) > 0.1:
+        found = 0  # lines well past it are common: whole paragraphs, only the short ones broken
     # a short text says less by its widths; a sentence going on in small letters says it was wrapped
     going_on = [a for a, b in pairs if not _ENDS_PUNCT.search(a.text) and b.text[:1].islower()]
     if not found and len(going_on) >= 2:
@@ -57,6 +59,12 @@ def _full_width(lines: list[Line], pairs: list[tuple[Line, Line]]) -> int:
         top = _percentile(widths, 0.95)
         found = top if top <= _MAX_WRAP else 0  # wider: whole paragraphs, a wrapped head beside them
     return found
+
+
+def _wider(lines: list[Line], full: int) -> float:
+    """The share of lines (of 20 columns or more) wider than half as much again as `full`."""
+    widths = [width(line.text) + line.indent for line in lines if width(line.text) >= 20]
+    return sum(1 for w in widths if w > 1.5 * full) / len(widths) if widths else 0.0
 
 
 def _wrap_width(sample: list[Line]) -> int:

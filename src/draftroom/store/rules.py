@@ -13,8 +13,11 @@ negotiation registered for that actor before the commit), and the files it chang
     sponsors.json            a delegation adds or removes itself only (the Secretariat anyone)
     amendments/<id>.json     a new one proposed by its proposer alone (co-proposers are invited and
                              join by supporting it); a delegation otherwise only joins, leaves or
-                             withdraws; a facilitator decides
+                             withdraws; a facilitator decides; never a private proposal's file
     anything else            refused
+
+A commit marked private (a `Private:` trailer) is refused whatever it changes: a private proposal
+stays in its clone until `draftroom submit` makes it an ordinary action.
 """
 
 import json
@@ -26,9 +29,12 @@ from draftroom.model.brackets import without_brackets
 from draftroom.store import layout, signing
 from draftroom.store.amendments import ROLES, parse_amendment, read_facilitators
 from draftroom.store.committed import Committed
+from draftroom.store.private import marked_private
 from draftroom.store.records import Action
 
 SECRETARIAT = "Secretariat"
+PRIVATE_TRAILER = "Private"
+_KEPT_PRIVATE = "a private proposal stays in its clone: `draftroom submit` shares it as an ordinary action"
 _DOCUMENT = (layout.META, layout.STRUCTURE, layout.FOOTNOTES, layout.STATE)
 _DECISIONS = ("revise", "mark", "bracket", "unbracket", "table", "accept", "reject", "compromise", "undo")
 
@@ -68,6 +74,8 @@ def _amendment_problem(
     actor: str, rel: str, before: Committed, after: Committed, chairs: list[str]
 ) -> str | None:
     aid = rel[len(layout.AMENDMENTS_DIR) :].removesuffix(".json")
+    if marked_private(after.read(rel)):
+        return f"{aid} is marked private: {_KEPT_PRIVATE}"
     try:
         for snap in (before, after):
             text = snap.read(rel)
@@ -107,6 +115,8 @@ def _brackets_only(before: str | None, after: str | None) -> bool:
 def judge(action: Action, before: Committed, after: Committed, changed: list[str]) -> str | None:
     """Why the action may not be done by its actor (None when it may), from the files it changed."""
     actor = action.actor
+    if PRIVATE_TRAILER in action.trailers:
+        return f"the commit is marked private: {_KEPT_PRIVATE}"
     chairs = facilitators(before)
     for rel in changed:
         if rel.startswith(signing.KEYS_DIR) or rel == ROLES:

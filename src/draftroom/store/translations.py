@@ -1,7 +1,8 @@
 """The translations of the working text, one folder per language, plain UTF-8 like the document:
 
     translations/<lang>/meta.json        the document's words in that language (title, body, session,
-                                         closing...), annex titles and headings by id
+                                         closing...), annex titles and headings by id, and the digest
+                                         of the working note each footnote was translated from
     translations/<lang>/paragraphs.txt   one JSON line per translated paragraph: its working id, the
                                          digest of the working text it was translated from, its
                                          marker, opener and headings in that language
@@ -51,6 +52,7 @@ def translation_files(t: Translation) -> dict[str, str]:
         **{k: t.fields.get(k) for k in FIELDS},
         "closing": {"meeting": t.closing.meeting, "date": t.closing.date},
         "headings": t.headings,
+        "footnote_sources": {str(n): source for n, source in sorted(t.footnote_sources.items())},
     }
     lines: list[str] = []
     files: dict[str, str] = {}
@@ -86,6 +88,7 @@ def read_translation(read: layout.Reader, lang: str) -> Translation | None:
         closing=Closing(closing.get("meeting"), closing.get("date")),
         headings=dict(meta.get("headings") or {}),
         footnotes=layout.read_footnotes(read(base + "footnotes.txt") or ""),
+        footnote_sources={int(n): str(s) for n, s in (meta.get("footnote_sources") or {}).items()},
     )
     for line in (read(base + "paragraphs.txt") or "").splitlines():
         if not line.strip():

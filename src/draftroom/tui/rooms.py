@@ -46,7 +46,8 @@ class WorkflowRoom:
         self.name = self.negotiation.name
 
     def version(self) -> str:
-        return head_token(self.negotiation.path)
+        path = self.negotiation.path
+        return f"{head_token(path)} {amending.private_token(path)}"
 
     def draft(self) -> Snapshot:
         version = self.version()
@@ -56,10 +57,11 @@ class WorkflowRoom:
 
     def snapshot(self) -> Snapshot:
         version = self.version()  # first: a change while reading shows at the next poll
-        amendments = _listing().list_amendments(self.name, home=self.home).amendments
+        found = _listing().list_amendments(self.name, home=self.home)
         doc = nego.show(self.name, home=self.home)
         state = self.negotiation.state()
-        return Snapshot(self.name, doc, Revision(state.revision).name, amendments, version)
+        revision = Revision(state.revision).name
+        return Snapshot(self.name, doc, revision, found.amendments, version, private=found.private)
 
     def facilitators(self) -> list[str]:
         return amending.current_facilitators(self.name, home=self.home)

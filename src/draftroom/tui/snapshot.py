@@ -23,6 +23,7 @@ class Snapshot:
     proposals: list[Amendment] = field(default_factory=list)
     version: str = ""  # changes whenever the negotiation records an action
     counted: bool = True  # False: the text alone, its amendments not read yet
+    private: frozenset[str] = frozenset()  # ids of proposals only this clone holds (not submitted)
 
     def __post_init__(self) -> None:
         grouped: dict[str, list[Amendment]] = defaultdict(list)

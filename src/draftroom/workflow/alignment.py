@@ -128,6 +128,7 @@ class _Aligner:
             first = first if first is not None else (wn[len(vn)] if len(wn) > len(vn) else vn[len(wn)])
             raise self.fail(f"footnote {first}", f"{len(vn)} footnote(s), the working text {len(wn)}")
         self.out.footnotes = list(v.footnotes)
+        self.out.footnote_sources = {f.number: digest(f.text) for f in w.footnotes}
         self.out.fields = {k: getattr(v, k) for k in FIELDS}
         self.out.closing = v.closing
         return self.out

@@ -13,7 +13,8 @@ from draftroom.errors import DraftroomError
 from draftroom.model import STATUSES, Document, Revision, find_by_id, labels, states
 from draftroom.model.amendment import Amendment
 from draftroom.parse import parse_file
-from draftroom.store import Committed, Negotiation, NegotiationState, Transaction
+from draftroom.store import Committed, Negotiation, NegotiationState, Transaction, actor_email
+from draftroom.store.private import PrivateProposals
 from draftroom.store.worktree import working_outline, working_text
 from draftroom.workflow import roles
 from draftroom.workflow import rules as logic
@@ -66,32 +67,107 @@ def propose(
     because: str = "",
     on_revision: str | None = None,
     home: Home = None,
+    private: bool = False,
 ) -> Amendment:
     """Record one amendment; `on_revision` proposes it against an earlier revision's text (the
     proposal's paragraph ids are that text's), carried to the current one (refused when it no
-    longer applies)."""
+    longer applies). A `private` one stays in this clone (no commit) until `submit` tables it."""
     neg = open_negotiation(name, home)
     who = resolve_actor(actor)
     proposers = list(dict.fromkeys([who, *delegations(co_proposers or [])]))
     base_tag = revision_tag_of(neg, on_revision) if on_revision is not None else None
     old = neg.document(base_tag) if base_tag else None
+    if private:
+        with neg.locked() as repo:
+            neg.refuse_unsafe_start(repo)
+            txn = Transaction(neg.path, "propose", who, actor_email(who))  # read, never committed
+            a, _ = _drafted(neg, txn, proposal, because, base_tag, old)
+            a.invited = proposers[1:]
+            PrivateProposals(neg.path).save(a)
+        return a
+    with neg.action("propose", who) as txn:
+        a, doc = _drafted(neg, txn, proposal, because, base_tag, old)
+        a.invited = proposers[1:]  # co-proposers are invited: each joins by supporting it
+        record_proposal(txn, a, doc)
+    return a
+
+
+def _drafted(
+    neg: Negotiation,
+    txn: Transaction,
+    proposal: Proposal,
+    because: str,
+    base_tag: str | None,
+    old: Document | None,
+) -> tuple[Amendment, Document]:
+    """The amendment `txn`'s actor proposes on the committed text (under the lock), or on `old`
+    (revision `base_tag`) carried to the current one; with the document that labels it."""
+    who, current = txn.actor, revision_tag(txn.state)
+    if old is None or base_tag == current:
+        doc = outline_with(neg, proposal.target)
+        return logic.propose(doc, current, [who], proposal, code(who), because), doc
+    a = logic.propose(old, base_tag or current, [who], proposal, code(who), because)
+    return carried(a, old, txn.doc, current), txn.doc
+
+
+def carried(a: Amendment, old: Document, doc: Document, current: str) -> Amendment:
+    """`a`, written against `old`, carried to the current text; refused when it no longer applies."""
+    (a,) = carry([a], old, doc, current)
+    if a.status != "proposed":
+        reason = a.conflict.reason if a.conflict else "its paragraph is gone"
+        raise DraftroomError(f"stale amendment: {reason}; propose it against the current text")
+    return a
+
+
+def record_proposal(txn: Transaction, a: Amendment, doc: Document) -> None:
+    """Save a new proposal in the action and say what it is (trailers, summary; `doc` labels it)."""
+    txn.amendments.save(a)
+    txn.amendment, txn.paragraphs = a.id, _touches(a)
+    txn.summary = f"{txn.actor} proposes {a.kind} {where(a, labels(doc))}"
+
+
+def submit(name: str, ident: str, actor: str | None, home: Home = None) -> Amendment:
+    """Table one of this clone's private proposals: an ordinary `propose` action by its proposer
+    (carried to the current text when a revision was cut meanwhile), synced like any other."""
+    neg = open_negotiation(name, home)
+    who = resolve_actor(actor)
+    area = PrivateProposals(neg.path)
+    a = area.find(ident)
+    public = _public(neg, a.id if a else ident)
+    if public is not None:
+        if a is not None and a.id == public.id:
+            area.remove(a.id)  # submitted already (the file outlived its action): the public one stays
+        raise DraftroomError(f"{public.id} is public already: `submit` shares only a private proposal")
+    if a is None:
+        raise DraftroomError(
+            f"no private proposal {ident!r} in {neg.name}: `draftroom amendments {neg.name}` marks this clone's private ones"
+        )
+    if a.proposer != who:
+        raise DraftroomError(
+            f"{a.id} is {a.proposer}'s private proposal: only {a.proposer} submits it (--as {a.proposer})"
+        )
     with neg.action("propose", who) as txn:
         current = revision_tag(txn.state)
-        if old is None or base_tag == current:
-            doc = outline_with(neg, proposal.target)
-            a = logic.propose(doc, current, [who], proposal, code(who), because)
+        if a.base == current:
+            doc = outline_with(neg, a.target)
         else:
             doc = txn.doc
-            a = logic.propose(old, base_tag or current, [who], proposal, code(who), because)
-            (a,) = carry([a], old, doc, current)
-            if a.status != "proposed":
-                reason = a.conflict.reason if a.conflict else "its paragraph is gone"
-                raise DraftroomError(f"stale amendment: {reason}; propose it against the current text")
-        a.invited = proposers[1:]  # co-proposers are invited: each joins by supporting it
-        txn.amendments.save(a)
-        txn.amendment, txn.paragraphs = a.id, _touches(a)
-        txn.summary = f"{who} proposes {a.kind} {where(a, labels(doc))}"
+            a = carried(a, neg.document(a.base), doc, current)
+        record_proposal(txn, a, doc)
+    area.remove(a.id)
     return a
+
+
+def private_token(negotiation: Path) -> str:
+    """A token that changes whenever this clone's private proposals change (cheap: one stat)."""
+    return PrivateProposals(negotiation).token()
+
+
+def _public(neg: Negotiation, ident: str) -> Amendment | None:
+    try:
+        return neg.snapshot().amendments.get(ident)
+    except DraftroomError:
+        return None
 
 
 def outline_with(neg: Negotiation, pid: str | None) -> Document:

@@ -6,6 +6,7 @@ from typing import Any
 
 from draftroom.model import Document, labels
 from draftroom.model.amendment import PENDING_FILTER, Amendment
+from draftroom.store.private import PrivateProposals
 from draftroom.workflow.compile import diff_pieces, plain
 from draftroom.workflow.identity import resolve_actor
 from draftroom.workflow.negotiation import Home, open_negotiation
@@ -61,9 +62,10 @@ def select(
     return out
 
 
-def as_json(a: Amendment, names: dict[str, str]) -> dict[str, Any]:
+def as_json(a: Amendment, names: dict[str, str], private: bool = False) -> dict[str, Any]:
     return {
         "id": a.id,
+        "private": private,
         "kind": a.kind,
         "target": where(a, names),
         "proposers": list(a.proposers),
@@ -86,6 +88,7 @@ class Listing:
 
     doc: Document
     amendments: list[Amendment]
+    private: frozenset[str] = frozenset()  # ids of this clone's private proposals among them
 
     @property
     def names(self) -> dict[str, str]:
@@ -100,12 +103,17 @@ def list_amendments(
     home: Home = None,
     kind: str | None = None,
 ) -> Listing:
-    """The amendments, oldest first, filtered (`on`: a paragraph id), with the current text to label them.
+    """The amendments, oldest first, filtered (`on`: a paragraph id), with the current text to label
+    them; this clone's private proposals among them (`Listing.private`).
 
     Read from git (one commit: the text and its amendments agree), not from the SQL index: one
     `git cat-file` answers faster than SQLAlchemy loads."""
-    snap = open_negotiation(name, home).snapshot()
+    neg = open_negotiation(name, home)
+    snap = neg.snapshot()
     doc = snap.outline()
     who = resolve_actor(by) if by else None
-    stored = sorted(snap.amendments.all(), key=lambda a: (a.created, a.id))
-    return Listing(doc, select(stored, doc, status, who, on, kind))
+    public = snap.amendments.all()
+    known = {a.id for a in public}
+    private = [a for a in PrivateProposals(neg.path).all() if a.id not in known]
+    stored = sorted([*public, *private], key=lambda a: (a.created, a.id))
+    return Listing(doc, select(stored, doc, status, who, on, kind), frozenset(a.id for a in private))

@@ -18,6 +18,7 @@ from draftroom.model import Document, Heading, Paragraph, find_by_id, iter_locat
 from draftroom.model.amendment import Amendment, make_id
 from draftroom.model.dates import iso_date, printed_date
 from draftroom.model.text_rules import check_typed
+from draftroom.model.translated_notes import note_statuses, renumbered, set_note
 from draftroom.model.translation import (
     AmendmentTranslation,
     TranslatedParagraph,
@@ -25,6 +26,7 @@ from draftroom.model.translation import (
     TranslationProposal,
     annex_key,
     digest,
+    made_from,
 )
 from draftroom.store import Transaction, new_negotiation_dir
 from draftroom.store.layout import Reader
@@ -64,7 +66,7 @@ def statuses(working: Document, t: Translation) -> dict[str, str]:
         if tp is None:
             out[loc.paragraph.id] = "missing"
         else:
-            out[loc.paragraph.id] = "current" if tp.source == digest(loc.paragraph.text) else "stale"
+            out[loc.paragraph.id] = "current" if made_from(tp.source, loc.paragraph.text) else "stale"
     return out
 
 
@@ -76,29 +78,52 @@ class ParagraphStatus:
 
 
 @dataclass
+class NoteStatus:
+    number: int  # the working text's footnote number
+    status: dict[str, str]  # language -> current | stale | missing
+
+
+@dataclass
 class Report:
     working: str
     languages: list[str]  # the working language first
     paragraphs: list[ParagraphStatus] = field(default_factory=list)
+    footnotes: list[NoteStatus] = field(default_factory=list)
 
     def to_json(self) -> dict[str, object]:
         return {
             "working": self.working,
             "languages": self.languages,
             "paragraphs": [{"id": p.id, "label": p.label, "status": p.status} for p in self.paragraphs],
+            "footnotes": [{"number": f.number, "status": f.status} for f in self.footnotes],
         }
 
     def not_current(self, lang: str) -> list[str]:
         return [p.label for p in self.paragraphs if p.status.get(lang) != "current"]
 
+    def notes_not_current(self, lang: str) -> list[int]:
+        return [f.number for f in self.footnotes if f.status.get(lang) != "current"]
+
 
 def report(working: Document, translations: dict[str, Translation]) -> Report:
     per = {lang: statuses(working, t) for lang, t in translations.items()}
+    notes = {lang: note_statuses(working, t) for lang, t in translations.items()}
     out = Report(working.language, [working.language, *per])
     for loc in iter_located(working):
         pid = loc.paragraph.id
         out.paragraphs.append(ParagraphStatus(pid, loc.label, {lang: s[pid] for lang, s in per.items()}))
+    out.footnotes = [
+        NoteStatus(f.number, {lang: s[f.number] for lang, s in notes.items()}) for f in working.footnotes
+    ]
     return out
+
+
+def not_current(working: Document, t: Translation) -> list[str]:
+    """The labels of the paragraphs, then the footnotes ("footnote 2"), not current in `t`."""
+    names = labels(working)
+    return [names[pid] for pid, s in statuses(working, t).items() if s != "current"] + [
+        f"footnote {n}" for n, s in note_statuses(working, t).items() if s != "current"
+    ]
 
 
 def translations(name: str, rev: str | None = None, home: Home = None) -> Report:
@@ -113,6 +138,7 @@ def translated_document(working: Document, t: Translation) -> Document:
     a paragraph not translated yet keeps the working text (the status says so)."""
     doc = copy.deepcopy(working)
     doc.language = t.language
+    t = renumbered(working, t)
     for key, value in t.fields.items():
         if value is not None and not (key == "job_number" and working.job_number is None):
             setattr(doc, key, value)  # a revision drops the job number: a new document gets its own
@@ -129,9 +155,8 @@ def translated_document(working: Document, t: Translation) -> Document:
         for block in annex.blocks:
             if isinstance(block, Heading) and block.id and block.id in t.headings:
                 block.text = t.headings[block.id]
-    if t.footnotes:  # a footnote added to the working text since keeps its working text
-        theirs = {f.number: f for f in t.footnotes}
-        doc.footnotes = [copy.deepcopy(theirs.get(f.number, f)) for f in doc.footnotes]
+    theirs = {f.number: f for f in t.footnotes}  # a footnote added since keeps its working text
+    doc.footnotes = [copy.deepcopy(theirs.get(f.number, f)) for f in doc.footnotes]
     return doc
 
 
@@ -173,8 +198,7 @@ def in_language(
             f"{name} has no {lang} version (working language {doc.language}; translations: {have}): "
             f"add one with `draftroom translations {name} add FILE --lang {lang}`"
         )
-    names = labels(doc)
-    stale = [names[pid] for pid, s in statuses(doc, t).items() if s != "current"]
+    stale = not_current(doc, t)
     out = translated_document(doc, t)
     out.sponsors = sponsor_names([s for s in snap.sponsors() if s.main], lang)
     return InLanguage(out, stale)
@@ -257,8 +281,7 @@ def add_translation(
         t.paragraphs = {pid: tp for pid, tp in t.paragraphs.items() if pid in current}
         save_translation(txn, t)
         txn.extra_trailers.append(("Language", t.language))
-        names = labels(txn.doc)
-        stale = [names[pid] for pid, s in statuses(txn.doc, t).items() if s != "current"]
+        stale = not_current(txn.doc, t)
     return t, stale
 
 
@@ -280,7 +303,9 @@ def _version_in(txn: Transaction, name: str, lang: str) -> Translation:
 
 
 def _set(txn: Transaction, t: Translation, p: Paragraph, text: str, source: str) -> None:
-    """One paragraph's translation set and saved, made from the working text of digest `source`."""
+    """One paragraph's translation set and saved, made from the working text of digest `source`; the
+    translation's footnotes numbered as the working text's, as the text typed refers to them."""
+    t = renumbered(txn.doc, t)
     old = t.paragraphs.get(p.id)
     opener = old.opener if old and old.opener and text.startswith(old.opener) else None
     t.paragraphs[p.id] = TranslatedParagraph(
@@ -320,6 +345,33 @@ def translate(
         _set(txn, t, p, text.strip(), digest(p.text))
         txn.summary = f"{loc.label} translated into {lang}"
         return Translated(loc.label)
+
+
+def translate_footnote(
+    name: str, number: int, lang: str, text: str, actor: str | None = None, home: Home = None
+) -> int:
+    """`draftroom translate NAME --footnote 2 --lang fr --text ...`: the Secretariat sets the translation
+    of the working text's footnote 2 as it reads now (so it is current)."""
+    text = check_typed(text, "translation (--text)").strip()
+    who = resolve_actor(actor)
+    check_language(lang)
+    if who != SECRETARIAT:
+        raise DraftroomError(f"only the Secretariat translates a footnote; {who} is not the Secretariat")
+    if not text:
+        raise DraftroomError("--text is empty: give the footnote's translation")
+    neg = open_negotiation(name, home)
+    with neg.action("translate", who) as txn:
+        t = _version_in(txn, name, lang)
+        have = [f.number for f in txn.doc.footnotes]
+        if number not in have:
+            raise DraftroomError(
+                f"{name} has no footnote {number}: its footnotes are "
+                f"{', '.join(map(str, have)) or 'none'} (see `draftroom translations {name}`)"
+            )
+        save_translation(txn, set_note(txn.doc, t, number, text))
+        txn.extra_trailers.append(("Language", lang))
+        txn.summary = f"footnote {number} translated into {lang}"
+    return number
 
 
 def _proposals(files: list[str], read: Reader) -> list[TranslationProposal]:

@@ -115,7 +115,10 @@ class ProposalsScreen(RoomScreen):
         self._current, self._names = current, labels(snap.document)
         options = self.query_one("#proposals", OptionList)
         keep = options.highlighted
-        options.set_options(Option(row(x, x.id in self.chosen, self._names), id=x.id) for x in self._shown)
+        options.set_options(
+            Option(row(x, x.id in self.chosen, self._names, x.id in snap.private), id=x.id)
+            for x in self._shown
+        )
         if self._shown:
             options.highlighted = min(keep or 0, len(self._shown) - 1)
         self._detail = None  # labels may have moved: draw it again
@@ -142,7 +145,8 @@ class ProposalsScreen(RoomScreen):
         self._detail = drawn
         old = "" if x.kind == "insert" else self._current
         segments = redline_segments(old, x.text) if x.text is not None else []
-        detail.update(card(x, segments, x.id in self.chosen, self._names))
+        private = self.snap is not None and x.id in self.snap.private
+        detail.update(card(x, segments, x.id in self.chosen, self._names, private))
 
     @property
     def selected(self) -> Amendment | None:

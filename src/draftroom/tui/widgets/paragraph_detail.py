@@ -29,7 +29,8 @@ class ParagraphDetail(Static):
         parts.append(Text(f"\n{counts if snap.counted else 'counting proposals…'}", style="bold"))
         for p in pending[:MAX_LISTED]:
             style = "bold red" if p.status == "conflicting" else "yellow"
-            parts.append(Text(f"  {p.kind:<8} {', '.join(p.proposers)}", style=style))
+            mine = "  private" if p.id in snap.private else ""
+            parts.append(Text(f"  {p.kind:<8} {', '.join(p.proposers)}{mine}", style=style))
         if len(pending) > MAX_LISTED:
             parts.append(Text(f"  … and {len(pending) - MAX_LISTED} more", style="dim"))
         if proposals:

@@ -18,15 +18,20 @@ STATUS_STYLES = {
 }
 
 
-def heading(a: Amendment, chosen: bool, names: dict[str, str]) -> Text:
-    """Status, kind, where an insertion or a move goes, who proposed it, and its id.
+def heading(a: Amendment, chosen: bool, names: dict[str, str], private: bool = False) -> Text:
+    """Status, kind, where an insertion or a move goes, who proposed it, and its id; "private" when
+    only this clone holds it (not submitted yet).
 
     `names`: paragraph id -> label.
     """
     kind = "compromise" if a.merges else a.kind
     style = STATUS_STYLES.get(a.status, "")
     head = Text.assemble(
-        ("✔ " if chosen else "", "bold cyan"), (f"{a.status:<11}", style), " ", (kind, "bold")
+        ("✔ " if chosen else "", "bold cyan"),
+        (f"{a.status:<11}", style),
+        ("private " if private else "", "bold magenta"),
+        " ",
+        (kind, "bold"),
     )
     if a.position and a.anchor:
         head.append(f" {a.position} {display_label(names.get(a.anchor, '?'))}")
@@ -38,10 +43,10 @@ def heading(a: Amendment, chosen: bool, names: dict[str, str]) -> Text:
     return head
 
 
-def row(a: Amendment, chosen: bool, names: dict[str, str]) -> Text:
+def row(a: Amendment, chosen: bool, names: dict[str, str], private: bool = False) -> Text:
     """The heading on one line, cut with an ellipsis: a paragraph may carry dozens of proposals,
     and the list measures every row on each layout."""
-    line = heading(a, chosen, names)
+    line = heading(a, chosen, names, private)
     if a.conflict:
         line.append("  ⚠", style="bold red")
     line.no_wrap = True
@@ -50,10 +55,14 @@ def row(a: Amendment, chosen: bool, names: dict[str, str]) -> Text:
 
 
 def card(
-    a: Amendment, segments: list[tuple[str, str]], chosen: bool, names: dict[str, str]
+    a: Amendment,
+    segments: list[tuple[str, str]],
+    chosen: bool,
+    names: dict[str, str],
+    private: bool = False,
 ) -> RenderableType:
     """The whole proposal: heading, redline against the current text, rationale, merges, conflict."""
-    body: list[RenderableType] = [heading(a, chosen, names)]
+    body: list[RenderableType] = [heading(a, chosen, names, private)]
     if a.kind == "delete":
         body.append(Text("Delete the paragraph", style="red strike"))
     elif segments:

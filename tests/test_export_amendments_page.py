@@ -1,5 +1,6 @@
 """The UN's real amendments documents read and exported again: their own symbol, date and job number,
-the UN's wording of every instruction, the footnotes of a quoted paragraph and the `*` sponsor note."""
+the UN's wording of every instruction, the footnotes of a quoted paragraph (marked "**" after the `*`
+sponsor note) and the sponsor note."""
 
 import re
 
@@ -47,14 +48,20 @@ def test_a_deleted_paragraphs_note_and_the_sponsor_note_are_kept(tmp_path):
     out = export_document(doc, tmp_path / "a.docx", Options("amendments", "en"))
     word = docx.Document(str(out))
     notes = Footnotes(word).texts()
-    assert "United Nations, Treaty Series, vol. 2187, No. 38544." in notes.values()
     sponsor = next(p for p in word.paragraphs if p.text.startswith("Russian Federation:"))
     assert sponsor.text == "Russian Federation:* amendment to draft resolution A/80/L.18"
     (custom,) = [r for r in sponsor._p.iter(qn("w:footnoteReference")) if r.get(qn("w:customMarkFollows"))]
     assert notes[int(custom.get(qn("w:id")))].lstrip("*") == (
         "Any changes to the list of sponsors will be reflected in the official record of the meeting."
     )
+    # the quoted paragraph's note is marked "**" after the sponsor's "*", as on the UN's page
+    quoted = next(p for p in word.paragraphs if "Criminal Court," in p.text)
+    assert "Criminal Court,** and noting" in quoted.text
+    (starred,) = quoted._p.iter(qn("w:footnoteReference"))
+    assert starred.get(qn("w:customMarkFollows")) == "1"
+    assert notes[int(starred.get(qn("w:id")))] == "**United Nations, Treaty Series, vol. 2187, No. 38544."
     back = parse_file(out)  # and our own file reads back as the same amendments document
+    assert [f.text for f in back.footnotes] == [f.text for f in doc.footnotes]
     assert (back.symbol, back.date, back.job_number, back.amends) == (
         doc.symbol,
         doc.date,

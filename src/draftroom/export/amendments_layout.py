@@ -47,4 +47,6 @@ def amendments_layout(doc: Document, opts: Options) -> Layout:
     blocks.append(Block("end"))
     head = masthead(doc, opts, symbol, adopted=False)
     note = words.sponsor_note(symbol, opts.lang)
-    return Layout(opts.lang, symbol, head, blocks, footnotes(doc), sponsor_note=note)
+    return Layout(
+        opts.lang, symbol, head, blocks, footnotes(doc), sponsor_note=note, asterisk_notes=note is not None
+    )

@@ -39,6 +39,8 @@ COMMANDS: dict[
         "comment",
         "compromise",
         "mark",
+        "bracket",
+        "unbracket",
         "roles",
         "compile",
     ),

@@ -48,6 +48,8 @@ def test_pdf_reads_as_the_xml(name):
     [
         # an operative paragraph ending in a comma, not a semicolon (OP14); a resumed meeting closing
         "en_A_RES_79_264",
+        # a list run into its sentence after a sub-item: "on: (i) modalities ...; (ii) ...; and (iii) ..."
+        "en_A_RES_79_237",
     ],
 )
 def test_extracted_text_reads_as_the_xml(name):

@@ -165,25 +165,33 @@ class DocxWriter:
         else:
             _run(p, text, {"italic": ("w:i",), "bold": ("w:b",)}.get(style, ()))
 
-    def _asterisk_note(self, p: DocxParagraph, text: str) -> None:
-        """A note marked "*" rather than numbered (Word's custom mark), as the UN marks the sponsor note."""
+    def _asterisk_note(self, p: DocxParagraph, text: str, mark_text: str = "*") -> etree._Element:
+        """A note marked "*" rather than numbered (Word's custom mark), as the UN marks the sponsor note;
+        the note's paragraph, its text after the mark."""
         note_id, note_p = self.footnotes.start()
         mark = note_p.find(f"{_R}/{qn('w:footnoteRef')}/..")
         if mark is not None:
             mark.remove(mark.find(qn("w:footnoteRef")))
-            etree.SubElement(mark, _T).text = "*"
+            etree.SubElement(mark, _T).text = mark_text
         _run_in(note_p, "\t" + text)
+        self._custom_mark(p, note_id, mark_text)
+        return note_p
+
+    def _custom_mark(self, p: DocxParagraph, note_id: int, mark_text: str) -> None:
         ref = self.footnotes.mark(p._p, note_id)
         ref.find(qn("w:footnoteReference")).set(qn("w:customMarkFollows"), "1")
         r = etree.SubElement(p._p, _R)
         etree.SubElement(etree.SubElement(r, _RPR), qn("w:rStyle")).set(_VAL, self.footnotes.reference_style)
-        etree.SubElement(r, _T).text = "*"
+        etree.SubElement(r, _T).text = mark_text
 
     def _reference(self, p: DocxParagraph, number: int) -> None:
         """The first reference creates the note; a later one repeats its number (a NOTEREF field)."""
         text = self.layout.footnotes.get(number)
         if text is None:
             p.add_run(f"[^{number}]")
+            return
+        if self.layout.asterisk_notes:  # after the "*" sponsor note, "**", "***", as the UN marks them
+            self._starred_reference(p, number, text)
             return
         if number not in self.notes:
             note_id, note_p = self.footnotes.start()
@@ -204,6 +212,19 @@ class DocxWriter:
         complex_field(
             p._p, f"NOTEREF {_bookmark(number)} \\f \\h", str(shown), self.footnotes.reference_style
         )
+
+    def _starred_reference(self, p: DocxParagraph, number: int, text: str) -> None:
+        """A note marked with asterisks, one more than the note before; a later reference repeats it."""
+        if number in self.notes:
+            note_id, stars = self.notes[number]
+            self._custom_mark(p, note_id, "*" * stars)
+            return
+        stars = len(self.notes) + 2  # the sponsor note is "*"
+        note_p = self._asterisk_note(p, "", "*" * stars)
+        for italic, piece in note_italics(printed(text, self.layout.language), self.layout.language):
+            _run_in(note_p, piece, ("w:i",) if italic else ())
+        note_id = int(note_p.getparent().get(qn("w:id")))
+        self.notes[number] = (note_id, stars)
 
 
 def _emblem(typo: Typography) -> bytes | None:

@@ -461,3 +461,32 @@ def test_a_revision_that_changes_a_footnote_makes_its_translations_stale_and_new
         run_cli("translate", "r", "--footnote", "1", "--lang", "fr", "--text", "x", "--as", "France"),
         "only the Secretariat",
     )
+
+
+def _outline(p: dict) -> tuple:
+    """A paragraph's number, headings and number of items."""
+    return p["number"], [_spaced(h) for h in p["headings"]], len(p["items"])
+
+
+def _spaced(text: str) -> str:
+    """The text without its typography: no-break spaces and hyphens as plain ones."""
+    return " ".join(text.replace("\u2011", "-").split())
+
+
+def test_every_language_of_79_299_written_as_docx_and_text_reads_back_aligned(run_cli, tmp_path):
+    """79/299 has headings between its operative paragraphs, sub-items and notes; its Chinese OP7(c)
+    reads "份额2 323 000美元", an amount that is not footnote 2 in a text that marks every note itself."""
+    six(run_cli, "r", 299)
+    for lang in OTHERS:
+        shown = json.loads(ok(run_cli("show", "r", "--lang", lang, "--json")))
+        for suffix in (".docx", ".txt"):
+            out = tmp_path / f"{lang}{suffix}"
+            ok(run_cli("export", "r", "--lang", lang, "-o", str(out)))
+            name = f"s-{lang}-{suffix[1:]}"
+            ok(run_cli("new", name, "--from", akn("en", 299), "--with", str(out)))
+            back = json.loads(ok(run_cli("show", name, "--lang", lang, "--json")))
+            assert [_outline(p) for p in back["operative"]] == [_outline(p) for p in shown["operative"]]
+            assert [f["text"] for f in back["footnotes"]] == [f["text"] for f in shown["footnotes"]]
+            items = [_spaced(i["text"]) for i in back["operative"][6]["items"]]
+            assert items == [_spaced(i["text"]) for i in shown["operative"][6]["items"]]
+    assert "份额2 323 000美元" in items[2]

@@ -1,5 +1,5 @@
-"""Verbs on amendments: amend, amendments, submit, withdraw, support, accept, reject, compromise,
-mark, roles, compile; and the cross-reference warnings of `revise`."""
+"""Verbs on amendments: amend, amendments, submit, withdraw, support, accept, reject, comment,
+compromise, mark, bracket, unbracket, roles, compile."""
 
 import argparse
 import json
@@ -167,6 +167,23 @@ def _mark(args: argparse.Namespace) -> int:
     return 0
 
 
+def _bracket(args: argparse.Namespace) -> int:
+    from draftroom.workflow import bracketing
+    from draftroom.workflow.negotiation import paragraph_ids
+
+    (pid,) = paragraph_ids(args.name, [args.label], home=args.home)
+    lift = args.command == "unbracket"
+    done = bracketing.bracket(
+        args.name, pid or "", args.words, args.actor, lift, args.because or "", args.home
+    )
+    if done.proposal is not None:
+        print(done.proposal.id)
+        print(f"proposed for {done.label}: {done.text}", file=sys.stderr)
+    else:
+        print(f"{done.label}: {done.text}")
+    return 0
+
+
 def _roles(args: argparse.Namespace) -> int:
     from draftroom.workflow import amending
 
@@ -193,20 +210,6 @@ def _compile(args: argparse.Namespace) -> int:
     options = Options("compilation", show(args.name, home=args.home).language)
     print(f"wrote {exporting.write_compilation(args.name, Path(args.output), options, args.home)}")
     return 0
-
-
-def _with_warnings(revise: Any) -> Any:
-    """`revise` as the negotiation verbs define it, then the cross-references it broke."""
-
-    def run(args: argparse.Namespace) -> int:
-        from draftroom.workflow import revising
-
-        code = int(revise(args) or 0)
-        for warning in revising.revision_warnings(args.name, args.home):
-            print(f"draftroom: warning: {warning}", file=sys.stderr)
-        return code
-
-    return run
 
 
 # ---- parser -----------------------------------------------------------------------------------------
@@ -333,6 +336,17 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("status", choices=STATUSES)
     p.set_defaults(func=_mark)
 
+    for verb, what in (
+        ("bracket", "put disputed words in square brackets (proposed, unless you facilitate)"),
+        ("unbracket", "take the brackets off disputed words (proposed, unless you facilitate)"),
+    ):
+        p = sub.add_parser(verb, parents=[home, acting], help=what)
+        p.add_argument("name", help=NAME_HELP)
+        p.add_argument("label", help="PP3, OP5...")
+        p.add_argument("--words", required=True, help="the words, as in the paragraph (must occur once)")
+        p.add_argument("--because", metavar="WHY", help="the rationale, when it is proposed")
+        p.set_defaults(func=_bracket)
+
     p = sub.add_parser("roles", parents=[home, acting], help="list facilitators, or grant / revoke the role")
     p.add_argument("name", help=NAME_HELP)
     p.add_argument("op", nargs="?", choices=("grant", "revoke"))
@@ -348,7 +362,3 @@ def register(sub: argparse._SubParsersAction) -> None:
         help="write it to FILE: .docx, .txt, .md or .html, as `export --kind compilation`",
     )
     p.set_defaults(func=_compile)
-
-    revise = sub.choices.get("revise")
-    if revise is not None:
-        revise.set_defaults(func=_with_warnings(revise.get_default("func")))

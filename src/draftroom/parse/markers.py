@@ -55,9 +55,12 @@ _MONTHS = _words(
 class MarkerResolver:
     """Rewrites markers as `[^N]`, paragraph after paragraph in reading order."""
 
-    def __init__(self, defined: set[int], starred: dict[str, str], paren: bool = False) -> None:
+    def __init__(
+        self, defined: set[int], starred: dict[str, str], paren: bool = False, marked: bool = False
+    ) -> None:
         self.defined = defined
         self.paren = paren  # markers printed "(1)" (Arabic)
+        self.marked = marked  # the source wrote every numbered marker `[^N]`: no digit is one
         self.seen: set[int] = set()
         self.starred = starred
         self.star_numbers: dict[str, int] = {}
@@ -76,6 +79,8 @@ class MarkerResolver:
         out: list[str] = []
         pos = 0
         for m in _CANDIDATE.finditer(text):
+            if self.marked and m.group("canon") is None and m.group("star") is None:
+                continue
             if m.group("sup") is not None:
                 numbers = self._superscripts(m.group("sup").translate(_SUP_TO_DIGIT))
             else:

@@ -302,16 +302,19 @@ def _numbered(text: str) -> bool:
 def _break(prev: Line, line: Line, left: float, right: float, leading: dict[float, float]) -> str:
     """How `line` follows `prev`: "join" (a wrapped line), "line" (a hard line break inside a
     block) or "para" (a new paragraph: extra space above, a first-line indent, a paragraph number
-    after a short line, or a short line at the foot of the previous page)."""
+    after a short line, or a short line at the foot of the previous page, or a change of weight
+    there after a paragraph's end)."""
     size = max(prev.size, line.size)
     normal = max(leading.get(prev.size, 1.2 * prev.size), leading.get(line.size, 1.2 * line.size))
     indent = line.x0 - left
     short = prev.x1 + line.first_word_width + 0.5 * size < right
+    ended = re.search(r"[.;:。；：؛][”’\"»)]?$", prev.text)
     if line.page != prev.page:
-        return "para" if short or 0.8 * size < indent or _numbered(line.text) else "join"
+        # a heading at the top of the page, after a paragraph's end, sets itself apart by its weight
+        heading = ended and prev.bold != line.bold
+        return "para" if short or 0.8 * size < indent or _numbered(line.text) or heading else "join"
     if line.baseline - prev.baseline > 1.25 * normal:
         return "para"
-    ended = re.search(r"[.;:。；：؛][”’\"»)]?$", prev.text)
     if _numbered(line.text) and (short or ended or line.x0 > prev.x0 + 0.8 * size):
         return "para"
     if 0.8 * size < indent < 6 * size and line.x0 > prev.x0 + 0.8 * size:

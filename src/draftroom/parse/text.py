@@ -10,7 +10,7 @@ from collections.abc import Iterator
 
 from draftroom.errors import DraftroomError
 from draftroom.model import Document, Footnote, Heading, Paragraph
-from draftroom.model.footnotes import renumber
+from draftroom.model.footnotes import references, renumber
 from draftroom.model.states import split_sponsors
 from draftroom.parse import vocab
 from draftroom.parse.detect import check_language, detect_language
@@ -25,6 +25,13 @@ from draftroom.parse.units import Joiner
 from draftroom.parse.wrapping import Wrapping, measure
 
 _BODY_COMMAS = (",", "，", "،")
+
+
+def _marked(lines: list[Line], numbered: dict[int, str]) -> bool:
+    """Whether the text refers to every numbered note as `[^N]` (draftroom's own text, a .docx's Word
+    footnotes): then a number in it ("份额2 323 000美元", "m²") is never a note's marker."""
+    refs = {n for line in lines for n in references(line.text)}
+    return bool(numbered) and set(numbered) <= refs
 
 
 def parse_plain(text: str, lang: str | None, source: str) -> Document:
@@ -43,7 +50,12 @@ def parse_plain(text: str, lang: str | None, source: str) -> Document:
     rows = [r.strip() for r in raw_rows(text)]
     doc = _document(head, language, document_symbol(rows))
     doc.job_number = job_number(rows)
-    resolver = MarkerResolver(set(notes.numbered), notes.starred, language in vocab.PAREN_NOTES)
+    resolver = MarkerResolver(
+        set(notes.numbered),
+        notes.starred,
+        language in vocab.PAREN_NOTES,
+        marked=_marked(lines, notes.numbered),
+    )
     if head.kind == "amendments":
         start = max(head.consumed, default=-1) + 1
         units = Joiner(wrapping, "amend", language, set(notes.numbered)).run(lines[start:])

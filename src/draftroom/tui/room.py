@@ -12,6 +12,7 @@ from typing import Protocol
 from draftroom.model import Document
 from draftroom.tui.snapshot import Snapshot
 from draftroom.workflow.negotiation import LogEntry, Sponsor
+from draftroom.workflow.translations import LanguageView
 
 
 @dataclass(frozen=True)
@@ -105,6 +106,15 @@ class Room(Protocol):
     def document_at(self, revision: str) -> Document: ...
 
     def export(self, request: ExportRequest) -> Path: ...
+
+    def read_in(self, language: str | None) -> LanguageView:
+        """The latest text in `language` (None: the working language), with each paragraph's status."""
+        ...
+
+    def translate(self, paragraph_id: str, language: str, text: str, acting_as: str) -> str | None:
+        """Set one paragraph's translation (the Secretariat), or propose it (a delegation): the
+        proposal's id then, None when it is set."""
+        ...
 
 
 class Lobby(Protocol):

@@ -137,7 +137,9 @@ def test_the_draft_itself_reads_in_another_language_and_the_secretariat_translat
         await _settle(pilot)
         text = screen_text(app)
         assert " in " not in text.splitlines()[1] and "Decides otherwise;" in text
-        assert {k: b.binding.action for k, b in app.screen.active_bindings.items()}["e"] == "propose('replace')"
+        assert {k: b.binding.action for k, b in app.screen.active_bindings.items()}[
+            "e"
+        ] == "propose('replace')"
 
     async def run() -> None:
         app = DraftroomApp(WorkflowLobby(home), "r", Identity("Secretariat", "secretariat"))

@@ -112,3 +112,21 @@ def test_plain_text_openers_come_from_the_table_measured_on_the_uns_files():
     from draftroom.export.phrases import PHRASES
 
     assert "Taking note" in PHRASES["en"] and "Taking note of" not in PHRASES["en"]
+
+
+def test_a_resolution_in_parts_is_written_as_the_uns_collection():
+    doc = parse_file(AKN / "en_A_RES_75_101A-B.xml")
+    data = write_akn(doc, Options(kind=doc.kind, lang="en"))
+    assert schema_errors(data) == []
+    root = etree.fromstring(data)
+    assert root.find("a:documentCollection", NS).get("name") == "publication"
+    refs = root.findall("a:documentCollection/a:collectionBody/a:component/a:documentRef", NS)
+    statements = root.findall("a:components/a:component/a:statement", NS)
+    assert len(refs) == len(statements) == 2
+    assert [s.find("a:preface//a:docNumber", NS).text for s in statements] == ["A", "B"]
+    uris = [s.find(".//a:FRBRWork/a:FRBRuri", NS).get("value") for s in statements]
+    assert uris == [f"/akn/un/statement/deliberation/unga/2020-12-10/75-101{x}/" for x in "AB"]
+    again = read_akn(data, "again.xml").document
+    assert differences(doc, again) == []
+    again.parts[1].operative[2].text += " changed"
+    assert differences(doc, again) != []  # the parts are compared, not only the whole's head

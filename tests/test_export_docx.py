@@ -5,9 +5,11 @@ import subprocess
 import zipfile
 
 import docx
+import docx.shared
 import pytest
 from conftest import require_tool
 from corpus_support import SEEDS
+from docx.oxml.ns import qn
 from export_support import chinese_resolution, english_draft, pdf_texts, story_lines
 
 from draftroom.export.api import export_document
@@ -18,6 +20,7 @@ from draftroom.parse import parse_file
 from draftroom.parse.docx import docx_to_text
 
 REF = re.compile(r"\[\^(\d+)\]")
+WP = "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"
 
 
 def _texts(doc):
@@ -170,6 +173,29 @@ def test_layout_words_and_typography_in_the_docx(exports):
     assert round(docx.Document(files["revised"][1]).sections[0].page_width.cm, 1) == 21.0
     revised = "\n".join(p.text for p in docx.Document(files["revised"][1]).paragraphs)
     assert ": revised draft resolution" in revised
+
+
+def test_word_lays_exports_out_as_the_uns_own_files(exports):
+    """Compatibility mode 15 (Word 2013 on: justified lines may shrink their spaces, as on the UN's pages),
+    the UN's 475-twip default tab, and the UN's ending: a 6 pt spacer paragraph above the closing, and the
+    one-inch rule floating in an empty paragraph after it, taking no height of its own."""
+    _, files = exports
+    document = docx.Document(files["resolution-zh"][1])
+    settings = document.settings.element
+    mode = next(s for s in settings.iter(qn("w:compatSetting")) if s.get(qn("w:name")) == "compatibilityMode")
+    assert mode.get(qn("w:val")) == "15"
+    assert settings.find(qn("w:defaultTabStop")).get(qn("w:val")) == "475"
+    paragraphs = document.paragraphs
+    closing = next(i for i, p in enumerate(paragraphs) if p.text == "第109次全体会议\n2010年7月30日")
+    spacer = paragraphs[closing - 1]
+    assert spacer.text == "" and spacer.paragraph_format.line_spacing == docx.shared.Pt(6)
+    assert spacer.paragraph_format.space_before == spacer.paragraph_format.space_after == 0
+    last = paragraphs[-1]
+    assert last.text == "" and last._p.find(qn("w:pPr")).find(qn("w:pBdr")) is None
+    anchor = next(last._p.iter(f"{{{WP}}}anchor"))
+    assert int(anchor.find(f"{{{WP}}}extent").get("cx")) == 914400  # one inch
+    assert anchor.find(f"{{{WP}}}wrapNone") is not None
+    assert anchor.find(f"{{{WP}}}positionH/{{{WP}}}align").text == "center"
 
 
 def test_chinese_resolution_layout(exports):

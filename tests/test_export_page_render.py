@@ -54,6 +54,16 @@ def test_an_adopted_resolution_renders_page_for_page_as_the_uns(tmp_path):
     assert right - left < 5.2 * 72  # the UN's 5.1-inch column, not 6.2
     assert len(starts) == len(un_starts)
     assert starts == un_starts
+    with pymupdf.open(tmp_path / "res.pdf") as ours, pymupdf.open(AKN / "en_A_RES_79_3.pdf") as theirs:
+        rule, un_rule = (_end_rule(pdf[-1]) for pdf in (ours, theirs))
+    assert abs(rule.width - un_rule.width) < 1 and abs(rule.width - 72) < 1  # one inch, as the UN's
+    assert abs((rule.x0 + rule.x1) / 2 - 306) < 6  # centred between the margins
+
+
+def _end_rule(page: pymupdf.Page) -> pymupdf.Rect:
+    """The short rule under the closing lines: the lowest horizontal line in the body of the last page."""
+    lines = [d["rect"] for d in page.get_drawings() if d["rect"].height < 1 and 100 < d["rect"].y0 < 700]
+    return max(lines, key=lambda r: r.y0)
 
 
 def _png(width: int, height: int) -> bytes:

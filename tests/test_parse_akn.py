@@ -213,3 +213,40 @@ def test_a_cyrillic_letter_and_a_sublist_nested_by_mistake_keep_the_list_going()
     ru = parse_file(AKN / "ru_A_RES_79_136.xml")  # "с)" is Cyrillic; the UN nested d) and e) under it
     assert _structure(ru) == _structure(parse_file(AKN / "en_A_RES_79_136.xml"))
     assert [i.marker for i in ru.operative[20].items] == ["a", "b", "c", "d", "e"]
+
+
+def test_a_resolution_in_parts_keeps_each_part():
+    doc = parse_file(AKN / "en_A_RES_75_101A-B.xml")  # the UN's documentCollection, parts A and B
+    assert (doc.symbol, doc.resolution_number, doc.title) == (
+        "A/RES/75/101 A-B",
+        "75/101",
+        "Questions relating to information",
+    )
+    assert not doc.preamble and not doc.operative
+    a, b = doc.parts
+    assert (a.symbol, a.title) == ("A/RES/75/101 A", "Information in the service of humanity")
+    assert b.symbol == "A/RES/75/101 B" and b.title.startswith("United Nations global communications")
+    assert [p.opener for p in a.preamble] == ["Taking note", "Taking note also"]
+    assert "[^1]" in a.preamble[0].text and [f.number for f in doc.footnotes] == [1, 2]
+    # part A: one unnumbered paragraph, its sub-items set as paragraphs with the marker in the text
+    (urges,) = a.operative
+    assert urges.number is None and urges.opener == "Urges"
+    assert [i.marker for i in urges.items] == ["a", "b", "c", "d", "e", "f"]
+    assert [i.marker for i in urges.items[4].items] == ["i", "ii", "iii", "iv"]
+    assert urges.items[0].text.startswith("To cooperate")
+    assert b.operative[0].headings == ["I", "Introduction"] and [p.number for p in b.operative] == [1, 2, 3]
+    assert (a.closing.meeting, a.closing.date) == ("41st plenary meeting", "10 December 2020")
+
+
+def test_a_resolution_in_parts_through_the_cli_json(run_cli):
+    r = run_cli("parse", str(AKN / "en_A_RES_75_101A-B.xml"), "--json")
+    assert r.returncode == 0, r.stderr
+    parts = json.loads(r.stdout)["parts"]
+    assert [p["symbol"] for p in parts] == ["A/RES/75/101 A", "A/RES/75/101 B"]
+    assert parts[1]["operative"][0]["label"] == "OP1"
+
+
+def test_a_negotiation_refuses_a_resolution_in_parts_in_one_line(run_cli):
+    line = _one_line_error(run_cli("new", "info", "--from", str(AKN / "en_A_RES_75_101A-B.xml")))
+    assert "A/RES/75/101 A-B in 2 parts" in line
+    assert run_cli("show", "info").returncode != 0  # nothing was written

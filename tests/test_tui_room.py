@@ -7,13 +7,14 @@ from pathlib import Path
 
 import docx
 import pytest
+from textual.widgets.text_area import Selection
 from tui_support import chinese_document, screen_text
 
 from draftroom.tui.app import DraftroomApp
 from draftroom.tui.identity import Identity
 from draftroom.tui.launch import identity_for, save_identity
 from draftroom.tui.rooms import WorkflowLobby
-from draftroom.workflow import amending, revising
+from draftroom.workflow import amending, listing, revising
 from draftroom.workflow import negotiation as nego
 from draftroom.workflow.identity import SECRETARIAT, config_path, resolve_actor
 from draftroom.workflow.rules import Proposal
@@ -308,3 +309,44 @@ def test_the_revise_dialog_shows_the_new_symbol_and_what_stays_pending(home):
         assert "A/C.3/74/L.20/Rev.2" in shown and "1 pending proposals stay pending" in shown, shown
 
     drive(lambda: app_in(home, Identity(FACILITATOR, "facilitator")), scenario)
+
+
+def test_a_facilitator_brackets_words_in_the_tui_and_a_delegate_proposes_them(home):
+    """b on the draft: the facilitator's brackets are in the text at once (and drawn), a delegate's
+    are a proposal; the preview is the workflow's own change, refusals said before anything is done."""
+
+    async def as_facilitator(app: DraftroomApp, pilot) -> None:
+        await pilot.press("g", *"op1", "enter", "b", *"考虑批准或加入")
+        await pilot.pause()
+        preview = screen_text(app).split("Preview", 1)[1]
+        assert "[考虑批准或加入]" in preview, preview
+        await pilot.press("enter")
+        await settle(pilot)
+        await settle(pilot)
+        assert "[考虑批准或加入]" in screen_text(app)
+
+    drive(lambda: app_in(home, Identity(FACILITATOR, "facilitator")), as_facilitator)
+    (op1,) = [p for p in nego.show(NAME, home=home).operative if p.id == "o1"]
+    assert "的会员国[考虑批准或加入]；" in op1.text and op1.status == "bracketed"
+
+    async def as_delegate(app: DraftroomApp, pilot) -> None:
+        await pilot.press("g", *"op3", "enter", "b", *"第七十六届会议")
+        await pilot.press("enter")
+        await settle(pilot)
+
+    drive(lambda: app_in(home, Identity("China", "delegate")), as_delegate)
+    (a,) = [a for a in listing.list_amendments(NAME, home=home).amendments if a.target == "o3"]
+    assert a.kind == "edit" and a.proposers == ["China"] and "[第七十六届会议]" in (a.text or "")
+    assert "[" not in nego.show(NAME, home=home).operative[2].text
+
+
+def test_the_editor_brackets_the_selected_words_with_ctrl_b(home):
+    async def scenario(app: DraftroomApp, pilot) -> None:
+        await pilot.press("g", *"op3", "enter", "e")
+        await settle(pilot)
+        area = app.screen.query_one("#text")
+        area.selection = Selection((0, 1), (0, 4))  # 定在第
+        await pilot.press("ctrl+b")
+        assert area.text.startswith("决[定在第]七十六届会议"), area.text
+
+    drive(lambda: app_in(home, Identity("China", "delegate")), scenario)

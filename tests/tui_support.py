@@ -178,6 +178,10 @@ class FakeRoom:
     def mark(self, paragraph_id: str, status: str, acting_as: str) -> None:
         self.record("mark", paragraph_id, status, acting_as)
 
+    def bracket(self, paragraph_id: str, words: str, lift: bool, acting_as: str) -> str:
+        self.record("bracket", paragraph_id, words, lift, acting_as)
+        return "words bracketed"
+
     def revise(self, acting_as: str) -> str:
         self.record("revise", acting_as)
         self.revision = "Rev.1"

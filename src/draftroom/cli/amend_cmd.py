@@ -1,5 +1,5 @@
 """Verbs on amendments: amend, amendments, submit, withdraw, support, accept, reject, compromise,
-mark, roles, compile; and the cross-reference warnings of `revise`."""
+mark, bracket, unbracket, roles, compile; and the cross-reference warnings of `revise`."""
 
 import argparse
 import json
@@ -164,6 +164,23 @@ def _mark(args: argparse.Namespace) -> int:
     (pid,) = paragraph_ids(args.name, [args.label], home=args.home)
     label = amending.mark(args.name, pid or "", args.status, args.actor, args.home)
     print(f"{label}: {args.status}")
+    return 0
+
+
+def _bracket(args: argparse.Namespace) -> int:
+    from draftroom.workflow import bracketing
+    from draftroom.workflow.negotiation import paragraph_ids
+
+    (pid,) = paragraph_ids(args.name, [args.label], home=args.home)
+    lift = args.command == "unbracket"
+    done = bracketing.bracket(
+        args.name, pid or "", args.words, args.actor, lift, args.because or "", args.home
+    )
+    if done.proposal is not None:
+        print(done.proposal.id)
+        print(f"proposed for {done.label}: {done.text}", file=sys.stderr)
+    else:
+        print(f"{done.label}: {done.text}")
     return 0
 
 
@@ -332,6 +349,17 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("label", help="PP3, OP5...")
     p.add_argument("status", choices=STATUSES)
     p.set_defaults(func=_mark)
+
+    for verb, what in (
+        ("bracket", "put disputed words in square brackets (proposed, unless you facilitate)"),
+        ("unbracket", "take the brackets off disputed words (proposed, unless you facilitate)"),
+    ):
+        p = sub.add_parser(verb, parents=[home, acting], help=what)
+        p.add_argument("name", help=NAME_HELP)
+        p.add_argument("label", help="PP3, OP5...")
+        p.add_argument("--words", required=True, help="the words, as in the paragraph (must occur once)")
+        p.add_argument("--because", metavar="WHY", help="the rationale, when it is proposed")
+        p.set_defaults(func=_bracket)
 
     p = sub.add_parser("roles", parents=[home, acting], help="list facilitators, or grant / revoke the role")
     p.add_argument("name", help=NAME_HELP)

@@ -12,6 +12,7 @@ markers, conclusions (meeting and date), annexes as `attachments`.
 """
 
 import re
+from dataclasses import replace
 from datetime import date
 from functools import cache
 
@@ -41,6 +42,9 @@ OPENER_CLASS = {"zh": "bold", "ar": "bold italic"}
 TABLE_ROWS = " || "
 TABLE_CELLS = " | "
 _REF = re.compile(r"\[\^(\d+)\]")
+# the letters of a resolution adopted in parts: "75/101 A-B", "A/RES/75/101 A"
+_PART_LETTERS = re.compile(r"\s+[A-Z](?:\s*-\s*[A-Z])*$")
+_PART_LETTER = re.compile(r"\s([A-Z])$")
 _SOURCE = "#draftroom"
 
 
@@ -72,7 +76,7 @@ class _Writer:
         if kind in ("resolution", "decision"):
             number = self.resolution_number()
             when = iso_date(self.adopted_on()) or "9999-01-01"
-            slug = re.sub(r"\s+", "", number).replace("/", "-").lower()
+            slug = re.sub(r"\s+", "", number).replace("/", "-")  # the UN's: 75-101A-B
             return f"/akn/un/statement/deliberation/unga/{when}/{slug}/"
         symbol = self.opts.symbol or doc.symbol or "undefined"
         slug = re.sub(r"[^A-Za-z0-9.]+", "-", symbol).strip("-").lower()
@@ -192,11 +196,15 @@ class _Writer:
             if doc.report_line:
                 _el(_el(cover, "p"), "docProponent", doc.report_line, refersTo="#reportingBody")
 
-    def preface(self, parent: etree._Element) -> None:
+    def preface(self, parent: etree._Element, number: str | None = None) -> None:
+        """The number and title; `number` as printed instead of the resolution's (a part's letter)."""
         preface = _el(parent, "preface")
         p = _el(preface, "p")
-        if self.adopted():
-            _el(p, "docNumber", words.paragraph_number(self.resolution_number(), self.lang))
+        if number:
+            _el(p, "docNumber", number)
+        elif self.adopted():
+            whole = _PART_LETTERS.sub("", self.resolution_number())  # 75/101 of 75/101 A-B
+            _el(p, "docNumber", words.paragraph_number(whole, self.lang))
         _el(p, "docTitle", self.doc.title, refersTo="#resolutionTitle")
 
     # -- text with its footnotes and opener ---------------------------------------------------
@@ -378,10 +386,42 @@ class _Writer:
         if kind == "amendments" and not self.doc.instructions:
             raise DraftroomError("no amendment instructions to export: this document holds no amendments")
         root = etree.Element(f"{{{AKN_NS}}}akomaNtoso", nsmap={None: AKN_NS, "akn4un": AKN4UN_NS})
-        top = _el(root, "statement" if self.adopted() else "doc", name=DOC_NAMES[kind])
+        if self.doc.parts:
+            self.collection(root)
+        else:
+            top = _el(root, "statement" if self.adopted() else "doc", name=DOC_NAMES[kind])
+            self.meta(top)
+            self.cover(top)
+            self.preface(top)
+            self.text(top)
+        return etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True)
+
+    def collection(self, root: etree._Element) -> None:
+        """A resolution adopted in parts: a documentCollection (meta, masthead, number and title)
+        whose collectionBody refers to one component per part, each part a statement of its own."""
+        top = _el(root, "documentCollection", name="publication")
         self.meta(top)
         self.cover(top)
         self.preface(top)
+        refs = _el(top, "collectionBody")
+        components = _el(root, "components")
+        for i, part in enumerate(self.doc.parts):
+            letter = _PART_LETTER.search(part.symbol or part.resolution_number or "")
+            _el(_el(refs, "component", eId=f"comp_def_{i}"), "documentRef", eId=f"compRef_{i}",
+                href=f"#comp_{i}", showAs=part.title or part.symbol or str(i + 1))  # fmt: skip
+            writer = _Writer(part, replace(self.opts, kind=part.kind, symbol=None, date=None))
+            writer.notes, writer.n = self.notes, self.n
+            statement = _el(
+                _el(components, "component", eId=f"comp_{i}"), "statement", name=DOC_NAMES[part.kind]
+            )
+            writer.meta(statement)
+            writer.preface(statement, letter.group(1) if letter else None)
+            writer.text(statement)
+            self.n = writer.n
+
+    def text(self, top: etree._Element) -> None:
+        """The text of a document: preamble and operative part (or instructions), closing, annexes."""
+        kind = self.opts.kind
         if kind == "amendments":
             self.amendments(top)
         else:
@@ -392,7 +432,6 @@ class _Writer:
                 _el(_el(_el(body, "paragraph", eId=self.eid("para")), "content"), "p")
         self.conclusions(top)
         self.attachments(top)
-        return etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True)
 
 
 def _append(p: etree._Element, last: etree._Element | None, text: str) -> None:

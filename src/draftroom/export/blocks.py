@@ -69,6 +69,7 @@ class Layout:
     footnotes: dict[int, str] = field(default_factory=dict)
     running_title: str = ""  # the short title opposite the symbol in later pages' heads (adopted texts)
     sponsor_note: str | None = None  # the "*" note after the sponsor line's colon
+    asterisk_notes: bool = False  # the other notes marked "**", "***" after it (amendments documents)
 
 
 @dataclass(frozen=True)

@@ -15,8 +15,8 @@ from draftroom.errors import DraftroomError
 from draftroom.export import page_furniture
 from draftroom.export.blocks import Block, Layout
 from draftroom.export.footnotes import Footnotes
-from draftroom.export.ooxml import complex_field
-from draftroom.export.template import END_RULE, INDENT, LOOKS, STEP, Look, apply_typography, open_template
+from draftroom.export.ooxml import child, complex_field, end_rule, remove_child
+from draftroom.export.template import INDENT, LOOKS, SPACER, STEP, Look, apply_typography, open_template
 from draftroom.export.typography import Typography, note_italics, printed
 from draftroom.export.words import COLON
 
@@ -67,22 +67,13 @@ class DocxWriter:
                 indent = (indent[0] if indent else INDENT) + STEP * block.depth, 0
             else:
                 indent = (indent[0] if indent else INDENT), -STEP
-        if block.style == "end":  # the short centred rule that ends the text
-            bdr = etree.SubElement(etree.SubElement(ppr, qn("w:pBdr")), qn("w:top"))
-            for key, value in (("w:val", "single"), ("w:sz", "6"), ("w:space", "1"), ("w:color", "auto")):
-                bdr.set(qn(key), value)
         if look.before is not None or look.after is not None:
             spacing = etree.SubElement(ppr, qn("w:spacing"))
             if look.before is not None:
                 spacing.set(qn("w:before"), str(look.before))
             if look.after is not None:
                 spacing.set(qn("w:after"), str(look.after))
-        if block.style == "end":  # the column narrowed to the rule's width
-            side = str((page_furniture.width(self.typo) - END_RULE) // 2)
-            ind = etree.SubElement(ppr, qn("w:ind"))
-            ind.set(qn("w:left"), side)
-            ind.set(qn("w:right"), side)
-        elif indent is not None or look.right is not None:
+        if indent is not None or look.right is not None:
             ind = etree.SubElement(ppr, qn("w:ind"))
             if indent is not None:
                 ind.set(qn("w:left"), str(indent[0]))
@@ -92,6 +83,8 @@ class DocxWriter:
                 ind.set(qn("w:hanging" if indent[1] >= 0 else "w:firstLine"), str(abs(indent[1])))
         if look.align:
             etree.SubElement(ppr, qn("w:jc")).set(_VAL, look.align)
+        if block.style == "end":  # the short centred rule that ends the text, floating as the UN's does
+            p.append(end_rule())
         if self.section_properties is not None:
             self.section_properties.addprevious(p)
         else:
@@ -105,6 +98,8 @@ class DocxWriter:
             etree.SubElement(etree.SubElement(p._p, _R), qn("w:br"))
             self._text(p, block.text, 0, "text", italic=self.typo.opener == "italic")
             return
+        if block.style == "closing":  # the UN's own files set a 6 pt empty paragraph above the closing
+            self._spacer()
         p = self._paragraph(look, block)
         self._last = (block.style, p)
         if block.label:
@@ -129,6 +124,21 @@ class DocxWriter:
             self._text(
                 p, block.text, block.opener, "text", italic=look.italic and self.typo.opener == "italic"
             )
+
+    def _spacer(self) -> None:
+        """An empty body paragraph on a 6 pt line with no spacing, its mark in 5 pt type."""
+        p = self._paragraph(LOOKS["body"], Block("body"))._p
+        ppr = p.find(_PPR)
+        remove_child(ppr, "w:ind")
+        spacing = child(ppr, "w:spacing")
+        for key, value in (
+            ("w:before", "0"),
+            ("w:after", "0"),
+            ("w:line", str(SPACER)),
+            ("w:lineRule", "atLeast"),
+        ):
+            spacing.set(qn(key), value)
+        child(child(ppr, "w:rPr"), "w:sz").set(_VAL, "10")
 
     def _text(self, p: DocxParagraph, text: str, opener: int, look: str, italic: bool = False) -> None:
         text = printed(text, self.layout.language)
@@ -155,25 +165,33 @@ class DocxWriter:
         else:
             _run(p, text, {"italic": ("w:i",), "bold": ("w:b",)}.get(style, ()))
 
-    def _asterisk_note(self, p: DocxParagraph, text: str) -> None:
-        """A note marked "*" rather than numbered (Word's custom mark), as the UN marks the sponsor note."""
+    def _asterisk_note(self, p: DocxParagraph, text: str, mark_text: str = "*") -> etree._Element:
+        """A note marked "*" rather than numbered (Word's custom mark), as the UN marks the sponsor note;
+        the note's paragraph, its text after the mark."""
         note_id, note_p = self.footnotes.start()
         mark = note_p.find(f"{_R}/{qn('w:footnoteRef')}/..")
         if mark is not None:
             mark.remove(mark.find(qn("w:footnoteRef")))
-            etree.SubElement(mark, _T).text = "*"
+            etree.SubElement(mark, _T).text = mark_text
         _run_in(note_p, "\t" + text)
+        self._custom_mark(p, note_id, mark_text)
+        return note_p
+
+    def _custom_mark(self, p: DocxParagraph, note_id: int, mark_text: str) -> None:
         ref = self.footnotes.mark(p._p, note_id)
         ref.find(qn("w:footnoteReference")).set(qn("w:customMarkFollows"), "1")
         r = etree.SubElement(p._p, _R)
         etree.SubElement(etree.SubElement(r, _RPR), qn("w:rStyle")).set(_VAL, self.footnotes.reference_style)
-        etree.SubElement(r, _T).text = "*"
+        etree.SubElement(r, _T).text = mark_text
 
     def _reference(self, p: DocxParagraph, number: int) -> None:
         """The first reference creates the note; a later one repeats its number (a NOTEREF field)."""
         text = self.layout.footnotes.get(number)
         if text is None:
             p.add_run(f"[^{number}]")
+            return
+        if self.layout.asterisk_notes:  # after the "*" sponsor note, "**", "***", as the UN marks them
+            self._starred_reference(p, number, text)
             return
         if number not in self.notes:
             note_id, note_p = self.footnotes.start()
@@ -194,6 +212,19 @@ class DocxWriter:
         complex_field(
             p._p, f"NOTEREF {_bookmark(number)} \\f \\h", str(shown), self.footnotes.reference_style
         )
+
+    def _starred_reference(self, p: DocxParagraph, number: int, text: str) -> None:
+        """A note marked with asterisks, one more than the note before; a later reference repeats it."""
+        if number in self.notes:
+            note_id, stars = self.notes[number]
+            self._custom_mark(p, note_id, "*" * stars)
+            return
+        stars = len(self.notes) + 2  # the sponsor note is "*"
+        note_p = self._asterisk_note(p, "", "*" * stars)
+        for italic, piece in note_italics(printed(text, self.layout.language), self.layout.language):
+            _run_in(note_p, piece, ("w:i",) if italic else ())
+        note_id = int(note_p.getparent().get(qn("w:id")))
+        self.notes[number] = (note_id, stars)
 
 
 def _emblem(typo: Typography) -> bytes | None:

@@ -1,6 +1,6 @@
 """Small WordprocessingML helpers python-docx lacks: child elements in schema order, borders, fields."""
 
-from docx.oxml import OxmlElement
+from docx.oxml import OxmlElement, parse_xml
 from docx.oxml.ns import qn
 from docx.oxml.xmlchemy import BaseOxmlElement
 
@@ -163,3 +163,43 @@ def complex_field(paragraph_element: BaseOxmlElement, instruction: str, shown: s
     text.text = shown
     run().append(text)
     char("end")
+
+
+RULE_EMU = 914400  # the short rule that ends the UN's texts: one inch
+RULE_DROP = 304800  # and 24 pt below the top of its empty paragraph
+_RULE_NS = {
+    "mc": "http://schemas.openxmlformats.org/markup-compatibility/2006",
+    "wp": "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing",
+    "a": "http://schemas.openxmlformats.org/drawingml/2006/main",
+    "wps": "http://schemas.microsoft.com/office/word/2010/wordprocessingShape",
+    "v": "urn:schemas-microsoft-com:vml",
+    "w10": "urn:schemas-microsoft-com:office:word",
+    "w": "http://schemas.openxmlformats.org/wordprocessingml/2006/main",
+}
+
+
+def end_rule() -> BaseOxmlElement:
+    """A run holding the UN's end-of-text rule: a one-inch line, centred between the margins, floating
+    24 pt below its paragraph (no wrapping), so it adds no height of its own, as in the UN's Word files.
+    Word reads the DrawingML shape, older readers the VML line."""
+    declared = " ".join(f'xmlns:{prefix}="{uri}"' for prefix, uri in _RULE_NS.items())
+    points = RULE_EMU / 12700
+    xml = (
+        f'<w:r {declared}><mc:AlternateContent><mc:Choice Requires="wps"><w:drawing>'
+        '<wp:anchor behindDoc="0" distT="0" distB="0" distL="0" distR="0" simplePos="0" locked="0" '
+        'layoutInCell="0" allowOverlap="1" relativeHeight="5"><wp:simplePos x="0" y="0"/>'
+        '<wp:positionH relativeFrom="margin"><wp:align>center</wp:align></wp:positionH>'
+        f'<wp:positionV relativeFrom="paragraph"><wp:posOffset>{RULE_DROP}</wp:posOffset></wp:positionV>'
+        f'<wp:extent cx="{RULE_EMU}" cy="0"/><wp:effectExtent l="0" t="0" r="0" b="0"/><wp:wrapNone/>'
+        '<wp:docPr id="4096" name="End rule"/><a:graphic><a:graphicData '
+        'uri="http://schemas.microsoft.com/office/word/2010/wordprocessingShape"><wps:wsp><wps:cNvCnPr/>'
+        f'<wps:spPr><a:xfrm><a:off x="0" y="0"/><a:ext cx="{RULE_EMU}" cy="0"/></a:xfrm>'
+        '<a:prstGeom prst="line"><a:avLst/></a:prstGeom><a:ln w="3175"><a:solidFill><a:srgbClr val="000000"/>'
+        "</a:solidFill></a:ln></wps:spPr><wps:bodyPr/></wps:wsp></a:graphicData></a:graphic></wp:anchor>"
+        "</w:drawing></mc:Choice><mc:Fallback><w:pict>"
+        f'<v:line from="0,{RULE_DROP / 12700:g}pt" to="{points:g}pt,{RULE_DROP / 12700:g}pt" stroked="t" '
+        'style="position:absolute;mso-position-horizontal:center;mso-position-horizontal-relative:margin">'
+        '<v:stroke weight=".25pt"/><w10:wrap type="none"/></v:line></w:pict></mc:Fallback>'
+        "</mc:AlternateContent></w:r>"
+    )
+    return parse_xml(xml)

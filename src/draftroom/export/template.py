@@ -73,13 +73,13 @@ LOOKS: dict[str, Look] = {
     "preamble": Look("SingleTxt", first_step=True),
     "operative": Look("SingleTxt", first_step=True),
     "item": Look("SingleTxt", first_step=True),
-    "closing": Look("SingleTxt", before=SPACER, align="right", italic=True),
+    "closing": Look("SingleTxt", align="right", italic=True),  # after a 6 pt spacer paragraph (docx_writer)
     "annex-title": Look("HCh", indent=(INDENT, 0), after=2 * SPACER, keep_next=True),
     "annex-heading": Look("H1", indent=(INDENT, 0), before=SPACER * 2, after=SPACER * 2),
     "annex-para": Look("SingleTxt", first_step=True),
     "instruction": Look("SingleTxt", first_step=True, keep_next=True),
     "quoted": Look("SingleTxt", indent=(INDENT + STEP, 0), first_step=True),
-    "end": Look("SingleTxt", before=240, after=0, align="center"),
+    "end": Look("SingleTxt"),  # an empty paragraph holding the short rule (ooxml.end_rule)
     "compiled": Look("SingleTxt", indent=(2 * INDENT, INDENT), align="left"),
     "note": Look("SingleTxt", align="left", italic=True),
 }
@@ -173,7 +173,6 @@ NOTE_PPR = (  # the number in the 120 twips before the column, where the UN righ
 HEAD_SIZES = {"H1": 12, "HCh": 14, "TitleH1": 12, "TitleHCH": 14}  # pt at a 10 pt body, grown with it
 FIXED_SIZES = {"XLarge": 20, "Header": 8.5, "Footer": 8.5}  # the masthead's and running heads' sizes
 FIXED_TIME = datetime(2026, 1, 1)
-END_RULE = 2160  # width of the short rule that ends the text, twips
 
 
 PACKAGE_TEMPLATES = Path(__file__).resolve().parents[1] / "templates"  # shipped in the package (package-data)
@@ -217,8 +216,22 @@ def build_template(name: str) -> DocxDocument:
     # right to left, the number stays next to its note's words (a hanging number reads as a column)
     _set_ppr(note.element, NOTE_PPR if name != "ar" else NOTE_PPR.replace('w:hanging="120"', 'w:hanging="0"'))
     _page_setup(document)
+    _compat(document)
     apply_typography(document, typography_for(FAMILIES[name]))
     return document
+
+
+def _compat(document: DocxDocument) -> None:
+    """Word's layout as the UN's own files ask for it: the UN's 475-twip default tab, and compatibility
+    mode 15 (Word 2013 and later), whose justified lines may shrink their spaces to take one more word.
+    python-docx's default document says mode 14, which Word lays out as Word 2010 did, a line and a page
+    longer than the UN's own; LibreOffice from 24.2 follows mode 15 too."""
+    settings = document.settings.element
+    for tab in settings.iter(qn("w:defaultTabStop")):
+        tab.set(qn("w:val"), str(STEP))
+    for setting in settings.iter(qn("w:compatSetting")):
+        if setting.get(qn("w:name")) == "compatibilityMode":
+            setting.set(qn("w:val"), "15")
 
 
 def _prune_parts(document: DocxDocument) -> None:

@@ -49,4 +49,8 @@ def differences(a: Document, b: Document, limit: int = 5) -> list[str]:
             break
     if len(left) != len(right) and len(out) < limit:
         out.append(f"{len(left)} parts against {len(right)}")
+    if len(a.parts) != len(b.parts):
+        out.append(f"{len(a.parts)} resolution part(s) against {len(b.parts)}")
+    for pa, pb in zip(a.parts, b.parts, strict=False):
+        out.extend(f"part {pa.symbol}: {d}" for d in differences(pa, pb, limit))
     return out[:limit]

@@ -102,6 +102,10 @@ class Document:
     # formal amendments documents
     amends: str | None = None
     instructions: list[Instruction] = field(default_factory=list)
+    # a resolution adopted in parts under one symbol (A/RES/75/101 A-B): each part a Document of its
+    # own (symbol "A/RES/75/101 A", title, preamble, operative part, annexes, closing), this one
+    # holding the head and the footnotes, which the UN numbers across the parts
+    parts: list["Document"] = field(default_factory=list)
 
     def footnote(self, number: int) -> Footnote | None:
         return next((f for f in self.footnotes if f.number == number), None)

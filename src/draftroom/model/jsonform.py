@@ -4,7 +4,8 @@ Shape (other keys may be added): language, kind, symbol, session, committee, age
 sponsors, title, body, preamble, operative, annexes [{title, blocks}], footnotes [{number, text}]
 (and the printed `marker` when it is not the number), closing {meeting, date}; Paragraph = {id,
 number, label, text, items, opener (the italic opening phrase, or null), headings (printed before
-it)}; amendments documents add amends and instructions.
+it)}; amendments documents add amends and instructions; a resolution adopted in parts adds
+parts [Document, each in this shape], its footnotes numbered across them.
 """
 
 from dataclasses import asdict
@@ -82,6 +83,8 @@ def to_dict(doc: Document) -> dict[str, Any]:
         out["instructions"] = [
             {k: v for k, v in asdict(i).items() if v is not None} for i in doc.instructions
         ]
+    if doc.parts:
+        out["parts"] = [to_dict(part) for part in doc.parts]
     return out
 
 
@@ -119,4 +122,5 @@ def from_dict(d: dict[str, Any]) -> Document:
     c = d.get("closing") or {}
     doc.closing = Closing(c.get("meeting"), c.get("date"))
     doc.instructions = [Instruction(**i) for i in d.get("instructions") or []]
+    doc.parts = [from_dict(part) for part in d.get("parts") or []]
     return doc

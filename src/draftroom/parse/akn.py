@@ -159,6 +159,20 @@ class _Reader:
             raise DraftroomError(f"{self.name}: an empty <akomaNtoso>, with no document inside")
         el = top[0]
         kind = _local(el)
+        if kind == "documentCollection" and self._statements(root):
+            doc = self._collection(el, root)
+        else:
+            self._check_type(kind)
+            doc = self._statement(el)
+        doc.footnotes = self.footnotes
+        for tag, count in sorted(self.unread.items()):
+            times = f" ({count} times)" if count > 1 else ""
+            self.warnings.append(
+                f"{self.name}: <{tag}>{times} not read: draftroom's model has no place for it"
+            )
+        return AknRead(doc, self.warnings)
+
+    def _check_type(self, kind: str) -> None:
         if kind in _OTHER_TYPES:
             raise DraftroomError(
                 f"{self.name}: an Akoma Ntoso document of another kind ({_OTHER_TYPES[kind]}, <{kind}>): "
@@ -169,10 +183,42 @@ class _Reader:
                 f"{self.name}: <{kind}> is not a document type draftroom reads: "
                 "give a UN resolution, decision or draft (<statement> or <doc>)"
             )
+
+    def _statements(self, root: etree._Element) -> list[etree._Element]:
+        """The documents of a collection's components (`components/component/statement`)."""
+        return [
+            doc
+            for components in root.iter(self._tag("components"))
+            for component in components
+            if _local(component) == "component"
+            for doc in component
+            if _local(doc) in _DOC_TYPES
+        ]
+
+    def _collection(self, el: etree._Element, root: etree._Element) -> Document:
+        """A resolution adopted in parts (A/RES/75/101 A-B): the collection's head, and each part
+        read as a document of its own, its letter (the part's docNumber) after the whole's number."""
+        doc = self._head(el)
+        for child in el:
+            if _local(child) not in ("meta", "coverPage", "preface", "collectionBody", ""):
+                self.unread[_local(child)] += 1
+        base = re.sub(r"\s+[A-Z](?:\s*[-–]\s*[A-Z])+$", "", doc.resolution_number or "")
+        for statement in self._statements(root):
+            part = self._statement(statement)
+            letter = part.resolution_number or ""
+            if base and re.fullmatch(r"[A-Z]", letter):
+                part.resolution_number = f"{base} {letter}"
+                part.symbol = f"A/RES/{base} {letter}"
+            doc.parts.append(part)
+        doc.kind = doc.parts[0].kind
+        return doc
+
+    def _statement(self, el: etree._Element) -> Document:
+        """One resolution, decision or draft: its head, preamble, operative part, annexes, closing."""
         doc = self._head(el)
         meta = self._find(el, "meta")
         if meta is not None:
-            self.publisher_notes = {_words(n) for n in meta.iter(self._tag("note"))}
+            self.publisher_notes |= {_words(n) for n in meta.iter(self._tag("note"))}
         preamble = self._find(el, "preamble")
         if preamble is not None:
             self._preamble(preamble, doc)
@@ -196,13 +242,7 @@ class _Reader:
                 "meta", "coverPage", "preface", "preamble", "mainBody", "attachments", "conclusions", "",
             ):  # fmt: skip
                 self.unread[_local(child)] += 1
-        doc.footnotes = self.footnotes
-        for tag, count in sorted(self.unread.items()):
-            times = f" ({count} times)" if count > 1 else ""
-            self.warnings.append(
-                f"{self.name}: <{tag}>{times} not read: draftroom's model has no place for it"
-            )
-        return AknRead(doc, self.warnings)
+        return doc
 
     def _tag(self, name: str) -> str:
         return f"{{{self.ns}}}{name}" if self.ns else name
@@ -220,7 +260,7 @@ class _Reader:
         meta = self._find(el, "meta")
         language = self._language(meta)
         doc = Document(language=language, kind=KIND_NAMES.get(name, "resolution"))
-        if name and name not in KIND_NAMES:
+        if name and name not in KIND_NAMES and _local(el) != "documentCollection":
             self.warnings.append(f"{self.name}: a <{_local(el)} name={name!r}>, read as a resolution")
         frbr = self._frbr_uri(meta)
         cover = self._find(el, "coverPage")
@@ -431,7 +471,7 @@ class _Reader:
                 para: Paragraph | None = self._block_paragraph(el)
             else:
                 last = next((p.number for p in reversed(out) if p.number is not None), 0)
-                self._number_in_text(el, last + 1)
+                self._number_in_text(el, last + 1, items=bool(out) and _introduces_items(out[-1]))
                 para = self._paragraph(el, headings)
             if para is None:
                 continue
@@ -456,20 +496,29 @@ class _Reader:
         )
         return True
 
-    def _number_in_text(self, el: etree._Element, expected: int) -> None:
-        """A paragraph number printed at the head of the text with no <num> ("19 – تشير", as some
-        Arabic files set it) moved into a <num>, when it is the number the paragraph should have."""
+    def _number_in_text(self, el: etree._Element, expected: int, items: bool) -> None:
+        """A paragraph number or sub-item marker printed at the head of the text with no <num>
+        ("19 – تشير", as some Arabic files set it; "(a) To cooperate" under a paragraph) moved into
+        a <num>: a number when it is the one the paragraph should have, a marker when the paragraph
+        before it introduces sub-items (`items`)."""
         content = self._find(el, "content")
         if self._find(el, "num") is not None or content is None:
             return
         p = next((c for c in content if _local(c)), None)
-        m = _NUMBER_IN_TEXT.match(p.text or "") if p is not None and _local(p) == "p" else None
-        if p is None or m is None or int(m.group("n")) != expected:
+        if p is None or _local(p) != "p" or not p.text:
+            return
+        text = p.text.lstrip()
+        m = _NUMBER_IN_TEXT.match(text)
+        if m is not None and int(m.group("n")) == expected:
+            printed, rest = m.group("num"), text[m.end() :]
+        elif items and (item := vocab.ITEM.match(text)) and item_marker(text[: item.start("rest")].strip()):
+            printed, rest = text[: item.start("rest")].strip(), text[item.start("rest") :]
+        else:
             return
         num = etree.Element(self._tag("num"))
-        num.text = m.group("num")
+        num.text = printed
         el.insert(0, num)
-        p.text = p.text[m.end() :] if p.text else None
+        p.text = rest
 
     def _paragraph(self, el: etree._Element, headings: list[str], numbered: bool = True) -> Paragraph | None:
         """A <paragraph>; None when it is a heading (added to `headings`). `numbered`: in a part
@@ -608,6 +657,10 @@ class _Reader:
     def _closing(self, conclusions: etree._Element) -> Closing:
         closing = Closing()
         location = conclusions.find(f".//{self._tag('location')}")
+        if location is None:  # the UN's files of earlier sessions: <inline name="adoptionMeeting">
+            location = next(
+                (i for i in conclusions.iter(self._tag("inline")) if i.get("name") == "adoptionMeeting"), None
+            )
         date = conclusions.find(f".//{self._tag('docDate')}")
         if location is not None:
             closing.meeting = _clean("".join(location.itertext())) or None
@@ -621,6 +674,11 @@ def _continues(sub: list[Paragraph]) -> bool:
     "d)"): the list going on, nested by mistake, not a list of its own."""
     first = sub[0].marker if sub else None
     return first is not None and first not in ("a", "i")
+
+
+def _introduces_items(para: Paragraph) -> bool:
+    """A paragraph that sub-items follow: it ends with a colon, or has sub-items already."""
+    return bool(para.items) or para.text.endswith((":", "："))
 
 
 def _preambular_lead(operative: list[Paragraph]) -> int:
@@ -697,8 +755,9 @@ def printed_date_in(text: str) -> str | None:
 
 
 def symbol_from_uri(uri: str) -> str | None:
-    """A/RES/79/100 from /akn/un/statement/deliberation/unga/2024-12-04/79-100/."""
-    m = re.search(r"/unga/[\d-]+/(\d+)-(\d+)([a-z]?)/", uri)
+    """A/RES/79/100 from /akn/un/statement/deliberation/unga/2024-12-04/79-100/ (A/RES/75/101 A from
+    .../75-101A/ or .../75-101a/, A/RES/75/101 A-B from .../75-101A-B/)."""
+    m = re.search(r"/unga/[\d-]+/(\d+)-(\d+)((?i:[a-z](?:-[a-z])*)?)/", uri)
     if not m:
         return None
     part = f" {m.group(3).upper()}" if m.group(3) else ""

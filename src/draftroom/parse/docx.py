@@ -258,7 +258,7 @@ class _Reader:
     numbering: _Numbering
     order: dict[str, int] = field(default_factory=dict)  # footnote id -> number by first appearance
     bookmarks: dict[str, str] = field(default_factory=dict)  # bookmark name -> footnote id inside it
-    custom_notes: list[str] = field(default_factory=list)  # "* On behalf of ..." notes with their own mark
+    custom_notes: list[tuple[str, str]] = field(default_factory=list)  # ("*", "On behalf of ..."): own marks
 
     def number(self, note_id: str) -> int:
         if note_id not in self.order:
@@ -304,7 +304,9 @@ class _Reader:
     def _reference(self, el: etree._Element, out: list[str]) -> None:
         note_id = el.get(w("id"))
         if el.get(w("customMarkFollows")) in ("1", "true", "on"):
-            self.custom_notes.append(self.notes.get(note_id, "").lstrip("*").strip())  # its mark aside
+            raw = self.notes.get(note_id, "").strip()
+            text = raw.lstrip("*")
+            self.custom_notes.append((raw[: len(raw) - len(text)] or "*", text.strip()))  # "**", its words
             return  # the mark itself ("*") is in the run that follows
         out.append(f"[^{self.number(note_id)}]")
 
@@ -463,6 +465,6 @@ def _text(package: _Package, source: str, openers: dict[str, str] | None = None)
         f"[^{n}]: {notes.get(note_id, '')}"
         for note_id, n in sorted(reader.order.items(), key=lambda kv: kv[1])
     ]
-    custom = [f"* {text}" for text in reader.custom_notes if text]
+    custom = [f"{mark} {text}" for mark, text in reader.custom_notes if text]
     tail = ["\n".join(custom + definitions)] if custom or definitions else []
     return "\n\n".join(paragraphs + tail) + "\n"

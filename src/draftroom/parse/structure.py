@@ -49,6 +49,19 @@ def _add_item(parent: Paragraph, marker: str, level: str | None, text: str, new_
     (last.items if nested and last is not None else parent.items).append(item)
 
 
+def _run_in(parent: Paragraph, marker: str, rest: str) -> Paragraph | None:
+    """The paragraph or item that a list run into its sentence belongs to, when the item `marker`
+    opens a new list and its own text goes on with the list's second marker ("(i) modalities ...;
+    (ii) dedicated ...; and (iii) ..."): the list is printed inline, not set as items."""
+    if marker == "a" and not parent.items:
+        second, into = "b", parent
+    elif marker == "i" and parent.items and _expected_letter(parent) != "i" and not parent.items[-1].items:
+        second, into = "ii", parent.items[-1]
+    else:
+        return None
+    return into if re.search(rf"[;,]\s+(?:\w+\s+)?\(?{second}\)\s", rest) else None
+
+
 def _expected_letter(parent: Paragraph) -> str:
     return next_letter(parent.items[-1].marker) if parent.items else "a"
 
@@ -144,6 +157,9 @@ def build_body(units: list[Unit], no_preamble: bool, title: str = "") -> Body:
         head = text[:8].translate(_FULLWIDTH) + text[8:]
         m = vocab.ITEM.match(head)
         if m and last is not None and (marker := vocab.item_marker(m, _expected_letter(last))):
+            if (runs_into := _run_in(last, marker[0], m.group("rest"))) is not None:
+                runs_into.text += " " + text
+                continue
             _add_item(last, *marker, m.group("rest"), new_id)
             continue
         number = None

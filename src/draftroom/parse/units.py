@@ -86,6 +86,7 @@ class Joiner:
         self.marker_width = 0  # a marker alone on a line split the last visual line this wide
         self.carried = 0  # width of the visual line's start, before the marker, for its last piece
         self.glued = 0  # width of the visual line before the last line, when a line broke after a marker
+        self.number: int | None = None  # the number of the last numbered paragraph
 
     def run(self, lines: list[Line]) -> list[Unit]:
         for i, line in enumerate(lines):
@@ -107,7 +108,7 @@ class Joiner:
             self.flush()
             self.units.append(Unit(special, t))
             if special == "annex":
-                self.part, self.expect_annex_title = "annex", True
+                self.part, self.expect_annex_title, self.number = "annex", True, None
             return
         if self.lines and self._lone_marker(t):
             self.text += t  # a note marker the extractor set on a line of its own
@@ -182,6 +183,17 @@ class Joiner:
             and all(len(ln.text) <= 160 for ln in self.lines)
         )
 
+    def _next_number(self, t: str) -> bool:
+        """Set apart where blank lines mark paragraphs and numbered next in sequence: a paragraph,
+        though the one before it does not end as paragraphs do (a comma for a semicolon)."""
+        m = vocab.NUMBERED.match(t)
+        return (
+            self.wrapping.blanks_mark_paragraphs
+            and m is not None
+            and self.number is not None
+            and int(m.group("n")) == self.number + 1
+        )
+
     def _ending_part(self) -> str:
         return "item" if self.in_item else self.part
 
@@ -206,7 +218,7 @@ class Joiner:
         if self._rest_of_printed_line(prev, line, kind, ended):
             return False
         if not ended:
-            return kind == "number" and line.blank_before and self._short_heading()
+            return kind == "number" and line.blank_before and (self._short_heading() or self._next_number(t))
         if kind in ("number", "item"):
             return True
         if self.capitalised and self._short_line(line) and line.blank_before and _heading_line(t):
@@ -264,8 +276,8 @@ class Joiner:
 
     def _track(self, text: str) -> None:
         """Follow the part the text is in, for the endings of the next paragraphs."""
-        if vocab.NUMBERED.match(text):
-            self.in_item = False
+        if m := vocab.NUMBERED.match(text):
+            self.in_item, self.number = False, int(m.group("n"))
             if self.part == "preamble":
                 self.part = "operative"
         elif vocab.ITEM.match(text):

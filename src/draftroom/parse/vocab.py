@@ -159,13 +159,14 @@ ANNEX = re.compile(
     r"(?:\s+(?P<num>[IVXLC]+|\d+))?\s*$"
     rf"|^{ANNEX_WORD['zh']}(?P<num_zh>[一二三四五六七八九十]+)?\s*$"
 )
+# a meeting resumed after a break: "56th (resumed) plenary meeting", "第56次全体会议(续会)"
 MEETING = re.compile(
-    r"^(?:\d+(?:st|nd|rd|th)\s+plenary\s+meeting"
-    r"|第\s*\d+\s*次全体会议"
-    r"|\d+(?:e|re)\s+séance\s+plénière"
-    r"|\d+[ªa]?\.?\s+sesión\s+plenaria"
-    r"|\d+-?е\s+пленарное\s+заседание"
-    r"|الجلسة\s+العامة\s+\S+)$",
+    r"^(?:\d+(?:st|nd|rd|th)\s+(?:\(resumed\)\s+)?plenary\s+meeting"
+    r"|第\s*\d+\s*次全体会议(?:\s*[(（]续会[)）])?"
+    r"|\d+(?:e|re)\s+séance\s+plénière(?:\s+\(reprise\))?"
+    r"|\d+[ªa]?\.?\s+sesión\s+plenaria(?:\s+\(continuación\))?"
+    r"|\d+-?е\s+(?:\(возобновленное\)\s+)?пленарное\s+заседание"
+    r"|الجلسة\s+العامة\s+\S+(?:\s+\(المستأنفة\))?)$",
     _FLAGS,
 )
 

@@ -50,8 +50,9 @@ The API other packages build on (workflow only; cli/tui go through workflow):
 `draftroom revise` (draftroom.workflow.revising) applies the accepted amendments inside its one
 action and then cuts the revision (`txn.cut_revision(symbol, date, Revision(n))`).
 
-Concurrency and crashes: one fcntl lock per negotiation (.git/draftroom.lock) serialises actions
-across processes; a sentinel (.git/draftroom-action) marks an action in progress, so after a SIGKILL
+Concurrency and crashes: commands wait in turn (store.queue, a ticket queue on flock: first come,
+first served) for one fcntl lock per negotiation (.git/draftroom.lock), held for the commit only (the
+index is updated after it); a sentinel (.git/draftroom-action) marks an action in progress, so after a SIGKILL
 the next command removes stale git lock files and resets to HEAD (all of the action or none), and
 re-creates a revision tag from its commit's trailers if the kill fell between commit and tag. The
 index stores the commit it was built at and catches up from git whenever it is behind (its

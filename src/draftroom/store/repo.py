@@ -12,9 +12,8 @@ import fcntl
 import os
 import shutil
 import sys
-import time
 from collections.abc import Callable, Iterator
-from contextlib import AbstractContextManager, contextmanager, suppress
+from contextlib import AbstractContextManager, ExitStack, contextmanager, suppress
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -23,7 +22,7 @@ from git import GitCommandError, Repo
 from draftroom.errors import DraftroomError
 from draftroom.lang.numbers import decimal
 from draftroom.model import Document, Revision
-from draftroom.store import gitlog, gitsafe, layout
+from draftroom.store import gitlog, gitsafe, layout, queue
 from draftroom.store.committed import Committed
 from draftroom.store.records import Action, NegotiationState, RevisionCut, Sponsor
 from draftroom.store.transaction import (
@@ -41,7 +40,7 @@ if TYPE_CHECKING:  # the index pulls in SQLAlchemy: imported only by commands th
 
 SENTINEL = "draftroom-action"  # in .git: an action is in progress (or was killed)
 LOCK = "draftroom.lock"  # in .git: flock'ed for the whole of an action
-LOCK_WAIT = 120.0  # seconds a command waits for another one acting on the same negotiation
+LOCK_WAIT = 120.0  # seconds a command waits with the queue not moving (one command holding it all along)
 BRANCH = "main"
 SEEN = "refs/draftroom/seen"  # the last commit draftroom made or accepted: a rewrite behind it is refused
 _GIT_OPERATIONS = (  # a file in .git that marks an unfinished git operation: (file, what, how to abort)
@@ -143,29 +142,31 @@ class Negotiation:
 
     @contextmanager
     def locked(self, wait: float = LOCK_WAIT) -> Iterator[Repo]:
-        """Hold the negotiation's lock (recovering from a killed action first); yields the Repo."""
-        fd = os.open(self.path / ".git" / LOCK, os.O_RDWR | os.O_CREAT, 0o644)
-        try:
-            deadline = time.monotonic() + wait
-            while True:
-                try:
-                    fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-                    break
-                except BlockingIOError:
-                    if time.monotonic() > deadline:
-                        raise DraftroomError(
-                            f"negotiation {self.name} is busy: another draftroom command has held it for {wait:.0f} s; try again"
-                        ) from None
-                    time.sleep(0.01)
-            with self._repo() as repo:
-                self._recover(repo, fd)
-                self._lock_fd = fd
-                try:
-                    yield repo
-                finally:
-                    self._lock_fd = None
-        finally:
-            os.close(fd)
+        """Hold the negotiation's lock (recovering from a killed action first); yields the Repo.
+
+        Commands wait in turn (store.queue: first come, first served), then take the lock itself,
+        which git children inherit; wait=0 takes it only if it is free this instant, queue or not."""
+        git_dir = self.path / ".git"
+        if not git_dir.is_dir():
+            raise DraftroomError(f"{self.path} is not a negotiation's repository (no .git folder)")
+        with ExitStack() as stack:
+            repo = stack.enter_context(self._repo())  # opened (and its config checked) before waiting
+            if wait > 0:
+                stack.enter_context(queue.turn(git_dir, wait, f"negotiation {self.name}"))
+            fd = os.open(git_dir / LOCK, os.O_RDWR | os.O_CREAT, 0o644)
+            stack.callback(os.close, fd)
+            try:  # in turn, only a git child of a killed command can still hold it: wait for it
+                fcntl.flock(fd, fcntl.LOCK_EX if wait > 0 else fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except BlockingIOError:
+                raise queue.Busy(
+                    f"negotiation {self.name} is busy: another draftroom command holds it"
+                ) from None
+            self._recover(repo, fd)
+            self._lock_fd = fd
+            try:
+                yield repo
+            finally:
+                self._lock_fd = None
 
     def _recover(self, repo: Repo, lock_fd: int) -> None:
         git_dir = self.path / ".git"
@@ -200,7 +201,7 @@ class Negotiation:
         amendment: str | None = None,
         summary: str | None = None,
     ) -> Iterator[Transaction]:
-        """Run one action: lock, yield a Transaction, then one commit (+ tag) and the index update.
+        """Run one action: lock, yield a Transaction, one commit (+ tag), unlock, then the index update.
 
         Any exception inside the block rolls the work tree back to HEAD and propagates."""
         key = self.signer(actor) if self.signer else None
@@ -215,8 +216,6 @@ class Negotiation:
             txn.signing_key = key
             try:
                 yield txn
-                indexed = self._index_loaded()
-                base = self.index_state() if indexed else None
                 parent = head_sha(repo)
                 done = txn.commit(repo, self._lock_fd)
             except BaseException:
@@ -225,9 +224,9 @@ class Negotiation:
                 raise
             sentinel.unlink(missing_ok=True)
             self.witness(done.commit)
-            pause_for_tests("before-index")
-            if indexed:
-                self._index_after(repo, base, parent, done)
+        pause_for_tests("before-index")
+        if self._index_loaded():  # the lock is the commit's only: the index catches up after it
+            self._index_after(parent, done)
         if self.after:
             self.after(self)
 
@@ -250,7 +249,7 @@ class Negotiation:
                 f"committed state only; commit them with git or drop them (`git -C {self.path} stash -u`)"
             )
         seen = self.witnessed()
-        if seen and not _holds(repo, seen):
+        if seen and seen != head_sha(repo) and not _holds(repo, seen):
             raise DraftroomError(
                 f"the history of {self.name} was rewritten outside draftroom: it no longer holds commit {seen[:10]}; "
                 f"put it back (`git -C {self.path} reset --hard {seen[:10]}`) or accept the new history with "
@@ -306,14 +305,17 @@ class Negotiation:
             action_count=actions,
         )
 
-    def _index_after(self, repo: Repo, base: tuple[str, int] | None, parent: str, done: Action) -> None:
-        """Append the action just committed when the index was current; otherwise catch up from git."""
-        if (
-            base is None
-            or base[0] != parent
-            or not self._advance(base, done.commit, [done], layout.disk_reader(self.path))
-        ):
-            self._sync(repo)
+    def _index_after(self, parent: str, done: Action) -> None:
+        """Append the action just committed when the index stood at its parent; otherwise (another
+        command moved it, or it was behind) catch up from git."""
+        base = self.index_state()
+        with self._repo() as repo:
+            if (
+                base is None
+                or base[0] != parent
+                or not self._advance(base, done.commit, [done], Committed(repo, done.commit).read)
+            ):
+                self._sync(repo)
 
     def _advance(
         self, base: tuple[str, int] | None, commit: str, actions: list[Action], read: layout.Reader

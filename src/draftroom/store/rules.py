@@ -5,9 +5,11 @@ A commit is judged against its parent: who the Actor: trailer names, the key tha
 negotiation registered for that actor before the commit), and the files it changed:
 
     keys/, roles.json        the Secretariat only (it registers keys and grants the facilitator role)
-    text/                    a facilitator's `revise` only
+    text/                    a facilitator's `revise`; a facilitator's other decisions (bracket,
+                             unbracket, an undo of one) only in its square brackets
     meta.json, structure.txt, footnotes.txt, negotiation.json
-                             a facilitator's revise, mark or table (the Secretariat may table too)
+                             a facilitator's revise, mark, bracket or table (the Secretariat may
+                             table too)
     sponsors.json            a delegation adds or removes itself only (the Secretariat anyone)
     amendments/<id>.json     a new one proposed by its proposer alone (co-proposers are invited and
                              join by supporting it); a delegation otherwise only joins, leaves or
@@ -23,6 +25,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from draftroom.errors import DraftroomError
+from draftroom.model.brackets import without_brackets
 from draftroom.store import layout, signing
 from draftroom.store.amendments import ROLES, parse_amendment, read_facilitators
 from draftroom.store.committed import Committed
@@ -33,7 +36,7 @@ SECRETARIAT = "Secretariat"
 PRIVATE_TRAILER = "Private"
 _KEPT_PRIVATE = "a private proposal stays in its clone: `draftroom submit` shares it as an ordinary action"
 _DOCUMENT = (layout.META, layout.STRUCTURE, layout.FOOTNOTES, layout.STATE)
-_DECISIONS = ("revise", "mark", "table", "accept", "reject", "compromise", "undo")
+_DECISIONS = ("revise", "mark", "bracket", "unbracket", "table", "accept", "reject", "compromise", "undo")
 
 
 @dataclass(frozen=True)
@@ -104,6 +107,11 @@ def _amendment_problem(
     return None
 
 
+def _brackets_only(before: str | None, after: str | None) -> bool:
+    """The paragraph is still there and only its square brackets changed."""
+    return before is not None and after is not None and without_brackets(before) == without_brackets(after)
+
+
 def judge(action: Action, before: Committed, after: Committed, changed: list[str]) -> str | None:
     """Why the action may not be done by its actor (None when it may), from the files it changed."""
     actor = action.actor
@@ -115,9 +123,13 @@ def judge(action: Action, before: Committed, after: Committed, changed: list[str
             if actor != SECRETARIAT:
                 return f"{actor} changed {rel}: only the Secretariat registers keys and grants roles"
         elif rel.startswith(layout.TEXT_DIR):
-            if action.action != "revise" or actor not in chairs:
+            if actor not in chairs or not (
+                action.action == "revise"
+                or (action.action in _DECISIONS and _brackets_only(before.read(rel), after.read(rel)))
+            ):
                 return (
-                    f"{actor} changed {rel} outside a revision: only a facilitator's revise changes the text"
+                    f"{actor} changed {rel} outside a revision: only a facilitator's revise changes the "
+                    "text (and a facilitator's brackets)"
                 )
         elif rel in _DOCUMENT:
             if action.action not in _DECISIONS or not (

@@ -83,6 +83,11 @@ class Room(Protocol):
 
     def mark(self, paragraph_id: str, status: str, acting_as: str) -> None: ...
 
+    def bracket(self, paragraph_id: str, words: str, lift: bool, acting_as: str) -> str:
+        """Bracket `words` (lift: unbracket them); a proposal unless the actor facilitates. Returns
+        what was done, in words."""
+        ...
+
     def revise(self, acting_as: str) -> str: ...
 
     def undo(self, action_id: str | None, acting_as: str) -> str:

@@ -7,7 +7,7 @@ from draftroom.errors import DraftroomError
 from draftroom.model import Document, Revision, labels
 from draftroom.tui.room import ExportRequest, LobbyRow, ProposalRequest
 from draftroom.tui.snapshot import Snapshot
-from draftroom.workflow import amending, exporting, revising, translations, undoing
+from draftroom.workflow import amending, bracketing, exporting, revising, translations, undoing
 from draftroom.workflow import negotiation as nego
 from draftroom.workflow.negotiation import Home, LogEntry, Sponsor
 from draftroom.workflow.rules import Proposal
@@ -98,6 +98,11 @@ class WorkflowRoom:
 
     def mark(self, paragraph_id: str, status: str, acting_as: str) -> None:
         amending.mark(self.name, paragraph_id, status, acting_as, home=self.home)
+
+    def bracket(self, paragraph_id: str, words: str, lift: bool, acting_as: str) -> str:
+        done = bracketing.bracket(self.name, paragraph_id, words, acting_as, lift, home=self.home)
+        what = "brackets taken off" if lift else "words bracketed"
+        return f"{what}, proposed as {done.proposal.id}" if done.proposal else what
 
     def document_at(self, revision: str) -> Document:
         return nego.show(self.name, revision, home=self.home)

@@ -26,7 +26,7 @@ from draftroom.store import (
     resolve_home,
 )
 from draftroom.workflow.identity import SECRETARIAT, resolve_actor
-from draftroom.workflow.reading import read_document
+from draftroom.workflow.reading import one_text, read_document
 from draftroom.workflow.signer import signer_for
 
 if TYPE_CHECKING:
@@ -111,7 +111,7 @@ def new_negotiation(
     text clearly reads as another language than `lang`."""
     new_negotiation_dir(name, home)  # refuse a bad or taken name before parsing
     warnings: list[str] = []
-    doc = read_document(source, lang, warnings.append)
+    doc = one_text(read_document(source, lang, warnings.append), source)
     created = create_negotiation(name, doc, symbol=symbol, facilitator=facilitator, actor=actor, home=home)
     created.warnings[:0] = warnings
     return created

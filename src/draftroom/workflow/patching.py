@@ -37,7 +37,7 @@ def apply_patch(patch: str, text: str) -> str | None:
     return result if all(ok) else None
 
 
-def _is_word_char(c: str) -> bool:
+def is_word_char(c: str) -> bool:
     """Letters and digits of spaced scripts: a word boundary never falls between two of them.
     Chinese and Japanese are compared character by character, so their characters are not."""
     o = ord(c)
@@ -105,9 +105,9 @@ def changed_spans(old: str, new: str) -> list[Span]:
 
 
 def _widen(text: str, start: int, end: int) -> Span:
-    while start > 0 and start < len(text) and _is_word_char(text[start - 1]) and _is_word_char(text[start]):
+    while start > 0 and start < len(text) and is_word_char(text[start - 1]) and is_word_char(text[start]):
         start -= 1
-    while 0 < end < len(text) and _is_word_char(text[end - 1]) and _is_word_char(text[end]):
+    while 0 < end < len(text) and is_word_char(text[end - 1]) and is_word_char(text[end]):
         end += 1
     return start, end
 

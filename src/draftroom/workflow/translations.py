@@ -55,7 +55,7 @@ from draftroom.workflow.negotiation import (
     show,
     sponsor_names,
 )
-from draftroom.workflow.reading import read_document
+from draftroom.workflow.reading import one_text, read_document
 
 
 # ---- status --------------------------------------------------------------------------------------------
@@ -247,7 +247,7 @@ def check_language(lang: str) -> str:
 
 # ---- adding versions ------------------------------------------------------------------------------------
 def _version(working: Document, path: str | Path, lang: str | None) -> Translation:
-    doc = read_document(path, check_language(lang) if lang else None)
+    doc = one_text(read_document(path, check_language(lang) if lang else None), path)
     if lang:
         doc.language = lang
     return align(working, doc, str(path))
@@ -268,7 +268,7 @@ def new_with_translations(
     languages, every one aligned before anything is written."""
     new_negotiation_dir(name, home)  # refuse a bad or taken name before parsing
     warnings: list[str] = []
-    working = read_document(source, lang, warnings.append)
+    working = one_text(read_document(source, lang, warnings.append), source)
     found: dict[str, Translation] = {}
     for path in versions:
         t = _version(working, path, None)

@@ -8,6 +8,7 @@ from textual.widgets import OptionList, Static
 from draftroom.errors import DraftroomError
 from draftroom.model import find_by_id
 from draftroom.tui.screens.base import RoomScreen
+from draftroom.tui.screens.bracket import open_bracket
 from draftroom.tui.screens.editor import open_editor
 from draftroom.tui.screens.export import ExportScreen
 from draftroom.tui.screens.goto import GotoScreen
@@ -42,6 +43,12 @@ class DraftScreen(RoomScreen):
         Binding("d", "propose('delete')", "Delete", tooltip="Propose to delete this paragraph"),
         Binding("m", "propose('move')", "Move", tooltip="Propose to move this paragraph"),
         Binding("t", "mark", "Mark", tooltip="Mark the paragraph open, bracketed, agreed ad ref or agreed"),
+        Binding(
+            "b",
+            "bracket",
+            "Brackets",
+            tooltip="Put disputed words in square brackets, or take them off (proposed, unless you facilitate)",
+        ),
         Binding("R", "revise", "Revise", tooltip="Cut the next revision from the accepted proposals"),
         Binding("u", "undo", "Undo", tooltip="Undo your latest action (history: any action)"),
         Binding("s", "sponsors", "Sponsors"),
@@ -184,6 +191,10 @@ class DraftScreen(RoomScreen):
     def action_mark(self) -> None:
         if self.current:
             open_mark(self.room_app, self.current)
+
+    def action_bracket(self) -> None:
+        if self.current:
+            open_bracket(self.room_app, self.current)
 
     def action_revise(self) -> None:
         open_revise(self.room_app)

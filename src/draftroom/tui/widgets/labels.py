@@ -6,7 +6,7 @@ Pure functions over strings returning Rich `Text`, shared by the draft, proposal
 from rich.text import Text
 
 from draftroom.errors import DraftroomError
-from draftroom.model import Label
+from draftroom.model import Label, brackets
 from draftroom.model.footnotes import REF
 from draftroom.model.labels import PREFIXES
 from draftroom.tui.widgets.cjk import CJKText
@@ -37,17 +37,30 @@ def superscript(n: int) -> str:
     return str(n).translate(_SUPERSCRIPT)
 
 
+BRACKETED = "bold yellow"  # disputed words' square brackets
+
+
 def paragraph_text(text: str, base_style: str = "", out: Text | None = None) -> Text:
-    """Paragraph text with `[^N]` shown as superscript markers in the accent colour, appended to `out`
-    (a new CJK-wrapping Text by default)."""
+    """Paragraph text with `[^N]` shown as superscript markers in the accent colour and the square
+    brackets of disputed words in bold yellow, appended to `out` (a new CJK-wrapping Text by default)."""
     out = CJKText() if out is None else out
+    marks = sorted(at for (s, e), _ in brackets.pairs(text) for at in (s, e - 1)) if "[" in text else []
     pos = 0
     for m in REF.finditer(text):
-        out.append(text[pos : m.start()], style=base_style)
+        _words(out, text, pos, m.start(), base_style, marks)
         out.append(superscript(int(m.group(1))), style="bold magenta")
         pos = m.end()
-    out.append(text[pos:], style=base_style)
+    _words(out, text, pos, len(text), base_style, marks)
     return out
+
+
+def _words(out: Text, text: str, start: int, end: int, style: str, marks: list[int]) -> None:
+    """text[start:end] appended to `out`, the brackets at `marks` (offsets in `text`) highlighted."""
+    for at in (m for m in marks if start <= m < end):
+        out.append(text[start:at], style=style)
+        out.append(text[at], style=BRACKETED)
+        start = at + 1
+    out.append(text[start:end], style=style)
 
 
 def status_badge(status: str) -> Text:

@@ -7,7 +7,6 @@ import sys
 
 from draftroom.model import Document, Heading, Paragraph, labels
 from draftroom.model.jsonform import to_dict
-from draftroom.workflow.reading import check_language, read_document
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -23,6 +22,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from draftroom.workflow.reading import check_language, read_document
+
     lang = check_language(args.lang) if args.lang else None
     doc = read_document(args.file, lang, _warn)
     if args.json:

@@ -44,8 +44,6 @@ from draftroom.store.translations import (
     save_translation,
     translation_files,
 )
-from draftroom.workflow.alignment import align
-from draftroom.workflow.amending import code
 from draftroom.workflow.identity import SECRETARIAT, resolve_actor
 from draftroom.workflow.negotiation import (
     Created,
@@ -55,7 +53,6 @@ from draftroom.workflow.negotiation import (
     show,
     sponsor_names,
 )
-from draftroom.workflow.reading import one_text, read_document
 
 
 # ---- status --------------------------------------------------------------------------------------------
@@ -247,6 +244,9 @@ def check_language(lang: str) -> str:
 
 # ---- adding versions ------------------------------------------------------------------------------------
 def _version(working: Document, path: str | Path, lang: str | None) -> Translation:
+    from draftroom.workflow.alignment import align  # the parsers load only to add a version
+    from draftroom.workflow.reading import one_text, read_document
+
     doc = one_text(read_document(path, check_language(lang) if lang else None), path)
     if lang:
         doc.language = lang
@@ -268,6 +268,8 @@ def new_with_translations(
     languages, every one aligned before anything is written."""
     new_negotiation_dir(name, home)  # refuse a bad or taken name before parsing
     warnings: list[str] = []
+    from draftroom.workflow.reading import one_text, read_document
+
     working = one_text(read_document(source, lang, warnings.append), source)
     found: dict[str, Translation] = {}
     for path in versions:
@@ -371,6 +373,8 @@ def translate(
         loc = locate(txn.doc, label)
         p = loc.paragraph
         if not secretariat:
+            from draftroom.workflow.amending import code  # the amendment rules load only to propose
+
             proposal = TranslationProposal(make_id(code(who)), p.id, lang, text.strip(), who, digest(p.text))
             txn.write_file(proposal_path(lang, proposal.id), proposal_file(proposal))
             txn.paragraphs.append(p.id)

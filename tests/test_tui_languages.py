@@ -120,7 +120,7 @@ def test_the_draft_itself_reads_in_another_language_and_the_secretariat_translat
         assert "in fr: 7 of 8 current" in text and "Ayant examiné le chapitre V" in text
         assert "Having considered chapter V" in text  # PP1 in the working language, beside it
         keys = {k: b.binding.action for k, b in app.screen.active_bindings.items()}
-        assert keys["e"] == "translate" and "w" not in keys and "a" not in keys
+        assert keys["e"] == "translate" and not {"w", "a", "b"} & set(keys)
         assert not any(t.startswith("Words") for t in (c.title for c in app.get_system_commands(app.screen)))
         await pilot.press("down", "down")
         await _settle(pilot)

@@ -87,7 +87,7 @@ class DraftScreen(RoomScreen):
 
     # actions on the working text, hidden while the draft is read in another language (a proposal in
     # French would be French text in the English working text); `translate` only then
-    WORKING_ACTIONS = frozenset({"propose"})
+    WORKING_ACTIONS = frozenset({"propose", "bracket"})
 
     def __init__(self) -> None:
         super().__init__()

@@ -148,6 +148,12 @@ class FakeRoom:
     def version(self) -> str:
         return str(self.counter)
 
+    def look(self) -> None:
+        return None  # not hosted
+
+    def sync(self) -> None:
+        raise AssertionError("a negotiation that is not hosted is never synced")
+
     def record(self, *call: object) -> None:
         self.calls.append(call)
         self.counter += 1

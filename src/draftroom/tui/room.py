@@ -11,6 +11,7 @@ from typing import Protocol
 
 from draftroom.model import Document
 from draftroom.tui.snapshot import Snapshot
+from draftroom.workflow.hosting import Look, Synced
 from draftroom.workflow.negotiation import LogEntry, Sponsor
 from draftroom.workflow.translations import LanguageView
 
@@ -63,6 +64,14 @@ class Room(Protocol):
 
     def version(self) -> str:
         """A token that changes whenever an action is recorded; must be cheap (called twice a second)."""
+        ...
+
+    def look(self) -> Look | None:
+        """One quick look at a hosted negotiation's remote (None when it is not hosted)."""
+        ...
+
+    def sync(self) -> Synced:
+        """Receive everyone's actions and send this clone's (a hosted negotiation only)."""
         ...
 
     def propose(self, request: ProposalRequest, acting_as: str) -> str: ...

@@ -7,7 +7,7 @@ from draftroom.errors import DraftroomError
 from draftroom.model import Document, Revision, labels
 from draftroom.tui.room import ExportRequest, LobbyRow, ProposalRequest
 from draftroom.tui.snapshot import Snapshot
-from draftroom.workflow import amending, bracketing, exporting, revising, translations, undoing
+from draftroom.workflow import amending, bracketing, exporting, hosting, revising, translations, undoing
 from draftroom.workflow import negotiation as nego
 from draftroom.workflow.negotiation import Home, LogEntry, Sponsor
 from draftroom.workflow.rules import Proposal
@@ -63,6 +63,12 @@ class WorkflowRoom:
         state = self.negotiation.state()
         revision = Revision(state.revision).name
         return Snapshot(self.name, doc, revision, found.amendments, version, private=found.private)
+
+    def look(self) -> hosting.Look | None:
+        return hosting.look(self.name, home=self.home)
+
+    def sync(self) -> hosting.Synced:
+        return hosting.sync(self.name, home=self.home)
 
     def facilitators(self) -> list[str]:
         return amending.current_facilitators(self.name, home=self.home)

@@ -162,6 +162,9 @@ class FakeRoom:
         self.record("propose", request, acting_as)
         return "NEW-1"
 
+    def submit(self, amendment_id: str, acting_as: str) -> None:
+        self.record("submit", amendment_id, acting_as)
+
     def withdraw(self, amendment_id: str, acting_as: str, because: str = "") -> None:
         self.record("withdraw", amendment_id, acting_as, because)
         self.proposals = [

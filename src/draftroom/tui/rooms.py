@@ -87,6 +87,9 @@ class WorkflowRoom:
         a = amending.propose(self.name, acting_as, proposal, because=request.rationale, home=self.home)
         return a.id
 
+    def submit(self, amendment_id: str, acting_as: str) -> None:
+        amending.submit(self.name, amendment_id, acting_as, home=self.home)
+
     def withdraw(self, amendment_id: str, acting_as: str, because: str = "") -> None:
         amending.withdraw(self.name, amendment_id, acting_as, home=self.home, because=because)
 

@@ -13,6 +13,7 @@ from draftroom.model import Document
 from draftroom.tui.snapshot import Snapshot
 from draftroom.workflow.hosting import Look, Synced
 from draftroom.workflow.negotiation import LogEntry, Sponsor
+from draftroom.workflow.translations import LanguageView
 
 
 @dataclass(frozen=True)
@@ -75,6 +76,10 @@ class Room(Protocol):
 
     def propose(self, request: ProposalRequest, acting_as: str) -> str: ...
 
+    def submit(self, amendment_id: str, acting_as: str) -> None:
+        """Table one of this clone's private proposals."""
+        ...
+
     def withdraw(self, amendment_id: str, acting_as: str, because: str = "") -> None: ...
 
     def support(self, amendment_id: str, acting_as: str) -> None: ...
@@ -119,6 +124,15 @@ class Room(Protocol):
     def document_at(self, revision: str) -> Document: ...
 
     def export(self, request: ExportRequest) -> Path: ...
+
+    def read_in(self, language: str | None) -> LanguageView:
+        """The latest text in `language` (None: the working language), with each paragraph's status."""
+        ...
+
+    def translate(self, paragraph_id: str, language: str, text: str, acting_as: str) -> str | None:
+        """Set one paragraph's translation (the Secretariat), or propose it (a delegation): the
+        proposal's id then, None when it is set."""
+        ...
 
 
 class Lobby(Protocol):

@@ -38,7 +38,7 @@ def _reads_as(got: Document, key: Document, openers: bool = True) -> None:
     assert _normal(got.closing.meeting or "") == _normal(key.closing.meeting or "")
 
 
-@pytest.mark.parametrize("name", ["en_A_RES_79_3", "en_A_RES_79_304", "en_A_RES_79_299"])
+@pytest.mark.parametrize("name", ["en_A_RES_79_3", "en_A_RES_79_304", "en_A_RES_79_299", "en_A_RES_79_310"])
 def test_pdf_reads_as_the_xml(name):
     _reads_as(parse_file(AKN / f"{name}.pdf"), parse_file(AKN / f"{name}.xml"))
 

@@ -7,12 +7,14 @@ the role flows run against real negotiations in test_tui_flows.py.
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from draftroom.errors import DraftroomError
 from draftroom.model import Annex, Document, Footnote, Heading, Paragraph
 from draftroom.model.amendment import Amendment
 from draftroom.store import Action, Sponsor
 from draftroom.tui.room import ExportRequest, LobbyRow, ProposalRequest
 from draftroom.tui.snapshot import Snapshot
 from draftroom.workflow.negotiation import LogEntry
+from draftroom.workflow.translations import LanguageView
 
 
 def chinese_document() -> Document:
@@ -137,6 +139,7 @@ class FakeRoom:
     counter: int = 0
     facilitating: list[str] = field(default_factory=lambda: ["Belarus"])
     tabled_on: str | None = None
+    translations: dict[str, LanguageView] = field(default_factory=dict)  # language -> the text in it
 
     def snapshot(self) -> Snapshot:
         return Snapshot(self.name, self.document, self.revision, list(self.proposals), self.version())
@@ -147,6 +150,12 @@ class FakeRoom:
     def version(self) -> str:
         return str(self.counter)
 
+    def look(self) -> None:
+        return None  # not hosted
+
+    def sync(self) -> None:
+        raise AssertionError("a negotiation that is not hosted is never synced")
+
     def record(self, *call: object) -> None:
         self.calls.append(call)
         self.counter += 1
@@ -154,6 +163,9 @@ class FakeRoom:
     def propose(self, request: ProposalRequest, acting_as: str) -> str:
         self.record("propose", request, acting_as)
         return "NEW-1"
+
+    def submit(self, amendment_id: str, acting_as: str) -> None:
+        self.record("submit", amendment_id, acting_as)
 
     def withdraw(self, amendment_id: str, acting_as: str, because: str = "") -> None:
         self.record("withdraw", amendment_id, acting_as, because)
@@ -243,6 +255,18 @@ class FakeRoom:
         self.record("export", request)
         request.path.write_text("exported")
         return request.path
+
+    def read_in(self, language: str | None) -> LanguageView:
+        languages = [self.document.language, *self.translations]
+        if language is None or language == self.document.language:
+            return LanguageView(self.document, languages)
+        if language not in self.translations:
+            raise DraftroomError(f"{self.name} has no {language} version")
+        return replace(self.translations[language], languages=languages)
+
+    def translate(self, paragraph_id: str, language: str, text: str, acting_as: str) -> str | None:
+        self.record("translate", paragraph_id, language, text, acting_as)
+        return None if acting_as == "Secretariat" else "CHN-T1"
 
 
 @dataclass

@@ -3,7 +3,7 @@
 from draftroom.errors import DraftroomError
 from draftroom.export import words
 from draftroom.export.blocks import Block, Layout, Options, footnotes, heading_blocks, masthead
-from draftroom.export.instructions import sentence
+from draftroom.export.instructions import group_sentence, joined
 from draftroom.export.typography import opener_length
 from draftroom.model import Document, Instruction
 
@@ -34,12 +34,14 @@ def amendments_layout(doc: Document, opts: Options) -> Layout:
     if not doc.amends or not doc.sponsors:
         raise DraftroomError("an amendments document needs the amended symbol and its sponsors")
     symbol = opts.symbol or doc.symbol or ""
-    count = len(doc.instructions)
+    groups = joined(doc.instructions, opts.lang)
+    count = len(groups)
     blocks = heading_blocks(doc, opts)
     blocks.append(Block("sponsors", words.amendments_line(doc.sponsors, doc.amends, count, opts.lang)))
     blocks.append(Block("title", doc.title))
-    for n, ins in enumerate(doc.instructions, 1):
-        line, follows = sentence(ins, opts.lang)
+    for n, group in enumerate(groups, 1):
+        ins = group[0]
+        line, follows = group_sentence(group, opts.lang)
         blocks.append(Block("instruction", line, words.paragraph_number(n, opts.lang) if count > 1 else ""))
         if follows:
             opener = opener_length(follows, opts.lang) if ins.op in ("insert", "replace") else 0

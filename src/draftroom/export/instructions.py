@@ -8,7 +8,7 @@ words, operative and annex paragraphs by number, as UN amendments do.
 import re
 
 from draftroom.errors import DraftroomError
-from draftroom.export.words import quote
+from draftroom.export.words import join_names, quote
 from draftroom.lang.citations import CITATIONS, NEW, SENTENCES, Citations, elide_french
 from draftroom.lang.markers import printed_item, roman
 from draftroom.lang.numbers import chinese_numeral, ordinal
@@ -53,8 +53,49 @@ def _capitalize(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
-def sentence(ins: Instruction, lang: str) -> tuple[str, str | None]:
-    """(the instruction's sentence, the new paragraph text that follows it, if any)."""
+# One instruction for the same words in several operative paragraphs, where the UN's plural is known:
+# "In operative paragraphs 27 and 43, delete “sexual and reproductive”." (A/C.3/80/L.64)
+PLURAL_OPERATIVE = {"en": "operative paragraphs {n}"}
+_JOINABLE = ("delete-words", "replace-words", "insert-words")
+
+
+def joined(instructions: list[Instruction], lang: str) -> list[list[Instruction]]:
+    """The instructions in groups the document states as one: consecutive changes of the same words in
+    whole operative paragraphs, joined where `lang`'s plural citation is known; every other alone."""
+    groups: list[list[Instruction]] = []
+    for ins in instructions:
+        last = groups[-1][-1] if groups else None
+        if (
+            last is not None
+            and lang in PLURAL_OPERATIVE
+            and ins.op in _JOINABLE
+            and (ins.op, ins.words, ins.text) == (last.op, last.words, last.text)
+            and all(_whole_operative(i.target) for i in (ins, last))
+        ):
+            groups[-1].append(ins)
+        else:
+            groups.append([ins])
+    return groups
+
+
+def _whole_operative(target: str | None) -> bool:
+    if not target:
+        return False
+    label = Label.parse(target)
+    return label.part == "operative" and not label.markers
+
+
+def group_sentence(group: list[Instruction], lang: str) -> tuple[str, str | None]:
+    """The sentence of a group from `joined`: one paragraph's, or the paragraphs cited together."""
+    if len(group) == 1:
+        return sentence(group[0], lang)
+    numbers = [str(Label.parse(i.target or "").number) for i in group]
+    return sentence(group[0], lang, PLURAL_OPERATIVE[lang].format(n=join_names(numbers, lang)))
+
+
+def sentence(ins: Instruction, lang: str, cited: str | None = None) -> tuple[str, str | None]:
+    """(the instruction's sentence, the new paragraph text that follows it, if any); `cited` stands
+    for the paragraph's citation (several paragraphs cited together)."""
     if ins.op == "insert":
         anchor = ins.after or ins.before
         if not anchor:
@@ -79,7 +120,7 @@ def sentence(ins: Instruction, lang: str) -> tuple[str, str | None]:
     if ins.op in ("delete-words", "replace-words") and not ins.words:
         raise DraftroomError(f"a {ins.op} instruction needs the words it applies to")
     text = re.sub(
-        r"\{r(?::(\w+))?\}", lambda m: reference(label, lang, m.group(1) or "nom"), template
+        r"\{r(?::(\w+))?\}", lambda m: cited or reference(label, lang, m.group(1) or "nom"), template
     ).format(k=kind, w=quote(ins.words or "", lang), t=quote(ins.text or "", lang))
     if lang == "fr":
         text = elide_french(text)

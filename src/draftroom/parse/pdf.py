@@ -349,25 +349,36 @@ def _italic(span: Span) -> bool:
     return bool(span.flags & 2) or "italic" in span.font.lower() or "oblique" in span.font.lower()
 
 
+def _label_end(text: str) -> int:
+    """Where the text after a paragraph number or sub-item marker that opens `text` starts; 0 without one."""
+    if m := _NUMBERING.match(text):
+        return m.end()
+    m = vocab.NUMBERED.match(text) or vocab.ITEM.match(text)
+    return m.start("rest") if m else 0
+
+
 def _italic_lead(line: Line) -> tuple[str, str] | None:
     """(the italic words a paragraph's first line opens with, the line's text from them on), past a
-    paragraph number set upright; None when the line does not open in italics. The words are read
-    from the line's text, which has the spaces the spans may leave out."""
-    spans = list(line.spans)
-    while spans and not _italic(spans[0]) and (not spans[0].text.strip() or _numbered(spans[0].text + " x")):
-        spans.pop(0)
+    paragraph number, whatever its type (the point after "16." may be set in italics with the
+    opener); None when the line does not open in italics. The words are read from the line's text,
+    which has the spaces the spans may leave out."""
+    start = _label_end(line.text)
+    skip = len("".join(line.text[:start].split()))  # the label's characters, in the spans
     letters = 0  # how many non-space characters the italic run has
-    end = 0
-    for i, span in enumerate(spans):
-        if _italic(span):
-            letters += len("".join(span.text.split()))
-            end = i + 1
-        elif span.text.strip():
+    for span in line.spans:
+        ink = "".join(span.text.split())
+        passed = min(skip, len(ink))
+        skip -= passed
+        if passed == len(ink):
+            continue
+        if not _italic(span):
             break
-    if not letters or end == len(spans):
+        letters += len(ink) - passed
+    else:
+        return None  # italic to the end of the line, or no words at all
+    if not letters:
         return None
-    start = line.text.find(spans[0].text.strip())
-    text = " ".join(line.text[max(start, 0) :].split())
+    text = " ".join(line.text[start:].split())
     count = 0
     for n, c in enumerate(text):
         count += not c.isspace()

@@ -10,16 +10,18 @@ import time
 import unicodedata
 from datetime import datetime
 from pathlib import Path, PurePosixPath
-
-from git import Repo
-from git.refs.symbolic import SymbolicReference
+from typing import TYPE_CHECKING
 
 from draftroom.errors import DraftroomError
 from draftroom.files import write_atomically
 from draftroom.model import Document, Revision
 from draftroom.store import gitlog, layout
 from draftroom.store.amendments import ROLES, Amendments, read_facilitators, roles_file
+from draftroom.store.plumbing import head_sha
 from draftroom.store.records import Action, NegotiationState, Sponsor
+
+if TYPE_CHECKING:
+    from git import Repo
 
 PAUSE_ENV = "DRAFTROOM_TEST_PAUSE"  # "stage:seconds[:marker]", for crash tests only
 
@@ -229,7 +231,7 @@ class Transaction:
             out.append((gitlog.REVISION_DATE, date))
         return out + self.extra_trailers
 
-    def commit(self, repo: Repo, lock_fd: int | None = None) -> Action:
+    def commit(self, repo: "Repo", lock_fd: int | None = None) -> Action:
         """Write back, stage, commit (and tag); the Action as the log will show it.
 
         Git runs with the lock's descriptor inherited, so a git child orphaned by a SIGKILL keeps
@@ -265,22 +267,17 @@ def sign_options(key_file: str) -> list[str]:
     return ["-c", "gpg.format=ssh", "-c", f"user.signingKey={key_file}"]
 
 
-def head_sha(repo: Repo) -> str:
-    """The commit HEAD points to, read from the refs alone (no git process)."""
-    return str(SymbolicReference.dereference_recursive(repo, "HEAD"))
-
-
-def _git(repo: Repo, lock_fd: int | None, *args: str, env: dict[str, str] | None = None) -> None:
+def _git(repo: "Repo", lock_fd: int | None, *args: str, env: dict[str, str] | None = None) -> None:
     """A git command that changes the repository, holding the negotiation's lock while it runs."""
     repo.git.execute(["git", *args], env=env, pass_fds=(lock_fd,) if lock_fd is not None else ())
 
 
-def reset_to_head(repo: Repo, lock_fd: int) -> None:
+def reset_to_head(repo: "Repo", lock_fd: int) -> None:
     _git(repo, lock_fd, "reset", "-q", "--hard", "HEAD")
     _git(repo, lock_fd, "clean", "-qfdx")
 
 
-def ensure_tag(repo: Repo, action: Action, lock_fd: int | None, env: dict[str, str] | None = None) -> None:
+def ensure_tag(repo: "Repo", action: Action, lock_fd: int | None, env: dict[str, str] | None = None) -> None:
     text = gitlog.tag_message(action)
     if text is None or action.revision is None or action.revision in {t.name for t in repo.tags}:
         return

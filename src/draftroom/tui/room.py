@@ -11,7 +11,9 @@ from typing import Protocol
 
 from draftroom.model import Document
 from draftroom.tui.snapshot import Snapshot
+from draftroom.workflow.hosting import Look, Synced
 from draftroom.workflow.negotiation import LogEntry, Sponsor
+from draftroom.workflow.translations import LanguageView
 
 
 @dataclass(frozen=True)
@@ -64,7 +66,19 @@ class Room(Protocol):
         """A token that changes whenever an action is recorded; must be cheap (called twice a second)."""
         ...
 
+    def look(self) -> Look | None:
+        """One quick look at a hosted negotiation's remote (None when it is not hosted)."""
+        ...
+
+    def sync(self) -> Synced:
+        """Receive everyone's actions and send this clone's (a hosted negotiation only)."""
+        ...
+
     def propose(self, request: ProposalRequest, acting_as: str) -> str: ...
+
+    def submit(self, amendment_id: str, acting_as: str) -> None:
+        """Table one of this clone's private proposals."""
+        ...
 
     def withdraw(self, amendment_id: str, acting_as: str, because: str = "") -> None: ...
 
@@ -132,6 +146,15 @@ class Room(Protocol):
     def document_at(self, revision: str) -> Document: ...
 
     def export(self, request: ExportRequest) -> Path: ...
+
+    def read_in(self, language: str | None) -> LanguageView:
+        """The latest text in `language` (None: the working language), with each paragraph's status."""
+        ...
+
+    def translate(self, paragraph_id: str, language: str, text: str, acting_as: str) -> str | None:
+        """Set one paragraph's translation (the Secretariat), or propose it (a delegation): the
+        proposal's id then, None when it is set."""
+        ...
 
 
 class Lobby(Protocol):

@@ -98,7 +98,7 @@ class DraftScreen(RoomScreen):
             "f",
             "roles",
             "Facilitators",
-            tooltip="Who facilitates; the Secretariat grants the role",
+            tooltip="Who facilitates; the Secretariat names and removes facilitators",
             show=False,
         ),
         Binding(

@@ -99,3 +99,19 @@ def test_a_table_in_small_type_after_the_notes_is_no_note():
     assert [_normal(a.title) for a in got.annexes] == [_normal(a.title) for a in key.annexes]
     annex = " ".join(p.text for p in got.annexes[0].paragraphs)
     assert "Estimated appropriation for 2025" in annex and "Reflects amounts after recosting" in annex
+
+
+def test_a_budget_table_and_headings_over_two_lines():
+    """79/257: a page of an annex table in small type whose totals column prints "6 441" at the
+    next note number; and headings whose first line ends in a colon ("... Agenda 2063:" / "The
+    Africa We Want"), after "Part IV" / "International cooperation for development"."""
+    got = parse_file(AKN / "en_A_RES_79_257.pdf")
+    key = parse_file(AKN / "en_A_RES_79_257.xml")
+    assert [(f.number, _normal(f.text)) for f in got.footnotes] == [
+        (f.number, _normal(f.text)) for f in key.footnotes
+    ]
+    assert [[_normal(h) for h in p.headings] for p in got.operative] == [
+        [_normal(h) for h in p.headings] for p in key.operative
+    ]
+    ours, theirs = list(iter_located(got)), list(iter_located(key))
+    assert [loc.label for loc in ours] == [loc.label for loc in theirs]

@@ -150,8 +150,11 @@ def _split_notes(
     start = len(lines)
     while start > 0 and _is_note_size(lines[start - 1], body_size):
         start -= 1
-    if not continued:
-        while start < len(lines) and not _opens_note(lines[start], expected):
+    if not continued and lines:
+        # a note opens at (or hangs out of) the text's left edge, where most of the page's lines
+        # start, not in a table's column of figures ("6 441")
+        left = Counter(round(x.x0) for x in lines).most_common(1)[0][0] + body_size
+        while start < len(lines) and not (lines[start].x0 <= left and _opens_note(lines[start], expected)):
             start += 1
     return lines[:start], lines[start:]
 

@@ -90,12 +90,13 @@ def _heading_like(unit: Unit | None) -> bool:
 
 def _heading_lines(lines: list[str]) -> list[str]:
     """One heading per printed line, a line that starts in lower case going on with the one before
-    ("General Assembly and Economic and Social Council affairs and" / "conference management")."""
+    ("General Assembly and Economic and Social Council affairs and" / "conference management"), and
+    so does a line after a colon ("... Agenda 2063:" / "The Africa We Want")."""
     out: list[str] = []
     for line in (ln.strip() for ln in lines):
         if not line:
             continue
-        if out and line[:1].islower():
+        if out and (line[:1].islower() or out[-1].endswith((":", "："))):
             out[-1] = f"{out[-1]} {line}"
         else:
             out.append(line)

@@ -235,7 +235,10 @@ class Joiner:
                 or deeper
             )
         if not self.wrapping.full:
-            return True
+            # lines are whole paragraphs, blank lines between them: a line straight after a short
+            # block is its next line (a heading's: "... Agenda 2063:" / "The Africa We Want")
+            blocks = self.wrapping.blank_lines
+            return not blocks or line.blank_before or line.cut_before or not self._short_heading()
         if self.wrapping.blanks_mark_paragraphs:
             return line.blank_before or (kind == "opener" and self.openers_start)
         return (

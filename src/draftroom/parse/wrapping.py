@@ -16,6 +16,7 @@ class Wrapping:
     full: int  # display width of a full wrapped line; 0 when lines are whole paragraphs
     blanks_mark_paragraphs: bool
     continuation_indent: int | None  # indent of wrapped lines, when paragraph starts are indented more
+    blank_lines: bool = False  # blank lines stand between the text's paragraphs (a few at least)
 
     def starts_deeper(self, line: Line) -> bool:
         """Indented more than wrapped lines are: a paragraph starts there."""
@@ -42,7 +43,8 @@ def _percentile(values: list[int], q: float) -> int:
 def measure(lines: list[Line]) -> Wrapping:
     pairs = [(a, b) for a, b in itertools.pairwise(lines) if not b.cut_before]
     full = _full_width(lines, pairs)
-    return Wrapping(full, _blanks_mark_paragraphs(full, pairs), _continuation_indent(pairs, full))
+    blank_lines = bool(pairs) and sum(1 for _, b in pairs if b.blank_before) >= 0.03 * len(pairs)
+    return Wrapping(full, _blanks_mark_paragraphs(full, pairs), _continuation_indent(pairs, full), blank_lines)
 
 
 def _full_width(lines: list[Line], pairs: list[tuple[Line, Line]]) -> int:

@@ -137,6 +137,8 @@ class FakeRoom:
     revision: str = "rev-0"
     calls: list[tuple] = field(default_factory=list)
     counter: int = 0
+    facilitating: list[str] = field(default_factory=lambda: ["Belarus"])
+    tabled_on: str | None = None
     translations: dict[str, LanguageView] = field(default_factory=dict)  # language -> the text in it
 
     def snapshot(self) -> Snapshot:
@@ -190,6 +192,31 @@ class FakeRoom:
     def bracket(self, paragraph_id: str, words: str, lift: bool, acting_as: str) -> str:
         self.record("bracket", paragraph_id, words, lift, acting_as)
         return "words bracketed"
+
+    def facilitators(self) -> list[str]:
+        return list(self.facilitating)
+
+    def change_role(self, op: str, delegation: str, acting_as: str) -> list[str]:
+        self.record("change_role", op, delegation, acting_as)
+        if op == "grant":
+            self.facilitating.append(delegation)
+        else:
+            self.facilitating.remove(delegation)
+        return list(self.facilitating)
+
+    def tabled(self) -> str | None:
+        return self.tabled_on
+
+    def table(self, symbol: str | None, acting_as: str) -> str:
+        self.record("table", symbol, acting_as)
+        self.tabled_on = "2019-11-05"
+        return self.tabled_on
+
+    def compilation(self) -> str:
+        return f"Compilation text: {self.document.symbol}\nOP1 [CHN: {self.proposals[0].text}]\n"
+
+    def formal_amendments(self) -> str:
+        return f"Amendments to draft resolution {self.document.symbol}\nIn operative paragraph 1, ...\n"
 
     def revise(self, acting_as: str) -> str:
         self.record("revise", acting_as)

@@ -158,6 +158,21 @@ class WorkflowRoom:
     def undo(self, action_id: str | None, acting_as: str) -> str:
         return undoing.undo(self.name, action_id, acting_as, home=self.home).summary
 
+    def change_role(self, op: str, delegation: str, acting_as: str) -> list[str]:
+        return amending.change_roles(self.name, op, delegation, acting_as, home=self.home)
+
+    def tabled(self) -> str | None:
+        return self.negotiation.state().tabled
+
+    def table(self, symbol: str | None, acting_as: str) -> str:
+        return nego.table(self.name, acting_as, symbol, home=self.home)
+
+    def compilation(self) -> str:
+        return exporting.compilation_text(self.name, home=self.home)
+
+    def formal_amendments(self) -> str:
+        return exporting.formal_amendments_text(self.name, home=self.home)
+
     def read_in(self, language: str | None) -> translations.LanguageView:
         return translations.language_view(self.name, language, home=self.home)
 

@@ -15,8 +15,11 @@ from draftroom.tui.screens.goto import GotoScreen
 from draftroom.tui.screens.history import HistoryScreen
 from draftroom.tui.screens.languages import LanguagesScreen, TranslationEditor
 from draftroom.tui.screens.mark import open_mark
+from draftroom.tui.screens.reading import ReadingScreen
 from draftroom.tui.screens.revise import open_revise
+from draftroom.tui.screens.roles import RolesScreen
 from draftroom.tui.screens.sponsors import SponsorsScreen
+from draftroom.tui.screens.table import open_table
 from draftroom.tui.snapshot import Snapshot
 from draftroom.tui.widgets.draft_view import DraftView
 from draftroom.tui.widgets.identity_bar import IdentityBar
@@ -28,7 +31,7 @@ from draftroom.workflow.translations import LanguageView
 class DraftScreen(RoomScreen):
     # below 100 columns the draft takes more of the width (its gutter narrows too, see Hanging)
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]  # noqa: RUF012
-    CHAIR_ACTIONS = frozenset({"mark", "revise"})
+    CHAIR_ACTIONS = frozenset({"mark", "revise", "table"})
     BINDINGS = [  # noqa: RUF012
         Binding("e", "propose('replace')", "Replace", tooltip="Propose a new text for this paragraph"),
         Binding(
@@ -81,6 +84,25 @@ class DraftScreen(RoomScreen):
             "Languages",
             tooltip="Every paragraph's translations, current, stale or missing, two languages side by side",
             show=False,
+        ),
+        # the palette lists these; the key bar is full
+        Binding("C", "compilation", "Compilation", tooltip="Every pending proposal in place", show=False),
+        Binding(
+            "A",
+            "formal_amendments",
+            "Amendments document",
+            tooltip="The formal amendments document of every proposer, as exported",
+            show=False,
+        ),
+        Binding(
+            "f",
+            "roles",
+            "Facilitators",
+            tooltip="Who facilitates; the Secretariat names and removes facilitators",
+            show=False,
+        ),
+        Binding(
+            "T", "table", "Table", tooltip="Table the draft (then sponsors join as additional)", show=False
         ),
         Binding("escape", "leave", "List", tooltip="Back to the list of negotiations"),
     ]
@@ -261,6 +283,21 @@ class DraftScreen(RoomScreen):
         room = self.room_app.room
         if room is not None:
             self.app.push_screen(LanguagesScreen(room.name, getattr(room, "home", None)))
+
+    def action_compilation(self) -> None:
+        self.app.push_screen(
+            ReadingScreen("Compilation text", "compilation", lambda room: room.compilation())
+        )
+
+    def action_formal_amendments(self) -> None:
+        title = "Formal amendments document"
+        self.app.push_screen(ReadingScreen(title, "amendments", lambda room: room.formal_amendments()))
+
+    def action_roles(self) -> None:
+        self.app.push_screen(RolesScreen())
+
+    def action_table(self) -> None:
+        open_table(self.room_app)
 
     def action_leave(self) -> None:
         self.room_app.close_room()

@@ -34,7 +34,7 @@ def test_hooks_in_the_repository_never_run(run_cli, home, tmp_path):
     result = run_cli("sponsors", "t", "add", "France", "--as", "France", "--home", str(home))
     assert result.returncode == 0, result.stderr
     assert not marker.exists()
-    assert "France" in git(neg, "show", "HEAD:sponsors.json")
+    assert "France" in git(neg, "show", "HEAD:sponsors/france.json")
 
 
 @pytest.mark.parametrize(

@@ -1,5 +1,5 @@
-"""Verbs on amendments: amend, amendments, submit, withdraw, support, accept, reject, compromise,
-mark, bracket, unbracket, roles, compile; and the cross-reference warnings of `revise`."""
+"""Verbs on amendments: amend, amendments, submit, withdraw, support, accept, reject, comment,
+compromise, mark, bracket, unbracket, roles, compile."""
 
 import argparse
 import json
@@ -212,20 +212,6 @@ def _compile(args: argparse.Namespace) -> int:
     return 0
 
 
-def _with_warnings(revise: Any) -> Any:
-    """`revise` as the negotiation verbs define it, then the cross-references it broke."""
-
-    def run(args: argparse.Namespace) -> int:
-        from draftroom.workflow import revising
-
-        code = int(revise(args) or 0)
-        for warning in revising.revision_warnings(args.name, args.home):
-            print(f"draftroom: warning: {warning}", file=sys.stderr)
-        return code
-
-    return run
-
-
 # ---- parser -----------------------------------------------------------------------------------------
 def _common() -> tuple[argparse.ArgumentParser, argparse.ArgumentParser]:
     home = argparse.ArgumentParser(add_help=False)
@@ -376,7 +362,3 @@ def register(sub: argparse._SubParsersAction) -> None:
         help="write it to FILE: .docx, .txt, .md or .html, as `export --kind compilation`",
     )
     p.set_defaults(func=_compile)
-
-    revise = sub.choices.get("revise")
-    if revise is not None:
-        revise.set_defaults(func=_with_warnings(revise.get_default("func")))

@@ -7,7 +7,6 @@ from pathlib import Path
 
 from draftroom.cli.options import add_home
 from draftroom.errors import DraftroomError
-from draftroom.workflow.writing import write_atomically
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -44,6 +43,7 @@ def _check_output(path: str | None, suffixes: tuple[str, ...]) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from draftroom.workflow import comparing
+    from draftroom.workflow.writing import write_atomically
 
     _check_output(args.html, (".html", ".htm"))
     _check_output(args.docx, (".docx",))

@@ -3,6 +3,10 @@
 Each command module defines `register(subparsers)`, which adds its verbs and sets `func(args) -> int`
 on each. The program (`draftroom.app`) adds the terminal UI's verbs through `more`: the command line
 itself never imports the TUI.
+
+A command imports only the module that defines its verb (COMMANDS), and that module imports the
+workflow only inside the handler that runs: `draftroom show` loads neither the export nor the parse
+modules, nor the libraries behind them. `--help`, and a verb nobody defines, load every module.
 """
 
 import argparse
@@ -10,32 +14,47 @@ import logging
 import os
 import sys
 from collections.abc import Callable, Sequence
+from importlib import import_module
 from typing import NoReturn
 
 from draftroom import __version__
-from draftroom.cli import (
-    amend_cmd,
-    diff_cmd,
-    export_cmd,
-    hosting_cmd,
-    negotiation_cmd,
-    parse_cmd,
-    translations_cmd,
-)
 from draftroom.errors import DraftroomError
 from draftroom.model.text_rules import check_argument
 
 OFFLINE_ENV = "DRAFTROOM_OFFLINE"  # the workflow's hosting.OFFLINE_ENV, set without loading it
 Register = Callable[[argparse._SubParsersAction], None]
-VERBS: tuple[Register, ...] = (  # in the order of `--help`
-    parse_cmd.register,
-    negotiation_cmd.register,
-    amend_cmd.register,
-    diff_cmd.register,
-    export_cmd.register,
-    hosting_cmd.register,
-    translations_cmd.register,
-)
+COMMANDS: dict[
+    str, tuple[str, ...]
+] = {  # module of draftroom.cli -> the verbs it registers, as `--help` lists them
+    "parse_cmd": ("parse",),
+    "negotiation_cmd": ("new", "show", "sponsors", "revise", "table", "log", "undo", "list", "reindex"),
+    "amend_cmd": (
+        "amend",
+        "amendments",
+        "withdraw",
+        "support",
+        "submit",
+        "accept",
+        "reject",
+        "comment",
+        "compromise",
+        "mark",
+        "bracket",
+        "unbracket",
+        "roles",
+        "compile",
+    ),
+    "diff_cmd": ("diff",),
+    "export_cmd": ("export",),
+    "hosting_cmd": ("keys", "host", "clone", "sync", "verify", "guard"),
+    "translations_cmd": ("translations", "translate"),
+}
+
+
+def registers(verb: str | None = None) -> list[Register]:
+    """The `register` of the module defining `verb`; of every module when `verb` is None or unknown."""
+    modules = [m for m, verbs in COMMANDS.items() if verb in verbs] or list(COMMANDS)
+    return [import_module(f"draftroom.cli.{m}").register for m in modules]
 
 
 class _OneLineParser(argparse.ArgumentParser):
@@ -47,19 +66,25 @@ class _OneLineParser(argparse.ArgumentParser):
         self.exit(2, f"draftroom: error: {where}{message} (see `{self.prog} --help`)\n")
 
 
-def build_parser(more: Sequence[Register] = ()) -> argparse.ArgumentParser:
-    """The parser of every verb: the command line's own, then `more` (the program's other front ends)."""
+def build_parser(more: Sequence[Register] = (), verb: str | None = None) -> argparse.ArgumentParser:
+    """The parser of `verb` (default: of every verb): the command line's own, then `more` (the program's
+    other front ends, always added: they are cheap)."""
     parser = _OneLineParser(
         prog="draftroom",
         description="Draft and negotiate United Nations resolutions: parse, propose, revise, diff, export.",
     )
     parser.add_argument("--version", action="version", version=f"draftroom {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for register in (*VERBS, *more):
+    for register in (*registers(verb), *more):
         register(sub)
-    for verb in sub.choices.values():  # every verb that acts may skip the sync of a hosted negotiation
-        if any(a.dest == "actor" for a in verb._actions) and verb.prog.split()[-1] not in ("sync", "verify"):
-            verb.add_argument("--offline", action="store_true", help="do not sync a hosted negotiation")
+    for verb_parser in sub.choices.values():  # every verb that acts may skip the sync of a hosted negotiation
+        if any(a.dest == "actor" for a in verb_parser._actions) and verb_parser.prog.split()[-1] not in (
+            "sync",
+            "verify",
+        ):
+            verb_parser.add_argument(
+                "--offline", action="store_true", help="do not sync a hosted negotiation"
+            )
     return parser
 
 
@@ -91,13 +116,14 @@ def _check_text_arguments(argv: list[str]) -> None:
 
 
 def main(argv: list[str] | None = None, more: Sequence[Register] = ()) -> int:
+    given = sys.argv[1:] if argv is None else argv
     try:
-        _check_text_arguments(sys.argv[1:] if argv is None else argv)
+        _check_text_arguments(given)
     except DraftroomError as e:
         print(f"draftroom: error: {e}", file=sys.stderr)
         return e.exit_code
-    parser = build_parser(more)
-    args = parser.parse_args(argv)
+    parser = build_parser(more, given[0] if given and not given[0].startswith("-") else None)
+    args = parser.parse_args(given)
     if not getattr(args, "func", None):
         parser.print_help()
         return 2

@@ -90,6 +90,8 @@ def _revise(args: argparse.Namespace) -> int:
     rev = revising.revise(args.name, args.actor, args.symbol, home=args.home)
     symbol = f" {rev.symbol}" if rev.symbol else ""
     print(f"{args.name}: {rev.revision.name} ({rev.tag}){symbol}, {rev.date}")
+    for warning in revising.revision_warnings(args.name, args.home):  # cross-references it broke
+        print(f"draftroom: warning: {warning}", file=sys.stderr)
     return 0
 
 

@@ -2,10 +2,9 @@
 
 import re
 
-from git import Repo
-
 from draftroom.errors import DraftroomError
 from draftroom.model.revision import Revision
+from draftroom.store.plumbing import Where, git
 from draftroom.store.records import Action, RevisionCut
 
 ACTION, ACTOR, PARAGRAPH, AMENDMENT, REVISION = "Action", "Actor", "Paragraph", "Amendment", "Revision"
@@ -61,9 +60,9 @@ def action_from(
     )
 
 
-def read_actions(repo: Repo, rev_range: str = "HEAD") -> list[Action]:
+def read_actions(repo: Where, rev_range: str = "HEAD") -> list[Action]:
     """The actions in `rev_range`, newest first (one `git log` call)."""
-    out = repo.git.log(f"--format={_LOG_FORMAT}", rev_range)
+    out = git(repo, "log", f"--format={_LOG_FORMAT}", rev_range)
     actions = []
     for record in out.split(_RECORD):
         record = record.strip("\n")

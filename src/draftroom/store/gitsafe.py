@@ -12,10 +12,12 @@ import subprocess
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-
-from git import Repo
+from typing import TYPE_CHECKING
 
 from draftroom.errors import DraftroomError
+
+if TYPE_CHECKING:
+    from git import Repo
 
 OVERRIDES = (("core.hooksPath", "/dev/null"), ("core.fsmonitor", "false"), ("gpg.ssh.program", "ssh-keygen"))
 
@@ -87,7 +89,7 @@ def check_config(git_dir: Path) -> None:
     _checked[config] = mtime
 
 
-def make_safe(repo: Repo) -> Repo:
+def make_safe(repo: "Repo") -> "Repo":
     """The repository, its git processes set to ignore hooks and fsmonitor; refused if its config is unsafe."""
     check_config(Path(repo.git_dir))
     repo.git.update_environment(**environment())
@@ -95,7 +97,9 @@ def make_safe(repo: Repo) -> Repo:
 
 
 @contextmanager
-def open_repo(path: Path) -> Iterator[Repo]:
+def open_repo(path: Path) -> Iterator["Repo"]:
+    from git import Repo  # GitPython loads only for what plumbing does not do (actions, hosting)
+
     with Repo(path) as repo:
         yield make_safe(repo)
 

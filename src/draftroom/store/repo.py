@@ -17,12 +17,10 @@ from contextlib import AbstractContextManager, ExitStack, contextmanager, suppre
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from git import GitCommandError, Repo
-
 from draftroom.errors import DraftroomError
 from draftroom.lang.numbers import decimal
 from draftroom.model import Document, Revision
-from draftroom.store import gitlog, gitsafe, layout, queue
+from draftroom.store import gitlog, gitsafe, layout, plumbing, queue
 from draftroom.store.committed import Committed
 from draftroom.store.records import Action, NegotiationState, RevisionCut, Sponsor
 from draftroom.store.transaction import (
@@ -35,7 +33,9 @@ from draftroom.store.transaction import (
     reset_to_head,
 )
 
-if TYPE_CHECKING:  # the index pulls in SQLAlchemy: imported only by commands that use it
+if TYPE_CHECKING:  # the index pulls in SQLAlchemy, GitPython is for actions: loaded only where used
+    from git import Repo
+
     from draftroom.store.index import Index, Summary
 
 SENTINEL = "draftroom-action"  # in .git: an action is in progress (or was killed)
@@ -98,6 +98,8 @@ class Negotiation:
 
         Built in a hidden sibling directory and renamed into place, so a crash leaves nothing."""
         path = Path(path).absolute()
+        from git import Repo
+
         path.parent.mkdir(parents=True, exist_ok=True)
         _remove_stale_builds(path)
         tmp = path.parent / f".{path.name}.new-{os.getpid()}"
@@ -129,19 +131,29 @@ class Negotiation:
         return neg
 
     # ---- locking and recovery -----------------------------------------------------------
+    def git_dir(self) -> Path:
+        """The repository's git directory (a hosting bare repository is its own), its config checked:
+        what reading with plumbing needs, without GitPython."""
+        found = self.path / ".git"
+        if not found.is_dir():
+            if not (self.path / "HEAD").is_file():
+                raise DraftroomError(f"{self.path} is not a negotiation's repository (no .git folder)")
+            found = self.path
+        gitsafe.check_config(found)
+        return found
+
     @contextmanager
-    def _repo(self) -> Iterator[Repo]:
-        if not (self.path / ".git").is_dir() and not (self.path / "HEAD").is_file():
-            raise DraftroomError(f"{self.path} is not a negotiation's repository (no .git folder)")
+    def _repo(self) -> Iterator["Repo"]:
+        self.git_dir()
         with gitsafe.open_repo(self.path) as repo:
             yield repo
 
-    def repository(self) -> AbstractContextManager[Repo]:
+    def repository(self) -> AbstractContextManager["Repo"]:
         """The git repository, for reading (inside `action` to read under the negotiation's lock)."""
         return self._repo()
 
     @contextmanager
-    def locked(self, wait: float = LOCK_WAIT) -> Iterator[Repo]:
+    def locked(self, wait: float = LOCK_WAIT) -> Iterator["Repo"]:
         """Hold the negotiation's lock (recovering from a killed action first); yields the Repo.
 
         Commands wait in turn (store.queue: first come, first served), then take the lock itself,
@@ -168,7 +180,7 @@ class Negotiation:
             finally:
                 self._lock_fd = None
 
-    def _recover(self, repo: Repo, lock_fd: int) -> None:
+    def _recover(self, repo: "Repo", lock_fd: int) -> None:
         git_dir = self.path / ".git"
         if not (git_dir / SENTINEL).exists() and not (git_dir / "index.lock").exists():
             return
@@ -230,7 +242,7 @@ class Negotiation:
         if self.after:
             self.after(self)
 
-    def refuse_unsafe_start(self, repo: Repo) -> None:
+    def refuse_unsafe_start(self, repo: "Repo") -> None:
         """An action starts from the committed state, in a history draftroom has seen: refuse otherwise,
         leaving a git operation in progress, hand edits and a rewritten history as they are."""
         git_dir = self.path / ".git"
@@ -286,11 +298,11 @@ class Negotiation:
     def index_state(self) -> tuple[str, int] | None:
         return self.index.indexed(str(self.path))
 
-    def _summary(self, read: layout.Reader, actions: int) -> "Summary":
+    def _summary(self, snap: Committed, actions: int) -> "Summary":
         from draftroom.store.index import Summary
 
-        doc_meta = layout.read_document_meta(read)
-        state = layout.read_state(read)
+        doc_meta = layout.read_document_meta(snap.read)
+        state = snap.state()
         return Summary(
             path=str(self.path),
             name=self.name,
@@ -299,7 +311,7 @@ class Negotiation:
             title=doc_meta.get("title") or "",
             language=doc_meta.get("language") or "",
             revision=state.revision,
-            sponsor_count=len(layout.read_sponsors(read)),
+            sponsor_count=len(snap.sponsors()),
             tabled=state.tabled,
             facilitator=state.facilitator,
             action_count=actions,
@@ -313,12 +325,12 @@ class Negotiation:
             if (
                 base is None
                 or base[0] != parent
-                or not self._advance(base, done.commit, [done], Committed(repo, done.commit).read)
+                or not self._advance(base, done.commit, [done], Committed(repo, done.commit))
             ):
                 self._sync(repo)
 
     def _advance(
-        self, base: tuple[str, int] | None, commit: str, actions: list[Action], read: layout.Reader
+        self, base: tuple[str, int] | None, commit: str, actions: list[Action], snap: Committed
     ) -> bool:
         """Move the index from `base` to `commit` by `actions` (oldest first; all of them when base is None).
 
@@ -328,8 +340,8 @@ class Negotiation:
         known = self.index.revisions(path) if base else []
         revisions = known + [r for a in actions if (r := gitlog.revision_of(a))]
         count = (base[1] if base else 0) + len(actions)
-        summary = self._summary(read, count)
-        sponsors = layout.read_sponsors(read)
+        summary = self._summary(snap, count)
+        sponsors = snap.sponsors()
         return self.index.update(
             summary, base[0] if base else None, commit, actions, sponsors, revisions, replace=base is None
         )
@@ -340,7 +352,7 @@ class Negotiation:
         with self._repo() as repo:
             self._sync(repo)
 
-    def _sync(self, repo: Repo) -> None:
+    def _sync(self, repo: "Repo") -> None:
         head = head_sha(repo)
         base = self.index_state()
         if base and base[0] == head:
@@ -350,7 +362,7 @@ class Negotiation:
             base = None
         actions = gitlog.read_actions(repo, f"{base[0]}..{head}" if base else head)
         actions.reverse()
-        self._advance(base, head, actions, Committed(repo, head).read)
+        self._advance(base, head, actions, Committed(repo, head))
 
     def reindex(self) -> None:
         """Rebuild this negotiation's index rows from git alone."""
@@ -360,7 +372,7 @@ class Negotiation:
             self.witness(head_sha(repo))
 
     # ---- reading --------------------------------------------------------------------------------
-    def resolve_rev(self, repo: Repo, rev: str | None) -> str:
+    def resolve_rev(self, repo: plumbing.Where, rev: str | None) -> str:
         """A user's revision ("rev-1", "Rev.1", "1", "latest") as a git revision; one-line error if unknown."""
         if rev is None or rev.strip().lower() in ("head", "latest", "current"):
             return "HEAD"
@@ -375,8 +387,8 @@ class Negotiation:
     def snapshot(self, rev: str | None = None) -> Committed:
         """Every file at a revision (default: the latest commit), read from git objects, lock-free."""
         self._heal_if_idle()
-        with self._repo() as repo:
-            return Committed(repo, self.resolve_rev(repo, rev))
+        where = self.git_dir()
+        return Committed(where, self.resolve_rev(where, rev))
 
     def document(self, rev: str | None = None) -> Document:
         return self.snapshot(rev).document()
@@ -399,33 +411,31 @@ class Negotiation:
 
     def revisions(self) -> list[RevisionCut]:
         """The revisions cut, oldest first, from the commits' trailers."""
-        with self._repo() as repo:
-            actions = gitlog.read_actions(repo)
+        actions = gitlog.read_actions(self.git_dir())
         return [r for a in reversed(actions) if (r := gitlog.revision_of(a))]
 
     def git_log(self) -> list[Action]:
         """Every action, newest first, read from git alone (what reindex rebuilds from)."""
-        with self._repo() as repo:
-            return gitlog.read_actions(repo)
+        return gitlog.read_actions(self.git_dir())
 
     def outlines_before(self, actions: list[Action]) -> list[Document]:
         """For each action of `actions` (newest first, as `git_log` gives them), the document's
         outline as it stood when the action was taken (at its parent; the first commit's own): so its
         labels are the ones the actor saw. One `git log` finds the commits that changed the structure;
         one outline is read per such commit, however many actions fall between two of them."""
-        with self._repo() as repo:
-            changed = set(repo.git.log("--format=%H", "--", layout.META, layout.STRUCTURE).split())
-            outlines: dict[str, Document] = {}
-            out: list[Document] = []
-            before: str | None = None  # the newest structure change older than the action at hand
-            for action in reversed(actions):
-                source = before or action.commit
-                if source not in outlines:
-                    outlines[source] = Committed(repo, source).outline()
-                out.append(outlines[source])
-                if action.commit in changed:
-                    before = action.commit
-            return out[::-1]
+        where = self.git_dir()
+        changed = set(plumbing.git(where, "log", "--format=%H", "--", layout.META, layout.STRUCTURE).split())
+        outlines: dict[str, Document] = {}
+        out: list[Document] = []
+        before: str | None = None  # the newest structure change older than the action at hand
+        for action in reversed(actions):
+            source = before or action.commit
+            if source not in outlines:
+                outlines[source] = Committed(where, source).outline()
+            out.append(outlines[source])
+            if action.commit in changed:
+                before = action.commit
+        return out[::-1]
 
     def fsck(self) -> str:
         """`git fsck --strict` output; raises GitCommandError when the repository is damaged."""
@@ -433,7 +443,9 @@ class Negotiation:
             return repo.git.fsck("--strict", "--no-dangling")
 
 
-def _holds(repo: Repo, commit: str) -> bool:
+def _holds(repo: "Repo", commit: str) -> bool:
+    from git import GitCommandError
+
     try:
         repo.git.merge_base("--is-ancestor", commit, head_sha(repo))
     except GitCommandError:  # not an ancestor, or gone altogether
@@ -441,9 +453,9 @@ def _holds(repo: Repo, commit: str) -> bool:
     return True
 
 
-def revision_tags(repo: Repo) -> list[str]:
+def revision_tags(repo: plumbing.Where) -> list[str]:
     """The revisions' tags, oldest first: rev-0, rev-1..."""
-    cuts = (r for t in repo.tags if (r := Revision.from_tag(t.name)))
+    cuts = (r for t in plumbing.tags(repo) if (r := Revision.from_tag(t)))
     return [r.tag for r in sorted(cuts)]
 
 

@@ -13,13 +13,15 @@ import binascii
 import hashlib
 import re
 from dataclasses import dataclass
-
-from git import Repo
+from typing import TYPE_CHECKING
 
 from draftroom.errors import DraftroomError
 from draftroom.store import layout
 from draftroom.store.committed import Committed
 from draftroom.store.transaction import actor_email
+
+if TYPE_CHECKING:
+    from git import Repo
 
 KEYS_DIR = "keys/"
 _KEY_LINE = re.compile(
@@ -93,7 +95,7 @@ class Signature:
     fingerprint: str
 
 
-def signatures(repo: Repo, rev_range: str) -> dict[str, Signature]:
+def signatures(repo: "Repo", rev_range: str) -> dict[str, Signature]:
     """Every commit's signature in `rev_range` (one git log), by commit."""
     out = repo.git.execute(
         [

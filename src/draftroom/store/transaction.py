@@ -5,30 +5,28 @@ negotiation locked until it has finished, and recovery never races with it.
 """
 
 import os
-import re
 import time
-import unicodedata
 from datetime import datetime
 from pathlib import Path, PurePosixPath
-
-from git import Repo
-from git.refs.symbolic import SymbolicReference
+from typing import TYPE_CHECKING, Any
 
 from draftroom.errors import DraftroomError
 from draftroom.files import write_atomically
 from draftroom.model import Document, Revision
 from draftroom.store import gitlog, layout
 from draftroom.store.amendments import ROLES, Amendments, read_facilitators, roles_file
+from draftroom.store.plumbing import head_sha
 from draftroom.store.records import Action, NegotiationState, Sponsor
+
+if TYPE_CHECKING:
+    from git import Repo
 
 PAUSE_ENV = "DRAFTROOM_TEST_PAUSE"  # "stage:seconds[:marker]", for crash tests only
 
 
 def actor_email(name: str) -> str:
     """A stable e-mail for a delegation or person: "Russian Federation" -> russian-federation@draftroom.invalid."""
-    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
-    slug = re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-")
-    return f"{slug or 'u' + name.encode().hex()[:32]}@draftroom.invalid"
+    return f"{layout.slug(name)}@draftroom.invalid"
 
 
 def pause_for_tests(stage: str) -> None:
@@ -67,7 +65,7 @@ def _safe_rel(rel: str) -> str:
         layout.SPONSORS,
         layout.STATE,
         ROLES,
-    ) or rel.startswith(layout.TEXT_DIR):
+    ) or rel.startswith((layout.TEXT_DIR, layout.SPONSORS_DIR)):
         raise DraftroomError(f"{rel} belongs to the document: change it through the transaction's doc")
     return plain
 
@@ -99,8 +97,10 @@ class Transaction:
         self._doc_files: dict[str, str] = {}
         self._state: NegotiationState | None = None
         self._sponsors: list[Sponsor] | None = None
+        self._sponsor_records: dict[str, dict[str, Any]] = {}  # as the action found them
         self._touched: set[str] = set()
         self._disk = layout.disk_reader(path)
+        self._listing = layout.disk_lister(path)
 
     def start_with(self, doc: Document, state: NegotiationState, sponsors: list[Sponsor]) -> None:
         """For a new negotiation: everything is new, nothing is on disk yet."""
@@ -137,7 +137,8 @@ class Transaction:
     def sponsors(self) -> list[Sponsor]:
         """The sponsors in the order they joined; change the list in place."""
         if self._sponsors is None:
-            self._sponsors = layout.read_sponsors(self._disk)
+            self._sponsor_records = layout.sponsor_records(self._disk, self._listing)
+            self._sponsors = layout.read_sponsors(self._disk, self._listing)
         return self._sponsors
 
     @property
@@ -213,8 +214,14 @@ class Transaction:
                     self._put(rel, None, self._doc_files[rel])
         if self._state is not None:
             self._put(layout.STATE, layout.state_file(self._state), self._disk(layout.STATE))
-        if self._sponsors is not None:
-            self._put(layout.SPONSORS, layout.sponsors_file(self._sponsors), self._disk(layout.SPONSORS))
+        if self._sponsors is not None:  # one file each; sponsors.json (made before) goes
+            orders = {rel: int(r.get("order", 0)) for rel, r in self._sponsor_records.items()}
+            files = layout.sponsor_files(self._sponsors, orders)
+            for rel in [*self._sponsor_records, layout.SPONSORS]:
+                if rel not in files:
+                    self._put(rel, None, self._disk(rel))
+            for rel, text in files.items():
+                self._put(rel, text, self._disk(rel))
 
     def trailers(self) -> list[tuple[str, str]]:
         out = [(gitlog.ACTION, self.action), (gitlog.ACTOR, self.actor)]
@@ -229,7 +236,7 @@ class Transaction:
             out.append((gitlog.REVISION_DATE, date))
         return out + self.extra_trailers
 
-    def commit(self, repo: Repo, lock_fd: int | None = None) -> Action:
+    def commit(self, repo: "Repo", lock_fd: int | None = None) -> Action:
         """Write back, stage, commit (and tag); the Action as the log will show it.
 
         Git runs with the lock's descriptor inherited, so a git child orphaned by a SIGKILL keeps
@@ -265,22 +272,17 @@ def sign_options(key_file: str) -> list[str]:
     return ["-c", "gpg.format=ssh", "-c", f"user.signingKey={key_file}"]
 
 
-def head_sha(repo: Repo) -> str:
-    """The commit HEAD points to, read from the refs alone (no git process)."""
-    return str(SymbolicReference.dereference_recursive(repo, "HEAD"))
-
-
-def _git(repo: Repo, lock_fd: int | None, *args: str, env: dict[str, str] | None = None) -> None:
+def _git(repo: "Repo", lock_fd: int | None, *args: str, env: dict[str, str] | None = None) -> None:
     """A git command that changes the repository, holding the negotiation's lock while it runs."""
     repo.git.execute(["git", *args], env=env, pass_fds=(lock_fd,) if lock_fd is not None else ())
 
 
-def reset_to_head(repo: Repo, lock_fd: int) -> None:
+def reset_to_head(repo: "Repo", lock_fd: int) -> None:
     _git(repo, lock_fd, "reset", "-q", "--hard", "HEAD")
     _git(repo, lock_fd, "clean", "-qfdx")
 
 
-def ensure_tag(repo: Repo, action: Action, lock_fd: int | None, env: dict[str, str] | None = None) -> None:
+def ensure_tag(repo: "Repo", action: Action, lock_fd: int | None, env: dict[str, str] | None = None) -> None:
     text = gitlog.tag_message(action)
     if text is None or action.revision is None or action.revision in {t.name for t in repo.tags}:
         return

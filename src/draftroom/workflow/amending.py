@@ -12,7 +12,6 @@ from pathlib import Path
 from draftroom.errors import DraftroomError
 from draftroom.model import STATUSES, Document, Revision, find_by_id, labels, states
 from draftroom.model.amendment import Amendment
-from draftroom.parse import parse_file
 from draftroom.store import Committed, Negotiation, NegotiationState, Transaction, actor_email
 from draftroom.store.private import PrivateProposals
 from draftroom.store.worktree import working_outline, working_text
@@ -205,6 +204,8 @@ def propose_document(
 ) -> Recorded:
     """Every instruction of a formal amendments document, attributed to its sponsors: one action."""
     neg = open_negotiation(name, home)
+    from draftroom.parse import parse_file  # the parsers load only to read a file
+
     formal = parse_file(source, lang)
     if formal.kind != "amendments" and not formal.instructions:
         raise DraftroomError(f"{source}: not an amendments document (no instructions found)")

@@ -84,6 +84,17 @@ class Synced:
     pushed: int = 0  # own actions sent
     refused: list[str] = field(default_factory=list)  # one line each
     offline: str | None = None  # why the remote could not be reached
+    waiting: int = 0  # own actions still not on the remote afterwards
+
+
+@dataclass(frozen=True)
+class Look:
+    """A hosted negotiation's remote as one quick look found it."""
+
+    remote: str | None  # the commit its branch points at (None: the remote could not be reached)
+    behind: bool  # it holds actions this clone has not fetched
+    waiting: int  # this clone's own actions it does not hold yet
+    offline: str | None = None  # why it could not be reached
 
 
 Redo = Callable[[str, Action, Home], None]
@@ -143,8 +154,25 @@ def sync(name: str, home: Home = None) -> Synced:
         done.offline = str(e)
     finally:
         _replaying.pop()
+    done.waiting = _count_own(neg)
     neg.sync()
     return done
+
+
+def look(name: str, home: Home = None) -> Look | None:
+    """One round trip to a hosted negotiation's remote (its branch's commit; no fetch, no lock): whether
+    a sync has anything to do. None when the negotiation is not hosted. For a front end that keeps a
+    negotiation current by looking every second and syncing only when the look says so."""
+    neg = open_negotiation(name, home)
+    if not rm.is_hosted(neg):
+        return None
+    waiting = _count_own(neg)
+    try:
+        remote = rm.remote_head(neg)
+    except rm.Offline as e:
+        return Look(None, False, waiting, str(e))
+    with neg.repository() as repo:
+        return Look(remote, remote != rm.upstream(repo), waiting)
 
 
 def _round(neg: Negotiation, home: Home, done: Synced) -> bool:

@@ -26,7 +26,6 @@ from draftroom.store import (
     resolve_home,
 )
 from draftroom.workflow.identity import SECRETARIAT, resolve_actor
-from draftroom.workflow.reading import one_text, read_document
 from draftroom.workflow.signer import signer_for
 
 if TYPE_CHECKING:
@@ -109,6 +108,8 @@ def new_negotiation(
 ) -> Created:
     """`draftroom new NAME --from FILE`: parse FILE and store it as rev-0; a warning first when the
     text clearly reads as another language than `lang`."""
+    from draftroom.workflow.reading import one_text, read_document  # the parsers load only to read a file
+
     new_negotiation_dir(name, home)  # refuse a bad or taken name before parsing
     warnings: list[str] = []
     doc = one_text(read_document(source, lang, warnings.append), source)

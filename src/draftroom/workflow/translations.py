@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from draftroom.errors import DraftroomError
+from draftroom.export.typography import printed
 from draftroom.lang import LANGUAGES
 from draftroom.model import Document, Heading, Paragraph, find_by_id, iter_located, labels, locate
 from draftroom.model.amendment import Amendment, make_id
@@ -43,8 +44,6 @@ from draftroom.store.translations import (
     save_translation,
     translation_files,
 )
-from draftroom.workflow.alignment import align
-from draftroom.workflow.amending import code
 from draftroom.workflow.identity import SECRETARIAT, resolve_actor
 from draftroom.workflow.negotiation import (
     Created,
@@ -54,7 +53,6 @@ from draftroom.workflow.negotiation import (
     show,
     sponsor_names,
 )
-from draftroom.workflow.reading import one_text, read_document
 
 
 # ---- status --------------------------------------------------------------------------------------------
@@ -204,6 +202,40 @@ def in_language(
     return InLanguage(out, stale)
 
 
+@dataclass
+class LanguageView:
+    """What a reader of the draft sees in one language: the text, printed as that language prints it,
+    and each paragraph's and footnote's status there (empty in the working language)."""
+
+    document: Document
+    languages: list[str]  # the working language first, then every language the negotiation holds
+    paragraphs: dict[str, str] = field(default_factory=dict)  # paragraph id -> current | stale | missing
+    footnotes: dict[int, str] = field(default_factory=dict)  # working note number -> status
+
+
+def language_view(name: str, lang: str | None, home: Home = None) -> LanguageView:
+    """The latest text in `lang` (None: the working language) for reading on screen: the translation
+    where there is one (the working text where a paragraph is missing), its quotes and apostrophes as
+    the language prints them, with the status of every paragraph and footnote."""
+    working = show(name, None, home)
+    snap = open_negotiation(name, home).snapshot()
+    found = read_translations(snap.read)
+    languages = [working.language, *found]
+    if lang is None or lang == working.language:
+        return LanguageView(working, languages)
+    t = found.get(check_language(lang))
+    if t is None:
+        raise DraftroomError(
+            f"{name} has no {lang} version (it holds {', '.join(languages)}): "
+            f"add one with `draftroom translations {name} add FILE --lang {lang}`"
+        )
+    doc = translated_document(working, t)
+    doc.sponsors = sponsor_names([s for s in snap.sponsors() if s.main], lang)
+    for loc in iter_located(doc):
+        loc.paragraph.text = printed(loc.paragraph.text, lang)
+    return LanguageView(doc, languages, statuses(working, t), note_statuses(working, t))
+
+
 def check_language(lang: str) -> str:
     if lang not in LANGUAGES:
         raise DraftroomError(f"unknown language {lang!r}: use one of {', '.join(LANGUAGES)}")
@@ -212,6 +244,9 @@ def check_language(lang: str) -> str:
 
 # ---- adding versions ------------------------------------------------------------------------------------
 def _version(working: Document, path: str | Path, lang: str | None) -> Translation:
+    from draftroom.workflow.alignment import align  # the parsers load only to add a version
+    from draftroom.workflow.reading import one_text, read_document
+
     doc = one_text(read_document(path, check_language(lang) if lang else None), path)
     if lang:
         doc.language = lang
@@ -233,6 +268,8 @@ def new_with_translations(
     languages, every one aligned before anything is written."""
     new_negotiation_dir(name, home)  # refuse a bad or taken name before parsing
     warnings: list[str] = []
+    from draftroom.workflow.reading import one_text, read_document
+
     working = one_text(read_document(source, lang, warnings.append), source)
     found: dict[str, Translation] = {}
     for path in versions:
@@ -336,6 +373,8 @@ def translate(
         loc = locate(txn.doc, label)
         p = loc.paragraph
         if not secretariat:
+            from draftroom.workflow.amending import code  # the amendment rules load only to propose
+
             proposal = TranslationProposal(make_id(code(who)), p.id, lang, text.strip(), who, digest(p.text))
             txn.write_file(proposal_path(lang, proposal.id), proposal_file(proposal))
             txn.paragraphs.append(p.id)

@@ -1,0 +1,170 @@
+"""Reading a repository with git's plumbing alone, without GitPython (whose import costs more than
+a whole read command): refs from their files, objects through one long-lived `git cat-file --batch`
+per repository, other answers (`git log`, `git for-each-ref`) from one git process each.
+
+Every git process gets gitsafe's overrides (no hooks, no fsmonitor). The functions take a GitPython
+`Repo` or a git directory, so code holding a Repo inside an action reads the same way.
+"""
+
+import atexit
+import os
+import subprocess
+from collections import OrderedDict
+from pathlib import Path
+from typing import IO, TYPE_CHECKING, Union
+
+from draftroom.errors import DraftroomError
+from draftroom.store.gitsafe import environment
+
+if TYPE_CHECKING:
+    from git import Repo
+
+Where = Union["Repo", Path, str]  # a repository: a GitPython Repo or its git directory
+TREE_MODE = b"40000"
+SUBMODULE_MODE = b"160000"
+_CHUNK = 512  # requests written before their answers are read: well within a pipe's buffer
+_OPEN = 8  # cat-file processes kept (one per repository, the least recently used closed first)
+
+
+def git_dir(where: Where) -> Path:
+    return Path(where) if isinstance(where, str | Path) else Path(where.git_dir)
+
+
+def git(where: Where, *args: str, stdin: bytes | None = None) -> str:
+    """A git command's output (UTF-8), run in the repository; a one-line error when git fails."""
+    done = subprocess.run(
+        ["git", "--git-dir", str(git_dir(where)), *args],
+        input=stdin,
+        capture_output=True,
+        env={**os.environ, **environment()},
+    )
+    if done.returncode != 0:
+        problem = done.stderr.decode("utf-8", "replace").strip().splitlines()
+        raise DraftroomError(
+            f"git {args[0]} failed in {git_dir(where)}: {problem[-1] if problem else done.returncode}"
+        )
+    return done.stdout.decode("utf-8")
+
+
+def head_sha(where: Where) -> str:
+    """The commit HEAD points to, read from the refs' files (no git process)."""
+    root = git_dir(where)
+    ref = (root / "HEAD").read_text(encoding="utf-8").strip()
+    for _ in range(5):  # a symbolic ref may point to another one
+        if not ref.startswith("ref: "):
+            return ref
+        name = ref[5:].strip()
+        loose = root / name
+        ref = loose.read_text(encoding="utf-8").strip() if loose.is_file() else _packed(root, name)
+    raise DraftroomError(f"HEAD of {root} is a loop of symbolic refs: repair it with git")
+
+
+def _packed(root: Path, name: str) -> str:
+    packed = root / "packed-refs"
+    lines = packed.read_text(encoding="utf-8").splitlines() if packed.is_file() else []
+    for line in lines:
+        sha, _, ref = line.partition(" ")
+        if ref == name:
+            return sha
+    raise DraftroomError(f"{root}: {name} points nowhere (a repository without commits?)")
+
+
+def tags(where: Where) -> list[str]:
+    """The names of the tags, in git's order."""
+    return git(where, "for-each-ref", "--format=%(refname:lstrip=2)", "refs/tags").splitlines()
+
+
+class _Batch:
+    """One `git cat-file --batch`: object names in, (type, bytes) out, in order."""
+
+    def __init__(self, root: Path) -> None:
+        self.proc = subprocess.Popen(
+            ["git", "--git-dir", str(root), "cat-file", "--batch"],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.DEVNULL,
+            env={**os.environ, **environment()},
+        )
+
+    def objects(self, names: list[str]) -> list[tuple[str, bytes] | None]:
+        inp, out = self._pipes()
+        found: list[tuple[str, bytes] | None] = []
+        for start in range(0, len(names), _CHUNK):
+            chunk = names[start : start + _CHUNK]
+            inp.write("".join(f"{n}\n" for n in chunk).encode("utf-8"))
+            inp.flush()
+            for _ in chunk:
+                header = out.readline().split()
+                if len(header) != 3:  # "<name> missing" (or ambiguous)
+                    found.append(None)
+                    continue
+                data = out.read(int(header[2]))
+                out.read(1)  # the newline after each object
+                found.append((header[1].decode("ascii"), data))
+        return found
+
+    def _pipes(self) -> tuple[IO[bytes], IO[bytes]]:
+        if self.proc.stdin is None or self.proc.stdout is None or self.proc.poll() is not None:
+            raise DraftroomError("git cat-file stopped: is git installed and the repository intact?")
+        return self.proc.stdin, self.proc.stdout
+
+    def close(self) -> None:
+        if self.proc.stdin:
+            self.proc.stdin.close()
+        self.proc.wait()
+        if self.proc.stdout:
+            self.proc.stdout.close()
+
+
+_batches: "OrderedDict[Path, _Batch]" = OrderedDict()
+
+
+def objects(where: Where, names: list[str]) -> list[tuple[str, bytes] | None]:
+    """Each object named (a sha, or any revision git understands): (type, content), None if missing."""
+    root = git_dir(where).absolute()
+    batch = _batches.pop(root, None) or _Batch(root)
+    _batches[root] = batch
+    while len(_batches) > _OPEN:
+        _batches.popitem(last=False)[1].close()
+    try:
+        return batch.objects(names)
+    except (OSError, ValueError):  # the process died (a repository removed under it): once more, anew
+        _batches.pop(root).close()
+        return objects(where, names)
+
+
+@atexit.register
+def close_all() -> None:
+    """Stop every cat-file process (at exit; tests call it to leave none behind)."""
+    while _batches:
+        _batches.popitem()[1].close()
+
+
+def commit_tree(where: Where, rev: str) -> tuple[str, str]:
+    """(commit sha, its tree's sha) of a revision ("HEAD", a tag, a sha, "sha^"); a one-line error if none."""
+    if rev == "HEAD":
+        sha = head_sha(where)
+    else:
+        try:
+            sha = git(where, "rev-parse", "--verify", "--end-of-options", f"{rev}^{{commit}}").strip()
+        except DraftroomError:
+            raise DraftroomError(f"no commit {rev!r} in {git_dir(where)}") from None
+    found = objects(where, [sha])[0]
+    if found is None or found[0] != "commit":
+        raise DraftroomError(f"no commit {rev!r} in {git_dir(where)}")
+    return sha, found[1].split(b"\n", 1)[0].split()[1].decode("ascii")  # its first line: "tree <sha>"
+
+
+def tree_entries(sha: str, data: bytes) -> list[tuple[bytes, str, str]]:
+    """The entries of tree `sha` (whose content is `data`): (mode, name, sha of the entry)."""
+    size = len(sha) // 2  # 20 bytes in a SHA-1 repository, 32 in a SHA-256 one
+    out = []
+    at = 0
+    while at < len(data):
+        space = data.index(b" ", at)
+        nul = data.index(b"\0", space)
+        out.append(
+            (data[at:space], data[space + 1 : nul].decode("utf-8"), data[nul + 1 : nul + 1 + size].hex())
+        )
+        at = nul + 1 + size
+    return out

@@ -1,0 +1,83 @@
+"""What a command loads: each verb, run as its own process, imports only what it needs. The read verbs
+answer from git's plumbing, so neither GitPython nor SQLAlchemy (whose imports once cost more than the
+commands themselves) nor the export and parse modules load for them. Checked through sys.modules, not
+by timing (the speed is bench/bench_commands.py's)."""
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+from importlib import import_module
+
+import pytest
+from conftest import ROOT
+
+from draftroom.cli.main import COMMANDS
+
+# In a fresh interpreter: the program's main runs one verb (argv[1], a JSON list), then prints the
+# loaded modules among those named (argv[2], a JSON list of top-level names or package prefixes).
+_VERB_THEN_MODULES = """
+import io, json, sys
+from draftroom.app import main
+out, sys.stdout = sys.stdout, io.StringIO()
+code = main(json.loads(sys.argv[1]))
+sys.stdout = out
+heavy = json.loads(sys.argv[2])
+print(code, json.dumps(sorted(m for m in sys.modules if any(m == h or m.startswith(h + ".") for h in heavy))))
+"""
+HEAVY = ["git", "sqlalchemy", "sqlmodel", "docx", "lxml", "pymupdf", "draftroom.export", "draftroom.parse"]
+READS = [
+    ["show", "demo"],
+    ["show", "demo", "--json"],
+    ["amendments", "demo"],
+    ["amendments", "demo", "--json", "--status", "pending"],
+    ["log", "demo"],
+    ["sponsors", "demo"],
+    ["translations", "demo"],
+]
+
+
+def _loaded(verb: list[str], home: str) -> tuple[int, list[str]]:
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "src"), "DRAFTROOM_HOME": home}
+    done = subprocess.run(
+        [sys.executable, "-c", _VERB_THEN_MODULES, json.dumps(verb), json.dumps(HEAVY)],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=300,
+    )
+    assert done.returncode == 0, done.stderr
+    code, modules = done.stdout.strip().split(" ", 1)
+    return int(code), json.loads(modules)
+
+
+@pytest.fixture(scope="module")
+def demo_home(tmp_path_factory) -> str:
+    home = tmp_path_factory.mktemp("home")
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "src"), "DRAFTROOM_HOME": str(home)}
+    made = subprocess.run(
+        [sys.executable, "-m", "draftroom", "demo"], env=env, capture_output=True, text=True
+    )
+    assert made.returncode == 0, made.stderr
+    return str(home)
+
+
+@pytest.mark.parametrize("verb", READS, ids=" ".join)
+def test_a_read_loads_neither_gitpython_nor_sql_nor_export(demo_home, verb):
+    assert _loaded(verb, demo_home) == (0, [])
+
+
+def test_each_command_module_registers_the_verbs_the_table_names():
+    """The parser of one verb is built from its module alone (COMMANDS): the table must say which."""
+    for module, verbs in COMMANDS.items():
+        sub = argparse.ArgumentParser().add_subparsers()
+        import_module(f"draftroom.cli.{module}").register(sub)
+        assert tuple(sub.choices) == verbs, module
+
+
+def test_help_and_an_unknown_verb_still_name_every_verb(run_cli):
+    listed = run_cli("--help").stdout
+    assert all(verb in listed for verbs in COMMANDS.values() for verb in verbs if verb != "guard")
+    wrong = run_cli("shw", "demo")
+    assert wrong.returncode == 2 and "'show'" in wrong.stderr and "'translate'" in wrong.stderr

@@ -14,7 +14,7 @@ from tui_support import chinese_document, screen_text
 from draftroom.tui.app import DraftroomApp
 from draftroom.tui.identity import Identity
 from draftroom.tui.rooms import WorkflowLobby
-from draftroom.workflow import amending
+from draftroom.workflow import amending, listing
 from draftroom.workflow import negotiation as nego
 from draftroom.workflow.rules import Proposal
 
@@ -123,5 +123,15 @@ def test_the_tui_marks_this_clones_private_proposals(tmp_path):
             assert any("private" in line for line in lines if mine.id in line)
             theirs = [line for line in lines if shared.id in line]
             assert theirs and not any("private" in line for line in theirs)
+            commands = [c.title.split(" — ")[0] for c in app.get_system_commands(app.screen)]
+            assert "Submit" in commands
+            await pilot.press("p")  # on the highlighted proposal: China's private one
+            await app.workers.wait_for_complete()
+            await app.workers.wait_for_complete()
+            await pilot.pause()
+            assert not any("private" in line for line in screen_text(app).splitlines() if mine.id in line)
 
     asyncio.run(run())
+    found = listing.list_amendments("t", home=tmp_path)
+    assert found.private == frozenset() and mine.id in {a.id for a in found.amendments}
+    assert nego.log("t", home=tmp_path)[0].action.actor == "China"

@@ -10,6 +10,10 @@ from pathlib import Path
 import pytest
 from lxml import etree
 
+from draftroom.model import iter_located
+from draftroom.parse import parse_file
+from draftroom.workflow.alignment import align
+
 DATA = Path(__file__).parent / "data" / "akn"
 OTHERS = ("fr", "es", "ru", "ar", "zh")
 AKN = "{http://docs.oasis-open.org/legaldocml/ns/akn/3.0}"
@@ -490,3 +494,19 @@ def test_every_language_of_79_299_written_as_docx_and_text_reads_back_aligned(ru
             items = [_spaced(i["text"]) for i in back["operative"][6]["items"]]
             assert items == [_spaced(i["text"]) for i in shown["operative"][6]["items"]]
     assert "份额2 323 000美元" in items[2]
+
+
+_PAIRS = sorted(
+    p.name
+    for p in DATA.glob("*_A_RES_79_*.xml")
+    if not p.name.startswith("en_") and (DATA / f"en_{p.name[3:]}").exists()
+)
+
+
+@pytest.mark.parametrize("name", _PAIRS)
+def test_every_version_in_the_repository_aligns_with_its_english(name):
+    """Each of the UN's versions kept here (headings in plain type, numbers printed in the text, the
+    reissue note, preambular paragraphs set in the body, a Cyrillic letter...) aligns with its English."""
+    english = parse_file(DATA / f"en_{name[3:]}")
+    t = align(english, parse_file(DATA / name), name)
+    assert list(t.paragraphs) == [loc.paragraph.id for loc in iter_located(english)]

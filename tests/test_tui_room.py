@@ -350,3 +350,73 @@ def test_the_editor_brackets_the_selected_words_with_ctrl_b(home):
         assert area.text.startswith("决[定在第]七十六届会议"), area.text
 
     drive(lambda: app_in(home, Identity("China", "delegate")), scenario)
+
+
+def test_the_secretariat_grants_and_revokes_the_facilitator_role_in_the_tui(home):
+    async def as_secretariat(app: DraftroomApp, pilot) -> None:
+        await pilot.press("f")
+        await settle(pilot)
+        assert "Facilitators of A/C.3/74/L.20/Rev.1: 1" in screen_text(app)
+        await pilot.press(*"墨西哥", "enter")  # typed in the picker: Mexico
+        await settle(pilot)
+        await settle(pilot)
+        assert "Mexico" in screen_text(app)
+        app.screen.query_one("#facilitators").focus()
+        await pilot.press("home", "delete")  # Belarus, first in the list
+        await settle(pilot)
+        await settle(pilot)
+
+    drive(lambda: app_in(home, Identity(None, "secretariat")), as_secretariat)
+    assert amending.current_facilitators(NAME, home=home) == ["Mexico"]
+
+    async def as_delegate(app: DraftroomApp, pilot) -> None:
+        await pilot.press("f")
+        await settle(pilot)
+        assert "Mexico" in screen_text(app) and "Grant the facilitator role" not in screen_text(app)
+        assert "Revoke" not in screen_text(app)  # a key that would be refused is not offered
+        app.screen.query_one("#facilitators").focus()
+        await pilot.press("delete")
+        await settle(pilot)
+
+    drive(lambda: app_in(home, Identity("China", "delegate")), as_delegate)
+    assert amending.current_facilitators(NAME, home=home) == ["Mexico"]
+
+
+def test_the_facilitator_tables_the_draft_once_from_the_tui(home):
+    async def scenario(app: DraftroomApp, pilot) -> None:
+        await pilot.press("T")
+        await settle(pilot)
+        assert "additional sponsor" in screen_text(app)
+        await pilot.press(*"A/C.3/74/L.20/Rev.2", "enter")
+        await settle(pilot)
+        await settle(pilot)
+        await pilot.press("T")
+        await settle(pilot)
+        assert "was tabled on" in "\n".join(n.message for n in app._notifications)
+
+    drive(lambda: app_in(home, Identity(FACILITATOR, "facilitator")), scenario)
+    state = nego.open_negotiation(NAME, home).state()
+    assert state.tabled and nego.show(NAME, home=home).symbol == "A/C.3/74/L.20/Rev.2"
+    assert [e.action.action for e in nego.log(NAME, home=home)].count("table") == 1
+
+
+@pytest.mark.parametrize(("key", "kind"), [("C", "compilation"), ("A", "amendments")])
+def test_the_compilation_and_the_formal_amendments_read_in_the_tui_as_the_cli_exports_them(
+    home, tmp_path, run_cli, key, kind
+):
+    amending.propose(NAME, "China", Proposal(kind="delete", target="o3"), home=home)
+    new = "敦促所有会员国批准或加入《公约》；"
+    amending.propose(NAME, "Pakistan", Proposal(kind="replace", target="o1", text=new), home=home)
+    exported = tmp_path / f"{kind}.txt"
+    made = run_cli("export", NAME, "--home", str(home), "--kind", kind, "-o", str(exported))
+    assert made.returncode == 0, made.stderr
+    shown: list[str] = []
+
+    async def scenario(app: DraftroomApp, pilot) -> None:
+        await pilot.press(key)
+        await settle(pilot)
+        shown.append(str(app.screen.query_one("#document").render()))
+
+    drive(lambda: app_in(home, Identity("China", "delegate")), scenario)
+    assert shown[0] == exported.read_text(encoding="utf-8")
+    assert ("PAK" if kind == "compilation" else "巴基斯坦") in shown[0]  # Pakistan's, attributed

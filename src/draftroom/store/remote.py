@@ -234,6 +234,12 @@ def fetch(neg: Negotiation) -> None:
     )
 
 
+def remote_head(neg: Negotiation) -> str:
+    """The commit the remote's branch points at now: one round trip, no pack, no lock."""
+    out = _git(neg.path, "ls-remote", "--heads", REMOTE, f"refs/heads/{BRANCH}")
+    return out.split()[0] if out.strip() else ""
+
+
 def upstream(repo: Repo) -> str:
     return str(repo.git.rev_parse(UPSTREAM)).strip()
 

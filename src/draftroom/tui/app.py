@@ -24,6 +24,7 @@ from draftroom.tui.screens.identity import IdentityScreen
 from draftroom.tui.screens.negotiations import NegotiationsScreen
 from draftroom.tui.screens.proposals import ProposalsScreen
 from draftroom.tui.snapshot import Snapshot
+from draftroom.tui.syncing import Syncer, SyncState
 
 T = TypeVar("T")
 POLL_SECONDS = 0.5  # another process's action shows within 2 s
@@ -34,12 +35,20 @@ class DraftroomApp(App[None]):
     CSS_PATH = "styles/app.tcss"
     BINDINGS = [  # noqa: RUF012 (Textual's class-level convention)
         Binding("i", "identity", "I am…", tooltip="choose your delegation and role"),
+        Binding(
+            "f5",
+            "sync_now",
+            "Sync now",
+            tooltip="send your actions to the hosted negotiation and receive everyone's",
+            show=False,
+        ),
         Binding("q", "quit", "Quit", show=False),
     ]
 
     identity: reactive[Identity] = reactive(Identity, always_update=True)
     where: reactive[str] = reactive("")
     snapshot: reactive[Snapshot | None] = reactive(None, always_update=True)
+    sync_state: reactive[SyncState | None] = reactive(None)  # None: the negotiation is not hosted
 
     def __init__(
         self,
@@ -57,6 +66,7 @@ class DraftroomApp(App[None]):
         self._reloading = False
         self._store_lock = threading.Lock()
         self._ask_identity = identity is None  # nobody said who they are: ask first
+        self.syncer = Syncer(self)
         if identity is not None:
             self.set_reactive(DraftroomApp.identity, identity)
 
@@ -68,6 +78,7 @@ class DraftroomApp(App[None]):
         if self._ask_identity:
             self.action_identity()
         self.set_interval(POLL_SECONDS, self._poll)
+        self.syncer.start()
 
     # --- doing work -------------------------------------------------------------------------
 
@@ -165,6 +176,7 @@ class DraftroomApp(App[None]):
 
     def on_unmount(self) -> None:
         gc.unfreeze()
+        self.syncer.stop()
 
     def _poll(self) -> None:
         """Cheap check of the negotiation's version; reload when another process recorded an action."""
@@ -178,6 +190,7 @@ class DraftroomApp(App[None]):
         self.room = None
         self.snapshot = None
         self.where = ""
+        self.syncer.forget()
         if self.is_screen_installed("proposals"):  # built for this negotiation: let it go
             proposals = self.get_screen("proposals")
             self.uninstall_screen("proposals")
@@ -224,6 +237,17 @@ class DraftroomApp(App[None]):
                     self.notify(str(e), title="Not saved for next time", severity="warning", timeout=8)
 
         self.push_screen(IdentityScreen(self.identity), chosen)
+
+    def action_sync_now(self) -> None:
+        self.syncer.tick(force=True)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Sync now is offered in a hosted negotiation only."""
+        return action != "sync_now" or self.sync_state is not None
+
+    def watch_sync_state(self, _: SyncState | None) -> None:
+        if self.screen_stack:
+            self.screen.refresh_bindings()
 
     def watch_identity(self, _: Identity) -> None:
         """Another role offers other keys: a delegate never sees a facilitator's."""

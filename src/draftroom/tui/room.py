@@ -11,7 +11,9 @@ from typing import Protocol
 
 from draftroom.model import Document
 from draftroom.tui.snapshot import Snapshot
+from draftroom.workflow.hosting import Look, Synced
 from draftroom.workflow.negotiation import LogEntry, Sponsor
+from draftroom.workflow.translations import LanguageView
 
 
 @dataclass(frozen=True)
@@ -64,7 +66,19 @@ class Room(Protocol):
         """A token that changes whenever an action is recorded; must be cheap (called twice a second)."""
         ...
 
+    def look(self) -> Look | None:
+        """One quick look at a hosted negotiation's remote (None when it is not hosted)."""
+        ...
+
+    def sync(self) -> Synced:
+        """Receive everyone's actions and send this clone's (a hosted negotiation only)."""
+        ...
+
     def propose(self, request: ProposalRequest, acting_as: str) -> str: ...
+
+    def submit(self, amendment_id: str, acting_as: str) -> None:
+        """Table one of this clone's private proposals."""
+        ...
 
     def withdraw(self, amendment_id: str, acting_as: str, because: str = "") -> None: ...
 
@@ -89,6 +103,28 @@ class Room(Protocol):
 
     def revise(self, acting_as: str) -> str: ...
 
+    def facilitators(self) -> list[str]: ...
+
+    def change_role(self, op: str, delegation: str, acting_as: str) -> list[str]:
+        """op: grant | revoke the facilitator role (the Secretariat only); the facilitators after."""
+        ...
+
+    def tabled(self) -> str | None:
+        """The date the draft was tabled, None while it is not."""
+        ...
+
+    def table(self, symbol: str | None, acting_as: str) -> str:
+        """Table the draft (under `symbol`, else its own); returns the date."""
+        ...
+
+    def compilation(self) -> str:
+        """The compilation text: the current draft with every pending proposal in place, attributed."""
+        ...
+
+    def formal_amendments(self) -> str:
+        """The formal amendments document of every proposer, as plain text."""
+        ...
+
     def undo(self, action_id: str | None, acting_as: str) -> str:
         """Take back an action (None: the actor's latest); returns what was undone, in words."""
         ...
@@ -110,6 +146,15 @@ class Room(Protocol):
     def document_at(self, revision: str) -> Document: ...
 
     def export(self, request: ExportRequest) -> Path: ...
+
+    def read_in(self, language: str | None) -> LanguageView:
+        """The latest text in `language` (None: the working language), with each paragraph's status."""
+        ...
+
+    def translate(self, paragraph_id: str, language: str, text: str, acting_as: str) -> str | None:
+        """Set one paragraph's translation (the Secretariat), or propose it (a delegation): the
+        proposal's id then, None when it is set."""
+        ...
 
 
 class Lobby(Protocol):

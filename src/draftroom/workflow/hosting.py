@@ -84,6 +84,17 @@ class Synced:
     pushed: int = 0  # own actions sent
     refused: list[str] = field(default_factory=list)  # one line each
     offline: str | None = None  # why the remote could not be reached
+    waiting: int = 0  # own actions still not on the remote afterwards
+
+
+@dataclass(frozen=True)
+class Look:
+    """A hosted negotiation's remote as one quick look found it."""
+
+    remote: str | None  # the commit its branch points at (None: the remote could not be reached)
+    behind: bool  # it holds actions this clone has not fetched
+    waiting: int  # this clone's own actions it does not hold yet
+    offline: str | None = None  # why it could not be reached
 
 
 Redo = Callable[[str, Action, Home], None]
@@ -130,10 +141,11 @@ def sync(name: str, home: Home = None) -> Synced:
             f"{neg.name} is not hosted: host it with `draftroom host {neg.name} --at PATH`, or clone a hosted one"
         )
     done = Synced()
+    aside: dict[str, str] = {}  # own commits the remote refused -> its line: set aside at the next round
     _replaying.append(True)
     try:
         for _attempt in range(20):
-            if _round(neg, home, done):
+            if _round(neg, home, done, aside):
                 break
         else:
             raise DraftroomError(
@@ -143,12 +155,30 @@ def sync(name: str, home: Home = None) -> Synced:
         done.offline = str(e)
     finally:
         _replaying.pop()
+    done.waiting = _count_own(neg)
     neg.sync()
     return done
 
 
-def _round(neg: Negotiation, home: Home, done: Synced) -> bool:
-    """One fetch-replay-push round; True when the clone and the remote agree."""
+def look(name: str, home: Home = None) -> Look | None:
+    """One round trip to a hosted negotiation's remote (its branch's commit; no fetch, no lock): whether
+    a sync has anything to do. None when the negotiation is not hosted. For a front end that keeps a
+    negotiation current by looking every second and syncing only when the look says so."""
+    neg = open_negotiation(name, home)
+    if not rm.is_hosted(neg):
+        return None
+    waiting = _count_own(neg)
+    try:
+        remote = rm.remote_head(neg)
+    except rm.Offline as e:
+        return Look(None, False, waiting, str(e))
+    with neg.repository() as repo:
+        return Look(remote, remote != rm.upstream(repo), waiting)
+
+
+def _round(neg: Negotiation, home: Home, done: Synced, aside: dict[str, str]) -> bool:
+    """One fetch-replay-push round; True when the clone and the remote agree. An own commit the remote
+    refused (a hand-made one) is set aside and the others replayed on the remote's history without it."""
     pending: list[Action] = []
     with neg.locked() as repo:
         neg.refuse_unsafe_start(repo)
@@ -162,17 +192,28 @@ def _round(neg: Negotiation, home: Home, done: Synced) -> bool:
             rm.mirror_tags(repo)
             neg.witness(up)
             return True
-        if not rm.holds(repo, up, head):
+        if aside or not rm.holds(repo, up, head):
             done.fetched += len(str(repo.git.rev_list(f"{head}..{up}")).split())
             pending = rm.start_replay(neg, neg.lock_fd, repo)
     for action in pending:
-        _replay_one(neg, home, action, done)
+        if action.commit in aside:
+            with neg.repository() as repo:
+                done.refused.append(
+                    f"refused {aside.pop(action.commit)}; kept as {rm.set_aside(repo, action)}"
+                )
+        else:
+            _replay_one(neg, home, action, done)
     ahead = _count_own(neg)
     refused = rm.push(neg)
     if refused == "behind":
         return False
     if refused:
-        raise DraftroomError(f"the remote refused {refused}")
+        with neg.repository() as repo:
+            named = [c for c in rm.own_commits(repo) if refused.startswith(c[:10])]
+        if not named or named[0] in aside:
+            raise DraftroomError(f"the remote refused {refused}")
+        aside[named[0]] = refused
+        return False
     done.pushed += ahead
     return True
 

@@ -50,6 +50,13 @@ class ProposalsScreen(RoomScreen):
         Binding("plus", "support", "Support", tooltip="Join the proposal as a co-proposer"),
         Binding("delete", "withdraw", "Withdraw", tooltip="Withdraw your proposal, with a reason"),
         Binding("slash", "comment", "Comment", tooltip="Add to the proposal's discussion"),
+        Binding(
+            "p",
+            "submit",
+            "Submit",
+            tooltip="Table your private proposal: from now on everyone sees it",
+            show=False,  # the key bar is full; the palette lists it
+        ),
         Binding("y", "decide('accept')", "Accept", tooltip="Accept the proposal, with a reason"),
         Binding("n", "decide('reject')", "Reject", tooltip="Reject the proposal, with a reason"),
         Binding("space", "choose", "Choose", tooltip="Choose proposals for a compromise or one decision"),
@@ -191,6 +198,12 @@ class ProposalsScreen(RoomScreen):
             return
         app, room, aid, who = acting
         app.act(lambda: room.support(aid, who), f"Supported {aid}")
+
+    def action_submit(self) -> None:
+        if (acting := self._acting()) is None:
+            return
+        app, room, aid, who = acting
+        app.act(lambda: room.submit(aid, who), f"Submitted {aid}: everyone sees it now")
 
     def action_comment(self) -> None:
         if (acting := self._acting()) is None:

@@ -1,13 +1,16 @@
-"""The acting identity (delegation and role) and the open negotiation, always at the top of the screen."""
+"""The acting identity (delegation and role), the open negotiation and, when it is hosted, its sync
+state: always at the top of the screen."""
 
 from rich.text import Text
 from textual.widgets import Static
 
 from draftroom.tui.identity import Identity
+from draftroom.tui.syncing import SyncState
+from draftroom.tui.widgets.sync_status import sync_line
 
 
 class IdentityBar(Static):
-    """Shows who acts; follows the app's `identity` and `where` reactives."""
+    """Shows who acts; follows the app's `identity`, `where` and `sync_state` reactives."""
 
     DEFAULT_CSS = """
     IdentityBar { dock: top; height: 1; background: $primary-background; color: $text; padding: 0 1; }
@@ -16,6 +19,7 @@ class IdentityBar(Static):
     def on_mount(self) -> None:
         self.watch(self.app, "identity", self._update, init=False)
         self.watch(self.app, "where", self._update, init=False)
+        self.watch(self.app, "sync_state", self._update, init=False)
         self._update()
 
     def _update(self, *_: object) -> None:
@@ -25,4 +29,8 @@ class IdentityBar(Static):
         line = Text.assemble(("draftroom ", "dim"), (where or "", "italic"), "  ")
         line.append(f" {identity.describe()} ", style=style)
         line.append("  i: change", style="dim")
+        synced: SyncState | None = self.app.sync_state  # type: ignore[attr-defined]
+        if synced is not None:
+            line.append("   ")
+            line.append_text(sync_line(synced))
         self.update(line)

@@ -1,0 +1,145 @@
+"""Keeping a hosted negotiation current from the TUI, never blocking it.
+
+Every `LOOK_SECONDS` a worker thread looks at the remote (one round trip: its branch's commit, no
+fetch, no lock) and syncs only when the look says so: the remote moved (another delegation pushed),
+or this clone has actions waiting to go out. "Sync now" syncs whatever the look says. The result is
+the app's `sync_state` (online or offline, the last time the remote was reached, actions waiting),
+which the top bar shows; every refusal (an own action that no longer holds, the server's guard
+refusing a push) and every notice of the actions' own syncs becomes a notification, once.
+
+After the guard refused a push, the same push is not tried again every second: only when this
+clone acts again, the remote moves, or the user asks.
+"""
+
+import logging
+from dataclasses import dataclass
+from datetime import datetime
+from typing import TYPE_CHECKING
+
+from draftroom.errors import DraftroomError
+from draftroom.tui.room import Room
+from draftroom.workflow.hosting import Look, Synced
+
+if TYPE_CHECKING:
+    from draftroom.tui.app import DraftroomApp
+
+LOOK_SECONDS = 0.75  # another delegation's action shows within 2 s of its push (see bench/bench_tui_sync.py)
+
+
+@dataclass(frozen=True)
+class SyncState:
+    online: bool
+    waiting: int  # this clone's actions not on the remote yet
+    last_sync: str = ""  # local time the remote was last reached ("" not yet)
+    reason: str = ""  # why it is offline
+
+
+@dataclass(frozen=True)
+class _Result:
+    room: Room
+    look: Look | None
+    synced: Synced | None = None
+    refused: str = ""  # the sync's one-line error (the server's guard refusing the push)
+    when: str = ""
+
+
+class _Notices(logging.Handler):
+    """The workflow's notices (an action's own sync: offline, refused) as notifications."""
+
+    def __init__(self, syncer: "Syncer") -> None:
+        super().__init__(logging.WARNING)
+        self.syncer = syncer
+
+    def emit(self, record: logging.LogRecord) -> None:
+        try:  # from an action's worker thread
+            self.syncer.app.call_from_thread(self.syncer.say, record.getMessage())
+        except RuntimeError:  # on the app's own thread
+            self.syncer.say(record.getMessage())
+
+
+class Syncer:
+    def __init__(self, app: "DraftroomApp") -> None:
+        self.app = app
+        self._busy = False
+        self._said: set[str] = set()
+        self._refused_at: tuple[str, str | None] | None = None  # (own version, remote) the guard refused
+        self._notices = _Notices(self)
+        self._last = ""
+        self._local: Room | None = None  # the open room, once a look found it is not hosted
+
+    def start(self) -> None:
+        logging.getLogger("draftroom").addHandler(self._notices)
+        self.app.set_interval(LOOK_SECONDS, self.tick)
+
+    def stop(self) -> None:
+        logging.getLogger("draftroom").removeHandler(self._notices)
+
+    def forget(self) -> None:
+        """The room was closed: nothing to show until the next one is looked at."""
+        self._refused_at, self._last = None, ""
+        self.app.sync_state = None
+
+    def tick(self, force: bool = False) -> None:
+        room = self.app.room
+        if room is None or self._busy or room is self._local:
+            return
+        self._busy = True
+        self.app.run_worker(lambda: self._work(room, force), thread=True, group="sync", description="syncing")
+
+    def _work(self, room: Room, force: bool) -> None:
+        result = _Result(room, None)
+        try:
+            look = room.look()
+            result = _Result(room, look)
+            if look is not None and (force or look.behind or self._worth_pushing(room, look)):
+                with self.app._store_lock:  # one piece of store work at a time (see DraftroomApp.perform)
+                    result = _Result(room, look, room.sync(), when=_now())
+        except DraftroomError as e:
+            result = _Result(room, result.look, refused=str(e), when=_now())
+        finally:
+            self.app.call_from_thread(self._done, result)
+
+    def _worth_pushing(self, room: Room, look: Look) -> bool:
+        return look.waiting > 0 and look.offline is None and self._refused_at != (room.version(), look.remote)
+
+    def _done(self, result: _Result) -> None:
+        self._busy = False
+        room, look, synced = result.room, result.look, result.synced
+        if room is not self.app.room:
+            return
+        if result.refused:
+            self.say(result.refused)
+        if look is None:  # not hosted (or not readable: said above)
+            self._local = None if result.refused else room
+            self.app.sync_state = None
+            return
+        if result.refused:
+            self._refused_at = (room.version(), look.remote)
+        elif look.offline is None:
+            self._last = result.when or _now()
+            self._said = {line for line in self._said if not line.startswith("offline")}
+        if synced is not None:
+            for line in synced.refused:
+                self.say(line)
+            if synced.fetched or synced.refused:
+                self.app.reload()
+        offline = (synced.offline if synced else None) or look.offline
+        waiting = synced.waiting if synced else look.waiting
+        self.app.sync_state = SyncState(offline is None, waiting, self._last, offline or "")
+
+    def say(self, line: str) -> None:
+        """A refusal or notice as a notification, once each."""
+        if line in self._said:
+            return
+        self._said.add(line)
+        offline = line.startswith("offline")
+        self.app.notify(
+            line,
+            title="Offline" if offline else "Refused",
+            severity="warning" if offline else "error",
+            timeout=10,
+        )
+
+
+def _now() -> str:
+    return datetime.now().strftime("%H:%M:%S")

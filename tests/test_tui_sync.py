@@ -1,0 +1,93 @@
+"""The TUI in a hosted negotiation: two real clones served by `git daemon` on 127.0.0.1. The top bar
+shows the sync state, another delegation's push shows by itself, and a refusal is a notification."""
+
+import asyncio
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from hosting_support import Daemon, Machine, free_port, hosted
+from tui_support import screen_text
+
+from draftroom.tui.app import DraftroomApp
+from draftroom.tui.identity import Identity
+from draftroom.tui.rooms import WorkflowLobby
+
+
+@pytest.fixture
+def daemon(tmp_path: Path):
+    (tmp_path / "served").mkdir()
+    d = Daemon(tmp_path / "served")
+    yield d
+    d.stop()
+
+
+@pytest.fixture
+def machines(tmp_path: Path, run_cli, daemon: Daemon) -> dict[str, Machine]:
+    return hosted(tmp_path, run_cli, daemon, ["France", "Japan"])
+
+
+async def until(pilot, condition: Callable[[], object], what: str) -> None:
+    """Wait on the app's state (a generous deadline only so that a broken build fails, not hangs)."""
+    deadline = time.monotonic() + 120
+    while not condition():
+        assert time.monotonic() < deadline, f"never: {what}"
+        await pilot.pause(0.05)
+
+
+def run_app(m: Machine, scenario, monkeypatch) -> None:
+    """France's app on France's machine (its config folder holds its key) playing `scenario`."""
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(m.config))
+
+    async def run() -> None:
+        app = DraftroomApp(WorkflowLobby(m.home), "t", Identity(m.who, "delegate"))
+        async with app.run_test(size=(160, 40)) as pilot:
+            await until(pilot, lambda: app.snapshot is not None and app.snapshot.counted, "the draft read")
+            await scenario(app, pilot)
+
+    asyncio.run(run())
+
+
+def top_line(app: DraftroomApp) -> str:
+    return screen_text(app).splitlines()[0]
+
+
+def test_another_delegations_push_shows_in_the_app_by_itself(machines, run_process, monkeypatch):
+    fr, jp = machines["France"], machines["Japan"]
+    japan = Machine("Japan", jp.root, run_process)  # its own process: its own environment
+
+    async def scenario(app: DraftroomApp, pilot) -> None:
+        await until(pilot, lambda: app.sync_state is not None and app.sync_state.online, "online")
+        assert "● online" in top_line(app) and "0 waiting" in top_line(app)
+        aid = japan.ok("amend", "t", "delete", "OP3").strip()  # pushed by its own sync
+        pushed = time.monotonic()
+        shown = lambda: app.snapshot is not None and any(a.id == aid for a in app.snapshot.proposals)  # noqa: E731
+        await until(pilot, shown, "Japan's proposal in France's app")
+        print(f"push to visible: {time.monotonic() - pushed:.2f} s")  # a figure for the note, not a test
+        assert "Sync now" in [c.title.split(" — ")[0] for c in app.get_system_commands(app.screen)]
+
+    run_app(fr, scenario, monkeypatch)
+
+
+def test_offline_then_sync_now_then_the_servers_refusal_as_a_notification(machines, monkeypatch):
+    fr = machines["France"]
+    url = fr.git("remote", "get-url", "origin").strip()
+    fr.git("remote", "set-url", "origin", f"git://127.0.0.1:{free_port()}/t.git")  # nobody listens
+    fr.git("commit", "-q", "--allow-empty", "-m", "by hand\n\nAction: x\nActor: France")  # unsigned
+    sha = fr.git("rev-parse", "HEAD").strip()
+
+    async def scenario(app: DraftroomApp, pilot) -> None:
+        await until(pilot, lambda: app.sync_state is not None, "the sync state")
+        assert app.sync_state is not None and not app.sync_state.online
+        assert "○ offline" in top_line(app) and "1 waiting" in top_line(app)
+        fr.git("remote", "set-url", "origin", url)
+        await pilot.press("f5")  # Sync now
+        refused = lambda: [n.message for n in app._notifications if sha[:10] in n.message]  # noqa: E731
+        await until(pilot, refused, "the refusal notified")
+        (line,) = refused()
+        assert "unsigned" in line and "\n" not in line
+        await until(pilot, lambda: app.sync_state is not None and app.sync_state.online, "online again")
+        assert "1 waiting" in top_line(app)  # the refused action stays here, not lost
+
+    run_app(fr, scenario, monkeypatch)

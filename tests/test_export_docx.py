@@ -185,6 +185,7 @@ def test_word_lays_exports_out_as_the_uns_own_files(exports):
     mode = next(s for s in settings.iter(qn("w:compatSetting")) if s.get(qn("w:name")) == "compatibilityMode")
     assert mode.get(qn("w:val")) == "15"
     assert settings.find(qn("w:defaultTabStop")).get(qn("w:val")) == "475"
+    assert document.styles["footnote text"].paragraph_format.widow_control is False  # as the UN's
     paragraphs = document.paragraphs
     closing = next(i for i, p in enumerate(paragraphs) if p.text == "第109次全体会议\n2010年7月30日")
     spacer = paragraphs[closing - 1]

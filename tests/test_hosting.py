@@ -53,6 +53,27 @@ def test_offline_actions_on_two_machines_meet_without_a_conflict(machines, daemo
     ]
 
 
+def test_sponsorship_added_on_two_clones_at_once_merges_as_it_was_made(machines, monkeypatch):
+    from draftroom.workflow import hosting
+
+    monkeypatch.setattr(hosting, "REDO", {})  # no action may be redone: each must apply as it was made
+    fr, jp, pk = machines["France"], machines["Japan"], machines["Pakistan"]
+    for m in (fr, jp, pk):
+        m.ok("sponsors", "t", "add", m.who, "--offline")
+    made = {m.who: m.git("log", "-1", "--format=%aI %s").strip() for m in (fr, jp, pk)}
+    for m in (fr, jp, pk, fr, jp):
+        assert "0 refused" in m.ok("sync", "t")
+    for m in (fr, jp, pk):
+        assert sorted(sponsors(m)) == ["Azerbaijan", "China", "France", "Japan", "Pakistan"]
+        assert m.git("rev-parse", "HEAD") == fr.git("rev-parse", "HEAD")
+        assert json.loads(m.ok("verify", "t", "--json")) == {"ok": True, "problems": []}
+    kept = dict(line.split(" ", 1) for line in fr.git("log", "-3", "--format=%an %aI %s").splitlines())
+    assert kept == made  # each commit replayed whole (its own date and words), not redone
+    for m in (fr, jp, pk):  # and each touched its own sponsor's file alone
+        own = fr.git("log", "-1", "--format=", "--name-only", f"--author={m.who}", "HEAD")
+        assert own.split() == [f"sponsors/{m.who.lower()}.json"]
+
+
 def test_an_action_that_no_longer_holds_is_refused_in_one_line_and_kept_aside(machines):
     jp, pk = machines["Japan"], machines["Pakistan"]
     aid = jp.ok("amend", "t", "delete", "OP3").strip()  # synced by itself
@@ -88,8 +109,12 @@ def test_the_host_keeps_its_sql_index_current(machines, daemon):
 
 
 def _drop_china(neg: Path) -> None:
-    path = neg / "sponsors.json"
-    path.write_text(json.dumps([s for s in json.loads(path.read_text()) if s["iso3"] != "CHN"]))
+    (neg / "sponsors" / "china.json").unlink()
+
+
+def _claim_for_japan(neg: Path) -> None:
+    record = json.loads((neg / "sponsors" / "china.json").read_text())
+    (neg / "sponsors" / "france.json").write_text(json.dumps({**record, "name": "Japan", "iso3": "JPN"}))
 
 
 @pytest.mark.parametrize(
@@ -97,7 +122,8 @@ def _drop_china(neg: Path) -> None:
     [
         ("France", None, "unsigned"),
         ("Japan", None, "not the key registered for Japan"),
-        ("France", _drop_china, "changed the sponsorship of CHN"),
+        ("France", _drop_china, "changed the sponsorship of China"),
+        ("France", _claim_for_japan, "sponsors/france.json holds Japan's sponsorship"),
         ("France", lambda n: (n / "text" / "op-1.txt").write_text("mine\n"), "outside a revision"),
         ("France", lambda n: (n / "keys" / "france.signers").write_text(""), "only the Secretariat"),
     ],
@@ -113,6 +139,24 @@ def test_the_server_refuses_a_hand_made_push_in_one_line_naming_the_commit(machi
     assert result.returncode != 0
     (line,) = [x for x in result.stderr.splitlines() if "draftroom: refused" in x]
     assert sha[:10] in line and why in line, line
+
+
+def test_a_hand_made_commit_the_remote_refuses_is_set_aside_and_the_valid_actions_go_out(machines):
+    fr, sec = machines["France"], machines["Secretariat"]
+    bad = signed_commit(fr, "France", "hand-made", _drop_china)
+    fr.ok("sponsors", "t", "add", "France", "--offline")  # a valid action on top of it
+    result = fr.run("sync", "t")
+    assert result.returncode == 1
+    (line,) = [x for x in result.stderr.splitlines() if "refused" in x]
+    assert bad[:10] in line and "changed the sponsorship of China" in line
+    kept = line.rsplit("kept as ", 1)[1].strip()
+    assert fr.git("rev-parse", kept).strip() == bad  # kept aside, never dropped
+    sec.ok("sync", "t")
+    for m in (fr, sec):  # the clone stands at the remote's history with its valid action, not the commit
+        assert m.git("rev-parse", "HEAD") == m.git("rev-parse", "origin/main")
+        assert sorted(sponsors(m)) == ["Azerbaijan", "China", "France"]
+    assert bad not in fr.git("rev-list", "HEAD").split()
+    assert "0 refused" in fr.ok("sync", "t")  # and the next sync has nothing left to refuse
 
 
 def test_the_server_refuses_rewritten_history_and_moved_or_deleted_tags(machines):

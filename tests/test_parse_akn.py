@@ -246,7 +246,17 @@ def test_a_resolution_in_parts_through_the_cli_json(run_cli):
     assert parts[1]["operative"][0]["label"] == "OP1"
 
 
-def test_a_negotiation_refuses_a_resolution_in_parts_in_one_line(run_cli):
-    line = _one_line_error(run_cli("new", "info", "--from", str(AKN / "en_A_RES_75_101A-B.xml")))
+def test_a_resolution_in_parts_outlined_and_refused_where_one_text_is_needed(run_cli, tmp_path):
+    parts = str(AKN / "en_A_RES_75_101A-B.xml")
+    r = run_cli("parse", parts)
+    assert r.returncode == 0, r.stderr
+    assert "part A/RES/75/101 A: Information in the service of humanity" in r.stdout
+    assert "OP1(e)(iv)" in r.stdout and "part A/RES/75/101 B:" in r.stdout
+    line = _one_line_error(run_cli("new", "info", "--from", parts))
     assert "A/RES/75/101 A-B in 2 parts" in line
     assert run_cli("show", "info").returncode != 0  # nothing was written
+    assert "in 2 parts" in _one_line_error(run_cli("diff", parts, str(AKN / "en_A_RES_79_3.xml")))
+    docx = tmp_path / "info.docx"
+    assert ".xml" in _one_line_error(run_cli("export", parts, "-o", str(docx)))
+    assert not docx.exists()
+    assert run_cli("export", parts, "-o", str(tmp_path / "info.xml"), "--validate").returncode == 0

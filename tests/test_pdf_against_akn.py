@@ -86,3 +86,16 @@ def test_spaced_dates_lone_markers_and_a_note_block_under_spaces():
     assert len(doc.operative) == 2 and all(not p.headings for p in doc.preamble + doc.operative)
     assert (doc.session, doc.resolution_number) == ("2015 年届会", "2015/23")
     assert doc.closing.meeting == "第 40 次全体会议"
+
+
+def test_a_table_in_small_type_after_the_notes_is_no_note():
+    """79/255: the notes of page 2 end with a full stop; the annex's table, set in small type at the
+    foot of page 3 ("62 287 400 57 451 300"), is the annex's text, not more of note 5."""
+    got = parse_file(AKN / "en_A_RES_79_255.pdf")
+    key = parse_file(AKN / "en_A_RES_79_255.xml")
+    assert [(f.number, _normal(f.text)) for f in got.footnotes] == [
+        (f.number, _normal(f.text)) for f in key.footnotes
+    ]
+    assert [_normal(a.title) for a in got.annexes] == [_normal(a.title) for a in key.annexes]
+    annex = " ".join(p.text for p in got.annexes[0].paragraphs)
+    assert "Estimated appropriation for 2025" in annex and "Reflects amounts after recosting" in annex

@@ -34,7 +34,7 @@ def test_hooks_in_the_repository_never_run(run_cli, home, tmp_path):
     result = run_cli("sponsors", "t", "add", "France", "--as", "France", "--home", str(home))
     assert result.returncode == 0, result.stderr
     assert not marker.exists()
-    assert "France" in git(neg, "show", "HEAD:sponsors.json")
+    assert "France" in git(neg, "show", "HEAD:sponsors/france.json")
 
 
 @pytest.mark.parametrize(
@@ -52,6 +52,30 @@ def test_config_that_would_run_a_program_is_refused_in_one_line(run_cli, home, t
     assert result.stderr.count("\n") == 1 and key.lower() in result.stderr and "--unset-all" in result.stderr
     assert git(neg, "-c", "core.fsmonitor=false", "rev-parse", "HEAD") == head
     assert not marker.exists()
+
+
+def test_settings_a_users_own_git_makes_are_accepted(run_cli, home, tmp_path):
+    neg = home / "t"
+    for key, value in (
+        ("core.autocrlf", "input"),
+        ("core.filemode", "false"),
+        ("core.ignorecase", "true"),
+        ("core.precomposeunicode", "true"),
+        ("core.safecrlf", "warn"),
+        ("pull.rebase", "true"),
+        ("init.defaultBranch", "main"),
+        ("commit.gpgSign", "true"),  # with no key set up: draftroom's own commit must not try to sign
+        ("color.ui", "auto"),
+    ):
+        git(neg, "config", key, value)
+    result = run_cli("sponsors", "t", "add", "France", "--as", "France", "--home", str(home))
+    assert result.returncode == 0, result.stderr
+    assert git(neg, "log", "-1", "--format=%an %G?").split() == ["France", "N"]
+    for key in ("core.editor", "core.pager", "gpg.program", "remote.origin.uploadpack"):  # these run programs
+        git(neg, "config", key, str(tmp_path / "prog"))
+        result = run_cli("sponsors", "t", "remove", "France", "--as", "France", "--home", str(home))
+        assert result.returncode != 0 and key.lower() in result.stderr.lower(), key
+        git(neg, "config", "--unset-all", key)
 
 
 def test_an_action_refuses_hand_edits_and_keeps_them(run_cli, home):

@@ -36,7 +36,7 @@ def _drive(home: Path, identity: Identity, scenario) -> None:
         app = DraftroomApp(WorkflowLobby(home), "r", identity)
         async with app.run_test(size=(140, 40)) as pilot:
             await _settle(pilot)
-            await pilot.press("l")
+            await pilot.press("ctrl+l")
             await _settle(pilot)
             await scenario(app, pilot)
 
@@ -98,3 +98,56 @@ def test_stale_is_marked_and_a_delegation_proposes_its_wording(tmp_path):
         "决定另行处理；",
         "China",
     )
+
+
+def test_the_draft_itself_reads_in_another_language_and_the_secretariat_translates_there(tmp_path):
+    """`l` turns the draft view to the next language: its text, stale paragraphs marked, the working text
+    beside the focused paragraph, no amendment keys (they would put French into the English text),
+    `e` translating in place instead; after the last language `l` comes back to the working text."""
+    home = _home(tmp_path)
+    with open_negotiation("r", home).action("edit", "Secretariat") as txn:  # a revised working text
+        txn.doc.operative[0].text = "Decides otherwise;"
+
+    async def scenario(app, pilot) -> None:
+        titles = [c.title for c in app.get_system_commands(app.screen)]
+        assert any(t.startswith("Language — Read the draft in the next language") for t in titles)
+        await pilot.press("l")  # the languages in the project's order: Chinese, then French
+        await _settle(pilot)
+        assert "in zh: 7 of 8 current" in screen_text(app) and "审议了会费委员会" in screen_text(app)
+        await pilot.press("l")
+        await _settle(pilot)
+        text = screen_text(app)
+        assert "in fr: 7 of 8 current" in text and "Ayant examiné le chapitre V" in text
+        assert "Having considered chapter V" in text  # PP1 in the working language, beside it
+        keys = {k: b.binding.action for k, b in app.screen.active_bindings.items()}
+        assert keys["e"] == "translate" and not {"w", "a", "b"} & set(keys)
+        assert not any(t.startswith("Words") for t in (c.title for c in app.get_system_commands(app.screen)))
+        await pilot.press("down", "down")
+        await _settle(pilot)
+        text = screen_text(app)
+        assert "[stale]" in text and "Decides otherwise;" in text  # OP1, beside its old French
+        await pilot.press("e")
+        await _settle(pilot)
+        app.screen.query_one("#translation-text").text = "Décide autrement ;"
+        await pilot.press("ctrl+s")
+        await _settle(pilot)
+        await _settle(pilot)
+        assert "in fr: 8 of 8 current" in screen_text(app) and "Décide autrement" in screen_text(app)
+        await pilot.press("l")
+        await _settle(pilot)
+        text = screen_text(app)
+        assert " in " not in text.splitlines()[1] and "Decides otherwise;" in text
+        assert {k: b.binding.action for k, b in app.screen.active_bindings.items()}[
+            "e"
+        ] == "propose('replace')"
+
+    async def run() -> None:
+        app = DraftroomApp(WorkflowLobby(home), "r", Identity("Secretariat", "secretariat"))
+        async with app.run_test(size=(140, 40)) as pilot:
+            await _settle(pilot)
+            await scenario(app, pilot)
+
+    asyncio.run(run())
+    shown = translations.in_language("r", "fr", home=home)
+    assert shown.document.operative[0].text == "Décide autrement ;" and "OP1" not in shown.not_current
+    assert open_negotiation("r", home).git_log()[0].actor == "Secretariat"

@@ -14,6 +14,7 @@ from draftroom.tui.app import DraftroomApp
 from draftroom.tui.identity import Identity
 from draftroom.tui.launch import identity_for, save_identity
 from draftroom.tui.rooms import WorkflowLobby
+from draftroom.tui.screens.identity import IdentityScreen
 from draftroom.workflow import amending, listing, revising
 from draftroom.workflow import negotiation as nego
 from draftroom.workflow.identity import SECRETARIAT, config_path, resolve_actor
@@ -350,3 +351,116 @@ def test_the_editor_brackets_the_selected_words_with_ctrl_b(home):
         assert area.text.startswith("决[定在第]七十六届会议"), area.text
 
     drive(lambda: app_in(home, Identity("China", "delegate")), scenario)
+
+
+def test_the_secretariat_grants_and_revokes_the_facilitator_role_in_the_tui(home):
+    async def as_secretariat(app: DraftroomApp, pilot) -> None:
+        await pilot.press("f")
+        await settle(pilot)
+        assert "Facilitators of A/C.3/74/L.20/Rev.1: 1" in screen_text(app)
+        await pilot.press(*"墨西哥", "enter")  # typed in the picker: Mexico
+        await settle(pilot)
+        await settle(pilot)
+        assert "Mexico" in screen_text(app)
+        app.screen.query_one("#facilitators").focus()
+        await pilot.press("home", "delete")  # Belarus, first in the list
+        await settle(pilot)
+        await settle(pilot)
+
+    drive(lambda: app_in(home, Identity(None, "secretariat")), as_secretariat)
+    assert amending.current_facilitators(NAME, home=home) == ["Mexico"]
+
+    async def as_delegate(app: DraftroomApp, pilot) -> None:
+        await pilot.press("f")
+        await settle(pilot)
+        assert "Mexico" in screen_text(app) and "Grant the facilitator role" not in screen_text(app)
+        assert "Revoke" not in screen_text(app)  # a key that would be refused is not offered
+        app.screen.query_one("#facilitators").focus()
+        await pilot.press("delete")
+        await settle(pilot)
+
+    drive(lambda: app_in(home, Identity("China", "delegate")), as_delegate)
+    assert amending.current_facilitators(NAME, home=home) == ["Mexico"]
+
+
+def test_the_facilitator_tables_the_draft_once_from_the_tui(home):
+    async def scenario(app: DraftroomApp, pilot) -> None:
+        await pilot.press("T")
+        await settle(pilot)
+        assert "additional sponsor" in screen_text(app)
+        await pilot.press(*"A/C.3/74/L.20/Rev.2", "enter")
+        await settle(pilot)
+        await settle(pilot)
+        await pilot.press("T")
+        await settle(pilot)
+        assert "was tabled on" in "\n".join(n.message for n in app._notifications)
+
+    drive(lambda: app_in(home, Identity(FACILITATOR, "facilitator")), scenario)
+    state = nego.open_negotiation(NAME, home).state()
+    assert state.tabled and nego.show(NAME, home=home).symbol == "A/C.3/74/L.20/Rev.2"
+    assert [e.action.action for e in nego.log(NAME, home=home)].count("table") == 1
+
+
+@pytest.mark.parametrize(("key", "kind"), [("C", "compilation"), ("A", "amendments")])
+def test_the_compilation_and_the_formal_amendments_read_in_the_tui_as_the_cli_exports_them(
+    home, tmp_path, run_cli, key, kind
+):
+    amending.propose(NAME, "China", Proposal(kind="delete", target="o3"), home=home)
+    new = "敦促所有会员国批准或加入《公约》；"
+    amending.propose(NAME, "Pakistan", Proposal(kind="replace", target="o1", text=new), home=home)
+    exported = tmp_path / f"{kind}.txt"
+    made = run_cli("export", NAME, "--home", str(home), "--kind", kind, "-o", str(exported))
+    assert made.returncode == 0, made.stderr
+    shown: list[str] = []
+
+    async def scenario(app: DraftroomApp, pilot) -> None:
+        await pilot.press(key)
+        await settle(pilot)
+        shown.append(str(app.screen.query_one("#document").render()))
+
+    drive(lambda: app_in(home, Identity("China", "delegate")), scenario)
+    assert shown[0] == exported.read_text(encoding="utf-8")
+    assert ("PAK" if kind == "compilation" else "巴基斯坦") in shown[0]  # Pakistan's, attributed
+
+
+def test_the_identity_dialog_offers_a_role_only_to_whoever_holds_it(home):
+    """China is no facilitator of the negotiation (Belarus is): the role is shown disabled, with who
+    holds it, until Belarus is picked; the Secretariat's role is disabled once the negotiation is hosted
+    (a keys/ folder) and its signing key is not on this machine."""
+
+    def button(app: DraftroomApp, role: str):
+        return next(b for b in app.screen.query("RadioButton") if b.name == role)
+
+    async def scenario(app: DraftroomApp, pilot) -> None:
+        await pilot.press("i")
+        await settle(pilot)
+        facilitator = button(app, "facilitator")
+        assert facilitator.disabled and "granted to Belarus" in str(facilitator.label)
+        assert not button(app, "secretariat").disabled
+        facilitator.value = True  # even when forced, the dialog refuses a role not held
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert isinstance(app.screen, IdentityScreen) and "You do not hold this role" in notes(app)
+        app.screen.query_one("#picker Input").focus()
+        await pilot.press(*"白俄罗斯", "enter")
+        await settle(pilot)
+        assert not button(app, "facilitator").disabled
+        button(app, "facilitator").value = True
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert app.identity == Identity("Belarus", "facilitator")
+
+    drive(lambda: app_in(home, Identity("China", "delegate")), scenario)
+    (nego.open_negotiation(NAME, home).path / "keys").mkdir()
+
+    async def hosted(app: DraftroomApp, pilot) -> None:
+        await pilot.press("i")
+        await settle(pilot)
+        assert button(app, "secretariat").disabled
+        assert "signing key" in str(button(app, "secretariat").label)
+
+    drive(lambda: app_in(home, Identity("China", "delegate")), hosted)
+
+
+def notes(app: DraftroomApp) -> str:
+    return "\n".join(n.message for n in app._notifications)

@@ -7,12 +7,14 @@ the role flows run against real negotiations in test_tui_flows.py.
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from draftroom.errors import DraftroomError
 from draftroom.model import Annex, Document, Footnote, Heading, Paragraph
 from draftroom.model.amendment import Amendment
 from draftroom.store import Action, Sponsor
 from draftroom.tui.room import ExportRequest, LobbyRow, ProposalRequest
 from draftroom.tui.snapshot import Snapshot
 from draftroom.workflow.negotiation import LogEntry
+from draftroom.workflow.translations import LanguageView
 
 
 def chinese_document() -> Document:
@@ -135,6 +137,9 @@ class FakeRoom:
     revision: str = "rev-0"
     calls: list[tuple] = field(default_factory=list)
     counter: int = 0
+    facilitating: list[str] = field(default_factory=lambda: ["Belarus"])
+    tabled_on: str | None = None
+    translations: dict[str, LanguageView] = field(default_factory=dict)  # language -> the text in it
 
     def snapshot(self) -> Snapshot:
         return Snapshot(self.name, self.document, self.revision, list(self.proposals), self.version())
@@ -188,6 +193,34 @@ class FakeRoom:
         self.record("bracket", paragraph_id, words, lift, acting_as)
         return "words bracketed"
 
+    def facilitators(self) -> list[str]:
+        return list(self.facilitating)
+
+    def secretariat_here(self) -> bool:
+        return True
+
+    def change_role(self, op: str, delegation: str, acting_as: str) -> list[str]:
+        self.record("change_role", op, delegation, acting_as)
+        if op == "grant":
+            self.facilitating.append(delegation)
+        else:
+            self.facilitating.remove(delegation)
+        return list(self.facilitating)
+
+    def tabled(self) -> str | None:
+        return self.tabled_on
+
+    def table(self, symbol: str | None, acting_as: str) -> str:
+        self.record("table", symbol, acting_as)
+        self.tabled_on = "2019-11-05"
+        return self.tabled_on
+
+    def compilation(self) -> str:
+        return f"Compilation text: {self.document.symbol}\nOP1 [CHN: {self.proposals[0].text}]\n"
+
+    def formal_amendments(self) -> str:
+        return f"Amendments to draft resolution {self.document.symbol}\nIn operative paragraph 1, ...\n"
+
     def revise(self, acting_as: str) -> str:
         self.record("revise", acting_as)
         self.revision = "Rev.1"
@@ -225,6 +258,18 @@ class FakeRoom:
         self.record("export", request)
         request.path.write_text("exported")
         return request.path
+
+    def read_in(self, language: str | None) -> LanguageView:
+        languages = [self.document.language, *self.translations]
+        if language is None or language == self.document.language:
+            return LanguageView(self.document, languages)
+        if language not in self.translations:
+            raise DraftroomError(f"{self.name} has no {language} version")
+        return replace(self.translations[language], languages=languages)
+
+    def translate(self, paragraph_id: str, language: str, text: str, acting_as: str) -> str | None:
+        self.record("translate", paragraph_id, language, text, acting_as)
+        return None if acting_as == "Secretariat" else "CHN-T1"
 
 
 @dataclass

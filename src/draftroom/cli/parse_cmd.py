@@ -43,7 +43,6 @@ def _short(text: str, room: int) -> str:
 
 def outline(doc: Document, columns: int = 100) -> list[str]:
     """The document as a human reads its structure: head fields, labelled paragraphs, notes, closing."""
-    names = labels(doc)
     out = [f"{doc.kind} ({doc.language})" + (f"  {doc.symbol}" if doc.symbol else "")]
     for name, value in (
         ("session", doc.session),
@@ -60,6 +59,26 @@ def outline(doc: Document, columns: int = 100) -> list[str]:
     if doc.sponsors:
         out.append(f"sponsors ({len(doc.sponsors)}): " + "; ".join(doc.sponsors))
     out.append(f"title: {doc.title}")
+    out.extend(_text(doc, columns))
+    for part in doc.parts:  # a resolution adopted in parts (A and B under one symbol)
+        out.append(f"part {part.symbol or '?'}: {part.title}")
+        out.extend("  " + line for line in _text(part, columns - 2) + _closing(part))
+    if doc.footnotes:
+        out.append(f"footnotes ({len(doc.footnotes)}):")
+        out.extend(_short(f"  [{f.number}] {f.text}", columns) for f in doc.footnotes)
+    return out + _closing(doc)
+
+
+def _closing(doc: Document) -> list[str]:
+    if doc.closing.meeting or doc.closing.date:
+        return ["closing: " + ", ".join(x for x in (doc.closing.meeting, doc.closing.date) if x)]
+    return []
+
+
+def _text(doc: Document, columns: int) -> list[str]:
+    """A document's body, labelled paragraphs, annexes and instructions, as outline lines."""
+    names = labels(doc)
+    out: list[str] = []
     if doc.body:
         out.append(f"body: {doc.body}")
 
@@ -84,9 +103,4 @@ def outline(doc: Document, columns: int = 100) -> list[str]:
         out.append(
             f"  {i.op} " + " ".join(f"{k}={v}" for k in ("target", "after", "before") if (v := getattr(i, k)))
         )
-    if doc.footnotes:
-        out.append(f"footnotes ({len(doc.footnotes)}):")
-        out.extend(_short(f"  [{f.number}] {f.text}", columns) for f in doc.footnotes)
-    if doc.closing.meeting or doc.closing.date:
-        out.append("closing: " + ", ".join(x for x in (doc.closing.meeting, doc.closing.date) if x))
     return out

@@ -5,7 +5,16 @@ The UN's markup gives the structure outright: `preamble/container` a preambular 
 `blockList/item` for sub-items), an unnumbered paragraph set wholly in bold or a `subheading` a
 heading, `authorialNote` a footnote with its printed `marker`, `attachments` the annexes,
 `conclusions` the meeting and date, `meta` the FRBR identifiers. The opener is the emphasised span
-the paragraph starts with (italic; bold in Chinese, bold italic in Arabic).
+the paragraph starts with (italic; bold in Chinese, bold italic in Arabic). A resolution adopted in
+parts (A and B under one symbol) is a `documentCollection` whose `components` each hold one part's
+`statement`: each part is read into `Document.parts`.
+
+What the UN's converter sometimes gets wrong is read by general rules, held against the same
+resolution in the other languages: headings in plain type (Chinese) or with their bold broken by a
+superscript (French "1<sup>er</sup>"); a paragraph number or sub-item marker left inside the text with
+no <num> (Arabic "19 –", "(a) To cooperate"); a sublist that goes on with the letters of its list
+(nested by mistake); the publisher's note of <meta> repeated as the body's first paragraph; the last
+preambular paragraph set unnumbered at the head of the operative body.
 
 The parser is hardened: no DTD, no entities, no network. Whatever the model has no place for is
 named in a one-line warning, never silently dropped.

@@ -36,6 +36,7 @@ _RULE = re.compile(r"^[_\u2014\u2500-]{5,}$")
 _URLS = re.compile(r"^(\s*https?://\S+)+\s*$")
 _SUSPENDED = re.compile(r"(and|or|et|ou|y|o|и|или)\b", re.I)
 _PLAIN_NOTE = re.compile(r"(?:(\d{1,3})\s+|[(（](\d{1,3})[)）]\s*)\S")  # "1 Resolution", Arabic "(1) القرار"
+_ENDED = re.compile(r"[.。!?؟][”’\"»)]?$")  # a note's last line
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f]")
 _FURNITURE = [
     re.compile(r"^\*\d{5,}\*$"),  # barcode
@@ -136,10 +137,13 @@ def _is_furniture(line: Line, page: _Page, body_size: float, repeated: set[str])
     return line.size < 0.95 * body_size or text in repeated or bool(_FURNITURE[4].match(text))
 
 
-def _split_notes(lines: list[Line], body_size: float, continued: bool) -> tuple[list[Line], list[Line]]:
+def _split_notes(
+    lines: list[Line], body_size: float, continued: bool, expected: int | None
+) -> tuple[list[Line], list[Line]]:
     """Body lines and footnote lines of one page: notes sit below a rule, or, without one, form
     the run of small-type lines at the foot of the page that opens with a note marker (or goes
-    on with a note from an earlier page)."""
+    on with a note the page before left unfinished). `expected`: the number the next note has,
+    when earlier pages had notes (a table's figures in small type are no note: "62 287 400")."""
     for i, line in enumerate(lines):
         if _RULE.match(line.text) and all(_is_note_size(x, body_size) for x in lines[i + 1 :]):
             return lines[:i], lines[i + 1 :]
@@ -147,7 +151,7 @@ def _split_notes(lines: list[Line], body_size: float, continued: bool) -> tuple[
     while start > 0 and _is_note_size(lines[start - 1], body_size):
         start -= 1
     if not continued:
-        while start < len(lines) and not _opens_note(lines[start]):
+        while start < len(lines) and not _opens_note(lines[start], expected):
             start += 1
     return lines[:start], lines[start:]
 
@@ -156,10 +160,21 @@ def _is_note_size(line: Line, body_size: float) -> bool:
     return line.size <= 0.92 * body_size
 
 
-def _opens_note(line: Line) -> bool:
-    return (
-        line.starts_with_marker is not None or line.text.startswith("*") or bool(_PLAIN_NOTE.match(line.text))
-    )
+def _opens_note(line: Line, expected: int | None) -> bool:
+    if line.starts_with_marker is not None or line.text.startswith("*"):
+        return True
+    m = _PLAIN_NOTE.match(line.text)
+    return m is not None and (expected is None or int(m.group(1) or m.group(2)) == expected)
+
+
+def _last_note(notes: list[Line], last: int | None) -> int | None:
+    """The number of the last note of a page's note lines, `last` when they open none."""
+    for line in notes:
+        m = _PLAIN_NOTE.match(line.text)
+        number = line.starts_with_marker or (m and (m.group(1) or m.group(2)))
+        if number and number.isdigit() and (last is None or int(number) == last + 1):
+            last = int(number)
+    return last
 
 
 def _number_plain_notes(pages: list[_Page]) -> None:
@@ -205,13 +220,16 @@ def _read_pages(doc: pymupdf.Document, source: str) -> list[_Page]:
         groups = visual_lines(spans, body_size)
         grouped.append([(g, make_line(g, p.number, None)) for g in groups])
     repeated = _repeated_margins(pages, grouped)
-    seen_notes = False
+    unfinished = False  # the last note of the page before goes on
+    last_note: int | None = None
     bodies = []
     for p, lines in zip(pages, grouped, strict=True):
         p.job = next((x.text for _, x in lines if _FURNITURE[1].match(x.text)), None)
         keep = [(g, x) for g, x in lines if not _is_furniture(x, p, body_size, repeated)]
-        body, p.notes = _split_notes([x for _, x in keep], body_size, seen_notes)
-        seen_notes = seen_notes or bool(p.notes)
+        expected = last_note + 1 if last_note is not None else None
+        body, p.notes = _split_notes([x for _, x in keep], body_size, unfinished, expected)
+        last_note = _last_note(p.notes, last_note)
+        unfinished = bool(p.notes) and not _ENDED.search(p.notes[-1].text)
         bodies.append([g for g, x in keep if any(x is b for b in body) and not _RULE.match(x.text)])
     _number_plain_notes(pages)
     note_numbers = {int(n) for p in pages for n in _note_starts(p.notes)}

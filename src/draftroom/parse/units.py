@@ -161,9 +161,10 @@ class Joiner:
         return decimal(digits, 3) in self.notes
 
     def _continues_title(self, line: Line) -> bool:
+        """The next printed line of an annex title: no blank line before it (where lines are whole
+        paragraphs, a title's lines are still lines of one block)."""
         return (
-            bool(self.wrapping.full)
-            and not line.blank_before
+            not line.blank_before
             and not line.cut_before
             and _line_kind(line.text) == "text"
             and not ends_paragraph(self.text, "item")

@@ -32,7 +32,7 @@ The API other packages build on (workflow only; cli/tui go through workflow):
     #   Action:, Actor:, Paragraph: (one per id), Amendment:, Revision:, Symbol:, Revision-Date:
     # then the tag, then the SQL index. An exception inside the block resets the work tree to HEAD
     # and propagates: nothing half-done remains. Files of the document itself (meta.json,
-    # structure.txt, footnotes.txt, text/, sponsors.json, negotiation.json) change only through
+    # structure.txt, footnotes.txt, text/, sponsors/, negotiation.json) change only through
     # txn.doc / txn.state / txn.sponsors; any other relative path is free (e.g. amendments/<id>.json).
 
     neg.log()                     # list[Action], newest first: when, actor, action, paragraphs,

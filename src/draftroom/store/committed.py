@@ -94,7 +94,7 @@ class Committed:
         return layout.read_state(self.read)
 
     def sponsors(self) -> list[Sponsor]:
-        return layout.read_sponsors(self.read)
+        return layout.read_sponsors(self.read, self.listing)
 
     @property
     def amendments(self) -> Amendments:

@@ -5,7 +5,10 @@
                       each a small JSON object ({"id": ..., "number": 3}); annex and heading lines too
     text/<id>.txt     one paragraph's text per file (footnote references as [^N])
     footnotes.txt     "[^N]: text", one footnote per line ("[^N][*]: text" when the printed marker is not N)
-    sponsors.json     the sponsors, in the order they joined
+    sponsors/<slug>.json  one sponsoring delegation each (its record and its place in the joining
+                      order), so that independent sponsor actions merge; a negotiation made before
+                      keeps them all in sponsors.json, read alike and split up by the next action
+                      that changes the sponsors
     negotiation.json  name, created, facilitator, tabled, current revision
 
 So `git diff` and `git blame` on text/ work paragraph by paragraph, and a moved paragraph changes
@@ -15,6 +18,7 @@ one line of structure.txt, not its text file.
 import hashlib
 import json
 import re
+import unicodedata
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -27,7 +31,8 @@ from draftroom.store.records import NegotiationState, Sponsor
 META = "meta.json"
 STRUCTURE = "structure.txt"
 FOOTNOTES = "footnotes.txt"
-SPONSORS = "sponsors.json"
+SPONSORS = "sponsors.json"  # all sponsors in one file: negotiations made before sponsors/
+SPONSORS_DIR = "sponsors/"  # one file per sponsoring delegation: sponsors/<slug>.json
 STATE = "negotiation.json"
 TEXT_DIR = "text/"
 AMENDMENTS_DIR = "amendments/"  # one file per amendment: amendments/<id>.json
@@ -36,6 +41,7 @@ _SAFE_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,79}$")
 _PARTS = ("preamble", "operative", "annexes", "footnotes", "sponsors")
 
 Reader = Callable[[str], str | None]
+Lister = Callable[[str], list[str]]  # a folder ("sponsors") -> the names of the files directly in it
 
 
 def disk_reader(root: Path) -> Reader:
@@ -46,6 +52,21 @@ def disk_reader(root: Path) -> Reader:
         return p.read_text(encoding="utf-8") if p.is_file() else None
 
     return read
+
+
+def disk_lister(root: Path) -> Lister:
+    def listing(folder: str) -> list[str]:
+        where = root / folder
+        return sorted(p.name for p in where.iterdir() if p.is_file()) if where.is_dir() else []
+
+    return listing
+
+
+def slug(name: str) -> str:
+    """A delegation's or person's name as a file name: "Russian Federation" -> russian-federation."""
+    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+    plain = re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-")
+    return plain or "u" + name.encode().hex()[:32]
 
 
 def text_path(pid: str) -> str:
@@ -191,12 +212,49 @@ def read_state(read: Reader) -> NegotiationState:
     return NegotiationState.from_json(json.loads(_required(read, STATE)))
 
 
-def read_sponsors(read: Reader) -> list[Sponsor]:
-    return [Sponsor.from_json(d) for d in json.loads(read(SPONSORS) or "[]")]
+def sponsor_path(name: str) -> str:
+    """sponsors/<slug>.json: where a sponsoring delegation's record is kept."""
+    return f"{SPONSORS_DIR}{slug(name)}.json"
 
 
-def sponsors_file(sponsors: list[Sponsor]) -> str:
-    return dump_json([s.to_json() for s in sponsors])
+def sponsor_records(read: Reader, listing: Lister) -> dict[str, dict[str, Any]]:
+    """Each sponsor's record (with its "order") by the file that holds it or, in a negotiation made
+    before sponsors/, that will hold it: sponsors.json's entries take their place in it as order."""
+    records: dict[str, dict[str, Any]] = {}
+    for number, entry in enumerate(json.loads(read(SPONSORS) or "[]")):
+        records[sponsor_path(entry["name"])] = {**entry, "order": number}
+    for name in listing(SPONSORS_DIR.rstrip("/")):
+        rel = SPONSORS_DIR + name
+        try:
+            entry = json.loads(read(rel) or "")
+            valid = isinstance(entry, dict) and isinstance(entry.get("name"), str)
+        except json.JSONDecodeError:
+            valid = False
+        if not valid or not name.endswith(".json"):
+            raise DraftroomError(f"{rel} is not a sponsor's record: remove it with git (`git rm {rel}`)")
+        records[rel] = entry
+    return records
+
+
+def read_sponsors(read: Reader, listing: Lister) -> list[Sponsor]:
+    """The sponsors in the order they joined (two who joined at once on two machines: by file name)."""
+    records = sponsor_records(read, listing)
+    ranked = sorted(records.items(), key=lambda kv: (kv[1].get("order", 0), kv[0]))
+    return [Sponsor.from_json(entry) for _, entry in ranked]
+
+
+def sponsor_files(sponsors: list[Sponsor], orders: dict[str, int]) -> dict[str, str]:
+    """Each sponsor's file (path -> text): one already sponsoring keeps its place in `orders` (path ->
+    order), a new one comes after all of them."""
+    after = max(orders.values(), default=-1) + 1
+    files = {}
+    for sponsor in sponsors:
+        rel = sponsor_path(sponsor.name)
+        if rel not in orders:
+            orders = {**orders, rel: after}
+            after += 1
+        files[rel] = dump_json({**sponsor.to_json(), "order": orders[rel]})
+    return files
 
 
 def state_file(state: NegotiationState) -> str:

@@ -298,11 +298,11 @@ class Negotiation:
     def index_state(self) -> tuple[str, int] | None:
         return self.index.indexed(str(self.path))
 
-    def _summary(self, read: layout.Reader, actions: int) -> "Summary":
+    def _summary(self, snap: Committed, actions: int) -> "Summary":
         from draftroom.store.index import Summary
 
-        doc_meta = layout.read_document_meta(read)
-        state = layout.read_state(read)
+        doc_meta = layout.read_document_meta(snap.read)
+        state = snap.state()
         return Summary(
             path=str(self.path),
             name=self.name,
@@ -311,7 +311,7 @@ class Negotiation:
             title=doc_meta.get("title") or "",
             language=doc_meta.get("language") or "",
             revision=state.revision,
-            sponsor_count=len(layout.read_sponsors(read)),
+            sponsor_count=len(snap.sponsors()),
             tabled=state.tabled,
             facilitator=state.facilitator,
             action_count=actions,
@@ -325,12 +325,12 @@ class Negotiation:
             if (
                 base is None
                 or base[0] != parent
-                or not self._advance(base, done.commit, [done], Committed(repo, done.commit).read)
+                or not self._advance(base, done.commit, [done], Committed(repo, done.commit))
             ):
                 self._sync(repo)
 
     def _advance(
-        self, base: tuple[str, int] | None, commit: str, actions: list[Action], read: layout.Reader
+        self, base: tuple[str, int] | None, commit: str, actions: list[Action], snap: Committed
     ) -> bool:
         """Move the index from `base` to `commit` by `actions` (oldest first; all of them when base is None).
 
@@ -340,8 +340,8 @@ class Negotiation:
         known = self.index.revisions(path) if base else []
         revisions = known + [r for a in actions if (r := gitlog.revision_of(a))]
         count = (base[1] if base else 0) + len(actions)
-        summary = self._summary(read, count)
-        sponsors = layout.read_sponsors(read)
+        summary = self._summary(snap, count)
+        sponsors = snap.sponsors()
         return self.index.update(
             summary, base[0] if base else None, commit, actions, sponsors, revisions, replace=base is None
         )
@@ -362,7 +362,7 @@ class Negotiation:
             base = None
         actions = gitlog.read_actions(repo, f"{base[0]}..{head}" if base else head)
         actions.reverse()
-        self._advance(base, head, actions, Committed(repo, head).read)
+        self._advance(base, head, actions, Committed(repo, head))
 
     def reindex(self) -> None:
         """Rebuild this negotiation's index rows from git alone."""

@@ -10,7 +10,9 @@ negotiation registered for that actor before the commit), and the files it chang
     meta.json, structure.txt, footnotes.txt, negotiation.json
                              a facilitator's revise, mark, bracket or table (the Secretariat may
                              table too)
-    sponsors.json            a delegation adds or removes itself only (the Secretariat anyone)
+    sponsors/<slug>.json     a delegation adds or removes itself only (the Secretariat anyone); each
+                             file holds the sponsor it is named for. Judged by the sponsors before and
+                             after, so splitting sponsors.json (made before) into files changes nothing
     amendments/<id>.json     a new one proposed by its proposer alone (co-proposers are invited and
                              join by supporting it); a delegation otherwise only joins, leaves or
                              withdraws; a facilitator decides; never a private proposal's file
@@ -58,13 +60,23 @@ def _json(snap: Committed, rel: str) -> Any:
     return json.loads(data) if data else None
 
 
-def _sponsor_problem(actor: str, before: Committed, after: Committed) -> str | None:
-    old = {s["iso3"] or s["name"]: s for s in _json(before, layout.SPONSORS) or []}
-    new = {s["iso3"] or s["name"]: s for s in _json(after, layout.SPONSORS) or []}
-    changed = {k for k in old.keys() | new.keys() if old.get(k) != new.get(k)}
+def _sponsor_problem(actor: str, before: Committed, after: Committed, changed: list[str]) -> str | None:
+    try:
+        old = layout.sponsor_records(before.read, before.listing)
+        new = layout.sponsor_records(after.read, after.listing)
+    except DraftroomError as e:
+        return str(e)
+    for rel in changed:
+        name = new.get(rel, {}).get("name")
+        if rel.startswith(layout.SPONSORS_DIR) and name is not None and layout.sponsor_path(name) != rel:
+            return f"{rel} holds {name}'s sponsorship: each file holds the sponsor it is named for"
     if actor == SECRETARIAT:
         return None
-    others = sorted(k for k in changed if (new.get(k) or old.get(k) or {}).get("name") != actor)
+    others = sorted(
+        (new.get(rel) or old[rel])["name"]
+        for rel in old.keys() | new.keys()
+        if old.get(rel) != new.get(rel) and (new.get(rel) or old[rel])["name"] != actor
+    )
     if others:
         return f"{actor} changed the sponsorship of {', '.join(others)}: a delegation changes only its own"
     return None
@@ -136,8 +148,8 @@ def judge(action: Action, before: Committed, after: Committed, changed: list[str
                 actor in chairs or (actor == SECRETARIAT and action.action == "table")
             ):
                 return f"{actor} changed {rel}: only a facilitator revises, marks or tables"
-        elif rel == layout.SPONSORS:
-            problem = _sponsor_problem(actor, before, after)
+        elif rel == layout.SPONSORS or rel.startswith(layout.SPONSORS_DIR):
+            problem = _sponsor_problem(actor, before, after, changed)
             if problem:
                 return problem
         elif rel.startswith(layout.AMENDMENTS_DIR):

@@ -5,12 +5,10 @@ negotiation locked until it has finished, and recovery never races with it.
 """
 
 import os
-import re
 import time
-import unicodedata
 from datetime import datetime
 from pathlib import Path, PurePosixPath
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from draftroom.errors import DraftroomError
 from draftroom.files import write_atomically
@@ -28,9 +26,7 @@ PAUSE_ENV = "DRAFTROOM_TEST_PAUSE"  # "stage:seconds[:marker]", for crash tests 
 
 def actor_email(name: str) -> str:
     """A stable e-mail for a delegation or person: "Russian Federation" -> russian-federation@draftroom.invalid."""
-    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
-    slug = re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-")
-    return f"{slug or 'u' + name.encode().hex()[:32]}@draftroom.invalid"
+    return f"{layout.slug(name)}@draftroom.invalid"
 
 
 def pause_for_tests(stage: str) -> None:
@@ -69,7 +65,7 @@ def _safe_rel(rel: str) -> str:
         layout.SPONSORS,
         layout.STATE,
         ROLES,
-    ) or rel.startswith(layout.TEXT_DIR):
+    ) or rel.startswith((layout.TEXT_DIR, layout.SPONSORS_DIR)):
         raise DraftroomError(f"{rel} belongs to the document: change it through the transaction's doc")
     return plain
 
@@ -101,8 +97,10 @@ class Transaction:
         self._doc_files: dict[str, str] = {}
         self._state: NegotiationState | None = None
         self._sponsors: list[Sponsor] | None = None
+        self._sponsor_records: dict[str, dict[str, Any]] = {}  # as the action found them
         self._touched: set[str] = set()
         self._disk = layout.disk_reader(path)
+        self._listing = layout.disk_lister(path)
 
     def start_with(self, doc: Document, state: NegotiationState, sponsors: list[Sponsor]) -> None:
         """For a new negotiation: everything is new, nothing is on disk yet."""
@@ -139,7 +137,8 @@ class Transaction:
     def sponsors(self) -> list[Sponsor]:
         """The sponsors in the order they joined; change the list in place."""
         if self._sponsors is None:
-            self._sponsors = layout.read_sponsors(self._disk)
+            self._sponsor_records = layout.sponsor_records(self._disk, self._listing)
+            self._sponsors = layout.read_sponsors(self._disk, self._listing)
         return self._sponsors
 
     @property
@@ -215,8 +214,14 @@ class Transaction:
                     self._put(rel, None, self._doc_files[rel])
         if self._state is not None:
             self._put(layout.STATE, layout.state_file(self._state), self._disk(layout.STATE))
-        if self._sponsors is not None:
-            self._put(layout.SPONSORS, layout.sponsors_file(self._sponsors), self._disk(layout.SPONSORS))
+        if self._sponsors is not None:  # one file each; sponsors.json (made before) goes
+            orders = {rel: int(r.get("order", 0)) for rel, r in self._sponsor_records.items()}
+            files = layout.sponsor_files(self._sponsors, orders)
+            for rel in [*self._sponsor_records, layout.SPONSORS]:
+                if rel not in files:
+                    self._put(rel, None, self._disk(rel))
+            for rel, text in files.items():
+                self._put(rel, text, self._disk(rel))
 
     def trailers(self) -> list[tuple[str, str]]:
         out = [(gitlog.ACTION, self.action), (gitlog.ACTOR, self.actor)]

@@ -13,6 +13,7 @@ from draftroom.model import Document
 from draftroom.tui.snapshot import Snapshot
 from draftroom.workflow.hosting import Look, Synced
 from draftroom.workflow.negotiation import LogEntry, Sponsor
+from draftroom.workflow.translations import LanguageView
 
 
 @dataclass(frozen=True)
@@ -102,6 +103,33 @@ class Room(Protocol):
 
     def revise(self, acting_as: str) -> str: ...
 
+    def facilitators(self) -> list[str]: ...
+
+    def secretariat_here(self) -> bool:
+        """Whether the Secretariat can act from this machine: the negotiation is not hosted, or the
+        Secretariat's signing key is here."""
+        ...
+
+    def change_role(self, op: str, delegation: str, acting_as: str) -> list[str]:
+        """op: grant | revoke the facilitator role (the Secretariat only); the facilitators after."""
+        ...
+
+    def tabled(self) -> str | None:
+        """The date the draft was tabled, None while it is not."""
+        ...
+
+    def table(self, symbol: str | None, acting_as: str) -> str:
+        """Table the draft (under `symbol`, else its own); returns the date."""
+        ...
+
+    def compilation(self) -> str:
+        """The compilation text: the current draft with every pending proposal in place, attributed."""
+        ...
+
+    def formal_amendments(self) -> str:
+        """The formal amendments document of every proposer, as plain text."""
+        ...
+
     def undo(self, action_id: str | None, acting_as: str) -> str:
         """Take back an action (None: the actor's latest); returns what was undone, in words."""
         ...
@@ -123,6 +151,15 @@ class Room(Protocol):
     def document_at(self, revision: str) -> Document: ...
 
     def export(self, request: ExportRequest) -> Path: ...
+
+    def read_in(self, language: str | None) -> LanguageView:
+        """The latest text in `language` (None: the working language), with each paragraph's status."""
+        ...
+
+    def translate(self, paragraph_id: str, language: str, text: str, acting_as: str) -> str | None:
+        """Set one paragraph's translation (the Secretariat), or propose it (a delegation): the
+        proposal's id then, None when it is set."""
+        ...
 
 
 class Lobby(Protocol):

@@ -3,13 +3,16 @@
 from pathlib import Path
 from types import ModuleType
 
-from draftroom.model import Document, Revision
+from draftroom.errors import DraftroomError
+from draftroom.model import Document, Revision, labels
 from draftroom.tui.room import ExportRequest, LobbyRow, ProposalRequest
 from draftroom.tui.snapshot import Snapshot
-from draftroom.workflow import amending, bracketing, exporting, hosting, revising, undoing
+from draftroom.workflow import amending, bracketing, exporting, hosting, revising, translations, undoing
 from draftroom.workflow import negotiation as nego
+from draftroom.workflow.identity import SECRETARIAT
 from draftroom.workflow.negotiation import Home, LogEntry, Sponsor
 from draftroom.workflow.rules import Proposal
+from draftroom.workflow.signer import may_sign
 from draftroom.workflow.writing import Options
 
 
@@ -156,6 +159,33 @@ class WorkflowRoom:
 
     def undo(self, action_id: str | None, acting_as: str) -> str:
         return undoing.undo(self.name, action_id, acting_as, home=self.home).summary
+
+    def secretariat_here(self) -> bool:
+        return may_sign(self.negotiation.path, SECRETARIAT)
+
+    def change_role(self, op: str, delegation: str, acting_as: str) -> list[str]:
+        return amending.change_roles(self.name, op, delegation, acting_as, home=self.home)
+
+    def tabled(self) -> str | None:
+        return self.negotiation.state().tabled
+
+    def table(self, symbol: str | None, acting_as: str) -> str:
+        return nego.table(self.name, acting_as, symbol, home=self.home)
+
+    def compilation(self) -> str:
+        return exporting.compilation_text(self.name, home=self.home)
+
+    def formal_amendments(self) -> str:
+        return exporting.formal_amendments_text(self.name, home=self.home)
+
+    def read_in(self, language: str | None) -> translations.LanguageView:
+        return translations.language_view(self.name, language, home=self.home)
+
+    def translate(self, paragraph_id: str, language: str, text: str, acting_as: str) -> str | None:
+        label = labels(nego.show(self.name, home=self.home)).get(paragraph_id)
+        if label is None:
+            raise DraftroomError("that paragraph is no longer in the text: it was deleted meanwhile")
+        return translations.translate(self.name, label, language, text, acting_as, self.home).proposal
 
 
 class WorkflowLobby:

@@ -13,6 +13,7 @@ from draftroom.errors import DraftroomError
 from draftroom.export.amendments_layout import amendments_document
 from draftroom.export.blocks import Block, Layout, Options
 from draftroom.export.compilation_layout import compilation_layout
+from draftroom.export.typography import typography_for
 from draftroom.model import Document, Instruction, Revision, states
 from draftroom.model.amendment import FORMAL_STATUSES, Amendment
 from draftroom.workflow.amending import code
@@ -24,6 +25,7 @@ from draftroom.workflow.negotiation import Home, open_negotiation, show
 from draftroom.workflow.translations import in_language, in_language_amendments
 from draftroom.workflow.writing import (
     COMPILATION,
+    LAYOUTS,
     WRITERS,
     check_output,
     export_document,
@@ -103,6 +105,14 @@ def formal_amendments(
             f"(flagged [{doc.language}]): give its {lang} wording with `draftroom translate {name} --amendment ID`"
         )
     return amendments_document(translated, instructions, names_in_un_order(proposers, lang), symbol)
+
+
+def formal_amendments_text(name: str, home: Home = None) -> str:
+    """The formal amendments document of every proposer, in the working language, as plain text (what
+    `export --kind amendments -o FILE.txt` writes): for reading on screen."""
+    doc = formal_amendments(name, [], None, show(name, home=home).language, home=home)
+    layout = LAYOUTS["amendments"](doc, Options("amendments", doc.language))
+    return WRITERS[".txt"](layout, typography_for(doc.language)).decode("utf-8")
 
 
 def flag_quotes(instructions: list[Instruction], working: str) -> list[int]:

@@ -151,10 +151,11 @@ def sync(name: str, home: Home = None) -> Synced:
             f"{neg.name} is not hosted: host it with `draftroom host {neg.name} --at PATH`, or clone a hosted one"
         )
     done = Synced()
+    aside: dict[str, str] = {}  # own commits the remote refused -> its line: set aside at the next round
     _replaying.append(True)
     try:
         for _attempt in range(20):
-            if _round(neg, home, done):
+            if _round(neg, home, done, aside):
                 break
         else:
             raise DraftroomError(
@@ -185,8 +186,9 @@ def look(name: str, home: Home = None) -> Look | None:
         return Look(remote, remote != rm.upstream(repo), waiting)
 
 
-def _round(neg: Negotiation, home: Home, done: Synced) -> bool:
-    """One fetch-replay-push round; True when the clone and the remote agree."""
+def _round(neg: Negotiation, home: Home, done: Synced, aside: dict[str, str]) -> bool:
+    """One fetch-replay-push round; True when the clone and the remote agree. An own commit the remote
+    refused (a hand-made one) is set aside and the others replayed on the remote's history without it."""
     pending: list[Action] = []
     with neg.locked() as repo:
         neg.refuse_unsafe_start(repo)
@@ -200,17 +202,28 @@ def _round(neg: Negotiation, home: Home, done: Synced) -> bool:
             rm.mirror_tags(repo)
             neg.witness(up)
             return True
-        if not rm.holds(repo, up, head):
+        if aside or not rm.holds(repo, up, head):
             done.fetched += len(str(repo.git.rev_list(f"{head}..{up}")).split())
             pending = rm.start_replay(neg, neg.lock_fd, repo)
     for action in pending:
-        _replay_one(neg, home, action, done)
+        if action.commit in aside:
+            with neg.repository() as repo:
+                done.refused.append(
+                    f"refused {aside.pop(action.commit)}; kept as {rm.set_aside(repo, action)}"
+                )
+        else:
+            _replay_one(neg, home, action, done)
     ahead = _count_own(neg)
     refused = rm.push(neg)
     if refused == "behind":
         return False
     if refused:
-        raise DraftroomError(f"the remote refused {refused}")
+        with neg.repository() as repo:
+            named = [c for c in rm.own_commits(repo) if refused.startswith(c[:10])]
+        if not named or named[0] in aside:
+            raise DraftroomError(f"the remote refused {refused}")
+        aside[named[0]] = refused
+        return False
     done.pushed += ahead
     return True
 

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from draftroom.errors import DraftroomError
+from draftroom.export.typography import printed
 from draftroom.lang import LANGUAGES
 from draftroom.model import Document, Heading, Paragraph, find_by_id, iter_located, labels, locate
 from draftroom.model.amendment import Amendment, make_id
@@ -199,6 +200,40 @@ def in_language(
     out = translated_document(doc, t)
     out.sponsors = sponsor_names([s for s in snap.sponsors() if s.main], lang)
     return InLanguage(out, stale)
+
+
+@dataclass
+class LanguageView:
+    """What a reader of the draft sees in one language: the text, printed as that language prints it,
+    and each paragraph's and footnote's status there (empty in the working language)."""
+
+    document: Document
+    languages: list[str]  # the working language first, then every language the negotiation holds
+    paragraphs: dict[str, str] = field(default_factory=dict)  # paragraph id -> current | stale | missing
+    footnotes: dict[int, str] = field(default_factory=dict)  # working note number -> status
+
+
+def language_view(name: str, lang: str | None, home: Home = None) -> LanguageView:
+    """The latest text in `lang` (None: the working language) for reading on screen: the translation
+    where there is one (the working text where a paragraph is missing), its quotes and apostrophes as
+    the language prints them, with the status of every paragraph and footnote."""
+    working = show(name, None, home)
+    snap = open_negotiation(name, home).snapshot()
+    found = read_translations(snap.read)
+    languages = [working.language, *found]
+    if lang is None or lang == working.language:
+        return LanguageView(working, languages)
+    t = found.get(check_language(lang))
+    if t is None:
+        raise DraftroomError(
+            f"{name} has no {lang} version (it holds {', '.join(languages)}): "
+            f"add one with `draftroom translations {name} add FILE --lang {lang}`"
+        )
+    doc = translated_document(working, t)
+    doc.sponsors = sponsor_names([s for s in snap.sponsors() if s.main], lang)
+    for loc in iter_located(doc):
+        loc.paragraph.text = printed(loc.paragraph.text, lang)
+    return LanguageView(doc, languages, statuses(working, t), note_statuses(working, t))
 
 
 def check_language(lang: str) -> str:

@@ -5,27 +5,33 @@ from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.widgets import OptionList, Static
 
+from draftroom.errors import DraftroomError
+from draftroom.model import find_by_id
 from draftroom.tui.screens.base import RoomScreen
 from draftroom.tui.screens.bracket import open_bracket
 from draftroom.tui.screens.editor import open_editor
 from draftroom.tui.screens.export import ExportScreen
 from draftroom.tui.screens.goto import GotoScreen
 from draftroom.tui.screens.history import HistoryScreen
-from draftroom.tui.screens.languages import LanguagesScreen
+from draftroom.tui.screens.languages import LanguagesScreen, TranslationEditor
 from draftroom.tui.screens.mark import open_mark
+from draftroom.tui.screens.reading import ReadingScreen
 from draftroom.tui.screens.revise import open_revise
+from draftroom.tui.screens.roles import RolesScreen
 from draftroom.tui.screens.sponsors import SponsorsScreen
+from draftroom.tui.screens.table import open_table
 from draftroom.tui.snapshot import Snapshot
 from draftroom.tui.widgets.draft_view import DraftView
 from draftroom.tui.widgets.identity_bar import IdentityBar
 from draftroom.tui.widgets.key_bar import KeyBar
-from draftroom.tui.widgets.paragraph_detail import ParagraphDetail
+from draftroom.tui.widgets.paragraph_detail import Beside, ParagraphDetail
+from draftroom.workflow.translations import LanguageView
 
 
 class DraftScreen(RoomScreen):
     # below 100 columns the draft takes more of the width (its gutter narrows too, see Hanging)
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]  # noqa: RUF012
-    CHAIR_ACTIONS = frozenset({"mark", "revise"})
+    CHAIR_ACTIONS = frozenset({"mark", "revise", "table"})
     BINDINGS = [  # noqa: RUF012
         Binding("e", "propose('replace')", "Replace", tooltip="Propose a new text for this paragraph"),
         Binding(
@@ -53,14 +59,63 @@ class DraftScreen(RoomScreen):
         Binding("x", "export", "Export", tooltip="Export a Word document or text"),
         Binding("g", "goto", "Go", tooltip="Jump to a paragraph by its label (OP3, PP2, OP10(b))"),
         Binding(
+            "e",
+            "translate",
+            "Translate",
+            tooltip="Edit this paragraph's translation in place (a delegation proposes it to the Secretariat)",
+        ),
+        Binding(
             "l",
+            "language(1)",
+            "Language",
+            tooltip="Read the draft in the next language (the working text after the last)",
+            show=False,  # the key bar is full; the palette lists it, the masthead names it
+        ),
+        Binding(
+            "L",
+            "language(-1)",
+            "Previous language",
+            tooltip="Read the draft in the previous language",
+            show=False,  # the key bar is full; the palette lists it
+        ),
+        Binding(
+            "ctrl+l",
             "languages",
             "Languages",
-            tooltip="The text in its other languages, side by side",
-            show=False,  # the key bar is full; the palette lists it
+            tooltip="Every paragraph's translations, current, stale or missing, two languages side by side",
+            show=False,
+        ),
+        # the palette lists these; the key bar is full
+        Binding("C", "compilation", "Compilation", tooltip="Every pending proposal in place", show=False),
+        Binding(
+            "A",
+            "formal_amendments",
+            "Amendments document",
+            tooltip="The formal amendments document of every proposer, as exported",
+            show=False,
+        ),
+        Binding(
+            "f",
+            "roles",
+            "Facilitators",
+            tooltip="Who facilitates; the Secretariat names and removes facilitators",
+            show=False,
+        ),
+        Binding(
+            "T", "table", "Table", tooltip="Table the draft (then sponsors join as additional)", show=False
         ),
         Binding("escape", "leave", "List", tooltip="Back to the list of negotiations"),
     ]
+
+    # actions on the working text, hidden while the draft is read in another language (a proposal in
+    # French would be French text in the English working text); `translate` only then
+    WORKING_ACTIONS = frozenset({"propose", "bracket"})
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.language: str | None = None  # None: the working language
+        self.view: LanguageView | None = None  # the text in `language`, for `view_version`
+        self.view_version = ""
 
     def compose(self) -> ComposeResult:
         yield IdentityBar()
@@ -71,13 +126,55 @@ class DraftScreen(RoomScreen):
         yield KeyBar()
 
     def show(self, snap: Snapshot) -> None:
-        doc = snap.document
+        if self.language is not None and (self.view is None or self.view_version != snap.version):
+            self._read_in(self.language)  # the text changed: read it again in that language
+            return
+        translated = self.view if self.language is not None else None
+        doc = translated.document if translated else snap.document
         pending = f"{snap.pending_total} pending" if snap.counted else "counting proposals…"
         head = f"{doc.symbol or snap.name} · {snap.revision} · {doc.title} · {pending}"
+        if translated:
+            behind = sum(s != "current" for s in translated.paragraphs.values())
+            head += (
+                f" · in {self.language}: {len(translated.paragraphs) - behind} of "
+                f"{len(translated.paragraphs)} current (l: next language)"
+            )
         self.query_one("#masthead", Static).update(head)
         view = self.query_one(DraftView)
-        view.show(snap, keep=view.current_id)
+        if translated:
+            view.show(snap, view.current_id, translated.document, translated.paragraphs)
+        else:
+            view.show(snap, keep=view.current_id)
         self._detail()
+
+    def _read_in(self, language: str | None, step: int = 0) -> None:
+        """Read the draft in `language` (a worker), or `step` languages on from it; then show it."""
+        app, room = self.room_app, self.room_app.room
+        if room is None:
+            return
+        version = app.snapshot.version if app.snapshot else ""
+
+        def work() -> LanguageView:
+            if not step:
+                return room.read_in(language)
+            languages = self.view.languages if self.view else room.read_in(None).languages
+            if len(languages) < 2:
+                raise DraftroomError(
+                    f"{room.name} is in {languages[0]} only: add a version in another language with "
+                    f"`draftroom translations {room.name} add FILE`"
+                )
+            at = languages.index(language) if language in languages else 0
+            return room.read_in(languages[(at + step) % len(languages)])
+
+        def read(view: LanguageView) -> None:
+            lang = view.document.language
+            self.language = None if lang == view.languages[0] else lang
+            self.view, self.view_version = view, version
+            self.refresh_bindings()
+            if app.snapshot is not None:
+                self.show(app.snapshot)
+
+        app.perform(work, read, busy="reading the draft in another language")
 
     def on_option_list_option_highlighted(self, _: OptionList.OptionHighlighted) -> None:
         self._detail()
@@ -90,8 +187,16 @@ class DraftScreen(RoomScreen):
         loc = self.locate(self.query_one(DraftView).current_id)
         if snap is None or loc is None:
             return
-        p = loc.paragraph
-        self.query_one(ParagraphDetail).show(snap, loc.label, p.id, p.text, p.status)
+        p, view = loc.paragraph, self.view
+        if self.language is None or view is None:
+            self.query_one(ParagraphDetail).show(snap, loc.label, p.id, p.text, p.status)
+            return
+        there = find_by_id(view.document, p.id)
+        text = there.paragraph.text if there else p.text
+        beside = Beside(
+            self.language, view.paragraphs.get(p.id, "missing"), snap.document.language, p.text, view.document
+        )
+        self.query_one(ParagraphDetail).show(snap, loc.label, p.id, text, p.status, beside)
 
     @property
     def current(self) -> str | None:
@@ -139,10 +244,60 @@ class DraftScreen(RoomScreen):
 
         self.app.push_screen(GotoScreen(), go)
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in self.WORKING_ACTIONS and self.language is not None:
+            return False
+        if action == "translate" and self.language is None:
+            return False
+        return super().check_action(action, parameters)
+
+    def action_language(self, step: int) -> None:
+        self._read_in(self.language, step)
+
+    def action_translate(self) -> None:
+        loc, lang, view = self.locate(self.current), self.language, self.view
+        who = self.room_app.require_identity() if loc and lang and view else None
+        room = self.room_app.room
+        if who is None or room is None or loc is None or lang is None or view is None:
+            return
+        there = find_by_id(view.document, loc.paragraph.id)
+        missing = view.paragraphs.get(loc.paragraph.id) == "missing"
+        text = "" if there is None or missing else there.paragraph.text
+        pid, label = loc.paragraph.id, loc.label
+
+        def save(new: str | None) -> None:
+            if new is None:
+                return
+            self.room_app.act(
+                lambda: room.translate(pid, lang, new, who),
+                lambda proposal: (
+                    f"{label} in {lang} "
+                    + (f"proposed as {proposal} for the Secretariat" if proposal else "is current")
+                ),
+            )
+
+        title = f"{label} in {lang}; the working text: {loc.paragraph.text}"
+        self.app.push_screen(TranslationEditor(title, text), save)
+
     def action_languages(self) -> None:
         room = self.room_app.room
         if room is not None:
             self.app.push_screen(LanguagesScreen(room.name, getattr(room, "home", None)))
+
+    def action_compilation(self) -> None:
+        self.app.push_screen(
+            ReadingScreen("Compilation text", "compilation", lambda room: room.compilation())
+        )
+
+    def action_formal_amendments(self) -> None:
+        title = "Formal amendments document"
+        self.app.push_screen(ReadingScreen(title, "amendments", lambda room: room.formal_amendments()))
+
+    def action_roles(self) -> None:
+        self.app.push_screen(RolesScreen())
+
+    def action_table(self) -> None:
+        open_table(self.room_app)
 
     def action_leave(self) -> None:
         self.room_app.close_room()

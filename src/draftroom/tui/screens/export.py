@@ -23,6 +23,11 @@ class ExportScreen(RoomScreen):
         Binding("escape", "back", "Draft"),
     ]
 
+    def __init__(self, kind: str | None = None) -> None:
+        """`kind`: the kind to offer first (default: the document's own)."""
+        super().__init__()
+        self._kind = kind
+
     def compose(self) -> ComposeResult:
         yield IdentityBar()
         yield Static("Export", classes="screen-title")
@@ -48,7 +53,7 @@ class ExportScreen(RoomScreen):
 
     def show(self, snap: Snapshot) -> None:
         doc = snap.document
-        self.query_one("#kind", Select).value = doc.kind if doc.kind in LAYOUTS else "draft"
+        self.query_one("#kind", Select).value = self._kind or (doc.kind if doc.kind in LAYOUTS else "draft")
         if doc.language in LANGUAGES:
             self.query_one("#language", Select).value = doc.language
         path = self.query_one("#path", Input)

@@ -9,7 +9,13 @@ from draftroom.model import Document, Heading, iter_located
 from draftroom.tui.snapshot import Snapshot
 from draftroom.tui.widgets.cjk import CJKText
 from draftroom.tui.widgets.hanging import Hanging
-from draftroom.tui.widgets.labels import display_label, paragraph_text, pending_marker, status_badge
+from draftroom.tui.widgets.labels import (
+    display_label,
+    paragraph_text,
+    pending_marker,
+    status_badge,
+    translation_badge,
+)
 
 LABEL_WIDTH = 13
 GUTTER = LABEL_WIDTH + 1 + 4 + 1  # label, marker, a space
@@ -17,17 +23,19 @@ NARROW_LABEL = 9  # the narrow gutter's widest label ("OP10(b)", "AN2.12"); long
 NARROW_MARKER = 3  # "●3 "
 
 
-def _row(label: str, depth: int, text: str, status: str, pending: int, narrow_label: int) -> Hanging:
+def _row(
+    label: str, depth: int, text: str, status: str, pending: int, narrow_label: int, translation: str = ""
+) -> Hanging:
     gutter = Text(display_label(label).ljust(LABEL_WIDTH + 1), style="bold")
     gutter.append_text(pending_marker(pending))
     narrow = Text(label.ljust(narrow_label + 1), style="bold")  # the label as negotiators write it
     narrow.append_text(pending_marker(pending, NARROW_MARKER))
     body = CJKText("  " * depth)
-    badge = status_badge(status)
-    if badge:
-        body.append_text(badge)
-        body.append(" ")
-    paragraph_text(text, out=body)
+    for badge in (translation_badge(translation), status_badge(status)):
+        if badge:
+            body.append_text(badge)
+            body.append(" ")
+    paragraph_text(text, "dim" if translation == "missing" else "", out=body)
     return Hanging(gutter, body, GUTTER, (narrow, narrow_label + 1 + NARROW_MARKER + 1))
 
 
@@ -53,9 +61,17 @@ class DraftView(OptionList):
         Binding("enter", "select", "Proposals", tooltip="Every proposal on this paragraph, side by side")
     ]
 
-    def show(self, snap: Snapshot, keep: str | None = None) -> None:
-        """Render the snapshot, keeping the highlight on paragraph `keep` if it still exists."""
-        doc = snap.document
+    def show(
+        self,
+        snap: Snapshot,
+        keep: str | None = None,
+        document: Document | None = None,
+        translation: dict[str, str] | None = None,
+    ) -> None:
+        """Render the snapshot, keeping the highlight on paragraph `keep` if it still exists; in another
+        language, `document` is the text in it and `translation` each paragraph's status there."""
+        doc = document or snap.document
+        marks = translation or {}
         before = _annex_rows(doc)
         options: list[Option] = []
         located = list(iter_located(doc))
@@ -64,7 +80,9 @@ class DraftView(OptionList):
             p = loc.paragraph
             options.extend(before.get(p.id, ()))
             pending = snap.pending_count(p.id)
-            row = _row(loc.label, loc.label.count("("), p.text, p.status, pending, narrow_label)
+            row = _row(
+                loc.label, loc.label.count("("), p.text, p.status, pending, narrow_label, marks.get(p.id, "")
+            )
             options.append(Option(row, id=p.id))
         self.set_options(options)
         target = keep if keep and any(o.id == keep for o in options) else None

@@ -68,6 +68,18 @@ def status_badge(status: str) -> Text:
     return Text(words, style=style)
 
 
+TRANSLATION_BADGES = {  # a paragraph's translation, in the draft read in another language
+    "stale": ("[stale]", "bold red"),
+    "missing": ("[not translated]", "bold magenta"),
+}
+
+
+def translation_badge(status: str) -> Text:
+    """`[stale]` or `[not translated]`; nothing for a current translation."""
+    words, style = TRANSLATION_BADGES.get(status, ("", ""))
+    return Text(words, style=style)
+
+
 def pending_marker(count: int, width: int = 4) -> Text:
     """`●3` when three proposals wait on the paragraph; blank otherwise (`width` cells either way)."""
     if not count:

@@ -98,6 +98,7 @@ def test_offline_then_sync_now_then_the_servers_refusal_as_a_notification(machin
         (line,) = refused()
         assert "unsigned" in line and "\n" not in line
         await until(pilot, lambda: app.sync_state is not None and app.sync_state.online, "online again")
-        assert "1 waiting" in top_line(app)  # the refused action stays here, not lost
+        kept = line.rsplit("kept as ", 1)[1].strip()  # set aside, not lost
+        assert fr.git("rev-parse", kept).strip() == sha and "0 waiting" in top_line(app)
 
     run_app(fr, scenario, monkeypatch)

@@ -22,7 +22,7 @@ from draftroom.lang.numbers import decimal
 from draftroom.model import Document, Revision
 from draftroom.store import gitlog, gitsafe, layout, plumbing, queue
 from draftroom.store.committed import Committed
-from draftroom.store.records import Action, NegotiationState, RevisionCut, Sponsor
+from draftroom.store.records import Action, NegotiationState, RevisionCut, Sponsor, Summary
 from draftroom.store.transaction import (
     PAUSE_ENV,
     Transaction,
@@ -36,7 +36,7 @@ from draftroom.store.transaction import (
 if TYPE_CHECKING:  # the index pulls in SQLAlchemy, GitPython is for actions: loaded only where used
     from git import Repo
 
-    from draftroom.store.index import Index, Summary
+    from draftroom.store.index import Index
 
 SENTINEL = "draftroom-action"  # in .git: an action is in progress (or was killed)
 LOCK = "draftroom.lock"  # in .git: flock'ed for the whole of an action
@@ -298,9 +298,7 @@ class Negotiation:
     def index_state(self) -> tuple[str, int] | None:
         return self.index.indexed(str(self.path))
 
-    def _summary(self, snap: Committed, actions: int) -> "Summary":
-        from draftroom.store.index import Summary
-
+    def _summary(self, snap: Committed, actions: int) -> Summary:
         doc_meta = layout.read_document_meta(snap.read)
         state = snap.state()
         return Summary(
@@ -399,6 +397,11 @@ class Negotiation:
 
     def state(self) -> NegotiationState:
         return self.snapshot().state()
+
+    def summary(self) -> Summary:
+        """What `list` shows, read from git at the latest commit (the index holds the same row)."""
+        snap = self.snapshot()
+        return self._summary(snap, int(plumbing.git(self.git_dir(), "rev-list", "--count", snap.commit)))
 
     def log(self) -> list[Action]:
         """Every action, newest first, from the index (brought up to date from git first)."""

@@ -10,7 +10,9 @@ what it has to say (offline, refused) goes out as a notice on the "draftroom" lo
 
 import logging
 import os
+import random
 import sys
+import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -156,7 +158,9 @@ def sync(name: str, home: Home = None) -> Synced:
     aside: dict[str, str] = {}  # own commits the remote refused -> its line: set aside at the next round
     _replaying.append(True)
     try:
-        for _attempt in range(20):
+        for attempt in range(20):
+            if attempt:  # the remote moved on during the round: let the others' pushes land first
+                time.sleep(random.uniform(0, min(2.0, 0.1 * 2**attempt)))
             if _round(neg, home, done, aside):
                 break
         else:

@@ -32,6 +32,7 @@ UPSTREAM = f"refs/remotes/{REMOTE}/{BRANCH}"
 REMOTE_TAGS = "refs/draftroom/origin-tags/"
 ASIDE = "refs/draftroom/refused/"  # own actions the remote's history no longer allows, kept
 ROOT_KEY = "draftroom.root"
+DATABASE_KEY = "draftroom.database"  # the host's SQL index (a SQLAlchemy URL), named when it was hosted
 ZERO = "0" * 40
 LOOK_TIMEOUT = 10.0  # seconds a look at the remote waits for an answer
 _OFFLINE = (
@@ -123,6 +124,13 @@ def judge_commit(
     return rules.judge(action, before, after, changed_files(repo, parent, action.commit))
 
 
+def host_database(repo: Repo) -> str | None:
+    """The SQL index the host keeps for this remote, if one was named when it was hosted."""
+    with repo.config_reader("repository") as cr:
+        value = cr.get_value("draftroom", "database", "")
+    return str(value) or None
+
+
 def _pinned_root(repo: Repo) -> str | None:
     with repo.config_reader("repository") as cr:
         value = cr.get_value("draftroom", "root", "")
@@ -141,8 +149,9 @@ def hook_script(verb: str) -> str:
     return f"#!/bin/sh\n{env} exec {run}\n"
 
 
-def host(neg: Negotiation, at: Path, root_key: str) -> None:
-    """Create the bare remote at `at`, push the negotiation into it, then arm its guard."""
+def host(neg: Negotiation, at: Path, root_key: str, database: str | None = None) -> None:
+    """Create the bare remote at `at`, push the negotiation into it, then arm its guard; `database` is
+    the SQL index its post-receive hook keeps, whoever pushes (default: index.sqlite beside it)."""
     if at.exists() and any(at.iterdir()):
         raise DraftroomError(f"{at} exists and is not empty: choose a new folder for the remote")
     at.mkdir(parents=True, exist_ok=True)
@@ -151,6 +160,7 @@ def host(neg: Negotiation, at: Path, root_key: str) -> None:
         ("receive.denyNonFastForwards", "true"),
         ("receive.denyDeletes", "true"),
         (ROOT_KEY, root_key),
+        *([(DATABASE_KEY, database)] if database else []),
     ):
         _git(at, "config", key, value)
     with neg.locked() as repo:

@@ -196,6 +196,9 @@ class FakeRoom:
     def facilitators(self) -> list[str]:
         return list(self.facilitating)
 
+    def secretariat_here(self) -> bool:
+        return True
+
     def change_role(self, op: str, delegation: str, acting_as: str) -> list[str]:
         self.record("change_role", op, delegation, acting_as)
         if op == "grant":

@@ -105,6 +105,11 @@ class Room(Protocol):
 
     def facilitators(self) -> list[str]: ...
 
+    def secretariat_here(self) -> bool:
+        """Whether the Secretariat can act from this machine: the negotiation is not hosted, or the
+        Secretariat's signing key is here."""
+        ...
+
     def change_role(self, op: str, delegation: str, acting_as: str) -> list[str]:
         """op: grant | revoke the facilitator role (the Secretariat only); the facilitators after."""
         ...

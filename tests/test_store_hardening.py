@@ -118,7 +118,7 @@ def test_an_action_during_an_unresolved_merge_refuses_and_keeps_the_merge(run_cl
 
 
 def test_a_forged_index_row_is_not_believed(run_cli, home):
-    assert run_cli("list", "--home", str(home)).returncode == 0  # the index exists and is current
+    assert run_cli("reindex", "t", "--home", str(home)).returncode == 0  # the index exists and is current
     db = sqlite3.connect(home / "index.sqlite")
     db.execute(
         "INSERT INTO dr_sponsor (negotiation, position, name, iso3, main, joined) VALUES (?, 9, 'Narnia', 'NAR', 1, '2020-01-01')",

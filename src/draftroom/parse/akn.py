@@ -127,6 +127,16 @@ def _words(el: etree._Element) -> str:
     return " ".join("".join(el.itertext()).split())
 
 
+def _indentation(text: str) -> bool:
+    """A line break and spaces only: the file's layout between two elements, not the text's."""
+    return "\n" in text and not text.strip()
+
+
+def _spaced(el: etree._Element | None) -> bool:
+    """`el` opens with a space of its own (a no-break one too), so the layout before it can go."""
+    return el is not None and (el.text or "x")[0].isspace()
+
+
 def _letters(el: etree._Element) -> int:
     """How many characters but spaces `el` holds, its superscripts and subscripts aside."""
     if _local(el) in ("sup", "sub"):
@@ -346,6 +356,8 @@ class _Reader:
             parts.append(el.text)
         for child in el:
             tag = _local(child)
+            if tag == "sup" and parts and _indentation(parts[-1]):
+                parts[-1] = ""  # the file's indentation around a superscript: "1" "er", printed "1er"
             if tag == "authorialNote":
                 parts.append(f"[^{self._note(child)}]")
             elif tag == "sup" and (child.text or "").strip() in _NOTE_BRACKETS and self._beside_note(child):
@@ -356,7 +368,7 @@ class _Reader:
                 parts.append(self._table(child))
             elif tag:
                 self._collect(child, parts)
-            if child.tail:
+            if child.tail and not (tag == "sup" and _indentation(child.tail) and _spaced(child.getnext())):
                 parts.append(child.tail)
 
     def _beside_note(self, sup: etree._Element) -> bool:

@@ -120,6 +120,7 @@ class DraftroomApp(App[None]):
         def done(result: T) -> None:
             self.notify(said(result) if callable(said) else said, timeout=4)
             self.reload()
+            self.syncer.tick()  # a hosted negotiation: send it now
 
         self.perform(work, done, busy="working" if callable(said) else said)
 

@@ -10,7 +10,9 @@ what it has to say (offline, refused) goes out as a notice on the "draftroom" lo
 
 import logging
 import os
+import random
 import sys
+import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -26,6 +28,16 @@ from draftroom.workflow.signer import how_to_make, key_file
 OFFLINE_ENV = "DRAFTROOM_OFFLINE"
 log = logging.getLogger("draftroom")
 _replaying: list[bool] = []  # non-empty while sync redoes actions (they must not sync in turn)
+_syncing_elsewhere: list[object] = []  # front ends that sync in a worker of their own (the TUI)
+
+
+def sync_in_own_worker(owner: object, on: bool = True) -> None:
+    """While on, actions of this process leave syncing to `owner` (a front end whose own worker syncs
+    right after each action and keeps looking at the remote), instead of syncing before returning."""
+    if on:
+        _syncing_elsewhere.append(owner)
+    elif owner in _syncing_elsewhere:
+        _syncing_elsewhere.remove(owner)
 
 
 def notice(message: str) -> None:
@@ -57,7 +69,9 @@ def host(name: str, at: str, actor: str | None = None, home: Home = None) -> str
     with neg.action("host", who) as txn:
         txn.write_file(signing.key_path(SECRETARIAT), signing.signers_line(SECRETARIAT, root))
         txn.summary = f"{who} hosts {neg.name}; its key is the root of trust"
-    rm.host(neg, where, root)
+    from draftroom.store.index import DATABASE_ENV
+
+    rm.host(neg, where, root, os.environ.get(DATABASE_ENV))
     return str(where)
 
 
@@ -144,7 +158,9 @@ def sync(name: str, home: Home = None) -> Synced:
     aside: dict[str, str] = {}  # own commits the remote refused -> its line: set aside at the next round
     _replaying.append(True)
     try:
-        for _attempt in range(20):
+        for attempt in range(20):
+            if attempt:  # the remote moved on during the round: let the others' pushes land first
+                time.sleep(random.uniform(0, min(2.0, 0.1 * 2**attempt)))
             if _round(neg, home, done, aside):
                 break
         else:
@@ -240,8 +256,9 @@ def _replay_one(neg: Negotiation, home: Home, action: Action, done: Synced) -> N
 
 
 def after_action(neg: Negotiation) -> None:
-    """Sync a hosted negotiation after a change (not while syncing, not --offline)."""
-    if _replaying or os.environ.get(OFFLINE_ENV) or not rm.is_hosted(neg):
+    """Sync a hosted negotiation after a change (not while syncing, not --offline, not when a front
+    end syncs in its own worker)."""
+    if _replaying or _syncing_elsewhere or os.environ.get(OFFLINE_ENV) or not rm.is_hosted(neg):
         return
     try:
         done = sync(str(neg.path))
@@ -266,8 +283,12 @@ def guard(hook: str, git_dir: str | None = None) -> int:
     """The server's hook: pre-receive judges the pushed refs (stdin: old new ref), post-receive indexes."""
     where = Path(git_dir or os.environ.get("GIT_DIR") or ".").absolute()
     if hook == "post-receive":
+        from draftroom.store.index import Index
+
         sys.stdin.read()
-        Negotiation(where).sync()
+        with gitsafe.open_repo(where) as repo:
+            database = rm.host_database(repo)
+        Negotiation(where, Index(database) if database else None).sync()
         return 0
     updates = [tuple(line.split()) for line in sys.stdin.read().splitlines() if line.strip()]
     with gitsafe.open_repo(where) as repo:

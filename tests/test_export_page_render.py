@@ -56,8 +56,23 @@ def test_an_adopted_resolution_renders_page_for_page_as_the_uns(tmp_path):
     assert starts == un_starts
     with pymupdf.open(tmp_path / "res.pdf") as ours, pymupdf.open(AKN / "en_A_RES_79_3.pdf") as theirs:
         rule, un_rule = (_end_rule(pdf[-1]) for pdf in (ours, theirs))
+        number, un_number = (_number_end(pdf[0]) for pdf in (ours, theirs))
+    assert abs(number - un_number) < 2  # "79/3." right-aligned before the title, as the UN's
     assert abs(rule.width - un_rule.width) < 1 and abs(rule.width - 72) < 1  # one inch, as the UN's
     assert abs((rule.x0 + rule.x1) / 2 - 306) < 6  # centred between the margins
+
+
+def _number_end(page: pymupdf.Page) -> float:
+    """Where the resolution's number before its 12 pt title ends ("79/3.")."""
+    for block in page.get_text("rawdict")["blocks"]:
+        for line in block.get("lines", []):
+            chars = [
+                c for s in line["spans"] if 11.5 < s["size"] < 12.5 for c in s["chars"] if c["c"].strip()
+            ]
+            text = "".join(c["c"] for c in chars)
+            if re.match(r"\d+/\d+\.", text):
+                return chars[len(re.match(r"\d+/\d+\.", text).group(0)) - 1]["bbox"][2]
+    raise AssertionError("no resolution number before the title")
 
 
 def _end_rule(page: pymupdf.Page) -> pymupdf.Rect:

@@ -2,6 +2,7 @@
 shows the sync state, another delegation's push shows by itself, and a refusal is a notification."""
 
 import asyncio
+import socket
 import subprocess
 import time
 from collections.abc import Callable
@@ -9,6 +10,7 @@ from pathlib import Path
 
 import pytest
 from hosting_support import Daemon, Machine, free_port, hosted
+from store_support import sample_document
 from tui_support import screen_text
 
 from draftroom.tui.app import DraftroomApp
@@ -102,3 +104,21 @@ def test_offline_then_sync_now_then_the_servers_refusal_as_a_notification(machin
         assert fr.git("rev-parse", kept).strip() == sha and "0 waiting" in top_line(app)
 
     run_app(fr, scenario, monkeypatch)
+
+
+def test_a_remote_that_never_answers_is_offline_not_a_hang(tmp_path, monkeypatch):
+    """A look at the remote gives up: the bar says offline instead of keeping the last state forever."""
+    from draftroom.store import remote
+    from draftroom.workflow import hosting
+    from draftroom.workflow import negotiation as nego
+
+    nego.create_negotiation("t", sample_document(), actor="Secretariat", home=tmp_path)
+    with socket.socket() as silent:  # accepts the connection (the backlog), never says a word
+        silent.bind(("127.0.0.1", 0))
+        silent.listen()
+        url = f"git://127.0.0.1:{silent.getsockname()[1]}/t.git"
+        for args in (["remote", "add", "origin", url], ["update-ref", "refs/remotes/origin/main", "HEAD"]):
+            subprocess.run(["git", "-C", str(tmp_path / "t"), *args], check=True)  # as a clone has them
+        monkeypatch.setattr(remote, "LOOK_TIMEOUT", 1.0)
+        looked = hosting.look("t", tmp_path)
+    assert looked is not None and looked.offline and "did not answer" in looked.offline

@@ -221,6 +221,10 @@ class FakeRoom:
     def formal_amendments(self) -> str:
         return f"Amendments to draft resolution {self.document.symbol}\nIn operative paragraph 1, ...\n"
 
+    def record_document(self, source: Path) -> str:
+        self.record("record_document", source)
+        return "1 amendment(s) by Cuba"
+
     def revise(self, acting_as: str) -> str:
         self.record("revise", acting_as)
         self.revision = "Rev.1"

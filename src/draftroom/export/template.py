@@ -127,7 +127,7 @@ UN_STYLES: list[tuple[str, str, str | None, str, str]] = [
         "TitleH1",
         "Title_H1",
         "Normal",
-        f'<w:keepNext/><w:keepLines/><w:tabs><w:tab w:val="left" w:pos="{INDENT}"/></w:tabs>'
+        f"<w:keepNext/><w:keepLines/><w:tabs>{_HANGING_TABS}</w:tabs>"  # "79/26." right-aligned at 1022
         f'<w:spacing w:line="270" w:lineRule="exact"/><w:ind w:left="{INDENT}" w:right="{INDENT}" '
         f'w:hanging="{INDENT}"/><w:outlineLvl w:val="0"/>',
         '<w:b/><w:bCs/><w:sz w:val="24"/>',

@@ -154,10 +154,18 @@ def open_repo(path: Path) -> Iterator["Repo"]:
         yield make_safe(repo)
 
 
-def run(args: list[str], cwd: Path, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
-    """A git command outside a Repo (fetch, push, clone, verify), with the same overrides."""
+def run(
+    args: list[str], cwd: Path, env: dict[str, str] | None = None, timeout: float | None = None
+) -> subprocess.CompletedProcess[str]:
+    """A git command outside a Repo (fetch, push, clone, verify), with the same overrides; `timeout`
+    seconds at most (subprocess.TimeoutExpired after them, the git process killed)."""
     return subprocess.run(
-        ["git", *args], cwd=cwd, capture_output=True, text=True, env={**_base_env(), **(env or {})}
+        ["git", *args],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        env={**_base_env(), **(env or {})},
+        timeout=timeout,
     )
 
 

@@ -14,6 +14,7 @@ action is the same action); one that does not apply is left for the workflow to 
 
 import os
 import shlex
+import subprocess
 import sys
 from pathlib import Path
 
@@ -33,6 +34,7 @@ ASIDE = "refs/draftroom/refused/"  # own actions the remote's history no longer 
 ROOT_KEY = "draftroom.root"
 DATABASE_KEY = "draftroom.database"  # the host's SQL index (a SQLAlchemy URL), named when it was hosted
 ZERO = "0" * 40
+LOOK_TIMEOUT = 10.0  # seconds a look at the remote waits for an answer
 _OFFLINE = (
     "could not read from remote",
     "unable to connect",
@@ -58,8 +60,11 @@ class Offline(DraftroomError):
     """The remote cannot be reached: actions wait locally for the next sync."""
 
 
-def _git(cwd: Path, *args: str, env: dict[str, str] | None = None) -> str:
-    done = gitsafe.run(list(args), cwd, env)
+def _git(cwd: Path, *args: str, env: dict[str, str] | None = None, timeout: float | None = None) -> str:
+    try:
+        done = gitsafe.run(list(args), cwd, env, timeout)
+    except subprocess.TimeoutExpired:
+        raise Offline(f"the remote did not answer in {timeout:.0f} s") from None
     if done.returncode != 0:
         text = (done.stderr or done.stdout).strip()
         if any(s in text.lower() for s in _OFFLINE):
@@ -244,9 +249,11 @@ def fetch(neg: Negotiation) -> None:
     )
 
 
-def remote_head(neg: Negotiation) -> str:
-    """The commit the remote's branch points at now: one round trip, no pack, no lock."""
-    out = _git(neg.path, "ls-remote", "--heads", REMOTE, f"refs/heads/{BRANCH}")
+def remote_head(neg: Negotiation, timeout: float | None = None) -> str:
+    """The commit the remote's branch points at now: one round trip, no pack, no lock; Offline when
+    the remote does not answer within `timeout` seconds (LOOK_TIMEOUT; a network that drops packets)."""
+    wait = timeout or LOOK_TIMEOUT
+    out = _git(neg.path, "ls-remote", "--heads", REMOTE, f"refs/heads/{BRANCH}", timeout=wait)
     return out.split()[0] if out.strip() else ""
 
 

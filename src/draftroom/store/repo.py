@@ -42,6 +42,7 @@ SENTINEL = "draftroom-action"  # in .git: an action is in progress (or was kille
 LOCK = "draftroom.lock"  # in .git: flock'ed for the whole of an action
 LOCK_WAIT = 120.0  # seconds a command waits with the queue not moving (one command holding it all along)
 BRANCH = "main"
+GC_AUTO = 256  # loose objects after which a commit packs them (git's gc.auto)
 SEEN = "refs/draftroom/seen"  # the last commit draftroom made or accepted: a rewrite behind it is refused
 _GIT_OPERATIONS = (  # a file in .git that marks an unfinished git operation: (file, what, how to abort)
     ("MERGE_HEAD", "a git merge", "merge --abort"),
@@ -111,6 +112,9 @@ class Negotiation:
                     cw.set_value("user", "email", "draftroom@draftroom.invalid")
                     cw.set_value("core", "quotePath", "false")
                     cw.set_value("gc", "autoDetach", "false")
+                    # pack loose objects early: reading a thousand amendments from a pack takes git a
+                    # tenth of the time it takes from loose files (git's default waits for 6,700)
+                    cw.set_value("gc", "auto", str(GC_AUTO))
                 txn = Transaction(tmp, "new", actor, email or actor_email(actor))
                 txn.start_with(doc, NegotiationState(path.name, date, facilitator), sponsors)
                 for rel, text in (files or {}).items():
@@ -276,9 +280,10 @@ class Negotiation:
         return self._lock_fd
 
     def witnessed(self) -> str | None:
-        """The last commit draftroom made or accepted here (refs/draftroom/seen), if any."""
+        """The last commit draftroom made or accepted here (refs/draftroom/seen), if any: its file, or
+        its line in packed-refs once git's gc has packed the refs."""
         ref = self.path / ".git" / SEEN
-        return ref.read_text().strip() if ref.is_file() else None
+        return ref.read_text().strip() if ref.is_file() else plumbing.packed_ref(self.path / ".git", SEEN)
 
     def witness(self, commit: str) -> None:
         """Record `commit` as seen: history from then on may only grow."""

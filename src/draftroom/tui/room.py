@@ -130,6 +130,11 @@ class Room(Protocol):
         """The formal amendments document of every proposer, as plain text."""
         ...
 
+    def record_document(self, source: Path) -> str:
+        """Record every instruction of a formal amendments document (a file), attributed to its
+        sponsors; returns what was recorded, in words."""
+        ...
+
     def undo(self, action_id: str | None, acting_as: str) -> str:
         """Take back an action (None: the actor's latest); returns what was undone, in words."""
         ...

@@ -178,6 +178,10 @@ class WorkflowRoom:
     def formal_amendments(self) -> str:
         return exporting.formal_amendments_text(self.name, home=self.home)
 
+    def record_document(self, source: Path) -> str:
+        done = amending.propose_document(self.name, source, home=self.home)
+        return f"{len(done.amendments)} amendment(s) by {', '.join(done.sponsors)}"
+
     def read_in(self, language: str | None) -> translations.LanguageView:
         return translations.language_view(self.name, language, home=self.home)
 

@@ -55,8 +55,19 @@ def report(label: str, env: dict[str, str], runs: int, bare: float) -> None:
     for name, args in READS:
         took = statistics.median(run([*py, *args], env)[0] for _ in range(runs))
         print(f"  read   {name:<20} {took * 1000:7.0f} ms  {took / bare:5.1f}x  (target 5x)")
-    times: dict[str, list[float]] = {"amend (propose)": [], "comment": [], "withdraw --because": []}
-    for _ in range(runs):  # a delegate proposes, another comments, the first withdraws it
+    times: dict[str, list[float]] = {
+        name: []
+        for name in (
+            "amend (propose)",
+            "comment",
+            "support",
+            "withdraw --because",
+            "accept --because",
+            "sponsors add",
+            "sponsors remove",
+        )
+    }
+    for _ in range(runs):  # a delegate proposes, others comment and join, it is withdrawn; another accepted
         took, aid = run(
             [*py, "amend", DEMO_NAME, "replace", "OP1", "--text", "敦促各国批准；", "--as", "China"], env
         )
@@ -64,8 +75,15 @@ def report(label: str, env: dict[str, str], runs: int, bare: float) -> None:
         times["comment"].append(
             run([*py, "comment", DEMO_NAME, aid, "--text", "同意", "--as", "Zambia"], env)[0]
         )
+        times["support"].append(run([*py, "support", DEMO_NAME, aid, "--as", "Zambia"], env)[0])
         withdraw = [*py, "withdraw", DEMO_NAME, aid, "--as", "China", "--because", "重复"]
         times["withdraw --because"].append(run(withdraw, env)[0])
+        _, other = run([*py, "amend", DEMO_NAME, "delete", "OP2", "--as", "Kazakhstan"], env)
+        accept = [*py, "accept", DEMO_NAME, other, "--as", "Belarus", "--because", "协商一致"]
+        times["accept --because"].append(run(accept, env)[0])
+        for op in ("add", "remove"):
+            sponsor = [*py, "sponsors", DEMO_NAME, op, "Iceland", "--as", "Iceland"]
+            times[f"sponsors {op}"].append(run(sponsor, env)[0])
     for name, taken in times.items():
         took = statistics.median(taken)
         print(f"  action {name:<20} {took * 1000:7.0f} ms  {took / bare:5.1f}x  (target 7x)")

@@ -104,7 +104,9 @@ def main() -> None:
         syncs = timed(lambda: hosting.sync("t", home), max(3, opts.looks // 4))
         base = statistics.median(peer)
         print(f"bare git ls-remote (the peer): {ms(peer)}")
-        print(f"look (every second): {ms(looks)} = {statistics.median(looks) / base:.1f}x the peer")
+        print(
+            f"look (every tick of the worker): {ms(looks)} = {statistics.median(looks) / base:.1f}x the peer"
+        )
         print(f"git fetch, nothing new: {ms(fetches)} = {statistics.median(fetches) / base:.1f}x the peer")
         print(f"sync, nothing to do: {ms(syncs)} = {statistics.median(syncs) / base:.1f}x the peer")
         from draftroom.tui import syncing

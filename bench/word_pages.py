@@ -1,7 +1,7 @@
 """Page for page: draftroom's Word export of real resolutions, rendered by LibreOffice, held against the
 UN's own PDFs of the same resolutions.
 
-    python bench/word_pages.py FOLDER [--source xml|pdf] [--limit N] [--show]
+    python bench/word_pages.py FOLDER [--source xml|pdf] [--limit N] [--show] [--soffice PATH]
 
 FOLDER holds the UN's AKN4UN XML in `en/` and its PDFs in `en-pdf/` (the project's shared/corpus-akn).
 Each resolution is read (from its XML, or with --source pdf from the UN's PDF itself), exported as an
@@ -16,6 +16,10 @@ compared with the UN's PDF on:
 Targets (issue 15): the column always, the page count for at least 9 in 10, the page starts for at
 least 8 in 10. Renders are comparable where a font metric-compatible with Times New Roman is
 installed (Debian's fonts-liberation). --show prints each document's differences.
+
+The renderer matters: Word 2013 and later (the exports ask for its layout, compatibility mode 15, as
+the UN's own files do) shrink the spaces of a justified line to take one more word; LibreOffice does
+so from 24.2 only. The script prints the LibreOffice version it used; --soffice names another one.
 """
 
 import argparse
@@ -103,10 +107,23 @@ def export_all(names: list[str], folder: Path, source: str, out: Path) -> dict[s
     return written
 
 
-def render(paths: list[Path], out: Path) -> None:
-    soffice = shutil.which("soffice")
+def find_soffice(given: str | None) -> str:
+    soffice = shutil.which(given or "soffice")
     if soffice is None:
-        raise SystemExit("soffice (LibreOffice) is not installed: apt-get install libreoffice-writer-nogui")
+        raise SystemExit(
+            f"{given}: no such LibreOffice"
+            if given
+            else "soffice (LibreOffice) is not installed: apt-get install libreoffice-writer-nogui"
+        )
+    return soffice
+
+
+def version(soffice: str) -> str:
+    run = subprocess.run([soffice, "--headless", "--version"], capture_output=True, text=True, timeout=120)
+    return run.stdout.strip().splitlines()[0] if run.stdout.strip() else "LibreOffice (version unknown)"
+
+
+def render(paths: list[Path], out: Path, soffice: str) -> None:
     profile = f"-env:UserInstallation=file://{out}/lo-profile"
     subprocess.run(
         [soffice, "--headless", profile, "--convert-to", "pdf", "--outdir", str(out), *map(str, paths)],
@@ -124,16 +141,19 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--source", choices=("xml", "pdf"), default="xml")
     parser.add_argument("--limit", type=int, help="only the first N resolutions")
     parser.add_argument("--show", action="store_true", help="print each document's differences")
+    parser.add_argument("--soffice", help="the LibreOffice to render with (default: soffice on PATH)")
     args = parser.parse_args(argv)
+    soffice = find_soffice(args.soffice)
     pdfs = sorted((args.folder / "en-pdf").glob("*.pdf"))
     names = [p.stem for p in pdfs if (args.folder / "en" / f"{p.stem}.xml").is_file()][: args.limit]
     if not names:
         raise SystemExit(f"{args.folder}: no en-pdf/*.pdf with its en/*.xml")
     print(machine())
+    print(f"renderer: {version(soffice)}")
     with tempfile.TemporaryDirectory() as tmp:
         out = Path(tmp)
         written = export_all(names, args.folder, args.source, out)
-        render(list(written.values()), out)
+        render(list(written.values()), out, soffice)
         column = count = starts = pages_same = pages_all = 0
         for name, path in written.items():
             ours = measure(out / f"{path.stem}.pdf")

@@ -68,13 +68,13 @@ class Machine:
     def home(self) -> Path:
         return self.root / "home"
 
-    def run(self, *args: str) -> subprocess.CompletedProcess[str]:
-        env = {"XDG_CONFIG_HOME": str(self.config), "DRAFTROOM_HOME": str(self.home)}
+    def run(self, *args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+        env = {"XDG_CONFIG_HOME": str(self.config), "DRAFTROOM_HOME": str(self.home), **(env or {})}
         acting = () if args[0] in ("amendments", "show", "log", "list") else ("--as", self.who)
         return self.run_cli(*args, *acting, env=env)  # type: ignore[operator]
 
-    def ok(self, *args: str) -> str:
-        result = self.run(*args)
+    def ok(self, *args: str, env: dict[str, str] | None = None) -> str:
+        result = self.run(*args, env=env)
         assert result.returncode == 0, f"{self.who}: {' '.join(args)}: {result.stderr}"
         return result.stdout
 
@@ -91,9 +91,12 @@ class Machine:
         return git(self.neg(), *args)
 
 
-def hosted(tmp_path: Path, run_cli, daemon: Daemon, delegations: list[str]) -> dict[str, Machine]:
-    """Negotiation "t" made and hosted by the Secretariat (facilitator Pakistan), every delegation's key
-    registered, each delegation's machine holding a clone."""
+def hosted(
+    tmp_path: Path, run_cli, daemon: Daemon, delegations: list[str], host_env: dict[str, str] | None = None
+) -> dict[str, Machine]:
+    """Negotiation "t" made and hosted by the Secretariat (facilitator Pakistan; `host` run with
+    `host_env` more in its environment), every delegation's key registered, each delegation's machine
+    holding a clone."""
     from draftroom.workflow import negotiation as wf
 
     machines = {
@@ -104,7 +107,7 @@ def hosted(tmp_path: Path, run_cli, daemon: Daemon, delegations: list[str]) -> d
     doc.sponsors = ["中国", "阿塞拜疆"]
     wf.create_negotiation("t", doc, facilitator="Pakistan", actor="Secretariat", home=sec.home)
     sec.key()
-    assert sec.ok("host", "t", "--at", str(daemon.root / "t.git")).splitlines()[-1] == str(
+    assert sec.ok("host", "t", "--at", str(daemon.root / "t.git"), env=host_env).splitlines()[-1] == str(
         daemon.root / "t.git"
     )
     for who in delegations:

@@ -35,6 +35,8 @@ READS = [
     ["log", "demo"],
     ["sponsors", "demo"],
     ["translations", "demo"],
+    ["list"],
+    ["list", "--json"],
 ]
 
 

@@ -53,7 +53,7 @@ def test_resolution_needs_adoption_date_and_meeting(run_cli, tmp_path):
     assert "大会2012年12月20日通过的决议" in texts
     assert "[根据第三委员会的报告通过]" in texts
     assert "第60次全体会议" in texts and "2012年12月20日" in texts
-    assert any(t.startswith("67/190.\t") for t in texts)
+    assert any(t.startswith("\t67/190.\t") for t in texts)  # the number on a right tab, as the UN's
 
 
 def test_failed_export_keeps_the_old_file(run_process, tmp_path):

@@ -185,6 +185,7 @@ def test_word_lays_exports_out_as_the_uns_own_files(exports):
     mode = next(s for s in settings.iter(qn("w:compatSetting")) if s.get(qn("w:name")) == "compatibilityMode")
     assert mode.get(qn("w:val")) == "15"
     assert settings.find(qn("w:defaultTabStop")).get(qn("w:val")) == "475"
+    assert document.styles["footnote text"].paragraph_format.widow_control is False  # as the UN's
     paragraphs = document.paragraphs
     closing = next(i for i, p in enumerate(paragraphs) if p.text == "第109次全体会议\n2010年7月30日")
     spacer = paragraphs[closing - 1]
@@ -207,7 +208,7 @@ def test_chinese_resolution_layout(exports):
     assert "[未经发交主要委员会而通过]" in texts or any(
         t.startswith("[未经发交主要委员会而通过") for t in texts
     )
-    assert "64/293.\t联合国打击贩运人口的全球行动计划" in texts
+    assert "\t64/293.\t联合国打击贩运人口的全球行动计划" in texts  # the number on a right tab, as the UN's
     assert "大会，" in texts
     assert texts.index("第109次全体会议") < texts.index("附件")
     again = next(p for p in document.paragraphs if p.text.startswith("又回顾"))

@@ -56,8 +56,23 @@ def test_an_adopted_resolution_renders_page_for_page_as_the_uns(tmp_path):
     assert starts == un_starts
     with pymupdf.open(tmp_path / "res.pdf") as ours, pymupdf.open(AKN / "en_A_RES_79_3.pdf") as theirs:
         rule, un_rule = (_end_rule(pdf[-1]) for pdf in (ours, theirs))
+        number, un_number = (_number_end(pdf[0]) for pdf in (ours, theirs))
+    assert abs(number - un_number) < 2  # "79/3." right-aligned before the title, as the UN's
     assert abs(rule.width - un_rule.width) < 1 and abs(rule.width - 72) < 1  # one inch, as the UN's
     assert abs((rule.x0 + rule.x1) / 2 - 306) < 6  # centred between the margins
+
+
+def _number_end(page: pymupdf.Page) -> float:
+    """Where the resolution's number before its 12 pt title ends ("79/3.")."""
+    for block in page.get_text("rawdict")["blocks"]:
+        for line in block.get("lines", []):
+            chars = [
+                c for s in line["spans"] if 11.5 < s["size"] < 12.5 for c in s["chars"] if c["c"].strip()
+            ]
+            text = "".join(c["c"] for c in chars)
+            if re.match(r"\d+/\d+\.", text):
+                return chars[len(re.match(r"\d+/\d+\.", text).group(0)) - 1]["bbox"][2]
+    raise AssertionError("no resolution number before the title")
 
 
 def _end_rule(page: pymupdf.Page) -> pymupdf.Rect:
@@ -104,3 +119,34 @@ def test_a_configured_emblem_takes_the_emblems_place_in_the_masthead(tmp_path, r
         "export", str(AKN / "en_A_RES_79_3.xml"), "--emblem", str(tmp_path / "d.docx"), "-o", str(out)
     )
     assert bad.returncode != 0 and "not a PNG or JPEG" in bad.stderr and "Traceback" not in bad.stderr
+
+
+def _running_head(page: pymupdf.Page) -> tuple[str, str]:
+    """(the symbol, the words opposite it) in a later page's head, above the thin rule."""
+    lines = sorted(
+        (line["bbox"][1], "".join(s["text"] for s in line["spans"]).strip())
+        for block in page.get_text("dict")["blocks"]
+        for line in block.get("lines", [])
+        if line["bbox"][3] < 66
+    )
+    texts = [t for _, t in lines if t]
+    symbol = next(t for t in texts if t.startswith("A/RES/"))
+    return symbol, " ".join(t for t in texts if t != symbol)
+
+
+def test_later_pages_carry_the_title_opposite_the_symbol_as_the_uns(tmp_path):
+    """The UN's running head of an adopted resolution is its title, in full (78 of the 79 resolutions
+    of bench/word_pages.py with a second page, and the UN's own Word files), over two lines when long."""
+    soffice = require_tool("soffice")
+    doc = parse_file(AKN / "en_A_RES_79_117.xml")
+    out = export_document(doc, tmp_path / "res.docx", Options("resolution", "en"))
+    subprocess.run(
+        [soffice, "--headless", f"-env:UserInstallation=file://{tmp_path}/lo", "--convert-to", "pdf",
+         "--outdir", str(tmp_path), str(out)],
+        capture_output=True, check=True, timeout=300,
+    )  # fmt: skip
+    with pymupdf.open(tmp_path / "res.pdf") as ours, pymupdf.open(AKN / "en_A_RES_79_117.pdf") as theirs:
+        for number in (1, 2):  # an even page and an odd one
+            symbol, title = _running_head(ours[number])
+            assert (symbol, title) == _running_head(theirs[number])
+            assert title == doc.title

@@ -141,6 +141,24 @@ def test_the_server_refuses_a_hand_made_push_in_one_line_naming_the_commit(machi
     assert sha[:10] in line and why in line, line
 
 
+def test_a_hand_made_commit_the_remote_refuses_is_set_aside_and_the_valid_actions_go_out(machines):
+    fr, sec = machines["France"], machines["Secretariat"]
+    bad = signed_commit(fr, "France", "hand-made", _drop_china)
+    fr.ok("sponsors", "t", "add", "France", "--offline")  # a valid action on top of it
+    result = fr.run("sync", "t")
+    assert result.returncode == 1
+    (line,) = [x for x in result.stderr.splitlines() if "refused" in x]
+    assert bad[:10] in line and "changed the sponsorship of China" in line
+    kept = line.rsplit("kept as ", 1)[1].strip()
+    assert fr.git("rev-parse", kept).strip() == bad  # kept aside, never dropped
+    sec.ok("sync", "t")
+    for m in (fr, sec):  # the clone stands at the remote's history with its valid action, not the commit
+        assert m.git("rev-parse", "HEAD") == m.git("rev-parse", "origin/main")
+        assert sorted(sponsors(m)) == ["Azerbaijan", "China", "France"]
+    assert bad not in fr.git("rev-list", "HEAD").split()
+    assert "0 refused" in fr.ok("sync", "t")  # and the next sync has nothing left to refuse
+
+
 def test_the_server_refuses_rewritten_history_and_moved_or_deleted_tags(machines):
     fr = machines["France"]
     fr.ok("sponsors", "t", "add", "France")

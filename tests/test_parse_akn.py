@@ -189,6 +189,7 @@ def test_headings_in_plain_type_and_broken_bold_keep_their_text():
     fr = parse_file(AKN / "fr_A_RES_79_300.xml")
     (heading,) = fr.operative[3].headings
     assert heading.startswith("Rapport sur l’exécution du budget") and heading.endswith("2024")
+    assert "du 1er\u00a0juillet" in heading  # the superscript joins its number, as printed
 
 
 def test_a_number_printed_inside_the_text_becomes_the_paragraph_number():

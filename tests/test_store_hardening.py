@@ -54,6 +54,30 @@ def test_config_that_would_run_a_program_is_refused_in_one_line(run_cli, home, t
     assert not marker.exists()
 
 
+def test_settings_a_users_own_git_makes_are_accepted(run_cli, home, tmp_path):
+    neg = home / "t"
+    for key, value in (
+        ("core.autocrlf", "input"),
+        ("core.filemode", "false"),
+        ("core.ignorecase", "true"),
+        ("core.precomposeunicode", "true"),
+        ("core.safecrlf", "warn"),
+        ("pull.rebase", "true"),
+        ("init.defaultBranch", "main"),
+        ("commit.gpgSign", "true"),  # with no key set up: draftroom's own commit must not try to sign
+        ("color.ui", "auto"),
+    ):
+        git(neg, "config", key, value)
+    result = run_cli("sponsors", "t", "add", "France", "--as", "France", "--home", str(home))
+    assert result.returncode == 0, result.stderr
+    assert git(neg, "log", "-1", "--format=%an %G?").split() == ["France", "N"]
+    for key in ("core.editor", "core.pager", "gpg.program", "remote.origin.uploadpack"):  # these run programs
+        git(neg, "config", key, str(tmp_path / "prog"))
+        result = run_cli("sponsors", "t", "remove", "France", "--as", "France", "--home", str(home))
+        assert result.returncode != 0 and key.lower() in result.stderr.lower(), key
+        git(neg, "config", "--unset-all", key)
+
+
 def test_an_action_refuses_hand_edits_and_keeps_them(run_cli, home):
     neg = home / "t"
     edited = neg / "text" / "op-1.txt"
@@ -94,7 +118,7 @@ def test_an_action_during_an_unresolved_merge_refuses_and_keeps_the_merge(run_cl
 
 
 def test_a_forged_index_row_is_not_believed(run_cli, home):
-    assert run_cli("list", "--home", str(home)).returncode == 0  # the index exists and is current
+    assert run_cli("reindex", "t", "--home", str(home)).returncode == 0  # the index exists and is current
     db = sqlite3.connect(home / "index.sqlite")
     db.execute(
         "INSERT INTO dr_sponsor (negotiation, position, name, iso3, main, joined) VALUES (?, 9, 'Narnia', 'NAR', 1, '2020-01-01')",

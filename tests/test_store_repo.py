@@ -163,3 +163,21 @@ def test_snapshot_reads_files_in_any_folder_and_lists_them_all(neg: Negotiation)
     tracked = set(git(neg.path, "ls-tree", "-r", "--name-only", "HEAD").split())
     assert set(snap.files) == tracked
     assert snap.files["text/op-2.txt"] == git(neg.path, "show", "HEAD:text/op-2.txt")
+
+
+def test_an_action_writing_many_files_leaves_them_packed_and_the_refs_still_read(neg: Negotiation):
+    """Reading a thousand amendments from a pack takes git a tenth of the time loose files do: a
+    commit packs its loose objects once there are a few hundred (gc.auto). Git's gc also packs the
+    refs; HEAD, the tags and the commit draftroom last saw are read from packed-refs then."""
+    with neg.action("bulk", "China", summary="many amendments") as txn:
+        for i in range(400):
+            txn.write_file(f"amendments/chn-{i}.json", f'{{"id": "chn-{i}"}}\n')
+    counts = dict(line.split(": ") for line in git(neg.path, "count-objects", "-v").splitlines())
+    assert int(counts["count"]) < 100 and int(counts["in-pack"]) > 400
+    assert not (neg.path / ".git" / "refs" / "heads" / "main").exists()  # packed by the gc
+    head = git(neg.path, "rev-parse", "HEAD").strip()
+    assert neg.snapshot().commit == head and neg.witnessed() == head
+    assert len(neg.snapshot().listing("amendments")) == 400
+    with neg.action("sponsor-add", "China", summary="again") as txn:
+        txn.sponsors.append(Sponsor("France", "FRA", True, "2026-01-06", "France"))
+    assert [s.name for s in neg.sponsors()] == ["China", "France"]

@@ -2,6 +2,7 @@
 (never guessed), stale after a revision changes the working text, current after the Secretariat
 translates. Real AKN4UN files of the UN (tests/data/akn), real git repositories."""
 
+import copy
 import json
 import subprocess
 from datetime import date
@@ -165,6 +166,16 @@ def test_a_version_that_does_not_align_is_refused_naming_the_first_paragraph_and
     assert not (home / "r").exists()
     no_pp2 = _without(tmp_path, akn("fr", 299), f".//{AKN}preamble/{AKN}container[2]")
     refused(run_cli("new", "r", "--from", en, "--with", no_pp2), "at PP2", "missing")
+    assert not (home / "r").exists()
+    tree = etree.parse(akn("fr", 3))  # PP1 twice: the difference shows at PP2, its footnote
+    first = tree.find(f".//{AKN}preamble/{AKN}container")
+    first.addnext(copy.deepcopy(first))
+    tree.write(str(tmp_path / "twice.xml"), xml_declaration=True, encoding="utf-8")
+    refused(
+        run_cli("new", "r", "--from", akn("en", 3), "--with", str(tmp_path / "twice.xml")),
+        "at PP2",
+        "counts 3 of the preamble's paragraphs, the working text 2: one added or left out before this one",
+    )
     assert not (home / "r").exists()
     no_item = _without(tmp_path, akn("es", 299), f".//{AKN}point[2]")
     refused(run_cli("new", "r", "--from", en, "--with", no_item), "at OP7(b)")

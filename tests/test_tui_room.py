@@ -14,6 +14,7 @@ from draftroom.tui.app import DraftroomApp
 from draftroom.tui.identity import Identity
 from draftroom.tui.launch import identity_for, save_identity
 from draftroom.tui.rooms import WorkflowLobby
+from draftroom.tui.screens.identity import IdentityScreen
 from draftroom.workflow import amending, listing, revising
 from draftroom.workflow import negotiation as nego
 from draftroom.workflow.identity import SECRETARIAT, config_path, resolve_actor
@@ -420,3 +421,46 @@ def test_the_compilation_and_the_formal_amendments_read_in_the_tui_as_the_cli_ex
     drive(lambda: app_in(home, Identity("China", "delegate")), scenario)
     assert shown[0] == exported.read_text(encoding="utf-8")
     assert ("PAK" if kind == "compilation" else "巴基斯坦") in shown[0]  # Pakistan's, attributed
+
+
+def test_the_identity_dialog_offers_a_role_only_to_whoever_holds_it(home):
+    """China is no facilitator of the negotiation (Belarus is): the role is shown disabled, with who
+    holds it, until Belarus is picked; the Secretariat's role is disabled once the negotiation is hosted
+    (a keys/ folder) and its signing key is not on this machine."""
+
+    def button(app: DraftroomApp, role: str):
+        return next(b for b in app.screen.query("RadioButton") if b.name == role)
+
+    async def scenario(app: DraftroomApp, pilot) -> None:
+        await pilot.press("i")
+        await settle(pilot)
+        facilitator = button(app, "facilitator")
+        assert facilitator.disabled and "granted to Belarus" in str(facilitator.label)
+        assert not button(app, "secretariat").disabled
+        facilitator.value = True  # even when forced, the dialog refuses a role not held
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert isinstance(app.screen, IdentityScreen) and "You do not hold this role" in notes(app)
+        app.screen.query_one("#picker Input").focus()
+        await pilot.press(*"白俄罗斯", "enter")
+        await settle(pilot)
+        assert not button(app, "facilitator").disabled
+        button(app, "facilitator").value = True
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert app.identity == Identity("Belarus", "facilitator")
+
+    drive(lambda: app_in(home, Identity("China", "delegate")), scenario)
+    (nego.open_negotiation(NAME, home).path / "keys").mkdir()
+
+    async def hosted(app: DraftroomApp, pilot) -> None:
+        await pilot.press("i")
+        await settle(pilot)
+        assert button(app, "secretariat").disabled
+        assert "signing key" in str(button(app, "secretariat").label)
+
+    drive(lambda: app_in(home, Identity("China", "delegate")), hosted)
+
+
+def notes(app: DraftroomApp) -> str:
+    return "\n".join(n.message for n in app._notifications)

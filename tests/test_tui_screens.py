@@ -202,3 +202,19 @@ def test_at_80_columns_the_label_gutter_narrows_and_chinese_keeps_most_of_a_line
     assert narrow.index("敦") <= 12 and "●2" in narrow  # a cell of the list's padding first
     shown = narrow[narrow.index("敦") :].split("│")[0].split("▊")[0].rstrip()
     assert text.startswith(shown) and len(shown) >= 18, narrow
+
+
+def test_a_formal_amendments_document_is_recorded_from_its_reading_screen(tmp_path):
+    async def scenario() -> FakeRoom:
+        app, room = make_app(Identity("China", "delegate"))
+        async with app.run_test(size=(120, 40)) as pilot:
+            await settle(pilot)
+            await pilot.press("A")
+            await settle(pilot)
+            assert "Amendments to draft resolution" in screen_text(app)
+            await pilot.press("o", *str(tmp_path / "L.62.pdf"), "enter")
+            await settle(pilot)
+        return room
+
+    room = asyncio.run(scenario())
+    assert ("record_document", tmp_path / "L.62.pdf") in room.calls

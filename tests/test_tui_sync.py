@@ -2,12 +2,15 @@
 shows the sync state, another delegation's push shows by itself, and a refusal is a notification."""
 
 import asyncio
+import socket
+import subprocess
 import time
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 from hosting_support import Daemon, Machine, free_port, hosted
+from store_support import sample_document
 from tui_support import screen_text
 
 from draftroom.tui.app import DraftroomApp
@@ -53,19 +56,28 @@ def top_line(app: DraftroomApp) -> str:
     return screen_text(app).splitlines()[0]
 
 
-def test_another_delegations_push_shows_in_the_app_by_itself(machines, run_process, monkeypatch):
+def test_another_delegations_push_shows_in_the_app_by_itself(machines, daemon, run_process, monkeypatch):
     fr, jp = machines["France"], machines["Japan"]
+
+    def remote() -> str:
+        """The remote's last action: its author and subject."""
+        args = ["git", f"--git-dir={daemon.root / 't.git'}", "log", "-1", "--format=%an %s", "main"]
+        return subprocess.run(args, capture_output=True, text=True).stdout
+
     japan = Machine("Japan", jp.root, run_process)  # its own process: its own environment
 
     async def scenario(app: DraftroomApp, pilot) -> None:
         await until(pilot, lambda: app.sync_state is not None and app.sync_state.online, "online")
         assert "● online" in top_line(app) and "0 waiting" in top_line(app)
         aid = japan.ok("amend", "t", "delete", "OP3").strip()  # pushed by its own sync
-        pushed = time.monotonic()
         shown = lambda: app.snapshot is not None and any(a.id == aid for a in app.snapshot.proposals)  # noqa: E731
         await until(pilot, shown, "Japan's proposal in France's app")
-        print(f"push to visible: {time.monotonic() - pushed:.2f} s")  # a figure for the note, not a test
         assert "Sync now" in [c.title.split(" — ")[0] for c in app.get_system_commands(app.screen)]
+        room = app.room
+        assert room is not None
+        app.act(lambda: room.add_sponsors(["France"], "France"), "France joins")  # the worker sends it
+        await until(pilot, lambda: remote().startswith("France"), "France's action on the remote")
+        await until(pilot, lambda: app.sync_state is not None and app.sync_state.waiting == 0, "0 waiting")
 
     run_app(fr, scenario, monkeypatch)
 
@@ -88,6 +100,25 @@ def test_offline_then_sync_now_then_the_servers_refusal_as_a_notification(machin
         (line,) = refused()
         assert "unsigned" in line and "\n" not in line
         await until(pilot, lambda: app.sync_state is not None and app.sync_state.online, "online again")
-        assert "1 waiting" in top_line(app)  # the refused action stays here, not lost
+        kept = line.rsplit("kept as ", 1)[1].strip()  # set aside, not lost
+        assert fr.git("rev-parse", kept).strip() == sha and "0 waiting" in top_line(app)
 
     run_app(fr, scenario, monkeypatch)
+
+
+def test_a_remote_that_never_answers_is_offline_not_a_hang(tmp_path, monkeypatch):
+    """A look at the remote gives up: the bar says offline instead of keeping the last state forever."""
+    from draftroom.store import remote
+    from draftroom.workflow import hosting
+    from draftroom.workflow import negotiation as nego
+
+    nego.create_negotiation("t", sample_document(), actor="Secretariat", home=tmp_path)
+    with socket.socket() as silent:  # accepts the connection (the backlog), never says a word
+        silent.bind(("127.0.0.1", 0))
+        silent.listen()
+        url = f"git://127.0.0.1:{silent.getsockname()[1]}/t.git"
+        for args in (["remote", "add", "origin", url], ["update-ref", "refs/remotes/origin/main", "HEAD"]):
+            subprocess.run(["git", "-C", str(tmp_path / "t"), *args], check=True)  # as a clone has them
+        monkeypatch.setattr(remote, "LOOK_TIMEOUT", 1.0)
+        looked = hosting.look("t", tmp_path)
+    assert looked is not None and looked.offline and "did not answer" in looked.offline

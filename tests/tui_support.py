@@ -196,6 +196,9 @@ class FakeRoom:
     def facilitators(self) -> list[str]:
         return list(self.facilitating)
 
+    def secretariat_here(self) -> bool:
+        return True
+
     def change_role(self, op: str, delegation: str, acting_as: str) -> list[str]:
         self.record("change_role", op, delegation, acting_as)
         if op == "grant":
@@ -217,6 +220,10 @@ class FakeRoom:
 
     def formal_amendments(self) -> str:
         return f"Amendments to draft resolution {self.document.symbol}\nIn operative paragraph 1, ...\n"
+
+    def record_document(self, source: Path) -> str:
+        self.record("record_document", source)
+        return "1 amendment(s) by Cuba"
 
     def revise(self, acting_as: str) -> str:
         self.record("revise", acting_as)

@@ -15,7 +15,7 @@ import os
 import sys
 from collections.abc import Callable, Sequence
 from importlib import import_module
-from typing import NoReturn
+from typing import Any, NoReturn, cast
 
 from draftroom import __version__
 from draftroom.errors import DraftroomError
@@ -66,6 +66,26 @@ class _OneLineParser(argparse.ArgumentParser):
         self.exit(2, f"draftroom: error: {where}{message} (see `{self.prog} --help`)\n")
 
 
+class _Unbuilt:
+    """What the verbs of a command not being run are registered on: it takes every call and builds
+    nothing (argparse spends milliseconds on each parser and option it builds)."""
+
+    def __getattr__(self, _name: str) -> Callable[..., "_Unbuilt"]:
+        return self._take
+
+    def _take(self, *_args: object, **_kwargs: object) -> "_Unbuilt":
+        return self
+
+
+class _Verbs(argparse._SubParsersAction):
+    """The verbs; once `only` names the verb being run, the others are not built."""
+
+    only: str | None = None
+
+    def add_parser(self, name: str, **kwargs: Any) -> Any:
+        return super().add_parser(name, **kwargs) if self.only in (None, name) else _Unbuilt()
+
+
 def build_parser(more: Sequence[Register] = (), verb: str | None = None) -> argparse.ArgumentParser:
     """The parser of `verb` (default: of every verb): the command line's own, then `more` (the program's
     other front ends, always added: they are cheap)."""
@@ -74,7 +94,9 @@ def build_parser(more: Sequence[Register] = (), verb: str | None = None) -> argp
         description="Draft and negotiate United Nations resolutions: parse, propose, revise, diff, export.",
     )
     parser.add_argument("--version", action="version", version=f"draftroom {__version__}")
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    sub = cast(_Verbs, parser.add_subparsers(dest="command", metavar="COMMAND", action=_Verbs))
+    if any(verb in verbs for verbs in COMMANDS.values()):
+        sub.only = verb
     for register in (*registers(verb), *more):
         register(sub)
     for verb_parser in sub.choices.values():  # every verb that acts may skip the sync of a hosted negotiation

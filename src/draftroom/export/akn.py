@@ -8,7 +8,9 @@ revised drafts and formal amendments documents are `doc`s named "draftResolution
 coverPage (masthead), preface (number and title), preamble (formula, one `container` per preambular
 paragraph, its opener in an italic span), mainBody (`paragraph` with `num`, sub-items as
 `list/intro/point`, headings as `subheading`), footnotes as `authorialNote` with their printed
-markers, conclusions (meeting and date), annexes as `attachments`.
+markers, conclusions (meeting and date), annexes as `attachments`. A resolution adopted in parts is
+the UN's `documentCollection`: the whole's head, a `collectionBody` referring to one `component` per
+part, and each part a `statement` of its own (/75-101A/, /75-101B/) with the whole's footnotes.
 """
 
 import re

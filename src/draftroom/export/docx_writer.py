@@ -103,7 +103,8 @@ class DocxWriter:
         p = self._paragraph(look, block)
         self._last = (block.style, p)
         if block.label:
-            _run(p, block.label + "\t")
+            # the resolution's number right-aligned on the tab before the title, as the UN's Word files set it
+            _run(p, ("\t" if block.style == "title" else "") + block.label + "\t")
         if block.spans:
             for look_name, text in block.spans:
                 self._text(p, text, 0, look_name)

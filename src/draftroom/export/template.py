@@ -127,7 +127,7 @@ UN_STYLES: list[tuple[str, str, str | None, str, str]] = [
         "TitleH1",
         "Title_H1",
         "Normal",
-        f'<w:keepNext/><w:keepLines/><w:tabs><w:tab w:val="left" w:pos="{INDENT}"/></w:tabs>'
+        f"<w:keepNext/><w:keepLines/><w:tabs>{_HANGING_TABS}</w:tabs>"  # "79/26." right-aligned at 1022
         f'<w:spacing w:line="270" w:lineRule="exact"/><w:ind w:left="{INDENT}" w:right="{INDENT}" '
         f'w:hanging="{INDENT}"/><w:outlineLvl w:val="0"/>',
         '<w:b/><w:bCs/><w:sz w:val="24"/>',
@@ -165,7 +165,8 @@ UN_STYLES: list[tuple[str, str, str | None, str, str]] = [
     ),
 ]
 # Footnote text: Normal, 8.5 pt on exact 10.5 pt lines, 0.25 pt letter spacing, hanging its number
-NOTE_PPR = (  # the number in the 120 twips before the column, where the UN right-aligns it
+NOTE_PPR = (  # the number in the 120 twips before the column, where the UN right-aligns it; no widow
+    '<w:widowControl w:val="0"/>'  # control in the UN's footnote style
     f'<w:tabs><w:tab w:val="left" w:pos="{INDENT}"/></w:tabs>'
     f'<w:spacing w:after="0" w:line="210" w:lineRule="exact"/>'
     f'<w:ind w:left="{INDENT}" w:right="{INDENT}" w:hanging="120"/>'

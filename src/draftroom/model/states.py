@@ -5,13 +5,11 @@ name, ISO code or common short form into a `State`; `split_sponsors` cuts a prin
 into one entry per sponsor as printed; `sponsor_line` prints a list in UN order for one language.
 """
 
-import csv
-import difflib
 import re
 import unicodedata
 from dataclasses import dataclass
 from functools import cache, lru_cache
-from importlib import resources
+from pathlib import Path
 
 from draftroom.errors import DraftroomError
 from draftroom.lang.scripts import CJK_PUNCTUATION, CYRILLIC, HAN
@@ -115,20 +113,33 @@ class _Table:
 
 
 def _read_rows() -> list[dict[str, str]]:
-    text = resources.files("draftroom.model").joinpath("states.tsv").read_text(encoding="utf-8")
-    lines = [line for line in text.splitlines() if line and not line.startswith("#")]
-    return list(csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE))
+    """The table's rows, tab-separated under a header line (no quoting: a name holds no tab)."""
+    text = (Path(__file__).parent / "states.tsv").read_text(encoding="utf-8")
+    header, *rows = (line.split("\t") for line in text.splitlines() if line and not line.startswith("#"))
+    return [dict(zip(header, row, strict=True)) for row in rows]
+
+
+@cache
+def _states() -> tuple[tuple[State, ...], dict[str, State]]:
+    """The rows, and each State by every name exactly as the table writes it (codes included): what
+    most lookups are ("CHN" from a sponsors file, "China" typed), answered without normalizing the
+    table's two thousand names."""
+    states = []
+    for row in _read_rows():
+        aliases = tuple(a for a in row.pop("aliases").split(";") if a)
+        states.append(State(**row, aliases=aliases))
+    exact: dict[str, State] = {}
+    for state in reversed(states):  # the first State naming it wins, as in the table's keys
+        exact.update(dict.fromkeys(state.names(), state))
+    return tuple(states), exact
 
 
 @cache
 def _table() -> _Table:
-    states: list[State] = []
+    states, _ = _states()
     by_key: dict[str, State] = {}
     shown: dict[str, str] = {}
-    for row in _read_rows():
-        aliases = tuple(a for a in row.pop("aliases").split(";") if a)
-        state = State(**row, aliases=aliases)
-        states.append(state)
+    for state in states:
         for name in state.names():
             key = _key(name)
             if not key:
@@ -138,7 +149,7 @@ def _table() -> _Table:
             other = by_key.setdefault(key, state)
             if other.code != state.code:
                 raise DraftroomError(f"states.tsv: {name!r} names both {other.code} and {state.code}")
-    return _Table(tuple(states), by_key, shown)
+    return _Table(states, by_key, shown)
 
 
 def all_states() -> tuple[State, ...]:
@@ -149,6 +160,9 @@ def all_states() -> tuple[State, ...]:
 @lru_cache(maxsize=8192)
 def lookup(name: str) -> State | None:
     """The entity `name` stands for, or None: any language, code or alias; "the"/"la"... ignored."""
+    written = _states()[1].get(name)  # a name as the table writes it names what its key does
+    if written is not None:
+        return written
     key = _key(name)
     table = _table().by_key
     return table.get(key) or table.get(_ARTICLE.sub("", key))
@@ -176,6 +190,8 @@ def resolve(name: str) -> State:
     table = _table()
     key = _key(name)
     containing = sorted((k for k in table.shown if key and key in k), key=len)
+    import difflib  # only to suggest names for one not in the table
+
     close = containing + difflib.get_close_matches(key, table.shown, n=20, cutoff=0.0)
     by_entity: dict[str, tuple[State, str]] = {}
     for key in close:

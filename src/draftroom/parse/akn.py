@@ -5,7 +5,16 @@ The UN's markup gives the structure outright: `preamble/container` a preambular 
 `blockList/item` for sub-items), an unnumbered paragraph set wholly in bold or a `subheading` a
 heading, `authorialNote` a footnote with its printed `marker`, `attachments` the annexes,
 `conclusions` the meeting and date, `meta` the FRBR identifiers. The opener is the emphasised span
-the paragraph starts with (italic; bold in Chinese, bold italic in Arabic).
+the paragraph starts with (italic; bold in Chinese, bold italic in Arabic). A resolution adopted in
+parts (A and B under one symbol) is a `documentCollection` whose `components` each hold one part's
+`statement`: each part is read into `Document.parts`.
+
+What the UN's converter sometimes gets wrong is read by general rules, held against the same
+resolution in the other languages: headings in plain type (Chinese) or with their bold broken by a
+superscript (French "1<sup>er</sup>"); a paragraph number or sub-item marker left inside the text with
+no <num> (Arabic "19 –", "(a) To cooperate"); a sublist that goes on with the letters of its list
+(nested by mistake); the publisher's note of <meta> repeated as the body's first paragraph; the last
+preambular paragraph set unnumbered at the head of the operative body.
 
 The parser is hardened: no DTD, no entities, no network. Whatever the model has no place for is
 named in a one-line warning, never silently dropped.
@@ -116,6 +125,16 @@ def _clean(text: str) -> str:
 def _words(el: etree._Element) -> str:
     """The words of `el`, whatever spaces (no-break ones too) stand between them."""
     return " ".join("".join(el.itertext()).split())
+
+
+def _indentation(text: str) -> bool:
+    """A line break and spaces only: the file's layout between two elements, not the text's."""
+    return "\n" in text and not text.strip()
+
+
+def _spaced(el: etree._Element | None) -> bool:
+    """`el` opens with a space of its own (a no-break one too), so the layout before it can go."""
+    return el is not None and (el.text or "x")[0].isspace()
 
 
 def _letters(el: etree._Element) -> int:
@@ -337,6 +356,8 @@ class _Reader:
             parts.append(el.text)
         for child in el:
             tag = _local(child)
+            if tag == "sup" and parts and _indentation(parts[-1]):
+                parts[-1] = ""  # the file's indentation around a superscript: "1" "er", printed "1er"
             if tag == "authorialNote":
                 parts.append(f"[^{self._note(child)}]")
             elif tag == "sup" and (child.text or "").strip() in _NOTE_BRACKETS and self._beside_note(child):
@@ -347,7 +368,7 @@ class _Reader:
                 parts.append(self._table(child))
             elif tag:
                 self._collect(child, parts)
-            if child.tail:
+            if child.tail and not (tag == "sup" and _indentation(child.tail) and _spaced(child.getnext())):
                 parts.append(child.tail)
 
     def _beside_note(self, sup: etree._Element) -> bool:

@@ -69,10 +69,10 @@ from draftroom.store.home import (
     resolve_home,
     validate_name,
 )
-from draftroom.store.records import Action, NegotiationState, RevisionCut, Sponsor
+from draftroom.store.records import Action, NegotiationState, RevisionCut, Sponsor, Summary
 from draftroom.store.repo import Committed, Negotiation, Transaction, actor_email
 
-_LAZY = {"Index", "Summary"}  # SQLAlchemy loads only for commands that query the index
+_LAZY = {"Index"}  # SQLAlchemy loads only for commands that query the index
 
 
 def __getattr__(name: str) -> object:

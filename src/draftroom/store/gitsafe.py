@@ -19,7 +19,13 @@ from draftroom.errors import DraftroomError
 if TYPE_CHECKING:
     from git import Repo
 
-OVERRIDES = (("core.hooksPath", "/dev/null"), ("core.fsmonitor", "false"), ("gpg.ssh.program", "ssh-keygen"))
+OVERRIDES = (
+    ("core.hooksPath", "/dev/null"),
+    ("core.fsmonitor", "false"),
+    ("gpg.ssh.program", "ssh-keygen"),
+    ("commit.gpgSign", "false"),  # a user's own signing settings never sign or fail draftroom's commits:
+    ("tag.gpgSign", "false"),  # it signs with -S and the actor's key when the negotiation is hosted
+)
 
 # keys (lower case; <x> stands for any subsection) a repository's own config may set
 _ALLOWED = {
@@ -31,6 +37,50 @@ _ALLOWED = {
     "core.ignorecase",
     "core.precomposeunicode",
     "core.symlinks",
+    "core.autocrlf",  # what a user's own git sets (line endings, file-system quirks, speed, looks)
+    "core.eol",
+    "core.safecrlf",
+    "core.trustctime",
+    "core.checkstat",
+    "core.untrackedcache",
+    "core.splitindex",
+    "core.preloadindex",
+    "core.longpaths",
+    "core.protectntfs",
+    "core.protecthfs",
+    "core.whitespace",
+    "core.abbrev",
+    "core.compression",
+    "core.bigfilethreshold",
+    "core.deltabasecachelimit",
+    "core.packedgitlimit",
+    "core.packedgitwindowsize",
+    "index.version",
+    "index.threads",
+    "pack.threads",
+    "gc.auto",
+    "gc.autopacklimit",
+    "init.defaultbranch",
+    "color.ui",
+    "column.ui",
+    "i18n.commitencoding",
+    "i18n.logoutputencoding",
+    "log.date",
+    "pull.rebase",
+    "pull.ff",
+    "push.default",
+    "fetch.prune",
+    "merge.conflictstyle",
+    "rerere.enabled",
+    "feature.manyfiles",
+    "user.signingkey",
+    "gpg.format",
+    "commit.gpgsign",
+    "tag.gpgsign",
+    "branch.<x>.rebase",
+    "remote.<x>.pushurl",
+    "remote.<x>.prune",
+    "remote.<x>.tagopt",
     "gc.autodetach",
     "user.name",
     "user.email",
@@ -104,10 +154,18 @@ def open_repo(path: Path) -> Iterator["Repo"]:
         yield make_safe(repo)
 
 
-def run(args: list[str], cwd: Path, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
-    """A git command outside a Repo (fetch, push, clone, verify), with the same overrides."""
+def run(
+    args: list[str], cwd: Path, env: dict[str, str] | None = None, timeout: float | None = None
+) -> subprocess.CompletedProcess[str]:
+    """A git command outside a Repo (fetch, push, clone, verify), with the same overrides; `timeout`
+    seconds at most (subprocess.TimeoutExpired after them, the git process killed)."""
     return subprocess.run(
-        ["git", *args], cwd=cwd, capture_output=True, text=True, env={**_base_env(), **(env or {})}
+        ["git", *args],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        env={**_base_env(), **(env or {})},
+        timeout=timeout,
     )
 
 

@@ -8,7 +8,6 @@ readers compare it with HEAD and bring the index up to date when it is behind.
 
 import json
 import os
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -19,7 +18,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlmodel import Field, Session, SQLModel, col, create_engine, delete, select
 
 from draftroom.store.home import INDEX_FILE, check_sqlite_file
-from draftroom.store.records import Action, RevisionCut, Sponsor
+from draftroom.store.records import Action, RevisionCut, Sponsor, Summary
 
 DATABASE_ENV = "DRAFTROOM_DATABASE_URL"
 BUSY_TIMEOUT_MS = 30_000
@@ -79,26 +78,6 @@ class RevisionRow(SQLModel, table=True):
     symbol: str | None = None
     date: str
     commit: str
-
-
-@dataclass
-class Summary:
-    """What `list` shows of one negotiation."""
-
-    path: str
-    name: str
-    home: str
-    symbol: str | None
-    title: str
-    language: str
-    revision: int
-    sponsor_count: int
-    tabled: str | None
-    facilitator: str | None
-    action_count: int
-
-    def to_json(self) -> dict[str, Any]:
-        return dict(self.__dict__)
 
 
 _ENGINES: dict[str, Engine] = {}

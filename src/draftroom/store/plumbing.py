@@ -55,18 +55,22 @@ def head_sha(where: Where) -> str:
             return ref
         name = ref[5:].strip()
         loose = root / name
-        ref = loose.read_text(encoding="utf-8").strip() if loose.is_file() else _packed(root, name)
+        found = loose.read_text(encoding="utf-8").strip() if loose.is_file() else packed_ref(root, name)
+        if found is None:
+            raise DraftroomError(f"{root}: {name} points nowhere (a repository without commits?)")
+        ref = found
     raise DraftroomError(f"HEAD of {root} is a loop of symbolic refs: repair it with git")
 
 
-def _packed(root: Path, name: str) -> str:
+def packed_ref(root: Path, name: str) -> str | None:
+    """The sha `name` ("refs/heads/main") has in packed-refs (where git's gc moves refs), or None."""
     packed = root / "packed-refs"
     lines = packed.read_text(encoding="utf-8").splitlines() if packed.is_file() else []
     for line in lines:
         sha, _, ref = line.partition(" ")
         if ref == name:
             return sha
-    raise DraftroomError(f"{root}: {name} points nowhere (a repository without commits?)")
+    return None
 
 
 def tags(where: Where) -> list[str]:

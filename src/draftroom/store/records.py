@@ -69,3 +69,23 @@ class RevisionCut(Record):
     @property
     def revision(self) -> Revision:
         return Revision(self.number)
+
+
+@dataclass
+class Summary:
+    """What `list` shows of one negotiation."""
+
+    path: str
+    name: str
+    home: str
+    symbol: str | None
+    title: str
+    language: str
+    revision: int
+    sponsor_count: int
+    tabled: str | None
+    facilitator: str | None
+    action_count: int
+
+    def to_json(self) -> dict[str, Any]:
+        return dict(self.__dict__)

@@ -14,6 +14,7 @@ action is the same action); one that does not apply is left for the workflow to 
 
 import os
 import shlex
+import subprocess
 import sys
 from pathlib import Path
 
@@ -31,7 +32,9 @@ UPSTREAM = f"refs/remotes/{REMOTE}/{BRANCH}"
 REMOTE_TAGS = "refs/draftroom/origin-tags/"
 ASIDE = "refs/draftroom/refused/"  # own actions the remote's history no longer allows, kept
 ROOT_KEY = "draftroom.root"
+DATABASE_KEY = "draftroom.database"  # the host's SQL index (a SQLAlchemy URL), named when it was hosted
 ZERO = "0" * 40
+LOOK_TIMEOUT = 10.0  # seconds a look at the remote waits for an answer
 _OFFLINE = (
     "could not read from remote",
     "unable to connect",
@@ -57,8 +60,11 @@ class Offline(DraftroomError):
     """The remote cannot be reached: actions wait locally for the next sync."""
 
 
-def _git(cwd: Path, *args: str, env: dict[str, str] | None = None) -> str:
-    done = gitsafe.run(list(args), cwd, env)
+def _git(cwd: Path, *args: str, env: dict[str, str] | None = None, timeout: float | None = None) -> str:
+    try:
+        done = gitsafe.run(list(args), cwd, env, timeout)
+    except subprocess.TimeoutExpired:
+        raise Offline(f"the remote did not answer in {timeout:.0f} s") from None
     if done.returncode != 0:
         text = (done.stderr or done.stdout).strip()
         if any(s in text.lower() for s in _OFFLINE):
@@ -118,6 +124,13 @@ def judge_commit(
     return rules.judge(action, before, after, changed_files(repo, parent, action.commit))
 
 
+def host_database(repo: Repo) -> str | None:
+    """The SQL index the host keeps for this remote, if one was named when it was hosted."""
+    with repo.config_reader("repository") as cr:
+        value = cr.get_value("draftroom", "database", "")
+    return str(value) or None
+
+
 def _pinned_root(repo: Repo) -> str | None:
     with repo.config_reader("repository") as cr:
         value = cr.get_value("draftroom", "root", "")
@@ -136,8 +149,9 @@ def hook_script(verb: str) -> str:
     return f"#!/bin/sh\n{env} exec {run}\n"
 
 
-def host(neg: Negotiation, at: Path, root_key: str) -> None:
-    """Create the bare remote at `at`, push the negotiation into it, then arm its guard."""
+def host(neg: Negotiation, at: Path, root_key: str, database: str | None = None) -> None:
+    """Create the bare remote at `at`, push the negotiation into it, then arm its guard; `database` is
+    the SQL index its post-receive hook keeps, whoever pushes (default: index.sqlite beside it)."""
     if at.exists() and any(at.iterdir()):
         raise DraftroomError(f"{at} exists and is not empty: choose a new folder for the remote")
     at.mkdir(parents=True, exist_ok=True)
@@ -146,6 +160,7 @@ def host(neg: Negotiation, at: Path, root_key: str) -> None:
         ("receive.denyNonFastForwards", "true"),
         ("receive.denyDeletes", "true"),
         (ROOT_KEY, root_key),
+        *([(DATABASE_KEY, database)] if database else []),
     ):
         _git(at, "config", key, value)
     with neg.locked() as repo:
@@ -234,9 +249,11 @@ def fetch(neg: Negotiation) -> None:
     )
 
 
-def remote_head(neg: Negotiation) -> str:
-    """The commit the remote's branch points at now: one round trip, no pack, no lock."""
-    out = _git(neg.path, "ls-remote", "--heads", REMOTE, f"refs/heads/{BRANCH}")
+def remote_head(neg: Negotiation, timeout: float | None = None) -> str:
+    """The commit the remote's branch points at now: one round trip, no pack, no lock; Offline when
+    the remote does not answer within `timeout` seconds (LOOK_TIMEOUT; a network that drops packets)."""
+    wait = timeout or LOOK_TIMEOUT
+    out = _git(neg.path, "ls-remote", "--heads", REMOTE, f"refs/heads/{BRANCH}", timeout=wait)
     return out.split()[0] if out.strip() else ""
 
 

@@ -20,7 +20,7 @@ from draftroom.tui.commands import TEXTUAL_KEPT, binding_commands
 from draftroom.tui.identity import Identity
 from draftroom.tui.room import Lobby, Room
 from draftroom.tui.screens.draft import DraftScreen
-from draftroom.tui.screens.identity import IdentityScreen
+from draftroom.tui.screens.identity import Holders, IdentityScreen
 from draftroom.tui.screens.negotiations import NegotiationsScreen
 from draftroom.tui.screens.proposals import ProposalsScreen
 from draftroom.tui.snapshot import Snapshot
@@ -75,7 +75,8 @@ class DraftroomApp(App[None]):
             self.open_room(self._start)
         else:
             self.show_lobby()
-        if self._ask_identity:
+        if self._ask_identity and not self._start:  # else asked once the negotiation is open
+            self._ask_identity = False
             self.action_identity()
         self.set_interval(POLL_SECONDS, self._poll)
         self.syncer.start()
@@ -119,6 +120,7 @@ class DraftroomApp(App[None]):
         def done(result: T) -> None:
             self.notify(said(result) if callable(said) else said, timeout=4)
             self.reload()
+            self.syncer.tick()  # a hosted negotiation: send it now
 
         self.perform(work, done, busy="working" if callable(said) else said)
 
@@ -133,6 +135,9 @@ class DraftroomApp(App[None]):
             self.where = snap.name
             self.reload()  # now the amendments, counted in a worker
             self.call_after_refresh(self._prepare_proposals)
+            if self._ask_identity:  # nobody said who they are: asked knowing who facilitates here
+                self._ask_identity = False
+                self.action_identity()
 
         def failed() -> None:
             if self.room is None and isinstance(self.screen, DraftScreen):
@@ -236,7 +241,15 @@ class DraftroomApp(App[None]):
                 except DraftroomError as e:
                     self.notify(str(e), title="Not saved for next time", severity="warning", timeout=8)
 
-        self.push_screen(IdentityScreen(self.identity), chosen)
+        room = self.room
+        if room is None:  # the lobby: no negotiation's facilitators to offer
+            self.push_screen(IdentityScreen(self.identity, Holders()), chosen)
+            return
+        self.perform(
+            lambda: Holders(room.facilitators(), room.secretariat_here()),
+            lambda holders: self.push_screen(IdentityScreen(self.identity, holders), chosen),
+            busy="reading who holds which role",
+        )
 
     def action_sync_now(self) -> None:
         self.syncer.tick(force=True)

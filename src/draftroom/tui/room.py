@@ -105,6 +105,11 @@ class Room(Protocol):
 
     def facilitators(self) -> list[str]: ...
 
+    def secretariat_here(self) -> bool:
+        """Whether the Secretariat can act from this machine: the negotiation is not hosted, or the
+        Secretariat's signing key is here."""
+        ...
+
     def change_role(self, op: str, delegation: str, acting_as: str) -> list[str]:
         """op: grant | revoke the facilitator role (the Secretariat only); the facilitators after."""
         ...
@@ -123,6 +128,11 @@ class Room(Protocol):
 
     def formal_amendments(self) -> str:
         """The formal amendments document of every proposer, as plain text."""
+        ...
+
+    def record_document(self, source: Path) -> str:
+        """Record every instruction of a formal amendments document (a file), attributed to its
+        sponsors; returns what was recorded, in words."""
         ...
 
     def undo(self, action_id: str | None, acting_as: str) -> str:

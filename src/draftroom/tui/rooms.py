@@ -9,8 +9,10 @@ from draftroom.tui.room import ExportRequest, LobbyRow, ProposalRequest
 from draftroom.tui.snapshot import Snapshot
 from draftroom.workflow import amending, bracketing, exporting, hosting, revising, translations, undoing
 from draftroom.workflow import negotiation as nego
+from draftroom.workflow.identity import SECRETARIAT
 from draftroom.workflow.negotiation import Home, LogEntry, Sponsor
 from draftroom.workflow.rules import Proposal
+from draftroom.workflow.signer import may_sign
 from draftroom.workflow.writing import Options
 
 
@@ -158,6 +160,9 @@ class WorkflowRoom:
     def undo(self, action_id: str | None, acting_as: str) -> str:
         return undoing.undo(self.name, action_id, acting_as, home=self.home).summary
 
+    def secretariat_here(self) -> bool:
+        return may_sign(self.negotiation.path, SECRETARIAT)
+
     def change_role(self, op: str, delegation: str, acting_as: str) -> list[str]:
         return amending.change_roles(self.name, op, delegation, acting_as, home=self.home)
 
@@ -172,6 +177,10 @@ class WorkflowRoom:
 
     def formal_amendments(self) -> str:
         return exporting.formal_amendments_text(self.name, home=self.home)
+
+    def record_document(self, source: Path) -> str:
+        done = amending.propose_document(self.name, source, home=self.home)
+        return f"{len(done.amendments)} amendment(s) by {', '.join(done.sponsors)}"
 
     def read_in(self, language: str | None) -> translations.LanguageView:
         return translations.language_view(self.name, language, home=self.home)

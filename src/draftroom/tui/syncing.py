@@ -1,6 +1,7 @@
 """Keeping a hosted negotiation current from the TUI, never blocking it.
 
-Every `LOOK_SECONDS` a worker thread looks at the remote (one round trip: its branch's commit, no
+Actions made in the app do not sync before returning (the app stays quick): the worker sends them
+right after, at its next look. Every `LOOK_SECONDS` a worker thread looks at the remote (one round trip: its branch's commit, no
 fetch, no lock) and syncs only when the look says so: the remote moved (another delegation pushed),
 or this clone has actions waiting to go out. "Sync now" syncs whatever the look says. The result is
 the app's `sync_state` (online or offline, the last time the remote was reached, actions waiting),
@@ -18,6 +19,7 @@ from typing import TYPE_CHECKING
 
 from draftroom.errors import DraftroomError
 from draftroom.tui.room import Room
+from draftroom.workflow import hosting
 from draftroom.workflow.hosting import Look, Synced
 
 if TYPE_CHECKING:
@@ -69,9 +71,11 @@ class Syncer:
 
     def start(self) -> None:
         logging.getLogger("draftroom").addHandler(self._notices)
+        hosting.sync_in_own_worker(self)  # an action returns at once; this worker sends it right after
         self.app.set_interval(LOOK_SECONDS, self.tick)
 
     def stop(self) -> None:
+        hosting.sync_in_own_worker(self, on=False)
         logging.getLogger("draftroom").removeHandler(self._notices)
 
     def forget(self) -> None:

@@ -46,30 +46,12 @@ class _Aligner:
             f"{self.name} does not align with the working text at {where}: {why}; nothing was written"
         )
 
-    def paragraphs(self, ws: list[Paragraph], vs: list[Paragraph], part: str) -> None:
+    def paragraphs(
+        self, ws: list[Paragraph], vs: list[Paragraph], part: str, parent: Paragraph | None = None
+    ) -> None:
+        hint = self.count_hint(ws, vs, part, parent)
         for w, v in zip(ws, vs, strict=False):
-            where = self.names.get(w.id, w.id)
-            if w.number != v.number:
-                raise self.fail(
-                    where, f"its number is {_number(v.number)}, the working text's {_number(w.number)}"
-                )
-            if w.marker != v.marker:
-                raise self.fail(where, f"its sub-item is ({v.marker}), the working text's ({w.marker})")
-            if len(w.headings) != len(v.headings):
-                raise self.fail(
-                    where, f"{len(v.headings)} heading(s) before it, the working text {len(w.headings)}"
-                )
-            if _notes(w.text) != _notes(v.text):
-                refs = ", ".join(_notes(v.text)) or "none"
-                raise self.fail(
-                    where, f"footnotes {refs} here, {', '.join(_notes(w.text)) or 'none'} in the working text"
-                )
-            self.out.paragraphs[w.id] = TranslatedParagraph(
-                v.text, digest(w.text), v.marker, v.opener, list(v.headings)
-            )
-            if v.items and not w.items:
-                raise self.fail(where, f"{len(v.items)} sub-item(s) in {self.name}, none in the working text")
-            self.paragraphs(w.items, v.items, part)
+            self.paragraph(w, v, part, hint)
         if len(ws) > len(vs):
             raise self.fail(
                 self.names.get(ws[len(vs)].id, part), f"the paragraph is missing from {self.name}"
@@ -79,6 +61,41 @@ class _Aligner:
             raise self.fail(
                 part if not ws else self.names[ws[-1].id], f"{self.name} has one more paragraph {after}"
             )
+
+    def count_hint(
+        self, ws: list[Paragraph], vs: list[Paragraph], part: str, parent: Paragraph | None
+    ) -> str:
+        """When the two sides hold different numbers of paragraphs, what a difference found inside
+        them most likely is: one paragraph added or left out before it. "" when the counts agree."""
+        if len(ws) == len(vs):
+            return ""
+        what = f"{self.names.get(parent.id, parent.id)}'s sub-items" if parent else f"{part}'s paragraphs"
+        return (
+            f" (this version counts {len(vs)} of {what}, the working text {len(ws)}: one added or left out"
+            " before this one)"
+        )
+
+    def paragraph(self, w: Paragraph, v: Paragraph, part: str, hint: str) -> None:
+        where = self.names.get(w.id, w.id)
+        if w.number != v.number:
+            raise self.fail(
+                where, f"its number is {_number(v.number)}, the working text's {_number(w.number)}{hint}"
+            )
+        if w.marker != v.marker:
+            raise self.fail(where, f"its sub-item is ({v.marker}), the working text's ({w.marker}){hint}")
+        if len(w.headings) != len(v.headings):
+            raise self.fail(
+                where, f"{len(v.headings)} heading(s) before it, the working text {len(w.headings)}{hint}"
+            )
+        if _notes(w.text) != _notes(v.text):
+            refs, theirs = ", ".join(_notes(v.text)) or "none", ", ".join(_notes(w.text)) or "none"
+            raise self.fail(where, f"footnotes {refs} here, {theirs} in the working text{hint}")
+        self.out.paragraphs[w.id] = TranslatedParagraph(
+            v.text, digest(w.text), v.marker, v.opener, list(v.headings)
+        )
+        if v.items and not w.items:
+            raise self.fail(where, f"{len(v.items)} sub-item(s) in {self.name}, none in the working text")
+        self.paragraphs(w.items, v.items, part, w)
 
     def annex(self, index: int, w: Annex, v: Annex) -> None:
         where = f"annex {index + 1}"

@@ -10,7 +10,9 @@ what it has to say (offline, refused) goes out as a notice on the "draftroom" lo
 
 import logging
 import os
+import random
 import sys
+import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -26,6 +28,16 @@ from draftroom.workflow.signer import how_to_make, key_file
 OFFLINE_ENV = "DRAFTROOM_OFFLINE"
 log = logging.getLogger("draftroom")
 _replaying: list[bool] = []  # non-empty while sync redoes actions (they must not sync in turn)
+_syncing_elsewhere: list[object] = []  # front ends that sync in a worker of their own (the TUI)
+
+
+def sync_in_own_worker(owner: object, on: bool = True) -> None:
+    """While on, actions of this process leave syncing to `owner` (a front end whose own worker syncs
+    right after each action and keeps looking at the remote), instead of syncing before returning."""
+    if on:
+        _syncing_elsewhere.append(owner)
+    elif owner in _syncing_elsewhere:
+        _syncing_elsewhere.remove(owner)
 
 
 def notice(message: str) -> None:
@@ -57,7 +69,9 @@ def host(name: str, at: str, actor: str | None = None, home: Home = None) -> str
     with neg.action("host", who) as txn:
         txn.write_file(signing.key_path(SECRETARIAT), signing.signers_line(SECRETARIAT, root))
         txn.summary = f"{who} hosts {neg.name}; its key is the root of trust"
-    rm.host(neg, where, root)
+    from draftroom.store.index import DATABASE_ENV
+
+    rm.host(neg, where, root, os.environ.get(DATABASE_ENV))
     return str(where)
 
 
@@ -141,10 +155,13 @@ def sync(name: str, home: Home = None) -> Synced:
             f"{neg.name} is not hosted: host it with `draftroom host {neg.name} --at PATH`, or clone a hosted one"
         )
     done = Synced()
+    aside: dict[str, str] = {}  # own commits the remote refused -> its line: set aside at the next round
     _replaying.append(True)
     try:
-        for _attempt in range(20):
-            if _round(neg, home, done):
+        for attempt in range(20):
+            if attempt:  # the remote moved on during the round: let the others' pushes land first
+                time.sleep(random.uniform(0, min(2.0, 0.1 * 2**attempt)))
+            if _round(neg, home, done, aside):
                 break
         else:
             raise DraftroomError(
@@ -175,8 +192,9 @@ def look(name: str, home: Home = None) -> Look | None:
         return Look(remote, remote != rm.upstream(repo), waiting)
 
 
-def _round(neg: Negotiation, home: Home, done: Synced) -> bool:
-    """One fetch-replay-push round; True when the clone and the remote agree."""
+def _round(neg: Negotiation, home: Home, done: Synced, aside: dict[str, str]) -> bool:
+    """One fetch-replay-push round; True when the clone and the remote agree. An own commit the remote
+    refused (a hand-made one) is set aside and the others replayed on the remote's history without it."""
     pending: list[Action] = []
     with neg.locked() as repo:
         neg.refuse_unsafe_start(repo)
@@ -190,17 +208,28 @@ def _round(neg: Negotiation, home: Home, done: Synced) -> bool:
             rm.mirror_tags(repo)
             neg.witness(up)
             return True
-        if not rm.holds(repo, up, head):
+        if aside or not rm.holds(repo, up, head):
             done.fetched += len(str(repo.git.rev_list(f"{head}..{up}")).split())
             pending = rm.start_replay(neg, neg.lock_fd, repo)
     for action in pending:
-        _replay_one(neg, home, action, done)
+        if action.commit in aside:
+            with neg.repository() as repo:
+                done.refused.append(
+                    f"refused {aside.pop(action.commit)}; kept as {rm.set_aside(repo, action)}"
+                )
+        else:
+            _replay_one(neg, home, action, done)
     ahead = _count_own(neg)
     refused = rm.push(neg)
     if refused == "behind":
         return False
     if refused:
-        raise DraftroomError(f"the remote refused {refused}")
+        with neg.repository() as repo:
+            named = [c for c in rm.own_commits(repo) if refused.startswith(c[:10])]
+        if not named or named[0] in aside:
+            raise DraftroomError(f"the remote refused {refused}")
+        aside[named[0]] = refused
+        return False
     done.pushed += ahead
     return True
 
@@ -227,8 +256,9 @@ def _replay_one(neg: Negotiation, home: Home, action: Action, done: Synced) -> N
 
 
 def after_action(neg: Negotiation) -> None:
-    """Sync a hosted negotiation after a change (not while syncing, not --offline)."""
-    if _replaying or os.environ.get(OFFLINE_ENV) or not rm.is_hosted(neg):
+    """Sync a hosted negotiation after a change (not while syncing, not --offline, not when a front
+    end syncs in its own worker)."""
+    if _replaying or _syncing_elsewhere or os.environ.get(OFFLINE_ENV) or not rm.is_hosted(neg):
         return
     try:
         done = sync(str(neg.path))
@@ -253,8 +283,12 @@ def guard(hook: str, git_dir: str | None = None) -> int:
     """The server's hook: pre-receive judges the pushed refs (stdin: old new ref), post-receive indexes."""
     where = Path(git_dir or os.environ.get("GIT_DIR") or ".").absolute()
     if hook == "post-receive":
+        from draftroom.store.index import Index
+
         sys.stdin.read()
-        Negotiation(where).sync()
+        with gitsafe.open_repo(where) as repo:
+            database = rm.host_database(repo)
+        Negotiation(where, Index(database) if database else None).sync()
         return 0
     updates = [tuple(line.split()) for line in sys.stdin.read().splitlines() if line.strip()]
     with gitsafe.open_repo(where) as repo:

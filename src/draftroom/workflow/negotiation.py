@@ -9,7 +9,6 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from draftroom.errors import DraftroomError
 from draftroom.model import Document, states
@@ -19,6 +18,7 @@ from draftroom.store import (
     Action,
     Negotiation,
     Sponsor,
+    Summary,
     Transaction,
     list_negotiation_dirs,
     locate_negotiation,
@@ -27,9 +27,6 @@ from draftroom.store import (
 )
 from draftroom.workflow.identity import SECRETARIAT, resolve_actor
 from draftroom.workflow.signer import signer_for
-
-if TYPE_CHECKING:
-    from draftroom.store.index import Summary
 
 Home = str | Path | None
 
@@ -278,17 +275,12 @@ def log(name: str, home: Home = None) -> list[LogEntry]:
     return entries
 
 
-def list_negotiations(home: Home = None) -> list["Summary"]:
-    """Every negotiation under the home, brought up to date in the index."""
-    root = resolve_home(home)
-    found = [Negotiation(p) for p in list_negotiation_dirs(root)]
-    if not found:
-        return []
-    for neg in found:
-        neg.sync()
-    index = found[0].index
-    names = {n.name for n in found}
-    return [s for s in index.summaries(str(root)) if s.name in names]
+def list_negotiations(home: Home = None) -> list[Summary]:
+    """Every negotiation under the home, by name, read from git (as fast as the SQL index would answer,
+    which a command would first have to load and bring up to date)."""
+    return sorted(
+        (Negotiation(p).summary() for p in list_negotiation_dirs(resolve_home(home))), key=lambda s: s.name
+    )
 
 
 def reindex(name: str, home: Home = None) -> int:

@@ -30,6 +30,12 @@ def how_to_make(actor: str) -> str:
     return f"make one with `draftroom keys new --as {flag}` and have the Secretariat register its public key"
 
 
+def may_sign(negotiation: Path, actor: str) -> bool:
+    """Whether `actor` can act in the negotiation from this machine: it holds the actor's key, or the
+    negotiation is not hosted (no keys/ folder: its actions are not signed)."""
+    return key_file(actor).is_file() or not (negotiation / KEYS_DIR).is_dir()
+
+
 def signer_for(negotiation: Path) -> Signer:
     """The store's signer for a negotiation: actor -> the private key to sign with, or None when the
     actor has none and the negotiation is not hosted; a one-line error when it is hosted."""

@@ -13,7 +13,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from draftroom.errors import DraftroomError
-from draftroom.export.typography import printed
 from draftroom.lang import LANGUAGES
 from draftroom.model import Document, Heading, Paragraph, find_by_id, iter_located, labels, locate
 from draftroom.model.amendment import Amendment, make_id
@@ -229,6 +228,8 @@ def language_view(name: str, lang: str | None, home: Home = None) -> LanguageVie
             f"{name} has no {lang} version (it holds {', '.join(languages)}): "
             f"add one with `draftroom translations {name} add FILE --lang {lang}`"
         )
+    from draftroom.export.typography import printed  # the export's typography loads only for a version
+
     doc = translated_document(working, t)
     doc.sponsors = sponsor_names([s for s in snap.sponsors() if s.main], lang)
     for loc in iter_located(doc):

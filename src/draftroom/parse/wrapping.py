@@ -44,7 +44,9 @@ def measure(lines: list[Line]) -> Wrapping:
     pairs = [(a, b) for a, b in itertools.pairwise(lines) if not b.cut_before]
     full = _full_width(lines, pairs)
     blank_lines = bool(pairs) and sum(1 for _, b in pairs if b.blank_before) >= 0.03 * len(pairs)
-    return Wrapping(full, _blanks_mark_paragraphs(full, pairs), _continuation_indent(pairs, full), blank_lines)
+    return Wrapping(
+        full, _blanks_mark_paragraphs(full, pairs), _continuation_indent(pairs, full), blank_lines
+    )
 
 
 def _full_width(lines: list[Line], pairs: list[tuple[Line, Line]]) -> int:

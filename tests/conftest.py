@@ -10,6 +10,7 @@ from subprocess import CompletedProcess
 
 import pytest
 from corpus_support import CORPUS_EN, SEEDS  # noqa: F401  (re-exported for the tests)
+from hosting_support import Daemon
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -101,3 +102,12 @@ def require_tool(name: str) -> str:
     if os.environ.get("CI"):
         pytest.fail(f"{name} is not installed although CI should have installed it (.ci/run)")
     pytest.skip(f"{name} not installed (apt-get install it, or run .ci/run)")
+
+
+@pytest.fixture
+def daemon(tmp_path: Path):
+    """A real `git daemon --enable=receive-pack` on 127.0.0.1 serving tmp_path/served."""
+    (tmp_path / "served").mkdir()
+    d = Daemon(tmp_path / "served")
+    yield d
+    d.stop()

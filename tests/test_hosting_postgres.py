@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 import sqlalchemy
-from hosting_support import Daemon, hosted
+from hosting_support import hosted
 from pg_support import postgres_server
 
 
@@ -17,14 +17,6 @@ from pg_support import postgres_server
 def pg_url():
     with tempfile.TemporaryDirectory(prefix="draftroom-pg-") as d, postgres_server(Path(d)) as url:
         yield url
-
-
-@pytest.fixture
-def daemon(tmp_path: Path):
-    (tmp_path / "served").mkdir()
-    d = Daemon(tmp_path / "served")
-    yield d
-    d.stop()
 
 
 def _indexed(url: str, path: str) -> tuple[int, int, list[str]] | None:

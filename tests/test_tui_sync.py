@@ -19,14 +19,6 @@ from draftroom.tui.rooms import WorkflowLobby
 
 
 @pytest.fixture
-def daemon(tmp_path: Path):
-    (tmp_path / "served").mkdir()
-    d = Daemon(tmp_path / "served")
-    yield d
-    d.stop()
-
-
-@pytest.fixture
 def machines(tmp_path: Path, run_cli, daemon: Daemon) -> dict[str, Machine]:
     return hosted(tmp_path, run_cli, daemon, ["France", "Japan"])
 

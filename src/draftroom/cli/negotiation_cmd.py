@@ -8,7 +8,7 @@ from typing import Any
 from draftroom.cli.options import add_home
 from draftroom.cli.parse_cmd import outline
 from draftroom.errors import DraftroomError
-from draftroom.model import Revision
+from draftroom.model import Revision, part_letters
 from draftroom.model.jsonform import to_dict
 
 
@@ -35,9 +35,11 @@ def _new(args: argparse.Namespace) -> int:
         print(f"draftroom: warning: {warning}", file=sys.stderr)
     neg = created.negotiation
     doc = neg.document()
+    texts = doc.divisions()
+    parts = f" in {len(texts)} parts ({', '.join(part_letters(doc))})" if doc.parts else ""
     print(
-        f"created {neg.name} at {neg.path}: {len(doc.preamble)} preambular and {len(doc.operative)} "
-        f"operative paragraphs, {len(doc.sponsors)} sponsors (rev-0)"
+        f"created {neg.name} at {neg.path}{parts}: {sum(len(t.preamble) for t in texts)} preambular and "
+        f"{sum(len(t.operative) for t in texts)} operative paragraphs, {len(doc.sponsors)} sponsors (rev-0)"
         + (f"; aligned versions in {', '.join(created.languages)}" if created.languages else "")
     )
     return 0

@@ -5,7 +5,7 @@ import json
 import shutil
 import sys
 
-from draftroom.model import Document, Heading, Paragraph, labels
+from draftroom.model import Document, Heading, Paragraph, labels, part_letters
 from draftroom.model.jsonform import to_dict
 
 
@@ -59,10 +59,11 @@ def outline(doc: Document, columns: int = 100) -> list[str]:
     if doc.sponsors:
         out.append(f"sponsors ({len(doc.sponsors)}): " + "; ".join(doc.sponsors))
     out.append(f"title: {doc.title}")
-    out.extend(_text(doc, columns))
-    for part in doc.parts:  # a resolution adopted in parts (A and B under one symbol)
-        out.append(f"part {part.symbol or '?'}: {part.title}")
-        out.extend("  " + line for line in _text(part, columns - 2) + _closing(part))
+    names = labels(doc)
+    out.extend(_text(doc, columns, names))
+    for letter, part in zip(part_letters(doc), doc.parts, strict=True):  # A and B under one symbol
+        out.append(f"part {letter} ({part.symbol or '?'}): {part.title}")
+        out.extend("  " + line for line in _text(part, columns - 2, names) + _closing(part))
     if doc.footnotes:
         out.append(f"footnotes ({len(doc.footnotes)}):")
         out.extend(_short(f"  [{f.number}] {f.text}", columns) for f in doc.footnotes)
@@ -75,9 +76,9 @@ def _closing(doc: Document) -> list[str]:
     return []
 
 
-def _text(doc: Document, columns: int) -> list[str]:
-    """A document's body, labelled paragraphs, annexes and instructions, as outline lines."""
-    names = labels(doc)
+def _text(doc: Document, columns: int, names: dict[str, str]) -> list[str]:
+    """A document's body, labelled paragraphs (`names`: id -> label), annexes and instructions, as
+    outline lines."""
     out: list[str] = []
     if doc.body:
         out.append(f"body: {doc.body}")
@@ -85,7 +86,7 @@ def _text(doc: Document, columns: int) -> list[str]:
     def para(p: Paragraph, depth: int) -> None:
         out.extend("  " * depth + _short(f"  § {h}", columns - 2 * depth) for h in p.headings)
         label = names.get(p.id, "?")
-        lead = "  " * depth + f"{label:<10} "
+        lead = "  " * depth + f"{label:<{12 if ' ' in label else 10}} "
         out.append(lead + _short(p.text, columns - len(lead)))
         for item in p.items:
             para(item, depth + 1)

@@ -26,7 +26,7 @@ from draftroom.export.blocks import Options
 from draftroom.export.instructions import sentence
 from draftroom.export.typography import opener_length
 from draftroom.lang.markers import printed_item, roman_value
-from draftroom.model import Document, Heading, Paragraph
+from draftroom.model import Document, Heading, Paragraph, part_letters
 from draftroom.model.dates import iso_date
 
 AKN_NS = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
@@ -44,9 +44,6 @@ OPENER_CLASS = {"zh": "bold", "ar": "bold italic"}
 TABLE_ROWS = " || "
 TABLE_CELLS = " | "
 _REF = re.compile(r"\[\^(\d+)\]")
-# the letters of a resolution adopted in parts: "75/101 A-B", "A/RES/75/101 A"
-_PART_LETTERS = re.compile(r"\s+[A-Z](?:\s*-\s*[A-Z])*$")
-_PART_LETTER = re.compile(r"\s([A-Z])$")
 _SOURCE = "#draftroom"
 
 
@@ -205,7 +202,9 @@ class _Writer:
         if number:
             _el(p, "docNumber", number)
         elif self.adopted():
-            whole = _PART_LETTERS.sub("", self.resolution_number())  # 75/101 of 75/101 A-B
+            from draftroom.export.resolution_layout import whole_number
+
+            whole = whole_number(self.resolution_number())  # 75/101 of 75/101 A-B
             _el(p, "docNumber", words.paragraph_number(whole, self.lang))
         _el(p, "docTitle", self.doc.title, refersTo="#resolutionTitle")
 
@@ -407,19 +406,28 @@ class _Writer:
         self.preface(top)
         refs = _el(top, "collectionBody")
         components = _el(root, "components")
-        for i, part in enumerate(self.doc.parts):
-            letter = _PART_LETTER.search(part.symbol or part.resolution_number or "")
+        for i, (letter, part) in enumerate(zip(part_letters(self.doc), self.doc.parts, strict=True)):
             _el(_el(refs, "component", eId=f"comp_def_{i}"), "documentRef", eId=f"compRef_{i}",
                 href=f"#comp_{i}", showAs=part.title or part.symbol or str(i + 1))  # fmt: skip
-            writer = _Writer(part, replace(self.opts, kind=part.kind, symbol=None, date=None))
+            writer = _Writer(part, replace(self.opts, symbol=self.part_symbol(letter), date=None))
             writer.notes, writer.n = self.notes, self.n
             statement = _el(
-                _el(components, "component", eId=f"comp_{i}"), "statement", name=DOC_NAMES[part.kind]
+                _el(components, "component", eId=f"comp_{i}"),
+                "statement" if self.adopted() else "doc",
+                name=DOC_NAMES[self.opts.kind],
             )
             writer.meta(statement)
-            writer.preface(statement, letter.group(1) if letter else None)
+            writer.preface(statement, letter)
             writer.text(statement)
             self.n = writer.n
+
+    def part_symbol(self, letter: str) -> str | None:
+        """A part's symbol after the whole's (A/RES/76/50 A of A/RES/76/50 A-B, A/C.4/76/L.5 A of
+        A/C.4/76/L.5); None when the whole has none."""
+        from draftroom.export.resolution_layout import whole_number
+
+        whole = self.opts.symbol or self.doc.symbol
+        return f"{whole_number(whole)} {letter}" if whole else None
 
     def text(self, top: etree._Element) -> None:
         """The text of a document: preamble and operative part (or instructions), closing, annexes."""

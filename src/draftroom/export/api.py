@@ -81,11 +81,6 @@ def export_document(
         return out
     if validate:
         raise DraftroomError("--validate checks Akoma Ntoso XML: name the output file .xml")
-    if doc.parts:
-        raise DraftroomError(
-            f"{doc.symbol or 'the resolution'} is adopted in {len(doc.parts)} parts, which only Akoma Ntoso "
-            f"holds whole so far: name the output file .xml; {out.name} was not written"
-        )
     layout = LAYOUTS[check_kind(options.kind)](doc, options)
     return write_layout(layout, out, **typography)
 

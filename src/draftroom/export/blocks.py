@@ -6,6 +6,7 @@ as `[^N]`.
 """
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -13,7 +14,7 @@ from draftroom.errors import DraftroomError
 from draftroom.export import words
 from draftroom.export.typography import opener_length
 from draftroom.lang.markers import printed_item
-from draftroom.model import Document, Paragraph, labels
+from draftroom.model import Document, Paragraph, labels, part_letters
 
 STYLES = (
     "session",  # "Seventy-fourth session", bold
@@ -29,6 +30,8 @@ STYLES = (
     "operative",  # numbered, the number hanging
     "item",  # (a), (i) ...
     "closing",  # meeting and date, right
+    "part",  # the letter of a part of a resolution adopted in parts ("A"), centred, bold
+    "part-title",  # that part's own title, centred, bold
     "annex-title",  # "Annex", then the annex's own title
     "annex-heading",
     "annex-para",
@@ -144,9 +147,10 @@ def _items(items: list[Paragraph], lang: str, depth: int) -> list[Block]:
     return out
 
 
-def text_blocks(doc: Document, opts: Options) -> list[Block]:
-    """The authoring body, preambular and operative paragraphs with their sub-items."""
-    names = labels(doc)
+def text_blocks(doc: Document, opts: Options, names: dict[str, str] | None = None) -> list[Block]:
+    """The authoring body, preambular and operative paragraphs with their sub-items; `names`: paragraph
+    id -> label, the whole document's for one of its parts ("A OP3")."""
+    names = names if names is not None else labels(doc)
     out = [body_block(doc, opts.lang)]
 
     def opener(p: Paragraph) -> int:
@@ -192,6 +196,23 @@ def annex_blocks(doc: Document, opts: Options, first_new_page: bool) -> list[Blo
                 out.extend(_items(block.items, opts.lang, 0))
             else:
                 out.append(Block("annex-heading", block.text))
+    return out
+
+
+def parts_blocks(
+    doc: Document, opts: Options, closing: Callable[[Document], list[Block]], annexes_new_page: bool
+) -> list[Block]:
+    """Each part of a resolution adopted in parts as the UN sets it under the whole's title: its letter
+    ("A") and its own title, centred, then its text, its `closing` and its annexes."""
+    names = labels(doc)
+    out: list[Block] = []
+    for letter, part in zip(part_letters(doc), doc.parts, strict=True):
+        out.append(Block("part", letter))
+        if part.title:
+            out.append(Block("part-title", part.title))
+        out += text_blocks(part, opts, names)
+        out += closing(part)
+        out += annex_blocks(part, opts, first_new_page=annexes_new_page)
     return out
 
 

@@ -9,6 +9,7 @@ from draftroom.export.blocks import (
     footnotes,
     heading_blocks,
     masthead,
+    parts_blocks,
     text_blocks,
 )
 from draftroom.model import Document
@@ -21,8 +22,11 @@ def draft_layout(doc: Document, opts: Options) -> Layout:
     if doc.sponsors:
         blocks.append(Block("sponsors", words.sponsor_line(doc.sponsors, opts.lang, revised)))
     blocks.append(Block("title", doc.title))
-    blocks += text_blocks(doc, opts)
-    blocks += annex_blocks(doc, opts, first_new_page=True)
+    if doc.parts:
+        blocks += parts_blocks(doc, opts, lambda _: [], annexes_new_page=True)
+    else:
+        blocks += text_blocks(doc, opts)
+        blocks += annex_blocks(doc, opts, first_new_page=True)
     blocks.append(Block("end"))
     head = masthead(doc, opts, symbol, adopted=False)
     note = words.sponsor_note(symbol, opts.lang) if doc.sponsors else None

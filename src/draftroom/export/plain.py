@@ -17,6 +17,8 @@ BOLD = {
     "sponsors",
     "adopted",
     "title",
+    "part",
+    "part-title",
     "annex-title",
     "annex-heading",
 }
@@ -105,7 +107,7 @@ _CSS = """body{font-family:"Times New Roman",SimSun,serif;max-width:42em;margin:
 .organ{font-weight:bold;font-size:1.6em}p{text-align:justify;margin:.4em 0 .4em 3em}
 p.preamble,p.operative,p.item,p.body,p.instruction{text-indent:3em}p.quoted{margin-left:6em;text-indent:3em}
 .session,.committee,.agenda,.agenda-title{margin-left:0}.closing{text-align:right;font-style:italic}
-.bold{font-weight:bold}.title{font-size:1.15em}.end{width:8em;margin:1.5em auto;border-top:1px solid #000}
+.part,.part-title{text-align:center;margin-left:0}.bold{font-weight:bold}.title{font-size:1.15em}.end{width:8em;margin:1.5em auto;border-top:1px solid #000}
 .newpage{margin-top:3em}.opener{font-style:italic}.opener.kaiti{font-style:normal;font-family:KaiTi,serif}
 .opener.bold{font-style:normal;font-weight:bold}.opener.none{font-style:normal}
 section.footnotes{border-top:1px solid #000;width:100%;font-size:.85em;margin-top:2em}"""

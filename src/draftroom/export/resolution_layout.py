@@ -12,11 +12,18 @@ from draftroom.export.blocks import (
     footnotes,
     heading_blocks,
     masthead,
+    parts_blocks,
     text_blocks,
 )
 from draftroom.model import Document
 
 _RES_SYMBOL = re.compile(r"/RES/(.+)$")
+_PART_LETTERS = re.compile(r"\s+[A-Z](?:\s*-\s*[A-Z])*$")  # "75/101 A-B", "A/RES/75/101 A"
+
+
+def whole_number(number: str) -> str:
+    """The number a resolution adopted in parts prints over them: 75/101 of 75/101 A-B."""
+    return _PART_LETTERS.sub("", number)
 
 
 def resolution_number(doc: Document, symbol: str | None) -> str | None:
@@ -30,7 +37,7 @@ def resolution_number(doc: Document, symbol: str | None) -> str | None:
 
 def resolution_layout(doc: Document, opts: Options) -> Layout:
     adopted_on = opts.adopted_on or doc.adopted_on or doc.closing.date
-    meeting = opts.meeting or doc.closing.meeting
+    meeting = opts.meeting or next((d.closing.meeting for d in (doc, *doc.parts) if d.closing.meeting), None)
     if not adopted_on or not meeting:
         missing = " and ".join(n for n, v in (("--adopted-on", adopted_on), ("--meeting", meeting)) if not v)
         raise DraftroomError(
@@ -42,15 +49,28 @@ def resolution_layout(doc: Document, opts: Options) -> Layout:
     symbol = opts.symbol if opts.symbol and "/RES/" in opts.symbol else (prefix + number if number else "")
     draft_symbol = None if doc.committee or not doc.symbol or "/RES/" in doc.symbol else doc.symbol
     blocks = heading_blocks(doc, opts)
-    blocks.append(Block("adopted", words.adoption_line(adopted_on, opts.lang)))
+    blocks.append(Block("adopted", words.adoption_line(adopted_on, opts.lang, several=bool(doc.parts))))
     blocks.append(
         Block("report", doc.report_line or words.report_line(doc.committee, draft_symbol, opts.lang))
     )
-    blocks.append(Block("title", doc.title, words.paragraph_number(number, opts.lang) if number else ""))
-    blocks += text_blocks(doc, opts)
-    blocks.append(Block("closing", words.meeting_line(meeting, opts.lang)))
-    blocks.append(Block("closing", words.format_date(adopted_on, opts.lang)))
-    blocks += annex_blocks(doc, opts, first_new_page=False)
+    printed = whole_number(number) if number and doc.parts else number
+    blocks.append(Block("title", doc.title, words.paragraph_number(printed, opts.lang) if printed else ""))
+
+    def closing(text: Document) -> list[Block]:
+        """The meeting and the date under a text (each part's own, in a resolution adopted in parts)."""
+        held = opts.meeting or text.closing.meeting or meeting
+        on = opts.adopted_on or text.closing.date or adopted_on
+        return [
+            Block("closing", words.meeting_line(held, opts.lang)),
+            Block("closing", words.format_date(on, opts.lang)),
+        ]
+
+    if doc.parts:
+        blocks += parts_blocks(doc, opts, closing, annexes_new_page=False)
+    else:
+        blocks += text_blocks(doc, opts)
+        blocks += closing(doc)
+        blocks += annex_blocks(doc, opts, first_new_page=False)
     blocks.append(Block("end"))
     head = masthead(doc, opts, symbol, adopted=True)
     return Layout(opts.lang, symbol, head, blocks, footnotes(doc), running_title=doc.title)

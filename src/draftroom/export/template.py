@@ -74,6 +74,8 @@ LOOKS: dict[str, Look] = {
     "operative": Look("SingleTxt", first_step=True),
     "item": Look("SingleTxt", first_step=True),
     "closing": Look("SingleTxt", align="right", italic=True),  # after a 6 pt spacer paragraph (docx_writer)
+    "part": Look("HCh", before=2 * SPACER, after=SPACER, align="center", keep_next=True),
+    "part-title": Look("H1", indent=(INDENT, 0), after=2 * SPACER, align="center", keep_next=True),
     "annex-title": Look("HCh", indent=(INDENT, 0), after=2 * SPACER, keep_next=True),
     "annex-heading": Look("H1", indent=(INDENT, 0), before=SPACER * 2, after=SPACER * 2),
     "annex-para": Look("SingleTxt", first_step=True),

@@ -112,6 +112,14 @@ ADOPTED = {  # the UN sets the date on a second line ("\n")
     "ru": "Резолюция, принятая {organ}\n{date}",
     "ar": "قرار اتخذته {organ}\nفي {date}",
 }
+ADOPTED_SEVERAL = {  # over a resolution adopted in parts (A/RES/75/101 A-B)
+    "en": "Resolutions adopted by the {organ}\non {date}",
+    "zh": "{organ}{date}通过的决议",
+    "fr": "Résolutions adoptées par l’{organ}\nle {date}",
+    "es": "Resoluciones aprobadas por la {organ}\nel {date}",
+    "ru": "Резолюции, принятые {organ}\n{date}",
+    "ar": "قرارات اتخذتها {organ}\nفي {date}",
+}
 _ADOPTING_ORGAN = {  # the organ as the adoption line needs it (Russian instrumental case)
     "en": "General Assembly",
     "zh": "大会",
@@ -202,8 +210,11 @@ def format_date(value: str, lang: str, latin: bool = False) -> str:
     return printed_date(value, "en" if latin and lang in ("zh", "ru", "ar") else lang)
 
 
-def adoption_line(adopted_on: str, lang: str) -> str:
-    return ADOPTED[lang].format(organ=_ADOPTING_ORGAN[lang], date=format_date(adopted_on, lang))
+def adoption_line(adopted_on: str, lang: str, several: bool = False) -> str:
+    """ "Resolution adopted by the General Assembly on ..."; `several`: "Resolutions ..." over a
+    resolution adopted in parts."""
+    line = ADOPTED_SEVERAL[lang] if several else ADOPTED[lang]
+    return line.format(organ=_ADOPTING_ORGAN[lang], date=format_date(adopted_on, lang))
 
 
 def report_line(committee: str | None, reference: str | None, lang: str) -> str:

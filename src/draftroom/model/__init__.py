@@ -12,7 +12,16 @@ from draftroom.model.document import (
     Instruction,
     Paragraph,
 )
-from draftroom.model.labels import Label, Located, find_by_id, iter_located, labels, locate, normalize_label
+from draftroom.model.labels import (
+    Label,
+    Located,
+    find_by_id,
+    iter_located,
+    labels,
+    locate,
+    normalize_label,
+    part_letters,
+)
 from draftroom.model.revision import Revision
 
 __all__ = [
@@ -34,4 +43,5 @@ __all__ = [
     "labels",
     "locate",
     "normalize_label",
+    "part_letters",
 ]

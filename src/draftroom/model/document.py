@@ -107,5 +107,9 @@ class Document:
     # holding the head and the footnotes, which the UN numbers across the parts
     parts: list["Document"] = field(default_factory=list)
 
+    def divisions(self) -> list["Document"]:
+        """The texts that hold paragraphs: each part of a resolution adopted in parts, else the document."""
+        return self.parts or [self]
+
     def footnote(self, number: int) -> Footnote | None:
         return next((f for f in self.footnotes if f.number == number), None)

@@ -55,8 +55,9 @@ def _para(p: Paragraph, names: dict[str, str]) -> dict[str, Any]:
     }
 
 
-def to_dict(doc: Document) -> dict[str, Any]:
-    names = labels(doc)
+def to_dict(doc: Document, names: dict[str, str] | None = None) -> dict[str, Any]:
+    """`names`: paragraph id -> label, the whole document's for one of its parts ("A OP3")."""
+    names = names or labels(doc)
     out: dict[str, Any] = {k: getattr(doc, k) for k in _SCALARS}
     out["sponsors"] = list(doc.sponsors)
     out["preamble"] = [_para(p, names) for p in doc.preamble]
@@ -84,7 +85,7 @@ def to_dict(doc: Document) -> dict[str, Any]:
             {k: v for k, v in asdict(i).items() if v is not None} for i in doc.instructions
         ]
     if doc.parts:
-        out["parts"] = [to_dict(part) for part in doc.parts]
+        out["parts"] = [to_dict(part, names) for part in doc.parts]
     return out
 
 

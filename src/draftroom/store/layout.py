@@ -1,8 +1,10 @@
 """The plain-UTF-8 files of a negotiation, readable and diffable with git alone.
 
-    meta.json         the document's scalar fields (language, symbol, title, body, closing...)
+    meta.json         the document's scalar fields (language, symbol, title, body, closing...); a
+                      resolution adopted in parts adds "parts", each part's own scalar fields
     structure.txt     the order of parts and paragraphs: one line per paragraph, indented by depth,
-                      each a small JSON object ({"id": ..., "number": 3}); annex and heading lines too
+                      each a small JSON object ({"id": ..., "number": 3}); annex and heading lines too;
+                      in a resolution adopted in parts, "part N" opens the lines of its N-th part
     text/<id>.txt     one paragraph's text per file (footnote references as [^N])
     footnotes.txt     "[^N]: text", one footnote per line ("[^N][*]: text" when the printed marker is not N)
     sponsors/<slug>.json  one sponsoring delegation each (its record and its place in the joining
@@ -38,7 +40,8 @@ TEXT_DIR = "text/"
 AMENDMENTS_DIR = "amendments/"  # one file per amendment: amendments/<id>.json
 
 _SAFE_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,79}$")
-_PARTS = ("preamble", "operative", "annexes", "footnotes", "sponsors")
+_PARTS = ("preamble", "operative", "annexes", "footnotes", "sponsors", "parts")
+_PART_LINE = re.compile(r"^part (\d+)$")
 
 Reader = Callable[[str], str | None]
 Lister = Callable[[str], list[str]]  # a folder ("sponsors") -> the names of the files directly in it
@@ -104,11 +107,27 @@ def _para_lines(p: Paragraph, depth: int, out: list[str], texts: dict[str, str])
         _para_lines(item, depth + 1, out, texts)
 
 
+def _scalars(doc: Document) -> dict[str, Any]:
+    return {k: v for k, v in to_dict(doc).items() if k not in _PARTS}
+
+
 def document_files(doc: Document) -> dict[str, str]:
     """Every file that holds the document: relative path -> content."""
-    meta = {k: v for k, v in to_dict(doc).items() if k not in _PARTS}
+    meta = _scalars(doc)
+    if doc.parts:
+        meta["parts"] = [_scalars(part) for part in doc.parts]
     lines: list[str] = []
     texts: dict[str, str] = {}
+    for n, part in enumerate(doc.parts, 1):
+        lines.append(f"part {n}")
+        _structure_lines(part, lines, texts)
+    if not doc.parts:
+        _structure_lines(doc, lines, texts)
+    notes = footnotes_file(doc.footnotes)
+    return {META: dump_json(meta), STRUCTURE: "\n".join(lines) + "\n", FOOTNOTES: notes, **texts}
+
+
+def _structure_lines(doc: Document, lines: list[str], texts: dict[str, str]) -> None:
     for part, paras in (("preamble", doc.preamble), ("operative", doc.operative)):
         lines.append(part)
         for p in paras:
@@ -120,8 +139,6 @@ def document_files(doc: Document) -> dict[str, str]:
                 lines.append("  " + json.dumps({"heading": block.text, "id": block.id}, ensure_ascii=False))
             else:
                 _para_lines(block, 1, lines, texts)
-    notes = footnotes_file(doc.footnotes)
-    return {META: dump_json(meta), STRUCTURE: "\n".join(lines) + "\n", FOOTNOTES: notes, **texts}
 
 
 def footnotes_file(notes: list[Footnote]) -> str:
@@ -174,7 +191,8 @@ def read_footnotes(data: str) -> list[Footnote]:
 
 def read_document(read: Reader) -> Document:
     """The document back from its files; `read(path)` gives a file's text or None."""
-    doc = from_dict(json.loads(_required(read, META)))
+    whole = from_dict(json.loads(_required(read, META)))
+    doc = whole  # the text the lines at hand fill: the document, or one of its parts
     stack: list[tuple[int, list[Paragraph]]] = []
     for raw in _required(read, STRUCTURE).splitlines():
         if not raw.strip():
@@ -182,7 +200,16 @@ def read_document(read: Reader) -> Document:
         depth = (len(raw) - len(raw.lstrip(" "))) // 2
         line = raw.strip()
         if depth == 0:
-            if line.startswith("annex"):
+            if m := _PART_LINE.match(line):
+                n = int(m.group(1))
+                if not 1 <= n <= len(whole.parts):
+                    raise DraftroomError(
+                        f"the negotiation's {STRUCTURE} names part {n} of {len(whole.parts)}: "
+                        "the repository is damaged (see `git log`)"
+                    )
+                doc = whole.parts[n - 1]
+                stack = []
+            elif line.startswith("annex"):
                 a = json.loads(line[len("annex") :].strip() or "{}")
                 doc.annexes.append(Annex(title=a.get("title", ""), id=a.get("id")))
                 stack = [(0, doc.annexes[-1].blocks)]  # type: ignore[list-item]
@@ -198,8 +225,8 @@ def read_document(read: Reader) -> Document:
         para = _paragraph(entry, read)
         stack[-1][1].append(para)
         stack.append((depth, para.items))
-    doc.footnotes = read_footnotes(read(FOOTNOTES) or "")
-    return doc
+    whole.footnotes = read_footnotes(read(FOOTNOTES) or "")
+    return whole
 
 
 def read_document_meta(read: Reader) -> dict[str, Any]:

@@ -27,7 +27,6 @@ from draftroom.model.footnotes import references
 from draftroom.model.redline import Redline, Segment
 from draftroom.parse import parse_file
 from draftroom.workflow.negotiation import Home, open_negotiation
-from draftroom.workflow.reading import one_text
 from draftroom.workflow.translations import in_language
 
 __all__ = [
@@ -62,7 +61,7 @@ def _from_file(path: str) -> Side:
         ) from None
     if not doc.title and not any(True for _ in iter_located(doc)):
         raise DraftroomError(f"{path}: no paragraphs found; is it the text of a resolution or draft?")
-    return Side(one_text(doc, path), path)
+    return Side(doc, path)
 
 
 def _from_negotiation(name: str, rev: str | None, home: Home, lang: str | None = None) -> Side:

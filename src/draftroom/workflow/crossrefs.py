@@ -91,11 +91,17 @@ def _numbering(doc: Document) -> dict[str, dict[int, str]]:
 def broken(before: Document, after: Document) -> list[str]:
     """One warning per reference whose paragraph this revision renumbered or deleted, or that
     names no paragraph. References are read in the numbering of `before`: the text the
-    amendments were written against."""
-    old, new = _numbering(before), _numbering(after)
-    new_number = {scope: {pid: n for n, pid in t.items()} for scope, t in new.items()}
+    amendments were written against. In a resolution adopted in parts, a reference is to its own
+    part's paragraphs."""
+    tables = [
+        (_numbering(b), _numbering(a)) for b, a in zip(before.divisions(), after.divisions(), strict=False)
+    ]
     warnings: list[str] = []
     for loc in iter_located(after):
+        if (loc.division or 0) >= len(tables):
+            continue  # a part the revision added: nothing was numbered before it
+        old, new = tables[loc.division or 0]
+        new_number = {scope: {pid: n for n, pid in t.items()} for scope, t in new.items()}
         for ref in references(loc.paragraph.text, loc.part == "annex"):
             for n in ref.numbers:
                 problem = _problem(ref.scope, n, old, new_number)

@@ -105,11 +105,11 @@ def new_negotiation(
 ) -> Created:
     """`draftroom new NAME --from FILE`: parse FILE and store it as rev-0; a warning first when the
     text clearly reads as another language than `lang`."""
-    from draftroom.workflow.reading import one_text, read_document  # the parsers load only to read a file
+    from draftroom.workflow.reading import read_document  # the parsers load only to read a file
 
     new_negotiation_dir(name, home)  # refuse a bad or taken name before parsing
     warnings: list[str] = []
-    doc = one_text(read_document(source, lang, warnings.append), source)
+    doc = read_document(source, lang, warnings.append)
     created = create_negotiation(name, doc, symbol=symbol, facilitator=facilitator, actor=actor, home=home)
     created.warnings[:0] = warnings
     return created

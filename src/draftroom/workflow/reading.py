@@ -32,11 +32,12 @@ def read_document(
 
 def one_text(doc: Document, path: str | Path) -> Document:
     """`doc`, refused in one line when it is a resolution adopted in parts (A and B under one
-    symbol), which a negotiation or a diff, taking one text, cannot take whole."""
+    symbol), which versions in other languages cannot be aligned with yet."""
     if doc.parts:
         letters = ", ".join(p.symbol or p.title for p in doc.parts)
         raise DraftroomError(
-            f"{path} is {doc.symbol or 'a resolution'} in {len(doc.parts)} parts ({letters}): a negotiation "
-            "and a diff take one text; `draftroom parse` and `export -o F.xml` read and write it whole"
+            f"{path} is {doc.symbol or 'a resolution'} in {len(doc.parts)} parts ({letters}): versions in "
+            "other languages are aligned with texts in one part only; negotiate it in its working language "
+            "(`draftroom new NAME --from FILE` without --with)"
         )
     return doc

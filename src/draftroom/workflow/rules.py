@@ -196,15 +196,18 @@ def _check_move(doc: Document, a: Amendment) -> None:
 
 def _part(loc: Located) -> str:
     if loc.annex is not None:
-        return f"annex {loc.annex + 1}"
-    return "the preamble" if loc.part == "preamble" else "the operative part"
+        where = f"annex {loc.annex + 1}"
+    else:
+        where = "the preamble" if loc.part == "preamble" else "the operative part"
+    letter = loc.label.split(" ")[0] if loc.division is not None else None
+    return f"{where} of part {letter}" if letter else where
 
 
 def _check_same_level(target: Located, anchor: Located, place: str) -> None:
     """A move stays within its part (preamble, operative part, one annex) and at its level: a
     paragraph among paragraphs, a sub-item among sub-items. Anything else is a delete and an insert."""
     moving = f"cannot move {target.label} {place}"
-    if (target.part, target.annex) != (anchor.part, anchor.annex):
+    if (target.division, target.part, target.annex) != (anchor.division, anchor.part, anchor.annex):
         raise DraftroomError(
             f"{moving}: a move stays within its part and {target.label} is in {_part(target)}, "
             f"{anchor.label} in {_part(anchor)}; to take the words there, propose a delete and an insert"

@@ -271,7 +271,9 @@ def new_with_translations(
     warnings: list[str] = []
     from draftroom.workflow.reading import one_text, read_document
 
-    working = one_text(read_document(source, lang, warnings.append), source)
+    working = read_document(source, lang, warnings.append)
+    if versions:
+        one_text(working, source)
     found: dict[str, Translation] = {}
     for path in versions:
         t = _version(working, path, None)

@@ -10,7 +10,9 @@ Container = list  # a part, an annex's blocks, or a paragraph's items: any list 
 
 def containers(doc: Document) -> Iterator[Container]:
     """Every list that holds paragraphs, outermost first."""
-    tops: list[Container] = [doc.preamble, doc.operative, *(a.blocks for a in doc.annexes)]
+    tops: list[Container] = []
+    for d in doc.divisions():
+        tops += [d.preamble, d.operative, *(a.blocks for a in d.annexes)]
     stack = list(reversed(tops))
     while stack:
         lst = stack.pop()
@@ -57,7 +59,13 @@ def contains(para: Paragraph, pid: str) -> bool:
 def renumber_paragraphs(doc: Document, touched: set[int]) -> None:
     """Numbers and sub-item markers from position, in the lists whose `id()` is in `touched`:
     operative paragraphs 1..n (a lone one unnumbered), annex paragraphs 1..n where the annex
-    numbers them, preambular ones none; sub-items (a), (i), a., i. by depth."""
+    numbers them, preambular ones none; sub-items (a), (i), a., i. by depth; each part of a resolution
+    adopted in parts on its own."""
+    for part in doc.divisions():
+        _renumber(part, touched)
+
+
+def _renumber(doc: Document, touched: set[int]) -> None:
     if id(doc.preamble) in touched:
         for p in doc.preamble:
             p.number = p.marker = None

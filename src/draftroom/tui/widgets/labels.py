@@ -30,6 +30,7 @@ def display_label(label: str) -> str:
     number = f"{t.annex}.{t.number}" if t.annex is not None else str(t.number)
     head = f"annex {number}" if t.part == "annex" else f"{PREFIXES[t.part]}{number}"
     items = "".join(f"({m})" for m in t.markers)
+    head = f"{t.letter} {head}" if t.letter else head  # a resolution adopted in parts: "B OP3"
     return f"{head} {items}" if items else head
 
 

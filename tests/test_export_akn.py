@@ -130,3 +130,33 @@ def test_a_resolution_in_parts_is_written_as_the_uns_collection():
     assert differences(doc, again) == []
     again.parts[1].operative[2].text += " changed"
     assert differences(doc, again) != []  # the parts are compared, not only the whole's head
+
+
+def test_a_security_council_resolution_is_named_as_akn4un_names_the_councils():
+    doc = parse_file(AKN / "en_A_RES_79_3.xml")
+    opts = Options(kind="resolution", lang="en", symbol="S/RES/2334 (2016)", adopted_on="2016-12-23")
+    data = write_akn(doc, opts)
+    assert schema_errors(data) == []
+    root = etree.fromstring(data)
+    work = root.find(".//a:FRBRWork", NS)
+    assert work.find("a:FRBRuri", NS).get("value") == "/akn/un/statement/deliberation/unsc/2016-12-23/2334/"
+    assert work.find("a:FRBRauthor", NS).get("href") == "#sc"
+    assert root.find(".//a:TLCOrganization[@eId='sc']", NS).get("showAs") == "Security Council"
+    cover = root.find(".//a:coverPage", NS)
+    assert cover.find(".//a:docNumber", NS).text == "S/RES/2334 (2016)"
+    assert [a.text for a in cover.iter(f"{{{AKN_NS}}}docAuthority")][1] == "Security Council"
+    assert read_akn(data, "sc.xml").document.symbol == "S/RES/2334 (2016)"
+    # the General Assembly's stay as they were
+    ga = etree.fromstring(write_akn(doc, Options(kind="resolution", lang="en")))
+    assert (
+        ga.find(".//a:FRBRWork/a:FRBRuri", NS).get("value").startswith("/akn/un/statement/deliberation/unga/")
+    )
+
+
+def test_symbols_from_the_frbr_identifiers_of_both_organs():
+    from draftroom.parse.akn import symbol_from_uri
+
+    assert symbol_from_uri("/akn/un/statement/deliberation/unsc/2016-12-23/2334/eng@/") == "S/RES/2334 (2016)"
+    assert symbol_from_uri("/akn/un/statement/deliberation/unga/2020-12-10/75-101A-B/") == "A/RES/75/101 A-B"
+    assert symbol_from_uri("/akn/un/statement/deliberation/unga/2024-12-04/79-100/") == "A/RES/79/100"
+    assert symbol_from_uri("/akn/un/statement/deliberation/hrc/2024-12-04/55-1/") is None

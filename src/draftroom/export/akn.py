@@ -2,7 +2,8 @@
 Ntoso 3.0 schema.
 
 An adopted resolution (or decision) is a `statement` named "resolution" whose FRBR identifiers follow
-the UN's naming convention (/akn/un/statement/deliberation/unga/2024-12-04/79-100/eng@/); drafts,
+the UN's naming convention (/akn/un/statement/deliberation/unga/2024-12-04/79-100/eng@/; a Security
+Council resolution, S/RES/2334 (2016), /akn/un/statement/deliberation/unsc/2016-12-23/2334/); drafts,
 revised drafts and formal amendments documents are `doc`s named "draftResolution",
 "revisedDraftResolution" and "amendments", identified by their symbol. The parts are the UN's:
 coverPage (masthead), preface (number and title), preamble (formula, one `container` per preambular
@@ -45,6 +46,12 @@ TABLE_ROWS = " || "
 TABLE_CELLS = " | "
 _REF = re.compile(r"\[\^(\d+)\]")
 _SOURCE = "#draftroom"
+# the organs AKN4UN names, by the first component of the symbol: (actor in the IRIs, eId, ontology name)
+ACTORS = {
+    "A": ("unga", "ga", "generalAssembly"),
+    "S": ("unsc", "sc", "securityCouncil"),
+}
+_YEAR = re.compile(r"\s*\(\d{4}\)$")  # a Security Council resolution's year: "2334 (2016)"
 
 
 def _el(parent: etree._Element, tag: str, text: str | None = None, **attrs: str) -> etree._Element:
@@ -75,12 +82,21 @@ class _Writer:
         if kind in ("resolution", "decision"):
             number = self.resolution_number()
             when = iso_date(self.adopted_on()) or "9999-01-01"
-            slug = re.sub(r"\s+", "", number).replace("/", "-")  # the UN's: 75-101A-B
-            return f"/akn/un/statement/deliberation/unga/{when}/{slug}/"
+            slug = re.sub(r"\s+", "", _YEAR.sub("", number)).replace("/", "-")  # the UN's: 75-101A-B, 2334
+            return f"/akn/un/statement/deliberation/{self.actor()[0]}/{when}/{slug}/"
         symbol = self.opts.symbol or doc.symbol or "undefined"
         slug = re.sub(r"[^A-Za-z0-9.]+", "-", symbol).strip("-").lower()
         when = iso_date(self.opts.date or doc.date) or date.today().isoformat()
-        return f"/akn/un/doc/{DOC_NAMES[kind]}/unga/{when}/{slug}/"
+        return f"/akn/un/doc/{DOC_NAMES[kind]}/{self.actor()[0]}/{when}/{slug}/"
+
+    def symbol_organ(self) -> str:
+        """The symbol's first component, "A" (General Assembly) or "S" (Security Council); "A" for
+        any other."""
+        first = (self.opts.symbol or self.doc.symbol or "").split("/")[0]
+        return first if first in ACTORS else "A"
+
+    def actor(self) -> tuple[str, str, str]:
+        return ACTORS[self.symbol_organ()]
 
     def resolution_number(self) -> str:
         from draftroom.export.resolution_layout import resolution_number
@@ -103,13 +119,13 @@ class _Writer:
         _el(w, "FRBRthis", value=f"{work}{component}/")
         _el(w, "FRBRuri", value=work)
         _el(w, "FRBRdate", date=when, name="adoption" if self.adopted() else "issuance")
-        _el(w, "FRBRauthor", href="#ga", as_="#author")
+        _el(w, "FRBRauthor", href=f"#{self.actor()[1]}", as_="#author")
         _el(w, "FRBRcountry", value="un")
         e = _el(ident, "FRBRExpression")
         _el(e, "FRBRthis", value=f"{expr[:-1]}{component}/")
         _el(e, "FRBRuri", value=expr)
         _el(e, "FRBRdate", date=iso_date(self.doc.date) or when, name="publication")
-        _el(e, "FRBRauthor", href="#ga", as_="#author")
+        _el(e, "FRBRauthor", href=f"#{self.actor()[1]}", as_="#author")
         _el(e, "FRBRlanguage", language=LANG3[self.lang])
         m = _el(ident, "FRBRManifestation")
         _el(m, "FRBRthis", value=f"{expr}{component}.xml")
@@ -134,9 +150,9 @@ class _Writer:
         _el(
             refs,
             "TLCOrganization",
-            eId="ga",
-            href="/akn/ontology/organization/un/generalAssembly",
-            showAs="General Assembly",
+            eId=self.actor()[1],
+            href=f"/akn/ontology/organization/un/{self.actor()[2]}",
+            showAs=words.organ(f"{self.symbol_organ()}/", "en"),
         )
         _el(refs, "TLCRole", eId="author", href="/akn/ontology/role/un/author", showAs="Author")
         _el(refs, "TLCRole", eId="editor", href="/akn/ontology/role/un/editor", showAs="Editor")
@@ -156,7 +172,10 @@ class _Writer:
         doc, opts = self.doc, self.opts
         cover = _el(parent, "coverPage")
         _el(_el(cover, "p"), "docAuthority", words.UNITED_NATIONS[self.lang], refersTo="#publisher")
-        symbol = f"A/RES/{self.resolution_number()}" if self.adopted() else (opts.symbol or doc.symbol or "")
+        if self.adopted():
+            symbol = f"{self.symbol_organ()}/RES/{self.resolution_number()}"
+        else:
+            symbol = opts.symbol or doc.symbol or ""
         if symbol:
             _el(_el(cover, "p", class_="upperRight"), "docNumber", symbol, refersTo="#symbol")
         _el(_el(cover, "p"), "docAuthority", words.organ(symbol, self.lang), refersTo="#issuingBody")
@@ -171,7 +190,13 @@ class _Writer:
                 refersTo="#dateOfIssuance",
             )
         if doc.session:
-            _el(_el(cover, "p"), "session", doc.session, refersTo="#ga", value=_session_number(doc) or "0")
+            _el(
+                _el(cover, "p"),
+                "session",
+                doc.session,
+                refersTo=f"#{self.actor()[1]}",
+                value=_session_number(doc) or "0",
+            )
         if doc.committee:
             _el(_el(cover, "p"), "inline", doc.committee, name="committee")
         if doc.agenda_item:
@@ -190,7 +215,7 @@ class _Writer:
             _el(_el(cover, "p"), "docProponent", sponsor, refersTo="#sponsor")
         if self.adopted():
             when = opts.adopted_on or doc.adopted_on
-            if when:
+            if when and self.symbol_organ() == "A":  # the General Assembly's adoption line
                 _el(_el(cover, "p"), "docTitle", words.adoption_line(when, self.lang))
             if doc.report_line:
                 _el(_el(cover, "p"), "docProponent", doc.report_line, refersTo="#reportingBody")

@@ -31,6 +31,14 @@ ORGANS = {  # symbol prefix -> organ name per language
         "ru": "Экономический и Социальный Совет",
         "ar": "المجلس الاقتصادي والاجتماعي",
     },
+    "S/": {
+        "en": "Security Council",
+        "zh": "安全理事会",
+        "fr": "Conseil de sécurité",
+        "es": "Consejo de Seguridad",
+        "ru": "Совет Безопасности",
+        "ar": "مجلس الأمن",
+    },
     "A/": {
         "en": "General Assembly",
         "zh": "大 会",
@@ -151,8 +159,8 @@ def check_language(lang: str) -> str:
 
 
 def organ(symbol: str | None, lang: str) -> str:
-    prefix = "E/" if (symbol or "").startswith("E/") else "A/"
-    return ORGANS[prefix][lang]
+    prefix = (symbol or "")[:2]
+    return ORGANS[prefix if prefix in ORGANS else "A/"][lang]
 
 
 def distribution(kind: str, lang: str) -> str:

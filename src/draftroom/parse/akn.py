@@ -777,9 +777,11 @@ def printed_date_in(text: str) -> str | None:
 
 def symbol_from_uri(uri: str) -> str | None:
     """A/RES/79/100 from /akn/un/statement/deliberation/unga/2024-12-04/79-100/ (A/RES/75/101 A from
-    .../75-101A/ or .../75-101a/, A/RES/75/101 A-B from .../75-101A-B/)."""
+    .../75-101A/ or .../75-101a/, A/RES/75/101 A-B from .../75-101A-B/); S/RES/2334 (2016) from
+    /akn/un/statement/deliberation/unsc/2016-12-23/2334/."""
     m = re.search(r"/unga/[\d-]+/(\d+)-(\d+)((?i:[a-z](?:-[a-z])*)?)/", uri)
     if not m:
-        return None
+        council = re.search(r"/unsc/(\d{4})[\d-]*/(\d+)/", uri)  # the Security Council's
+        return f"S/RES/{council.group(2)} ({council.group(1)})" if council else None
     part = f" {m.group(3).upper()}" if m.group(3) else ""
     return f"A/RES/{m.group(1)}/{m.group(2)}{part}"

@@ -93,7 +93,7 @@ _ALLOWED = {
     "receive.denydeletecurrent",
     "draftroom.<x>",
 }
-_checked: dict[Path, int] = {}  # config file -> the mtime it was found safe at
+_checked: dict[Path, tuple[int, list[str]]] = {}  # config file -> the mtime it was found safe at, its keys
 
 
 def environment() -> dict[str, str]:
@@ -113,13 +113,20 @@ def _pattern(key: str) -> str:
 
 def check_config(git_dir: Path) -> None:
     """Refuse a repository whose own config could make git run someone else's program."""
+    config_keys(git_dir)
+
+
+def config_keys(git_dir: Path) -> list[str]:
+    """The keys the repository's own config sets (as git spells them), once found safe; a one-line
+    error for a config that could make git run someone else's program."""
     config = git_dir / "config"
     try:
         mtime = config.stat().st_mtime_ns
     except FileNotFoundError:
-        return
-    if _checked.get(config) == mtime:
-        return
+        return []
+    known = _checked.get(config)
+    if known and known[0] == mtime:
+        return known[1]
     listed = subprocess.run(
         ["git", "config", "--file", str(config), "--no-includes", "--name-only", "--list"],
         capture_output=True,
@@ -130,13 +137,15 @@ def check_config(git_dir: Path) -> None:
         raise DraftroomError(
             f"{config} is not a valid git config file: repair it or clone the negotiation again"
         )
-    for key in listed.stdout.split():
+    keys = listed.stdout.split()
+    for key in keys:
         if _pattern(key.lower()) not in _ALLOWED:
             raise DraftroomError(
                 f"{config} sets {key}, which could run a program draftroom did not install: "
                 f"remove it with `git config --file {config} --unset-all {key}`"
             )
-    _checked[config] = mtime
+    _checked[config] = (mtime, keys)
+    return keys
 
 
 def make_safe(repo: "Repo") -> "Repo":

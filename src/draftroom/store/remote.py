@@ -24,10 +24,9 @@ from draftroom.errors import DraftroomError
 from draftroom.store import gitlog, gitsafe, rules, signing
 from draftroom.store.committed import Committed
 from draftroom.store.records import Action
-from draftroom.store.repo import BRANCH, Negotiation, revision_tags
+from draftroom.store.repo import BRANCH, REMOTE, Negotiation, revision_tags
 from draftroom.store.transaction import ensure_tag, head_sha, reset_to_head, sign_options
 
-REMOTE = "origin"
 UPSTREAM = f"refs/remotes/{REMOTE}/{BRANCH}"
 REMOTE_TAGS = "refs/draftroom/origin-tags/"
 ASIDE = "refs/draftroom/refused/"  # own actions the remote's history no longer allows, kept
@@ -183,8 +182,7 @@ def host(neg: Negotiation, at: Path, root_key: str, database: str | None = None)
 
 
 def is_hosted(neg: Negotiation) -> bool:
-    with neg.repository() as repo, repo.config_reader("repository") as cr:
-        return bool(cr.has_section(f'remote "{REMOTE}"'))
+    return neg.has_remote()
 
 
 def clone(url: str, path: Path) -> None:

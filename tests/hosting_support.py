@@ -1,9 +1,11 @@
 """Several machines around one hosted negotiation: a real bare remote served by `git daemon` on 127.0.0.1,
 real ssh-keygen keys, one home and one config folder per machine."""
 
+import asyncio
 import socket
 import subprocess
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -144,3 +146,29 @@ def push(m: Machine, *refs: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         ["git", "-C", str(m.neg()), "push", "origin", *refs], capture_output=True, text=True
     )
+
+
+async def until(pilot, condition: Callable[[], object], what: str) -> None:
+    """Wait on the app's state (a generous deadline only so that a broken build fails, not hangs)."""
+    deadline = time.monotonic() + 120
+    while not condition():
+        assert time.monotonic() < deadline, f"never: {what}"
+        await pilot.pause(0.05)
+
+
+def run_app(m: Machine, scenario, monkeypatch) -> None:
+    """The delegation's app on its own machine (its config folder holds its key), negotiation "t"
+    open and read, playing `scenario(app, pilot)`."""
+    from draftroom.tui.app import DraftroomApp
+    from draftroom.tui.identity import Identity
+    from draftroom.tui.rooms import WorkflowLobby
+
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(m.config))
+
+    async def run() -> None:
+        app = DraftroomApp(WorkflowLobby(m.home), "t", Identity(m.who, "delegate"))
+        async with app.run_test(size=(160, 40)) as pilot:
+            await until(pilot, lambda: app.snapshot is not None and app.snapshot.counted, "the draft read")
+            await scenario(app, pilot)
+
+    asyncio.run(run())

@@ -1,47 +1,21 @@
 """The TUI in a hosted negotiation: two real clones served by `git daemon` on 127.0.0.1. The top bar
 shows the sync state, another delegation's push shows by itself, and a refusal is a notification."""
 
-import asyncio
 import socket
 import subprocess
-import time
-from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from hosting_support import Daemon, Machine, free_port, hosted
+from hosting_support import Daemon, Machine, free_port, hosted, run_app, until
 from store_support import sample_document
 from tui_support import screen_text
 
 from draftroom.tui.app import DraftroomApp
-from draftroom.tui.identity import Identity
-from draftroom.tui.rooms import WorkflowLobby
 
 
 @pytest.fixture
 def machines(tmp_path: Path, run_cli, daemon: Daemon) -> dict[str, Machine]:
     return hosted(tmp_path, run_cli, daemon, ["France", "Japan"])
-
-
-async def until(pilot, condition: Callable[[], object], what: str) -> None:
-    """Wait on the app's state (a generous deadline only so that a broken build fails, not hangs)."""
-    deadline = time.monotonic() + 120
-    while not condition():
-        assert time.monotonic() < deadline, f"never: {what}"
-        await pilot.pause(0.05)
-
-
-def run_app(m: Machine, scenario, monkeypatch) -> None:
-    """France's app on France's machine (its config folder holds its key) playing `scenario`."""
-    monkeypatch.setenv("XDG_CONFIG_HOME", str(m.config))
-
-    async def run() -> None:
-        app = DraftroomApp(WorkflowLobby(m.home), "t", Identity(m.who, "delegate"))
-        async with app.run_test(size=(160, 40)) as pilot:
-            await until(pilot, lambda: app.snapshot is not None and app.snapshot.counted, "the draft read")
-            await scenario(app, pilot)
-
-    asyncio.run(run())
 
 
 def top_line(app: DraftroomApp) -> str:

@@ -5,7 +5,8 @@ import asyncio
 import socket
 import subprocess
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -16,6 +17,16 @@ def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return int(s.getsockname()[1])
+
+
+@contextmanager
+def silent_remote(name: str = "t.git") -> Iterator[str]:
+    """A git:// URL whose server accepts the connection (the listen backlog) and never says a word:
+    a hanging remote, not a refused one."""
+    with socket.socket() as silent:
+        silent.bind(("127.0.0.1", 0))
+        silent.listen()
+        yield f"git://127.0.0.1:{silent.getsockname()[1]}/{name}"
 
 
 class Daemon:

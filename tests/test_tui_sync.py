@@ -1,12 +1,11 @@
 """The TUI in a hosted negotiation: two real clones served by `git daemon` on 127.0.0.1. The top bar
 shows the sync state, another delegation's push shows by itself, and a refusal is a notification."""
 
-import socket
 import subprocess
 from pathlib import Path
 
 import pytest
-from hosting_support import Daemon, Machine, free_port, hosted, run_app, until
+from hosting_support import Daemon, Machine, free_port, hosted, run_app, silent_remote, until
 from store_support import sample_document
 from tui_support import screen_text
 
@@ -74,17 +73,14 @@ def test_offline_then_sync_now_then_the_servers_refusal_as_a_notification(machin
 
 def test_a_remote_that_never_answers_is_offline_not_a_hang(tmp_path, monkeypatch):
     """A look at the remote gives up: the bar says offline instead of keeping the last state forever."""
-    from draftroom.store import remote
+    from draftroom.store import network
     from draftroom.workflow import hosting
     from draftroom.workflow import negotiation as nego
 
     nego.create_negotiation("t", sample_document(), actor="Secretariat", home=tmp_path)
-    with socket.socket() as silent:  # accepts the connection (the backlog), never says a word
-        silent.bind(("127.0.0.1", 0))
-        silent.listen()
-        url = f"git://127.0.0.1:{silent.getsockname()[1]}/t.git"
+    monkeypatch.setenv(network.TIMEOUT_ENV, "1")
+    with silent_remote() as url:
         for args in (["remote", "add", "origin", url], ["update-ref", "refs/remotes/origin/main", "HEAD"]):
             subprocess.run(["git", "-C", str(tmp_path / "t"), *args], check=True)  # as a clone has them
-        monkeypatch.setattr(remote, "LOOK_TIMEOUT", 1.0)
         looked = hosting.look("t", tmp_path)
-    assert looked is not None and looked.offline and "did not answer" in looked.offline
+    assert looked is not None and looked.offline and "did not answer in 1 s" in looked.offline

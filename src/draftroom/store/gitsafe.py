@@ -8,10 +8,12 @@ filters, diff drivers, ssh or gpg programs, includes) is refused with the comman
 """
 
 import os
+import signal
 import subprocess
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from pathlib import Path
+from subprocess import DEVNULL, PIPE
 from typing import TYPE_CHECKING
 
 from draftroom.errors import DraftroomError
@@ -167,15 +169,32 @@ def run(
     args: list[str], cwd: Path, env: dict[str, str] | None = None, timeout: float | None = None
 ) -> subprocess.CompletedProcess[str]:
     """A git command outside a Repo (fetch, push, clone, verify), with the same overrides; `timeout`
-    seconds at most (subprocess.TimeoutExpired after them, the git process killed)."""
-    return subprocess.run(
-        ["git", *args],
-        cwd=cwd,
-        capture_output=True,
-        text=True,
-        env={**_base_env(), **(env or {})},
-        timeout=timeout,
-    )
+    seconds at most: then subprocess.TimeoutExpired, git and the processes it started (ssh, a remote
+    helper, which would otherwise keep waiting on the network) killed."""
+    env = {**_base_env(), **(env or {})}
+    with subprocess.Popen(
+        ["git", *args], cwd=cwd, stdout=PIPE, stderr=PIPE, stdin=DEVNULL, text=True, env=env
+    ) as process:
+        try:
+            out, err = process.communicate(timeout=timeout)
+        except subprocess.TimeoutExpired:
+            for pid in [*_children(process.pid), process.pid]:
+                with suppress(ProcessLookupError):
+                    os.kill(pid, signal.SIGKILL)
+            process.wait()  # its pipes are closed unread: a process that escaped cannot hold this up
+            raise
+    return subprocess.CompletedProcess(process.args, process.returncode, out, err)
+
+
+def _children(pid: int) -> list[int]:
+    """The processes `pid` started, and theirs (Linux's /proc; none where it is missing)."""
+    try:
+        found = [
+            int(c) for t in Path(f"/proc/{pid}/task").iterdir() for c in (t / "children").read_text().split()
+        ]
+    except (OSError, ValueError):
+        return []
+    return [d for c in found for d in [*_children(c), c]]
 
 
 def _base_env() -> dict[str, str]:

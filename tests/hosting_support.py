@@ -1,9 +1,12 @@
 """Several machines around one hosted negotiation: a real bare remote served by `git daemon` on 127.0.0.1,
 real ssh-keygen keys, one home and one config folder per machine."""
 
+import asyncio
 import socket
 import subprocess
 import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -14,6 +17,16 @@ def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return int(s.getsockname()[1])
+
+
+@contextmanager
+def silent_remote(name: str = "t.git") -> Iterator[str]:
+    """A git:// URL whose server accepts the connection (the listen backlog) and never says a word:
+    a hanging remote, not a refused one."""
+    with socket.socket() as silent:
+        silent.bind(("127.0.0.1", 0))
+        silent.listen()
+        yield f"git://127.0.0.1:{silent.getsockname()[1]}/{name}"
 
 
 class Daemon:
@@ -144,3 +157,29 @@ def push(m: Machine, *refs: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         ["git", "-C", str(m.neg()), "push", "origin", *refs], capture_output=True, text=True
     )
+
+
+async def until(pilot, condition: Callable[[], object], what: str) -> None:
+    """Wait on the app's state (a generous deadline only so that a broken build fails, not hangs)."""
+    deadline = time.monotonic() + 120
+    while not condition():
+        assert time.monotonic() < deadline, f"never: {what}"
+        await pilot.pause(0.05)
+
+
+def run_app(m: Machine, scenario, monkeypatch) -> None:
+    """The delegation's app on its own machine (its config folder holds its key), negotiation "t"
+    open and read, playing `scenario(app, pilot)`."""
+    from draftroom.tui.app import DraftroomApp
+    from draftroom.tui.identity import Identity
+    from draftroom.tui.rooms import WorkflowLobby
+
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(m.config))
+
+    async def run() -> None:
+        app = DraftroomApp(WorkflowLobby(m.home), "t", Identity(m.who, "delegate"))
+        async with app.run_test(size=(160, 40)) as pilot:
+            await until(pilot, lambda: app.snapshot is not None and app.snapshot.counted, "the draft read")
+            await scenario(app, pilot)
+
+    asyncio.run(run())

@@ -1,6 +1,7 @@
 """What a command loads: each verb, run as its own process, imports only what it needs. The read verbs
 answer from git's plumbing, so neither GitPython nor SQLAlchemy (whose imports once cost more than the
-commands themselves) nor the export and parse modules load for them. Checked through sys.modules, not
+commands themselves) nor the export and parse modules load for them; nor do actions on a negotiation
+that is not hosted, which commit with git's plumbing too. Checked through sys.modules, not
 by timing (the speed is bench/bench_commands.py's)."""
 
 import argparse
@@ -68,6 +69,27 @@ def demo_home(tmp_path_factory) -> str:
 @pytest.mark.parametrize("verb", READS, ids=" ".join)
 def test_a_read_loads_neither_gitpython_nor_sql_nor_export(demo_home, verb):
     assert _loaded(verb, demo_home) == (0, [])
+
+
+def test_an_action_loads_neither_gitpython_nor_sql_nor_export(demo_home):
+    proposed = ["amend", "demo", "replace", "OP1", "--text", "敦促各国批准；", "--as", "China"]
+    assert _loaded(proposed, demo_home) == (0, [])
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "src"), "DRAFTROOM_HOME": demo_home}
+    listed = subprocess.run(
+        [sys.executable, "-m", "draftroom", "amendments", "demo", "--json", "--by", "China"],
+        capture_output=True,
+        text=True,
+        env=env,
+    )
+    ident = next(a["id"] for a in json.loads(listed.stdout) if a["text"] == "敦促各国批准；")
+    for verb in (
+        ["comment", "demo", ident, "--text", "同意", "--as", "Zambia"],
+        ["support", "demo", ident, "--as", "Zambia"],
+        ["withdraw", "demo", ident, "--as", "China", "--because", "重复"],
+        ["sponsors", "demo", "add", "Iceland", "--as", "Iceland"],
+        ["sponsors", "demo", "remove", "Iceland", "--as", "Iceland"],
+    ):
+        assert _loaded(verb, demo_home) == (0, []), verb
 
 
 def test_each_command_module_registers_the_verbs_the_table_names():

@@ -8,7 +8,7 @@ import time
 from pathlib import Path
 
 import pytest
-from hosting_support import Daemon, Machine, free_port, hosted, push, signed_commit
+from hosting_support import Daemon, Machine, free_port, hosted, push, signed_commit, silent_remote
 
 DELEGATIONS = ["France", "Japan", "Pakistan"]
 
@@ -190,6 +190,36 @@ def test_without_the_network_the_action_waits_and_goes_out_at_the_next_sync(mach
     assert "1 sent" in fr.ok("sync", "t")
     assert "France" in sponsors(machines["Secretariat"]) or machines["Secretariat"].ok("sync", "t")
     assert "France" in sponsors(machines["Secretariat"])
+
+
+def test_a_remote_that_never_answers_is_offline_within_the_timeout_and_nothing_is_lost(machines, run_process):
+    """Real processes (each killed by the test runner after 300 s: a hang fails, never blocks)."""
+    fr = machines["France"]
+    proc = Machine("France", fr.root, run_process)
+    url = fr.git("remote", "get-url", "origin").strip()
+    quick = {"DRAFTROOM_NETWORK_TIMEOUT": "1"}
+    with silent_remote() as silent:
+        fr.git("remote", "set-url", "origin", silent)
+        acted = proc.run("sponsors", "t", "add", "France", env=quick)  # its own sync: kept, with a notice
+        assert acted.returncode == 0 and acted.stderr.count("\n") == 1, acted.stderr
+        assert "did not answer in 1 s" in acted.stderr and "next `draftroom sync`" in acted.stderr
+        assert "France" in sponsors(fr)
+        fr.git("config", "draftroom.timeout", "1.5")  # the clone's own setting, without the variable
+        synced = proc.run("sync", "t")
+        assert synced.returncode != 0 and synced.stderr.count("\n") == 1, synced.stderr
+        assert "did not answer in 1.5 s" in synced.stderr and "1 action(s) wait here" in synced.stderr
+        cloned = proc.run("clone", silent, "elsewhere", env=quick)
+        assert cloned.returncode != 0 and cloned.stderr.count("\n") == 1, cloned.stderr
+        assert "cannot reach" in cloned.stderr and "did not answer" in cloned.stderr
+        assert not (fr.home / "elsewhere").exists()
+        for value in ("soon", "-3"):
+            bad = fr.run("sync", "t", env={"DRAFTROOM_NETWORK_TIMEOUT": value})
+            assert bad.returncode != 0 and bad.stderr.count("\n") == 1, bad.stderr
+            assert f"$DRAFTROOM_NETWORK_TIMEOUT is '{value}'" in bad.stderr and "seconds" in bad.stderr
+    fr.git("remote", "set-url", "origin", url)
+    assert "1 sent" in fr.ok("sync", "t")
+    assert "France" in sponsors(machines["Japan"]) or machines["Japan"].ok("sync", "t")
+    assert "France" in sponsors(machines["Japan"])
 
 
 def test_bad_remotes_are_one_line(machines, daemon, tmp_path, run_cli):

@@ -8,7 +8,8 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from hosting_support import Daemon, Machine, hosted, push, signed_commit
+from hosting_support import Daemon, Machine, hosted, push, run_app, signed_commit, until
+from textual.widgets import Checkbox
 from tui_support import chinese_document, screen_text
 
 from draftroom.tui.app import DraftroomApp
@@ -127,3 +128,41 @@ def test_the_tui_marks_this_clones_private_proposals(tmp_path):
     found = listing.list_amendments("t", home=tmp_path)
     assert found.private == frozenset() and mine.id in {a.id for a in found.amendments}
     assert nego.log("t", home=tmp_path)[0].action.actor == "China"
+
+
+def test_the_tui_makes_a_private_proposal_that_never_leaves_the_clone(machines, daemon, monkeypatch):
+    fr, jp = machines["France"], machines["Japan"]
+    made: list[str] = []
+
+    async def scenario(app: DraftroomApp, pilot) -> None:
+        await until(pilot, lambda: app.sync_state is not None and app.sync_state.online, "online")
+        await pilot.press("g", *"op3", "enter")
+        await app.workers.wait_for_complete()
+        await pilot.press("d")  # propose to delete OP3
+        await pilot.pause()
+        commands = [c.title.split(" — ")[0] for c in app.get_system_commands(app.screen)]
+        assert "Private" in commands  # in the palette too
+        box = app.screen.query_one("#private", Checkbox)
+        await pilot.press(*"只在本国讨论", "tab", "space")  # the rationale (focused first), the checkbox
+        assert box.value
+        await pilot.press("ctrl+o", "ctrl+o")  # its key turns it off and on again
+        assert box.value
+        await pilot.press("ctrl+s")
+        snap = lambda: app.snapshot  # noqa: E731
+        await until(pilot, lambda: snap() is not None and len(snap().private) == 1, "the private proposal")
+        (aid,) = snap().private
+        made.append(aid)
+        await pilot.press("enter")  # OP3's proposals
+        await until(pilot, lambda: aid in screen_text(app), "the proposal listed")
+        assert any("private" in line for line in screen_text(app).splitlines() if aid in line)
+        await until(pilot, lambda: app.sync_state is not None and app.sync_state.waiting == 0, "0 waiting")
+
+    run_app(fr, scenario, monkeypatch)
+    (aid,) = made
+    fr.ok("sync", "t")
+    jp.ok("sync", "t")
+    mine = listed(fr)[aid]
+    assert mine["private"] is True and mine["rationale"] == "只在本国讨论" and mine["kind"] == "delete"
+    assert aid not in listed(jp)
+    for where in (daemon.root / "t.git", jp.neg() / ".git", fr.neg() / ".git"):  # no commit holds it
+        assert aid not in everything_in(where)

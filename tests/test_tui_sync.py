@@ -1,47 +1,20 @@
 """The TUI in a hosted negotiation: two real clones served by `git daemon` on 127.0.0.1. The top bar
 shows the sync state, another delegation's push shows by itself, and a refusal is a notification."""
 
-import asyncio
-import socket
 import subprocess
-import time
-from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from hosting_support import Daemon, Machine, free_port, hosted
+from hosting_support import Daemon, Machine, free_port, hosted, run_app, silent_remote, until
 from store_support import sample_document
 from tui_support import screen_text
 
 from draftroom.tui.app import DraftroomApp
-from draftroom.tui.identity import Identity
-from draftroom.tui.rooms import WorkflowLobby
 
 
 @pytest.fixture
 def machines(tmp_path: Path, run_cli, daemon: Daemon) -> dict[str, Machine]:
     return hosted(tmp_path, run_cli, daemon, ["France", "Japan"])
-
-
-async def until(pilot, condition: Callable[[], object], what: str) -> None:
-    """Wait on the app's state (a generous deadline only so that a broken build fails, not hangs)."""
-    deadline = time.monotonic() + 120
-    while not condition():
-        assert time.monotonic() < deadline, f"never: {what}"
-        await pilot.pause(0.05)
-
-
-def run_app(m: Machine, scenario, monkeypatch) -> None:
-    """France's app on France's machine (its config folder holds its key) playing `scenario`."""
-    monkeypatch.setenv("XDG_CONFIG_HOME", str(m.config))
-
-    async def run() -> None:
-        app = DraftroomApp(WorkflowLobby(m.home), "t", Identity(m.who, "delegate"))
-        async with app.run_test(size=(160, 40)) as pilot:
-            await until(pilot, lambda: app.snapshot is not None and app.snapshot.counted, "the draft read")
-            await scenario(app, pilot)
-
-    asyncio.run(run())
 
 
 def top_line(app: DraftroomApp) -> str:
@@ -100,17 +73,14 @@ def test_offline_then_sync_now_then_the_servers_refusal_as_a_notification(machin
 
 def test_a_remote_that_never_answers_is_offline_not_a_hang(tmp_path, monkeypatch):
     """A look at the remote gives up: the bar says offline instead of keeping the last state forever."""
-    from draftroom.store import remote
+    from draftroom.store import network
     from draftroom.workflow import hosting
     from draftroom.workflow import negotiation as nego
 
     nego.create_negotiation("t", sample_document(), actor="Secretariat", home=tmp_path)
-    with socket.socket() as silent:  # accepts the connection (the backlog), never says a word
-        silent.bind(("127.0.0.1", 0))
-        silent.listen()
-        url = f"git://127.0.0.1:{silent.getsockname()[1]}/t.git"
+    monkeypatch.setenv(network.TIMEOUT_ENV, "1")
+    with silent_remote() as url:
         for args in (["remote", "add", "origin", url], ["update-ref", "refs/remotes/origin/main", "HEAD"]):
             subprocess.run(["git", "-C", str(tmp_path / "t"), *args], check=True)  # as a clone has them
-        monkeypatch.setattr(remote, "LOOK_TIMEOUT", 1.0)
         looked = hosting.look("t", tmp_path)
-    assert looked is not None and looked.offline and "did not answer" in looked.offline
+    assert looked is not None and looked.offline and "did not answer in 1 s" in looked.offline

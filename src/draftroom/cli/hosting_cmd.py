@@ -70,8 +70,12 @@ def _sync(args: argparse.Namespace) -> int:
     for line in done.refused:
         print(f"draftroom: {line}", file=sys.stderr)
     if done.offline:
-        print(f"offline ({done.offline}): your actions wait here for the next sync")
-        return 0
+        print(
+            f"draftroom: offline ({done.offline}): your {done.waiting} action(s) wait here; "
+            f"run `draftroom sync {args.name}` again once the remote answers",
+            file=sys.stderr,
+        )
+        return 1
     print(
         f"synced {args.name}: {done.fetched} action(s) received, {done.pushed} sent, {len(done.refused)} refused"
     )

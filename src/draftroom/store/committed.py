@@ -1,15 +1,9 @@
 """A negotiation's files at one commit, read from git objects (no work tree, no lock)."""
 
-from pathlib import Path
-from typing import TYPE_CHECKING
-
 from draftroom.model import Document
 from draftroom.store import layout, plumbing
 from draftroom.store.amendments import Amendments, read_facilitators
 from draftroom.store.records import NegotiationState, Sponsor
-
-if TYPE_CHECKING:
-    from git import Repo
 
 _TOP = ""  # the top folder, read together with text/: the document is read whole
 
@@ -23,7 +17,7 @@ class Committed:
     An amendment is read alone; listing them reads them all at once.
     """
 
-    def __init__(self, repo: "Repo | Path", rev: str) -> None:
+    def __init__(self, repo: plumbing.Where, rev: str) -> None:
         self._git_dir = plumbing.git_dir(repo)
         self.commit, tree = plumbing.commit_tree(self._git_dir, rev)
         self._trees = {_TOP: tree}  # folder -> its tree's sha

@@ -8,10 +8,12 @@ filters, diff drivers, ssh or gpg programs, includes) is refused with the comman
 """
 
 import os
+import signal
 import subprocess
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from pathlib import Path
+from subprocess import DEVNULL, PIPE
 from typing import TYPE_CHECKING
 
 from draftroom.errors import DraftroomError
@@ -93,7 +95,7 @@ _ALLOWED = {
     "receive.denydeletecurrent",
     "draftroom.<x>",
 }
-_checked: dict[Path, int] = {}  # config file -> the mtime it was found safe at
+_checked: dict[Path, tuple[int, list[str]]] = {}  # config file -> the mtime it was found safe at, its keys
 
 
 def environment() -> dict[str, str]:
@@ -113,13 +115,20 @@ def _pattern(key: str) -> str:
 
 def check_config(git_dir: Path) -> None:
     """Refuse a repository whose own config could make git run someone else's program."""
+    config_keys(git_dir)
+
+
+def config_keys(git_dir: Path) -> list[str]:
+    """The keys the repository's own config sets (as git spells them), once found safe; a one-line
+    error for a config that could make git run someone else's program."""
     config = git_dir / "config"
     try:
         mtime = config.stat().st_mtime_ns
     except FileNotFoundError:
-        return
-    if _checked.get(config) == mtime:
-        return
+        return []
+    known = _checked.get(config)
+    if known and known[0] == mtime:
+        return known[1]
     listed = subprocess.run(
         ["git", "config", "--file", str(config), "--no-includes", "--name-only", "--list"],
         capture_output=True,
@@ -130,13 +139,15 @@ def check_config(git_dir: Path) -> None:
         raise DraftroomError(
             f"{config} is not a valid git config file: repair it or clone the negotiation again"
         )
-    for key in listed.stdout.split():
+    keys = listed.stdout.split()
+    for key in keys:
         if _pattern(key.lower()) not in _ALLOWED:
             raise DraftroomError(
                 f"{config} sets {key}, which could run a program draftroom did not install: "
                 f"remove it with `git config --file {config} --unset-all {key}`"
             )
-    _checked[config] = mtime
+    _checked[config] = (mtime, keys)
+    return keys
 
 
 def make_safe(repo: "Repo") -> "Repo":
@@ -158,15 +169,32 @@ def run(
     args: list[str], cwd: Path, env: dict[str, str] | None = None, timeout: float | None = None
 ) -> subprocess.CompletedProcess[str]:
     """A git command outside a Repo (fetch, push, clone, verify), with the same overrides; `timeout`
-    seconds at most (subprocess.TimeoutExpired after them, the git process killed)."""
-    return subprocess.run(
-        ["git", *args],
-        cwd=cwd,
-        capture_output=True,
-        text=True,
-        env={**_base_env(), **(env or {})},
-        timeout=timeout,
-    )
+    seconds at most: then subprocess.TimeoutExpired, git and the processes it started (ssh, a remote
+    helper, which would otherwise keep waiting on the network) killed."""
+    env = {**_base_env(), **(env or {})}
+    with subprocess.Popen(
+        ["git", *args], cwd=cwd, stdout=PIPE, stderr=PIPE, stdin=DEVNULL, text=True, env=env
+    ) as process:
+        try:
+            out, err = process.communicate(timeout=timeout)
+        except subprocess.TimeoutExpired:
+            for pid in [*_children(process.pid), process.pid]:
+                with suppress(ProcessLookupError):
+                    os.kill(pid, signal.SIGKILL)
+            process.wait()  # its pipes are closed unread: a process that escaped cannot hold this up
+            raise
+    return subprocess.CompletedProcess(process.args, process.returncode, out, err)
+
+
+def _children(pid: int) -> list[int]:
+    """The processes `pid` started, and theirs (Linux's /proc; none where it is missing)."""
+    try:
+        found = [
+            int(c) for t in Path(f"/proc/{pid}/task").iterdir() for c in (t / "children").read_text().split()
+        ]
+    except (OSError, ValueError):
+        return []
+    return [d for c in found for d in [*_children(c), c]]
 
 
 def _base_env() -> dict[str, str]:

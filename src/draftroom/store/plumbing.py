@@ -32,18 +32,61 @@ def git_dir(where: Where) -> Path:
 
 def git(where: Where, *args: str, stdin: bytes | None = None) -> str:
     """A git command's output (UTF-8), run in the repository; a one-line error when git fails."""
+    root = git_dir(where)
+    return _run(["--git-dir", str(root)], args, root, stdin=stdin)
+
+
+def _run(
+    options: list[str],
+    args: tuple[str, ...],
+    where: Path,
+    *,
+    cwd: Path | None = None,
+    stdin: bytes | None = None,
+    env: dict[str, str] | None = None,
+    lock_fd: int | None = None,
+) -> str:
+    """`git OPTIONS... ARGS...` with gitsafe's overrides, run in `cwd`: its output, or a one-line error
+    naming the git command (the first of `args` that is not an option) and `where` when git fails."""
     done = subprocess.run(
-        ["git", "--git-dir", str(git_dir(where)), *args],
+        ["git", *options, *args],
+        cwd=cwd,
         input=stdin,
         capture_output=True,
-        env={**os.environ, **environment()},
+        env={**os.environ, **environment(), **(env or {})},
+        pass_fds=() if lock_fd is None else (lock_fd,),
     )
     if done.returncode != 0:
         problem = done.stderr.decode("utf-8", "replace").strip().splitlines()
-        raise DraftroomError(
-            f"git {args[0]} failed in {git_dir(where)}: {problem[-1] if problem else done.returncode}"
-        )
+        verb = next((a for a in args if not a.startswith("-") and "=" not in a), "")
+        raise DraftroomError(f"git {verb} failed in {where}: {problem[-1] if problem else done.returncode}")
     return done.stdout.decode("utf-8")
+
+
+def work_tree(where: Where) -> Path | None:
+    """The repository's work tree (None for a bare one, such as a hosting repository NAME.git)."""
+    if not isinstance(where, str | Path):
+        return Path(where.working_tree_dir) if where.working_tree_dir else None
+    root = Path(where)
+    return root.parent if root.name == ".git" else None
+
+
+def change(where: Where, *args: str, env: dict[str, str] | None = None, lock_fd: int | None = None) -> str:
+    """A git command that changes the repository (and its work tree, if it has one), run with the
+    negotiation's lock descriptor `lock_fd` inherited; its output, or a one-line error when git fails."""
+    root, tree = git_dir(where), work_tree(where)
+    options = ["--git-dir", str(root), *(["--work-tree", str(tree)] if tree else [])]
+    return _run(options, args, tree or root, cwd=tree or root, env=env, lock_fd=lock_fd)
+
+
+def is_ancestor(where: Where, older: str, newer: str) -> bool:
+    """Whether commit `older` is in the history of `newer` (False when either is not a commit here)."""
+    done = subprocess.run(
+        ["git", "--git-dir", str(git_dir(where)), "merge-base", "--is-ancestor", older, newer],
+        capture_output=True,
+        env={**os.environ, **environment()},
+    )
+    return done.returncode == 0
 
 
 def head_sha(where: Where) -> str:

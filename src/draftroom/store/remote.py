@@ -21,20 +21,19 @@ from pathlib import Path
 from git import GitCommandError, Repo
 
 from draftroom.errors import DraftroomError
-from draftroom.store import gitlog, gitsafe, rules, signing
+from draftroom.store import gitlog, gitsafe, network, rules, signing
 from draftroom.store.committed import Committed
+from draftroom.store.network import Offline
 from draftroom.store.records import Action
-from draftroom.store.repo import BRANCH, Negotiation, revision_tags
+from draftroom.store.repo import BRANCH, REMOTE, Negotiation, revision_tags
 from draftroom.store.transaction import ensure_tag, head_sha, reset_to_head, sign_options
 
-REMOTE = "origin"
 UPSTREAM = f"refs/remotes/{REMOTE}/{BRANCH}"
 REMOTE_TAGS = "refs/draftroom/origin-tags/"
 ASIDE = "refs/draftroom/refused/"  # own actions the remote's history no longer allows, kept
 ROOT_KEY = "draftroom.root"
 DATABASE_KEY = "draftroom.database"  # the host's SQL index (a SQLAlchemy URL), named when it was hosted
 ZERO = "0" * 40
-LOOK_TIMEOUT = 10.0  # seconds a look at the remote waits for an answer
 _OFFLINE = (
     "could not read from remote",
     "unable to connect",
@@ -56,15 +55,11 @@ _BEHIND = (
 )
 
 
-class Offline(DraftroomError):
-    """The remote cannot be reached: actions wait locally for the next sync."""
-
-
 def _git(cwd: Path, *args: str, env: dict[str, str] | None = None, timeout: float | None = None) -> str:
     try:
         done = gitsafe.run(list(args), cwd, env, timeout)
     except subprocess.TimeoutExpired:
-        raise Offline(f"the remote did not answer in {timeout:.0f} s") from None
+        raise network.no_answer(timeout or 0) from None
     if done.returncode != 0:
         text = (done.stderr or done.stdout).strip()
         if any(s in text.lower() for s in _OFFLINE):
@@ -183,19 +178,17 @@ def host(neg: Negotiation, at: Path, root_key: str, database: str | None = None)
 
 
 def is_hosted(neg: Negotiation) -> bool:
-    with neg.repository() as repo, repo.config_reader("repository") as cr:
-        return bool(cr.has_section(f'remote "{REMOTE}"'))
+    return neg.has_remote()
 
 
 def clone(url: str, path: Path) -> None:
     """Clone a hosted negotiation into `path` (which must not exist); refuse what is not one."""
     tmp = path.with_name(f".{path.name}.clone-{os.getpid()}")
     try:
-        _git(path.parent, "clone", "-q", "--no-checkout", url, str(tmp))
+        _git(path.parent, "clone", "-q", "--no-checkout", url, str(tmp), timeout=network.timeout())
     except GitCommandError as e:
-        raise DraftroomError(
-            f"cannot clone {url}: {(e.stderr or '').strip().splitlines()[-1:] or e}"
-        ) from None
+        said = (e.stderr or "").strip().splitlines()
+        raise DraftroomError(f"cannot clone {url}: {said[-1] if said else e}") from None
     try:
         with gitsafe.open_repo(tmp) as repo:
             ls = str(repo.git.ls_tree("--name-only", "HEAD")).split() if _has_head(repo) else []
@@ -246,13 +239,14 @@ def fetch(neg: Negotiation) -> None:
         REMOTE,
         f"+refs/heads/{BRANCH}:{UPSTREAM}",
         f"+refs/tags/*:{REMOTE_TAGS}*",
+        timeout=network.timeout(neg.path),
     )
 
 
-def remote_head(neg: Negotiation, timeout: float | None = None) -> str:
+def remote_head(neg: Negotiation) -> str:
     """The commit the remote's branch points at now: one round trip, no pack, no lock; Offline when
-    the remote does not answer within `timeout` seconds (LOOK_TIMEOUT; a network that drops packets)."""
-    wait = timeout or LOOK_TIMEOUT
+    the remote does not answer in time (see draftroom.store.network)."""
+    wait = network.timeout(neg.path)
     out = _git(neg.path, "ls-remote", "--heads", REMOTE, f"refs/heads/{BRANCH}", timeout=wait)
     return out.split()[0] if out.strip() else ""
 
@@ -345,7 +339,13 @@ def push(neg: Negotiation) -> str | None:
     with neg.repository() as repo:
         remote_tags = set(str(repo.git.for_each_ref("--format=%(refname:lstrip=3)", REMOTE_TAGS)).split())
         tags = [f"refs/tags/{t}" for t in revision_tags(repo) if t not in remote_tags]
-    done = gitsafe.run(["push", "--porcelain", REMOTE, f"HEAD:refs/heads/{BRANCH}", *tags], neg.path)
+    wait = network.timeout(neg.path)
+    try:
+        done = gitsafe.run(
+            ["push", "--porcelain", REMOTE, f"HEAD:refs/heads/{BRANCH}", *tags], neg.path, None, wait
+        )
+    except subprocess.TimeoutExpired:  # it may have landed meanwhile: the next sync's fetch tells
+        raise network.no_answer(wait) from None
     if done.returncode == 0:
         fetch(neg)
         return None

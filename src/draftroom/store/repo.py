@@ -42,6 +42,7 @@ SENTINEL = "draftroom-action"  # in .git: an action is in progress (or was kille
 LOCK = "draftroom.lock"  # in .git: flock'ed for the whole of an action
 LOCK_WAIT = 120.0  # seconds a command waits with the queue not moving (one command holding it all along)
 BRANCH = "main"
+REMOTE = "origin"  # the remote a hosted negotiation syncs with
 GC_AUTO = 256  # loose objects after which a commit packs them (git's gc.auto)
 SEEN = "refs/draftroom/seen"  # the last commit draftroom made or accepted: a rewrite behind it is refused
 _GIT_OPERATIONS = (  # a file in .git that marks an unfinished git operation: (file, what, how to abort)
@@ -129,8 +130,7 @@ class Negotiation:
         finally:
             shutil.rmtree(tmp, ignore_errors=True)
         neg = cls(path, index)
-        with neg._repo() as repo:
-            neg.witness(head_sha(repo))
+        neg.witness(head_sha(neg.git_dir()))
         neg.sync()
         return neg
 
@@ -158,15 +158,22 @@ class Negotiation:
 
     @contextmanager
     def locked(self, wait: float = LOCK_WAIT) -> Iterator["Repo"]:
-        """Hold the negotiation's lock (recovering from a killed action first); yields the Repo.
+        """Hold the negotiation's lock (recovering from a killed action first); yields the Repo
+        (GitPython: for hosting; an action needs only `held`)."""
+        with self.held(wait), gitsafe.open_repo(self.path) as repo:
+            yield repo
+
+    @contextmanager
+    def held(self, wait: float = LOCK_WAIT) -> Iterator[Path]:
+        """Hold the negotiation's lock (recovering from a killed action first); yields the git directory.
 
         Commands wait in turn (store.queue: first come, first served), then take the lock itself,
         which git children inherit; wait=0 takes it only if it is free this instant, queue or not."""
         git_dir = self.path / ".git"
         if not git_dir.is_dir():
             raise DraftroomError(f"{self.path} is not a negotiation's repository (no .git folder)")
+        gitsafe.check_config(git_dir)  # before waiting
         with ExitStack() as stack:
-            repo = stack.enter_context(self._repo())  # opened (and its config checked) before waiting
             if wait > 0:
                 stack.enter_context(queue.turn(git_dir, wait, f"negotiation {self.name}"))
             fd = os.open(git_dir / LOCK, os.O_RDWR | os.O_CREAT, 0o644)
@@ -177,32 +184,31 @@ class Negotiation:
                 raise queue.Busy(
                     f"negotiation {self.name} is busy: another draftroom command holds it"
                 ) from None
-            self._recover(repo, fd)
+            self._recover(git_dir, fd)
             self._lock_fd = fd
             try:
-                yield repo
+                yield git_dir
             finally:
                 self._lock_fd = None
 
-    def _recover(self, repo: "Repo", lock_fd: int) -> None:
-        git_dir = self.path / ".git"
+    def _recover(self, git_dir: Path, lock_fd: int) -> None:
         if not (git_dir / SENTINEL).exists() and not (git_dir / "index.lock").exists():
             return
         for stale in [git_dir / "index.lock", git_dir / "HEAD.lock", git_dir / "packed-refs.lock"]:
             stale.unlink(missing_ok=True)
         for stale in (git_dir / "refs").rglob("*.lock"):
             stale.unlink(missing_ok=True)
-        reset_to_head(repo, lock_fd)
-        head = gitlog.read_actions(repo, "-1")
+        reset_to_head(git_dir, lock_fd)
+        head = gitlog.read_actions(git_dir, "-1")
         if head:
-            ensure_tag(repo, head[0], lock_fd)
+            ensure_tag(git_dir, head[0], lock_fd)
         (git_dir / SENTINEL).unlink(missing_ok=True)
 
     def _heal_if_idle(self) -> None:
         """Before reading: finish recovery of a killed action if nobody is acting right now."""
         if not (self.path / ".git" / SENTINEL).exists():
             return
-        with suppress(DraftroomError), self.locked(wait=0):
+        with suppress(DraftroomError), self.held(wait=0):
             pass
 
     # ---- acting -------------------------------------------------------------------------------
@@ -221,7 +227,7 @@ class Negotiation:
 
         Any exception inside the block rolls the work tree back to HEAD and propagates."""
         key = self.signer(actor) if self.signer else None
-        with self.locked() as repo:
+        with self.held() as repo:
             self.refuse_unsafe_start(repo)
             sentinel = self.path / ".git" / SENTINEL
             sentinel.write_text(f"{os.getpid()} {action}\n")
@@ -235,7 +241,7 @@ class Negotiation:
                 parent = head_sha(repo)
                 done = txn.commit(repo, self._lock_fd)
             except BaseException:
-                reset_to_head(repo, self._lock_fd)  # type: ignore[arg-type]
+                reset_to_head(repo, self._lock_fd)
                 sentinel.unlink(missing_ok=True)
                 raise
             sentinel.unlink(missing_ok=True)
@@ -246,7 +252,12 @@ class Negotiation:
         if self.after:
             self.after(self)
 
-    def refuse_unsafe_start(self, repo: "Repo") -> None:
+    def has_remote(self) -> bool:
+        """Whether the negotiation is hosted: its config names the remote (read without GitPython)."""
+        prefix = f"remote.{REMOTE}."
+        return any(k.lower().startswith(prefix) for k in gitsafe.config_keys(self.git_dir()))
+
+    def refuse_unsafe_start(self, repo: plumbing.Where) -> None:
         """An action starts from the committed state, in a history draftroom has seen: refuse otherwise,
         leaving a git operation in progress, hand edits and a rewritten history as they are."""
         git_dir = self.path / ".git"
@@ -255,9 +266,8 @@ class Negotiation:
                 raise DraftroomError(
                     f"{what} is in progress in {self.path}: finish it or abort it (`git -C {self.path} {abort}`), then try again"
                 )
-        dirty = [
-            e[3:] for e in repo.git.status("--porcelain", "--ignored", "--untracked-files=all").splitlines()
-        ]
+        status = plumbing.change(repo, "status", "--porcelain", "--ignored", "--untracked-files=all")
+        dirty = [e[3:] for e in status.splitlines()]
         if dirty:
             more = f" and {len(dirty) - 3} more" if len(dirty) > 3 else ""
             raise DraftroomError(
@@ -265,7 +275,7 @@ class Negotiation:
                 f"committed state only; commit them with git or drop them (`git -C {self.path} stash -u`)"
             )
         seen = self.witnessed()
-        if seen and seen != head_sha(repo) and not _holds(repo, seen):
+        if seen and seen != head_sha(repo) and not plumbing.is_ancestor(repo, seen, head_sha(repo)):
             raise DraftroomError(
                 f"the history of {self.name} was rewritten outside draftroom: it no longer holds commit {seen[:10]}; "
                 f"put it back (`git -C {self.path} reset --hard {seen[:10]}`) or accept the new history with "
@@ -324,13 +334,13 @@ class Negotiation:
         """Append the action just committed when the index stood at its parent; otherwise (another
         command moved it, or it was behind) catch up from git."""
         base = self.index_state()
-        with self._repo() as repo:
-            if (
-                base is None
-                or base[0] != parent
-                or not self._advance(base, done.commit, [done], Committed(repo, done.commit))
-            ):
-                self._sync(repo)
+        where = self.git_dir()
+        if (
+            base is None
+            or base[0] != parent
+            or not self._advance(base, done.commit, [done], Committed(where, done.commit))
+        ):
+            self._sync(where)
 
     def _advance(
         self, base: tuple[str, int] | None, commit: str, actions: list[Action], snap: Committed
@@ -352,15 +362,14 @@ class Negotiation:
     def sync(self) -> None:
         """Bring the index up to date with git (a no-op when it already is)."""
         self._heal_if_idle()
-        with self._repo() as repo:
-            self._sync(repo)
+        self._sync(self.git_dir())
 
-    def _sync(self, repo: "Repo") -> None:
+    def _sync(self, repo: plumbing.Where) -> None:
         head = head_sha(repo)
         base = self.index_state()
         if base and base[0] == head:
             return
-        if base and not repo.is_ancestor(repo.commit(base[0]), repo.commit(head)):
+        if base and not plumbing.is_ancestor(repo, base[0], head):
             self.index.forget(str(self.path))  # history was rewritten: start again
             base = None
         actions = gitlog.read_actions(repo, f"{base[0]}..{head}" if base else head)
@@ -369,7 +378,7 @@ class Negotiation:
 
     def reindex(self) -> None:
         """Rebuild this negotiation's index rows from git alone."""
-        with self.locked() as repo:
+        with self.held() as repo:
             self.index.forget(str(self.path))
             self._sync(repo)
             self.witness(head_sha(repo))
@@ -449,16 +458,6 @@ class Negotiation:
         """`git fsck --strict` output; raises GitCommandError when the repository is damaged."""
         with self._repo() as repo:
             return repo.git.fsck("--strict", "--no-dangling")
-
-
-def _holds(repo: "Repo", commit: str) -> bool:
-    from git import GitCommandError
-
-    try:
-        repo.git.merge_base("--is-ancestor", commit, head_sha(repo))
-    except GitCommandError:  # not an ancestor, or gone altogether
-        return False
-    return True
 
 
 def revision_tags(repo: plumbing.Where) -> list[str]:

@@ -8,18 +8,15 @@ import os
 import time
 from datetime import datetime
 from pathlib import Path, PurePosixPath
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from draftroom.errors import DraftroomError
 from draftroom.files import write_atomically
 from draftroom.model import Document, Revision
 from draftroom.store import gitlog, layout
 from draftroom.store.amendments import ROLES, Amendments, read_facilitators, roles_file
-from draftroom.store.plumbing import head_sha
+from draftroom.store.plumbing import Where, change, git_dir, head_sha, tags
 from draftroom.store.records import Action, NegotiationState, Sponsor
-
-if TYPE_CHECKING:
-    from git import Repo
 
 PAUSE_ENV = "DRAFTROOM_TEST_PAUSE"  # "stage:seconds[:marker]", for crash tests only
 
@@ -236,7 +233,7 @@ class Transaction:
             out.append((gitlog.REVISION_DATE, date))
         return out + self.extra_trailers
 
-    def commit(self, repo: "Repo", lock_fd: int | None = None) -> Action:
+    def commit(self, repo: Where, lock_fd: int | None = None) -> Action:
         """Write back, stage, commit (and tag); the Action as the log will show it.
 
         Git runs with the lock's descriptor inherited, so a git child orphaned by a SIGKILL keeps
@@ -255,7 +252,7 @@ class Transaction:
             "GIT_COMMITTER_DATE": when,
         }
         msg = gitlog.message(self.summary, self.trailers())
-        msg_file = self.path / ".git" / "DRAFTROOM_MSG"
+        msg_file = git_dir(repo) / "DRAFTROOM_MSG"
         msg_file.write_text(msg, encoding="utf-8")
         sign = [*sign_options(self.signing_key), "commit", "-S"] if self.signing_key else ["commit"]
         _git(repo, lock_fd, *sign, "-q", "--allow-empty", "--no-verify", "-F", str(msg_file), env=env)
@@ -272,20 +269,20 @@ def sign_options(key_file: str) -> list[str]:
     return ["-c", "gpg.format=ssh", "-c", f"user.signingKey={key_file}"]
 
 
-def _git(repo: "Repo", lock_fd: int | None, *args: str, env: dict[str, str] | None = None) -> None:
+def _git(repo: Where, lock_fd: int | None, *args: str, env: dict[str, str] | None = None) -> None:
     """A git command that changes the repository, holding the negotiation's lock while it runs."""
-    repo.git.execute(["git", *args], env=env, pass_fds=(lock_fd,) if lock_fd is not None else ())
+    change(repo, *args, env=env, lock_fd=lock_fd)
 
 
-def reset_to_head(repo: "Repo", lock_fd: int) -> None:
+def reset_to_head(repo: Where, lock_fd: int | None) -> None:
     _git(repo, lock_fd, "reset", "-q", "--hard", "HEAD")
     _git(repo, lock_fd, "clean", "-qfdx")
 
 
-def ensure_tag(repo: "Repo", action: Action, lock_fd: int | None, env: dict[str, str] | None = None) -> None:
+def ensure_tag(repo: Where, action: Action, lock_fd: int | None, env: dict[str, str] | None = None) -> None:
     text = gitlog.tag_message(action)
-    if text is None or action.revision is None or action.revision in {t.name for t in repo.tags}:
+    if text is None or action.revision is None or action.revision in tags(repo):
         return
-    tag_file = Path(repo.git_dir) / "DRAFTROOM_TAGMSG"
+    tag_file = git_dir(repo) / "DRAFTROOM_TAGMSG"
     tag_file.write_text(text, encoding="utf-8")
     _git(repo, lock_fd, "tag", "-a", action.revision, action.commit, "-F", str(tag_file), env=env)

@@ -40,6 +40,7 @@ class ProposalRequest:
     position: str = "after"  # insert / move: before | after
     anchor: str | None = None  # move: the paragraph to move next to
     rationale: str = ""
+    private: bool = False  # kept in this clone until submitted (`amend --private`)
 
 
 @dataclass(frozen=True)

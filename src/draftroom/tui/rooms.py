@@ -86,7 +86,9 @@ class WorkflowRoom:
             find=request.find or None,
             replace=request.replace if request.kind == "edit" else None,
         )
-        a = amending.propose(self.name, acting_as, proposal, because=request.rationale, home=self.home)
+        a = amending.propose(
+            self.name, acting_as, proposal, because=request.rationale, home=self.home, private=request.private
+        )
         return a.id
 
     def submit(self, amendment_id: str, acting_as: str) -> None:

@@ -41,6 +41,8 @@ def open_negotiation(name: str, home: Home = None) -> Negotiation:
 
 
 def _after_action(neg: Negotiation) -> None:
+    if not neg.has_remote():  # nothing to sync: the hosting modules (and GitPython) stay unloaded
+        return
     from draftroom.workflow import hosting  # it builds on this module
 
     hosting.after_action(neg)

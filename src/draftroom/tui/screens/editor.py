@@ -1,6 +1,8 @@
 """The amendment editor: replace, word edit, insert, delete, move, or a facilitator's compromise.
 
 A live redline of the paragraph as the proposal would make it is computed in a worker as you type.
+A delegation's proposal may be kept private (ctrl+o, or the checkbox): it stays in this clone, marked
+"private", until the delegation submits it (`p` in its proposals), as `amend --private` does.
 """
 
 from typing import TYPE_CHECKING
@@ -12,7 +14,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Input, Label, RadioButton, RadioSet, Static, TextArea
+from textual.widgets import Checkbox, Input, Label, RadioButton, RadioSet, Static, TextArea
 
 from draftroom.errors import DraftroomError
 from draftroom.model import find_by_id, labels, locate
@@ -41,6 +43,13 @@ class EditorScreen(ModalScreen[ProposalRequest | None]):
     BINDINGS = [  # noqa: RUF012 (ctrl+s and escape win over the TextArea, which swallows keys)
         Binding("ctrl+s", "submit", "Submit", priority=True),
         Binding("escape", "cancel", "Cancel", priority=True),
+        Binding(
+            "ctrl+o",
+            "keep_private",
+            "Private",
+            tooltip="Keep the proposal in this clone until you submit it (p in its proposals)",
+            priority=True,
+        ),
     ]
 
     def __init__(
@@ -81,6 +90,7 @@ class EditorScreen(ModalScreen[ProposalRequest | None]):
             yield Static("", id="preview")
             if self.kind != "compromise":
                 yield Input(placeholder="because… (rationale, optional)", id="rationale")
+                yield Checkbox("Keep private: only this clone holds it until you submit it", id="private")
         yield KeyBar()
 
     def _position(self) -> Horizontal:
@@ -151,6 +161,17 @@ class EditorScreen(ModalScreen[ProposalRequest | None]):
         segments = proposal_redline(old, new)
         self.app.call_from_thread(self.query_one("#preview", Static).update, Group(redline(segments)))
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """A compromise is the facilitator's, made in the open: it has no private version."""
+        return action != "keep_private" or self.kind != "compromise"
+
+    def action_keep_private(self) -> None:
+        self.query_one("#private", Checkbox).toggle()
+
+    def _private(self) -> bool:
+        found = self.query("#private")
+        return bool(found) and found.first(Checkbox).value
+
     def _where(self) -> str:
         found = self.query("#position")
         if not found:
@@ -187,6 +208,7 @@ class EditorScreen(ModalScreen[ProposalRequest | None]):
             position=self._where(),
             anchor=anchor,
             rationale=self._value("#rationale").strip(),
+            private=self._private(),
         )
 
     def action_cancel(self) -> None:
@@ -216,6 +238,11 @@ def open_editor(
             app.act(
                 lambda: room.compromise(amendment_ids or [], request.text, who),
                 f"Compromise on {label} recorded",
+            )
+        elif request.private:
+            app.act(
+                lambda: room.propose(request, who),
+                f"Kept private: {kind} {label}; only this clone holds it (p in its proposals submits it)",
             )
         else:
             app.act(lambda: room.propose(request, who), f"Proposed: {kind} {label}")

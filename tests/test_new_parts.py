@@ -201,3 +201,36 @@ def test_akn_export_is_the_uns_collection_and_schema_valid(run_cli, tmp_path):
     )
     docs = etree.fromstring(draft.read_bytes()).findall("a:components/a:component/a:doc", NS)
     assert [d.get("name") for d in docs] == ["draftResolution", "draftResolution"]
+
+
+def test_formal_amendments_name_each_part_and_read_back_into_it(run_cli, tmp_path):
+    _ok(run_cli("new", "info", "--from", str(PARTS), "--symbol", "A/C.4/76/L.5"))
+    _amend(run_cli, "--as", "France", "replace", "B OP2", "--text", "Reaffirms its commitment.")
+    _amend(
+        run_cli, "--as", "France", "insert", "--after", "A PP2", "--text", "Recalling its resolution 74/90,"
+    )
+    _amend(run_cli, "--as", "France", "delete", "B PP1")
+    for ext in ("docx", "xml", "txt"):
+        out = tmp_path / f"amendments.{ext}"
+        _ok(run_cli("export", "info", "--kind", "amendments", "--by", "France", "-o", str(out)))
+        if ext == "docx":
+            texts = [p.text for p in docx.Document(str(out)).paragraphs]
+            a, b = texts.index("Draft resolution A"), texts.index("Draft resolution B")
+            assert (
+                a
+                < texts.index(
+                    "1.\tAfter the second preambular paragraph, insert a new preambular paragraph reading:"
+                )
+                < b
+            )
+            assert b < texts.index("2.\tReplace operative paragraph 2 with the following:")
+        if ext == "xml":
+            assert schema_errors(out.read_bytes()) == []
+        parsed = json.loads(_ok(run_cli("parse", str(out), "--json")))
+        targets = [(i["op"], i.get("target") or i.get("after")) for i in parsed["instructions"]]
+        assert targets == [("insert", "A PP2"), ("replace", "B OP2"), ("delete", "B PP1")], ext
+    # recorded from the document (by another negotiation of the same text), each in its part
+    _ok(run_cli("new", "again", "--from", str(PARTS), "--symbol", "A/C.4/76/L.5"))
+    _ok(run_cli("amend", "again", "--as", "France", "--from-document", str(tmp_path / "amendments.docx")))
+    listing = _ok(run_cli("amendments", "again"))
+    assert "replace B OP2" in listing and "new after A PP2" in listing and "delete  B PP1" in listing

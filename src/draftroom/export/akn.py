@@ -24,7 +24,7 @@ from lxml import etree
 from draftroom.errors import DraftroomError
 from draftroom.export import words
 from draftroom.export.blocks import Options
-from draftroom.export.instructions import sentence
+from draftroom.export.instructions import by_part, part_letter, sentence
 from draftroom.export.typography import opener_length
 from draftroom.lang.markers import printed_item, roman_value
 from draftroom.model import Document, Heading, Paragraph, part_letters
@@ -393,7 +393,11 @@ class _Writer:
     def amendments(self, parent: etree._Element) -> None:
         body = _el(parent, "mainBody")
         count = len(self.doc.instructions)
-        for n, ins in enumerate(self.doc.instructions, 1):
+        part = None
+        for n, (ins,) in enumerate(by_part([[i] for i in self.doc.instructions]), 1):
+            if (letter := part_letter(ins)) and letter != part:  # a draft in parts: under each part's name
+                self.subheading(body, words.part_heading(letter, self.lang))
+            part = letter
             line, follows = sentence(ins, self.lang)
             para = _el(body, "paragraph", eId=self.eid("para"))
             if count > 1:

@@ -3,7 +3,7 @@
 from draftroom.errors import DraftroomError
 from draftroom.export import words
 from draftroom.export.blocks import Block, Layout, Options, footnotes, heading_blocks, masthead
-from draftroom.export.instructions import group_sentence, joined
+from draftroom.export.instructions import by_part, group_sentence, joined, part_letter
 from draftroom.export.typography import opener_length
 from draftroom.model import Document, Instruction
 
@@ -34,13 +34,17 @@ def amendments_layout(doc: Document, opts: Options) -> Layout:
     if not doc.amends or not doc.sponsors:
         raise DraftroomError("an amendments document needs the amended symbol and its sponsors")
     symbol = opts.symbol or doc.symbol or ""
-    groups = joined(doc.instructions, opts.lang)
+    groups = by_part(joined(doc.instructions, opts.lang))
     count = len(groups)
     blocks = heading_blocks(doc, opts)
     blocks.append(Block("sponsors", words.amendments_line(doc.sponsors, doc.amends, count, opts.lang)))
     blocks.append(Block("title", doc.title))
+    part = None
     for n, group in enumerate(groups, 1):
         ins = group[0]
+        if (letter := part_letter(ins)) and letter != part:  # a draft in parts: under each part's name
+            blocks.append(Block("annex-heading", words.part_heading(letter, opts.lang)))
+        part = letter
         line, follows = group_sentence(group, opts.lang)
         blocks.append(Block("instruction", line, words.paragraph_number(n, opts.lang) if count > 1 else ""))
         if follows:

@@ -85,6 +85,18 @@ def _whole_operative(target: str | None) -> bool:
     return label.part == "operative" and not label.markers
 
 
+def part_letter(ins: Instruction) -> str | None:
+    """The letter of the part an instruction amends in a draft in parts ("B" of "B OP2"); None in a
+    text in one part."""
+    label = ins.target or ins.after or ins.before
+    return Label.parse(label).letter if label else None
+
+
+def by_part(groups: list[list[Instruction]]) -> list[list[Instruction]]:
+    """The groups in the order of the parts they amend (A before B), in their own order within each."""
+    return sorted(groups, key=lambda g: part_letter(g[0]) or "")
+
+
 def group_sentence(group: list[Instruction], lang: str) -> tuple[str, str | None]:
     """The sentence of a group from `joined`: one paragraph's, or the paragraphs cited together."""
     if len(group) == 1:

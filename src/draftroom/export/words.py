@@ -8,7 +8,7 @@ import re
 
 from draftroom.errors import DraftroomError
 from draftroom.lang import LANGUAGES
-from draftroom.lang.citations import ANNEX
+from draftroom.lang.citations import ANNEX, PART_HEADING
 from draftroom.lang.markers import roman
 from draftroom.lang.numbers import decimal
 from draftroom.model.dates import printed_date
@@ -187,6 +187,10 @@ def join_names(names: list[str], lang: str) -> str:
 
 def sponsor_line(sponsors: list[str], lang: str, revised: bool) -> str:
     return join_names(sponsors, lang) + COLON[lang] + DRAFT[lang][revised]
+
+
+def part_heading(letter: str, lang: str) -> str:
+    return PART_HEADING[lang].format(x=letter)
 
 
 def amendments_line(sponsors: list[str], amends: str, count: int, lang: str) -> str:

@@ -120,6 +120,21 @@ CITATIONS = {
     ),
 }
 
+# The heading over the amendments to one part of a draft in parts ("Draft resolution B"), and how it
+# reads back in any language.
+PART_HEADING = {
+    "en": "Draft resolution {x}",
+    "zh": "决议草案{x}",
+    "fr": "Projet de résolution {x}",
+    "es": "Proyecto de resolución {x}",
+    "ru": "Проект резолюции {x}",
+    "ar": "مشروع القرار {x}",
+}
+PART_HEADING_READ = re.compile(
+    "^(?:" + "|".join(re.escape(h.format(x="").strip()) for h in PART_HEADING.values()) + r")\s*([A-Z])$",
+    re.IGNORECASE,
+)
+
 # What a new paragraph is called in an insertion, by the part it goes into (index: PP, OP, AN, item).
 NEW = {
     "en": ("preambular paragraph", "operative paragraph", "paragraph", "subparagraph"),

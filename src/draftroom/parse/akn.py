@@ -28,6 +28,7 @@ from lxml import etree
 
 from draftroom.errors import DraftroomError
 from draftroom.lang import LANGUAGES
+from draftroom.lang.citations import PART_HEADING_READ
 from draftroom.lang.markers import next_letter, roman, roman_value
 from draftroom.model import Annex, Closing, Document, Footnote, Heading, Paragraph
 from draftroom.model.dates import iso_date
@@ -670,8 +671,12 @@ class _Reader:
         from draftroom.parse.instructions import parse_instructions
 
         texts = [
-            (f"{p.number}. " if p.number is not None else "") + p.text
+            text
             for p in self._main(body, operative=True)
+            for text in (  # the heading over a part's instructions in a draft in parts
+                *(h for h in p.headings if PART_HEADING_READ.match(h)),
+                (f"{p.number}. " if p.number is not None else "") + p.text,
+            )
         ]
         doc.instructions = parse_instructions(texts, doc.language)
 

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field, replace
 from functools import cache
 from typing import TypedDict
 
-from draftroom.lang.citations import CITATIONS
+from draftroom.lang.citations import CITATIONS, PART_HEADING_READ
 from draftroom.lang.markers import ABJAD, from_alphabet, roman
 from draftroom.lang.numbers import ZH_ORDINAL, chinese_number, is_compound_word, ordinal_value
 from draftroom.lang.scripts import ARABIC_MARKS
@@ -207,8 +207,12 @@ def read_instructions(paragraphs: list[str], lang: str) -> Reading:
     g = _grammar(lang)
     paras = _merge_bare_numbers([p.strip() for p in paragraphs if p.strip()])
     reading = Reading()
+    letter = None  # a draft in parts: the part the instructions under "Draft resolution B" amend
     i = 0
     while i < len(paras):
+        if part := PART_HEADING_READ.match(paras[i]):
+            letter, i = part.group(1).upper(), i + 1
+            continue
         found, wants_text = _read_paragraph(paras[i], g, lang)
         i += 1
         if not found:
@@ -216,14 +220,27 @@ def read_instructions(paragraphs: list[str], lang: str) -> Reading:
             continue
         if wants_text:
             body = []
-            while i < len(paras) and not _is_instruction(paras[i], g, lang):
+            while (
+                i < len(paras)
+                and not _is_instruction(paras[i], g, lang)
+                and not PART_HEADING_READ.match(paras[i])
+            ):
                 body.append(_unquote(paras[i], g))
                 i += 1
             for ins in found:
                 if ins.text is None and body:
                     ins.text = " ".join(body)
-        reading.instructions.extend(found)
+        reading.instructions.extend(_in_part(ins, letter) for ins in found)
     return reading
+
+
+def _in_part(ins: Instruction, letter: str | None) -> Instruction:
+    """`ins` with the part's letter before each label it names ("B OP2"), in a draft in parts."""
+    if letter:
+        ins.target, ins.after, ins.before = (
+            f"{letter} {label}" if label else None for label in (ins.target, ins.after, ins.before)
+        )
+    return ins
 
 
 def starts_instruction(text: str, lang: str) -> bool:

@@ -234,3 +234,28 @@ def test_formal_amendments_name_each_part_and_read_back_into_it(run_cli, tmp_pat
     _ok(run_cli("amend", "again", "--as", "France", "--from-document", str(tmp_path / "amendments.docx")))
     listing = _ok(run_cli("amendments", "again"))
     assert "replace B OP2" in listing and "new after A PP2" in listing and "delete  B PP1" in listing
+
+
+def test_the_room_shows_each_part_under_its_letter_and_title():
+    import asyncio
+
+    from tui_support import FakeLobby, FakeRoom, screen_text
+
+    from draftroom.tui.app import DraftroomApp
+    from draftroom.tui.identity import Identity
+    from draftroom.tui.widgets.draft_view import DraftView
+
+    async def scenario() -> None:
+        room = FakeRoom("info", parse_file(PARTS))
+        app = DraftroomApp(FakeLobby({"info": room}), "info", Identity("France", "delegate"))
+        async with app.run_test(size=(140, 60)) as pilot:
+            await app.workers.wait_for_complete()
+            await pilot.pause()
+            view = app.screen.query_one(DraftView)
+            rows = [str(view.get_option_at_index(i).prompt) for i in range(view.option_count)]
+            assert rows[0].startswith("A  Information in the service of humanity")
+            b = next(i for i, r in enumerate(rows) if r.startswith("B  United Nations global"))
+            assert view.get_option_at_index(b + 1).id == parse_file(PARTS).parts[1].preamble[0].id
+            assert " A PP1 " in screen_text(app) and " A OP1 " in screen_text(app)
+
+    asyncio.run(scenario())

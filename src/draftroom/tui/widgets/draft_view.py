@@ -5,7 +5,7 @@ from textual.binding import Binding
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from draftroom.model import Document, Heading, iter_located
+from draftroom.model import Document, Heading, iter_located, part_letters
 from draftroom.tui.snapshot import Snapshot
 from draftroom.tui.widgets.cjk import CJKText
 from draftroom.tui.widgets.hanging import Hanging
@@ -40,16 +40,23 @@ def _row(
 
 
 def _annex_rows(doc: Document) -> dict[str, list[Option]]:
-    """Annex titles and headings as disabled rows, keyed by the paragraph they stand before."""
+    """Annex titles and headings as disabled rows, keyed by the paragraph they stand before; in a
+    resolution adopted in parts, each part's letter and title before its first paragraph."""
     rows: dict[str, list[Option]] = {}
-    for annex in doc.annexes:
-        waiting = [Option(Text(annex.title or "Annex", style="bold underline"), disabled=True)]
-        for block in annex.blocks:
-            if isinstance(block, Heading):
-                waiting.append(Option(Text(block.text, style="bold"), disabled=True))
-            else:
-                rows[block.id] = waiting
-                waiting = []
+    for letter, part in zip(part_letters(doc), doc.parts, strict=True):
+        first = next(iter_located(part), None)
+        if first:
+            title = Text(f"{letter}  {part.title}".rstrip(), style="bold underline")
+            rows[first.paragraph.id] = [Option(title, disabled=True)]
+    for text in doc.divisions():
+        for annex in text.annexes:
+            waiting = [Option(Text(annex.title or "Annex", style="bold underline"), disabled=True)]
+            for block in annex.blocks:
+                if isinstance(block, Heading):
+                    waiting.append(Option(Text(block.text, style="bold"), disabled=True))
+                else:
+                    rows.setdefault(block.id, []).extend(waiting)
+                    waiting = []
     return rows
 
 

@@ -5,6 +5,7 @@ Labels in such a text open with the part's letter ("A OP3", "B PP1"); each part 
 numbering and its paragraphs their ids. A text in one part is stored exactly as before."""
 
 import json
+import re
 from pathlib import Path
 
 import docx
@@ -259,3 +260,34 @@ def test_the_room_shows_each_part_under_its_letter_and_title():
             assert " A PP1 " in screen_text(app) and " A OP1 " in screen_text(app)
 
     asyncio.run(scenario())
+
+
+FRENCH = AKN / "fr_A_RES_75_101A-B.xml"  # the UN's French file of the same resolution, cut as the English
+
+
+def test_the_french_version_aligns_part_by_part_and_exports_in_french(run_cli, tmp_path):
+    out = _ok(run_cli("new", "info", "--from", str(PARTS), "--with", str(FRENCH), "--facilitator", "Norway"))
+    assert "aligned versions in fr" in out
+    shown = _ok(run_cli("show", "info", "--lang", "fr"))
+    assert "part A (A/RES/75/101 A): L’information au service de l’humanité" in shown
+    assert "part B (A/RES/75/101 B): Politiques et activités" in shown and "41e séance plénière" in shown
+    assert re.search(r"  B OP1 +Prie le Secrétaire général", shown)
+    docx_fr = tmp_path / "info-fr.docx"
+    _ok(run_cli("export", "info", "--lang", "fr", "-o", str(docx_fr)))
+    texts = [p.text for p in docx.Document(str(docx_fr)).paragraphs]
+    assert "Résolutions adoptées par l’Assemblée générale\nle 10 décembre 2020" in texts
+    assert texts[texts.index("A") + 1] == "L’information au service de l’humanité"
+    assert texts[texts.index("B") + 2] == "L’Assemblée générale,"
+    # a change of the working text in one part leaves only that paragraph stale in French
+    aid = _amend(run_cli, "--as", "France", "replace", "B OP2", "--text", "Reaffirms its commitment.")
+    _ok(run_cli("accept", "info", aid, "--as", "Norway"))
+    _ok(run_cli("revise", "info", "--as", "Norway"))
+    report = json.loads(_ok(run_cli("translations", "info", "--json")))
+    stale = [p["label"] for p in report["paragraphs"] if p["status"]["fr"] != "current"]
+    assert stale == ["B OP2"]
+
+
+def test_a_version_in_parts_does_not_align_with_a_text_in_one_part(run_cli):
+    _ok(run_cli("new", "one", "--from", str(AKN / "en_A_RES_79_3.xml")))
+    line = _one_line_error(run_cli("translations", "one", "add", str(FRENCH)))
+    assert "2 part(s), the working text 0" in line or "A/RES/75/101" in line

@@ -64,6 +64,9 @@ class Translation:
     footnotes: list[Footnote] = field(default_factory=list)
     # a footnote's number -> digest() of the working note's text it was translated from
     footnote_sources: dict[int, str] = field(default_factory=dict)
+    # a resolution adopted in parts: each part's words (fields, closing, annex titles and headings);
+    # its paragraphs are in `paragraphs`, its footnotes the whole's
+    parts: list["Translation"] = field(default_factory=list)
 
 
 @dataclass

@@ -16,7 +16,7 @@ So `git log translations/fr/text/p12.txt` is the history of one French paragraph
 """
 
 import json
-from typing import Protocol
+from typing import Any, Protocol
 
 from draftroom.lang import LANGUAGES
 from draftroom.model import Closing
@@ -44,16 +44,35 @@ def _base(lang: str) -> str:
     return f"{FOLDER}{lang}/"
 
 
+def _words(t: Translation) -> dict[str, object]:
+    """A text's words in the language (the document's, or one part's): fields, closing, headings."""
+    return {
+        **{k: t.fields.get(k) for k in FIELDS},
+        "closing": {"meeting": t.closing.meeting, "date": t.closing.date},
+        "headings": t.headings,
+    }
+
+
+def _words_from(lang: str, meta: dict[str, Any]) -> Translation:
+    closing = meta.get("closing") or {}
+    return Translation(
+        language=lang,
+        fields={k: meta.get(k) for k in FIELDS},
+        closing=Closing(closing.get("meeting"), closing.get("date")),
+        headings=dict(meta.get("headings") or {}),
+    )
+
+
 def translation_files(t: Translation) -> dict[str, str]:
     """Every file that holds one translation: relative path -> content."""
     base = _base(t.language)
     meta = {
         "language": t.language,
-        **{k: t.fields.get(k) for k in FIELDS},
-        "closing": {"meeting": t.closing.meeting, "date": t.closing.date},
-        "headings": t.headings,
+        **_words(t),
         "footnote_sources": {str(n): source for n, source in sorted(t.footnote_sources.items())},
     }
+    if t.parts:
+        meta["parts"] = [_words(part) for part in t.parts]
     lines: list[str] = []
     files: dict[str, str] = {}
     for pid, p in t.paragraphs.items():
@@ -81,15 +100,10 @@ def read_translation(read: layout.Reader, lang: str) -> Translation | None:
     if raw is None:
         return None
     meta = json.loads(raw)
-    closing = meta.get("closing") or {}
-    t = Translation(
-        language=lang,
-        fields={k: meta.get(k) for k in FIELDS},
-        closing=Closing(closing.get("meeting"), closing.get("date")),
-        headings=dict(meta.get("headings") or {}),
-        footnotes=layout.read_footnotes(read(base + "footnotes.txt") or ""),
-        footnote_sources={int(n): str(s) for n, s in (meta.get("footnote_sources") or {}).items()},
-    )
+    t = _words_from(lang, meta)
+    t.footnotes = layout.read_footnotes(read(base + "footnotes.txt") or "")
+    t.footnote_sources = {int(n): str(s) for n, s in (meta.get("footnote_sources") or {}).items()}
+    t.parts = [_words_from(lang, part) for part in meta.get("parts") or []]
     for line in (read(base + "paragraphs.txt") or "").splitlines():
         if not line.strip():
             continue

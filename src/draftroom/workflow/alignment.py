@@ -11,7 +11,7 @@ one line, by the working text's label.
 import re
 
 from draftroom.errors import DraftroomError
-from draftroom.model import Annex, Document, Heading, Paragraph, labels
+from draftroom.model import Annex, Document, Heading, Paragraph, labels, part_letters
 from draftroom.model.translation import FIELDS, TranslatedParagraph, Translation, annex_key, digest
 
 _NOTE_REF = re.compile(r"\[\^(\d+)\]")
@@ -97,9 +97,9 @@ class _Aligner:
             raise self.fail(where, f"{len(v.items)} sub-item(s) in {self.name}, none in the working text")
         self.paragraphs(w.items, v.items, part, w)
 
-    def annex(self, index: int, w: Annex, v: Annex) -> None:
-        where = f"annex {index + 1}"
-        self.out.headings[annex_key(w.id, index)] = v.title
+    def annex(self, index: int, w: Annex, v: Annex, words: Translation, part: str) -> None:
+        where = f"{part}annex {index + 1}"
+        words.headings[annex_key(w.id, index)] = v.title
         kinds = ["h" if isinstance(b, Heading) else "p" for b in w.blocks]
         if kinds != ["h" if isinstance(b, Heading) else "p" for b in v.blocks]:
             wh, vh = kinds.count("h"), sum(isinstance(b, Heading) for b in v.blocks)
@@ -119,8 +119,20 @@ class _Aligner:
             )
         for wb, vb in zip(w.blocks, v.blocks, strict=True):
             if isinstance(wb, Heading) and isinstance(vb, Heading) and wb.id:
-                self.out.headings[wb.id] = vb.text
+                words.headings[wb.id] = vb.text
         self.paragraphs(w.paragraphs, v.paragraphs, where)
+
+    def text(self, w: Document, v: Document, words: Translation, part: str) -> None:
+        """One text's paragraphs and annexes (the document's, or one part's, `part` naming it), its
+        annex titles and headings into `words`."""
+        self.paragraphs(w.preamble, v.preamble, f"{part}the preamble")
+        self.paragraphs(w.operative, v.operative, f"{part}the operative part")
+        if len(w.annexes) != len(v.annexes):
+            raise self.fail(
+                f"{part}the annexes", f"{len(v.annexes)} annex(es), the working text {len(w.annexes)}"
+            )
+        for i, (wa, va) in enumerate(zip(w.annexes, v.annexes, strict=True)):
+            self.annex(i, wa, va, words, part)
 
     def run(self) -> Translation:
         w, v = self.working, self.version
@@ -133,12 +145,13 @@ class _Aligner:
                 f"{self.name} is in {v.language}, the working text's own language: give a version in "
                 "another language (or --lang if its language was misread); nothing was written"
             )
-        self.paragraphs(w.preamble, v.preamble, "the preamble")
-        self.paragraphs(w.operative, v.operative, "the operative part")
-        if len(w.annexes) != len(v.annexes):
-            raise self.fail("the annexes", f"{len(v.annexes)} annex(es), the working text {len(w.annexes)}")
-        for i, (wa, va) in enumerate(zip(w.annexes, v.annexes, strict=True)):
-            self.annex(i, wa, va)
+        if len(w.parts) != len(v.parts):
+            raise self.fail("its parts", f"{len(v.parts)} part(s), the working text {len(w.parts)}")
+        self.text(w, v, self.out, "")
+        for letter, wp, vp in zip(part_letters(w), w.parts, v.parts, strict=True):
+            words = Translation(v.language, {k: getattr(vp, k) for k in FIELDS}, vp.closing)
+            self.text(wp, vp, words, f"part {letter}: ")
+            self.out.parts.append(words)
         wn, vn = [f.number for f in w.footnotes], [f.number for f in v.footnotes]
         if wn != vn:
             first = next((a for a, b in zip(wn, vn, strict=False) if a != b), None)

@@ -6,12 +6,11 @@ draftroom.parse does the reading; the front ends come here, so that they depend 
 from collections.abc import Callable
 from pathlib import Path
 
-from draftroom.errors import DraftroomError
 from draftroom.model import Document
 from draftroom.parse import parse_file, parse_source, read_source
 from draftroom.parse.detect import check_language, language_warning
 
-__all__ = ["check_language", "one_text", "parse_file", "read_document"]
+__all__ = ["check_language", "parse_file", "read_document"]
 
 
 def _ignore(_: str) -> None:
@@ -28,16 +27,3 @@ def read_document(
     for line in ([warning] if warning else []) + source.warnings:
         warn(line)
     return parse_source(source, lang, str(path))
-
-
-def one_text(doc: Document, path: str | Path) -> Document:
-    """`doc`, refused in one line when it is a resolution adopted in parts (A and B under one
-    symbol), which versions in other languages cannot be aligned with yet."""
-    if doc.parts:
-        letters = ", ".join(p.symbol or p.title for p in doc.parts)
-        raise DraftroomError(
-            f"{path} is {doc.symbol or 'a resolution'} in {len(doc.parts)} parts ({letters}): versions in "
-            "other languages are aligned with texts in one part only; negotiate it in its working language "
-            "(`draftroom new NAME --from FILE` without --with)"
-        )
-    return doc

@@ -136,25 +136,34 @@ def translated_document(working: Document, t: Translation) -> Document:
     doc = copy.deepcopy(working)
     doc.language = t.language
     t = renumbered(working, t)
-    for key, value in t.fields.items():
-        if value is not None and not (key == "job_number" and working.job_number is None):
-            setattr(doc, key, value)  # a revision drops the job number: a new document gets its own
-    if t.closing.meeting or t.closing.date:
-        doc.closing = copy.copy(t.closing)
-    _same_dates(working, doc, t.language)
+    _in_words(working, doc, t)
+    for working_part, part, words in zip(working.parts, doc.parts, t.parts, strict=False):
+        part.language = t.language
+        _in_words(working_part, part, words)
     for loc in iter_located(doc):
         p = loc.paragraph
         tp = t.paragraphs.get(p.id)
         if tp is not None:
             p.text, p.marker, p.opener, p.headings = tp.text, tp.marker, tp.opener, list(tp.headings)
-    for i, annex in enumerate(doc.annexes):
-        annex.title = t.headings.get(annex_key(annex.id, i), annex.title)
-        for block in annex.blocks:
-            if isinstance(block, Heading) and block.id and block.id in t.headings:
-                block.text = t.headings[block.id]
     theirs = {f.number: f for f in t.footnotes}  # a footnote added since keeps its working text
     doc.footnotes = [copy.deepcopy(theirs.get(f.number, f)) for f in doc.footnotes]
     return doc
+
+
+def _in_words(working: Document, doc: Document, words: Translation) -> None:
+    """A text's own words (the document's, or one part's) in `words`' language: fields, closing,
+    annex titles and headings."""
+    for key, value in words.fields.items():
+        if value is not None and not (key == "job_number" and working.job_number is None):
+            setattr(doc, key, value)  # a revision drops the job number: a new document gets its own
+    if words.closing.meeting or words.closing.date:
+        doc.closing = copy.copy(words.closing)
+    _same_dates(working, doc, words.language)
+    for i, annex in enumerate(doc.annexes):
+        annex.title = words.headings.get(annex_key(annex.id, i), annex.title)
+        for block in annex.blocks:
+            if isinstance(block, Heading) and block.id and block.id in words.headings:
+                block.text = words.headings[block.id]
 
 
 def _same_dates(working: Document, doc: Document, lang: str) -> None:
@@ -246,9 +255,9 @@ def check_language(lang: str) -> str:
 # ---- adding versions ------------------------------------------------------------------------------------
 def _version(working: Document, path: str | Path, lang: str | None) -> Translation:
     from draftroom.workflow.alignment import align  # the parsers load only to add a version
-    from draftroom.workflow.reading import one_text, read_document
+    from draftroom.workflow.reading import read_document
 
-    doc = one_text(read_document(path, check_language(lang) if lang else None), path)
+    doc = read_document(path, check_language(lang) if lang else None)
     if lang:
         doc.language = lang
     return align(working, doc, str(path))
@@ -269,11 +278,9 @@ def new_with_translations(
     languages, every one aligned before anything is written."""
     new_negotiation_dir(name, home)  # refuse a bad or taken name before parsing
     warnings: list[str] = []
-    from draftroom.workflow.reading import one_text, read_document
+    from draftroom.workflow.reading import read_document
 
     working = read_document(source, lang, warnings.append)
-    if versions:
-        one_text(working, source)
     found: dict[str, Translation] = {}
     for path in versions:
         t = _version(working, path, None)

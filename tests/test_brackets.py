@@ -110,6 +110,33 @@ def test_a_delegation_proposes_brackets_the_facilitator_accepts(home, run_cli):
     assert "its [eighty-second] session" in shown(run_cli, home, "OP3")["text"]
 
 
+def test_a_revision_keeps_bracketed_what_still_holds_brackets_and_says_how_many(home, run_cli):
+    """China's accepted brackets on OP3 make OP3 bracketed in the revision; Pakistan's accepted edit
+    taking OP1's brackets off opens OP1; OP2(b), marked bracketed as a whole, stays so. revise says
+    how many paragraphs still hold brackets, and the log keeps it."""
+
+    def ok(*args: str) -> str:
+        done = cli(run_cli, home, *args)
+        assert done.returncode == 0, done.stderr
+        return done.stdout.strip()
+
+    ok("bracket", "OP1", "--words", "ratify the Convention", "--as", FACILITATOR)
+    ok("accept", ok("bracket", "OP3", "--words", "eighty-second", "--as", "China"), "--as", FACILITATOR)
+    lift = ok(
+        "amend", "edit", "OP1", "--find", "[ratify the Convention]", "--replace", "ratify the Convention",
+        "--as", "Pakistan",
+    )  # fmt: skip
+    ok("accept", lift, "--as", FACILITATOR)
+    said = ok("revise", "--as", FACILITATOR)
+    assert said.endswith("; 1 paragraph still holds brackets: OP3"), said
+    assert shown(run_cli, home, "OP3")["status"] == "bracketed"
+    assert shown(run_cli, home, "OP1")["status"] == "open" and "[" not in shown(run_cli, home, "OP1")["text"]
+    assert shown(run_cli, home, "OP2")["items"][1]["status"] == "bracketed"
+    assert nego.log(NAME, home=home)[0].action.summary.endswith("1 paragraph still holds brackets: OP3")
+    done = revising.revise(NAME, FACILITATOR, home=home)  # nothing accepted: the count again
+    assert done.bracketed == ["OP3"] and done.said().startswith("Rev.2 (A/C.3/80/L.20/Rev.2); 1 paragraph")
+
+
 @pytest.mark.parametrize(
     ("verb", "words", "why"),
     [

@@ -89,6 +89,8 @@ def test_facilitator_cuts_a_revision(home):
         await settle(pilot)
         await settle(pilot)
         assert "Rev.2" in screen_text(app)
+        said = "\n".join(n.message for n in app._notifications)
+        assert "Revision cut: Rev.2 (A/C.3/74/L.20/Rev.2); no paragraph holds brackets" in said, said
 
     drive(lambda: app_in(home, Identity(FACILITATOR, "facilitator")), scenario, size=(120, 36))
     assert [r.tag for r in nego.open_negotiation(NAME, home).revisions()] == ["rev-0", "rev-2"]

@@ -89,9 +89,12 @@ def _sponsors(args: argparse.Namespace) -> int:
 def _revise(args: argparse.Namespace) -> int:
     from draftroom.workflow import revising
 
-    rev = revising.revise(args.name, args.actor, args.symbol, home=args.home)
+    done = revising.revise(args.name, args.actor, args.symbol, home=args.home)
+    rev = done.cut
     symbol = f" {rev.symbol}" if rev.symbol else ""
-    print(f"{args.name}: {rev.revision.name} ({rev.tag}){symbol}, {rev.date}")
+    print(
+        f"{args.name}: {rev.revision.name} ({rev.tag}){symbol}, {rev.date}; {revising.held(done.bracketed)}"
+    )
     for warning in revising.revision_warnings(args.name, args.home):  # cross-references it broke
         print(f"draftroom: warning: {warning}", file=sys.stderr)
     return 0

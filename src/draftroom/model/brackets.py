@@ -46,6 +46,15 @@ def spans(text: str) -> list[Span]:
     return sorted(span for span, depth in pairs(text) if depth == 0)
 
 
+def status_with(text: str, status: str, had_brackets: bool = True) -> str:
+    """A paragraph's status once its text is `text`: bracketed while it holds brackets; open again
+    when the brackets that made it bracketed are gone (`had_brackets`; a paragraph marked bracketed
+    as a whole, with no brackets in its words, stays so)."""
+    if spans(text):
+        return "bracketed"
+    return "open" if status == "bracketed" and had_brackets else status
+
+
 def trimmed(text: str, start: int, end: int) -> Span:
     """The span without the white space at its edges; a one-line error when nothing is left."""
     while start < end and text[start].isspace():

@@ -159,8 +159,7 @@ class WorkflowRoom:
         )
 
     def revise(self, acting_as: str) -> str:
-        r = revising.revise(self.name, acting_as, home=self.home)
-        return r.revision.name + (f" ({r.symbol})" if r.symbol else "")
+        return revising.revise(self.name, acting_as, home=self.home).said()
 
     def undo(self, action_id: str | None, acting_as: str) -> str:
         return undoing.undo(self.name, action_id, acting_as, home=self.home).summary

@@ -67,10 +67,7 @@ def bracket(
             raise DraftroomError(logic.GONE)
         p = loc.paragraph
         find, _, p.text = changed(p.text, words, loc.label, lift)
-        if brackets.spans(p.text):
-            p.status = "bracketed"
-        elif p.status == "bracketed":
-            p.status = "open"
+        p.status = brackets.status_with(p.text, p.status)
         txn.paragraphs = [p.id]
         txn.summary = f"{who} {'unbrackets' if lift else 'brackets'} {find!r} in {loc.label}"
     return Bracketed(loc.label, p.text)

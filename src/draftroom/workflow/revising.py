@@ -6,7 +6,9 @@ cross-references the renumbering broke are recorded as `Warning:` trailers of th
 commit, and the text gets the revision's symbol (".../Rev.N") and today's date.
 """
 
-from draftroom.model import Revision
+from dataclasses import dataclass
+
+from draftroom.model import Document, Revision, brackets, iter_located
 from draftroom.model.dates import printed_date
 from draftroom.model.text_rules import check_typed
 from draftroom.store import RevisionCut, Transaction
@@ -20,8 +22,40 @@ from draftroom.workflow.negotiation import Home, open_negotiation, today
 WARNING = "Warning"
 
 
-def _apply_amendments(txn: Transaction, who: str, revision: Revision) -> None:
-    """Apply the accepted amendments, carry the pending ones to `revision`, record broken references."""
+@dataclass
+class Revised:
+    cut: RevisionCut
+    bracketed: list[str]  # labels of the paragraphs whose text still holds square brackets
+
+    def said(self) -> str:
+        """What the revision did, in words: "Rev.2 (A/C.3/74/L.20/Rev.2); 2 paragraphs still hold
+        brackets: OP1, OP3"."""
+        symbol = f" ({self.cut.symbol})" if self.cut.symbol else ""
+        return f"{self.cut.revision.name}{symbol}; {held(self.bracketed)}"
+
+
+def held(labels: list[str]) -> str:
+    if not labels:
+        return "no paragraph holds brackets"
+    return f"{len(labels)} paragraph{'s' if len(labels) > 1 else ''} still hold{'' if len(labels) > 1 else 's'} brackets: {', '.join(labels)}"
+
+
+def _keep_brackets(old: Document, new: Document) -> list[str]:
+    """Every paragraph whose text holds square brackets is bracketed in the new text; one whose
+    accepted text took its brackets away is open again. Returns the labels of those still bracketed."""
+    had = {loc.paragraph.id: bool(brackets.spans(loc.paragraph.text)) for loc in iter_located(old)}
+    out = []
+    for loc in iter_located(new):
+        p = loc.paragraph
+        p.status = brackets.status_with(p.text, p.status, had.get(p.id, False))
+        if brackets.spans(p.text):
+            out.append(loc.label)
+    return out
+
+
+def _apply_amendments(txn: Transaction, who: str, revision: Revision) -> list[str]:
+    """Apply the accepted amendments, carry the pending ones to `revision`, record broken references;
+    the labels of the paragraphs still holding brackets."""
     if who != SECRETARIAT:
         require_facilitator(txn, who, "cut a revision")
     everything = txn.amendments.all()
@@ -29,6 +63,7 @@ def _apply_amendments(txn: Transaction, who: str, revision: Revision) -> None:
     pending = [a for a in everything if a.pending]
     old = txn.doc
     new = apply(old, accepted)
+    bracketed = _keep_brackets(old, new)
     for a in accepted:
         a.applied_in = revision.tag
         txn.amendments.save(a)
@@ -40,11 +75,13 @@ def _apply_amendments(txn: Transaction, who: str, revision: Revision) -> None:
     txn.paragraphs += [p for a in accepted for p in (a.target, a.anchor) if p]
     txn.extra_trailers += [("Applied", a.id) for a in accepted]
     txn.extra_trailers += [(WARNING, w) for w in broken(old, new)]
+    return bracketed
 
 
-def revise(name: str, actor: str | None = None, symbol: str | None = None, home: Home = None) -> RevisionCut:
+def revise(name: str, actor: str | None = None, symbol: str | None = None, home: Home = None) -> Revised:
     """Cut the next revision: after the base text .../L.20 it is Rev.1; after a base text that is
-    itself .../L.20/Rev.1, Rev.2 (see `Revision.next_after`)."""
+    itself .../L.20/Rev.1, Rev.2 (see `Revision.next_after`). Paragraphs whose text still holds
+    square brackets stay bracketed; the result names them."""
     if symbol:
         symbol = check_typed(symbol, "--symbol")
     neg = open_negotiation(name, home)
@@ -52,7 +89,7 @@ def revise(name: str, actor: str | None = None, symbol: str | None = None, home:
     when = today()
     with neg.action("revise", who) as txn:
         revision = Revision(txn.state.revision).next_after(txn.doc.symbol)
-        _apply_amendments(txn, who, revision)
+        bracketed = _apply_amendments(txn, who, revision)
         doc = txn.doc
         doc.symbol = symbol or revision.symbol(doc.symbol)
         if doc.kind == "draft":
@@ -60,7 +97,8 @@ def revise(name: str, actor: str | None = None, symbol: str | None = None, home:
         doc.date = printed_date(when, doc.language)
         tag = txn.cut_revision(doc.symbol, when, revision)
         txn.summary = f"Revision {revision.number}" + (f": {doc.symbol}" if doc.symbol else "")
-    return next(r for r in neg.revisions() if r.tag == tag)
+        txn.summary += f"; {held(bracketed)}"
+    return Revised(next(r for r in neg.revisions() if r.tag == tag), bracketed)
 
 
 def revision_warnings(name: str, home: Home = None) -> list[str]:

@@ -91,7 +91,7 @@ def open_revise(app: "DraftroomApp") -> None:
             return
 
         def done(revision: str) -> None:
-            app.notify(f"Revision {revision} cut")
+            app.notify(f"Revision cut: {revision}", timeout=8)
             app.reload()
 
         app.perform(lambda: room.revise(who), done, busy="cutting the revision")

@@ -464,3 +464,29 @@ def test_the_identity_dialog_offers_a_role_only_to_whoever_holds_it(home):
 
 def notes(app: DraftroomApp) -> str:
     return "\n".join(n.message for n in app._notifications)
+
+
+def test_a_facilitator_whose_role_is_revoked_meanwhile_acts_as_a_delegate(home):
+    """The Secretariat revokes Belarus in another process while Belarus's TUI is open: at the next
+    reload the TUI says so, acts as a delegate, offers no facilitator key, and saves that identity."""
+    saved: list[Identity] = []
+
+    async def scenario(app: DraftroomApp, pilot) -> None:
+        assert "Revise" in screen_text(app)
+        amending.change_roles(NAME, "grant", "Mexico", SECRETARIAT, home=home)
+        amending.change_roles(NAME, "revoke", FACILITATOR, SECRETARIAT, home=home)
+        for _ in range(20):  # the poll notices the new commit within half a second
+            await pilot.pause(0.2)
+            await settle(pilot)
+            if app.identity.role == "delegate":
+                break
+        assert app.identity == Identity(FACILITATOR, "delegate")
+        assert "no longer facilitates" in notes(app) and "Mexico" in notes(app)
+        shown = screen_text(app)
+        assert "Belarus · delegate" in shown and "Revise" not in shown, shown
+        await pilot.press("R")  # the facilitator's key is gone: no revise dialog
+        await settle(pilot)
+        assert "Cut the revision" not in screen_text(app) and app.screen.__class__.__name__ == "DraftScreen"
+
+    drive(lambda: app_in(home, Identity(FACILITATOR, "facilitator"), saved.append), scenario)
+    assert saved == [Identity(FACILITATOR, "delegate")]

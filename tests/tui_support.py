@@ -142,7 +142,9 @@ class FakeRoom:
     translations: dict[str, LanguageView] = field(default_factory=dict)  # language -> the text in it
 
     def snapshot(self) -> Snapshot:
-        return Snapshot(self.name, self.document, self.revision, list(self.proposals), self.version())
+        snap = Snapshot(self.name, self.document, self.revision, list(self.proposals), self.version())
+        snap.facilitators = tuple(self.facilitating)
+        return snap
 
     def draft(self) -> Snapshot:
         return Snapshot(self.name, self.document, self.revision, [], self.version(), counted=False)

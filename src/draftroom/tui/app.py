@@ -161,6 +161,7 @@ class DraftroomApp(App[None]):
 
         def loaded(snap: Snapshot) -> None:
             if room is self.room:
+                self._still_facilitating(snap)
                 self.snapshot = snap
 
         def load() -> Snapshot:
@@ -170,6 +171,30 @@ class DraftroomApp(App[None]):
                 self._reloading = False
 
         self.perform(load, loaded, busy="reloading")
+
+    def _still_facilitating(self, snap: Snapshot) -> None:
+        """A facilitator whose role was revoked (here, or by another process or clone) acts as a
+        delegate from now on: the facilitator's keys go, and the user is told why."""
+        me = self.identity
+        if me.role != "facilitator" or snap.facilitators is None or me.delegation in snap.facilitators:
+            return
+        self.identity = Identity(me.delegation, "delegate")
+        chairs = ", ".join(snap.facilitators)
+        self.notify(
+            f"{me.delegation} no longer facilitates {snap.name} (now: {chairs}): you act as a delegate",
+            title="Role revoked",
+            severity="warning",
+            timeout=10,
+        )
+        self._keep(self.identity)
+
+    def _keep(self, identity: Identity) -> None:
+        """Save the identity shown for the next run (and the next CLI command)."""
+        if self._remember is not None:
+            try:
+                self._remember(identity)
+            except DraftroomError as e:
+                self.notify(str(e), title="Not saved for next time", severity="warning", timeout=8)
 
     def watch_snapshot(self, snap: Snapshot | None) -> None:
         """A big negotiation's snapshot is hundreds of thousands of objects, and Python's cyclic
@@ -235,11 +260,7 @@ class DraftroomApp(App[None]):
             if identity is None:
                 return
             self.identity = identity
-            if self._remember is not None:
-                try:
-                    self._remember(identity)
-                except DraftroomError as e:
-                    self.notify(str(e), title="Not saved for next time", severity="warning", timeout=8)
+            self._keep(identity)
 
         room = self.room
         if room is None:  # the lobby: no negotiation's facilitators to offer

@@ -64,7 +64,10 @@ class WorkflowRoom:
         doc = nego.show(self.name, home=self.home)
         state = self.negotiation.state()
         revision = Revision(state.revision).name
-        return Snapshot(self.name, doc, revision, found.amendments, version, private=found.private)
+        chairs = tuple(self.facilitators())
+        return Snapshot(
+            self.name, doc, revision, found.amendments, version, private=found.private, facilitators=chairs
+        )
 
     def look(self) -> hosting.Look | None:
         return hosting.look(self.name, home=self.home)

@@ -24,6 +24,7 @@ class Snapshot:
     version: str = ""  # changes whenever the negotiation records an action
     counted: bool = True  # False: the text alone, its amendments not read yet
     private: frozenset[str] = frozenset()  # ids of proposals only this clone holds (not submitted)
+    facilitators: tuple[str, ...] | None = None  # who facilitates now (None: not read with this text)
 
     def __post_init__(self) -> None:
         grouped: dict[str, list[Amendment]] = defaultdict(list)

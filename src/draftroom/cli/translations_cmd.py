@@ -32,7 +32,10 @@ def _translations(args: argparse.Namespace) -> int:
             )
         return 0
     if args.op == "add":
-        t, stale = wf.add_translation(args.name, args.file, args.lang, args.actor, args.rev, home=args.home)
+        added = wf.add_translation(args.name, args.file, args.lang, args.actor, args.rev, home=args.home)
+        t, stale = added.translation, added.not_current
+        for warning in added.warnings:
+            print(f"draftroom: warning: {warning}", file=sys.stderr)
         print(f"{args.name}: {t.language} version added, {len(t.paragraphs)} paragraphs aligned")
         if stale:
             print(f"{args.name}: not current in {t.language}: {', '.join(stale)}")

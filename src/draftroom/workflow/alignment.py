@@ -6,15 +6,24 @@ keeps language-neutral: "a", "ii"), the same headings before the same paragraphs
 with their headings, the same footnotes referred to from the same paragraphs. Each paragraph of the
 version then takes the working paragraph's stable id. The first place where they differ is named in
 one line, by the working text's label.
+
+Three small faults of a version whose structure does align are read through, each with a one-line
+warning, never guessed past: a footnote of the working text that the version leaves out (its
+translation is then `missing`; which one is left out is settled by the figures the notes cite, and
+refused when they do not settle it), a sub-item letter misprinted where every other sub-item of the
+list agrees (read by its position), and a symbol that names another document. Nothing is tolerated in
+a list whose count differs: an extra or missing paragraph is always refused.
 """
 
+import itertools
 import re
+from collections.abc import Callable
+from dataclasses import replace
 
 from draftroom.errors import DraftroomError
-from draftroom.model import Annex, Document, Heading, Paragraph, labels, part_letters
+from draftroom.model import Annex, Document, Footnote, Heading, Paragraph, labels, part_letters
+from draftroom.model.footnotes import REF
 from draftroom.model.translation import FIELDS, TranslatedParagraph, Translation, annex_key, digest
-
-_NOTE_REF = re.compile(r"\[\^(\d+)\]")
 
 
 class Misaligned(DraftroomError):
@@ -30,16 +39,27 @@ def _number(n: int | None) -> str:
 
 
 def _notes(text: str) -> list[str]:
-    return _NOTE_REF.findall(text)
+    return REF.findall(text)
+
+
+def _figures(note: Footnote | None) -> tuple[str, ...]:
+    """The figures a footnote cites ("WT/MIN(13)/44" -> 13, 44), which every language prints alike."""
+    return tuple(sorted(re.findall(r"\d+", note.text))) if note else ()
 
 
 class _Aligner:
-    def __init__(self, working: Document, version: Document, name: str) -> None:
+    def __init__(self, working: Document, version: Document, name: str, warn: Callable[[str], None]) -> None:
         self.working = working
         self.version = version
         self.name = name
+        self.warn = warn
         self.names = labels(working)
         self.out = Translation(version.language)
+        self.wnotes = {str(f.number): f for f in working.footnotes}
+        self.vnotes = {str(f.number): f for f in version.footnotes}
+        self.note_map: dict[str, str] = {}  # the version's note number -> the working note's
+        self.left_out: list[str] = []  # working notes the version leaves out
+        self.strict = False  # no fault read through (a version naming another document)
 
     def fail(self, where: str, why: str) -> Misaligned:
         return Misaligned(
@@ -50,8 +70,10 @@ class _Aligner:
         self, ws: list[Paragraph], vs: list[Paragraph], part: str, parent: Paragraph | None = None
     ) -> None:
         hint = self.count_hint(ws, vs, part, parent)
-        for w, v in zip(ws, vs, strict=False):
-            self.paragraph(w, v, part, hint)
+        misprints = [i for i, (w, v) in enumerate(zip(ws, vs, strict=False)) if w.marker != v.marker]
+        misprint = misprints[0] if not (hint or self.strict) and len(misprints) == 1 and len(ws) > 1 else None
+        for i, (w, v) in enumerate(zip(ws, vs, strict=False)):
+            self.paragraph(w, v, part, hint, misprint=i == misprint)
         if len(ws) > len(vs):
             raise self.fail(
                 self.names.get(ws[len(vs)].id, part), f"the paragraph is missing from {self.name}"
@@ -61,6 +83,38 @@ class _Aligner:
             raise self.fail(
                 part if not ws else self.names[ws[-1].id], f"{self.name} has one more paragraph {after}"
             )
+
+    def footnote_refs(self, where: str, wr: list[str], vr: list[str], hint: str) -> None:
+        """Pair the version's footnote references in one paragraph with the working text's, in order;
+        where the version has fewer, the ones it leaves out are those whose figures leave the others
+        paired with notes citing the same figures, and only when exactly one choice does."""
+        kept = wr if len(wr) == len(vr) and (vr == wr or not self.strict) else None
+        if len(vr) < len(wr) and not (hint or self.strict):
+            choices = list(itertools.combinations(wr, len(vr)))
+            score = [
+                sum(
+                    _figures(self.wnotes.get(a)) == _figures(self.vnotes.get(b))
+                    for a, b in zip(c, vr, strict=True)
+                )
+                for c in choices
+            ]
+            best = [c for c, s in zip(choices, score, strict=True) if s == max(score)]
+            kept = list(best[0]) if len(best) == 1 and max(score) == len(vr) else None
+        pairs = list(zip(vr, kept or [], strict=False))
+        previous = max((int(b) for b in self.note_map.values()), default=0)
+        if kept is None or any(
+            self.note_map.get(a, b) != b or (int(b) <= previous and a not in self.note_map) for a, b in pairs
+        ):
+            refs, theirs = ", ".join(vr) or "none", ", ".join(wr) or "none"
+            raise self.fail(where, f"footnotes {refs} here, {theirs} in the working text{hint}")
+        self.note_map.update(pairs)
+        for n in wr:
+            if n not in kept:
+                self.left_out.append(n)
+                self.warn(
+                    f"{self.name} leaves out footnote {n} of the working text (at {where}): "
+                    "its translation is missing"
+                )
 
     def count_hint(
         self, ws: list[Paragraph], vs: list[Paragraph], part: str, parent: Paragraph | None
@@ -75,23 +129,28 @@ class _Aligner:
             " before this one)"
         )
 
-    def paragraph(self, w: Paragraph, v: Paragraph, part: str, hint: str) -> None:
+    def paragraph(self, w: Paragraph, v: Paragraph, part: str, hint: str, misprint: bool = False) -> None:
         where = self.names.get(w.id, w.id)
         if w.number != v.number:
             raise self.fail(
                 where, f"its number is {_number(v.number)}, the working text's {_number(w.number)}{hint}"
             )
+        marker = v.marker
         if w.marker != v.marker:
-            raise self.fail(where, f"its sub-item is ({v.marker}), the working text's ({w.marker}){hint}")
+            if not (misprint and w.marker and v.marker):
+                raise self.fail(where, f"its sub-item is ({v.marker}), the working text's ({w.marker}){hint}")
+            self.warn(
+                f"{self.name} prints ({v.marker}) at {where}, where ({w.marker}) is due and every other "
+                f"sub-item of the list agrees: read as ({w.marker}) by its place"
+            )
+            marker = w.marker
         if len(w.headings) != len(v.headings):
             raise self.fail(
                 where, f"{len(v.headings)} heading(s) before it, the working text {len(w.headings)}{hint}"
             )
-        if _notes(w.text) != _notes(v.text):
-            refs, theirs = ", ".join(_notes(v.text)) or "none", ", ".join(_notes(w.text)) or "none"
-            raise self.fail(where, f"footnotes {refs} here, {theirs} in the working text{hint}")
+        self.footnote_refs(where, _notes(w.text), _notes(v.text), hint)
         self.out.paragraphs[w.id] = TranslatedParagraph(
-            v.text, digest(w.text), v.marker, v.opener, list(v.headings)
+            v.text, digest(w.text), marker, v.opener, list(v.headings)
         )
         if v.items and not w.items:
             raise self.fail(where, f"{len(v.items)} sub-item(s) in {self.name}, none in the working text")
@@ -134,12 +193,50 @@ class _Aligner:
         for i, (wa, va) in enumerate(zip(w.annexes, v.annexes, strict=True)):
             self.annex(i, wa, va, words, part)
 
+    def footnotes(self) -> None:
+        """The version's footnotes under the working text's numbers (its references too), those it
+        leaves out missing. A note referred to from no paragraph (the title's) pairs in order."""
+        w, v = self.working, self.version
+        rest_w = [
+            str(f.number)
+            for f in w.footnotes
+            if str(f.number) not in {*self.note_map.values(), *self.left_out}
+        ]
+        rest_v = [str(f.number) for f in v.footnotes if str(f.number) not in self.note_map]
+        if len(rest_w) != len(rest_v):
+            wn, vn = len(w.footnotes) - len(self.left_out), len(v.footnotes)
+            first = rest_w[0] if len(rest_w) > len(rest_v) else rest_v[0]
+            raise self.fail(f"footnote {first}", f"{vn} footnote(s), the working text {wn}")
+        to_working = {**self.note_map, **dict(zip(rest_v, rest_w, strict=True))}
+        if any(a != b for a, b in to_working.items()):
+            for tp in self.out.paragraphs.values():
+                tp.text = REF.sub(lambda m: f"[^{to_working.get(m.group(1), m.group(1))}]", tp.text)
+        self.out.footnotes = sorted(
+            (replace(f, number=int(to_working[str(f.number)])) for f in v.footnotes), key=lambda f: f.number
+        )
+        have = {f.number for f in self.out.footnotes}
+        self.out.footnote_sources = {f.number: digest(f.text) for f in w.footnotes if f.number in have}
+
     def run(self) -> Translation:
         w, v = self.working, self.version
         if _symbol(w.symbol) and _symbol(v.symbol) and _symbol(w.symbol) != _symbol(v.symbol):
-            raise Misaligned(
+            another = Misaligned(
                 f"{self.name} is {v.symbol}, the working text {w.symbol}: another document; nothing was written"
             )
+            self.strict = True
+            try:
+                out = self.aligned()
+            except Misaligned:
+                raise another from None
+            self.warn(
+                f"{self.name} names itself {v.symbol}, the working text {w.symbol}, but every paragraph, "
+                "sub-item and footnote aligns: read as its version (check the symbol)"
+            )
+            return out
+        return self.aligned()
+
+    def aligned(self) -> Translation:
+        w, v = self.working, self.version
         if v.language == w.language:
             raise Misaligned(
                 f"{self.name} is in {v.language}, the working text's own language: give a version in "
@@ -152,19 +249,16 @@ class _Aligner:
             words = Translation(v.language, {k: getattr(vp, k) for k in FIELDS}, vp.closing)
             self.text(wp, vp, words, f"part {letter}: ")
             self.out.parts.append(words)
-        wn, vn = [f.number for f in w.footnotes], [f.number for f in v.footnotes]
-        if wn != vn:
-            first = next((a for a, b in zip(wn, vn, strict=False) if a != b), None)
-            first = first if first is not None else (wn[len(vn)] if len(wn) > len(vn) else vn[len(wn)])
-            raise self.fail(f"footnote {first}", f"{len(vn)} footnote(s), the working text {len(wn)}")
-        self.out.footnotes = list(v.footnotes)
-        self.out.footnote_sources = {f.number: digest(f.text) for f in w.footnotes}
+        self.footnotes()
         self.out.fields = {k: getattr(v, k) for k in FIELDS}
         self.out.closing = v.closing
         return self.out
 
 
-def align(working: Document, version: Document, name: str) -> Translation:
+def align(
+    working: Document, version: Document, name: str, warn: Callable[[str], None] | None = None
+) -> Translation:
     """`version` (read from the file `name`) as a translation of `working` under its paragraph ids;
-    Misaligned, naming the first paragraph that does not align, when the structures differ."""
-    return _Aligner(working, version, name).run()
+    Misaligned, naming the first paragraph that does not align, when the structures differ. The
+    faults read through are told to `warn`, one line each."""
+    return _Aligner(working, version, name, warn or (lambda _line: None)).run()

@@ -9,6 +9,7 @@ language, without anyone marking anything.
 """
 
 import copy
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -253,14 +254,16 @@ def check_language(lang: str) -> str:
 
 
 # ---- adding versions ------------------------------------------------------------------------------------
-def _version(working: Document, path: str | Path, lang: str | None) -> Translation:
+def _version(
+    working: Document, path: str | Path, lang: str | None, warn: Callable[[str], None]
+) -> Translation:
     from draftroom.workflow.alignment import align  # the parsers load only to add a version
     from draftroom.workflow.reading import read_document
 
     doc = read_document(path, check_language(lang) if lang else None)
     if lang:
         doc.language = lang
-    return align(working, doc, str(path))
+    return align(working, doc, str(path), warn)
 
 
 def new_with_translations(
@@ -283,7 +286,7 @@ def new_with_translations(
     working = read_document(source, lang, warnings.append)
     found: dict[str, Translation] = {}
     for path in versions:
-        t = _version(working, path, None)
+        t = _version(working, path, None, warnings.append)
         if t.language in found:
             raise DraftroomError(
                 f"two versions in {t.language} ({path} and another): give one file per language"
@@ -298,6 +301,13 @@ def new_with_translations(
     return created
 
 
+@dataclass
+class Added:
+    translation: Translation
+    not_current: list[str]  # the labels not current in it
+    warnings: list[str] = field(default_factory=list)  # the version's faults read through
+
+
 def add_translation(
     name: str,
     path: str | Path,
@@ -305,10 +315,10 @@ def add_translation(
     actor: str | None = None,
     rev: str | None = None,
     home: Home = None,
-) -> tuple[Translation, list[str]]:
+) -> Added:
     """`draftroom translations NAME add FILE`: a version in another language, aligned with the working
     text at `rev` (default: the latest); paragraphs changed since `rev` come out stale, inserted ones
-    missing. Returns the translation and the labels not current."""
+    missing."""
     neg = open_negotiation(name, home)
     who = resolve_actor(actor)
     if who != SECRETARIAT:
@@ -316,7 +326,8 @@ def add_translation(
             f"only the Secretariat adds a language version; {who} proposes wordings with `draftroom translate`"
         )
     base = neg.snapshot(rev).document()
-    t = _version(base, path, lang)
+    warnings: list[str] = []
+    t = _version(base, path, lang, warnings.append)
     with neg.action(
         "translation-add", who, summary=f"{t.language} version added from {Path(path).name}"
     ) as txn:
@@ -329,7 +340,7 @@ def add_translation(
         save_translation(txn, t)
         txn.extra_trailers.append(("Language", t.language))
         stale = not_current(txn.doc, t)
-    return t, stale
+    return Added(t, stale, warnings)
 
 
 @dataclass

@@ -42,6 +42,8 @@ def app_for(language: str, role: str = "delegate") -> DraftroomApp:
         room = FakeRoom("demo", chinese_document(), sample_proposals())
     else:
         room = FakeRoom("demo", english_document(), english_proposals())
+    if role == "facilitator":
+        room.facilitating.append("China")  # else the app, seeing China does not facilitate, demotes it
     return DraftroomApp(FakeLobby({"demo": room}), "demo", Identity("China", role))
 
 

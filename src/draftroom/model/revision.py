@@ -3,7 +3,9 @@
 Revision 0 is the base text a negotiation starts from (tag and name "rev-0"); each revision cut
 after it is rev-N in git and "Rev.N" to people, and its document symbol ends "/Rev.N". A base text
 that is itself a revised draft (".../L.20/Rev.1") is followed by the next number (Rev.2), so the
-revision a negotiation cuts never repeats a symbol already issued.
+revision a negotiation cuts never repeats a symbol already issued. An adopted text (".../RES/...")
+is never revised under its own symbol: a negotiation starting from last year's resolution makes a
+new draft, whose symbol the Secretariat gives when it is tabled.
 """
 
 import re
@@ -13,6 +15,7 @@ from typing import Self
 _TAG = re.compile(r"rev-(\d{1,6})")
 _TYPED = re.compile(r"(?i)\s*(?:rev)?[-._ ]?(\d{1,6})\s*")  # "Rev.1", "rev-1", "1", "rev 1"
 _SYMBOL = re.compile(r"/Rev\.(\d{1,6})$")
+_ADOPTED = re.compile(r"(?:^|/)(?:RES|DEC)/")  # A/RES/79/1, S/RES/2334 (2016), A/HRC/RES/58/1
 
 
 @dataclass(frozen=True, order=True)
@@ -56,7 +59,13 @@ class Revision:
         return Revision(max(self.number, Revision.of_symbol(symbol).number) + 1)
 
     def symbol(self, base: str | None) -> str | None:
-        """`base` (".../L.20" or ".../L.20/Rev.1") as this revision's symbol; None without one."""
-        if not base:
+        """`base` (".../L.20" or ".../L.20/Rev.1") as this revision's symbol; None without one, or
+        when `base` is an adopted text's (see `is_adopted`)."""
+        if not base or is_adopted(base):
             return None
         return _SYMBOL.sub("", base) + f"/Rev.{self.number}"
+
+
+def is_adopted(symbol: str | None) -> bool:
+    """Whether `symbol` names an adopted resolution or decision ("A/RES/79/1", "S/RES/2334 (2016)")."""
+    return bool(_ADOPTED.search(symbol or ""))

@@ -3,12 +3,15 @@
 The facilitator (or the Secretariat, which issues the documents) cuts it: every accepted amendment
 and compromise is applied to the text, the pending ones are carried forward to the new revision,
 cross-references the renumbering broke are recorded as `Warning:` trailers of the revision's
-commit, and the text gets the revision's symbol (".../Rev.N") and today's date.
+commit, and the text gets the revision's symbol (".../Rev.N") and today's date. A negotiation
+whose base is an adopted resolution makes a new draft at its first cut: no adoption, no symbol
+(the Secretariat gives it when the draft is tabled, or `--symbol` here).
 """
 
 from dataclasses import dataclass
 
-from draftroom.model import Document, Revision, brackets, iter_located
+from draftroom.model import Closing, Document, Revision, brackets, iter_located
+from draftroom.model.revision import is_adopted
 from draftroom.model.dates import printed_date
 from draftroom.model.text_rules import check_typed
 from draftroom.store import RevisionCut, Transaction
@@ -78,6 +81,14 @@ def _apply_amendments(txn: Transaction, who: str, revision: Revision) -> list[st
     return bracketed
 
 
+def _as_new_draft(doc: Document) -> None:
+    """An adopted text, revised, is a new draft: what its adoption printed goes."""
+    for d in (doc, *doc.parts):
+        d.kind = "draft"
+        d.resolution_number = d.adopted_on = d.report_line = None
+        d.closing = Closing()
+
+
 def revise(name: str, actor: str | None = None, symbol: str | None = None, home: Home = None) -> Revised:
     """Cut the next revision: after the base text .../L.20 it is Rev.1; after a base text that is
     itself .../L.20/Rev.1, Rev.2 (see `Revision.next_after`). Paragraphs whose text still holds
@@ -91,9 +102,12 @@ def revise(name: str, actor: str | None = None, symbol: str | None = None, home:
         revision = Revision(txn.state.revision).next_after(txn.doc.symbol)
         bracketed = _apply_amendments(txn, who, revision)
         doc = txn.doc
+        adopted = doc.kind in ("resolution", "decision") or is_adopted(doc.symbol)
         doc.symbol = symbol or revision.symbol(doc.symbol)
         if doc.kind == "draft":
             doc.kind = "revised-draft"
+        if adopted:
+            _as_new_draft(doc)
         doc.date = printed_date(when, doc.language)
         tag = txn.cut_revision(doc.symbol, when, revision)
         txn.summary = f"Revision {revision.number}" + (f": {doc.symbol}" if doc.symbol else "")

@@ -11,8 +11,8 @@ whose base is an adopted resolution makes a new draft at its first cut: no adopt
 from dataclasses import dataclass
 
 from draftroom.model import Closing, Document, Revision, brackets, iter_located
-from draftroom.model.revision import is_adopted
 from draftroom.model.dates import printed_date
+from draftroom.model.revision import is_adopted
 from draftroom.model.text_rules import check_typed
 from draftroom.store import RevisionCut, Transaction
 from draftroom.workflow.amending import require_facilitator

@@ -19,6 +19,7 @@ from draftroom.parse.akn import read_akn
 AKN = Path(__file__).parent / "data" / "akn"
 PARTS = AKN / "en_A_RES_75_101A-B.xml"  # part A: 2 PP, 1 OP with sub-items; part B: 2 PP, 3 OP
 NS = {"a": AKN_NS}
+W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 
 
 def _ok(result) -> str:
@@ -137,11 +138,52 @@ def test_diff_of_two_files_names_the_parts(run_cli, tmp_path):
     assert "B OP3  changed" in out
 
 
+def test_diff_shows_a_changed_part_title_under_its_letter(run_cli, tmp_path):
+    changed = tmp_path / "changed.xml"
+    text = PARTS.read_text()
+    changed.write_text(
+        text.replace(
+            ">Information in the service of humanity<", ">Information in the service of all humanity<"
+        )
+    )
+    out = _ok(run_cli("diff", str(PARTS), str(changed)))
+    assert "A title  changed" in out and "Information in the service of {+all +}humanity" in out
+    assert "B title  changed" not in out and out.endswith("1 changed, 20 unchanged; footnotes: 2 unchanged\n")
+    pairs = json.loads(_ok(run_cli("diff", str(PARTS), str(changed), "--json")))["pairs"]
+    names = [p["new"] for p in pairs]
+    # each part's title stands before its part's paragraphs, after the whole's title
+    assert names.index("title") < names.index("A title") < names.index("A PP1") < names.index("B title")
+    assert names.index("B title") < names.index("B PP1")
+    assert [p["status"] for p in pairs if p["new"] in ("A title", "B title")] == ["changed", "unchanged"]
+    # in Word, the tracked change of the part's title
+    redline = tmp_path / "r.docx"
+    _ok(run_cli("diff", str(PARTS), str(changed), "--docx", str(redline)))
+    inserted = [
+        e.text
+        for e in docx.Document(str(redline)).element.body.iter(f"{{{W}}}t")
+        if e.getparent().getparent().tag == f"{{{W}}}ins"
+    ]
+    assert "all " in inserted
+    # a text in one part diffed with a text in parts: the titles the other lacks are inserted
+    single = AKN / "en_A_RES_79_3.xml"
+    pairs = json.loads(_ok(run_cli("diff", str(single), str(PARTS), "--json")))["pairs"]
+    assert {p["new"]: p["status"] for p in pairs if p["old"] is None and "title" in (p["new"] or "")} == {
+        "A title": "inserted",
+        "B title": "inserted",
+    }
+
+
 def test_word_export_sets_each_part_under_its_letter_and_title(run_cli, tmp_path):
     _room(run_cli)
     _amended(run_cli)
     out = tmp_path / "info.docx"
-    _ok(run_cli("export", "info", "-o", str(out), "--kind", "resolution", "--symbol", "A/RES/76/50 A-B"))
+    # Rev.1 is a new draft (its adoption gone): the day and meeting it is adopted at are given
+    adopted = ("--adopted-on", "2020-12-10", "--meeting", "41")
+    _ok(
+        run_cli(
+            "export", "info", "-o", str(out), "--kind", "resolution", "--symbol", "A/RES/76/50 A-B", *adopted
+        )
+    )
     paras = docx.Document(str(out)).paragraphs
     texts = [p.text for p in paras]
     assert "Resolutions adopted by the General Assembly\non 10 December 2020" in texts
@@ -183,7 +225,12 @@ def test_akn_export_is_the_uns_collection_and_schema_valid(run_cli, tmp_path):
     assert schema_errors(data) == []
     assert differences(parse_file(PARTS), read_akn(data, "rev0.xml").document) == []  # the UN's text, whole
     _amended(run_cli)
-    _ok(run_cli("export", "info", "-o", str(out), "--kind", "resolution", "--symbol", "A/RES/76/50 A-B"))
+    adopted = ("--adopted-on", "2020-12-10", "--meeting", "41")
+    _ok(
+        run_cli(
+            "export", "info", "-o", str(out), "--kind", "resolution", "--symbol", "A/RES/76/50 A-B", *adopted
+        )
+    )
     data = out.read_bytes()
     assert schema_errors(data) == []
     root = etree.fromstring(data)

@@ -137,7 +137,7 @@ def test_a_revision_makes_exactly_the_changed_paragraphs_stale_and_translate_mak
     assert (
         zh["date"] == f"{today.year}年{today.month}月{today.day}日"
     )  # the revision's date, printed in Chinese
-    assert zh["job_number"] is None and zh["kind"] == "resolution"
+    assert zh["job_number"] is None and zh["kind"] == "draft"  # Rev.1 of an adopted base is a new draft
     log = json.loads(ok(run_cli("log", "r", "--json")))
     assert log[0]["actor"] == "Secretariat" and log[0]["labels"] == ["OP4"]
 

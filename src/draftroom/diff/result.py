@@ -4,7 +4,7 @@ from dataclasses import dataclass
 
 from draftroom.diff.align import Alignment, align_by_content, align_by_key, reading_order
 from draftroom.diff.inline import diff_texts, is_cjk, similarity
-from draftroom.model import Document, iter_located
+from draftroom.model import Document, iter_located, part_letters
 from draftroom.model.redline import Change, Redline
 
 
@@ -71,6 +71,38 @@ def _footnote_units(doc: Document) -> list[Unit]:
     return [Unit(str(f.number), str(f.number), f.text, "") for f in doc.footnotes]
 
 
+def _part_titles(doc: Document) -> dict[str, str]:
+    """Letter -> the title of that part ("A" -> "Information in the service of humanity")."""
+    return {letter: part.title for letter, part in zip(part_letters(doc), doc.parts, strict=True)}
+
+
+def _with_part_titles(
+    pairs: list[Change], old: Document, new: Document, renumbered: dict[int, int], cjk: bool
+) -> list[Change]:
+    """`pairs` with each part's title ("A title", paired by the part's letter) set before the first
+    paragraph of its part, as the text prints it under the part's letter."""
+    olds, news = _part_titles(old), _part_titles(new)
+    out = list(pairs)
+    for letter in sorted(olds.keys() | news.keys(), reverse=True):
+        a, b = olds.get(letter), news.get(letter)
+        if not a and not b:
+            continue
+        label = f"{letter} title"
+        units = [Unit(label, label, a, "")] if a else [], [Unit(label, label, b, "")] if b else []
+        change = _changes(*units, Alignment([(0, 0)] if a and b else []), renumbered, cjk, 0)
+        opens = f"{letter} "
+        at = next(
+            (
+                k
+                for k, c in enumerate(out)
+                if (c.new or c.old or "").startswith(opens) and "title" not in (c.new or c.old or "")
+            ),
+            len(out),
+        )
+        out[at:at] = change
+    return out
+
+
 def compare(
     old: Document, new: Document, by_id: bool = False, old_name: str = "old", new_name: str = "new"
 ) -> Redline:
@@ -104,6 +136,7 @@ def compare(
         titles = [Unit("title", "title", old.title, "")], [Unit("title", "title", new.title, "")]
         pairs = _changes(*titles, Alignment([(0, 0)]), renumbered, cjk, 0)
     pairs += _changes(old_units, new_units, align(old_units, new_units, by_id), renumbered, cjk)
+    pairs = _with_part_titles(pairs, old, new, renumbered, cjk)
     return Redline(
         pairs=pairs,
         footnotes=_changes(old_notes, new_notes, notes_aligned, {}, cjk, 0),

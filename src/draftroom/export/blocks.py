@@ -23,6 +23,7 @@ STYLES = (
     "agenda-title",  # bold
     "sponsors",  # "A, B and C: draft resolution", bold
     "adopted",  # "Resolution adopted by the General Assembly on ...", bold
+    "council-number",  # a Security Council resolution's "Resolution 2334 (2016)", bold, larger
     "report",  # "[on the report of the Third Committee (A/74/400)]"
     "title",  # bold
     "body",  # "The General Assembly,"
@@ -102,6 +103,20 @@ DEFAULT_BODY = {
     "ru": "Генеральная Ассамблея",
     "ar": "إن الجمعية العامة",
 }
+COUNCIL_BODY = {
+    "en": "The Security Council",
+    "zh": "安全理事会",
+    "fr": "Le Conseil de sécurité",
+    "es": "El Consejo de Seguridad",
+    "ru": "Совет Безопасности",
+    "ar": "إن مجلس الأمن",
+}
+
+
+def by_council(doc: Document, opts: Options) -> bool:
+    """Whether the text goes out as the Security Council's: the exported symbol, else the document's, is
+    an S/ one (S/RES/2334 (2016), S/2016/1154)."""
+    return (opts.symbol or doc.symbol or "").startswith("S/")
 
 
 def masthead(doc: Document, opts: Options, symbol: str, adopted: bool) -> Masthead:
@@ -132,9 +147,11 @@ def heading_blocks(doc: Document, opts: Options) -> list[Block]:
     return out
 
 
-def body_block(doc: Document, lang: str) -> Block:
-    """ "The General Assembly," (no comma when there is no preamble)."""
-    body = doc.body or DEFAULT_BODY[lang]
+def body_block(doc: Document, lang: str, council: bool = False) -> Block:
+    """ "The General Assembly," or "The Security Council," (no comma when there is no preamble): the
+    document's own, unless it names the other organ."""
+    own, other = (COUNCIL_BODY, DEFAULT_BODY) if council else (DEFAULT_BODY, COUNCIL_BODY)
+    body = own[lang] if not doc.body or doc.body == other[lang] else doc.body
     return Block("body", body + (COMMA.get(lang, ",") if doc.preamble else ""), opener=len(body))
 
 
@@ -151,7 +168,7 @@ def text_blocks(doc: Document, opts: Options, names: dict[str, str] | None = Non
     """The authoring body, preambular and operative paragraphs with their sub-items; `names`: paragraph
     id -> label, the whole document's for one of its parts ("A OP3")."""
     names = names if names is not None else labels(doc)
-    out = [body_block(doc, opts.lang)]
+    out = [body_block(doc, opts.lang, by_council(doc, opts))]
 
     def opener(p: Paragraph) -> int:
         """The user's phrase for this paragraph, else the source's italics, else the phrase table."""

@@ -16,6 +16,7 @@ BOLD = {
     "agenda-title",
     "sponsors",
     "adopted",
+    "council-number",
     "title",
     "part",
     "part-title",

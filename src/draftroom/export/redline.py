@@ -250,7 +250,7 @@ def build_redline_docx(r: Redline, author: str = "draftroom", date: datetime | N
     paragraphs = _word_order(r.pairs, {new: old for old, new in r.renumbered.items()})
     notes = _Notes(r, paragraphs, Footnotes(doc), tracker)
     for c in paragraphs:
-        _paragraph(doc, tracker, notes, c, title=c.old == "title" or c.new == "title")
+        _paragraph(doc, tracker, notes, c, title=(c.new or c.old or "").endswith("title"))  # "A title" too
     return doc
 
 

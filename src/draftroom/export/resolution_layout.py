@@ -1,6 +1,7 @@
 """The adopted resolution: A/RES symbol, adoption line, bracket line, "74/176. Title", closing."""
 
 import re
+from dataclasses import replace
 
 from draftroom.errors import DraftroomError
 from draftroom.export import words
@@ -9,6 +10,7 @@ from draftroom.export.blocks import (
     Layout,
     Options,
     annex_blocks,
+    by_council,
     footnotes,
     heading_blocks,
     masthead,
@@ -45,6 +47,8 @@ def resolution_layout(doc: Document, opts: Options) -> Layout:
             "(e.g. --adopted-on 2019-12-18 --meeting 50)"
         )
     number = resolution_number(doc, opts.symbol)
+    if by_council(doc, opts):
+        return _council_layout(doc, opts, number, adopted_on, meeting)
     prefix = "E/RES/" if (doc.symbol or "").startswith("E/") else "A/RES/"
     symbol = opts.symbol if opts.symbol and "/RES/" in opts.symbol else (prefix + number if number else "")
     draft_symbol = None if doc.committee or not doc.symbol or "/RES/" in doc.symbol else doc.symbol
@@ -74,3 +78,25 @@ def resolution_layout(doc: Document, opts: Options) -> Layout:
     blocks.append(Block("end"))
     head = masthead(doc, opts, symbol, adopted=True)
     return Layout(opts.lang, symbol, head, blocks, footnotes(doc), running_title=doc.title)
+
+
+def _council_layout(
+    doc: Document, opts: Options, number: str | None, adopted_on: str, meeting: str
+) -> Layout:
+    """A Security Council resolution as the Council issues it: "Resolution 2334 (2016)", "Adopted by
+    the Security Council at its 7853rd meeting, on 23 December 2016", its text, no closing (the meeting
+    and date are in the head) and no running title; the masthead dated the day of adoption."""
+    if not number:
+        raise DraftroomError(
+            "a Security Council resolution needs its number: give --symbol 'S/RES/2334 (2016)'"
+        )
+    symbol = opts.symbol if opts.symbol and "/RES/" in opts.symbol else f"S/RES/{number}"
+    blocks = [
+        Block("council-number", words.council_number(number, opts.lang)),
+        Block("adopted", words.council_adoption_line(meeting, adopted_on, opts.lang)),
+        *text_blocks(doc, opts),
+        *annex_blocks(doc, opts, first_new_page=False),
+        Block("end"),
+    ]
+    head = masthead(doc, replace(opts, date=opts.date or adopted_on), symbol, adopted=True)
+    return Layout(opts.lang, symbol, head, blocks, footnotes(doc))

@@ -67,6 +67,7 @@ LOOKS: dict[str, Look] = {
     "agenda-title": Look("TitleH2", right=4080),  # a 4-inch column, as the UN's pages wrap it
     "sponsors": Look("H23", indent=(INDENT, 0), before=3 * SPACER, after=2 * SPACER),
     "adopted": Look("TitleHCH", indent=(INDENT, 0), right=1260, before=3 * SPACER, after=2 * SPACER),
+    "council-number": Look("HCh", indent=(INDENT, 0), before=3 * SPACER, after=2 * SPACER),
     "report": Look("H4", indent=(INDENT, 0), right=1260, after=2 * SPACER),
     "title": Look("TitleH1", after=2 * SPACER, first_step=True),
     "body": Look("SingleTxt", first_step=True),

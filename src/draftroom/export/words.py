@@ -137,6 +137,25 @@ _ADOPTING_ORGAN = {  # the organ as the adoption line needs it (Russian instrume
     "ar": "الجمعية العامة",
 }
 
+# a Security Council resolution's head: "Resolution 2334 (2016)" and the line under it, the meeting's
+# ordinal in {m} (meeting_ordinal), as the UN prints them in the six languages
+COUNCIL_NUMBER = {
+    "en": "Resolution {n}",
+    "zh": "第{n}号决议",
+    "fr": "Résolution {n}",
+    "es": "Resolución {n}",
+    "ru": "Резолюция {n},",
+    "ar": "القرار {n}",
+}
+COUNCIL_ADOPTED = {
+    "en": "Adopted by the Security Council at its {m} meeting, on {date}",
+    "zh": "{date}安全理事会第{m}次会议通过",
+    "fr": "Adoptée par le Conseil de sécurité à sa {m} séance, le {date}",
+    "es": "Aprobada por el Consejo de Seguridad en su {m} sesión, celebrada el {date}",
+    "ru": "принятая Советом Безопасности на его {m} заседании {date}",
+    "ar": "الذي اتخذه مجلس الأمن في جلسته {m}، المعقودة في {date}",
+}
+
 REPORT_LINE = {
     "en": ("[on the report of the {committee}{ref}]", "[without reference to a Main Committee{ref}]"),
     "zh": ("[根据{committee}的报告{ref}通过]", "[未经发交主要委员会而通过{ref}]"),
@@ -227,6 +246,29 @@ def adoption_line(adopted_on: str, lang: str, several: bool = False) -> str:
     resolution adopted in parts."""
     line = ADOPTED_SEVERAL[lang] if several else ADOPTED[lang]
     return line.format(organ=_ADOPTING_ORGAN[lang], date=format_date(adopted_on, lang))
+
+
+def council_number(number: str, lang: str) -> str:
+    """ "Resolution 2334 (2016)"; Chinese "第2334(2016)号决议", without the space."""
+    return COUNCIL_NUMBER[lang].format(n=number.replace(" ", "") if lang == "zh" else number)
+
+
+def council_adoption_line(meeting: str, adopted_on: str, lang: str) -> str:
+    """ "Adopted by the Security Council at its 7853rd meeting, on 23 December 2016" in `lang`."""
+    return COUNCIL_ADOPTED[lang].format(m=meeting_ordinal(meeting, lang), date=format_date(adopted_on, lang))
+
+
+def meeting_ordinal(meeting: str, lang: str) -> str:
+    """A meeting's number as its ordinal: "7853rd", "7853e", "7853ª", "7853-м"; other text as given."""
+    n = decimal(meeting.strip(), 5)
+    if n is None:
+        return meeting
+    return {
+        "en": f"{n}{_english_suffix(n)}",
+        "fr": f"{n}{'re' if n == 1 else 'e'}",
+        "es": f"{n}ª",
+        "ru": f"{n}-м",
+    }.get(lang, str(n))
 
 
 def report_line(committee: str | None, reference: str | None, lang: str) -> str:

@@ -27,7 +27,12 @@ sys.stdout = out
 heavy = json.loads(sys.argv[2])
 print(code, json.dumps(sorted(m for m in sys.modules if any(m == h or m.startswith(h + ".") for h in heavy))))
 """
-HEAVY = ["git", "sqlalchemy", "sqlmodel", "docx", "lxml", "pymupdf", "draftroom.export", "draftroom.parse"]
+HEAVY = [
+    *("git", "sqlalchemy", "sqlmodel", "docx", "lxml", "pymupdf", "draftroom.export", "draftroom.parse"),
+    # what a command once loaded at start-up without needing it: signing (for hosted negotiations
+    # only), the config file's TOML reader (no config file here), OpenSSL's hashes, rich's width tables
+    *("draftroom.store.signing", "tomllib", "hashlib", "_hashlib", "rich"),
+]
 READS = [
     ["show", "demo"],
     ["show", "demo", "--json"],

@@ -7,7 +7,6 @@ that collide, deletions and moves are shown on their own lines under the paragra
 paragraphs where they would stand ("OP5 bis").
 """
 
-import html
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -176,6 +175,8 @@ font-weight:bold;color:#444}.proposal .l,.new .l{color:#036}del{color:#a00}ins{c
 
 
 def render_html(doc: Document, lines: list[Line], revision: str) -> str:
+    import html  # the HTML compilation only: the text one and the listings do without
+
     rows = []
     for line in lines:
         status = (
@@ -201,6 +202,8 @@ def render_html(doc: Document, lines: list[Line], revision: str) -> str:
 
 
 def _html(p: Piece) -> str:
+    import html
+
     if p.kind == "del":
         return f"<del>{html.escape(p.text)}</del>"
     if p.kind == "ins":

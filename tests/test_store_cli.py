@@ -230,3 +230,29 @@ def test_home_defaults_to_sessions_and_database_url_is_honoured(run_process, tmp
     assert (tmp_path / "sessions" / "x" / ".git").is_dir()
     assert [s["name"] for s in as_json(run_process("list", "--json", env=env))] == ["x"]
     assert db.is_file() and not (tmp_path / "sessions" / "index.sqlite").exists()
+
+
+@pytest.mark.parametrize("removed", ["negotiation", "home"])
+def test_new_after_the_negotiations_folder_was_deleted_by_hand_starts_afresh(run_cli, tmp_path, removed):
+    """`rm -rf sessions/NAME` (or the whole home) leaves the SQL index, here or elsewhere, holding
+    commits that no longer exist: `new NAME` starts again, its index rows those of the new text."""
+    import shutil
+
+    elsewhere = {"DRAFTROOM_DATABASE_URL": f"sqlite:///{tmp_path / 'index.sqlite'}"}
+    for env in ({}, elsewhere):
+        ok(run_cli("new", "t", "--from", str(SEED_001), env=env))
+        ok(run_cli("amend", "t", "--as", "France", "delete", "OP3", env=env))
+        assert len(as_json(run_cli("amendments", "t", "--json", env=env))) == 1
+        shutil.rmtree(tmp_path / "home" / ("t" if removed == "negotiation" else ""))
+        seed = SEEDS / "002_e512e5138112a4f1.txt"
+        ok(run_cli("new", "t", "--from", str(seed), env=env))
+        shown = as_json(run_cli("show", "t", "--json", env=env))
+        assert (
+            shown["operative"][0]["text"]
+            == as_json(run_cli("parse", str(seed), "--json"))["operative"][0]["text"]
+        )
+        assert as_json(run_cli("amendments", "t", "--json", env=env)) == []
+        assert [line.split()[0] for line in ok(run_cli("list", env=env)).splitlines()] == ["t"]
+        ok(run_cli("amend", "t", "--as", "France", "delete", "OP2", env=env))
+        assert [a["target"] for a in as_json(run_cli("amendments", "t", "--json", env=env))] == ["OP2"]
+        shutil.rmtree(tmp_path / "home")

@@ -131,8 +131,11 @@ def _decide(verdict: str) -> Any:
     def run(args: argparse.Namespace) -> int:
         from draftroom.workflow import amending
 
-        for a in amending.decide(args.name, args.ids, verdict, args.actor, args.home, args.because or ""):
+        decided = amending.decide(args.name, args.ids, verdict, args.actor, args.home, args.because or "")
+        for a in decided:
             print(f"{a.id}: {a.status}")
+        if not decided:  # delegations' proposed translations
+            print(f"{', '.join(args.ids)}: translation accepted")
         return 0
 
     return run

@@ -490,3 +490,58 @@ def test_a_facilitator_whose_role_is_revoked_meanwhile_acts_as_a_delegate(home):
 
     drive(lambda: app_in(home, Identity(FACILITATOR, "facilitator"), saved.append), scenario)
     assert saved == [Identity(FACILITATOR, "delegate")]
+
+
+def test_every_proposal_on_one_screen_filtered_by_paragraph_delegation_status_and_kind(home):
+    """P on the draft: every pending proposal of the negotiation (the decided one only with its
+    status chosen), narrowed by delegation, paragraph and kind as `amendments --by --on --kind`;
+    Enter opens the proposal's paragraph."""
+    from textual.widgets import OptionList, Select
+
+    from draftroom.tui.screens.all_proposals import AllProposalsScreen
+    from draftroom.tui.screens.proposals import ProposalsScreen
+
+    chn = amending.propose(NAME, "China", Proposal(kind="delete", target="o3"), home=home)
+    pak = amending.propose(
+        NAME, "Pakistan", Proposal(kind="replace", target="o1", text="敦促会员国批准；"), home=home
+    )
+    old = amending.propose(NAME, "Pakistan", Proposal(kind="delete", target="o1"), home=home)
+    amending.decide(NAME, [old.id], "reject", FACILITATOR, because="超出议程", home=home)
+
+    async def scenario(app: DraftroomApp, pilot) -> None:
+        await pilot.press("P")
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, AllProposalsScreen)
+
+        def listed() -> list[str]:
+            rows = screen.query_one("#all-proposals", OptionList)
+            return [rows.get_option_at_index(n).id or "" for n in range(rows.option_count)]
+
+        assert listed() == [chn.id, pak.id] and "2 shown of 3" in screen_text(app)
+        for which, value, left in (
+            ("by", "Pakistan", [pak.id]),
+            ("by", Select.BLANK, [chn.id, pak.id]),
+            ("on", "o3", [chn.id]),
+            ("kind", "replace", []),
+            ("status", Select.BLANK, []),
+            ("on", Select.BLANK, [pak.id]),
+            ("kind", "delete", [chn.id, old.id]),
+        ):
+            select = screen.query_one(f"#{which}", Select)
+            if value == Select.BLANK:
+                select.clear()
+            else:
+                select.value = value
+            await settle(pilot)
+            assert listed() == left, (which, value)
+        await pilot.press("k")
+        assert app.focused is screen.query_one("#kind", Select)
+        rows = screen.query_one("#all-proposals", OptionList)
+        rows.focus()
+        rows.highlighted = 1  # Pakistan's rejected deletion of OP1
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, ProposalsScreen) and app.screen.paragraph_id == "o1"
+
+    drive(lambda: app_in(home, Identity("Belarus", "facilitator")), scenario)

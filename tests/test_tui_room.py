@@ -545,3 +545,33 @@ def test_every_proposal_on_one_screen_filtered_by_paragraph_delegation_status_an
         assert isinstance(app.screen, ProposalsScreen) and app.screen.paragraph_id == "o1"
 
     drive(lambda: app_in(home, Identity("Belarus", "facilitator")), scenario)
+
+
+def test_the_word_edit_dialog_shows_the_paragraph_until_words_are_typed_and_again_when_cleared(home):
+    """The dialog covers the draft: its preview shows the paragraph's text to pick the words from,
+    the redline once words are typed, and the text again (not the last redline) when they are cleared."""
+    from textual.widgets import Input, Static
+
+    op3 = nego.show(NAME, home=home).operative[2].text
+
+    async def scenario(app: DraftroomApp, pilot) -> None:
+        await pilot.press("g", *"op3", "enter", "w")
+        await settle(pilot)
+        preview = app.screen.query_one("#preview", Static)
+
+        def shown() -> str:
+            return "".join(line.text for line in preview.render_lines(preview.region.reset_offset)).replace(
+                " ", ""
+            )
+
+        assert op3[:12] in shown(), shown()
+        find = app.screen.query_one("#find", Input)
+        find.value = op3[:4]
+        app.screen.query_one("#replace", Input).value = "删去"
+        await settle(pilot)
+        assert "删去" in shown()
+        find.value = ""
+        await settle(pilot)
+        assert "删去" not in shown() and op3[:12] in shown(), shown()
+
+    drive(lambda: app_in(home, Identity("China", "delegate")), scenario)

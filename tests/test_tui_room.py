@@ -575,3 +575,24 @@ def test_the_word_edit_dialog_shows_the_paragraph_until_words_are_typed_and_agai
         assert "删去" not in shown() and op3[:12] in shown(), shown()
 
     drive(lambda: app_in(home, Identity("China", "delegate")), scenario)
+
+
+def test_the_decision_dialog_shows_what_the_proposal_does_to_the_text(home):
+    """Reject asks for a reason: the dialog shows the proposal's redline (the words it strikes and
+    adds), not only its heading, so the facilitator sees what is decided."""
+    from draftroom.tui.screens.reason import ReasonScreen
+
+    amending.propose(
+        NAME, "Pakistan", Proposal(kind="edit", target="o1", find="尚未批准", replace="尚未签署"), home=home
+    )
+
+    async def scenario(app: DraftroomApp, pilot) -> None:
+        await pilot.press("g", *"op1", "enter", "enter")
+        await settle(pilot)
+        await pilot.press("n")
+        await settle(pilot)
+        assert isinstance(app.screen, ReasonScreen)
+        about = screen_text(app).split("Reject", 1)[1].split("why", 1)[0].replace(" ", "").replace("█", "")
+        assert "Pakistan" in about and "签署" in about and "批准" in about, about
+
+    drive(lambda: app_in(home, Identity(FACILITATOR, "facilitator")), scenario)

@@ -1,10 +1,10 @@
 """Confirm a decision with its reason, or write a comment: one dialog, one line of text.
 
 Withdraw, accept and reject never happen on a single key: this dialog names what is decided and
-takes the reason that goes in each proposal's discussion (required where `required`).
+shows what each proposal does to the text, and takes the reason that goes in each proposal's discussion (required where `required`).
 """
 
-from rich.text import Text
+from rich.console import RenderableType
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -22,7 +22,7 @@ class ReasonScreen(ModalScreen[str | None]):
         Binding("escape", "cancel", "Cancel", priority=True),
     ]
 
-    def __init__(self, title: str, about: Text, placeholder: str, required: bool) -> None:
+    def __init__(self, title: str, about: RenderableType, placeholder: str, required: bool) -> None:
         super().__init__()
         self.title_text, self.about, self.placeholder, self.required = title, about, placeholder, required
 

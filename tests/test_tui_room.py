@@ -596,3 +596,37 @@ def test_the_decision_dialog_shows_what_the_proposal_does_to_the_text(home):
         assert "Pakistan" in about and "签署" in about and "批准" in about, about
 
     drive(lambda: app_in(home, Identity(FACILITATOR, "facilitator")), scenario)
+
+
+def test_the_export_form_keeps_the_users_choices_when_the_negotiation_moves_on(home):
+    """The Secretariat picks the compilation; a delegation's proposal arrives meanwhile: the kind and
+    the file stay as chosen (the form was filled anew on every change). The adoption's date and
+    meeting are asked for a resolution only."""
+    import time
+
+    from textual.widgets import Input, Select
+
+    async def scenario(app: DraftroomApp, pilot) -> None:
+        await pilot.press("x")
+        await settle(pilot)
+        screen = app.screen
+        adoption = screen.query_one("#adoption")
+        assert not adoption.display  # the draft's own kind
+        screen.query_one("#kind", Select).value = "resolution"
+        await settle(pilot)
+        assert adoption.display
+        screen.query_one("#kind", Select).value = "compilation"
+        await settle(pilot)
+        chosen = screen.query_one("#path", Input).value
+        assert not adoption.display and chosen.endswith("-compilation-rev-0.docx"), chosen
+        before = app.snapshot.version
+        amending.propose(NAME, "China", Proposal(kind="delete", target="o3"), home=home)
+        began = time.monotonic()
+        while app.snapshot.version == before and time.monotonic() - began < 5:
+            await pilot.pause(0.05)
+        await settle(pilot)
+        assert app.snapshot.version != before and app.screen is screen
+        assert screen.query_one("#kind", Select).value == "compilation"
+        assert screen.query_one("#path", Input).value == chosen
+
+    drive(lambda: app_in(home, Identity(None, "secretariat")), scenario)

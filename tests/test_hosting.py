@@ -1,6 +1,7 @@
 """A negotiation across machines: hosted by the Secretariat, cloned by delegations over git's own
 protocol (a real `git daemon` on 127.0.0.1), signed actions, sync with replay, the server's guard."""
 
+import fcntl
 import json
 import sqlite3
 import subprocess
@@ -98,6 +99,36 @@ def test_the_host_keeps_its_sql_index_current(machines, daemon):
                 break
         time.sleep(0.1)
     assert row == want
+
+
+def _indexed(daemon) -> tuple[int, int] | None:
+    if not (daemon.root / "index.sqlite").is_file():
+        return None
+    db = sqlite3.connect(daemon.root / "index.sqlite")
+    row = db.execute(
+        "SELECT action_count, sponsor_count FROM dr_negotiation WHERE path = ?", (str(daemon.root / "t.git"),)
+    ).fetchone()
+    db.close()
+    return row
+
+
+def test_a_push_while_the_host_indexes_is_left_to_that_indexer(machines, daemon):
+    """Pushes landing during an index run start no indexer of their own: they mark the index stale
+    and the running one reindexes once more for all of them."""
+    from draftroom.store.remote import INDEXING, PENDING
+
+    fr, bare = machines["France"], daemon.root / "t.git"
+    with open(bare / INDEXING, "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)  # an indexer at work
+        fr.ok("sponsors", "t", "add", "France")
+        assert (bare / PENDING).is_file()
+    fr.ok("sponsors", "t", "remove", "France")  # the lock is free: this push's indexer takes both
+    want = (len(fr.git("rev-list", "HEAD").split()), 2)
+    for _ in range(600):
+        if _indexed(daemon) == want and not (bare / PENDING).exists():
+            break
+        time.sleep(0.1)
+    assert _indexed(daemon) == want and not (bare / PENDING).exists()
 
 
 def _drop_china(neg: Path) -> None:

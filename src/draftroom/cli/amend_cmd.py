@@ -89,13 +89,10 @@ def _amendments(args: argparse.Namespace) -> int:
     found = listing.list_amendments(args.name, args.status, args.by, on, args.home, args.kind)
     names = found.names
     if args.json:
-        json.dump(
-            [listing.as_json(a, names, a.id in found.private) for a in found.amendments],
-            sys.stdout,
-            ensure_ascii=False,
-            indent=1,
-        )
-        sys.stdout.write("\n")
+        listed = [listing.as_json(a, names, a.id in found.private) for a in found.amendments]
+        sys.stdout.write(
+            json.dumps(listed, ensure_ascii=False, indent=1) + "\n"
+        )  # one write, not one a value
         return 0
     if not found.amendments:
         print("no amendments" + (" match" if args.status or args.by or args.on or args.kind else " yet"))

@@ -13,8 +13,7 @@ from draftroom.model.jsonform import to_dict
 
 
 def _print_json(data: Any) -> None:
-    json.dump(data, sys.stdout, ensure_ascii=False, indent=2)
-    sys.stdout.write("\n")
+    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")  # one write, not one a value
 
 
 # ---- handlers -----------------------------------------------------------------------------------------

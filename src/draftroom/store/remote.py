@@ -133,15 +133,32 @@ def _pinned_root(repo: Repo) -> str | None:
 
 
 # ---- hosting ---------------------------------------------------------------------------------------
+PENDING, INDEXING = "draftroom-index.pending", "draftroom-index.lock"  # in the bare repository
+
+
 def hook_script(verb: str) -> str:
-    """A hook that runs this draftroom (same interpreter, same package) as the server's guard; the
-    post-receive one in the background, so a pusher never waits for the host's index."""
+    """A hook that runs this draftroom (same interpreter, same package) as the server's guard.
+
+    The post-receive one indexes in the background, so a pusher never waits for the host's index, and
+    pushes that land while an indexer runs share its next round instead of each starting Python (and
+    SQLAlchemy) of its own: a push marks the index stale (PENDING) and the one indexer holding the
+    INDEXING lock reindexes until no mark is left; it checks once more after letting the lock go, so
+    a push whose own try at the lock failed is never missed. Without `flock`, one indexer per push."""
     package = Path(__file__).resolve().parent.parent.parent
     env = f"PYTHONPATH={shlex.quote(str(package))}${{PYTHONPATH:+:$PYTHONPATH}}"
-    run = f"{shlex.quote(sys.executable)} -m draftroom guard {verb}"
-    if verb == "post-receive":
-        return f"#!/bin/sh\ncat >/dev/null\n({env} {run} </dev/null >/dev/null 2>&1 &)\n"
-    return f"#!/bin/sh\n{env} exec {run}\n"
+    run = f"{env} {shlex.quote(sys.executable)} -m draftroom guard {verb}"
+    if verb != "post-receive":
+        return f"#!/bin/sh\n{env} exec {shlex.quote(sys.executable)} -m draftroom guard {verb}\n"
+    return (
+        "#!/bin/sh\ncat >/dev/null\n"
+        f"command -v flock >/dev/null || {{ ({run} </dev/null >/dev/null 2>&1 &); exit 0; }}\n"
+        f"touch {PENDING}\n"
+        f"(while [ -e {PENDING} ]; do\n"
+        "  flock -n 9 || exit 0\n"
+        f"  while [ -e {PENDING} ]; do rm -f {PENDING}; {run}; done\n"
+        "  flock -u 9\n"
+        f"done) 9>{INDEXING} </dev/null >/dev/null 2>&1 &\n"
+    )
 
 
 def host(neg: Negotiation, at: Path, root_key: str, database: str | None = None) -> None:

@@ -365,6 +365,10 @@ def test_the_secretariat_grants_and_revokes_the_facilitator_role_in_the_tui(home
         app.screen.query_one("#facilitators").focus()
         await pilot.press("home", "delete")  # Belarus, first in the list
         await settle(pilot)
+        assert "Revoke Belarus's facilitator role?" in screen_text(app)
+        assert amending.current_facilitators(NAME, home=home) == ["Belarus", "Mexico"]  # asked first
+        await pilot.press("enter")
+        await settle(pilot)
         await settle(pilot)
 
     drive(lambda: app_in(home, Identity(None, "secretariat")), as_secretariat)
@@ -630,3 +634,55 @@ def test_the_export_form_keeps_the_users_choices_when_the_negotiation_moves_on(h
         assert screen.query_one("#path", Input).value == chosen
 
     drive(lambda: app_in(home, Identity(None, "secretariat")), scenario)
+
+
+IRREVERSIBLE = {"withdraw", "decide", "revise", "table", "revoke", "undo", "submit", "compromise", "remove"}
+TAKE_AWAY = {"withdraw", "revoke", "remove"}  # Delete: take away the highlighted one, asked first
+
+
+def test_no_key_acts_irreversibly_on_one_screen_and_otherwise_on_another():
+    """A key bound to an action that changes the negotiation (withdraw, decide, revise, ...) on one
+    screen means that same action, or nothing, on every other screen (the draft's `w` was Words and
+    the proposals screen's `w` Withdraw; the sponsors' `d` removed a sponsor at once, the draft's
+    `d` proposes a deletion). Delete takes away the highlighted one everywhere, and asks first."""
+    from draftroom.tui.app import DraftroomApp as App
+    from draftroom.tui.screens import all_proposals, draft, history, proposals, roles, sponsors
+
+    screens = [
+        draft.DraftScreen,
+        proposals.ProposalsScreen,
+        history.HistoryScreen,
+        roles.RolesScreen,
+        sponsors.SponsorsScreen,
+        all_proposals.AllProposalsScreen,
+    ]
+    meaning: dict[str, set[str]] = {}
+    for screen in [*screens, App]:
+        for b in screen.BINDINGS:
+            for key in b.key.split(","):
+                meaning.setdefault(key, set()).add(b.action.split("(")[0].removeprefix("app."))
+    meaning["delete"] -= TAKE_AWAY
+    meaning["delete"].add("take away")
+    clashes = {k: acts for k, acts in meaning.items() if len(acts) > 1 and acts & IRREVERSIBLE}
+    assert not clashes, clashes
+    assert {"take away", "decide", "revise", "undo"} <= {a for acts in meaning.values() for a in acts}
+
+
+def test_a_delegate_is_not_offered_the_facilitators_keys_and_the_facilitator_is(home):
+    amending.propose(NAME, "Pakistan", Proposal(kind="delete", target="o3"), home=home)
+
+    def keys(identity: Identity) -> str:
+        seen: list[str] = []
+
+        async def scenario(app: DraftroomApp, pilot) -> None:
+            await pilot.press("g", *"op3", "enter", "enter")
+            await settle(pilot)
+            seen.append(screen_text(app).splitlines()[-2] + screen_text(app).splitlines()[-1])
+
+        drive(lambda: app_in(home, identity), scenario, size=(160, 40))
+        return seen[0]
+
+    delegate, chair = keys(Identity("China", "delegate")), keys(Identity(FACILITATOR, "facilitator"))
+    for key in ("Accept", "Reject", "Compromise", "Status"):
+        assert key not in delegate and key in chair, (key, delegate, chair)
+    assert "Withdraw" in delegate and "Comment" in delegate

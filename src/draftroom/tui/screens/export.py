@@ -2,7 +2,6 @@
 
 from pathlib import Path
 
-from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -10,7 +9,7 @@ from textual.widgets import Input, Label, LoadingIndicator, Select, Static
 
 from draftroom.tui.room import ExportRequest
 from draftroom.tui.screens.base import RoomScreen
-from draftroom.tui.screens.reason import ReasonScreen
+from draftroom.tui.screens.reason import confirm
 from draftroom.tui.snapshot import Snapshot
 from draftroom.tui.widgets.identity_bar import IdentityBar
 from draftroom.tui.widgets.key_bar import KeyBar
@@ -99,14 +98,12 @@ class ExportScreen(RoomScreen):
         target = Path(raw).expanduser()
         if target.is_file() and self._confirmed != target:
 
-            def replace(answer: str | None) -> None:
-                if answer is not None:
-                    self._confirmed = target
-                    self.action_export()
+            def replace() -> None:
+                self._confirmed = target
+                self.action_export()
 
-            about = Text(f"{target} exists: exporting replaces it.")
-            self.app.push_screen(
-                ReasonScreen(f"Replace {target.name}?", about, "(enter to replace)", False), replace
+            confirm(
+                self, f"Replace {target.name}? {target} exists: exporting replaces it.", "replace", replace
             )
             return
         request = ExportRequest(

@@ -4,11 +4,14 @@ Withdraw, accept and reject never happen on a single key: this dialog names what
 shows what each proposal does to the text, and takes the reason that goes in each proposal's discussion (required where `required`).
 """
 
+from collections.abc import Callable
+
 from rich.console import RenderableType
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.screen import ModalScreen
+from textual.screen import ModalScreen, Screen
 from textual.widgets import Input, Label, Static
 
 from draftroom.tui.widgets.key_bar import KeyBar
@@ -47,3 +50,12 @@ class ReasonScreen(ModalScreen[str | None]):
 
     def action_cancel(self) -> None:
         self.dismiss(None)
+
+
+def confirm(screen: Screen[None], question: str, verb: str, then: Callable[[], None]) -> None:
+    """Ask before an action taken on one key (enter to `verb`, escape to leave it), then do it."""
+    about = Text(f"enter to {verb}, escape to leave it as it is")
+    screen.app.push_screen(
+        ReasonScreen(question, about, f"(enter to {verb})", False),
+        lambda a: then() if a is not None else None,
+    )

@@ -218,7 +218,9 @@ def test_without_the_network_the_action_waits_and_goes_out_at_the_next_sync(mach
     result = fr.run("sponsors", "t", "add", "France")
     assert result.returncode == 0 and "offline" in result.stderr and result.stderr.count("\n") == 1
     fr.git("remote", "set-url", "origin", url)
-    assert "1 sent" in fr.ok("sync", "t")
+    fr.ok("amend", "t", "delete", "OP3", "--offline")  # --offline after a sub-verb too: nothing sent
+    assert len(fr.git("rev-list", "origin/main..HEAD").split()) == 2
+    assert "2 sent" in fr.ok("sync", "t")
     assert "France" in sponsors(machines["Secretariat"]) or machines["Secretariat"].ok("sync", "t")
     assert "France" in sponsors(machines["Secretariat"])
 
@@ -271,3 +273,19 @@ def test_bad_remotes_are_one_line(machines, daemon, tmp_path, run_cli):
             result.stderr
         )
         assert not (jp.home / "x").exists()
+
+
+def test_a_sync_that_lost_the_race_waits_a_random_share_of_a_window_that_grows_with_each_loss():
+    import random
+
+    from draftroom.workflow.hosting import backoff
+
+    random.seed(12)
+    means = []
+    for attempt in range(1, 8):
+        window = 0.5 * min(2**attempt, 16)
+        waits = [backoff(attempt, 0.5) for _ in range(400)]
+        assert 0 <= min(waits) < window / 10 and window * 0.9 < max(waits) <= window  # spread over it
+        means.append(sum(waits) / len(waits))
+    assert means[0] < means[1] < means[2] < means[3] and max(means) < 0.6 * 8  # doubling, then capped
+    assert max(backoff(9, 60.0) for _ in range(100)) <= 30.0

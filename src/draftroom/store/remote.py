@@ -63,9 +63,17 @@ def _git(cwd: Path, *args: str, env: dict[str, str] | None = None, timeout: floa
     if done.returncode != 0:
         text = (done.stderr or done.stdout).strip()
         if any(s in text.lower() for s in _OFFLINE):
-            raise Offline(text.splitlines()[-1] if text else "the remote cannot be reached")
+            raise Offline(_why_offline(text))
         raise GitCommandError(["git", *args], done.returncode, done.stderr, done.stdout)
     return done.stdout
+
+
+def _why_offline(text: str) -> str:
+    """The line of git's (or ssh's) complaint that says why, not its closing advice ("...and the
+    repository exists.")."""
+    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    said = [line for line in lines if any(s in line.lower() for s in _OFFLINE)]
+    return (said or lines or ["the remote cannot be reached"])[0]
 
 
 # ---- judging commits (guard, verify, replay) ----------------------------------------------------
@@ -368,7 +376,7 @@ def push(neg: Negotiation) -> str | None:
         return None
     text = f"{done.stdout}\n{done.stderr}"
     if any(s in text.lower() for s in _OFFLINE):
-        raise Offline(text.strip().splitlines()[-1])
+        raise Offline(_why_offline(text))
     if any(s in text for s in _BEHIND):
         return "behind"
     refused = [

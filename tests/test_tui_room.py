@@ -179,6 +179,33 @@ def test_a_compilation_has_the_same_formats_in_the_cli_and_the_tui(home, tmp_pat
         assert refused.returncode != 0 and ".docx" in refused.stderr and "\n" not in refused.stderr.strip()
 
 
+def test_the_tui_refuses_a_compilation_format_as_the_cli_does(home, tmp_path, run_cli):
+    """Issue 16, fault 7: a format the CLI refuses for a compilation the TUI refuses too, saying the
+    same, and writes nothing."""
+    amending.propose(NAME, "China", Proposal(kind="delete", target="o3"), home=home)
+    target = tmp_path / "c.pdf"
+    said: list[str] = []
+
+    async def scenario(app: DraftroomApp, pilot) -> None:
+        await pilot.press("x")
+        await settle(pilot)
+        app.screen.query_one("#kind").value = "compilation"
+        await pilot.pause()
+        app.screen.query_one("#path").value = str(target)
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        await settle(pilot)
+        said.extend(n.message for n in app._notifications if n.severity == "error")
+
+    drive(lambda: app_in(home, Identity(None, "secretariat")), scenario)
+    refused = run_cli("export", NAME, "--home", str(home), "--kind", "compilation", "-o", str(target))
+    assert refused.returncode != 0 and not target.exists()
+    assert said and refused.stderr.strip().removeprefix("draftroom: error: ") in said[0], (
+        said,
+        refused.stderr,
+    )
+
+
 def test_a_corrupt_pdf_is_called_a_damaged_pdf(run_cli, tmp_path):
     broken = tmp_path / "L.20.pdf"
     broken.write_bytes(b"\x00\x01\x02garbage" * 100)

@@ -1,6 +1,10 @@
 """Many delegations acting at once through one hosted negotiation: CLONES clones (one home and one key
 per machine) each propose ACTIONS amendments, every one synced by itself, through one `git daemon`
-remote on 127.0.0.1; a watcher clone syncs in a loop to see when each action becomes visible.
+remote on 127.0.0.1; a watcher clone, one long-running process as the TUI's worker is, looks at the
+remote in a loop and syncs when it moved, noting when each action becomes visible.
+
+Every process runs with Python's bytecode cache on (PYTHONDONTWRITEBYTECODE dropped), as an installed
+draftroom does: without it each guard and each command compiles draftroom's modules again (~0.3 s).
 
     python bench/bench_sync.py [--clones 20] [--actions 50]
 
@@ -38,6 +42,27 @@ for i in range(count):
     a = amending.propose("t", who, Proposal(kind="insert", anchor="op-1", position="after", text=f"{{who}} {{i}};"))
     done.append((a.id, t, time.time()))
 json.dump(done, open(out, "w"))
+"""
+
+WATCHER = """
+import json, subprocess, sys, time
+sys.path.insert(0, {src!r})
+from draftroom.workflow import hosting
+seen, stop = {{}}, {stop!r}
+while True:
+    last = subprocess.run(["test", "-e", stop]).returncode == 0
+    look = hosting.look("t")
+    if look is not None and look.behind:
+        hosting.sync("t")
+    out = subprocess.run(["git", "-C", {neg!r}, "ls-tree", "--name-only", "HEAD", "amendments/"],
+                         capture_output=True, text=True).stdout
+    now = time.time()
+    for line in out.split():
+        seen.setdefault(line.split("/", 1)[1].removesuffix(".json"), now)
+    if last:
+        break
+    time.sleep(0.2)
+json.dump(seen, open({out!r}, "w"))
 """
 
 
@@ -83,6 +108,7 @@ def main() -> None:
     from store_support import sample_document
 
     print(machine())
+    os.environ.pop("PYTHONDONTWRITEBYTECODE", None)  # for the daemon's hooks too (see the docstring)
     tmp = Path(tempfile.mkdtemp(prefix="bench-sync-"))
     (tmp / "served").mkdir()
     daemon = Daemon(tmp / "served")
@@ -136,20 +162,27 @@ def main() -> None:
                 src=str(ROOT / "src"), who=who, count=opts.actions, out=str(m / "done.json")
             )
             workers.append(subprocess.Popen([sys.executable, "-c", script], env=env_for(m)))
-        seen: dict[str, float] = {}
-        while any(w.poll() is None for w in workers):
-            subprocess.run(
-                [sys.executable, "-m", "draftroom", "sync", "t"], env=env_for(watcher), capture_output=True
-            )
-            now = time.time()
-            for aid in visible(watcher) - seen.keys():
-                seen[aid] = now
+        stop = tmp / "stop"
+        watching = subprocess.Popen(
+            [
+                sys.executable,
+                "-c",
+                WATCHER.format(
+                    src=str(ROOT / "src"),
+                    stop=str(stop),
+                    neg=str(watcher / "home" / "t"),
+                    out=str(watcher / "seen.json"),
+                ),
+            ],
+            env=env_for(watcher),
+        )
+        for w in workers:
+            w.wait()
         wall = time.time() - start
         failed = [w.args for w in workers if w.returncode != 0]
-        dr(watcher, "sync", "t")
-        now = time.time()
-        for aid in visible(watcher) - seen.keys():
-            seen[aid] = now
+        stop.touch()
+        watching.wait()
+        seen: dict[str, float] = json.loads((watcher / "seen.json").read_text())
         per_action, latency = [], []
         for who in codes:
             m = tmp / who.replace(" ", "_")

@@ -111,10 +111,10 @@ def main() -> None:
         print(f"sync, nothing to do: {ms(syncs)} = {statistics.median(syncs) / base:.1f}x the peer")
         from draftroom.tui import syncing
 
-        syncing.LOOK_SECONDS = opts.look or syncing.LOOK_SECONDS
+        syncing.FAST_SECONDS = opts.look or syncing.FAST_SECONDS
         latency = asyncio.run(_push_to_visible(home, jp, opts.pushes))
         print(
-            f"push to visible in the app (a look every {syncing.LOOK_SECONDS} s): {ms(latency)} ({len(latency)} pushes)"
+            f"push to visible in the app (active room: a look every {syncing.FAST_SECONDS} s): {ms(latency)} ({len(latency)} pushes)"
         )
     finally:
         daemon.stop()

@@ -114,3 +114,22 @@ def test_a_language_added_later_warns_of_the_faults_it_reads_through(run_cli):
         "its translation is missing"
     ]
     assert "footnote 6" in result.stdout
+
+
+def test_a_preambular_paragraph_ending_with_a_semicolon_reads_back_as_its_own_paragraph(run_cli, tmp_path):
+    """The Spanish PP2 of 79/328 ends with a semicolon, as an operative paragraph does: written as .docx
+    and as text, it reads back as PP2, with PP3 ("Reafirmando ...") its own paragraph."""
+    ok(run_cli("new", "r", "--from", akn("en", 328), "--with", akn("es", 328)))
+    shown = json.loads(ok(run_cli("show", "r", "--lang", "es", "--json")))
+    assert shown["preamble"][1]["text"].endswith(";")
+    for suffix in (".docx", ".txt"):
+        out = tmp_path / f"es{suffix}"
+        ok(run_cli("export", "r", "--lang", "es", "-o", str(out)))
+        name = f"s-{suffix[1:]}"
+        ok(run_cli("new", name, "--from", akn("en", 328), "--with", str(out)))
+        assert all(p["status"]["es"] == "current" for p in status(run_cli, name)["paragraphs"])
+        back = json.loads(ok(run_cli("show", name, "--lang", "es", "--json")))
+        assert [p["text"].split()[0] for p in back["preamble"]] == [
+            p["text"].split()[0] for p in shown["preamble"]
+        ]
+        assert back["preamble"][2]["text"].startswith("Reafirmando sus resoluciones 96 (I)")

@@ -168,3 +168,49 @@ def test_the_servers_rules_allow_a_facilitators_brackets_and_no_other_change_of_
     with neg.repository() as repo:
         (verdict,) = remote.judge_range(repo, head, repo.head.commit.hexsha, signed=False)
     assert "outside a revision" in verdict.reason
+
+
+# ---- the informal compilation -------------------------------------------------------------------------
+def test_the_compilation_sets_brackets_in_bold_with_a_legend_in_docx_text_and_html(home, run_cli, tmp_path):
+    """Bracketed words of OP3 with China's edit of other words of OP3 beside them: the Word
+    compilation, read back, has each bracket its own bold run (the words between them plain) and a
+    legend whose brackets are bold too; the text and HTML compilations explain the brackets."""
+    assert (
+        cli(
+            run_cli, home, "bracket", "OP3", "--words", "eighty-second session", "--as", FACILITATOR
+        ).returncode
+        == 0
+    )
+    edit = cli(
+        run_cli, home, "amend", "edit", "OP3", "--find", "continue", "--replace", "pursue", "--as", "China"
+    )
+    assert edit.returncode == 0, edit.stderr
+    out = tmp_path / "compilation.docx"
+    done = cli(run_cli, home, "export", "--kind", "compilation", "-o", str(out))
+    assert done.returncode == 0, done.stderr
+    paragraphs = docx.Document(str(out)).paragraphs
+    (op3,) = [p for p in paragraphs if "eighty-second" in p.text]
+    assert "[eighty-second session]" in op3.text and "pursue" in op3.text, op3.text
+    runs = [(r.text, bool(r.bold)) for r in op3.runs if r.text]
+    assert ("[", True) in runs and ("]", True) in runs, runs
+    assert ("eighty-second session", False) in runs, runs
+    (legend,) = [p for p in paragraphs if "not agreed" in p.text]
+    assert "[ ]" in legend.text and [r.text for r in legend.runs if r.bold] == ["[", "]"], legend.text
+    text = cli(run_cli, home, "compile")
+    assert text.returncode == 0 and "[words] in the text: not agreed" in text.stdout, text.stdout
+    assert "[eighty-second session]" in text.stdout and "[CHN: [-continue-]{+pursue+}]" in text.stdout
+    page = tmp_path / "compilation.html"
+    assert cli(run_cli, home, "compile", "-o", str(page)).returncode == 0
+    html = page.read_text(encoding="utf-8")
+    assert '<b class="br">[</b>eighty-second session<b class="br">]</b>' in html
+    assert "in bold square brackets: not agreed" in html
+
+
+@pytest.mark.parametrize("lang", ["zh", "fr", "es", "ru", "ar"])
+def test_the_compilation_legend_explains_brackets_in_every_language(lang):
+    from draftroom.export.compilation_layout import LEGEND, legend
+
+    block = legend(lang)
+    assert block.text.startswith(LEGEND[lang]) and [t for k, t in block.spans if k == "bracket"] == ["[", "]"]
+    assert block.text.count("[ ]") == 1
+    assert ("。粗体方括号" in block.text) == (lang == "zh") and "  " not in block.text

@@ -1,6 +1,7 @@
 """A negotiation across machines: hosted by the Secretariat, cloned by delegations over git's own
 protocol (a real `git daemon` on 127.0.0.1), signed actions, sync with replay, the server's guard."""
 
+import fcntl
 import json
 import sqlite3
 import subprocess
@@ -100,6 +101,36 @@ def test_the_host_keeps_its_sql_index_current(machines, daemon):
     assert row == want
 
 
+def _indexed(daemon) -> tuple[int, int] | None:
+    if not (daemon.root / "index.sqlite").is_file():
+        return None
+    db = sqlite3.connect(daemon.root / "index.sqlite")
+    row = db.execute(
+        "SELECT action_count, sponsor_count FROM dr_negotiation WHERE path = ?", (str(daemon.root / "t.git"),)
+    ).fetchone()
+    db.close()
+    return row
+
+
+def test_a_push_while_the_host_indexes_is_left_to_that_indexer(machines, daemon):
+    """Pushes landing during an index run start no indexer of their own: they mark the index stale
+    and the running one reindexes once more for all of them."""
+    from draftroom.store.remote import INDEXING, PENDING
+
+    fr, bare = machines["France"], daemon.root / "t.git"
+    with open(bare / INDEXING, "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)  # an indexer at work
+        fr.ok("sponsors", "t", "add", "France")
+        assert (bare / PENDING).is_file()
+    fr.ok("sponsors", "t", "remove", "France")  # the lock is free: this push's indexer takes both
+    want = (len(fr.git("rev-list", "HEAD").split()), 2)
+    for _ in range(600):
+        if _indexed(daemon) == want and not (bare / PENDING).exists():
+            break
+        time.sleep(0.1)
+    assert _indexed(daemon) == want and not (bare / PENDING).exists()
+
+
 def _drop_china(neg: Path) -> None:
     (neg / "sponsors" / "china.json").unlink()
 
@@ -187,7 +218,9 @@ def test_without_the_network_the_action_waits_and_goes_out_at_the_next_sync(mach
     result = fr.run("sponsors", "t", "add", "France")
     assert result.returncode == 0 and "offline" in result.stderr and result.stderr.count("\n") == 1
     fr.git("remote", "set-url", "origin", url)
-    assert "1 sent" in fr.ok("sync", "t")
+    fr.ok("amend", "t", "delete", "OP3", "--offline")  # --offline after a sub-verb too: nothing sent
+    assert len(fr.git("rev-list", "origin/main..HEAD").split()) == 2
+    assert "2 sent" in fr.ok("sync", "t")
     assert "France" in sponsors(machines["Secretariat"]) or machines["Secretariat"].ok("sync", "t")
     assert "France" in sponsors(machines["Secretariat"])
 
@@ -240,3 +273,19 @@ def test_bad_remotes_are_one_line(machines, daemon, tmp_path, run_cli):
             result.stderr
         )
         assert not (jp.home / "x").exists()
+
+
+def test_a_sync_that_lost_the_race_waits_a_random_share_of_a_window_that_grows_with_each_loss():
+    import random
+
+    from draftroom.workflow.hosting import backoff
+
+    random.seed(12)
+    means = []
+    for attempt in range(1, 8):
+        window = 0.5 * min(2**attempt, 16)
+        waits = [backoff(attempt, 0.5) for _ in range(400)]
+        assert 0 <= min(waits) < window / 10 and window * 0.9 < max(waits) <= window  # spread over it
+        means.append(sum(waits) / len(waits))
+    assert means[0] < means[1] < means[2] < means[3] and max(means) < 0.6 * 8  # doubling, then capped
+    assert max(backoff(9, 60.0) for _ in range(100)) <= 30.0

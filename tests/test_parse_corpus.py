@@ -7,7 +7,7 @@ from dataclasses import dataclass
 import pytest
 from corpus_support import CORPUS_EN, SEEDS
 
-from draftroom.model import Heading, iter_located
+from draftroom.model import Heading, Paragraph, iter_located
 from draftroom.parse import parse_file
 
 
@@ -26,7 +26,7 @@ class Expected:
 
 EXPECTED = {
     "000_6842e5c2552c18cd.txt": Expected(
-        "resolution", 16, 7, 9, 4, 61, 18, "第 109 次全体会议", "2010 年 7 月 30 日"
+        "resolution", 16, 7, 9, 4, 62, 18, "第 109 次全体会议", "2010 年 7 月 30 日"
     ),
     "001_334a0e47d0d674b7.txt": Expected("revised-draft", 40, 26, 6, 0, 0, 23),
     "002_e512e5138112a4f1.txt": Expected("draft", 22, 14, 0, 0, 0, 12),
@@ -134,7 +134,7 @@ CUT = [
     ),
     (
         "000_6842e5c2552c18cd.txt",
-        "AN4",
+        "AN5",  # the annex's paragraph 4: AN1 is the sentence leading into the numbered paragraphs
         None,
     ),
     (
@@ -198,7 +198,7 @@ CUT_JOINS = {  # where the cut was, as it must read
     ): "《移徙问题区域会议行动计划》；南亚区域合作联盟《防止和打击贩运妇女和儿童卖淫的公约》；",
     (
         "000_6842e5c2552c18cd.txt",
-        "AN4",
+        "AN5",
     ): "以及《消除对妇女一切形式歧视公约》，[^9]防止人口贩运，保护人口贩运受害者",
     (
         "A_RES_80_112.txt",
@@ -270,13 +270,18 @@ def test_chinese_adopted_resolution_head_and_annex():
     annex = doc.annexes[0]
     assert annex.title == "联合国打击贩运人口的全球行动计划"
     headings = [b.text for b in annex.blocks if isinstance(b, Heading)]
-    assert headings[1:] == [
+    assert headings == [
         "一 防止贩运人口",
         "二 保护和协助贩运人口行为受害者",
         "三 起诉贩运人口罪行",
         "四 加强防止贩运人口方面的伙伴关系",
     ]
-    assert annex.paragraphs[42].number == 43 and [i.marker for i in annex.paragraphs[42].items] == [
+    # the sentence leading into the numbered paragraphs is a paragraph, unnumbered, not a heading
+    lead_in = annex.blocks[0]
+    assert isinstance(lead_in, Paragraph) and lead_in.number is None
+    assert lead_in.text.startswith("我联合国会员国重申承诺") and lead_in.text.endswith("该行动计划：")
+    assert annex.paragraphs[1].number == 1
+    assert annex.paragraphs[43].number == 43 and [i.marker for i in annex.paragraphs[43].items] == [
         "a",
         "b",
         "c",

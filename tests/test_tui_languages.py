@@ -9,6 +9,7 @@ from tui_support import screen_text
 from draftroom.tui.app import DraftroomApp
 from draftroom.tui.identity import Identity
 from draftroom.tui.rooms import WorkflowLobby
+from draftroom.tui.screens.languages import TranslationEditor
 from draftroom.workflow import translations
 from draftroom.workflow.negotiation import open_negotiation
 
@@ -150,4 +151,50 @@ def test_the_draft_itself_reads_in_another_language_and_the_secretariat_translat
     asyncio.run(run())
     shown = translations.in_language("r", "fr", home=home)
     assert shown.document.operative[0].text == "Décide autrement ;" and "OP1" not in shown.not_current
+    assert open_negotiation("r", home).git_log()[0].actor == "Secretariat"
+
+
+def test_the_secretariat_translates_a_footnote_in_place_from_the_draft(tmp_path):
+    """`n` on the draft read in another language edits the focused paragraph's footnote there (the one
+    not current first), through the same workflow as `translate --footnote`; the palette lists it."""
+    home = _home(tmp_path)
+    with open_negotiation("r", home).action("edit", "Secretariat") as txn:  # the working note changes
+        txn.doc.footnotes[0].text = txn.doc.footnotes[0].text + " Corrected."
+    assert translations.translations("r", home=home).footnotes[0].status["fr"] == "stale"
+
+    async def scenario(app, pilot) -> None:
+        await pilot.press("n")  # the working text: nothing to translate
+        await _settle(pilot)
+        assert not isinstance(app.screen, TranslationEditor)
+        await pilot.press("l", "l")
+        await _settle(pilot)
+        assert "in fr:" in screen_text(app)
+        titles = [c.title for c in app.get_system_commands(app.screen)]
+        assert any(t.startswith("Translate footnote — ") for t in titles)
+        await pilot.press("down", "n")  # PP2 has no footnote
+        await _settle(pilot)
+        assert not isinstance(app.screen, TranslationEditor)
+        assert any("PP2 has no footnote" in n.message for n in app._notifications)
+        await pilot.press("up", "n")  # PP1 refers to footnote 1
+        await _settle(pilot)
+        assert isinstance(app.screen, TranslationEditor)
+        assert "Footnote 1 of PP1 in fr" in screen_text(app) and "Corrected." in screen_text(app)
+        area = app.screen.query_one("#translation-text")
+        assert "Documents officiels" in area.text  # the stale French note, to correct
+        area.text = "Documents officiels de l’Assemblée générale, corrigés."
+        await pilot.press("ctrl+s")
+        await _settle(pilot)
+        await _settle(pilot)
+        assert any("footnote 1 in fr is current" in n.message for n in app._notifications)
+
+    async def run() -> None:
+        app = DraftroomApp(WorkflowLobby(home), "r", Identity("Secretariat", "secretariat"))
+        async with app.run_test(size=(140, 40)) as pilot:
+            await _settle(pilot)
+            await scenario(app, pilot)
+
+    asyncio.run(run())
+    assert translations.translations("r", home=home).footnotes[0].status["fr"] == "current"
+    note = translations.in_language("r", "fr", home=home).document.footnotes[0]
+    assert note.text == "Documents officiels de l’Assemblée générale, corrigés."
     assert open_negotiation("r", home).git_log()[0].actor == "Secretariat"

@@ -1,6 +1,7 @@
 """The TUI in a hosted negotiation: two real clones served by `git daemon` on 127.0.0.1. The top bar
 shows the sync state, another delegation's push shows by itself, and a refusal is a notification."""
 
+import asyncio
 import subprocess
 from pathlib import Path
 
@@ -84,3 +85,40 @@ def test_a_remote_that_never_answers_is_offline_not_a_hang(tmp_path, monkeypatch
             subprocess.run(["git", "-C", str(tmp_path / "t"), *args], check=True)  # as a clone has them
         looked = hosting.look("t", tmp_path)
     assert looked is not None and looked.offline and "did not answer in 1 s" in looked.offline
+
+
+def test_the_look_is_fast_while_active_and_backs_off_when_idle():
+    from draftroom.tui.syncing import ACTIVE_SECONDS, FAST_SECONDS, SLOW_SECONDS, look_interval
+
+    paces = [look_interval(idle) for idle in range(0, 400, 5)]
+    assert all(
+        p == FAST_SECONDS for p, idle in zip(paces, range(0, 400, 5), strict=True) if idle <= ACTIVE_SECONDS
+    )
+    assert paces == sorted(paces) and paces[-1] == SLOW_SECONDS  # never faster with more quiet, capped
+    assert (
+        FAST_SECONDS < look_interval(ACTIVE_SECONDS + 10) < look_interval(3 * ACTIVE_SECONDS) < SLOW_SECONDS
+    )
+    # 193 laptops, every room idle: looks per second on the server, against the fixed 0.75 s pace
+    assert 193 / look_interval(3600) < 193 / FAST_SECONDS / 6
+
+
+def test_an_idle_room_looks_seldom_and_a_key_makes_it_look_often_again(tmp_path, monkeypatch):
+    from draftroom.tui.identity import Identity
+    from draftroom.tui.rooms import WorkflowLobby
+    from draftroom.tui.syncing import FAST_SECONDS, SLOW_SECONDS
+    from draftroom.workflow import negotiation as nego
+
+    nego.create_negotiation("t", sample_document(), actor="Secretariat", home=tmp_path)
+
+    async def run() -> None:
+        app = DraftroomApp(WorkflowLobby(tmp_path), "t", Identity("France", "delegate"))
+        async with app.run_test(size=(160, 40)) as pilot:
+            await until(pilot, lambda: app.snapshot is not None, "the draft read")
+            assert app.syncer.pace == FAST_SECONDS
+            real = app.syncer.clock
+            app.syncer.clock = lambda: real() + 3600  # an hour without a key, an action or a push
+            await until(pilot, lambda: app.syncer.pace == SLOW_SECONDS, "the slow pace")
+            await pilot.press("down")
+            assert app.syncer.pace == FAST_SECONDS
+
+    asyncio.run(run())

@@ -89,13 +89,10 @@ def _amendments(args: argparse.Namespace) -> int:
     found = listing.list_amendments(args.name, args.status, args.by, on, args.home, args.kind)
     names = found.names
     if args.json:
-        json.dump(
-            [listing.as_json(a, names, a.id in found.private) for a in found.amendments],
-            sys.stdout,
-            ensure_ascii=False,
-            indent=1,
-        )
-        sys.stdout.write("\n")
+        listed = [listing.as_json(a, names, a.id in found.private) for a in found.amendments]
+        sys.stdout.write(
+            json.dumps(listed, ensure_ascii=False, indent=1) + "\n"
+        )  # one write, not one a value
         return 0
     if not found.amendments:
         print("no amendments" + (" match" if args.status or args.by or args.on or args.kind else " yet"))
@@ -134,8 +131,11 @@ def _decide(verdict: str) -> Any:
     def run(args: argparse.Namespace) -> int:
         from draftroom.workflow import amending
 
-        for a in amending.decide(args.name, args.ids, verdict, args.actor, args.home, args.because or ""):
+        decided = amending.decide(args.name, args.ids, verdict, args.actor, args.home, args.because or "")
+        for a in decided:
             print(f"{a.id}: {a.status}")
+        if not decided:  # delegations' proposed translations
+            print(f"{', '.join(args.ids)}: translation accepted")
         return 0
 
     return run

@@ -107,6 +107,15 @@ def build_parser(more: Sequence[Register] = (), verb: str | None = None) -> argp
             verb_parser.add_argument(
                 "--offline", action="store_true", help="do not sync a hosted negotiation"
             )
+            for nested in verb_parser._actions:  # and after a sub-verb: `amend NAME delete OP3 --offline`
+                if isinstance(nested, argparse._SubParsersAction):
+                    for child in nested.choices.values():
+                        child.add_argument(
+                            "--offline",
+                            action="store_true",
+                            default=argparse.SUPPRESS,
+                            help=argparse.SUPPRESS,
+                        )
     return parser
 
 

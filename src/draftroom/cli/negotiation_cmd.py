@@ -13,8 +13,7 @@ from draftroom.model.jsonform import to_dict
 
 
 def _print_json(data: Any) -> None:
-    json.dump(data, sys.stdout, ensure_ascii=False, indent=2)
-    sys.stdout.write("\n")
+    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")  # one write, not one a value
 
 
 # ---- handlers -----------------------------------------------------------------------------------------
@@ -46,13 +45,18 @@ def _new(args: argparse.Namespace) -> int:
 
 
 def _show(args: argparse.Namespace) -> int:
-    from draftroom.workflow import translations
+    if args.lang is None:  # the working text: the modules of the other languages need not load
+        from draftroom.workflow.negotiation import show
 
-    shown = translations.in_language(args.name, args.lang, args.rev, home=args.home)
-    doc = shown.document
-    if shown.not_current:
+        doc, not_current = show(args.name, args.rev, home=args.home), []
+    else:
+        from draftroom.workflow import translations
+
+        shown = translations.in_language(args.name, args.lang, args.rev, home=args.home)
+        doc, not_current = shown.document, shown.not_current
+    if not_current:
         print(
-            f"draftroom: warning: not current in {doc.language}: {', '.join(shown.not_current)}",
+            f"draftroom: warning: not current in {doc.language}: {', '.join(not_current)}",
             file=sys.stderr,
         )
     if args.json:

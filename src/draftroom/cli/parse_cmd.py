@@ -2,7 +2,6 @@
 
 import argparse
 import json
-import shutil
 import sys
 
 from draftroom.model import Document, Heading, Paragraph, labels, part_letters
@@ -29,6 +28,8 @@ def run(args: argparse.Namespace) -> int:
     if args.json:
         print(json.dumps(to_dict(doc), ensure_ascii=False, indent=2))
     else:
+        import shutil  # the terminal's width; `show` imports this module without it
+
         print("\n".join(outline(doc, shutil.get_terminal_size((100, 20)).columns)))
     return 0
 

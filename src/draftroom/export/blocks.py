@@ -52,7 +52,9 @@ class Block:
     opener: int = 0  # leading characters set apart (italic, KaiTi, bold)
     new_page: bool = False
     depth: int = 0  # sub-item level, 0 for (a), 1 for (i) ...
-    spans: list[tuple[str, str]] = field(default_factory=list)  # compilations: (text|del|ins|who, text)
+    spans: list[tuple[str, str]] = field(
+        default_factory=list
+    )  # compilations: (text|del|ins|who|status|bracket, text)
 
 
 @dataclass

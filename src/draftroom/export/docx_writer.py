@@ -248,7 +248,14 @@ _PPR, _PSTYLE, _VAL = qn("w:pPr"), qn("w:pStyle"), qn("w:val")
 _R, _RPR, _T, _TAB, _FONTS = qn("w:r"), qn("w:rPr"), qn("w:t"), qn("w:tab"), qn("w:rFonts")
 _NBH = qn("w:noBreakHyphen")
 _SPACE = "{http://www.w3.org/XML/1998/namespace}space"
-_LOOKS = {"text": (), "del": ("w:strike",), "ins": ("w:u",), "who": ("w:b",), "status": ("w:b",)}
+_LOOKS = {
+    "text": (),
+    "del": ("w:strike",),
+    "ins": ("w:u",),
+    "who": ("w:b",),
+    "status": ("w:b",),
+    "bracket": ("w:b",),
+}
 _ORDER = ("w:b", "w:i", "w:strike", "w:u")
 
 

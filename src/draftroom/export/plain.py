@@ -41,8 +41,14 @@ def _notes(layout: Layout, numbers: dict[int, int]) -> list[tuple[int, str]]:
 
 
 _TEXT_MARKS = {"del": ("[-", "-]"), "ins": ("{+", "+}")}
-_MD_MARKS = {"del": ("~~", "~~"), "ins": ("[", "]{.underline}"), "who": ("**", "**"), "status": ("*", "*")}
-_HTML_TAGS = {"del": "del", "ins": "ins", "who": "b", "status": "i"}
+_MD_MARKS = {
+    "del": ("~~", "~~"),
+    "ins": ("[", "]{.underline}"),
+    "who": ("**", "**"),
+    "status": ("*", "*"),
+    "bracket": ("**", "**"),
+}
+_HTML_TAGS = {"del": "del", "ins": "ins", "who": "b", "status": "i", "bracket": "b"}
 
 
 def _plain(block: Block) -> str:

@@ -17,6 +17,7 @@ from functools import cache
 
 from draftroom.lang import LANGUAGES
 from draftroom.lang.scripts import ARABIC_MARKS
+from draftroom.patterns import LazyPattern
 
 LAST = 199  # the highest ordinal written in words; higher paragraphs are cited by number
 
@@ -329,8 +330,8 @@ def ordinal(n: int, lang: str, case: str = "nom") -> str:
 # --- reading them back: every spelling, inverted -------------------------------------------------
 
 _SKIP = {"en": {"and"}, "fr": {"et"}, "es": {"y"}}  # words inside a compound that carry no value
-_SEPARATORS = re.compile(r"[\s\-‑]+")  # between the words of a compound in en, fr, es
-_SPACES = re.compile(r"\s+")
+_SEPARATORS = LazyPattern(r"[\s\-‑]+")  # between the words of a compound in en, fr, es
+_SPACES = LazyPattern(r"\s+")
 # Arabic spellings vary in hamza, final yā' and tā' marbūṭa, and may carry vowel marks: words are
 # compared in a plain form (الأولى = الاولي, عشرة = عشره).
 _AR_PLAIN = str.maketrans(

@@ -5,9 +5,7 @@ Each range is named once here; parse, export and the Member State table build th
 these names instead of writing code points again.
 """
 
-import re
-
-from rich.cells import cell_len
+from draftroom.patterns import LazyPattern
 
 HAN = "\u2e80-\u9fff\uf900-\ufaff"  # CJK radicals, ideographs and compatibility ideographs
 IDEOGRAPHS = "\u4e00-\u9fff"  # the unified ideographs: what a Chinese text is mostly written in
@@ -23,7 +21,7 @@ ARABIC_PRESENTATION = "\ufb50-\ufdff\ufe70-\ufefe"  # the shaped forms some PDFs
 RTL = "\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff"  # Hebrew, Arabic, Syriac... and their presentation forms
 CYRILLIC = "\u0400-\u04ff"
 
-_CJK_CHAR = re.compile(f"[{CJK}]")
+_CJK_CHAR = LazyPattern(f"[{CJK}]")
 
 
 def is_cjk(ch: str) -> bool:
@@ -33,4 +31,8 @@ def is_cjk(ch: str) -> bool:
 
 def width(text: str) -> int:
     """Display width in columns: East Asian wide and full-width characters count two."""
-    return len(text) if text.isascii() else cell_len(text)
+    if text.isascii():
+        return len(text)
+    from rich.cells import cell_len  # loaded only for text that needs it
+
+    return cell_len(text)

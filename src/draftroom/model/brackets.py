@@ -13,7 +13,7 @@ _NOTE = re.compile(r"\[\^[^\]]*\]")
 Span = tuple[int, int]  # [start, end) of "[...]", the brackets included
 
 
-def _marks(text: str) -> list[tuple[int, str]]:
+def marks(text: str) -> list[tuple[int, str]]:
     """(offset, "[" or "]") of every square bracket outside footnote references."""
     notes = [m.span() for m in _NOTE.finditer(text)]
     inside = {i for s, e in notes for i in range(s, e)}
@@ -23,7 +23,7 @@ def _marks(text: str) -> list[tuple[int, str]]:
 def without_brackets(text: str) -> str:
     """`text` with every square bracket taken out (footnote references kept): two texts that differ
     only in their brackets are the same words."""
-    drop = {at for at, _ in _marks(text)}
+    drop = {at for at, _ in marks(text)}
     return "".join(ch for i, ch in enumerate(text) if i not in drop)
 
 
@@ -32,7 +32,7 @@ def pairs(text: str) -> list[tuple[Span, int]]:
     they close; an unmatched bracket is left out."""
     out: list[tuple[Span, int]] = []
     opened: list[int] = []
-    for at, ch in _marks(text):
+    for at, ch in marks(text):
         if ch == "[":
             opened.append(at)
         elif opened:

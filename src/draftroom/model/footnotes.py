@@ -1,11 +1,10 @@
 """Footnote references written `[^N]` inside paragraph text, and renumbering by first appearance."""
 
-import re
-
 from draftroom.model.document import Document, Footnote
 from draftroom.model.labels import iter_located
+from draftroom.patterns import LazyPattern
 
-REF = re.compile(r"\[\^(\d+)\]")
+REF = LazyPattern(r"\[\^(\d+)\]")
 
 
 def references(text: str) -> list[int]:

@@ -15,11 +15,12 @@ from dataclasses import dataclass
 
 from draftroom.errors import DraftroomError
 from draftroom.model.document import Document, Paragraph
+from draftroom.patterns import LazyPattern
 
 PREFIXES = {"preamble": "PP", "operative": "OP", "annex": "AN"}
 _PARTS = {prefix: part for part, prefix in PREFIXES.items()}
 # how users type a label: any case, any spacing, full-width brackets ("op 10 (a)", "OP10（a）")
-_TYPED = re.compile(r"^([A-Za-z](?=(?i:pp|op|an)))?(?i:(pp|op|an))(?:(\d+)\.)?(\d+)((?:\([A-Za-z]+\))*)$")
+_TYPED = LazyPattern(r"^([A-Za-z](?=(?i:pp|op|an)))?(?i:(pp|op|an))(?:(\d+)\.)?(\d+)((?:\([A-Za-z]+\))*)$")
 
 
 _LONGEST = 40  # characters of a label: AN12.345(aaa)(viii)(c) and room to spare

@@ -7,10 +7,10 @@ The largest real documents seen: a resolution's text of 110,000 characters (a PD
 nested 30 deep. bench/bench_limits.py times every reader up to these limits.
 """
 
-import re
 from dataclasses import dataclass
 
 from draftroom.errors import DraftroomError
+from draftroom.patterns import LazyPattern
 
 
 @dataclass(frozen=True)
@@ -59,7 +59,7 @@ ALL = (
 )
 
 
-_LONG_NUMBER = re.compile(rf"\d{{{NUMBER_DIGITS.value + 1},}}")
+_LONG_NUMBER = LazyPattern(rf"\d{{{NUMBER_DIGITS.value + 1},}}")
 
 
 def check_numbers(text: str, source: str) -> None:

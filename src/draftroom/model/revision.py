@@ -8,14 +8,15 @@ is never revised under its own symbol: a negotiation starting from last year's r
 new draft, whose symbol the Secretariat gives when it is tabled.
 """
 
-import re
 from dataclasses import dataclass
 from typing import Self
 
-_TAG = re.compile(r"rev-(\d{1,6})")
-_TYPED = re.compile(r"(?i)\s*(?:rev)?[-._ ]?(\d{1,6})\s*")  # "Rev.1", "rev-1", "1", "rev 1"
-_SYMBOL = re.compile(r"/Rev\.(\d{1,6})$")
-_ADOPTED = re.compile(r"(?:^|/)(?:RES|DEC)/")  # A/RES/79/1, S/RES/2334 (2016), A/HRC/RES/58/1
+from draftroom.patterns import LazyPattern
+
+_TAG = LazyPattern(r"rev-(\d{1,6})")
+_TYPED = LazyPattern(r"(?i)\s*(?:rev)?[-._ ]?(\d{1,6})\s*")  # "Rev.1", "rev-1", "1", "rev 1"
+_SYMBOL = LazyPattern(r"/Rev\.(\d{1,6})$")
+_ADOPTED = LazyPattern(r"(?:^|/)(?:RES|DEC)/")  # A/RES/79/1, S/RES/2334 (2016), A/HRC/RES/58/1
 
 
 @dataclass(frozen=True, order=True)

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from draftroom.errors import DraftroomError
 from draftroom.lang.scripts import CJK_PUNCTUATION, CYRILLIC, HAN
+from draftroom.patterns import LazyPattern
 
 LANGUAGES = ("ar", "zh", "en", "fr", "es", "ru")
 KINDS = ("member", "observer", "organization", "group")
@@ -62,21 +63,22 @@ class State:
 # --- normalization -----------------------------------------------------------------------------
 
 _CJK = HAN + CJK_PUNCTUATION
-_CYRILLIC = re.compile(f"[{CYRILLIC}]")
-_ARTICLE = re.compile(r"^(?:the|el|la|los|las|le|les|l')\s*(?=\S)")
+_CYRILLIC = LazyPattern(f"[{CYRILLIC}]")
+_ARTICLE = LazyPattern(r"^(?:the|el|la|los|las|le|les|l')\s*(?=\S)")
 
 
-_SPACES = re.compile(r"\s+")
-_CJK_SPACE = re.compile(f"(?<=[{_CJK}]) (?=\\S)|(?<=\\S) (?=[{_CJK}])")
-_QUOTES = re.compile(r"[’‘`´]")
-_DASHES = re.compile(r"[-‐‑‒–—]")
-_OPEN = re.compile(r"\s*\(\s*")
-_CLOSE = re.compile(r"\s*\)")
+_SPACES = LazyPattern(r"\s+")
+_CJK_SPACE = LazyPattern(f"(?<=[{_CJK}]) (?=\\S)|(?<=\\S) (?=[{_CJK}])")
+_QUOTES = LazyPattern(r"[’‘`´]")
+_DASHES = LazyPattern(r"[-‐‑‒–—]")
+_OPEN = LazyPattern(r"\s*\(\s*")
+_CLOSE = LazyPattern(r"\s*\)")
 
 
 def tidy(text: str) -> str:
     """Collapse whitespace; drop the spaces a PDF puts around Chinese characters ("77 国集团")."""
-    return _CJK_SPACE.sub("", _SPACES.sub(" ", text).strip())
+    spaced = _SPACES.sub(" ", text).strip()
+    return spaced if spaced.isascii() else _CJK_SPACE.sub("", spaced)
 
 
 def _fold(text: str) -> str:
@@ -208,7 +210,7 @@ def resolve(name: str) -> State:
 
 # --- splitting printed sponsor lines ------------------------------------------------------------
 
-_SEPARATORS = re.compile(r"\s*[,，、;；،؛]\s*")
+_SEPARATORS = LazyPattern(r"\s*[,，、;；،؛]\s*")
 _CONJUNCTIONS = {
     "en": r"\s+and\s+",
     "fr": r"\s+et\s+",
@@ -218,8 +220,8 @@ _CONJUNCTIONS = {
     "ar": r"\s+و\s*(?=\S)",
 }
 _ON_BEHALF = r"on\s+behalf\s+of|au\s+nom\s+d|en\s+nombre\s+d|от\s+имени|代表|باسم|بالنيابة\s+عن"
-_NOTE_IN_BRACKETS = re.compile(rf"[(（][^()（）]*(?:{_ON_BEHALF})[^()（）]*[)）]", re.IGNORECASE)
-_NOTE = re.compile(rf"(?:{_ON_BEHALF}).*$", re.IGNORECASE | re.DOTALL)
+_NOTE_IN_BRACKETS = LazyPattern(rf"[(（][^()（）]*(?:{_ON_BEHALF})[^()（）]*[)）]", re.IGNORECASE)
+_NOTE = LazyPattern(rf"(?:{_ON_BEHALF}).*$", re.IGNORECASE | re.DOTALL)
 
 
 def _join_lines(text: str, lang: str) -> str:

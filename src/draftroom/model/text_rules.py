@@ -14,15 +14,16 @@ import unicodedata
 
 from draftroom.errors import DraftroomError
 from draftroom.model.limits import TYPED_CHARS, check_numbers, over_limit
+from draftroom.patterns import LazyPattern
 
 BIDI_CONTROLS = "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
 BIDI_MARKS = "\u200e\u200f\u061c"
 # one character class for the rule: controls (tab and line ends kept), surrogates, noncharacters, bidi controls
 _PLANE_ENDS = "".join(f"{chr(p * 0x10000 + 0xFFFE)}{chr(p * 0x10000 + 0xFFFF)}" for p in range(17))
-UNSTORABLE = re.compile(
+UNSTORABLE = LazyPattern(
     f"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufdd0-\ufdef{_PLANE_ENDS}{BIDI_CONTROLS}]"
 )
-_DROPPED = re.compile(f"{UNSTORABLE.pattern}|[{BIDI_MARKS}]")
+_DROPPED = LazyPattern(f"{UNSTORABLE.pattern}|[{BIDI_MARKS}]")
 
 
 def why_unstorable(ch: str) -> str | None:

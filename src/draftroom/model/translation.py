@@ -6,7 +6,6 @@ still has the digest the translation was made from, `stale` once it differs, `mi
 working paragraph has no translation (a paragraph inserted since).
 """
 
-import hashlib
 from dataclasses import dataclass, field
 
 from draftroom.model.document import Closing, Footnote
@@ -41,6 +40,8 @@ def made_from(source: str, text: str) -> bool:
 
 
 def _sha(text: str) -> str:
+    import hashlib  # not at import: OpenSSL loads with it, and most commands never hash
+
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
 
 

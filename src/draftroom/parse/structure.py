@@ -195,9 +195,15 @@ def _single_operative(body: Body, no_preamble: bool) -> None:
         body.operative.append(body.preamble.pop())
 
 
+# how a sentence ends, in any of the six languages: a heading never does ("Annex", "I. Prevention")
+_SENTENCE_END = re.compile(r"[.:;,。：；，،؛](?:\[\^\d+\])*[”’\"»]?$")
+
+
 def _chapeau_as_heading(annex: Annex) -> None:
-    """Unnumbered text before an annex's numbered paragraphs is set as a heading, so that annex
-    labels (AN12) keep the printed paragraph numbers."""
+    """Unnumbered lines before an annex's numbered paragraphs are its headings (the annex's own
+    title's lines, a chapter's), except a sentence: the text that leads into the numbered paragraphs
+    ("The Member States ... resolve to adopt the following plan of action:") is a paragraph, as the
+    UN's XML has it."""
     paras = annex.paragraphs
     if not any(p.number is not None for p in paras):
         return
@@ -205,5 +211,5 @@ def _chapeau_as_heading(annex: Annex) -> None:
         if isinstance(block, Paragraph):
             if block.number is not None:
                 break
-            if not block.items:
+            if not block.items and not _SENTENCE_END.search(block.text.strip()):
                 annex.blocks[i] = Heading(block.text, block.id)

@@ -195,6 +195,17 @@ class Joiner:
             and int(m.group("n")) == self.number + 1
         )
 
+    def _opener_after_slip(self, line: Line, kind: str) -> bool:
+        """A preambular paragraph that ends as an operative one does (a semicolon for a comma, a slip
+        of the UN's own texts) followed, set apart, by a preambular opener: the next paragraph."""
+        return (
+            self.part == "preamble"
+            and kind == "opener"
+            and self.openers_start
+            and ends_paragraph(self.text, "operative")
+            and (not self.wrapping.full or line.blank_before or line.cut_before)
+        )
+
     def _ending_part(self) -> str:
         return "item" if self.in_item else self.part
 
@@ -219,9 +230,13 @@ class Joiner:
         if self._rest_of_printed_line(prev, line, kind, ended):
             return False
         if not ended:
-            return kind == "number" and line.blank_before and (self._short_heading() or self._next_number(t))
+            return (
+                kind == "number" and line.blank_before and (self._short_heading() or self._next_number(t))
+            ) or (self._opener_after_slip(line, kind))
         if kind in ("number", "item"):
             return True
+        if self._ending_part() == "preamble" and self.text.rstrip()[-1:] in ":：" and not line.blank_before:
+            return False  # a preambular paragraph's colon leads into its items, else a name goes on
         if self.capitalised and self._short_line(line) and line.blank_before and _heading_line(t):
             return True  # a heading set apart after a paragraph's end ("Part I", "Peacebuilding Commission")
         if self.capitalised and _starts_lower(t):

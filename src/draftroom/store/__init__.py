@@ -60,7 +60,6 @@ revisions come from the Revision: trailers, so they never depend on tag timing).
 used only inside `with Repo(...)` blocks and never from threads.
 """
 
-from draftroom.store import signing
 from draftroom.store.home import (
     enclosing_negotiation,
     list_negotiation_dirs,

@@ -9,15 +9,15 @@ another clone, and the id names files and git trailers.
 """
 
 import json
-import re
 from collections.abc import Callable
 
 from draftroom.errors import DraftroomError
 from draftroom.model.amendment import Amendment, from_dict, to_dict
+from draftroom.patterns import LazyPattern
 from draftroom.store.layout import AMENDMENTS_DIR, Reader
 
 ROLES = "roles.json"
-_ID = re.compile(r"[A-Za-z0-9][\w.-]{0,79}")  # a plain file name: no separator, no "..", no leading dot
+_ID = LazyPattern(r"[A-Za-z0-9][\w.-]{0,79}")  # a plain file name: no separator, no "..", no leading dot
 
 
 def amendment_path(aid: str) -> str:

@@ -1,9 +1,8 @@
 """Commits with machine-readable trailers: writing the message, reading actions back from `git log`."""
 
-import re
-
 from draftroom.errors import DraftroomError
 from draftroom.model.revision import Revision
+from draftroom.patterns import LazyPattern
 from draftroom.store.plumbing import Where, git
 from draftroom.store.records import Action, RevisionCut
 
@@ -11,7 +10,7 @@ ACTION, ACTOR, PARAGRAPH, AMENDMENT, REVISION = "Action", "Actor", "Paragraph", 
 SYMBOL, REVISION_DATE = "Symbol", "Revision-Date"
 _FIELD, _RECORD = "\x1f", "\x1e"
 _LOG_FORMAT = _FIELD.join(("%H", "%aI", "%an", "%ae", "%s", "%(trailers:only,unfold)")) + _RECORD
-_TRAILER_KEY = re.compile(r"^[A-Za-z][A-Za-z0-9-]*$")
+_TRAILER_KEY = LazyPattern(r"^[A-Za-z][A-Za-z0-9-]*$")
 
 
 def one_line(value: str, what: str) -> str:

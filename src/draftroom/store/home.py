@@ -7,7 +7,6 @@ A NAME argument may instead be the path of an existing negotiation directory.
 """
 
 import os
-import tempfile
 import unicodedata
 from pathlib import Path
 
@@ -53,6 +52,8 @@ def _writable_home(home: str | os.PathLike[str] | None) -> Path:
     """The home, created if missing, once a folder could be made in it (the only sure test: /proc
     and read-only mounts pass `os.access` for root)."""
     root = resolve_home(home)
+    import tempfile  # creating a negotiation only
+
     try:
         root.mkdir(parents=True, exist_ok=True)
         os.rmdir(tempfile.mkdtemp(prefix=".probe-", dir=root))

@@ -17,7 +17,6 @@ So `git diff` and `git blame` on text/ work paragraph by paragraph, and a moved 
 one line of structure.txt, not its text file.
 """
 
-import hashlib
 import json
 import re
 import unicodedata
@@ -28,6 +27,7 @@ from typing import Any
 from draftroom.errors import DraftroomError
 from draftroom.model import Annex, Document, Footnote, Heading, Paragraph
 from draftroom.model.jsonform import from_dict, to_dict
+from draftroom.patterns import LazyPattern
 from draftroom.store.records import NegotiationState, Sponsor
 
 META = "meta.json"
@@ -38,10 +38,11 @@ SPONSORS_DIR = "sponsors/"  # one file per sponsoring delegation: sponsors/<slug
 STATE = "negotiation.json"
 TEXT_DIR = "text/"
 AMENDMENTS_DIR = "amendments/"  # one file per amendment: amendments/<id>.json
+KEYS_DIR = "keys/"  # a hosted negotiation's public keys, one file per delegation (store.signing)
 
-_SAFE_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,79}$")
+_SAFE_ID = LazyPattern(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,79}$")
 _PARTS = ("preamble", "operative", "annexes", "footnotes", "sponsors", "parts")
-_PART_LINE = re.compile(r"^part (\d+)$")
+_PART_LINE = LazyPattern(r"^part (\d+)$")
 
 Reader = Callable[[str], str | None]
 Lister = Callable[[str], list[str]]  # a folder ("sponsors") -> the names of the files directly in it
@@ -76,6 +77,8 @@ def text_path(pid: str) -> str:
     """text/<id>.txt, or a digest of the id when the id is not a safe file name."""
     if _SAFE_ID.match(pid) and not pid.endswith(".lock"):
         return f"{TEXT_DIR}{pid}.txt"
+    import hashlib  # not at import: OpenSSL loads with it, and few paragraphs need it
+
     return f"{TEXT_DIR}h-{hashlib.sha1(pid.encode()).hexdigest()[:20]}.txt"
 
 
@@ -175,7 +178,7 @@ def _paragraph(entry: dict[str, Any], read: Reader) -> Paragraph:
     )
 
 
-_NOTE = re.compile(r"^\[\^(\d+)\](?:\[(.+?)\])?: ?(.*)$")
+_NOTE = LazyPattern(r"^\[\^(\d+)\](?:\[(.+?)\])?: ?(.*)$")
 
 
 def read_footnotes(data: str) -> list[Footnote]:

@@ -63,9 +63,17 @@ def _git(cwd: Path, *args: str, env: dict[str, str] | None = None, timeout: floa
     if done.returncode != 0:
         text = (done.stderr or done.stdout).strip()
         if any(s in text.lower() for s in _OFFLINE):
-            raise Offline(text.splitlines()[-1] if text else "the remote cannot be reached")
+            raise Offline(_why_offline(text))
         raise GitCommandError(["git", *args], done.returncode, done.stderr, done.stdout)
     return done.stdout
+
+
+def _why_offline(text: str) -> str:
+    """The line of git's (or ssh's) complaint that says why, not its closing advice ("...and the
+    repository exists.")."""
+    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    said = [line for line in lines if any(s in line.lower() for s in _OFFLINE)]
+    return (said or lines or ["the remote cannot be reached"])[0]
 
 
 # ---- judging commits (guard, verify, replay) ----------------------------------------------------
@@ -133,15 +141,32 @@ def _pinned_root(repo: Repo) -> str | None:
 
 
 # ---- hosting ---------------------------------------------------------------------------------------
+PENDING, INDEXING = "draftroom-index.pending", "draftroom-index.lock"  # in the bare repository
+
+
 def hook_script(verb: str) -> str:
-    """A hook that runs this draftroom (same interpreter, same package) as the server's guard; the
-    post-receive one in the background, so a pusher never waits for the host's index."""
+    """A hook that runs this draftroom (same interpreter, same package) as the server's guard.
+
+    The post-receive one indexes in the background, so a pusher never waits for the host's index, and
+    pushes that land while an indexer runs share its next round instead of each starting Python (and
+    SQLAlchemy) of its own: a push marks the index stale (PENDING) and the one indexer holding the
+    INDEXING lock reindexes until no mark is left; it checks once more after letting the lock go, so
+    a push whose own try at the lock failed is never missed. Without `flock`, one indexer per push."""
     package = Path(__file__).resolve().parent.parent.parent
     env = f"PYTHONPATH={shlex.quote(str(package))}${{PYTHONPATH:+:$PYTHONPATH}}"
-    run = f"{shlex.quote(sys.executable)} -m draftroom guard {verb}"
-    if verb == "post-receive":
-        return f"#!/bin/sh\ncat >/dev/null\n({env} {run} </dev/null >/dev/null 2>&1 &)\n"
-    return f"#!/bin/sh\n{env} exec {run}\n"
+    run = f"{env} {shlex.quote(sys.executable)} -m draftroom guard {verb}"
+    if verb != "post-receive":
+        return f"#!/bin/sh\n{env} exec {shlex.quote(sys.executable)} -m draftroom guard {verb}\n"
+    return (
+        "#!/bin/sh\ncat >/dev/null\n"
+        f"command -v flock >/dev/null || {{ ({run} </dev/null >/dev/null 2>&1 &); exit 0; }}\n"
+        f"touch {PENDING}\n"
+        f"(while [ -e {PENDING} ]; do\n"
+        "  flock -n 9 || exit 0\n"
+        f"  while [ -e {PENDING} ]; do rm -f {PENDING}; {run}; done\n"
+        "  flock -u 9\n"
+        f"done) 9>{INDEXING} </dev/null >/dev/null 2>&1 &\n"
+    )
 
 
 def host(neg: Negotiation, at: Path, root_key: str, database: str | None = None) -> None:
@@ -351,7 +376,7 @@ def push(neg: Negotiation) -> str | None:
         return None
     text = f"{done.stdout}\n{done.stderr}"
     if any(s in text.lower() for s in _OFFLINE):
-        raise Offline(text.strip().splitlines()[-1])
+        raise Offline(_why_offline(text))
     if any(s in text for s in _BEHIND):
         return "behind"
     refused = [

@@ -10,7 +10,6 @@ from git whenever it is behind.
 
 import fcntl
 import os
-import shutil
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import AbstractContextManager, ExitStack, contextmanager, suppress
@@ -128,6 +127,8 @@ class Negotiation:
             except OSError:
                 raise DraftroomError(f"a negotiation {path.name!r} already exists in {path.parent}") from None
         finally:
+            import shutil  # creating and cleaning up only: not on every command's path
+
             shutil.rmtree(tmp, ignore_errors=True)
         neg = cls(path, index)
         neg.witness(head_sha(neg.git_dir()))
@@ -471,6 +472,8 @@ def _remove_stale_builds(path: Path) -> None:
         pid = tmp.name.rsplit("-", 1)[-1]
         number = decimal(pid)
         if number is not None and not _alive(number):
+            import shutil
+
             shutil.rmtree(tmp, ignore_errors=True)
 
 

@@ -11,11 +11,11 @@ that key with the ones the negotiation registered for the commit's actor when it
 import base64
 import binascii
 import hashlib
-import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from draftroom.errors import DraftroomError
+from draftroom.patterns import LazyPattern
 from draftroom.store import layout
 from draftroom.store.committed import Committed
 from draftroom.store.transaction import actor_email
@@ -23,8 +23,8 @@ from draftroom.store.transaction import actor_email
 if TYPE_CHECKING:
     from git import Repo
 
-KEYS_DIR = "keys/"
-_KEY_LINE = re.compile(
+KEYS_DIR = layout.KEYS_DIR
+_KEY_LINE = LazyPattern(
     r"^(ssh-ed25519|ssh-rsa|ecdsa-sha2-nistp\d+|sk-ssh-ed25519@openssh\.com) ([A-Za-z0-9+/=]+)"
 )
 _FIELD, _RECORD = "\x1f", "\x1e"

@@ -10,6 +10,7 @@ import threading
 from collections.abc import Callable, Iterable
 from typing import Any, TypeVar
 
+from textual import events
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.reactive import reactive
@@ -120,6 +121,7 @@ class DraftroomApp(App[None]):
         def done(result: T) -> None:
             self.notify(said(result) if callable(said) else said, timeout=4)
             self.reload()
+            self.syncer.touched()
             self.syncer.tick()  # a hosted negotiation: send it now
 
         self.perform(work, done, busy="working" if callable(said) else said)
@@ -203,6 +205,12 @@ class DraftroomApp(App[None]):
         when a newer snapshot replaces them); unfrozen when the app ends."""
         if snap is not None:
             self.call_after_refresh(gc.freeze)
+
+    async def on_event(self, event: events.Event) -> None:
+        """A key or a click: the user works here, so the remote is looked at often (see syncing)."""
+        if isinstance(event, events.Key | events.MouseDown):
+            self.syncer.touched()
+        await super().on_event(event)
 
     def on_unmount(self) -> None:
         gc.unfreeze()

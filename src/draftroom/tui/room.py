@@ -167,6 +167,10 @@ class Room(Protocol):
         proposal's id then, None when it is set."""
         ...
 
+    def translate_footnote(self, number: int, language: str, text: str, acting_as: str) -> None:
+        """Set the translation of the working text's footnote `number` (the Secretariat only)."""
+        ...
+
 
 class Lobby(Protocol):
     def listings(self) -> list[LobbyRow]: ...

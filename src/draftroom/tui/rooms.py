@@ -195,6 +195,9 @@ class WorkflowRoom:
             raise DraftroomError("that paragraph is no longer in the text: it was deleted meanwhile")
         return translations.translate(self.name, label, language, text, acting_as, self.home).proposal
 
+    def translate_footnote(self, number: int, language: str, text: str, acting_as: str) -> None:
+        translations.translate_footnote(self.name, number, language, text, acting_as, self.home)
+
 
 class WorkflowLobby:
     def __init__(self, home: Home = None) -> None:

@@ -1,9 +1,13 @@
 """Keeping a hosted negotiation current from the TUI, never blocking it.
 
 Actions made in the app do not sync before returning (the app stays quick): the worker sends them
-right after, at its next look. Every `LOOK_SECONDS` a worker thread looks at the remote (one round trip: its branch's commit, no
-fetch, no lock) and syncs only when the look says so: the remote moved (another delegation pushed),
-or this clone has actions waiting to go out. "Sync now" syncs whatever the look says. The result is
+right after, at its next look. A worker thread looks at the remote (one round trip: its branch's
+commit, no fetch, no lock) and syncs only when the look says so: the remote moved (another delegation
+pushed), or this clone has actions waiting to go out. How often it looks is `look_interval`: every
+0.75 s while the room is active (the user pressed a key or clicked, this clone acted, or the remote
+moved, in the last half minute), so that another delegation's action shows within 2 s of its push;
+then less and less often, up to every 5 s, so that a room left open on 193 idle laptops costs the
+server about 40 looks a second instead of 260. "Sync now" syncs whatever the look says. The result is
 the app's `sync_state` (online or offline, the last time the remote was reached, actions waiting),
 which the top bar shows; every refusal (an own action that no longer holds, the server's guard
 refusing a push) and every notice of the actions' own syncs becomes a notification, once.
@@ -13,9 +17,12 @@ clone acts again, the remote moves, or the user asks.
 """
 
 import logging
+import time
 from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING
+
+from textual.timer import Timer
 
 from draftroom.errors import DraftroomError
 from draftroom.tui.room import Room
@@ -25,7 +32,17 @@ from draftroom.workflow.hosting import Look, Synced
 if TYPE_CHECKING:
     from draftroom.tui.app import DraftroomApp
 
-LOOK_SECONDS = 0.75  # another delegation's action shows within 2 s of its push (see bench/bench_tui_sync.py)
+FAST_SECONDS = 0.75  # another delegation's action shows within 2 s of its push (see bench/bench_tui_sync.py)
+SLOW_SECONDS = 5.0  # a room nobody touches: the first push after a quiet spell shows within about 5 s
+ACTIVE_SECONDS = 30.0  # activity this recent keeps the fast pace
+
+
+def look_interval(idle: float) -> float:
+    """Seconds until the next look, `idle` seconds after the room's last activity: the fast pace while
+    active, then doubling every ACTIVE_SECONDS of quiet, up to SLOW_SECONDS."""
+    if idle <= ACTIVE_SECONDS:
+        return FAST_SECONDS
+    return min(SLOW_SECONDS, FAST_SECONDS * 2 ** ((idle - ACTIVE_SECONDS) / ACTIVE_SECONDS))
 
 
 @dataclass(frozen=True)
@@ -68,15 +85,40 @@ class Syncer:
         self._notices = _Notices(self)
         self._last = ""
         self._local: Room | None = None  # the open room, once a look found it is not hosted
+        self.clock = time.monotonic
+        self._active = self.clock()  # the room's last activity (see look_interval)
+        self._timer: Timer | None = None
+        self.pace = FAST_SECONDS  # seconds from the last look scheduled to the one after
 
     def start(self) -> None:
         logging.getLogger("draftroom").addHandler(self._notices)
         hosting.sync_in_own_worker(self)  # an action returns at once; this worker sends it right after
-        self.app.set_interval(LOOK_SECONDS, self.tick)
+        self._schedule()
 
     def stop(self) -> None:
         hosting.sync_in_own_worker(self, on=False)
         logging.getLogger("draftroom").removeHandler(self._notices)
+        if self._timer is not None:
+            self._timer.stop()
+
+    def touched(self) -> None:
+        """The user or the room did something: back to the fast pace (the next look within FAST_SECONDS)."""
+        slow = look_interval(self.clock() - self._active) > FAST_SECONDS
+        self._active = self.clock()
+        if slow and not self._busy:
+            self._schedule()
+
+    def _schedule(self) -> None:
+        if self._timer is not None:
+            self._timer.stop()
+        self.pace = look_interval(self.clock() - self._active)
+        self._timer = self.app.set_timer(self.pace, self._looked_for)
+
+    def _looked_for(self) -> None:
+        self._timer = None
+        self.tick()
+        if not self._busy:  # nothing to look at now: look again later
+            self._schedule()
 
     def forget(self) -> None:
         """The room was closed: nothing to show until the next one is looked at."""
@@ -109,6 +151,9 @@ class Syncer:
     def _done(self, result: _Result) -> None:
         self._busy = False
         room, look, synced = result.room, result.look, result.synced
+        if look is not None and (look.behind or (synced is not None and (synced.fetched or synced.pushed))):
+            self._active = self.clock()  # the room moved: keep looking often
+        self._schedule()
         if room is not self.app.room:
             return
         if result.refused:

@@ -4,19 +4,21 @@ paragraph's status. As plain text, or as one self-contained HTML page.
 
 Edits that change different words of a paragraph are shown inside it; a whole new text, edits
 that collide, deletions and moves are shown on their own lines under the paragraph; new
-paragraphs where they would stand ("OP5 bis").
+paragraphs where they would stand ("OP5 bis"). Square brackets around disputed words are their own
+pieces, so that every output sets them apart (bold, as the UN's informal compilations print them) and
+its legend explains them.
 """
 
-import html
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from draftroom.model import Document, iter_located, labels
+from draftroom.model import Document, brackets, iter_located, labels
 from draftroom.model.amendment import Amendment
 from draftroom.workflow.patching import Hunk, hunks, spans_overlap
 
 _LATIN = ("bis", "ter", "quater", "quinquies", "sexies", "septies", "octies", "novies", "decies")
+TEXT_LEGEND = "[-deleted-] {+inserted+} [DELEGATIONS: proposal]; [words] in the text: not agreed"
 STATUS_NAMES = {"agreed-ad-ref": "agreed ad ref", "agreed": "agreed", "bracketed": "bracketed"}
 
 
@@ -24,7 +26,7 @@ STATUS_NAMES = {"agreed-ad-ref": "agreed ad ref", "agreed": "agreed", "bracketed
 class Piece:
     """A run of the compilation: plain text, struck or inserted words, or an attributed proposal."""
 
-    kind: str  # text | del | ins | who
+    kind: str  # text | del | ins | who | bracket (a square bracket around disputed words)
     text: str = ""
     parts: list["Piece"] = field(default_factory=list)  # inside an attribution
 
@@ -103,7 +105,27 @@ def compile_lines(doc: Document, amendments: list[Amendment], code: Callable[[st
         open_.append((depth, new_after))  # shown after the paragraph's sub-items
     while open_:
         lines += open_.pop()[1]
+    for line in lines:
+        line.pieces = _bracketed(line.pieces)
     return lines
+
+
+def _bracketed(pieces: list[Piece]) -> list[Piece]:
+    """The pieces with each square bracket of their plain text (not a footnote reference's) its own
+    "bracket" piece, inside attributions too."""
+    out: list[Piece] = []
+    for p in pieces:
+        if p.kind == "who":
+            out.append(Piece("who", p.text, _bracketed(p.parts)))
+            continue
+        marks = [at for at, _ in brackets.marks(p.text)] if p.kind == "text" else []
+        pos = 0
+        for at in marks:
+            out += [Piece("text", p.text[pos:at])] if at > pos else []
+            out.append(Piece("bracket", p.text[at]))
+            pos = at + 1
+        out += [Piece(p.kind, p.text[pos:])] if pos < len(p.text) or not marks else []
+    return out
 
 
 def _split(
@@ -141,7 +163,7 @@ def _new_line(a: Amendment, label: str, depth: int, code: Callable[[str], str]) 
 
 
 def render_text(doc: Document, lines: list[Line], revision: str) -> str:
-    out = [_heading(doc, revision), "Legend: [-deleted-] {+inserted+} [DELEGATIONS: proposal]", ""]
+    out = [_heading(doc, revision), f"Legend: {TEXT_LEGEND}", ""]
     for line in lines:
         status = f"({STATUS_NAMES[line.status]}) " if line.status in STATUS_NAMES else ""
         body = "".join(plain(p) for p in line.pieces)
@@ -172,10 +194,12 @@ font-weight:bold;color:#444}.proposal .l,.new .l{color:#036}del{color:#a00}ins{c
 .who{background:#eef3fb;border-radius:3px;padding:0 .2em}.who b{font-size:.85em;color:#036}
 .s{font-size:.8em;border:1px solid #888;border-radius:3px;padding:0 .3em;margin-right:.4em}
 .agreed{background:#dfd}.agreed-ad-ref{background:#efe}.bracketed{background:#fed}
-.notes{border-top:1px solid #888;margin-top:2em;font-size:.9em}"""
+.br{font-weight:bold}.notes{border-top:1px solid #888;margin-top:2em;font-size:.9em}"""
 
 
 def render_html(doc: Document, lines: list[Line], revision: str) -> str:
+    import html  # the HTML compilation only: the text one and the listings do without
+
     rows = []
     for line in lines:
         status = (
@@ -193,14 +217,23 @@ def render_html(doc: Document, lines: list[Line], revision: str) -> str:
     title = html.escape(_heading(doc, revision))
     return (
         f'<!DOCTYPE html>\n<html lang="{lang}"><head><meta charset="utf-8"><title>{title}</title>'
-        f"<style>{_CSS}</style></head><body><h1>{title}</h1>\n"
+        f"<style>{_CSS}</style></head><body><h1>{title}</h1>\n{_HTML_LEGEND}\n"
         + "\n".join(rows)
         + (f'\n<ol class="notes">{notes}</ol>' if notes else "")
         + "\n</body></html>\n"
     )
 
 
+_HTML_LEGEND = (
+    '<p class="legend"><del>struck</del>: proposed deletion; <ins>underlined</ins>: proposed insertion; '
+    '<span class="who"><b>[DELEGATIONS: </b>proposal<b>]</b></span>; '
+    '<b class="br">[</b>words<b class="br">]</b> in bold square brackets: not agreed</p>'
+)
+
+
 def _html(p: Piece) -> str:
+    import html
+
     if p.kind == "del":
         return f"<del>{html.escape(p.text)}</del>"
     if p.kind == "ins":
@@ -208,4 +241,6 @@ def _html(p: Piece) -> str:
     if p.kind == "who":
         inner = "".join(_html(q) for q in p.parts)
         return f'<span class="who"><b>[{html.escape(p.text)}</b>{inner}<b>]</b></span>'
+    if p.kind == "bracket":
+        return f'<b class="br">{p.text}</b>'
     return html.escape(p.text)

@@ -158,15 +158,17 @@ def sync(name: str, home: Home = None) -> Synced:
     aside: dict[str, str] = {}  # own commits the remote refused -> its line: set aside at the next round
     _replaying.append(True)
     try:
-        for attempt in range(20):
-            if attempt:  # the remote moved on during the round: let the others' pushes land first
-                time.sleep(random.uniform(0, min(2.0, 0.1 * 2**attempt)))
+        deadline, attempt = time.monotonic() + RETRY_SECONDS, 0
+        while True:
+            began = time.monotonic()
             if _round(neg, home, done, aside):
                 break
-        else:
-            raise DraftroomError(
-                f"the remote of {neg.name} kept moving: run `draftroom sync {neg.name}` again"
-            )
+            if time.monotonic() > deadline:
+                raise DraftroomError(
+                    f"the remote of {neg.name} kept moving: run `draftroom sync {neg.name}` again"
+                )
+            attempt += 1
+            time.sleep(backoff(attempt, time.monotonic() - began))
     except rm.Offline as e:
         done.offline = str(e)
     finally:
@@ -174,6 +176,18 @@ def sync(name: str, home: Home = None) -> Synced:
     done.waiting = _count_own(neg)
     neg.sync()
     return done
+
+
+RETRY_SECONDS = 300.0  # how long a sync keeps trying while others win the race to the remote
+
+
+def backoff(attempt: int, round_seconds: float) -> float:
+    """The pause before round `attempt` + 1 of a sync whose push lost the race (the remote moved on
+    during a round that took `round_seconds`): a random share of a window that doubles with each loss,
+    measured in rounds, so that N clones pushing at once spread over about N rounds instead of all
+    coming back together; at most 16 rounds (and 30 s), at least 50 ms."""
+    window = max(0.05, round_seconds) * min(2**attempt, 16)
+    return random.uniform(0, min(window, 30.0))
 
 
 def look(name: str, home: Home = None) -> Look | None:

@@ -6,7 +6,6 @@ or "Secretariat"; the canonical English short name is what git records as the au
 import json
 import os
 import re
-import tomllib
 from pathlib import Path
 
 from draftroom.errors import DraftroomError
@@ -29,6 +28,8 @@ def _config() -> dict[str, object]:
     path = config_path()
     if not path.is_file():
         return {}
+    import tomllib  # only when there is a file to read: most commands start without one
+
     try:
         return tomllib.loads(path.read_text(encoding="utf-8"))
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as e:

@@ -2,9 +2,10 @@
 pure-Python one (Diff_Timeout = 0, so a hard diff never degrades to "delete all, insert all")."""
 
 from functools import cache
+from typing import TYPE_CHECKING
 
-import fast_diff_match_patch
-from diff_match_patch import diff_match_patch
+if TYPE_CHECKING:
+    from diff_match_patch import diff_match_patch
 
 Diff = tuple[int, str]  # (-1 deleted | 0 kept | 1 inserted, text)
 Span = tuple[int, int]  # [start, end) in the old text; start == end for a pure insertion
@@ -13,7 +14,9 @@ _OPS = {"=": 0, "-": -1, "+": 1}
 
 
 @cache
-def _dmp() -> diff_match_patch:
+def _dmp() -> "diff_match_patch":
+    from diff_match_patch import diff_match_patch  # loaded by the first patch, not by every action
+
     dmp = diff_match_patch()
     dmp.Diff_Timeout = 0
     return dmp
@@ -21,6 +24,8 @@ def _dmp() -> diff_match_patch:
 
 def diffs(old: str, new: str) -> list[Diff]:
     """Character diff with semantic cleanup, in diff-match-patch's (op, text) form."""
+    import fast_diff_match_patch  # loaded by the first diff, not by every action
+
     raw = fast_diff_match_patch.diff(old, new, counts_only=False, cleanup="Semantic", timelimit=0)
     return [(_OPS[op], text) for op, text in raw]
 

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from draftroom.errors import DraftroomError
 from draftroom.store import actor_email
-from draftroom.store.signing import KEYS_DIR
+from draftroom.store.layout import KEYS_DIR
 from draftroom.workflow.identity import config_path
 
 Signer = Callable[[str], str | None]

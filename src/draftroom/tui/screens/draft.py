@@ -7,6 +7,8 @@ from textual.widgets import OptionList, Static
 
 from draftroom.errors import DraftroomError
 from draftroom.model import find_by_id
+from draftroom.model.footnotes import references
+from draftroom.tui.screens.all_proposals import AllProposalsScreen
 from draftroom.tui.screens.base import RoomScreen
 from draftroom.tui.screens.bracket import open_bracket
 from draftroom.tui.screens.editor import open_editor
@@ -65,6 +67,13 @@ class DraftScreen(RoomScreen):
             tooltip="Edit this paragraph's translation in place (a delegation proposes it to the Secretariat)",
         ),
         Binding(
+            "n",
+            "translate_footnote",
+            "Translate footnote",
+            tooltip="Edit the translation of this paragraph's footnote in place (the first not current)",
+            show=False,  # the key bar is full; the palette lists it
+        ),
+        Binding(
             "l",
             "language(1)",
             "Language",
@@ -87,6 +96,13 @@ class DraftScreen(RoomScreen):
         ),
         # the palette lists these; the key bar is full
         Binding("C", "compilation", "Compilation", tooltip="Every pending proposal in place", show=False),
+        Binding(
+            "P",
+            "all_proposals",
+            "All proposals",
+            tooltip="Every proposal on one screen, filtered by paragraph, delegation, status and kind",
+            show=False,
+        ),
         Binding(
             "A",
             "formal_amendments",
@@ -247,7 +263,7 @@ class DraftScreen(RoomScreen):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in self.WORKING_ACTIONS and self.language is not None:
             return False
-        if action == "translate" and self.language is None:
+        if action in ("translate", "translate_footnote") and self.language is None:
             return False
         return super().check_action(action, parameters)
 
@@ -279,6 +295,34 @@ class DraftScreen(RoomScreen):
         title = f"{label} in {lang}; the working text: {loc.paragraph.text}"
         self.app.push_screen(TranslationEditor(title, text), save)
 
+    def action_translate_footnote(self) -> None:
+        """The focused paragraph's first footnote not current in the language shown (else its first)."""
+        loc, lang, view, snap = self.locate(self.current), self.language, self.view, self.snap
+        room = self.room_app.room
+        if loc is None or lang is None or view is None or snap is None or room is None:
+            return
+        notes = references(loc.paragraph.text)
+        if not notes:
+            self.notify(f"{loc.label} has no footnote: focus a paragraph with one", severity="warning")
+            return
+        who = self.room_app.require_identity()
+        if who is None:
+            return
+        number = next((n for n in notes if view.footnotes.get(n) != "current"), notes[0])
+        working = next((f.text for f in snap.document.footnotes if f.number == number), "")
+        there = next((f.text for f in view.document.footnotes if f.number == number), "")
+        text = "" if view.footnotes.get(number) == "missing" else there
+
+        def save(new: str | None) -> None:
+            if new is not None:
+                self.room_app.act(
+                    lambda: room.translate_footnote(number, lang, new, who),
+                    f"footnote {number} in {lang} is current",
+                )
+
+        title = f"Footnote {number} of {loc.label} in {lang}; the working text: {working}"
+        self.app.push_screen(TranslationEditor(title, text), save)
+
     def action_languages(self) -> None:
         room = self.room_app.room
         if room is not None:
@@ -288,6 +332,9 @@ class DraftScreen(RoomScreen):
         self.app.push_screen(
             ReadingScreen("Compilation text", "compilation", lambda room: room.compilation())
         )
+
+    def action_all_proposals(self) -> None:
+        self.app.push_screen(AllProposalsScreen())
 
     def action_formal_amendments(self) -> None:
         title = "Formal amendments document"

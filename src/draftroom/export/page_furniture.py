@@ -52,7 +52,7 @@ def write(document: DocxDocument, layout: Layout, typo: Typography, emblem: byte
     half = total // 2
     _fill(section.even_page_footer._element, _footer([(half, "page", "left"), (half, bare, "right")], typo))
     _fill(section.footer._element, _footer([(half, bare, "left"), (half, "page", "right")], typo))
-    job_cell = _p("ReleaseDate1", _mark(job, typo), f'<w:spacing w:before="0" w:after="{BAR_CODE}"/>')
+    job_cell = _p("ReleaseDate1", _mark(job or "", typo), f'<w:spacing w:before="0" w:after="{BAR_CODE}"/>')
     first_footer = _table(
         [3800, total - 3800],
         [

@@ -570,3 +570,38 @@ def test_a_delegation_amends_a_translation_and_the_facilitator_accepts_it(run_cl
         json.loads(ok(run_cli("show", "r", "--lang", "es", "--json")))["operative"][2]["text"]
         == "Solicita al Presidente;"
     )
+
+
+def _verdicts(tmp_path: Path) -> list[str]:
+    from draftroom.store import Negotiation
+    from draftroom.store import remote as rm
+
+    with Negotiation(tmp_path / "home" / "r").repository() as repo:
+        return [v.reason for v in rm.judge_range(repo, None, "HEAD", signed=False)]
+
+
+def test_the_guard_lets_translations_through_by_who_may_make_them_and_refuses_a_delegations_own(
+    run_cli, tmp_path
+):
+    """The rules the server's guard and `verify` apply: a delegation's proposed wording, its
+    acceptance by the facilitator and the Secretariat's translating pass; a delegation writing the
+    translation itself (by hand, with plain git) is refused."""
+    ok(run_cli("new", "r", "--from", akn("en", 328), "--with", akn("es", 328), "--facilitator", "Pakistan"))
+    ident = ok(
+        run_cli("amend", "r", "--as", "Chile", "replace", "OP3", "--lang", "es", "--text", "Solicita;")
+    ).strip()
+    ok(run_cli("accept", "r", ident, "--as", "Pakistan"))
+    ok(run_cli("translate", "r", "OP2", "--lang", "es", "--text", "Invita a todos;", "--as", "Secretariat"))
+    assert _verdicts(tmp_path) == []
+    neg = tmp_path / "home" / "r"
+    text = next((neg / "translations" / "es" / "text").iterdir())
+    text.write_text("Chile lo escribe;\n", encoding="utf-8")
+    subprocess.run(["git", "-C", str(neg), "add", "-A"], check=True)
+    message = "translate: Chile writes the Spanish itself\n\nActor: Chile\nAction: translate\n"
+    subprocess.run(
+        ["git", "-C", str(neg), "-c", "user.name=c", "-c", "user.email=c@x", "commit", "-qm", message],
+        check=True,
+    )
+    assert _verdicts(tmp_path) == [
+        f"Chile changed translations/es/text/{text.name}: only the Secretariat translates (a delegation proposes a wording)"
+    ]

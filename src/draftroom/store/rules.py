@@ -16,6 +16,13 @@ negotiation registered for that actor before the commit), and the files it chang
     amendments/<id>.json     a new one proposed by its proposer alone (co-proposers are invited and
                              join by supporting it); a delegation otherwise only joins, leaves or
                              withdraws; a facilitator decides; never a private proposal's file
+    translations/<lang>/proposals/<id>.json
+                             a new one proposed by its proposer; a facilitator or the Secretariat
+                             accepts it
+    translations/<lang>/amendments/<id>.json
+                             an amendment's wording: the Secretariat, a facilitator or a proposer
+    translations/ otherwise  the Secretariat (it adds and translates the language versions) or a
+                             facilitator accepting a proposed wording
     anything else            refused
 
 A commit marked private (a `Private:` trailer) is refused whatever it changes: a private proposal
@@ -37,6 +44,7 @@ from draftroom.store.records import Action
 SECRETARIAT = "Secretariat"
 PRIVATE_TRAILER = "Private"
 _KEPT_PRIVATE = "a private proposal stays in its clone: `draftroom submit` shares it as an ordinary action"
+TRANSLATIONS = "translations/"
 _DOCUMENT = (layout.META, layout.STRUCTURE, layout.FOOTNOTES, layout.STATE)
 _DECISIONS = ("revise", "mark", "bracket", "unbracket", "table", "accept", "reject", "compromise", "undo")
 
@@ -124,6 +132,31 @@ def _brackets_only(before: str | None, after: str | None) -> bool:
     return before is not None and after is not None and without_brackets(before) == without_brackets(after)
 
 
+def _translation_problem(
+    actor: str, rel: str, before: Committed, after: Committed, chairs: list[str]
+) -> str | None:
+    """Who may change a file of the language versions (see the module's table)."""
+    if actor == SECRETARIAT or actor in chairs:
+        return None
+    parts = rel.split("/")  # translations/<lang>/<kind>/<id>.json
+    if len(parts) == 4 and parts[2] == "proposals":
+        old, new = _json(before, rel), _json(after, rel)
+        if (
+            old is None
+            and new is not None
+            and new.get("proposer") == actor
+            and new.get("status") == "proposed"
+        ):
+            return None
+        return f"{actor} changed {rel}: a delegation proposes a wording of its own; the Secretariat or a facilitator accepts it"
+    if len(parts) == 4 and parts[2] == "amendments":
+        amendment = _json(after, f"{layout.AMENDMENTS_DIR}{parts[3]}") or {}
+        if actor in amendment.get("proposers", []):
+            return None
+        return f"{actor} worded {rel}: only the Secretariat or a proposer of that amendment gives its wording"
+    return f"{actor} changed {rel}: only the Secretariat translates (a delegation proposes a wording)"
+
+
 def judge(action: Action, before: Committed, after: Committed, changed: list[str]) -> str | None:
     """Why the action may not be done by its actor (None when it may), from the files it changed."""
     actor = action.actor
@@ -154,6 +187,10 @@ def judge(action: Action, before: Committed, after: Committed, changed: list[str
                 return problem
         elif rel.startswith(layout.AMENDMENTS_DIR):
             problem = _amendment_problem(actor, rel, before, after, chairs)
+            if problem:
+                return problem
+        elif rel.startswith(TRANSLATIONS):
+            problem = _translation_problem(actor, rel, before, after, chairs)
             if problem:
                 return problem
         else:

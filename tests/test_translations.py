@@ -538,3 +538,35 @@ def test_a_facilitator_accepts_a_delegations_proposed_translation_like_any_amend
     assert shown["operative"][1]["text"] == "Invita a todos los Estados;"
     assert json.loads(ok(run_cli("translations", "r", "proposals", "--json")))[0]["status"] == "accepted"
     assert {p["label"]: p["status"]["es"] for p in status(run_cli, "r")["paragraphs"]}["OP2"] == "current"
+
+
+def test_a_delegation_amends_a_translation_and_the_facilitator_accepts_it(run_cli):
+    ok(run_cli("new", "r", "--from", akn("en", 328), "--with", akn("es", 328), "--facilitator", "Pakistan"))
+    ident = ok(
+        run_cli(
+            "amend",
+            "r",
+            "--as",
+            "Chile",
+            "replace",
+            "OP3",
+            "--lang",
+            "es",
+            "--text",
+            "Solicita al Presidente;",
+        )
+    ).strip()
+    listed = json.loads(ok(run_cli("translations", "r", "proposals", "--json")))
+    assert [(p["id"], p["label"], p["language"], p["proposer"]) for p in listed] == [
+        (ident, "OP3", "es", "Chile")
+    ]
+    assert json.loads(ok(run_cli("amendments", "r", "--json"))) == []  # the working text is not amended
+    refused(
+        run_cli("amend", "r", "--as", "Chile", "replace", "OP3", "--lang", "en", "--text", "x"),
+        "working language",
+    )
+    ok(run_cli("accept", "r", ident, "--as", "Pakistan"))
+    assert (
+        json.loads(ok(run_cli("show", "r", "--lang", "es", "--json")))["operative"][2]["text"]
+        == "Solicita al Presidente;"
+    )

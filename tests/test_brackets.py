@@ -213,3 +213,4 @@ def test_the_compilation_legend_explains_brackets_in_every_language(lang):
     block = legend(lang)
     assert block.text.startswith(LEGEND[lang]) and [t for k, t in block.spans if k == "bracket"] == ["[", "]"]
     assert block.text.count("[ ]") == 1
+    assert ("。粗体方括号" in block.text) == (lang == "zh") and "  " not in block.text

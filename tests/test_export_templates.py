@@ -43,7 +43,7 @@ def test_templates_hold_the_uns_styles_and_page_setup():
         section = document.sections[0]
         assert (section.page_width.twips, section.page_height.twips) == (12240, 15840)
         assert (section.left_margin.twips, section.right_margin.twips) == (1200, 1200)
-        assert (section.top_margin.twips, section.bottom_margin.twips) == (1440, 1728)
+        assert (section.top_margin.twips, section.bottom_margin.twips) == (1440, 1152)
         assert (section.header_distance.twips, section.footer_distance.twips) == (432, 504)
         assert section.different_first_page_header_footer
         assert document.settings.odd_and_even_pages_header_footer

@@ -50,6 +50,9 @@ def test_pdf_reads_as_the_xml(name):
         "en_A_RES_79_264",
         # a list run into its sentence after a sub-item: "on: (i) modalities ...; (ii) ...; and (iii) ..."
         "en_A_RES_79_237",
+        # a preambular paragraph whose line ends in a colon inside a name ("Nuclear Security:" /
+        # "Shaping the Future"): the name goes on, no new paragraph
+        "en_A_RES_79_55",
     ],
 )
 def test_extracted_text_reads_as_the_xml(name):

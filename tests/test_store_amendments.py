@@ -80,3 +80,24 @@ def test_roles_are_stored_once_changed(neg: Negotiation):
     assert '"中国"' in git(neg.path, "show", "HEAD:roles.json")
     with pytest.raises(DraftroomError, match="belongs to the document"), neg.action("x", "China") as txn:
         txn.write_file("roles.json", "{}")
+
+
+def test_amendment_rows_left_by_a_deleted_repository_are_read_again_from_git(neg: Negotiation):
+    """A stale row naming a commit this repository does not have (its folder was deleted by hand and
+    made again) is dropped and the amendments read from git, not an internal error."""
+    from sqlmodel import Session
+
+    from draftroom.store.amendment_index import AmendmentStateRow
+
+    with neg.action("propose", "China") as txn:
+        txn.amendments.save(_amendment("chn-1"))
+    assert [a.id for a in indexed_amendments(neg)] == ["chn-1"]
+    with Session(neg.index.engine) as s:
+        row = s.get(AmendmentStateRow, str(neg.path))
+        assert row is not None
+        row.commit = "0123456789abcdef0123456789abcdef01234567"  # the old repository's HEAD
+        s.add(row)
+        s.commit()
+    with neg.action("propose", "China") as txn:
+        txn.amendments.save(_amendment("chn-2", "决定"))
+    assert [a.id for a in indexed_amendments(neg)] == ["chn-1", "chn-2"]

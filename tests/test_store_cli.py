@@ -230,3 +230,49 @@ def test_home_defaults_to_sessions_and_database_url_is_honoured(run_process, tmp
     assert (tmp_path / "sessions" / "x" / ".git").is_dir()
     assert [s["name"] for s in as_json(run_process("list", "--json", env=env))] == ["x"]
     assert db.is_file() and not (tmp_path / "sessions" / "index.sqlite").exists()
+
+
+def test_new_after_the_folder_was_deleted_by_hand_starts_afresh(run_cli, home, tmp_path):
+    """`rm -rf HOME/t` leaves t's rows in the home's SQL index (and its amendment rows): `new t` works,
+    and every answer is the new negotiation's, none of the old one's history."""
+    import shutil
+
+    from draftroom.store.amendment_index import indexed_amendments
+    from draftroom.workflow.negotiation import open_negotiation
+
+    ok(run_cli("amend", "t", "--as", "China", "delete", "OP1"))
+    ok(run_cli("revise", "t", "--as", "Pakistan"))
+    assert len(indexed_amendments(open_negotiation("t", home))) == 1
+    assert len(as_json(run_cli("log", "t", "--json"))) == 3
+    shutil.rmtree(home / "t")
+    source = tmp_path / "fr.txt"
+    source.write_text((Path(__file__).parent / "data" / "fr_projet.txt").read_text(encoding="utf-8"))
+    assert "created t" in ok(run_cli("new", "t", "--from", str(source), "--as", "China"))
+    assert [a["action"] for a in as_json(run_cli("log", "t", "--json"))] == ["new"]
+    assert indexed_amendments(open_negotiation("t", home)) == []
+    assert "no amendments yet" in ok(run_cli("amendments", "t"))
+    [listed] = as_json(run_cli("list", "--json"))
+    assert (listed["name"], listed["language"], listed["revision"]) == ("t", "fr", 0)
+
+
+def test_new_after_the_whole_home_was_deleted_with_the_index_elsewhere_starts_afresh(run_cli, tmp_path):
+    """`rm -rf` of the home leaves an index named by DRAFTROOM_DATABASE_URL holding commits that no
+    longer exist: `new NAME` starts again, its index rows those of the new text."""
+    import shutil
+
+    env = {"DRAFTROOM_DATABASE_URL": f"sqlite:///{tmp_path / 'index.sqlite'}"}
+    ok(run_cli("new", "t", "--from", str(SEED_001), env=env))
+    ok(run_cli("amend", "t", "--as", "France", "delete", "OP3", env=env))
+    assert len(as_json(run_cli("amendments", "t", "--json", env=env))) == 1
+    shutil.rmtree(tmp_path / "home")
+    seed = SEEDS / "002_e512e5138112a4f1.txt"
+    ok(run_cli("new", "t", "--from", str(seed), env=env))
+    shown = as_json(run_cli("show", "t", "--json", env=env))
+    assert (
+        shown["operative"][0]["text"]
+        == as_json(run_cli("parse", str(seed), "--json"))["operative"][0]["text"]
+    )
+    assert as_json(run_cli("amendments", "t", "--json", env=env)) == []
+    assert [line.split()[0] for line in ok(run_cli("list", env=env)).splitlines()] == ["t"]
+    ok(run_cli("amend", "t", "--as", "France", "delete", "OP2", env=env))
+    assert [a["target"] for a in as_json(run_cli("amendments", "t", "--json", env=env))] == ["OP2"]

@@ -112,7 +112,7 @@ def test_a_revision_makes_exactly_the_changed_paragraphs_stale_and_translate_mak
     assert [(p["id"], p["label"], p["language"], p["proposer"], p["status"]) for p in listed] == [
         (ident, "OP1", "fr", "France", "proposed")
     ]
-    refused(run_cli("translate", "r", "--accept", ident, "--as", "France"), "only the Secretariat accepts")
+    refused(run_cli("translate", "r", "--accept", ident, "--as", "France"), "only a facilitator")
     ok(run_cli("translate", "r", "--accept", ident[:8], "--as", "Secretariat"))
     assert (
         json.loads(ok(run_cli("show", "r", "--lang", "fr", "--json")))["operative"][0]["text"]
@@ -521,3 +521,52 @@ def test_every_version_in_the_repository_aligns_with_its_english(name):
     english = parse_file(DATA / f"en_{name[3:]}")
     t = align(english, parse_file(DATA / name), name)
     assert list(t.paragraphs) == [loc.paragraph.id for loc in iter_located(english)]
+
+
+def test_a_facilitator_accepts_a_delegations_proposed_translation_like_any_amendment(run_cli):
+    ok(run_cli("new", "r", "--from", akn("en", 328), "--with", akn("es", 328), "--facilitator", "Pakistan"))
+    proposed = ok(
+        run_cli(
+            "translate", "r", "OP2", "--lang", "es", "--text", "Invita a todos los Estados;", "--as", "France"
+        )
+    )
+    ident = proposed.split(" proposed as ")[1].split(";")[0]
+    refused(run_cli("accept", "r", ident, "--as", "France"), "only a facilitator", "France is not one")
+    refused(run_cli("translate", "r", "--accept", ident, "--as", "Chile"), "Chile is not one")
+    assert "translation accepted" in ok(run_cli("accept", "r", ident[:8], "--as", "Pakistan"))
+    shown = json.loads(ok(run_cli("show", "r", "--lang", "es", "--json")))
+    assert shown["operative"][1]["text"] == "Invita a todos los Estados;"
+    assert json.loads(ok(run_cli("translations", "r", "proposals", "--json")))[0]["status"] == "accepted"
+    assert {p["label"]: p["status"]["es"] for p in status(run_cli, "r")["paragraphs"]}["OP2"] == "current"
+
+
+def test_a_delegation_amends_a_translation_and_the_facilitator_accepts_it(run_cli):
+    ok(run_cli("new", "r", "--from", akn("en", 328), "--with", akn("es", 328), "--facilitator", "Pakistan"))
+    ident = ok(
+        run_cli(
+            "amend",
+            "r",
+            "--as",
+            "Chile",
+            "replace",
+            "OP3",
+            "--lang",
+            "es",
+            "--text",
+            "Solicita al Presidente;",
+        )
+    ).strip()
+    listed = json.loads(ok(run_cli("translations", "r", "proposals", "--json")))
+    assert [(p["id"], p["label"], p["language"], p["proposer"]) for p in listed] == [
+        (ident, "OP3", "es", "Chile")
+    ]
+    assert json.loads(ok(run_cli("amendments", "r", "--json"))) == []  # the working text is not amended
+    refused(
+        run_cli("amend", "r", "--as", "Chile", "replace", "OP3", "--lang", "en", "--text", "x"),
+        "working language",
+    )
+    ok(run_cli("accept", "r", ident, "--as", "Pakistan"))
+    assert (
+        json.loads(ok(run_cli("show", "r", "--lang", "es", "--json")))["operative"][2]["text"]
+        == "Solicita al Presidente;"
+    )

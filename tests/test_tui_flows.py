@@ -496,7 +496,13 @@ def test_a_sponsor_removed_from_the_list(home):
         await pilot.press("s")
         await settle(pilot)
         app.screen.query_one("#sponsors").focus()
-        await pilot.press("down", "d")  # the second row in UN order: China
+        await pilot.press("down", "d")  # the second row in UN order: China; d is the draft's Delete
+        await settle(pilot)
+        assert "白俄罗斯和中国" in screen_text(app)
+        await pilot.press("delete")
+        await settle(pilot)
+        assert isinstance(app.screen, ReasonScreen) and "白俄罗斯和中国" in screen_text(app)  # asked first
+        await pilot.press("enter")
         await settle(pilot)
         await settle(pilot)
         assert "白俄罗斯" in screen_text(app) and "白俄罗斯和中国" not in screen_text(app)

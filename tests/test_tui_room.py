@@ -179,6 +179,33 @@ def test_a_compilation_has_the_same_formats_in_the_cli_and_the_tui(home, tmp_pat
         assert refused.returncode != 0 and ".docx" in refused.stderr and "\n" not in refused.stderr.strip()
 
 
+def test_the_tui_refuses_a_compilation_format_as_the_cli_does(home, tmp_path, run_cli):
+    """Issue 16, fault 7: a format the CLI refuses for a compilation the TUI refuses too, saying the
+    same, and writes nothing."""
+    amending.propose(NAME, "China", Proposal(kind="delete", target="o3"), home=home)
+    target = tmp_path / "c.pdf"
+    said: list[str] = []
+
+    async def scenario(app: DraftroomApp, pilot) -> None:
+        await pilot.press("x")
+        await settle(pilot)
+        app.screen.query_one("#kind").value = "compilation"
+        await pilot.pause()
+        app.screen.query_one("#path").value = str(target)
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        await settle(pilot)
+        said.extend(n.message for n in app._notifications if n.severity == "error")
+
+    drive(lambda: app_in(home, Identity(None, "secretariat")), scenario)
+    refused = run_cli("export", NAME, "--home", str(home), "--kind", "compilation", "-o", str(target))
+    assert refused.returncode != 0 and not target.exists()
+    assert said and refused.stderr.strip().removeprefix("draftroom: error: ") in said[0], (
+        said,
+        refused.stderr,
+    )
+
+
 def test_a_corrupt_pdf_is_called_a_damaged_pdf(run_cli, tmp_path):
     broken = tmp_path / "L.20.pdf"
     broken.write_bytes(b"\x00\x01\x02garbage" * 100)
@@ -365,6 +392,10 @@ def test_the_secretariat_grants_and_revokes_the_facilitator_role_in_the_tui(home
         app.screen.query_one("#facilitators").focus()
         await pilot.press("home", "delete")  # Belarus, first in the list
         await settle(pilot)
+        assert "Revoke Belarus's facilitator role?" in screen_text(app)
+        assert amending.current_facilitators(NAME, home=home) == ["Belarus", "Mexico"]  # asked first
+        await pilot.press("enter")
+        await settle(pilot)
         await settle(pilot)
 
     drive(lambda: app_in(home, Identity(None, "secretariat")), as_secretariat)
@@ -490,3 +521,197 @@ def test_a_facilitator_whose_role_is_revoked_meanwhile_acts_as_a_delegate(home):
 
     drive(lambda: app_in(home, Identity(FACILITATOR, "facilitator"), saved.append), scenario)
     assert saved == [Identity(FACILITATOR, "delegate")]
+
+
+def test_every_proposal_on_one_screen_filtered_by_paragraph_delegation_status_and_kind(home):
+    """P on the draft: every pending proposal of the negotiation (the decided one only with its
+    status chosen), narrowed by delegation, paragraph and kind as `amendments --by --on --kind`;
+    Enter opens the proposal's paragraph."""
+    from textual.widgets import OptionList, Select
+
+    from draftroom.tui.screens.all_proposals import AllProposalsScreen
+    from draftroom.tui.screens.proposals import ProposalsScreen
+
+    chn = amending.propose(NAME, "China", Proposal(kind="delete", target="o3"), home=home)
+    pak = amending.propose(
+        NAME, "Pakistan", Proposal(kind="replace", target="o1", text="敦促会员国批准；"), home=home
+    )
+    old = amending.propose(NAME, "Pakistan", Proposal(kind="delete", target="o1"), home=home)
+    amending.decide(NAME, [old.id], "reject", FACILITATOR, because="超出议程", home=home)
+
+    async def scenario(app: DraftroomApp, pilot) -> None:
+        await pilot.press("P")
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, AllProposalsScreen)
+
+        def listed() -> list[str]:
+            rows = screen.query_one("#all-proposals", OptionList)
+            return [rows.get_option_at_index(n).id or "" for n in range(rows.option_count)]
+
+        assert listed() == [chn.id, pak.id] and "2 shown of 3" in screen_text(app)
+        for which, value, left in (
+            ("by", "Pakistan", [pak.id]),
+            ("by", Select.BLANK, [chn.id, pak.id]),
+            ("on", "o3", [chn.id]),
+            ("kind", "replace", []),
+            ("status", Select.BLANK, []),
+            ("on", Select.BLANK, [pak.id]),
+            ("kind", "delete", [chn.id, old.id]),
+        ):
+            select = screen.query_one(f"#{which}", Select)
+            if value == Select.BLANK:
+                select.clear()
+            else:
+                select.value = value
+            await settle(pilot)
+            assert listed() == left, (which, value)
+        await pilot.press("k")
+        assert app.focused is screen.query_one("#kind", Select)
+        rows = screen.query_one("#all-proposals", OptionList)
+        rows.focus()
+        rows.highlighted = 1  # Pakistan's rejected deletion of OP1
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, ProposalsScreen) and app.screen.paragraph_id == "o1"
+
+    drive(lambda: app_in(home, Identity("Belarus", "facilitator")), scenario)
+
+
+def test_the_word_edit_dialog_shows_the_paragraph_until_words_are_typed_and_again_when_cleared(home):
+    """The dialog covers the draft: its preview shows the paragraph's text to pick the words from,
+    the redline once words are typed, and the text again (not the last redline) when they are cleared."""
+    from textual.widgets import Input, Static
+
+    op3 = nego.show(NAME, home=home).operative[2].text
+
+    async def scenario(app: DraftroomApp, pilot) -> None:
+        await pilot.press("g", *"op3", "enter", "w")
+        await settle(pilot)
+        preview = app.screen.query_one("#preview", Static)
+
+        def shown() -> str:
+            return "".join(line.text for line in preview.render_lines(preview.region.reset_offset)).replace(
+                " ", ""
+            )
+
+        assert op3[:12] in shown(), shown()
+        find = app.screen.query_one("#find", Input)
+        find.value = op3[:4]
+        app.screen.query_one("#replace", Input).value = "删去"
+        await settle(pilot)
+        assert "删去" in shown()
+        find.value = ""
+        await settle(pilot)
+        assert "删去" not in shown() and op3[:12] in shown(), shown()
+
+    drive(lambda: app_in(home, Identity("China", "delegate")), scenario)
+
+
+def test_the_decision_dialog_shows_what_the_proposal_does_to_the_text(home):
+    """Reject asks for a reason: the dialog shows the proposal's redline (the words it strikes and
+    adds), not only its heading, so the facilitator sees what is decided."""
+    from draftroom.tui.screens.reason import ReasonScreen
+
+    amending.propose(
+        NAME, "Pakistan", Proposal(kind="edit", target="o1", find="尚未批准", replace="尚未签署"), home=home
+    )
+
+    async def scenario(app: DraftroomApp, pilot) -> None:
+        await pilot.press("g", *"op1", "enter", "enter")
+        await settle(pilot)
+        await pilot.press("n")
+        await settle(pilot)
+        assert isinstance(app.screen, ReasonScreen)
+        about = screen_text(app).split("Reject", 1)[1].split("why", 1)[0].replace(" ", "").replace("█", "")
+        assert "Pakistan" in about and "签署" in about and "批准" in about, about
+
+    drive(lambda: app_in(home, Identity(FACILITATOR, "facilitator")), scenario)
+
+
+def test_the_export_form_keeps_the_users_choices_when_the_negotiation_moves_on(home):
+    """The Secretariat picks the compilation; a delegation's proposal arrives meanwhile: the kind and
+    the file stay as chosen (the form was filled anew on every change). The adoption's date and
+    meeting are asked for a resolution only."""
+    import time
+
+    from textual.widgets import Input, Select
+
+    async def scenario(app: DraftroomApp, pilot) -> None:
+        await pilot.press("x")
+        await settle(pilot)
+        screen = app.screen
+        adoption = screen.query_one("#adoption")
+        assert not adoption.display  # the draft's own kind
+        screen.query_one("#kind", Select).value = "resolution"
+        await settle(pilot)
+        assert adoption.display
+        screen.query_one("#kind", Select).value = "compilation"
+        await settle(pilot)
+        chosen = screen.query_one("#path", Input).value
+        assert not adoption.display and chosen.endswith("-compilation-rev-0.docx"), chosen
+        before = app.snapshot.version
+        amending.propose(NAME, "China", Proposal(kind="delete", target="o3"), home=home)
+        began = time.monotonic()
+        while app.snapshot.version == before and time.monotonic() - began < 5:
+            await pilot.pause(0.05)
+        await settle(pilot)
+        assert app.snapshot.version != before and app.screen is screen
+        assert screen.query_one("#kind", Select).value == "compilation"
+        assert screen.query_one("#path", Input).value == chosen
+
+    drive(lambda: app_in(home, Identity(None, "secretariat")), scenario)
+
+
+# actions that change the negotiation on one key; a decision, a revision, tabling and a compromise
+# open their dialog first, so their keys may mean something else elsewhere
+IRREVERSIBLE = {"withdraw", "revoke", "remove", "undo", "support", "submit"}
+TAKE_AWAY = {"withdraw", "revoke", "remove"}  # Delete: take away the highlighted one, asked first
+
+
+def test_no_key_acts_irreversibly_on_one_screen_and_otherwise_on_another():
+    """A key bound to an action that changes the negotiation (withdraw, support, undo, ...) on one
+    screen means that same action, or nothing, on every other screen (the draft's `w` was Words and
+    the proposals screen's `w` Withdraw; the sponsors' `d` removed a sponsor at once, the draft's
+    `d` proposes a deletion). Delete takes away the highlighted one everywhere, and asks first."""
+    from draftroom.tui.app import DraftroomApp as App
+    from draftroom.tui.screens import all_proposals, draft, history, proposals, roles, sponsors
+
+    screens = [
+        draft.DraftScreen,
+        proposals.ProposalsScreen,
+        history.HistoryScreen,
+        roles.RolesScreen,
+        sponsors.SponsorsScreen,
+        all_proposals.AllProposalsScreen,
+    ]
+    meaning: dict[str, set[str]] = {}
+    for screen in [*screens, App]:
+        for b in screen.BINDINGS:
+            for key in b.key.split(","):
+                meaning.setdefault(key, set()).add(b.action.split("(")[0].removeprefix("app."))
+    meaning["delete"] -= TAKE_AWAY
+    meaning["delete"].add("take away")
+    clashes = {k: acts for k, acts in meaning.items() if len(acts) > 1 and acts & IRREVERSIBLE}
+    assert not clashes, clashes
+    assert {"take away", "support", "undo"} <= {a for acts in meaning.values() for a in acts}
+
+
+def test_a_delegate_is_not_offered_the_facilitators_keys_and_the_facilitator_is(home):
+    amending.propose(NAME, "Pakistan", Proposal(kind="delete", target="o3"), home=home)
+
+    def keys(identity: Identity) -> str:
+        seen: list[str] = []
+
+        async def scenario(app: DraftroomApp, pilot) -> None:
+            await pilot.press("g", *"op3", "enter", "enter")
+            await settle(pilot)
+            seen.append(screen_text(app).splitlines()[-2] + screen_text(app).splitlines()[-1])
+
+        drive(lambda: app_in(home, identity), scenario, size=(160, 40))
+        return seen[0]
+
+    delegate, chair = keys(Identity("China", "delegate")), keys(Identity(FACILITATOR, "facilitator"))
+    for key in ("Accept", "Reject", "Compromise", "Status"):
+        assert key not in delegate and key in chair, (key, delegate, chair)
+    assert "Withdraw" in delegate and "Comment" in delegate

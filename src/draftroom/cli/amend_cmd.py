@@ -40,6 +40,8 @@ def _amend(args: argparse.Namespace) -> int:
         raise DraftroomError(
             "say what to amend: replace, edit, insert, delete or move (or --from-document FILE)"
         )
+    if getattr(args, "lang", None):
+        return _amend_translation(args, private)
     position, anchor = (
         ("before", args.before) if getattr(args, "before", None) else ("after", getattr(args, "after", None))
     )
@@ -131,8 +133,11 @@ def _decide(verdict: str) -> Any:
     def run(args: argparse.Namespace) -> int:
         from draftroom.workflow import amending
 
-        for a in amending.decide(args.name, args.ids, verdict, args.actor, args.home, args.because or ""):
+        decided = amending.decide(args.name, args.ids, verdict, args.actor, args.home, args.because or "")
+        for a in decided:
             print(f"{a.id}: {a.status}")
+        if not decided:  # delegations' proposed translations
+            print(f"{', '.join(args.ids)}: translation accepted")
         return 0
 
     return run
@@ -237,6 +242,18 @@ def _proposal_options(suppress: bool) -> argparse.ArgumentParser:
     return p
 
 
+def _amend_translation(args: argparse.Namespace, private: bool) -> int:
+    """`amend NAME replace OP3 --lang fr --text ...`: a delegation's wording of a translation, for a
+    facilitator to accept (`accept NAME ID`); the Secretariat's is the translation at once."""
+    from draftroom.workflow.translations import translate
+
+    if private or getattr(args, "co", None):
+        raise DraftroomError("a proposed translation is tabled by one delegation: drop --private and --with")
+    done = translate(args.name, args.target, args.lang, args.text, args.actor, args.home)
+    print(done.proposal or f"{done.label} in {args.lang} is current")
+    return 0
+
+
 def _register_amend(sub: argparse._SubParsersAction, home: argparse.ArgumentParser) -> None:
     p = sub.add_parser(
         "amend", parents=[home, _proposal_options(False)], help="propose an amendment (prints its id)"
@@ -252,6 +269,9 @@ def _register_amend(sub: argparse._SubParsersAction, home: argparse.ArgumentPars
     k = kinds.add_parser("replace", parents=[opts], help="a new text for a paragraph")
     k.add_argument("target", metavar="LABEL", help="PP3, OP5, OP10(b), AN12")
     k.add_argument("--text", required=True)
+    k.add_argument(
+        "--lang", metavar="XX", help="a new wording of the paragraph's translation in XX (fr, es, ru, ar, zh)"
+    )
     k = kinds.add_parser("edit", parents=[opts], help="change words inside a paragraph")
     k.add_argument("target", metavar="LABEL")
     k.add_argument("--find", required=True, help="the words to change (must occur once)")

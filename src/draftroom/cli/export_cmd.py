@@ -144,8 +144,8 @@ def _from_store(
 
 
 def run(args: argparse.Namespace) -> int:
-    out = check_output(Path(args.output))
     kind = _kind(args.kind)
+    out = check_output(Path(args.output), kind)
     if args.lang:
         check_language(args.lang)
     openers = _openers(args.opening_phrase)

@@ -39,8 +39,9 @@ BRACKETS = {
 def legend(lang: str) -> Block:
     """What the compilation's marks mean, the square brackets set as the text sets them."""
     before, after = BRACKETS[lang]
+    gap = "" if lang == "zh" else " "  # Chinese sentences follow one another without a space
     spans = [
-        ("text", LEGEND[lang] + " " + before),
+        ("text", LEGEND[lang] + gap + before),
         ("bracket", "["),
         ("text", " "),
         ("bracket", "]"),

@@ -3,7 +3,8 @@
 First page: the masthead in the header (a row with "United Nations" and the symbol, its "A" at 20 pt,
 over a thin rule; a row with the emblem's place, "General Assembly" at 20 pt bold and the
 distribution, date and language lines; the thick rule under it) and the job number in the footer,
-not bold. Later pages: the symbol over a thin rule, at the left of even pages and the right of odd
+not bold, over the bar code's place, the footer as tall as the UN's (its text ends 1.2 inch above the
+page's foot, later pages' 0.8 inch). Later pages: the symbol over a thin rule, at the left of even pages and the right of odd
 ones, with the short title opposite on adopted texts; the page number ("2/14") at the outer edge of
 the footer and the job number opposite it.
 """
@@ -19,12 +20,13 @@ from docx.shared import Emu
 from lxml import etree
 
 from draftroom.export.blocks import Layout
-from draftroom.export.template import text_width
+from draftroom.export.template import FIRST_FOOTER, text_width
 from draftroom.export.typography import Typography
 
 LRM = "\u200e"  # keeps "23 November 2026" and "25-17035 (E)" in order on a right-to-left page
 EMBLEM = (713105, 597535)  # the emblem's box on the UN's page, EMU
 ROW1, ROW2, RUNNING = 864, 2880, 864  # row heights, twips
+BAR_CODE = 290  # the bar code's line under the first page's job number, twips
 SYMBOL_CELL = 3600
 MASTHEAD_COLUMNS = (1266, 1873, 245, 3110, 245)  # then the right-hand column and a 15-twip filler
 
@@ -43,27 +45,30 @@ def write(document: DocxDocument, layout: Layout, typo: Typography, emblem: byte
     title = layout.running_title
     symbol = layout.symbol
     even = [(SYMBOL_CELL, symbol, "left"), (total - SYMBOL_CELL, title, "right")]
-    _fill(section.even_page_header._element, _running(even, typo), size=None)
-    _fill(section.header._element, _running(list(reversed([(c, t, _flip(a)) for c, t, a in even])), typo))
+    _fill(section.even_page_header._element, _running(even, typo), size=2, exact=20)
+    _fill(
+        section.header._element,
+        _running(list(reversed([(c, t, _flip(a)) for c, t, a in even])), typo),
+        size=2,
+        exact=20,
+    )
     job = layout.masthead.job
     bare = job.split(" (")[0] if job else ""
     half = total // 2
     _fill(section.even_page_footer._element, _footer([(half, "page", "left"), (half, bare, "right")], typo))
     _fill(section.footer._element, _footer([(half, bare, "left"), (half, "page", "right")], typo))
-    first_footer = (
-        _table(
-            [3800, total - 3800],
-            [
-                _row(
-                    [_cell(3800, _p("ReleaseDate1", _mark(job, typo))), _cell(total - 3800, _p("Footer", ""))]
-                )
-            ],
-            typo,
-        )
-        if job
-        else ""
+    job_cell = _p("ReleaseDate1", _mark(job or "", typo), f'<w:spacing w:before="0" w:after="{BAR_CODE}"/>')
+    first_footer = _table(
+        [3800, total - 3800],
+        [
+            _row(
+                [_cell(3800, job_cell, valign="bottom"), _cell(total - 3800, _p("Footer", ""))],
+                FIRST_FOOTER - 20,
+            )
+        ],
+        typo,
     )
-    _fill(section.first_page_footer._element, first_footer, size=None)
+    _fill(section.first_page_footer._element, first_footer, size=2, exact=20)
 
 
 def _flip(align: str) -> str:
@@ -74,13 +79,14 @@ def _mark(text: str, typo: Typography) -> str:
     return f"{LRM}{text}{LRM}" if typo.rtl and text else text
 
 
-def _fill(story: object, tables: str, size: int | None = 17) -> None:
+def _fill(story: object, tables: str, size: int | None = 17, exact: int | None = None) -> None:
     """Replace a header's or footer's content with `tables` and the paragraph Word needs after them."""
     for element in list(story):  # type: ignore[call-overload]
         story.remove(element)  # type: ignore[attr-defined]
     style = "Header" if story.tag.endswith("hdr") else "Footer"  # type: ignore[attr-defined]
     sz = f'<w:rPr><w:sz w:val="{size}"/></w:rPr>' if size else ""
-    xml = f'<w:body {nsdecls("w", "r", "wp", "a", "pic")}>{tables}<w:p><w:pPr><w:pStyle w:val="{style}"/>{sz}</w:pPr></w:p></w:body>'
+    line = f'<w:spacing w:line="{exact}" w:lineRule="exact"/>' if exact else ""
+    xml = f'<w:body {nsdecls("w", "r", "wp", "a", "pic")}>{tables}<w:p><w:pPr><w:pStyle w:val="{style}"/>{line}{sz}</w:pPr></w:p></w:body>'
     for element in parse_xml(xml):
         story.append(element)  # type: ignore[attr-defined]
 

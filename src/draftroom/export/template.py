@@ -35,9 +35,12 @@ FAMILIES = {"latin": "en", "zh": "zh", "ar": "ar"}  # template -> the language w
 UNUSED_PARTS = {"stylesWithEffects", "thumbnail", "customXml", "webSettings"}
 KEEP_STYLES = {"Default Paragraph Font", "Normal Table", "No List", "Table Grid"}
 
-# the UN's page, in twips: Letter, 1200 left and right, 1440 top, 1728 bottom, header 432, footer 504
-MARGINS = {"top": 1440, "bottom": 1728, "left": 1200, "right": 1200}
+# the UN's page, in twips: Letter, 1200 left and right, 1440 top, 1152 bottom, header 432, footer 504.
+# The UN's pages of 2024-2025 end their text 0.8 inch above the page's foot, the first page's 1.2 inch:
+# its footer holds the job number, the bar code and the QR code (FIRST_FOOTER tall from the footer's foot).
+MARGINS = {"top": 1440, "bottom": 1152, "left": 1200, "right": 1200}
 HEADER, FOOTER = 432, 504
+FIRST_FOOTER = 1728 - FOOTER
 INDENT = 1267  # SingleTxt's indent from each margin: the text column
 STEP = 475  # the first-line step: numbers and openers start here, text after a number one step on
 TABS = (1267, 1742, 2218, 2693, 3182, 3658, 4133, 4622, 5098, 5573, 6048)

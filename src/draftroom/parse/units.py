@@ -235,6 +235,8 @@ class Joiner:
             ) or (self._opener_after_slip(line, kind))
         if kind in ("number", "item"):
             return True
+        if self._ending_part() == "preamble" and self.text.rstrip()[-1:] in ":：" and not line.blank_before:
+            return False  # a preambular paragraph's colon leads into its items, else a name goes on
         if self.capitalised and self._short_line(line) and line.blank_before and _heading_line(t):
             return True  # a heading set apart after a paragraph's end ("Part I", "Peacebuilding Commission")
         if self.capitalised and _starts_lower(t):

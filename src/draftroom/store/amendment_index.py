@@ -13,6 +13,7 @@ from sqlalchemy.engine import Engine
 from sqlmodel import Field, Session, SQLModel, col, delete, select
 
 from draftroom.model.amendment import Amendment
+from draftroom.store import plumbing
 from draftroom.store.amendments import amendment_path, parse_amendment
 from draftroom.store.layout import AMENDMENTS_DIR as DIR
 from draftroom.store.repo import Negotiation
@@ -67,7 +68,8 @@ def _rows(neg: Negotiation, engine: Engine) -> None:
         tree = repo.commit(head).tree
         folder = DIR.rstrip("/")
         blobs = {b.path: b for b in tree[folder].traverse() if isinstance(b, Blob)} if folder in tree else {}
-        if state and repo.is_ancestor(repo.commit(state.commit), repo.commit(head)):
+        # a row left by a repository deleted by hand names a commit unknown here: read all again
+        if state and plumbing.is_ancestor(repo, state.commit, head):
             changed = repo.git.diff("--name-only", "--no-renames", state.commit, head, "--", DIR).split()
             for rel in changed:
                 _replace(s, path, rel, blobs.get(rel))

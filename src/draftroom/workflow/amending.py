@@ -293,6 +293,12 @@ def decide(
     """Accept or reject amendments, all in one action; `because` goes in each one's thread."""
     if not idents:
         raise DraftroomError(f"name the amendments to {verdict}")
+    if verdict == "accept" and _translation_proposals(name, idents, home):
+        from draftroom.workflow.translations import accept_translation
+
+        for ident in idents:
+            accept_translation(name, ident, actor, home)
+        return []
     neg = open_negotiation(name, home)
     who = resolve_actor(actor)
     with neg.action(verdict, who) as txn:
@@ -305,6 +311,14 @@ def decide(
         _about(txn, chosen)
         txn.summary = f"{who} {verdict}s {', '.join(a.id for a in chosen)}"
     return chosen
+
+
+def _translation_proposals(name: str, idents: list[str], home: Home) -> bool:
+    """Whether every id names a delegation's proposed translation (`translate ... --as France`)."""
+    from draftroom.workflow.translations import translation_proposals
+
+    ids = [p.id for _, p in translation_proposals(name, home)]
+    return all(any(i.startswith(ident.strip()) for i in ids) for ident in idents) if ids else False
 
 
 def _distinct(found: list[Amendment]) -> list[Amendment]:

@@ -173,9 +173,7 @@ def write_compilation(
 ) -> Path:
     """The compilation to `out`, in any format an export writes: .txt and .html as `draftroom compile`
     prints it (each proposal in place, bracketed with its proposers), .docx and .md laid out as a page."""
-    if out.suffix.lower() not in WRITERS:
-        raise DraftroomError(f"{out}: a compilation is written as {', '.join(WRITERS)}: rename the file")
-    out = check_output(out)
+    out = check_output(out, COMPILATION)
     suffix = out.suffix.lower()
     if suffix in (".txt", ".html"):
         write_atomically(out, compilation_text(name, html=suffix == ".html", home=home))

@@ -448,15 +448,16 @@ def translation_proposals(name: str, home: Home = None) -> list[tuple[str, Trans
 
 
 def accept_translation(name: str, ident: str, actor: str | None = None, home: Home = None) -> Translated:
-    """`draftroom translate NAME --accept ID`: the Secretariat makes a delegation's proposed wording the
-    translation (current while the working text is the one it translated)."""
+    """`draftroom translate NAME --accept ID` (or `accept NAME ID`): the Secretariat or a facilitator
+    makes a delegation's proposed wording the translation, as a facilitator accepts any amendment
+    (current while the working text is the one it translated)."""
     who = resolve_actor(actor)
-    if who != SECRETARIAT:
-        raise DraftroomError(
-            f"only the Secretariat accepts a proposed translation; {who} is not the Secretariat"
-        )
     neg = open_negotiation(name, home)
     with neg.action("translation-accept", who) as txn:
+        if who != SECRETARIAT:
+            from draftroom.workflow.amending import require_facilitator
+
+            require_facilitator(txn, who, "accept a proposed translation")
         found = [
             p for p in _proposals(txn.list_files(FOLDER), txn.read_file) if p.id.startswith(ident.strip())
         ]

@@ -25,10 +25,14 @@ COMPILATION = "compilation"  # the current draft with every pending proposal in 
 KINDS = (*LAYOUTS, COMPILATION)  # what a stored negotiation exports as; any of them in any of WRITERS
 
 
-def check_output(path: Path) -> Path:
-    """The output path, checked before any work: a writable file of a known format, outside every
+def check_output(path: Path, kind: str | None = None) -> Path:
+    """The output path, checked before any work: a writable file of a known format (for `kind`: a
+    compilation is laid out or printed, never AKN; the CLI's and the TUI's one rule), outside every
     negotiation's repository (a file written there would be an uncommitted change to it)."""
     from draftroom.store import enclosing_negotiation  # GitPython loads only when a file is written
+
+    if kind == COMPILATION and path.suffix.lower() not in WRITERS:
+        raise DraftroomError(f"{path}: a compilation is written as {', '.join(WRITERS)}: rename the file")
 
     inside = enclosing_negotiation(path)
     if inside is not None:

@@ -8,6 +8,7 @@ from textual.widgets import OptionList, Static
 from draftroom.errors import DraftroomError
 from draftroom.model import find_by_id
 from draftroom.model.footnotes import references
+from draftroom.tui.screens.all_proposals import AllProposalsScreen
 from draftroom.tui.screens.base import RoomScreen
 from draftroom.tui.screens.bracket import open_bracket
 from draftroom.tui.screens.editor import open_editor
@@ -95,6 +96,13 @@ class DraftScreen(RoomScreen):
         ),
         # the palette lists these; the key bar is full
         Binding("C", "compilation", "Compilation", tooltip="Every pending proposal in place", show=False),
+        Binding(
+            "P",
+            "all_proposals",
+            "All proposals",
+            tooltip="Every proposal on one screen, filtered by paragraph, delegation, status and kind",
+            show=False,
+        ),
         Binding(
             "A",
             "formal_amendments",
@@ -324,6 +332,9 @@ class DraftScreen(RoomScreen):
         self.app.push_screen(
             ReadingScreen("Compilation text", "compilation", lambda room: room.compilation())
         )
+
+    def action_all_proposals(self) -> None:
+        self.app.push_screen(AllProposalsScreen())
 
     def action_formal_amendments(self) -> None:
         title = "Formal amendments document"

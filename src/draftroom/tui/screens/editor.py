@@ -129,8 +129,8 @@ class EditorScreen(ModalScreen[ProposalRequest | None]):
             return self._value("#text")
         if self.kind == "edit":
             find = self._value("#find")
-            if not find:
-                return None
+            if not find:  # the text to pick the words from, never the last edit's preview
+                return self.current
             count = self.current.count(find)
             if count != 1:
                 self.query_one("#preview", Static).update(

@@ -2,7 +2,6 @@
 
 from pathlib import Path
 
-from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -10,7 +9,7 @@ from textual.widgets import Input, Label, LoadingIndicator, Select, Static
 
 from draftroom.tui.room import ExportRequest
 from draftroom.tui.screens.base import RoomScreen
-from draftroom.tui.screens.reason import ReasonScreen
+from draftroom.tui.screens.reason import confirm
 from draftroom.tui.snapshot import Snapshot
 from draftroom.tui.widgets.identity_bar import IdentityBar
 from draftroom.tui.widgets.key_bar import KeyBar
@@ -38,9 +37,10 @@ class ExportScreen(RoomScreen):
             yield Select[str]([(lang, lang) for lang in LANGUAGES], id="language", allow_blank=False)
             yield Label("File (.docx, .txt, .md or .html)")
             yield Input(id="path")
-            yield Label("For a resolution: adopted on (YYYY-MM-DD) and at which meeting")
-            yield Input(placeholder="2019-12-18", id="adopted")
-            yield Input(placeholder="50", id="meeting")
+            with Vertical(id="adoption"):  # shown for a resolution only
+                yield Label("Adopted on (YYYY-MM-DD) and at which meeting")
+                yield Input(placeholder="2019-12-18", id="adopted")
+                yield Input(placeholder="50", id="meeting")
             yield Label("Job number for the first-page footer (default: the document's own, if issued as is)")
             yield Input(placeholder="25-19372", id="job")
             yield LoadingIndicator(id="progress")
@@ -51,9 +51,16 @@ class ExportScreen(RoomScreen):
         self.query_one("#progress").display = False
         super().on_mount()
 
+    _filled = False  # the form holds the user's choices: a new snapshot never resets them
+
     def show(self, snap: Snapshot) -> None:
+        if self._filled:
+            return
+        self._filled = True
         doc = snap.document
-        self.query_one("#kind", Select).value = self._kind or (doc.kind if doc.kind in LAYOUTS else "draft")
+        kind = self._kind or (doc.kind if doc.kind in LAYOUTS else "draft")
+        self.query_one("#kind", Select).value = kind
+        self.query_one("#adoption").display = kind == "resolution"
         if doc.language in LANGUAGES:
             self.query_one("#language", Select).value = doc.language
         path = self.query_one("#path", Input)
@@ -65,9 +72,11 @@ class ExportScreen(RoomScreen):
         return f"{snap.name if snap else 'export'}-{kind}-{snap.revision if snap else ''}{suffix}"
 
     def on_select_changed(self, event: Select.Changed) -> None:
-        """A new kind names the file anew, unless the user typed a name of their own."""
+        """A new kind names the file anew, unless the user typed a name of their own; the adoption's
+        date and meeting are asked for a resolution only."""
         if event.select.id != "kind" or not isinstance(event.value, str):
             return
+        self.query_one("#adoption").display = event.value == "resolution"
         path = self.query_one("#path", Input)
         old = Path(path.value) if path.value else Path.cwd() / "x.docx"
         if not path.value or any(old.name == self._file_name(k, old.suffix) for k in KINDS):
@@ -89,27 +98,29 @@ class ExportScreen(RoomScreen):
         target = Path(raw).expanduser()
         if target.is_file() and self._confirmed != target:
 
-            def replace(answer: str | None) -> None:
-                if answer is not None:
-                    self._confirmed = target
-                    self.action_export()
+            def replace() -> None:
+                self._confirmed = target
+                self.action_export()
 
-            about = Text(f"{target} exists: exporting replaces it.")
-            self.app.push_screen(
-                ReasonScreen(f"Replace {target.name}?", about, "(enter to replace)", False), replace
+            confirm(
+                self, f"Replace {target.name}? {target} exists: exporting replaces it.", "replace", replace
             )
             return
         request = ExportRequest(
             kind,
             language,
             target,
-            adopted_on=self.query_one("#adopted", Input).value.strip() or None,
-            meeting=self.query_one("#meeting", Input).value.strip() or None,
+            adopted_on=self._adoption("#adopted", kind),
+            meeting=self._adoption("#meeting", kind),
             job_number=self.query_one("#job", Input).value.strip() or None,
         )
         self.query_one("#progress").display = True
         self.query_one("#result", Static).update(f"Exporting {kind} ({language})…")
         self.room_app.perform(lambda: room.export(request), self._done, busy="export", finish=self._idle)
+
+    def _adoption(self, field: str, kind: str) -> str | None:
+        """The adoption's date or meeting, for a resolution only (the fields are hidden otherwise)."""
+        return (self.query_one(field, Input).value.strip() or None) if kind == "resolution" else None
 
     def _idle(self) -> None:
         self.query_one("#progress").display = False

@@ -9,8 +9,7 @@ from collections.abc import Callable
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from rich.console import Group
-from rich.text import Text
+from rich.console import Group, RenderableType
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -27,7 +26,7 @@ from draftroom.tui.snapshot import Snapshot
 from draftroom.tui.widgets.identity_bar import IdentityBar
 from draftroom.tui.widgets.key_bar import KeyBar
 from draftroom.tui.widgets.labels import display_label, paragraph_text, status_badge
-from draftroom.tui.widgets.proposal_card import card, row
+from draftroom.tui.widgets.proposal_card import card, change, row
 
 if TYPE_CHECKING:
     from draftroom.tui.app import DraftroomApp
@@ -162,10 +161,15 @@ class ProposalsScreen(RoomScreen):
             return None
         return self._shown[options.highlighted]
 
-    def _summary(self, ids: list[str]) -> Text:
-        """The proposals a dialog decides on, one line each: what, where, by whom."""
-        chosen = [x for x in self._shown if x.id in ids]
-        return Text("\n").join(row(x, False, self._names) for x in chosen)
+    def _summary(self, ids: list[str]) -> Group:
+        """The proposals a dialog decides on: what, where, by whom, and what each does to the text."""
+        lines: list[RenderableType] = []
+        for x in (x for x in self._shown if x.id in ids):
+            lines.append(row(x, False, self._names))
+            old = "" if x.kind == "insert" else self._current
+            segments = redline_segments(old, x.text) if x.text is not None else []
+            lines += [what] if (what := change(x, segments)) is not None else []
+        return Group(*lines)
 
     def _ask(
         self, title: str, ids: list[str], placeholder: str, required: bool, then: Callable[[str], None]

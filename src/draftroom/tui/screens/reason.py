@@ -1,14 +1,17 @@
 """Confirm a decision with its reason, or write a comment: one dialog, one line of text.
 
 Withdraw, accept and reject never happen on a single key: this dialog names what is decided and
-takes the reason that goes in each proposal's discussion (required where `required`).
+shows what each proposal does to the text, and takes the reason that goes in each proposal's discussion (required where `required`).
 """
 
+from collections.abc import Callable
+
+from rich.console import RenderableType
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.screen import ModalScreen
+from textual.screen import ModalScreen, Screen
 from textual.widgets import Input, Label, Static
 
 from draftroom.tui.widgets.key_bar import KeyBar
@@ -22,7 +25,7 @@ class ReasonScreen(ModalScreen[str | None]):
         Binding("escape", "cancel", "Cancel", priority=True),
     ]
 
-    def __init__(self, title: str, about: Text, placeholder: str, required: bool) -> None:
+    def __init__(self, title: str, about: RenderableType, placeholder: str, required: bool) -> None:
         super().__init__()
         self.title_text, self.about, self.placeholder, self.required = title, about, placeholder, required
 
@@ -47,3 +50,12 @@ class ReasonScreen(ModalScreen[str | None]):
 
     def action_cancel(self) -> None:
         self.dismiss(None)
+
+
+def confirm(screen: Screen[None], question: str, verb: str, then: Callable[[], None]) -> None:
+    """Ask before an action taken on one key (enter to `verb`, escape to leave it), then do it."""
+    about = Text(f"enter to {verb}, escape to leave it as it is")
+    screen.app.push_screen(
+        ReasonScreen(question, about, f"(enter to {verb})", False),
+        lambda a: then() if a is not None else None,
+    )

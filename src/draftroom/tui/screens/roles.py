@@ -8,6 +8,7 @@ from textual.widgets import Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from draftroom.tui.screens.base import RoomScreen
+from draftroom.tui.screens.reason import confirm
 from draftroom.tui.snapshot import Snapshot
 from draftroom.tui.states import search_states
 from draftroom.tui.widgets.identity_bar import IdentityBar
@@ -18,7 +19,12 @@ from draftroom.tui.widgets.state_picker import StatePicker
 class RolesScreen(RoomScreen):
     SECRETARIAT_ACTIONS = frozenset({"revoke"})
     BINDINGS = [  # noqa: RUF012
-        Binding("delete", "revoke", "Revoke", tooltip="Take the facilitator role from the highlighted one"),
+        Binding(
+            "delete",
+            "revoke",
+            "Revoke",
+            tooltip="Take the facilitator role from the highlighted one (asked first)",
+        ),
         Binding("escape", "app.pop_screen", "Back", tooltip="Back to the draft"),
     ]
 
@@ -63,7 +69,10 @@ class RolesScreen(RoomScreen):
     def action_revoke(self) -> None:
         options = self.query_one("#facilitators", OptionList)
         if options.highlighted is not None:
-            self._change("revoke", options.get_option_at_index(options.highlighted).id or "")
+            name = options.get_option_at_index(options.highlighted).id or ""
+            confirm(
+                self, f"Revoke {name}'s facilitator role?", "revoke", lambda: self._change("revoke", name)
+            )
 
     def _change(self, op: str, delegation: str) -> None:
         app, room, who = self.room_app, self.room_app.room, self.room_app.require_identity()

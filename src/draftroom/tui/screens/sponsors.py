@@ -6,6 +6,7 @@ from textual.containers import Horizontal, Vertical
 from textual.widgets import DataTable, Label, Static
 
 from draftroom.tui.screens.base import RoomScreen
+from draftroom.tui.screens.reason import confirm
 from draftroom.tui.snapshot import Snapshot
 from draftroom.tui.states import search_states
 from draftroom.tui.widgets.identity_bar import IdentityBar
@@ -20,7 +21,7 @@ class SponsorsScreen(RoomScreen):
 
     AUTO_FOCUS = "#picker Input"
     BINDINGS = [  # noqa: RUF012
-        Binding("delete,d", "remove", "Remove", tooltip="Remove the highlighted sponsor"),
+        Binding("delete", "remove", "Remove", tooltip="Remove the highlighted sponsor (asked first)"),
         Binding("escape", "back", "Draft"),
     ]
 
@@ -68,7 +69,12 @@ class SponsorsScreen(RoomScreen):
         if table.row_count:
             name = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
             if name:
-                self._change("remove_sponsors", name, "Removed")
+                confirm(
+                    self,
+                    f"Remove {name} from the sponsors?",
+                    "remove",
+                    lambda: self._change("remove_sponsors", name, "Removed"),
+                )
 
     def _change(self, verb: str, name: str, said: str) -> None:
         app, who = self.room_app, self.room_app.require_identity()

@@ -54,6 +54,15 @@ def row(a: Amendment, chosen: bool, names: dict[str, str], private: bool = False
     return line
 
 
+def change(a: Amendment, segments: list[tuple[str, str]]) -> RenderableType | None:
+    """What the proposal does to the text: its redline, a struck deletion, or its new text."""
+    if a.kind == "delete":
+        return Text("Delete the paragraph", style="red strike")
+    if segments:
+        return redline(segments)
+    return Text(a.text) if a.text is not None else None
+
+
 def card(
     a: Amendment,
     segments: list[tuple[str, str]],
@@ -63,12 +72,7 @@ def card(
 ) -> RenderableType:
     """The whole proposal: heading, redline against the current text, rationale, merges, conflict."""
     body: list[RenderableType] = [heading(a, chosen, names, private)]
-    if a.kind == "delete":
-        body.append(Text("Delete the paragraph", style="red strike"))
-    elif segments:
-        body.append(redline(segments))
-    elif a.text is not None:
-        body.append(Text(a.text))
+    body += [what] if (what := change(a, segments)) is not None else []
     if a.rationale:
         body.append(Text(f"Because: {a.rationale}", style="dim italic"))
     if a.merges:

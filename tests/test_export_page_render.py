@@ -181,3 +181,30 @@ def test_the_text_ends_where_the_uns_does_on_the_first_and_later_pages(tmp_path)
     assert len(mine) == len(uns) == 2 and None not in mine and None not in uns
     assert uns[1] - uns[0] > 25  # the UN's later pages run 0.4 inch further down
     assert all(abs(a - b) < 1.5 for a, b in zip(mine, uns, strict=True)), (mine, uns)
+
+
+def _first_body_line(page: pymupdf.Page) -> float:
+    """The baseline of a later page's first 10 pt line below the running head."""
+    return min(
+        span["origin"][1]
+        for block in page.get_text("dict")["blocks"]
+        for line in block.get("lines", [])
+        for span in line["spans"]
+        if 9.5 <= span["size"] <= 10.6 and span["text"].strip() and 70 < span["origin"][1] < 745
+    )
+
+
+def test_later_pages_open_their_text_where_the_uns_do(tmp_path):
+    """The running head's closing paragraph is too small to push the text down (79/117)."""
+    soffice = require_tool("soffice")
+    doc = parse_file(AKN / "en_A_RES_79_117.xml")
+    out = export_document(doc, tmp_path / "res.docx", Options("resolution", "en"))
+    subprocess.run(
+        [soffice, "--headless", f"-env:UserInstallation=file://{tmp_path}/lo", "--convert-to", "pdf",
+         "--outdir", str(tmp_path), str(out)],
+        capture_output=True, check=True, timeout=300,
+    )  # fmt: skip
+    with pymupdf.open(tmp_path / "res.pdf") as ours, pymupdf.open(AKN / "en_A_RES_79_117.pdf") as theirs:
+        mine = [_first_body_line(page) for page in list(ours)[1:3]]  # both open with a paragraph
+        uns = [_first_body_line(page) for page in list(theirs)[1:3]]
+    assert all(abs(a - b) < 1.2 for a, b in zip(mine, uns, strict=True)), (mine, uns)

@@ -45,8 +45,13 @@ def write(document: DocxDocument, layout: Layout, typo: Typography, emblem: byte
     title = layout.running_title
     symbol = layout.symbol
     even = [(SYMBOL_CELL, symbol, "left"), (total - SYMBOL_CELL, title, "right")]
-    _fill(section.even_page_header._element, _running(even, typo), size=None)
-    _fill(section.header._element, _running(list(reversed([(c, t, _flip(a)) for c, t, a in even])), typo))
+    _fill(section.even_page_header._element, _running(even, typo), size=2, exact=20)
+    _fill(
+        section.header._element,
+        _running(list(reversed([(c, t, _flip(a)) for c, t, a in even])), typo),
+        size=2,
+        exact=20,
+    )
     job = layout.masthead.job
     bare = job.split(" (")[0] if job else ""
     half = total // 2

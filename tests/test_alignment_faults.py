@@ -1,6 +1,6 @@
 """Small faults in the UN's own files read through with a warning where the structure does align, and
-refused where it does not: French 79/195 leaves out footnote 6 (OP4), Spanish 79/257 prints c) for e)
-in OP74, Russian 79/304 names itself A/RES/79/309 (the UN's XML, tests/data/akn, README there)."""
+refused where it does not: French 79/195 leaves out footnote 6 (OP4), Russian 79/195 numbers OP37
+"36.", Spanish 79/257 prints c) for e) in OP74, Russian 79/304 names itself A/RES/79/309 (the UN's XML, tests/data/akn, README there)."""
 
 import json
 import re
@@ -83,6 +83,21 @@ def _markers(tmp_path: Path, source: str, printed: dict[str, str]) -> str:
     out = tmp_path / Path(source).name
     out.write_text(text, encoding="utf-8")
     return str(out)
+
+
+def test_a_misprinted_paragraph_number_aligns_by_its_place_with_a_warning(run_cli, tmp_path):
+    result = run_cli("new", "r", "--from", akn("en", 195), "--with", akn("ru", 195))
+    ok(result)
+    assert _warnings(result.stderr) == [
+        f"draftroom: warning: {akn('ru', 195)} numbers OP37 36, where 37 is due and every other "
+        "paragraph of the list agrees: read as 37 by its place"
+    ]
+    shown = json.loads(ok(run_cli("show", "r", "--lang", "ru", "--json")))
+    assert [p["number"] for p in shown["operative"]] == list(range(1, 42))
+    # two numbers that differ are no misprint: refused, nothing written
+    twice = _markers(tmp_path, akn("ru", 195), {"38.": "36."})
+    refused(run_cli("new", "q", "--from", akn("en", 195), "--with", twice), "at OP37", "its number is 36")
+    assert not (tmp_path / "home" / "q").exists()
 
 
 def test_two_sub_item_letters_that_differ_are_refused(run_cli, tmp_path):

@@ -10,8 +10,8 @@ one line, by the working text's label.
 Three small faults of a version whose structure does align are read through, each with a one-line
 warning, never guessed past: a footnote of the working text that the version leaves out (its
 translation is then `missing`; which one is left out is settled by the figures the notes cite, and
-refused when they do not settle it), a sub-item letter misprinted where every other sub-item of the
-list agrees (read by its position), and a symbol that names another document. Nothing is tolerated in
+refused when they do not settle it), a paragraph number or sub-item letter misprinted where every
+other one of the list agrees (read by its position), and a symbol that names another document. Nothing is tolerated in
 a list whose count differs: an extra or missing paragraph is always refused.
 """
 
@@ -70,7 +70,11 @@ class _Aligner:
         self, ws: list[Paragraph], vs: list[Paragraph], part: str, parent: Paragraph | None = None
     ) -> None:
         hint = self.count_hint(ws, vs, part, parent)
-        misprints = [i for i, (w, v) in enumerate(zip(ws, vs, strict=False)) if w.marker != v.marker]
+        misprints = [
+            i
+            for i, (w, v) in enumerate(zip(ws, vs, strict=False))
+            if w.marker != v.marker or w.number != v.number
+        ]
         misprint = misprints[0] if not (hint or self.strict) and len(misprints) == 1 and len(ws) > 1 else None
         for i, (w, v) in enumerate(zip(ws, vs, strict=False)):
             self.paragraph(w, v, part, hint, misprint=i == misprint)
@@ -132,8 +136,13 @@ class _Aligner:
     def paragraph(self, w: Paragraph, v: Paragraph, part: str, hint: str, misprint: bool = False) -> None:
         where = self.names.get(w.id, w.id)
         if w.number != v.number:
-            raise self.fail(
-                where, f"its number is {_number(v.number)}, the working text's {_number(w.number)}{hint}"
+            if not (misprint and w.number is not None and v.number is not None):
+                raise self.fail(
+                    where, f"its number is {_number(v.number)}, the working text's {_number(w.number)}{hint}"
+                )
+            self.warn(
+                f"{self.name} numbers {where} {v.number}, where {w.number} is due and every other "
+                f"paragraph of the list agrees: read as {w.number} by its place"
             )
         marker = v.marker
         if w.marker != v.marker:

@@ -5,7 +5,8 @@
 Each command runs as its own process (`python -m draftroom ...`, Python's start and every import
 included) on the demo negotiation, then on the demo with that many pending amendments (written in one
 bulk action, as bench_tui.py does). Prints the median of `--runs` runs of each and its ratio to
-`python -c pass`; the targets: every read within 5x, every action within 7x. Bytecode is cached as an
+`python -c pass`, which runs right before each measured run (so the machine's load, which changes
+during a run, weighs on both alike); the targets: every read within 5x, every action within 7x. Bytecode is cached as an
 installed package's is (PYTHONDONTWRITEBYTECODE is dropped for the measured processes, and the sources
 are compiled once first), so the figures are what a user waits for, not the compiler.
 """
@@ -40,7 +41,10 @@ READS = (
 )
 
 
-def run(argv: list[str], env: dict[str, str]) -> tuple[float, str]:
+BARE: list[float] = []  # every bare start, each measured right before a command's run
+
+
+def _timed(argv: list[str], env: dict[str, str]) -> tuple[float, str]:
     start = time.perf_counter()
     done = subprocess.run(argv, env=env, capture_output=True, text=True)
     took = time.perf_counter() - start
@@ -49,12 +53,28 @@ def run(argv: list[str], env: dict[str, str]) -> tuple[float, str]:
     return took, done.stdout.strip()
 
 
-def report(label: str, env: dict[str, str], runs: int, bare: float) -> None:
+def run(argv: list[str], env: dict[str, str]) -> tuple[float, str]:
+    """The command's time and output, after a bare start measured just before it (kept in BARE)."""
+    BARE.append(_timed([sys.executable, "-c", "pass"], dict(os.environ))[0])
+    return _timed(argv, env)
+
+
+def line(kind: str, name: str, taken: list[float], bares: list[float], target: int) -> None:
+    took, bare = statistics.median(taken), statistics.median(bares)
+    print(
+        f"  {kind:<6} {name:<20} {took * 1000:7.0f} ms  {took / bare:5.1f}x  "
+        f"(bare {bare * 1000:.0f} ms beside it; target {target}x)"
+    )
+
+
+def report(label: str, env: dict[str, str], runs: int) -> None:
     py = [sys.executable, "-m", "draftroom"]
     print(f"\n{label}")
     for name, args in READS:
-        took = statistics.median(run([*py, *args], env)[0] for _ in range(runs))
-        print(f"  read   {name:<20} {took * 1000:7.0f} ms  {took / bare:5.1f}x  (target 5x)")
+        BARE.clear()
+        taken = [run([*py, *args], env)[0] for _ in range(runs)]
+        line("read", name, taken, BARE, 5)
+    BARE.clear()
     times: dict[str, list[float]] = {
         name: []
         for name in (
@@ -85,8 +105,7 @@ def report(label: str, env: dict[str, str], runs: int, bare: float) -> None:
             sponsor = [*py, "sponsors", DEMO_NAME, op, "Iceland", "--as", "Iceland"]
             times[f"sponsors {op}"].append(run(sponsor, env)[0])
     for name, taken in times.items():
-        took = statistics.median(taken)
-        print(f"  action {name:<20} {took * 1000:7.0f} ms  {took / bare:5.1f}x  (target 7x)")
+        line("action", name, taken, BARE, 7)
 
 
 def main() -> None:
@@ -97,10 +116,6 @@ def main() -> None:
     print(machine())
     os.environ.pop("PYTHONDONTWRITEBYTECODE", None)
     subprocess.run([sys.executable, "-m", "compileall", "-q", str(ROOT / "src")], check=True)
-    bare = statistics.median(
-        run([sys.executable, "-c", "pass"], dict(os.environ))[0] for _ in range(args.runs * 2)
-    )
-    print(f"bare interpreter start (python -c pass): {bare * 1000:.0f} ms")
     with tempfile.TemporaryDirectory() as tmp:
         for label, pending in (
             ("the demo", 0),
@@ -113,7 +128,7 @@ def main() -> None:
             else:
                 build_demo(home)
             env = dict(os.environ, DRAFTROOM_HOME=str(home), PYTHONPATH=str(ROOT / "src"))
-            report(label, env, args.runs, bare)
+            report(label, env, args.runs)
 
 
 if __name__ == "__main__":

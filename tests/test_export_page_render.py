@@ -4,6 +4,7 @@ same text column (within 7 pt), page count and page starts (bench/word_pages.py 
 import re
 import statistics
 import subprocess
+from pathlib import Path
 
 import pymupdf
 from conftest import require_tool
@@ -11,9 +12,24 @@ from corpus_support import DATA
 
 from draftroom.export.api import export_document
 from draftroom.export.blocks import Options
+from draftroom.model import Document
 from draftroom.parse import parse_file
 
 AKN = DATA / "akn"
+
+
+def _rendered(tmp_path: Path, number: int) -> tuple[Document, Path]:
+    """Resolution 79/`number` read from the UN's XML, exported as a resolution and rendered to PDF by
+    LibreOffice: the text and the render."""
+    soffice = require_tool("soffice")
+    doc = parse_file(AKN / f"en_A_RES_79_{number}.xml")
+    out = export_document(doc, tmp_path / "res.docx", Options("resolution", "en"))
+    subprocess.run(
+        [soffice, "--headless", f"-env:UserInstallation=file://{tmp_path}/lo", "--convert-to", "pdf",
+         "--outdir", str(tmp_path), str(out)],
+        capture_output=True, check=True, timeout=300,
+    )  # fmt: skip
+    return doc, tmp_path / "res.pdf"
 
 
 def _measure(pdf) -> tuple[float, float, list[list[str]]]:
@@ -40,21 +56,14 @@ def _measure(pdf) -> tuple[float, float, list[list[str]]]:
 
 
 def test_an_adopted_resolution_renders_page_for_page_as_the_uns(tmp_path):
-    soffice = require_tool("soffice")
-    doc = parse_file(AKN / "en_A_RES_79_3.xml")
-    out = export_document(doc, tmp_path / "res.docx", Options("resolution", "en"))
-    subprocess.run(
-        [soffice, "--headless", f"-env:UserInstallation=file://{tmp_path}/lo", "--convert-to", "pdf",
-         "--outdir", str(tmp_path), str(out)],
-        capture_output=True, check=True, timeout=300,
-    )  # fmt: skip
-    left, right, starts = _measure(tmp_path / "res.pdf")
+    _, pdf = _rendered(tmp_path, 3)
+    left, right, starts = _measure(pdf)
     un_left, un_right, un_starts = _measure(AKN / "en_A_RES_79_3.pdf")
     assert abs(left - un_left) <= 7 and abs(right - un_right) <= 7
     assert right - left < 5.2 * 72  # the UN's 5.1-inch column, not 6.2
     assert len(starts) == len(un_starts)
     assert starts == un_starts
-    with pymupdf.open(tmp_path / "res.pdf") as ours, pymupdf.open(AKN / "en_A_RES_79_3.pdf") as theirs:
+    with pymupdf.open(pdf) as ours, pymupdf.open(AKN / "en_A_RES_79_3.pdf") as theirs:
         rule, un_rule = (_end_rule(pdf[-1]) for pdf in (ours, theirs))
         number, un_number = (_number_end(pdf[0]) for pdf in (ours, theirs))
     assert abs(number - un_number) < 2  # "79/3." right-aligned before the title, as the UN's
@@ -137,15 +146,8 @@ def _running_head(page: pymupdf.Page) -> tuple[str, str]:
 def test_later_pages_carry_the_title_opposite_the_symbol_as_the_uns(tmp_path):
     """The UN's running head of an adopted resolution is its title, in full (78 of the 79 resolutions
     of bench/word_pages.py with a second page, and the UN's own Word files), over two lines when long."""
-    soffice = require_tool("soffice")
-    doc = parse_file(AKN / "en_A_RES_79_117.xml")
-    out = export_document(doc, tmp_path / "res.docx", Options("resolution", "en"))
-    subprocess.run(
-        [soffice, "--headless", f"-env:UserInstallation=file://{tmp_path}/lo", "--convert-to", "pdf",
-         "--outdir", str(tmp_path), str(out)],
-        capture_output=True, check=True, timeout=300,
-    )  # fmt: skip
-    with pymupdf.open(tmp_path / "res.pdf") as ours, pymupdf.open(AKN / "en_A_RES_79_117.pdf") as theirs:
+    doc, pdf = _rendered(tmp_path, 117)
+    with pymupdf.open(pdf) as ours, pymupdf.open(AKN / "en_A_RES_79_117.pdf") as theirs:
         for number in (1, 2):  # an even page and an odd one
             symbol, title = _running_head(ours[number])
             assert (symbol, title) == _running_head(theirs[number])
@@ -167,15 +169,8 @@ def _lowest_note_line(page: pymupdf.Page) -> float | None:
 def test_the_text_ends_where_the_uns_does_on_the_first_and_later_pages(tmp_path):
     """The UN's first page keeps 1.2 inch under its text for the job number, bar code and QR code; later
     pages end their text 0.8 inch above the page's foot (79/299: notes at the foot of both pages)."""
-    soffice = require_tool("soffice")
-    doc = parse_file(AKN / "en_A_RES_79_299.xml")
-    out = export_document(doc, tmp_path / "res.docx", Options("resolution", "en"))
-    subprocess.run(
-        [soffice, "--headless", f"-env:UserInstallation=file://{tmp_path}/lo", "--convert-to", "pdf",
-         "--outdir", str(tmp_path), str(out)],
-        capture_output=True, check=True, timeout=300,
-    )  # fmt: skip
-    with pymupdf.open(tmp_path / "res.pdf") as ours, pymupdf.open(AKN / "en_A_RES_79_299.pdf") as theirs:
+    _, pdf = _rendered(tmp_path, 299)
+    with pymupdf.open(pdf) as ours, pymupdf.open(AKN / "en_A_RES_79_299.pdf") as theirs:
         mine = [_lowest_note_line(page) for page in ours]
         uns = [_lowest_note_line(page) for page in theirs]
     assert len(mine) == len(uns) == 2 and None not in mine and None not in uns
@@ -196,15 +191,8 @@ def _first_body_line(page: pymupdf.Page) -> float:
 
 def test_later_pages_open_their_text_where_the_uns_do(tmp_path):
     """The running head's closing paragraph is too small to push the text down (79/117)."""
-    soffice = require_tool("soffice")
-    doc = parse_file(AKN / "en_A_RES_79_117.xml")
-    out = export_document(doc, tmp_path / "res.docx", Options("resolution", "en"))
-    subprocess.run(
-        [soffice, "--headless", f"-env:UserInstallation=file://{tmp_path}/lo", "--convert-to", "pdf",
-         "--outdir", str(tmp_path), str(out)],
-        capture_output=True, check=True, timeout=300,
-    )  # fmt: skip
-    with pymupdf.open(tmp_path / "res.pdf") as ours, pymupdf.open(AKN / "en_A_RES_79_117.pdf") as theirs:
+    _, pdf = _rendered(tmp_path, 117)
+    with pymupdf.open(pdf) as ours, pymupdf.open(AKN / "en_A_RES_79_117.pdf") as theirs:
         mine = [_first_body_line(page) for page in list(ours)[1:3]]  # both open with a paragraph
         uns = [_first_body_line(page) for page in list(theirs)[1:3]]
     assert all(abs(a - b) < 1.2 for a, b in zip(mine, uns, strict=True)), (mine, uns)

@@ -32,13 +32,16 @@ async def _settle(pilot) -> None:
     await pilot.pause()
 
 
-def _drive(home: Path, identity: Identity, scenario) -> None:
+def _drive(home: Path, identity: Identity, scenario, first: tuple[str, ...] = ("ctrl+l",)) -> None:
+    """Run the app on negotiation "r" as `identity`, press the `first` keys, then play `scenario`."""
+
     async def run() -> None:
         app = DraftroomApp(WorkflowLobby(home), "r", identity)
         async with app.run_test(size=(140, 40)) as pilot:
             await _settle(pilot)
-            await pilot.press("ctrl+l")
-            await _settle(pilot)
+            if first:
+                await pilot.press(*first)
+                await _settle(pilot)
             await scenario(app, pilot)
 
     asyncio.run(run())
@@ -142,13 +145,7 @@ def test_the_draft_itself_reads_in_another_language_and_the_secretariat_translat
             "e"
         ] == "propose('replace')"
 
-    async def run() -> None:
-        app = DraftroomApp(WorkflowLobby(home), "r", Identity("Secretariat", "secretariat"))
-        async with app.run_test(size=(140, 40)) as pilot:
-            await _settle(pilot)
-            await scenario(app, pilot)
-
-    asyncio.run(run())
+    _drive(home, Identity("Secretariat", "secretariat"), scenario, first=())
     shown = translations.in_language("r", "fr", home=home)
     assert shown.document.operative[0].text == "Décide autrement ;" and "OP1" not in shown.not_current
     assert open_negotiation("r", home).git_log()[0].actor == "Secretariat"
@@ -187,13 +184,7 @@ def test_the_secretariat_translates_a_footnote_in_place_from_the_draft(tmp_path)
         await _settle(pilot)
         assert any("footnote 1 in fr is current" in n.message for n in app._notifications)
 
-    async def run() -> None:
-        app = DraftroomApp(WorkflowLobby(home), "r", Identity("Secretariat", "secretariat"))
-        async with app.run_test(size=(140, 40)) as pilot:
-            await _settle(pilot)
-            await scenario(app, pilot)
-
-    asyncio.run(run())
+    _drive(home, Identity("Secretariat", "secretariat"), scenario, first=())
     assert translations.translations("r", home=home).footnotes[0].status["fr"] == "current"
     note = translations.in_language("r", "fr", home=home).document.footnotes[0]
     assert note.text == "Documents officiels de l’Assemblée générale, corrigés."

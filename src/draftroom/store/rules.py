@@ -35,7 +35,7 @@ from typing import Any
 
 from draftroom.errors import DraftroomError
 from draftroom.model.brackets import without_brackets
-from draftroom.store import layout, signing
+from draftroom.store import layout, signing, translations
 from draftroom.store.amendments import ROLES, parse_amendment, read_facilitators
 from draftroom.store.committed import Committed
 from draftroom.store.private import marked_private
@@ -44,7 +44,6 @@ from draftroom.store.records import Action
 SECRETARIAT = "Secretariat"
 PRIVATE_TRAILER = "Private"
 _KEPT_PRIVATE = "a private proposal stays in its clone: `draftroom submit` shares it as an ordinary action"
-TRANSLATIONS = "translations/"
 _DOCUMENT = (layout.META, layout.STRUCTURE, layout.FOOTNOTES, layout.STATE)
 _DECISIONS = ("revise", "mark", "bracket", "unbracket", "table", "accept", "reject", "compromise", "undo")
 
@@ -189,7 +188,7 @@ def judge(action: Action, before: Committed, after: Committed, changed: list[str
             problem = _amendment_problem(actor, rel, before, after, chairs)
             if problem:
                 return problem
-        elif rel.startswith(TRANSLATIONS):
+        elif rel.startswith(translations.FOLDER):
             problem = _translation_problem(actor, rel, before, after, chairs)
             if problem:
                 return problem

@@ -315,9 +315,9 @@ def decide(
 
 def _translation_proposals(name: str, idents: list[str], home: Home) -> bool:
     """Whether every id names a delegation's proposed translation (`translate ... --as France`)."""
-    from draftroom.workflow.translations import translation_proposals
+    from draftroom.workflow.translations import proposal_ids
 
-    ids = [p.id for _, p in translation_proposals(name, home)]
+    ids = proposal_ids(name, home)
     return all(any(i.startswith(ident.strip()) for i in ids) for ident in idents) if ids else False
 
 

@@ -63,3 +63,64 @@ def test_verbs_other_than_tui_and_demo_start_without_the_tui(tmp_path):
     assert done.returncode == 0, done.stderr
     assert "OP1" in done.stdout and "New negotiation l18" in done.stdout
     assert done.stdout.splitlines()[-1] == "[]"
+
+
+# In a fresh interpreter: `draftroom tui demo --as China` (headless) until the draft is drawn with its
+# pending markers; then the modules named (argv[1], top-level names or package prefixes) it loaded.
+_FIRST_PAINT_THEN_MODULES = """
+import json, sys
+from functools import partialmethod
+from textual.app import App
+from draftroom.app import main
+from draftroom.tui.app import DraftroomApp
+from draftroom.tui.screens.draft import DraftScreen
+
+heavy, loaded = json.loads(sys.argv[1]), []
+shown = DraftScreen.show
+
+def show(self, snap):
+    shown(self, snap)
+    if snap.counted and not loaded:
+        def drawn():
+            loaded.extend(m for m in sys.modules if any(m == h or m.startswith(h + ".") for h in heavy))
+            self.app.exit()
+        self.app.call_after_refresh(drawn)
+
+DraftScreen.show = show
+DraftroomApp.run = partialmethod(App.run, headless=True, size=(120, 40))
+assert main(["tui", "demo", "--as", "China"]) == 0
+print(json.dumps(sorted(loaded)))
+"""
+FIRST_PAINT_LOADS_NOT = [
+    # the libraries and packages behind other screens and verbs
+    *("git", "sqlalchemy", "sqlmodel", "docx", "lxml", "pymupdf"),
+    *("draftroom.export", "draftroom.parse", "draftroom.diff", "draftroom.store.signing"),
+    # hosting (a negotiation that is not hosted never loads it), the other languages, the command
+    # line's own verbs, the demo's script
+    *("draftroom.workflow.hosting", "draftroom.workflow.translations", "draftroom.tui.demo"),
+    *("draftroom.cli.amend_cmd", "draftroom.cli.export_cmd", "draftroom.cli.negotiation_cmd"),
+    # every screen but the draft's
+    *(f"draftroom.tui.screens.{s}" for s in ("proposals", "history", "languages", "editor", "export")),
+    *(f"draftroom.tui.screens.{s}" for s in ("identity", "negotiations", "sponsors", "reading", "bracket")),
+]
+
+
+def test_the_first_paint_loads_only_the_draft(tmp_path):
+    """`draftroom tui` draws the draft before it loads what other screens and verbs need (their
+    imports once came before the first paint): checked through sys.modules, not by timing (the
+    speed is bench/bench_tui.py's)."""
+    home = tmp_path / "home"
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "src"), "DRAFTROOM_HOME": str(home)}
+    made = subprocess.run(
+        [sys.executable, "-m", "draftroom", "demo"], env=env, capture_output=True, text=True
+    )
+    assert made.returncode == 0, made.stderr
+    done = subprocess.run(
+        [sys.executable, "-c", _FIRST_PAINT_THEN_MODULES, json.dumps(FIRST_PAINT_LOADS_NOT)],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=300,
+    )
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout.splitlines()[-1]) == []

@@ -86,6 +86,15 @@ class _Verbs(argparse._SubParsersAction):
         return super().add_parser(name, **kwargs) if self.only in (None, name) else _Unbuilt()
 
 
+def _defines(more: Sequence[Register], verb: str) -> bool:
+    """Whether one of the program's other front ends defines `verb` (`draftroom tui`): then no command
+    module loads (a verb nobody defines loads them all, to name every verb)."""
+    probe = argparse.ArgumentParser().add_subparsers()
+    for register in more:
+        register(probe)
+    return verb in probe.choices
+
+
 def build_parser(more: Sequence[Register] = (), verb: str | None = None) -> argparse.ArgumentParser:
     """The parser of `verb` (default: of every verb): the command line's own, then `more` (the program's
     other front ends, always added: they are cheap)."""
@@ -97,7 +106,8 @@ def build_parser(more: Sequence[Register] = (), verb: str | None = None) -> argp
     sub = cast(_Verbs, parser.add_subparsers(dest="command", metavar="COMMAND", action=_Verbs))
     if any(verb in verbs for verbs in COMMANDS.values()):
         sub.only = verb
-    for register in (*registers(verb), *more):
+    own = [] if verb is not None and sub.only is None and _defines(more, verb) else registers(verb)
+    for register in (*own, *more):
         register(sub)
     for verb_parser in sub.choices.values():  # every verb that acts may skip the sync of a hosted negotiation
         if any(a.dest == "actor" for a in verb_parser._actions) and verb_parser.prog.split()[-1] not in (

@@ -3,12 +3,17 @@
 The app holds who is acting (`identity`), the open negotiation (`room`) and what it looks like now
 (`snapshot`); screens watch `snapshot` and call `perform` for anything that touches the store, so
 slow work runs in a thread and a user error becomes a notification, never a traceback.
+
+Only the draft's screen is imported with the app: the others load when first shown, after the
+first paint (the proposals screen is built right after it, see `_prepare_proposals`).
 """
+
+from __future__ import annotations
 
 import gc
 import threading
 from collections.abc import Callable, Iterable
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from textual import events
 from textual.app import App, SystemCommand
@@ -21,11 +26,11 @@ from draftroom.tui.commands import TEXTUAL_KEPT, binding_commands
 from draftroom.tui.identity import Identity
 from draftroom.tui.room import Lobby, Room
 from draftroom.tui.screens.draft import DraftScreen
-from draftroom.tui.screens.identity import Holders, IdentityScreen
-from draftroom.tui.screens.negotiations import NegotiationsScreen
-from draftroom.tui.screens.proposals import ProposalsScreen
 from draftroom.tui.snapshot import Snapshot
 from draftroom.tui.syncing import Syncer, SyncState
+
+if TYPE_CHECKING:
+    from draftroom.tui.screens.proposals import ProposalsScreen
 
 T = TypeVar("T")
 POLL_SECONDS = 0.5  # another process's action shows within 2 s
@@ -136,7 +141,6 @@ class DraftroomApp(App[None]):
             self.snapshot = snap
             self.where = snap.name
             self.reload()  # now the amendments, counted in a worker
-            self.call_after_refresh(self._prepare_proposals)
             if self._ask_identity:  # nobody said who they are: asked knowing who facilitates here
                 self._ask_identity = False
                 self.action_identity()
@@ -165,6 +169,7 @@ class DraftroomApp(App[None]):
             if room is self.room:
                 self._still_facilitating(snap)
                 self.snapshot = snap
+                self.call_after_refresh(self._prepare_proposals)  # once the draft is drawn whole
 
         def load() -> Snapshot:
             try:
@@ -225,6 +230,8 @@ class DraftroomApp(App[None]):
 
     def close_room(self) -> None:
         """Back to the list of negotiations."""
+        from draftroom.tui.screens.negotiations import NegotiationsScreen
+
         self.room = None
         self.snapshot = None
         self.where = ""
@@ -239,9 +246,13 @@ class DraftroomApp(App[None]):
             self.show_lobby()
 
     def show_lobby(self) -> None:
+        from draftroom.tui.screens.negotiations import NegotiationsScreen
+
         self.push_screen(NegotiationsScreen())
 
     def _proposals_screen(self) -> ProposalsScreen:
+        from draftroom.tui.screens.proposals import ProposalsScreen
+
         if not self.is_screen_installed("proposals"):
             self.install_screen(ProposalsScreen(), "proposals")
         screen = self.get_screen("proposals")
@@ -264,6 +275,8 @@ class DraftroomApp(App[None]):
     # --- identity and the palette -----------------------------------------------------------
 
     def action_identity(self) -> None:
+        from draftroom.tui.screens.identity import Holders, IdentityScreen
+
         def chosen(identity: Identity | None) -> None:
             if identity is None:
                 return

@@ -1,7 +1,6 @@
 """What the program (`draftroom.app`) calls for `draftroom tui` and `draftroom demo`: run the app, create the demo."""
 
 from draftroom.errors import DraftroomError
-from draftroom.tui.demo import DEMO_NAME, build_demo
 from draftroom.tui.identity import SECRETARIAT, Identity
 from draftroom.tui.rooms import WorkflowLobby
 from draftroom.workflow import amending
@@ -34,6 +33,8 @@ def save_identity(identity: Identity) -> None:
 
 def demo(home: Home = None) -> str:
     """Create the demo negotiation unless it exists; say where it is."""
+    from draftroom.tui.demo import DEMO_NAME, build_demo  # its script and text: only when asked for
+
     try:
         path = open_negotiation(DEMO_NAME, home).path
     except DraftroomError:
@@ -46,6 +47,8 @@ def run(name: str | None, home: Home = None, actor: str | None = None) -> int:
     from draftroom.tui.app import DraftroomApp
 
     if name is None:
+        from draftroom.tui.demo import DEMO_NAME
+
         demo(home)
         name = DEMO_NAME
     else:

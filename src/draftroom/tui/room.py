@@ -5,15 +5,19 @@ two protocols only, so the workflow-backed classes (`draftroom.tui.rooms`) and t
 interchangeable.
 """
 
+from __future__ import annotations
+
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from draftroom.model import Document
 from draftroom.tui.snapshot import Snapshot
-from draftroom.workflow.hosting import Look, Synced
 from draftroom.workflow.negotiation import LogEntry, Sponsor
-from draftroom.workflow.translations import LanguageView
+
+if TYPE_CHECKING:  # loaded when a room first looks at its remote, or reads another language
+    from draftroom.workflow.hosting import Look, Synced
+    from draftroom.workflow.translations import LanguageView
 
 
 @dataclass(frozen=True)

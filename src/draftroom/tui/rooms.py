@@ -1,19 +1,28 @@
-"""The workflow-backed Lobby and Room: the same functions the CLI calls, with the same home and `--as`."""
+"""The workflow-backed Lobby and Room: the same functions the CLI calls, with the same home and `--as`.
+
+The first paint needs the negotiation module alone (the text) and amending (its proposals): every
+other workflow module is imported by the method that uses it, so that the draft is on screen before
+they load (exporting brings the export package, hosting GitPython, translations the other languages).
+"""
+
+from __future__ import annotations
 
 from pathlib import Path
 from types import ModuleType
+from typing import TYPE_CHECKING
 
 from draftroom.errors import DraftroomError
 from draftroom.model import Document, Revision, labels
 from draftroom.tui.room import ExportRequest, LobbyRow, ProposalRequest
 from draftroom.tui.snapshot import Snapshot
-from draftroom.workflow import amending, bracketing, exporting, hosting, revising, translations, undoing
+from draftroom.workflow import amending
 from draftroom.workflow import negotiation as nego
 from draftroom.workflow.identity import SECRETARIAT
 from draftroom.workflow.negotiation import Home, LogEntry, Sponsor
-from draftroom.workflow.rules import Proposal
 from draftroom.workflow.signer import may_sign
-from draftroom.workflow.writing import Options
+
+if TYPE_CHECKING:
+    from draftroom.workflow import hosting, translations
 
 
 def _listing() -> ModuleType:
@@ -70,15 +79,23 @@ class WorkflowRoom:
         )
 
     def look(self) -> hosting.Look | None:
+        if not self.negotiation.has_remote():  # not hosted: GitPython stays unloaded
+            return None
+        from draftroom.workflow import hosting
+
         return hosting.look(self.name, home=self.home)
 
     def sync(self) -> hosting.Synced:
+        from draftroom.workflow import hosting
+
         return hosting.sync(self.name, home=self.home)
 
     def facilitators(self) -> list[str]:
         return amending.current_facilitators(self.name, home=self.home)
 
     def propose(self, request: ProposalRequest, acting_as: str) -> str:
+        from draftroom.workflow.rules import Proposal
+
         moving = request.kind in ("insert", "move")
         proposal = Proposal(
             kind=request.kind,
@@ -116,6 +133,8 @@ class WorkflowRoom:
         amending.mark(self.name, paragraph_id, status, acting_as, home=self.home)
 
     def bracket(self, paragraph_id: str, words: str, lift: bool, acting_as: str) -> str:
+        from draftroom.workflow import bracketing
+
         done = bracketing.bracket(self.name, paragraph_id, words, acting_as, lift, home=self.home)
         what = "brackets taken off" if lift else "words bracketed"
         return f"{what}, proposed as {done.proposal.id}" if done.proposal else what
@@ -147,6 +166,9 @@ class WorkflowRoom:
         nego.remove_sponsors(self.name, names, acting_as, home=self.home)
 
     def export(self, request: ExportRequest) -> Path:
+        from draftroom.workflow import exporting
+        from draftroom.workflow.writing import Options
+
         options = Options(
             request.kind,
             request.language,
@@ -159,9 +181,13 @@ class WorkflowRoom:
         )
 
     def revise(self, acting_as: str) -> str:
+        from draftroom.workflow import revising
+
         return revising.revise(self.name, acting_as, home=self.home).said()
 
     def undo(self, action_id: str | None, acting_as: str) -> str:
+        from draftroom.workflow import undoing
+
         return undoing.undo(self.name, action_id, acting_as, home=self.home).summary
 
     def secretariat_here(self) -> bool:
@@ -177,9 +203,13 @@ class WorkflowRoom:
         return nego.table(self.name, acting_as, symbol, home=self.home)
 
     def compilation(self) -> str:
+        from draftroom.workflow import exporting
+
         return exporting.compilation_text(self.name, home=self.home)
 
     def formal_amendments(self) -> str:
+        from draftroom.workflow import exporting
+
         return exporting.formal_amendments_text(self.name, home=self.home)
 
     def record_document(self, source: Path) -> str:
@@ -187,15 +217,21 @@ class WorkflowRoom:
         return f"{len(done.amendments)} amendment(s) by {', '.join(done.sponsors)}"
 
     def read_in(self, language: str | None) -> translations.LanguageView:
+        from draftroom.workflow import translations
+
         return translations.language_view(self.name, language, home=self.home)
 
     def translate(self, paragraph_id: str, language: str, text: str, acting_as: str) -> str | None:
+        from draftroom.workflow import translations
+
         label = labels(nego.show(self.name, home=self.home)).get(paragraph_id)
         if label is None:
             raise DraftroomError("that paragraph is no longer in the text: it was deleted meanwhile")
         return translations.translate(self.name, label, language, text, acting_as, self.home).proposal
 
     def translate_footnote(self, number: int, language: str, text: str, acting_as: str) -> None:
+        from draftroom.workflow import translations
+
         translations.translate_footnote(self.name, number, language, text, acting_as, self.home)
 
 

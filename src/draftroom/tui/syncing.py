@@ -16,6 +16,8 @@ After the guard refused a push, the same push is not tried again every second: o
 clone acts again, the remote moves, or the user asks.
 """
 
+from __future__ import annotations
+
 import logging
 import time
 from dataclasses import dataclass
@@ -26,11 +28,11 @@ from textual.timer import Timer
 
 from draftroom.errors import DraftroomError
 from draftroom.tui.room import Room
-from draftroom.workflow import hosting
-from draftroom.workflow.hosting import Look, Synced
+from draftroom.workflow.negotiation import sync_in_own_worker
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # the hosting modules load at the first look, after the first paint
     from draftroom.tui.app import DraftroomApp
+    from draftroom.workflow.hosting import Look, Synced
 
 FAST_SECONDS = 0.75  # another delegation's action shows within 2 s of its push (see bench/bench_tui_sync.py)
 SLOW_SECONDS = 5.0  # a room nobody touches: the first push after a quiet spell shows within about 5 s
@@ -65,7 +67,7 @@ class _Result:
 class _Notices(logging.Handler):
     """The workflow's notices (an action's own sync: offline, refused) as notifications."""
 
-    def __init__(self, syncer: "Syncer") -> None:
+    def __init__(self, syncer: Syncer) -> None:
         super().__init__(logging.WARNING)
         self.syncer = syncer
 
@@ -77,7 +79,7 @@ class _Notices(logging.Handler):
 
 
 class Syncer:
-    def __init__(self, app: "DraftroomApp") -> None:
+    def __init__(self, app: DraftroomApp) -> None:
         self.app = app
         self._busy = False
         self._said: set[str] = set()
@@ -92,11 +94,11 @@ class Syncer:
 
     def start(self) -> None:
         logging.getLogger("draftroom").addHandler(self._notices)
-        hosting.sync_in_own_worker(self)  # an action returns at once; this worker sends it right after
+        sync_in_own_worker(self)  # an action returns at once; this worker sends it right after
         self._schedule()
 
     def stop(self) -> None:
-        hosting.sync_in_own_worker(self, on=False)
+        sync_in_own_worker(self, on=False)
         logging.getLogger("draftroom").removeHandler(self._notices)
         if self._timer is not None:
             self._timer.stop()

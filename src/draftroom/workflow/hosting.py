@@ -28,16 +28,6 @@ from draftroom.workflow.signer import how_to_make, key_file
 OFFLINE_ENV = "DRAFTROOM_OFFLINE"
 log = logging.getLogger("draftroom")
 _replaying: list[bool] = []  # non-empty while sync redoes actions (they must not sync in turn)
-_syncing_elsewhere: list[object] = []  # front ends that sync in a worker of their own (the TUI)
-
-
-def sync_in_own_worker(owner: object, on: bool = True) -> None:
-    """While on, actions of this process leave syncing to `owner` (a front end whose own worker syncs
-    right after each action and keeps looking at the remote), instead of syncing before returning."""
-    if on:
-        _syncing_elsewhere.append(owner)
-    elif owner in _syncing_elsewhere:
-        _syncing_elsewhere.remove(owner)
 
 
 def notice(message: str) -> None:
@@ -270,9 +260,9 @@ def _replay_one(neg: Negotiation, home: Home, action: Action, done: Synced) -> N
 
 
 def after_action(neg: Negotiation) -> None:
-    """Sync a hosted negotiation after a change (not while syncing, not --offline, not when a front
-    end syncs in its own worker)."""
-    if _replaying or _syncing_elsewhere or os.environ.get(OFFLINE_ENV) or not rm.is_hosted(neg):
+    """Sync a hosted negotiation after a change (not while syncing, not --offline; not when a front
+    end syncs in its own worker: negotiation.sync_in_own_worker)."""
+    if _replaying or os.environ.get(OFFLINE_ENV) or not rm.is_hosted(neg):
         return
     try:
         done = sync(str(neg.path))

@@ -40,8 +40,20 @@ def open_negotiation(name: str, home: Home = None) -> Negotiation:
     return Negotiation(path, signer=signer_for(path), after=_after_action)
 
 
+_syncing_elsewhere: list[object] = []  # front ends that sync in a worker of their own (the TUI)
+
+
+def sync_in_own_worker(owner: object, on: bool = True) -> None:
+    """While on, actions of this process leave syncing to `owner` (a front end whose own worker syncs
+    right after each action and keeps looking at the remote), instead of syncing before returning."""
+    if on:
+        _syncing_elsewhere.append(owner)
+    elif owner in _syncing_elsewhere:
+        _syncing_elsewhere.remove(owner)
+
+
 def _after_action(neg: Negotiation) -> None:
-    if not neg.has_remote():  # nothing to sync: the hosting modules (and GitPython) stay unloaded
+    if _syncing_elsewhere or not neg.has_remote():  # the hosting modules (and GitPython) stay unloaded
         return
     from draftroom.workflow import hosting  # it builds on this module
 

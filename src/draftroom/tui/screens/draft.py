@@ -1,4 +1,12 @@
-"""The draft: every paragraph with its label, status and pending proposals; the hub of a negotiation."""
+"""The draft: every paragraph with its label, status and pending proposals; the hub of a negotiation.
+
+It is the first screen a user sees, so the screens it opens are imported by the actions that open
+them: the draft is drawn before they load (with the diff, export and translation modules behind them).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
 
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -8,26 +16,15 @@ from textual.widgets import OptionList, Static
 from draftroom.errors import DraftroomError
 from draftroom.model import find_by_id
 from draftroom.model.footnotes import references
-from draftroom.tui.screens.all_proposals import AllProposalsScreen
 from draftroom.tui.screens.base import RoomScreen
-from draftroom.tui.screens.bracket import open_bracket
-from draftroom.tui.screens.editor import open_editor
-from draftroom.tui.screens.export import ExportScreen
-from draftroom.tui.screens.goto import GotoScreen
-from draftroom.tui.screens.history import HistoryScreen
-from draftroom.tui.screens.languages import LanguagesScreen, TranslationEditor
-from draftroom.tui.screens.mark import open_mark
-from draftroom.tui.screens.reading import ReadingScreen
-from draftroom.tui.screens.revise import open_revise
-from draftroom.tui.screens.roles import RolesScreen
-from draftroom.tui.screens.sponsors import SponsorsScreen
-from draftroom.tui.screens.table import open_table
 from draftroom.tui.snapshot import Snapshot
 from draftroom.tui.widgets.draft_view import DraftView
 from draftroom.tui.widgets.identity_bar import IdentityBar
 from draftroom.tui.widgets.key_bar import KeyBar
 from draftroom.tui.widgets.paragraph_detail import Beside, ParagraphDetail
-from draftroom.workflow.translations import LanguageView
+
+if TYPE_CHECKING:
+    from draftroom.workflow.translations import LanguageView
 
 
 class DraftScreen(RoomScreen):
@@ -223,18 +220,26 @@ class DraftScreen(RoomScreen):
             self.room_app.open_proposals(self.current)
 
     def action_propose(self, kind: str) -> None:
+        from draftroom.tui.screens.editor import open_editor
+
         if self.current:
             open_editor(self.room_app, kind, self.current)
 
     def action_mark(self) -> None:
+        from draftroom.tui.screens.mark import open_mark
+
         if self.current:
             open_mark(self.room_app, self.current)
 
     def action_bracket(self) -> None:
+        from draftroom.tui.screens.bracket import open_bracket
+
         if self.current:
             open_bracket(self.room_app, self.current)
 
     def action_revise(self) -> None:
+        from draftroom.tui.screens.revise import open_revise
+
         open_revise(self.room_app)
 
     def action_undo(self) -> None:
@@ -244,15 +249,23 @@ class DraftScreen(RoomScreen):
             app.act(lambda: room.undo(None, who), lambda undone: f"Undid: {undone}")
 
     def action_sponsors(self) -> None:
+        from draftroom.tui.screens.sponsors import SponsorsScreen
+
         self.app.push_screen(SponsorsScreen())
 
     def action_history(self) -> None:
+        from draftroom.tui.screens.history import HistoryScreen
+
         self.app.push_screen(HistoryScreen())
 
     def action_export(self) -> None:
+        from draftroom.tui.screens.export import ExportScreen
+
         self.app.push_screen(ExportScreen())
 
     def action_goto(self) -> None:
+        from draftroom.tui.screens.goto import GotoScreen
+
         def go(paragraph_id: str | None) -> None:
             view = self.query_one(DraftView)
             if paragraph_id is not None:
@@ -271,6 +284,8 @@ class DraftScreen(RoomScreen):
         self._read_in(self.language, step)
 
     def action_translate(self) -> None:
+        from draftroom.tui.screens.languages import TranslationEditor
+
         loc, lang, view = self.locate(self.current), self.language, self.view
         who = self.room_app.require_identity() if loc and lang and view else None
         room = self.room_app.room
@@ -297,6 +312,8 @@ class DraftScreen(RoomScreen):
 
     def action_translate_footnote(self) -> None:
         """The focused paragraph's first footnote not current in the language shown (else its first)."""
+        from draftroom.tui.screens.languages import TranslationEditor
+
         loc, lang, view, snap = self.locate(self.current), self.language, self.view, self.snap
         room = self.room_app.room
         if loc is None or lang is None or view is None or snap is None or room is None:
@@ -324,26 +341,38 @@ class DraftScreen(RoomScreen):
         self.app.push_screen(TranslationEditor(title, text), save)
 
     def action_languages(self) -> None:
+        from draftroom.tui.screens.languages import LanguagesScreen
+
         room = self.room_app.room
         if room is not None:
             self.app.push_screen(LanguagesScreen(room.name, getattr(room, "home", None)))
 
     def action_compilation(self) -> None:
+        from draftroom.tui.screens.reading import ReadingScreen
+
         self.app.push_screen(
             ReadingScreen("Compilation text", "compilation", lambda room: room.compilation())
         )
 
     def action_all_proposals(self) -> None:
+        from draftroom.tui.screens.all_proposals import AllProposalsScreen
+
         self.app.push_screen(AllProposalsScreen())
 
     def action_formal_amendments(self) -> None:
+        from draftroom.tui.screens.reading import ReadingScreen
+
         title = "Formal amendments document"
         self.app.push_screen(ReadingScreen(title, "amendments", lambda room: room.formal_amendments()))
 
     def action_roles(self) -> None:
+        from draftroom.tui.screens.roles import RolesScreen
+
         self.app.push_screen(RolesScreen())
 
     def action_table(self) -> None:
+        from draftroom.tui.screens.table import open_table
+
         open_table(self.room_app)
 
     def action_leave(self) -> None:

@@ -5,6 +5,7 @@ import json
 import os
 import subprocess
 import sys
+from pathlib import Path
 
 from conftest import CORPUS_EN, ROOT
 
@@ -17,6 +18,20 @@ for verb in json.loads(sys.argv[1]):
     assert main(verb) == 0, verb
 print(sorted(m for m in sys.modules if m.split(".")[0] == "textual" or m.startswith("draftroom.tui")))
 """
+
+
+def _in_fresh_interpreter(script: str, argument: object, home: Path) -> subprocess.CompletedProcess[str]:
+    """Run `script` in a new Python with `argument` as JSON in argv[1], on this checkout and `home`."""
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "src"), "DRAFTROOM_HOME": str(home)}
+    done = subprocess.run(
+        [sys.executable, "-c", script, json.dumps(argument)],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=300,
+    )
+    assert done.returncode == 0, done.stderr
+    return done
 
 
 def test_demo_creates_a_live_negotiation_once(run_process):
@@ -52,15 +67,7 @@ def test_verbs_other_than_tui_and_demo_start_without_the_tui(tmp_path):
     new, show and log on a real General Assembly draft load neither draftroom.tui nor Textual."""
     draft = CORPUS_EN / "A_80_L.18.txt"
     verbs = [["new", "l18", "--from", str(draft)], ["show", "l18"], ["log", "l18"]]
-    env = {**os.environ, "PYTHONPATH": str(ROOT / "src"), "DRAFTROOM_HOME": str(tmp_path / "home")}
-    done = subprocess.run(
-        [sys.executable, "-c", _VERBS_THEN_MODULES, json.dumps(verbs)],
-        capture_output=True,
-        text=True,
-        env=env,
-        timeout=300,
-    )
-    assert done.returncode == 0, done.stderr
+    done = _in_fresh_interpreter(_VERBS_THEN_MODULES, verbs, tmp_path / "home")
     assert "OP1" in done.stdout and "New negotiation l18" in done.stdout
     assert done.stdout.splitlines()[-1] == "[]"
 
@@ -110,17 +117,6 @@ def test_the_first_paint_loads_only_the_draft(tmp_path):
     imports once came before the first paint): checked through sys.modules, not by timing (the
     speed is bench/bench_tui.py's)."""
     home = tmp_path / "home"
-    env = {**os.environ, "PYTHONPATH": str(ROOT / "src"), "DRAFTROOM_HOME": str(home)}
-    made = subprocess.run(
-        [sys.executable, "-m", "draftroom", "demo"], env=env, capture_output=True, text=True
-    )
-    assert made.returncode == 0, made.stderr
-    done = subprocess.run(
-        [sys.executable, "-c", _FIRST_PAINT_THEN_MODULES, json.dumps(FIRST_PAINT_LOADS_NOT)],
-        capture_output=True,
-        text=True,
-        env=env,
-        timeout=300,
-    )
-    assert done.returncode == 0, done.stderr
+    _in_fresh_interpreter(_VERBS_THEN_MODULES, [["demo"]], home)
+    done = _in_fresh_interpreter(_FIRST_PAINT_THEN_MODULES, FIRST_PAINT_LOADS_NOT, home)
     assert json.loads(done.stdout.splitlines()[-1]) == []

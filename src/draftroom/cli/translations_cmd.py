@@ -1,11 +1,16 @@
 """Verbs on the other official languages: translations (status, add) and translate."""
 
-import argparse
+from __future__ import annotations
+
 import json
 import sys
+from typing import TYPE_CHECKING
 
 from draftroom.cli.options import add_home
 from draftroom.errors import DraftroomError
+
+if TYPE_CHECKING:
+    import argparse
 
 
 def _translations(args: argparse.Namespace) -> int:
@@ -127,6 +132,8 @@ def _translate(args: argparse.Namespace) -> int:
 
 
 def register(sub: argparse._SubParsersAction) -> None:
+    import argparse
+
     home = argparse.ArgumentParser(add_help=False)
     add_home(home)
     acting = argparse.ArgumentParser(add_help=False)

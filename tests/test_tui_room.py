@@ -7,6 +7,7 @@ from pathlib import Path
 
 import docx
 import pytest
+from hosting_support import with_remote
 from textual.widgets.text_area import Selection
 from tui_support import chinese_document, screen_text
 
@@ -543,6 +544,28 @@ def test_a_facilitator_whose_role_is_revoked_meanwhile_acts_as_a_delegate(home):
 
     drive(lambda: app_in(home, Identity(FACILITATOR, "facilitator"), saved.append), scenario)
     assert saved == [Identity(FACILITATOR, "delegate")]
+
+
+def test_keep_private_is_offered_only_in_a_hosted_negotiation(home):
+    """The fixture's negotiation is one repository, not hosted: the editor has no "Keep private" box
+    and its key is neither in the key bar nor in the palette; once it has a remote, both are there."""
+
+    async def scenario(app: DraftroomApp, pilot) -> None:
+        await pilot.press("g", *"op3", "enter", "d")  # propose to delete OP3
+        await settle(pilot)
+        commands = [c.title.split(" — ")[0] for c in app.get_system_commands(app.screen)]
+        offered = (
+            bool(app.screen.query("#private")),
+            "Private" in commands,
+            "Keep private" in screen_text(app),
+        )
+        seen.append(offered)
+
+    seen: list[tuple[bool, bool, bool]] = []
+    drive(lambda: app_in(home, Identity("China", "delegate")), scenario)
+    with_remote(nego.open_negotiation(NAME, home).path, home / f"{NAME}.git")
+    drive(lambda: app_in(home, Identity("China", "delegate")), scenario)
+    assert seen == [(False, False, False), (True, True, True)]
 
 
 def test_every_proposal_listed_as_the_text_reads_with_what_it_does(home):

@@ -236,7 +236,7 @@ def _proposal_options(suppress: bool) -> argparse.ArgumentParser:
     p.add_argument(
         "--private",
         action="store_true",
-        help="keep it in this clone only, until `draftroom submit` shares it",
+        help="keep it in this clone of a hosted negotiation only, until `draftroom submit` shares it",
         **d,
     )
     return p

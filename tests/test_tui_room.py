@@ -433,6 +433,20 @@ def test_the_facilitator_tables_the_draft_once_from_the_tui(home):
     assert [e.action.action for e in nego.log(NAME, home=home)].count("table") == 1
 
 
+def test_the_compilation_on_screen_names_the_draft_by_its_symbol_not_its_tag(home):
+    """C on the draft: the heading is the draft's symbol and title, as its readers know it; rev-0 is
+    draftroom's git tag and appears nowhere."""
+
+    async def scenario(app: DraftroomApp, pilot) -> None:
+        await pilot.press("C")
+        await settle(pilot)
+        shown = screen_text(app)
+        assert "Compilation text: A/C.3/74/L.20/Rev.1 改进打击贩运人口工作的协调" in shown, shown
+        assert "rev-0" not in shown
+
+    drive(lambda: app_in(home, Identity("China", "delegate")), scenario)
+
+
 @pytest.mark.parametrize(("key", "kind"), [("C", "compilation"), ("A", "amendments")])
 def test_the_compilation_and_the_formal_amendments_read_in_the_tui_as_the_cli_exports_them(
     home, tmp_path, run_cli, key, kind

@@ -296,14 +296,16 @@ def comment(name: str, ident: str, text: str, actor: str | None, home: Home = No
 def decide(
     name: str, idents: list[str], verdict: str, actor: str | None, home: Home = None, because: str = ""
 ) -> list[Amendment]:
-    """Accept or reject amendments, all in one action; `because` goes in each one's thread."""
+    """Accept or reject amendments, all in one action; `because` goes in each one's thread. Ids that
+    all name delegations' proposed translations are decided each in its own action, the reason kept
+    in the proposal (`translations.decide_translation`); the list returned is then empty."""
     if not idents:
         raise DraftroomError(f"name the amendments to {verdict}")
-    if verdict == "accept" and _translation_proposals(name, idents, home):
-        from draftroom.workflow.translations import accept_translation
+    if _translation_proposals(name, idents, home):
+        from draftroom.workflow.translations import decide_translation
 
         for ident in idents:
-            accept_translation(name, ident, actor, home)
+            decide_translation(name, ident, verdict, actor, because, home)
         return []
     neg = open_negotiation(name, home)
     who = resolve_actor(actor)

@@ -141,7 +141,7 @@ def _decide(verdict: str) -> Any:
         for a in decided:
             print(f"{a.id}: {a.status}")
         if not decided:  # delegations' proposed translations
-            print(f"{', '.join(args.ids)}: translation accepted")
+            print(f"{', '.join(args.ids)}: translation {verdict}ed")
         return 0
 
     return run
@@ -244,7 +244,7 @@ def _proposal_options(suppress: bool) -> argparse.ArgumentParser:
     p.add_argument(
         "--private",
         action="store_true",
-        help="keep it in this clone only, until `draftroom submit` shares it",
+        help="keep it in this clone of a hosted negotiation only, until `draftroom submit` shares it",
         **d,
     )
     return p
@@ -336,10 +336,18 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(func=_submit)
 
     for verb in ("accept", "reject"):
-        p = sub.add_parser(verb, parents=[home, acting], help=f"facilitator: {verb} amendments")
+        p = sub.add_parser(
+            verb, parents=[home, acting], help=f"facilitator: {verb} amendments or proposed translations"
+        )
         p.add_argument("name", help=NAME_HELP)
         p.add_argument("ids", nargs="+", metavar="ID")
-        p.add_argument("--because", metavar="WHY", help="the reason, kept in each proposal's discussion")
+        p.add_argument(
+            "--because",
+            "--reason",
+            dest="because",
+            metavar="WHY",
+            help="the reason, kept in each proposal's discussion (a proposed translation's file)",
+        )
         p.set_defaults(func=_decide(verb))
 
     p = sub.add_parser("comment", parents=[home, acting], help="add to a proposal's discussion thread")

@@ -32,6 +32,7 @@ READ = [
     ["comment", "demo", "CHN-1", "--text", ""],
     ["accept", "demo", "A-1", "B-2", "--as", "Belarus", "--because", "协商一致"],
     ["reject", "demo", "A-1"],
+    ["reject", "demo", "A-1", "--reason", "no", "--offline"],
     ["amend", "demo", "replace", "OP1", "--text", "敦促各国批准；", "--as", "China"],
     ["amend", "demo", "replace", "OP1", "--text", "x", "--lang", "fr", "--offline", "--private"],
     ["amend", "demo", "edit", "OP4", "--find", "a", "--replace", "", "--with", "Chile,Peru", "--with", "Fiji"],

@@ -91,7 +91,7 @@ VERBS: dict[str, Verb] = {
         verdict: Verb(
             ("amend_cmd", "_decide"),
             (NAME, ("ids", "+", None)),
-            {**HOME, **ACTING, "--because": ("because", VALUE)},
+            {**HOME, **ACTING, "--because": ("because", VALUE), "--reason": ("because", VALUE)},
         )
         for verdict in ("accept", "reject")
     },

@@ -112,4 +112,4 @@ def test_each_kind_of_amendment_has_the_options_argparse_gives_it(kind):
     kinds = next(a for a in amend._actions if isinstance(a, argparse._SubParsersAction))
     assert set(quick.AMEND_KINDS[kind].options) == _options(kinds.choices[kind])
     top = {a.dest: a.default for a in amend._actions if a.option_strings and a.dest != "help"}
-    assert quick.AMEND_DEFAULTS == top
+    assert top == quick.AMEND_DEFAULTS

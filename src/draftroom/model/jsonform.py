@@ -8,7 +8,6 @@ it)}; amendments documents add amends and instructions; a resolution adopted in 
 parts [Document, each in this shape], its footnotes numbered across them.
 """
 
-from dataclasses import asdict
 from typing import Any
 
 from draftroom.model.document import (
@@ -21,6 +20,7 @@ from draftroom.model.document import (
     Paragraph,
 )
 from draftroom.model.labels import labels
+from draftroom.record import asdict
 
 _SCALARS = (
     "language",

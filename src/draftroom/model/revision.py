@@ -8,11 +8,11 @@ is never revised under its own symbol: a negotiation starting from last year's r
 new draft, whose symbol the Secretariat gives when it is tabled.
 """
 
-from dataclasses import dataclass
 from typing import Self
 
 from draftroom.lang.citations import BASE_TEXT
 from draftroom.patterns import LazyPattern
+from draftroom.record import record
 
 _TAG = LazyPattern(r"rev-(\d{1,6})")
 _TYPED = LazyPattern(r"(?i)\s*(?:rev)?[-._ ]?(\d{1,6})\s*")  # "Rev.1", "rev-1", "1", "rev 1"
@@ -20,7 +20,7 @@ _SYMBOL = LazyPattern(r"/Rev\.(\d{1,6})$")
 _ADOPTED = LazyPattern(r"(?:^|/)(?:RES|DEC)/")  # A/RES/79/1, S/RES/2334 (2016), A/HRC/RES/58/1
 
 
-@dataclass(frozen=True, order=True)
+@record(frozen=True, order=True)
 class Revision:
     number: int
 

@@ -8,7 +8,8 @@ fields in turn. `replace`, `asdict` and `names` are dataclasses' `replace`, `asd
 
 Why: `dataclasses` imports `inspect` (and with it `ast`, `dis`, `tokenize`), and compiles three to nine
 functions for each class it makes; a command builds twenty to thirty classes, which cost it more than
-its own work. Here one `__init__` is compiled per class; the other methods are shared.
+its own work. Here one `__init__` is compiled per class, when its first instance is made; the other
+methods are shared.
 """
 
 from collections.abc import Callable
@@ -77,12 +78,19 @@ def _make(cls: type[T], frozen: bool, order: bool) -> type[T]:
             value = name
         body.append(f"  _set(self, {name!r}, {value})" if frozen else f"  self.{name} = {value}")
     source = f"def __init__(self, {', '.join(params)}):\n" + ("\n".join(body) or "  pass") + "\n"
-    exec(source, scope)  # one small function per class, as the class is made
-    init = scope["__init__"]
-    init.__qualname__ = f"{cls.__qualname__}.__init__"
+
+    def first(self: Any, *args: Any, **kwargs: Any) -> None:
+        """The class's own __init__, compiled when the first instance is made (a command makes only
+        some of the classes it loads), then called."""
+        exec(source, scope)
+        init = scope["__init__"]
+        init.__qualname__ = f"{cls.__qualname__}.__init__"
+        setattr(cls, "__init__", init)  # noqa: B010 (a method, once compiled)
+        init(self, *args, **kwargs)
+
     values = _values(names)
     methods: dict[str, Any] = {
-        "__init__": init,
+        "__init__": first,
         "__repr__": _repr,
         "__eq__": _eq,
         "__match_args__": names,

@@ -10,7 +10,6 @@ new draft, whose symbol the Secretariat gives when it is tabled.
 
 from typing import Self
 
-from draftroom.lang.citations import BASE_TEXT
 from draftroom.patterns import LazyPattern
 from draftroom.record import record
 
@@ -42,6 +41,8 @@ class Revision:
         (revision 0, in `lang`) or "Rev.N" — never the git tag."""
         if symbol:
             return symbol
+        from draftroom.lang.citations import BASE_TEXT  # its citation patterns load only for this
+
         return BASE_TEXT.get(lang, BASE_TEXT["en"]) if self.number == 0 else f"Rev.{self.number}"
 
     @classmethod

@@ -6,7 +6,6 @@ negotiation locked until it has finished, and recovery never races with it.
 
 import os
 import time
-from datetime import datetime
 from pathlib import Path, PurePosixPath
 from typing import Any
 
@@ -73,6 +72,8 @@ def _write_atomic(path: Path, text: str) -> None:
 
 
 def _now() -> str:
+    from datetime import datetime  # a read never dates anything
+
     return datetime.now().astimezone().replace(microsecond=0).isoformat()
 
 

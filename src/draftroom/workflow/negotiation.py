@@ -6,7 +6,6 @@ data; the CLI and the TUI only present it. Every change is one `Negotiation.acti
 
 from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import date
 from pathlib import Path
 
 from draftroom.errors import DraftroomError
@@ -32,6 +31,8 @@ Home = str | Path | None
 
 
 def today() -> str:
+    from datetime import date  # only an action dates anything
+
     return date.today().isoformat()
 
 

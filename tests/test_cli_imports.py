@@ -81,12 +81,15 @@ def test_a_read_loads_neither_gitpython_nor_sql_nor_export(demo_home, verb):
 START_UP = ["argparse", "gettext", "shutil", "bz2", "lzma"]
 # and to make the model's classes: dataclasses, with inspect, ast and dis (draftroom.record makes them)
 START_UP += ["dataclasses", "inspect", "ast", "dis"]
+# typing: its names are for annotations only (TYPE_CHECKING = False; mypy takes it as true)
+START_UP += ["typing"]
 
 
 @pytest.mark.parametrize("verb", READS, ids=" ".join)
 def test_a_read_loads_neither_argparse_nor_logging(demo_home, verb):
-    # logging: a read has nothing to say beside its result (an action may, when it syncs)
-    assert _loaded(verb, demo_home, [*START_UP, "logging"]) == (0, [])
+    # logging: a read has nothing to say beside its result (an action may, when it syncs); datetime:
+    # a read dates nothing (an action does)
+    assert _loaded(verb, demo_home, [*START_UP, "logging", "datetime"]) == (0, [])
 
 
 @pytest.mark.parametrize("verb", [["show", "demo"], ["show", "demo", "--json"]], ids=" ".join)

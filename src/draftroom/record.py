@@ -12,11 +12,16 @@ its own work. Here one `__init__` is compiled per class, when its first instance
 methods are shared.
 """
 
+from __future__ import annotations
+
 from collections.abc import Callable
 from operator import attrgetter
-from typing import Any, TypeVar, dataclass_transform, overload
 
-T = TypeVar("T")
+TYPE_CHECKING = False  # typing stays unloaded: its names are for annotations only
+if TYPE_CHECKING:
+    from typing import Any, TypeVar, dataclass_transform, overload
+
+    T = TypeVar("T")
 _MISSING: Any = object()
 
 
@@ -36,22 +41,31 @@ def field(*, default_factory: Callable[[], Any]) -> Any:
     return _Factory(default_factory)
 
 
-@overload
-def record(cls: type[T], /) -> type[T]: ...
-
-
-@overload
-def record(*, frozen: bool = False, order: bool = False) -> Callable[[type[T]], type[T]]: ...
-
-
-@dataclass_transform(field_specifiers=(field,))
-def record(
+def _record(
     cls: type[T] | None = None, /, *, frozen: bool = False, order: bool = False
 ) -> type[T] | Callable[[type[T]], type[T]]:
     def make(c: type[T]) -> type[T]:
         return _make(c, frozen, order)
 
     return make if cls is None else make(cls)
+
+
+if TYPE_CHECKING:  # what mypy knows of `record`: it makes classes as dataclasses does
+
+    @overload
+    def record(cls: type[T], /) -> type[T]: ...
+
+    @overload
+    def record(*, frozen: bool = False, order: bool = False) -> Callable[[type[T]], type[T]]: ...
+
+    @dataclass_transform(field_specifiers=(field,))
+    def record(
+        cls: type[T] | None = None, /, *, frozen: bool = False, order: bool = False
+    ) -> type[T] | Callable[[type[T]], type[T]]:
+        return _record(cls, frozen=frozen, order=order)
+
+else:
+    record = _record
 
 
 def _make(cls: type[T], frozen: bool, order: bool) -> type[T]:

@@ -4,11 +4,16 @@ An amendment names paragraphs by their stable id, never by label. A compromise i
 written by a facilitator whose `merges` lists the proposals it replaces.
 """
 
+from __future__ import annotations
+
 import os
 import time
-from typing import Any
 
 from draftroom.record import asdict, field, names, record
+
+TYPE_CHECKING = False  # typing stays unloaded: its names are for annotations only
+if TYPE_CHECKING:
+    from typing import Any
 
 KINDS = ("replace", "edit", "insert", "delete", "move")
 STATUSES = ("proposed", "withdrawn", "accepted", "rejected", "merged", "superseded", "conflicting")

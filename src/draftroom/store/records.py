@@ -1,9 +1,13 @@
 """The plain records a negotiation keeps beside its text: its state, its sponsors, its actions, its revisions."""
 
-from typing import Any, Self
+from __future__ import annotations
 
 from draftroom.model.revision import Revision
 from draftroom.record import asdict, field, names, record
+
+TYPE_CHECKING = False  # typing stays unloaded: its names are for annotations only
+if TYPE_CHECKING:
+    from typing import Any, Self
 
 
 class Record:

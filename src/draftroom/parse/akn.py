@@ -32,7 +32,7 @@ from draftroom.lang.citations import PART_HEADING_READ
 from draftroom.lang.markers import next_letter, roman, roman_value
 from draftroom.model import Annex, Closing, Document, Footnote, Heading, Paragraph
 from draftroom.model.dates import iso_date
-from draftroom.model.document import TABLE_CELLS, TABLE_ROWS
+from draftroom.model.document import TABLE_ROWS
 from draftroom.model.limits import XML_DEPTH, over_limit
 from draftroom.model.text_rules import storable
 from draftroom.parse import vocab

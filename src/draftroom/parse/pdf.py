@@ -16,7 +16,6 @@ from dataclasses import dataclass, field, replace
 import pymupdf
 
 from draftroom.errors import DraftroomError
-from draftroom.lang.scripts import is_cjk
 from draftroom.model.document import table_text
 from draftroom.model.limits import PAGES, TEXT_CHARS
 from draftroom.parse import vocab

@@ -35,7 +35,7 @@ READ = [
     ["reject", "demo", "A-1", "--reason", "no", "--offline"],
     ["amend", "demo", "replace", "OP1", "--text", "敦促各国批准；", "--as", "China"],
     ["amend", "demo", "replace", "OP1", "--text", "x", "--lang", "fr", "--offline", "--private"],
-    ["amend", "demo", "edit", "OP4", "--find", "a", "--replace", "", "--with", "Chile,Peru", "--with", "Fiji"],
+    ["amend", "demo", "edit", "OP4", "--find", "a", "--replace", "", "--with", "Chile,Peru", "--with", "Fi"],
     ["amend", "demo", "insert", "--after", "PP5", "--text", "new", "--because", "why", "--rev", "rev-0"],
     ["amend", "demo", "insert", "--before", "OP1", "--text", "new"],
     ["amend", "demo", "delete", "OP13", "--as", "Kazakhstan"],

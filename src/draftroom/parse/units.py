@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from draftroom.lang.numbers import decimal
 from draftroom.lang.scripts import width
+from draftroom.model.document import TABLE_ROWS
 from draftroom.model.limits import PARAGRAPH_CHARS, over_limit
 from draftroom.parse import vocab
 from draftroom.parse.lines import Line, join_pair
@@ -41,6 +42,9 @@ class Unit:
     kind: str  # paragraph | annex | annex-title | heading | meeting | date
     text: str
     lines: list[str] = field(default_factory=list)  # the printed lines it was joined from
+
+
+_TABLE_NOTE = re.compile(r"[a-z] \S")  # a note below a table, its letter set apart: "a See A/79/555."
 
 
 def ends_paragraph(text: str, part: str) -> bool:
@@ -213,6 +217,10 @@ class Joiner:
         t = line.text
         if vocab.bare_label(self.text):
             return False
+        if TABLE_ROWS in self.text or TABLE_ROWS in t:  # a table is a block of its own
+            return True
+        if _TABLE_NOTE.match(t) and self._after_table():
+            return True
         kind = _line_kind(t)
         ended = ends_paragraph(self.text, self._ending_part())
         prev = self.lines[-1]
@@ -261,6 +269,15 @@ class Joiner:
             or deeper
             or (kind == "opener" and self.openers_start)
         )
+
+    def _after_table(self) -> bool:
+        """The units so far end with a table and the notes set below it, if any."""
+        for unit in reversed(self.units):
+            if TABLE_ROWS in unit.text:
+                return True
+            if not _TABLE_NOTE.match(unit.text):
+                return False
+        return False
 
     def _add(self, line: Line) -> None:
         self.marker_width = 0

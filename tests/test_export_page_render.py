@@ -38,13 +38,18 @@ def _measure(pdf) -> tuple[float, float, list[list[str]]]:
     with pymupdf.open(pdf) as doc:
         for number, page in enumerate(doc):
             words: list[str] = []
-            lines = sorted(
-                (line["bbox"], "".join(s["text"] for s in line["spans"]))
+            lines = [
+                (
+                    line["bbox"],
+                    "".join(s["text"] for s in line["spans"]),
+                    round(line["spans"][0]["origin"][1]),
+                )
                 for block in page.get_text("dict")["blocks"]
                 for line in block.get("lines", [])
                 if any(9.5 <= s["size"] <= 10.6 and s["text"].strip() for s in line["spans"])
-            )
-            for (x0, y0, x1, _), text in sorted(lines, key=lambda item: item[0][1]):
+            ]
+            # in reading order: by baseline, then from the left ("14." before its italic opener)
+            for (x0, y0, x1, _), text, _ in sorted(lines, key=lambda item: (item[2], item[0][0])):
                 if 70 < y0 < 725 and (number or y0 > 300):
                     lefts.append(round(x0))
                     rights.append(x1)

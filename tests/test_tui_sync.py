@@ -48,7 +48,9 @@ def test_another_delegations_push_shows_in_the_app_by_itself(machines, daemon, r
     run_app(fr, scenario, monkeypatch)
 
 
-def test_after_an_hours_quiet_another_delegations_push_shows_at_the_next_look(machines, run_process, monkeypatch):
+def test_after_an_hours_quiet_another_delegations_push_shows_at_the_next_look(
+    machines, run_process, monkeypatch
+):
     """However long nobody touched the room, the first look that starts after a push brings it, and
     looks come every SLOW_SECONDS at most: a push shows within SLOW_SECONDS + a look and a sync."""
     from draftroom.tui.syncing import SLOW_SECONDS

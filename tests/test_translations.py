@@ -472,9 +472,13 @@ def test_a_revision_that_changes_a_footnote_makes_its_translations_stale_and_new
         run_cli("translate", "r", "--footnote", "9", "--lang", "fr", "--text", "x", "--as", "Secretariat"),
         "no footnote 9",
     )
-    refused(
-        run_cli("translate", "r", "--footnote", "1", "--lang", "fr", "--text", "x", "--as", "France"),
-        "only the Secretariat",
+    proposed = ok(
+        run_cli("translate", "r", "--footnote", "1", "--lang", "fr", "--text", "x", "--as", "France")
+    )
+    assert "footnote 1 in fr proposed as FRA-" in proposed  # a delegation proposes, for a facilitator
+    assert (
+        json.loads(ok(run_cli("show", "r", "--lang", "fr", "--json")))["footnotes"][0]["text"]
+        == "A/78/1 (fr)."
     )
 
 
@@ -605,3 +609,102 @@ def test_the_guard_lets_translations_through_by_who_may_make_them_and_refuses_a_
     assert _verdicts(tmp_path) == [
         f"Chile changed translations/es/text/{text.name}: only the Secretariat translates (a delegation proposes a wording)"
     ]
+
+
+def test_a_facilitator_rejects_a_proposed_translation_with_its_reason_and_verify_stays_clean(
+    run_cli, tmp_path
+):
+    """`reject NAME ID --reason ...` as for any amendment: the proposal stays in its file marked rejected
+    with the reason, the translation is untouched, the rules `verify` applies pass it; a delegation, an
+    unknown id and a proposal decided already are refused in one line."""
+    ok(run_cli("new", "r", "--from", akn("en", 328), "--with", akn("es", 328), "--facilitator", "Pakistan"))
+    before = json.loads(ok(run_cli("show", "r", "--lang", "es", "--json")))["operative"][2]["text"]
+    ident = ok(
+        run_cli("amend", "r", "--as", "Chile", "replace", "OP3", "--lang", "es", "--text", "Solicita;")
+    ).strip()
+    refused(run_cli("reject", "r", ident, "--as", "France"), "only a facilitator", "France is not one")
+    refused(run_cli("reject", "r", "CHL-nothing", "--as", "Pakistan"), "no amendment 'CHL-nothing'")
+    said = ok(run_cli("reject", "r", ident, "--as", "Pakistan", "--reason", "incompleto"))
+    assert said == f"{ident}: translation rejected\n"
+    refused(run_cli("reject", "r", ident, "--as", "Pakistan"), f"{ident} was already rejected")
+    refused(run_cli("accept", "r", ident, "--as", "Pakistan"), f"{ident} was already rejected")
+    [listed] = json.loads(ok(run_cli("translations", "r", "proposals", "--json")))
+    assert (listed["id"], listed["label"], listed["status"], listed["reason"]) == (
+        ident,
+        "OP3",
+        "rejected",
+        "incompleto",
+    )
+    assert "rejected because: incompleto" in ok(run_cli("translations", "r", "proposals"))
+    stored = json.loads(
+        (tmp_path / "home" / "r" / "translations" / "es" / "proposals" / f"{ident}.json").read_text("utf-8")
+    )
+    assert (stored["status"], stored["reason"]) == ("rejected", "incompleto")
+    assert json.loads(ok(run_cli("show", "r", "--lang", "es", "--json")))["operative"][2]["text"] == before
+    assert _verdicts(tmp_path) == []
+
+
+def test_a_proposal_stored_before_reasons_and_footnotes_still_loads_and_is_decided(run_cli, tmp_path):
+    """A proposals file written before `reason` and `footnote` were kept (status, no more) loads, and
+    an undecided paragraph's proposal is still written in that form."""
+    ok(run_cli("new", "r", "--from", akn("en", 328), "--with", akn("es", 328), "--facilitator", "Pakistan"))
+    ident = ok(
+        run_cli("amend", "r", "--as", "Chile", "replace", "OP3", "--lang", "es", "--text", "Solicita;")
+    ).strip()
+    path = tmp_path / "home" / "r" / "translations" / "es" / "proposals" / f"{ident}.json"
+    assert set(json.loads(path.read_text("utf-8"))) == {
+        "id",
+        "paragraph",
+        "language",
+        "text",
+        "proposer",
+        "source",
+        "status",
+    }
+    ok(run_cli("accept", "r", ident, "--as", "Pakistan", "--because", "bien"))
+    assert json.loads(path.read_text("utf-8"))["reason"] == "bien"
+
+
+def test_a_delegation_proposes_a_footnotes_translation_accepted_or_rejected_like_a_paragraphs(
+    run_cli, tmp_path
+):
+    """`translate --footnote N --as Chile` proposes the wording (before, only the Secretariat could
+    translate a note); the facilitator accepts one (the note is current in that wording) and rejects
+    another (the note keeps its translation); the rules `verify` applies pass every step."""
+    ok(run_cli("new", "r", "--from", akn("en", 328), "--with", akn("es", 328), "--facilitator", "Pakistan"))
+    said = ok(
+        run_cli("translate", "r", "--footnote", "1", "--lang", "es", "--text", "Nota uno.", "--as", "Chile")
+    )
+    first = said.split(" proposed as ")[1].split(";")[0]
+    said = ok(
+        run_cli("translate", "r", "--footnote", "2", "--lang", "es", "--text", "Nota dos.", "--as", "Chile")
+    )
+    second = said.split(" proposed as ")[1].split(";")[0]
+    listed = json.loads(ok(run_cli("translations", "r", "proposals", "--json")))
+    assert [(p["label"], p["footnote"], p["status"]) for p in listed] == [
+        ("footnote 1", 1, "proposed"),
+        ("footnote 2", 2, "proposed"),
+    ]
+    notes = {
+        f["number"]: f["text"]
+        for f in json.loads(ok(run_cli("show", "r", "--lang", "es", "--json")))["footnotes"]
+    }
+    assert notes[1] != "Nota uno."  # a proposal is not the translation
+    refused(run_cli("accept", "r", first, "--as", "Chile"), "Chile is not one")
+    ok(run_cli("accept", "r", first, "--as", "Pakistan"))
+    ok(run_cli("reject", "r", second, "--as", "Pakistan", "--reason", "ya traducida"))
+    shown = {
+        f["number"]: f["text"]
+        for f in json.loads(ok(run_cli("show", "r", "--lang", "es", "--json")))["footnotes"]
+    }
+    assert shown[1] == "Nota uno." and shown[2] == notes[2]
+    assert status(run_cli, "r")["footnotes"][0]["status"]["es"] == "current"
+    assert [p["status"] for p in json.loads(ok(run_cli("translations", "r", "proposals", "--json")))] == [
+        "accepted",
+        "rejected",
+    ]
+    refused(
+        run_cli("translate", "r", "--footnote", "99", "--lang", "es", "--text", "x", "--as", "Chile"),
+        "has no footnote 99",
+    )
+    assert _verdicts(tmp_path) == []

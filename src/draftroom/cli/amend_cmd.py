@@ -1,17 +1,21 @@
 """Verbs on amendments: amend, amendments, submit, withdraw, support, accept, reject, comment,
 compromise, mark, bracket, unbracket, roles, compile."""
 
-import argparse
+from __future__ import annotations
+
 import json
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from draftroom.cli.options import add_home
 from draftroom.errors import DraftroomError
 from draftroom.model import STATUSES
 from draftroom.model.amendment import KIND_FILTERS, PENDING_FILTER
 from draftroom.model.amendment import STATUSES as AMENDMENT_STATUSES
+
+if TYPE_CHECKING:
+    import argparse
 
 NAME_HELP = "the negotiation's name, or the path of its directory"
 
@@ -137,7 +141,7 @@ def _decide(verdict: str) -> Any:
         for a in decided:
             print(f"{a.id}: {a.status}")
         if not decided:  # delegations' proposed translations
-            print(f"{', '.join(args.ids)}: translation accepted")
+            print(f"{', '.join(args.ids)}: translation {verdict}ed")
         return 0
 
     return run
@@ -216,6 +220,8 @@ def _compile(args: argparse.Namespace) -> int:
 
 # ---- parser -----------------------------------------------------------------------------------------
 def _common() -> tuple[argparse.ArgumentParser, argparse.ArgumentParser]:
+    import argparse
+
     home = argparse.ArgumentParser(add_help=False)
     add_home(home)
     acting = argparse.ArgumentParser(add_help=False)
@@ -225,6 +231,8 @@ def _common() -> tuple[argparse.ArgumentParser, argparse.ArgumentParser]:
 
 def _proposal_options(suppress: bool) -> argparse.ArgumentParser:
     """--as, --with, --because, --rev: accepted before and after the kind of amendment."""
+    import argparse
+
     d: dict[str, Any] = {"default": argparse.SUPPRESS} if suppress else {}
     p = argparse.ArgumentParser(add_help=False)
     p.add_argument("--as", dest="actor", metavar="WHO", help="the proposing delegation", **d)
@@ -236,7 +244,7 @@ def _proposal_options(suppress: bool) -> argparse.ArgumentParser:
     p.add_argument(
         "--private",
         action="store_true",
-        help="keep it in this clone only, until `draftroom submit` shares it",
+        help="keep it in this clone of a hosted negotiation only, until `draftroom submit` shares it",
         **d,
     )
     return p
@@ -328,10 +336,18 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(func=_submit)
 
     for verb in ("accept", "reject"):
-        p = sub.add_parser(verb, parents=[home, acting], help=f"facilitator: {verb} amendments")
+        p = sub.add_parser(
+            verb, parents=[home, acting], help=f"facilitator: {verb} amendments or proposed translations"
+        )
         p.add_argument("name", help=NAME_HELP)
         p.add_argument("ids", nargs="+", metavar="ID")
-        p.add_argument("--because", metavar="WHY", help="the reason, kept in each proposal's discussion")
+        p.add_argument(
+            "--because",
+            "--reason",
+            dest="because",
+            metavar="WHY",
+            help="the reason, kept in each proposal's discussion (a proposed translation's file)",
+        )
         p.set_defaults(func=_decide(verb))
 
     p = sub.add_parser("comment", parents=[home, acting], help="add to a proposal's discussion thread")

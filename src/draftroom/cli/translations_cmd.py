@@ -1,11 +1,18 @@
 """Verbs on the other official languages: translations (status, add) and translate."""
 
-import argparse
+from __future__ import annotations
+
 import json
 import sys
+from typing import TYPE_CHECKING
 
 from draftroom.cli.options import add_home
 from draftroom.errors import DraftroomError
+
+if TYPE_CHECKING:
+    import argparse
+
+    from draftroom.workflow.translations import Translated
 
 
 def _translations(args: argparse.Namespace) -> int:
@@ -27,9 +34,11 @@ def _translations(args: argparse.Namespace) -> int:
             print(f"no proposed translations in {args.name}")
         for label, proposal in found:
             print(
-                f"{proposal.id:<22} {label:<9} {proposal.language:<3} {proposal.proposer:<20} "
+                f"{proposal.id:<22} {label:<11} {proposal.language:<3} {proposal.proposer:<20} "
                 f"{proposal.status:<9} {proposal.text[:60]}"
             )
+            if proposal.reason:
+                print(f"    {proposal.status} because: {proposal.reason}")
         return 0
     if args.op == "add":
         added = wf.add_translation(args.name, args.file, args.lang, args.actor, args.rev, home=args.home)
@@ -92,9 +101,10 @@ def _translate(args: argparse.Namespace) -> int:
                 f"--footnote N takes its text: `draftroom translate {args.name} --footnote {args.footnote} "
                 f"--lang {args.lang} --text ...` (no paragraph LABEL, no --amendment)"
             )
-        wf.translate_footnote(args.name, args.footnote, args.lang, args.text, args.actor, home=args.home)
-        print(f"{args.name}: footnote {args.footnote} in {args.lang} is current")
-        return 0
+        return _said(
+            args,
+            wf.translate_footnote(args.name, args.footnote, args.lang, args.text, args.actor, home=args.home),
+        )
     if args.amendment:
         if args.label:
             raise DraftroomError("--amendment ID names what is translated: leave the paragraph LABEL out")
@@ -115,11 +125,14 @@ def _translate(args: argparse.Namespace) -> int:
             f"name the paragraph and its text: `draftroom translate {args.name} OP3 --lang {args.lang} --text ...` "
             "(or --amendment ID)"
         )
-    done = wf.translate(args.name, args.label, args.lang, args.text, args.actor, home=args.home)
+    return _said(args, wf.translate(args.name, args.label, args.lang, args.text, args.actor, home=args.home))
+
+
+def _said(args: argparse.Namespace, done: Translated) -> int:
     if done.proposal:
         print(
-            f"{args.name}: {done.label} in {args.lang} proposed as {done.proposal}; the Secretariat accepts it "
-            f"with `draftroom translate {args.name} --accept {done.proposal}`"
+            f"{args.name}: {done.label} in {args.lang} proposed as {done.proposal}; a facilitator accepts or "
+            f"rejects it with `draftroom accept|reject {args.name} {done.proposal}`"
         )
     else:
         print(f"{args.name}: {done.label} in {args.lang} is current")
@@ -127,6 +140,8 @@ def _translate(args: argparse.Namespace) -> int:
 
 
 def register(sub: argparse._SubParsersAction) -> None:
+    import argparse
+
     home = argparse.ArgumentParser(add_help=False)
     add_home(home)
     acting = argparse.ArgumentParser(add_help=False)
@@ -181,7 +196,10 @@ def register(sub: argparse._SubParsersAction) -> None:
         "--accept", metavar="ID", help="the Secretariat accepts a delegation's proposed translation"
     )
     p.add_argument(
-        "--footnote", type=int, metavar="N", help="the Secretariat translates the working text's footnote N"
+        "--footnote",
+        type=int,
+        metavar="N",
+        help="translate the working text's footnote N (a delegation proposes its wording)",
     )
     p.add_argument("--find", help="--amendment of a word edit: the words it changes, in that language")
     p.add_argument("--replace", help="--amendment of a word edit: their replacement, in that language")

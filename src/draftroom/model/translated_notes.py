@@ -101,8 +101,11 @@ def _refs(text: str, working_refs: list[int], to_working: dict[int, int]) -> str
     return REF.sub(one, text)
 
 
-def set_note(working: Document, t: Translation, number: int, text: str) -> Translation:
-    """`t` renumbered as the working text, with working note `number` translated as `text` (current)."""
+def set_note(
+    working: Document, t: Translation, number: int, text: str, source: str | None = None
+) -> Translation:
+    """`t` renumbered as the working text, with working note `number` translated as `text`, made from
+    the working note's text of digest `source` (default: as it reads now, so current)."""
     note = next(f for f in working.footnotes if f.number == number)
     out = renumbered(working, t)
     old = next((f for f in out.footnotes if f.number == number), None)
@@ -113,5 +116,5 @@ def set_note(working: Document, t: Translation, number: int, text: str) -> Trans
         ],
         key=lambda f: f.number,
     )
-    out.footnote_sources[number] = digest(note.text)
+    out.footnote_sources[number] = source or digest(note.text)
     return out

@@ -82,15 +82,27 @@ class AmendmentTranslation:
 
 @dataclass
 class TranslationProposal:
-    """A delegation's wording of one paragraph in another language, for the Secretariat to accept."""
+    """A delegation's wording of one paragraph (or footnote) in another language, for a facilitator or
+    the Secretariat to accept or reject. The fields after `status` have defaults: a proposal stored
+    before them still loads."""
 
     id: str
-    paragraph: str  # the working paragraph's id
+    paragraph: str  # the working paragraph's id (a footnote's: the first paragraph referring to it)
     language: str
     text: str
     proposer: str
-    source: str  # digest() of the working text it translates
-    status: str = "proposed"  # proposed | accepted
+    source: str  # digest() of the working text (the working note's text) it translates
+    status: str = "proposed"  # one of PROPOSAL_STATUSES
+    reason: str = ""  # why it was decided so, in the deciding facilitator's words
+    footnote: int | None = None  # the working text's footnote number it translates, when one
+
+    @property
+    def what(self) -> str:
+        """What it translates, in words: "footnote 2", or "" for its paragraph."""
+        return f"footnote {self.footnote}" if self.footnote is not None else ""
+
+
+PROPOSAL_STATUSES = ("proposed", "accepted", "rejected")
 
 
 def annex_key(annex_id: str | None, index: int) -> str:

@@ -10,7 +10,9 @@
     translations/<lang>/footnotes.txt    the footnotes in that language ("[^N]: text")
     translations/<lang>/amendments/<id>.json   an amendment's wording in that language (text, or the
                                          words an edit finds and replaces)
-    translations/<lang>/proposals/<id>.json    a delegation's proposed wording of a paragraph
+    translations/<lang>/proposals/<id>.json    a delegation's proposed wording of a paragraph or a
+                                         footnote, its status (proposed, accepted, rejected) and
+                                         the facilitator's reason
 
 So `git log translations/fr/text/p12.txt` is the history of one French paragraph.
 """
@@ -158,7 +160,11 @@ def proposal_path(lang: str, proposal_id: str) -> str:
 
 
 def proposal_file(p: TranslationProposal) -> str:
-    return layout.dump_json(vars(p))
+    """Its JSON; a paragraph's undecided proposal is written as before footnotes and reasons were kept."""
+    return layout.dump_json({k: v for k, v in vars(p).items() if k not in _OPTIONAL or v not in (None, "")})
+
+
+_OPTIONAL = ("reason", "footnote")
 
 
 def read_proposals(read: layout.Reader, listing: list[str]) -> list[TranslationProposal]:

@@ -25,6 +25,7 @@ class Snapshot:
     counted: bool = True  # False: the text alone, its amendments not read yet
     private: frozenset[str] = frozenset()  # ids of proposals only this clone holds (not submitted)
     facilitators: tuple[str, ...] | None = None  # who facilitates now (None: not read with this text)
+    hosted: bool = False  # synced with a remote: each delegation has its own clone (private proposals)
 
     def __post_init__(self) -> None:
         grouped: dict[str, list[Amendment]] = defaultdict(list)

@@ -21,7 +21,7 @@ from draftroom.workflow.carry import carry
 from draftroom.workflow.formal import from_instructions
 from draftroom.workflow.identity import SECRETARIAT, resolve_actor
 from draftroom.workflow.listing import where
-from draftroom.workflow.negotiation import Home, open_negotiation
+from draftroom.workflow.negotiation import Home, open_negotiation, shown
 from draftroom.workflow.rules import Proposal
 
 
@@ -70,8 +70,14 @@ def propose(
 ) -> Amendment:
     """Record one amendment; `on_revision` proposes it against an earlier revision's text (the
     proposal's paragraph ids are that text's), carried to the current one (refused when it no
-    longer applies). A `private` one stays in this clone (no commit) until `submit` tables it."""
+    longer applies). A `private` one stays in this clone (no commit) until `submit` tables it; only
+    a hosted negotiation has clones to keep it from, so elsewhere it is refused."""
     neg = open_negotiation(name, home)
+    if private and not neg.has_remote():
+        raise DraftroomError(
+            f"{neg.name} is not hosted: everyone using it reads this one repository, so nothing can be kept"
+            " private here; drop --private (it keeps a proposal in one delegation's clone of a hosted negotiation)"
+        )
     who = resolve_actor(actor)
     proposers = list(dict.fromkeys([who, *delegations(co_proposers or [])]))
     base_tag = revision_tag_of(neg, on_revision) if on_revision is not None else None
@@ -290,14 +296,16 @@ def comment(name: str, ident: str, text: str, actor: str | None, home: Home = No
 def decide(
     name: str, idents: list[str], verdict: str, actor: str | None, home: Home = None, because: str = ""
 ) -> list[Amendment]:
-    """Accept or reject amendments, all in one action; `because` goes in each one's thread."""
+    """Accept or reject amendments, all in one action; `because` goes in each one's thread. Ids that
+    all name delegations' proposed translations are decided each in its own action, the reason kept
+    in the proposal (`translations.decide_translation`); the list returned is then empty."""
     if not idents:
         raise DraftroomError(f"name the amendments to {verdict}")
-    if verdict == "accept" and _translation_proposals(name, idents, home):
-        from draftroom.workflow.translations import accept_translation
+    if _translation_proposals(name, idents, home):
+        from draftroom.workflow.translations import decide_translation
 
         for ident in idents:
-            accept_translation(name, ident, actor, home)
+            decide_translation(name, ident, verdict, actor, because, home)
         return []
     neg = open_negotiation(name, home)
     who = resolve_actor(actor)
@@ -386,3 +394,19 @@ def change_roles(name: str, op: str, delegation: str, actor: str | None, home: H
 
 def current_facilitators(name: str, home: Home = None) -> list[str]:
     return facilitators(open_negotiation(name, home).snapshot())
+
+
+@dataclass(frozen=True)
+class Standing:
+    """The negotiation as it stands, read from one commit: what a front end draws first."""
+
+    document: Document  # as `show` gives it: main sponsors named
+    revision: Revision
+    facilitators: list[str]
+
+
+def standing(name: str, home: Home = None) -> Standing:
+    """The current text, its revision and who facilitates, from the latest commit (one read, where
+    show, state and current_facilitators would each read it again)."""
+    snap = open_negotiation(name, home).snapshot()
+    return Standing(shown(snap), Revision(snap.state().revision), facilitators(snap))

@@ -18,6 +18,7 @@ from draftroom.lang import LANGUAGES
 from draftroom.model import Document, Heading, Paragraph, find_by_id, iter_located, labels, locate
 from draftroom.model.amendment import Amendment, make_id
 from draftroom.model.dates import iso_date, printed_date
+from draftroom.model.footnotes import references
 from draftroom.model.text_rules import check_typed
 from draftroom.model.translated_notes import note_statuses, renumbered, set_note
 from draftroom.model.translation import (
@@ -394,11 +395,7 @@ def translate(
         loc = locate(txn.doc, label)
         p = loc.paragraph
         if not secretariat:
-            from draftroom.workflow.amending import code  # the amendment rules load only to propose
-
-            proposal = TranslationProposal(make_id(code(who)), p.id, lang, text.strip(), who, digest(p.text))
-            txn.write_file(proposal_path(lang, proposal.id), proposal_file(proposal))
-            txn.paragraphs.append(p.id)
+            proposal = _propose(txn, TranslationProposal("", p.id, lang, text.strip(), who, digest(p.text)))
             txn.extra_trailers.append(("Language", lang))
             txn.summary = f"{who} proposes {loc.label} in {lang}"
             return Translated(loc.label, proposal.id)
@@ -409,29 +406,55 @@ def translate(
 
 def translate_footnote(
     name: str, number: int, lang: str, text: str, actor: str | None = None, home: Home = None
-) -> int:
+) -> Translated:
     """`draftroom translate NAME --footnote 2 --lang fr --text ...`: the Secretariat sets the translation
-    of the working text's footnote 2 as it reads now (so it is current)."""
+    of the working text's footnote 2 as it reads now (so it is current); a delegation proposes that
+    wording instead, accepted or rejected like a paragraph's (`decide_translation`)."""
     text = check_typed(text, "translation (--text)").strip()
     who = resolve_actor(actor)
     check_language(lang)
-    if who != SECRETARIAT:
-        raise DraftroomError(f"only the Secretariat translates a footnote; {who} is not the Secretariat")
     if not text:
         raise DraftroomError("--text is empty: give the footnote's translation")
     neg = open_negotiation(name, home)
-    with neg.action("translate", who) as txn:
+    secretariat = who == SECRETARIAT
+    with neg.action("translate" if secretariat else "translation-propose", who) as txn:
         t = _version_in(txn, name, lang)
-        have = [f.number for f in txn.doc.footnotes]
-        if number not in have:
+        note = next((f for f in txn.doc.footnotes if f.number == number), None)
+        if note is None:
+            have = [f.number for f in txn.doc.footnotes]
             raise DraftroomError(
                 f"{name} has no footnote {number}: its footnotes are "
                 f"{', '.join(map(str, have)) or 'none'} (see `draftroom translations {name}`)"
             )
-        save_translation(txn, set_note(txn.doc, t, number, text))
         txn.extra_trailers.append(("Language", lang))
+        if not secretariat:
+            where = next(
+                (
+                    loc.paragraph.id
+                    for loc in iter_located(txn.doc)
+                    if number in references(loc.paragraph.text)
+                ),
+                "",
+            )
+            proposal = _propose(
+                txn, TranslationProposal("", where, lang, text, who, digest(note.text), footnote=number)
+            )
+            txn.summary = f"{who} proposes footnote {number} in {lang}"
+            return Translated(f"footnote {number}", proposal.id)
+        save_translation(txn, set_note(txn.doc, t, number, text))
         txn.summary = f"footnote {number} translated into {lang}"
-    return number
+    return Translated(f"footnote {number}")
+
+
+def _propose(txn: Transaction, proposal: TranslationProposal) -> TranslationProposal:
+    """A delegation's wording saved in the action under a new id of its own."""
+    from draftroom.workflow.amending import code  # the amendment rules load only to propose
+
+    proposal.id = make_id(code(proposal.proposer))
+    txn.write_file(proposal_path(proposal.language, proposal.id), proposal_file(proposal))
+    if proposal.paragraph:
+        txn.paragraphs.append(proposal.paragraph)
+    return proposal
 
 
 def _proposals(files: list[str], read: Reader) -> list[TranslationProposal]:
@@ -453,40 +476,84 @@ def translation_proposals(name: str, home: Home = None) -> list[tuple[str, Trans
     snap = open_negotiation(name, home).snapshot()
     names = labels(snap.document())
     found = _proposals(_proposal_files(snap), snap.read)
-    return [(names.get(p.paragraph, "(deleted)"), p) for p in found]
+    return [(_proposal_label(names, p), p) for p in found]
 
 
 def accept_translation(name: str, ident: str, actor: str | None = None, home: Home = None) -> Translated:
-    """`draftroom translate NAME --accept ID` (or `accept NAME ID`): the Secretariat or a facilitator
-    makes a delegation's proposed wording the translation, as a facilitator accepts any amendment
-    (current while the working text is the one it translated)."""
+    """`draftroom translate NAME --accept ID` (or `accept NAME ID`): see `decide_translation`."""
+    return decide_translation(name, ident, "accept", actor, home=home)
+
+
+def decide_translation(
+    name: str, ident: str, verdict: str, actor: str | None = None, because: str = "", home: Home = None
+) -> Translated:
+    """`draftroom accept|reject NAME ID`: the Secretariat or a facilitator decides a delegation's
+    proposed wording as a facilitator decides any amendment. Accepted, it becomes the translation
+    (current while the working text is the one it translated); rejected, it stays in the proposals
+    file, marked so, with the reason (`because`)."""
+    if verdict not in ("accept", "reject"):
+        raise DraftroomError(f"a proposed translation is accepted or rejected, not {verdict!r}ed")
     who = resolve_actor(actor)
     neg = open_negotiation(name, home)
-    with neg.action("translation-accept", who) as txn:
+    with neg.action(f"translation-{verdict}", who) as txn:
         if who != SECRETARIAT:
             from draftroom.workflow.amending import require_facilitator
 
-            require_facilitator(txn, who, "accept a proposed translation")
-        found = [
-            p for p in _proposals(txn.list_files(FOLDER), txn.read_file) if p.id.startswith(ident.strip())
-        ]
-        if len(found) != 1:
-            what = "no" if not found else f"{len(found)}"
-            raise DraftroomError(
-                f"{what} proposed translation(s) with id {ident!r}: see `draftroom translations {name} proposals`"
-            )
-        proposal = found[0]
-        if proposal.status != "proposed":
-            raise DraftroomError(f"{proposal.id} was already {proposal.status}")
-        loc = find_by_id(txn.doc, proposal.paragraph)
-        if loc is None:
-            raise DraftroomError(f"{proposal.id} translates a paragraph the working text no longer has")
-        t = _version_in(txn, name, proposal.language)
-        _set(txn, t, loc.paragraph, proposal.text, proposal.source)
-        proposal.status = "accepted"
+            require_facilitator(txn, who, f"{verdict} a proposed translation")
+        proposal = _proposal(txn, name, ident)
+        label = _proposal_label(labels(txn.doc), proposal)
+        if verdict == "accept":
+            _accept(txn, name, proposal)
+        proposal.status, proposal.reason = f"{verdict}ed", because.strip()
         txn.write_file(proposal_path(proposal.language, proposal.id), proposal_file(proposal))
-        txn.summary = f"{proposal.proposer}'s {loc.label} in {proposal.language} accepted"
-        return Translated(loc.label, proposal.id)
+        if proposal.paragraph and proposal.paragraph not in txn.paragraphs:
+            txn.paragraphs.append(proposal.paragraph)
+        if ("Language", proposal.language) not in txn.extra_trailers:
+            txn.extra_trailers.append(("Language", proposal.language))
+        txn.summary = f"{who} {verdict}s {proposal.proposer}'s {label} in {proposal.language}"
+        return Translated(label, proposal.id)
+
+
+def _proposal(txn: Transaction, name: str, ident: str) -> TranslationProposal:
+    """The one undecided proposal `ident` (a unique start of its id) names."""
+    want = ident.strip()
+    found = [p for p in _proposals(txn.list_files(FOLDER), txn.read_file) if want and p.id.startswith(want)]
+    if len(found) != 1:
+        what = "no" if not found else f"{len(found)}"
+        raise DraftroomError(
+            f"{what} proposed translation(s) with id {ident!r}: see `draftroom translations {name} proposals`"
+        )
+    if found[0].status != "proposed":
+        raise DraftroomError(f"{found[0].id} was already {found[0].status}")
+    return found[0]
+
+
+def _proposal_label(names: dict[str, str], p: TranslationProposal) -> str:
+    """What a proposal translates, as a negotiator names it now: "OP3", "footnote 2"."""
+    return p.what or names.get(p.paragraph, "(deleted)")
+
+
+def _accept(txn: Transaction, name: str, proposal: TranslationProposal) -> None:
+    t = _version_in(txn, name, proposal.language)
+    if proposal.footnote is not None:
+        number = _note_of(txn.doc, proposal)
+        save_translation(txn, set_note(txn.doc, t, number, proposal.text, proposal.source))
+        return
+    loc = find_by_id(txn.doc, proposal.paragraph)
+    if loc is None:
+        raise DraftroomError(f"{proposal.id} translates a paragraph the working text no longer has")
+    _set(txn, t, loc.paragraph, proposal.text, proposal.source)
+
+
+def _note_of(working: Document, proposal: TranslationProposal) -> int:
+    """The working note a footnote's proposed wording translates: the one whose text it was made from
+    (renumbered since, perhaps), else the one under its number (changed since: the wording is stale)."""
+    for f in working.footnotes:
+        if made_from(proposal.source, f.text):
+            return f.number
+    if any(f.number == proposal.footnote for f in working.footnotes):
+        return proposal.footnote or 0
+    raise DraftroomError(f"{proposal.id} translates a footnote the working text no longer has")
 
 
 # ---- amendments in another language ---------------------------------------------------------------------

@@ -60,6 +60,7 @@ class Look:
     align: str | None = None
     italic: bool = False  # the whole text in italics (the closing lines, the report line's words)
     keep_next: bool = False
+    contextual: bool = False  # no spacing between two paragraphs of this style ("II", then its title)
 
 
 # block style of draftroom.export.blocks -> how the UN sets it
@@ -69,7 +70,8 @@ LOOKS: dict[str, Look] = {
     "agenda": Look("AgendaItemNormal"),
     "agenda-title": Look("TitleH2", right=4080),  # a 4-inch column, as the UN's pages wrap it
     "sponsors": Look("H23", indent=(INDENT, 0), before=3 * SPACER, after=2 * SPACER),
-    "adopted": Look("TitleHCH", indent=(INDENT, 0), right=1260, before=3 * SPACER, after=2 * SPACER),
+    # 19 pt above: the UN's heading stands 29.8 pt below the agenda title's last line (median of 80)
+    "adopted": Look("TitleHCH", indent=(INDENT, 0), right=1260, before=3 * SPACER + 20, after=2 * SPACER),
     "council-number": Look("HCh", indent=(INDENT, 0), before=3 * SPACER, after=2 * SPACER),
     "report": Look("H4", indent=(INDENT, 0), right=1260, after=2 * SPACER),
     "title": Look("TitleH1", after=2 * SPACER, first_step=True),
@@ -81,7 +83,9 @@ LOOKS: dict[str, Look] = {
     "part": Look("HCh", before=2 * SPACER, after=SPACER, align="center", keep_next=True),
     "part-title": Look("H1", indent=(INDENT, 0), after=2 * SPACER, align="center", keep_next=True),
     "annex-title": Look("HCh", indent=(INDENT, 0), after=2 * SPACER, keep_next=True),
-    "annex-heading": Look("H1", indent=(INDENT, 0), before=SPACER * 2, after=SPACER * 2),
+    # 10 pt bold on 12 pt lines, 6 pt above and below a run of them, as the UN's pages set headings between
+    # paragraphs and in annexes ("II" over "Rules of procedure and methods of work", 79/117)
+    "annex-heading": Look("H23", indent=(INDENT, 0), before=SPACER, after=SPACER, contextual=True),
     "annex-para": Look("SingleTxt", first_step=True),
     "instruction": Look("SingleTxt", first_step=True, keep_next=True),
     "quoted": Look("SingleTxt", indent=(INDENT + STEP, 0), first_step=True),
@@ -128,7 +132,8 @@ UN_STYLES: list[tuple[str, str, str | None, str, str]] = [
         '<w:i/><w:iCs/><w:spacing w:val="3"/>',
     ),
     ("Session", "Session", "H23", "", ""),
-    ("AgendaItemNormal", "Agenda_Item_Normal", "Normal", '<w:spacing w:line="240" w:lineRule="auto"/>', ""),
+    # 12 pt apart, as the UN's pages set the session, agenda and agenda-title lines
+    ("AgendaItemNormal", "Agenda_Item_Normal", "Normal", '<w:spacing w:line="240" w:lineRule="exact"/>', ""),
     (
         "TitleH1",
         "Title_H1",

@@ -94,6 +94,7 @@ _ALLOWED = {
     "branch.<x>.merge",
     "receive.denynonfastforwards",
     "receive.denydeletes",
+    "receive.advertisepushoptions",  # the turn to push (draftroom.store.turns)
     "receive.denydeletecurrent",
     "draftroom.<x>",
 }

@@ -18,6 +18,7 @@ So `git log translations/fr/text/p12.txt` is the history of one French paragraph
 """
 
 import json
+from collections.abc import Callable
 from typing import Any, Protocol
 
 from draftroom.lang import LANGUAGES
@@ -165,6 +166,11 @@ def proposal_file(p: TranslationProposal) -> str:
 
 
 _OPTIONAL = ("reason", "footnote")
+
+
+def proposal_files(listing: Callable[[str], list[str]]) -> list[str]:
+    """The proposals' files of every language, from a lister of a folder's files (a commit's)."""
+    return [f"{d}/{n}" for d in (f"{_base(lang)}proposals" for lang in LANGUAGES) for n in listing(d)]
 
 
 def read_proposals(read: layout.Reader, listing: list[str]) -> list[TranslationProposal]:

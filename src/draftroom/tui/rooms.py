@@ -69,13 +69,20 @@ class WorkflowRoom:
 
     def snapshot(self) -> Snapshot:
         version = self.version()  # first: a change while reading shows at the next poll
-        found = _listing().list_amendments(self.name, home=self.home)
+        found = _listing().list_amendments(self.name, home=self.home, translations=True)
         doc = nego.show(self.name, home=self.home)
         state = self.negotiation.state()
         revision = Revision(state.revision).name
         chairs = tuple(self.facilitators())
         return Snapshot(
-            self.name, doc, revision, found.amendments, version, private=found.private, facilitators=chairs
+            self.name,
+            doc,
+            revision,
+            found.amendments,
+            version,
+            private=found.private,
+            facilitators=chairs,
+            translations=found.translations,
         )
 
     def look(self) -> hosting.Look | None:

@@ -29,6 +29,18 @@ def silent_remote(name: str = "t.git") -> Iterator[str]:
         yield f"git://127.0.0.1:{silent.getsockname()[1]}/{name}"
 
 
+def with_remote(repo: Path, bare: Path) -> None:
+    """Give a negotiation's repository a plain bare remote (no server, no hooks) and push to it: hosted
+    as far as the clone can tell, for a test of what a hosted negotiation offers."""
+    subprocess.run(["git", "init", "-q", "--bare", str(bare)], check=True)
+    for args in (
+        ["remote", "add", "origin", str(bare)],
+        ["push", "-q", "origin", "HEAD:main"],
+        ["fetch", "-q"],
+    ):
+        subprocess.run(["git", "-C", str(repo), *args], check=True)
+
+
 class Daemon:
     """`git daemon --enable=receive-pack` serving a folder of bare repositories."""
 

@@ -211,3 +211,10 @@ def test_the_workflow_names_what_is_missing_and_the_cli_its_option(room, run_cli
     )
     with pytest.raises(DraftroomError, match="no longer in the text"):
         amending.propose("t", "China", Proposal("delete", target="gone-id"), home=tmp_path / "home")
+
+
+def test_private_is_refused_in_a_negotiation_that_is_not_hosted(room, run_cli):
+    """--private keeps a proposal out of the other delegations' clones; a negotiation that is not
+    hosted has none (everyone reads its one repository): refused in one line, nothing kept."""
+    refused(run_cli, "t is not hosted", "amend", "t", "--as", "China", "--private", "delete", "OP1")
+    assert listed(run_cli) == []

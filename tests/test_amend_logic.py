@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 from draftroom.errors import DraftroomError
 from draftroom.model import Instruction, find_by_id, labels, locate
 from draftroom.model.amendment import from_dict, make_id, to_dict
+from draftroom.model.revision import Revision
 from draftroom.workflow import rules as wf
 from draftroom.workflow.apply import apply
 from draftroom.workflow.carry import carry
@@ -279,7 +280,7 @@ def test_compilation_shows_every_pending_proposal_in_place_and_attributed():
     wf.withdraw(withdrawn, "Brazil")
     code = {"China": "CHN", "Pakistan": "PAK", "Egypt": "EGY", "India": "IND", "Brazil": "BRA"}.get
     lines = compile_lines(doc, [*shown, withdrawn], code)
-    text = render_text(doc, lines, "rev-0")
+    text = render_text(doc, lines, Revision(0))
     assert (
         "OP1        [CHN, PAK: [-Strongly condemns-]{+Condemns+}] trafficking in persons, "
         "especially women and [EGY: [-children-]{+girls+}];"
@@ -293,9 +294,29 @@ def test_compilation_shows_every_pending_proposal_in_place_and_attributed():
     assert "OP4 bis    [IND: {+Welcomes the report;+}]" in text
     assert "OP5 alt    [BRA: move OP5 before OP1]" in text
     assert "BRA: delete OP3" not in text and "[-delete OP3-]" not in text
-    page = render_html(doc, lines, "rev-0")
+    page = render_html(doc, lines, Revision(0))
     assert "<del>Strongly condemns</del><ins>Condemns</ins>" in page
     assert "[CHN, PAK: </b>" in page and '<span class="s agreed-ad-ref">agreed ad ref</span>' in page
+
+
+def test_the_compilation_names_the_draft_as_its_readers_know_it_never_its_git_tag():
+    """Its symbol when it has one; else "Base text" (revision 0) or "Rev.N"; in the Word export's
+    heading in the export's language."""
+    from draftroom.export.blocks import Options
+    from draftroom.export.compilation_layout import compilation_layout
+    from draftroom.workflow.compile import compile_lines, render_html, render_text
+
+    doc = english()
+    lines = compile_lines(doc, [], str)
+    heading = render_text(doc, lines, Revision(0)).splitlines()[0]
+    assert heading == f"Compilation text: A/C.3/80/L.99 {doc.title}"
+    doc.symbol = None
+    for revision, name in ((Revision(0), "Base text"), (Revision(2), "Rev.2")):
+        heading = render_text(doc, lines, revision).splitlines()[0]
+        assert heading == f"Compilation text: {doc.title} ({name})"
+        assert f"<h1>Compilation text: {doc.title} ({name})</h1>" in render_html(doc, lines, revision)
+    words = [b.text for b in compilation_layout(doc, Options("compilation", "zh"), [], Revision(0)).blocks]
+    assert "汇编案文（基础案文）" in words and not any("rev-0" in w for w in words)
 
 
 @settings(max_examples=150, deadline=None)

@@ -8,7 +8,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from hosting_support import Daemon, Machine, hosted, push, run_app, signed_commit, until
+from hosting_support import Daemon, Machine, hosted, push, run_app, signed_commit, until, with_remote
 from textual.widgets import Checkbox
 from tui_support import chinese_document, screen_text
 
@@ -98,6 +98,7 @@ def test_the_tui_marks_this_clones_private_proposals(tmp_path):
     nego.create_negotiation(
         "t", chinese_document(), facilitator="Belarus", actor="Secretariat", home=tmp_path
     )
+    with_remote(nego.open_negotiation("t", tmp_path).path, tmp_path / "t.git")  # private: hosted only
     (op3,) = nego.paragraph_ids("t", ["OP3"], home=tmp_path)
     mine = amending.propose("t", "China", Proposal("delete", target=op3), home=tmp_path, private=True)
     shared = amending.propose("t", "Japan", Proposal("delete", target=op3), home=tmp_path)

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import docx
 import pytest
+from hosting_support import with_remote
 from textual.widgets.text_area import Selection
 from tui_support import chinese_document, screen_text
 
@@ -432,6 +433,20 @@ def test_the_facilitator_tables_the_draft_once_from_the_tui(home):
     assert [e.action.action for e in nego.log(NAME, home=home)].count("table") == 1
 
 
+def test_the_compilation_on_screen_names_the_draft_by_its_symbol_not_its_tag(home):
+    """C on the draft: the heading is the draft's symbol and title, as its readers know it; rev-0 is
+    draftroom's git tag and appears nowhere."""
+
+    async def scenario(app: DraftroomApp, pilot) -> None:
+        await pilot.press("C")
+        await settle(pilot)
+        shown = screen_text(app)
+        assert "Compilation text: A/C.3/74/L.20/Rev.1 改进打击贩运人口工作的协调" in shown, shown
+        assert "rev-0" not in shown
+
+    drive(lambda: app_in(home, Identity("China", "delegate")), scenario)
+
+
 @pytest.mark.parametrize(("key", "kind"), [("C", "compilation"), ("A", "amendments")])
 def test_the_compilation_and_the_formal_amendments_read_in_the_tui_as_the_cli_exports_them(
     home, tmp_path, run_cli, key, kind
@@ -493,6 +508,28 @@ def test_the_identity_dialog_offers_a_role_only_to_whoever_holds_it(home):
     drive(lambda: app_in(home, Identity("China", "delegate")), hosted)
 
 
+def test_tab_in_the_identity_dialog_goes_from_the_name_to_the_role(home):
+    """The search results are moved through from the typing (down, enter picks), not a stop for tab:
+    tab after the name reaches the roles, and up/down there choose one."""
+
+    async def scenario(app: DraftroomApp, pilot) -> None:
+        await pilot.press("i", *"Bel")  # Belgium, Belarus, Belize...
+        await settle(pilot)
+        await pilot.press("down", "enter")
+        await settle(pilot)
+        assert "Delegation: Belarus" in screen_text(app)
+        app.screen.query_one("#picker Input").focus()
+        await pilot.press("tab")
+        assert app.screen.focused is app.screen.query_one("#role")
+        await pilot.press("shift+tab")
+        assert app.screen.focused is app.screen.query_one("#picker Input")
+        await pilot.press("tab", "down", "space", "ctrl+s")  # delegate, then facilitator (Belarus holds it)
+        await settle(pilot)
+        assert app.identity == Identity("Belarus", "facilitator")
+
+    drive(lambda: app_in(home, Identity("China", "delegate")), scenario)
+
+
 def notes(app: DraftroomApp) -> str:
     return "\n".join(n.message for n in app._notifications)
 
@@ -523,6 +560,55 @@ def test_a_facilitator_whose_role_is_revoked_meanwhile_acts_as_a_delegate(home):
     assert saved == [Identity(FACILITATOR, "delegate")]
 
 
+def test_keep_private_is_offered_only_in_a_hosted_negotiation(home):
+    """The fixture's negotiation is one repository, not hosted: the editor has no "Keep private" box
+    and its key is neither in the key bar nor in the palette; once it has a remote, both are there."""
+
+    async def scenario(app: DraftroomApp, pilot) -> None:
+        await pilot.press("g", *"op3", "enter", "d")  # propose to delete OP3
+        await settle(pilot)
+        commands = [c.title.split(" — ")[0] for c in app.get_system_commands(app.screen)]
+        offered = (
+            bool(app.screen.query("#private")),
+            "Private" in commands,
+            "Keep private" in screen_text(app),
+        )
+        seen.append(offered)
+
+    seen: list[tuple[bool, bool, bool]] = []
+    drive(lambda: app_in(home, Identity("China", "delegate")), scenario)
+    with_remote(nego.open_negotiation(NAME, home).path, home / f"{NAME}.git")
+    drive(lambda: app_in(home, Identity("China", "delegate")), scenario)
+    assert seen == [(False, False, False), (True, True, True)]
+
+
+def test_every_proposal_listed_as_the_text_reads_with_what_it_does(home):
+    """P lists by the paragraph's place in the text, then by when each was made (not the order they
+    were made alone), and each row shows the proposal's change: the words struck and inserted, an
+    insertion's text, a deletion struck."""
+    from textual.widgets import OptionList
+
+    late = amending.propose(NAME, "China", Proposal(kind="delete", target="o3"), home=home)
+    edit = Proposal(kind="edit", target="o1", find="考虑批准或加入", replace="尽快批准")
+    first = amending.propose(NAME, "Pakistan", edit, home=home)
+    insert = Proposal(kind="insert", anchor="p1", position="after", text="欢迎各国采取的新措施；")
+    early = amending.propose(NAME, "Zambia", insert, home=home)
+    again = amending.propose(NAME, "China", Proposal(kind="delete", target="o1"), home=home)
+
+    async def scenario(app: DraftroomApp, pilot) -> None:
+        await pilot.press("P")
+        await settle(pilot)
+        rows = app.screen.query_one("#all-proposals", OptionList)
+        listed = [rows.get_option_at_index(n).id for n in range(rows.option_count)]
+        assert listed == [early.id, first.id, again.id, late.id]  # PP1, OP1 (twice, oldest first), OP3
+        shown = screen_text(app)
+        assert "欢迎各国采取的新措施" in shown  # the insertion's text
+        assert "考虑批准或加入尽快批准" in shown  # OP1's edit: the words struck, then the new ones
+        assert "Delete: 决定在第七十六届会议上" in shown  # OP3's deletion, its text struck
+
+    drive(lambda: app_in(home, Identity("Belarus", "facilitator")), scenario)
+
+
 def test_every_proposal_on_one_screen_filtered_by_paragraph_delegation_status_and_kind(home):
     """P on the draft: every pending proposal of the negotiation (the decided one only with its
     status chosen), narrowed by delegation, paragraph and kind as `amendments --by --on --kind`;
@@ -549,15 +635,15 @@ def test_every_proposal_on_one_screen_filtered_by_paragraph_delegation_status_an
             rows = screen.query_one("#all-proposals", OptionList)
             return [rows.get_option_at_index(n).id or "" for n in range(rows.option_count)]
 
-        assert listed() == [chn.id, pak.id] and "2 shown of 3" in screen_text(app)
+        assert listed() == [pak.id, chn.id] and "2 shown of 3" in screen_text(app)  # OP1, then OP3
         for which, value, left in (
             ("by", "Pakistan", [pak.id]),
-            ("by", Select.BLANK, [chn.id, pak.id]),
+            ("by", Select.BLANK, [pak.id, chn.id]),
             ("on", "o3", [chn.id]),
             ("kind", "replace", []),
             ("status", Select.BLANK, []),
             ("on", Select.BLANK, [pak.id]),
-            ("kind", "delete", [chn.id, old.id]),
+            ("kind", "delete", [old.id, chn.id]),
         ):
             select = screen.query_one(f"#{which}", Select)
             if value == Select.BLANK:
@@ -570,7 +656,7 @@ def test_every_proposal_on_one_screen_filtered_by_paragraph_delegation_status_an
         assert app.focused is screen.query_one("#kind", Select)
         rows = screen.query_one("#all-proposals", OptionList)
         rows.focus()
-        rows.highlighted = 1  # Pakistan's rejected deletion of OP1
+        rows.highlighted = 0  # Pakistan's rejected deletion of OP1
         await pilot.press("enter")
         await settle(pilot)
         assert isinstance(app.screen, ProposalsScreen) and app.screen.paragraph_id == "o1"

@@ -6,10 +6,14 @@ This is the composition root, above both front ends, so that `draftroom.cli` nev
 `draftroom tui` or `draftroom demo` runs: every other verb starts without it.
 """
 
-import argparse
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
 
 from draftroom.cli.main import main as cli_main
-from draftroom.cli.options import add_home
+
+if TYPE_CHECKING:
+    import argparse
 
 
 def _tui(args: argparse.Namespace) -> int:
@@ -27,6 +31,8 @@ def _demo(args: argparse.Namespace) -> int:
 
 def register_tui(sub: argparse._SubParsersAction) -> None:
     """`draftroom tui [NAME]` opens the negotiating room; `draftroom demo` creates the demo negotiation."""
+    from draftroom.cli.options import add_home
+
     p = sub.add_parser(
         "tui",
         help="open the negotiating room (a terminal UI); without NAME, the demo negotiation",

@@ -1,17 +1,21 @@
 """Verbs on amendments: amend, amendments, submit, withdraw, support, accept, reject, comment,
 compromise, mark, bracket, unbracket, roles, compile."""
 
-import argparse
+from __future__ import annotations
+
 import json
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from draftroom.cli.options import add_home
 from draftroom.errors import DraftroomError
 from draftroom.model import STATUSES
 from draftroom.model.amendment import KIND_FILTERS, PENDING_FILTER
 from draftroom.model.amendment import STATUSES as AMENDMENT_STATUSES
+
+if TYPE_CHECKING:
+    import argparse
 
 NAME_HELP = "the negotiation's name, or the path of its directory"
 
@@ -216,6 +220,8 @@ def _compile(args: argparse.Namespace) -> int:
 
 # ---- parser -----------------------------------------------------------------------------------------
 def _common() -> tuple[argparse.ArgumentParser, argparse.ArgumentParser]:
+    import argparse
+
     home = argparse.ArgumentParser(add_help=False)
     add_home(home)
     acting = argparse.ArgumentParser(add_help=False)
@@ -225,6 +231,8 @@ def _common() -> tuple[argparse.ArgumentParser, argparse.ArgumentParser]:
 
 def _proposal_options(suppress: bool) -> argparse.ArgumentParser:
     """--as, --with, --because, --rev: accepted before and after the kind of amendment."""
+    import argparse
+
     d: dict[str, Any] = {"default": argparse.SUPPRESS} if suppress else {}
     p = argparse.ArgumentParser(add_help=False)
     p.add_argument("--as", dest="actor", metavar="WHO", help="the proposing delegation", **d)
@@ -236,7 +244,7 @@ def _proposal_options(suppress: bool) -> argparse.ArgumentParser:
     p.add_argument(
         "--private",
         action="store_true",
-        help="keep it in this clone only, until `draftroom submit` shares it",
+        help="keep it in this clone of a hosted negotiation only, until `draftroom submit` shares it",
         **d,
     )
     return p

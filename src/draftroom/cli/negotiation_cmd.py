@@ -1,15 +1,19 @@
 """Verbs on negotiations: new, show, sponsors, revise, table, log, undo, list, reindex."""
 
-import argparse
+from __future__ import annotations
+
 import json
 import sys
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from draftroom.cli.options import add_home
 from draftroom.cli.parse_cmd import outline
 from draftroom.errors import DraftroomError
 from draftroom.model import Revision, part_letters
 from draftroom.model.jsonform import to_dict
+
+if TYPE_CHECKING:
+    import argparse
 
 
 def _print_json(data: Any) -> None:
@@ -167,6 +171,8 @@ def _reindex(args: argparse.Namespace) -> int:
 
 # ---- parser -----------------------------------------------------------------------------------------
 def register(sub: argparse._SubParsersAction) -> None:
+    import argparse
+
     home = argparse.ArgumentParser(add_help=False)
     add_home(home)
     acting = argparse.ArgumentParser(add_help=False)

@@ -1,12 +1,19 @@
 """Options several verbs share."""
 
-import argparse
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import argparse
 
 HOME_HELP = "where negotiations live (default: $DRAFTROOM_HOME, else ./sessions)"
 
 
 def _home(value: str) -> str:
     """An empty --home is a mistake (a variable that expanded to nothing), not a request for the default."""
+    import argparse
+
     if not value.strip():
         raise argparse.ArgumentTypeError(
             "the folder is empty: give one (e.g. --home ~/negotiations), "

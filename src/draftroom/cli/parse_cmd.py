@@ -1,11 +1,16 @@
 """`draftroom parse FILE [--json] [--lang L]`: read a resolution and print its outline or its JSON form."""
 
-import argparse
+from __future__ import annotations
+
 import json
 import sys
+from typing import TYPE_CHECKING
 
 from draftroom.model import Document, Heading, Paragraph, labels, part_letters
 from draftroom.model.jsonform import to_dict
+
+if TYPE_CHECKING:
+    import argparse
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:

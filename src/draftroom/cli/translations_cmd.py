@@ -1,6 +1,7 @@
 """Verbs on the other official languages: translations (status, add) and translate."""
 
-import argparse
+from __future__ import annotations
+
 import json
 import sys
 from typing import TYPE_CHECKING
@@ -9,6 +10,8 @@ from draftroom.cli.options import add_home
 from draftroom.errors import DraftroomError
 
 if TYPE_CHECKING:
+    import argparse
+
     from draftroom.workflow.translations import Translated
 
 
@@ -125,7 +128,7 @@ def _translate(args: argparse.Namespace) -> int:
     return _said(args, wf.translate(args.name, args.label, args.lang, args.text, args.actor, home=args.home))
 
 
-def _said(args: argparse.Namespace, done: "Translated") -> int:
+def _said(args: argparse.Namespace, done: Translated) -> int:
     if done.proposal:
         print(
             f"{args.name}: {done.label} in {args.lang} proposed as {done.proposal}; a facilitator accepts or "
@@ -137,6 +140,8 @@ def _said(args: argparse.Namespace, done: "Translated") -> int:
 
 
 def register(sub: argparse._SubParsersAction) -> None:
+    import argparse
+
     home = argparse.ArgumentParser(add_help=False)
     add_home(home)
     acting = argparse.ArgumentParser(add_help=False)

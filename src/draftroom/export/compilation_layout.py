@@ -8,6 +8,7 @@ only puts them under a heading.
 
 from draftroom.export.blocks import Block, Layout, Options, footnotes, heading_blocks, masthead
 from draftroom.model import Document
+from draftroom.model.revision import Revision
 
 HEADING = {
     "en": "Compilation text ({revision})",
@@ -50,11 +51,12 @@ def legend(lang: str) -> Block:
     return Block("note", "".join(t for _, t in spans), spans=spans)
 
 
-def compilation_layout(doc: Document, opts: Options, lines: list[Block], revision: str) -> Layout:
+def compilation_layout(doc: Document, opts: Options, lines: list[Block], revision: Revision) -> Layout:
+    """The heading names the draft as its readers know it (`Revision.known_as`), never its git tag."""
     symbol = opts.symbol or doc.symbol or ""
     blocks = heading_blocks(doc, opts)
     blocks.append(Block("title", doc.title))
-    blocks.append(Block("note", HEADING[opts.lang].format(revision=revision)))
+    blocks.append(Block("note", HEADING[opts.lang].format(revision=revision.known_as(symbol, opts.lang))))
     blocks.append(legend(opts.lang))
     blocks += lines
     blocks.append(Block("end"))

@@ -120,6 +120,16 @@ CITATIONS = {
     ),
 }
 
+# What a negotiation's revision 0 is called where it has no symbol to be known by.
+BASE_TEXT = {
+    "en": "Base text",
+    "zh": "基础案文",
+    "fr": "Texte de base",
+    "es": "Texto de base",
+    "ru": "Базовый текст",
+    "ar": "النص الأساسي",
+}
+
 # The heading over the amendments to one part of a draft in parts ("Draft resolution B"), and how it
 # reads back in any language.
 PART_HEADING = {

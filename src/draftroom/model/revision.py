@@ -11,6 +11,7 @@ new draft, whose symbol the Secretariat gives when it is tabled.
 from dataclasses import dataclass
 from typing import Self
 
+from draftroom.lang.citations import BASE_TEXT
 from draftroom.patterns import LazyPattern
 
 _TAG = LazyPattern(r"rev-(\d{1,6})")
@@ -35,6 +36,13 @@ class Revision:
 
     def __str__(self) -> str:
         return self.name
+
+    def known_as(self, symbol: str | None, lang: str = "en") -> str:
+        """The draft at this revision as its readers know it: its symbol; without one "Base text"
+        (revision 0, in `lang`) or "Rev.N" — never the git tag."""
+        if symbol:
+            return symbol
+        return BASE_TEXT.get(lang, BASE_TEXT["en"]) if self.number == 0 else f"Rev.{self.number}"
 
     @classmethod
     def from_tag(cls, tag: str | None) -> Self | None:

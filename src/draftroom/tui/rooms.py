@@ -65,7 +65,9 @@ class WorkflowRoom:
         version = self.version()
         doc = nego.show(self.name, home=self.home)
         state = self.negotiation.state()
-        return Snapshot(self.name, doc, Revision(state.revision).name, [], version, counted=False)
+        return Snapshot(
+            self.name, doc, Revision(state.revision).name, [], version, counted=False, hosted=self.hosted()
+        )
 
     def snapshot(self) -> Snapshot:
         version = self.version()  # first: a change while reading shows at the next poll
@@ -82,11 +84,16 @@ class WorkflowRoom:
             version,
             private=found.private,
             facilitators=chairs,
+            hosted=self.hosted(),
             translations=found.translations,
         )
 
+    def hosted(self) -> bool:
+        """Synced with a remote (read from the git config, without GitPython)."""
+        return self.negotiation.has_remote()
+
     def look(self) -> hosting.Look | None:
-        if not self.negotiation.has_remote():  # not hosted: GitPython stays unloaded
+        if not self.hosted():  # not hosted: GitPython stays unloaded
             return None
         from draftroom.workflow import hosting
 

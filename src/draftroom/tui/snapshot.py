@@ -26,6 +26,7 @@ class Snapshot:
     counted: bool = True  # False: the text alone, its amendments not read yet
     private: frozenset[str] = frozenset()  # ids of proposals only this clone holds (not submitted)
     facilitators: tuple[str, ...] | None = None  # who facilitates now (None: not read with this text)
+    hosted: bool = False  # synced with a remote: each delegation has its own clone (private proposals)
     # the delegations' proposed wordings in other languages (a paragraph's, or a footnote's of it)
     translations: list[TranslationProposal] = field(default_factory=list)
 

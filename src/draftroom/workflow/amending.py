@@ -70,8 +70,14 @@ def propose(
 ) -> Amendment:
     """Record one amendment; `on_revision` proposes it against an earlier revision's text (the
     proposal's paragraph ids are that text's), carried to the current one (refused when it no
-    longer applies). A `private` one stays in this clone (no commit) until `submit` tables it."""
+    longer applies). A `private` one stays in this clone (no commit) until `submit` tables it; only
+    a hosted negotiation has clones to keep it from, so elsewhere it is refused."""
     neg = open_negotiation(name, home)
+    if private and not neg.has_remote():
+        raise DraftroomError(
+            f"{neg.name} is not hosted: everyone using it reads this one repository, so nothing can be kept"
+            " private here; drop --private (it keeps a proposal in one delegation's clone of a hosted negotiation)"
+        )
     who = resolve_actor(actor)
     proposers = list(dict.fromkeys([who, *delegations(co_proposers or [])]))
     base_tag = revision_tag_of(neg, on_revision) if on_revision is not None else None

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 
 from draftroom.model import Document, brackets, iter_located, labels
 from draftroom.model.amendment import Amendment
+from draftroom.model.revision import Revision
 from draftroom.workflow.patching import Hunk, hunks, spans_overlap
 
 _LATIN = ("bis", "ter", "quater", "quinquies", "sexies", "septies", "octies", "novies", "decies")
@@ -162,7 +163,7 @@ def _new_line(a: Amendment, label: str, depth: int, code: Callable[[str], str]) 
     return Line(label, depth, [Piece("who", _who(a, code), [Piece("ins", a.text or "")])], "open", "new")
 
 
-def render_text(doc: Document, lines: list[Line], revision: str) -> str:
+def render_text(doc: Document, lines: list[Line], revision: Revision) -> str:
     out = [_heading(doc, revision), f"Legend: {TEXT_LEGEND}", ""]
     for line in lines:
         status = f"({STATUS_NAMES[line.status]}) " if line.status in STATUS_NAMES else ""
@@ -183,9 +184,12 @@ def plain(p: Piece) -> str:
     return p.text
 
 
-def _heading(doc: Document, revision: str) -> str:
-    what = " ".join(x for x in (doc.symbol, doc.title) if x)
-    return f"Compilation text: {what or 'draft'} ({revision})"
+def _heading(doc: Document, revision: Revision) -> str:
+    """The draft named as its readers know it: "Compilation text: A/C.3/80/L.20 Title", or without a
+    symbol "Compilation text: Title (Base text)" / "(Rev.2)"."""
+    if doc.symbol:
+        return f"Compilation text: {doc.symbol} {doc.title}".rstrip()
+    return f"Compilation text: {doc.title or 'draft'} ({revision.known_as(None)})"
 
 
 _CSS = """body{font-family:"Times New Roman","Noto Serif CJK SC",serif;max-width:48em;margin:2em auto;
@@ -197,7 +201,7 @@ font-weight:bold;color:#444}.proposal .l,.new .l{color:#036}del{color:#a00}ins{c
 .br{font-weight:bold}.notes{border-top:1px solid #888;margin-top:2em;font-size:.9em}"""
 
 
-def render_html(doc: Document, lines: list[Line], revision: str) -> str:
+def render_html(doc: Document, lines: list[Line], revision: Revision) -> str:
     import html  # the HTML compilation only: the text one and the listings do without
 
     rows = []

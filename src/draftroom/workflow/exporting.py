@@ -159,13 +159,13 @@ def _compiled(name: str, home: Home) -> tuple[Document, list[Line], Revision]:
 def compilation(name: str, options: Options, home: Home = None) -> Layout:
     """The compilation of the current draft laid out for export, every pending proposal in place."""
     doc, lines, revision = _compiled(name, home)
-    return compilation_layout(doc, options, compilation_blocks(lines), revision.tag)
+    return compilation_layout(doc, options, compilation_blocks(lines), revision)
 
 
 def compilation_text(name: str, html: bool = False, home: Home = None) -> str:
     """The compilation text of the current draft: plain text, or an HTML page."""
     doc, lines, revision = _compiled(name, home)
-    return (render_html if html else render_text)(doc, lines, revision.tag)
+    return (render_html if html else render_text)(doc, lines, revision)
 
 
 def write_compilation(

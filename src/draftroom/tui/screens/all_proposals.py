@@ -1,6 +1,9 @@
 """Every proposal of the negotiation on one screen, filtered by paragraph, delegation, status and
 kind (the same filters as `draftroom amendments --on --by --status --kind`, through the same
 `listing.select`); Enter opens the highlighted one's paragraph, where it is decided.
+
+Listed as the text reads: by the position of the paragraph each acts on, then in the order they were
+made; each row shows under its heading what the proposal does to the text (a one-line preview).
 """
 
 from rich.text import Text
@@ -10,14 +13,14 @@ from textual.containers import Horizontal
 from textual.widgets import Label, OptionList, Select, Static
 from textual.widgets.option_list import Option
 
-from draftroom.model import labels
+from draftroom.model import iter_located, labels
 from draftroom.model.amendment import KIND_FILTERS, PENDING_FILTER, STATUSES, Amendment
 from draftroom.tui.screens.base import RoomScreen
 from draftroom.tui.snapshot import Snapshot, paragraph_of
 from draftroom.tui.widgets.identity_bar import IdentityBar
 from draftroom.tui.widgets.key_bar import KeyBar
 from draftroom.tui.widgets.labels import display_label
-from draftroom.tui.widgets.proposal_card import row
+from draftroom.tui.widgets.proposal_card import preview, row
 from draftroom.workflow.listing import select
 
 FILTERS = ("on", "by", "status", "kind")
@@ -71,18 +74,23 @@ class AllProposalsScreen(RoomScreen):
         shown = select(
             snap.proposals, snap.document, *(self._value(f) for f in ("status", "by", "on", "kind"))
         )
+        shown.sort(key=lambda a: (order.get(paragraph_of(a) or "", len(order)), a.created))
+        texts = {loc.paragraph.id: loc.paragraph.text for loc in iter_located(snap.document)}
         listed = self.query_one("#all-proposals", OptionList)
-        listed.set_options(Option(self._line(a, names, snap), id=a.id) for a in shown)
+        listed.set_options(Option(self._line(a, names, snap, texts), id=a.id) for a in shown)
         where = snap.document.symbol or snap.name
         self.query_one("#all-title", Static).update(
             f"Proposals of {where}: {len(shown)} shown of {len(snap.proposals)}"
         )
 
     @staticmethod
-    def _line(a: Amendment, names: dict[str, str], snap: Snapshot) -> Text:
+    def _line(a: Amendment, names: dict[str, str], snap: Snapshot, texts: dict[str, str]) -> Text:
+        """Two lines: the paragraph's label and the proposal's heading, then what it does."""
         line = Text(f"{display_label(names.get(paragraph_of(a) or '', '?')):<10}", style="bold")
         line.append_text(row(a, False, names, a.id in snap.private))
         line.no_wrap, line.overflow = True, "ellipsis"
+        line.append("\n")
+        line.append_text(preview(a, texts.get(a.target or "", ""), names))
         return line
 
     def on_select_changed(self, event: Select.Changed) -> None:

@@ -1,8 +1,9 @@
 """The amendment editor: replace, word edit, insert, delete, move, or a facilitator's compromise.
 
 A live redline of the paragraph as the proposal would make it is computed in a worker as you type.
-A delegation's proposal may be kept private (ctrl+o, or the checkbox): it stays in this clone, marked
-"private", until the delegation submits it (`p` in its proposals), as `amend --private` does.
+A delegation's proposal in a hosted negotiation may be kept private (ctrl+o, or the checkbox): it
+stays in this clone, marked "private", until the delegation submits it (`p` in its proposals), as
+`amend --private` does. A negotiation that is not hosted has no clones to keep it from: not offered.
 """
 
 from typing import TYPE_CHECKING
@@ -61,9 +62,12 @@ class EditorScreen(ModalScreen[ProposalRequest | None]):
         language: str,
         start: str | None = None,
         merging: list[Text] | None = None,
+        hosted: bool = False,
     ) -> None:
-        """`merging`: for a compromise, one line per proposal it replaces, shown above the text."""
+        """`merging`: for a compromise, one line per proposal it replaces, shown above the text;
+        `hosted`: the negotiation has clones, so a proposal may be kept private in this one."""
         super().__init__()
+        self.offers_private = hosted and kind != "compromise"
         self.merging = merging or []
         self.kind, self.label, self.paragraph_id = kind, label, paragraph_id
         self.current, self.language = current, language
@@ -90,6 +94,7 @@ class EditorScreen(ModalScreen[ProposalRequest | None]):
             yield Static("", id="preview")
             if self.kind != "compromise":
                 yield Input(placeholder="because… (rationale, optional)", id="rationale")
+            if self.offers_private:
                 yield Checkbox("Keep private: only this clone holds it until you submit it", id="private")
         yield KeyBar()
 
@@ -162,8 +167,8 @@ class EditorScreen(ModalScreen[ProposalRequest | None]):
         self.app.call_from_thread(self.query_one("#preview", Static).update, Group(redline(segments)))
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """A compromise is the facilitator's, made in the open: it has no private version."""
-        return action != "keep_private" or self.kind != "compromise"
+        """Private only in a hosted negotiation; a compromise is the facilitator's, made in the open."""
+        return action != "keep_private" or self.offers_private
 
     def action_keep_private(self) -> None:
         self.query_one("#private", Checkbox).toggle()
@@ -250,6 +255,6 @@ def open_editor(
     names = labels(snap.document)
     merging = [row(a, False, names) for a in snap.proposals if a.id in (amendment_ids or [])]
     editor = EditorScreen(
-        kind, label, paragraph_id, loc.paragraph.text, snap.document.language, start, merging
+        kind, label, paragraph_id, loc.paragraph.text, snap.document.language, start, merging, snap.hosted
     )
     app.push_screen(editor, submitted)

@@ -5,8 +5,9 @@ from rich.console import Group, RenderableType
 from rich.text import Text
 
 from draftroom.model.amendment import Amendment
+from draftroom.model.footnotes import REF
 from draftroom.model.translation import TranslationProposal
-from draftroom.tui.widgets.diff_text import redline
+from draftroom.tui.widgets.diff_text import STYLES, redline
 from draftroom.tui.widgets.labels import display_label, paragraph_text
 
 STATUS_STYLES = {
@@ -54,6 +55,54 @@ def row(a: Amendment, chosen: bool, names: dict[str, str], private: bool = False
     line.no_wrap = True
     line.overflow = "ellipsis"
     return line
+
+
+CONTEXT = 12  # characters of unchanged text each side of a preview's change
+
+
+def preview(a: Amendment, current: str, names: dict[str, str]) -> Text:
+    """What the proposal does, on one line for a list of hundreds: the changed stretch struck and
+    its replacement inserted, with a few characters of the unchanged text either side (the common
+    start and end trimmed: no diff is computed, so the whole list draws at once); an insertion's text,
+    a deletion's struck opening, a move's destination. `current`: the paragraph's text now."""
+    out = Text("    ")
+    if a.kind == "move":
+        out.append(f"Move {a.position} {display_label(names.get(a.anchor or '', '?'))}", style="italic")
+    elif a.kind == "delete":
+        out.append("Delete: ", style="red")
+        paragraph_text(current, STYLES["delete"], out)
+    elif a.kind == "insert" or a.text is None:
+        paragraph_text(a.text or "", STYLES["insert"], out)
+    else:
+        start, old_end, new_end = _changed(current, a.text)
+        cut = max(0, start - CONTEXT)
+        cut = next((m.start() for m in REF.finditer(current) if m.start() < cut < m.end()), cut)
+        out.append("…" if cut else "", style="dim")
+        paragraph_text(current[cut:start], "", out)
+        paragraph_text(current[start:old_end], STYLES["delete"], out)
+        paragraph_text(a.text[start:new_end], STYLES["insert"], out)
+        paragraph_text(current[old_end:], "", out)
+    out.no_wrap, out.overflow = True, "ellipsis"
+    return out
+
+
+def _changed(old: str, new: str) -> tuple[int, int, int]:
+    """Where `old` and `new` differ: the end of their common start, and where the common end begins
+    in each; never inside a footnote reference, so a marker shows whole."""
+    start = 0
+    while start < min(len(old), len(new)) and old[start] == new[start]:
+        start += 1
+    tail = 0
+    while tail < min(len(old), len(new)) - start and old[-1 - tail] == new[-1 - tail]:
+        tail += 1
+    old_end, new_end = len(old) - tail, len(new) - tail
+    for m in REF.finditer(old):
+        if m.start() < start < m.end():
+            start = m.start()
+        if m.start() < old_end < m.end():
+            new_end += m.end() - old_end
+            old_end = m.end()
+    return start, old_end, new_end
 
 
 def change(a: Amendment, segments: list[tuple[str, str]]) -> RenderableType | None:

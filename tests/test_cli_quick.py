@@ -35,7 +35,20 @@ READ = [
     ["reject", "demo", "A-1", "--reason", "no", "--offline"],
     ["amend", "demo", "replace", "OP1", "--text", "敦促各国批准；", "--as", "China"],
     ["amend", "demo", "replace", "OP1", "--text", "x", "--lang", "fr", "--offline", "--private"],
-    ["amend", "demo", "edit", "OP4", "--find", "a", "--replace", "", "--with", "Chile,Peru", "--with", "Fiji"],
+    [
+        "amend",
+        "demo",
+        "edit",
+        "OP4",
+        "--find",
+        "a",
+        "--replace",
+        "",
+        "--with",
+        "Chile,Peru",
+        "--with",
+        "Fiji",
+    ],
     ["amend", "demo", "insert", "--after", "PP5", "--text", "new", "--because", "why", "--rev", "rev-0"],
     ["amend", "demo", "insert", "--before", "OP1", "--text", "new"],
     ["amend", "demo", "delete", "OP13", "--as", "Kazakhstan"],
@@ -112,4 +125,4 @@ def test_each_kind_of_amendment_has_the_options_argparse_gives_it(kind):
     kinds = next(a for a in amend._actions if isinstance(a, argparse._SubParsersAction))
     assert set(quick.AMEND_KINDS[kind].options) == _options(kinds.choices[kind])
     top = {a.dest: a.default for a in amend._actions if a.option_strings and a.dest != "help"}
-    assert quick.AMEND_DEFAULTS == top
+    assert top == quick.AMEND_DEFAULTS

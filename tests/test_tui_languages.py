@@ -9,7 +9,7 @@ from tui_support import screen_text
 from draftroom.tui.app import DraftroomApp
 from draftroom.tui.identity import Identity
 from draftroom.tui.rooms import WorkflowLobby
-from draftroom.tui.screens.languages import TranslationEditor
+from draftroom.tui.screens.languages import NotePicker, TranslationEditor
 from draftroom.tui.screens.proposals import ProposalsScreen
 from draftroom.tui.screens.reason import ReasonScreen
 from draftroom.workflow import translations
@@ -236,3 +236,49 @@ def test_a_facilitator_accepts_and_rejects_proposed_translations_from_the_propos
     assert translations.in_language("r", "zh", home=home).document.operative[0].text == "决定另行处理；"
     assert translations.in_language("r", "fr", home=home).document.operative[0].text == before
     assert [e.actor for e in open_negotiation("r", home).git_log()[:2]] == ["Secretariat", "Secretariat"]
+
+
+def test_a_delegation_picks_one_of_a_paragraphs_footnotes_and_proposes_its_translation(tmp_path):
+    """`n` on a paragraph with several notes (79/328's PP1 refers to 1 and 2) offers them to pick from,
+    each with its status, instead of editing the first; a delegation's wording of the note picked is a
+    proposal (the translation unchanged until a facilitator accepts it), through translate_footnote."""
+    translations.new_with_translations(
+        "r",
+        DATA / "en_A_RES_79_328.xml",
+        [str(DATA / "es_A_RES_79_328.xml")],
+        actor="Secretariat",
+        home=tmp_path,
+    )
+    before = translations.in_language("r", "es", home=tmp_path).document.footnotes[1].text
+
+    async def scenario(app, pilot) -> None:
+        await pilot.press("l")
+        await _settle(pilot)
+        assert "in es:" in screen_text(app)
+        await pilot.press("n")  # PP1, focused first
+        await _settle(pilot)
+        assert isinstance(app.screen, NotePicker)
+        text = screen_text(app)
+        assert "The footnotes of PP1 in es" in text and "footnote 1" in text and "footnote 2" in text
+        await pilot.press("down", "enter")
+        await _settle(pilot)
+        assert isinstance(app.screen, TranslationEditor)
+        assert "Footnote 2 of PP1 in es" in screen_text(app)
+        area = app.screen.query_one("#translation-text")
+        assert area.text == before
+        area.text = "Resolución 260 A (III), anexo (propuesta)."
+        await pilot.press("ctrl+s")
+        await _settle(pilot)
+        await _settle(pilot)
+        assert any("footnote 2 in es proposed as CHL-" in n.message for n in app._notifications)
+
+    _drive(tmp_path, Identity("Chile", "delegate"), scenario, first=())
+    [(label, proposal)] = translations.translation_proposals("r", home=tmp_path)
+    assert (label, proposal.footnote, proposal.proposer, proposal.status) == (
+        "footnote 2",
+        2,
+        "Chile",
+        "proposed",
+    )
+    assert proposal.text == "Resolución 260 A (III), anexo (propuesta)."
+    assert translations.in_language("r", "es", home=tmp_path).document.footnotes[1].text == before

@@ -171,8 +171,9 @@ class Room(Protocol):
         proposal's id then, None when it is set."""
         ...
 
-    def translate_footnote(self, number: int, language: str, text: str, acting_as: str) -> None:
-        """Set the translation of the working text's footnote `number` (the Secretariat only)."""
+    def translate_footnote(self, number: int, language: str, text: str, acting_as: str) -> str | None:
+        """Set the translation of the working text's footnote `number` (the Secretariat), or propose
+        it (a delegation): the proposal's id then, None when it is set."""
         ...
 
 

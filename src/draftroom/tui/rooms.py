@@ -243,10 +243,12 @@ class WorkflowRoom:
             raise DraftroomError("that paragraph is no longer in the text: it was deleted meanwhile")
         return translations.translate(self.name, label, language, text, acting_as, self.home).proposal
 
-    def translate_footnote(self, number: int, language: str, text: str, acting_as: str) -> None:
+    def translate_footnote(self, number: int, language: str, text: str, acting_as: str) -> str | None:
         from draftroom.workflow import translations
 
-        translations.translate_footnote(self.name, number, language, text, acting_as, self.home)
+        return translations.translate_footnote(
+            self.name, number, language, text, acting_as, self.home
+        ).proposal
 
 
 class WorkflowLobby:

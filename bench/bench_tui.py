@@ -1,6 +1,6 @@
 """Speed of the negotiating room on the demo negotiation with 2,000 pending amendments.
 
-    python bench/bench_tui.py [--amendments 2000]
+    python bench/bench_tui.py [--amendments 2000] [--terminal-only] [--runs 5]
 
 Prints, each against a peer measured in the same run (headless Textual, `App.run_test`):
   - first paint: from creating the app to the draft drawn with its pending markers (the negotiation
@@ -13,7 +13,10 @@ Key figures are to the last frame the key caused (the screen settled), with the 
 Last, the whole command as a user meets it: `draftroom tui` started in a real terminal (tmux) until
 the draft is on screen, against an empty Textual app started the same way.
 The 2,000 amendments (100 delegations; edits, replacements, insertions, deletions) are written in one
-bulk action on top of the demo's own proposals, as `bench_amend.py` does.
+bulk action on top of the demo's own proposals, as `bench_amend.py` does (`--amendments 0`: the demo
+as `draftroom demo` makes it). `--terminal-only` measures the whole command alone, `--runs` times each.
+draftroom's sources are compiled first and the terminal's processes run without
+PYTHONDONTWRITEBYTECODE, as an installed draftroom starts: else every start would compile them again.
 """
 
 import argparse
@@ -76,6 +79,8 @@ def seed(home: Path, pending: int, rng: random.Random) -> None:
     """The demo negotiation, brought to `pending` pending amendments in one bulk action."""
     build_demo(home)
     have = sum(a.pending for a in listing.list_amendments(DEMO_NAME, home=home).amendments)
+    if pending <= have:
+        return
     delegations = [s.en for s in states.all_states() if s.is_state][:100]
     neg = open_negotiation(DEMO_NAME, home)
     with neg.action("bench-import", "Secretariat") as txn:
@@ -208,6 +213,10 @@ async def run(args: argparse.Namespace) -> None:
     listing.list_amendments(DEMO_NAME, home=home)  # the SQL index catches up with the bulk import once
     snap = WorkflowLobby(home).open(DEMO_NAME).snapshot()
     print(f"machine: {machine()}")
+    if args.terminal_only:
+        print(f"demo negotiation: {snap.pending_total} pending amendments")
+        whole_command(home, args.runs)
+        return
     print(
         f"demo negotiation: {len(list(iter_located(snap.document)))} paragraphs, {snap.pending_total} pending "
         f"amendments (built in {time.perf_counter() - t:.1f} s)"
@@ -267,7 +276,7 @@ async def run(args: argparse.Namespace) -> None:
         f"  the app's very first opening (5 fresh apps): {spread([last for _, last in cold])}, "
         f"first frame {ms(statistics.median(f for f, _ in cold)).strip()}"
     )
-    whole_command(home)
+    whole_command(home, args.runs)
 
 
 EMPTY_APP = """
@@ -303,20 +312,29 @@ def in_terminal(command: str, shown: list[str], limit: float = 30.0) -> list[flo
         subprocess.run(["tmux", "kill-session", "-t", session], capture_output=True)
 
 
-def whole_command(home: Path) -> None:
+def whole_command(home: Path, count: int = 5) -> None:
     if not shutil.which("tmux"):
         print("whole command in a terminal: skipped (no tmux)")
         return
-    env = f"TERM=xterm-256color PYTHONPATH={ROOT / 'src'} DRAFTROOM_HOME={home}"
+    # compiled once, as an installed package is: PYTHONDONTWRITEBYTECODE (set for the tests) would make
+    # every start compile draftroom again, a cost no user pays
+    subprocess.run(
+        [sys.executable, "-m", "compileall", "-q", str(ROOT / "src")], check=True, env=_compiling()
+    )
+    unset = "-u PYTHONDONTWRITEBYTECODE"
+    env = f"{unset} TERM=xterm-256color PYTHONPATH={ROOT / 'src'} DRAFTROOM_HOME={home}"
     ours = f"env {env} {sys.executable} -m draftroom tui {DEMO_NAME} --as China"
-    peer = f"env TERM=xterm-256color {sys.executable} -c {shlex.quote(EMPTY_APP)}"
+    peer = f"env {unset} TERM=xterm-256color {sys.executable} -c {shlex.quote(EMPTY_APP)}"
     # one idle session keeps the tmux server up between runs (a new session racing a server that is
     # shutting down after the last one fails)
     hold = f"bench-hold-{os.getpid()}"
     subprocess.run(["tmux", "new-session", "-d", "-s", hold, "sleep 600"], check=True)
     try:
-        runs = [in_terminal(ours, ["PP1", " pending"]) for _ in range(5)]
-        theirs = statistics.median(in_terminal(peer, ["ready"])[0] for _ in range(5))
+        runs, peers = [], []
+        for _ in range(count):  # alternated, so that the machine's load weighs on both alike
+            runs.append(in_terminal(ours, ["PP1", " pending"]))
+            peers.append(in_terminal(peer, ["ready"])[0])
+        theirs = statistics.median(peers)
     finally:
         subprocess.run(["tmux", "kill-session", "-t", hold], capture_output=True)
     text, mine = statistics.median(r[0] for r in runs), statistics.median(r[1] for r in runs)
@@ -324,7 +342,15 @@ def whole_command(home: Path) -> None:
         f"whole command in a terminal (tmux: `draftroom tui` to the draft with its markers) {ms(mine)}   "
         f"an empty Textual app the same way {ms(theirs)}   ratio {mine / theirs:5.1f}x"
     )
-    print(f"  the text on screen, before its amendments are counted: {ms(text).strip()}")
+    print(
+        f"  the text on screen, before its amendments are counted: {ms(text).strip()}   ratio {text / theirs:5.1f}x"
+        f"   (each run: {', '.join(f'{r[0] * 1000:.0f}/{r[1] * 1000:.0f}' for r in runs)} ms;"
+        f" the empty app: {', '.join(f'{p * 1000:.0f}' for p in peers)} ms)"
+    )
+
+
+def _compiling() -> dict[str, str]:
+    return {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
 
 
 def spread(times: list[float]) -> str:
@@ -336,6 +362,8 @@ def spread(times: list[float]) -> str:
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--amendments", type=int, default=2000)
+    ap.add_argument("--terminal-only", action="store_true", help="only the whole command in a terminal")
+    ap.add_argument("--runs", type=int, default=5, help="runs of the whole command (and of its peer)")
     asyncio.run(run(ap.parse_args()))
 
 

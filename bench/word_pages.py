@@ -19,7 +19,8 @@ installed (Debian's fonts-liberation). --show prints each document's differences
 
 The renderer matters: Word 2013 and later (the exports ask for its layout, compatibility mode 15, as
 the UN's own files do) shrink the spaces of a justified line to take one more word; LibreOffice does
-so from 24.2 only. The script prints the LibreOffice version it used; --soffice names another one.
+so from 24.2 only (`.ci/run` installs 25.2 from Debian 12's backports). The script prints the LibreOffice
+version it used; --soffice names another one.
 """
 
 import argparse

@@ -120,3 +120,30 @@ def test_the_first_paint_loads_only_the_draft(tmp_path):
     _in_fresh_interpreter(_VERBS_THEN_MODULES, [["demo"]], home)
     done = _in_fresh_interpreter(_FIRST_PAINT_THEN_MODULES, FIRST_PAINT_LOADS_NOT, home)
     assert json.loads(done.stdout.splitlines()[-1]) == []
+
+
+def test_the_first_frame_of_tui_shows_the_draft_with_its_pending_markers(run_cli, monkeypatch):
+    """`draftroom tui` reads the negotiation while Textual loads: the draft screen's very first
+    showing has the amendments counted (no frame of bare text, then a second one with the markers),
+    and the role follows from the facilitators read with it (Belarus facilitates the demo)."""
+    from functools import partialmethod
+
+    from textual.app import App
+
+    from draftroom.tui.app import DraftroomApp
+    from draftroom.tui.launch import run
+    from draftroom.tui.screens.draft import DraftScreen
+
+    assert run_cli("demo").returncode == 0
+    shown: list[tuple[bool, int, str]] = []
+    original = DraftScreen.show
+
+    def show(self: DraftScreen, snap) -> None:
+        original(self, snap)
+        shown.append((snap.counted, snap.pending_total, self.room_app.identity.role))
+        self.app.call_after_refresh(self.app.exit)
+
+    monkeypatch.setattr(DraftScreen, "show", show)
+    monkeypatch.setattr(DraftroomApp, "run", partialmethod(App.run, headless=True, size=(120, 40)))
+    assert run(None, actor="Belarus") == 0
+    assert shown and shown[0] == (True, 6, "facilitator"), shown

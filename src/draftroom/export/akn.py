@@ -29,6 +29,7 @@ from draftroom.export.typography import opener_length
 from draftroom.lang.markers import printed_item, roman_value
 from draftroom.model import Document, Heading, Paragraph, part_letters
 from draftroom.model.dates import iso_date
+from draftroom.model.document import TABLE_CELLS, TABLE_ROWS
 
 AKN_NS = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
 AKN4UN_NS = "http://un.org/akn4un"
@@ -42,8 +43,6 @@ DOC_NAMES = {
 }
 # how each language sets a paragraph's opening phrase apart in the UN's files
 OPENER_CLASS = {"zh": "bold", "ar": "bold italic"}
-TABLE_ROWS = " || "
-TABLE_CELLS = " | "
 _REF = re.compile(r"\[\^(\d+)\]")
 _SOURCE = "#draftroom"
 # the organs AKN4UN names, by the first component of the symbol: (actor in the IRIs, eId, ontology name)

@@ -98,8 +98,13 @@ class DocxWriter:
             etree.SubElement(etree.SubElement(p._p, _R), qn("w:br"))
             self._text(p, block.text, 0, "text", italic=self.typo.opener == "italic")
             return
+        if block.style in ("closing", "end"):
+            # the last paragraph, the closing and the end rule go to a page together, as on the UN's pages:
+            # never a rule, nor a meeting and date, alone at the top of a page
+            self._keep_last_with_next()
         if block.style == "closing":  # the UN's own files set a 6 pt empty paragraph above the closing
             self._spacer()
+            self._keep_last_with_next()
         p = self._paragraph(look, block)
         self._last = (block.style, p)
         if block.label:
@@ -125,6 +130,15 @@ class DocxWriter:
             self._text(
                 p, block.text, block.opener, "text", italic=look.italic and self.typo.opener == "italic"
             )
+
+    def _keep_last_with_next(self) -> None:
+        """Keep the body's last paragraph on the page of the next one."""
+        last = self.section_properties.getprevious() if self.section_properties is not None else self.body[-1]
+        if last is None or last.tag != qn("w:p"):
+            return
+        ppr = last.find(_PPR)
+        if ppr is not None and ppr.find(qn("w:keepNext")) is None:
+            ppr.find(_PSTYLE).addnext(OxmlElement("w:keepNext"))
 
     def _spacer(self) -> None:
         """An empty body paragraph on a 6 pt line with no spacing, its mark in 5 pt type."""

@@ -41,7 +41,9 @@ def write(document: DocxDocument, layout: Layout, typo: Typography, emblem: byte
     total = width(typo)
     first = section.first_page_header
     emblem_xml = _emblem(first.part, emblem) if emblem else ""
-    _fill(first._element, _masthead(layout, typo, total, emblem_xml), size=2)
+    # The masthead closes on an exact 2.45 pt line: the UN's first pages set the session line 3 pt below
+    # the thick rule (80 of 80 resolutions of 2024-2025 at 213.3-214.5 pt from the top).
+    _fill(first._element, _masthead(layout, typo, total, emblem_xml), size=2, exact=49)
     title = layout.running_title
     symbol = layout.symbol
     even = [(SYMBOL_CELL, symbol, "left"), (total - SYMBOL_CELL, title, "right")]

@@ -69,7 +69,8 @@ LOOKS: dict[str, Look] = {
     "agenda": Look("AgendaItemNormal"),
     "agenda-title": Look("TitleH2", right=4080),  # a 4-inch column, as the UN's pages wrap it
     "sponsors": Look("H23", indent=(INDENT, 0), before=3 * SPACER, after=2 * SPACER),
-    "adopted": Look("TitleHCH", indent=(INDENT, 0), right=1260, before=3 * SPACER, after=2 * SPACER),
+    # 19 pt above: the UN's heading stands 29.8 pt below the agenda title's last line (median of 80)
+    "adopted": Look("TitleHCH", indent=(INDENT, 0), right=1260, before=3 * SPACER + 20, after=2 * SPACER),
     "council-number": Look("HCh", indent=(INDENT, 0), before=3 * SPACER, after=2 * SPACER),
     "report": Look("H4", indent=(INDENT, 0), right=1260, after=2 * SPACER),
     "title": Look("TitleH1", after=2 * SPACER, first_step=True),
@@ -128,7 +129,8 @@ UN_STYLES: list[tuple[str, str, str | None, str, str]] = [
         '<w:i/><w:iCs/><w:spacing w:val="3"/>',
     ),
     ("Session", "Session", "H23", "", ""),
-    ("AgendaItemNormal", "Agenda_Item_Normal", "Normal", '<w:spacing w:line="240" w:lineRule="auto"/>', ""),
+    # 12 pt apart, as the UN's pages set the session, agenda and agenda-title lines
+    ("AgendaItemNormal", "Agenda_Item_Normal", "Normal", '<w:spacing w:line="240" w:lineRule="exact"/>', ""),
     (
         "TitleH1",
         "Title_H1",

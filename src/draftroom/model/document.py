@@ -9,6 +9,14 @@ from dataclasses import dataclass, field
 
 KINDS = ("draft", "revised-draft", "resolution", "decision", "amendments")
 STATUSES = ("open", "bracketed", "agreed-ad-ref", "agreed")
+# a table inside a paragraph's text: cells separated by " | ", rows by " || "
+TABLE_ROWS = " || "
+TABLE_CELLS = " | "
+
+
+def table_text(rows: list[list[str]]) -> str:
+    """A table as a paragraph's text holds it."""
+    return TABLE_ROWS.join(TABLE_CELLS.join(row) for row in rows).strip()
 
 
 @dataclass

@@ -32,6 +32,7 @@ from draftroom.lang.citations import PART_HEADING_READ
 from draftroom.lang.markers import next_letter, roman, roman_value
 from draftroom.model import Annex, Closing, Document, Footnote, Heading, Paragraph
 from draftroom.model.dates import iso_date
+from draftroom.model.document import TABLE_ROWS
 from draftroom.model.limits import XML_DEPTH, over_limit
 from draftroom.model.text_rules import storable
 from draftroom.parse import vocab
@@ -731,10 +732,6 @@ def _attach_item(parent: Paragraph, item: Paragraph) -> None:
         last.items.append(item)
     else:
         parent.items.append(item)
-
-
-TABLE_ROWS = " || "
-TABLE_CELLS = " | "
 
 
 _CJK_DIGITS = "一二三四五六七八九"

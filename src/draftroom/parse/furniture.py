@@ -30,8 +30,8 @@ _COLUMN_PIECES = (
 _NOTE_PART = re.compile(r"^(?:[_＿]{5,}|\d{1,3})$")  # a footnote rule or number, never a running title
 _COMMAS = (",", "，", "،")
 _SENTENCE_ENDS = ",.;:，。；：、،؛"
-_GAP = 5  # lines between two anchors of one page header
 _TITLE_LINES = 4  # a running title has at most this many lines
+_GAP = _TITLE_LINES + 2  # lines between two anchors of one page header: a running title and a blank
 
 
 def _space(text: str) -> str:

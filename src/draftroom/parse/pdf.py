@@ -11,30 +11,32 @@ sponsors ...") are kept as plain lines there, as text extractors give them.
 import itertools
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import pymupdf
 
 from draftroom.errors import DraftroomError
-from draftroom.lang.scripts import is_cjk
+from draftroom.model.document import table_text
 from draftroom.model.limits import PAGES, TEXT_CHARS
 from draftroom.parse import vocab
 from draftroom.parse.furniture import job_number
 from draftroom.parse.pdf_lines import (
     Line,
     Span,
+    is_marker,
     is_rtl,
+    join_wrapped,
     make_line,
     mirror,
     page_spans,
     visual_lines,
 )
+from draftroom.parse.pdf_tables import fold_tables
 from draftroom.parse.source import SourceText, opener_key
 
 _NUMBERING = re.compile(r"^(\d{1,3}\.|\(?[a-z]{1,4}\)|[A-Z]\.|[IVXLC]+\.|[一二三四五六七八九十]+[、.．])\s")
 _RULE = re.compile(r"^[_\u2014\u2500-]{5,}$")
 _URLS = re.compile(r"^(\s*https?://\S+)+\s*$")
-_SUSPENDED = re.compile(r"(and|or|et|ou|y|o|и|или)\b", re.I)
 _PLAIN_NOTE = re.compile(r"(?:(\d{1,3})\s+|[(（](\d{1,3})[)）]\s*)\S")  # "1 Resolution", Arabic "(1) القرار"
 _ENDED = re.compile(r"[.。!?؟][”’\"»)]?$")  # a note's last line
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f]")
@@ -237,7 +239,7 @@ def _read_pages(doc: pymupdf.Document, source: str) -> list[_Page]:
     _number_plain_notes(pages)
     note_numbers = {int(n) for p in pages for n in _note_starts(p.notes)}
     for p, groups in zip(pages, bodies, strict=True):
-        p.body = [make_line(g, p.number, note_numbers) for g in groups]
+        p.body = fold_tables([make_line(g, p.number, note_numbers) for g in groups], body_size, note_numbers)
     return pages
 
 
@@ -273,21 +275,8 @@ def _notes_text(pages: list[_Page]) -> dict[int, list[str]]:
                 out.setdefault(p.number, []).append(line.text)
                 last = out[p.number]
             elif last:
-                last[-1] = _join(last[-1], line.text)
+                last[-1] = join_wrapped(last[-1], line.text)
     return out
-
-
-def _join(a: str, b: str) -> str:
-    """Two wrapped lines as one: no space in Chinese, before a note reference or after a hyphen
-    or slash that ends a line ("Secretary-" "General"), except a suspended hyphen ("gender-" "and")."""
-    if not a:
-        return b
-    if a.endswith("\u00ad"):  # a soft hyphen: the word was only broken for the line
-        return a[:-1] + b
-    suspended = a.endswith("-") and _SUSPENDED.match(b)
-    if is_cjk(a[-1:]) or is_cjk(b[:1]) or b.startswith("[^") or (a.endswith(("-", "/")) and not suspended):
-        return a + b
-    return f"{a} {b}"
 
 
 def _column(lines: list[Line], body_size: float, width: float) -> tuple[float, float]:
@@ -320,6 +309,12 @@ def _numbered(text: str) -> bool:
     return bool(_NUMBERING.match(text) or vocab.NUMBERED.match(text) or vocab.ITEM.match(text))
 
 
+def _lettered_note(line: Line) -> bool:
+    """A line opening with a raised letter: one of the notes a table sets below it ("a See A/79/555.")."""
+    first = line.spans[0]
+    return is_marker(first, line.size) and first.text.strip().isalpha() and len(first.text.strip()) == 1
+
+
 def _break(prev: Line, line: Line, left: float, right: float, leading: dict[float, float]) -> str:
     """How `line` follows `prev`: "join" (a wrapped line), "line" (a hard line break inside a
     block) or "para" (a new paragraph: extra space above, a first-line indent, a paragraph number
@@ -334,7 +329,7 @@ def _break(prev: Line, line: Line, left: float, right: float, leading: dict[floa
         # a heading at the top of the page, after a paragraph's end, sets itself apart by its weight
         heading = ended and prev.bold != line.bold
         return "para" if short or 0.8 * size < indent or _numbered(line.text) or heading else "join"
-    if line.baseline - prev.baseline > 1.25 * normal:
+    if line.baseline - prev.baseline > 1.25 * normal or _lettered_note(line):
         return "para"
     if _numbered(line.text) and (short or ended or line.x0 > prev.x0 + 0.8 * size):
         return "para"
@@ -419,6 +414,7 @@ def _text(pages: list[_Page], openers: dict[str, str] | None = None) -> str:
     size = _dominant(pages)
     leading = _leadings(pages)
     opens = False  # the previous line was a paragraph number alone
+    table: Line | None = None  # the table last read, which may go on at the top of the next page
     for p in pages:
         body = p.body
         if not body:
@@ -426,7 +422,19 @@ def _text(pages: list[_Page], openers: dict[str, str] | None = None) -> str:
             continue
         left, right = _column(body, size, p.width)
         for line in body:
-            how = "para" if prev is None else _break(prev, line, left, right, leading)
+            if line.cells is not None:
+                if table is not None and prev is table and line is body[0]:  # the table goes on
+                    table.cells = (table.cells or []) + _continued(table.cells or [], line.cells)
+                    current = table_text(table.cells)
+                    continue
+                if current:
+                    paragraphs.append(current)
+                paragraphs.extend(pending)
+                pending = []
+                table = prev = replace(line, cells=list(line.cells))
+                current, opens = line.text, False
+                continue
+            how = "para" if prev is None or prev is table else _break(prev, line, left, right, leading)
             if how == "para":
                 if current:
                     paragraphs.append(current)
@@ -436,7 +444,7 @@ def _text(pages: list[_Page], openers: dict[str, str] | None = None) -> str:
             elif how == "line":
                 current = f"{current}\n{line.text}"
             else:
-                current = _join(current, line.text)
+                current = join_wrapped(current, line.text)
             # a paragraph's first words: on its first line, or below a number set alone ("6.")
             if openers is not None and (how == "para" or opens) and (lead := _italic_lead(line)):
                 openers[opener_key(lead[1])] = lead[0]
@@ -447,6 +455,16 @@ def _text(pages: list[_Page], openers: dict[str, str] | None = None) -> str:
         paragraphs.append(current)
     paragraphs.extend(pending)
     return "\n\n".join(paragraphs).replace("\u00ad", "").replace("\u200b", "") + "\n"
+
+
+def _continued(table: list[list[str]], more: list[list[str]]) -> list[list[str]]:
+    """The rows of a table's part on a new page, without the heading rows repeated there."""
+    if not table or len(more[0]) != len(table[0]):
+        return more
+    n = 0
+    while n < min(len(table), len(more)) - 1 and more[n] == table[n]:
+        n += 1
+    return more[n:]
 
 
 def _dominant(pages: list[_Page]) -> float:

@@ -18,6 +18,7 @@ _BOLD = 16
 _HIDDEN_LINK = re.compile(r"^\s*(https?://undocs\.org/\S*\s*)+$")
 _RTL_CHAR = re.compile(f"[{RTL}]")
 _PRESENTATION_FORMS = re.compile(f"[{ARABIC_PRESENTATION}]+")
+_SUSPENDED = re.compile(r"(and|or|et|ou|y|o|и|или)\b", re.I)
 
 
 @dataclass
@@ -52,6 +53,7 @@ class Line:
     bold: bool = False
     starts_with_marker: str | None = None  # note number when the line opens a footnote
     first_word_width: float = 0.0
+    cells: list[list[str]] | None = None  # a table (rows of cells) that stands in for the lines it was set in
 
 
 def page_spans(page: pymupdf.Page, room: int = TEXT_CHARS.value) -> list[Span]:
@@ -291,3 +293,16 @@ def _marker_text(raw: str, note_numbers: set[int] | None) -> str:
     if note_numbers is None or all(v in note_numbers for v in values):
         return "".join(f"[^{v}]" for v in values)
     return raw
+
+
+def join_wrapped(a: str, b: str) -> str:
+    """Two wrapped lines as one: no space in Chinese, before a note reference or after a hyphen
+    or slash that ends a line ("Secretary-" "General"), except a suspended hyphen ("gender-" "and")."""
+    if not a:
+        return b
+    if a.endswith("\u00ad"):  # a soft hyphen: the word was only broken for the line
+        return a[:-1] + b
+    suspended = a.endswith("-") and _SUSPENDED.match(b)
+    if is_cjk(a[-1:]) or is_cjk(b[:1]) or b.startswith("[^") or (a.endswith(("-", "/")) and not suspended):
+        return a + b
+    return f"{a} {b}"

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from draftroom.lang.numbers import decimal
 from draftroom.lang.scripts import width
+from draftroom.model.document import TABLE_ROWS
 from draftroom.model.limits import PARAGRAPH_CHARS, over_limit
 from draftroom.parse import vocab
 from draftroom.parse.lines import Line, join_pair
@@ -41,6 +42,9 @@ class Unit:
     kind: str  # paragraph | annex | annex-title | heading | meeting | date
     text: str
     lines: list[str] = field(default_factory=list)  # the printed lines it was joined from
+
+
+_TABLE_NOTE = re.compile(r"[a-z] \S")  # a note below a table, its letter set apart: "a See A/79/555."
 
 
 def ends_paragraph(text: str, part: str) -> bool:
@@ -87,6 +91,7 @@ class Joiner:
         self.carried = 0  # width of the visual line's start, before the marker, for its last piece
         self.glued = 0  # width of the visual line before the last line, when a line broke after a marker
         self.number: int | None = None  # the number of the last numbered paragraph
+        self.next_line: Line | None = None  # the line after the one being fed
 
     def run(self, lines: list[Line]) -> list[Unit]:
         for i, line in enumerate(lines):
@@ -98,6 +103,7 @@ class Joiner:
 
     def feed(self, line: Line, prv: Line | None, nxt: Line | None) -> None:
         t = line.text
+        self.next_line = nxt
         if self.expect_annex_title:
             if not self.lines or self._continues_title(line):
                 self._add(line)
@@ -213,6 +219,10 @@ class Joiner:
         t = line.text
         if vocab.bare_label(self.text):
             return False
+        if TABLE_ROWS in self.text or TABLE_ROWS in t:  # a table is a block of its own
+            return True
+        if _TABLE_NOTE.match(t) and self._after_table():
+            return True
         kind = _line_kind(t)
         ended = ends_paragraph(self.text, self._ending_part())
         prev = self.lines[-1]
@@ -237,8 +247,15 @@ class Joiner:
             return True
         if self._ending_part() == "preamble" and self.text.rstrip()[-1:] in ":：" and not line.blank_before:
             return False  # a preambular paragraph's colon leads into its items, else a name goes on
-        if self.capitalised and self._short_line(line) and line.blank_before and _heading_line(t):
-            return True  # a heading set apart after a paragraph's end ("Part I", "Peacebuilding Commission")
+        if (
+            self.capitalised
+            and line.blank_before
+            and _heading_line(t)
+            and (self._short_line(line) or self._numbered_next())
+        ):
+            # a heading set apart after a paragraph's end ("Part I", "Peacebuilding Commission"), or,
+            # as long as a line, set apart before a numbered paragraph
+            return True
         if self.capitalised and _starts_lower(t):
             return False
         deeper = self.wrapping.starts_deeper(line)
@@ -261,6 +278,20 @@ class Joiner:
             or deeper
             or (kind == "opener" and self.openers_start)
         )
+
+    def _numbered_next(self) -> bool:
+        """The line after the one being fed opens a numbered paragraph, set apart by a blank line."""
+        nxt = self.next_line
+        return nxt is not None and nxt.blank_before and _line_kind(nxt.text) == "number"
+
+    def _after_table(self) -> bool:
+        """The units so far end with a table and the notes set below it, if any."""
+        for unit in reversed(self.units):
+            if TABLE_ROWS in unit.text:
+                return True
+            if not _TABLE_NOTE.match(unit.text):
+                return False
+        return False
 
     def _add(self, line: Line) -> None:
         self.marker_width = 0

@@ -62,13 +62,16 @@ class DraftroomApp(App[None]):
         name: str | None = None,
         identity: Identity | None = None,
         remember: Callable[[Identity], object] | None = None,
+        opened: tuple[Room, Snapshot] | None = None,
     ) -> None:
-        """`remember` saves the identity the user chooses, for the next run (none in tests)."""
+        """`remember` saves the identity the user chooses, for the next run (none in tests);
+        `opened`: negotiation `name`'s room and text, already read (see launch.Opening)."""
         super().__init__()
         self.lobby = lobby
         self._remember = remember
         self.room: Room | None = None
         self._start = name
+        self._opened = opened
         self._reloading = False
         self._store_lock = threading.Lock()
         self._ask_identity = identity is None  # nobody said who they are: ask first
@@ -140,7 +143,10 @@ class DraftroomApp(App[None]):
             self.room, snap = pair
             self.snapshot = snap
             self.where = snap.name
-            self.reload()  # now the amendments, counted in a worker
+            if snap.counted:  # read with its amendments (see launch.Opening): once the draft is drawn
+                self.call_after_refresh(self.call_after_refresh, self._prepare_proposals)
+            else:
+                self.call_after_refresh(self.reload)  # the text drawn first, then its amendments counted
             if self._ask_identity:  # nobody said who they are: asked knowing who facilitates here
                 self._ask_identity = False
                 self.action_identity()
@@ -151,6 +157,10 @@ class DraftroomApp(App[None]):
 
         self.where = f"opening {name}…"
         self.push_screen(DraftScreen())
+        ready, self._opened = self._opened, None
+        if ready is not None and ready[0].name == name:  # read while Textual loaded: drawn at once
+            opened(ready)
+            return
         self.perform(lambda: self._load(name), opened, busy=f"opening {name}", finish=failed)
 
     def _load(self, name: str) -> tuple[Room, Snapshot]:

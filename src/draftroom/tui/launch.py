@@ -1,17 +1,31 @@
-"""What the program (`draftroom.app`) calls for `draftroom tui` and `draftroom demo`: run the app, create the demo."""
+"""What the program (`draftroom.app`) calls for `draftroom tui` and `draftroom demo`: run the app, create the demo.
+
+`draftroom tui` reads the negotiation in a thread while Textual loads (a fifth of a second of imports
+on the main thread): the git processes that read it start at once, and the draft with its pending
+markers is ready for the app's first frame instead of being read (twice: the text, then its
+amendments) after it.
+"""
+
+import threading
+from collections.abc import Sequence
 
 from draftroom.errors import DraftroomError
 from draftroom.tui.identity import SECRETARIAT, Identity
+from draftroom.tui.room import Room
 from draftroom.tui.rooms import WorkflowLobby
+from draftroom.tui.snapshot import Snapshot
 from draftroom.workflow import amending
 from draftroom.workflow.identity import configured_actor, configured_role, remember, resolve_actor
 from draftroom.workflow.negotiation import Home, open_negotiation
 
 
-def identity_for(actor: str | None, name: str, home: Home) -> Identity | None:
+def identity_for(
+    actor: str | None, name: str, home: Home, facilitators: Sequence[str] | None = None
+) -> Identity | None:
     """Who the user said they are (`--as`, DRAFTROOM_AS, or what they chose last time, saved in the
     config file); the role as they chose it when reviewer or Secretariat, else following from the
-    negotiation (facilitator or delegate); None when they said nothing (the app asks)."""
+    negotiation (facilitator or delegate; `facilitators` when already read); None when they said
+    nothing (the app asks)."""
     raw = actor or configured_actor()
     role = None if actor else configured_role()
     if not raw:
@@ -21,7 +35,8 @@ def identity_for(actor: str | None, name: str, home: Home) -> Identity | None:
         return Identity(None, "secretariat")
     if role == "reviewer":
         return Identity(who, "reviewer")
-    facilitators = amending.current_facilitators(name, home)
+    if facilitators is None:
+        facilitators = amending.current_facilitators(name, home)
     return Identity(who, "facilitator" if who in facilitators else "delegate")
 
 
@@ -43,9 +58,33 @@ def demo(home: Home = None) -> str:
     return f"{DEMO_NAME} already exists at {path}; open it with `draftroom tui`"
 
 
-def run(name: str | None, home: Home = None, actor: str | None = None) -> int:
-    from draftroom.tui.app import DraftroomApp
+class Opening:
+    """A negotiation's room and its snapshot (the text and its amendments), read in a thread from the
+    moment it is made; `result()` waits for them (and raises what reading raised)."""
 
+    def __init__(self, lobby: WorkflowLobby, name: str) -> None:
+        self._lobby, self._name = lobby, name
+        self._read: tuple[Room, Snapshot] | None = None
+        self._error: BaseException | None = None
+        self._thread = threading.Thread(target=self._run, name=f"opening {name}", daemon=True)
+        self._thread.start()
+
+    def _run(self) -> None:
+        try:
+            room = self._lobby.open(self._name)
+            self._read = (room, room.snapshot())
+        except BaseException as e:  # handed to the main thread by result()
+            self._error = e
+
+    def result(self) -> tuple[Room, Snapshot]:
+        self._thread.join()
+        if self._error is not None:
+            raise self._error
+        assert self._read is not None
+        return self._read
+
+
+def run(name: str | None, home: Home = None, actor: str | None = None) -> int:
     if name is None:
         from draftroom.tui.demo import DEMO_NAME
 
@@ -53,5 +92,11 @@ def run(name: str | None, home: Home = None, actor: str | None = None) -> int:
         name = DEMO_NAME
     else:
         open_negotiation(name, home)  # an unknown name is a one-line error before the screen opens
-    DraftroomApp(WorkflowLobby(home), name, identity_for(actor, name, home), save_identity).run()
+    lobby = WorkflowLobby(home)
+    opening = Opening(lobby, name)  # read while the next line imports Textual
+    from draftroom.tui.app import DraftroomApp
+
+    opened = opening.result()
+    identity = identity_for(actor, name, home, opened[1].facilitators)
+    DraftroomApp(lobby, name, identity, save_identity, opened=opened).run()
     return 0

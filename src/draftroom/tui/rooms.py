@@ -56,6 +56,7 @@ class WorkflowRoom:
         self.home = home
         self.negotiation = nego.open_negotiation(name, home)
         self.name = self.negotiation.name
+        self._standing: tuple[str, amending.Standing] | None = None  # (head token, what it read)
 
     def version(self) -> str:
         path = self.negotiation.path
@@ -63,30 +64,41 @@ class WorkflowRoom:
 
     def draft(self) -> Snapshot:
         version = self.version()
-        doc = nego.show(self.name, home=self.home)
-        state = self.negotiation.state()
+        now = self._stands()
         return Snapshot(
-            self.name, doc, Revision(state.revision).name, [], version, counted=False, hosted=self.hosted()
+            self.name,
+            now.document,
+            now.revision.name,
+            [],
+            version,
+            counted=False,
+            facilitators=tuple(now.facilitators),
+            hosted=self.hosted(),
         )
 
     def snapshot(self) -> Snapshot:
         version = self.version()  # first: a change while reading shows at the next poll
         found = _listing().list_amendments(self.name, home=self.home, translations=True)
-        doc = nego.show(self.name, home=self.home)
-        state = self.negotiation.state()
-        revision = Revision(state.revision).name
-        chairs = tuple(self.facilitators())
+        now = self._stands()
         return Snapshot(
             self.name,
-            doc,
-            revision,
+            now.document,
+            now.revision.name,
             found.amendments,
             version,
             private=found.private,
-            facilitators=chairs,
+            facilitators=tuple(now.facilitators),
             hosted=self.hosted(),
             translations=found.translations,
         )
+
+    def _stands(self) -> amending.Standing:
+        """The text, revision and facilitators at the branch's head, read once per commit: the
+        snapshot that counts the amendments right after the first paint reuses the draft's text."""
+        head = head_token(self.negotiation.path)
+        if self._standing is None or self._standing[0] != head or not head:
+            self._standing = (head, amending.standing(self.name, home=self.home))
+        return self._standing[1]
 
     def hosted(self) -> bool:
         """Synced with a remote (read from the git config, without GitPython)."""

@@ -21,7 +21,7 @@ from draftroom.workflow.carry import carry
 from draftroom.workflow.formal import from_instructions
 from draftroom.workflow.identity import SECRETARIAT, resolve_actor
 from draftroom.workflow.listing import where
-from draftroom.workflow.negotiation import Home, open_negotiation
+from draftroom.workflow.negotiation import Home, open_negotiation, shown
 from draftroom.workflow.rules import Proposal
 
 
@@ -394,3 +394,19 @@ def change_roles(name: str, op: str, delegation: str, actor: str | None, home: H
 
 def current_facilitators(name: str, home: Home = None) -> list[str]:
     return facilitators(open_negotiation(name, home).snapshot())
+
+
+@dataclass(frozen=True)
+class Standing:
+    """The negotiation as it stands, read from one commit: what a front end draws first."""
+
+    document: Document  # as `show` gives it: main sponsors named
+    revision: Revision
+    facilitators: list[str]
+
+
+def standing(name: str, home: Home = None) -> Standing:
+    """The current text, its revision and who facilitates, from the latest commit (one read, where
+    show, state and current_facilitators would each read it again)."""
+    snap = open_negotiation(name, home).snapshot()
+    return Standing(shown(snap), Revision(snap.state().revision), facilitators(snap))

@@ -16,6 +16,7 @@ from draftroom.model.labels import labels, locate
 from draftroom.model.text_rules import check_typed
 from draftroom.store import (
     Action,
+    Committed,
     Negotiation,
     Sponsor,
     Summary,
@@ -171,7 +172,11 @@ def paragraph_ids(
 
 def show(name: str, rev: str | None = None, home: Home = None) -> Document:
     """The text at the latest or any revision, its sponsors (main ones) named in its language."""
-    snap = open_negotiation(name, home).snapshot(rev)
+    return shown(open_negotiation(name, home).snapshot(rev))
+
+
+def shown(snap: Committed) -> Document:
+    """The text of one commit as `show` gives it: its main sponsors named in its language."""
     doc = snap.document()
     doc.sponsors = sponsor_names([s for s in snap.sponsors() if s.main], doc.language)
     return doc

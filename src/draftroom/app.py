@@ -8,10 +8,9 @@ This is the composition root, above both front ends, so that `draftroom.cli` nev
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from draftroom.cli.main import main as cli_main
 
+TYPE_CHECKING = False  # typing stays unloaded: its names are for annotations only
 if TYPE_CHECKING:
     import argparse
 

@@ -8,6 +8,7 @@ This is the composition root, above both front ends, so that `draftroom.cli` nev
 
 from __future__ import annotations
 
+import gc
 from typing import TYPE_CHECKING
 
 from draftroom.cli.main import main as cli_main
@@ -17,6 +18,9 @@ if TYPE_CHECKING:
 
 
 def _tui(args: argparse.Namespace) -> int:
+    # the TUI's start creates the objects of Textual's and draftroom's modules by the hundred thousand:
+    # no cyclic collection walks them while they are made (launch.run freezes them, then collects again)
+    gc.disable()
     from draftroom.tui.launch import run
 
     return run(args.name, home=args.home, actor=args.actor)

@@ -6,6 +6,7 @@ markers when they are counted in time (a few proposals: always), is ready for th
 instead of being read after it (2,000 proposals: the text first, the markers once counted).
 """
 
+import gc
 import threading
 from collections.abc import Sequence
 
@@ -121,5 +122,8 @@ def run(name: str | None, home: Home = None, actor: str | None = None) -> int:
     from draftroom.tui.app import DraftroomApp
 
     identity = identity_for(actor, name, home, opening.first()[1].facilitators)
-    DraftroomApp(lobby, name, identity, save_identity, opened=opening).run()
+    app = DraftroomApp(lobby, name, identity, save_identity, opened=opening)
+    gc.freeze()  # the modules loaded stay: collections from here on walk only what the app makes
+    gc.enable()  # (disabled by the program while they loaded; see draftroom.app)
+    app.run()
     return 0

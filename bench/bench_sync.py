@@ -30,18 +30,22 @@ sys.path.insert(0, str(ROOT / "tests"))
 from machine import machine  # noqa: E402  (the machine line every benchmark prints)
 
 WORKER = """
-import json, sys, time
+import json, logging, sys, time
 sys.path.insert(0, {src!r})
 from draftroom.model import states
 from draftroom.workflow import amending
 from draftroom.workflow.rules import Proposal
 who, count, out = {who!r}, {count}, {out!r}
-done = []
+done, notices = [], []
+class Notices(logging.Handler):
+    def emit(self, record):
+        notices.append(record.getMessage())
+logging.getLogger("draftroom").addHandler(Notices(logging.WARNING))
 for i in range(count):
     t = time.time()
     a = amending.propose("t", who, Proposal(kind="insert", anchor="op-1", position="after", text=f"{{who}} {{i}};"))
     done.append((a.id, t, time.time()))
-json.dump(done, open(out, "w"))
+json.dump({{"done": done, "notices": notices}}, open(out, "w"))
 """
 
 WATCHER = """
@@ -183,12 +187,14 @@ def main() -> None:
         stop.touch()
         watching.wait()
         seen: dict[str, float] = json.loads((watcher / "seen.json").read_text())
-        per_action, latency = [], []
+        per_action, latency, gave_up = [], [], 0
         for who in codes:
             m = tmp / who.replace(" ", "_")
             if not (m / "done.json").is_file():
                 continue
-            for aid, t0, t1 in json.loads((m / "done.json").read_text()):
+            report = json.loads((m / "done.json").read_text())
+            gave_up += sum("not synced" in line for line in report["notices"])
+            for aid, t0, t1 in report["done"]:
                 per_action.append(t1 - t0)
                 if aid in seen:
                     latency.append(seen[aid] - t1)
@@ -196,7 +202,7 @@ def main() -> None:
         print(
             f"{opts.clones} clones x {opts.actions} actions, {wall:.1f} s wall, {len(per_action) / wall:.2f} actions/s"
         )
-        print(f"workers failed: {len(failed)}")
+        print(f"workers failed: {len(failed)}; syncs that gave up (a 'not synced' notice): {gave_up}")
         print(
             f"bare git commit+push of one commit: median {statistics.median(pushes) * 1000:.0f} ms, "
             f"p90 {q(pushes, 0.9) * 1000:.0f} ms"

@@ -6,7 +6,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from hosting_support import Daemon, Machine, free_port, hosted, run_app, silent_remote, until
+from hosting_support import Daemon, Machine, free_port, hosted, push, run_app, silent_remote, until
 from store_support import sample_document
 from tui_support import screen_text
 
@@ -46,6 +46,40 @@ def test_another_delegations_push_shows_in_the_app_by_itself(machines, daemon, r
         await until(pilot, lambda: app.sync_state is not None and app.sync_state.waiting == 0, "0 waiting")
 
     run_app(fr, scenario, monkeypatch)
+
+
+def test_after_an_hours_quiet_another_delegations_push_shows_at_the_next_look(
+    machines, run_process, monkeypatch
+):
+    """However long nobody touched the room, the first look that starts after a push brings it, and
+    looks come every SLOW_SECONDS at most: a push shows within SLOW_SECONDS + a look and a sync."""
+    from draftroom.tui.syncing import SLOW_SECONDS
+
+    japan = Machine("Japan", machines["Japan"].root, run_process)
+
+    async def scenario(app: DraftroomApp, pilot) -> None:
+        syncer, looks = app.syncer, []  # the pace each look came at, until the proposal showed
+        real, work = syncer.clock, syncer._work
+        syncer.clock = lambda: real() + 3600  # an hour without a key, an action or a push
+        await until(pilot, lambda: syncer.pace == SLOW_SECONDS, "the slow pace")
+        aid = japan.ok("amend", "t", "delete", "OP3", "--offline").strip()
+        shown = lambda: app.snapshot is not None and any(a.id == aid for a in app.snapshot.proposals)  # noqa: E731
+
+        def counted(room, force: bool) -> None:
+            if not shown():
+                looks.append(syncer.pace)
+            work(room, force)
+
+        monkeypatch.setattr(syncer, "_work", counted)
+        await until(pilot, lambda: len(looks) >= 2, "two looks at the slow pace")
+        pushed = await asyncio.to_thread(push, japan, "HEAD:main")  # lands when it returns
+        assert pushed.returncode == 0, pushed.stderr
+        before = len(looks)
+        await until(pilot, shown, "Japan's proposal in France's app")
+        assert len(looks) - before <= 1  # the look under way when it landed, or the next one, brought it
+        assert looks[:before] and all(pace == SLOW_SECONDS for pace in looks[:before])  # idle all along
+
+    run_app(machines["France"], scenario, monkeypatch)
 
 
 def test_offline_then_sync_now_then_the_servers_refusal_as_a_notification(machines, monkeypatch):
@@ -88,7 +122,14 @@ def test_a_remote_that_never_answers_is_offline_not_a_hang(tmp_path, monkeypatch
 
 
 def test_the_look_is_fast_while_active_and_backs_off_when_idle():
-    from draftroom.tui.syncing import ACTIVE_SECONDS, FAST_SECONDS, SLOW_SECONDS, look_interval
+    from draftroom.tui.syncing import (
+        ACTIVE_SECONDS,
+        FAST_SECONDS,
+        LOOK_AND_SYNC,
+        SHOWN_WITHIN,
+        SLOW_SECONDS,
+        look_interval,
+    )
 
     paces = [look_interval(idle) for idle in range(0, 400, 5)]
     assert all(
@@ -96,10 +137,12 @@ def test_the_look_is_fast_while_active_and_backs_off_when_idle():
     )
     assert paces == sorted(paces) and paces[-1] == SLOW_SECONDS  # never faster with more quiet, capped
     assert (
-        FAST_SECONDS < look_interval(ACTIVE_SECONDS + 10) < look_interval(3 * ACTIVE_SECONDS) < SLOW_SECONDS
+        FAST_SECONDS < look_interval(ACTIVE_SECONDS + 10) < look_interval(ACTIVE_SECONDS + 20) < SLOW_SECONDS
     )
+    # however long the quiet, the pace leaves room for the look and the sync within the 2 s
+    assert look_interval(10**6) + LOOK_AND_SYNC <= SHOWN_WITHIN == 2.0
     # 193 laptops, every room idle: looks per second on the server, against the fixed 0.75 s pace
-    assert 193 / look_interval(3600) < 193 / FAST_SECONDS / 6
+    assert 193 / look_interval(3600) < 193 / FAST_SECONDS * 0.7
 
 
 def test_an_idle_room_looks_seldom_and_a_key_makes_it_look_often_again(tmp_path, monkeypatch):

@@ -30,8 +30,8 @@ _COLUMN_PIECES = (
 _NOTE_PART = re.compile(r"^(?:[_＿]{5,}|\d{1,3})$")  # a footnote rule or number, never a running title
 _COMMAS = (",", "，", "،")
 _SENTENCE_ENDS = ",.;:，。；：、،؛"
-_GAP = 5  # lines between two anchors of one page header
 _TITLE_LINES = 4  # a running title has at most this many lines
+_GAP = _TITLE_LINES + 2  # lines between two anchors of one page header: a running title and a blank
 
 
 def _space(text: str) -> str:
@@ -45,9 +45,9 @@ def job_number(rows: list[str]) -> str | None:
 
 
 def document_symbol(rows: list[str]) -> str | None:
-    """The symbol printed alone near the top ("A/80/L.18"), if any."""
+    """The symbol printed alone near the top ("A/80/L.18", "S/RES/2334 (2016)"), if any."""
     for text in rows[:20]:
-        if SYMBOL.match(text) and any(c.isdigit() for c in text):
+        if (SYMBOL.match(text) and any(c.isdigit() for c in text)) or vocab.COUNCIL_SYMBOL.match(text):
             return text
     return None
 

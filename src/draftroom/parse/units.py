@@ -91,6 +91,7 @@ class Joiner:
         self.carried = 0  # width of the visual line's start, before the marker, for its last piece
         self.glued = 0  # width of the visual line before the last line, when a line broke after a marker
         self.number: int | None = None  # the number of the last numbered paragraph
+        self.next_line: Line | None = None  # the line after the one being fed
 
     def run(self, lines: list[Line]) -> list[Unit]:
         for i, line in enumerate(lines):
@@ -102,6 +103,7 @@ class Joiner:
 
     def feed(self, line: Line, prv: Line | None, nxt: Line | None) -> None:
         t = line.text
+        self.next_line = nxt
         if self.expect_annex_title:
             if not self.lines or self._continues_title(line):
                 self._add(line)
@@ -245,8 +247,15 @@ class Joiner:
             return True
         if self._ending_part() == "preamble" and self.text.rstrip()[-1:] in ":：" and not line.blank_before:
             return False  # a preambular paragraph's colon leads into its items, else a name goes on
-        if self.capitalised and self._short_line(line) and line.blank_before and _heading_line(t):
-            return True  # a heading set apart after a paragraph's end ("Part I", "Peacebuilding Commission")
+        if (
+            self.capitalised
+            and line.blank_before
+            and _heading_line(t)
+            and (self._short_line(line) or self._numbered_next())
+        ):
+            # a heading set apart after a paragraph's end ("Part I", "Peacebuilding Commission"), or,
+            # as long as a line, set apart before a numbered paragraph
+            return True
         if self.capitalised and _starts_lower(t):
             return False
         deeper = self.wrapping.starts_deeper(line)
@@ -269,6 +278,11 @@ class Joiner:
             or deeper
             or (kind == "opener" and self.openers_start)
         )
+
+    def _numbered_next(self) -> bool:
+        """The line after the one being fed opens a numbered paragraph, set apart by a blank line."""
+        nxt = self.next_line
+        return nxt is not None and nxt.blank_before and _line_kind(nxt.text) == "number"
 
     def _after_table(self) -> bool:
         """The units so far end with a table and the notes set below it, if any."""

@@ -21,7 +21,7 @@ from pathlib import Path
 from git import GitCommandError, Repo
 
 from draftroom.errors import DraftroomError
-from draftroom.store import gitlog, gitsafe, network, rules, signing
+from draftroom.store import gitlog, gitsafe, network, rules, signing, turns
 from draftroom.store.committed import Committed
 from draftroom.store.network import Offline
 from draftroom.store.records import Action
@@ -52,6 +52,7 @@ _BEHIND = (
     "failed to update ref",
     "cannot lock ref",
     "incorrect old value",
+    turns.WAIT_FOR_TURN,
 )
 
 
@@ -156,9 +157,12 @@ def hook_script(verb: str) -> str:
     env = f"PYTHONPATH={shlex.quote(str(package))}${{PYTHONPATH:+:$PYTHONPATH}}"
     run = f"{env} {shlex.quote(sys.executable)} -m draftroom guard {verb}"
     if verb != "post-receive":
-        return f"#!/bin/sh\n{env} exec {shlex.quote(sys.executable)} -m draftroom guard {verb}\n"
+        return (
+            f"#!/bin/sh\nupdates=$(cat)\n{turns.pre_receive()}"
+            f"printf '%s\\n' \"$updates\" | {env} exec {shlex.quote(sys.executable)} -m draftroom guard {verb}\n"
+        )
     return (
-        "#!/bin/sh\ncat >/dev/null\n"
+        f"#!/bin/sh\n{turns.post_receive()}cat >/dev/null\n"
         f"command -v flock >/dev/null || {{ ({run} </dev/null >/dev/null 2>&1 &); exit 0; }}\n"
         f"touch {PENDING}\n"
         f"(while [ -e {PENDING} ]; do\n"
@@ -179,6 +183,7 @@ def host(neg: Negotiation, at: Path, root_key: str, database: str | None = None)
     for key, value in (
         ("receive.denyNonFastForwards", "true"),
         ("receive.denyDeletes", "true"),
+        ("receive.advertisePushOptions", "true"),  # the turn to push (draftroom.store.turns)
         (ROOT_KEY, root_key),
         *([(DATABASE_KEY, database)] if database else []),
     ):
@@ -358,20 +363,18 @@ def set_aside(repo: Repo, action: Action) -> str:
     return ref
 
 
-def push(neg: Negotiation) -> str | None:
-    """Push this clone's actions and new revision tags; None when done, the server's refusal line
-    when refused, "behind" when the remote moved on meanwhile."""
+def push(neg: Negotiation, turn: turns.Turn | None = None) -> str | None:
+    """Push this clone's actions and new revision tags (holding `turn`, which landing gives back);
+    None when done, the server's refusal line when refused, "behind" when the remote moved on
+    meanwhile (or another clone holds the turn)."""
     with neg.repository() as repo:
         remote_tags = set(str(repo.git.for_each_ref("--format=%(refname:lstrip=3)", REMOTE_TAGS)).split())
         tags = [f"refs/tags/{t}" for t in revision_tags(repo) if t not in remote_tags]
-    wait = network.timeout(neg.path)
-    try:
-        done = gitsafe.run(
-            ["push", "--porcelain", REMOTE, f"HEAD:refs/heads/{BRANCH}", *tags], neg.path, None, wait
-        )
-    except subprocess.TimeoutExpired:  # it may have landed meanwhile: the next sync's fetch tells
-        raise network.no_answer(wait) from None
+    holding = ["-o", f"{turns.OPTION}={turn.token}"] if turn is not None and turn.held else []
+    done = _push(neg, [*holding, REMOTE, f"HEAD:refs/heads/{BRANCH}", *tags])
     if done.returncode == 0:
+        if turn is not None and holding:
+            turn.held = turn.ticket = False
         fetch(neg)
         return None
     text = f"{done.stdout}\n{done.stderr}"
@@ -385,6 +388,41 @@ def push(neg: Negotiation) -> str | None:
         if "draftroom: refused " in line
     ]
     return refused[0] if refused else text.strip().splitlines()[-1]
+
+
+def _push(neg: Negotiation, args: list[str]) -> subprocess.CompletedProcess[str]:
+    wait = network.timeout(neg.path)
+    try:
+        return gitsafe.run(["push", "--porcelain", *args], neg.path, None, wait)
+    except subprocess.TimeoutExpired:  # it may have landed meanwhile: the next sync's fetch tells
+        raise network.no_answer(wait) from None
+
+
+def ask_turn(neg: Negotiation, turn: turns.Turn) -> int:
+    """Ask the remote for the turn to push (see draftroom.store.turns): 0 when `turn` holds it now (or
+    the remote deals no turns: `turn.served` is then False), else its place in the queue."""
+    if turn.served is False:
+        return 0
+    wait = max(1, min(5, int(network.timeout(neg.path) / 2)))
+    gitsafe.run(["mktree"], neg.path)  # git's empty tree, the object every request pushes
+    options = ["-o", f"{turns.OPTION}={turn.token}", "-o", f"{turns.WAIT_OPTION}={wait}"]
+    done = _push(neg, [*options, REMOTE, f"{turns.EMPTY_TREE}:{turns.REF}"])
+    text = f"{done.stdout}\n{done.stderr}"
+    place = turns.answer(text)
+    if place is None and any(s in text.lower() for s in _OFFLINE):
+        raise Offline(_why_offline(text))
+    turn.served = turn.ticket = place is not None
+    turn.held = place == 0 and turn.served
+    return place or 0
+
+
+def give_back_turn(neg: Negotiation, turn: turns.Turn) -> None:
+    """Give the turn (or the place in the queue) back unused: a sync that had nothing left to push, or
+    gave up; the lease ends it otherwise."""
+    if turn.ticket:
+        turn.held = turn.ticket = False
+        options = ["-o", f"{turns.OPTION}={turn.token}", "-o", turns.DONE_OPTION]
+        _push(neg, [*options, REMOTE, f"{turns.EMPTY_TREE}:{turns.REF}"])
 
 
 def guard(repo: Repo, updates: list[tuple[str, str, str]]) -> str | None:

@@ -17,8 +17,9 @@
 So `git log translations/fr/text/p12.txt` is the history of one French paragraph.
 """
 
+from __future__ import annotations
+
 import json
-from typing import Any, Protocol
 
 from draftroom.lang import LANGUAGES
 from draftroom.model import Closing
@@ -31,15 +32,19 @@ from draftroom.model.translation import (
 )
 from draftroom.store import layout
 
+TYPE_CHECKING = False  # typing stays unloaded: its names are for annotations only
+if TYPE_CHECKING:
+    from typing import Any, Protocol
+
+    class Writer(Protocol):
+        """What saving needs of a transaction: write, delete and list its free files."""
+
+        def write_file(self, rel: str, text: str) -> None: ...
+        def delete_file(self, rel: str) -> None: ...
+        def list_files(self, prefix: str = "") -> list[str]: ...
+
+
 FOLDER = "translations/"
-
-
-class Writer(Protocol):
-    """What saving needs of a transaction: write, delete and list its free files."""
-
-    def write_file(self, rel: str, text: str) -> None: ...
-    def delete_file(self, rel: str) -> None: ...
-    def list_files(self, prefix: str = "") -> list[str]: ...
 
 
 def _base(lang: str) -> str:

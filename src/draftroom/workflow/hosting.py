@@ -8,17 +8,19 @@ that changes a hosted negotiation syncs by itself afterwards unless --offline (D
 what it has to say (offline, refused) goes out as a notice on the "draftroom" logger.
 """
 
+import contextlib
 import logging
 import os
 import random
+import secrets
 import sys
 import time
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from draftroom.errors import DraftroomError
-from draftroom.store import Action, Negotiation, gitsafe, new_negotiation_dir, signing
+from draftroom.record import field, record
+from draftroom.store import Action, Negotiation, gitsafe, new_negotiation_dir, signing, turns
 from draftroom.store import remote as rm
 from draftroom.store.transaction import head_sha
 from draftroom.workflow.identity import SECRETARIAT, resolve_actor
@@ -82,7 +84,7 @@ def clone(url: str, name: str | None = None, actor: str | None = None, home: Hom
 
 
 # ---- sync ----------------------------------------------------------------------------------------------
-@dataclass
+@record
 class Synced:
     fetched: int = 0  # others' actions received
     pushed: int = 0  # own actions sent
@@ -91,7 +93,7 @@ class Synced:
     waiting: int = 0  # own actions still not on the remote afterwards
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Look:
     """A hosted negotiation's remote as one quick look found it."""
 
@@ -146,29 +148,49 @@ def sync(name: str, home: Home = None) -> Synced:
         )
     done = Synced()
     aside: dict[str, str] = {}  # own commits the remote refused -> its line: set aside at the next round
+    turn = turns.Turn(secrets.token_hex(8))
     _replaying.append(True)
     try:
         deadline, attempt = time.monotonic() + RETRY_SECONDS, 0
         while True:
             began = time.monotonic()
-            if _round(neg, home, done, aside):
+            if not turn.held and _count_own(neg):
+                deadline = _take_turn(neg, turn) or deadline
+            if _round(neg, home, done, aside, turn):
                 break
             if time.monotonic() > deadline:
-                raise DraftroomError(
-                    f"the remote of {neg.name} kept moving: run `draftroom sync {neg.name}` again"
-                )
+                raise _kept_moving(neg)
             attempt += 1
-            time.sleep(backoff(attempt, time.monotonic() - began))
+            if not turn.served:  # a remote that deals no turns: race, spread out
+                time.sleep(backoff(attempt, time.monotonic() - began))
     except rm.Offline as e:
         done.offline = str(e)
     finally:
         _replaying.pop()
+        with contextlib.suppress(rm.Offline):
+            rm.give_back_turn(neg, turn)
     done.waiting = _count_own(neg)
     neg.sync()
     return done
 
 
-RETRY_SECONDS = 300.0  # how long a sync keeps trying while others win the race to the remote
+RETRY_SECONDS = 300.0  # how long a sync keeps trying while others win the race (or the queue stands still)
+
+
+def _kept_moving(neg: Negotiation) -> DraftroomError:
+    return DraftroomError(f"the remote of {neg.name} kept moving: run `draftroom sync {neg.name}` again")
+
+
+def _take_turn(neg: Negotiation, turn: turns.Turn) -> float | None:
+    """Wait for the turn to push (draftroom.store.turns), as long as the queue moves: a new deadline
+    for the rounds that follow, or None when the remote deals no turns."""
+    nearest, stuck = None, time.monotonic() + RETRY_SECONDS
+    while place := rm.ask_turn(neg, turn):
+        if nearest is None or place < nearest:
+            nearest, stuck = place, time.monotonic() + RETRY_SECONDS
+        if time.monotonic() > stuck:
+            raise _kept_moving(neg)
+    return time.monotonic() + RETRY_SECONDS if turn.served else None
 
 
 def backoff(attempt: int, round_seconds: float) -> float:
@@ -196,9 +218,10 @@ def look(name: str, home: Home = None) -> Look | None:
         return Look(remote, remote != rm.upstream(repo), waiting)
 
 
-def _round(neg: Negotiation, home: Home, done: Synced, aside: dict[str, str]) -> bool:
-    """One fetch-replay-push round; True when the clone and the remote agree. An own commit the remote
-    refused (a hand-made one) is set aside and the others replayed on the remote's history without it."""
+def _round(neg: Negotiation, home: Home, done: Synced, aside: dict[str, str], turn: turns.Turn) -> bool:
+    """One fetch-replay-push round (holding `turn` when it can); True when the clone and the remote
+    agree. An own commit the remote refused (a hand-made one) is set aside and the others replayed on
+    the remote's history without it."""
     pending: list[Action] = []
     with neg.locked() as repo:
         neg.refuse_unsafe_start(repo)
@@ -224,8 +247,9 @@ def _round(neg: Negotiation, home: Home, done: Synced, aside: dict[str, str]) ->
         else:
             _replay_one(neg, home, action, done)
     ahead = _count_own(neg)
-    refused = rm.push(neg)
-    if refused == "behind":
+    refused = rm.push(neg, turn)
+    if refused == "behind":  # the turn lapsed, or a clone without one pushed: ask again
+        turn.held = False
         return False
     if refused:
         with neg.repository() as repo:

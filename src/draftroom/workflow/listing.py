@@ -1,15 +1,19 @@
 """Amendments as a negotiator reads them: listed and filtered, where they act at the current
 revision, and the change."""
 
-from dataclasses import asdict, dataclass
-from typing import Any
+from __future__ import annotations
 
 from draftroom.model import Document, labels
 from draftroom.model.amendment import PENDING_FILTER, Amendment
+from draftroom.record import asdict, record
 from draftroom.store.private import PrivateProposals
 from draftroom.workflow.compile import diff_pieces, plain
 from draftroom.workflow.identity import resolve_actor
 from draftroom.workflow.negotiation import Home, open_negotiation
+
+TYPE_CHECKING = False  # typing stays unloaded: its names are for annotations only
+if TYPE_CHECKING:
+    from typing import Any
 
 
 def where(a: Amendment, names: dict[str, str]) -> str:
@@ -82,7 +86,7 @@ def as_json(a: Amendment, names: dict[str, str], private: bool = False) -> dict[
     }
 
 
-@dataclass
+@record
 class Listing:
     """Amendments with the text that labels them."""
 

@@ -10,7 +10,6 @@ language, without anyone marking anything.
 
 import copy
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from draftroom.errors import DraftroomError
@@ -30,6 +29,7 @@ from draftroom.model.translation import (
     digest,
     made_from,
 )
+from draftroom.record import field, record
 from draftroom.store import Committed, Transaction, new_negotiation_dir
 from draftroom.store.layout import Reader
 from draftroom.store.translations import (
@@ -69,20 +69,20 @@ def statuses(working: Document, t: Translation) -> dict[str, str]:
     return out
 
 
-@dataclass
+@record
 class ParagraphStatus:
     id: str
     label: str
     status: dict[str, str]  # language -> current | stale | missing
 
 
-@dataclass
+@record
 class NoteStatus:
     number: int  # the working text's footnote number
     status: dict[str, str]  # language -> current | stale | missing
 
 
-@dataclass
+@record
 class Report:
     working: str
     languages: list[str]  # the working language first
@@ -181,7 +181,7 @@ def _same_dates(working: Document, doc: Document, lang: str) -> None:
             setattr(theirs, key, printed_date(iso, lang))
 
 
-@dataclass
+@record
 class InLanguage:
     document: Document
     not_current: list[str]  # labels of the paragraphs whose translation is stale or missing
@@ -212,7 +212,7 @@ def in_language(
     return InLanguage(out, stale)
 
 
-@dataclass
+@record
 class LanguageView:
     """What a reader of the draft sees in one language: the text, printed as that language prints it,
     and each paragraph's and footnote's status there (empty in the working language)."""
@@ -302,7 +302,7 @@ def new_with_translations(
     return created
 
 
-@dataclass
+@record
 class Added:
     translation: Translation
     not_current: list[str]  # the labels not current in it
@@ -344,7 +344,7 @@ def add_translation(
     return Added(t, stale, warnings)
 
 
-@dataclass
+@record
 class Translated:
     label: str
     proposal: str | None = None  # the proposal's id when a delegation proposed the wording

@@ -5,10 +5,11 @@ are and prints them as the UN's informal compilations do. A footnote reference (
 note `[^: text]` in a proposal) is not a bracket.
 """
 
-from draftroom.errors import DraftroomError
-from draftroom.patterns import LazyPattern
+import re
 
-_NOTE = LazyPattern(r"\[\^[^\]]*\]")
+from draftroom.errors import DraftroomError
+
+_NOTE = re.compile(r"\[\^[^\]]*\]")
 Span = tuple[int, int]  # [start, end) of "[...]", the brackets included
 
 

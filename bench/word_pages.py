@@ -79,9 +79,12 @@ def measure(pdf: Path) -> Measure:
                         continue
                     x0, y0, x1, _ = line["bbox"]
                     body = [s for s in spans if 9.5 <= s["size"] <= 10.6]
-                    lines.append((y0, x0, x1, "".join(s["text"] for s in spans), bool(body)))
+                    # in reading order: by baseline, then from the left ("14." before its italic opener,
+                    # whose box stands a little higher on the same line)
+                    baseline = round(spans[0]["origin"][1], 0)
+                    lines.append((baseline, x0, y0, x1, "".join(s["text"] for s in spans), bool(body)))
             lines.sort()
-            for y0, x0, x1, text, body in lines:
+            for _, x0, y0, x1, text, body in lines:
                 if not body or not HEAD < y0 < FOOT:
                     continue
                 if number or y0 > 300:  # below the first page's masthead and head

@@ -38,13 +38,18 @@ def _measure(pdf) -> tuple[float, float, list[list[str]]]:
     with pymupdf.open(pdf) as doc:
         for number, page in enumerate(doc):
             words: list[str] = []
-            lines = sorted(
-                (line["bbox"], "".join(s["text"] for s in line["spans"]))
+            lines = [
+                (
+                    line["bbox"],
+                    "".join(s["text"] for s in line["spans"]),
+                    round(line["spans"][0]["origin"][1]),
+                )
                 for block in page.get_text("dict")["blocks"]
                 for line in block.get("lines", [])
                 if any(9.5 <= s["size"] <= 10.6 and s["text"].strip() for s in line["spans"])
-            )
-            for (x0, y0, x1, _), text in sorted(lines, key=lambda item: item[0][1]):
+            ]
+            # in reading order: by baseline, then from the left ("14." before its italic opener)
+            for (x0, y0, x1, _), text, _ in sorted(lines, key=lambda item: (item[2], item[0][0])):
                 if 70 < y0 < 725 and (number or y0 > 300):
                     lefts.append(round(x0))
                     rights.append(x1)
@@ -238,3 +243,26 @@ def test_the_last_paragraph_the_closing_and_the_end_rule_share_a_page(tmp_path):
         rule = _end_rule(ours[-1])
         text = ours[-1].get_text()
     assert "plenary meeting" in text and rule.y0 > 100
+
+
+def _heading_lines(doc: pymupdf.Document, words: str) -> list[tuple[int, float, float, bool]]:
+    """(page, top, size, bold) of each line that reads `words`."""
+    return [
+        (number, line["bbox"][1], line["spans"][0]["size"], "Bold" in line["spans"][0]["font"])
+        for number, page in enumerate(doc)
+        for block in page.get_text("dict")["blocks"]
+        for line in block.get("lines", [])
+        if "".join(s["text"] for s in line["spans"]).strip() == words
+    ]
+
+
+def test_headings_between_paragraphs_are_set_as_the_uns(tmp_path):
+    """79/117's operative headings ("II" over its title) in 10 pt bold on 12 pt lines, 6 pt above and below
+    the pair: each stands where the UN's does (within a point), on the same page."""
+    _, pdf = _rendered(tmp_path, 117)
+    with pymupdf.open(pdf) as ours, pymupdf.open(AKN / "en_A_RES_79_117.pdf") as theirs:
+        for words in ("II", "Rules of procedure and methods of work"):
+            ((page, top, size, bold),) = _heading_lines(ours, words)
+            ((un_page, un_top, un_size, un_bold),) = _heading_lines(theirs, words)
+            assert (page, bold) == (un_page, un_bold) == (2, True)
+            assert abs(size - un_size) < 0.5 and abs(top - un_top) < 1, (words, top, un_top)

@@ -81,6 +81,8 @@ class DocxWriter:
                 ind.set(qn("w:right"), str(look.right))
             if indent is not None:
                 ind.set(qn("w:hanging" if indent[1] >= 0 else "w:firstLine"), str(abs(indent[1])))
+        if look.contextual:
+            etree.SubElement(ppr, qn("w:contextualSpacing"))
         if look.align:
             etree.SubElement(ppr, qn("w:jc")).set(_VAL, look.align)
         if block.style == "end":  # the short centred rule that ends the text, floating as the UN's does

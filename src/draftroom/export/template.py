@@ -60,6 +60,7 @@ class Look:
     align: str | None = None
     italic: bool = False  # the whole text in italics (the closing lines, the report line's words)
     keep_next: bool = False
+    contextual: bool = False  # no spacing between two paragraphs of this style ("II", then its title)
 
 
 # block style of draftroom.export.blocks -> how the UN sets it
@@ -82,7 +83,9 @@ LOOKS: dict[str, Look] = {
     "part": Look("HCh", before=2 * SPACER, after=SPACER, align="center", keep_next=True),
     "part-title": Look("H1", indent=(INDENT, 0), after=2 * SPACER, align="center", keep_next=True),
     "annex-title": Look("HCh", indent=(INDENT, 0), after=2 * SPACER, keep_next=True),
-    "annex-heading": Look("H1", indent=(INDENT, 0), before=SPACER * 2, after=SPACER * 2),
+    # 10 pt bold on 12 pt lines, 6 pt above and below a run of them, as the UN's pages set headings between
+    # paragraphs and in annexes ("II" over "Rules of procedure and methods of work", 79/117)
+    "annex-heading": Look("H23", indent=(INDENT, 0), before=SPACER, after=SPACER, contextual=True),
     "annex-para": Look("SingleTxt", first_step=True),
     "instruction": Look("SingleTxt", first_step=True, keep_next=True),
     "quoted": Look("SingleTxt", indent=(INDENT + STEP, 0), first_step=True),

@@ -45,9 +45,9 @@ def job_number(rows: list[str]) -> str | None:
 
 
 def document_symbol(rows: list[str]) -> str | None:
-    """The symbol printed alone near the top ("A/80/L.18"), if any."""
+    """The symbol printed alone near the top ("A/80/L.18", "S/RES/2334 (2016)"), if any."""
     for text in rows[:20]:
-        if SYMBOL.match(text) and any(c.isdigit() for c in text):
+        if (SYMBOL.match(text) and any(c.isdigit() for c in text)) or vocab.COUNCIL_SYMBOL.match(text):
             return text
     return None
 

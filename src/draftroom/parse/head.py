@@ -10,7 +10,15 @@ from draftroom.parse.instructions import starts_instruction
 from draftroom.parse.lines import Line, join_pair
 from draftroom.parse.wrapping import Wrapping
 
-_HEAD_MARKS = (vocab.SESSION, vocab.COMMITTEE, vocab.AGENDA, vocab.ADOPTED, vocab.RESOLUTION_NUMBER)
+_HEAD_MARKS = (
+    vocab.SESSION,
+    vocab.COMMITTEE,
+    vocab.AGENDA,
+    vocab.ADOPTED,
+    vocab.RESOLUTION_NUMBER,
+    vocab.COUNCIL_NUMBER,
+    vocab.COUNCIL_ADOPTED,
+)
 _LIST_INSIDE = re.compile(r"[,，、،]|\b(?:and|et|y|и)\b|[和及]")
 _OPEN_END = re.compile(r"\s[^\W\d_A-Z]{1,3}$")  # "... protection of": a line that cannot end a title
 _REVISED = re.compile(r"revised|révisé|revisado|пересмотр|订正|منقح", re.I)
@@ -31,6 +39,7 @@ class Head:
     adopted_on: str | None = None
     report_line: str | None = None
     amends: str | None = None
+    meeting: str | None = None  # the meeting's number a Security Council resolution's head names
     consumed: set[int] = field(default_factory=set)
 
 
@@ -136,6 +145,13 @@ def parse_head(lines: list[Line], body: int | None, wrapping: Wrapping, lang: st
             head.committee = t
         elif (m := vocab.AGENDA.match(t)) and not head.agenda_item:
             head.agenda_item = next(g for g in m.groups() if g)
+        elif (m := vocab.COUNCIL_NUMBER.match(t)) and not head.resolution_number:
+            head.resolution_number, head.kind = vocab.council_number(m), "resolution"
+        elif (council := _council_adoption(lines, i, limit)) and not head.adopted_on:
+            (head.meeting, head.adopted_on), more = council
+            head.kind = "resolution"
+            marks.extend(range(i, i + more))
+            i += more
         elif (found := _adoption(lines, i, limit)) and not head.adopted_on:
             head.adopted_on, more = found
             head.kind = "decision" if vocab.DECISION_WORDS.search(t) else "resolution"
@@ -189,6 +205,16 @@ def _adoption(lines: list[Line], i: int, limit: int) -> tuple[str, int] | None:
         if m:
             found.append((next(g for g in m.groups() if g).strip(), more))
     return next((f for f in found if vocab.DATE.match(f[0])), found[0] if found else None)
+
+
+def _council_adoption(lines: list[Line], i: int, limit: int) -> tuple[tuple[str, str], int] | None:
+    """((meeting, date), lines it wrapped onto) of a Security Council adoption line starting at line i."""
+    for more in range(min(3, limit - i)):
+        if m := vocab.COUNCIL_ADOPTED.match(_joined(lines, i, i + more + 1)):
+            meeting, date = vocab.council_adoption(m)
+            if vocab.DATE.match(date) or more == 2:
+                return (meeting, date), more
+    return None
 
 
 def _sponsors_and_title(lines: list[Line], limit: int, head: Head, wrapping: Wrapping, lang: str) -> None:

@@ -67,6 +67,8 @@ def parse_plain(text: str, lang: str | None, source: str) -> Document:
                 "before the paragraphs: is this a UN resolution text?"
             )
         _fill_body(doc, lines, body_at, wrapping, set(notes.numbered))
+        if head.meeting and not doc.closing.meeting:  # a Council resolution names it in its head
+            doc.closing.meeting = head.meeting
         for holder in _reading_order(doc):
             holder.text = resolver.resolve(holder.text)
         for annex in doc.annexes:
@@ -79,6 +81,8 @@ def _document(head: Head, language: str, symbol: str | None) -> Document:
     kind = head.kind
     if kind == "draft" and symbol and "/Rev." in symbol:
         kind = "revised-draft"
+    if head.meeting and head.resolution_number and not symbol:  # a Council resolution's head
+        symbol = f"S/RES/{head.resolution_number}"
     return Document(
         language=language,
         kind=kind,

@@ -71,6 +71,8 @@ MASTHEAD = re.compile(
     r"|الأمم\s+المتحدة|联\s*合\s*国"
     r"|General\s+Assembly|Assemblée\s+générale|Asamblea\s+General|Генеральная\s+Ассамблея"
     r"|الجمعية\s+العامة|大\s*会|Economic\s+and\s+Social\s+Council|经\s*济\s*及\s*社\s*会\s*理\s*事\s*会"
+    r"|Security\s+Council|Conseil\s+de\s+sécurité|Consejo\s+de\s+Seguridad|Совет\s+Безопасности|مجلس\s+الأمن"
+    r"|安\s*全\s*理\s*事\s*会"
     r"|Distr\..*|Original\s*:.*|Originale?\s*:.*|Orig\.?\s*:.*|Оригинал\s*:.*|الأصل\s*:.*"
     r"|Limited|General|Limitée|Générale|Limitada|Ограниченное|Общее"
     r"|Chinese|English|French|Spanish|Russian|Arabic|Français|Anglais|Español|Inglés|Русский|Английский"
@@ -131,6 +133,25 @@ ADOPTED = re.compile(
     r"|(?:ال)?(?:قرار|مقرر)\s+(?:الذي\s+)?اتخذت?ه\s+.+?\s+في\s+(?P<ar>.+))$",
     _FLAGS,
 )
+# A Security Council resolution's head: "Resolution 2334 (2016)" and "Adopted by the Security Council at
+# its 7853rd meeting, on 23 December 2016", as the UN prints them in the six languages (export.words)
+COUNCIL_NUMBER = re.compile(
+    r"^(?:(?:Resolution|Résolution|Resolución|Резолюция|القرار)\s+(?P<n>\d{1,5})\s*\((?P<y>\d{4})\),?"
+    r"|第\s*(?P<n_zh>\d{1,5})\s*[(（]\s*(?P<y_zh>\d{4})\s*[)）]\s*号决议)$",
+    _FLAGS,
+)
+COUNCIL_ADOPTED = re.compile(
+    r"^(?:Adopted\s+by\s+the\s+Security\s+Council\s+at\s+its\s+(?P<en>\d{1,5})\w*\s+meeting,?\s+on\s+(?P<en_d>.+)"
+    r"|Adoptée\s+par\s+le\s+Conseil\s+de\s+sécurité\s+à\s+sa\s+(?P<fr>\d{1,5})\w*\s+séance,?\s+le\s+(?P<fr_d>.+)"
+    r"|Aprobada\s+por\s+el\s+Consejo\s+de\s+Seguridad\s+en\s+su\s+(?P<es>\d{1,5})\S*\s+sesión,?\s+"
+    r"celebrada\s+el\s+(?P<es_d>.+)"
+    r"|принятая\s+Советом\s+Безопасности\s+на\s+его\s+(?P<ru>\d{1,5})\S*\s+заседании\s+(?P<ru_d>.+)"
+    r"|(?P<zh_d>\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)\s*安全理事会第\s*(?P<zh>\d{1,5})\s*次会议通过"
+    r"|الذي\s+اتخذه\s+مجلس\s+الأمن\s+في\s+جلسته\s+(?P<ar>\d{1,5})\s*[،,]\s*المعقودة\s+في\s+(?P<ar_d>.+))$",
+    _FLAGS,
+)
+COUNCIL_SYMBOL = re.compile(r"^S/RES/\d{1,5}\s*\(\d{4}\)$")
+
 # "74/176. Title"; Arabic "74/176 - العنوان"
 RESOLUTION_NUMBER = re.compile(
     # "74/176. Title", Economic and Social Council "2018/12." with the title on the next line
@@ -145,7 +166,7 @@ BODY = re.compile(
     rf"|[{IDEOGRAPHS}《》“”、()（）\s]{{0,60}}?(?:大\s*会|理事会|首脑会议|缔约方会议|缔约国会议|委员会|会议)"
     r"|(?:L[’']|Le\s+|La\s+|Les\s+)[^,]{0,80}?(?:Assemblée|Conseil|Conférence|Commission|Comité|Réunion)[^,]{0,80}"
     r"|(?:La|El|Los)\s+[^,]{0,80}?(?:Asamblea|Consejo|Conferencia|Comisión|Comité|Reunión)[^,]{0,80}"
-    r"|[А-ЯЁ][^,]{0,80}?(?:Ассамблея|Совет|Конференция|Комиссия|Комитет|Совещание)[^,]{0,80}"
+    r"|(?:[А-ЯЁ][^,]{0,80}?)?(?:Ассамблея|Совет|Конференция|Комиссия|Комитет|Совещание)[^,]{0,80}"
     r"|[إا]نّ?\s+[^،,]{0,80}?(?:الجمعية\s+العامة|المجلس|مجلس|المؤتمر|مؤتمر|اللجنة)[^،,]{0,80})"
     r"\s*[,，،]?$"
 )
@@ -185,6 +206,17 @@ ITEM = re.compile(
     rf"|(?P<cyr>[{''.join(CYRILLIC)}])\))(?:\s+|$)(?P<rest>.*)$"
 )
 _HOMOGLYPHS = dict(zip("асеорху", "aceopxy", strict=True))  # Cyrillic letters that look Latin
+
+
+def council_number(m: re.Match[str]) -> str:
+    """ "2334 (2016)" from a match of COUNCIL_NUMBER."""
+    return f"{m.group('n') or m.group('n_zh')} ({m.group('y') or m.group('y_zh')})"
+
+
+def council_adoption(m: re.Match[str]) -> tuple[str, str]:
+    """(the meeting's number, the date as printed) from a match of COUNCIL_ADOPTED."""
+    lang = next(k for k, v in m.groupdict().items() if v and not k.endswith("_d"))
+    return m.group(lang), m.group(f"{lang}_d").strip()
 
 
 def item_marker(m: re.Match[str], expected: str) -> tuple[str, str | None] | None:

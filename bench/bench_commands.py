@@ -1,6 +1,6 @@
 """Whole commands as a user types them, against a bare interpreter start measured in the same run.
 
-    python bench/bench_commands.py [--amendments 2000] [--runs 5]
+    python bench/bench_commands.py [--amendments 2000] [--runs 5] [--against OLD_SRC]
 
 Each command runs as its own process (`python -m draftroom ...`, Python's start and every import
 included) on the demo negotiation, then on the demo with that many pending amendments (written in one
@@ -9,6 +9,9 @@ bulk action, as bench_tui.py does). Prints the median of `--runs` runs of each a
 during a run, weighs on both alike); the targets: every read within 5x, every action within 7x. Bytecode is cached as an
 installed package's is (PYTHONDONTWRITEBYTECODE is dropped for the measured processes, and the sources
 are compiled once first), so the figures are what a user waits for, not the compiler.
+
+`--against OLD_SRC` (another version's `src`, e.g. `git archive REV src | tar -x -C /tmp/old`) runs
+that version's commands interleaved with this one's, each after its own bare start, and prints both.
 """
 
 import argparse
@@ -59,63 +62,86 @@ def run(argv: list[str], env: dict[str, str]) -> tuple[float, str]:
     return _timed(argv, env)
 
 
-def line(kind: str, name: str, taken: list[float], bares: list[float], target: int) -> None:
-    took, bare = statistics.median(taken), statistics.median(bares)
-    print(
-        f"  {kind:<6} {name:<20} {took * 1000:7.0f} ms  {took / bare:5.1f}x  "
-        f"(bare {bare * 1000:.0f} ms beside it; target {target}x)"
-    )
+ACTIONS = (
+    "amend (propose)",
+    "comment",
+    "support",
+    "withdraw --because",
+    "accept --because",
+    "sponsors add",
+    "sponsors remove",
+)
 
 
-def report(label: str, env: dict[str, str], runs: int) -> None:
-    py = [sys.executable, "-m", "draftroom"]
-    print(f"\n{label}")
-    for name, args in READS:
+class Timings:
+    """One version's runs of each command, and the bare starts measured right before them."""
+
+    def __init__(self) -> None:
+        self.taken: dict[str, list[float]] = {}
+        self.bare: dict[str, list[float]] = {}
+
+    def timed(self, name: str, argv: list[str], env: dict[str, str]) -> str:
         BARE.clear()
-        taken = [run([*py, *args], env)[0] for _ in range(runs)]
-        line("read", name, taken, BARE, 5)
-    BARE.clear()
-    times: dict[str, list[float]] = {
-        name: []
-        for name in (
-            "amend (propose)",
-            "comment",
-            "support",
-            "withdraw --because",
-            "accept --because",
-            "sponsors add",
-            "sponsors remove",
-        )
-    }
-    for _ in range(runs):  # a delegate proposes, others comment and join, it is withdrawn; another accepted
-        took, aid = run(
-            [*py, "amend", DEMO_NAME, "replace", "OP1", "--text", "敦促各国批准；", "--as", "China"], env
-        )
-        times["amend (propose)"].append(took)
-        times["comment"].append(
-            run([*py, "comment", DEMO_NAME, aid, "--text", "同意", "--as", "Zambia"], env)[0]
-        )
-        times["support"].append(run([*py, "support", DEMO_NAME, aid, "--as", "Zambia"], env)[0])
-        withdraw = [*py, "withdraw", DEMO_NAME, aid, "--as", "China", "--because", "重复"]
-        times["withdraw --because"].append(run(withdraw, env)[0])
-        _, other = run([*py, "amend", DEMO_NAME, "delete", "OP2", "--as", "Kazakhstan"], env)
-        accept = [*py, "accept", DEMO_NAME, other, "--as", "Belarus", "--because", "协商一致"]
-        times["accept --because"].append(run(accept, env)[0])
-        for op in ("add", "remove"):
-            sponsor = [*py, "sponsors", DEMO_NAME, op, "Iceland", "--as", "Iceland"]
-            times[f"sponsors {op}"].append(run(sponsor, env)[0])
-    for name, taken in times.items():
-        line("action", name, taken, BARE, 7)
+        took, out = run(argv, env)
+        self.taken.setdefault(name, []).append(took)
+        self.bare.setdefault(name, []).extend(BARE)
+        return out
+
+    def ratio(self, name: str) -> tuple[float, float, float]:
+        took, bare = statistics.median(self.taken[name]), statistics.median(self.bare[name])
+        return took, bare, took / bare
+
+
+def _actions(timings: Timings, env: dict[str, str]) -> None:
+    """A delegate proposes, others comment and join, it is withdrawn; another is accepted; a sponsor
+    joins and leaves."""
+    py = [sys.executable, "-m", "draftroom"]
+    propose = [*py, "amend", DEMO_NAME, "replace", "OP1", "--text", "敦促各国批准；", "--as", "China"]
+    aid = timings.timed("amend (propose)", propose, env)
+    timings.timed("comment", [*py, "comment", DEMO_NAME, aid, "--text", "同意", "--as", "Zambia"], env)
+    timings.timed("support", [*py, "support", DEMO_NAME, aid, "--as", "Zambia"], env)
+    withdraw = [*py, "withdraw", DEMO_NAME, aid, "--as", "China", "--because", "重复"]
+    timings.timed("withdraw --because", withdraw, env)
+    _, other = run([*py, "amend", DEMO_NAME, "delete", "OP2", "--as", "Kazakhstan"], env)
+    accept = [*py, "accept", DEMO_NAME, other, "--as", "Belarus", "--because", "协商一致"]
+    timings.timed("accept --because", accept, env)
+    for op in ("add", "remove"):
+        sponsor = [*py, "sponsors", DEMO_NAME, op, "Iceland", "--as", "Iceland"]
+        timings.timed(f"sponsors {op}", sponsor, env)
+
+
+def report(label: str, envs: dict[str, dict[str, str]], runs: int) -> None:
+    """Each command `runs` times in each version (interleaved: run by run, version by version)."""
+    py = [sys.executable, "-m", "draftroom"]
+    timings = {version: Timings() for version in envs}
+    for name, args in READS:
+        for _ in range(runs):
+            for version, env in envs.items():
+                timings[version].timed(name, [*py, *args], env)
+    for _ in range(runs):
+        for version, env in envs.items():
+            _actions(timings[version], env)
+    print(f"\n{label}")
+    for kind, names, target in (("read", [n for n, _ in READS], 5), ("action", ACTIONS, 7)):
+        for name in names:
+            cells = []
+            for version, t in timings.items():
+                took, bare, ratio = t.ratio(name)
+                cells.append(f"{version} {took * 1000:5.0f} ms {ratio:5.1f}x (bare {bare * 1000:3.0f})")
+            print(f"  {kind:<6} {name:<20} {' | '.join(cells)}  target {target}x")
 
 
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--amendments", type=int, default=2000)
     ap.add_argument("--runs", type=int, default=5)
+    ap.add_argument("--against", type=Path, metavar="OLD_SRC", help="another version's src, interleaved")
     args = ap.parse_args()
     print(machine())
     os.environ.pop("PYTHONDONTWRITEBYTECODE", None)
-    subprocess.run([sys.executable, "-m", "compileall", "-q", str(ROOT / "src")], check=True)
+    sources = {"now": ROOT / "src", **({"before": args.against.resolve()} if args.against else {})}
+    for src in sources.values():
+        subprocess.run([sys.executable, "-m", "compileall", "-q", str(src)], check=True)
     with tempfile.TemporaryDirectory() as tmp:
         for label, pending in (
             ("the demo", 0),
@@ -127,8 +153,11 @@ def main() -> None:
                 seed(home, pending, random.Random(16))
             else:
                 build_demo(home)
-            env = dict(os.environ, DRAFTROOM_HOME=str(home), PYTHONPATH=str(ROOT / "src"))
-            report(label, env, args.runs)
+            envs = {
+                v: dict(os.environ, DRAFTROOM_HOME=str(home), PYTHONPATH=str(src))
+                for v, src in sources.items()
+            }
+            report(label, envs, args.runs)
 
 
 if __name__ == "__main__":

@@ -78,13 +78,18 @@ def test_a_read_loads_neither_gitpython_nor_sql_nor_export(demo_home, verb):
 
 # what the everyday verbs, read by draftroom.cli.quick, once loaded to read their arguments: argparse,
 # the translations of its messages (gettext), the terminal's width (shutil, with bz2 and lzma)
-PARSING = ["argparse", "gettext", "shutil", "bz2", "lzma"]
+START_UP = ["argparse", "gettext", "shutil", "bz2", "lzma"]
+# and to make the model's classes: dataclasses, with inspect, ast and dis (draftroom.record makes them)
+START_UP += ["dataclasses", "inspect", "ast", "dis"]
+# typing: its names are for annotations only (TYPE_CHECKING = False; mypy takes it as true)
+START_UP += ["typing"]
 
 
 @pytest.mark.parametrize("verb", READS, ids=" ".join)
 def test_a_read_loads_neither_argparse_nor_logging(demo_home, verb):
-    # logging: a read has nothing to say beside its result (an action may, when it syncs)
-    assert _loaded(verb, demo_home, [*PARSING, "logging"]) == (0, [])
+    # logging: a read has nothing to say beside its result (an action may, when it syncs); datetime:
+    # a read dates nothing (an action does)
+    assert _loaded(verb, demo_home, [*START_UP, "logging", "datetime"]) == (0, [])
 
 
 @pytest.mark.parametrize("verb", [["show", "demo"], ["show", "demo", "--json"]], ids=" ".join)
@@ -100,7 +105,7 @@ def test_the_working_text_loads_nothing_of_the_other_languages(demo_home, verb):
 
 def test_an_action_loads_neither_gitpython_nor_sql_nor_export(demo_home):
     proposed = ["amend", "demo", "replace", "OP1", "--text", "敦促各国批准；", "--as", "China"]
-    assert _loaded(proposed, demo_home, [*HEAVY, *PARSING]) == (0, [])
+    assert _loaded(proposed, demo_home, [*HEAVY, *START_UP]) == (0, [])
     env = {**os.environ, "PYTHONPATH": str(ROOT / "src"), "DRAFTROOM_HOME": demo_home}
     listed = subprocess.run(
         [sys.executable, "-m", "draftroom", "amendments", "demo", "--json", "--by", "China"],
@@ -116,7 +121,7 @@ def test_an_action_loads_neither_gitpython_nor_sql_nor_export(demo_home):
         ["sponsors", "demo", "add", "Iceland", "--as", "Iceland"],
         ["sponsors", "demo", "remove", "Iceland", "--as", "Iceland"],
     ):
-        assert _loaded(verb, demo_home, [*HEAVY, *PARSING]) == (0, []), verb
+        assert _loaded(verb, demo_home, [*HEAVY, *START_UP]) == (0, []), verb
 
 
 def test_each_command_module_registers_the_verbs_the_table_names():

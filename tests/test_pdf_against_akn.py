@@ -81,6 +81,18 @@ def _plain_refs(text: str) -> str:
     return _normal(re.sub(r"\[\^(\d+)\]", r" \1 ", text))
 
 
+def test_references_after_one_the_text_garbled_are_still_read():
+    """79/116: the text glues note 9's number to a resolution's ("59/3009"), which reads as no
+    reference; the references after it ("Ad Hoc Committee,10", "Secretariat11") are still read."""
+    got = parse_file(AKN / "en_A_RES_79_116.txt")
+    key = parse_file(AKN / "en_A_RES_79_116.xml")
+    ours, theirs = list(iter_located(got)), list(iter_located(key))
+    assert [loc.label for loc in ours] == [loc.label for loc in theirs]
+    for a, b in zip(ours, theirs, strict=True):
+        expected = _normal(b.paragraph.text).replace("59/300[^9]", "59/3009")
+        assert _normal(a.paragraph.text) == expected, a.label
+
+
 def test_plain_text_does_not_claim_openers():
     text = parse_file(Path(__file__).parent / "data" / "corpus-en" / "A_RES_80_9.txt")
     assert all(loc.paragraph.opener is None for loc in iter_located(text))

@@ -4,12 +4,13 @@ Used where a test checks the screens' wiring (which workflow call, with which ar
 the role flows run against real negotiations in test_tui_flows.py.
 """
 
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from draftroom.errors import DraftroomError
 from draftroom.model import Annex, Document, Footnote, Heading, Paragraph
 from draftroom.model.amendment import Amendment
+from draftroom.record import replace
 from draftroom.store import Action, Sponsor
 from draftroom.tui.room import ExportRequest, LobbyRow, ProposalRequest
 from draftroom.tui.snapshot import Snapshot
@@ -277,8 +278,9 @@ class FakeRoom:
         self.record("translate", paragraph_id, language, text, acting_as)
         return None if acting_as == "Secretariat" else "CHN-T1"
 
-    def translate_footnote(self, number: int, language: str, text: str, acting_as: str) -> None:
+    def translate_footnote(self, number: int, language: str, text: str, acting_as: str) -> str | None:
         self.record("translate_footnote", number, language, text, acting_as)
+        return None if acting_as == "Secretariat" else "CHN-N1"
 
 
 @dataclass

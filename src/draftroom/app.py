@@ -8,15 +8,19 @@ This is the composition root, above both front ends, so that `draftroom.cli` nev
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from draftroom.cli.main import main as cli_main
 
+TYPE_CHECKING = False  # typing stays unloaded: its names are for annotations only
 if TYPE_CHECKING:
     import argparse
 
 
 def _tui(args: argparse.Namespace) -> int:
+    import gc
+
+    # the TUI's start creates the objects of Textual's and draftroom's modules by the hundred thousand:
+    # no cyclic collection walks them while they are made (launch.run freezes them, then collects again)
+    gc.disable()
     from draftroom.tui.launch import run
 
     return run(args.name, home=args.home, actor=args.actor)

@@ -6,9 +6,14 @@ keeps its patterns where they belong, written `LazyPattern(r"...")` instead of `
 compiled the first time it is used, then kept. `.pattern` and `.flags` are there without compiling.
 """
 
+from __future__ import annotations
+
 import re
 from collections.abc import Callable, Iterator
-from typing import Any
+
+TYPE_CHECKING = False  # typing stays unloaded: its names are for annotations only
+if TYPE_CHECKING:
+    from typing import Any
 
 
 class LazyPattern:

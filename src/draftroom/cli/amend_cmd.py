@@ -6,7 +6,6 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
 
 from draftroom.cli.options import add_home
 from draftroom.errors import DraftroomError
@@ -14,8 +13,10 @@ from draftroom.model import STATUSES
 from draftroom.model.amendment import KIND_FILTERS, PENDING_FILTER
 from draftroom.model.amendment import STATUSES as AMENDMENT_STATUSES
 
+TYPE_CHECKING = False  # typing stays unloaded: its names are for annotations only
 if TYPE_CHECKING:
     import argparse
+    from typing import Any
 
 NAME_HELP = "the negotiation's name, or the path of its directory"
 

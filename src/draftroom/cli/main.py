@@ -12,14 +12,15 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, Any
 
 from draftroom.cli import quick
 from draftroom.errors import DraftroomError
 from draftroom.model.text_rules import check_argument
 
+TYPE_CHECKING = False  # typing stays unloaded: its names are for annotations only
 if TYPE_CHECKING:
     import logging
+    from typing import Any
 
     from draftroom.cli.parser import Register
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import sys
-from typing import TYPE_CHECKING, Any
 
 from draftroom.cli.options import add_home
 from draftroom.cli.parse_cmd import outline
@@ -12,8 +11,10 @@ from draftroom.errors import DraftroomError
 from draftroom.model import Revision, part_letters
 from draftroom.model.jsonform import to_dict
 
+TYPE_CHECKING = False  # typing stays unloaded: its names are for annotations only
 if TYPE_CHECKING:
     import argparse
+    from typing import Any
 
 
 def _print_json(data: Any) -> None:

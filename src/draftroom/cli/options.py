@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
+TYPE_CHECKING = False  # typing stays unloaded: its names are for annotations only
 if TYPE_CHECKING:
     import argparse
 

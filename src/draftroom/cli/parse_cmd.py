@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import json
 import sys
-from typing import TYPE_CHECKING
 
 from draftroom.model import Document, Heading, Paragraph, labels, part_letters
 from draftroom.model.jsonform import to_dict
 
+TYPE_CHECKING = False  # typing stays unloaded: its names are for annotations only
 if TYPE_CHECKING:
     import argparse
 

@@ -15,7 +15,6 @@ part, and each part a `statement` of its own (/75-101A/, /75-101B/) with the who
 """
 
 import re
-from dataclasses import replace
 from datetime import date
 from functools import cache
 
@@ -30,6 +29,7 @@ from draftroom.lang.markers import printed_item, roman_value
 from draftroom.model import Document, Heading, Paragraph, part_letters
 from draftroom.model.dates import iso_date
 from draftroom.model.document import TABLE_CELLS, TABLE_ROWS
+from draftroom.record import replace
 
 AKN_NS = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
 AKN4UN_NS = "http://un.org/akn4un"

@@ -1,7 +1,6 @@
 """The adopted resolution: A/RES symbol, adoption line, bracket line, "74/176. Title", closing."""
 
 import re
-from dataclasses import replace
 
 from draftroom.errors import DraftroomError
 from draftroom.export import words
@@ -18,6 +17,7 @@ from draftroom.export.blocks import (
     text_blocks,
 )
 from draftroom.model import Document
+from draftroom.record import replace
 
 _RES_SYMBOL = re.compile(r"/RES/(.+)$")
 _PART_LETTERS = re.compile(r"\s+[A-Z](?:\s*-\s*[A-Z])*$")  # "75/101 A-B", "A/RES/75/101 A"

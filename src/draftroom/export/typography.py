@@ -6,12 +6,13 @@ bold, or not at all). Everything here is a default that `Typography` lets a call
 """
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import Any
 
 from draftroom.errors import DraftroomError
 from draftroom.export.phrases import EXTENDERS, LEADING_EXTENDERS, PHRASES
 from draftroom.export.words import QUOTES
+from draftroom.record import replace
 
 OPENER_STYLES = ("italic", "kaiti", "bold", "none")
 PAPERS = {"letter": (21.59, 27.94), "a4": (21.0, 29.7)}  # width, height in cm

@@ -13,14 +13,15 @@ the sentence's case (Russian).
 """
 
 import re
-from dataclasses import dataclass, field
+
+from draftroom.record import field, record
 
 ANNEX = {"en": "Annex", "zh": "附件", "fr": "Annexe", "es": "Anexo", "ru": "Приложение", "ar": "المرفق"}
 
 _FIELD = re.compile(r"\{(\w)\}")
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Citations:
     preamble: str  # a preambular paragraph, by its ordinal {o}
     operative: str  # an operative paragraph, by its number {n}

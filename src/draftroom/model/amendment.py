@@ -4,10 +4,16 @@ An amendment names paragraphs by their stable id, never by label. A compromise i
 written by a facilitator whose `merges` lists the proposals it replaces.
 """
 
+from __future__ import annotations
+
 import os
 import time
-from dataclasses import asdict, dataclass, field
-from typing import Any
+
+from draftroom.record import asdict, field, names, record
+
+TYPE_CHECKING = False  # typing stays unloaded: its names are for annotations only
+if TYPE_CHECKING:
+    from typing import Any
 
 KINDS = ("replace", "edit", "insert", "delete", "move")
 STATUSES = ("proposed", "withdrawn", "accepted", "rejected", "merged", "superseded", "conflicting")
@@ -20,7 +26,7 @@ KIND_FILTERS = (*KINDS, "compromise")  # a listing's kind filter; compromise: a 
 _CROCKFORD = "0123456789abcdefghjkmnpqrstvwxyz"
 
 
-@dataclass
+@record
 class Conflict:
     """Why a pending amendment can no longer be applied as it stands, with both texts."""
 
@@ -31,7 +37,7 @@ class Conflict:
     others: list[str] = field(default_factory=list)  # ids of amendments it collides with
 
 
-@dataclass
+@record
 class Remark:
     """One entry of a proposal's discussion: a comment, or the reason given with a decision."""
 
@@ -51,7 +57,7 @@ class Remark:
         return self.when[:16].replace("T", " ")
 
 
-@dataclass
+@record
 class Amendment:
     id: str
     kind: str  # one of KINDS
@@ -122,7 +128,7 @@ def from_dict(d: dict[str, Any]) -> Amendment:
     data = dict(d)
     conflict = data.pop("conflict", None)
     thread = data.pop("thread", [])
-    known = set(Amendment.__dataclass_fields__)
+    known = set(names(Amendment))
     a = Amendment(**{k: v for k, v in data.items() if k in known})
     a.proposers = list(a.proposers)
     a.merges = list(a.merges)

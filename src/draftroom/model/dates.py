@@ -1,7 +1,6 @@
 """Dates as UN documents print them in each official language ("18 December 2019", "2019年12月18日")."""
 
 import re
-from datetime import date
 
 from draftroom.errors import DraftroomError
 
@@ -81,6 +80,8 @@ MONTHS = {
 
 def printed_date(iso: str, lang: str) -> str:
     """An ISO date (2019-12-18) in `lang`'s printed form; a one-line error for anything else."""
+    from datetime import date  # only for the dates it reads (a listing of translations reads none)
+
     try:
         d = date.fromisoformat(iso.strip())
     except ValueError:
@@ -120,6 +121,8 @@ def iso_date(printed: str | None) -> str | None:
 
 
 def _iso(year: int, month: int, day: int) -> str | None:
+    from datetime import date
+
     try:
         return date(year, month, day).isoformat()
     except ValueError:

@@ -5,7 +5,7 @@ Paragraph identity is its `id`, stable across insertions, moves and renumbering;
 Footnote references live inside `text` as `[^N]`.
 """
 
-from dataclasses import dataclass, field
+from draftroom.record import field, record
 
 KINDS = ("draft", "revised-draft", "resolution", "decision", "amendments")
 STATUSES = ("open", "bracketed", "agreed-ad-ref", "agreed")
@@ -19,7 +19,7 @@ def table_text(rows: list[list[str]]) -> str:
     return TABLE_ROWS.join(TABLE_CELLS.join(row) for row in rows).strip()
 
 
-@dataclass
+@record
 class Paragraph:
     """A preambular, operative or annex paragraph, or a sub-item ((a), (ii)) of one."""
 
@@ -37,7 +37,7 @@ class Paragraph:
     headings: list[str] = field(default_factory=list)
 
 
-@dataclass
+@record
 class Heading:
     """A heading inside an annex ("I. Introduction", "一. 导言")."""
 
@@ -48,7 +48,7 @@ class Heading:
 Block = Paragraph | Heading
 
 
-@dataclass
+@record
 class Annex:
     title: str
     blocks: list[Block] = field(default_factory=list)
@@ -59,20 +59,20 @@ class Annex:
         return [b for b in self.blocks if isinstance(b, Paragraph)]
 
 
-@dataclass
+@record
 class Footnote:
     number: int
     text: str
     marker: str | None = None  # the printed marker when it is not the number (a source's own misnumbering)
 
 
-@dataclass
+@record
 class Closing:
     meeting: str | None = None  # "109th plenary meeting", "第109次全体会议"
     date: str | None = None  # as printed: "30 July 2010", "2010年7月30日"
 
 
-@dataclass
+@record
 class Instruction:
     """One instruction of a formal amendments document ("Delete operative paragraph 5")."""
 
@@ -84,7 +84,7 @@ class Instruction:
     text: str | None = None  # the new text or words
 
 
-@dataclass
+@record
 class Document:
     language: str = "en"
     kind: str = "draft"

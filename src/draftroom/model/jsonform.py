@@ -8,8 +8,7 @@ it)}; amendments documents add amends and instructions; a resolution adopted in 
 parts [Document, each in this shape], its footnotes numbered across them.
 """
 
-from dataclasses import asdict
-from typing import Any
+from __future__ import annotations
 
 from draftroom.model.document import (
     Annex,
@@ -21,6 +20,11 @@ from draftroom.model.document import (
     Paragraph,
 )
 from draftroom.model.labels import labels
+from draftroom.record import asdict
+
+TYPE_CHECKING = False  # typing stays unloaded: its names are for annotations only
+if TYPE_CHECKING:
+    from typing import Any
 
 _SCALARS = (
     "language",

@@ -11,11 +11,11 @@ in any case and spacing ("op 10 (a)"); `normalize_label` gives the canonical for
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
 
 from draftroom.errors import DraftroomError
 from draftroom.model.document import Document, Paragraph
 from draftroom.patterns import LazyPattern
+from draftroom.record import record
 
 PREFIXES = {"preamble": "PP", "operative": "OP", "annex": "AN"}
 _PARTS = {prefix: part for part, prefix in PREFIXES.items()}
@@ -26,7 +26,7 @@ _TYPED = LazyPattern(r"^([A-Za-z](?=(?i:pp|op|an)))?(?i:(pp|op|an))(?:(\d+)\.)?(
 _LONGEST = 40  # characters of a label: AN12.345(aaa)(viii)(c) and room to spare
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Label:
     """Where a paragraph stands, by its parts: PP3, OP10(a)(ii), AN12 (the only annex), AN2.12."""
 
@@ -68,7 +68,7 @@ class Label:
         return Label(self.part, self.number, self.annex, (*self.markers, marker), self.letter)
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Located:
     """A paragraph with where it stands: its label, its part and its parent list."""
 

@@ -7,13 +7,12 @@ The largest real documents seen: a resolution's text of 110,000 characters (a PD
 nested 30 deep. bench/bench_limits.py times every reader up to these limits.
 """
 
-from dataclasses import dataclass
-
 from draftroom.errors import DraftroomError
 from draftroom.patterns import LazyPattern
+from draftroom.record import record
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Limit:
     name: str  # how the user reads it: "file size"
     value: int

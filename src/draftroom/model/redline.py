@@ -7,13 +7,14 @@ writes it (footnote references in the new numbering), deleted text as the old si
 """
 
 from collections import Counter
-from dataclasses import dataclass, field
+
+from draftroom.record import field, record
 
 PAIR_STATUSES = ("unchanged", "changed", "moved", "inserted", "deleted")
 Segment = tuple[str, str]
 
 
-@dataclass
+@record
 class Change:
     """One aligned pair of paragraphs (or footnotes), or a lone inserted or deleted one."""
 
@@ -44,7 +45,7 @@ class Change:
         return sum(len(t) for op, t in self.segments if op != "equal")
 
 
-@dataclass
+@record
 class Redline:
     """Everything one comparison found, old text against new text."""
 

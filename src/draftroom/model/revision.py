@@ -8,11 +8,14 @@ is never revised under its own symbol: a negotiation starting from last year's r
 new draft, whose symbol the Secretariat gives when it is tabled.
 """
 
-from dataclasses import dataclass
-from typing import Self
+from __future__ import annotations
 
-from draftroom.lang.citations import BASE_TEXT
 from draftroom.patterns import LazyPattern
+from draftroom.record import record
+
+TYPE_CHECKING = False  # typing stays unloaded: its names are for annotations only
+if TYPE_CHECKING:
+    from typing import Self
 
 _TAG = LazyPattern(r"rev-(\d{1,6})")
 _TYPED = LazyPattern(r"(?i)\s*(?:rev)?[-._ ]?(\d{1,6})\s*")  # "Rev.1", "rev-1", "1", "rev 1"
@@ -20,7 +23,7 @@ _SYMBOL = LazyPattern(r"/Rev\.(\d{1,6})$")
 _ADOPTED = LazyPattern(r"(?:^|/)(?:RES|DEC)/")  # A/RES/79/1, S/RES/2334 (2016), A/HRC/RES/58/1
 
 
-@dataclass(frozen=True, order=True)
+@record(frozen=True, order=True)
 class Revision:
     number: int
 
@@ -42,6 +45,8 @@ class Revision:
         (revision 0, in `lang`) or "Rev.N" — never the git tag."""
         if symbol:
             return symbol
+        from draftroom.lang.citations import BASE_TEXT  # its citation patterns load only for this
+
         return BASE_TEXT.get(lang, BASE_TEXT["en"]) if self.number == 0 else f"Rev.{self.number}"
 
     @classmethod
@@ -62,7 +67,7 @@ class Revision:
         m = _SYMBOL.search(symbol or "")
         return cls(int(m.group(1)) if m else 0)
 
-    def next_after(self, symbol: str | None) -> "Revision":
+    def next_after(self, symbol: str | None) -> Revision:
         """The revision cut after this one, of a text whose symbol is `symbol`: one more than
         both this number and the symbol's own (after a base text .../Rev.1, Rev.2)."""
         return Revision(max(self.number, Revision.of_symbol(symbol).number) + 1)

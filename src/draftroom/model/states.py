@@ -7,19 +7,19 @@ into one entry per sponsor as printed; `sponsor_line` prints a list in UN order 
 
 import re
 import unicodedata
-from dataclasses import dataclass
 from functools import cache, lru_cache
 from pathlib import Path
 
 from draftroom.errors import DraftroomError
 from draftroom.lang.scripts import CJK_PUNCTUATION, CYRILLIC, HAN
 from draftroom.patterns import LazyPattern
+from draftroom.record import record
 
 LANGUAGES = ("ar", "zh", "en", "fr", "es", "ru")
 KINDS = ("member", "observer", "organization", "group")
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class State:
     """One row of the table: a State, an observer, an organization or a group."""
 
@@ -107,7 +107,7 @@ def _key(text: str) -> str:
 # --- the table ---------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class _Table:
     states: tuple[State, ...]
     by_key: dict[str, State]

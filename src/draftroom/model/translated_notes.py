@@ -11,15 +11,15 @@ note with no recorded digest (a store older than footnote staleness) counts as c
 
 import copy
 import re
-from dataclasses import dataclass, replace
 
 from draftroom.model.document import Document, Footnote
 from draftroom.model.footnotes import REF, references
 from draftroom.model.labels import iter_located
 from draftroom.model.translation import Translation, digest
+from draftroom.record import record, replace
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class NoteMatch:
     translated: int | None  # the translated note's number in the translation, None when missing
     status: str  # current | stale | missing

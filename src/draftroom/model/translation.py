@@ -6,10 +6,9 @@ still has the digest the translation was made from, `stale` once it differs, `mi
 working paragraph has no translation (a paragraph inserted since).
 """
 
-from dataclasses import dataclass, field
-
 from draftroom.model.document import Closing, Footnote
 from draftroom.model.footnotes import REF
+from draftroom.record import field, record
 
 STATUSES = ("current", "stale", "missing")
 # the document's scalar fields each language prints in its own words
@@ -45,7 +44,7 @@ def _sha(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
 
 
-@dataclass
+@record
 class TranslatedParagraph:
     text: str
     source: str  # digest() of the working text this was translated from
@@ -54,7 +53,7 @@ class TranslatedParagraph:
     headings: list[str] = field(default_factory=list)
 
 
-@dataclass
+@record
 class Translation:
     language: str
     fields: dict[str, str | None] = field(default_factory=dict)  # FIELDS in this language
@@ -70,7 +69,7 @@ class Translation:
     parts: list["Translation"] = field(default_factory=list)
 
 
-@dataclass
+@record
 class AmendmentTranslation:
     """An amendment's wording in another language: the new text (replace, insert), or the words an
     edit changes and their replacement, as that language's version of the text reads them."""
@@ -80,7 +79,7 @@ class AmendmentTranslation:
     replace: str | None = None
 
 
-@dataclass
+@record
 class TranslationProposal:
     """A delegation's wording of one paragraph (or footnote) in another language, for a facilitator or
     the Secretariat to accept or reject. The fields after `status` have defaults: a proposal stored

@@ -14,7 +14,7 @@ guessed at: it is returned in `Reading.skipped` and logged as a warning.
 
 import logging
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from functools import cache
 from typing import TypedDict
 
@@ -23,6 +23,7 @@ from draftroom.lang.markers import ABJAD, from_alphabet, roman
 from draftroom.lang.numbers import ZH_ORDINAL, chinese_number, is_compound_word, ordinal_value
 from draftroom.lang.scripts import ARABIC_MARKS
 from draftroom.model import Instruction, Label
+from draftroom.record import replace
 
 log = logging.getLogger(__name__)
 

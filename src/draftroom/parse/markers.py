@@ -15,6 +15,7 @@ _SUP_TO_DIGIT = str.maketrans(SUPERSCRIPTS, "0123456789")
 _CANDIDATE = re.compile(
     rf"\[\^(?P<canon>\d+)\]|(?P<sup>[{SUPERSCRIPTS}]+)|\((?P<paren>\d{{1,3}})\)|(?<![\d])(?P<digits>\d+)(?![\d])|(?<=\S)(?P<star>\*{{1,3}})(?=\s|$|[,.;:])"
 )
+_SKIPPED = 2  # notes whose references may be lost in a row
 _CLOSING = set(',.;:)]”’"»》」』）、，。；：،؛!?')
 _CJK_UNITS = set(
     "年月日号號条條款段项項卷届屆次个個%％岁歲名人国國种種类類部章节節页頁周週天时分秒亿億萬万千百倍期份家所点點"
@@ -152,7 +153,9 @@ class MarkerResolver:
 
     def _attached_ok(self, text: str, s: int, n: int) -> bool:
         before = text[s - 1]
-        if n not in self.defined or not (n == self.next_new or n in self.seen):
+        # a note or two whose references the text garbled ("Agenda 216", "59/3009": glued to a number)
+        # leave the next ones glued to a word or a comma references still
+        if n not in self.defined or not (n == self.next_new or n in self.seen or self._skips(n)):
             return False
         if before in _CLOSING:
             # not "5.2" nor "L.18"
@@ -164,6 +167,12 @@ class MarkerResolver:
         if is_cjk(before):
             return True
         return not (letters.isupper() and len(letters) <= 3)  # "CO2", "G77"
+
+    def _skips(self, n: int) -> bool:
+        """`n` comes a note or two after the next new one, each of those skipped a defined note."""
+        return self.next_new < n <= self.next_new + _SKIPPED and all(
+            k in self.defined for k in range(self.next_new, n)
+        )
 
     def _spaced_ok(self, text: str, s: int, e: int) -> bool:
         prev = text[:s].rstrip().rsplit(maxsplit=1)[-1] if text[:s].strip() else ""

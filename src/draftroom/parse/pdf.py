@@ -11,7 +11,7 @@ sponsors ...") are kept as plain lines there, as text extractors give them.
 import itertools
 import re
 from collections import Counter
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
 import pymupdf
 
@@ -33,6 +33,7 @@ from draftroom.parse.pdf_lines import (
 )
 from draftroom.parse.pdf_tables import fold_tables
 from draftroom.parse.source import SourceText, opener_key
+from draftroom.record import replace
 
 _NUMBERING = re.compile(r"^(\d{1,3}\.|\(?[a-z]{1,4}\)|[A-Z]\.|[IVXLC]+\.|[一二三四五六七八九十]+[、.．])\s")
 _RULE = re.compile(r"^[_\u2014\u2500-]{5,}$")

@@ -8,10 +8,9 @@ piece of text goes to the column it overlaps most. Lines after the last row in c
 notes, "a See A/79/555.") stay ordinary lines.
 """
 
-from dataclasses import replace
-
 from draftroom.model.document import table_text
 from draftroom.parse.pdf_lines import Line, Span, join_wrapped, make_line
+from draftroom.record import replace
 
 _SMALL = 0.95  # table type: smaller than this share of the body size
 _ROW_GAP = 1.4  # baselines further apart than this many times the type size: a new row

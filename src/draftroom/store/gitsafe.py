@@ -7,6 +7,8 @@ config sets anything outside the few keys draftroom and a plain clone write (hoo
 filters, diff drivers, ssh or gpg programs, includes) is refused with the command that removes it.
 """
 
+from __future__ import annotations
+
 import os
 import signal
 import subprocess
@@ -14,10 +16,10 @@ from collections.abc import Iterator
 from contextlib import contextmanager, suppress
 from pathlib import Path
 from subprocess import DEVNULL, PIPE
-from typing import TYPE_CHECKING
 
 from draftroom.errors import DraftroomError
 
+TYPE_CHECKING = False  # typing stays unloaded: its names are for annotations only
 if TYPE_CHECKING:
     from git import Repo
 
@@ -151,7 +153,7 @@ def config_keys(git_dir: Path) -> list[str]:
     return keys
 
 
-def make_safe(repo: "Repo") -> "Repo":
+def make_safe(repo: Repo) -> Repo:
     """The repository, its git processes set to ignore hooks and fsmonitor; refused if its config is unsafe."""
     check_config(Path(repo.git_dir))
     repo.git.update_environment(**environment())
@@ -159,7 +161,7 @@ def make_safe(repo: "Repo") -> "Repo":
 
 
 @contextmanager
-def open_repo(path: Path) -> Iterator["Repo"]:
+def open_repo(path: Path) -> Iterator[Repo]:
     from git import Repo  # GitPython loads only for what plumbing does not do (actions, hosting)
 
     with Repo(path) as repo:

@@ -17,6 +17,7 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Field, Session, SQLModel, col, create_engine, delete, select
 
+from draftroom.record import names
 from draftroom.store.home import INDEX_FILE, check_sqlite_file
 from draftroom.store.records import Action, RevisionCut, Sponsor, Summary
 
@@ -241,4 +242,4 @@ class Index:
                 .where(col(NegotiationRow.home) == home)
                 .order_by(col(NegotiationRow.name))
             )
-            return [Summary(**{k: getattr(r, k) for k in Summary.__dataclass_fields__}) for r in rows]
+            return [Summary(**{k: getattr(r, k) for k in names(Summary)}) for r in rows]

@@ -17,18 +17,23 @@ So `git diff` and `git blame` on text/ work paragraph by paragraph, and a moved 
 one line of structure.txt, not its text file.
 """
 
+from __future__ import annotations
+
 import json
 import re
 import unicodedata
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
 from draftroom.errors import DraftroomError
 from draftroom.model import Annex, Document, Footnote, Heading, Paragraph
 from draftroom.model.jsonform import from_dict, to_dict
 from draftroom.patterns import LazyPattern
 from draftroom.store.records import NegotiationState, Sponsor
+
+TYPE_CHECKING = False  # typing stays unloaded: its names are for annotations only
+if TYPE_CHECKING:
+    from typing import Any
 
 META = "meta.json"
 STRUCTURE = "structure.txt"

@@ -6,20 +6,26 @@ Every git process gets gitsafe's overrides (no hooks, no fsmonitor). The functio
 `Repo` or a git directory, so code holding a Repo inside an action reads the same way.
 """
 
+from __future__ import annotations
+
 import atexit
 import os
 import subprocess
 from collections import OrderedDict
 from pathlib import Path
-from typing import IO, TYPE_CHECKING, Union
 
 from draftroom.errors import DraftroomError
 from draftroom.store.gitsafe import environment
 
+TYPE_CHECKING = False  # typing stays unloaded: its names are for annotations only
 if TYPE_CHECKING:
+    from typing import IO, TypeAlias
+
     from git import Repo
 
-Where = Union["Repo", Path, str]  # a repository: a GitPython Repo or its git directory
+    Where: TypeAlias = Repo | Path | str  # a repository: a GitPython Repo or its git directory
+else:
+    Where = object  # (for annotations only, as above)
 TREE_MODE = b"40000"
 SUBMODULE_MODE = b"160000"
 _CHUNK = 512  # requests written before their answers are read: well within a pipe's buffer
@@ -163,7 +169,7 @@ class _Batch:
             self.proc.stdout.close()
 
 
-_batches: "OrderedDict[Path, _Batch]" = OrderedDict()
+_batches: OrderedDict[Path, _Batch] = OrderedDict()
 
 
 def objects(where: Where, names: list[str]) -> list[tuple[str, bytes] | None]:

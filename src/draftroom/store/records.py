@@ -1,24 +1,27 @@
 """The plain records a negotiation keeps beside its text: its state, its sponsors, its actions, its revisions."""
 
-from dataclasses import asdict, dataclass, field
-from typing import Any, Self
+from __future__ import annotations
 
 from draftroom.model.revision import Revision
+from draftroom.record import asdict, field, names, record
+
+TYPE_CHECKING = False  # typing stays unloaded: its names are for annotations only
+if TYPE_CHECKING:
+    from typing import Any, Self
 
 
 class Record:
-    """A dataclass stored as a JSON object; unknown keys in a file are ignored (newer versions)."""
+    """A record stored as a JSON object; unknown keys in a file are ignored (newer versions)."""
 
     def to_json(self) -> dict[str, Any]:
-        return asdict(self)  # type: ignore[call-overload]
+        return asdict(self)
 
     @classmethod
     def from_json(cls, d: dict[str, Any]) -> Self:
-        fields = cls.__dataclass_fields__  # type: ignore[attr-defined]
-        return cls(**{k: d[k] for k in fields if k in d})
+        return cls(**{k: d[k] for k in names(cls) if k in d})
 
 
-@dataclass
+@record
 class NegotiationState(Record):
     """negotiation.json: what the negotiation is, apart from the text."""
 
@@ -29,7 +32,7 @@ class NegotiationState(Record):
     revision: int = 0  # the latest revision cut: 0 = base text
 
 
-@dataclass
+@record
 class Sponsor(Record):
     """One sponsor: `iso3` is the Member State table's key (None when the name could not be resolved)."""
 
@@ -40,7 +43,7 @@ class Sponsor(Record):
     added_by: str | None = None
 
 
-@dataclass
+@record
 class Action(Record):
     """One entry of the log, read from a commit and its trailers."""
 
@@ -56,7 +59,7 @@ class Action(Record):
     trailers: dict[str, list[str]] = field(default_factory=dict)
 
 
-@dataclass
+@record
 class RevisionCut(Record):
     """A revision as the negotiation cut it: its number, tag, symbol, date and commit."""
 
@@ -71,7 +74,7 @@ class RevisionCut(Record):
         return Revision(self.number)
 
 
-@dataclass
+@record
 class Summary:
     """What `list` shows of one negotiation."""
 

@@ -8,13 +8,14 @@ the commit and the tag; and the SQL index is updated after the commit and brough
 from git whenever it is behind.
 """
 
+from __future__ import annotations
+
 import fcntl
 import os
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import AbstractContextManager, ExitStack, contextmanager, suppress
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from draftroom.errors import DraftroomError
 from draftroom.lang.numbers import decimal
@@ -32,6 +33,7 @@ from draftroom.store.transaction import (
     reset_to_head,
 )
 
+TYPE_CHECKING = False  # typing stays unloaded: its names are for annotations only
 if TYPE_CHECKING:  # the index pulls in SQLAlchemy, GitPython is for actions: loaded only where used
     from git import Repo
 
@@ -59,9 +61,9 @@ class Negotiation:
     def __init__(
         self,
         path: Path,
-        index: "Index | None" = None,
+        index: Index | None = None,
         signer: Callable[[str], str | None] | None = None,
-        after: Callable[["Negotiation"], None] | None = None,
+        after: Callable[[Negotiation], None] | None = None,
     ) -> None:
         self.path = Path(path).absolute()
         self.signer = signer  # actor -> the private key its actions are signed with (None: unsigned)
@@ -72,7 +74,7 @@ class Negotiation:
         self._lock_fd: int | None = None
 
     @property
-    def index(self) -> "Index":
+    def index(self) -> Index:
         if self._index is None:
             from draftroom.store.index import Index
 
@@ -91,9 +93,9 @@ class Negotiation:
         facilitator: str | None = None,
         date: str,
         email: str | None = None,
-        index: "Index | None" = None,
+        index: Index | None = None,
         files: dict[str, str] | None = None,
-    ) -> "Negotiation":
+    ) -> Negotiation:
         """A new negotiation at `path` (which must not exist): one commit `new`, tagged rev-0; `files`
         are more files of that commit (relative path -> text, none of the document's own).
 
@@ -148,17 +150,17 @@ class Negotiation:
         return found
 
     @contextmanager
-    def _repo(self) -> Iterator["Repo"]:
+    def _repo(self) -> Iterator[Repo]:
         self.git_dir()
         with gitsafe.open_repo(self.path) as repo:
             yield repo
 
-    def repository(self) -> AbstractContextManager["Repo"]:
+    def repository(self) -> AbstractContextManager[Repo]:
         """The git repository, for reading (inside `action` to read under the negotiation's lock)."""
         return self._repo()
 
     @contextmanager
-    def locked(self, wait: float = LOCK_WAIT) -> Iterator["Repo"]:
+    def locked(self, wait: float = LOCK_WAIT) -> Iterator[Repo]:
         """Hold the negotiation's lock (recovering from a killed action first); yields the Repo
         (GitPython: for hosting; an action needs only `held`)."""
         with self.held(wait), gitsafe.open_repo(self.path) as repo:

@@ -30,11 +30,11 @@ stays in its clone until `draftroom submit` makes it an ordinary action.
 """
 
 import json
-from dataclasses import dataclass
 from typing import Any
 
 from draftroom.errors import DraftroomError
 from draftroom.model.brackets import without_brackets
+from draftroom.record import record
 from draftroom.store import layout, signing, translations
 from draftroom.store.amendments import ROLES, parse_amendment, read_facilitators
 from draftroom.store.committed import Committed
@@ -48,7 +48,7 @@ _DOCUMENT = (layout.META, layout.STRUCTURE, layout.FOOTNOTES, layout.STATE)
 _DECISIONS = ("revise", "mark", "bracket", "unbracket", "table", "accept", "reject", "compromise", "undo")
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Verdict:
     commit: str
     summary: str

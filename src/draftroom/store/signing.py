@@ -11,11 +11,11 @@ that key with the ones the negotiation registered for the commit's actor when it
 import base64
 import binascii
 import hashlib
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from draftroom.errors import DraftroomError
 from draftroom.patterns import LazyPattern
+from draftroom.record import record
 from draftroom.store import layout
 from draftroom.store.committed import Committed
 from draftroom.store.transaction import actor_email
@@ -60,7 +60,7 @@ def signers_line(actor: str, key_line: str) -> str:
     return f'{actor_email(actor)} namespaces="git" {kind} {blob} {actor}\n'
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Registered:
     actor: str
     principal: str
@@ -88,7 +88,7 @@ def allowed_signers(keys: list[Registered]) -> str:
     return "".join(f'{k.principal} namespaces="git" {k.key} {k.actor}\n' for k in keys)
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Signature:
     commit: str
     status: str  # git's %G?: U or G good, B bad, N none, E cannot be checked
@@ -108,8 +108,8 @@ def signatures(repo: "Repo", rev_range: str) -> dict[str, Signature]:
         ]
     )
     found = {}
-    for record in str(out).split(_RECORD):
-        fields = record.strip("\n").split(_FIELD)
+    for entry in str(out).split(_RECORD):
+        fields = entry.strip("\n").split(_FIELD)
         if len(fields) == 3:
             found[fields[0]] = Signature(*fields)
     return found

@@ -4,11 +4,11 @@ Git runs with the lock's descriptor inherited, so a git child orphaned by a SIGK
 negotiation locked until it has finished, and recovery never races with it.
 """
 
+from __future__ import annotations
+
 import os
 import time
-from datetime import datetime
 from pathlib import Path, PurePosixPath
-from typing import Any
 
 from draftroom.errors import DraftroomError
 from draftroom.files import write_atomically
@@ -17,6 +17,10 @@ from draftroom.store import gitlog, layout
 from draftroom.store.amendments import ROLES, Amendments, read_facilitators, roles_file
 from draftroom.store.plumbing import Where, change, git_dir, head_sha, tags
 from draftroom.store.records import Action, NegotiationState, Sponsor
+
+TYPE_CHECKING = False  # typing stays unloaded: its names are for annotations only
+if TYPE_CHECKING:
+    from typing import Any
 
 PAUSE_ENV = "DRAFTROOM_TEST_PAUSE"  # "stage:seconds[:marker]", for crash tests only
 
@@ -73,6 +77,8 @@ def _write_atomic(path: Path, text: str) -> None:
 
 
 def _now() -> str:
+    from datetime import datetime  # a read never dates anything
+
     return datetime.now().astimezone().replace(microsecond=0).isoformat()
 
 

@@ -17,8 +17,9 @@
 So `git log translations/fr/text/p12.txt` is the history of one French paragraph.
 """
 
+from __future__ import annotations
+
 import json
-from typing import Any, Protocol
 
 from draftroom.lang import LANGUAGES
 from draftroom.model import Closing
@@ -31,15 +32,20 @@ from draftroom.model.translation import (
 )
 from draftroom.store import layout
 
+TYPE_CHECKING = False  # typing stays unloaded: its names are for annotations only
+if TYPE_CHECKING:
+    from collections.abc import Callable
+    from typing import Any, Protocol
+
+    class Writer(Protocol):
+        """What saving needs of a transaction: write, delete and list its free files."""
+
+        def write_file(self, rel: str, text: str) -> None: ...
+        def delete_file(self, rel: str) -> None: ...
+        def list_files(self, prefix: str = "") -> list[str]: ...
+
+
 FOLDER = "translations/"
-
-
-class Writer(Protocol):
-    """What saving needs of a transaction: write, delete and list its free files."""
-
-    def write_file(self, rel: str, text: str) -> None: ...
-    def delete_file(self, rel: str) -> None: ...
-    def list_files(self, prefix: str = "") -> list[str]: ...
 
 
 def _base(lang: str) -> str:
@@ -165,6 +171,11 @@ def proposal_file(p: TranslationProposal) -> str:
 
 
 _OPTIONAL = ("reason", "footnote")
+
+
+def proposal_files(listing: Callable[[str], list[str]]) -> list[str]:
+    """The proposals' files of every language, from a lister of a folder's files (a commit's)."""
+    return [f"{d}/{n}" for d in (f"{_base(lang)}proposals" for lang in LANGUAGES) for n in listing(d)]
 
 
 def read_proposals(read: layout.Reader, listing: list[str]) -> list[TranslationProposal]:

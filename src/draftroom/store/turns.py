@@ -23,7 +23,7 @@ does not pass push options, answers otherwise: the sync then races as before (se
 draftroom.workflow.hosting.backoff).
 """
 
-from dataclasses import dataclass
+from draftroom.record import record
 
 REF = "refs/draftroom/turn"
 OPTION, WAIT_OPTION, DONE_OPTION = "draftroom-turn", "draftroom-turn-wait", "draftroom-turn-done"
@@ -33,7 +33,7 @@ EMPTY_TREE = "4b825dc642cb6eb9a060e54bf8d69288fbee4904"
 WAIT_FOR_TURN = "wait for the turn"  # the answer to a push while another clone holds the turn
 
 
-@dataclass
+@record
 class Turn:
     """One sync's place on the remote: its token, whether it holds the turn, whether the remote keeps
     a ticket for it (holding or queued), whether the remote deals turns at all (None: not asked yet)."""

@@ -18,12 +18,12 @@ a list whose count differs: an extra or missing paragraph is always refused.
 import itertools
 import re
 from collections.abc import Callable
-from dataclasses import replace
 
 from draftroom.errors import DraftroomError
 from draftroom.model import Annex, Document, Footnote, Heading, Paragraph, labels, part_letters
 from draftroom.model.footnotes import REF
 from draftroom.model.translation import FIELDS, TranslatedParagraph, Translation, annex_key, digest
+from draftroom.record import replace
 
 
 class Misaligned(DraftroomError):

@@ -6,12 +6,12 @@ the delegation named at `new --facilitator` (the Secretariat when none was named
 changes the list.
 """
 
-from dataclasses import dataclass
 from pathlib import Path
 
 from draftroom.errors import DraftroomError
 from draftroom.model import STATUSES, Document, Revision, find_by_id, labels, states
 from draftroom.model.amendment import Amendment
+from draftroom.record import record
 from draftroom.store import Committed, Negotiation, NegotiationState, Transaction, actor_email
 from draftroom.store.private import PrivateProposals
 from draftroom.store.worktree import working_outline, working_text
@@ -198,7 +198,7 @@ def revision_tag_of(neg: Negotiation, rev: str) -> str:
     raise DraftroomError(f"no revision {rev!r} in {neg.name}: it has {', '.join(tags)}")
 
 
-@dataclass
+@record
 class Recorded:
     amendments: list[Amendment]
     sponsors: list[str]
@@ -396,7 +396,7 @@ def current_facilitators(name: str, home: Home = None) -> list[str]:
     return facilitators(open_negotiation(name, home).snapshot())
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Standing:
     """The negotiation as it stands, read from one commit: what a front end draws first."""
 

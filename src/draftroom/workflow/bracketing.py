@@ -4,12 +4,11 @@ facilitator accepts or rejects like any other. See `draftroom.model.brackets` fo
 the text.
 """
 
-from dataclasses import dataclass
-
 from draftroom.errors import DraftroomError
 from draftroom.model import brackets, find_by_id
 from draftroom.model.amendment import Amendment
 from draftroom.model.text_rules import check_typed
+from draftroom.record import record
 from draftroom.workflow import amending
 from draftroom.workflow import rules as logic
 from draftroom.workflow.identity import resolve_actor
@@ -17,7 +16,7 @@ from draftroom.workflow.negotiation import Home, open_negotiation
 from draftroom.workflow.patching import is_word_char
 
 
-@dataclass
+@record
 class Bracketed:
     label: str
     text: str  # the paragraph's text with the change: as it now is, or as proposed

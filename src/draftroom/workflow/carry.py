@@ -8,15 +8,15 @@ pending amendment changes the same words. Nothing is ever applied silently.
 
 from collections import defaultdict
 from collections.abc import Callable
-from dataclasses import dataclass, replace
 
 from draftroom.model import Document, iter_located, labels
 from draftroom.model.amendment import Amendment, Conflict
+from draftroom.record import record, replace
 from draftroom.workflow.notes import renumbering
 from draftroom.workflow.patching import apply_patch, changed_spans, make_patch, spans_overlap
 
 
-@dataclass
+@record
 class _Step:
     """What carrying from one text to the next needs, computed once."""
 

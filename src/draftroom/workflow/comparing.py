@@ -12,7 +12,6 @@ other two pair by content.
 """
 
 import os
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from draftroom.diff.inline import diff_texts
@@ -26,6 +25,7 @@ from draftroom.model.amendment import Amendment
 from draftroom.model.footnotes import references
 from draftroom.model.redline import Redline, Segment
 from draftroom.parse import parse_file
+from draftroom.record import field, record
 from draftroom.workflow.negotiation import Home, open_negotiation
 from draftroom.workflow.translations import in_language
 
@@ -42,7 +42,7 @@ __all__ = [
 ]
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Side:
     doc: Document
     name: str  # as shown to the user: the path, or NAME@rev-1

@@ -11,11 +11,11 @@ its legend explains them.
 
 from collections import defaultdict
 from collections.abc import Callable
-from dataclasses import dataclass, field
 
 from draftroom.model import Document, brackets, iter_located, labels
 from draftroom.model.amendment import Amendment
 from draftroom.model.revision import Revision
+from draftroom.record import field, record
 from draftroom.workflow.patching import Hunk, hunks, spans_overlap
 
 _LATIN = ("bis", "ter", "quater", "quinquies", "sexies", "septies", "octies", "novies", "decies")
@@ -23,7 +23,7 @@ TEXT_LEGEND = "[-deleted-] {+inserted+} [DELEGATIONS: proposal]; [words] in the 
 STATUS_NAMES = {"agreed-ad-ref": "agreed ad ref", "agreed": "agreed", "bracketed": "bracketed"}
 
 
-@dataclass
+@record
 class Piece:
     """A run of the compilation: plain text, struck or inserted words, or an attributed proposal."""
 
@@ -32,7 +32,7 @@ class Piece:
     parts: list["Piece"] = field(default_factory=list)  # inside an attribution
 
 
-@dataclass
+@record
 class Line:
     label: str
     depth: int

@@ -6,9 +6,9 @@ is left alone.
 """
 
 import re
-from dataclasses import dataclass
 
 from draftroom.model import Document, iter_located
+from draftroom.record import record
 
 _NUM = r"(\d+)(?:\s*\([a-z]+\))?"
 _MORE = (
@@ -52,7 +52,7 @@ _OTHER_HEAD = re.compile(
 _OWN_HEAD = re.compile(r"(?:本决议|本决定|本附件|上文|下文)\s*$")
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Reference:
     scope: str  # "operative" | "annex"
     numbers: tuple[int, ...]

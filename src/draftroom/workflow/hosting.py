@@ -16,10 +16,10 @@ import secrets
 import sys
 import time
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from draftroom.errors import DraftroomError
+from draftroom.record import field, record
 from draftroom.store import Action, Negotiation, gitsafe, new_negotiation_dir, signing, turns
 from draftroom.store import remote as rm
 from draftroom.store.transaction import head_sha
@@ -84,7 +84,7 @@ def clone(url: str, name: str | None = None, actor: str | None = None, home: Hom
 
 
 # ---- sync ----------------------------------------------------------------------------------------------
-@dataclass
+@record
 class Synced:
     fetched: int = 0  # others' actions received
     pushed: int = 0  # own actions sent
@@ -93,7 +93,7 @@ class Synced:
     waiting: int = 0  # own actions still not on the remote afterwards
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Look:
     """A hosted negotiation's remote as one quick look found it."""
 

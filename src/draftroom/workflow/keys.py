@@ -4,17 +4,17 @@ format, see draftroom.store.signing)."""
 
 import shutil
 import subprocess
-from dataclasses import dataclass
 from pathlib import Path
 
 from draftroom.errors import DraftroomError
+from draftroom.record import record
 from draftroom.store import Negotiation, signing
 from draftroom.workflow.identity import SECRETARIAT, resolve_actor
 from draftroom.workflow.negotiation import Home, open_negotiation
 from draftroom.workflow.signer import key_file
 
 
-@dataclass
+@record
 class Key:
     actor: str
     path: Path  # the private key

@@ -1,15 +1,21 @@
 """Amendments as a negotiator reads them: listed and filtered, where they act at the current
 revision, and the change."""
 
-from dataclasses import asdict, dataclass
-from typing import Any
+from __future__ import annotations
 
 from draftroom.model import Document, labels
 from draftroom.model.amendment import PENDING_FILTER, Amendment
+from draftroom.model.translation import TranslationProposal
+from draftroom.record import asdict, field, record
 from draftroom.store.private import PrivateProposals
+from draftroom.store.translations import proposal_files, read_proposals
 from draftroom.workflow.compile import diff_pieces, plain
 from draftroom.workflow.identity import resolve_actor
 from draftroom.workflow.negotiation import Home, open_negotiation
+
+TYPE_CHECKING = False  # typing stays unloaded: its names are for annotations only
+if TYPE_CHECKING:
+    from typing import Any
 
 
 def where(a: Amendment, names: dict[str, str]) -> str:
@@ -82,13 +88,15 @@ def as_json(a: Amendment, names: dict[str, str], private: bool = False) -> dict[
     }
 
 
-@dataclass
+@record
 class Listing:
     """Amendments with the text that labels them."""
 
     doc: Document
     amendments: list[Amendment]
     private: frozenset[str] = frozenset()  # ids of this clone's private proposals among them
+    # the delegations' proposed wordings in other languages, oldest first (when asked for)
+    translations: list[TranslationProposal] = field(default_factory=list)
 
     @property
     def names(self) -> dict[str, str]:
@@ -102,9 +110,11 @@ def list_amendments(
     on: str | None = None,
     home: Home = None,
     kind: str | None = None,
+    translations: bool = False,
 ) -> Listing:
     """The amendments, oldest first, filtered (`on`: a paragraph id), with the current text to label
-    them; this clone's private proposals among them (`Listing.private`).
+    them; this clone's private proposals among them (`Listing.private`); with `translations`, the
+    proposed wordings in other languages too (`Listing.translations`, unfiltered).
 
     Read from git (one commit: the text and its amendments agree), not from the SQL index: one
     `git cat-file` answers faster than SQLAlchemy loads."""
@@ -116,4 +126,7 @@ def list_amendments(
     known = {a.id for a in public}
     private = [a for a in PrivateProposals(neg.path).all() if a.id not in known]
     stored = sorted([*public, *private], key=lambda a: (a.created, a.id))
-    return Listing(doc, select(stored, doc, status, who, on, kind), frozenset(a.id for a in private))
+    proposed = read_proposals(snap.read, proposal_files(snap.listing)) if translations else []
+    return Listing(
+        doc, select(stored, doc, status, who, on, kind), frozenset(a.id for a in private), proposed
+    )

@@ -6,14 +6,13 @@ data; the CLI and the TUI only present it. Every change is one `Negotiation.acti
 
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
-from datetime import date
 from pathlib import Path
 
 from draftroom.errors import DraftroomError
 from draftroom.model import Document, states
 from draftroom.model.labels import labels, locate
 from draftroom.model.text_rules import check_typed
+from draftroom.record import field, record
 from draftroom.store import (
     Action,
     Committed,
@@ -33,6 +32,8 @@ Home = str | Path | None
 
 
 def today() -> str:
+    from datetime import date  # only an action dates anything
+
     return date.today().isoformat()
 
 
@@ -62,7 +63,7 @@ def _after_action(neg: Negotiation) -> None:
 
 
 # ---- new ---------------------------------------------------------------------------------------------
-@dataclass
+@record
 class Created:
     negotiation: Negotiation
     warnings: list[str] = field(default_factory=list)
@@ -270,7 +271,7 @@ def table(name: str, actor: str | None = None, symbol: str | None = None, home: 
 
 
 # ---- log, list, reindex -------------------------------------------------------------------------------
-@dataclass
+@record
 class LogEntry:
     action: Action
     labels: list[str]  # the touched paragraphs' labels when the action was taken ("" when unknown)

@@ -1,9 +1,11 @@
 """diff-match-patch for amendments: diffs by the C++ build, patches and fuzzy application by the
 pure-Python one (Diff_Timeout = 0, so a hard diff never degrades to "delete all, insert all")."""
 
-from functools import cache
-from typing import TYPE_CHECKING
+from __future__ import annotations
 
+from functools import cache
+
+TYPE_CHECKING = False  # typing stays unloaded: its names are for annotations only
 if TYPE_CHECKING:
     from diff_match_patch import diff_match_patch
 
@@ -14,7 +16,7 @@ _OPS = {"=": 0, "-": -1, "+": 1}
 
 
 @cache
-def _dmp() -> "diff_match_patch":
+def _dmp() -> diff_match_patch:
     from diff_match_patch import diff_match_patch  # loaded by the first patch, not by every action
 
     dmp = diff_match_patch()

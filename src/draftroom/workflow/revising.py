@@ -8,12 +8,11 @@ whose base is an adopted resolution makes a new draft at its first cut: no adopt
 (the Secretariat gives it when the draft is tabled, or `--symbol` here).
 """
 
-from dataclasses import dataclass
-
 from draftroom.model import Closing, Document, Revision, brackets, iter_located
 from draftroom.model.dates import printed_date
 from draftroom.model.revision import is_adopted
 from draftroom.model.text_rules import check_typed
+from draftroom.record import record
 from draftroom.store import RevisionCut, Transaction
 from draftroom.workflow.amending import require_facilitator
 from draftroom.workflow.apply import apply
@@ -25,7 +24,7 @@ from draftroom.workflow.negotiation import Home, open_negotiation, today
 WARNING = "Warning"
 
 
-@dataclass
+@record
 class Revised:
     cut: RevisionCut
     bracketed: list[str]  # labels of the paragraphs whose text still holds square brackets

@@ -5,20 +5,19 @@ Every function checks its input fully before changing anything, and raises a one
 DraftroomError otherwise, so the caller stores nothing on a bad request.
 """
 
-import dataclasses
-from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from draftroom.errors import DraftroomError
 from draftroom.model import Document, Located, Paragraph, find_by_id, labels
 from draftroom.model.amendment import KINDS, PENDING, POSITIONS, Amendment, Remark, make_id
 from draftroom.model.text_rules import check_typed
+from draftroom.record import record, replace
 from draftroom.workflow.notes import check_references
 from draftroom.workflow.patching import make_patch
 from draftroom.workflow.tree import contains
 
 
-@dataclass
+@record
 class Proposal:
     """What a delegation asks for. Paragraphs are named by id: a front end resolves the label a
     user typed once (`negotiation.paragraph_ids`), and the workflow never turns it back."""
@@ -50,7 +49,7 @@ def _typed(p: Proposal, rationale: str) -> tuple[Proposal, str]:
     def check(value: str | None, what: str) -> str | None:
         return None if value is None else check_typed(value, what)
 
-    checked = dataclasses.replace(
+    checked = replace(
         p,
         text=check(p.text, "new text"),
         find=check(p.find, "words to change"),

@@ -10,7 +10,6 @@ language, without anyone marking anything.
 
 import copy
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from draftroom.errors import DraftroomError
@@ -30,13 +29,15 @@ from draftroom.model.translation import (
     digest,
     made_from,
 )
-from draftroom.store import Committed, Transaction, new_negotiation_dir
+from draftroom.record import field, record
+from draftroom.store import Transaction, new_negotiation_dir
 from draftroom.store.layout import Reader
 from draftroom.store.translations import (
     FOLDER,
     amendment_translation_file,
     amendment_translation_path,
     proposal_file,
+    proposal_files,
     proposal_path,
     read_amendment_translation,
     read_proposals,
@@ -69,20 +70,20 @@ def statuses(working: Document, t: Translation) -> dict[str, str]:
     return out
 
 
-@dataclass
+@record
 class ParagraphStatus:
     id: str
     label: str
     status: dict[str, str]  # language -> current | stale | missing
 
 
-@dataclass
+@record
 class NoteStatus:
     number: int  # the working text's footnote number
     status: dict[str, str]  # language -> current | stale | missing
 
 
-@dataclass
+@record
 class Report:
     working: str
     languages: list[str]  # the working language first
@@ -181,7 +182,7 @@ def _same_dates(working: Document, doc: Document, lang: str) -> None:
             setattr(theirs, key, printed_date(iso, lang))
 
 
-@dataclass
+@record
 class InLanguage:
     document: Document
     not_current: list[str]  # labels of the paragraphs whose translation is stale or missing
@@ -212,7 +213,7 @@ def in_language(
     return InLanguage(out, stale)
 
 
-@dataclass
+@record
 class LanguageView:
     """What a reader of the draft sees in one language: the text, printed as that language prints it,
     and each paragraph's and footnote's status there (empty in the working language)."""
@@ -302,7 +303,7 @@ def new_with_translations(
     return created
 
 
-@dataclass
+@record
 class Added:
     translation: Translation
     not_current: list[str]  # the labels not current in it
@@ -344,7 +345,7 @@ def add_translation(
     return Added(t, stale, warnings)
 
 
-@dataclass
+@record
 class Translated:
     label: str
     proposal: str | None = None  # the proposal's id when a delegation proposed the wording
@@ -461,21 +462,17 @@ def _proposals(files: list[str], read: Reader) -> list[TranslationProposal]:
     return read_proposals(read, [f for f in files if f.startswith(FOLDER)])
 
 
-def _proposal_files(snap: Committed) -> list[str]:
-    return [f"{d}/{n}" for d in (f"{FOLDER}{lang}/proposals" for lang in LANGUAGES) for n in snap.listing(d)]
-
-
 def proposal_ids(name: str, home: Home = None) -> list[str]:
     """The ids of the proposed wordings, from their file names alone (nothing parsed)."""
     snap = open_negotiation(name, home).snapshot()
-    return [f.rsplit("/", 1)[1].removesuffix(".json") for f in _proposal_files(snap)]
+    return [f.rsplit("/", 1)[1].removesuffix(".json") for f in proposal_files(snap.listing)]
 
 
 def translation_proposals(name: str, home: Home = None) -> list[tuple[str, TranslationProposal]]:
     """Every proposed wording of a paragraph in another language, oldest first, with the label."""
     snap = open_negotiation(name, home).snapshot()
     names = labels(snap.document())
-    found = _proposals(_proposal_files(snap), snap.read)
+    found = _proposals(proposal_files(snap.listing), snap.read)
     return [(_proposal_label(names, p), p) for p in found]
 
 

@@ -10,6 +10,9 @@ during a run, weighs on both alike); the targets: every read within 5x, every ac
 installed package's is (PYTHONDONTWRITEBYTECODE is dropped for the measured processes, and the sources
 are compiled once first), so the figures are what a user waits for, not the compiler.
 
+Each figure is given twice: wall time (what a user waits for) and processor time (the process and
+the git processes it ran, against the bare start's), which a loaded machine disturbs less.
+
 `--against OLD_SRC` (another version's `src`, e.g. `git archive REV src | tar -x -C /tmp/old`) runs
 that version's commands interleaved with this one's, each after its own bare start, and prints both.
 """
@@ -17,6 +20,7 @@ that version's commands interleaved with this one's, each after its own bare sta
 import argparse
 import os
 import random
+import resource
 import statistics
 import subprocess
 import sys
@@ -44,22 +48,33 @@ READS = (
 )
 
 
-BARE: list[float] = []  # every bare start, each measured right before a command's run
+BARE: list[
+    tuple[float, float]
+] = []  # every bare start (wall, cpu), each measured right before a command's run
+CPU: list[float] = []  # the processor time of each command run (its git processes included)
 
 
-def _timed(argv: list[str], env: dict[str, str]) -> tuple[float, str]:
-    start = time.perf_counter()
+def _cpu() -> float:
+    used = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return used.ru_utime + used.ru_stime
+
+
+def _timed(argv: list[str], env: dict[str, str]) -> tuple[float, float, str]:
+    """Wall time, processor time (the process and the git processes it waited for) and output."""
+    cpu, start = _cpu(), time.perf_counter()
     done = subprocess.run(argv, env=env, capture_output=True, text=True)
-    took = time.perf_counter() - start
+    took, used = time.perf_counter() - start, _cpu() - cpu
     if done.returncode != 0:
         raise SystemExit(f"{' '.join(argv)}: {done.stderr.strip()}")
-    return took, done.stdout.strip()
+    return took, used, done.stdout.strip()
 
 
 def run(argv: list[str], env: dict[str, str]) -> tuple[float, str]:
     """The command's time and output, after a bare start measured just before it (kept in BARE)."""
-    BARE.append(_timed([sys.executable, "-c", "pass"], dict(os.environ))[0])
-    return _timed(argv, env)
+    BARE.append(_timed([sys.executable, "-c", "pass"], dict(os.environ))[:2])
+    took, used, out = _timed(argv, env)
+    CPU.append(used)
+    return took, out
 
 
 ACTIONS = (
@@ -77,18 +92,21 @@ class Timings:
     """One version's runs of each command, and the bare starts measured right before them."""
 
     def __init__(self) -> None:
-        self.taken: dict[str, list[float]] = {}
-        self.bare: dict[str, list[float]] = {}
+        self.taken: dict[str, list[tuple[float, float]]] = {}  # (wall, cpu) of each run
+        self.bare: dict[str, list[tuple[float, float]]] = {}
 
     def timed(self, name: str, argv: list[str], env: dict[str, str]) -> str:
         BARE.clear()
+        CPU.clear()
         took, out = run(argv, env)
-        self.taken.setdefault(name, []).append(took)
+        self.taken.setdefault(name, []).append((took, CPU[0]))
         self.bare.setdefault(name, []).extend(BARE)
         return out
 
-    def ratio(self, name: str) -> tuple[float, float, float]:
-        took, bare = statistics.median(self.taken[name]), statistics.median(self.bare[name])
+    def ratio(self, name: str, which: int) -> tuple[float, float, float]:
+        """The median run, the median bare start beside it and their ratio: wall (0) or cpu (1)."""
+        took = statistics.median(t[which] for t in self.taken[name])
+        bare = statistics.median(b[which] for b in self.bare[name])
         return took, bare, took / bare
 
 
@@ -126,9 +144,13 @@ def report(label: str, envs: dict[str, dict[str, str]], runs: int) -> None:
         for name in names:
             cells = []
             for version, t in timings.items():
-                took, bare, ratio = t.ratio(name)
-                cells.append(f"{version} {took * 1000:5.0f} ms {ratio:5.1f}x (bare {bare * 1000:3.0f})")
-            print(f"  {kind:<6} {name:<20} {' | '.join(cells)}  target {target}x")
+                took, bare, ratio = t.ratio(name, 0)
+                used, _, cpu_ratio = t.ratio(name, 1)
+                cells.append(
+                    f"{version} {took * 1000:4.0f} ms {ratio:4.1f}x (bare {bare * 1000:3.0f}), "
+                    f"cpu {used * 1000:4.0f} ms {cpu_ratio:4.1f}x"
+                )
+            print(f"  {kind:<6} {name:<19} {' | '.join(cells)}  target {target}x")
 
 
 def main() -> None:

@@ -266,3 +266,14 @@ def test_headings_between_paragraphs_are_set_as_the_uns(tmp_path):
             ((un_page, un_top, un_size, un_bold),) = _heading_lines(theirs, words)
             assert (page, bold) == (un_page, un_bold) == (2, True)
             assert abs(size - un_size) < 0.5 and abs(top - un_top) < 1, (words, top, un_top)
+
+
+def test_a_page_with_notes_keeps_the_uns_room_above_them(tmp_path):
+    """79/31: the next paragraph and its note would fit on the first page with LibreOffice's own footnote
+    rule (24.7 pt from the last line of text to the first note); with the UN's 27 pt they do not, and the
+    UN's second page opens with that paragraph. Ours too."""
+    _, pdf = _rendered(tmp_path, 31)
+    _, _, starts = _measure(pdf)
+    _, _, un_starts = _measure(AKN / "en_A_RES_79_31.pdf")
+    assert un_starts[1] == ["Recalling", "also", "the"]
+    assert starts == un_starts

@@ -125,25 +125,71 @@ def test_the_first_paint_loads_only_the_draft(tmp_path):
 def test_the_first_frame_of_tui_shows_the_draft_with_its_pending_markers(run_cli, monkeypatch):
     """`draftroom tui` reads the negotiation while Textual loads: the draft screen's very first
     showing has the amendments counted (no frame of bare text, then a second one with the markers),
-    and the role follows from the facilitators read with it (Belarus facilitates the demo)."""
+    and the role follows from the facilitators read with it (Belarus facilitates the demo); the
+    cyclic collector, off while the modules load, is on again once the app runs."""
+    import gc
     from functools import partialmethod
 
     from textual.app import App
 
+    from draftroom.app import main
+    from draftroom.tui import launch
     from draftroom.tui.app import DraftroomApp
-    from draftroom.tui.launch import run
     from draftroom.tui.screens.draft import DraftScreen
 
     assert run_cli("demo").returncode == 0
-    shown: list[tuple[bool, int, str]] = []
+    shown: list[tuple[bool, int, str, bool]] = []
     original = DraftScreen.show
 
     def show(self: DraftScreen, snap) -> None:
         original(self, snap)
-        shown.append((snap.counted, snap.pending_total, self.room_app.identity.role))
+        shown.append((snap.counted, snap.pending_total, self.room_app.identity.role, gc.isenabled()))
         self.app.call_after_refresh(self.app.exit)
 
     monkeypatch.setattr(DraftScreen, "show", show)
     monkeypatch.setattr(DraftroomApp, "run", partialmethod(App.run, headless=True, size=(120, 40)))
-    assert run(None, actor="Belarus") == 0
-    assert shown and shown[0] == (True, 6, "facilitator"), shown
+    monkeypatch.setattr(launch, "PATIENCE", 60.0)  # however loaded the machine: the count is awaited
+    try:
+        assert main(["tui", "--as", "Belarus"]) == 0
+    finally:
+        gc.enable()
+    assert shown and shown[0] == (True, 6, "facilitator", True), shown
+
+
+def test_a_slow_count_shows_the_text_first_and_the_markers_from_the_same_reading():
+    """2,000 proposals take longer to count than the first frame waits: the text is drawn alone, then
+    the markers once the opening thread has counted them (the app does not count them again)."""
+    import asyncio
+    import threading
+
+    from tui_support import FakeLobby, FakeRoom, chinese_document, sample_proposals
+
+    from draftroom.tui.app import DraftroomApp
+    from draftroom.tui.identity import Identity
+    from draftroom.tui.launch import Opening
+
+    counting, counts = threading.Event(), []
+
+    class SlowRoom(FakeRoom):
+        def snapshot(self):
+            counts.append(threading.current_thread().name)
+            counting.wait(30)
+            return super().snapshot()
+
+    room = SlowRoom("demo", chinese_document(), sample_proposals())
+    opening = Opening(FakeLobby({"demo": room}), "demo", patience=0.01)
+    drawn: list[bool] = []
+
+    async def scenario() -> None:
+        app = DraftroomApp(FakeLobby({"demo": room}), "demo", Identity("China", "delegate"), opened=opening)
+        async with app.run_test(size=(120, 40)) as pilot:
+            await pilot.pause()
+            drawn.append(app.snapshot.counted)
+            counting.set()
+            await app.workers.wait_for_complete()
+            await pilot.pause()
+            drawn.append(app.snapshot.counted and app.snapshot.pending_total > 0)
+
+    asyncio.run(scenario())
+    assert drawn == [False, True]
+    assert counts == ["opening demo"]  # counted once, by the opening's thread

@@ -9,7 +9,9 @@ from tui_support import screen_text
 from draftroom.tui.app import DraftroomApp
 from draftroom.tui.identity import Identity
 from draftroom.tui.rooms import WorkflowLobby
-from draftroom.tui.screens.languages import TranslationEditor
+from draftroom.tui.screens.languages import NotePicker, TranslationEditor
+from draftroom.tui.screens.proposals import ProposalsScreen
+from draftroom.tui.screens.reason import ReasonScreen
 from draftroom.workflow import translations
 from draftroom.workflow.negotiation import open_negotiation
 
@@ -189,3 +191,94 @@ def test_the_secretariat_translates_a_footnote_in_place_from_the_draft(tmp_path)
     note = translations.in_language("r", "fr", home=home).document.footnotes[0]
     assert note.text == "Documents officiels de l’Assemblée générale, corrigés."
     assert open_negotiation("r", home).git_log()[0].actor == "Secretariat"
+
+
+def test_a_facilitator_accepts_and_rejects_proposed_translations_from_the_proposals_screen(tmp_path):
+    """The paragraph's proposals screen lists the delegations' proposed translations after its
+    amendments; `y` and `n` ask as for an amendment (a rejection needs its reason) and decide through
+    the workflow `accept`/`reject NAME ID` use: the accepted wording is the translation, the rejected
+    one keeps its reason."""
+    home = _home(tmp_path)
+    china = translations.translate("r", "OP1", "zh", "决定另行处理；", "China", home).proposal
+    france = translations.translate("r", "OP1", "fr", "Décide autrement ;", "France", home).proposal
+    before = translations.in_language("r", "fr", home=home).document.operative[0].text
+
+    async def scenario(app, pilot) -> None:
+        await pilot.press("g", *"OP1", "enter", "enter")
+        await _settle(pilot)
+        assert isinstance(app.screen, ProposalsScreen)
+        text = screen_text(app)
+        assert "2 proposed translations" in text and f"zh translation  by China  {china}" in text
+        assert (
+            f"fr translation  by France  {france}" in text and "决定另行处理；" in text
+        )  # the first in full
+        await pilot.press("y")
+        await _settle(pilot)
+        assert isinstance(app.screen, ReasonScreen) and "决定另行处理；" in screen_text(app)
+        await pilot.press("enter")
+        await _settle(pilot)
+        await _settle(pilot)
+        assert isinstance(app.screen, ProposalsScreen)
+        await pilot.press("n", "enter")  # the next undecided comes first; a rejection needs its reason
+        await _settle(pilot)
+        assert isinstance(app.screen, ReasonScreen) and "Décide autrement ;" in screen_text(app)
+        await pilot.press(*"trop libre", "enter")
+        await _settle(pilot)
+        await _settle(pilot)
+        assert "0 proposed translations" in screen_text(app)
+        await pilot.press("down")
+        await _settle(pilot)
+        assert "Rejected because: trop libre" in screen_text(app)
+
+    _drive(home, Identity("Secretariat", "secretariat"), scenario, first=())
+    decided = {p.id: (p.status, p.reason) for _, p in translations.translation_proposals("r", home=home)}
+    assert decided == {china: ("accepted", ""), france: ("rejected", "trop libre")}
+    assert translations.in_language("r", "zh", home=home).document.operative[0].text == "决定另行处理；"
+    assert translations.in_language("r", "fr", home=home).document.operative[0].text == before
+    assert [e.actor for e in open_negotiation("r", home).git_log()[:2]] == ["Secretariat", "Secretariat"]
+
+
+def test_a_delegation_picks_one_of_a_paragraphs_footnotes_and_proposes_its_translation(tmp_path):
+    """`n` on a paragraph with several notes (79/328's PP1 refers to 1 and 2) offers them to pick from,
+    each with its status, instead of editing the first; a delegation's wording of the note picked is a
+    proposal (the translation unchanged until a facilitator accepts it), through translate_footnote."""
+    translations.new_with_translations(
+        "r",
+        DATA / "en_A_RES_79_328.xml",
+        [str(DATA / "es_A_RES_79_328.xml")],
+        actor="Secretariat",
+        home=tmp_path,
+    )
+    before = translations.in_language("r", "es", home=tmp_path).document.footnotes[1].text
+
+    async def scenario(app, pilot) -> None:
+        await pilot.press("l")
+        await _settle(pilot)
+        assert "in es:" in screen_text(app)
+        await pilot.press("n")  # PP1, focused first
+        await _settle(pilot)
+        assert isinstance(app.screen, NotePicker)
+        text = screen_text(app)
+        assert "The footnotes of PP1 in es" in text and "footnote 1" in text and "footnote 2" in text
+        await pilot.press("down", "enter")
+        await _settle(pilot)
+        assert isinstance(app.screen, TranslationEditor)
+        assert "Footnote 2 of PP1 in es" in screen_text(app)
+        area = app.screen.query_one("#translation-text")
+        assert area.text == before
+        area.text = "Resolución 260 A (III), anexo (propuesta)."
+        await pilot.press("ctrl+s")
+        await _settle(pilot)
+        await _settle(pilot)
+        assert any("footnote 2 in es proposed as CHL-" in n.message for n in app._notifications)
+
+    _drive(tmp_path, Identity("Chile", "delegate"), scenario, first=())
+    [(label, proposal)] = translations.translation_proposals("r", home=tmp_path)
+    assert (label, proposal.footnote, proposal.proposer, proposal.status) == (
+        "footnote 2",
+        2,
+        "Chile",
+        "proposed",
+    )
+    assert proposal.text == "Resolución 260 A (III), anexo (propuesta)."
+    assert translations.in_language("r", "es", home=tmp_path).document.footnotes[1].text == before

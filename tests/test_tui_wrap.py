@@ -41,3 +41,30 @@ def test_latin_words_are_not_cut_inside_a_chinese_paragraph():
     for width in range(8, 30):
         for line in lines_of(text, width):
             assert not line.startswith(("030", "30", "0 ", "/RES", "RES", "ES/")), (width, line)
+
+
+def test_mixed_text_of_every_kind_breaks_within_the_width_and_only_when_full():
+    """Random paragraphs of Chinese, punctuation, spaces, short Latin words and runs wider than the
+    line: the lines rejoin to the text, each fits, none opens with closing punctuation unless a run
+    of it is longer than can be carried, and each is cut only when the next piece would not fit."""
+    import random
+
+    rng = random.Random(16)
+    pieces = ["中", "文", "，", "。", "》", "《", " ", "  ", "a", "bc ", "2030 ", "Development,", "x" * 40]
+    closing = "".join(NO_LINE_START) + " "
+    for _ in range(400):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randrange(1, 90)))
+        width = rng.randrange(8, 60)  # a row gives its text at least 8 cells (Hanging)
+        lines = lines_of(text, width)
+        assert "".join(lines) == text
+        for line in lines:  # too long only when it is all closing punctuation (nothing to carry it with)
+            assert cell_len(line.rstrip()) <= width or not line.strip(closing), (width, line)
+        for n, line in enumerate(lines[:-1]):
+            after = "".join(lines[n + 1 :])
+            if not line.strip() or after[0].isspace():
+                continue  # spaces at a cut: where they go is Rich's business (they are not drawn)
+            piece = re.match(r"[^\s\u2e80-\u9fff]+|.", after).group()
+            carried = re.match(
+                f"{re.escape(piece)}[{re.escape(closing)}]*", after
+            ).group()  # moved down together
+            assert cell_len(line) + cell_len(carried) > width, (width, line, after)

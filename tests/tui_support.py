@@ -278,8 +278,9 @@ class FakeRoom:
         self.record("translate", paragraph_id, language, text, acting_as)
         return None if acting_as == "Secretariat" else "CHN-T1"
 
-    def translate_footnote(self, number: int, language: str, text: str, acting_as: str) -> None:
+    def translate_footnote(self, number: int, language: str, text: str, acting_as: str) -> str | None:
         self.record("translate_footnote", number, language, text, acting_as)
+        return None if acting_as == "Secretariat" else "CHN-N1"
 
 
 @dataclass

@@ -16,6 +16,11 @@ if TYPE_CHECKING:
 
 
 def _tui(args: argparse.Namespace) -> int:
+    import gc
+
+    # the TUI's start creates the objects of Textual's and draftroom's modules by the hundred thousand:
+    # no cyclic collection walks them while they are made (launch.run freezes them, then collects again)
+    gc.disable()
     from draftroom.tui.launch import run
 
     return run(args.name, home=args.home, actor=args.actor)

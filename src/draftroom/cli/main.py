@@ -81,6 +81,7 @@ def main(argv: list[str] | None = None, more: Sequence[Register] = ()) -> int:
         print(f"draftroom: error: {e}", file=sys.stderr)
         return e.exit_code
     args: Any = quick.parse(given)  # an argparse.Namespace, or the same names quick read
+    parsed = args is not None
     if args is None:
         from draftroom.cli.parser import build_parser
 
@@ -91,7 +92,17 @@ def main(argv: list[str] | None = None, more: Sequence[Register] = ()) -> int:
             return 2
     if getattr(args, "offline", False):
         os.environ[OFFLINE_ENV] = "1"
-    notices = None if quick.reads(args) else _notices()
+    notices: list[tuple[logging.Logger, logging.Handler]] = []
+    hook = None
+    if quick.reads(args):
+        pass  # a read has nothing to say beside its result
+    elif parsed and args.command != "translations":  # an everyday action speaks only when it syncs
+        from draftroom.workflow.negotiation import before_sync
+
+        hook = lambda: notices.append(_notices())  # noqa: E731
+        before_sync(hook)
+    else:  # anything else may (a document read says what it skipped)
+        notices.append(_notices())
     try:
         return int(args.func(args) or 0)
     except DraftroomError as e:
@@ -114,13 +125,15 @@ def main(argv: list[str] | None = None, more: Sequence[Register] = ()) -> int:
     except Exception as e:  # the last guard: a user never sees a traceback
         return _internal(e)
     finally:
-        if notices is not None:
-            notices[0].removeHandler(notices[1])
+        if hook is not None:
+            before_sync(hook, on=False)
+        for log, handler in notices:
+            log.removeHandler(handler)
 
 
 def _notices() -> tuple[logging.Logger, logging.Handler]:
     """What the workflow has to say beside a command's result (offline, refused), one line each: a
-    handler on the "draftroom" logger (a read never says anything: it runs without `logging`)."""
+    handler on the "draftroom" logger."""
     import logging
 
     class Notices(logging.Handler):

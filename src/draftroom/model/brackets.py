@@ -5,11 +5,10 @@ are and prints them as the UN's informal compilations do. A footnote reference (
 note `[^: text]` in a proposal) is not a bracket.
 """
 
-import re
-
 from draftroom.errors import DraftroomError
+from draftroom.patterns import LazyPattern
 
-_NOTE = re.compile(r"\[\^[^\]]*\]")
+_NOTE = LazyPattern(r"\[\^[^\]]*\]")
 Span = tuple[int, int]  # [start, end) of "[...]", the brackets included
 
 

@@ -34,6 +34,7 @@ from draftroom.store import layout
 
 TYPE_CHECKING = False  # typing stays unloaded: its names are for annotations only
 if TYPE_CHECKING:
+    from collections.abc import Callable
     from typing import Any, Protocol
 
     class Writer(Protocol):
@@ -170,6 +171,11 @@ def proposal_file(p: TranslationProposal) -> str:
 
 
 _OPTIONAL = ("reason", "footnote")
+
+
+def proposal_files(listing: Callable[[str], list[str]]) -> list[str]:
+    """The proposals' files of every language, from a lister of a folder's files (a commit's)."""
+    return [f"{d}/{n}" for d in (f"{_base(lang)}proposals" for lang in LANGUAGES) for n in listing(d)]
 
 
 def read_proposals(read: layout.Reader, listing: list[str]) -> list[TranslationProposal]:

@@ -24,7 +24,7 @@ from textual.screen import Screen
 from draftroom.errors import DraftroomError
 from draftroom.tui.commands import TEXTUAL_KEPT, binding_commands
 from draftroom.tui.identity import Identity
-from draftroom.tui.room import Lobby, Room
+from draftroom.tui.room import Lobby, Opened, Room
 from draftroom.tui.screens.draft import DraftScreen
 from draftroom.tui.snapshot import Snapshot
 from draftroom.tui.syncing import Syncer, SyncState
@@ -62,18 +62,19 @@ class DraftroomApp(App[None]):
         name: str | None = None,
         identity: Identity | None = None,
         remember: Callable[[Identity], object] | None = None,
-        opened: tuple[Room, Snapshot] | None = None,
+        opened: Opened | None = None,
     ) -> None:
         """`remember` saves the identity the user chooses, for the next run (none in tests);
-        `opened`: negotiation `name`'s room and text, already read (see launch.Opening)."""
+        `opened`: negotiation `name`, being read since before the app (see launch.Opening)."""
         super().__init__()
         self.lobby = lobby
         self._remember = remember
         self.room: Room | None = None
         self._start = name
         self._opened = opened
+        self._counting: Callable[[], Snapshot] | None = None  # the first count, when already under way
         self._reloading = False
-        self._store_lock = threading.Lock()
+        self._store_lock = opened.lock if opened is not None else threading.Lock()
         self._ask_identity = identity is None  # nobody said who they are: ask first
         self.syncer = Syncer(self)
         if identity is not None:
@@ -158,9 +159,12 @@ class DraftroomApp(App[None]):
         self.where = f"opening {name}…"
         self.push_screen(DraftScreen())
         ready, self._opened = self._opened, None
-        if ready is not None and ready[0].name == name:  # read while Textual loaded: drawn at once
-            opened(ready)
-            return
+        if ready is not None:  # read while Textual loaded: drawn at once
+            first = ready.first()
+            if first[0].name == name:
+                self._counting = None if first[1].counted else ready.counted
+                opened(first)
+                return
         self.perform(lambda: self._load(name), opened, busy=f"opening {name}", finish=failed)
 
     def _load(self, name: str) -> tuple[Room, Snapshot]:
@@ -174,6 +178,7 @@ class DraftroomApp(App[None]):
         if room is None or self._reloading:
             return
         self._reloading = True
+        count, self._counting = self._counting or room.snapshot, None
 
         def loaded(snap: Snapshot) -> None:
             if room is self.room:
@@ -183,7 +188,7 @@ class DraftroomApp(App[None]):
 
         def load() -> Snapshot:
             try:
-                return room.snapshot()
+                return count()
             finally:
                 self._reloading = False
 

@@ -7,6 +7,7 @@ interchangeable.
 
 from __future__ import annotations
 
+import threading
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
@@ -171,8 +172,23 @@ class Room(Protocol):
         proposal's id then, None when it is set."""
         ...
 
-    def translate_footnote(self, number: int, language: str, text: str, acting_as: str) -> None:
-        """Set the translation of the working text's footnote `number` (the Secretariat only)."""
+    def translate_footnote(self, number: int, language: str, text: str, acting_as: str) -> str | None:
+        """Set the translation of the working text's footnote `number` (the Secretariat), or propose
+        it (a delegation): the proposal's id then, None when it is set."""
+        ...
+
+
+class Opened(Protocol):
+    """A negotiation being read before the app started (see launch.Opening)."""
+
+    lock: threading.Lock  # held while it reads: the app's store work waits for it
+
+    def first(self) -> tuple[Room, Snapshot]:
+        """The room and its draft, with the amendments counted when they were read soon enough."""
+        ...
+
+    def counted(self) -> Snapshot:
+        """The draft with its amendments counted (waits for them)."""
         ...
 
 

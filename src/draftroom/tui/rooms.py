@@ -78,7 +78,7 @@ class WorkflowRoom:
 
     def snapshot(self) -> Snapshot:
         version = self.version()  # first: a change while reading shows at the next poll
-        found = _listing().list_amendments(self.name, home=self.home)
+        found = _listing().list_amendments(self.name, home=self.home, translations=True)
         now = self._stands()
         return Snapshot(
             self.name,
@@ -89,6 +89,7 @@ class WorkflowRoom:
             private=found.private,
             facilitators=tuple(now.facilitators),
             hosted=self.hosted(),
+            translations=found.translations,
         )
 
     def _stands(self) -> amending.Standing:
@@ -254,10 +255,12 @@ class WorkflowRoom:
             raise DraftroomError("that paragraph is no longer in the text: it was deleted meanwhile")
         return translations.translate(self.name, label, language, text, acting_as, self.home).proposal
 
-    def translate_footnote(self, number: int, language: str, text: str, acting_as: str) -> None:
+    def translate_footnote(self, number: int, language: str, text: str, acting_as: str) -> str | None:
         from draftroom.workflow import translations
 
-        translations.translate_footnote(self.name, number, language, text, acting_as, self.home)
+        return translations.translate_footnote(
+            self.name, number, language, text, acting_as, self.home
+        ).proposal
 
 
 class WorkflowLobby:

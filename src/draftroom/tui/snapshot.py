@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 
 from draftroom.model import Document
 from draftroom.model.amendment import Amendment
+from draftroom.model.translation import TranslationProposal
 
 
 def paragraph_of(a: Amendment) -> str | None:
@@ -26,6 +27,8 @@ class Snapshot:
     private: frozenset[str] = frozenset()  # ids of proposals only this clone holds (not submitted)
     facilitators: tuple[str, ...] | None = None  # who facilitates now (None: not read with this text)
     hosted: bool = False  # synced with a remote: each delegation has its own clone (private proposals)
+    # the delegations' proposed wordings in other languages (a paragraph's, or a footnote's of it)
+    translations: list[TranslationProposal] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         grouped: dict[str, list[Amendment]] = defaultdict(list)
@@ -39,6 +42,11 @@ class Snapshot:
         """Every amendment on a paragraph, pending first."""
         found = self._by_paragraph.get(paragraph_id, [])
         return sorted(found, key=lambda a: not a.pending)
+
+    def translations_on(self, paragraph_id: str) -> list[TranslationProposal]:
+        """Every proposed translation of a paragraph (or of a footnote it refers to), undecided first."""
+        found = [t for t in self.translations if t.paragraph == paragraph_id]
+        return sorted(found, key=lambda t: t.status != "proposed")
 
     def pending_count(self, paragraph_id: str) -> int:
         return sum(a.pending for a in self._by_paragraph.get(paragraph_id, []))

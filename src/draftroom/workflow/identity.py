@@ -5,18 +5,18 @@ or "Secretariat"; the canonical English short name is what git records as the au
 
 import json
 import os
-import re
 from pathlib import Path
 
 from draftroom.errors import DraftroomError
 from draftroom.files import write_atomically
 from draftroom.model import states
 from draftroom.model.text_rules import check_typed
+from draftroom.patterns import LazyPattern
 
 SECRETARIAT = "Secretariat"
 AS_ENV = "DRAFTROOM_AS"
 ROLES = ("delegate", "facilitator", "secretariat", "reviewer")
-_CONFIG_KEY = re.compile(r"\s*([A-Za-z0-9_-]+)\s*=")
+_CONFIG_KEY = LazyPattern(r"\s*([A-Za-z0-9_-]+)\s*=")
 
 
 def config_path() -> Path:

@@ -5,8 +5,10 @@ from __future__ import annotations
 
 from draftroom.model import Document, labels
 from draftroom.model.amendment import PENDING_FILTER, Amendment
-from draftroom.record import asdict, record
+from draftroom.model.translation import TranslationProposal
+from draftroom.record import asdict, field, record
 from draftroom.store.private import PrivateProposals
+from draftroom.store.translations import proposal_files, read_proposals
 from draftroom.workflow.compile import diff_pieces, plain
 from draftroom.workflow.identity import resolve_actor
 from draftroom.workflow.negotiation import Home, open_negotiation
@@ -93,6 +95,8 @@ class Listing:
     doc: Document
     amendments: list[Amendment]
     private: frozenset[str] = frozenset()  # ids of this clone's private proposals among them
+    # the delegations' proposed wordings in other languages, oldest first (when asked for)
+    translations: list[TranslationProposal] = field(default_factory=list)
 
     @property
     def names(self) -> dict[str, str]:
@@ -106,9 +110,11 @@ def list_amendments(
     on: str | None = None,
     home: Home = None,
     kind: str | None = None,
+    translations: bool = False,
 ) -> Listing:
     """The amendments, oldest first, filtered (`on`: a paragraph id), with the current text to label
-    them; this clone's private proposals among them (`Listing.private`).
+    them; this clone's private proposals among them (`Listing.private`); with `translations`, the
+    proposed wordings in other languages too (`Listing.translations`, unfiltered).
 
     Read from git (one commit: the text and its amendments agree), not from the SQL index: one
     `git cat-file` answers faster than SQLAlchemy loads."""
@@ -120,4 +126,7 @@ def list_amendments(
     known = {a.id for a in public}
     private = [a for a in PrivateProposals(neg.path).all() if a.id not in known]
     stored = sorted([*public, *private], key=lambda a: (a.created, a.id))
-    return Listing(doc, select(stored, doc, status, who, on, kind), frozenset(a.id for a in private))
+    proposed = read_proposals(snap.read, proposal_files(snap.listing)) if translations else []
+    return Listing(
+        doc, select(stored, doc, status, who, on, kind), frozenset(a.id for a in private), proposed
+    )

@@ -4,7 +4,7 @@ Each verb is one function taking plain values (names, the actor's raw `--as`, th
 data; the CLI and the TUI only present it. Every change is one `Negotiation.action` (one commit).
 """
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -54,9 +54,24 @@ def sync_in_own_worker(owner: object, on: bool = True) -> None:
         _syncing_elsewhere.remove(owner)
 
 
+_before_sync: list[Callable[[], None]] = []  # what front ends set up first (the CLI: its notices)
+
+
+def before_sync(hook: Callable[[], None], on: bool = True) -> None:
+    """While on, call `hook` (once) before an action of this process syncs (a hosted negotiation's):
+    the CLI attaches the handler of the sync's notices then, so that an action that never syncs never
+    loads logging."""
+    if on:
+        _before_sync.append(hook)
+    elif hook in _before_sync:
+        _before_sync.remove(hook)
+
+
 def _after_action(neg: Negotiation) -> None:
     if _syncing_elsewhere or not neg.has_remote():  # the hosting modules (and GitPython) stay unloaded
         return
+    while _before_sync:
+        _before_sync.pop(0)()
     from draftroom.workflow import hosting  # it builds on this module
 
     hosting.after_action(neg)

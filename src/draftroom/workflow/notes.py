@@ -6,9 +6,10 @@ from collections.abc import Callable
 from draftroom.errors import DraftroomError
 from draftroom.model import Document, Footnote, iter_located
 from draftroom.model.footnotes import REF, references, renumber
+from draftroom.patterns import LazyPattern
 
-INLINE = re.compile(r"\[\^:\s*((?:[^\[\]]|\[[^\[\]]*\])+?)\s*\]")
-_ANY = re.compile(r"\[\^")
+INLINE = LazyPattern(r"\[\^:\s*((?:[^\[\]]|\[[^\[\]]*\])+?)\s*\]")
+_ANY = LazyPattern(r"\[\^")
 
 
 def check_references(text: str, doc: Document) -> None:

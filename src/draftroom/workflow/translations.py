@@ -30,13 +30,14 @@ from draftroom.model.translation import (
     made_from,
 )
 from draftroom.record import field, record
-from draftroom.store import Committed, Transaction, new_negotiation_dir
+from draftroom.store import Transaction, new_negotiation_dir
 from draftroom.store.layout import Reader
 from draftroom.store.translations import (
     FOLDER,
     amendment_translation_file,
     amendment_translation_path,
     proposal_file,
+    proposal_files,
     proposal_path,
     read_amendment_translation,
     read_proposals,
@@ -461,21 +462,17 @@ def _proposals(files: list[str], read: Reader) -> list[TranslationProposal]:
     return read_proposals(read, [f for f in files if f.startswith(FOLDER)])
 
 
-def _proposal_files(snap: Committed) -> list[str]:
-    return [f"{d}/{n}" for d in (f"{FOLDER}{lang}/proposals" for lang in LANGUAGES) for n in snap.listing(d)]
-
-
 def proposal_ids(name: str, home: Home = None) -> list[str]:
     """The ids of the proposed wordings, from their file names alone (nothing parsed)."""
     snap = open_negotiation(name, home).snapshot()
-    return [f.rsplit("/", 1)[1].removesuffix(".json") for f in _proposal_files(snap)]
+    return [f.rsplit("/", 1)[1].removesuffix(".json") for f in proposal_files(snap.listing)]
 
 
 def translation_proposals(name: str, home: Home = None) -> list[tuple[str, TranslationProposal]]:
     """Every proposed wording of a paragraph in another language, oldest first, with the label."""
     snap = open_negotiation(name, home).snapshot()
     names = labels(snap.document())
-    found = _proposals(_proposal_files(snap), snap.read)
+    found = _proposals(proposal_files(snap.listing), snap.read)
     return [(_proposal_label(names, p), p) for p in found]
 
 

@@ -61,13 +61,13 @@ class DraftScreen(RoomScreen):
             "e",
             "translate",
             "Translate",
-            tooltip="Edit this paragraph's translation in place (a delegation proposes it to the Secretariat)",
+            tooltip="Edit this paragraph's translation in place (a delegation proposes it to a facilitator)",
         ),
         Binding(
             "n",
             "translate_footnote",
             "Translate footnote",
-            tooltip="Edit the translation of this paragraph's footnote in place (the first not current)",
+            tooltip="Edit the translation of a footnote of this paragraph in place (a delegation proposes it)",
             show=False,  # the key bar is full; the palette lists it
         ),
         Binding(
@@ -303,7 +303,7 @@ class DraftScreen(RoomScreen):
                 lambda: room.translate(pid, lang, new, who),
                 lambda proposal: (
                     f"{label} in {lang} "
-                    + (f"proposed as {proposal} for the Secretariat" if proposal else "is current")
+                    + (f"proposed as {proposal} for a facilitator" if proposal else "is current")
                 ),
             )
 
@@ -311,21 +311,40 @@ class DraftScreen(RoomScreen):
         self.app.push_screen(TranslationEditor(title, text), save)
 
     def action_translate_footnote(self) -> None:
-        """The focused paragraph's first footnote not current in the language shown (else its first)."""
-        from draftroom.tui.screens.languages import TranslationEditor
+        """A footnote of the focused paragraph in the language shown: its only one, or the one picked
+        from its notes (the first not current highlighted). The Secretariat sets the translation, a
+        delegation proposes it."""
+        from draftroom.tui.screens.languages import NotePicker
 
         loc, lang, view, snap = self.locate(self.current), self.language, self.view, self.snap
-        room = self.room_app.room
-        if loc is None or lang is None or view is None or snap is None or room is None:
+        if loc is None or lang is None or view is None or snap is None or self.room_app.room is None:
             return
-        notes = references(loc.paragraph.text)
+        notes = list(dict.fromkeys(references(loc.paragraph.text)))
         if not notes:
             self.notify(f"{loc.label} has no footnote: focus a paragraph with one", severity="warning")
             return
         who = self.room_app.require_identity()
         if who is None:
             return
-        number = next((n for n in notes if view.footnotes.get(n) != "current"), notes[0])
+        label = loc.label
+        if len(notes) == 1:
+            self._edit_footnote(label, lang, notes[0], who)
+            return
+        working = {f.number: f.text for f in snap.document.footnotes}
+        rows = [(n, view.footnotes.get(n, "missing"), working.get(n, "")) for n in notes]
+
+        def picked(number: int | None) -> None:
+            if number is not None:
+                self._edit_footnote(label, lang, number, who)
+
+        self.app.push_screen(NotePicker(f"The footnotes of {label} in {lang}", rows), picked)
+
+    def _edit_footnote(self, label: str, lang: str, number: int, who: str) -> None:
+        from draftroom.tui.screens.languages import TranslationEditor
+
+        view, snap, room = self.view, self.snap, self.room_app.room
+        if view is None or snap is None or room is None:
+            return
         working = next((f.text for f in snap.document.footnotes if f.number == number), "")
         there = next((f.text for f in view.document.footnotes if f.number == number), "")
         text = "" if view.footnotes.get(number) == "missing" else there
@@ -334,10 +353,13 @@ class DraftScreen(RoomScreen):
             if new is not None:
                 self.room_app.act(
                     lambda: room.translate_footnote(number, lang, new, who),
-                    f"footnote {number} in {lang} is current",
+                    lambda proposal: (
+                        f"footnote {number} in {lang} "
+                        + (f"proposed as {proposal} for a facilitator" if proposal else "is current")
+                    ),
                 )
 
-        title = f"Footnote {number} of {loc.label} in {lang}; the working text: {working}"
+        title = f"Footnote {number} of {label} in {lang}; the working text: {working}"
         self.app.push_screen(TranslationEditor(title, text), save)
 
     def action_languages(self) -> None:

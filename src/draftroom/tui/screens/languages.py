@@ -34,6 +34,38 @@ def load_versions(name: str, home: Home) -> Versions:
     return Versions(report, texts)
 
 
+class NotePicker(ModalScreen[int | None]):
+    """One of a paragraph's footnotes, picked to translate: each with its status in the language and
+    the working text's wording; the first not current is highlighted."""
+
+    BINDINGS = [Binding("escape", "cancel", "Cancel")]  # noqa: RUF012
+
+    def __init__(self, title: str, notes: list[tuple[int, str, str]]) -> None:
+        super().__init__()
+        self._title, self._notes = title, notes  # (number, status, working text)
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog wide"):
+            yield Static(self._title, classes="dialog-title")
+            yield OptionList(
+                *(
+                    Option(f"footnote {n}  {MARKS.get(status, status):<10} {text}", id=str(n))
+                    for n, status, text in self._notes
+                )
+            )
+        yield KeyBar()
+
+    def on_mount(self) -> None:
+        behind = [i for i, (_, status, _) in enumerate(self._notes) if status != "current"]
+        self.query_one(OptionList).highlighted = behind[0] if behind else 0
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        self.dismiss(int(event.option.id or 0))
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
 class TranslationEditor(ModalScreen[str | None]):
     """The translation of one paragraph, edited in place; ctrl+s keeps it."""
 
@@ -70,7 +102,7 @@ class LanguagesScreen(AppScreen):
             "e",
             "edit",
             "Translate",
-            tooltip="Edit this paragraph's translation in place (a delegation proposes it to the Secretariat)",
+            tooltip="Edit this paragraph's translation in place (a delegation proposes it to a facilitator)",
         ),
         Binding("escape", "app.pop_screen", "Draft", tooltip="Back to the draft"),
     ]
@@ -170,7 +202,7 @@ class LanguagesScreen(AppScreen):
         text = next(loc.paragraph.text for loc in iter_located(v.texts[lang]) if loc.paragraph.id == p.id)
 
         def saved(done: wf.Translated) -> None:
-            said = f"proposed as {done.proposal} for the Secretariat" if done.proposal else "is current"
+            said = f"proposed as {done.proposal} for a facilitator" if done.proposal else "is current"
             self.notify(f"{done.label} in {lang} {said}")
             self.reload()
 

@@ -1,4 +1,6 @@
-"""One paragraph and every proposal on it, side by side: the current text left, the proposals right.
+"""One paragraph and every proposal on it, side by side: the current text left, the proposals right
+(the amendments, then the delegations' proposed translations of it and of its footnotes, which a
+facilitator accepts or rejects here as it does an amendment).
 
 The proposals are one-line rows; only the highlighted one is drawn in full, with its redline, below
 them: a paragraph may carry dozens of proposals, and redlining and measuring each on every opening
@@ -18,6 +20,7 @@ from textual.widgets.option_list import Option
 
 from draftroom.model import labels
 from draftroom.model.amendment import Amendment
+from draftroom.model.translation import TranslationProposal
 from draftroom.tui.screens.base import RoomScreen
 from draftroom.tui.screens.editor import open_editor
 from draftroom.tui.screens.mark import open_mark
@@ -26,7 +29,7 @@ from draftroom.tui.snapshot import Snapshot
 from draftroom.tui.widgets.identity_bar import IdentityBar
 from draftroom.tui.widgets.key_bar import KeyBar
 from draftroom.tui.widgets.labels import display_label, paragraph_text, status_badge
-from draftroom.tui.widgets.proposal_card import card, change, row
+from draftroom.tui.widgets.proposal_card import card, change, row, translation_card, translation_row
 
 if TYPE_CHECKING:
     from draftroom.tui.app import DraftroomApp
@@ -69,6 +72,7 @@ class ProposalsScreen(RoomScreen):
         self.paragraph_id = ""
         self.chosen: set[str] = set()
         self._shown: list[Amendment] = []
+        self._translated: list[TranslationProposal] = []  # after the amendments in the list
         self._current = ""
         self._names: dict[str, str] = {}
         self._detail: tuple[Amendment, bool, str] | None = None  # what the detail pane shows
@@ -108,9 +112,12 @@ class ProposalsScreen(RoomScreen):
             self.app.pop_screen()
             return
         p = loc.paragraph
-        self._shown = snap.on(p.id)
+        self._shown, self._translated = snap.on(p.id), snap.translations_on(p.id)
         pending = sum(x.pending for x in self._shown)
         title = f"{display_label(loc.label)} · {pending} pending of {len(self._shown)} proposals · {snap.revision}"
+        if self._translated:
+            undecided = sum(t.status == "proposed" for t in self._translated)
+            title += f" · {undecided} proposed translation{'s' if undecided != 1 else ''}"
         self.query_one("#masthead", Static).update(title)
         badge = status_badge(p.status)
         current = [badge, paragraph_text(p.text)] if badge else [paragraph_text(p.text)]
@@ -122,11 +129,16 @@ class ProposalsScreen(RoomScreen):
         options = self.query_one("#proposals", OptionList)
         keep = options.highlighted
         options.set_options(
-            Option(row(x, x.id in self.chosen, self._names, x.id in snap.private), id=x.id)
-            for x in self._shown
+            [
+                *(
+                    Option(row(x, x.id in self.chosen, self._names, x.id in snap.private), id=x.id)
+                    for x in self._shown
+                ),
+                *(Option(translation_row(t), id=f"translation:{t.id}") for t in self._translated),
+            ]
         )
-        if self._shown:
-            options.highlighted = min(keep or 0, len(self._shown) - 1)
+        if self._shown or self._translated:
+            options.highlighted = min(keep or 0, len(self._shown) + len(self._translated) - 1)
         self._detail = None  # labels may have moved: draw it again
         self._render_detail()
 
@@ -140,7 +152,14 @@ class ProposalsScreen(RoomScreen):
         detail = self.query_one("#proposal-card", Static)
         if x is None:
             self._detail = None
-            detail.update("No proposals on this paragraph" if not self._shown else "")
+            t = self.selected_translation
+            detail.update(
+                translation_card(t)
+                if t
+                else "No proposals on this paragraph"
+                if not self._shown and not self._translated
+                else ""
+            )
             return
         drawn = (x, x.id in self.chosen, self._current)
         if drawn == self._detail:  # the highlight event after a redraw: no second frame
@@ -156,10 +175,19 @@ class ProposalsScreen(RoomScreen):
 
     @property
     def selected(self) -> Amendment | None:
+        """The highlighted amendment (None on a proposed translation's row)."""
         options = self.query_one("#proposals", OptionList)
-        if options.highlighted is None or not self._shown:
+        if options.highlighted is None or options.highlighted >= len(self._shown):
             return None
         return self._shown[options.highlighted]
+
+    @property
+    def selected_translation(self) -> TranslationProposal | None:
+        """The highlighted proposed translation (None on an amendment's row)."""
+        at = self.query_one("#proposals", OptionList).highlighted
+        if at is None or not 0 <= at - len(self._shown) < len(self._translated):
+            return None
+        return self._translated[at - len(self._shown)]
 
     def _summary(self, ids: list[str]) -> Group:
         """The proposals a dialog decides on: what, where, by whom, and what each does to the text."""
@@ -169,6 +197,8 @@ class ProposalsScreen(RoomScreen):
             old = "" if x.kind == "insert" else self._current
             segments = redline_segments(old, x.text) if x.text is not None else []
             lines += [what] if (what := change(x, segments)) is not None else []
+        for t in (t for t in self._translated if t.id in ids):
+            lines += [translation_row(t), paragraph_text(t.text)]
         return Group(*lines)
 
     def _ask(
@@ -238,19 +268,31 @@ class ProposalsScreen(RoomScreen):
         self._ask(f"{verdict.capitalize()} {what}?", ids, hint, required, decide)
 
     def _targets(self) -> list[str]:
-        """The proposals chosen with space, or else the highlighted one."""
+        """The proposals chosen with space, or else the highlighted one (an amendment or a proposed
+        translation)."""
         if self.chosen:
             return [x.id for x in self._shown if x.id in self.chosen]
-        return [self.selected.id] if self.selected else []
+        highlighted = self.selected or self.selected_translation
+        return [highlighted.id] if highlighted else []
+
+    def _on_translation(self) -> bool:
+        """Whether a proposed translation is highlighted (said so): it is decided on its own."""
+        if self.selected_translation is None:
+            return False
+        self.notify("A proposed translation is accepted or rejected on its own (y, n)", severity="warning")
+        return True
 
     def action_choose(self) -> None:
         if self.selected is None:
+            self._on_translation()
             return
         self.chosen ^= {self.selected.id}
         if self.snap is not None:
             self.show(self.snap)
 
     def action_compromise(self) -> None:
+        if not self.chosen and self._on_translation():
+            return
         ids = self._targets()
         if ids:
             start = self.selected.text if self.selected and self.selected.text else None

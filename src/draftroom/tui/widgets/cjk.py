@@ -7,8 +7,9 @@ a `Group` so that Rich, not Textual's own wrapping, lays it out.
 """
 
 import re
-from collections.abc import Iterator
+from bisect import bisect_right
 from functools import lru_cache
+from itertools import accumulate
 
 from rich.cells import cell_len
 from rich.console import Console, JustifyMethod, OverflowMethod
@@ -21,35 +22,50 @@ _UNIT = re.compile(f"[{_CJK}]|[^\\s{_CJK}]+\\s*|\\s+")
 NO_LINE_START = frozenset("，。、；：？！）》」』〉】”’．,.;:?!)%")
 
 
-def _units(text: str, width: int) -> Iterator[tuple[int, str]]:
-    """(offset, unit): one CJK character, or a run of other characters with its trailing spaces;
-    a run wider than the line comes character by character."""
-    for m in _UNIT.finditer(text):
-        unit = m.group()
-        if cell_len(unit.rstrip()) > width:
-            for i, ch in enumerate(unit):
-                yield m.start() + i, ch
-        else:
-            yield m.start(), unit
+_CELLS: dict[str, tuple[int, int]] = {}  # one character -> its cells (without trailing space, whole)
+
+
+def _cells(unit: str) -> tuple[int, int]:
+    """(cells of the unit without its trailing spaces, cells of the whole unit); a single
+    character's kept, as a paragraph's characters recur."""
+    found = _CELLS.get(unit)
+    if found is None:
+        found = (cell_len(unit.rstrip()), cell_len(unit))
+        if len(unit) == 1:
+            _CELLS[unit] = found
+    return found
 
 
 @lru_cache(maxsize=8192)
 def break_offsets(text: str, width: int) -> tuple[int, ...]:
     """Where to break `text` into lines of at most `width` cells (cached: a list lays out its rows
-    several times, at each width it tries)."""
+    several times, at each width it tries).
+
+    The units (one CJK character, or a run of other characters with its trailing spaces; a run wider
+    than the line character by character) are measured once; `fits[j]`, the column where unit j ends
+    without its trailing spaces counted from the text's start, never decreases, so each line's end is
+    one bisection instead of a step per character."""
+    most = max(width, 2)
+    units = _UNIT.findall(text)
+    cells = [_CELLS.get(u) or _cells(u) for u in units]
+    if any(body > most and len(u) > 1 for u, (body, _) in zip(units, cells, strict=True)):
+        units = [c for u in units for c in (u if len(u) > 1 and _cells(u)[0] > most else (u,))]
+        cells = [_CELLS.get(u) or _cells(u) for u in units]
+    starts = [0, *accumulate(map(len, units))]
+    columns = [0, *accumulate(whole for _, whole in cells)]  # where each unit starts
+    fits = [at + body for at, (body, _) in zip(columns, cells, strict=False)]
     offsets: list[int] = []
-    column = 0
-    line_start = 0
-    for start, unit in _units(text, max(width, 2)):
-        if column and column + cell_len(unit.rstrip()) > width:
-            at = start
-            while text[at] in NO_LINE_START and at - 1 > line_start:
-                at -= 1  # carry characters along, so closing punctuation never opens a line
-            offsets.append(at)
-            line_start = at
-            column = cell_len(text[at:start])
-        column += cell_len(unit)
-    return tuple(offsets)
+    unit, line_column, line_start = 0, 0, 0
+    while True:
+        unit = bisect_right(fits, width + line_column, lo=unit + 1)  # the first unit past the line
+        if unit >= len(units):
+            return tuple(offsets)
+        at = start = starts[unit]
+        while text[at] in NO_LINE_START and at - 1 > line_start:
+            at -= 1  # carry characters along, so closing punctuation never opens a line
+        offsets.append(at)
+        line_start = at
+        line_column = columns[unit] - cell_len(text[at:start])
 
 
 class CJKText(Text):

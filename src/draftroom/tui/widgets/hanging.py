@@ -4,7 +4,12 @@ A light replacement for a Rich table grid (the draft shows one per paragraph, an
 every row at each layout): wraps the text once to the width left, then prefixes the gutter. A row
 may carry a narrow gutter too, used when the row is narrower than `NARROW_BELOW` cells (an 80-column
 terminal), so the text keeps most of the width.
+
+A list draws each row several times at one width (Textual's OptionList renders a row to count its
+lines, at each layout, then again to show it): the row keeps its last drawing and its width.
 """
+
+from collections.abc import Iterator
 
 from rich.console import Console, ConsoleOptions, RenderResult
 from rich.measure import Measurement
@@ -20,8 +25,15 @@ class Hanging:
         self.body = body
         self.width = width
         self.narrow = narrow  # (gutter, width) for a row narrower than NARROW_BELOW
+        self._drawn: tuple[tuple[int, int], list[Segment]] | None = None  # ((console, width), segments)
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        key = (id(console), options.max_width)
+        if self._drawn is None or self._drawn[0] != key:
+            self._drawn = (key, list(self._segments(console, options)))
+        return self._drawn[1]
+
+    def _segments(self, console: Console, options: ConsoleOptions) -> Iterator[Segment]:
         gutter, width = self.gutter, self.width
         if self.narrow is not None and options.max_width < NARROW_BELOW:
             gutter, width = self.narrow

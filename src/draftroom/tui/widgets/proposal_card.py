@@ -1,10 +1,12 @@
-"""One amendment two ways: a one-line row for the list, and a card with its redline for the detail pane."""
+"""One amendment two ways: a one-line row for the list, and a card with its redline for the detail pane;
+a delegation's proposed translation likewise."""
 
 from rich.console import Group, RenderableType
 from rich.text import Text
 
 from draftroom.model.amendment import Amendment
 from draftroom.model.footnotes import REF
+from draftroom.model.translation import TranslationProposal
 from draftroom.tui.widgets.diff_text import STYLES, redline
 from draftroom.tui.widgets.labels import display_label, paragraph_text
 
@@ -133,4 +135,28 @@ def card(
     for r in a.thread:
         line = Text.assemble((r.who, "bold"), (f" {r.minute}  ", "dim"))
         body.append(paragraph_text(r.said, out=line))
+    return Group(*body)
+
+
+def translation_row(t: TranslationProposal) -> Text:
+    """A delegation's proposed translation on one line: status, language, what it translates, by whom."""
+    line = Text.assemble(
+        (f"{t.status:<11}", STATUS_STYLES.get(t.status, "")),
+        " ",
+        (f"{t.language} translation", "bold"),
+        f" of {t.what}" if t.what else "",
+        "  by ",
+        (t.proposer, "bold"),
+        (f"  {t.id}", "dim"),
+    )
+    line.no_wrap = True
+    line.overflow = "ellipsis"
+    return line
+
+
+def translation_card(t: TranslationProposal) -> RenderableType:
+    """The proposed translation in full: its row, its wording, and the reason it was decided so."""
+    body: list[RenderableType] = [translation_row(t), paragraph_text(t.text)]
+    if t.reason:
+        body.append(Text(f"{t.status.capitalize()} because: {t.reason}", style="dim italic"))
     return Group(*body)

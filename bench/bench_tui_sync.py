@@ -1,18 +1,20 @@
 """What the TUI's sync worker costs, and how soon another delegation's action shows in it.
 
-    python bench/bench_tui_sync.py [--looks 20] [--pushes 5]
+    python bench/bench_tui_sync.py [--looks 20] [--pushes 5] [--idle]
 
 One negotiation hosted behind a `git daemon` on 127.0.0.1, cloned by France and Japan. Measured in the
 same run: the worker's look at the remote (`hosting.look`, done every second) against a bare
 `git ls-remote` of the same remote (the peer), a `git fetch` with nothing new, a `sync` with nothing to
 do; then France's app runs headless while Japan proposes PUSHES amendments (each recorded offline,
 then pushed with a plain `git push`, which the server's guard judges): the time from the end of that
-push to the proposal shown in France's app.
+push to the proposal shown in France's app (with --idle, each push after an hour's quiet, the app's
+clock moved on: the slow pace). And the CPU one look costs the host, for the 193-room sum.
 """
 
 import argparse
 import asyncio
 import os
+import resource
 import statistics
 import subprocess
 import sys
@@ -65,6 +67,7 @@ def main() -> None:
     ap.add_argument("--looks", type=int, default=20)
     ap.add_argument("--pushes", type=int, default=5)
     ap.add_argument("--look", type=float, help="seconds between the worker's looks (default: the app's)")
+    ap.add_argument("--idle", action="store_true", help="each push after an hour's quiet (the slow pace)")
     opts = ap.parse_args()
     from hosting_support import Daemon
     from store_support import sample_document
@@ -88,6 +91,7 @@ def main() -> None:
         os.environ.update(env_for(fr))
         from draftroom.store import Negotiation
         from draftroom.store import remote as rm
+        from draftroom.tui import syncing
         from draftroom.workflow import hosting
 
         neg, home = Negotiation(fr / "home" / "t"), fr / "home"
@@ -104,33 +108,58 @@ def main() -> None:
         syncs = timed(lambda: hosting.sync("t", home), max(3, opts.looks // 4))
         base = statistics.median(peer)
         print(f"bare git ls-remote (the peer): {ms(peer)}")
+        cpu = _cpu_per_ls_remote(tmp / "served" / "t.git", opts.looks)
+        print(
+            f"CPU of one ls-remote (git and the upload-pack it serves, local transport): {cpu * 1000:.1f} ms; "
+            f"193 rooms looking every {syncing.SLOW_SECONDS} s: {193 / syncing.SLOW_SECONDS:.0f} a second, "
+            f"about {193 / syncing.SLOW_SECONDS * cpu:.2f} cores"
+        )
         print(
             f"look (every tick of the worker): {ms(looks)} = {statistics.median(looks) / base:.1f}x the peer"
         )
         print(f"git fetch, nothing new: {ms(fetches)} = {statistics.median(fetches) / base:.1f}x the peer")
         print(f"sync, nothing to do: {ms(syncs)} = {statistics.median(syncs) / base:.1f}x the peer")
-        from draftroom.tui import syncing
-
         syncing.FAST_SECONDS = opts.look or syncing.FAST_SECONDS
-        latency = asyncio.run(_push_to_visible(home, jp, opts.pushes))
+        latency = asyncio.run(_push_to_visible(home, jp, opts.pushes, opts.idle))
+        room = (
+            f"each push after an hour's quiet: a look every {syncing.SLOW_SECONDS} s"
+            if opts.idle
+            else f"active room: a look every {syncing.FAST_SECONDS} s"
+        )
         print(
-            f"push to visible in the app (active room: a look every {syncing.FAST_SECONDS} s): {ms(latency)} ({len(latency)} pushes)"
+            f"push to visible in the app ({room}): {ms(latency)}, max {max(latency) * 1000:.0f} ms ({len(latency)} pushes)"
         )
     finally:
         daemon.stop()
 
 
-async def _push_to_visible(home: Path, japan: Path, pushes: int) -> list[float]:
+def _cpu_per_ls_remote(bare: Path, n: int) -> float:
+    """CPU seconds (user + system) of one `git ls-remote` of `bare` and the upload-pack serving it."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    for _ in range(n):
+        subprocess.run(["git", "ls-remote", str(bare), "refs/heads/main"], check=True, capture_output=True)
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return (after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime) / n
+
+
+async def _push_to_visible(home: Path, japan: Path, pushes: int, idle: bool) -> list[float]:
     from draftroom.tui.app import DraftroomApp
     from draftroom.tui.identity import Identity
     from draftroom.tui.rooms import WorkflowLobby
+    from draftroom.tui.syncing import SLOW_SECONDS
 
     app = DraftroomApp(WorkflowLobby(home), "t", Identity("France", "delegate"))
-    out = []
+    out, quiet = [], [0.0]
+    real = app.syncer.clock
+    app.syncer.clock = lambda: real() + quiet[0]
     async with app.run_test() as pilot:
         while app.sync_state is None or app.snapshot is None or not app.snapshot.counted:
             await pilot.pause(0.05)
         for i in range(pushes):
+            if idle:  # an hour's quiet before this push: the slow pace
+                quiet[0] += 3600
+                while app.syncer.pace != SLOW_SECONDS:
+                    await pilot.pause(0.05)
             aid = await asyncio.to_thread(
                 dr,
                 japan,

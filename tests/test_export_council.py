@@ -138,3 +138,13 @@ def test_an_assembly_text_exported_under_a_council_symbol_speaks_as_the_council(
     ga = export_document(doc, tmp_path / "ga.txt", _opts()).read_text(encoding="utf-8")
     assert "Resolution adopted by the General Assembly\non 31 December 2016" in ga
     assert "\n\nThe General Assembly,\n\n" in ga and "Security Council" not in ga
+
+
+def test_a_council_resolution_read_back_from_its_akn_keeps_its_adoption_line(tmp_path):
+    """The AKN file's conclusions name the meeting in words ("7855th plenary meeting"); the Council's head,
+    written again from that file, still says "at its 7855th meeting", not "7855th plenary meeting meeting"."""
+    xml = export_document(_council(), tmp_path / "sc.xml", _opts())
+    back = parse_file(xml)
+    out = export_document(back, tmp_path / "again.docx", Options(kind="resolution", lang="en"))
+    texts = [p.text for p in docx.Document(str(out)).paragraphs if p.text.strip()]
+    assert texts[1] == "Adopted by the Security Council at its 7855th meeting, on 31 December 2016"

@@ -39,6 +39,7 @@ def test_a_table_over_two_pages_reads_as_the_xml_with_its_notes_apart():
     assert sum(r == ["Gross", "Net of staff assessment"] for r in _rows(ours[0])) == 1  # page 4 repeats it
     assert _rows(ours[0])[-1][1:] == ["23 999 350", "21 578 050"]
     assert [p.text for p in ours[1:]] == ["a See A/79/555.", "b Reflects amounts after recosting."]
+    assert [p.opener for p in ours[1:]] == ["", ""]  # the notes' letters are set in italics: no opener
 
 
 def test_a_table_keeps_its_columns_and_empty_cells():

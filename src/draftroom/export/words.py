@@ -258,9 +258,16 @@ def council_adoption_line(meeting: str, adopted_on: str, lang: str) -> str:
     return COUNCIL_ADOPTED[lang].format(m=meeting_ordinal(meeting, lang), date=format_date(adopted_on, lang))
 
 
+_DIGITS = re.compile(r"\d+")
+
+
 def meeting_ordinal(meeting: str, lang: str) -> str:
-    """A meeting's number as its ordinal: "7853rd", "7853e", "7853ª", "7853-м"; other text as given."""
+    """A meeting's number as its ordinal: "7853rd", "7853e", "7853ª", "7853-м". A closing's meeting line
+    ("7855th plenary meeting", as an AKN file's conclusions give it) gives its one number; other text as given."""
     n = decimal(meeting.strip(), 5)
+    numbers = _DIGITS.findall(meeting)
+    if n is None and len(numbers) == 1:
+        n = int(numbers[0])
     if n is None:
         return meeting
     return {

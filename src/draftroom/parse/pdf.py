@@ -447,7 +447,13 @@ def _text(pages: list[_Page], openers: dict[str, str] | None = None) -> str:
             else:
                 current = join_wrapped(current, line.text)
             # a paragraph's first words: on its first line, or below a number set alone ("6.")
-            if openers is not None and (how == "para" or opens) and (lead := _italic_lead(line)):
+            # (a table's note opens with its letter, set in italics: no opener)
+            if (
+                openers is not None
+                and (how == "para" or opens)
+                and not _lettered_note(line)
+                and (lead := _italic_lead(line))
+            ):
                 openers[opener_key(lead[1])] = lead[0]
             opens = how == "para" and vocab.bare_label(line.text.strip())
             prev = line

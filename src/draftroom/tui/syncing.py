@@ -5,10 +5,10 @@ right after, at its next look. A worker thread looks at the remote (one round tr
 commit, no fetch, no lock) and syncs only when the look says so: the remote moved (another delegation
 pushed), or this clone has actions waiting to go out. How often it looks is `look_interval`: every
 0.75 s while the room is active (the user pressed a key or clicked, this clone acted, or the remote
-moved, in the last half minute), then less often, up to every SLOW_SECONDS (1.25 s) however long the
+moved, in the last half minute), then less often, up to every SLOW_SECONDS (1 s) however long the
 room was quiet, so that another delegation's action shows within 2 s of its push always: the pace, a
 look that was under way when the push landed, the next look and the sync that brings the action stay
-under SHOWN_WITHIN. A room left open on 193 idle laptops costs the server about 150 looks a second
+under SHOWN_WITHIN. A room left open on 193 idle laptops costs the server about 190 looks a second
 instead of 260 (see the README's scale notes). "Sync now" syncs whatever the look says. The result is
 the app's `sync_state` (online or offline, the last time the remote was reached, actions waiting),
 which the top bar shows; every refusal (an own action that no longer holds, the server's guard
@@ -37,10 +37,11 @@ if TYPE_CHECKING:  # the hosting modules load at the first look, after the first
     from draftroom.workflow.hosting import Look, Synced
 
 SHOWN_WITHIN = 2.0  # another delegation's action shows within 2 s of its push, however quiet the room was
-LOOK_AND_SYNC = 0.75  # at most a look under way, the next look and the sync that brings an action: about
-# 0.45 s on 2 loaded cores (bench/bench_tui_sync.py: a look 58 ms, a sync that fetches one action 0.3 s)
+LOOK_AND_SYNC = 1.0  # a look under way when the push lands, the next look, the sync that fetches the action
+# and the app's reload: up to 0.8 s on 2 cores loaded by other work (bench/bench_tui_sync.py, active room:
+# push to visible p90 1.16 s at a 0.75 s pace)
 FAST_SECONDS = 0.75  # the pace while the room is active
-SLOW_SECONDS = SHOWN_WITHIN - LOOK_AND_SYNC  # 1.25 s: a room nobody touched for a while
+SLOW_SECONDS = SHOWN_WITHIN - LOOK_AND_SYNC  # 1.0 s: a room nobody touched for a while
 ACTIVE_SECONDS = 30.0  # activity this recent keeps the fast pace
 
 

@@ -183,14 +183,15 @@ def _kept_moving(neg: Negotiation) -> DraftroomError:
 
 def _take_turn(neg: Negotiation, turn: turns.Turn) -> float | None:
     """Wait for the turn to push (draftroom.store.turns), as long as the queue moves: a new deadline
-    for the rounds that follow, or None when the remote deals no turns."""
+    for the rounds that follow when it waited in the queue, else None (the turn was free at once, or
+    the remote deals no turns: the rounds keep the deadline they had)."""
     nearest, stuck = None, time.monotonic() + RETRY_SECONDS
     while place := rm.ask_turn(neg, turn):
         if nearest is None or place < nearest:
             nearest, stuck = place, time.monotonic() + RETRY_SECONDS
         if time.monotonic() > stuck:
             raise _kept_moving(neg)
-    return time.monotonic() + RETRY_SECONDS if turn.served else None
+    return time.monotonic() + RETRY_SECONDS if nearest is not None else None
 
 
 def backoff(attempt: int, round_seconds: float) -> float:

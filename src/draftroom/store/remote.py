@@ -370,6 +370,11 @@ def push(neg: Negotiation, turn: turns.Turn | None = None) -> str | None:
     with neg.repository() as repo:
         remote_tags = set(str(repo.git.for_each_ref("--format=%(refname:lstrip=3)", REMOTE_TAGS)).split())
         tags = [f"refs/tags/{t}" for t in revision_tags(repo) if t not in remote_tags]
+        up = str(repo.git.for_each_ref("--format=%(objectname)", UPSTREAM)).strip()
+        if not tags and up == str(repo.git.rev_parse("HEAD")).strip():
+            # nothing to send (every own action was set aside): no push, for a push that updates no ref
+            # but carries push options can be cut short by the server ("unable to write flush packet")
+            return None
     holding = ["-o", f"{turns.OPTION}={turn.token}"] if turn is not None and turn.held else []
     done = _push(neg, [*holding, REMOTE, f"HEAD:refs/heads/{BRANCH}", *tags])
     if done.returncode == 0:

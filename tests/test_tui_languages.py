@@ -34,6 +34,14 @@ async def _settle(pilot) -> None:
     await pilot.pause()
 
 
+async def _save(pilot, text: str) -> None:
+    """Type `text` into the open translation editor, save it, and let the save and its reload finish."""
+    pilot.app.screen.query_one("#translation-text").text = text
+    await pilot.press("ctrl+s")
+    await _settle(pilot)
+    await _settle(pilot)
+
+
 def _drive(home: Path, identity: Identity, scenario, first: tuple[str, ...] = ("ctrl+l",)) -> None:
     """Run the app on negotiation "r" as `identity`, press the `first` keys, then play `scenario`."""
 
@@ -62,11 +70,7 @@ def test_two_languages_side_by_side_switch_and_the_secretariat_translates_in_pla
         assert "en | fr · 8 of 8 current" in text and "Ayant examiné le chapitre V" in text
         await pilot.press("down", "e")
         await _settle(pilot)
-        area = app.screen.query_one("#translation-text")
-        area.text = "Ayant examiné à nouveau la question,"
-        await pilot.press("ctrl+s")
-        await _settle(pilot)
-        await _settle(pilot)
+        await _save(pilot, "Ayant examiné à nouveau la question,")
         assert "PP2 · fr · current" in screen_text(
             app
         ) and "Ayant examiné à nouveau la question," in screen_text(app)
@@ -88,10 +92,7 @@ def test_stale_is_marked_and_a_delegation_proposes_its_wording(tmp_path):
         assert "7 of 8 current" in text and "OP1       ! stale" in text
         await pilot.press("down", "down", "e")
         await _settle(pilot)
-        app.screen.query_one("#translation-text").text = "决定另行处理；"
-        await pilot.press("ctrl+s")
-        await _settle(pilot)
-        await _settle(pilot)
+        await _save(pilot, "决定另行处理；")
         assert any("proposed as CHN-" in n.message for n in app._notifications)
         assert "OP1       ! stale" in screen_text(app)  # a proposal is not the translation
 
@@ -134,10 +135,7 @@ def test_the_draft_itself_reads_in_another_language_and_the_secretariat_translat
         assert "[stale]" in text and "Decides otherwise;" in text  # OP1, beside its old French
         await pilot.press("e")
         await _settle(pilot)
-        app.screen.query_one("#translation-text").text = "Décide autrement ;"
-        await pilot.press("ctrl+s")
-        await _settle(pilot)
-        await _settle(pilot)
+        await _save(pilot, "Décide autrement ;")
         assert "in fr: 8 of 8 current" in screen_text(app) and "Décide autrement" in screen_text(app)
         await pilot.press("l")
         await _settle(pilot)
@@ -180,10 +178,7 @@ def test_the_secretariat_translates_a_footnote_in_place_from_the_draft(tmp_path)
         assert "Footnote 1 of PP1 in fr" in screen_text(app) and "Corrected." in screen_text(app)
         area = app.screen.query_one("#translation-text")
         assert "Documents officiels" in area.text  # the stale French note, to correct
-        area.text = "Documents officiels de l’Assemblée générale, corrigés."
-        await pilot.press("ctrl+s")
-        await _settle(pilot)
-        await _settle(pilot)
+        await _save(pilot, "Documents officiels de l’Assemblée générale, corrigés.")
         assert any("footnote 1 in fr is current" in n.message for n in app._notifications)
 
     _drive(home, Identity("Secretariat", "secretariat"), scenario, first=())
@@ -266,10 +261,7 @@ def test_a_delegation_picks_one_of_a_paragraphs_footnotes_and_proposes_its_trans
         assert "Footnote 2 of PP1 in es" in screen_text(app)
         area = app.screen.query_one("#translation-text")
         assert area.text == before
-        area.text = "Resolución 260 A (III), anexo (propuesta)."
-        await pilot.press("ctrl+s")
-        await _settle(pilot)
-        await _settle(pilot)
+        await _save(pilot, "Resolución 260 A (III), anexo (propuesta).")
         assert any("footnote 2 in es proposed as CHL-" in n.message for n in app._notifications)
 
     _drive(tmp_path, Identity("Chile", "delegate"), scenario, first=())

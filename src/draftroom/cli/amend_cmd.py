@@ -3,7 +3,6 @@ compromise, mark, bracket, unbracket, roles, compile."""
 
 from __future__ import annotations
 
-import json
 import sys
 from pathlib import Path
 
@@ -89,32 +88,18 @@ def _submit(args: argparse.Namespace) -> int:
 
 
 def _amendments(args: argparse.Namespace) -> int:
-    from draftroom.workflow import listing
+    from draftroom.workflow import listed
     from draftroom.workflow.negotiation import paragraph_ids
 
     (on,) = paragraph_ids(args.name, [args.on], home=args.home)
-    found = listing.list_amendments(args.name, args.status, args.by, on, args.home, args.kind)
-    names = found.names
+    found = listed.amendments(args.name, args.status, args.by, on, args.home, args.kind, args.json)
     if args.json:
-        listed = [listing.as_json(a, names, a.id in found.private) for a in found.amendments]
-        sys.stdout.write(
-            json.dumps(listed, ensure_ascii=False, indent=1) + "\n"
-        )  # one write, not one a value
+        sys.stdout.write(listed.json_list(found) + "\n")  # one write, not one a value
         return 0
-    if not found.amendments:
+    if not found:
         print("no amendments" + (" match" if args.status or args.by or args.on or args.kind else " yet"))
         return 0
-    out = []
-    for a in found.amendments:
-        head = f"{a.id}  {a.kind:<7} {listing.where(a, names):<16} {a.status:<11} {a.base:<6} {', '.join(a.proposers)}"
-        out.append(head + ("  (private: `draftroom submit` shares it)" if a.id in found.private else ""))
-        out.append(f"    {listing.change(a)}")
-        if a.conflict:
-            out.append(f"    conflict: {a.conflict.reason}")
-            out.append(f"    written against: {a.conflict.base_text}")
-            out.append(f"    the text now:    {a.conflict.current_text or '(deleted)'}")
-        out += [f"    — {line}" for line in listing.thread_lines(a)]
-    print("\n".join(out))
+    print("\n".join(found))
     return 0
 
 

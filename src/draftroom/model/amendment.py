@@ -94,6 +94,34 @@ class Amendment:
         return f"p-{self.id.lower()}"
 
 
+# what a listing filters on: status, kind, whether it merges others, proposers, target, anchor
+Facts = tuple[str, str, bool, list[str], str | None, str | None]
+
+
+def facts(a: Amendment) -> Facts:
+    return (a.status, a.kind, bool(a.merges), a.proposers, a.target, a.anchor)
+
+
+def matches(
+    found: Facts,
+    status: str | None = None,
+    by: str | None = None,
+    on: str | None = None,
+    kind: str | None = None,
+) -> bool:
+    """Whether an amendment passes a listing's filters: its status ("pending": proposed or
+    conflicting), a delegation among its proposers, the paragraph (its id) it acts on, its kind
+    ("compromise": a facilitator's text merging others)."""
+    a_status, a_kind, merging, proposers, target, anchor = found
+    if status and (a_status not in PENDING if status == PENDING_FILTER else a_status != status):
+        return False
+    if kind and (not merging if kind == "compromise" else a_kind != kind or merging):
+        return False
+    if by and by not in proposers:
+        return False
+    return not on or on in (target, anchor)
+
+
 _last: list[int] = [0, 0]  # the last (milliseconds, random) handed out by this process
 
 

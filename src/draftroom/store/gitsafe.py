@@ -10,17 +10,17 @@ filters, diff drivers, ssh or gpg programs, includes) is refused with the comman
 from __future__ import annotations
 
 import os
-import signal
-import subprocess
 from collections.abc import Iterator
 from contextlib import contextmanager, suppress
 from pathlib import Path
-from subprocess import DEVNULL, PIPE
 
 from draftroom.errors import DraftroomError
+from draftroom.patterns import LazyPattern
 
 TYPE_CHECKING = False  # typing stays unloaded: its names are for annotations only
 if TYPE_CHECKING:
+    import subprocess
+
     from git import Repo
 
 OVERRIDES = (
@@ -132,17 +132,21 @@ def config_keys(git_dir: Path) -> list[str]:
     known = _checked.get(config)
     if known and known[0] == mtime:
         return known[1]
-    listed = subprocess.run(
-        ["git", "config", "--file", str(config), "--no-includes", "--name-only", "--list"],
-        capture_output=True,
-        text=True,
-        env=environment(),
-    )
-    if listed.returncode != 0:
-        raise DraftroomError(
-            f"{config} is not a valid git config file: repair it or clone the negotiation again"
+    keys = _plain_keys(config)
+    if keys is None:
+        import subprocess  # only for a config in another form than git and draftroom write
+
+        listed = subprocess.run(
+            ["git", "config", "--file", str(config), "--no-includes", "--name-only", "--list"],
+            capture_output=True,
+            text=True,
+            env=environment(),
         )
-    keys = listed.stdout.split()
+        if listed.returncode != 0:
+            raise DraftroomError(
+                f"{config} is not a valid git config file: repair it or clone the negotiation again"
+            )
+        keys = listed.stdout.split()
     for key in keys:
         if _pattern(key.lower()) not in _ALLOWED:
             raise DraftroomError(
@@ -150,6 +154,39 @@ def config_keys(git_dir: Path) -> list[str]:
                 f"remove it with `git config --file {config} --unset-all {key}`"
             )
     _checked[config] = (mtime, keys)
+    return keys
+
+
+# A config as git and draftroom write it: section headers alone on their line, `key = value` lines
+# whose values hold no quote, backslash or comment sign, comment lines and blank ones.
+_HEADER = LazyPattern(r'\[([A-Za-z0-9-]+)(?: "([^"\\\x00-\x1f]*)")?\]')
+_ENTRY = LazyPattern(r"([A-Za-z][A-Za-z0-9-]*)[ \t]*=[^\"\\#;\x00-\x08\x0a-\x1f]*")
+
+
+def _plain_keys(config: Path) -> list[str] | None:
+    """The keys a config file sets, as `git config --name-only --list` spells them (section and key
+    lower case, a subsection as written), read without starting git when every line is in the plain
+    form above; None for anything else (continued lines, quoted values, comments after a value, a
+    key on a header's line, a byte-order mark, a carriage return...), which git itself reads."""
+    try:
+        text = config.read_bytes().decode("utf-8")  # every byte as it is: "\r" is not plain
+    except (OSError, UnicodeDecodeError):
+        return None
+    keys: list[str] = []
+    section = None
+    for line in text.split("\n"):
+        line = line.strip(" \t")
+        if not line or line[0] in "#;":
+            continue
+        header = _HEADER.fullmatch(line)
+        if header:
+            name, sub = header.groups()
+            section = name.lower() if sub is None else f"{name.lower()}.{sub}"
+            continue
+        entry = _ENTRY.fullmatch(line)
+        if entry is None or section is None:
+            return None
+        keys.append(f"{section}.{entry.group(1).lower()}")
     return keys
 
 
@@ -174,6 +211,10 @@ def run(
     """A git command outside a Repo (fetch, push, clone, verify), with the same overrides; `timeout`
     seconds at most: then subprocess.TimeoutExpired, git and the processes it started (ssh, a remote
     helper, which would otherwise keep waiting on the network) killed."""
+    import signal
+    import subprocess
+    from subprocess import DEVNULL, PIPE
+
     env = {**_base_env(), **(env or {})}
     with subprocess.Popen(
         ["git", *args], cwd=cwd, stdout=PIPE, stderr=PIPE, stdin=DEVNULL, text=True, env=env

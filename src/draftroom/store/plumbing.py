@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import atexit
 import os
-import subprocess
 from collections import OrderedDict
 from pathlib import Path
 
@@ -54,6 +53,8 @@ def _run(
 ) -> str:
     """`git OPTIONS... ARGS...` with gitsafe's overrides, run in `cwd`: its output, or a one-line error
     naming the git command (the first of `args` that is not an option) and `where` when git fails."""
+    import subprocess  # not at import: a read answered without git (a kept listing) never loads it
+
     done = subprocess.run(
         ["git", *options, *args],
         cwd=cwd,
@@ -87,6 +88,8 @@ def change(where: Where, *args: str, env: dict[str, str] | None = None, lock_fd:
 
 def is_ancestor(where: Where, older: str, newer: str) -> bool:
     """Whether commit `older` is in the history of `newer` (False when either is not a commit here)."""
+    import subprocess
+
     done = subprocess.run(
         ["git", "--git-dir", str(git_dir(where)), "merge-base", "--is-ancestor", older, newer],
         capture_output=True,
@@ -131,6 +134,8 @@ class _Batch:
     """One `git cat-file --batch`: object names in, (type, bytes) out, in order."""
 
     def __init__(self, root: Path) -> None:
+        import subprocess
+
         self.proc = subprocess.Popen(
             ["git", "--git-dir", str(root), "cat-file", "--batch"],
             stdin=subprocess.PIPE,

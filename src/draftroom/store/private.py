@@ -8,6 +8,7 @@ rules refuse that commit everywhere (the server's guard, `verify`).
 """
 
 import json
+import os
 from pathlib import Path
 
 from draftroom.errors import DraftroomError
@@ -69,11 +70,15 @@ class PrivateProposals:
         return found[0] if found else None
 
     def token(self) -> str:
-        """Changes whenever a private proposal is added or removed (one stat, no git)."""
+        """Changes whenever a private proposal is added, changed or removed (no git): each file's
+        name, inode, size and modification time (a folder's time alone can stay the same across two
+        saves made within one tick of the file system's clock)."""
         try:
-            return str(self.folder.stat().st_mtime_ns)
+            with os.scandir(self.folder) as found:
+                files = sorted((e.name, e.stat()) for e in found)
         except OSError:
             return ""
+        return " ".join(f"{n}:{s.st_ino}:{s.st_size}:{s.st_mtime_ns}" for n, s in files)
 
     def remove(self, aid: str) -> None:
         self._file(aid).unlink(missing_ok=True)

@@ -399,6 +399,11 @@ class Negotiation:
             f"no revision {rev!r} in {self.name}: it has {', '.join(known)} (or use 'latest')"
         )
 
+    def head(self) -> str:
+        """The latest commit's sha, read from the refs' files (no git process), as `snapshot` reads it."""
+        self._heal_if_idle()
+        return plumbing.head_sha(self.git_dir())
+
     def snapshot(self, rev: str | None = None) -> Committed:
         """Every file at a revision (default: the latest commit), read from git objects, lock-free."""
         self._heal_if_idle()

@@ -164,7 +164,7 @@ def submit(name: str, ident: str, actor: str | None, home: Home = None) -> Amend
 
 
 def private_token(negotiation: Path) -> str:
-    """A token that changes whenever this clone's private proposals change (cheap: one stat)."""
+    """A token that changes whenever this clone's private proposals change (cheap: no git)."""
     return PrivateProposals(negotiation).token()
 
 

@@ -3,8 +3,10 @@ revision, and the change."""
 
 from __future__ import annotations
 
+import json
+
 from draftroom.model import Document, labels
-from draftroom.model.amendment import PENDING_FILTER, Amendment
+from draftroom.model.amendment import Amendment, facts, matches
 from draftroom.model.translation import TranslationProposal
 from draftroom.record import asdict, field, record
 from draftroom.store.private import PrivateProposals
@@ -16,6 +18,9 @@ from draftroom.workflow.negotiation import Home, open_negotiation
 TYPE_CHECKING = False  # typing stays unloaded: its names are for annotations only
 if TYPE_CHECKING:
     from typing import Any
+
+    from draftroom.store.committed import Committed
+    from draftroom.store.repo import Negotiation
 
 
 def where(a: Amendment, names: dict[str, str]) -> str:
@@ -54,18 +59,27 @@ def select(
 ) -> list[Amendment]:
     """Filter by status ("pending": proposed or conflicting), by delegation (any proposer), by the
     paragraph (its id) acted on and by kind ("compromise": a facilitator's text merging others)."""
-    out = []
-    for a in amendments:
-        if status and (not a.pending if status == PENDING_FILTER else a.status != status):
-            continue
-        if kind and (not a.merges if kind == "compromise" else a.kind != kind or bool(a.merges)):
-            continue
-        if by and by not in a.proposers:
-            continue
-        if on and on not in (a.target, a.anchor):
-            continue
-        out.append(a)
-    return out
+    return [a for a in amendments if matches(facts(a), status, by, on, kind)]
+
+
+def text_block(a: Amendment, names: dict[str, str], private: bool = False) -> str:
+    """The amendment as `draftroom amendments` prints it: its head line, its change, its conflict,
+    its discussion."""
+    head = f"{a.id}  {a.kind:<7} {where(a, names):<16} {a.status:<11} {a.base:<6} {', '.join(a.proposers)}"
+    out = [head + ("  (private: `draftroom submit` shares it)" if private else "")]
+    out.append(f"    {change(a)}")
+    if a.conflict:
+        out.append(f"    conflict: {a.conflict.reason}")
+        out.append(f"    written against: {a.conflict.base_text}")
+        out.append(f"    the text now:    {a.conflict.current_text or '(deleted)'}")
+    out += [f"    — {line}" for line in thread_lines(a)]
+    return "\n".join(out)
+
+
+def json_block(a: Amendment, names: dict[str, str], private: bool = False) -> str:
+    """`as_json` as an element of the `--json` list: what json.dumps(list, indent=1) writes for it,
+    its own indent one deeper (a JSON text holds no raw line break inside its strings)."""
+    return " " + json.dumps(as_json(a, names, private), ensure_ascii=False, indent=1).replace("\n", "\n ")
 
 
 def as_json(a: Amendment, names: dict[str, str], private: bool = False) -> dict[str, Any]:
@@ -119,7 +133,19 @@ def list_amendments(
     Read from git (one commit: the text and its amendments agree), not from the SQL index: one
     `git cat-file` answers faster than SQLAlchemy loads."""
     neg = open_negotiation(name, home)
-    snap = neg.snapshot()
+    return listing_at(neg, neg.snapshot(), status, by, on, kind, translations)
+
+
+def listing_at(
+    neg: Negotiation,
+    snap: Committed,
+    status: str | None = None,
+    by: str | None = None,
+    on: str | None = None,
+    kind: str | None = None,
+    translations: bool = False,
+) -> Listing:
+    """`list_amendments` at one commit of the negotiation (`snap`)."""
     doc = snap.outline()
     who = resolve_actor(by) if by else None
     public = snap.amendments.all()

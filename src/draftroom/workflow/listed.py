@@ -1,0 +1,115 @@
+"""The amendments' listing as `draftroom amendments` prints it (text or JSON), kept per state of the
+clone.
+
+Listing thousands of amendments reads each file from git, parses it and computes its redline and
+its JSON, on every call. Computed once (`listing`), each amendment's row is kept in the clone
+(`store.head_cache`) under the head commit and this clone's private proposals, so the next
+listing of the same state reads one file and filters its rows. Any action, here or pulled in by a
+sync, moves the head; a private proposal saved, submitted or removed changes the private part: the
+next listing computes the rows again.
+"""
+
+from draftroom.model.amendment import Facts, facts, matches
+from draftroom.store.head_cache import HeadCache
+from draftroom.store.private import PrivateProposals
+from draftroom.workflow.negotiation import Home, Negotiation, open_negotiation
+
+FORMAT = "amendments 2"  # a row's shape and renderings: change it whenever either changes
+CACHE = "amendments"
+TEXT, JSON = 0, 1  # the kept sections: every amendment's text_block, every amendment's json_block
+
+# a row: the amendment's Facts, then the length of its text_block and of its json_block
+Row = list[object]
+
+
+def amendments(
+    name: str,
+    status: str | None = None,
+    by: str | None = None,
+    on: str | None = None,
+    home: Home = None,
+    kind: str | None = None,
+    as_json: bool = False,
+) -> list[str]:
+    """The amendments, oldest first, filtered as `listing.list_amendments` filters them (`on`: a
+    paragraph id), each as `listing.text_block` gives it (`as_json`: as `listing.json_block`)."""
+    neg = open_negotiation(name, home)
+    private = PrivateProposals(neg.path).token()  # first: a change while reading shows next time
+    cache = HeadCache(neg.git_dir(), CACHE)
+    section = JSON if as_json else TEXT
+    kept = cache.get(_key(neg.head(), private), section)
+    blocks = _blocks(kept, section) if kept else None
+    if blocks is None:
+        rows, sections = _computed(neg, cache, private)
+        blocks = _split(rows, sections[section], section)
+    if by:
+        from draftroom.workflow.identity import resolve_actor
+
+        by = resolve_actor(by)
+    return [block for row, block in blocks if matches(_facts(row), status, by, on, kind)]
+
+
+def json_list(blocks: list[str]) -> str:
+    """The JSON list of `json_block`s: what json.dumps(list, indent=1) writes."""
+    return "[\n" + ",\n".join(blocks) + "\n]" if blocks else "[]"
+
+
+def _key(head: str, private: str) -> str:
+    return f"{FORMAT}\n{head}\n{private}"
+
+
+def _computed(neg: Negotiation, cache: HeadCache, private: str) -> tuple[list[Row], list[str]]:
+    from draftroom.workflow import listing  # the redlines' and the document's modules: only here
+
+    snap = neg.snapshot()
+    found = listing.listing_at(neg, snap)
+    names = found.names
+    rows: list[Row] = []
+    texts, jsons = [], []
+    for a in found.amendments:
+        mine = a.id in found.private
+        texts.append(listing.text_block(a, names, mine))
+        jsons.append(listing.json_block(a, names, mine))
+        rows.append([*facts(a), len(texts[-1]), len(jsons[-1])])
+    sections = ["".join(texts), "".join(jsons)]
+    cache.put(_key(snap.commit, private), rows, sections)
+    return rows, sections
+
+
+def _split(rows: list[Row], text: str, section: int) -> list[tuple[Row, str]]:
+    out, at = [], 0
+    for row in rows:
+        size: int = row[6 + section]  # type: ignore[assignment]
+        out.append((row, text[at : at + size]))
+        at += size
+    return out
+
+
+def _blocks(kept: tuple[object, str], section: int) -> list[tuple[Row, str]] | None:
+    """The kept rows, each with its block of `section`; None when they do not have the rows' shape
+    (a damaged or foreign file is computed again)."""
+    rows, text = kept
+    if not isinstance(rows, list) or not all(_row(r) for r in rows):
+        return None
+    if sum(r[6 + section] for r in rows) != len(text):
+        return None
+    return _split(rows, text, section)
+
+
+def _row(r: object) -> bool:
+    return (
+        isinstance(r, list)
+        and len(r) == 8
+        and isinstance(r[0], str)
+        and isinstance(r[1], str)
+        and isinstance(r[2], bool)
+        and isinstance(r[3], list)
+        and type(r[6]) is int
+        and type(r[7]) is int
+        and r[6] >= 0
+        and r[7] >= 0
+    )
+
+
+def _facts(row: Row) -> Facts:
+    return row[0], row[1], row[2], row[3], row[4], row[5]  # type: ignore[return-value]

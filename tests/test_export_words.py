@@ -200,3 +200,9 @@ def test_instruction_text_follows_and_bad_instructions():
 def test_the_parser_reads_our_ordinals_back(lang, words, last):
     """An independent reader: the parser's ordinal vocabulary turns our words back into numbers."""
     assert [n for n in range(1, last + 1) if ordinal_value(words(n), lang) != n] == []
+
+
+def test_the_plenarys_report_line_is_known_in_each_language():
+    for lang in ("en", "zh", "fr", "es", "ru", "ar"):
+        assert words.adopted_in_plenary(words.report_line(None, "A/79/L.12", lang))
+        assert not words.adopted_in_plenary(words.report_line("Third Committee", "A/79/400", lang))

@@ -76,6 +76,7 @@ class Layout:
     running_title: str = ""  # the short title opposite the symbol in later pages' heads (adopted texts)
     sponsor_note: str | None = None  # the "*" note after the sponsor line's colon
     asterisk_notes: bool = False  # the other notes marked "**", "***" after it (amendments documents)
+    plenary: bool = False  # adopted without reference to a Main Committee (its later pages open lower)
 
 
 @dataclass(frozen=True)

@@ -54,9 +54,8 @@ def resolution_layout(doc: Document, opts: Options) -> Layout:
     draft_symbol = None if doc.committee or not doc.symbol or "/RES/" in doc.symbol else doc.symbol
     blocks = heading_blocks(doc, opts)
     blocks.append(Block("adopted", words.adoption_line(adopted_on, opts.lang, several=bool(doc.parts))))
-    blocks.append(
-        Block("report", doc.report_line or words.report_line(doc.committee, draft_symbol, opts.lang))
-    )
+    report = doc.report_line or words.report_line(doc.committee, draft_symbol, opts.lang)
+    blocks.append(Block("report", report))
     printed = whole_number(number) if number and doc.parts else number
     blocks.append(Block("title", doc.title, words.paragraph_number(printed, opts.lang) if printed else ""))
 
@@ -77,7 +76,15 @@ def resolution_layout(doc: Document, opts: Options) -> Layout:
         blocks += annex_blocks(doc, opts, first_new_page=False)
     blocks.append(Block("end"))
     head = masthead(doc, opts, symbol, adopted=True)
-    return Layout(opts.lang, symbol, head, blocks, footnotes(doc), running_title=doc.title)
+    return Layout(
+        opts.lang,
+        symbol,
+        head,
+        blocks,
+        footnotes(doc),
+        running_title=doc.title,
+        plenary=words.adopted_in_plenary(report),
+    )
 
 
 def _council_layout(

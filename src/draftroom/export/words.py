@@ -168,6 +168,12 @@ REPORT_LINE = {
     "ar": ("[بناء على تقرير {committee}{ref}]", "[دون إحالة إلى لجنة رئيسية{ref}]"),
 }
 
+
+def adopted_in_plenary(report: str) -> bool:
+    """Whether a report line is the plenary's ("[without reference to a Main Committee ...]"), in any language."""
+    return any(report.startswith(plenary.split("{ref}")[0]) for _, plenary in REPORT_LINE.values())
+
+
 NUMBER = {"ar": "{n} -"}  # paragraph and resolution numbers: "1.", "74/176.", Arabic "1 -", "74/176 -"
 
 

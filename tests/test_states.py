@@ -9,6 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from draftroom.errors import DraftroomError
+from draftroom.model import states
 from draftroom.model.states import (
     KINDS,
     LANGUAGES,
@@ -475,3 +476,15 @@ def _wrap_at_spaces(text: str, width: int) -> list[str]:
 )
 def test_group_name_with_a_comma_next_to_a_conjunction_stays_whole(line):
     assert "Развивающиеся страны, не имеющие выхода к морю" in split_sponsors(line, "ru")
+
+
+def test_a_name_as_the_table_writes_it_is_found_from_its_rows_alone(monkeypatch):
+    """Before the table is built whole (most commands never build it), a name, code or alias is
+    looked up in the rows whose line holds it: the same State the whole table gives, for every name."""
+    exact = states._states()[1]
+    monkeypatch.setattr(states, "_built", set())  # as in a command that has not built the table
+    for name, state in exact.items():
+        found = states._written(name)
+        assert found == state or (found is None and name == state.listed("es")), name
+    assert states._written("Narnia") is None and states._written("") is None
+    assert not states._built

@@ -10,6 +10,7 @@ from draftroom.errors import DraftroomError
 from draftroom.model.jsonform import to_dict
 from draftroom.store import Negotiation, Sponsor, layout
 from draftroom.store.index import Index
+from draftroom.store.transaction import may_need_packing
 
 
 @pytest.fixture
@@ -181,3 +182,33 @@ def test_an_action_writing_many_files_leaves_them_packed_and_the_refs_still_read
     with neg.action("sponsor-add", "China", summary="again") as txn:
         txn.sponsors.append(Sponsor("France", "FRA", True, "2026-01-06", "France"))
     assert [s.name for s in neg.sponsors()] == ["China", "France"]
+
+
+def test_git_maintenance_is_started_only_when_it_may_find_work(neg: Negotiation):
+    """A commit no longer starts git's maintenance each time: an action starts it when git's own
+    tests could say yes (loose objects in objects/17 over gc.auto / 256, packs over the limit)."""
+    git_dir = neg.git_dir()
+    for i in range(3):
+        with neg.action("sponsor-add", "China", summary=f"a small action {i}") as txn:
+            txn.write_file(f"notes/{i}.txt", f"{i}\n")
+    loose = git_dir / "objects" / "17"
+    if loose.is_dir() and len(list(loose.iterdir())) > 1:
+        pytest.skip("these few objects happen to fall in objects/17")
+    assert not may_need_packing(git_dir)
+    loose.mkdir(exist_ok=True)
+    (loose / ("0" * 38)).touch()
+    assert not may_need_packing(git_dir)
+    (loose / ("1" * 38)).touch()
+    assert may_need_packing(git_dir)
+    for name in loose.iterdir():
+        if name.name in ("0" * 38, "1" * 38):
+            name.unlink()
+    packs = git_dir / "objects" / "pack"
+    before = len(list(packs.glob("*.pack")))
+    for i in range(50 - before):
+        (packs / f"pack-{i:040x}.pack").touch()
+    assert not may_need_packing(git_dir)  # 50 packs: git's limit
+    (packs / f"pack-{99:040x}.pack").touch()
+    assert may_need_packing(git_dir)
+    (packs / f"pack-{99:040x}.keep").touch()  # a kept pack is not counted
+    assert not may_need_packing(git_dir)

@@ -114,22 +114,46 @@ class _Table:
     shown: dict[str, str]  # key -> the name as written in the table, for suggestions
 
 
-def _read_rows() -> list[dict[str, str]]:
-    """The table's rows, tab-separated under a header line (no quoting: a name holds no tab)."""
+@cache
+def _lines() -> tuple[list[str], list[str]]:
+    """The table's header and its rows' lines, tab-separated (no quoting: a name holds no tab)."""
     text = (Path(__file__).parent / "states.tsv").read_text(encoding="utf-8")
-    header, *rows = (line.split("\t") for line in text.splitlines() if line and not line.startswith("#"))
-    return [dict(zip(header, row, strict=True)) for row in rows]
+    header, *rows = (line for line in text.splitlines() if line and not line.startswith("#"))
+    return header.split("\t"), rows
+
+
+def _state(header: list[str], line: str) -> State:
+    row = dict(zip(header, line.split("\t"), strict=True))
+    aliases = tuple(a for a in row.pop("aliases").split(";") if a)
+    return State(**row, aliases=aliases)
+
+
+def _written(name: str) -> State | None:
+    """The first State naming `name` exactly as the table writes it (a name, a code, an alias),
+    read from the few rows whose line holds it; None when none does (a form the table does not
+    write, such as "la Argentina", is found by its key)."""
+    if not name or "\t" in name:
+        return None
+    if "_states" in _built:
+        return _states()[1].get(name)
+    header, rows = _lines()
+    for line in rows:
+        if name in line:
+            state = _state(header, line)
+            if name in state.names():
+                return state
+    return None
+
+
+_built: set[str] = set()  # "_states" once every row is made: its map answers from then on
 
 
 @cache
 def _states() -> tuple[tuple[State, ...], dict[str, State]]:
-    """The rows, and each State by every name exactly as the table writes it (codes included): what
-    most lookups are ("CHN" from a sponsors file, "China" typed), answered without normalizing the
-    table's two thousand names."""
-    states = []
-    for row in _read_rows():
-        aliases = tuple(a for a in row.pop("aliases").split(";") if a)
-        states.append(State(**row, aliases=aliases))
+    """The rows, and each State by every name exactly as the table writes it (codes included)."""
+    header, rows = _lines()
+    states = [_state(header, line) for line in rows]
+    _built.add("_states")
     exact: dict[str, State] = {}
     for state in reversed(states):  # the first State naming it wins, as in the table's keys
         exact.update(dict.fromkeys(state.names(), state))
@@ -162,7 +186,8 @@ def all_states() -> tuple[State, ...]:
 @lru_cache(maxsize=8192)
 def lookup(name: str) -> State | None:
     """The entity `name` stands for, or None: any language, code or alias; "the"/"la"... ignored."""
-    written = _states()[1].get(name)  # a name as the table writes it names what its key does
+    written = _written(name)  # a name as the table writes it names what its key does: most lookups
+    # ("CHN" from a sponsors file, "China" typed), answered without normalizing two thousand names
     if written is not None:
         return written
     key = _key(name)

@@ -15,6 +15,7 @@ from draftroom.files import write_atomically
 from draftroom.model import Document, Revision
 from draftroom.store import gitlog, layout
 from draftroom.store.amendments import ROLES, Amendments, read_facilitators, roles_file
+from draftroom.store.gitsafe import config_keys
 from draftroom.store.plumbing import Where, change, git_dir, head_sha, tags
 from draftroom.store.records import Action, NegotiationState, Sponsor
 
@@ -261,13 +262,46 @@ class Transaction:
         msg_file = git_dir(repo) / "DRAFTROOM_MSG"
         msg_file.write_text(msg, encoding="utf-8")
         sign = [*sign_options(self.signing_key), "commit", "-S"] if self.signing_key else ["commit"]
-        _git(repo, lock_fd, *sign, "-q", "--allow-empty", "--no-verify", "-F", str(msg_file), env=env)
+        # git's own maintenance after a commit is a process of its own each time: started here only
+        # when there may be something to pack
+        manual = ["-c", "maintenance.auto=false"]
+        _git(
+            repo, lock_fd, *manual, *sign, "-q", "--allow-empty", "--no-verify", "-F", str(msg_file), env=env
+        )
+        if may_need_packing(git_dir(repo)):
+            _git(repo, lock_fd, "maintenance", "run", "--auto", "--quiet")
         pause_for_tests("after-commit")
         sha = head_sha(repo)
         subject = msg.split("\n", 1)[0]
         action = gitlog.action_from(sha, when, self.actor, self.email, subject, gitlog.parse_trailers(msg))
         ensure_tag(repo, action, lock_fd, env)
         return action
+
+
+_HEX = frozenset("0123456789abcdef")
+PACK_LIMIT = 50  # git's gc.autoPackLimit when the repository does not set it
+
+
+def may_need_packing(git_dir: Path) -> bool:
+    """Whether `git maintenance run --auto` might find work: git's own test for loose objects (more
+    than gc.auto / 256 in objects/17, so more than one for any gc.auto, draftroom's 256 among them)
+    or for packs (more than gc.autoPackLimit: 50 unless the repository sets it); two folder
+    listings (the config's keys are known since the action began), no git process."""
+    try:
+        loose = sum(
+            1 for n in os.listdir(git_dir / "objects" / "17") if len(n) in (38, 62) and _HEX.issuperset(n)
+        )
+    except OSError:
+        loose = 0
+    if loose > 1:
+        return True
+    try:
+        names = set(os.listdir(git_dir / "objects" / "pack"))
+    except OSError:
+        return False
+    packs = sum(1 for n in names if n.endswith(".pack") and n[:-5] + ".keep" not in names)
+    limit = 1 if "gc.autopacklimit" in (k.lower() for k in config_keys(git_dir)) else PACK_LIMIT
+    return packs > limit
 
 
 def sign_options(key_file: str) -> list[str]:

@@ -212,3 +212,25 @@ def test_git_maintenance_is_started_only_when_it_may_find_work(neg: Negotiation)
     assert may_need_packing(git_dir)
     (packs / f"pack-{99:040x}.keep").touch()  # a kept pack is not counted
     assert not may_need_packing(git_dir)
+
+
+def test_a_commit_is_read_by_its_full_name_without_asking_git_to_resolve_it(neg: Negotiation, monkeypatch):
+    from draftroom.store import plumbing
+
+    git_dir = neg.git_dir()
+    head = git(neg.path, "rev-parse", "HEAD").strip()
+    tree = git(neg.path, "rev-parse", "HEAD^{tree}").strip()
+    git(neg.path, "-c", "user.name=x", "-c", "user.email=x@x", "tag", "-a", "-m", "a tag", "checked", head)
+    tag = git(neg.path, "rev-parse", "checked").strip()
+    assert tag != head
+    assert plumbing.commit_tree(git_dir, tag) == (head, tree)  # a tag's name: git peels it
+    asked: list[tuple[str, ...]] = []
+    real = plumbing.git
+    monkeypatch.setattr(
+        plumbing, "git", lambda where, *args, **kw: asked.append(args) or real(where, *args, **kw)
+    )
+    assert plumbing.commit_tree(git_dir, head) == (head, tree) and asked == []
+    with pytest.raises(DraftroomError, match=f"no commit '{'0' * 40}'"):
+        plumbing.commit_tree(git_dir, "0" * 40)
+    with pytest.raises(DraftroomError, match=f"no commit '{tree}'"):
+        plumbing.commit_tree(git_dir, tree)  # a tree is no commit

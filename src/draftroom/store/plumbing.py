@@ -25,6 +25,7 @@ if TYPE_CHECKING:
     Where: TypeAlias = Repo | Path | str  # a repository: a GitPython Repo or its git directory
 else:
     Where = object  # (for annotations only, as above)
+_HEX = frozenset("0123456789abcdef")
 TREE_MODE = b"40000"
 SUBMODULE_MODE = b"160000"
 _CHUNK = 512  # requests written before their answers are read: well within a pipe's buffer
@@ -199,18 +200,32 @@ def close_all() -> None:
 
 
 def commit_tree(where: Where, rev: str) -> tuple[str, str]:
-    """(commit sha, its tree's sha) of a revision ("HEAD", a tag, a sha, "sha^"); a one-line error if none."""
-    if rev == "HEAD":
+    """(commit sha, its tree's sha) of a revision ("HEAD", a tag, a sha, "sha^"); a one-line error if none.
+
+    A commit's full name (as git log gives it) is read as it is, without asking git to resolve it."""
+    found = objects(where, [rev])[0] if len(rev) in (40, 64) and _HEX.issuperset(rev) else None
+    if _tree(found) is not None:
+        sha = rev
+    elif rev == "HEAD":
         sha = head_sha(where)
     else:
         try:
             sha = git(where, "rev-parse", "--verify", "--end-of-options", f"{rev}^{{commit}}").strip()
         except DraftroomError:
             raise DraftroomError(f"no commit {rev!r} in {git_dir(where)}") from None
-    found = objects(where, [sha])[0]
-    if found is None or found[0] != "commit":
+    if sha != rev:
+        found = objects(where, [sha])[0]
+    tree = _tree(found)
+    if tree is None:
         raise DraftroomError(f"no commit {rev!r} in {git_dir(where)}")
-    return sha, found[1].split(b"\n", 1)[0].split()[1].decode("ascii")  # its first line: "tree <sha>"
+    return sha, tree
+
+
+def _tree(found: tuple[str, bytes] | None) -> str | None:
+    """A commit object's tree (its first line: "tree <sha>"); None for anything but a commit."""
+    if found is None or found[0] != "commit":
+        return None
+    return found[1].split(b"\n", 1)[0].split()[1].decode("ascii")
 
 
 def tree_entries(sha: str, data: bytes) -> list[tuple[bytes, str, str]]:

@@ -12,6 +12,7 @@ from typing import Any
 from draftroom.errors import DraftroomError
 from draftroom.export.phrases import EXTENDERS, LEADING_EXTENDERS, PHRASES
 from draftroom.export.words import QUOTES
+from draftroom.model.dates import MONTHS
 from draftroom.record import replace
 
 OPENER_STYLES = ("italic", "kaiti", "bold", "none")
@@ -118,9 +119,20 @@ _APOSTROPHE = re.compile(r"(?<=\w)'(?=\w)|(?<=[sz])'(?=[\s,.;:)]|$)")
 _OPENING = re.compile(r'(^|[\s(\[—–-])"(?=\S)')
 
 
+# a date's day and its month on one line: the UN's own texts join them with a no-break space (1,428 of the
+# 1,616 day-month pairs of the 80 English resolutions of 2024-2025 in AKN4UN; French and Russian alike), and
+# the UN's pages never break a line between them
+_DAY_MONTH = {
+    lang: re.compile(r"(?<=\d) (?=(?:" + "|".join(MONTHS[lang]) + r")\b)") for lang in ("en", "fr", "ru")
+}
+
+
 def printed(text: str, lang: str) -> str:
     """Text as the UN prints it: typographic apostrophes (People’s) and quotes (“…” in the language's
-    form) where a source or a user typed straight ones."""
+    form) where a source or a user typed straight ones, and a no-break space between a day and its month."""
+    day_month = _DAY_MONTH.get(lang)
+    if day_month is not None:
+        text = day_month.sub("\u00a0", text)
     if "'" not in text and '"' not in text:
         return text
     opening, closing = QUOTES[lang]

@@ -11,8 +11,9 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
+from draftroom import notices
 from draftroom.cli import quick
 from draftroom.errors import DraftroomError
 from draftroom.model.text_rules import check_argument
@@ -91,7 +92,8 @@ def main(argv: list[str] | None = None, more: Sequence[Register] = ()) -> int:
             return 2
     if getattr(args, "offline", False):
         os.environ[OFFLINE_ENV] = "1"
-    notices = None if quick.reads(args) else _notices()
+    attached: list[tuple[logging.Logger, logging.Handler]] = []
+    attach = None if quick.reads(args) else _notices(attached)
     try:
         return int(args.func(args) or 0)
     except DraftroomError as e:
@@ -114,22 +116,31 @@ def main(argv: list[str] | None = None, more: Sequence[Register] = ()) -> int:
     except Exception as e:  # the last guard: a user never sees a traceback
         return _internal(e)
     finally:
-        if notices is not None:
-            notices[0].removeHandler(notices[1])
+        if attach is not None:
+            notices.forget(attach)
+        for log, handler in attached:
+            log.removeHandler(handler)
 
 
-def _notices() -> tuple[logging.Logger, logging.Handler]:
+def _notices(attached: list[tuple[logging.Logger, logging.Handler]]) -> Callable[[logging.Logger], None]:
     """What the workflow has to say beside a command's result (offline, refused), one line each: a
-    handler on the "draftroom" logger (a read never says anything: it runs without `logging`)."""
-    import logging
+    handler on the "draftroom" logger, attached when the logger is made (draftroom.notices: by the
+    first module that speaks, at its import), kept in `attached`. A read never says anything, and
+    an action on a negotiation that is not hosted loads nothing that speaks: neither loads `logging`."""
 
-    class Notices(logging.Handler):
-        def emit(self, record: logging.LogRecord) -> None:
-            print(f"draftroom: {record.getMessage()}", file=sys.stderr)
+    def attach(log: logging.Logger) -> None:
+        import logging
 
-    log, handler = logging.getLogger("draftroom"), Notices()
-    log.addHandler(handler)
-    return log, handler
+        class Notices(logging.Handler):
+            def emit(self, record: logging.LogRecord) -> None:
+                print(f"draftroom: {record.getMessage()}", file=sys.stderr)
+
+        handler = Notices()
+        log.addHandler(handler)
+        attached.append((log, handler))
+
+    notices.when_made(attach)
+    return attach
 
 
 def _internal(e: Exception) -> int:

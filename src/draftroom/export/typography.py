@@ -127,12 +127,15 @@ _DAY_MONTH = {
 }
 
 
+def joined_dates(text: str, lang: str) -> str:
+    """A paragraph's or a note's text with a no-break space between each day and its month."""
+    day_month = _DAY_MONTH.get(lang)
+    return day_month.sub("\u00a0", text) if day_month is not None else text
+
+
 def printed(text: str, lang: str) -> str:
     """Text as the UN prints it: typographic apostrophes (People’s) and quotes (“…” in the language's
-    form) where a source or a user typed straight ones, and a no-break space between a day and its month."""
-    day_month = _DAY_MONTH.get(lang)
-    if day_month is not None:
-        text = day_month.sub("\u00a0", text)
+    form) where a source or a user typed straight ones."""
     if "'" not in text and '"' not in text:
         return text
     opening, closing = QUOTES[lang]

@@ -12,12 +12,12 @@ end of ..., add Y" as insert-words without `words`. Text that reads as no instru
 guessed at: it is returned in `Reading.skipped` and logged as a warning.
 """
 
-import logging
 import re
 from dataclasses import dataclass, field
 from functools import cache
 from typing import TypedDict
 
+from draftroom import notices
 from draftroom.lang.citations import CITATIONS, PART_HEADING_READ
 from draftroom.lang.markers import ABJAD, from_alphabet, roman
 from draftroom.lang.numbers import ZH_ORDINAL, chinese_number, is_compound_word, ordinal_value
@@ -25,7 +25,7 @@ from draftroom.lang.scripts import ARABIC_MARKS
 from draftroom.model import Instruction, Label
 from draftroom.record import replace
 
-log = logging.getLogger(__name__)
+log = notices.logger(__name__)
 
 _QUOTES = (("“", "”"), ("«", "»"), ("„", "“"), ("「", "」"), ("『", "』"), ('"', '"'))
 _NUMBER_ONLY = re.compile(r"^\s*(\d{1,3}[.)]|\d{1,3}\s*-|\(\d{1,3}\)|[一二三四五六七八九十]+[、.．])\s*$")

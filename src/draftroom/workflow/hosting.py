@@ -9,7 +9,6 @@ what it has to say (offline, refused) goes out as a notice on the "draftroom" lo
 """
 
 import contextlib
-import logging
 import os
 import random
 import secrets
@@ -18,6 +17,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+from draftroom import notices
 from draftroom.errors import DraftroomError
 from draftroom.record import field, record
 from draftroom.store import Action, Negotiation, gitsafe, new_negotiation_dir, signing, turns
@@ -28,7 +28,7 @@ from draftroom.workflow.negotiation import Home, open_negotiation
 from draftroom.workflow.signer import how_to_make, key_file
 
 OFFLINE_ENV = "DRAFTROOM_OFFLINE"
-log = logging.getLogger("draftroom")
+log = notices.logger()
 _replaying: list[bool] = []  # non-empty while sync redoes actions (they must not sync in turn)
 
 

@@ -15,6 +15,21 @@ from hosting_support import Daemon
 ROOT = Path(__file__).resolve().parent.parent
 
 
+def pytest_configure(config: pytest.Config) -> None:
+    """Compile draftroom's sources once, before any test (in the controller, not in each xdist worker).
+    Every process a test starts (the CLI, the hosted remote's guard hook) then reads its bytecode, as an
+    installed draftroom does, instead of compiling each module again: the tests' environment sets
+    PYTHONDONTWRITEBYTECODE, so no process would ever write it. A hosted setup of three delegations took
+    8.9 s without it and 4.8 s with it."""
+    if hasattr(config, "workerinput"):
+        return
+    import compileall
+
+    import draftroom
+
+    compileall.compile_dir(Path(draftroom.__file__).parent, quiet=1)
+
+
 @pytest.fixture(autouse=True)
 def own_config(tmp_path_factory, monkeypatch):
     """No test reads or writes the user's own ~/.config/draftroom (the TUI saves who you are there),

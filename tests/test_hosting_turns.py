@@ -18,8 +18,12 @@ DELEGATIONS = ["France", "Japan", "Pakistan"]
 
 
 @pytest.fixture
-def machines(tmp_path: Path, run_process, daemon: Daemon) -> dict[str, Machine]:
-    return hosted(tmp_path, run_process, daemon, DELEGATIONS)
+def machines(tmp_path: Path, run_cli, run_process, daemon: Daemon) -> dict[str, Machine]:
+    """Set up in-process (a second a command less); the tests' own commands run as processes."""
+    made = hosted(tmp_path, run_cli, daemon, DELEGATIONS)
+    for machine in made.values():
+        machine.run_cli = run_process
+    return made
 
 
 def tickets(daemon: Daemon) -> list[str]:

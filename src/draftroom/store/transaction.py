@@ -10,6 +10,7 @@ import os
 import time
 from pathlib import Path, PurePosixPath
 
+from draftroom.clock import local_stamp
 from draftroom.errors import DraftroomError
 from draftroom.files import write_atomically
 from draftroom.model import Document, Revision
@@ -78,9 +79,7 @@ def _write_atomic(path: Path, text: str) -> None:
 
 
 def _now() -> str:
-    from datetime import datetime  # a read never dates anything
-
-    return datetime.now().astimezone().replace(microsecond=0).isoformat()
+    return local_stamp()
 
 
 class Transaction:

@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from draftroom import clock
 from draftroom.errors import DraftroomError
 from draftroom.model import Document, states
 from draftroom.model.labels import labels, locate
@@ -32,9 +33,7 @@ Home = str | Path | None
 
 
 def today() -> str:
-    from datetime import date  # only an action dates anything
-
-    return date.today().isoformat()
+    return clock.today()
 
 
 def open_negotiation(name: str, home: Home = None) -> Negotiation:

@@ -5,8 +5,7 @@ Every function checks its input fully before changing anything, and raises a one
 DraftroomError otherwise, so the caller stores nothing on a bad request.
 """
 
-from datetime import UTC, datetime
-
+from draftroom.clock import utc_stamp
 from draftroom.errors import DraftroomError
 from draftroom.model import Document, Located, Paragraph, find_by_id, labels
 from draftroom.model.amendment import KINDS, PENDING, POSITIONS, Amendment, Remark, make_id
@@ -32,7 +31,7 @@ class Proposal:
 
 
 def now_iso() -> str:
-    return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+    return utc_stamp()
 
 
 def clean_text(text: str | None, what: str = "text") -> str:

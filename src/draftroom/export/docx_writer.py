@@ -17,7 +17,7 @@ from draftroom.export.blocks import Block, Layout
 from draftroom.export.footnotes import Footnotes
 from draftroom.export.ooxml import child, complex_field, end_rule, remove_child
 from draftroom.export.template import INDENT, LOOKS, SPACER, STEP, Look, apply_typography, open_template
-from draftroom.export.typography import Typography, note_italics, printed
+from draftroom.export.typography import Typography, joined_dates, note_italics, printed
 from draftroom.export.words import COLON
 
 REF = re.compile(r"\[\^(\d+)\]")
@@ -129,9 +129,11 @@ class DocxWriter:
             self._text(p, block.text[1:-1], 0, "text")
             _run(p, "]", ("w:i",), off=True)
         else:
-            self._text(
-                p, block.text, block.opener, "text", italic=look.italic and self.typo.opener == "italic"
+            # a paragraph's day and month on one line, as the UN's own texts join them (not in the head's lines)
+            text = (
+                joined_dates(block.text, self.layout.language) if block.style in TEXT_STYLES else block.text
             )
+            self._text(p, text, block.opener, "text", italic=look.italic and self.typo.opener == "italic")
 
     def _keep_last_with_next(self) -> None:
         """Keep the body's last paragraph on the page of the next one."""
@@ -213,8 +215,7 @@ class DocxWriter:
         if number not in self.notes:
             note_id, note_p = self.footnotes.start()
             _run_in(note_p, " " if self.typo.rtl else "\t")  # the number beside its words, or hanging
-            for italic, piece in note_italics(printed(text, self.layout.language), self.layout.language):
-                _run_in(note_p, piece, ("w:i",) if italic else ())
+            self._note_text(note_p, text)
             self.notes[number] = (note_id, len(self.notes) + 1)
             start = OxmlElement("w:bookmarkStart")
             start.set(qn("w:id"), str(note_id))
@@ -230,6 +231,12 @@ class DocxWriter:
             p._p, f"NOTEREF {_bookmark(number)} \\f \\h", str(shown), self.footnotes.reference_style
         )
 
+    def _note_text(self, note_p: etree._Element, text: str) -> None:
+        """A note's words, as the UN prints them, its titles in italics."""
+        lang = self.layout.language
+        for italic, piece in note_italics(printed(joined_dates(text, lang), lang), lang):
+            _run_in(note_p, piece, ("w:i",) if italic else ())
+
     def _starred_reference(self, p: DocxParagraph, number: int, text: str) -> None:
         """A note marked with asterisks, one more than the note before; a later reference repeats it."""
         if number in self.notes:
@@ -238,8 +245,7 @@ class DocxWriter:
             return
         stars = len(self.notes) + 2  # the sponsor note is "*"
         note_p = self._asterisk_note(p, "", "*" * stars)
-        for italic, piece in note_italics(printed(text, self.layout.language), self.layout.language):
-            _run_in(note_p, piece, ("w:i",) if italic else ())
+        self._note_text(note_p, text)
         note_id = int(note_p.getparent().get(qn("w:id")))
         self.notes[number] = (note_id, stars)
 
@@ -318,6 +324,9 @@ def _run_in(
                 t = etree.SubElement(r, _T)
                 t.text = piece
                 t.set(_SPACE, "preserve")
+
+
+TEXT_STYLES = {"body", "preamble", "operative", "item", "annex-para", "quoted"}
 
 
 def _bookmark(number: int) -> str:

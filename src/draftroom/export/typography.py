@@ -12,6 +12,7 @@ from typing import Any
 from draftroom.errors import DraftroomError
 from draftroom.export.phrases import EXTENDERS, LEADING_EXTENDERS, PHRASES
 from draftroom.export.words import QUOTES
+from draftroom.model.dates import MONTHS
 from draftroom.record import replace
 
 OPENER_STYLES = ("italic", "kaiti", "bold", "none")
@@ -116,6 +117,20 @@ def _extended(text: str, words: list[re.Match[str]], end: int, lang: str) -> int
 
 _APOSTROPHE = re.compile(r"(?<=\w)'(?=\w)|(?<=[sz])'(?=[\s,.;:)]|$)")
 _OPENING = re.compile(r'(^|[\s(\[—–-])"(?=\S)')
+
+
+# a date's day and its month on one line: the UN's own texts join them with a no-break space (1,428 of the
+# 1,616 day-month pairs of the 80 English resolutions of 2024-2025 in AKN4UN; French and Russian alike), and
+# the UN's pages never break a line between them
+_DAY_MONTH = {
+    lang: re.compile(r"(?<=\d) (?=(?:" + "|".join(MONTHS[lang]) + r")\b)") for lang in ("en", "fr", "ru")
+}
+
+
+def joined_dates(text: str, lang: str) -> str:
+    """A paragraph's or a note's text with a no-break space between each day and its month."""
+    day_month = _DAY_MONTH.get(lang)
+    return day_month.sub("\u00a0", text) if day_month is not None else text
 
 
 def printed(text: str, lang: str) -> str:

@@ -219,59 +219,34 @@ def test_a_lone_surrogate_in_process_is_refused(run_cli, home):
 
 
 # ---- 7. a huge --find ------------------------------------------------------------------------------------
+def _edit_op1(run_cli, home: Path, find: str, replace: str) -> subprocess.CompletedProcess[str]:
+    """China proposes a word edit of OP1 in the negotiation "t"."""
+    return run_cli(
+        "amend",
+        "t",
+        "--home",
+        str(home),
+        "--as",
+        "China",
+        "edit",
+        "OP1",
+        "--find",
+        find,
+        "--replace",
+        replace,
+    )
+
+
 def test_a_five_megabyte_find_is_refused_by_the_typed_text_limit(run_cli, home):
     before = _state(home)
-    fails(
-        run_cli(
-            "amend",
-            "t",
-            "--home",
-            str(home),
-            "--as",
-            "China",
-            "edit",
-            "OP1",
-            "--find",
-            "决" * 5_000_000,
-            "--replace",
-            "x",
-        ),
-        "typed text length limit",
-    )
+    fails(_edit_op1(run_cli, home, "决" * 5_000_000, "x"), "typed text length limit")
     assert _state(home) == before
 
 
 def test_a_find_spaced_otherwise_than_the_text_is_still_found(run_cli, home):
-    made = run_cli(
-        "amend",
-        "t",
-        "--home",
-        str(home),
-        "--as",
-        "China",
-        "edit",
-        "OP1",
-        "--find",
-        "决 定",
-        "--replace",
-        "确定",
-    )
+    made = _edit_op1(run_cli, home, "决 定", "确定")
     assert made.returncode == 0, made.stderr
-    long_find = run_cli(
-        "amend",
-        "t",
-        "--home",
-        str(home),
-        "--as",
-        "China",
-        "edit",
-        "OP1",
-        "--find",
-        "决 " * 50_000,
-        "--replace",
-        "x",
-    )
-    fails(long_find, "does not occur")
+    fails(_edit_op1(run_cli, home, "决 " * 50_000, "x"), "does not occur")
 
 
 # ---- 8. --home at a file, or where no folder can be made -------------------------------------------------

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from corpus_support import CORPUS_EN
 
-from draftroom.lang.numbers import ordinal_value
+from draftroom.lang.numbers import ordinal, ordinal_value
 from draftroom.model import Instruction
 from draftroom.parse.instructions import parse_instructions, read_instructions
 from draftroom.parse.pdf import pdf_to_text
@@ -339,65 +339,44 @@ def test_other_languages(lang: str, paragraphs: list[str]):
         assert len(got) == len(COMMON)
 
 
-_CARDINALS = [
-    "one",
-    "two",
-    "three",
-    "four",
-    "five",
-    "six",
-    "seven",
-    "eight",
-    "nine",
-    "ten",
-    "eleven",
-    "twelve",
-    "thirteen",
-    "fourteen",
-    "fifteen",
-    "sixteen",
-    "seventeen",
-    "eighteen",
-    "nineteen",
-]
-_TENS = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
-_IRREGULAR = {
-    "one": "first",
-    "two": "second",
-    "three": "third",
-    "five": "fifth",
-    "eight": "eighth",
-    "twelve": "twelfth",
+# English ordinals as written, one for each spelling rule (irregular, -e dropped, -y to -ieth, compounds)
+_ENGLISH_ORDINALS = {
+    1: "first",
+    2: "second",
+    3: "third",
+    4: "fourth",
+    5: "fifth",
+    8: "eighth",
+    9: "ninth",
+    11: "eleventh",
+    12: "twelfth",
+    13: "thirteenth",
+    19: "nineteenth",
+    20: "twentieth",
+    21: "twenty-first",
+    30: "thirtieth",
+    40: "fortieth",
+    42: "forty-second",
+    55: "fifty-fifth",
+    68: "sixty-eighth",
+    73: "seventy-third",
+    89: "eighty-ninth",
+    90: "ninetieth",
+    99: "ninety-ninth",
+    100: "one hundredth",
 }
 
 
-def _ordinal_of(cardinal: str) -> str:
-    """English ordinal from the cardinal word by the spelling rules (nine -> ninth, twenty -> twentieth)."""
-    if cardinal in _IRREGULAR:
-        return _IRREGULAR[cardinal]
-    if cardinal.endswith("y"):
-        return cardinal[:-1] + "ieth"
-    if cardinal.endswith("e") and cardinal != "one":
-        return cardinal[:-1] + "th"
-    return cardinal + "th"
+@pytest.mark.parametrize(("n", "word"), _ENGLISH_ORDINALS.items())
+def test_english_ordinals_written_and_read_back(n: int, word: str):
+    assert ordinal(n, "en") == word
+    assert ordinal_value(word, "en") == n
+    assert ordinal_value(word.upper().replace("-", " "), "en") == n
 
 
-def _english_ordinal(n: int) -> str:
-    """An independent spelling of English ordinals, to check the reader against."""
-    if n == 100:
-        return "hundredth"
-    if n < 20:
-        return _ordinal_of(_CARDINALS[n - 1])
-    ten, unit = divmod(n, 10)
-    return (
-        _ordinal_of(_TENS[ten - 2]) if unit == 0 else f"{_TENS[ten - 2]}-{_ordinal_of(_CARDINALS[unit - 1])}"
-    )
-
-
-@pytest.mark.parametrize("n", range(1, 101))
-def test_english_ordinals_to_a_hundred(n: int):
-    assert ordinal_value(_english_ordinal(n), "en") == n
-    assert ordinal_value(_english_ordinal(n).upper().replace("-", " "), "en") == n
+def test_english_ordinals_read_back_to_a_hundred():
+    assert [ordinal_value(ordinal(n, "en"), "en") for n in range(1, 101)] == list(range(1, 101))
+    assert ordinal_value("hundredth", "en") == 100
 
 
 @pytest.mark.parametrize(

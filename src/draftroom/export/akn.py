@@ -68,7 +68,6 @@ class _Writer:
         self.opts = opts
         self.lang = doc.language
         self.notes = {f.number: f for f in doc.footnotes}
-        self.written_notes: set[int] = set()
         self.n = 0
 
     def eid(self, prefix: str) -> str:

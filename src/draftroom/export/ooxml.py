@@ -1,4 +1,4 @@
-"""Small WordprocessingML helpers python-docx lacks: child elements in schema order, borders, fields."""
+"""Small WordprocessingML helpers python-docx lacks: child elements in schema order, fields."""
 
 from docx.oxml import OxmlElement, parse_xml
 from docx.oxml.ns import qn
@@ -101,22 +101,6 @@ def remove_child(parent: BaseOxmlElement, tag: str) -> None:
     found = parent.find(qn(tag))
     if found is not None:
         parent.remove(found)
-
-
-def border(ppr: BaseOxmlElement, side: str, size_eighths: int) -> None:
-    """A single line on one side of a paragraph (size in eighths of a point)."""
-    pbdr = child(ppr, "w:pBdr")
-    line = pbdr.find(qn(f"w:{side}"))
-    if line is None:
-        line = OxmlElement(f"w:{side}")
-        pbdr.append(line)
-    for key, value in (
-        ("w:val", "single"),
-        ("w:sz", str(size_eighths)),
-        ("w:space", "1"),
-        ("w:color", "auto"),
-    ):
-        line.set(qn(key), value)
 
 
 def field(paragraph_element: BaseOxmlElement, instruction: str, shown: str) -> BaseOxmlElement:

@@ -31,11 +31,6 @@ class Change:
     when: str | None = None  # when it was proposed, ISO 8601 UTC
 
     @property
-    def old_text(self) -> str:
-        """The old side's words (footnote references in unchanged stretches in the new numbering)."""
-        return "".join(t for op, t in self.segments if op != "insert")
-
-    @property
     def new_text(self) -> str:
         return "".join(t for op, t in self.segments if op != "delete")
 

@@ -91,7 +91,7 @@ class TranslationProposal:
     text: str
     proposer: str
     source: str  # digest() of the working text (the working note's text) it translates
-    status: str = "proposed"  # one of PROPOSAL_STATUSES
+    status: str = "proposed"  # proposed, accepted or rejected
     reason: str = ""  # why it was decided so, in the deciding facilitator's words
     footnote: int | None = None  # the working text's footnote number it translates, when one
 
@@ -99,9 +99,6 @@ class TranslationProposal:
     def what(self) -> str:
         """What it translates, in words: "footnote 2", or "" for its paragraph."""
         return f"footnote {self.footnote}" if self.footnote is not None else ""
-
-
-PROPOSAL_STATUSES = ("proposed", "accepted", "rejected")
 
 
 def annex_key(annex_id: str | None, index: int) -> str:

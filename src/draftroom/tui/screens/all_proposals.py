@@ -23,8 +23,6 @@ from draftroom.tui.widgets.labels import display_label
 from draftroom.tui.widgets.proposal_card import preview, row
 from draftroom.workflow.listing import select
 
-FILTERS = ("on", "by", "status", "kind")
-
 
 class AllProposalsScreen(RoomScreen):
     AUTO_FOCUS = "#all-proposals"

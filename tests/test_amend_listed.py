@@ -154,9 +154,12 @@ def test_a_cache_it_cannot_write_is_no_error(tmp_path):
     cache.put("k", [1], ["abc"])
     assert cache.get("k", 0) is None
     cache = HeadCache(tmp_path, "y")
-    cache.put("k", [1], ["abc", "дé"])
+    cache.put("k", [1], ["abc", None, "дé"])
     assert (
-        cache.get("k", 1) == ([1], "дé") and cache.get("k", 0) == ([1], "abc") and cache.get("j", 0) is None
+        cache.get("k", 2) == ([1], "дé")
+        and cache.get("k", 0) == ([1], "abc")
+        and cache.get("j", 0) is None
+        and cache.get("k", 1) is None
     )
 
 
@@ -165,3 +168,18 @@ def test_the_json_blocks_join_into_what_json_dumps_writes():
     blocks = [" " + json.dumps(v, indent=1).replace("\n", "\n ") for v in values]
     assert listed.json_list(blocks) == json.dumps(values, indent=1)
     assert listed.json_list([]) == json.dumps([], indent=1)
+
+
+def test_each_rendering_is_computed_when_first_asked_for_and_both_are_kept(room, tmp_path, monkeypatch):
+    text, as_json = fresh(tmp_path)
+    _, path = kept(tmp_path)
+    assert room("amendments", "t") == text
+    assert json.loads(path.read_bytes().partition(b"\n")[0])["sections"][1] is None  # JSON not yet made
+    assert room("amendments", "t", "--json") == as_json
+    assert None not in json.loads(path.read_bytes().partition(b"\n")[0])["sections"]
+
+    def computed(*args):
+        raise AssertionError("the listing was computed again")
+
+    monkeypatch.setattr(listing, "listing_at", computed)
+    assert room("amendments", "t") == text and room("amendments", "t", "--json") == as_json

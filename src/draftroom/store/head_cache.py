@@ -2,8 +2,8 @@
 
 One file per kind of read under the clone's own git folder (.git/draftroom/cache/<name>, never in a
 commit): a first line of JSON holding the key it was computed for (the head commit and whatever else
-the read depends on), a small value (JSON) and the byte length of each section that follows, then
-the sections, plain UTF-8 text one after the other: a reader reads and decodes only the section it
+the read depends on), a small value (JSON) and the byte length of each section that follows (none for
+one not computed), then the sections, plain UTF-8 text one after the other: a reader reads and decodes only the section it
 prints. A reader asks with the key it would compute for: a file written for another key, one it
 cannot read or parse, or one whose sections do not add up to its length is no answer, and the reader
 computes again and writes it over. Writing is best effort: a clone that cannot be written to is read
@@ -42,9 +42,11 @@ class HeadCache:
                 if not isinstance(head, dict) or head.get("key") != key:
                     return None
                 sizes = head["sections"]
-                if os.fstat(f.fileno()).st_size != len(line) + sum(sizes):  # cut short, or more
+                if os.fstat(f.fileno()).st_size != len(line) + sum(n or 0 for n in sizes):  # cut short
                     return None
-                f.seek(sum(sizes[:section]), os.SEEK_CUR)
+                if sizes[section] is None:  # not computed for this key
+                    return None
+                f.seek(sum(n or 0 for n in sizes[:section]), os.SEEK_CUR)
                 data = f.read(sizes[section])
                 if len(data) != sizes[section]:
                     return None
@@ -52,15 +54,15 @@ class HeadCache:
         except (OSError, ValueError, LookupError, TypeError):  # ValueError: JSON and UTF-8 too
             return None
 
-    def put(self, key: str, value: Any, sections: list[str]) -> None:
-        """Keep `value` and `sections` for `key`, replacing whatever was kept (atomically: a reader at
-        the same time reads the old file or the new one); nothing when the folder cannot be written."""
-        data = [s.encode("utf-8") for s in sections]
-        head = json.dumps(
-            {"key": key, "value": value, "sections": [len(d) for d in data]}, ensure_ascii=False
-        )
+    def put(self, key: str, value: Any, sections: list[str | None]) -> None:
+        """Keep `value` and `sections` for `key` (None: a section not computed), replacing whatever was
+        kept (atomically: a reader at the same time reads the old file or the new one); nothing when
+        the folder cannot be written."""
+        data = [None if s is None else s.encode("utf-8") for s in sections]
+        sizes = [None if d is None else len(d) for d in data]
+        head = json.dumps({"key": key, "value": value, "sections": sizes}, ensure_ascii=False)
         try:
             os.makedirs(self.path.parent, exist_ok=True)
-            write_atomically(self.path, b"".join([head.encode("utf-8"), b"\n", *data]))
+            write_atomically(self.path, b"".join([head.encode("utf-8"), b"\n", *(d for d in data if d)]))
         except (OSError, DraftroomError):
             pass

@@ -14,7 +14,7 @@ from draftroom.store.head_cache import HeadCache
 from draftroom.store.private import PrivateProposals
 from draftroom.workflow.negotiation import Home, Negotiation, open_negotiation
 
-FORMAT = "amendments 2"  # a row's shape and renderings: change it whenever either changes
+FORMAT = "amendments 3"  # a row's shape and renderings: change it whenever either changes
 CACHE = "amendments"
 TEXT, JSON = 0, 1  # the kept sections: every amendment's text_block, every amendment's json_block
 
@@ -40,8 +40,8 @@ def amendments(
     kept = cache.get(_key(neg.head(), private), section)
     blocks = _blocks(kept, section) if kept else None
     if blocks is None:
-        rows, sections = _computed(neg, cache, private)
-        blocks = _split(rows, sections[section], section)
+        rows, text = _computed(neg, cache, private, section)
+        blocks = _split(rows, text, section)
     if by:
         from draftroom.workflow.identity import resolve_actor
 
@@ -58,22 +58,30 @@ def _key(head: str, private: str) -> str:
     return f"{FORMAT}\n{head}\n{private}"
 
 
-def _computed(neg: Negotiation, cache: HeadCache, private: str) -> tuple[list[Row], list[str]]:
+def _computed(neg: Negotiation, cache: HeadCache, private: str, section: int) -> tuple[list[Row], str]:
+    """The rows and the one rendering asked for (the other one, computed for the same state by an
+    earlier listing, is kept with them)."""
     from draftroom.workflow import listing  # the redlines' and the document's modules: only here
 
     snap = neg.snapshot()
     found = listing.listing_at(neg, snap)
     names = found.names
-    rows: list[Row] = []
-    texts, jsons = [], []
-    for a in found.amendments:
-        mine = a.id in found.private
-        texts.append(listing.text_block(a, names, mine))
-        jsons.append(listing.json_block(a, names, mine))
-        rows.append([*facts(a), len(texts[-1]), len(jsons[-1])])
-    sections = ["".join(texts), "".join(jsons)]
-    cache.put(_key(snap.commit, private), rows, sections)
-    return rows, sections
+    render = listing.json_block if section == JSON else listing.text_block
+    blocks = [render(a, names, a.id in found.private) for a in found.amendments]
+    rows: list[Row] = [[*facts(a), 0, 0] for a in found.amendments]
+    for row, block in zip(rows, blocks, strict=True):
+        row[6 + section] = len(block)
+    sections: list[str | None] = [None, None]
+    sections[section] = "".join(blocks)
+    key, other = _key(snap.commit, private), 1 - section
+    kept = cache.get(key, other)
+    before = _blocks(kept, other) if kept else None
+    if kept and before is not None and len(before) == len(rows):
+        for row, (old, _) in zip(rows, before, strict=True):
+            row[6 + other] = old[6 + other]
+        sections[other] = kept[1]
+    cache.put(key, rows, sections)
+    return rows, sections[section] or ""
 
 
 def _split(rows: list[Row], text: str, section: int) -> list[tuple[Row, str]]:

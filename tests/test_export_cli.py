@@ -8,7 +8,6 @@ from corpus_support import SEEDS
 from export_support import story_lines
 
 SEED_002 = SEEDS / "002_e512e5138112a4f1.txt"
-SEED_000 = SEEDS / "000_6842e5c2552c18cd.txt"
 
 
 def _one_line_error(result, *words):

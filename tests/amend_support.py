@@ -1,7 +1,14 @@
 """Documents built in code for the amendment tests: one English, one Chinese."""
 
+import subprocess
+from collections.abc import Callable
+from pathlib import Path
+
+from conftest import ok
+
 from draftroom.model import Annex, Document, Footnote, Heading, Paragraph, locate
 from draftroom.model.amendment import Amendment
+from draftroom.workflow.negotiation import create_negotiation
 from draftroom.workflow.rules import Proposal, propose
 
 
@@ -74,3 +81,12 @@ def amend(doc: Document, who: str, kind: str, base: str = "rev-0", **kw: str) ->
         if kw.get(side):
             kw[side] = locate(doc, kw[side]).paragraph.id
     return propose(doc, base, [who], Proposal(kind, **kw), who[:3])
+
+
+def english_room(
+    tmp_path: Path, run_cli: Callable[..., subprocess.CompletedProcess[str]]
+) -> Callable[..., str]:
+    """A negotiation "t" on english() under tmp_path/home, facilitated by Mexico; returns a runner of
+    draftroom commands that asserts each succeeds and gives its stdout."""
+    create_negotiation("t", english(), facilitator="Mexico", actor="Mexico", home=tmp_path / "home")
+    return lambda *args: ok(run_cli(*args))

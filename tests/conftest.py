@@ -109,6 +109,12 @@ def run_process(tmp_path):
     return _runner(tmp_path, _as_a_process)
 
 
+def ok(result: subprocess.CompletedProcess[str]) -> str:
+    """The output of a command that must have succeeded (else the test fails showing its stderr)."""
+    assert result.returncode == 0, result.stderr
+    return result.stdout
+
+
 def require_tool(name: str) -> str:
     """Path of an external program; skip when it is missing locally, fail in CI where .ci/run installs it."""
     path = shutil.which(name)

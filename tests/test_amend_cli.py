@@ -3,25 +3,14 @@
 import json
 
 import pytest
-from amend_support import english
-
-from draftroom.workflow.negotiation import create_negotiation
+from amend_support import english_room
 
 FIRMLY = ("amend", "t", "--as", "China", "edit", "OP1", "--find", "Strongly", "--replace", "Firmly")
 
 
 @pytest.fixture
 def room(tmp_path, run_cli):
-    """A negotiation "t" on the English test text, facilitated by Mexico; returns a runner that
-    asserts success and gives stdout."""
-    create_negotiation("t", english(), facilitator="Mexico", actor="Mexico", home=tmp_path / "home")
-
-    def ok(*args: str) -> str:
-        r = run_cli(*args)
-        assert r.returncode == 0, r.stderr
-        return r.stdout
-
-    return ok
+    return english_room(tmp_path, run_cli)
 
 
 def listed(run_cli, *extra: str) -> list[dict]:

@@ -6,17 +6,13 @@ import subprocess
 from pathlib import Path
 
 import pytest
+from conftest import ok
 from store_support import git, home_with_t
 
 
 @pytest.fixture
 def home(tmp_path: Path) -> Path:
     return home_with_t(tmp_path)
-
-
-def ok(result: subprocess.CompletedProcess[str]) -> str:
-    assert result.returncode == 0, result.stderr
-    return result.stdout
 
 
 def _fingerprint(pub: Path) -> str:

@@ -5,22 +5,13 @@ import json
 
 import docx
 import pytest
-from amend_support import english
+from amend_support import english_room
 from docx.oxml.ns import qn
-
-from draftroom.workflow.negotiation import create_negotiation
 
 
 @pytest.fixture
 def room(tmp_path, run_cli):
-    create_negotiation("t", english(), facilitator="Mexico", actor="Mexico", home=tmp_path / "home")
-
-    def ok(*args: str) -> str:
-        r = run_cli(*args)
-        assert r.returncode == 0, r.stderr
-        return r.stdout
-
-    return ok
+    return english_room(tmp_path, run_cli)
 
 
 def test_each_tracked_change_is_by_its_proposer_when_proposed(room, tmp_path):

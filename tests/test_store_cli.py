@@ -5,6 +5,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
+from conftest import ok
 from store_support import SEEDS, git, home_with_t, sample_document
 
 from draftroom.model.jsonform import to_dict
@@ -17,11 +18,6 @@ SEED_001 = SEEDS / "001_334a0e47d0d674b7.txt"
 def home(tmp_path: Path) -> Path:
     """A home with negotiation "t" (a document built in code, sponsors China and Azerbaijan)."""
     return home_with_t(tmp_path)
-
-
-def ok(result: subprocess.CompletedProcess[str]) -> str:
-    assert result.returncode == 0, result.stderr
-    return result.stdout
 
 
 def as_json(result: subprocess.CompletedProcess[str]) -> object:

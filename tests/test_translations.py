@@ -9,6 +9,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from conftest import ok
 from lxml import etree
 
 from draftroom.model import iter_located
@@ -22,11 +23,6 @@ AKN = "{http://docs.oasis-open.org/legaldocml/ns/akn/3.0}"
 
 def akn(lang: str, number: int) -> str:
     return str(DATA / f"{lang}_A_RES_79_{number}.xml")
-
-
-def ok(result: subprocess.CompletedProcess[str]) -> str:
-    assert result.returncode == 0, result.stderr
-    return result.stdout
 
 
 def refused(result: subprocess.CompletedProcess[str], *says: str) -> None:

@@ -269,9 +269,7 @@ class Transaction:
         parent = _branch_head(repo)
         parents = ["-p", parent] if parent else []
         sign = [*sign_options(self.signing_key), "commit-tree", "-S"] if self.signing_key else ["commit-tree"]
-        sha = change(
-            repo, *sign, tree, *parents, env=env, lock_fd=lock_fd, stdin=msg.encode("utf-8")
-        ).strip()
+        sha = change(repo, *sign, tree, *parents, env=env, lock_fd=lock_fd, stdin=msg.encode("utf-8")).strip()
         subject = msg.split("\n", 1)[0]
         reflog = f"commit{'' if parent else ' (initial)'}: {subject}"
         _git(repo, lock_fd, "update-ref", "-m", reflog, "HEAD", sha, parent or ZERO_OID)

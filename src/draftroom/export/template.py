@@ -97,6 +97,7 @@ LOOKS: dict[str, Look] = {
 _TAB_XML = "".join(f'<w:tab w:val="left" w:pos="{t}"/>' for t in TABS)
 _HANGING_TABS = f'<w:tab w:val="right" w:pos="{INDENT - 245}"/>' + _TAB_XML
 # The UN's styles: (id, name, based on, pPr, rPr). Sizes in half-points, spacing in twentieths.
+_PLAIN_LETTERS = '<w:b/><w:bCs/><w:spacing w:val="0"/><w:w w:val="100"/><w:sz w:val="17"/>'
 UN_STYLES: list[tuple[str, str, str | None, str, str]] = [
     (
         "SingleTxt",
@@ -160,19 +161,21 @@ UN_STYLES: list[tuple[str, str, str | None, str, str]] = [
     ),
     ("Publication", "Publication", "Normal", '<w:spacing w:line="240" w:lineRule="auto"/>', ""),
     ("ReleaseDate1", "Release Date", "Normal", '<w:spacing w:line="240" w:lineRule="auto"/>', ""),
+    # The UN's header and footer styles stand apart from Normal's letter spacing and width (0.2 pt, 103%):
+    # its running titles set 4% narrower than its text, and wrap where they do only at that width.
     (
         "Header",
         "header",
         "Normal",
         '<w:spacing w:after="0" w:line="240" w:lineRule="auto"/>',
-        '<w:b/><w:bCs/><w:sz w:val="17"/>',
+        _PLAIN_LETTERS,
     ),
     (
         "Footer",
         "footer",
         "Normal",
         '<w:spacing w:after="0" w:line="240" w:lineRule="auto"/>',
-        '<w:b/><w:bCs/><w:sz w:val="17"/>',
+        _PLAIN_LETTERS,
     ),
 ]
 # Footnote text: Normal, 8.5 pt on exact 10.5 pt lines, 0.25 pt letter spacing, hanging its number.

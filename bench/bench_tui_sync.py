@@ -27,25 +27,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(ROOT / "tests"))
 
+from clones import dr, env_for  # noqa: E402  (each clone's home and config)
 from machine import machine  # noqa: E402  (the machine line every benchmark prints)
-
-
-def env_for(root: Path) -> dict[str, str]:
-    return {
-        **os.environ,
-        "XDG_CONFIG_HOME": str(root / "config"),
-        "DRAFTROOM_HOME": str(root / "home"),
-        "PYTHONPATH": str(ROOT / "src"),
-    }
-
-
-def dr(root: Path, *args: str) -> str:
-    done = subprocess.run(
-        [sys.executable, "-m", "draftroom", *args], env=env_for(root), capture_output=True, text=True
-    )
-    if done.returncode != 0:
-        raise SystemExit(f"draftroom {' '.join(args)}: {done.stderr.strip()}")
-    return done.stdout
 
 
 def timed(fn: Callable[[], object], n: int) -> list[float]:

@@ -6,13 +6,13 @@ import subprocess
 import sys
 import time
 import tomllib
-from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 from conftest import SEEDS
 from export_support import story_lines
-from tui_support import arabic_document, chinese_document, screen_text
+from pilot_support import FACILITATOR, NAME, app_in, drive, settle, trafficking_in
+from tui_support import arabic_document, screen_text
 
 from draftroom.tui.app import DraftroomApp
 from draftroom.tui.identity import Identity
@@ -25,42 +25,16 @@ from draftroom.workflow.identity import config_path
 from draftroom.workflow.rules import Proposal
 
 ROOT = Path(__file__).resolve().parent.parent
-NAME = "trafficking"
-FACILITATOR = "Belarus"
 
 
 @pytest.fixture
 def home(tmp_path: Path) -> Path:
-    doc = chinese_document()
-    doc.sponsors = ["白俄罗斯", "中国"]
-    nego.create_negotiation(NAME, doc, facilitator=FACILITATOR, actor="Secretariat", home=tmp_path)
-    return tmp_path
+    return trafficking_in(tmp_path)
 
 
 def op(home: Path, label: str) -> str | None:
     """The id of the paragraph a label names in the demo's current text, as a front end resolves it."""
     return nego.paragraph_ids(NAME, [label], home=home)[0]
-
-
-def app_in(home: Path, identity: Identity) -> DraftroomApp:
-    return DraftroomApp(WorkflowLobby(home), NAME, identity)
-
-
-async def settle(pilot) -> None:
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
-
-
-def drive(make: Callable[[], DraftroomApp], scenario: Callable, size: tuple[int, int] = (120, 40)) -> None:
-    """Run the app headless, let it open the negotiation, then play `scenario(app, pilot)`."""
-
-    async def run() -> None:
-        app = make()
-        async with app.run_test(size=size) as pilot:
-            await settle(pilot)
-            await scenario(app, pilot)
-
-    asyncio.run(run())
 
 
 def test_sponsors_added_with_the_picker_and_the_line_as_printed(home):

@@ -1,55 +1,28 @@
 """The room as a new user meets it (issue 16): redlines, exports, identity, sponsors, the log's labels."""
 
-import asyncio
 import tomllib
-from collections.abc import Callable
 from pathlib import Path
 
 import docx
 import pytest
 from hosting_support import with_remote
+from pilot_support import FACILITATOR, NAME, app_in, drive, settle, trafficking_in
 from textual.widgets.text_area import Selection
-from tui_support import chinese_document, screen_text
+from tui_support import screen_text
 
 from draftroom.tui.app import DraftroomApp
 from draftroom.tui.identity import Identity
 from draftroom.tui.launch import identity_for, save_identity
-from draftroom.tui.rooms import WorkflowLobby
 from draftroom.tui.screens.identity import IdentityScreen
 from draftroom.workflow import amending, listing, revising
 from draftroom.workflow import negotiation as nego
 from draftroom.workflow.identity import SECRETARIAT, config_path, resolve_actor
 from draftroom.workflow.rules import Proposal
 
-NAME = "trafficking"
-FACILITATOR = "Belarus"
-
 
 @pytest.fixture
 def home(tmp_path: Path) -> Path:
-    doc = chinese_document()
-    doc.sponsors = ["白俄罗斯", "中国"]
-    nego.create_negotiation(NAME, doc, facilitator=FACILITATOR, actor="Secretariat", home=tmp_path)
-    return tmp_path
-
-
-def app_in(home: Path, identity: Identity | None, remember: Callable | None = None) -> DraftroomApp:
-    return DraftroomApp(WorkflowLobby(home), NAME, identity, remember)
-
-
-async def settle(pilot) -> None:
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
-
-
-def drive(make: Callable[[], DraftroomApp], scenario: Callable, size: tuple[int, int] = (120, 40)) -> None:
-    async def run() -> None:
-        app = make()
-        async with app.run_test(size=size) as pilot:
-            await settle(pilot)
-            await scenario(app, pilot)
-
-    asyncio.run(run())
+    return trafficking_in(tmp_path)
 
 
 def test_a_footnote_kept_by_a_proposal_shows_once_in_its_card_and_the_editor_preview(home):

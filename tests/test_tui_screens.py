@@ -2,6 +2,7 @@
 
 import asyncio
 
+from pilot_support import settle
 from tui_support import FakeLobby, FakeRoom, chinese_document, english_document, sample_proposals, screen_text
 
 from draftroom.tui.app import DraftroomApp
@@ -15,11 +16,6 @@ from draftroom.tui.widgets.key_bar import KeyBar, KeyHelp
 def make_app(identity: Identity | None = None) -> tuple[DraftroomApp, FakeRoom]:
     room = FakeRoom("demo", chinese_document(), sample_proposals())
     return DraftroomApp(FakeLobby({"demo": room}), "demo", identity or Identity("China", "delegate")), room
-
-
-async def settle(pilot) -> None:
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
 
 
 def test_draft_lists_paragraphs_in_reading_order_with_details():

@@ -2,6 +2,7 @@
 `pytest tests/test_tui_snapshots.py --snapshot-update` after looking at the report)."""
 
 import pytest
+from pilot_support import settle
 from tui_support import FakeLobby, FakeRoom, chinese_document, english_document, sample_proposals
 
 from draftroom.model import Footnote, iter_located
@@ -45,11 +46,6 @@ def app_for(language: str, role: str = "delegate") -> DraftroomApp:
     if role == "facilitator":
         room.facilitating.append("China")  # else the app, seeing China does not facilitate, demotes it
     return DraftroomApp(FakeLobby({"demo": room}), "demo", Identity("China", role))
-
-
-async def settle(pilot) -> None:
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
 
 
 @pytest.mark.parametrize("language", ["zh", "en"])

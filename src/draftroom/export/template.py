@@ -96,6 +96,17 @@ LOOKS: dict[str, Look] = {
 
 _TAB_XML = "".join(f'<w:tab w:val="left" w:pos="{t}"/>' for t in TABS)
 _HANGING_TABS = f'<w:tab w:val="right" w:pos="{INDENT - 245}"/>' + _TAB_XML
+# (pPr, rPr) of H1 and HCh, which TitleH1 and TitleHCH repeat (in TitleH1 the right tab sets "79/26." at 1022)
+_H1 = (
+    f"<w:keepNext/><w:keepLines/><w:tabs>{_HANGING_TABS}</w:tabs>"
+    f'<w:spacing w:line="270" w:lineRule="exact"/><w:ind w:left="{INDENT}" w:right="{INDENT}" '
+    f'w:hanging="{INDENT}"/><w:outlineLvl w:val="0"/>',
+    '<w:b/><w:bCs/><w:sz w:val="24"/>',
+)
+_HCH = (
+    '<w:spacing w:line="300" w:lineRule="exact"/><w:ind w:left="0" w:right="0" w:hanging="0"/>',
+    '<w:spacing w:val="-2"/><w:sz w:val="28"/>',
+)
 # The UN's styles: (id, name, based on, pPr, rPr). Sizes in half-points, spacing in twentieths.
 _PLAIN_LETTERS = '<w:b/><w:bCs/><w:spacing w:val="0"/><w:w w:val="100"/><w:sz w:val="17"/>'
 UN_STYLES: list[tuple[str, str, str | None, str, str]] = [
@@ -107,22 +118,8 @@ UN_STYLES: list[tuple[str, str, str | None, str, str]] = [
         f'<w:ind w:left="{INDENT}" w:right="{INDENT}"/><w:jc w:val="both"/>',
         "",
     ),
-    (
-        "H1",
-        "_ H_1",
-        "Normal",
-        f"<w:keepNext/><w:keepLines/><w:tabs>{_HANGING_TABS}</w:tabs>"
-        f'<w:spacing w:line="270" w:lineRule="exact"/><w:ind w:left="{INDENT}" w:right="{INDENT}" '
-        f'w:hanging="{INDENT}"/><w:outlineLvl w:val="0"/>',
-        '<w:b/><w:bCs/><w:sz w:val="24"/>',
-    ),
-    (
-        "HCh",
-        "_ H _Ch",
-        "H1",
-        '<w:spacing w:line="300" w:lineRule="exact"/><w:ind w:left="0" w:right="0" w:hanging="0"/>',
-        '<w:spacing w:val="-2"/><w:sz w:val="28"/>',
-    ),
+    ("H1", "_ H_1", "Normal", *_H1),
+    ("HCh", "_ H _Ch", "H1", *_HCH),
     ("H23", "_ H_2/3", "Normal", '<w:keepNext/><w:outlineLvl w:val="1"/>', "<w:b/><w:bCs/>"),
     (
         "H4",
@@ -135,23 +132,9 @@ UN_STYLES: list[tuple[str, str, str | None, str, str]] = [
     ("Session", "Session", "H23", "", ""),
     # 12 pt apart, as the UN's pages set the session, agenda and agenda-title lines
     ("AgendaItemNormal", "Agenda_Item_Normal", "Normal", '<w:spacing w:line="240" w:lineRule="exact"/>', ""),
-    (
-        "TitleH1",
-        "Title_H1",
-        "Normal",
-        f"<w:keepNext/><w:keepLines/><w:tabs>{_HANGING_TABS}</w:tabs>"  # "79/26." right-aligned at 1022
-        f'<w:spacing w:line="270" w:lineRule="exact"/><w:ind w:left="{INDENT}" w:right="{INDENT}" '
-        f'w:hanging="{INDENT}"/><w:outlineLvl w:val="0"/>',
-        '<w:b/><w:bCs/><w:sz w:val="24"/>',
-    ),
+    ("TitleH1", "Title_H1", "Normal", *_H1),
     ("TitleH2", "Title_H2", "Normal", '<w:outlineLvl w:val="1"/>', "<w:b/><w:bCs/>"),
-    (
-        "TitleHCH",
-        "Title_H_CH",
-        "H1",
-        '<w:spacing w:line="300" w:lineRule="exact"/><w:ind w:left="0" w:right="0" w:hanging="0"/>',
-        '<w:spacing w:val="-2"/><w:sz w:val="28"/>',
-    ),
+    ("TitleHCH", "Title_H_CH", "H1", *_HCH),
     (
         "XLarge",
         "XLarge",

@@ -194,6 +194,33 @@ def test_the_running_head_is_split_in_two_equal_cells_as_the_uns(tmp_path):
         assert len(widths) == 2 and abs(widths[0] / 20 - un_split) < 2, (widths, un_split)
 
 
+def _note_number_edges(pdf: Path) -> dict[int, list[tuple[float, float]]]:
+    """Where each note's number stands, by its count of digits: (left, right), pt from the page's left."""
+    edges: dict[int, list[tuple[float, float]]] = {}
+    with pymupdf.open(pdf) as doc:
+        for page in doc:
+            for block in page.get_text("dict")["blocks"]:
+                for line in block.get("lines", []):
+                    spans = [s for s in line["spans"] if s["text"].strip()]
+                    if len(spans) > 1 and spans[0]["size"] < 7 and spans[0]["text"].strip().isdigit():
+                        number = spans[0]["text"].strip()
+                        edges.setdefault(len(number), []).append((spans[0]["bbox"][0], spans[0]["bbox"][2]))
+    return edges
+
+
+def test_note_numbers_of_one_and_two_digits_end_where_the_uns_do(tmp_path):
+    """The UN right-aligns a note's number just before the note's text: "7" and "17" both end 119.8 pt
+    from the page's left (783 notes of 80 resolutions); 79/117 has notes 1 to 31. Ours left-aligned it,
+    so a two-digit number stood 3 pt right of the UN's."""
+    _, pdf = _rendered(tmp_path, 117)
+    mine, uns = _note_number_edges(pdf), _note_number_edges(AKN / "en_A_RES_79_117.pdf")
+    assert sorted(mine) == sorted(uns) == [1, 2]
+    for digits in (1, 2):
+        assert len(mine[digits]) == len(uns[digits])
+        for (left, right), (un_left, un_right) in zip(mine[digits], uns[digits], strict=True):
+            assert abs(left - un_left) < 0.6 and abs(right - un_right) < 0.6, (digits, left, right, un_left)
+
+
 def _lowest_note_line(page: pymupdf.Page) -> float | None:
     """The baseline of a page's lowest footnote line (8.5 pt, above the footer): notes end at the text's foot."""
     baselines = [

@@ -216,7 +216,10 @@ def build_template(name: str) -> DocxDocument:
     note = _style(document, TEXT_STYLE, ParagraphStyle)
     note.base_style = document.styles["Normal"]
     # right to left, the number stays next to its note's words (a hanging number reads as a column)
-    _set_ppr(note.element, NOTE_PPR if name != "ar" else NOTE_PPR.replace(f'w:hanging="{NOTE_HANG}"', 'w:hanging="0"'))
+    _set_ppr(
+        note.element,
+        NOTE_PPR if name != "ar" else NOTE_PPR.replace(f'w:hanging="{NOTE_HANG}"', 'w:hanging="0"'),
+    )
     _page_setup(document)
     _compat(document)
     apply_typography(document, typography_for(FAMILIES[name]))

@@ -6,7 +6,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from draftroom.cli.options import add_home
+from draftroom.cli.options import home_and_acting
 from draftroom.errors import DraftroomError
 from draftroom.model import STATUSES
 from draftroom.model.amendment import KIND_FILTERS, PENDING_FILTER
@@ -205,16 +205,6 @@ def _compile(args: argparse.Namespace) -> int:
 
 
 # ---- parser -----------------------------------------------------------------------------------------
-def _common() -> tuple[argparse.ArgumentParser, argparse.ArgumentParser]:
-    import argparse
-
-    home = argparse.ArgumentParser(add_help=False)
-    add_home(home)
-    acting = argparse.ArgumentParser(add_help=False)
-    acting.add_argument("--as", dest="actor", metavar="WHO", help='who acts: a delegation or "Secretariat"')
-    return home, acting
-
-
 def _proposal_options(suppress: bool) -> argparse.ArgumentParser:
     """--as, --with, --because, --rev: accepted before and after the kind of amendment."""
     import argparse
@@ -287,7 +277,7 @@ def _place(p: argparse.ArgumentParser) -> None:
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    home, acting = _common()
+    home, acting = home_and_acting()
     _register_amend(sub, home)
 
     p = sub.add_parser("amendments", parents=[home], help="list amendments with their changes")

@@ -4,7 +4,7 @@ import argparse
 import json
 import sys
 
-from draftroom.cli.options import add_home
+from draftroom.cli.options import home_and_acting
 from draftroom.errors import DraftroomError
 
 
@@ -104,10 +104,7 @@ def _guard(args: argparse.Namespace) -> int:
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    home = argparse.ArgumentParser(add_help=False)
-    add_home(home)
-    acting = argparse.ArgumentParser(add_help=False)
-    acting.add_argument("--as", dest="actor", metavar="WHO", help='who acts: a delegation or "Secretariat"')
+    home, acting = home_and_acting()
 
     p = sub.add_parser(
         "keys",

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import sys
 
-from draftroom.cli.options import add_home
+from draftroom.cli.options import home_and_acting
 from draftroom.cli.parse_cmd import outline
 from draftroom.errors import DraftroomError
 from draftroom.model import Revision, part_letters
@@ -172,18 +172,8 @@ def _reindex(args: argparse.Namespace) -> int:
 
 # ---- parser -----------------------------------------------------------------------------------------
 def register(sub: argparse._SubParsersAction) -> None:
-    import argparse
 
-    home = argparse.ArgumentParser(add_help=False)
-    add_home(home)
-    acting = argparse.ArgumentParser(add_help=False)
-    acting.add_argument(
-        "--as",
-        dest="actor",
-        metavar="WHO",
-        help='who acts: a delegation or "Secretariat" (default: $DRAFTROOM_AS, then `as` in '
-        "~/.config/draftroom/config.toml, then Secretariat)",
-    )
+    home, acting = home_and_acting()
     name_help = "the negotiation's name, or the path of its directory"
 
     p = sub.add_parser("new", parents=[home, acting], help="start a negotiation from a document (its rev-0)")

@@ -7,6 +7,10 @@ if TYPE_CHECKING:
     import argparse
 
 HOME_HELP = "where negotiations live (default: $DRAFTROOM_HOME, else ./sessions)"
+ACTOR_HELP = (
+    'who acts: a delegation or "Secretariat" (default: $DRAFTROOM_AS, then `as` in '
+    "~/.config/draftroom/config.toml, then Secretariat)"
+)
 
 
 def _home(value: str) -> str:
@@ -23,3 +27,14 @@ def _home(value: str) -> str:
 
 def add_home(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--home", type=_home, help=HOME_HELP)
+
+
+def home_and_acting() -> tuple[argparse.ArgumentParser, argparse.ArgumentParser]:
+    """The parents most verbs take: one giving --home, one giving --as."""
+    import argparse
+
+    home = argparse.ArgumentParser(add_help=False)
+    add_home(home)
+    acting = argparse.ArgumentParser(add_help=False)
+    acting.add_argument("--as", dest="actor", metavar="WHO", help=ACTOR_HELP)
+    return home, acting

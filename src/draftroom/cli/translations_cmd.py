@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import sys
 
-from draftroom.cli.options import add_home
+from draftroom.cli.options import home_and_acting
 from draftroom.errors import DraftroomError
 
 TYPE_CHECKING = False  # typing stays unloaded: its names are for annotations only
@@ -140,12 +140,8 @@ def _said(args: argparse.Namespace, done: Translated) -> int:
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    import argparse
 
-    home = argparse.ArgumentParser(add_help=False)
-    add_home(home)
-    acting = argparse.ArgumentParser(add_help=False)
-    acting.add_argument("--as", dest="actor", metavar="WHO", help='who acts: "Secretariat" or a delegation')
+    home, acting = home_and_acting()
 
     p = sub.add_parser(
         "translations",

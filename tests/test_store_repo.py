@@ -92,6 +92,30 @@ def test_exception_inside_action_leaves_nothing(neg: Negotiation):
     assert len(neg.log()) == 1
 
 
+def test_a_commit_moves_the_branch_only_from_its_parent_and_keeps_the_index_current(neg, monkeypatch):
+    """The commit is built with plumbing from the paths the action wrote or removed: the index holds
+    them afterwards, the reflog says what happened, and a branch that no longer stands where the
+    action began is left alone (the action rolls back)."""
+    from draftroom.store import transaction
+
+    first = git(neg.path, "rev-parse", "HEAD").strip()
+    with neg.action("edit", "China") as txn:
+        txn.write_file("amendments/a.json", "{}\n")
+        txn.doc.operative.pop(0)
+    second = git(neg.path, "rev-parse", "HEAD").strip()
+    assert git(neg.path, "rev-parse", "HEAD^").strip() == first
+    assert git(neg.path, "status", "--porcelain", "--ignored", "--untracked-files=all") == ""
+    assert git(neg.path, "diff-index", "--cached", "HEAD") == ""  # the index is HEAD's tree
+    assert "amendments/a.json" in git(neg.path, "ls-files").split()
+    assert git(neg.path, "reflog", "-1", "--format=%gs").strip() == "commit: edit"
+
+    monkeypatch.setattr(transaction, "_branch_head", lambda repo: first)  # as if it moved meanwhile
+    with pytest.raises(DraftroomError, match="update-ref"), neg.action("edit", "China") as txn:
+        txn.write_file("amendments/b.json", "{}\n")
+    assert git(neg.path, "rev-parse", "HEAD").strip() == second
+    assert git(neg.path, "status", "--porcelain", "--ignored", "--untracked-files=all") == ""
+
+
 def test_revisions_are_annotated_tags_and_readable(neg: Negotiation):
     with neg.action("revise", "Secretariat") as txn:
         txn.doc.operative[0].text = "新案文；"

@@ -71,6 +71,18 @@ def style_by_name(document: DocxDocument, name: str) -> BaseStyle | None:
     return next((s for s in document.styles if (s.name or "").lower() == want), None)
 
 
+# The UN's notes hang their number right-aligned 72 twips before the note's text (its "7" and its "17" both
+# end 119.8 pt from the page's left in the 783 notes of the 80 resolutions of 2024-2025; Word sets it with a
+# right tab, which LibreOffice does not honour in notes). Ours start the number that far ahead, one digit
+# being 56 twips wide at the notes' size: a note numbered 10 or more hangs further.
+NUMBER_GAP, DIGIT = 72, 56
+
+
+def number_hang(digits: int) -> int:
+    """The hanging indent, twips, that ends a note number of `digits` digits where the UN's ends."""
+    return NUMBER_GAP + DIGIT * digits
+
+
 class Footnotes:
     """The footnotes of one python-docx document: add notes and reference marks, read them back."""
 
@@ -80,7 +92,14 @@ class Footnotes:
         self.root = self.part.element
         self.text_style = self._style(TEXT_STYLE, WD_STYLE_TYPE.PARAGRAPH)
         self.reference_style = self._style(REFERENCE_STYLE, WD_STYLE_TYPE.CHARACTER)
+        self.indent = self._hanging_indent()
         self._declare_in_settings()
+
+    def _hanging_indent(self) -> etree._Element | None:
+        """The note style's indent when it hangs its number before the text (the UN's, left to right)."""
+        style = style_by_name(self.document, TEXT_STYLE)
+        ind = None if style is None else style.element.find(f"{qn('w:pPr')}/{qn('w:ind')}")
+        return ind if ind is not None and int(ind.get(qn("w:hanging"), "0")) > 0 else None
 
     def _part(self) -> XmlPart:
         doc_part = self.document.part
@@ -129,7 +148,12 @@ class Footnotes:
         note = etree.SubElement(self.root, qn("w:footnote"))
         note.set(qn("w:id"), str(note_id))
         p = etree.SubElement(note, qn("w:p"))
-        etree.SubElement(etree.SubElement(p, qn("w:pPr")), qn("w:pStyle")).set(qn("w:val"), self.text_style)
+        ppr = etree.SubElement(p, qn("w:pPr"))
+        etree.SubElement(ppr, qn("w:pStyle")).set(qn("w:val"), self.text_style)
+        digits = len(str(len(self.root.findall(f".//{qn('w:footnoteRef')}")) + 1))
+        if self.indent is not None and digits > 1:
+            ind = etree.SubElement(ppr, qn("w:ind"), dict(self.indent.attrib))
+            ind.set(qn("w:hanging"), str(number_hang(digits)))
         mark = self._styled_run(p)
         etree.SubElement(mark, qn("w:footnoteRef"))
         if text:

@@ -27,7 +27,7 @@ from docx.shared import Pt, Twips
 from docx.styles.style import CharacterStyle, ParagraphStyle
 
 from draftroom.errors import DraftroomError
-from draftroom.export.footnotes import REFERENCE_STYLE, TEXT_STYLE, Footnotes, style_by_name
+from draftroom.export.footnotes import REFERENCE_STYLE, TEXT_STYLE, Footnotes, number_hang, style_by_name
 from draftroom.export.ooxml import child, remove_child
 from draftroom.export.typography import PAPERS, Typography, typography_for
 
@@ -108,6 +108,7 @@ _HCH = (
     '<w:spacing w:val="-2"/><w:sz w:val="28"/>',
 )
 # The UN's styles: (id, name, based on, pPr, rPr). Sizes in half-points, spacing in twentieths.
+_PLAIN_LETTERS = '<w:b/><w:bCs/><w:spacing w:val="0"/><w:w w:val="100"/><w:sz w:val="17"/>'
 UN_STYLES: list[tuple[str, str, str | None, str, str]] = [
     (
         "SingleTxt",
@@ -143,30 +144,33 @@ UN_STYLES: list[tuple[str, str, str | None, str, str]] = [
     ),
     ("Publication", "Publication", "Normal", '<w:spacing w:line="240" w:lineRule="auto"/>', ""),
     ("ReleaseDate1", "Release Date", "Normal", '<w:spacing w:line="240" w:lineRule="auto"/>', ""),
+    # The UN's header and footer styles stand apart from Normal's letter spacing and width (0.2 pt, 103%):
+    # its running titles set 4% narrower than its text, and wrap where they do only at that width.
     (
         "Header",
         "header",
         "Normal",
         '<w:spacing w:after="0" w:line="240" w:lineRule="auto"/>',
-        '<w:b/><w:bCs/><w:sz w:val="17"/>',
+        _PLAIN_LETTERS,
     ),
     (
         "Footer",
         "footer",
         "Normal",
         '<w:spacing w:after="0" w:line="240" w:lineRule="auto"/>',
-        '<w:b/><w:bCs/><w:sz w:val="17"/>',
+        _PLAIN_LETTERS,
     ),
 ]
 # Footnote text: Normal, 8.5 pt on exact 10.5 pt lines, 0.25 pt letter spacing, hanging its number.
 # 2.3 pt above a page's first note and none between notes (contextual spacing): the UN's pages stand their
 # first note 27.0 pt under the last line of text where a page is full (its separator is a line of
 # underscores), where LibreOffice, which draws its own rule and reads nothing of the separator note, left 24.7.
-NOTE_PPR = (  # the number in the 120 twips before the column, where the UN right-aligns it; no widow
-    '<w:widowControl w:val="0"/>'  # control in the UN's footnote style
+NOTE_HANG = number_hang(1)  # the number before the column, ending where the UN's does (footnotes.py)
+NOTE_PPR = (  # no widow control, as the UN's footnote style
+    '<w:widowControl w:val="0"/>'
     f'<w:tabs><w:tab w:val="left" w:pos="{INDENT}"/></w:tabs>'
     f'<w:spacing w:before="46" w:after="0" w:line="210" w:lineRule="exact"/>'
-    f'<w:ind w:left="{INDENT}" w:right="{INDENT}" w:hanging="120"/><w:contextualSpacing/>'
+    f'<w:ind w:left="{INDENT}" w:right="{INDENT}" w:hanging="{NOTE_HANG}"/><w:contextualSpacing/>'
 )
 HEAD_SIZES = {"H1": 12, "HCh": 14, "TitleH1": 12, "TitleHCH": 14}  # pt at a 10 pt body, grown with it
 FIXED_SIZES = {"XLarge": 20, "Header": 8.5, "Footer": 8.5}  # the masthead's and running heads' sizes
@@ -212,7 +216,10 @@ def build_template(name: str) -> DocxDocument:
     note = _style(document, TEXT_STYLE, ParagraphStyle)
     note.base_style = document.styles["Normal"]
     # right to left, the number stays next to its note's words (a hanging number reads as a column)
-    _set_ppr(note.element, NOTE_PPR if name != "ar" else NOTE_PPR.replace('w:hanging="120"', 'w:hanging="0"'))
+    _set_ppr(
+        note.element,
+        NOTE_PPR if name != "ar" else NOTE_PPR.replace(f'w:hanging="{NOTE_HANG}"', 'w:hanging="0"'),
+    )
     _page_setup(document)
     _compat(document)
     apply_typography(document, typography_for(FAMILIES[name]))

@@ -79,12 +79,18 @@ def work_tree(where: Where) -> Path | None:
     return root.parent if root.name == ".git" else None
 
 
-def change(where: Where, *args: str, env: dict[str, str] | None = None, lock_fd: int | None = None) -> str:
+def change(
+    where: Where,
+    *args: str,
+    env: dict[str, str] | None = None,
+    lock_fd: int | None = None,
+    stdin: bytes | None = None,
+) -> str:
     """A git command that changes the repository (and its work tree, if it has one), run with the
     negotiation's lock descriptor `lock_fd` inherited; its output, or a one-line error when git fails."""
     root, tree = git_dir(where), work_tree(where)
     options = ["--git-dir", str(root), *(["--work-tree", str(tree)] if tree else [])]
-    return _run(options, args, tree or root, cwd=tree or root, env=env, lock_fd=lock_fd)
+    return _run(options, args, tree or root, cwd=tree or root, env=env, lock_fd=lock_fd, stdin=stdin)
 
 
 def is_ancestor(where: Where, older: str, newer: str) -> bool:

@@ -242,12 +242,20 @@ class Transaction:
     def commit(self, repo: Where, lock_fd: int | None = None) -> Action:
         """Write back, stage, commit (and tag); the Action as the log will show it.
 
+        Built with git's plumbing from the paths the action wrote or removed, which it knows: the
+        index takes just those (`update-index`), `write-tree` makes the tree, `commit-tree` the
+        commit (signed with -S when the action has a key) and `update-ref` moves the branch only if
+        it still stands at the parent. Nothing looks at the rest of the work tree again, which
+        `refuse_unsafe_start` found clean (`git add` and `git commit` each scanned all of it).
+
         Git runs with the lock's descriptor inherited, so a git child orphaned by a SIGKILL keeps
         the negotiation locked until it has finished, and recovery never races with it."""
         self._write_back()
         pause_for_tests("before-commit")
         if self._touched:
-            _git(repo, lock_fd, "add", "-A", "--", *sorted(self._touched))
+            paths = "".join(f"{rel}\0" for rel in sorted(self._touched)).encode("utf-8")
+            _git(repo, lock_fd, "update-index", "--add", "--remove", "-z", "--stdin", stdin=paths)
+        tree = change(repo, "write-tree", lock_fd=lock_fd).strip()
         when = _now()
         env = {
             "GIT_AUTHOR_NAME": self.actor,
@@ -258,23 +266,30 @@ class Transaction:
             "GIT_COMMITTER_DATE": when,
         }
         msg = gitlog.message(self.summary, self.trailers())
-        msg_file = git_dir(repo) / "DRAFTROOM_MSG"
-        msg_file.write_text(msg, encoding="utf-8")
-        sign = [*sign_options(self.signing_key), "commit", "-S"] if self.signing_key else ["commit"]
-        # git's own maintenance after a commit is a process of its own each time: started here only
-        # when there may be something to pack
-        manual = ["-c", "maintenance.auto=false"]
-        _git(
-            repo, lock_fd, *manual, *sign, "-q", "--allow-empty", "--no-verify", "-F", str(msg_file), env=env
-        )
+        parent = _branch_head(repo)
+        parents = ["-p", parent] if parent else []
+        sign = [*sign_options(self.signing_key), "commit-tree", "-S"] if self.signing_key else ["commit-tree"]
+        sha = change(repo, *sign, tree, *parents, env=env, lock_fd=lock_fd, stdin=msg.encode("utf-8")).strip()
+        subject = msg.split("\n", 1)[0]
+        reflog = f"commit{'' if parent else ' (initial)'}: {subject}"
+        _git(repo, lock_fd, "update-ref", "-m", reflog, "HEAD", sha, parent or ZERO_OID)
         if may_need_packing(git_dir(repo)):
             _git(repo, lock_fd, "maintenance", "run", "--auto", "--quiet")
         pause_for_tests("after-commit")
-        sha = head_sha(repo)
-        subject = msg.split("\n", 1)[0]
         action = gitlog.action_from(sha, when, self.actor, self.email, subject, gitlog.parse_trailers(msg))
         ensure_tag(repo, action, lock_fd, env)
         return action
+
+
+ZERO_OID = "0" * 40  # update-ref's old value for a branch that must not exist yet
+
+
+def _branch_head(repo: Where) -> str | None:
+    """The commit HEAD points to, or None before the first commit (a branch not born yet)."""
+    try:
+        return head_sha(repo)
+    except DraftroomError:
+        return None
 
 
 _HEX = frozenset("0123456789abcdef")
@@ -308,9 +323,15 @@ def sign_options(key_file: str) -> list[str]:
     return ["-c", "gpg.format=ssh", "-c", f"user.signingKey={key_file}"]
 
 
-def _git(repo: Where, lock_fd: int | None, *args: str, env: dict[str, str] | None = None) -> None:
+def _git(
+    repo: Where,
+    lock_fd: int | None,
+    *args: str,
+    env: dict[str, str] | None = None,
+    stdin: bytes | None = None,
+) -> None:
     """A git command that changes the repository, holding the negotiation's lock while it runs."""
-    change(repo, *args, env=env, lock_fd=lock_fd)
+    change(repo, *args, env=env, lock_fd=lock_fd, stdin=stdin)
 
 
 def reset_to_head(repo: Where, lock_fd: int | None) -> None:

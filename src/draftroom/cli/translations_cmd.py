@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import json
-import sys
-
 from draftroom.cli.options import home_and_acting
+from draftroom.cli.printing import print_json, warn
 from draftroom.errors import DraftroomError
 
 TYPE_CHECKING = False  # typing stays unloaded: its names are for annotations only
@@ -25,10 +23,7 @@ def _translations(args: argparse.Namespace) -> int:
     if args.op == "proposals":
         found = wf.translation_proposals(args.name, home=args.home)
         if args.json:
-            json.dump(
-                [{"label": label, **vars(p)} for label, p in found], sys.stdout, ensure_ascii=False, indent=2
-            )
-            sys.stdout.write("\n")
+            print_json([{"label": label, **vars(p)} for label, p in found])
             return 0
         if not found:
             print(f"no proposed translations in {args.name}")
@@ -44,15 +39,14 @@ def _translations(args: argparse.Namespace) -> int:
         added = wf.add_translation(args.name, args.file, args.lang, args.actor, args.rev, home=args.home)
         t, stale = added.translation, added.not_current
         for warning in added.warnings:
-            print(f"draftroom: warning: {warning}", file=sys.stderr)
+            warn(warning)
         print(f"{args.name}: {t.language} version added, {len(t.paragraphs)} paragraphs aligned")
         if stale:
             print(f"{args.name}: not current in {t.language}: {', '.join(stale)}")
         return 0
     report = wf.translations(args.name, args.rev, home=args.home)
     if args.json:
-        json.dump(report.to_json(), sys.stdout, ensure_ascii=False, indent=2)
-        sys.stdout.write("\n")
+        print_json(report.to_json())
         return 0
     others = report.languages[1:]
     if not others:

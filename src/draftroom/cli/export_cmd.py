@@ -147,7 +147,7 @@ def run(args: argparse.Namespace) -> int:
     kind = _kind(args.kind)
     out = check_output(Path(args.output), kind)
     if args.lang:
-        check_language(args.lang)
+        args.lang = check_language(args.lang)  # before reading anything; " FR" exports in fr
     openers = _openers(args.opening_phrase)
     typography = {
         "paper": args.paper,

@@ -132,9 +132,15 @@ def _sponsor_start(lines: list[Line], start: int, floor: int, wrapping: Wrapping
 
 
 def parse_head(lines: list[Line], body: int | None, wrapping: Wrapping, lang: str) -> Head:
-    """Read the head from `lines[:body]` (the whole text when there is no body line) of a text in `lang`."""
+    """Read the head from `lines[:body]` of a text in `lang`; with no body line (an amendments
+    document), from the lines before its first instruction, so that a quoted text opening with "["
+    (a bracket, a language flag "[en]") is never read as the report line."""
     head = Head()
-    limit = body if body is not None else len(lines)
+    limit = (
+        body
+        if body is not None
+        else next((i for i, line in enumerate(lines) if starts_instruction(line.text, lang)), len(lines))
+    )
     marks: list[int] = []
     i = 0
     while i < limit:

@@ -1,10 +1,10 @@
 """Verbs of a negotiation run across machines: keys, host, clone, sync, verify (and the server's guard)."""
 
 import argparse
-import json
 import sys
 
 from draftroom.cli.options import home_and_acting
+from draftroom.cli.printing import print_json
 from draftroom.errors import DraftroomError
 
 
@@ -31,13 +31,7 @@ def _keys(args: argparse.Namespace) -> int:
         )
     listed = keys.registered(words[0], home=args.home)
     if args.json:
-        json.dump(
-            [{"delegation": k.actor, "fingerprint": k.fingerprint, "key": k.key} for k in listed],
-            sys.stdout,
-            ensure_ascii=False,
-            indent=2,
-        )
-        sys.stdout.write("\n")
+        print_json([{"delegation": k.actor, "fingerprint": k.fingerprint, "key": k.key} for k in listed])
         return 0
     if not listed:
         print(f"no keys registered in {words[0]}: the negotiation is not hosted")
@@ -87,8 +81,7 @@ def _verify(args: argparse.Namespace) -> int:
 
     problems = hosting.verify(args.name, home=args.home)
     if args.json:
-        json.dump({"ok": not problems, "problems": problems}, sys.stdout, ensure_ascii=False, indent=2)
-        sys.stdout.write("\n")
+        print_json({"ok": not problems, "problems": problems})
     else:
         for line in problems:
             print(line)

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import json
 import sys
 
 from draftroom.cli.options import home_and_acting
 from draftroom.cli.parse_cmd import outline
+from draftroom.cli.printing import print_json, warn
 from draftroom.errors import DraftroomError
 from draftroom.model import Revision, part_letters
 from draftroom.model.jsonform import to_dict
@@ -14,11 +14,6 @@ from draftroom.model.jsonform import to_dict
 TYPE_CHECKING = False  # typing stays unloaded: its names are for annotations only
 if TYPE_CHECKING:
     import argparse
-    from typing import Any
-
-
-def _print_json(data: Any) -> None:
-    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")  # one write, not one a value
 
 
 # ---- handlers -----------------------------------------------------------------------------------------
@@ -36,7 +31,7 @@ def _new(args: argparse.Namespace) -> int:
         home=args.home,
     )
     for warning in created.warnings:
-        print(f"draftroom: warning: {warning}", file=sys.stderr)
+        warn(warning)
     neg = created.negotiation
     doc = neg.document()
     texts = doc.divisions()
@@ -60,12 +55,9 @@ def _show(args: argparse.Namespace) -> int:
         shown = translations.in_language(args.name, args.lang, args.rev, home=args.home)
         doc, not_current = shown.document, shown.not_current
     if not_current:
-        print(
-            f"draftroom: warning: not current in {doc.language}: {', '.join(not_current)}",
-            file=sys.stderr,
-        )
+        warn(f"not current in {doc.language}: {', '.join(not_current)}")
     if args.json:
-        _print_json(to_dict(doc))
+        print_json(to_dict(doc))
     else:
         print("\n".join(outline(doc, columns=sys.maxsize)))  # the full text, not cut to the terminal
     return 0
@@ -88,7 +80,7 @@ def _sponsors(args: argparse.Namespace) -> int:
         raise DraftroomError("to change sponsors write `sponsors NAME add STATE...` or `... remove STATE...`")
     listed = wf.sponsors(args.name, home=args.home)
     if args.json:
-        _print_json([{"name": s.name, "iso3": s.iso3, "main": s.main, "joined": s.joined} for s in listed])
+        print_json([{"name": s.name, "iso3": s.iso3, "main": s.main, "joined": s.joined} for s in listed])
         return 0
     for s in listed:
         print(f"{s.name:<45} {s.iso3 or '-':<5} {'main' if s.main else 'additional':<10} {s.joined}")
@@ -105,7 +97,7 @@ def _revise(args: argparse.Namespace) -> int:
         f"{args.name}: {rev.revision.name} ({rev.tag}){symbol}, {rev.date}; {revising.held(done.bracketed)}"
     )
     for warning in revising.revision_warnings(args.name, args.home):  # cross-references it broke
-        print(f"draftroom: warning: {warning}", file=sys.stderr)
+        warn(warning)
     return 0
 
 
@@ -122,7 +114,7 @@ def _log(args: argparse.Namespace) -> int:
 
     entries = wf.log(args.name, home=args.home)
     if args.json:
-        _print_json([e.action.to_json() | {"labels": e.labels} for e in entries])
+        print_json([e.action.to_json() | {"labels": e.labels} for e in entries])
         return 0
     for e in entries:
         a = e.action
@@ -148,7 +140,7 @@ def _list(args: argparse.Namespace) -> int:
 
     found = wf.list_negotiations(args.home)
     if args.json:
-        _print_json([s.to_json() for s in found])
+        print_json([s.to_json() for s in found])
         return 0
     if not found:
         print("no negotiations here yet: create one with `draftroom new NAME --from FILE`")

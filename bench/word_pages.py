@@ -15,12 +15,19 @@ compared with the UN's PDF on:
 
 Targets (issue 15): the column always, the page count for at least 9 in 10, the page starts for at
 least 8 in 10. Renders are comparable where a font metric-compatible with Times New Roman is
-installed (Debian's fonts-liberation). --show prints each document's differences.
+installed (Debian's fonts-liberation). --show prints each document's differences, and the first body
+line the two renders break otherwise, with which of them held more words on it: one more word on
+LibreOffice's line or on Word's (the UN's) is a justification difference, "other" anything else.
 
 The renderer matters: Word 2013 and later (the exports ask for its layout, compatibility mode 15, as
 the UN's own files do) shrink the spaces of a justified line to take one more word; LibreOffice does
 so from 24.2 only (`.ci/run` installs 25.2 from Debian 12's backports). The script prints the LibreOffice
-version it used; --soffice names another one.
+version it used; --soffice names another one. No setting calibrates 25.2's shrink to Word's: a .docx
+has none that Word honours (Word's own layout has no word-spacing bounds), 25.2 has no paragraph
+word-spacing bounds (ParaWordSpacing* came later), and the misses go both ways (as many lines where
+LibreOffice holds one more short word as where Word holds one more long one), so a wider shrink would
+trade one for the other. Rendering NBSPs at variable width, as Word does (the UseVariableWidthNBSP
+compatibility default), changes no page start on the 80.
 """
 
 import argparse
@@ -61,6 +68,7 @@ class Measure:
     pages: list[Page]
     left: float
     right: float
+    lines: list[tuple[int, tuple[str, ...]]]  # the body's lines below the first page's head: page, words
 
 
 def measure(pdf: Path) -> Measure:
@@ -68,6 +76,7 @@ def measure(pdf: Path) -> Measure:
     lefts: list[float] = []
     rights: list[float] = []
     pages: list[Page] = []
+    body_lines: list[tuple[int, tuple[str, ...]]] = []
     with pymupdf.open(pdf) as doc:
         for number, page in enumerate(doc):
             first: list[str] = []
@@ -84,19 +93,37 @@ def measure(pdf: Path) -> Measure:
                     baseline = round(spans[0]["origin"][1], 0)
                     lines.append((baseline, x0, y0, x1, _line_text(spans), bool(body)))
             lines.sort()
-            for _, x0, y0, x1, text, body in lines:
-                if not body or not HEAD < y0 < FOOT:
+            for _, x0, y0, x1, text, in_body in lines:
+                if not in_body or not HEAD < y0 < FOOT:
                     continue
                 if number or y0 > 300:  # below the first page's masthead and head
                     lefts.append(round(x0, 0))
                     rights.append(x1)
+                    body_lines.append((number, tuple(w.lower() for w in _WORD.findall(text))))
                 if len(first) < 3 and (number or y0 > 215):
                     first += _WORD.findall(text)
             pages.append(Page(tuple(w.lower() for w in first[:3])))
     left = statistics.mode(lefts) if lefts else 0.0
     rights.sort()
     right = rights[int(len(rights) * 0.9)] if rights else 0.0
-    return Measure(pages, left, right)
+    return Measure(pages, left, right, body_lines)
+
+
+def first_break(ours: Measure, theirs: Measure) -> str | None:
+    """Where the two renders first break a body line differently, and which one held more words on it
+    (a line that is the other's plus one or more words): None where every line breaks alike."""
+    for k, ((page, a), (_, b)) in enumerate(zip(ours.lines, theirs.lines, strict=False)):
+        joined_a, joined_b = "".join(a), "".join(b)  # "change1" and "change 1": the same words
+        if joined_a == joined_b:
+            continue
+        if joined_a.startswith(joined_b):
+            held = "LibreOffice held more"
+        elif joined_b.startswith(joined_a):
+            held = "Word held more"
+        else:
+            held = "other"
+        return f"line {k + 1} (page {page + 1}), {held}: {' '.join(a[-4:])!r} (UN {' '.join(b[-4:])!r})"
+    return None
 
 
 def _line_text(spans: list[dict]) -> str:
@@ -170,6 +197,7 @@ def main(argv: list[str]) -> int:
         written = export_all(names, args.folder, args.source, out)
         render(list(written.values()), out, soffice)
         column = count = starts = pages_same = pages_all = 0
+        breaks: dict[str, int] = {}
         for name, path in written.items():
             ours = measure(out / f"{path.stem}.pdf")
             theirs = measure(args.folder / "en-pdf" / f"{name}.pdf")
@@ -185,6 +213,10 @@ def main(argv: list[str]) -> int:
             column += in_column
             count += same_count
             starts += same_starts
+            first = None if same_starts else first_break(ours, theirs)
+            if first:
+                kind = first.split(", ", 1)[1].split(":", 1)[0]
+                breaks[kind] = breaks.get(kind, 0) + 1
             if args.show and not (in_column and same_count and same_starts):
                 print(
                     f"{name}: column {ours.left:.1f}-{ours.right:.1f} (UN {theirs.left:.1f}-{theirs.right:.1f}),"
@@ -193,12 +225,16 @@ def main(argv: list[str]) -> int:
                 for k, (a, b) in enumerate(zip(ours.pages, theirs.pages, strict=False), 1):
                     if a.start != b.start:
                         print(f"    page {k}: {' '.join(a.start)!r} (UN {' '.join(b.start)!r})")
+                if first:
+                    print(f"    first line broken otherwise: {first}")
     n = len(written)
     print(f"resolutions: {n} exported of {len(names)} (source: {args.source})")
     print(f"text column within {TOLERANCE:g} pt: {column}/{n} (target: all)")
     print(f"page count as the UN's: {count}/{n} = {count / n:.0%} (target: 90 %)")
     print(f"same page starts: {starts}/{n} = {starts / n:.0%} (target: 80 %)")
     print(f"pages starting with the UN's words: {pages_same}/{pages_all} = {pages_same / pages_all:.0%}")
+    missed = ", ".join(f"{kind} {n}" for kind, n in sorted(breaks.items()))
+    print(f"where page starts differ, the first line broken otherwise: {missed or 'none'}")
     return 0
 
 

@@ -83,6 +83,9 @@ START_UP = ["argparse", "gettext", "shutil", "bz2", "lzma"]
 START_UP += ["dataclasses", "inspect", "ast", "dis"]
 # typing: its names are for annotations only (TYPE_CHECKING = False; mypy takes it as true)
 START_UP += ["typing"]
+# and to run git: subprocess, with signal (its enums), locale, selectors and threading (store.spawn
+# starts git's processes with os.posix_spawnp)
+START_UP += ["subprocess", "signal", "locale", "selectors", "threading"]
 
 
 @pytest.mark.parametrize("verb", READS, ids=" ".join)

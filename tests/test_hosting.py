@@ -195,6 +195,25 @@ def test_the_server_refuses_rewritten_history_and_moved_or_deleted_tags(machines
         assert result.returncode != 0, refs
 
 
+def test_an_action_the_remote_refuses_as_it_syncs_by_itself_fails_in_one_line(
+    machines, daemon, tmp_path, run_cli
+):
+    """Chile has a key but the Secretariat never registered it: its amendment is refused by the
+    guard on the way out, so `amend` exits non-zero with the refusal (kept aside), not 0 with an id."""
+    sec = machines["Secretariat"]
+    cl = Machine("Chile", tmp_path / "Chile", run_cli)
+    cl.key()
+    cl.ok("clone", daemon.url("t.git"))
+    result = cl.run("amend", "t", "delete", "OP1")
+    assert result.returncode != 0 and result.stdout == "", result.stdout
+    (line,) = result.stderr.strip().splitlines()
+    assert "no key is registered for Chile" in line and "kept as refs/draftroom/refused/" in line, line
+    kept = line.rsplit("kept as ", 1)[1].strip()
+    assert "propose" in cl.git("log", "-1", "--format=%(trailers:key=Action,valueonly)", kept)
+    sec.ok("sync", "t")
+    assert json.loads(sec.ok("amendments", "t", "--json")) == []
+
+
 def test_an_actor_without_a_key_here_cannot_act_in_a_hosted_negotiation(machines):
     result = machines["France"].run_cli(
         "sponsors",

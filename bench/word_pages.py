@@ -18,6 +18,8 @@ least 8 in 10. Renders are comparable where a font metric-compatible with Times 
 installed (Debian's fonts-liberation). --show prints each document's differences, and the first body
 line the two renders break otherwise, with which of them held more words on it: one more word on
 LibreOffice's line or on Word's (the UN's) is a justification difference, "other" anything else.
+It also names the UN's pages its editors copy-fitted by setting lines condensed (words narrower than the
+same words elsewhere), which no source records: context for a miss, never left out of the figures.
 
 The renderer matters: Word 2013 and later (the exports ask for its layout, compatibility mode 15, as
 the UN's own files do) shrink the spaces of a justified line to take one more word; LibreOffice does
@@ -109,6 +111,51 @@ def measure(pdf: Path) -> Measure:
     return Measure(pages, left, right, body_lines)
 
 
+def word_widths(pdf: Path) -> list[tuple[int, list[tuple[str, float]]]]:
+    """Each body line's words of four letters or more, upright and regular, with their widths: page, words."""
+    lines: list[tuple[int, list[tuple[str, float]]]] = []
+    with pymupdf.open(pdf) as doc:
+        for number, page in enumerate(doc):
+            for block in page.get_text("rawdict")["blocks"]:
+                for line in block.get("lines", []):
+                    if not HEAD < line["bbox"][1] < FOOT:
+                        continue
+                    words: list[tuple[str, float]] = []
+                    for span in line["spans"]:
+                        if not 9.5 <= span["size"] <= 10.6 or span["flags"] & (2 | 16):  # italic, bold
+                            continue
+                        letters: list[dict] = []
+                        for char in [*span["chars"], {"c": " "}]:
+                            if char["c"].isalpha():
+                                letters.append(char)
+                                continue
+                            if len(letters) >= 4:
+                                word = "".join(c["c"] for c in letters)
+                                words.append((word, letters[-1]["bbox"][2] - letters[0]["bbox"][0]))
+                            letters = []
+                    if words:
+                        lines.append((number, words))
+    return lines
+
+
+def condensed_pages(un_pdf: Path, our_pdf: Path) -> list[int]:
+    """The UN's pages with lines set condensed, as its editors copy-fit a page: a line whose words stand
+    narrower, by more than 0.7 % of the document's usual measure, than the same words in our render."""
+    ours: dict[str, list[float]] = {}
+    for _, words in word_widths(our_pdf):
+        for word, width in words:
+            ours.setdefault(word, []).append(width)
+    lines = []
+    for number, words in word_widths(un_pdf):
+        ratios = [width / statistics.median(ours[word]) for word, width in words if word in ours]
+        if len(ratios) >= 4:
+            lines.append((number, statistics.median(ratios)))
+    if not lines:
+        return []
+    usual = statistics.median(ratio for _, ratio in lines)
+    return sorted({number + 1 for number, ratio in lines if ratio < usual - 0.007})
+
+
 def first_break(ours: Measure, theirs: Measure) -> str | None:
     """Where the two renders first break a body line differently, and which one held more words on it
     (a line that is the other's plus one or more words): None where every line breaks alike."""
@@ -198,6 +245,7 @@ def main(argv: list[str]) -> int:
         render(list(written.values()), out, soffice)
         column = count = starts = pages_same = pages_all = 0
         breaks: dict[str, int] = {}
+        copy_fitted = 0
         for name, path in written.items():
             ours = measure(out / f"{path.stem}.pdf")
             theirs = measure(args.folder / "en-pdf" / f"{name}.pdf")
@@ -217,6 +265,18 @@ def main(argv: list[str]) -> int:
             if first:
                 kind = first.split(", ", 1)[1].split(":", 1)[0]
                 breaks[kind] = breaks.get(kind, 0) + 1
+            fitted: list[int] = []
+            if not same_starts:
+                miss = next(
+                    (
+                        k
+                        for k, (a, b) in enumerate(zip(ours.pages, theirs.pages, strict=False), 1)
+                        if a.start != b.start
+                    ),
+                    len(theirs.pages),
+                )
+                fitted = condensed_pages(args.folder / "en-pdf" / f"{name}.pdf", out / f"{path.stem}.pdf")
+                copy_fitted += any(page < miss for page in fitted)  # what set the page that differs
             if args.show and not (in_column and same_count and same_starts):
                 print(
                     f"{name}: column {ours.left:.1f}-{ours.right:.1f} (UN {theirs.left:.1f}-{theirs.right:.1f}),"
@@ -227,6 +287,8 @@ def main(argv: list[str]) -> int:
                         print(f"    page {k}: {' '.join(a.start)!r} (UN {' '.join(b.start)!r})")
                 if first:
                     print(f"    first line broken otherwise: {first}")
+                if fitted:
+                    print(f"    the UN's pages with lines set condensed (copy-fitted): {fitted}")
     n = len(written)
     print(f"resolutions: {n} exported of {len(names)} (source: {args.source})")
     print(f"text column within {TOLERANCE:g} pt: {column}/{n} (target: all)")
@@ -235,6 +297,10 @@ def main(argv: list[str]) -> int:
     print(f"pages starting with the UN's words: {pages_same}/{pages_all} = {pages_same / pages_all:.0%}")
     missed = ", ".join(f"{kind} {n}" for kind, n in sorted(breaks.items()))
     print(f"where page starts differ, the first line broken otherwise: {missed or 'none'}")
+    print(
+        f"where page starts differ, the UN's own copy-fitting (lines set condensed) on a page before the first"
+        f" page that differs: {copy_fitted}/{n - starts}"
+    )
     return 0
 
 

@@ -456,12 +456,6 @@ def _proposals(files: list[str], read: Reader) -> list[TranslationProposal]:
     return read_proposals(read, [f for f in files if f.startswith(FOLDER)])
 
 
-def proposal_ids(name: str, home: Home = None) -> list[str]:
-    """The ids of the proposed wordings, from their file names alone (nothing parsed)."""
-    snap = open_negotiation(name, home).snapshot()
-    return [f.rsplit("/", 1)[1].removesuffix(".json") for f in proposal_files(snap.listing)]
-
-
 def translation_proposals(name: str, home: Home = None) -> list[tuple[str, TranslationProposal]]:
     """Every proposed wording of a paragraph in another language, oldest first, with the label."""
     snap = open_negotiation(name, home).snapshot()

@@ -6,7 +6,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from draftroom.cli.options import home_and_acting
+from draftroom.cli.options import NAME_HELP, home_and_acting
 from draftroom.errors import DraftroomError
 from draftroom.model import STATUSES
 from draftroom.model.amendment import KIND_FILTERS, PENDING_FILTER
@@ -16,8 +16,6 @@ TYPE_CHECKING = False  # typing stays unloaded: its names are for annotations on
 if TYPE_CHECKING:
     import argparse
     from typing import Any
-
-NAME_HELP = "the negotiation's name, or the path of its directory"
 
 
 def _amend(args: argparse.Namespace) -> int:

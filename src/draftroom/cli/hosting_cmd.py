@@ -3,7 +3,7 @@
 import argparse
 import sys
 
-from draftroom.cli.options import home_and_acting
+from draftroom.cli.options import NAME_HELP, home_and_acting
 from draftroom.cli.printing import print_json
 from draftroom.errors import DraftroomError
 
@@ -111,7 +111,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser(
         "host", parents=[home, acting], help="host a negotiation: a bare remote with its guard"
     )
-    p.add_argument("name", help="the negotiation")
+    p.add_argument("name", help=NAME_HELP)
     p.add_argument("--at", required=True, metavar="PATH", help="a new folder for the bare repository")
     p.add_argument("--url", help="the URL the server will serve it at, to print (default: the path)")
     p.set_defaults(func=_host)
@@ -122,11 +122,11 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(func=_clone)
 
     p = sub.add_parser("sync", parents=[home, acting], help="receive everyone's actions and send yours")
-    p.add_argument("name", help="the negotiation")
+    p.add_argument("name", help=NAME_HELP)
     p.set_defaults(func=_sync)
 
     p = sub.add_parser("verify", parents=[home, acting], help="check every action's signature and rights")
-    p.add_argument("name", help="the negotiation")
+    p.add_argument("name", help=NAME_HELP)
     p.add_argument("--json", action="store_true", help="{ok, problems}")
     p.set_defaults(func=_verify)
 

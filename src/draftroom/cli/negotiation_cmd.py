@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 
-from draftroom.cli.options import home_and_acting
+from draftroom.cli.options import NAME_HELP, home_and_acting
 from draftroom.cli.parse_cmd import outline
 from draftroom.cli.printing import print_json, warn
 from draftroom.errors import DraftroomError
@@ -164,9 +164,7 @@ def _reindex(args: argparse.Namespace) -> int:
 
 # ---- parser -----------------------------------------------------------------------------------------
 def register(sub: argparse._SubParsersAction) -> None:
-
     home, acting = home_and_acting()
-    name_help = "the negotiation's name, or the path of its directory"
 
     p = sub.add_parser("new", parents=[home, acting], help="start a negotiation from a document (its rev-0)")
     p.add_argument("name", help="a name for the negotiation: letters, digits, '.', '-', '_'")
@@ -187,31 +185,31 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(func=_new)
 
     p = sub.add_parser("show", parents=[home], help="the text at the latest or any revision")
-    p.add_argument("name", help=name_help)
+    p.add_argument("name", help=NAME_HELP)
     p.add_argument("--rev", help="rev-0, Rev.1, 1... (default: latest)")
     p.add_argument("--json", action="store_true", help="the same JSON shape as `parse --json`")
     p.add_argument("--lang", help="the text in another of its languages (see `draftroom translations NAME`)")
     p.set_defaults(func=_show)
 
     p = sub.add_parser("sponsors", parents=[home, acting], help="list, add or remove sponsors")
-    p.add_argument("name", help=name_help)
+    p.add_argument("name", help=NAME_HELP)
     p.add_argument("op", nargs="?", choices=("add", "remove"), help="add or remove the STATEs named")
     p.add_argument("states", nargs="*", metavar="STATE", help='"China", "中国", "CHN"...')
     p.add_argument("--json", action="store_true", help="a list in UN order: name, iso3, main, joined")
     p.set_defaults(func=_sponsors)
 
     p = sub.add_parser("revise", parents=[home, acting], help="cut the next revision (Rev.1, Rev.2...)")
-    p.add_argument("name", help=name_help)
+    p.add_argument("name", help=NAME_HELP)
     p.add_argument("--symbol", help="the revision's symbol (default: .../Rev.N)")
     p.set_defaults(func=_revise)
 
     p = sub.add_parser("table", parents=[home, acting], help="mark the draft as tabled")
-    p.add_argument("name", help=name_help)
+    p.add_argument("name", help=NAME_HELP)
     p.add_argument("--symbol", help="the L-document symbol it is tabled under")
     p.set_defaults(func=_table)
 
     p = sub.add_parser("log", parents=[home], help="every action, newest first")
-    p.add_argument("name", help=name_help)
+    p.add_argument("name", help=NAME_HELP)
     p.add_argument("--json", action="store_true", help="a list of objects, one per action")
     p.set_defaults(func=_log)
 
@@ -220,7 +218,7 @@ def register(sub: argparse._SubParsersAction) -> None:
         parents=[home, acting],
         help="take back an action (yours, or any as facilitator) until the next revision",
     )
-    p.add_argument("name", help=name_help)
+    p.add_argument("name", help=NAME_HELP)
     p.add_argument("id", nargs="?", help="the action's id from `log` (default: your latest action)")
     p.set_defaults(func=_undo)
 
@@ -229,5 +227,5 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(func=_list)
 
     p = sub.add_parser("reindex", parents=[home], help="rebuild a negotiation's SQL index from git")
-    p.add_argument("name", help=name_help)
+    p.add_argument("name", help=NAME_HELP)
     p.set_defaults(func=_reindex)

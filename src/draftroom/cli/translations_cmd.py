@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from draftroom.cli.options import home_and_acting
+from draftroom.cli.options import NAME_HELP, home_and_acting
 from draftroom.cli.printing import print_json, warn
 from draftroom.errors import DraftroomError
 
@@ -165,7 +165,7 @@ def register(sub: argparse._SubParsersAction) -> None:
         "language (AKN4UN, PDF, text, .docx) with the working text, or fails naming the first paragraph "
         "that does not align.",
     )
-    p.add_argument("name", help="the negotiation's name, or the path of its directory")
+    p.add_argument("name", help=NAME_HELP)
     p.add_argument(
         "op",
         nargs="?",
@@ -189,7 +189,7 @@ def register(sub: argparse._SubParsersAction) -> None:
         parents=[home, acting],
         help="the Secretariat sets one paragraph's translation (it becomes current), or an amendment's wording",
     )
-    p.add_argument("name", help="the negotiation's name, or the path of its directory")
+    p.add_argument("name", help=NAME_HELP)
     p.add_argument("label", nargs="?", help="the paragraph: PP3, OP5, OP5(a), AN2")
     p.add_argument(
         "--lang", help="the language of the translation: fr, es, ru, ar, zh, en (not with --accept)"

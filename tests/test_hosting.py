@@ -283,8 +283,15 @@ def test_bad_remotes_are_one_line(machines, daemon, tmp_path, run_cli):
     subprocess.run(["git", "-C", str(work), "commit", "-q", "--allow-empty", "-m", "x"], check=True)
     subprocess.run(["git", "-C", str(work), "push", "-q", str(other), "HEAD:main"], check=True)
     for url, why in (
-        (f"git://127.0.0.1:{free_port()}/t.git", "cannot"),
-        (daemon.url("missing.git"), "cannot clone"),
+        (
+            f"git://127.0.0.1:{free_port()}/t.git",
+            "unable to connect to 127.0.0.1: 127.0.0.1[0: 127.0.0.1]: errno=Connection refused",
+        ),
+        (
+            daemon.url("missing.git"),
+            f"cannot clone {daemon.url('missing.git')}: fatal: remote error: "
+            "access denied or repository not exported: /missing.git",
+        ),
         (daemon.url("plain.git"), "not a hosted draftroom negotiation"),
     ):
         result = jp.run("clone", url, "x")

@@ -71,11 +71,18 @@ def _git(cwd: Path, *args: str, env: dict[str, str] | None = None, timeout: floa
 
 
 def _why_offline(text: str) -> str:
-    """The line of git's (or ssh's) complaint that says why, not its closing advice ("...and the
-    repository exists.")."""
+    """The lines of git's (or ssh's) complaint that say why, joined, not its closing advice ("...and
+    the repository exists."): "unable to connect to 127.0.0.1:" goes on with "errno=Connection refused"."""
     lines = [line.strip() for line in text.splitlines() if line.strip()]
     said = [line for line in lines if any(s in line.lower() for s in _OFFLINE)]
-    return (said or lines or ["the remote cannot be reached"])[0]
+    return " ".join(said or lines[:1] or ["the remote cannot be reached"])
+
+
+def _said(e: GitCommandError) -> str:
+    """What git said on failing, without GitPython's wrapping of it ("\\n  stderr: '...'")."""
+    lines = [line.strip().removeprefix("stderr: '") for line in str(e.stderr or "").splitlines()]
+    said = [line for line in (line.removesuffix("'").strip() for line in lines) if line]
+    return said[-1] if said else str(e)
 
 
 # ---- judging commits (guard, verify, replay) ----------------------------------------------------
@@ -218,8 +225,7 @@ def clone(url: str, path: Path) -> None:
     try:
         _git(path.parent, "clone", "-q", "--no-checkout", url, str(tmp), timeout=network.timeout())
     except GitCommandError as e:
-        said = (e.stderr or "").strip().splitlines()
-        raise DraftroomError(f"cannot clone {url}: {said[-1] if said else e}") from None
+        raise DraftroomError(f"cannot clone {url}: {_said(e)}") from None
     try:
         with gitsafe.open_repo(tmp) as repo:
             ls = str(repo.git.ls_tree("--name-only", "HEAD")).split() if _has_head(repo) else []

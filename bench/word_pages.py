@@ -265,7 +265,7 @@ def main(argv: list[str]) -> int:
         out = Path(tmp)
         written = export_all(names, args.folder, args.source, out)
         render(list(written.values()), out, soffice)
-        column = count = starts = pages_same = pages_all = 0
+        column = count = starts = pages_same = pages_all = firsts_same = 0
         breaks: dict[str, int] = {}
         copy_fitted = 0
         for name, path in written.items():
@@ -280,6 +280,7 @@ def main(argv: list[str]) -> int:
             )
             pages_all += len(theirs.pages)
             pages_same += sum(a.start == b.start for a, b in zip(ours.pages, theirs.pages, strict=False))
+            firsts_same += bool(ours.pages and theirs.pages and ours.pages[0].start == theirs.pages[0].start)
             column += in_column
             count += same_count
             starts += same_starts
@@ -317,6 +318,10 @@ def main(argv: list[str]) -> int:
     print(f"page count as the UN's: {count}/{n} = {count / n:.0%} (target: 90 %)")
     print(f"same page starts: {starts}/{n} = {starts / n:.0%} (target: 80 %)")
     print(f"pages starting with the UN's words: {pages_same}/{pages_all} = {pages_same / pages_all:.0%}")
+    # a first page starts with its session line, below the same masthead on every render: the pages after
+    # it are the ones a line or a page break can move
+    later_same, later_all = pages_same - firsts_same, pages_all - n
+    print(f"  of the pages after the first: {later_same}/{later_all} = {later_same / max(later_all, 1):.0%}")
     missed = ", ".join(f"{kind} {n}" for kind, n in sorted(breaks.items()))
     print(f"where page starts differ, the first line broken otherwise: {missed or 'none'}")
     print(

@@ -185,14 +185,14 @@ def test_a_hand_made_commit_the_remote_refuses_is_set_aside_and_the_valid_action
 def test_the_server_refuses_rewritten_history_and_moved_or_deleted_tags(machines):
     fr = machines["France"]
     fr.ok("sponsors", "t", "add", "France")
-    for refs in (
-        ["+HEAD~1:main"],
-        [":refs/tags/rev-0"],
-        ["+HEAD:refs/tags/rev-0"],
-        ["HEAD:refs/heads/other"],
+    for refs, why in (
+        (["+HEAD~1:main"], "a non-fast-forward push rewrites history"),
+        ([":refs/tags/rev-0"], "deleting a ref rewrites the negotiation's history"),
+        (["+HEAD:refs/tags/rev-0"], "a revision tag never moves"),
+        (["HEAD:refs/heads/other"], "only main and revision tags are pushed"),
     ):
         result = push(fr, *refs)
-        assert result.returncode != 0, refs
+        assert result.returncode != 0 and why in result.stderr, (refs, result.stderr)
 
 
 def test_an_action_the_remote_refuses_as_it_syncs_by_itself_fails_in_one_line(

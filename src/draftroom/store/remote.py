@@ -24,6 +24,7 @@ from draftroom.errors import DraftroomError
 from draftroom.store import gitlog, gitsafe, network, plumbing, rules, signing, turns
 from draftroom.store.committed import Committed
 from draftroom.store.network import Offline
+from draftroom.store.plumbing import is_ancestor
 from draftroom.store.records import Action
 from draftroom.store.repo import BRANCH, REMOTE, Negotiation, revision_tags
 from draftroom.store.transaction import ensure_tag, head_sha, reset_to_head, sign_options
@@ -306,14 +307,6 @@ def own_commits(repo: Repo) -> list[str]:
     return str(repo.git.rev_list("--reverse", f"{UPSTREAM}..HEAD")).split()
 
 
-def holds(repo: Repo, ancestor: str, descendant: str) -> bool:
-    try:
-        repo.git.merge_base("--is-ancestor", ancestor, descendant)
-    except GitCommandError:
-        return False
-    return True
-
-
 def mirror_tags(repo: Repo) -> None:
     """Local revision tags as the remote has them (own, unpushed ones are re-made when replayed)."""
     remote = {
@@ -456,7 +449,7 @@ def guard(repo: Repo, updates: list[tuple[str, str, str]]) -> str | None:
         if new == ZERO:
             return f"{ref}: deleting a ref rewrites the negotiation's history"
         if ref == branch:
-            if old != ZERO and not holds(repo, old, new):
+            if old != ZERO and not is_ancestor(repo, old, new):
                 return f"{new[:10]}: a non-fast-forward push rewrites history; sync first, then push"
             verdicts = judge_range(repo, old if old != ZERO else None, new)
             if verdicts:
@@ -466,7 +459,7 @@ def guard(repo: Repo, updates: list[tuple[str, str, str]]) -> str | None:
             if old != ZERO:
                 return f"{ref}: a revision tag never moves"
             target = str(repo.git.rev_parse(f"{new}^{{commit}}")).strip()
-            cut = gitlog.read_actions(repo, target)[0] if holds(repo, target, main) else None
+            cut = gitlog.read_actions(repo, target)[0] if is_ancestor(repo, target, main) else None
             if cut is None or cut.revision != tag:
                 return f"{ref}: a tag names the commit of `revise` that cut it, in {BRANCH}'s history"
         else:

@@ -21,7 +21,7 @@ from pathlib import Path
 from git import GitCommandError, Repo
 
 from draftroom.errors import DraftroomError
-from draftroom.store import gitlog, gitsafe, network, rules, signing, turns
+from draftroom.store import gitlog, gitsafe, network, plumbing, rules, signing, turns
 from draftroom.store.committed import Committed
 from draftroom.store.network import Offline
 from draftroom.store.plumbing import is_ancestor
@@ -267,6 +267,10 @@ def _has_head(repo: Repo) -> bool:
 
 # ---- syncing -----------------------------------------------------------------------------------------
 def fetch(neg: Negotiation) -> None:
+    """Fetch the remote's branch and tags. The guard lets a remote's history only grow: when its branch
+    no longer holds the one fetched before (rewritten on the server, or the URL now names another
+    negotiation), the clone keeps its view of the remote and the sync is refused in one line."""
+    before = _git(neg.path, "for-each-ref", "--format=%(objectname)", UPSTREAM).strip()
     _git(
         neg.path,
         "fetch",
@@ -278,6 +282,12 @@ def fetch(neg: Negotiation) -> None:
         f"+refs/tags/*:{REMOTE_TAGS}*",
         timeout=network.timeout(neg.path),
     )
+    if before and not plumbing.is_ancestor(neg.git_dir(), before, UPSTREAM):
+        _git(neg.path, "update-ref", UPSTREAM, before)
+        raise DraftroomError(
+            f"the remote of {neg.name} no longer holds the history this clone fetched from it "
+            f"({before[:10]}): it was rewritten, or its URL names another negotiation; nothing was changed here"
+        )
 
 
 def remote_head(neg: Negotiation) -> str:

@@ -112,17 +112,6 @@ def text_of(chars: int) -> str:
         size += len(more) + 2
 
 
-def noted(count: int) -> str:
-    refs = "\n\n".join(  # ten notes a paragraph: paragraph numbers go up to 999
-        f"{k + 1}. Decides "
-        + " ".join(f"to act[^{n}]" for n in range(10 * k + 1, min(10 * k + 11, count + 1)))
-        + "."
-        for k in range((count + 9) // 10)
-    )
-    notes = "\n".join(f"[^{n}]: Resolution {n}/1 of 25 September 2015." for n in range(1, count + 1))
-    return f"The General Assembly,\n\n{refs}\n\n{notes}\n"
-
-
 def long_line(chars: int) -> str:
     return "The General Assembly,\n\n1. Decides " + "to act, " * ((chars - 20) // 8) + "\n"
 
@@ -202,7 +191,7 @@ def main() -> None:
     print(f"limits: {', '.join(f'{x.name} {x.value:,} {x.unit}' for x in limits.ALL)}")
     print(f"{'reader':<12}{'size':>12} {'':<11}{'ours':>13}{'peer':>13}{'x peer':>9}")
     row("text", sizes(limits.TEXT_CHARS.value), "characters", text_of, text, regex_peer, r)
-    row("footnotes", sizes(limits.FOOTNOTES.value, 3), "footnotes", noted, text, regex_peer, r)
+    row("footnotes", sizes(limits.FOOTNOTES.value, 3), "footnotes", hf.noted, text, regex_peer, r)
     row("long line", sizes(limits.LINE_CHARS.value, 3), "characters", long_line, text, regex_peer, r)
     row("amendments", sizes(2000, 3), "items", amendments_of, text, regex_peer, r)
     row(

@@ -15,15 +15,26 @@ compared with the UN's PDF on:
 
 Targets (issue 15): the column always, the page count for at least 9 in 10, the page starts for at
 least 8 in 10. Renders are comparable where a font metric-compatible with Times New Roman is
-installed (Debian's fonts-liberation). --show prints each document's differences.
+installed (Debian's fonts-liberation). --show prints each document's differences, and the first body
+line the two renders break otherwise, with which of them held more words on it: one more word on
+LibreOffice's line or on Word's (the UN's) is a justification difference, "other" anything else.
+It also names the UN's pages its editors copy-fitted, at a tighter leading or with lines set condensed
+(words narrower than the same words elsewhere), which no source records: context for a miss, never
+left out of the figures.
 
 The renderer matters: Word 2013 and later (the exports ask for its layout, compatibility mode 15, as
 the UN's own files do) shrink the spaces of a justified line to take one more word; LibreOffice does
 so from 24.2 only (`.ci/run` installs 25.2 from Debian 12's backports). The script prints the LibreOffice
-version it used; --soffice names another one.
+version it used; --soffice names another one. No setting calibrates 25.2's shrink to Word's: a .docx
+has none that Word honours (Word's own layout has no word-spacing bounds), 25.2 has no paragraph
+word-spacing bounds (ParaWordSpacing* came later), and the misses go both ways (as many lines where
+LibreOffice holds one more short word as where Word holds one more long one), so a wider shrink would
+trade one for the other. Rendering NBSPs at variable width, as Word does (the UseVariableWidthNBSP
+compatibility default), changes no page start on the 80.
 """
 
 import argparse
+import itertools
 import re
 import shutil
 import statistics
@@ -61,6 +72,7 @@ class Measure:
     pages: list[Page]
     left: float
     right: float
+    lines: list[tuple[int, tuple[str, ...]]]  # the body's lines below the first page's head: page, words
 
 
 def measure(pdf: Path) -> Measure:
@@ -68,6 +80,7 @@ def measure(pdf: Path) -> Measure:
     lefts: list[float] = []
     rights: list[float] = []
     pages: list[Page] = []
+    body_lines: list[tuple[int, tuple[str, ...]]] = []
     with pymupdf.open(pdf) as doc:
         for number, page in enumerate(doc):
             first: list[str] = []
@@ -84,19 +97,102 @@ def measure(pdf: Path) -> Measure:
                     baseline = round(spans[0]["origin"][1], 0)
                     lines.append((baseline, x0, y0, x1, _line_text(spans), bool(body)))
             lines.sort()
-            for _, x0, y0, x1, text, body in lines:
-                if not body or not HEAD < y0 < FOOT:
+            for _, x0, y0, x1, text, in_body in lines:
+                if not in_body or not HEAD < y0 < FOOT:
                     continue
                 if number or y0 > 300:  # below the first page's masthead and head
                     lefts.append(round(x0, 0))
                     rights.append(x1)
+                    body_lines.append((number, tuple(w.lower() for w in _WORD.findall(text))))
                 if len(first) < 3 and (number or y0 > 215):
                     first += _WORD.findall(text)
             pages.append(Page(tuple(w.lower() for w in first[:3])))
     left = statistics.mode(lefts) if lefts else 0.0
     rights.sort()
     right = rights[int(len(rights) * 0.9)] if rights else 0.0
-    return Measure(pages, left, right)
+    return Measure(pages, left, right, body_lines)
+
+
+def word_widths(pdf: Path) -> list[tuple[int, list[tuple[str, float]]]]:
+    """Each body line's words of four letters or more, upright and regular, with their widths: page, words."""
+    lines: list[tuple[int, list[tuple[str, float]]]] = []
+    with pymupdf.open(pdf) as doc:
+        for number, page in enumerate(doc):
+            for block in page.get_text("rawdict")["blocks"]:
+                for line in block.get("lines", []):
+                    if not HEAD < line["bbox"][1] < FOOT:
+                        continue
+                    words: list[tuple[str, float]] = []
+                    for span in line["spans"]:
+                        if not 9.5 <= span["size"] <= 10.6 or span["flags"] & (2 | 16):  # italic, bold
+                            continue
+                        letters: list[dict] = []
+                        for char in [*span["chars"], {"c": " "}]:
+                            if char["c"].isalpha():
+                                letters.append(char)
+                                continue
+                            if len(letters) >= 4:
+                                word = "".join(c["c"] for c in letters)
+                                words.append((word, letters[-1]["bbox"][2] - letters[0]["bbox"][0]))
+                            letters = []
+                    if words:
+                        lines.append((number, words))
+    return lines
+
+
+def tight_pages(pdf: Path) -> set[int]:
+    """The pages whose body lines stand closer than the 12 pt leading of the UN's text (11.6 to 11.9 pt
+    between the lines of a paragraph where its editors copy-fitted a page)."""
+    tight: set[int] = set()
+    with pymupdf.open(pdf) as doc:
+        for number, page in enumerate(doc):
+            baselines = sorted(
+                {
+                    round(line["spans"][-1]["origin"][1], 2)
+                    for block in page.get_text("dict")["blocks"]
+                    for line in block.get("lines", [])
+                    if HEAD < line["bbox"][1] < FOOT and 9.5 <= line["spans"][-1]["size"] <= 10.6
+                }
+            )
+            pitches = [b - a for a, b in itertools.pairwise(baselines) if 10 < b - a < 12.6]
+            if len(pitches) >= 8 and statistics.median(pitches) < 11.95:
+                tight.add(number + 1)
+    return tight
+
+
+def copy_fitted_pages(un_pdf: Path, our_pdf: Path) -> list[int]:
+    """The UN's pages its editors copy-fitted: set at a tighter leading, or with lines set condensed (a
+    line whose words stand narrower, by more than 0.7 % of the document's usual measure, than the same
+    words in our render)."""
+    ours: dict[str, list[float]] = {}
+    for _, words in word_widths(our_pdf):
+        for word, width in words:
+            ours.setdefault(word, []).append(width)
+    lines = []
+    for number, words in word_widths(un_pdf):
+        ratios = [width / statistics.median(ours[word]) for word, width in words if word in ours]
+        if len(ratios) >= 4:
+            lines.append((number, statistics.median(ratios)))
+    usual = statistics.median(ratio for _, ratio in lines) if lines else 0.0
+    condensed = {number + 1 for number, ratio in lines if ratio < usual - 0.007}
+    return sorted(condensed | tight_pages(un_pdf))
+
+
+def first_break(ours: Measure, theirs: Measure) -> str | None:
+    """Where the two renders first break a body line differently, and which one held more words on it
+    (a line that is the other's plus one or more words): None where every line breaks alike."""
+    for k, ((page, a), (_, b)) in enumerate(zip(ours.lines, theirs.lines, strict=False)):
+        joined_a, joined_b = "".join(a), "".join(b)  # "change1" and "change 1": the same words
+        if joined_a == joined_b:
+            continue
+        if joined_a.startswith(joined_b):
+            held = "LibreOffice held more"
+        elif joined_b.startswith(joined_a):
+            held = "Word held more"
+        else:
+            held = "other"
+        return f"line {k + 1} (page {page + 1}), {held}: {' '.join(a[-4:])!r} (UN {' '.join(b[-4:])!r})"
+    return None
 
 
 def _line_text(spans: list[dict]) -> str:
@@ -169,7 +265,9 @@ def main(argv: list[str]) -> int:
         out = Path(tmp)
         written = export_all(names, args.folder, args.source, out)
         render(list(written.values()), out, soffice)
-        column = count = starts = pages_same = pages_all = 0
+        column = count = starts = pages_same = pages_all = firsts_same = 0
+        breaks: dict[str, int] = {}
+        copy_fitted = 0
         for name, path in written.items():
             ours = measure(out / f"{path.stem}.pdf")
             theirs = measure(args.folder / "en-pdf" / f"{name}.pdf")
@@ -182,9 +280,26 @@ def main(argv: list[str]) -> int:
             )
             pages_all += len(theirs.pages)
             pages_same += sum(a.start == b.start for a, b in zip(ours.pages, theirs.pages, strict=False))
+            firsts_same += bool(ours.pages and theirs.pages and ours.pages[0].start == theirs.pages[0].start)
             column += in_column
             count += same_count
             starts += same_starts
+            first = None if same_starts else first_break(ours, theirs)
+            if first:
+                kind = first.split(", ", 1)[1].split(":", 1)[0]
+                breaks[kind] = breaks.get(kind, 0) + 1
+            fitted: list[int] = []
+            if not same_starts:
+                miss = next(
+                    (
+                        k
+                        for k, (a, b) in enumerate(zip(ours.pages, theirs.pages, strict=False), 1)
+                        if a.start != b.start
+                    ),
+                    len(theirs.pages),
+                )
+                fitted = copy_fitted_pages(args.folder / "en-pdf" / f"{name}.pdf", out / f"{path.stem}.pdf")
+                copy_fitted += any(page < miss for page in fitted)  # what set the page that differs
             if args.show and not (in_column and same_count and same_starts):
                 print(
                     f"{name}: column {ours.left:.1f}-{ours.right:.1f} (UN {theirs.left:.1f}-{theirs.right:.1f}),"
@@ -193,12 +308,26 @@ def main(argv: list[str]) -> int:
                 for k, (a, b) in enumerate(zip(ours.pages, theirs.pages, strict=False), 1):
                     if a.start != b.start:
                         print(f"    page {k}: {' '.join(a.start)!r} (UN {' '.join(b.start)!r})")
+                if first:
+                    print(f"    first line broken otherwise: {first}")
+                if fitted:
+                    print(f"    the UN's copy-fitted pages (tighter leading, lines set condensed): {fitted}")
     n = len(written)
     print(f"resolutions: {n} exported of {len(names)} (source: {args.source})")
     print(f"text column within {TOLERANCE:g} pt: {column}/{n} (target: all)")
     print(f"page count as the UN's: {count}/{n} = {count / n:.0%} (target: 90 %)")
     print(f"same page starts: {starts}/{n} = {starts / n:.0%} (target: 80 %)")
     print(f"pages starting with the UN's words: {pages_same}/{pages_all} = {pages_same / pages_all:.0%}")
+    # a first page starts with its session line, below the same masthead on every render: the pages after
+    # it are the ones a line or a page break can move
+    later_same, later_all = pages_same - firsts_same, pages_all - n
+    print(f"  of the pages after the first: {later_same}/{later_all} = {later_same / max(later_all, 1):.0%}")
+    missed = ", ".join(f"{kind} {n}" for kind, n in sorted(breaks.items()))
+    print(f"where page starts differ, the first line broken otherwise: {missed or 'none'}")
+    print(
+        f"where page starts differ, the UN's own copy-fitting (tighter leading, lines set condensed) on a page before the first"
+        f" page that differs: {copy_fitted}/{n - starts}"
+    )
     return 0
 
 

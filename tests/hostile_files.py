@@ -208,3 +208,16 @@ def cyclic_pdf() -> bytes:
 
 def lying_count_pdf(count: int = 999_999_999) -> bytes:
     return text_pdf().replace(b"/Count 1 ", f"/Count {count} ".encode())
+
+
+# ---- texts at the size of a limit ----------------------------------------------------------------------
+def noted(count: int) -> str:
+    """A text with `count` footnotes, ten referenced a paragraph (paragraph numbers go up to 999)."""
+    refs = "\n\n".join(
+        f"{k + 1}. Decides "
+        + " ".join(f"to act[^{n}]" for n in range(10 * k + 1, min(10 * k + 11, count + 1)))
+        + "."
+        for k in range((count + 9) // 10)
+    )
+    notes = "\n".join(f"[^{n}]: Resolution {n}/1 of 25 September 2015." for n in range(1, count + 1))
+    return f"The General Assembly,\n\n{refs}\n\n{notes}\n"

@@ -97,17 +97,37 @@ def test_a_git_commit_made_outside_draftroom_moves_the_head_too(room, tmp_path):
     assert "JPN" not in room("amendments", "t") and "CHL" in room("amendments", "t")
 
 
+def _with_rows(good: bytes, change) -> bytes:
+    """The kept file with its rows (the last section) changed by `change`, the sizes made to fit."""
+    head, _, body = good.partition(b"\n")
+    meta = json.loads(head)
+    sizes = meta["sections"]
+    cut = sum(n or 0 for n in sizes[:2])
+    rows = json.loads(body[cut:])
+    change(rows)
+    data = json.dumps(rows).encode()
+    meta["sections"][2] = len(data)
+    return json.dumps(meta).encode() + b"\n" + body[:cut] + data
+
+
+def _longer(rows):
+    rows[0][6] += 1
+
+
+def _not_a_row(rows):
+    rows[0] = "a row"
+
+
 @pytest.mark.parametrize(
     "damage",
     [
         b"",
         b"not json\n",
-        b'{"key": "other", "value": [], "sections": [0, 0]}\n',
+        b'{"key": "other", "value": 0, "sections": [0, 0, 0]}\n',
         "truncated",
-        "lengths",
-        "shape",
+        "count",
     ],
-    ids=["empty", "garbage", "another key", "truncated", "wrong lengths", "wrong shape"],
+    ids=["empty", "garbage", "another key", "truncated", "not a count"],
 )
 def test_a_damaged_kept_listing_is_ignored_and_written_again(room, tmp_path, damage):
     text, as_json = fresh(tmp_path)
@@ -117,18 +137,32 @@ def test_a_damaged_kept_listing_is_ignored_and_written_again(room, tmp_path, dam
     head, _, body = good.partition(b"\n")
     if damage == "truncated":
         damage = good[: len(good) - 10]
-    elif damage == "lengths":
+    elif damage == "count":
         meta = json.loads(head)
-        meta["value"][0][6] += 1
-        damage = json.dumps(meta).encode() + b"\n" + body
-    elif damage == "shape":
-        meta = json.loads(head)
-        meta["value"][0] = "a row"
+        meta["value"] = "three"
         damage = json.dumps(meta).encode() + b"\n" + body
     path.write_bytes(damage)
     assert room("amendments", "t") == text
     assert path.read_bytes() == good  # written again
     path.write_bytes(damage)
+    assert room("amendments", "t", "--json") == as_json
+
+
+@pytest.mark.parametrize("change", [_longer, _not_a_row], ids=["wrong lengths", "wrong shape"])
+def test_damaged_rows_are_ignored_by_a_filter_and_written_again(room, tmp_path, monkeypatch, change):
+    text, as_json = fresh(tmp_path)
+    pending = [a for a in json.loads(as_json) if a["status"] != "withdrawn"]
+    room("amendments", "t")
+    _, path = kept(tmp_path)
+    path.write_bytes(_with_rows(path.read_bytes(), change))
+    assert room("amendments", "t") == text  # without a filter the rows are not read
+    assert json.loads(room("amendments", "t", "--json", "--status", "pending")) == pending  # computed
+
+    def computed(*args):
+        raise AssertionError("the listing was computed again")
+
+    monkeypatch.setattr(listing, "listing_at", computed)
+    assert json.loads(room("amendments", "t", "--json", "--status", "pending")) == pending  # kept anew
     assert room("amendments", "t", "--json") == as_json
 
 
@@ -156,18 +190,20 @@ def test_a_cache_it_cannot_write_is_no_error(tmp_path):
     cache = HeadCache(tmp_path, "y")
     cache.put("k", [1], ["abc", None, "дé"])
     assert (
-        cache.get("k", 2) == ([1], "дé")
-        and cache.get("k", 0) == ([1], "abc")
+        cache.get("k", 2) == ([1], ["дé"])
+        and cache.get("k", 0) == ([1], ["abc"])
+        and cache.get("k", 2, 0) == ([1], ["дé", "abc"])
         and cache.get("j", 0) is None
         and cache.get("k", 1) is None
+        and cache.get("k", 0, 1) is None
     )
 
 
 def test_the_json_blocks_join_into_what_json_dumps_writes():
     values = [{"a": 1, "b": [1, {"c": None}], "d": "x\ny", "e": []}, {"f": {}}]
     blocks = [" " + json.dumps(v, indent=1).replace("\n", "\n ") for v in values]
-    assert listed.json_list(blocks) == json.dumps(values, indent=1)
-    assert listed.json_list([]) == json.dumps([], indent=1)
+    assert listed.json_list("".join(b + ",\n" for b in blocks)) == json.dumps(values, indent=1)
+    assert listed.json_list("") == json.dumps([], indent=1)
 
 
 def test_each_rendering_is_computed_when_first_asked_for_and_both_are_kept(room, tmp_path, monkeypatch):

@@ -83,6 +83,9 @@ START_UP = ["argparse", "gettext", "shutil", "bz2", "lzma"]
 START_UP += ["dataclasses", "inspect", "ast", "dis"]
 # typing: its names are for annotations only (TYPE_CHECKING = False; mypy takes it as true)
 START_UP += ["typing"]
+# and to run git: subprocess, with signal (its enums), locale, selectors and threading (store.spawn
+# starts git's processes with os.posix_spawnp)
+START_UP += ["subprocess", "signal", "locale", "selectors", "threading"]
 
 
 @pytest.mark.parametrize("verb", READS, ids=" ".join)
@@ -122,6 +125,42 @@ def test_an_action_loads_neither_gitpython_nor_sql_nor_export(demo_home):
         ["sponsors", "demo", "remove", "Iceland", "--as", "Iceland"],
     ):
         assert _loaded(verb, demo_home, [*HEAVY, *START_UP, "logging", "datetime"]) == (0, []), verb
+
+
+# what a proposal or a decision once loaded without needing it: the listing's redlines (listing,
+# compile), the other languages' workflow (for the ids of their proposals), carrying a proposal to a
+# later revision, a formal amendments document's instructions
+NOT_FOR_AN_ACTION = [
+    *("draftroom.workflow.listing", "draftroom.workflow.compile", "draftroom.workflow.translations"),
+    *("draftroom.workflow.carry", "draftroom.workflow.formal"),
+]
+# and what only a proposal needs: its patch (diff-match-patch), its notes checked, a move's tree
+ONLY_FOR_A_PROPOSAL = [
+    *("draftroom.workflow.patching", "draftroom.workflow.notes", "draftroom.workflow.tree"),
+    *("diff_match_patch", "fast_diff_match_patch"),
+]
+
+
+def test_a_proposal_and_a_decision_load_only_their_own_workflow(tmp_path):
+    home = str(tmp_path)
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "src"), "DRAFTROOM_HOME": home}
+    made = subprocess.run([sys.executable, "-m", "draftroom", "demo"], env=env, capture_output=True)
+    assert made.returncode == 0, made.stderr
+    proposed = ["amend", "demo", "replace", "OP1", "--text", "敦促各国批准；", "--as", "China"]
+    assert _loaded(proposed, home, NOT_FOR_AN_ACTION) == (0, [])
+    listed = subprocess.run(
+        [sys.executable, "-m", "draftroom", "amendments", "demo", "--json", "--by", "China"],
+        capture_output=True,
+        text=True,
+        env=env,
+    )
+    ident = next(a["id"] for a in json.loads(listed.stdout) if a["text"] == "敦促各国批准；")
+    for verb in (
+        ["comment", "demo", ident, "--text", "同意", "--as", "Zambia"],
+        ["support", "demo", ident, "--as", "Zambia"],
+        ["accept", "demo", ident, "--as", "Belarus", "--because", "协商一致"],
+    ):
+        assert _loaded(verb, home, [*NOT_FOR_AN_ACTION, *ONLY_FOR_A_PROPOSAL]) == (0, []), verb
 
 
 def test_each_command_module_registers_the_verbs_the_table_names():

@@ -79,6 +79,15 @@ def test_bad_requests(run_cli, tmp_path, args, words):
     assert not (tmp_path / "x.docx").exists()
 
 
+def test_lang_is_read_as_parse_reads_it(run_cli, tmp_path):
+    """`--lang FR` is fr, as `parse --lang FR` is (one check_language for every verb)."""
+    typed, code = tmp_path / "typed.txt", tmp_path / "code.txt"
+    assert run_cli("export", str(SEED_002), "--lang", " FR", "-o", str(typed)).returncode == 0
+    assert run_cli("export", str(SEED_002), "--lang", "fr", "-o", str(code)).returncode == 0
+    assert typed.read_text(encoding="utf-8") == code.read_text(encoding="utf-8")
+    assert "Nations Unies" in typed.read_text(encoding="utf-8")
+
+
 def test_bad_outputs(run_cli, tmp_path):
     _one_line_error(run_cli("export", str(SEED_002), "-o", str(tmp_path / "no" / "x.docx")), "does not exist")
     _one_line_error(

@@ -17,7 +17,7 @@ from draftroom.export.blocks import Options
 from draftroom.export.footnotes import Footnotes
 from draftroom.model import Instruction, iter_located
 from draftroom.parse import parse_file
-from draftroom.parse.docx import docx_to_text
+from draftroom.parse.docx import read_docx
 
 REF = re.compile(r"\[\^(\d+)\]")
 WP = "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"
@@ -218,10 +218,10 @@ def test_chinese_resolution_layout(exports):
     assert "Distr.: General" in masthead and "Original" not in masthead
 
 
-def test_docx_to_text_reads_our_export_back(exports):
+def test_read_docx_reads_our_export_back(exports):
     _, files = exports
     doc, path = files["draft"]
-    text = docx_to_text(path.read_bytes(), str(path))
+    text = read_docx(path.read_bytes(), str(path)).text
     assert "1. Urges Member States to ratify the Convention[^2] without delay;" in text
     assert "2. We recall the Convention.[^3]" in text
     assert "(a) To promote universal ratification of the Convention;" in text

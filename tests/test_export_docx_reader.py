@@ -1,4 +1,4 @@
-"""docx_to_text on Word features our exporter does not write but real documents have."""
+"""read_docx on Word features our exporter does not write but real documents have."""
 
 import io
 
@@ -8,7 +8,7 @@ from docx.oxml import parse_xml
 
 from draftroom.errors import DraftroomError
 from draftroom.export.footnotes import Footnotes
-from draftroom.parse.docx import docx_to_text
+from draftroom.parse.docx import read_docx
 
 W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
 MC = 'xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006"'
@@ -51,7 +51,7 @@ def test_word_features():
     table.cell(0, 0).text = "United Nations"
     table.cell(0, 1).text = "A/C.3/74/L.20"
     document.add_paragraph("1.\tDecides to remain seized of the matter.")
-    paragraphs = docx_to_text(_save(document), "t.docx").rstrip("\n").split("\n\n")
+    paragraphs = read_docx(_save(document), "t.docx").text.rstrip("\n").split("\n\n")
     assert paragraphs[0] == "Recalling the Convention,[^1] and again[^1] inserted shown"
     assert paragraphs[1] == "Lithuania:* draft resolution"
     assert paragraphs[2:4] == ["United Nations", "A/C.3/74/L.20"]
@@ -77,10 +77,10 @@ def test_automatic_numbering_counts_like_word():
         p._p.get_or_add_pPr().append(
             parse_xml(f'<w:numPr {W}><w:ilvl w:val="{level}"/><w:numId w:val="90"/></w:numPr>')
         )
-    text = docx_to_text(_save(document), "n.docx")
+    text = read_docx(_save(document), "n.docx").text
     assert text.rstrip("\n").split("\n\n") == ["1. Requests:", "(a) To report;", "(b) To act;", "2. Decides."]
 
 
 def test_not_a_word_document():
     with pytest.raises(DraftroomError, match="not a readable Word document"):
-        docx_to_text(b"PK\x03\x04 broken zip", "bad.docx")
+        read_docx(b"PK\x03\x04 broken zip", "bad.docx")

@@ -76,7 +76,7 @@ def _with_note_texts(doc) -> list[str]:
 
 @pytest.mark.parametrize("seed", SEED_FILES, ids=lambda p: p.stem)
 def test_docx_written_by_pandoc_reads_the_same(seed, tmp_path):
-    """docx_to_text on a Word file it did not write: pandoc's, from our Markdown.
+    """read_docx on a Word file it did not write: pandoc's, from our Markdown.
 
     Pandoc gives a repeated reference a note of its own, so notes are compared by text, not number.
     """

@@ -5,6 +5,7 @@ import pytest
 from draftroom.errors import DraftroomError
 from draftroom.export import words
 from draftroom.export.instructions import reference, sentence
+from draftroom.lang import LANGUAGES
 from draftroom.lang import numbers as ordinals
 from draftroom.lang.numbers import ordinal_value
 from draftroom.model import Instruction
@@ -157,7 +158,7 @@ KINDS = [
 ]
 
 
-@pytest.mark.parametrize("lang", words.LANGUAGES)
+@pytest.mark.parametrize("lang", LANGUAGES)
 def test_every_kind_of_instruction_written_in_each_language_reads_back(lang):
     """The parser, an independent reader, takes each written sentence (and the text after it) back."""
     paragraphs = [part for ins in KINDS for part in sentence(ins, lang) if part]

@@ -13,6 +13,7 @@ from hostile_files import (
     document_xml,
     docx,
     lying_count_pdf,
+    noted,
     numbered_paragraph,
     numbering,
     one_page_pdf,
@@ -137,22 +138,11 @@ def test_pdf_garbage_is_refused_before_any_repair(garbage):
 
 
 # ---- 6. footnotes, long lines, long numbers ------------------------------------------------------------
-def _noted(count: int) -> str:
-    refs = "\n\n".join(  # ten notes a paragraph: paragraph numbers go up to 999
-        f"{k + 1}. Decides "
-        + " ".join(f"to act[^{n}]" for n in range(10 * k + 1, min(10 * k + 11, count + 1)))
-        + "."
-        for k in range((count + 9) // 10)
-    )
-    notes = "\n".join(f"[^{n}]: Resolution {n}/1." for n in range(1, count + 1))
-    return f"The General Assembly,\n\n{refs}\n\n{notes}\n"
-
-
 def test_footnotes_up_to_the_limit_are_read_and_past_it_refused():
-    doc = parse_text(_noted(limits.FOOTNOTES.value), "en", source=NAME)
+    doc = parse_text(noted(limits.FOOTNOTES.value), "en", source=NAME)
     assert len(doc.footnotes) == limits.FOOTNOTES.value
     with pytest.raises(DraftroomError, match="number of footnotes limit"):
-        parse_text(_noted(limits.FOOTNOTES.value + 1), "en", source=NAME)
+        parse_text(noted(limits.FOOTNOTES.value + 1), "en", source=NAME)
 
 
 def test_fifty_thousand_footnotes_are_refused_by_the_limit():

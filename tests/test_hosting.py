@@ -185,14 +185,33 @@ def test_a_hand_made_commit_the_remote_refuses_is_set_aside_and_the_valid_action
 def test_the_server_refuses_rewritten_history_and_moved_or_deleted_tags(machines):
     fr = machines["France"]
     fr.ok("sponsors", "t", "add", "France")
-    for refs in (
-        ["+HEAD~1:main"],
-        [":refs/tags/rev-0"],
-        ["+HEAD:refs/tags/rev-0"],
-        ["HEAD:refs/heads/other"],
+    for refs, why in (
+        (["+HEAD~1:main"], "a non-fast-forward push rewrites history"),
+        ([":refs/tags/rev-0"], "deleting a ref rewrites the negotiation's history"),
+        (["+HEAD:refs/tags/rev-0"], "a revision tag never moves"),
+        (["HEAD:refs/heads/other"], "only main and revision tags are pushed"),
     ):
         result = push(fr, *refs)
-        assert result.returncode != 0, refs
+        assert result.returncode != 0 and why in result.stderr, (refs, result.stderr)
+
+
+def test_an_action_the_remote_refuses_as_it_syncs_by_itself_fails_in_one_line(
+    machines, daemon, tmp_path, run_cli
+):
+    """Chile has a key but the Secretariat never registered it: its amendment is refused by the
+    guard on the way out, so `amend` exits non-zero with the refusal (kept aside), not 0 with an id."""
+    sec = machines["Secretariat"]
+    cl = Machine("Chile", tmp_path / "Chile", run_cli)
+    cl.key()
+    cl.ok("clone", daemon.url("t.git"))
+    result = cl.run("amend", "t", "delete", "OP1")
+    assert result.returncode != 0 and result.stdout == "", result.stdout
+    (line,) = result.stderr.strip().splitlines()
+    assert "no key is registered for Chile" in line and "kept as refs/draftroom/refused/" in line, line
+    kept = line.rsplit("kept as ", 1)[1].strip()
+    assert "propose" in cl.git("log", "-1", "--format=%(trailers:key=Action,valueonly)", kept)
+    sec.ok("sync", "t")
+    assert json.loads(sec.ok("amendments", "t", "--json")) == []
 
 
 def test_an_actor_without_a_key_here_cannot_act_in_a_hosted_negotiation(machines):
@@ -255,6 +274,31 @@ def test_a_remote_that_never_answers_is_offline_within_the_timeout_and_nothing_i
     assert "France" in sponsors(machines["Japan"])
 
 
+def test_a_remote_whose_history_no_longer_holds_the_clones_is_refused_and_nothing_changes(machines, daemon):
+    """The remote replaced by another negotiation (or rewritten on the server): sync refuses in one
+    line, the clone keeps its history and its view of the remote, and says so again next time (it
+    replayed every commit of the old history as its own, and became the other negotiation)."""
+    from store_support import sample_document
+
+    from draftroom.workflow import negotiation as wf
+
+    sec, fr = machines["Secretariat"], machines["France"]
+    doc = sample_document()
+    doc.title = "Another negotiation"
+    wf.create_negotiation("u", doc, facilitator="Pakistan", actor="Secretariat", home=sec.home)
+    sec.ok("host", "u", "--at", str(daemon.root / "u.git"))
+    fr.ok("sponsors", "t", "add", "France")
+    before = fr.git("rev-parse", "HEAD", "refs/remotes/origin/main")
+    fr.git("remote", "set-url", "origin", daemon.url("u.git"))
+    for _ in range(2):
+        result = fr.run("sync", "t")
+        assert result.returncode != 0, result.stdout
+        (line,) = result.stderr.strip().splitlines()
+        assert "no longer holds" in line and before.split()[1][:10] in line, line
+        assert fr.git("rev-parse", "HEAD", "refs/remotes/origin/main") == before
+    assert "Another negotiation" not in fr.ok("show", "t")
+
+
 def test_bad_remotes_are_one_line(machines, daemon, tmp_path, run_cli):
     jp = machines["Japan"]
     other = daemon.root / "plain.git"
@@ -264,8 +308,15 @@ def test_bad_remotes_are_one_line(machines, daemon, tmp_path, run_cli):
     subprocess.run(["git", "-C", str(work), "commit", "-q", "--allow-empty", "-m", "x"], check=True)
     subprocess.run(["git", "-C", str(work), "push", "-q", str(other), "HEAD:main"], check=True)
     for url, why in (
-        (f"git://127.0.0.1:{free_port()}/t.git", "cannot"),
-        (daemon.url("missing.git"), "cannot clone"),
+        (
+            f"git://127.0.0.1:{free_port()}/t.git",
+            "unable to connect to 127.0.0.1: 127.0.0.1[0: 127.0.0.1]: errno=Connection refused",
+        ),
+        (
+            daemon.url("missing.git"),
+            f"cannot clone {daemon.url('missing.git')}: fatal: remote error: "
+            "access denied or repository not exported: /missing.git",
+        ),
         (daemon.url("plain.git"), "not a hosted draftroom negotiation"),
     ):
         result = jp.run("clone", url, "x")

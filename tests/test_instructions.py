@@ -538,3 +538,27 @@ def test_arabic_text_that_reads_as_no_instruction_is_skipped_never_guessed():
         {"op": "replace", "target": "OP7", "text": "7 - تقرر أن تبقي المسألة قيد نظرها."}
     ]
     assert reading.skipped == paras[:3]
+
+
+def test_a_quoted_text_opening_with_a_bracket_is_no_report_line(tmp_path):
+    """An amendments document has no report line ("[on the report of ...]"): its quote "[Strongly]
+    urges ..." stays the instruction's text (it was taken for the head's report line, and the
+    instruction before it dropped)."""
+    from draftroom.parse import parse_file
+
+    path = tmp_path / "am.txt"
+    path.write_text(
+        "United Nations\nA/C.3/80/L.70\nGeneral Assembly\nDistr.: Limited\n4 November 2025\n"
+        "Original: English\n\nEightieth session\nThird Committee\nAgenda item 28\nAdvancement of women\n\n"
+        "Japan: amendments to draft resolution A/C.3/80/L.20\n\nTrafficking in women and girls\n\n"
+        "1. Replace operative paragraph 7 with the following:\n\n"
+        "[Strongly] urges the administering Power to act;\n\n"
+        "2. Delete operative paragraph 8.\n",
+        encoding="utf-8",
+    )
+    doc = parse_file(path)
+    assert doc.report_line is None
+    assert doc.instructions == [
+        Instruction("replace", "OP7", text="[Strongly] urges the administering Power to act;"),
+        Instruction("delete", "OP8"),
+    ]

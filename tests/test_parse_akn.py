@@ -141,6 +141,28 @@ def test_bad_xml_is_a_one_line_error(run_cli, tmp_path, name):
     assert name in line
 
 
+_XXE = (
+    "<!DOCTYPE akomaNtoso [<!ENTITY x SYSTEM 'file:///etc/passwd'>]>"
+    "<akomaNtoso xmlns='http://docs.oasis-open.org/legaldocml/ns/akn/3.0'>"
+    "<statement name='resolution'><preface><p>&x;</p></preface></statement></akomaNtoso>"
+)
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        ("<?xml version='1.0'?>" + " " * 70_000 + _XXE).encode(),  # the DOCTYPE past the first 64 KB
+        ("<?xml version='1.0' encoding='UTF-16'?>" + _XXE).encode("utf-16"),  # not a byte of it ASCII
+    ],
+    ids=["late", "utf-16"],
+)
+def test_a_dtd_anywhere_in_any_encoding_is_refused(run_cli, tmp_path, data):
+    path = tmp_path / "doctype.xml"
+    path.write_bytes(data)
+    line = _one_line_error(run_cli("parse", str(path)))
+    assert "declares a DTD or entities" in line, line
+
+
 def test_a_100_mb_xml_file_is_refused(run_cli, tmp_path):
     path = tmp_path / "huge.xml"
     with path.open("wb") as f:

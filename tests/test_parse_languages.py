@@ -6,10 +6,11 @@ from pathlib import Path
 import pytest
 from corpus_support import CORPUS_EN, SEEDS
 
+from draftroom.lang import LANGUAGES
 from draftroom.model import Heading, iter_located, labels
 from draftroom.model.states import resolve
 from draftroom.parse import parse_file, parse_text
-from draftroom.parse.detect import LANGUAGES, contradicted, detect_language
+from draftroom.parse.detect import contradicted, detect_language
 
 DATA = Path(__file__).parent / "data"
 

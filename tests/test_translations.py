@@ -327,6 +327,26 @@ def test_formal_amendments_in_another_language_quote_its_wording_or_flag_the_wor
     assert any(p.text == "Endorses the conclusions;" for p in docx.Document(tmp_path / "en.docx").paragraphs)
 
 
+@pytest.mark.parametrize("suffix", [".docx", ".txt"])
+def test_an_amendments_document_in_another_language_reads_back_whole(run_cli, tmp_path, suffix):
+    """Its quotes flagged "[en]" (no French wording given) are quoted text, not the head's report
+    line: read back, the French document gives the English one's instructions, flags kept."""
+    six(run_cli, "r", 299)
+    ok(run_cli("table", "r", "--symbol", "A/C.5/79/L.9", "--as", "Secretariat"))
+    ok(run_cli("amend", "r", "--as", "China", "replace", "OP3", "--text", "Endorses the conclusions;"))
+    ok(run_cli("amend", "r", "--as", "China", "delete", "OP4"))
+    read = {}
+    for lang in ("en", "fr"):
+        out = tmp_path / f"{lang}{suffix}"
+        ok(run_cli("export", "r", "--kind", "amendments", "--lang", lang, "-o", str(out)))
+        read[lang] = json.loads(ok(run_cli("parse", str(out), "--json")))["instructions"]
+    assert read["fr"] == [
+        {"op": "replace", "target": "OP3", "text": "[en] Endorses the conclusions;"},
+        {"op": "delete", "target": "OP4"},
+    ]
+    assert [(i["op"], i["target"]) for i in read["en"]] == [("replace", "OP3"), ("delete", "OP4")]
+
+
 @pytest.mark.parametrize("lang", OTHERS)
 def test_akn_export_in_each_language_is_that_languages_expression(run_cli, tmp_path, lang):
     six(run_cli, "r", 299)

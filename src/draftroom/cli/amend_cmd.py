@@ -6,7 +6,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from draftroom.cli.options import home_and_acting
+from draftroom.cli.options import NAME_HELP, home_and_acting
 from draftroom.errors import DraftroomError
 from draftroom.model import STATUSES
 from draftroom.model.amendment import KIND_FILTERS, PENDING_FILTER
@@ -16,8 +16,6 @@ TYPE_CHECKING = False  # typing stays unloaded: its names are for annotations on
 if TYPE_CHECKING:
     import argparse
     from typing import Any
-
-NAME_HELP = "the negotiation's name, or the path of its directory"
 
 
 def _amend(args: argparse.Namespace) -> int:
@@ -92,14 +90,14 @@ def _amendments(args: argparse.Namespace) -> int:
     from draftroom.workflow.negotiation import paragraph_ids
 
     (on,) = paragraph_ids(args.name, [args.on], home=args.home)
-    found = listed.amendments(args.name, args.status, args.by, on, args.home, args.kind, args.json)
+    found, count = listed.amendments(args.name, args.status, args.by, on, args.home, args.kind, args.json)
     if args.json:
         sys.stdout.write(listed.json_list(found) + "\n")  # one write, not one a value
         return 0
-    if not found:
+    if not count:
         print("no amendments" + (" match" if args.status or args.by or args.on or args.kind else " yet"))
         return 0
-    print("\n".join(found))
+    sys.stdout.write(found)  # each block ends with its line end
     return 0
 
 

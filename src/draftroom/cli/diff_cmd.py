@@ -6,6 +6,7 @@ import sys
 from pathlib import Path
 
 from draftroom.cli.options import add_home
+from draftroom.cli.printing import warn
 from draftroom.errors import DraftroomError
 
 
@@ -49,7 +50,7 @@ def run(args: argparse.Namespace) -> int:
     _check_output(args.docx, (".docx",))
     redline = comparing.compare_sides(args.a, args.b, args.from_rev, args.to_rev, args.home, args.lang)
     for warning in redline.warnings:
-        print(f"draftroom: warning: {warning}", file=sys.stderr)
+        warn(warning)
     if args.html:
         write_atomically(Path(args.html), comparing.render_html(redline))
     if args.docx:

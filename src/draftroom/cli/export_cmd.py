@@ -1,10 +1,10 @@
 """`draftroom export`: a negotiation's text (or a document file) as a UN Word document, text, Markdown or HTML."""
 
 import argparse
-import sys
 from pathlib import Path
 
 from draftroom.cli.options import add_home
+from draftroom.cli.printing import warn
 from draftroom.errors import DraftroomError
 from draftroom.model import Document, normalize_label
 from draftroom.model.amendment import FORMAL_STATUSES
@@ -96,10 +96,6 @@ def _openers(pairs: list[str]) -> dict[str, str]:
     return out
 
 
-def _warn(line: str) -> None:
-    print(f"draftroom: warning: {line}", file=sys.stderr)
-
-
 def _kind(raw: str | None) -> str | None:
     if raw is not None and raw not in KINDS:
         raise DraftroomError(f"unknown kind {raw!r}: use one of {', '.join(KINDS)}")
@@ -138,7 +134,7 @@ def _from_store(
         args.status,
         args.home,
         args.validate,
-        _warn,
+        warn,
         **typography,
     )
 
@@ -147,7 +143,7 @@ def run(args: argparse.Namespace) -> int:
     kind = _kind(args.kind)
     out = check_output(Path(args.output), kind)
     if args.lang:
-        check_language(args.lang)
+        args.lang = check_language(args.lang)  # before reading anything; " FR" exports in fr
     openers = _openers(args.opening_phrase)
     typography = {
         "paper": args.paper,

@@ -1,10 +1,10 @@
 """Verbs of a negotiation run across machines: keys, host, clone, sync, verify (and the server's guard)."""
 
 import argparse
-import json
 import sys
 
-from draftroom.cli.options import home_and_acting
+from draftroom.cli.options import NAME_HELP, home_and_acting
+from draftroom.cli.printing import print_json
 from draftroom.errors import DraftroomError
 
 
@@ -31,13 +31,7 @@ def _keys(args: argparse.Namespace) -> int:
         )
     listed = keys.registered(words[0], home=args.home)
     if args.json:
-        json.dump(
-            [{"delegation": k.actor, "fingerprint": k.fingerprint, "key": k.key} for k in listed],
-            sys.stdout,
-            ensure_ascii=False,
-            indent=2,
-        )
-        sys.stdout.write("\n")
+        print_json([{"delegation": k.actor, "fingerprint": k.fingerprint, "key": k.key} for k in listed])
         return 0
     if not listed:
         print(f"no keys registered in {words[0]}: the negotiation is not hosted")
@@ -87,8 +81,7 @@ def _verify(args: argparse.Namespace) -> int:
 
     problems = hosting.verify(args.name, home=args.home)
     if args.json:
-        json.dump({"ok": not problems, "problems": problems}, sys.stdout, ensure_ascii=False, indent=2)
-        sys.stdout.write("\n")
+        print_json({"ok": not problems, "problems": problems})
     else:
         for line in problems:
             print(line)
@@ -118,7 +111,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser(
         "host", parents=[home, acting], help="host a negotiation: a bare remote with its guard"
     )
-    p.add_argument("name", help="the negotiation")
+    p.add_argument("name", help=NAME_HELP)
     p.add_argument("--at", required=True, metavar="PATH", help="a new folder for the bare repository")
     p.add_argument("--url", help="the URL the server will serve it at, to print (default: the path)")
     p.set_defaults(func=_host)
@@ -129,11 +122,11 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(func=_clone)
 
     p = sub.add_parser("sync", parents=[home, acting], help="receive everyone's actions and send yours")
-    p.add_argument("name", help="the negotiation")
+    p.add_argument("name", help=NAME_HELP)
     p.set_defaults(func=_sync)
 
     p = sub.add_parser("verify", parents=[home, acting], help="check every action's signature and rights")
-    p.add_argument("name", help="the negotiation")
+    p.add_argument("name", help=NAME_HELP)
     p.add_argument("--json", action="store_true", help="{ok, problems}")
     p.set_defaults(func=_verify)
 

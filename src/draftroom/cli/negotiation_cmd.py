@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import json
 import sys
 
-from draftroom.cli.options import home_and_acting
+from draftroom.cli.options import NAME_HELP, home_and_acting
 from draftroom.cli.parse_cmd import outline
+from draftroom.cli.printing import print_json, warn
 from draftroom.errors import DraftroomError
 from draftroom.model import Revision, part_letters
 from draftroom.model.jsonform import to_dict
@@ -14,11 +14,6 @@ from draftroom.model.jsonform import to_dict
 TYPE_CHECKING = False  # typing stays unloaded: its names are for annotations only
 if TYPE_CHECKING:
     import argparse
-    from typing import Any
-
-
-def _print_json(data: Any) -> None:
-    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")  # one write, not one a value
 
 
 # ---- handlers -----------------------------------------------------------------------------------------
@@ -36,7 +31,7 @@ def _new(args: argparse.Namespace) -> int:
         home=args.home,
     )
     for warning in created.warnings:
-        print(f"draftroom: warning: {warning}", file=sys.stderr)
+        warn(warning)
     neg = created.negotiation
     doc = neg.document()
     texts = doc.divisions()
@@ -60,12 +55,9 @@ def _show(args: argparse.Namespace) -> int:
         shown = translations.in_language(args.name, args.lang, args.rev, home=args.home)
         doc, not_current = shown.document, shown.not_current
     if not_current:
-        print(
-            f"draftroom: warning: not current in {doc.language}: {', '.join(not_current)}",
-            file=sys.stderr,
-        )
+        warn(f"not current in {doc.language}: {', '.join(not_current)}")
     if args.json:
-        _print_json(to_dict(doc))
+        print_json(to_dict(doc))
     else:
         print("\n".join(outline(doc, columns=sys.maxsize)))  # the full text, not cut to the terminal
     return 0
@@ -88,7 +80,7 @@ def _sponsors(args: argparse.Namespace) -> int:
         raise DraftroomError("to change sponsors write `sponsors NAME add STATE...` or `... remove STATE...`")
     listed = wf.sponsors(args.name, home=args.home)
     if args.json:
-        _print_json([{"name": s.name, "iso3": s.iso3, "main": s.main, "joined": s.joined} for s in listed])
+        print_json([{"name": s.name, "iso3": s.iso3, "main": s.main, "joined": s.joined} for s in listed])
         return 0
     for s in listed:
         print(f"{s.name:<45} {s.iso3 or '-':<5} {'main' if s.main else 'additional':<10} {s.joined}")
@@ -105,7 +97,7 @@ def _revise(args: argparse.Namespace) -> int:
         f"{args.name}: {rev.revision.name} ({rev.tag}){symbol}, {rev.date}; {revising.held(done.bracketed)}"
     )
     for warning in revising.revision_warnings(args.name, args.home):  # cross-references it broke
-        print(f"draftroom: warning: {warning}", file=sys.stderr)
+        warn(warning)
     return 0
 
 
@@ -122,7 +114,7 @@ def _log(args: argparse.Namespace) -> int:
 
     entries = wf.log(args.name, home=args.home)
     if args.json:
-        _print_json([e.action.to_json() | {"labels": e.labels} for e in entries])
+        print_json([e.action.to_json() | {"labels": e.labels} for e in entries])
         return 0
     for e in entries:
         a = e.action
@@ -148,7 +140,7 @@ def _list(args: argparse.Namespace) -> int:
 
     found = wf.list_negotiations(args.home)
     if args.json:
-        _print_json([s.to_json() for s in found])
+        print_json([s.to_json() for s in found])
         return 0
     if not found:
         print("no negotiations here yet: create one with `draftroom new NAME --from FILE`")
@@ -172,9 +164,7 @@ def _reindex(args: argparse.Namespace) -> int:
 
 # ---- parser -----------------------------------------------------------------------------------------
 def register(sub: argparse._SubParsersAction) -> None:
-
     home, acting = home_and_acting()
-    name_help = "the negotiation's name, or the path of its directory"
 
     p = sub.add_parser("new", parents=[home, acting], help="start a negotiation from a document (its rev-0)")
     p.add_argument("name", help="a name for the negotiation: letters, digits, '.', '-', '_'")
@@ -195,31 +185,31 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(func=_new)
 
     p = sub.add_parser("show", parents=[home], help="the text at the latest or any revision")
-    p.add_argument("name", help=name_help)
+    p.add_argument("name", help=NAME_HELP)
     p.add_argument("--rev", help="rev-0, Rev.1, 1... (default: latest)")
     p.add_argument("--json", action="store_true", help="the same JSON shape as `parse --json`")
     p.add_argument("--lang", help="the text in another of its languages (see `draftroom translations NAME`)")
     p.set_defaults(func=_show)
 
     p = sub.add_parser("sponsors", parents=[home, acting], help="list, add or remove sponsors")
-    p.add_argument("name", help=name_help)
+    p.add_argument("name", help=NAME_HELP)
     p.add_argument("op", nargs="?", choices=("add", "remove"), help="add or remove the STATEs named")
     p.add_argument("states", nargs="*", metavar="STATE", help='"China", "中国", "CHN"...')
     p.add_argument("--json", action="store_true", help="a list in UN order: name, iso3, main, joined")
     p.set_defaults(func=_sponsors)
 
     p = sub.add_parser("revise", parents=[home, acting], help="cut the next revision (Rev.1, Rev.2...)")
-    p.add_argument("name", help=name_help)
+    p.add_argument("name", help=NAME_HELP)
     p.add_argument("--symbol", help="the revision's symbol (default: .../Rev.N)")
     p.set_defaults(func=_revise)
 
     p = sub.add_parser("table", parents=[home, acting], help="mark the draft as tabled")
-    p.add_argument("name", help=name_help)
+    p.add_argument("name", help=NAME_HELP)
     p.add_argument("--symbol", help="the L-document symbol it is tabled under")
     p.set_defaults(func=_table)
 
     p = sub.add_parser("log", parents=[home], help="every action, newest first")
-    p.add_argument("name", help=name_help)
+    p.add_argument("name", help=NAME_HELP)
     p.add_argument("--json", action="store_true", help="a list of objects, one per action")
     p.set_defaults(func=_log)
 
@@ -228,7 +218,7 @@ def register(sub: argparse._SubParsersAction) -> None:
         parents=[home, acting],
         help="take back an action (yours, or any as facilitator) until the next revision",
     )
-    p.add_argument("name", help=name_help)
+    p.add_argument("name", help=NAME_HELP)
     p.add_argument("id", nargs="?", help="the action's id from `log` (default: your latest action)")
     p.set_defaults(func=_undo)
 
@@ -237,5 +227,5 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(func=_list)
 
     p = sub.add_parser("reindex", parents=[home], help="rebuild a negotiation's SQL index from git")
-    p.add_argument("name", help=name_help)
+    p.add_argument("name", help=NAME_HELP)
     p.set_defaults(func=_reindex)

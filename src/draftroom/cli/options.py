@@ -7,6 +7,7 @@ if TYPE_CHECKING:
     import argparse
 
 HOME_HELP = "where negotiations live (default: $DRAFTROOM_HOME, else ./sessions)"
+NAME_HELP = "the negotiation's name, or the path of its directory"
 ACTOR_HELP = (
     'who acts: a delegation or "Secretariat" (default: $DRAFTROOM_AS, then `as` in '
     "~/.config/draftroom/config.toml, then Secretariat)"

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import json
-import sys
-
+from draftroom.cli.printing import print_json, warn
 from draftroom.model import Document, Heading, Paragraph, labels, part_letters
 from draftroom.model.jsonform import to_dict
 
@@ -29,18 +27,14 @@ def run(args: argparse.Namespace) -> int:
     from draftroom.workflow.reading import check_language, read_document
 
     lang = check_language(args.lang) if args.lang else None
-    doc = read_document(args.file, lang, _warn)
+    doc = read_document(args.file, lang, warn)
     if args.json:
-        print(json.dumps(to_dict(doc), ensure_ascii=False, indent=2))
+        print_json(to_dict(doc))
     else:
         import shutil  # the terminal's width; `show` imports this module without it
 
         print("\n".join(outline(doc, shutil.get_terminal_size((100, 20)).columns)))
     return 0
-
-
-def _warn(warning: str) -> None:
-    print(f"draftroom: warning: {warning}", file=sys.stderr)
 
 
 def _short(text: str, room: int) -> str:

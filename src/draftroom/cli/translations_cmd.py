@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import json
-import sys
-
-from draftroom.cli.options import home_and_acting
+from draftroom.cli.options import NAME_HELP, home_and_acting
+from draftroom.cli.printing import print_json, warn
 from draftroom.errors import DraftroomError
 
 TYPE_CHECKING = False  # typing stays unloaded: its names are for annotations only
@@ -16,43 +14,58 @@ if TYPE_CHECKING:
 
 
 def _translations(args: argparse.Namespace) -> int:
-    from draftroom.workflow import translations as wf
-
+    """`translations NAME [proposals | add FILE]`: each language's status, the proposed wordings, or a
+    version added."""
     if args.op == "add" and not args.file:
         raise DraftroomError(f"name the file to add: `draftroom translations {args.name} add FILE`")
     if args.op != "add" and args.file:
         raise DraftroomError(f"to add {args.file} write `draftroom translations {args.name} add {args.file}`")
     if args.op == "proposals":
-        found = wf.translation_proposals(args.name, home=args.home)
-        if args.json:
-            json.dump(
-                [{"label": label, **vars(p)} for label, p in found], sys.stdout, ensure_ascii=False, indent=2
-            )
-            sys.stdout.write("\n")
-            return 0
-        if not found:
-            print(f"no proposed translations in {args.name}")
-        for label, proposal in found:
-            print(
-                f"{proposal.id:<22} {label:<11} {proposal.language:<3} {proposal.proposer:<20} "
-                f"{proposal.status:<9} {proposal.text[:60]}"
-            )
-            if proposal.reason:
-                print(f"    {proposal.status} because: {proposal.reason}")
-        return 0
+        return _proposals(args)
     if args.op == "add":
-        added = wf.add_translation(args.name, args.file, args.lang, args.actor, args.rev, home=args.home)
-        t, stale = added.translation, added.not_current
-        for warning in added.warnings:
-            print(f"draftroom: warning: {warning}", file=sys.stderr)
-        print(f"{args.name}: {t.language} version added, {len(t.paragraphs)} paragraphs aligned")
-        if stale:
-            print(f"{args.name}: not current in {t.language}: {', '.join(stale)}")
+        return _add(args)
+    return _status(args)
+
+
+def _proposals(args: argparse.Namespace) -> int:
+    from draftroom.workflow import translations as wf
+
+    found = wf.translation_proposals(args.name, home=args.home)
+    if args.json:
+        print_json([{"label": label, **vars(p)} for label, p in found])
         return 0
+    if not found:
+        print(f"no proposed translations in {args.name}")
+    for label, proposal in found:
+        print(
+            f"{proposal.id:<22} {label:<11} {proposal.language:<3} {proposal.proposer:<20} "
+            f"{proposal.status:<9} {proposal.text[:60]}"
+        )
+        if proposal.reason:
+            print(f"    {proposal.status} because: {proposal.reason}")
+    return 0
+
+
+def _add(args: argparse.Namespace) -> int:
+    from draftroom.workflow import translations as wf
+
+    added = wf.add_translation(args.name, args.file, args.lang, args.actor, args.rev, home=args.home)
+    t, stale = added.translation, added.not_current
+    for warning in added.warnings:
+        warn(warning)
+    print(f"{args.name}: {t.language} version added, {len(t.paragraphs)} paragraphs aligned")
+    if stale:
+        print(f"{args.name}: not current in {t.language}: {', '.join(stale)}")
+    return 0
+
+
+def _status(args: argparse.Namespace) -> int:
+    """Every paragraph's and footnote's status in each other language, then a count per language."""
+    from draftroom.workflow import translations as wf
+
     report = wf.translations(args.name, args.rev, home=args.home)
     if args.json:
-        json.dump(report.to_json(), sys.stdout, ensure_ascii=False, indent=2)
-        sys.stdout.write("\n")
+        print_json(report.to_json())
         return 0
     others = report.languages[1:]
     if not others:
@@ -152,7 +165,7 @@ def register(sub: argparse._SubParsersAction) -> None:
         "language (AKN4UN, PDF, text, .docx) with the working text, or fails naming the first paragraph "
         "that does not align.",
     )
-    p.add_argument("name", help="the negotiation's name, or the path of its directory")
+    p.add_argument("name", help=NAME_HELP)
     p.add_argument(
         "op",
         nargs="?",
@@ -176,7 +189,7 @@ def register(sub: argparse._SubParsersAction) -> None:
         parents=[home, acting],
         help="the Secretariat sets one paragraph's translation (it becomes current), or an amendment's wording",
     )
-    p.add_argument("name", help="the negotiation's name, or the path of its directory")
+    p.add_argument("name", help=NAME_HELP)
     p.add_argument("label", nargs="?", help="the paragraph: PP3, OP5, OP5(a), AN2")
     p.add_argument(
         "--lang", help="the language of the translation: fr, es, ru, ar, zh, en (not with --accept)"

@@ -11,8 +11,8 @@ from draftroom.export.draft_layout import draft_layout
 from draftroom.export.plain import write_html, write_markdown, write_text
 from draftroom.export.resolution_layout import resolution_layout
 from draftroom.export.typography import Typography, typography_for
-from draftroom.export.words import check_language
 from draftroom.files import write_atomically
+from draftroom.lang import check_language
 from draftroom.model import Document
 
 LAYOUTS: dict[str, Callable[[Document, Options], Layout]] = {

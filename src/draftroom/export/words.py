@@ -6,8 +6,6 @@ or correcting a language is one table entry.
 
 import re
 
-from draftroom.errors import DraftroomError
-from draftroom.lang import LANGUAGES
 from draftroom.lang.citations import ANNEX, PART_HEADING
 from draftroom.lang.markers import roman
 from draftroom.lang.numbers import decimal
@@ -175,12 +173,6 @@ def adopted_in_plenary(report: str) -> bool:
 
 
 NUMBER = {"ar": "{n} -"}  # paragraph and resolution numbers: "1.", "74/176.", Arabic "1 -", "74/176 -"
-
-
-def check_language(lang: str) -> str:
-    if lang not in LANGUAGES:
-        raise DraftroomError(f"unknown language {lang!r}: use one of {', '.join(LANGUAGES)}")
-    return lang
 
 
 def organ(symbol: str | None, lang: str) -> str:

@@ -6,4 +6,14 @@ widths; `citations` the nouns and phrases that cite a document's parts. The lowe
 nothing from draftroom but `draftroom.errors`.
 """
 
+from draftroom.errors import DraftroomError
+
 LANGUAGES = ("en", "zh", "fr", "es", "ru", "ar")
+
+
+def check_language(lang: str) -> str:
+    """The language code a user typed (" FR" is fr); an unknown one is a one-line error naming the six."""
+    code = lang.strip().lower()
+    if code not in LANGUAGES:
+        raise DraftroomError(f"--lang {lang!r}: unknown language, give one of {', '.join(LANGUAGES)}")
+    return code

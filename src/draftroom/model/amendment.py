@@ -164,3 +164,15 @@ def from_dict(d: dict[str, Any]) -> Amendment:
     a.conflict = Conflict(**conflict) if conflict else None
     a.thread = [Remark(**r) for r in thread]
     return a
+
+
+def where(a: Amendment, names: dict[str, str]) -> str:
+    """The label a negotiator sees now: "OP3", "new after OP5", "OP2 to after OP5"."""
+    target = names.get(a.target or "", "(deleted)")
+    anchor = names.get(a.anchor or "", "(deleted)")
+    if a.kind == "insert":
+        made = names.get(a.new_paragraph_id)  # once a revision applied it
+        return made or f"new {a.position} {anchor}"
+    if a.kind == "move":
+        return f"{target} to {a.position} {anchor}"
+    return target

@@ -97,18 +97,22 @@ class AknRead:
 
 def read_akn(data: bytes, name: str) -> AknRead:
     """The resolution or draft in an AKN4UN file; one-line errors for anything else."""
-    if re.search(rb"<!(?:DOCTYPE|ENTITY)", data[:65536]):
-        raise DraftroomError(
-            f"{name}: the XML declares a DTD or entities, which draftroom does not expand: "
-            "give the UN's AKN file as published (it declares none)"
-        )
+    declares = DraftroomError(
+        f"{name}: the XML declares a DTD or entities, which draftroom does not expand: "
+        "give the UN's AKN file as published (it declares none)"
+    )
+    if re.search(rb"<!(?:DOCTYPE|ENTITY)", data):  # before parsing, so that no entity is ever counted
+        raise declares
     try:
         root = etree.fromstring(data, _parser())
     except etree.XMLSyntaxError as e:
         if is_depth_error(e):
             raise over_limit(XML_DEPTH, name) from None
         msg = " ".join(str(e.msg).split())
-        raise DraftroomError(f"{name}: malformed XML ({msg}, line {e.lineno}): check the file") from None
+        where = "" if f"line {e.lineno}" in msg else f", line {e.lineno}"
+        raise DraftroomError(f"{name}: malformed XML ({msg}{where}): check the file") from None
+    if root.getroottree().docinfo.doctype:  # a DOCTYPE the byte search missed (UTF-16, say)
+        raise declares
     check_depth(root, name)
     return _Reader(name).read(root)
 

@@ -3,8 +3,7 @@ their commonest short words."""
 
 import re
 
-from draftroom.errors import DraftroomError
-from draftroom.lang import LANGUAGES
+from draftroom.lang import check_language
 from draftroom.lang.scripts import ARABIC, CYRILLIC, IDEOGRAPHS
 
 _SCRIPTS = {
@@ -81,10 +80,3 @@ def looks_like_xml(data: bytes) -> bool:
     """An XML file by its first bytes (declaration, doctype or an Akoma Ntoso root)."""
     head = data[:512].lstrip(b"\xef\xbb\xbf \t\r\n")
     return head.startswith((b"<?xml", b"<akomaNtoso", b"<!DOCTYPE"))
-
-
-def check_language(lang: str) -> str:
-    code = lang.strip().lower()
-    if code not in LANGUAGES:
-        raise DraftroomError(f"--lang {lang!r}: give one of {', '.join(LANGUAGES)}")
-    return code

@@ -417,10 +417,6 @@ def read_docx(data: bytes, source: str) -> SourceText:
     return SourceText(text, job_number(footer_lines), openers=openers or None)
 
 
-def docx_to_text(data: bytes, source: str) -> str:
-    return read_docx(data, source).text
-
-
 def _on(props: etree._Element | None, tag: str) -> bool:
     el = props.find(w(tag)) if props is not None else None
     return el is not None and el.get(w("val"), "1") not in ("0", "false", "off")

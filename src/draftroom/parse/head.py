@@ -132,9 +132,15 @@ def _sponsor_start(lines: list[Line], start: int, floor: int, wrapping: Wrapping
 
 
 def parse_head(lines: list[Line], body: int | None, wrapping: Wrapping, lang: str) -> Head:
-    """Read the head from `lines[:body]` (the whole text when there is no body line) of a text in `lang`."""
+    """Read the head from `lines[:body]` of a text in `lang`; with no body line (an amendments
+    document), from the lines before its first instruction, so that a quoted text opening with "["
+    (a bracket, a language flag "[en]") is never read as the report line."""
     head = Head()
-    limit = body if body is not None else len(lines)
+    limit = (
+        body
+        if body is not None
+        else next((i for i, line in enumerate(lines) if starts_instruction(line.text, lang)), len(lines))
+    )
     marks: list[int] = []
     i = 0
     while i < limit:
@@ -158,25 +164,14 @@ def parse_head(lines: list[Line], body: int | None, wrapping: Wrapping, lang: st
             marks.extend(range(i, i + more))
             i += more
         elif t.startswith("[") and not head.report_line:
-            end = i
-            while end + 1 < limit and "]" not in lines[end].text:
-                end += 1
+            end = _closing_bracket(lines, i, limit)
             head.report_line = _joined(lines, i, end + 1)
             marks.extend(range(i, end))
             i = end
         elif (m := vocab.RESOLUTION_NUMBER.match(t)) and not head.resolution_number and head.adopted_on:
             head.resolution_number = m.group("num")
-            head.title = m.group("title").strip()
-            marks.append(i)
-            i += 1
-            while i < limit:
-                head.title = (
-                    join_pair(head.title, lines[i].text, lines[i - 1].tight_end)
-                    if head.title
-                    else lines[i].text
-                )
-                marks.append(i)
-                i += 1
+            head.title = _title_lines(m.group("title").strip(), lines, i + 1, limit)
+            marks.extend(range(i, limit))
             break
         elif vocab.DATE.match(t) and not head.date and not head.session:
             head.date = t
@@ -194,6 +189,21 @@ def parse_head(lines: list[Line], body: int | None, wrapping: Wrapping, lang: st
         _sponsors_and_title(lines, limit, head, wrapping, lang)
     _agenda_title(lines, limit, head)
     return head
+
+
+def _closing_bracket(lines: list[Line], i: int, limit: int) -> int:
+    """The line that closes the bracket line i opens (the report line wraps), else the head's last."""
+    end = i
+    while end + 1 < limit and "]" not in lines[end].text:
+        end += 1
+    return end
+
+
+def _title_lines(title: str, lines: list[Line], start: int, limit: int) -> str:
+    """The title that opens after an adopted resolution's number, with every line up to the body."""
+    for k in range(start, limit):
+        title = join_pair(title, lines[k].text, lines[k - 1].tight_end) if title else lines[k].text
+    return title
 
 
 def _adoption(lines: list[Line], i: int, limit: int) -> tuple[str, int] | None:

@@ -216,6 +216,7 @@ class Joiner:
         return "item" if self.in_item else self.part
 
     def _breaks(self, line: Line) -> bool:
+        """Whether `line` opens a new unit rather than going on with the one being fed."""
         t = line.text
         if vocab.bare_label(self.text):
             return False
@@ -226,23 +227,36 @@ class Joiner:
         kind = _line_kind(t)
         ended = ends_paragraph(self.text, self._ending_part())
         prev = self.lines[-1]
-        if self.marker_width and kind not in ("number", "item"):
-            # the rest of the visual line the marker was cut out of?
-            start = width(prev.text) + prev.indent + self.marker_width
-            self.marker_width = 0
-            if (
-                (start + width(t) <= 1.1 * self.wrapping.full)
-                if self.wrapping.full
-                else not line.blank_before
-            ):
-                self.carried = start
-                return False
+        if self._rest_of_marker_line(prev, line, kind):
+            return False
         if self._rest_of_printed_line(prev, line, kind, ended):
             return False
         if not ended:
             return (
                 kind == "number" and line.blank_before and (self._short_heading() or self._next_number(t))
             ) or (self._opener_after_slip(line, kind))
+        return self._breaks_after_end(prev, line, kind)
+
+    def _rest_of_marker_line(self, prev: Line, line: Line, kind: str) -> bool:
+        """The line is the rest of the visual line the marker was cut out of (where it starts is
+        carried to the next line's judgement)."""
+        if not self.marker_width or kind in ("number", "item"):
+            return False
+        start = width(prev.text) + prev.indent + self.marker_width
+        self.marker_width = 0
+        if (
+            (start + width(line.text) <= 1.1 * self.wrapping.full)
+            if self.wrapping.full
+            else not line.blank_before
+        ):
+            self.carried = start
+            return True
+        return False
+
+    def _breaks_after_end(self, prev: Line, line: Line, kind: str) -> bool:
+        """Whether `line` opens a new unit after a unit that ends as a paragraph does: by its kind, a
+        heading set apart, its indent, or how the lines wrap."""
+        t = line.text
         if kind in ("number", "item"):
             return True
         if self._ending_part() == "preamble" and self.text.rstrip()[-1:] in ":：" and not line.blank_before:

@@ -32,9 +32,9 @@ class HeadCache:
     def __init__(self, git_dir: Path, name: str) -> None:
         self.path = Path(git_dir) / FOLDER / name
 
-    def get(self, key: str, section: int) -> tuple[Any, str] | None:
-        """The value kept for `key` and the text of one of its sections; None when none is kept for
-        it (or the file is damaged)."""
+    def get(self, key: str, *sections: int) -> tuple[Any, list[str]] | None:
+        """The value kept for `key` and the texts of the sections asked for, in that order; None when
+        none is kept for it, one of them was not computed for it, or the file is damaged."""
         try:
             with open(self.path, "rb") as f:
                 line = f.readline()
@@ -44,13 +44,16 @@ class HeadCache:
                 sizes = head["sections"]
                 if os.fstat(f.fileno()).st_size != len(line) + sum(n or 0 for n in sizes):  # cut short
                     return None
-                if sizes[section] is None:  # not computed for this key
-                    return None
-                f.seek(sum(n or 0 for n in sizes[:section]), os.SEEK_CUR)
-                data = f.read(sizes[section])
-                if len(data) != sizes[section]:
-                    return None
-                return head.get("value"), data.decode("utf-8")
+                texts = []
+                for section in sections:
+                    if sizes[section] is None:  # not computed for this key
+                        return None
+                    f.seek(len(line) + sum(n or 0 for n in sizes[:section]))
+                    data = f.read(sizes[section])
+                    if len(data) != sizes[section]:
+                        return None
+                    texts.append(data.decode("utf-8"))
+                return head.get("value"), texts
         except (OSError, ValueError, LookupError, TypeError):  # ValueError: JSON and UTF-8 too
             return None
 

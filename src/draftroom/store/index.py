@@ -17,7 +17,6 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Field, Session, SQLModel, col, create_engine, delete, select
 
-from draftroom.record import names
 from draftroom.store.home import INDEX_FILE, check_sqlite_file
 from draftroom.store.records import Action, RevisionCut, Sponsor, Summary
 
@@ -234,12 +233,3 @@ class Index:
     def revisions(self, path: str) -> list[RevisionCut]:
         rows = self._rows(RevisionRow, path, col(RevisionRow.number))
         return [RevisionCut(r.number, r.tag, r.symbol, r.date, r.commit) for r in rows]
-
-    def summaries(self, home: str) -> list[Summary]:
-        with Session(self.engine) as s:
-            rows = s.exec(
-                select(NegotiationRow)
-                .where(col(NegotiationRow.home) == home)
-                .order_by(col(NegotiationRow.name))
-            )
-            return [Summary(**{k: getattr(r, k) for k in names(Summary)}) for r in rows]

@@ -11,9 +11,11 @@ from __future__ import annotations
 import atexit
 import os
 from collections import OrderedDict
+from contextlib import suppress
 from pathlib import Path
 
 from draftroom.errors import DraftroomError
+from draftroom.store import spawn
 from draftroom.store.gitsafe import environment
 
 TYPE_CHECKING = False  # typing stays unloaded: its names are for annotations only
@@ -47,28 +49,23 @@ def _run(
     args: tuple[str, ...],
     where: Path,
     *,
-    cwd: Path | None = None,
     stdin: bytes | None = None,
     env: dict[str, str] | None = None,
     lock_fd: int | None = None,
 ) -> str:
-    """`git OPTIONS... ARGS...` with gitsafe's overrides, run in `cwd`: its output, or a one-line error
-    naming the git command (the first of `args` that is not an option) and `where` when git fails."""
-    import subprocess  # not at import: a read answered without git (a kept listing) never loads it
-
-    done = subprocess.run(
+    """`git OPTIONS... ARGS...` with gitsafe's overrides: its output, or a one-line error naming the
+    git command (the first of `args` that is not an option) and `where` when git fails."""
+    code, out, err = spawn.run(
         ["git", *options, *args],
-        cwd=cwd,
+        {**os.environ, **environment(), **(env or {})},
         input=stdin,
-        capture_output=True,
-        env={**os.environ, **environment(), **(env or {})},
         pass_fds=() if lock_fd is None else (lock_fd,),
     )
-    if done.returncode != 0:
-        problem = done.stderr.decode("utf-8", "replace").strip().splitlines()
+    if code != 0:
+        problem = err.decode("utf-8", "replace").strip().splitlines()
         verb = next((a for a in args if not a.startswith("-") and "=" not in a), "")
-        raise DraftroomError(f"git {verb} failed in {where}: {problem[-1] if problem else done.returncode}")
-    return done.stdout.decode("utf-8")
+        raise DraftroomError(f"git {verb} failed in {where}: {problem[-1] if problem else code}")
+    return out.decode("utf-8")
 
 
 def work_tree(where: Where) -> Path | None:
@@ -88,21 +85,16 @@ def change(
 ) -> str:
     """A git command that changes the repository (and its work tree, if it has one), run with the
     negotiation's lock descriptor `lock_fd` inherited; its output, or a one-line error when git fails."""
-    root, tree = git_dir(where), work_tree(where)
-    options = ["--git-dir", str(root), *(["--work-tree", str(tree)] if tree else [])]
-    return _run(options, args, tree or root, cwd=tree or root, env=env, lock_fd=lock_fd, stdin=stdin)
+    root, tree = git_dir(where).absolute(), work_tree(where)
+    inside = (tree or root).absolute()  # git runs there (-C), as in the work tree's own folder
+    options = ["-C", str(inside), "--git-dir", str(root), *(["--work-tree", str(inside)] if tree else [])]
+    return _run(options, args, tree or git_dir(where), env=env, lock_fd=lock_fd, stdin=stdin)
 
 
 def is_ancestor(where: Where, older: str, newer: str) -> bool:
     """Whether commit `older` is in the history of `newer` (False when either is not a commit here)."""
-    import subprocess
-
-    done = subprocess.run(
-        ["git", "--git-dir", str(git_dir(where)), "merge-base", "--is-ancestor", older, newer],
-        capture_output=True,
-        env={**os.environ, **environment()},
-    )
-    return done.returncode == 0
+    argv = ["git", "--git-dir", str(git_dir(where)), "merge-base", "--is-ancestor", older, newer]
+    return spawn.run(argv, {**os.environ, **environment()})[0] == 0
 
 
 def head_sha(where: Where) -> str:
@@ -141,15 +133,11 @@ class _Batch:
     """One `git cat-file --batch`: object names in, (type, bytes) out, in order."""
 
     def __init__(self, root: Path) -> None:
-        import subprocess
-
-        self.proc = subprocess.Popen(
-            ["git", "--git-dir", str(root), "cat-file", "--batch"],
-            stdin=subprocess.PIPE,
-            stdout=subprocess.PIPE,
-            stderr=subprocess.DEVNULL,
-            env={**os.environ, **environment()},
-        )
+        argv = ["git", "--git-dir", str(root), "cat-file", "--batch"]
+        self.proc = spawn.start(argv, {**os.environ, **environment()}, stdin=True, stderr=False)
+        assert self.proc.stdin is not None and self.proc.stdout is not None
+        self.stdin = open(self.proc.stdin, "wb")  # noqa: SIM115 (closed by close())
+        self.stdout = open(self.proc.stdout, "rb")  # noqa: SIM115
 
     def objects(self, names: list[str]) -> list[tuple[str, bytes] | None]:
         inp, out = self._pipes()
@@ -169,16 +157,15 @@ class _Batch:
         return found
 
     def _pipes(self) -> tuple[IO[bytes], IO[bytes]]:
-        if self.proc.stdin is None or self.proc.stdout is None or self.proc.poll() is not None:
+        if self.stdin.closed or self.proc.wait(block=False) is not None:
             raise DraftroomError("git cat-file stopped: is git installed and the repository intact?")
-        return self.proc.stdin, self.proc.stdout
+        return self.stdin, self.stdout
 
     def close(self) -> None:
-        if self.proc.stdin:
-            self.proc.stdin.close()
+        with suppress(BrokenPipeError):  # it had stopped: its buffered requests go nowhere
+            self.stdin.close()
         self.proc.wait()
-        if self.proc.stdout:
-            self.proc.stdout.close()
+        self.stdout.close()
 
 
 _batches: OrderedDict[Path, _Batch] = OrderedDict()

@@ -11,7 +11,6 @@ time) ends in a one-line "busy" error; so does a turn that never comes for a wai
 
 import fcntl
 import os
-import threading
 from collections.abc import Iterator
 from contextlib import contextmanager, suppress
 from pathlib import Path
@@ -81,6 +80,8 @@ def _wait_for(ticket: Path, wait: float, what: str) -> None:
 
     The blocking flock runs in a thread, so the wait can end without a signal; an abandoned thread
     takes the lock when it comes free and lets it go at once."""
+    import threading  # only to wait: a command that finds the negotiation free never loads it
+
     try:
         fd = os.open(ticket, os.O_RDONLY)
     except FileNotFoundError:

@@ -21,9 +21,10 @@ from pathlib import Path
 from git import GitCommandError, Repo
 
 from draftroom.errors import DraftroomError
-from draftroom.store import gitlog, gitsafe, network, rules, signing, turns
+from draftroom.store import gitlog, gitsafe, network, plumbing, rules, signing, turns
 from draftroom.store.committed import Committed
 from draftroom.store.network import Offline
+from draftroom.store.plumbing import is_ancestor
 from draftroom.store.records import Action
 from draftroom.store.repo import BRANCH, REMOTE, Negotiation, revision_tags
 from draftroom.store.transaction import ensure_tag, head_sha, reset_to_head, sign_options
@@ -70,11 +71,18 @@ def _git(cwd: Path, *args: str, env: dict[str, str] | None = None, timeout: floa
 
 
 def _why_offline(text: str) -> str:
-    """The line of git's (or ssh's) complaint that says why, not its closing advice ("...and the
-    repository exists.")."""
+    """The lines of git's (or ssh's) complaint that say why, joined, not its closing advice ("...and
+    the repository exists."): "unable to connect to 127.0.0.1:" goes on with "errno=Connection refused"."""
     lines = [line.strip() for line in text.splitlines() if line.strip()]
     said = [line for line in lines if any(s in line.lower() for s in _OFFLINE)]
-    return (said or lines or ["the remote cannot be reached"])[0]
+    return " ".join(said or lines[:1] or ["the remote cannot be reached"])
+
+
+def _said(e: GitCommandError) -> str:
+    """What git said on failing, without GitPython's wrapping of it ("\\n  stderr: '...'")."""
+    lines = [line.strip().removeprefix("stderr: '") for line in str(e.stderr or "").splitlines()]
+    said = [line for line in (line.removesuffix("'").strip() for line in lines) if line]
+    return said[-1] if said else str(e)
 
 
 # ---- judging commits (guard, verify, replay) ----------------------------------------------------
@@ -217,8 +225,7 @@ def clone(url: str, path: Path) -> None:
     try:
         _git(path.parent, "clone", "-q", "--no-checkout", url, str(tmp), timeout=network.timeout())
     except GitCommandError as e:
-        said = (e.stderr or "").strip().splitlines()
-        raise DraftroomError(f"cannot clone {url}: {said[-1] if said else e}") from None
+        raise DraftroomError(f"cannot clone {url}: {_said(e)}") from None
     try:
         with gitsafe.open_repo(tmp) as repo:
             ls = str(repo.git.ls_tree("--name-only", "HEAD")).split() if _has_head(repo) else []
@@ -260,6 +267,10 @@ def _has_head(repo: Repo) -> bool:
 
 # ---- syncing -----------------------------------------------------------------------------------------
 def fetch(neg: Negotiation) -> None:
+    """Fetch the remote's branch and tags. The guard lets a remote's history only grow: when its branch
+    no longer holds the one fetched before (rewritten on the server, or the URL now names another
+    negotiation), the clone keeps its view of the remote and the sync is refused in one line."""
+    before = _git(neg.path, "for-each-ref", "--format=%(objectname)", UPSTREAM).strip()
     _git(
         neg.path,
         "fetch",
@@ -271,6 +282,12 @@ def fetch(neg: Negotiation) -> None:
         f"+refs/tags/*:{REMOTE_TAGS}*",
         timeout=network.timeout(neg.path),
     )
+    if before and not plumbing.is_ancestor(neg.git_dir(), before, UPSTREAM):
+        _git(neg.path, "update-ref", UPSTREAM, before)
+        raise DraftroomError(
+            f"the remote of {neg.name} no longer holds the history this clone fetched from it "
+            f"({before[:10]}): it was rewritten, or its URL names another negotiation; nothing was changed here"
+        )
 
 
 def remote_head(neg: Negotiation) -> str:
@@ -288,14 +305,6 @@ def upstream(repo: Repo) -> str:
 def own_commits(repo: Repo) -> list[str]:
     """This clone's commits the remote does not hold, oldest first."""
     return str(repo.git.rev_list("--reverse", f"{UPSTREAM}..HEAD")).split()
-
-
-def holds(repo: Repo, ancestor: str, descendant: str) -> bool:
-    try:
-        repo.git.merge_base("--is-ancestor", ancestor, descendant)
-    except GitCommandError:
-        return False
-    return True
 
 
 def mirror_tags(repo: Repo) -> None:
@@ -440,7 +449,7 @@ def guard(repo: Repo, updates: list[tuple[str, str, str]]) -> str | None:
         if new == ZERO:
             return f"{ref}: deleting a ref rewrites the negotiation's history"
         if ref == branch:
-            if old != ZERO and not holds(repo, old, new):
+            if old != ZERO and not is_ancestor(repo, old, new):
                 return f"{new[:10]}: a non-fast-forward push rewrites history; sync first, then push"
             verdicts = judge_range(repo, old if old != ZERO else None, new)
             if verdicts:
@@ -450,7 +459,7 @@ def guard(repo: Repo, updates: list[tuple[str, str, str]]) -> str | None:
             if old != ZERO:
                 return f"{ref}: a revision tag never moves"
             target = str(repo.git.rev_parse(f"{new}^{{commit}}")).strip()
-            cut = gitlog.read_actions(repo, target)[0] if holds(repo, target, main) else None
+            cut = gitlog.read_actions(repo, target)[0] if is_ancestor(repo, target, main) else None
             if cut is None or cut.revision != tag:
                 return f"{ref}: a tag names the commit of `revise` that cut it, in {BRANCH}'s history"
         else:

@@ -63,11 +63,11 @@ class Negotiation:
         path: Path,
         index: Index | None = None,
         signer: Callable[[str], str | None] | None = None,
-        after: Callable[[Negotiation], None] | None = None,
+        after: Callable[[Negotiation, Action], None] | None = None,
     ) -> None:
         self.path = Path(path).absolute()
         self.signer = signer  # actor -> the private key its actions are signed with (None: unsigned)
-        self.after = after  # called after each action, the lock released (e.g. to sync a hosted one)
+        self.after = after  # called after each action with it, the lock released (e.g. to sync a hosted one)
         self.name = self.path.name.removesuffix(".git")  # a hosting bare repository is NAME.git
         self.home = self.path.parent
         self._index = index
@@ -253,7 +253,7 @@ class Negotiation:
         if self._index_loaded():  # the lock is the commit's only: the index catches up after it
             self._index_after(parent, done)
         if self.after:
-            self.after(self)
+            self.after(self, done)
 
     def has_remote(self) -> bool:
         """Whether the negotiation is hosted: its config names the remote (read without GitPython)."""

@@ -84,10 +84,6 @@ def keys_at(snap: Committed) -> list[Registered]:
     return registered(snap.read, [f"{KEYS_DIR}{n}" for n in snap.listing(KEYS_DIR.rstrip("/"))])
 
 
-def allowed_signers(keys: list[Registered]) -> str:
-    return "".join(f'{k.principal} namespaces="git" {k.key} {k.actor}\n' for k in keys)
-
-
 @record(frozen=True)
 class Signature:
     commit: str

@@ -10,17 +10,14 @@ from pathlib import Path
 
 from draftroom.errors import DraftroomError
 from draftroom.model import STATUSES, Document, Revision, find_by_id, labels, states
-from draftroom.model.amendment import Amendment
+from draftroom.model.amendment import Amendment, where
 from draftroom.record import record
 from draftroom.store import Committed, Negotiation, NegotiationState, Transaction, actor_email
 from draftroom.store.private import PrivateProposals
 from draftroom.store.worktree import working_outline, working_text
 from draftroom.workflow import roles
 from draftroom.workflow import rules as logic
-from draftroom.workflow.carry import carry
-from draftroom.workflow.formal import from_instructions
 from draftroom.workflow.identity import SECRETARIAT, resolve_actor
-from draftroom.workflow.listing import where
 from draftroom.workflow.negotiation import Home, open_negotiation, shown
 from draftroom.workflow.rules import Proposal
 
@@ -117,6 +114,8 @@ def _drafted(
 
 def carried(a: Amendment, old: Document, doc: Document, current: str) -> Amendment:
     """`a`, written against `old`, carried to the current text; refused when it no longer applies."""
+    from draftroom.workflow.carry import carry  # only for a proposal on an earlier revision
+
     (a,) = carry([a], old, doc, current)
     if a.status != "proposed":
         reason = a.conflict.reason if a.conflict else "its paragraph is gone"
@@ -211,6 +210,7 @@ def propose_document(
     """Every instruction of a formal amendments document, attributed to its sponsors: one action."""
     neg = open_negotiation(name, home)
     from draftroom.parse import parse_file  # the parsers load only to read a file
+    from draftroom.workflow.formal import from_instructions
 
     formal = parse_file(source, lang)
     if formal.kind != "amendments" and not formal.instructions:
@@ -323,9 +323,10 @@ def decide(
 
 def _translation_proposals(name: str, idents: list[str], home: Home) -> bool:
     """Whether every id names a delegation's proposed translation (`translate ... --as France`)."""
-    from draftroom.workflow.translations import proposal_ids
+    from draftroom.store.translations import proposal_files  # file names alone, nothing parsed
 
-    ids = proposal_ids(name, home)
+    snap = open_negotiation(name, home).snapshot()
+    ids = [f.rsplit("/", 1)[1].removesuffix(".json") for f in proposal_files(snap.listing)]
     return all(any(i.startswith(ident.strip()) for i in ids) for ident in idents) if ids else False
 
 

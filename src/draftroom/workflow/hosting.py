@@ -22,6 +22,7 @@ from draftroom.errors import DraftroomError
 from draftroom.record import field, record
 from draftroom.store import Action, Negotiation, gitsafe, new_negotiation_dir, signing, turns
 from draftroom.store import remote as rm
+from draftroom.store.plumbing import is_ancestor
 from draftroom.store.transaction import head_sha
 from draftroom.workflow.identity import SECRETARIAT, resolve_actor
 from draftroom.workflow.negotiation import Home, open_negotiation
@@ -89,6 +90,7 @@ class Synced:
     fetched: int = 0  # others' actions received
     pushed: int = 0  # own actions sent
     refused: list[str] = field(default_factory=list)  # one line each
+    set_aside: list[Action] = field(default_factory=list)  # the action of each refused line
     offline: str | None = None  # why the remote could not be reached
     waiting: int = 0  # own actions still not on the remote afterwards
 
@@ -230,13 +232,13 @@ def _round(neg: Negotiation, home: Home, done: Synced, aside: dict[str, str], tu
         up, head = rm.upstream(repo), head_sha(repo)
         if up == head:
             return True
-        if rm.holds(repo, head, up):  # only others acted: move on to their history
+        if is_ancestor(repo, head, up):  # only others acted: move on to their history
             done.fetched += len(str(repo.git.rev_list(f"{head}..{up}")).split())
             repo.git.execute(["git", "reset", "-q", "--hard", up], pass_fds=(neg.lock_fd,))
             rm.mirror_tags(repo)
             neg.witness(up)
             return True
-        if aside or not rm.holds(repo, up, head):
+        if aside or not is_ancestor(repo, up, head):
             done.fetched += len(str(repo.git.rev_list(f"{head}..{up}")).split())
             pending = rm.start_replay(neg, neg.lock_fd, repo)
     for action in pending:
@@ -245,6 +247,7 @@ def _round(neg: Negotiation, home: Home, done: Synced, aside: dict[str, str], tu
                 done.refused.append(
                     f"refused {aside.pop(action.commit)}; kept as {rm.set_aside(repo, action)}"
                 )
+                done.set_aside.append(action)
         else:
             _replay_one(neg, home, action, done)
     ahead = _count_own(neg)
@@ -282,11 +285,14 @@ def _replay_one(neg: Negotiation, home: Home, action: Action, done: Synced) -> N
         with neg.repository() as repo:
             ref = rm.set_aside(repo, action)
         done.refused.append(f"refused {action.commit[:10]} ({action.summary}): {problem}; kept as {ref}")
+        done.set_aside.append(action)
 
 
-def after_action(neg: Negotiation) -> None:
+def after_action(neg: Negotiation, made: Action) -> None:
     """Sync a hosted negotiation after a change (not while syncing, not --offline; not when a front
-    end syncs in its own worker: negotiation.sync_in_own_worker)."""
+    end syncs in its own worker: negotiation.sync_in_own_worker). When the sync refuses the action
+    `made` itself (the guard, or a replay on the remote's history), the action failed: its refusal is
+    raised (the action is kept aside); other refusals are notices."""
     if _replaying or os.environ.get(OFFLINE_ENV) or not rm.is_hosted(neg):
         return
     try:
@@ -294,10 +300,20 @@ def after_action(neg: Negotiation) -> None:
     except DraftroomError as e:
         notice(f"not synced: {e}")
         return
-    for line in done.refused:
-        notice(line)
+    failed = None
+    for line, action in zip(done.refused, done.set_aside, strict=True):
+        if failed is None and _same_action(action, made):  # the commit itself may have been replayed
+            failed = line
+        else:
+            notice(line)
     if done.offline:
         notice(f"offline ({done.offline}): the action is kept here and goes out at the next `draftroom sync`")
+    if failed:
+        raise DraftroomError(failed)
+
+
+def _same_action(a: Action, b: Action) -> bool:
+    return (a.actor, a.action, a.summary, a.trailers) == (b.actor, b.action, b.summary, b.trailers)
 
 
 # ---- verify, guard ---------------------------------------------------------------------------------------

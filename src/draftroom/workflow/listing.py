@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 
 from draftroom.model import Document, labels
-from draftroom.model.amendment import Amendment, facts, matches
+from draftroom.model.amendment import Amendment, facts, matches, where
 from draftroom.model.translation import TranslationProposal
 from draftroom.record import asdict, field, record
 from draftroom.store.private import PrivateProposals
@@ -21,18 +21,6 @@ if TYPE_CHECKING:
 
     from draftroom.store.committed import Committed
     from draftroom.store.repo import Negotiation
-
-
-def where(a: Amendment, names: dict[str, str]) -> str:
-    """The label a negotiator sees now: "OP3", "new after OP5", "OP2 to after OP5"."""
-    target = names.get(a.target or "", "(deleted)")
-    anchor = names.get(a.anchor or "", "(deleted)")
-    if a.kind == "insert":
-        made = names.get(a.new_paragraph_id)  # once a revision applied it
-        return made or f"new {a.position} {anchor}"
-    if a.kind == "move":
-        return f"{target} to {a.position} {anchor}"
-    return target
 
 
 def thread_lines(a: Amendment) -> list[str]:

@@ -53,12 +53,12 @@ def sync_in_own_worker(owner: object, on: bool = True) -> None:
         _syncing_elsewhere.remove(owner)
 
 
-def _after_action(neg: Negotiation) -> None:
+def _after_action(neg: Negotiation, made: Action) -> None:
     if _syncing_elsewhere or not neg.has_remote():  # the hosting modules (and GitPython) stay unloaded
         return
     from draftroom.workflow import hosting  # it builds on this module
 
-    hosting.after_action(neg)
+    hosting.after_action(neg, made)
 
 
 # ---- new ---------------------------------------------------------------------------------------------

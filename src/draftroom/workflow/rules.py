@@ -11,9 +11,6 @@ from draftroom.model import Document, Located, Paragraph, find_by_id, labels
 from draftroom.model.amendment import KINDS, PENDING, POSITIONS, Amendment, Remark, make_id
 from draftroom.model.text_rules import check_typed
 from draftroom.record import record, replace
-from draftroom.workflow.notes import check_references
-from draftroom.workflow.patching import make_patch
-from draftroom.workflow.tree import contains
 
 
 @record
@@ -96,6 +93,9 @@ def propose(
         a.find, a.replace, a.text = edited(a.base_text or "", p.find, p.replace, target.label)
     elif p.kind == "move":
         _check_move(doc, a)
+    from draftroom.workflow.notes import check_references  # a proposal's, not a decision's
+    from draftroom.workflow.patching import make_patch
+
     if a.text is not None:
         check_references(a.text, doc)
     if a.base_text is not None and a.text is not None:
@@ -180,6 +180,8 @@ def _check_move(doc: Document, a: Amendment) -> None:
     target = find_by_id(doc, a.target or "")
     if target is None or a.anchor is None:
         return
+    from draftroom.workflow.tree import contains  # with the languages' markers: only for a move
+
     if contains(target.paragraph, a.anchor):
         raise DraftroomError(f"cannot move {target.label} next to itself or one of its own sub-items")
     names = labels(doc)

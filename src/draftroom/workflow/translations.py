@@ -13,7 +13,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from draftroom.errors import DraftroomError
-from draftroom.lang import LANGUAGES
+from draftroom.lang import check_language
 from draftroom.model import Document, Heading, Paragraph, find_by_id, iter_located, labels, locate
 from draftroom.model.amendment import Amendment, make_id
 from draftroom.model.dates import iso_date, printed_date
@@ -249,12 +249,6 @@ def language_view(name: str, lang: str | None, home: Home = None) -> LanguageVie
     return LanguageView(doc, languages, statuses(working, t), note_statuses(working, t))
 
 
-def check_language(lang: str) -> str:
-    if lang not in LANGUAGES:
-        raise DraftroomError(f"unknown language {lang!r}: use one of {', '.join(LANGUAGES)}")
-    return lang
-
-
 # ---- adding versions ------------------------------------------------------------------------------------
 def _version(
     working: Document, path: str | Path, lang: str | None, warn: Callable[[str], None]
@@ -386,7 +380,7 @@ def translate(
     proposes that wording instead, for the Secretariat to accept (`accept_translation`)."""
     text = check_typed(text, "translation (--text)")
     who = resolve_actor(actor)
-    check_language(lang)
+    lang = check_language(lang)
     if not text.strip():
         raise DraftroomError("--text is empty: give the paragraph's translation")
     neg = open_negotiation(name, home)
@@ -413,7 +407,7 @@ def translate_footnote(
     wording instead, accepted or rejected like a paragraph's (`decide_translation`)."""
     text = check_typed(text, "translation (--text)").strip()
     who = resolve_actor(actor)
-    check_language(lang)
+    lang = check_language(lang)
     if not text:
         raise DraftroomError("--text is empty: give the footnote's translation")
     neg = open_negotiation(name, home)
@@ -460,12 +454,6 @@ def _propose(txn: Transaction, proposal: TranslationProposal) -> TranslationProp
 
 def _proposals(files: list[str], read: Reader) -> list[TranslationProposal]:
     return read_proposals(read, [f for f in files if f.startswith(FOLDER)])
-
-
-def proposal_ids(name: str, home: Home = None) -> list[str]:
-    """The ids of the proposed wordings, from their file names alone (nothing parsed)."""
-    snap = open_negotiation(name, home).snapshot()
-    return [f.rsplit("/", 1)[1].removesuffix(".json") for f in proposal_files(snap.listing)]
 
 
 def translation_proposals(name: str, home: Home = None) -> list[tuple[str, TranslationProposal]]:
@@ -568,7 +556,7 @@ def translate_amendment(
     language, for the formal amendments document in that language. The Secretariat, or a proposer of
     the amendment (a delegation proposing its amendment in that language too)."""
     who = resolve_actor(actor)
-    check_language(lang)
+    lang = check_language(lang)
     neg = open_negotiation(name, home)
     with neg.action("translate-amendment", who) as txn:
         if lang == txn.doc.language:

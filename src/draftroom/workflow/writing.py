@@ -18,8 +18,8 @@ from draftroom.export.api import (
 from draftroom.export.api import check_output as check_file
 from draftroom.export.blocks import Options
 from draftroom.export.typography import OPENER_STYLES, PAPERS
-from draftroom.export.words import LANGUAGES, check_language
 from draftroom.files import write_atomically
+from draftroom.lang import LANGUAGES, check_language
 
 COMPILATION = "compilation"  # the current draft with every pending proposal in place, attributed
 KINDS = (*LAYOUTS, COMPILATION)  # what a stored negotiation exports as; any of them in any of WRITERS

@@ -127,7 +127,7 @@ def judge_commit(
     keys = signing.keys_at(before)
     if signed and (keys or signing.keys_at(after)):
         root = keys or [k for k in signing.keys_at(after) if k.actor == rules.SECRETARIAT]
-        pinned = _pinned_root(repo)
+        pinned = _hosted_with(repo, "root")
         if not keys and pinned and {k.key for k in root} != {pinned}:
             return "registers a Secretariat key other than the one this remote pinned"
         problem = rules.signer_problem(action, sig, root)
@@ -138,14 +138,13 @@ def judge_commit(
 
 def host_database(repo: Repo) -> str | None:
     """The SQL index the host keeps for this remote, if one was named when it was hosted."""
-    with repo.config_reader("repository") as cr:
-        value = cr.get_value("draftroom", "database", "")
-    return str(value) or None
+    return _hosted_with(repo, "database")
 
 
-def _pinned_root(repo: Repo) -> str | None:
+def _hosted_with(repo: Repo, key: str) -> str | None:
+    """The remote's `draftroom.KEY` setting (its database, its pinned Secretariat key), None if unset."""
     with repo.config_reader("repository") as cr:
-        value = cr.get_value("draftroom", "root", "")
+        value = cr.get_value("draftroom", key, "")
     return str(value) or None
 
 

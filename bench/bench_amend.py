@@ -28,6 +28,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
 from machine import machine  # noqa: E402  (the machine line every benchmark prints)
+from timing import median_time  # noqa: E402
 
 from draftroom.model import Document, Paragraph, states  # noqa: E402
 from draftroom.store.amendment_index import indexed_amendments  # noqa: E402
@@ -109,15 +110,6 @@ def seed(name: str, home: Path, count: int, rng: random.Random) -> list[str]:
     return ids
 
 
-def timed(fn, repeat: int) -> float:
-    runs = []
-    for _ in range(repeat):
-        t = time.perf_counter()
-        fn()
-        runs.append(time.perf_counter() - t)
-    return statistics.median(runs)
-
-
 def cli(home: Path, *args: str) -> None:
     env = {**os.environ, "PYTHONPATH": str(ROOT / "src"), "DRAFTROOM_HOME": str(home)}
     r = subprocess.run([sys.executable, "-m", "draftroom", *args], capture_output=True, env=env, text=True)
@@ -141,14 +133,14 @@ def main() -> None:
         )
         neg = open_negotiation("bench", home)
 
-        fill = timed(lambda: indexed_amendments(neg), 1)
+        fill = median_time(lambda: indexed_amendments(neg), 1)
         print(f"first read, filling the amendments index from git: {fill:.2f} s")
-        inside = timed(lambda: render(lister.list_amendments("bench", home=home)), 5)
+        inside = median_time(lambda: render(lister.list_amendments("bench", home=home)), 5)
         print(
             f"amendments (list {len(ids)}, query + render in process): {inside:.3f} s = {inside:.2f} x the 1 s target"
         )
-        whole = timed(lambda: cli(home, "amendments", "bench"), 3)
-        start = timed(lambda: cli(home, "--version"), 3)
+        whole = median_time(lambda: cli(home, "amendments", "bench"), 3)
+        start = median_time(lambda: cli(home, "--version"), 3)
         print(
             f"amendments (fresh process, as a user runs it): {whole:.3f} s = {whole:.2f} x the 1 s target; "
             f"{whole / start:.2f} x starting `draftroom --version` ({start:.3f} s: imports alone)"
@@ -180,8 +172,8 @@ def main() -> None:
 
         peer_runs, one_runs = [], []
         for _ in range(12):  # interleaved, so both see the same load
-            peer_runs.append(timed(git_commit, 1))
-            one_runs.append(timed(propose_one, 1))
+            peer_runs.append(median_time(git_commit, 1))
+            one_runs.append(median_time(propose_one, 1))
         peer, one = statistics.median(peer_runs), statistics.median(one_runs)
         print(
             f"propose one more: {one * 1000:.1f} ms = {one / peer:.2f} x a plain git add + commit ({peer * 1000:.1f} ms); target <= 3 x"

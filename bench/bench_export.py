@@ -11,11 +11,9 @@ against the pandoc command line.
 
 import os
 import shutil
-import statistics
 import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -30,6 +28,7 @@ from draftroom.parse import parse_file  # noqa: E402
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from machine import machine  # noqa: E402  (the machine line every benchmark prints)
+from timing import median_time  # noqa: E402
 
 
 def _seed() -> Path:
@@ -38,15 +37,6 @@ def _seed() -> Path:
         if candidate.is_file():
             return candidate
     raise SystemExit("shared/seeds/000_6842e5c2552c18cd.txt not found above this checkout")
-
-
-def _median(fn, repeats: int) -> float:
-    times = []
-    for _ in range(repeats):
-        start = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
 
 
 def main() -> int:
@@ -63,9 +53,9 @@ def main() -> int:
         out = Path(tmp)
         markdown = out / "seed.md"
         markdown.write_bytes(write_markdown(draft_layout(doc, options), typography_for(doc.language)))
-        ours = _median(lambda: export_document(doc, out / "ours.docx", options), repeats)
+        ours = median_time(lambda: export_document(doc, out / "ours.docx", options), repeats)
         env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
-        ours_cli = _median(
+        ours_cli = median_time(
             lambda: subprocess.run(
                 [sys.executable, "-m", "draftroom", "export", str(seed), "-o", str(out / "cli.docx")],
                 check=True,
@@ -74,7 +64,7 @@ def main() -> int:
             ),
             repeats,
         )
-        theirs = _median(
+        theirs = median_time(
             lambda: subprocess.run(
                 [pandoc, "-f", "markdown", str(markdown), "-o", str(out / "pandoc.docx")],
                 check=True,

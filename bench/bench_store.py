@@ -21,6 +21,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
 from machine import machine  # noqa: E402  (the machine line every benchmark prints)
+from timing import timings  # noqa: E402
 
 from draftroom.model import Document, Paragraph, states  # noqa: E402
 from draftroom.store import Negotiation  # noqa: E402
@@ -42,15 +43,6 @@ def document(paragraphs: int) -> Document:
         preamble=[Paragraph(f"pp-{i}", f"Recalling {text}") for i in range(paragraphs)],
         operative=[Paragraph(f"op-{i}", text, number=i + 1) for i in range(paragraphs)],
     )
-
-
-def timed(fn: Callable[[], object], rounds: int) -> list[float]:
-    out = []
-    for _ in range(rounds):
-        t = time.perf_counter()
-        fn()
-        out.append(time.perf_counter() - t)
-    return out
 
 
 def plain_commit(repo: Path, files: list[str], i: int) -> Callable[[], None]:
@@ -91,10 +83,10 @@ def main() -> None:
     # interleaved, so that load from other processes on the machine hits both sides alike
     add, peer_add, revise, peer_revise = [], [], [], []
     for i in range(args.rounds):
-        add += timed(lambda: wf.add_sponsors("bench", [next(names)], "Secretariat", home=home), 1)
-        peer_add += timed(plain_commit(peer, ["sponsors.json"], i), 1)
-        revise += timed(lambda: revising.revise("bench", "Secretariat", home=home), 1)
-        peer_revise += timed(plain_commit(peer, ["meta.json", "negotiation.json"], i), 1)
+        add += timings(lambda: wf.add_sponsors("bench", [next(names)], "Secretariat", home=home), 1)
+        peer_add += timings(plain_commit(peer, ["sponsors.json"], i), 1)
+        revise += timings(lambda: revising.revise("bench", "Secretariat", home=home), 1)
+        peer_revise += timings(plain_commit(peer, ["meta.json", "negotiation.json"], i), 1)
     for what, ours, theirs in (("sponsor add", add, peer_add), ("revise", revise, peer_revise)):
         print(
             f"{what + ':':<12} {ms(ours):6.1f} ms  plain git add+commit of the same files: {ms(theirs):6.1f} ms"
@@ -108,9 +100,9 @@ def main() -> None:
         ) as txn:
             txn.doc.operative[i % 40].text += f" {i}"
     total = len(neg.git_log())
-    log = timed(lambda: wf.log("bench", home=home), 10)
-    show = timed(lambda: wf.show("bench", home=home), 10)
-    peer_log = timed(lambda: git("log", "--format=%H %an %s", cwd=neg.path), 10)
+    log = timings(lambda: wf.log("bench", home=home), 10)
+    show = timings(lambda: wf.show("bench", home=home), 10)
+    peer_log = timings(lambda: git("log", "--format=%H %an %s", cwd=neg.path), 10)
     print(
         f"log  ({total} actions, in process): {ms(log):6.1f} ms (target < 300 ms); `git log` command: {ms(peer_log):.1f} ms, ratio {ms(log) / ms(peer_log):.2f}x"
     )
@@ -118,9 +110,9 @@ def main() -> None:
     undo, peer_undo = [], []
     for i in range(10):  # an action, then taking it back: ours against `git revert` of a plain commit
         wf.add_sponsors("bench", [next(names)], "Secretariat", home=home)
-        undo += timed(lambda: undoing.undo("bench", None, "Secretariat", home=home), 1)
+        undo += timings(lambda: undoing.undo("bench", None, "Secretariat", home=home), 1)
         plain_commit(peer, ["sponsors.json"], 1000 + i)()
-        peer_undo += timed(
+        peer_undo += timings(
             lambda: git("-c", "user.name=b", "-c", "user.email=b@x", "revert", "--no-edit", "HEAD", cwd=peer),
             1,
         )
@@ -131,9 +123,13 @@ def main() -> None:
     env = {**os.environ, "PYTHONPATH": str(ROOT / "src"), "DRAFTROOM_HOME": str(home)}
     cli = [sys.executable, "-m", "draftroom"]
     for verb in (["log", "bench", "--json"], ["show", "bench", "--json"]):
-        whole = timed(lambda v=verb: subprocess.run([*cli, *v], env=env, check=True, capture_output=True), 5)
+        whole = timings(
+            lambda v=verb: subprocess.run([*cli, *v], env=env, check=True, capture_output=True), 5
+        )
         print(f"`draftroom {' '.join(verb)}` whole command incl. Python start-up: {ms(whole):6.1f} ms")
-    startup = timed(lambda: subprocess.run([*cli, "--version"], env=env, check=True, capture_output=True), 5)
+    startup = timings(
+        lambda: subprocess.run([*cli, "--version"], env=env, check=True, capture_output=True), 5
+    )
     print(f"`draftroom --version` (start-up alone, the floor): {ms(startup):6.1f} ms")
 
 

@@ -20,7 +20,6 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Callable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -29,15 +28,7 @@ sys.path.insert(0, str(ROOT / "tests"))
 
 from clones import dr, env_for  # noqa: E402  (each clone's home and config)
 from machine import machine  # noqa: E402  (the machine line every benchmark prints)
-
-
-def timed(fn: Callable[[], object], n: int) -> list[float]:
-    out = []
-    for _ in range(n):
-        t = time.perf_counter()
-        fn()
-        out.append(time.perf_counter() - t)
-    return out
+from timing import timings  # noqa: E402
 
 
 def ms(values: list[float]) -> str:
@@ -78,7 +69,7 @@ def main() -> None:
         from draftroom.workflow import hosting
 
         neg, home = Negotiation(fr / "home" / "t"), fr / "home"
-        peer = timed(
+        peer = timings(
             lambda: subprocess.run(
                 ["git", "-C", str(neg.path), "ls-remote", "origin", "refs/heads/main"],
                 check=True,
@@ -86,9 +77,9 @@ def main() -> None:
             ),
             opts.looks,
         )
-        looks = timed(lambda: hosting.look("t", home), opts.looks)
-        fetches = timed(lambda: rm.fetch(neg), opts.looks)
-        syncs = timed(lambda: hosting.sync("t", home), max(3, opts.looks // 4))
+        looks = timings(lambda: hosting.look("t", home), opts.looks)
+        fetches = timings(lambda: rm.fetch(neg), opts.looks)
+        syncs = timings(lambda: hosting.sync("t", home), max(3, opts.looks // 4))
         base = statistics.median(peer)
         print(f"bare git ls-remote (the peer): {ms(peer)}")
         cpu = _cpu_per_ls_remote(tmp / "served" / "t.git", opts.looks)

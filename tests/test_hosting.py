@@ -185,14 +185,14 @@ def test_a_hand_made_commit_the_remote_refuses_is_set_aside_and_the_valid_action
 def test_the_server_refuses_rewritten_history_and_moved_or_deleted_tags(machines):
     fr = machines["France"]
     fr.ok("sponsors", "t", "add", "France")
-    for refs in (
-        ["+HEAD~1:main"],
-        [":refs/tags/rev-0"],
-        ["+HEAD:refs/tags/rev-0"],
-        ["HEAD:refs/heads/other"],
+    for refs, why in (
+        (["+HEAD~1:main"], "a non-fast-forward push rewrites history"),
+        ([":refs/tags/rev-0"], "deleting a ref rewrites the negotiation's history"),
+        (["+HEAD:refs/tags/rev-0"], "a revision tag never moves"),
+        (["HEAD:refs/heads/other"], "only main and revision tags are pushed"),
     ):
         result = push(fr, *refs)
-        assert result.returncode != 0, refs
+        assert result.returncode != 0 and why in result.stderr, (refs, result.stderr)
 
 
 def test_an_action_the_remote_refuses_as_it_syncs_by_itself_fails_in_one_line(
@@ -272,6 +272,31 @@ def test_a_remote_that_never_answers_is_offline_within_the_timeout_and_nothing_i
     assert "1 sent" in fr.ok("sync", "t")
     assert "France" in sponsors(machines["Japan"]) or machines["Japan"].ok("sync", "t")
     assert "France" in sponsors(machines["Japan"])
+
+
+def test_a_remote_whose_history_no_longer_holds_the_clones_is_refused_and_nothing_changes(machines, daemon):
+    """The remote replaced by another negotiation (or rewritten on the server): sync refuses in one
+    line, the clone keeps its history and its view of the remote, and says so again next time (it
+    replayed every commit of the old history as its own, and became the other negotiation)."""
+    from store_support import sample_document
+
+    from draftroom.workflow import negotiation as wf
+
+    sec, fr = machines["Secretariat"], machines["France"]
+    doc = sample_document()
+    doc.title = "Another negotiation"
+    wf.create_negotiation("u", doc, facilitator="Pakistan", actor="Secretariat", home=sec.home)
+    sec.ok("host", "u", "--at", str(daemon.root / "u.git"))
+    fr.ok("sponsors", "t", "add", "France")
+    before = fr.git("rev-parse", "HEAD", "refs/remotes/origin/main")
+    fr.git("remote", "set-url", "origin", daemon.url("u.git"))
+    for _ in range(2):
+        result = fr.run("sync", "t")
+        assert result.returncode != 0, result.stdout
+        (line,) = result.stderr.strip().splitlines()
+        assert "no longer holds" in line and before.split()[1][:10] in line, line
+        assert fr.git("rev-parse", "HEAD", "refs/remotes/origin/main") == before
+    assert "Another negotiation" not in fr.ok("show", "t")
 
 
 def test_bad_remotes_are_one_line(machines, daemon, tmp_path, run_cli):

@@ -6,10 +6,14 @@ import re
 import pytest
 from conftest import SEEDS
 from rich.cells import cell_len
+from rich.console import Console
+from rich.text import Text
 
 from draftroom.model import iter_located
 from draftroom.parse import parse_file
 from draftroom.tui.widgets.cjk import NO_LINE_START, break_offsets
+from draftroom.tui.widgets.hanging import NARROW_BELOW, Hanging
+from draftroom.tui.widgets.labels import paragraph_text
 
 
 def lines_of(text: str, width: int) -> list[str]:
@@ -68,3 +72,25 @@ def test_mixed_text_of_every_kind_breaks_within_the_width_and_only_when_full():
                 f"{re.escape(piece)}[{re.escape(closing)}]*", after
             ).group()  # moved down together
             assert cell_len(line) + cell_len(carried) > width, (width, line, after)
+
+
+def test_a_rows_height_counted_from_its_breaks_is_the_lines_it_draws():
+    """The draft's list asks every row's height and draws only those on screen: the count made
+    without drawing is the drawing's, for Chinese, English, mixed text, tabs and line breaks, in the
+    wide gutter and the narrow one."""
+    import random
+
+    rng = random.Random(12)
+    pieces = ["中", "文", "，", "。", "》", "《", " ", "　", "a", "bc ", "2030 ", "Development,", "x" * 40]
+    pieces += ["[^3]", "[", "]", "\t", "\n"]
+    doc = parse_file(SEEDS / "001_334a0e47d0d674b7.txt")
+    texts = [loc.paragraph.text for loc in iter_located(doc)]
+    texts += ["".join(rng.choice(pieces) for _ in range(rng.randrange(0, 90))) for _ in range(200)]
+    texts += ["Recalling its resolution 70/1 of 25 September 2015, entitled “Transforming our world” " * 3]
+    console = Console(width=200)
+    for text in texts:
+        for width in (NARROW_BELOW - 13, NARROW_BELOW - 1, NARROW_BELOW, 77, 101):
+            row = Hanging(Text("OP10 (b)"), paragraph_text(text), 19, (Text("OP10(b)"), 13))
+            drawn = sum(s.text.count("\n") for s in console.render(row, console.options.update_width(width)))
+            fresh = Hanging(Text("OP10 (b)"), paragraph_text(text), 19, (Text("OP10(b)"), 13))
+            assert fresh.height(console, width) == drawn, (width, text)

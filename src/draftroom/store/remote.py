@@ -21,9 +21,10 @@ from pathlib import Path
 from git import GitCommandError, Repo
 
 from draftroom.errors import DraftroomError
-from draftroom.store import gitlog, gitsafe, network, rules, signing, turns
+from draftroom.store import gitlog, gitsafe, network, plumbing, rules, signing, turns
 from draftroom.store.committed import Committed
 from draftroom.store.network import Offline
+from draftroom.store.plumbing import is_ancestor
 from draftroom.store.records import Action
 from draftroom.store.repo import BRANCH, REMOTE, Negotiation, revision_tags
 from draftroom.store.transaction import ensure_tag, head_sha, reset_to_head, sign_options
@@ -126,7 +127,7 @@ def judge_commit(
     keys = signing.keys_at(before)
     if signed and (keys or signing.keys_at(after)):
         root = keys or [k for k in signing.keys_at(after) if k.actor == rules.SECRETARIAT]
-        pinned = _pinned_root(repo)
+        pinned = _hosted_with(repo, "root")
         if not keys and pinned and {k.key for k in root} != {pinned}:
             return "registers a Secretariat key other than the one this remote pinned"
         problem = rules.signer_problem(action, sig, root)
@@ -137,14 +138,13 @@ def judge_commit(
 
 def host_database(repo: Repo) -> str | None:
     """The SQL index the host keeps for this remote, if one was named when it was hosted."""
-    with repo.config_reader("repository") as cr:
-        value = cr.get_value("draftroom", "database", "")
-    return str(value) or None
+    return _hosted_with(repo, "database")
 
 
-def _pinned_root(repo: Repo) -> str | None:
+def _hosted_with(repo: Repo, key: str) -> str | None:
+    """The remote's `draftroom.KEY` setting (its database, its pinned Secretariat key), None if unset."""
     with repo.config_reader("repository") as cr:
-        value = cr.get_value("draftroom", "root", "")
+        value = cr.get_value("draftroom", key, "")
     return str(value) or None
 
 
@@ -266,6 +266,10 @@ def _has_head(repo: Repo) -> bool:
 
 # ---- syncing -----------------------------------------------------------------------------------------
 def fetch(neg: Negotiation) -> None:
+    """Fetch the remote's branch and tags. The guard lets a remote's history only grow: when its branch
+    no longer holds the one fetched before (rewritten on the server, or the URL now names another
+    negotiation), the clone keeps its view of the remote and the sync is refused in one line."""
+    before = _git(neg.path, "for-each-ref", "--format=%(objectname)", UPSTREAM).strip()
     _git(
         neg.path,
         "fetch",
@@ -277,6 +281,12 @@ def fetch(neg: Negotiation) -> None:
         f"+refs/tags/*:{REMOTE_TAGS}*",
         timeout=network.timeout(neg.path),
     )
+    if before and not plumbing.is_ancestor(neg.git_dir(), before, UPSTREAM):
+        _git(neg.path, "update-ref", UPSTREAM, before)
+        raise DraftroomError(
+            f"the remote of {neg.name} no longer holds the history this clone fetched from it "
+            f"({before[:10]}): it was rewritten, or its URL names another negotiation; nothing was changed here"
+        )
 
 
 def remote_head(neg: Negotiation) -> str:
@@ -294,14 +304,6 @@ def upstream(repo: Repo) -> str:
 def own_commits(repo: Repo) -> list[str]:
     """This clone's commits the remote does not hold, oldest first."""
     return str(repo.git.rev_list("--reverse", f"{UPSTREAM}..HEAD")).split()
-
-
-def holds(repo: Repo, ancestor: str, descendant: str) -> bool:
-    try:
-        repo.git.merge_base("--is-ancestor", ancestor, descendant)
-    except GitCommandError:
-        return False
-    return True
 
 
 def mirror_tags(repo: Repo) -> None:
@@ -446,7 +448,7 @@ def guard(repo: Repo, updates: list[tuple[str, str, str]]) -> str | None:
         if new == ZERO:
             return f"{ref}: deleting a ref rewrites the negotiation's history"
         if ref == branch:
-            if old != ZERO and not holds(repo, old, new):
+            if old != ZERO and not is_ancestor(repo, old, new):
                 return f"{new[:10]}: a non-fast-forward push rewrites history; sync first, then push"
             verdicts = judge_range(repo, old if old != ZERO else None, new)
             if verdicts:
@@ -456,7 +458,7 @@ def guard(repo: Repo, updates: list[tuple[str, str, str]]) -> str | None:
             if old != ZERO:
                 return f"{ref}: a revision tag never moves"
             target = str(repo.git.rev_parse(f"{new}^{{commit}}")).strip()
-            cut = gitlog.read_actions(repo, target)[0] if holds(repo, target, main) else None
+            cut = gitlog.read_actions(repo, target)[0] if is_ancestor(repo, target, main) else None
             if cut is None or cut.revision != tag:
                 return f"{ref}: a tag names the commit of `revise` that cut it, in {BRANCH}'s history"
         else:

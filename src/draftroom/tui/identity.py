@@ -1,7 +1,6 @@
 """Who is acting: a delegation (or the Secretariat) and a role. Always shown, passed to every action."""
 
-from dataclasses import dataclass
-
+from draftroom.record import record
 from draftroom.workflow.identity import ROLES, SECRETARIAT
 
 __all__ = ["CHAIR_ROLES", "ROLES", "SECRETARIAT", "Identity"]
@@ -9,7 +8,7 @@ __all__ = ["CHAIR_ROLES", "ROLES", "SECRETARIAT", "Identity"]
 CHAIR_ROLES = ("facilitator", "secretariat")
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Identity:
     delegation: str | None = None  # a Member State's English short name, or "Secretariat"
     role: str = "reviewer"

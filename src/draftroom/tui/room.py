@@ -8,11 +8,11 @@ interchangeable.
 from __future__ import annotations
 
 import threading
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
 from draftroom.model import Document
+from draftroom.record import record
 from draftroom.tui.snapshot import Snapshot
 from draftroom.workflow.negotiation import LogEntry, Sponsor
 
@@ -21,7 +21,7 @@ if TYPE_CHECKING:  # loaded when a room first looks at its remote, or reads anot
     from draftroom.workflow.translations import LanguageView
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class LobbyRow:
     """One row of the negotiations list."""
 
@@ -33,7 +33,7 @@ class LobbyRow:
     pending: int
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class ProposalRequest:
     """What the amendment editor hands to the workflow; `target` and `anchor` are paragraph ids."""
 
@@ -48,7 +48,7 @@ class ProposalRequest:
     private: bool = False  # kept in this clone until submitted (`amend --private`)
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class ExportRequest:
     kind: str  # one of draftroom.workflow.writing.KINDS
     language: str

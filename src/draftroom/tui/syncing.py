@@ -22,13 +22,13 @@ from __future__ import annotations
 
 import logging
 import time
-from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING
 
 from textual.timer import Timer
 
 from draftroom.errors import DraftroomError
+from draftroom.record import record
 from draftroom.tui.room import Room
 from draftroom.workflow.negotiation import sync_in_own_worker
 
@@ -54,7 +54,7 @@ def look_interval(idle: float) -> float:
     return min(SLOW_SECONDS, FAST_SECONDS * 2**doublings)
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class SyncState:
     online: bool
     waiting: int  # this clone's actions not on the remote yet
@@ -62,7 +62,7 @@ class SyncState:
     reason: str = ""  # why it is offline
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class _Result:
     room: Room
     look: Look | None

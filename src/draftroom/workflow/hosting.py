@@ -22,6 +22,7 @@ from draftroom.errors import DraftroomError
 from draftroom.record import field, record
 from draftroom.store import Action, Negotiation, gitsafe, new_negotiation_dir, signing, turns
 from draftroom.store import remote as rm
+from draftroom.store.plumbing import is_ancestor
 from draftroom.store.transaction import head_sha
 from draftroom.workflow.identity import SECRETARIAT, resolve_actor
 from draftroom.workflow.negotiation import Home, open_negotiation
@@ -231,13 +232,13 @@ def _round(neg: Negotiation, home: Home, done: Synced, aside: dict[str, str], tu
         up, head = rm.upstream(repo), head_sha(repo)
         if up == head:
             return True
-        if rm.holds(repo, head, up):  # only others acted: move on to their history
+        if is_ancestor(repo, head, up):  # only others acted: move on to their history
             done.fetched += len(str(repo.git.rev_list(f"{head}..{up}")).split())
             repo.git.execute(["git", "reset", "-q", "--hard", up], pass_fds=(neg.lock_fd,))
             rm.mirror_tags(repo)
             neg.witness(up)
             return True
-        if aside or not rm.holds(repo, up, head):
+        if aside or not is_ancestor(repo, up, head):
             done.fetched += len(str(repo.git.rev_list(f"{head}..{up}")).split())
             pending = rm.start_replay(neg, neg.lock_fd, repo)
     for action in pending:

@@ -17,7 +17,9 @@ from rich.containers import Lines
 from rich.text import Text
 
 _CJK = "\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f"
-HAS_CJK = re.compile(f"[{_CJK}]")
+# a lookahead: else the search compiles the class a second time (as its quick first-character test),
+# and Python builds a class this wide one code point at a time, a millisecond each (the first paint)
+HAS_CJK = re.compile(f"(?=[{_CJK}])")
 _UNIT = re.compile(f"[{_CJK}]|[^\\s{_CJK}]+\\s*|\\s+")
 NO_LINE_START = frozenset("，。、；：？！）》」』〉】”’．,.;:?!)%")
 
@@ -92,3 +94,15 @@ class CJKText(Text):
                 piece.truncate(width, overflow="fold")
                 lines.append(piece)
         return lines
+
+    def line_count(self, console: Console, width: int) -> int:
+        """How many lines `wrap(console, width)` gives, counted from the line breaks alone: a list
+        asks every row's height, where only the rows on screen need to be drawn."""
+        plain = self.plain
+        if "\n" in plain:
+            return len(self.wrap(console, width))
+        if self.no_wrap:
+            return 1
+        if not HAS_CJK.search(plain):  # Rich's wrapping: the same breaks without the styles
+            return len(Text(plain, overflow=self.overflow).wrap(console, width))
+        return len(break_offsets(plain, width)) + 1

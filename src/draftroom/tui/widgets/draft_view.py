@@ -2,6 +2,8 @@
 
 from rich.text import Text
 from textual.binding import Binding
+from textual.css.styles import RulesMap
+from textual.visual import RichVisual, Visual
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
@@ -60,6 +62,19 @@ def _annex_rows(doc: Document) -> dict[str, list[Option]]:
     return rows
 
 
+class _RowVisual(RichVisual):
+    """A paragraph row drawn as Textual draws a Rich renderable, its height counted from its line
+    breaks: Textual's own counts a row's lines by drawing it, and the list asks the height of every
+    row of the draft (72 in the demo) where only the dozen on screen are drawn."""
+
+    def __init__(self, widget: OptionList, row: Hanging) -> None:
+        super().__init__(widget, row)
+        self._row = row
+
+    def get_height(self, rules: RulesMap, width: int) -> int:
+        return self._row.height(self._widget.app.console, width)
+
+
 class DraftView(OptionList):
     """One option per paragraph or sub-item (id = paragraph id); annex headings are disabled rows."""
 
@@ -96,6 +111,12 @@ class DraftView(OptionList):
         index = self.get_option_index(target) if target else self._first_enabled(options)
         if index is not None:
             self.highlighted = index
+
+    def _get_visual(self, option: Option) -> Visual:
+        """Textual's hook (private, of the 8.2 the project pins) making each option's visual once."""
+        if option._visual is None and isinstance(option.prompt, Hanging):
+            option._visual = _RowVisual(self, option.prompt)
+        return super()._get_visual(option)
 
     @staticmethod
     def _first_enabled(options: list[Option]) -> int | None:

@@ -5,8 +5,9 @@ every row at each layout): wraps the text once to the width left, then prefixes 
 may carry a narrow gutter too, used when the row is narrower than `NARROW_BELOW` cells (an 80-column
 terminal), so the text keeps most of the width.
 
-A list draws each row several times at one width (Textual's OptionList renders a row to count its
-lines, at each layout, then again to show it): the row keeps its last drawing and its width.
+A list draws a row again at one width (each time its highlight changes): the row keeps its last
+drawing and its width. Its height is counted from its line breaks alone (`height`), for the list
+that asks every row's height but draws only the rows on screen.
 """
 
 from collections.abc import Iterator
@@ -16,11 +17,15 @@ from rich.measure import Measurement
 from rich.segment import Segment
 from rich.text import Text
 
+from draftroom.tui.widgets.cjk import CJKText
+
 NARROW_BELOW = 64  # cells of the row: below, the narrow gutter
 
 
 class Hanging:
-    def __init__(self, gutter: Text, body: Text, width: int, narrow: tuple[Text, int] | None = None) -> None:
+    def __init__(
+        self, gutter: Text, body: CJKText, width: int, narrow: tuple[Text, int] | None = None
+    ) -> None:
         self.gutter = gutter
         self.body = body
         self.width = width
@@ -33,10 +38,18 @@ class Hanging:
             self._drawn = (key, list(self._segments(console, options)))
         return self._drawn[1]
 
+    def _gutter(self, width: int) -> tuple[Text, int]:
+        """The gutter and its width for a row `width` cells wide."""
+        if self.narrow is not None and width < NARROW_BELOW:
+            return self.narrow
+        return self.gutter, self.width
+
+    def height(self, console: Console, width: int) -> int:
+        """The lines the row takes `width` cells wide, without drawing it."""
+        return self.body.line_count(console, max(width - self._gutter(width)[1], 8))
+
     def _segments(self, console: Console, options: ConsoleOptions) -> Iterator[Segment]:
-        gutter, width = self.gutter, self.width
-        if self.narrow is not None and options.max_width < NARROW_BELOW:
-            gutter, width = self.narrow
+        gutter, width = self._gutter(options.max_width)
         room = max(options.max_width - width, 8)
         lines = self.body.wrap(console, room)
         blank = Segment(" " * width)

@@ -6,7 +6,6 @@ draws the same help as text, wrapped between keys (never inside one), and redraw
 change. A click on a key presses it; a disabled key is dimmed and rings the bell.
 """
 
-from dataclasses import dataclass
 from typing import ClassVar
 
 from rich.cells import cell_len
@@ -16,8 +15,10 @@ from textual.geometry import Size
 from textual.screen import Screen
 from textual.widget import Widget
 
+from draftroom.record import record
 
-@dataclass(frozen=True)
+
+@record(frozen=True)
 class KeyHelp:
     key: str  # what a click simulates
     shown: str  # how the key is drawn ("enter", "^p")

@@ -1,13 +1,12 @@
 """Beside the draft: the focused paragraph's status, its footnotes in full, and who proposes what."""
 
-from dataclasses import dataclass
-
 from rich.console import Group
 from rich.text import Text
 from textual.widgets import Static
 
 from draftroom.model import Document
 from draftroom.model.footnotes import references
+from draftroom.record import record
 from draftroom.tui.snapshot import Snapshot
 from draftroom.tui.widgets.cjk import CJKText
 from draftroom.tui.widgets.labels import (
@@ -21,7 +20,7 @@ from draftroom.tui.widgets.labels import (
 MAX_LISTED = 8
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Beside:
     """The draft read in another language: the focused paragraph's working text goes beside it."""
 

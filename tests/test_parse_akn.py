@@ -163,6 +163,20 @@ def test_a_dtd_anywhere_in_any_encoding_is_refused(run_cli, tmp_path, data):
     assert "declares a DTD or entities" in line, line
 
 
+@pytest.mark.parametrize("words", [400_000, 2_500_000], ids=["under-20-mb", "one-text-node-over-10-mb"])
+def test_an_akn_file_over_the_text_length_limit_is_refused(run_cli, tmp_path, words):
+    """As every reader's text is (model.limits.TEXT_CHARS): a file under the size limit whose text is
+    not a resolution's (the longest of the corpus holds 220 KB), said as that limit, not as libxml2's
+    "Text node too long, try XML_PARSE_HUGE" nor read whole."""
+    xml = (AKN / "en_A_RES_79_3.xml").read_text(encoding="utf-8")
+    path = tmp_path / "long.xml"
+    path.write_text(
+        xml.replace("</preamble>", f"<container><p>{'word ' * words}</p></container></preamble>", 1)
+    )
+    line = _one_line_error(run_cli("parse", str(path)))
+    assert "over the text length limit" in line, line
+
+
 def test_a_100_mb_xml_file_is_refused(run_cli, tmp_path):
     path = tmp_path / "huge.xml"
     with path.open("wb") as f:

@@ -33,7 +33,7 @@ from draftroom.lang.markers import next_letter, roman, roman_value
 from draftroom.model import Annex, Closing, Document, Footnote, Heading, Paragraph
 from draftroom.model.dates import iso_date
 from draftroom.model.document import TABLE_ROWS
-from draftroom.model.limits import XML_DEPTH, over_limit
+from draftroom.model.limits import TEXT_CHARS, XML_DEPTH, over_limit
 from draftroom.model.text_rules import storable
 from draftroom.parse import vocab
 from draftroom.parse.xml_limits import check_depth, is_depth_error
@@ -108,12 +108,15 @@ def read_akn(data: bytes, name: str) -> AknRead:
     except etree.XMLSyntaxError as e:
         if is_depth_error(e):
             raise over_limit(XML_DEPTH, name) from None
+        if "text node too long" in str(e).lower():  # libxml2's own limit, 10 MB: ours is lower
+            raise over_limit(TEXT_CHARS, name) from None
         msg = " ".join(str(e.msg).split())
         where = "" if f"line {e.lineno}" in msg else f", line {e.lineno}"
         raise DraftroomError(f"{name}: malformed XML ({msg}{where}): check the file") from None
     if root.getroottree().docinfo.doctype:  # a DOCTYPE the byte search missed (UTF-16, say)
         raise declares
     check_depth(root, name)
+    TEXT_CHARS.check(sum(map(len, root.itertext())), name)
     return _Reader(name).read(root)
 
 

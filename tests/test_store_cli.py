@@ -9,6 +9,7 @@ from conftest import ok
 from store_support import SEEDS, git, home_with_t, sample_document
 
 from draftroom.model.jsonform import to_dict
+from draftroom.store import plumbing, spawn
 from draftroom.workflow import negotiation as wf
 
 SEED_001 = SEEDS / "001_334a0e47d0d674b7.txt"
@@ -99,6 +100,32 @@ def test_list_shows_every_negotiation(run_cli, home):
         ("t", "zh", 0, 2),
     ]
     assert "A/C.3/74/L.20" in ok(run_cli("list"))
+
+
+def test_list_keeps_what_a_commit_says_and_follows_the_head(run_cli, home, monkeypatch):
+    first = as_json(run_cli("list", "--json"))
+    kept = home / "t" / ".git" / "draftroom" / "cache" / "summary"
+    assert kept.is_file()
+
+    def no_git(*args, **kwargs):
+        raise AssertionError("a git process was started")
+
+    with monkeypatch.context() as m:
+        m.setattr(spawn, "run", no_git)
+        m.setattr(spawn, "start", no_git)
+        m.setattr(plumbing, "objects", no_git)  # nor asked a running cat-file
+        assert as_json(run_cli("list", "--json")) == first  # from the kept summary
+    ok(run_cli("sponsors", "t", "add", "Belarus", "--as", "Belarus"))  # the head moves
+    (after,) = as_json(run_cli("list", "--json"))
+    assert (after["sponsor_count"], after["action_count"]) == (3, first[0]["action_count"] + 1)
+    for damage in ("", "not json\n", json.dumps({"key": "other"}) + "\n", "fields"):
+        if damage == "fields":  # the right key, a field of the wrong type
+            head = json.loads(kept.read_text(encoding="utf-8"))
+            head["value"]["revision"] = "0"
+            damage = json.dumps(head) + "\n"
+        kept.write_text(damage, encoding="utf-8")
+        assert as_json(run_cli("list", "--json")) == [after]  # computed again
+        assert json.loads(kept.read_text(encoding="utf-8"))["value"]["revision"] == 0  # and kept
 
 
 def test_reindex_after_deleting_the_database_gives_identical_answers(run_cli, home):

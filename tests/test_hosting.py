@@ -149,6 +149,8 @@ def _claim_for_japan(neg: Path) -> None:
         ("France", _claim_for_japan, "sponsors/france.json holds Japan's sponsorship"),
         ("France", lambda n: (n / "text" / "op-1.txt").write_text("mine\n"), "outside a revision"),
         ("France", lambda n: (n / "keys" / "france.signers").write_text(""), "only the Secretariat"),
+        ("France", lambda n: (n / "meta.json").write_text("{}\n"), "revises, marks or tables"),
+        ("France", lambda n: (n / "notes.txt").write_text("mine\n"), "notes.txt is no file of a negotiation"),
     ],
 )
 def test_the_server_refuses_a_hand_made_push_in_one_line_naming_the_commit(machines, actor, edit, why):

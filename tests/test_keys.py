@@ -66,6 +66,19 @@ def test_in_a_hosted_negotiation_an_actor_without_a_key_gets_one_line_saying_how
     assert git(home / "t", "rev-parse", "HEAD") == head
 
 
+def test_a_private_key_others_can_read_is_one_line_saying_how_to_protect_it(run_cli, home):
+    """ssh-keygen ignores such a key ("UNPROTECTED PRIVATE KEY FILE"); a key copied from another
+    machine often lands so. The action said: "git commit-tree failed ...: No private key found"."""
+    ok(run_cli("keys", "new", "--as", "France"))
+    private = Path(os.environ["XDG_CONFIG_HOME"]) / "draftroom" / "keys" / "france"
+    private.chmod(0o644)
+    head = git(home / "t", "rev-parse", "HEAD")
+    result = run_cli("sponsors", "t", "add", "France", "--as", "France", "--home", str(home))
+    assert result.returncode != 0 and result.stderr.count("\n") == 1, result.stderr
+    assert f"chmod 600 {private}" in result.stderr and "0644" in result.stderr, result.stderr
+    assert git(home / "t", "rev-parse", "HEAD") == head
+
+
 @pytest.mark.parametrize("content", ["not a key\n", "ssh-ed25519 ***notbase64***\n", None])
 def test_a_bad_key_file_is_one_line(run_cli, home, tmp_path, content):
     bad = tmp_path / "bad.pub"

@@ -9,6 +9,7 @@ from conftest import ok
 from store_support import SEEDS, git, home_with_t, sample_document
 
 from draftroom.model.jsonform import to_dict
+from draftroom.store import plumbing, spawn
 from draftroom.workflow import negotiation as wf
 
 SEED_001 = SEEDS / "001_334a0e47d0d674b7.txt"
@@ -99,6 +100,60 @@ def test_list_shows_every_negotiation(run_cli, home):
         ("t", "zh", 0, 2),
     ]
     assert "A/C.3/74/L.20" in ok(run_cli("list"))
+
+
+def test_list_keeps_what_a_commit_says_and_follows_the_head(run_cli, home, monkeypatch):
+    first = as_json(run_cli("list", "--json"))
+    kept = home / "t" / ".git" / "draftroom" / "cache" / "summary"
+    assert kept.is_file()
+
+    def no_git(*args, **kwargs):
+        raise AssertionError("a git process was started")
+
+    with monkeypatch.context() as m:
+        m.setattr(spawn, "run", no_git)
+        m.setattr(spawn, "start", no_git)
+        m.setattr(plumbing, "objects", no_git)  # nor asked a running cat-file
+        assert as_json(run_cli("list", "--json")) == first  # from the kept summary
+    ok(run_cli("sponsors", "t", "add", "Belarus", "--as", "Belarus"))  # the head moves
+    (after,) = as_json(run_cli("list", "--json"))
+    assert (after["sponsor_count"], after["action_count"]) == (3, first[0]["action_count"] + 1)
+    for damage in ("", "not json\n", json.dumps({"key": "other"}) + "\n", "fields"):
+        if damage == "fields":  # the right key, a field of the wrong type
+            head = json.loads(kept.read_text(encoding="utf-8"))
+            head["value"]["revision"] = "0"
+            damage = json.dumps(head) + "\n"
+        kept.write_text(damage, encoding="utf-8")
+        assert as_json(run_cli("list", "--json")) == [after]  # computed again
+        assert json.loads(kept.read_text(encoding="utf-8"))["value"]["revision"] == 0  # and kept
+
+
+def test_log_keeps_the_log_of_a_head_and_follows_it(run_cli, home, monkeypatch):
+    first = (ok(run_cli("log", "t")), as_json(run_cli("log", "t", "--json")))
+    kept = home / "t" / ".git" / "draftroom" / "cache" / "log"
+    assert kept.is_file()
+
+    def no_git(*args, **kwargs):
+        raise AssertionError("a git process was started")
+
+    with monkeypatch.context() as m:
+        m.setattr(spawn, "run", no_git)
+        m.setattr(spawn, "start", no_git)
+        m.setattr(plumbing, "objects", no_git)  # nor asked a running cat-file
+        assert (ok(run_cli("log", "t")), as_json(run_cli("log", "t", "--json"))) == first
+    ok(run_cli("amend", "t", "--as", "Japan", "delete", "OP1"))  # the head moves
+    after = as_json(run_cli("log", "t", "--json"))
+    assert after[1:] == first[1] and after[0]["actor"] == "Japan" and after[0]["labels"] == ["OP1"]
+    head = json.loads(kept.read_text(encoding="utf-8"))
+    for change in ("a row", [1, 2], None):
+        rows = json.loads(json.dumps(head["value"]))
+        if change is None:
+            rows[0][9] = {"Actor": "Japan"}  # a trailer's values are a list
+        else:
+            rows[0] = change
+        kept.write_text(json.dumps({**head, "value": rows}) + "\n", encoding="utf-8")
+        assert as_json(run_cli("log", "t", "--json")) == after  # computed again
+        assert json.loads(kept.read_text(encoding="utf-8")) == head  # and kept
 
 
 def test_reindex_after_deleting_the_database_gives_identical_answers(run_cli, home):

@@ -20,6 +20,7 @@ from draftroom.model.labels import (
     labels,
     locate,
     normalize_label,
+    paragraph_texts,
     part_letters,
 )
 from draftroom.model.revision import Revision
@@ -43,5 +44,6 @@ __all__ = [
     "labels",
     "locate",
     "normalize_label",
+    "paragraph_texts",
     "part_letters",
 ]

@@ -134,6 +134,11 @@ def labels(doc: Document) -> dict[str, str]:
     return {loc.paragraph.id: loc.label for loc in iter_located(doc)}
 
 
+def paragraph_texts(doc: Document) -> dict[str, str]:
+    """Paragraph id -> text, sub-items included."""
+    return {loc.paragraph.id: loc.paragraph.text for loc in iter_located(doc)}
+
+
 def locate(doc: Document, label: str) -> Located:
     """The paragraph a user's label names; a one-line error naming the valid range otherwise."""
     want = Label.parse(label)

@@ -158,47 +158,56 @@ def _translation_problem(
 
 def judge(action: Action, before: Committed, after: Committed, changed: list[str]) -> str | None:
     """Why the action may not be done by its actor (None when it may), from the files it changed."""
-    actor = action.actor
     if PRIVATE_TRAILER in action.trailers:
         return f"the commit is marked private: {_KEPT_PRIVATE}"
     chairs = facilitators(before)
     for rel in changed:
-        if rel.startswith(signing.KEYS_DIR) or rel == ROLES:
-            if actor != SECRETARIAT:
-                return f"{actor} changed {rel}: only the Secretariat registers keys and grants roles"
-        elif rel.startswith(layout.TEXT_DIR):
-            if actor not in chairs or not (
-                action.action == "revise"
-                or (action.action in _DECISIONS and _brackets_only(before.read(rel), after.read(rel)))
-            ):
-                return (
-                    f"{actor} changed {rel} outside a revision: only a facilitator's revise changes the "
-                    "text (and a facilitator's brackets)"
-                )
-        elif rel in _DOCUMENT:
-            if action.action not in _DECISIONS or not (
-                actor in chairs or (actor == SECRETARIAT and action.action == "table")
-            ):
-                return f"{actor} changed {rel}: only a facilitator revises, marks or tables"
-        elif rel == layout.SPONSORS or rel.startswith(layout.SPONSORS_DIR):
-            problem = _sponsor_problem(actor, before, after, changed)
-            if problem:
-                return problem
-        elif rel.startswith(layout.AMENDMENTS_DIR):
-            problem = _amendment_problem(actor, rel, before, after, chairs)
-            if problem:
-                return problem
-        elif rel.startswith(translations.FOLDER):
-            problem = _translation_problem(actor, rel, before, after, chairs)
-            if problem:
-                return problem
-        else:
-            return f"{rel} is no file of a negotiation"
-    if action.revision:
-        if action.action != "revise" or actor not in chairs:
-            return f"{actor} cut {action.revision}: only a facilitator revises"
-        if action.revision != f"rev-{before.state().revision + 1}":
-            return f"{action.revision} was already cut: revise again on the current text"
+        problem = _file_problem(action, rel, before, after, changed, chairs)
+        if problem:
+            return problem
+    return _revision_problem(action, before, chairs) if action.revision else None
+
+
+def _file_problem(
+    action: Action, rel: str, before: Committed, after: Committed, changed: list[str], chairs: list[str]
+) -> str | None:
+    """Why the actor may not change file `rel` in this action (None when it may)."""
+    actor = action.actor
+    if rel.startswith(signing.KEYS_DIR) or rel == ROLES:
+        if actor != SECRETARIAT:
+            return f"{actor} changed {rel}: only the Secretariat registers keys and grants roles"
+        return None
+    if rel.startswith(layout.TEXT_DIR):
+        if actor not in chairs or not (
+            action.action == "revise"
+            or (action.action in _DECISIONS and _brackets_only(before.read(rel), after.read(rel)))
+        ):
+            return (
+                f"{actor} changed {rel} outside a revision: only a facilitator's revise changes the "
+                "text (and a facilitator's brackets)"
+            )
+        return None
+    if rel in _DOCUMENT:
+        if action.action not in _DECISIONS or not (
+            actor in chairs or (actor == SECRETARIAT and action.action == "table")
+        ):
+            return f"{actor} changed {rel}: only a facilitator revises, marks or tables"
+        return None
+    if rel == layout.SPONSORS or rel.startswith(layout.SPONSORS_DIR):
+        return _sponsor_problem(actor, before, after, changed)
+    if rel.startswith(layout.AMENDMENTS_DIR):
+        return _amendment_problem(actor, rel, before, after, chairs)
+    if rel.startswith(translations.FOLDER):
+        return _translation_problem(actor, rel, before, after, chairs)
+    return f"{rel} is no file of a negotiation"
+
+
+def _revision_problem(action: Action, before: Committed, chairs: list[str]) -> str | None:
+    """Why the action may not cut the revision it names (None when it may)."""
+    if action.action != "revise" or action.actor not in chairs:
+        return f"{action.actor} cut {action.revision}: only a facilitator revises"
+    if action.revision != f"rev-{before.state().revision + 1}":
+        return f"{action.revision} was already cut: revise again on the current text"
     return None
 
 

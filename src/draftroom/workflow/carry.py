@@ -9,7 +9,7 @@ pending amendment changes the same words. Nothing is ever applied silently.
 from collections import defaultdict
 from collections.abc import Callable
 
-from draftroom.model import Document, iter_located, labels
+from draftroom.model import Document, labels, paragraph_texts
 from draftroom.model.amendment import Amendment, Conflict
 from draftroom.record import record, replace
 from draftroom.workflow.notes import renumbering
@@ -35,7 +35,7 @@ def carry(pending: list[Amendment], old: Document, new: Document, rev: str) -> l
     """Copies of the pending amendments (written against `old`), rebased on `new` = revision `rev`.
     One that the new revision leaves exactly as it was keeps its base revision."""
     step = _Step(
-        {loc.paragraph.id: loc.paragraph.text for loc in iter_located(new)},
+        paragraph_texts(new),
         labels(old),
         renumbering(old, new),
         rev,

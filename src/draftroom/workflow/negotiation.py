@@ -13,7 +13,7 @@ from draftroom.errors import DraftroomError
 from draftroom.model import Document, states
 from draftroom.model.labels import labels, locate
 from draftroom.model.text_rules import check_typed
-from draftroom.record import field, record
+from draftroom.record import field, names, record
 from draftroom.store import (
     Action,
     Committed,
@@ -26,6 +26,7 @@ from draftroom.store import (
     new_negotiation_dir,
     resolve_home,
 )
+from draftroom.store.head_cache import HeadCache
 from draftroom.workflow.identity import SECRETARIAT, resolve_actor
 from draftroom.workflow.signer import signer_for
 
@@ -281,17 +282,60 @@ def log(name: str, home: Home = None) -> list[LogEntry]:
     proposal on OP10 reads OP10 after a revision renumbered it OP11).
 
     Read with `git log` rather than from the index: as fast, always current, and the command
-    then never loads SQLAlchemy, which costs more than the rest of the command together."""
+    then never loads SQLAlchemy, which costs more than the rest of the command together. The log of
+    a commit never changes: it is kept under the head's sha (store.head_cache), and the next `log`
+    of the same head reads one file and starts no git process (three to compute it)."""
     neg = open_negotiation(name, home)
+    cache = HeadCache(neg.git_dir(), LOG_CACHE)
+    kept = cache.get(f"{LOG_FORMAT}\n{neg.head()}")
+    entries = _kept_log(kept[0]) if kept else None
+    if entries is not None:
+        return entries
     actions = neg.git_log()
     if not any(a.paragraphs for a in actions):
-        return [LogEntry(a, []) for a in actions]
-    names: dict[int, dict[str, str]] = {}  # one labelling per outline, shared by the actions under it
-    entries = []
-    for a, outline in zip(actions, neg.outlines_before(actions), strict=True):
-        at = names.setdefault(id(outline), labels(outline))
-        entries.append(LogEntry(a, [at.get(p, "") for p in a.paragraphs]))
+        entries = [LogEntry(a, []) for a in actions]
+    else:
+        labelling: dict[int, dict[str, str]] = {}  # one per outline, shared by the actions under it
+        entries = []
+        for a, outline in zip(actions, neg.outlines_before(actions), strict=True):
+            at = labelling.setdefault(id(outline), labels(outline))
+            entries.append(LogEntry(a, [at.get(p, "") for p in a.paragraphs]))
+    if actions:
+        rows = [[*(getattr(e.action, f) for f in _ACTION_FIELDS), e.labels] for e in entries]
+        cache.put(f"{LOG_FORMAT}\n{actions[0].commit}", rows, [])
     return entries
+
+
+LOG_CACHE, LOG_FORMAT = "log", "log 1"
+_ACTION_FIELDS = names(Action)  # a kept row: these fields of the Action in turn, then its labels
+
+
+def _kept_log(rows: object) -> list[LogEntry] | None:
+    """The entries of a kept log; None when the rows do not have their shape (a damaged or foreign
+    file is computed again)."""
+    if not isinstance(rows, list) or not all(_log_row(r) for r in rows):
+        return None
+    return [LogEntry(Action(*r[:-1]), r[-1]) for r in rows]
+
+
+def _strings(value: object) -> bool:
+    return isinstance(value, list) and all(isinstance(v, str) for v in value)
+
+
+def _log_row(r: object) -> bool:
+    """commit, when, actor, email, action, summary (strings), paragraphs (strings), amendment and
+    revision (a string or None), trailers (strings to lists of strings), labels (strings)."""
+    if not isinstance(r, list) or len(r) != len(_ACTION_FIELDS) + 1:
+        return False
+    trailers = r[9]
+    return (
+        all(isinstance(v, str) for v in r[:6])
+        and _strings(r[6])
+        and all(v is None or isinstance(v, str) for v in r[7:9])
+        and isinstance(trailers, dict)
+        and all(_strings(v) for v in trailers.values())
+        and _strings(r[10])
+    )
 
 
 def list_negotiations(home: Home = None) -> list[Summary]:

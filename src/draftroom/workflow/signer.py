@@ -43,6 +43,12 @@ def signer_for(negotiation: Path) -> Signer:
     def signer(actor: str) -> str | None:
         path = key_file(actor)
         if path.is_file():
+            mode = path.stat().st_mode & 0o777
+            if mode & 0o077:  # ssh-keygen ignores a private key others may read
+                raise DraftroomError(
+                    f"{path} is open to others (mode {mode:04o}): ssh refuses to sign with it; "
+                    f"protect it with `chmod 600 {path}`"
+                )
             return str(path)
         if (negotiation / KEYS_DIR).is_dir():
             raise DraftroomError(f"{actor} has no signing key on this machine: {how_to_make(actor)}")

@@ -13,7 +13,7 @@ from textual.containers import Horizontal
 from textual.widgets import Label, OptionList, Select, Static
 from textual.widgets.option_list import Option
 
-from draftroom.model import iter_located, labels
+from draftroom.model import labels, paragraph_texts
 from draftroom.model.amendment import KIND_FILTERS, PENDING_FILTER, STATUSES, Amendment
 from draftroom.tui.screens.base import RoomScreen
 from draftroom.tui.snapshot import Snapshot, paragraph_of
@@ -73,7 +73,7 @@ class AllProposalsScreen(RoomScreen):
             snap.proposals, snap.document, *(self._value(f) for f in ("status", "by", "on", "kind"))
         )
         shown.sort(key=lambda a: (order.get(paragraph_of(a) or "", len(order)), a.created))
-        texts = {loc.paragraph.id: loc.paragraph.text for loc in iter_located(snap.document)}
+        texts = paragraph_texts(snap.document)
         listed = self.query_one("#all-proposals", OptionList)
         listed.set_options(Option(self._line(a, names, snap, texts), id=a.id) for a in shown)
         where = snap.document.symbol or snap.name

@@ -11,7 +11,7 @@ from textual.screen import ModalScreen
 from textual.widgets import OptionList, Static, TextArea
 from textual.widgets.option_list import Option
 
-from draftroom.model import Document, iter_located
+from draftroom.model import Document, iter_located, paragraph_texts
 from draftroom.tui.screens.base import AppScreen
 from draftroom.tui.widgets.key_bar import KeyBar
 from draftroom.workflow import translations as wf
@@ -158,7 +158,7 @@ class LanguagesScreen(AppScreen):
             f" · languages: {', '.join(self._others)} (l / L to switch)"
         )
         keep = view.highlighted
-        texts = {loc.paragraph.id: loc.paragraph.text for loc in iter_located(v.texts[lang])}
+        texts = paragraph_texts(v.texts[lang])
         view.clear_options()
         for p in v.report.paragraphs:
             mark = MARKS[p.status[lang]]
@@ -172,8 +172,8 @@ class LanguagesScreen(AppScreen):
         if v is None or lang is None or view.highlighted is None:
             return
         p = v.report.paragraphs[view.highlighted]
-        work = {loc.paragraph.id: loc.paragraph.text for loc in iter_located(v.texts[v.report.working])}
-        other = {loc.paragraph.id: loc.paragraph.text for loc in iter_located(v.texts[lang])}
+        work = paragraph_texts(v.texts[v.report.working])
+        other = paragraph_texts(v.texts[lang])
         status = p.status[lang]
         self.query_one("#working-text", Static).update(
             f"{p.label} · {v.report.working}\n\n{work.get(p.id, '')}"

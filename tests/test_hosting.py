@@ -195,6 +195,11 @@ def test_the_server_refuses_rewritten_history_and_moved_or_deleted_tags(machines
     ):
         result = push(fr, *refs)
         assert result.returncode != 0 and why in result.stderr, (refs, result.stderr)
+    head = fr.git("rev-parse", "HEAD").strip()
+    fr.git("tag", "-a", "rev-1", "-m", "Rev.1", "HEAD")  # a delegate's tag: names the commit it puts it on
+    for pushed, ref in (("+HEAD:refs/tags/rev-0", "refs/tags/rev-0"), ("refs/tags/rev-1", "refs/tags/rev-1")):
+        (line,) = [x for x in push(fr, pushed).stderr.splitlines() if "draftroom: refused" in x]
+        assert f"{ref} at {head[:10]}:" in line, line
 
 
 def test_an_action_the_remote_refuses_as_it_syncs_by_itself_fails_in_one_line(

@@ -149,6 +149,8 @@ def _claim_for_japan(neg: Path) -> None:
         ("France", _claim_for_japan, "sponsors/france.json holds Japan's sponsorship"),
         ("France", lambda n: (n / "text" / "op-1.txt").write_text("mine\n"), "outside a revision"),
         ("France", lambda n: (n / "keys" / "france.signers").write_text(""), "only the Secretariat"),
+        ("France", lambda n: (n / "meta.json").write_text("{}\n"), "revises, marks or tables"),
+        ("France", lambda n: (n / "notes.txt").write_text("mine\n"), "notes.txt is no file of a negotiation"),
     ],
 )
 def test_the_server_refuses_a_hand_made_push_in_one_line_naming_the_commit(machines, actor, edit, why):
@@ -193,6 +195,11 @@ def test_the_server_refuses_rewritten_history_and_moved_or_deleted_tags(machines
     ):
         result = push(fr, *refs)
         assert result.returncode != 0 and why in result.stderr, (refs, result.stderr)
+    head = fr.git("rev-parse", "HEAD").strip()
+    fr.git("tag", "-a", "rev-1", "-m", "Rev.1", "HEAD")  # a delegate's tag: names the commit it puts it on
+    for pushed, ref in (("+HEAD:refs/tags/rev-0", "refs/tags/rev-0"), ("refs/tags/rev-1", "refs/tags/rev-1")):
+        (line,) = [x for x in push(fr, pushed).stderr.splitlines() if "draftroom: refused" in x]
+        assert f"{ref} at {head[:10]}:" in line, line
 
 
 def test_an_action_the_remote_refuses_as_it_syncs_by_itself_fails_in_one_line(

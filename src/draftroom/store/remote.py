@@ -455,12 +455,12 @@ def guard(repo: Repo, updates: list[tuple[str, str, str]]) -> str | None:
                 return verdicts[0].line()
         elif ref.startswith("refs/tags/"):
             tag = ref[len("refs/tags/") :]
+            target = str(repo.git.rev_parse(f"{new}^{{commit}}")).strip()  # the commit the pusher names
             if old != ZERO:
-                return f"{ref}: a revision tag never moves"
-            target = str(repo.git.rev_parse(f"{new}^{{commit}}")).strip()
+                return f"{ref} at {target[:10]}: a revision tag never moves"
             cut = gitlog.read_actions(repo, target)[0] if is_ancestor(repo, target, main) else None
             if cut is None or cut.revision != tag:
-                return f"{ref}: a tag names the commit of `revise` that cut it, in {BRANCH}'s history"
+                return f"{ref} at {target[:10]}: a tag names the commit of `revise` that cut it, in {BRANCH}'s history"
         else:
             return f"{ref}: only {BRANCH} and revision tags are pushed to a negotiation"
     return None

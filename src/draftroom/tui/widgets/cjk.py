@@ -10,8 +10,9 @@ import re
 from bisect import bisect_right
 from functools import lru_cache
 from itertools import accumulate
+from operator import add
 
-from rich.cells import cell_len
+from rich.cells import cell_len, get_character_cell_size
 from rich.console import Console, JustifyMethod, OverflowMethod
 from rich.containers import Lines
 from rich.text import Text
@@ -32,9 +33,11 @@ def _cells(unit: str) -> tuple[int, int]:
     character's kept, as a paragraph's characters recur."""
     found = _CELLS.get(unit)
     if found is None:
-        found = (cell_len(unit.rstrip()), cell_len(unit))
-        if len(unit) == 1:
-            _CELLS[unit] = found
+        if len(unit) == 1:  # Rich's own measure of one character, without cell_len's layers
+            whole = get_character_cell_size(unit)
+            found = _CELLS[unit] = (0 if unit.isspace() else whole, whole)
+        else:
+            found = (cell_len(unit.rstrip()), cell_len(unit))
     return found
 
 
@@ -49,13 +52,15 @@ def break_offsets(text: str, width: int) -> tuple[int, ...]:
     one bisection instead of a step per character."""
     most = max(width, 2)
     units = _UNIT.findall(text)
-    cells = [_CELLS.get(u) or _cells(u) for u in units]
-    if any(body > most and len(u) > 1 for u, (body, _) in zip(units, cells, strict=True)):
+    if not units:
+        return ()
+    bodies, wholes = zip(*[_CELLS.get(u) or _cells(u) for u in units], strict=True)
+    if max(bodies) > most and any(b > most and len(u) > 1 for u, b in zip(units, bodies, strict=True)):
         units = [c for u in units for c in (u if len(u) > 1 and _cells(u)[0] > most else (u,))]
-        cells = [_CELLS.get(u) or _cells(u) for u in units]
+        bodies, wholes = zip(*[_CELLS.get(u) or _cells(u) for u in units], strict=True)
     starts = [0, *accumulate(map(len, units))]
-    columns = [0, *accumulate(whole for _, whole in cells)]  # where each unit starts
-    fits = [at + body for at, (body, _) in zip(columns, cells, strict=False)]
+    columns = [0, *accumulate(wholes)]  # where each unit starts
+    fits = list(map(add, columns, bodies))  # (columns has one more: map stops with bodies)
     offsets: list[int] = []
     unit, line_column, line_start = 0, 0, 0
     while True:

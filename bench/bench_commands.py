@@ -14,13 +14,15 @@ Each figure is given twice: wall time (what a user waits for) and processor time
 the git processes it ran, against the bare start's), which a loaded machine disturbs less.
 
 `--against OLD_SRC` (another version's `src`, e.g. `git archive REV src | tar -x -C /tmp/old`) runs
-that version's commands interleaved with this one's, each after its own bare start, and prints both.
+that version's commands interleaved with this one's, each after its own bare start and on its own
+copy of the negotiation (what a version keeps for the next read is its own), and prints both.
 """
 
 import argparse
 import os
 import random
 import resource
+import shutil
 import statistics
 import subprocess
 import sys
@@ -175,8 +177,11 @@ def main() -> None:
                 seed(home, pending, random.Random(16))
             else:
                 build_demo(home)
+            homes = {v: home.with_name(f"{home.name}-{v}") for v in sources}
+            for copy in homes.values():  # each version its own: what one keeps in .git/draftroom/cache
+                shutil.copytree(home, copy, symlinks=True)  # (a listing) another would overwrite
             envs = {
-                v: dict(os.environ, DRAFTROOM_HOME=str(home), PYTHONPATH=str(src))
+                v: dict(os.environ, DRAFTROOM_HOME=str(homes[v]), PYTHONPATH=str(src))
                 for v, src in sources.items()
             }
             report(label, envs, args.runs)

@@ -322,11 +322,17 @@ def decide(
 
 
 def _translation_proposals(name: str, idents: list[str], home: Home) -> bool:
-    """Whether every id names a delegation's proposed translation (`translate ... --as France`)."""
+    """Whether every id names a delegation's proposed translation (`translate ... --as France`).
+
+    From the names of the files in the work tree's proposals folders (no git process: the head's
+    tree took a cat-file process to list, for a negotiation that mostly has none). This only picks
+    the verb: what is decided is read under the lock, so a proposal another action adds or undoes
+    meanwhile is decided, or refused in one line, as it stands then."""
+    from draftroom.store.layout import disk_lister
     from draftroom.store.translations import proposal_files  # file names alone, nothing parsed
 
-    snap = open_negotiation(name, home).snapshot()
-    ids = [f.rsplit("/", 1)[1].removesuffix(".json") for f in proposal_files(snap.listing)]
+    listing = disk_lister(open_negotiation(name, home).path)
+    ids = [f.rsplit("/", 1)[1].removesuffix(".json") for f in proposal_files(listing)]
     return all(any(i.startswith(ident.strip()) for i in ids) for ident in idents) if ids else False
 
 

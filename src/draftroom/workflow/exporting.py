@@ -67,17 +67,7 @@ def formal_amendments(
     else the working language's, flagged "[en]" in the document and named to `warn`."""
     listing = list_amendments(name, home=home)
     wanted = {resolve_actor(d) for d in by}
-    statuses = (status,) if status else FORMAL_STATUSES
-    chosen: list[Amendment] = [
-        a
-        for a in listing.amendments
-        if a.status in statuses and (not wanted or wanted & set(a.proposers)) and not a.applied_in
-    ]
-    if not chosen:
-        who = f" by {', '.join(sorted(wanted))}" if wanted else ""
-        raise DraftroomError(
-            f"no {' or '.join(statuses)} amendments{who} in {name}: list them with `draftroom amendments {name}`"
-        )
+    chosen = _chosen(name, listing.amendments, wanted, status)
     doc = show(name, None, home=home)
     if not doc.symbol:
         raise DraftroomError(
@@ -90,6 +80,38 @@ def formal_amendments(
             doc, to_instructions(doc, chosen), names_in_un_order(proposers, lang), symbol
         )
     translated = in_language(name, lang, None, home, required=False).document
+    instructions = _instructions_in(name, lang, translated, doc.language, chosen, home, warn)
+    return amendments_document(translated, instructions, names_in_un_order(proposers, lang), symbol)
+
+
+def _chosen(name: str, amendments: list[Amendment], wanted: set[str], status: str | None) -> list[Amendment]:
+    """The amendments the document sets out: proposed by one of `wanted` (anyone when empty), in
+    `status` (default: the formal statuses), not yet applied by a revision; a one-line error if none."""
+    statuses = (status,) if status else FORMAL_STATUSES
+    chosen = [
+        a
+        for a in amendments
+        if a.status in statuses and (not wanted or wanted & set(a.proposers)) and not a.applied_in
+    ]
+    if not chosen:
+        who = f" by {', '.join(sorted(wanted))}" if wanted else ""
+        raise DraftroomError(
+            f"no {' or '.join(statuses)} amendments{who} in {name}: list them with `draftroom amendments {name}`"
+        )
+    return chosen
+
+
+def _instructions_in(
+    name: str,
+    lang: str,
+    translated: Document,
+    working: str,
+    chosen: list[Amendment],
+    home: Home,
+    warn: Callable[[str], None] | None,
+) -> list[Instruction]:
+    """The instructions in `lang`, against the `translated` text: each quotes its amendment's wording in
+    `lang` where one was given, else the `working` language's, flagged and named to `warn`."""
     chosen = [copy.deepcopy(a) for a in chosen]
     worded = in_language_amendments(name, lang, chosen, home)
     instructions: list[Instruction] = []
@@ -97,14 +119,14 @@ def formal_amendments(
     for a, done in zip(chosen, worded, strict=True):
         ins = to_instructions(translated, [a])  # a move quotes the paragraph moved: its translation
         if not done and a.kind != "move":
-            flagged += [len(instructions) + n for n in flag_quotes(ins, doc.language)]
+            flagged += [len(instructions) + n for n in flag_quotes(ins, working)]
         instructions += ins
     if flagged and warn:
         warn(
-            f"the text quoted by instruction(s) {', '.join(map(str, flagged))} is in {doc.language} "
-            f"(flagged [{doc.language}]): give its {lang} wording with `draftroom translate {name} --amendment ID`"
+            f"the text quoted by instruction(s) {', '.join(map(str, flagged))} is in {working} "
+            f"(flagged [{working}]): give its {lang} wording with `draftroom translate {name} --amendment ID`"
         )
-    return amendments_document(translated, instructions, names_in_un_order(proposers, lang), symbol)
+    return instructions
 
 
 def formal_amendments_text(name: str, home: Home = None) -> str:

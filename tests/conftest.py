@@ -115,6 +115,17 @@ def ok(result: subprocess.CompletedProcess[str]) -> str:
     return result.stdout
 
 
+def one_line_error(result: subprocess.CompletedProcess[str], *words: str) -> str:
+    """The one line of a command refused as a user's mistake (exit 2, `draftroom: error: ...`, nothing on
+    standard output, no traceback), holding each of `words`."""
+    lines = result.stderr.strip().splitlines()
+    assert result.returncode == 2 and len(lines) == 1, (result.returncode, result.stderr)
+    assert lines[0].startswith("draftroom: error: ") and result.stdout == "", (result.stdout, result.stderr)
+    for word in words:
+        assert word in lines[0], lines[0]
+    return lines[0]
+
+
 def require_tool(name: str) -> str:
     """Path of an external program; skip when it is missing locally, fail in CI where .ci/run installs it."""
     path = shutil.which(name)

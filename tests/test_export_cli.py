@@ -4,19 +4,11 @@ from pathlib import Path
 
 import docx
 import pytest
+from conftest import one_line_error
 from corpus_support import SEEDS
 from export_support import story_lines
 
 SEED_002 = SEEDS / "002_e512e5138112a4f1.txt"
-
-
-def _one_line_error(result, *words):
-    assert result.returncode == 2, result.stderr
-    lines = result.stderr.strip().splitlines()
-    assert len(lines) == 1 and lines[0].startswith("draftroom: error:"), result.stderr
-    assert "Traceback" not in result.stderr
-    for word in words:
-        assert word in lines[0]
 
 
 def _leftovers(directory: Path) -> list[str]:
@@ -41,7 +33,7 @@ def test_export_file_in_every_format(run_cli, tmp_path, suffix):
 def test_resolution_needs_adoption_date_and_meeting(run_cli, tmp_path):
     out = tmp_path / "res.docx"
     result = run_cli("export", str(SEED_002), "--kind", "resolution", "-o", str(out))
-    _one_line_error(result, "--adopted-on", "--meeting")
+    one_line_error(result, "--adopted-on", "--meeting")
     assert not out.exists() and not _leftovers(tmp_path)
     ok = run_cli(
         "export", str(SEED_002), "--kind", "resolution", "--adopted-on", "2012-12-20", "--meeting", "60",
@@ -59,7 +51,7 @@ def test_failed_export_keeps_the_old_file(run_process, tmp_path):
     out = tmp_path / "res.docx"
     out.write_bytes(b"the previous export")
     result = run_process("export", str(SEED_002), "--kind", "resolution", "--meeting", "60", "-o", str(out))
-    _one_line_error(result, "--adopted-on")
+    one_line_error(result, "--adopted-on")
     assert out.read_bytes() == b"the previous export"
     assert not _leftovers(tmp_path)
 
@@ -75,7 +67,7 @@ def test_failed_export_keeps_the_old_file(run_process, tmp_path):
 )
 def test_bad_requests(run_cli, tmp_path, args, words):
     result = run_cli("export", str(SEED_002), *args, "-o", str(tmp_path / "x.docx"))
-    _one_line_error(result, *words)
+    one_line_error(result, *words)
     assert not (tmp_path / "x.docx").exists()
 
 
@@ -89,12 +81,12 @@ def test_lang_is_read_as_parse_reads_it(run_cli, tmp_path):
 
 
 def test_bad_outputs(run_cli, tmp_path):
-    _one_line_error(run_cli("export", str(SEED_002), "-o", str(tmp_path / "no" / "x.docx")), "does not exist")
-    _one_line_error(
+    one_line_error(run_cli("export", str(SEED_002), "-o", str(tmp_path / "no" / "x.docx")), "does not exist")
+    one_line_error(
         run_cli("export", str(SEED_002), "-o", str(tmp_path / "x.pdf")), ".docx, .txt, .md, .html or .xml"
     )
-    _one_line_error(run_cli("export", str(SEED_002), "-o", "/proc/draftroom-export.docx"), "/proc")
-    _one_line_error(run_cli("export", str(tmp_path / "missing.txt"), "-o", str(tmp_path / "x.docx")))
+    one_line_error(run_cli("export", str(SEED_002), "-o", "/proc/draftroom-export.docx"), "/proc")
+    one_line_error(run_cli("export", str(tmp_path / "missing.txt"), "-o", str(tmp_path / "x.docx")))
 
 
 def test_negotiation_revisions_amendments_and_compilation(run_cli, tmp_path):
@@ -112,8 +104,8 @@ def test_negotiation_revisions_amendments_and_compilation(run_cli, tmp_path):
     assert base.returncode == 0, base.stderr
     assert "白俄罗斯：决议草案" in (tmp_path / "rev0.txt").read_text(encoding="utf-8")
     assert story_lines(docx.Document(draft).sections[0].header) == ["A/C.3/67/L.20"]
-    _one_line_error(run_cli("export", "traf", "--rev", "Rev.9", "-o", str(tmp_path / "r.docx")), "Rev.9")
-    _one_line_error(run_cli("export", "nosuch", "-o", str(tmp_path / "n.docx")), "nosuch")
+    one_line_error(run_cli("export", "traf", "--rev", "Rev.9", "-o", str(tmp_path / "r.docx")), "Rev.9")
+    one_line_error(run_cli("export", "nosuch", "-o", str(tmp_path / "n.docx")), "nosuch")
 
     for who, args in (
         ("Lithuania", ["insert", "--after", "PP5", "--text", "又回顾其第70/1号决议，"]),
@@ -145,7 +137,7 @@ def test_negotiation_revisions_amendments_and_compilation(run_cli, tmp_path):
     texts = [p.text for p in docx.Document(tmp_path / "a.docx").paragraphs]
     assert "Lithuania: amendments to draft resolution A/C.3/67/L.20" in texts
     assert "2.\tDelete operative paragraph 5." in texts
-    _one_line_error(
+    one_line_error(
         run_cli("export", "traf", "--kind", "amendments", "--by", "France", "-o", str(tmp_path / "f.docx")),
         "France",
     )

@@ -9,6 +9,7 @@ import re
 from pathlib import Path
 
 import docx
+from conftest import one_line_error
 from lxml import etree
 
 from draftroom.export.akn import AKN_NS, schema_errors
@@ -25,14 +26,6 @@ W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 def _ok(result) -> str:
     assert result.returncode == 0, result.stderr
     return result.stdout
-
-
-def _one_line_error(result) -> str:
-    assert result.returncode != 0
-    assert "Traceback" not in result.stderr
-    lines = result.stderr.strip().splitlines()
-    assert len(lines) == 1, result.stderr
-    return lines[0]
 
 
 def _room(run_cli) -> None:
@@ -94,15 +87,15 @@ def test_a_text_in_one_part_is_stored_as_before(run_cli, tmp_path):
 
 def test_labels_must_name_the_part_and_moves_stay_in_it(run_cli):
     _room(run_cli)
-    line = _one_line_error(run_cli("amend", "info", "--as", "Chile", "delete", "OP3"))
+    line = one_line_error(run_cli("amend", "info", "--as", "Chile", "delete", "OP3"))
     assert "a resolution in 2 parts" in line and "B OP3" in line
-    line = _one_line_error(run_cli("amend", "info", "--as", "Chile", "delete", "OP1"))
+    line = one_line_error(run_cli("amend", "info", "--as", "Chile", "delete", "OP1"))
     assert "A OP1 or B OP1" in line
-    assert "no part C" in _one_line_error(run_cli("amend", "info", "--as", "Chile", "delete", "C OP1"))
-    assert "part A of this text" in _one_line_error(
+    assert "no part C" in one_line_error(run_cli("amend", "info", "--as", "Chile", "delete", "C OP1"))
+    assert "part A of this text" in one_line_error(
         run_cli("amend", "info", "--as", "Chile", "delete", "A OP3")
     )
-    line = _one_line_error(run_cli("amend", "info", "--as", "Chile", "move", "B OP3", "--before", "A OP1"))
+    line = one_line_error(run_cli("amend", "info", "--as", "Chile", "move", "B OP3", "--before", "A OP1"))
     assert "operative part of part B" in line and "delete and an insert" in line
     assert "no amendments" in _ok(run_cli("amendments", "info"))
 
@@ -336,5 +329,5 @@ def test_the_french_version_aligns_part_by_part_and_exports_in_french(run_cli, t
 
 def test_a_version_in_parts_does_not_align_with_a_text_in_one_part(run_cli):
     _ok(run_cli("new", "one", "--from", str(AKN / "en_A_RES_79_3.xml")))
-    line = _one_line_error(run_cli("translations", "one", "add", str(FRENCH)))
+    line = one_line_error(run_cli("translations", "one", "add", str(FRENCH)))
     assert "2 part(s), the working text 0" in line or "A/RES/75/101" in line

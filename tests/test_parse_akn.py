@@ -5,20 +5,13 @@ import json
 from pathlib import Path
 
 import pytest
+from conftest import one_line_error
 
 from draftroom.model.labels import iter_located
 from draftroom.parse import parse_file, read_source
 
 AKN = Path(__file__).parent / "data" / "akn"
 LANGS = ("en", "fr", "es", "ru", "ar", "zh")
-
-
-def _one_line_error(result) -> str:
-    assert result.returncode != 0
-    assert "Traceback" not in result.stderr
-    lines = result.stderr.strip().splitlines()
-    assert len(lines) == 1, result.stderr
-    return lines[0]
 
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -134,10 +127,10 @@ BAD = {
 
 
 @pytest.mark.parametrize("name", sorted(BAD))
-def test_bad_xml_is_a_one_line_error(run_cli, tmp_path, name):
+def test_bad_xml_is_aone_line_error(run_cli, tmp_path, name):
     path = tmp_path / name
     path.write_bytes(BAD[name])
-    line = _one_line_error(run_cli("parse", str(path)))
+    line = one_line_error(run_cli("parse", str(path)))
     assert name in line
 
 
@@ -159,7 +152,7 @@ _XXE = (
 def test_a_dtd_anywhere_in_any_encoding_is_refused(run_cli, tmp_path, data):
     path = tmp_path / "doctype.xml"
     path.write_bytes(data)
-    line = _one_line_error(run_cli("parse", str(path)))
+    line = one_line_error(run_cli("parse", str(path)))
     assert "declares a DTD or entities" in line, line
 
 
@@ -173,7 +166,7 @@ def test_an_akn_file_over_the_text_length_limit_is_refused(run_cli, tmp_path, wo
     path.write_text(
         xml.replace("</preamble>", f"<container><p>{'word ' * words}</p></container></preamble>", 1)
     )
-    line = _one_line_error(run_cli("parse", str(path)))
+    line = one_line_error(run_cli("parse", str(path)))
     assert "over the text length limit" in line, line
 
 
@@ -182,7 +175,7 @@ def test_a_100_mb_xml_file_is_refused(run_cli, tmp_path):
     with path.open("wb") as f:
         f.write(b"<?xml version='1.0'?><akomaNtoso>")
         f.truncate(100 * 1024 * 1024)
-    line = _one_line_error(run_cli("parse", str(path)))
+    line = one_line_error(run_cli("parse", str(path)))
     assert "too large" in line
 
 

@@ -3,16 +3,8 @@
 import json
 
 import pytest
+from conftest import one_line_error
 from corpus_support import CORPUS_EN, SEEDS
-
-
-def _one_line_error(result) -> str:
-    assert result.returncode != 0
-    assert "Traceback" not in result.stderr
-    lines = result.stderr.strip().splitlines()
-    assert len(lines) == 1, result.stderr
-    assert result.stdout == ""
-    return lines[0]
 
 
 def test_outline_of_a_seed(run_cli):
@@ -45,9 +37,7 @@ def test_lang_override_and_bad_lang(run_cli, tmp_path):
     r = run_cli("parse", str(CORPUS_EN / "A_80_L.20.txt"), "--json", "--lang", "FR")
     assert r.returncode == 0, r.stderr
     assert json.loads(r.stdout)["language"] == "fr"
-    assert "--lang 'xx'" in _one_line_error(
-        run_cli("parse", str(CORPUS_EN / "A_80_L.20.txt"), "--lang", "xx")
-    )
+    assert "--lang 'xx'" in one_line_error(run_cli("parse", str(CORPUS_EN / "A_80_L.20.txt"), "--lang", "xx"))
 
 
 @pytest.mark.parametrize(
@@ -79,42 +69,42 @@ def test_no_warning_when_lang_agrees_or_the_text_is_too_short_to_tell(run_cli, t
 def test_empty_file(run_cli, tmp_path):
     f = tmp_path / "empty.txt"
     f.write_text("")
-    assert "empty" in _one_line_error(run_cli("parse", str(f)))
+    assert "empty" in one_line_error(run_cli("parse", str(f)))
 
 
 def test_blank_file(run_cli, tmp_path):
     f = tmp_path / "blank.txt"
     f.write_text("\n   \n\t\n")
-    assert "no text" in _one_line_error(run_cli("parse", str(f)))
+    assert "no text" in one_line_error(run_cli("parse", str(f)))
 
 
 def test_binary_file(run_cli, tmp_path):
     f = tmp_path / "data.txt"
     f.write_bytes(bytes(range(256)) * 64)
-    assert "binary" in _one_line_error(run_cli("parse", str(f)))
+    assert "binary" in one_line_error(run_cli("parse", str(f)))
 
 
 def test_docx_that_is_not_a_zip(run_cli, tmp_path):
     f = tmp_path / "draft.docx"
     f.write_text("The General Assembly,\n\n1. Decides;\n")
-    assert "not a .docx" in _one_line_error(run_cli("parse", str(f)))
+    assert "not a .docx" in one_line_error(run_cli("parse", str(f)))
 
 
 def test_text_with_no_authoring_body(run_cli, tmp_path):
     f = tmp_path / "letter.txt"
     f.write_text("Dear colleagues,\n\nPlease find attached the programme of the meeting.\n\nRegards,\n")
-    assert "no authoring body" in _one_line_error(run_cli("parse", str(f)))
+    assert "no authoring body" in one_line_error(run_cli("parse", str(f)))
 
 
 def test_hundred_megabyte_file(run_process, tmp_path):
     f = tmp_path / "huge.txt"
     with f.open("wb") as out:
         out.truncate(100 * 1024 * 1024)  # sparse: instant, no disk used
-    assert "too large" in _one_line_error(run_process("parse", str(f)))
+    assert "too large" in one_line_error(run_process("parse", str(f)))
 
 
 def test_missing_file(run_cli, tmp_path):
-    assert "no such file" in _one_line_error(run_cli("parse", str(tmp_path / "nope.txt")))
+    assert "no such file" in one_line_error(run_cli("parse", str(tmp_path / "nope.txt")))
 
 
 @pytest.mark.parametrize("name", ["arabic_draft.txt"])

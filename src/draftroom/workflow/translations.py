@@ -256,7 +256,7 @@ def _version(
     from draftroom.workflow.alignment import align  # the parsers load only to add a version
     from draftroom.workflow.reading import read_document
 
-    doc = read_document(path, check_language(lang) if lang else None)
+    doc = read_document(path, check_language(lang) if lang else None, warn, refuse_other_language=True)
     if lang:
         doc.language = lang
     return align(working, doc, str(path), warn)

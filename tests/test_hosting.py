@@ -81,6 +81,7 @@ def test_an_action_that_no_longer_holds_is_refused_in_one_line_and_kept_aside(ma
     assert "withdraw" in jp.git("log", "-1", "--format=%(trailers:key=Action,valueonly)", kept)
     listed = {a["id"]: a for a in json.loads(jp.ok("amendments", "t", "--json"))}
     assert listed[aid]["status"] == "accepted"
+    assert jp.git("for-each-ref", "refs/draftroom/replaying") == ""  # the replay is over
 
 
 def test_the_host_keeps_its_sql_index_current(machines, daemon):

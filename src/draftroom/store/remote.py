@@ -31,6 +31,7 @@ from draftroom.store.transaction import ensure_tag, head_sha, reset_to_head, sig
 
 UPSTREAM = f"refs/remotes/{REMOTE}/{BRANCH}"
 REMOTE_TAGS = "refs/draftroom/origin-tags/"
+REPLAYING = "refs/draftroom/replaying"  # this clone's HEAD before a replay, while it lasts
 ASIDE = "refs/draftroom/refused/"  # own actions the remote's history no longer allows, kept
 ROOT_KEY = "draftroom.root"
 DATABASE_KEY = "draftroom.database"  # the host's SQL index (a SQLAlchemy URL), named when it was hosted
@@ -322,14 +323,19 @@ def mirror_tags(repo: Repo) -> None:
 def start_replay(neg: Negotiation, lock_fd: int, repo: Repo) -> list[Action]:
     """Move HEAD to the remote's history; returns this clone's own actions to replay, oldest first.
 
-    The old HEAD stays reachable under refs/draftroom/replaying until the replay is over."""
+    The old HEAD stays reachable under refs/draftroom/replaying until the replay is over (`end_replay`)."""
     mine = own_commits(repo)
-    repo.git.update_ref("refs/draftroom/replaying", head_sha(repo))
+    repo.git.update_ref(REPLAYING, head_sha(repo))
     actions = {a.commit: a for a in gitlog.read_actions(repo, f"{UPSTREAM}..HEAD")} if mine else {}
     repo.git.execute(["git", "reset", "-q", "--hard", UPSTREAM], pass_fds=(lock_fd,))
     mirror_tags(repo)
     neg.witness(head_sha(repo))
     return [actions[c] for c in mine]
+
+
+def end_replay(repo: Repo) -> None:
+    """Every own action replayed or set aside: the old HEAD need not stay reachable any longer."""
+    repo.git.update_ref("-d", REPLAYING)
 
 
 def replay(neg: Negotiation, repo: Repo, lock_fd: int, action: Action, key: str | None) -> str | None:

@@ -225,7 +225,7 @@ def _round(neg: Negotiation, home: Home, done: Synced, aside: dict[str, str], tu
     """One fetch-replay-push round (holding `turn` when it can); True when the clone and the remote
     agree. An own commit the remote refused (a hand-made one) is set aside and the others replayed on
     the remote's history without it."""
-    pending: list[Action] = []
+    pending: list[Action] | None = None
     with neg.locked() as repo:
         neg.refuse_unsafe_start(repo)
         rm.fetch(neg)
@@ -241,7 +241,7 @@ def _round(neg: Negotiation, home: Home, done: Synced, aside: dict[str, str], tu
         if aside or not is_ancestor(repo, up, head):
             done.fetched += len(str(repo.git.rev_list(f"{head}..{up}")).split())
             pending = rm.start_replay(neg, neg.lock_fd, repo)
-    for action in pending:
+    for action in pending or []:
         if action.commit in aside:
             with neg.repository() as repo:
                 done.refused.append(
@@ -250,6 +250,9 @@ def _round(neg: Negotiation, home: Home, done: Synced, aside: dict[str, str], tu
                 done.set_aside.append(action)
         else:
             _replay_one(neg, home, action, done)
+    if pending is not None:
+        with neg.locked() as repo:  # not while another sync of this clone starts its replay
+            rm.end_replay(repo)
     ahead = _count_own(neg)
     refused = rm.push(neg, turn)
     if refused == "behind":  # the turn lapsed, or a clone without one pushed: ask again

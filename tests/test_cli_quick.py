@@ -5,7 +5,7 @@ import argparse
 
 import pytest
 
-from draftroom.app import register_tui
+from draftroom.app import QUICK, register_tui
 from draftroom.cli import quick
 from draftroom.cli.parser import build_parser
 
@@ -67,6 +67,24 @@ LEFT_TO_ARGPARSE = [
 ]
 
 
+# the verbs the program adds beside the command line's (draftroom.app), read alike
+PROGRAM_READ = [
+    ["tui"],
+    ["tui", "demo"],
+    ["tui", "demo", "--as", "China", "--home", "/tmp/h", "--offline"],
+    ["tui", "--home", "h"],
+]
+PROGRAM_LEFT_TO_ARGPARSE = [
+    ["tui", "--as"],
+    ["tui", "a", "b"],
+    ["tui", "-h"],
+    ["tui", "demo", "--home", " "],
+    ["tui", "demo", "--as=China"],
+    ["tui", "--as", "China", "demo"],
+    ["demo"],
+]
+
+
 def _argparse(argv: list[str]) -> argparse.Namespace:
     return build_parser((register_tui,), argv[0]).parse_args(argv)
 
@@ -89,6 +107,26 @@ def test_quick_reads_what_argparse_reads(argv):
 @pytest.mark.parametrize("argv", LEFT_TO_ARGPARSE, ids=" ".join)
 def test_anything_else_is_left_to_argparse(argv):
     assert quick.parse(argv) is None
+
+
+@pytest.mark.parametrize("argv", PROGRAM_READ, ids=" ".join)
+def test_quick_reads_the_programs_verbs_as_argparse_does(argv):
+    read = quick.parse(argv, QUICK)
+    assert read is not None
+    assert _same(read) == _same(_argparse(argv))
+
+
+@pytest.mark.parametrize("argv", PROGRAM_LEFT_TO_ARGPARSE, ids=" ".join)
+def test_the_programs_verbs_otherwise_are_left_to_argparse(argv):
+    assert quick.parse(argv, QUICK) is None
+
+
+@pytest.mark.parametrize("verb", sorted(QUICK))
+def test_each_of_the_programs_verbs_has_the_options_argparse_gives_it(verb):
+    sub = next(
+        a for a in build_parser((register_tui,), verb)._actions if isinstance(a, argparse._SubParsersAction)
+    )
+    assert set(QUICK[verb].options) == _options(sub.choices[verb])
 
 
 def _options(parser: argparse.ArgumentParser) -> set[str]:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 
 from draftroom import notices
 from draftroom.cli import quick
@@ -74,14 +74,20 @@ def _check_text_arguments(argv: list[str]) -> None:
         check_argument(os.environ.get(var, ""), f"${var}")
 
 
-def main(argv: list[str] | None = None, more: Sequence[Register] = ()) -> int:
+def main(
+    argv: list[str] | None = None,
+    more: Sequence[Register] = (),
+    quick_more: Mapping[str, quick.Verb] | None = None,
+) -> int:
+    """`more` registers the program's other verbs with argparse; `quick_more` reads the same verbs
+    without it, when written as quick reads them."""
     given = sys.argv[1:] if argv is None else argv
     try:
         _check_text_arguments(given)
     except DraftroomError as e:
         print(f"draftroom: error: {e}", file=sys.stderr)
         return e.exit_code
-    args: Any = quick.parse(given)  # an argparse.Namespace, or the same names quick read
+    args: Any = quick.parse(given, quick_more)  # an argparse.Namespace, or the same names quick read
     if args is None:
         from draftroom.cli.parser import build_parser
 

@@ -11,6 +11,7 @@ argparse reads the command, with its messages and exit codes. tests/test_cli_qui
 namespace against argparse's, and that every verb's options here are its options there.
 """
 
+from collections.abc import Callable, Mapping
 from importlib import import_module
 from types import SimpleNamespace
 
@@ -29,14 +30,15 @@ AMENDMENT_ID: Positional = ("id", "1", None)
 
 
 class Verb:
-    """One verb as this module reads it: the handler (module of draftroom.cli, function), its
-    positionals in order, its options, the options it requires, the choices an option allows."""
+    """One verb as this module reads it: the handler (module of draftroom.cli, function; or the
+    function itself, for a verb the program adds beside the command line's), its positionals in
+    order, its options, the options it requires, the choices an option allows."""
 
     __slots__ = ("choices", "handler", "options", "positionals", "required")
 
     def __init__(
         self,
-        handler: tuple[str, str],
+        handler: tuple[str, str] | Callable[..., int],
         positionals: tuple[Positional, ...],
         options: Options,
         required: tuple[str, ...] = (),
@@ -147,18 +149,22 @@ AMEND_KINDS: dict[str, Verb] = {
 _PLACED = ("insert", "move")
 
 
-def parse(argv: list[str]) -> SimpleNamespace | None:
-    """The namespace argparse would build for `argv` (the verb first), or None: let argparse read it."""
-    if not argv or argv[0] not in (*VERBS, "amend"):
+def parse(argv: list[str], more: Mapping[str, Verb] | None = None) -> SimpleNamespace | None:
+    """The namespace argparse would build for `argv` (the verb first), or None: let argparse read it.
+    `more`: the verbs the program adds (`draftroom tui`), read alike."""
+    verbs = {**VERBS, **(more or {})}
+    if not argv or argv[0] not in (*verbs, "amend"):
         return None
     verb, rest = argv[0], argv[1:]
     given = _positionals(rest)
     if verb == "amend":
         return _amend(given, rest[len(given) :])
-    spec = VERBS[verb]
+    spec = verbs[verb]
     values = _read(spec, given, rest[len(given) :], defaults=True)
     if values is None:
         return None
+    if callable(spec.handler):
+        return SimpleNamespace(command=verb, **values, func=spec.handler)
     module, name = spec.handler
     func = getattr(import_module(f"draftroom.cli.{module}"), name)
     if name == "_decide":  # accept, reject: one handler made for each verdict

@@ -169,20 +169,27 @@ def build_body(units: list[Unit], no_preamble: bool, title: str = "") -> Body:
         para = Paragraph(new_id(), text, number)
         if annex is None and headings:
             para.headings, headings = headings, []
-        if annex is not None:
-            annex.blocks.append(para)
-        elif number is not None or body.operative:
-            if number is None and body.operative and not body.operative[-1].items:
-                body.operative[-1].text += " " + text  # text that goes on after a paragraph's end
-                continue
-            body.operative.append(para)
-        else:
-            body.preamble.append(para)
-        last = para
+        if _place(body, annex, para):
+            last = para
     _single_operative(body, no_preamble)
     for a in body.annexes:
         _chapeau_as_heading(a)
     return body
+
+
+def _place(body: Body, annex: Annex | None, para: Paragraph) -> bool:
+    """Put `para` in the annex being read, the operative part or the preamble; False when it is text
+    that goes on after the last operative paragraph's end, joined to that paragraph instead."""
+    if annex is not None:
+        annex.blocks.append(para)
+    elif para.number is not None or body.operative:
+        if para.number is None and body.operative and not body.operative[-1].items:
+            body.operative[-1].text += " " + para.text
+            return False
+        body.operative.append(para)
+    else:
+        body.preamble.append(para)
+    return True
 
 
 def _single_operative(body: Body, no_preamble: bool) -> None:

@@ -92,18 +92,10 @@ class _Aligner:
         """Pair the version's footnote references in one paragraph with the working text's, in order;
         where the version has fewer, the ones it leaves out are those whose figures leave the others
         paired with notes citing the same figures, and only when exactly one choice does."""
-        kept = wr if len(wr) == len(vr) and (vr == wr or not self.strict) else None
         if len(vr) < len(wr) and not (hint or self.strict):
-            choices = list(itertools.combinations(wr, len(vr)))
-            score = [
-                sum(
-                    _figures(self.wnotes.get(a)) == _figures(self.vnotes.get(b))
-                    for a, b in zip(c, vr, strict=True)
-                )
-                for c in choices
-            ]
-            best = [c for c, s in zip(choices, score, strict=True) if s == max(score)]
-            kept = list(best[0]) if len(best) == 1 and max(score) == len(vr) else None
+            kept = self._kept_by_figures(wr, vr)
+        else:
+            kept = wr if len(wr) == len(vr) and (vr == wr or not self.strict) else None
         pairs = list(zip(vr, kept or [], strict=False))
         previous = max((int(b) for b in self.note_map.values()), default=0)
         if kept is None or any(
@@ -119,6 +111,20 @@ class _Aligner:
                     f"{self.name} leaves out footnote {n} of the working text (at {where}): "
                     "its translation is missing"
                 )
+
+    def _kept_by_figures(self, wr: list[str], vr: list[str]) -> list[str] | None:
+        """The working text's references that the version's fewer ones (`vr`) stand for: the one choice,
+        in order, whose notes cite the same figures as the version's, each of them; else None."""
+        choices = list(itertools.combinations(wr, len(vr)))
+        score = [
+            sum(
+                _figures(self.wnotes.get(a)) == _figures(self.vnotes.get(b))
+                for a, b in zip(c, vr, strict=True)
+            )
+            for c in choices
+        ]
+        best = [c for c, s in zip(choices, score, strict=True) if s == max(score)]
+        return list(best[0]) if len(best) == 1 and max(score) == len(vr) else None
 
     def count_hint(
         self, ws: list[Paragraph], vs: list[Paragraph], part: str, parent: Paragraph | None

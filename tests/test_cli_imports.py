@@ -86,6 +86,8 @@ START_UP += ["typing"]
 # and to run git: subprocess, with signal (its enums), locale, selectors and threading (store.spawn
 # starts git's processes with os.posix_spawnp)
 START_UP += ["subprocess", "signal", "locale", "selectors", "threading"]
+# and copy, with weakref: only to make a text in another language (`show --lang`, an export)
+START_UP += ["copy", "weakref"]
 
 
 @pytest.mark.parametrize("verb", READS, ids=" ".join)

@@ -182,6 +182,12 @@ def test_a_version_that_does_not_align_is_refused_naming_the_first_paragraph_and
     refused(run_cli("translations", "r", "add", no_item), "at OP7(b)", "nothing was written")
     refused(run_cli("translations", "r", "add", akn("fr", 299)), "already has a fr version")
     refused(run_cli("translations", "r", "add", akn("en", 299)), "working text's own language")
+    for lang in ("es", "ru"):  # the French file, said to be Spanish or Russian: not stored as such
+        refused(
+            run_cli("translations", "r", "add", akn("fr", 299), "--lang", lang),
+            f"reads as French (fr), not {'Spanish' if lang == 'es' else 'Russian'} ({lang})",
+            "nothing was written",
+        )
     assert json.loads(ok(run_cli("log", "r", "--json"))) == before
     assert not (home / "r" / "translations" / "es").exists()
 

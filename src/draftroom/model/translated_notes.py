@@ -9,7 +9,6 @@ translates an older wording (`stale`); failing both, it is `missing` (a note add
 note with no recorded digest (a store older than footnote staleness) counts as current where it stands.
 """
 
-import copy
 import re
 
 from draftroom.model.document import Document, Footnote
@@ -70,6 +69,8 @@ def renumbered(working: Document, t: Translation) -> Translation:
     matched = match_notes(working, t)
     to_working = {m.translated: n for n, m in matched.items() if m.translated is not None}
     theirs = {f.number: f for f in t.footnotes}
+    import copy  # with weakref: for a translated text, not for its statuses
+
     out = copy.deepcopy(t)
     out.footnotes = sorted(
         (replace(theirs[m], number=n) for m, n in to_working.items()), key=lambda f: f.number

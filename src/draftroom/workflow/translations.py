@@ -8,7 +8,6 @@ paragraph makes its translations `stale` and an inserted paragraph is `missing` 
 language, without anyone marking anything.
 """
 
-import copy
 from collections.abc import Callable
 from pathlib import Path
 
@@ -136,6 +135,8 @@ def translations(name: str, rev: str | None = None, home: Home = None) -> Report
 def translated_document(working: Document, t: Translation) -> Document:
     """The working text in `t`'s language: each translated paragraph's text, marker, opener and headings;
     a paragraph not translated yet keeps the working text (the status says so)."""
+    import copy  # with weakref: for a translated text, not for the statuses
+
     doc = copy.deepcopy(working)
     doc.language = t.language
     t = renumbered(working, t)
@@ -160,6 +161,8 @@ def _in_words(working: Document, doc: Document, words: Translation) -> None:
         if value is not None and not (key == "job_number" and working.job_number is None):
             setattr(doc, key, value)  # a revision drops the job number: a new document gets its own
     if words.closing.meeting or words.closing.date:
+        import copy
+
         doc.closing = copy.copy(words.closing)
     _same_dates(working, doc, words.language)
     for i, annex in enumerate(doc.annexes):
@@ -256,7 +259,7 @@ def _version(
     from draftroom.workflow.alignment import align  # the parsers load only to add a version
     from draftroom.workflow.reading import read_document
 
-    doc = read_document(path, check_language(lang) if lang else None)
+    doc = read_document(path, check_language(lang) if lang else None, warn, refuse_other_language=True)
     if lang:
         doc.language = lang
     return align(working, doc, str(path), warn)

@@ -6,8 +6,9 @@ import json
 import re
 from pathlib import Path
 
+from conftest import one_line_error
 from lxml import etree
-from test_translations import AKN, akn, ok, refused, status
+from test_translations import AKN, akn, ok, status
 
 
 def _warnings(stderr: str) -> list[str]:
@@ -54,7 +55,7 @@ def _note_text(tmp_path: Path, source: str, marker: str, text: str) -> str:
 def test_a_footnote_left_out_is_refused_when_the_figures_do_not_say_which(run_cli, tmp_path):
     # OP4 refers to notes 5 and 6 in English, to one note in French: with its figures gone, it could be either
     unsure = _note_text(tmp_path, akn("fr", 195), "5", "Organisation mondiale du commerce.")
-    refused(
+    one_line_error(
         run_cli("new", "r", "--from", akn("en", 195), "--with", unsure), "at OP4", "footnotes 5 here, 5, 6"
     )
     assert not (tmp_path / "home" / "r").exists()
@@ -96,7 +97,9 @@ def test_a_misprinted_paragraph_number_aligns_by_its_place_with_a_warning(run_cl
     assert [p["number"] for p in shown["operative"]] == list(range(1, 42))
     # two numbers that differ are no misprint: refused, nothing written
     twice = _markers(tmp_path, akn("ru", 195), {"38.": "36."})
-    refused(run_cli("new", "q", "--from", akn("en", 195), "--with", twice), "at OP37", "its number is 36")
+    one_line_error(
+        run_cli("new", "q", "--from", akn("en", 195), "--with", twice), "at OP37", "its number is 36"
+    )
     assert not (tmp_path / "home" / "q").exists()
 
 
@@ -104,7 +107,7 @@ def test_two_sub_item_letters_that_differ_are_refused(run_cli, tmp_path):
     one = _markers(tmp_path, akn("es", 299), {"d)": "b)"})
     ok(run_cli("new", "one", "--from", akn("en", 299), "--with", one))
     two = _markers(tmp_path, akn("es", 299), {"c)": "b)", "d)": "b)"})
-    refused(run_cli("new", "two", "--from", akn("en", 299), "--with", two), "its sub-item is (b)")
+    one_line_error(run_cli("new", "two", "--from", akn("en", 299), "--with", two), "its sub-item is (b)")
     assert not (tmp_path / "home" / "two").exists()
 
 
@@ -117,7 +120,9 @@ def test_a_version_naming_another_symbol_aligns_with_a_warning_when_its_structur
     ]
     assert all(p["status"]["ru"] == "current" for p in status(run_cli, "r")["paragraphs"])
     # another resolution under another symbol is still another document, with no fault read through
-    refused(run_cli("new", "s", "--from", akn("en", 195), "--with", akn("ru", 304)), "another document")
+    one_line_error(
+        run_cli("new", "s", "--from", akn("en", 195), "--with", akn("ru", 304)), "another document"
+    )
 
 
 def test_a_language_added_later_warns_of_the_faults_it_reads_through(run_cli):

@@ -9,7 +9,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from conftest import ok
+from conftest import ok, one_line_error
 from lxml import etree
 
 from draftroom.model import iter_located
@@ -23,13 +23,6 @@ AKN = "{http://docs.oasis-open.org/legaldocml/ns/akn/3.0}"
 
 def akn(lang: str, number: int) -> str:
     return str(DATA / f"{lang}_A_RES_79_{number}.xml")
-
-
-def refused(result: subprocess.CompletedProcess[str], *says: str) -> None:
-    assert result.returncode != 0, result.stdout
-    assert result.stderr.count("\n") == 1 and "Traceback" not in result.stderr, result.stderr
-    for words in says:
-        assert words in result.stderr, result.stderr
 
 
 def status(run_cli, name: str) -> dict:
@@ -108,14 +101,14 @@ def test_a_revision_makes_exactly_the_changed_paragraphs_stale_and_translate_mak
     assert [(p["id"], p["label"], p["language"], p["proposer"], p["status"]) for p in listed] == [
         (ident, "OP1", "fr", "France", "proposed")
     ]
-    refused(run_cli("translate", "r", "--accept", ident, "--as", "France"), "only a facilitator")
+    one_line_error(run_cli("translate", "r", "--accept", ident, "--as", "France"), "only a facilitator")
     ok(run_cli("translate", "r", "--accept", ident[:8], "--as", "Secretariat"))
     assert (
         json.loads(ok(run_cli("show", "r", "--lang", "fr", "--json")))["operative"][0]["text"]
         == "Décide de nouveau ;"
     )
     assert json.loads(ok(run_cli("translations", "r", "proposals", "--json")))[0]["status"] == "accepted"
-    refused(run_cli("translate", "r", "--accept", ident, "--as", "Secretariat"), "already accepted")
+    one_line_error(run_cli("translate", "r", "--accept", ident, "--as", "Secretariat"), "already accepted")
     ok(
         run_cli(
             "translate", "r", "OP2", "--lang", "fr", "--text", "Décide autre chose ;", "--as", "Secretariat"
@@ -154,36 +147,36 @@ def test_a_version_that_does_not_align_is_refused_naming_the_first_paragraph_and
 ):
     home = tmp_path / "home"
     en = akn("en", 299)
-    refused(
+    one_line_error(
         run_cli("new", "r", "--from", en, "--with", akn("fr", 299), akn("fr", 3)),
         "A/RES/79/3",
         "another document",
     )
     assert not (home / "r").exists()
     no_pp2 = _without(tmp_path, akn("fr", 299), f".//{AKN}preamble/{AKN}container[2]")
-    refused(run_cli("new", "r", "--from", en, "--with", no_pp2), "at PP2", "missing")
+    one_line_error(run_cli("new", "r", "--from", en, "--with", no_pp2), "at PP2", "missing")
     assert not (home / "r").exists()
     tree = etree.parse(akn("fr", 3))  # PP1 twice: the difference shows at PP2, its footnote
     first = tree.find(f".//{AKN}preamble/{AKN}container")
     first.addnext(copy.deepcopy(first))
     tree.write(str(tmp_path / "twice.xml"), xml_declaration=True, encoding="utf-8")
-    refused(
+    one_line_error(
         run_cli("new", "r", "--from", akn("en", 3), "--with", str(tmp_path / "twice.xml")),
         "at PP2",
         "counts 3 of the preamble's paragraphs, the working text 2: one added or left out before this one",
     )
     assert not (home / "r").exists()
     no_item = _without(tmp_path, akn("es", 299), f".//{AKN}point[2]")
-    refused(run_cli("new", "r", "--from", en, "--with", no_item), "at OP7(b)")
+    one_line_error(run_cli("new", "r", "--from", en, "--with", no_item), "at OP7(b)")
     assert not (home / "r").exists()
 
     ok(run_cli("new", "r", "--from", en, "--with", akn("fr", 299)))
     before = json.loads(ok(run_cli("log", "r", "--json")))
-    refused(run_cli("translations", "r", "add", no_item), "at OP7(b)", "nothing was written")
-    refused(run_cli("translations", "r", "add", akn("fr", 299)), "already has a fr version")
-    refused(run_cli("translations", "r", "add", akn("en", 299)), "working text's own language")
+    one_line_error(run_cli("translations", "r", "add", no_item), "at OP7(b)", "nothing was written")
+    one_line_error(run_cli("translations", "r", "add", akn("fr", 299)), "already has a fr version")
+    one_line_error(run_cli("translations", "r", "add", akn("en", 299)), "working text's own language")
     for lang in ("es", "ru"):  # the French file, said to be Spanish or Russian: not stored as such
-        refused(
+        one_line_error(
             run_cli("translations", "r", "add", akn("fr", 299), "--lang", lang),
             f"reads as French (fr), not {'Spanish' if lang == 'es' else 'Russian'} ({lang})",
             "nothing was written",
@@ -198,14 +191,16 @@ def test_a_language_added_later_aligns_with_the_revision_it_translates(run_cli):
     aid = ok(run_cli("amend", "r", "--as", "China", "replace", "OP1", "--text", "Decides anew;")).strip()
     ok(run_cli("accept", "r", aid, "--as", "Secretariat"))
     ok(run_cli("revise", "r", "--as", "Secretariat"))
-    refused(run_cli("translations", "r", "add", akn("ru", 3), "--rev", "rev-5"), "no revision")
-    refused(run_cli("translations", "r", "add", akn("ru", 3), "--as", "China"), "only the Secretariat adds")
+    one_line_error(run_cli("translations", "r", "add", akn("ru", 3), "--rev", "rev-5"), "no revision")
+    one_line_error(
+        run_cli("translations", "r", "add", akn("ru", 3), "--as", "China"), "only the Secretariat adds"
+    )
     out = ok(run_cli("translations", "r", "add", akn("ru", 3), "--rev", "rev-0", "--as", "Secretariat"))
     assert "ru version added" in out and "not current in ru: OP1" in out
     report = status(run_cli, "r")
     assert report["languages"] == ["en", "ru"]
     assert [p["label"] for p in report["paragraphs"] if p["status"]["ru"] != "current"] == ["OP1"]
-    refused(run_cli("show", "r", "--lang", "es"), "no es version", "translations r add")
+    one_line_error(run_cli("show", "r", "--lang", "es"), "no es version", "translations r add")
 
 
 def test_show_diff_and_export_in_a_language_use_its_text_and_name_what_is_not_current(run_cli, tmp_path):
@@ -280,13 +275,13 @@ def test_formal_amendments_in_another_language_quote_its_wording_or_flag_the_wor
         "Décide d’examiner à sa quatre-vingtième session" in t for t in texts
     )  # the move quotes OP8 in French
 
-    refused(
+    one_line_error(
         run_cli(
             "translate", "r", "--amendment", replace.strip(), "--lang", "fr", "--text", "x", "--as", "France"
         ),
         "only the Secretariat or a proposer",
     )
-    refused(
+    one_line_error(
         run_cli(
             "translate", "r", "--amendment", edit.strip(), "--lang", "fr", "--text", "x", "--as", "China"
         ),
@@ -490,7 +485,7 @@ def test_a_revision_that_changes_a_footnote_makes_its_translations_stale_and_new
         )
     )
     assert all(f["status"]["fr"] == "current" for f in status(run_cli, "r")["footnotes"])
-    refused(
+    one_line_error(
         run_cli("translate", "r", "--footnote", "9", "--lang", "fr", "--text", "x", "--as", "Secretariat"),
         "no footnote 9",
     )
@@ -557,8 +552,8 @@ def test_a_facilitator_accepts_a_delegations_proposed_translation_like_any_amend
         )
     )
     ident = proposed.split(" proposed as ")[1].split(";")[0]
-    refused(run_cli("accept", "r", ident, "--as", "France"), "only a facilitator", "France is not one")
-    refused(run_cli("translate", "r", "--accept", ident, "--as", "Chile"), "Chile is not one")
+    one_line_error(run_cli("accept", "r", ident, "--as", "France"), "only a facilitator", "France is not one")
+    one_line_error(run_cli("translate", "r", "--accept", ident, "--as", "Chile"), "Chile is not one")
     assert "translation accepted" in ok(run_cli("accept", "r", ident[:8], "--as", "Pakistan"))
     shown = json.loads(ok(run_cli("show", "r", "--lang", "es", "--json")))
     assert shown["operative"][1]["text"] == "Invita a todos los Estados;"
@@ -587,7 +582,7 @@ def test_a_delegation_amends_a_translation_and_the_facilitator_accepts_it(run_cl
         (ident, "OP3", "es", "Chile")
     ]
     assert json.loads(ok(run_cli("amendments", "r", "--json"))) == []  # the working text is not amended
-    refused(
+    one_line_error(
         run_cli("amend", "r", "--as", "Chile", "replace", "OP3", "--lang", "en", "--text", "x"),
         "working language",
     )
@@ -644,12 +639,12 @@ def test_a_facilitator_rejects_a_proposed_translation_with_its_reason_and_verify
     ident = ok(
         run_cli("amend", "r", "--as", "Chile", "replace", "OP3", "--lang", "es", "--text", "Solicita;")
     ).strip()
-    refused(run_cli("reject", "r", ident, "--as", "France"), "only a facilitator", "France is not one")
-    refused(run_cli("reject", "r", "CHL-nothing", "--as", "Pakistan"), "no amendment 'CHL-nothing'")
+    one_line_error(run_cli("reject", "r", ident, "--as", "France"), "only a facilitator", "France is not one")
+    one_line_error(run_cli("reject", "r", "CHL-nothing", "--as", "Pakistan"), "no amendment 'CHL-nothing'")
     said = ok(run_cli("reject", "r", ident, "--as", "Pakistan", "--reason", "incompleto"))
     assert said == f"{ident}: translation rejected\n"
-    refused(run_cli("reject", "r", ident, "--as", "Pakistan"), f"{ident} was already rejected")
-    refused(run_cli("accept", "r", ident, "--as", "Pakistan"), f"{ident} was already rejected")
+    one_line_error(run_cli("reject", "r", ident, "--as", "Pakistan"), f"{ident} was already rejected")
+    one_line_error(run_cli("accept", "r", ident, "--as", "Pakistan"), f"{ident} was already rejected")
     [listed] = json.loads(ok(run_cli("translations", "r", "proposals", "--json")))
     assert (listed["id"], listed["label"], listed["status"], listed["reason"]) == (
         ident,
@@ -712,7 +707,7 @@ def test_a_delegation_proposes_a_footnotes_translation_accepted_or_rejected_like
         for f in json.loads(ok(run_cli("show", "r", "--lang", "es", "--json")))["footnotes"]
     }
     assert notes[1] != "Nota uno."  # a proposal is not the translation
-    refused(run_cli("accept", "r", first, "--as", "Chile"), "Chile is not one")
+    one_line_error(run_cli("accept", "r", first, "--as", "Chile"), "Chile is not one")
     ok(run_cli("accept", "r", first, "--as", "Pakistan"))
     ok(run_cli("reject", "r", second, "--as", "Pakistan", "--reason", "ya traducida"))
     shown = {
@@ -725,7 +720,7 @@ def test_a_delegation_proposes_a_footnotes_translation_accepted_or_rejected_like
         "accepted",
         "rejected",
     ]
-    refused(
+    one_line_error(
         run_cli("translate", "r", "--footnote", "99", "--lang", "es", "--text", "x", "--as", "Chile"),
         "has no footnote 99",
     )

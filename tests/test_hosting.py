@@ -307,6 +307,38 @@ def test_a_remote_whose_history_no_longer_holds_the_clones_is_refused_and_nothin
     assert "Another negotiation" not in fr.ok("show", "t")
 
 
+def test_a_clone_judges_what_it_receives_and_takes_nothing_from_an_unguarded_server(machines, daemon):
+    """A server that does not guard (its hooks bypassed, or a forge that never installed them) hands
+    out a commit nobody may make: an unsigned one changing Japan's sponsorship. The next sync of
+    another clone refuses it in one line naming it, and takes nothing: its history, its view of the
+    remote and its own waiting action stay; a server that guards again is synced with as before."""
+    fr, jp = machines["France"], machines["Japan"]
+    fr.git("config", "user.name", "France")
+    jp.ok("sponsors", "t", "add", "Japan")
+    fr.ok("sync", "t")
+    (fr.neg() / "sponsors" / "japan.json").unlink()
+    fr.git("add", "-A")
+    fr.git("commit", "-q", "-m", "Japan leaves\n\nAction: sponsor-remove\nActor: Japan")
+    forged = fr.git("rev-parse", "HEAD").strip()
+    bare = daemon.root / "t.git"
+    good = subprocess.run(["git", "-C", str(bare), "rev-parse", "main"], capture_output=True, text=True)
+    subprocess.run(  # past the hooks: a fetch into the bare repository runs none
+        ["git", "-C", str(bare), "fetch", "-q", str(fr.neg()), "HEAD:main"], check=True
+    )
+    aid = jp.ok("amend", "t", "delete", "OP3", "--offline").strip()
+    before = jp.git("rev-parse", "HEAD", "refs/remotes/origin/main")
+    for _ in range(2):
+        result = jp.run("sync", "t")
+        assert result.returncode != 0, result.stdout
+        (line,) = result.stderr.strip().splitlines()
+        assert forged[:10] in line and "breaks its rules" in line and "unsigned" in line, line
+        assert jp.git("rev-parse", "HEAD", "refs/remotes/origin/main") == before
+    assert "Japan" in sponsors(jp) and aid in jp.ok("amendments", "t")
+    subprocess.run(["git", "-C", str(bare), "update-ref", "refs/heads/main", good.stdout.strip()], check=True)
+    assert "1 sent" in jp.ok("sync", "t")
+    assert json.loads(jp.ok("verify", "t", "--json")) == {"ok": True, "problems": []}
+
+
 def test_bad_remotes_are_one_line(machines, daemon, tmp_path, run_cli):
     jp = machines["Japan"]
     other = daemon.root / "plain.git"

@@ -269,7 +269,12 @@ def _has_head(repo: Repo) -> bool:
 def fetch(neg: Negotiation) -> None:
     """Fetch the remote's branch and tags. The guard lets a remote's history only grow: when its branch
     no longer holds the one fetched before (rewritten on the server, or the URL now names another
-    negotiation), the clone keeps its view of the remote and the sync is refused in one line."""
+    negotiation), the clone keeps its view of the remote and the sync is refused in one line.
+
+    A clone does not take the server's word for the actions it receives: every commit new to it is
+    judged by the guard's own rules (signed by its actor's registered key, allowed for the actor's
+    role), so a server whose hooks were bypassed or never installed cannot hand a delegation an action
+    nobody may make; the first that breaks a rule refuses the sync, the clone's view kept."""
     before = _git(neg.path, "for-each-ref", "--format=%(objectname)", UPSTREAM).strip()
     _git(
         neg.path,
@@ -287,6 +292,27 @@ def fetch(neg: Negotiation) -> None:
         raise DraftroomError(
             f"the remote of {neg.name} no longer holds the history this clone fetched from it "
             f"({before[:10]}): it was rewritten, or its URL names another negotiation; nothing was changed here"
+        )
+    after = _git(neg.path, "for-each-ref", "--format=%(objectname)", UPSTREAM).strip()
+    if before and after != before:
+        _refuse_unruly(neg, before, after)
+
+
+def _refuse_unruly(neg: Negotiation, before: str, after: str) -> None:
+    """Judge the commits the fetch brought that this clone does not hold yet (its own, pushed, were
+    judged when it made them); on the first that breaks a rule, put the remote's view back."""
+    with neg.repository() as repo:
+        head = head_sha(repo)
+        if plumbing.is_ancestor(neg.git_dir(), after, head):
+            return
+        since = head if plumbing.is_ancestor(neg.git_dir(), before, head) else before
+        verdicts = judge_range(repo, since, after)
+    if verdicts:
+        _git(neg.path, "update-ref", UPSTREAM, before)
+        raise DraftroomError(
+            f"the remote of {neg.name} holds an action that breaks its rules, {verdicts[0].line()}: its "
+            "server does not guard it (tell the Secretariat; `draftroom verify` lists every fault); "
+            "nothing was taken from it"
         )
 
 

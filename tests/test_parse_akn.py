@@ -233,6 +233,31 @@ def test_the_reissue_note_is_named_not_read_as_a_paragraph():
     assert any("Переиздано" in w and "not read" in w for w in read.warnings)
 
 
+def test_the_conclusions_keep_meeting_and_date_and_name_the_rest(run_cli):
+    """Printed without markup the meeting and date are still the closing; a vote, a second meeting
+    and a signature have no place in the model: one warning each, naming the element and its text."""
+    path = AKN / "en_A_RES_79_3_conclusions.xml"
+    read = read_source(path)
+    closing = read.document.closing
+    assert (closing.meeting, closing.date) == ("19th plenary meeting", "9 October 2024")
+    dropped = [w for w in read.warnings if "in the conclusions not read" in w]
+    assert [w.split(": ")[1].split(" '")[0] for w in dropped] == ["<p>", "<location>", "<blockContainer>"]
+    assert "'Adopted by a recorded vote of 150 to 3,…'" in dropped[0]
+    assert "'20th plenary meeting'" in dropped[1] and "Philémon Yang" in dropped[2]
+    r = run_cli("parse", str(path))
+    assert r.returncode == 0, r.stderr
+    shown = [
+        line.removeprefix("draftroom: warning: ") for line in r.stderr.splitlines() if "conclusions" in line
+    ]
+    assert [line.split(": ", 1)[1] for line in shown] == [w.split(": ", 1)[1] for w in dropped]
+
+
+def test_the_uns_conclusions_give_no_warning():
+    for path in sorted(AKN.glob("*.xml")):
+        if path.name != "en_A_RES_79_3_conclusions.xml":
+            assert not [w for w in read_source(path).warnings if "conclusions" in w], path.name
+
+
 def test_the_last_preambular_paragraph_set_in_the_body_is_preambular():
     fr = parse_file(AKN / "fr_A_RES_79_106.xml")
     assert fr.preamble[-1].opener == "Faisant de nouveau siens" and "[^7]" in fr.preamble[-1].text

@@ -75,6 +75,7 @@ _EMPHASIS = ("italic", "bold")
 # a paragraph number printed inside the text: "19 –", "1 -", "5."
 _NUMBER_IN_TEXT = re.compile(r"^\s*(?P<num>(?P<n>\d{1,4})\s*[-–.．])\s*")
 _LONGEST_HEADING = 200  # characters: a heading is a line or two, never a paragraph
+_TEXT_START = 40  # characters of a text a warning quotes
 
 
 def _parser() -> etree.XMLParser:
@@ -689,18 +690,55 @@ class _Reader:
         doc.instructions = parse_instructions(texts, doc.language)
 
     def _closing(self, conclusions: etree._Element) -> Closing:
+        """The meeting and the date. Every one of the UN's files sets them in one <p> as a <location>
+        (its earlier sessions': <inline name="adoptionMeeting">), an <eol> and a <docDate>; a line
+        that prints a meeting or a date with no such markup is read as one too. Anything else (a
+        second meeting, a vote, a signature) is named with the start of its text in a warning."""
         closing = Closing()
-        location = conclusions.find(f".//{self._tag('location')}")
-        if location is None:  # the UN's files of earlier sessions: <inline name="adoptionMeeting">
-            location = next(
-                (i for i in conclusions.iter(self._tag("inline")) if i.get("name") == "adoptionMeeting"), None
-            )
-        date = conclusions.find(f".//{self._tag('docDate')}")
-        if location is not None:
-            closing.meeting = _clean("".join(location.itertext())) or None
-        if date is not None:
-            closing.date = _clean("".join(date.itertext())) or None
+        self._conclude(conclusions, closing)
         return closing
+
+    def _conclude(self, el: etree._Element, closing: Closing) -> None:
+        """What `el`, in the conclusions, gives the closing: its own text and tails line by line
+        (an <eol> breaks them), its children each as one piece unless they hold the markup."""
+        self._closing_piece(el, el.text or "", closing)
+        for child in el:
+            tag = _local(child)
+            if tag == "docDate":
+                when = _clean("".join(child.itertext())) or child.get("date") or ""
+                self._closing_piece(child, when, closing, date=True)
+            elif tag == "location" or (tag == "inline" and child.get("name") == "adoptionMeeting"):
+                self._closing_piece(child, "".join(child.itertext()), closing, meeting=True)
+            elif tag and tag not in ("eol", "eop") and self._holds_closing(child):
+                self._conclude(child, closing)
+            elif tag not in ("eol", "eop", ""):
+                self._closing_piece(child, "".join(child.itertext()), closing)
+            self._closing_piece(el, child.tail or "", closing)
+
+    def _holds_closing(self, el: etree._Element) -> bool:
+        return any(
+            (tag := _local(d)) in ("docDate", "location", "eol")
+            or (tag == "inline" and d.get("name") == "adoptionMeeting")
+            for d in el.iterdescendants()
+        )
+
+    def _closing_piece(
+        self, el: etree._Element, text: str, closing: Closing, meeting: bool = False, date: bool = False
+    ) -> None:
+        """One piece of the conclusions: the meeting or the date when it is one the closing has not
+        got yet (marked up as such, or printed as one), else a warning naming it."""
+        if not (text := _clean(text)):
+            return
+        if closing.meeting is None and (meeting or vocab.MEETING.match(text)):
+            closing.meeting = text
+        elif closing.date is None and (date or iso_date(text)):
+            closing.date = text
+        else:
+            start = text if len(text) <= _TEXT_START else f"{text[:_TEXT_START].rstrip()}…"
+            self.warnings.append(
+                f"{self.name}: <{_local(el)}> {start!r} in the conclusions not read: "
+                "draftroom's model has no place for it"
+            )
 
 
 def _continues(sub: list[Paragraph]) -> bool:

@@ -258,3 +258,31 @@ def test_a_commit_is_read_by_its_full_name_without_asking_git_to_resolve_it(neg:
         plumbing.commit_tree(git_dir, "0" * 40)
     with pytest.raises(DraftroomError, match=f"no commit '{tree}'"):
         plumbing.commit_tree(git_dir, tree)  # a tree is no commit
+
+
+def test_the_latest_outline_is_kept_by_the_action_that_made_it_and_read_without_git(neg, monkeypatch):
+    from draftroom.store import plumbing
+
+    with neg.action("move", "China") as txn:
+        txn.doc.operative.reverse()
+    moved = to_dict(neg.snapshot().outline())
+    assert [p.id for p in neg.snapshot().outline().operative] == ["op-3", "op-2", "op-1"]
+    real = plumbing.objects
+    monkeypatch.setattr(plumbing, "objects", lambda *a: pytest.fail("git was asked"))
+    assert to_dict(neg.outline()) == moved  # kept by the move, read from one file
+    monkeypatch.setattr(plumbing, "objects", real)
+    assert [p.id for p in neg.outline("rev-0").operative] == ["op-1", "op-2", "op-3"]  # an older one: git
+
+    by_hand = ["-c", "user.name=x", "-c", "user.email=x@x", "commit", "-qm", "no footnotes"]
+    git(neg.path, "rm", "-q", "footnotes.txt")
+    git(neg.path, *by_hand)  # a commit draftroom did not make: its outline is read from git, then kept
+    assert neg.outline().footnotes == [] and to_dict(neg.outline()) == to_dict(neg.snapshot().outline())
+    monkeypatch.setattr(plumbing, "objects", lambda *a: pytest.fail("git was asked"))
+    assert neg.outline().footnotes == [] and [p.id for p in neg.outline().operative] == [
+        "op-3",
+        "op-2",
+        "op-1",
+    ]
+    monkeypatch.setattr(plumbing, "objects", real)
+    (neg.git_dir() / "draftroom" / "cache" / "outline").write_text("damaged")
+    assert to_dict(neg.outline()) == to_dict(neg.snapshot().outline())  # read from git again

@@ -82,7 +82,7 @@ class Committed:
 
     def outline(self) -> Document:
         """The document's structure (ids, numbers, so labels) without reading paragraph texts."""
-        return layout.read_document(lambda rel: "" if rel.startswith(layout.TEXT_DIR) else self.read(rel))
+        return layout.read_outline(self.read)
 
     def state(self) -> NegotiationState:
         return layout.read_state(self.read)

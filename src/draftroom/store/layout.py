@@ -38,6 +38,7 @@ if TYPE_CHECKING:
 META = "meta.json"
 STRUCTURE = "structure.txt"
 FOOTNOTES = "footnotes.txt"
+OUTLINE_FILES = (META, STRUCTURE, FOOTNOTES)  # all read_outline reads
 SPONSORS = "sponsors.json"  # all sponsors in one file: negotiations made before sponsors/
 SPONSORS_DIR = "sponsors/"  # one file per sponsoring delegation: sponsors/<slug>.json
 STATE = "negotiation.json"
@@ -235,6 +236,12 @@ def read_document(read: Reader) -> Document:
         stack.append((depth, para.items))
     whole.footnotes = read_footnotes(read(FOOTNOTES) or "")
     return whole
+
+
+def read_outline(read: Reader) -> Document:
+    """The document's structure, numbers, statuses and footnotes, read from OUTLINE_FILES alone:
+    paragraph texts left empty."""
+    return read_document(lambda rel: "" if rel.startswith(TEXT_DIR) else read(rel))
 
 
 def read_document_meta(read: Reader) -> dict[str, Any]:

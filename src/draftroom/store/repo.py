@@ -33,6 +33,7 @@ from draftroom.store.transaction import (
     pause_for_tests,
     reset_to_head,
 )
+from draftroom.store.worktree import working_file
 
 TYPE_CHECKING = False  # typing stays unloaded: its names are for annotations only
 if TYPE_CHECKING:  # the index pulls in SQLAlchemy, GitPython is for actions: loaded only where used
@@ -250,6 +251,7 @@ class Negotiation:
                 raise
             sentinel.unlink(missing_ok=True)
             self.witness(done.commit)
+            self._keep_outline(done.commit, lambda rel: working_file(self.path, rel))  # the work tree is it
         pause_for_tests("before-index")
         if self._index_loaded():  # the lock is the commit's only: the index catches up after it
             self._index_after(parent, done)
@@ -415,8 +417,29 @@ class Negotiation:
         return self.snapshot(rev).document()
 
     def outline(self, rev: str | None = None) -> Document:
-        """The document's structure (ids, numbers, so labels) without reading paragraph texts: fast."""
-        return self.snapshot(rev).outline()
+        """The document's structure (ids, numbers, so labels) without reading paragraph texts: fast.
+
+        The latest one's files are kept under its commit's sha (store.head_cache), by the action that
+        made the commit (or the first lookup after another one did): resolving the label a user typed,
+        as every `amend` does, then reads one small file and starts no git process."""
+        if rev is not None:
+            return self.snapshot(rev).outline()
+        kept = HeadCache(self.git_dir(), OUTLINE_CACHE).get(f"{OUTLINE_FORMAT}\n{self.head()}", 0, 1, 2)
+        if kept and isinstance(kept[0], list):
+            files = dict(zip(layout.OUTLINE_FILES, kept[1], strict=True))
+            return layout.read_outline(lambda rel: None if rel in kept[0] else files.get(rel))
+        snap = self.snapshot()
+        self._keep_outline(snap.commit, snap.read)
+        return snap.outline()
+
+    def _keep_outline(self, commit: str, read: layout.Reader) -> None:
+        """Keep the outline's files at `commit` (read through `read`): the names of those it lacks, then
+        each one's text in OUTLINE_FILES' order ("" for one it lacks)."""
+        files = [read(rel) for rel in layout.OUTLINE_FILES]
+        missing = [rel for rel, text in zip(layout.OUTLINE_FILES, files, strict=True) if text is None]
+        HeadCache(self.git_dir(), OUTLINE_CACHE).put(
+            f"{OUTLINE_FORMAT}\n{commit}", missing, [text or "" for text in files]
+        )
 
     def state(self) -> NegotiationState:
         return self.snapshot().state()
@@ -482,6 +505,7 @@ class Negotiation:
 
 
 SUMMARY_CACHE, SUMMARY_FORMAT = "summary", "summary 1"
+OUTLINE_CACHE, OUTLINE_FORMAT = "outline", "outline 1"
 # what a commit determines of its Summary, and the types each may have (path, name, home: the clone's)
 _SUMMARY_KEPT: dict[str, tuple[type, ...]] = {
     "symbol": (str, type(None)),

@@ -26,6 +26,11 @@ def working_outline(path: Path) -> Document:
     return layout.read_document(_reader(path, skip_texts=True))
 
 
+def working_file(path: Path, rel: str) -> str | None:
+    """A file as the work tree holds it (None when there is none)."""
+    return _reader(path, skip_texts=False)(rel)
+
+
 def working_text(path: Path, pid: str) -> str:
     """One paragraph's text as the work tree holds it."""
     text = _reader(path, skip_texts=False)(layout.text_path(pid)) or ""

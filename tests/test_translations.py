@@ -166,6 +166,16 @@ def test_a_version_that_does_not_align_is_refused_naming_the_first_paragraph_and
         "counts 3 of the preamble's paragraphs, the working text 2: one added or left out before this one",
     )
     assert not (home / "r").exists()
+    tree = etree.parse(akn("fr", 299))  # OP1 again after OP4: its figures say which is the one added
+    ops = tree.find(f".//{AKN}mainBody").findall(f"{AKN}paragraph")
+    ops[3].addnext(copy.deepcopy(ops[0]))
+    tree.write(str(tmp_path / "again.xml"), xml_declaration=True, encoding="utf-8")
+    one_line_error(
+        run_cli("new", "r", "--from", en, "--with", str(tmp_path / "again.xml")),
+        "at OP5: its number is 1, the working text's 5",
+        "by the figures they cite, the one added is its paragraph 5, after OP4",
+    )
+    assert not (home / "r").exists()
     no_item = _without(tmp_path, akn("es", 299), f".//{AKN}point[2]")
     one_line_error(run_cli("new", "r", "--from", en, "--with", no_item), "at OP7(b)")
     assert not (home / "r").exists()

@@ -47,6 +47,29 @@ def _figures(note: Footnote | None) -> tuple[str, ...]:
     return tuple(sorted(re.findall(r"\d+", note.text))) if note else ()
 
 
+def _cited(p: Paragraph) -> tuple[int, ...]:
+    """The figures a paragraph cites (resolution numbers, years, days), which every language prints
+    alike, in any order (a date's parts stand in another order in Chinese)."""
+    return tuple(sorted(int(d) for d in re.findall(r"\d+", p.text)))
+
+
+def _odd_one(ws: list[Paragraph], vs: list[Paragraph]) -> int | None:
+    """Where one list holds a paragraph more than the other: the place k whose removal from the longer
+    pairs the most paragraphs citing the same figures (before k in place, after it shifted by one);
+    None unless exactly one place does best, and only for a difference of one."""
+    short, long = (ws, vs) if len(vs) > len(ws) else (vs, ws)
+    if len(long) - len(short) != 1:
+        return None
+    a, b = [_cited(p) for p in short], [_cited(p) for p in long]
+    before = list(itertools.accumulate((x == y for x, y in zip(a, b, strict=False)), initial=0))
+    after = list(
+        itertools.accumulate((x == y for x, y in zip(reversed(a), reversed(b), strict=False)), initial=0)
+    )
+    score = [before[k] + after[len(a) - k] for k in range(len(b))]
+    best = [k for k, v in enumerate(score) if v == max(score)]
+    return best[0] if len(best) == 1 else None
+
+
 class _Aligner:
     def __init__(self, working: Document, version: Document, name: str, warn: Callable[[str], None]) -> None:
         self.working = working
@@ -134,10 +157,14 @@ class _Aligner:
         if len(ws) == len(vs):
             return ""
         what = f"{self.names.get(parent.id, parent.id)}'s sub-items" if parent else f"{part}'s paragraphs"
-        return (
-            f" (this version counts {len(vs)} of {what}, the working text {len(ws)}: one added or left out"
-            " before this one)"
-        )
+        counts = f" (this version counts {len(vs)} of {what}, the working text {len(ws)}: "
+        at = _odd_one(ws, vs)
+        if at is None:
+            return counts + "one added or left out before this one)"
+        if len(vs) > len(ws):
+            after = f"after {self.names[ws[at - 1].id]}" if at else "before the first"
+            return counts + f"by the figures they cite, the one added is its paragraph {at + 1}, {after})"
+        return counts + f"by the figures they cite, the one left out is {self.names[ws[at].id]})"
 
     def paragraph(self, w: Paragraph, v: Paragraph, part: str, hint: str, misprint: bool = False) -> None:
         where = self.names.get(w.id, w.id)

@@ -1,9 +1,11 @@
 """AKN4UN export: every kind of document valid against the OASIS Akoma Ntoso 3.0 schema, the UN's
 naming convention, and the round trip of the UN's own files."""
 
+import re
 from pathlib import Path
 
 import pytest
+from conftest import ok
 from corpus_support import CORPUS_EN, SEEDS
 from lxml import etree
 
@@ -12,6 +14,7 @@ from draftroom.export.blocks import Options
 from draftroom.model.compare import differences
 from draftroom.parse import parse_file
 from draftroom.parse.akn import read_akn
+from draftroom.record import replace
 
 AKN = Path(__file__).parent / "data" / "akn"
 NS = {"a": AKN_NS}
@@ -73,6 +76,37 @@ def test_every_kind_is_schema_valid_and_reads_back(path, kind, name):
         assert [p.text for p in again.operative] == [p.text for p in doc.operative]
         assert len(again.preamble) == len(doc.preamble)
         assert again.sponsors == doc.sponsors
+
+
+def _identifiers(data: bytes) -> list[str]:
+    root = etree.fromstring(data)
+    return [e.get("value") for e in root.iter(f"{{{AKN_NS}}}FRBRthis", f"{{{AKN_NS}}}FRBRuri")]
+
+
+@pytest.mark.parametrize(
+    ("path", "kind"), [k[:2] for k in KINDS if k[1] != "resolution"], ids=lambda x: str(x)
+)
+def test_a_document_with_no_symbol_yet_is_numbered_nn(path, kind):
+    """A draft or amendments document before the Secretariat gives it a symbol: the naming convention's
+    undefined number "nn" in every identifier, the rest as with a symbol; schema-valid."""
+    doc = replace(parse_file(path), symbol=None)
+    data = write_akn(doc, Options(kind=kind, lang=doc.language))
+    assert schema_errors(data) == []
+    ids = _identifiers(data)
+    assert len(ids) == 6 and all(re.search(r"/akn/un/doc/\w+/unga/\d{4}-\d\d-\d\d/nn/", i) for i in ids), ids
+    assert not any("undefined" in i for i in ids)
+    given = _identifiers(write_akn(doc, Options(kind=kind, lang=doc.language, symbol="A/C.3/80/L.20/Rev.1")))
+    assert [i.replace("/a-c.3-80-l.20-rev.1/", "/nn/") for i in given] == ids
+
+
+def test_amendments_exported_before_their_symbol_validate(run_cli, tmp_path):
+    ok(run_cli("new", "t", "--from", str(CORPUS_EN / "A_C.3_80_L.20.txt")))
+    ok(run_cli("amend", "t", "--as", "France", "delete", "OP2"))
+    out = tmp_path / "amendments.xml"
+    ok(run_cli("export", "t", "--kind", "amendments", "--by", "France", "-o", str(out), "--validate"))
+    ids = _identifiers(out.read_bytes())
+    assert ids and all("/akn/un/doc/amendments/unga/" in i and "/nn/" in i for i in ids), ids
+    assert read_akn(out.read_bytes(), out.name).document.amends == "A/C.3/80/L.20"
 
 
 def test_export_cli_validates(run_cli, tmp_path):

@@ -9,7 +9,8 @@ import pytest
 from conftest import SEEDS
 from store_support import git, home_with_t
 
-from draftroom.model.text_rules import check_typed, storable
+from draftroom.errors import DraftroomError
+from draftroom.model.text_rules import UNSTORABLE, check_typed, storable
 
 SEED = SEEDS / "001_334a0e47d0d674b7.txt"
 
@@ -131,6 +132,15 @@ def test_a_new_negotiation_applies_the_rule_to_its_symbol_and_facilitator(run_cl
     fails(run_cli("new", "a", "--from", str(SEED), "--symbol", "A/\uffff"), "--symbol", "U+FFFF")
     fails(run_cli("new", "a", "--from", str(SEED), "--facilitator", "Pa\u202ekistan"), "U+202E")
     assert not (tmp_path / "home" / "a").exists()
+
+
+def test_no_character_the_rule_refuses_is_printable():
+    """check_typed runs the rule's pattern only on a text that is not printable: so no refused
+    character may be printable, in any plane."""
+    refused = [chr(c) for c in range(0x110000) if UNSTORABLE.match(chr(c))]
+    assert len(refused) > 2048 + 32 and not [ch for ch in refused if ch.isprintable()]
+    with pytest.raises(DraftroomError, match=r"U\+202E .* at position 3"):
+        check_typed("ab\u202ec")
 
 
 def test_bidi_marks_are_dropped_and_the_text_exports(run_cli, home, tmp_path):

@@ -5,7 +5,8 @@ An adopted resolution (or decision) is a `statement` named "resolution" whose FR
 the UN's naming convention (/akn/un/statement/deliberation/unga/2024-12-04/79-100/eng@/; a Security
 Council resolution, S/RES/2334 (2016), /akn/un/statement/deliberation/unsc/2016-12-23/2334/); drafts,
 revised drafts and formal amendments documents are `doc`s named "draftResolution",
-"revisedDraftResolution" and "amendments", identified by their symbol. The parts are the UN's:
+"revisedDraftResolution" and "amendments", identified by their symbol (numbered "nn", the naming
+convention's undefined number, until the Secretariat issues them under one). The parts are the UN's:
 coverPage (masthead), preface (number and title), preamble (formula, one `container` per preambular
 paragraph, its opener in an italic span), mainBody (`paragraph` with `num`, sub-items as
 `list/intro/point`, headings as `subheading`), footnotes as `authorialNote` with their printed
@@ -50,6 +51,9 @@ ACTORS = {
     "A": ("unga", "ga", "generalAssembly"),
     "S": ("unsc", "sc", "securityCouncil"),
 }
+# The number of a draft or amendments document that has no symbol yet: the Secretariat gives the symbol
+# when it issues the document, and the Akoma Ntoso naming convention writes an undefined number "nn"
+_NO_NUMBER = "nn"
 _YEAR = re.compile(r"\s*\(\d{4}\)$")  # a Security Council resolution's year: "2334 (2016)"
 
 
@@ -82,8 +86,8 @@ class _Writer:
             when = iso_date(self.adopted_on()) or "9999-01-01"
             slug = re.sub(r"\s+", "", _YEAR.sub("", number)).replace("/", "-")  # the UN's: 75-101A-B, 2334
             return f"/akn/un/statement/deliberation/{self.actor()[0]}/{when}/{slug}/"
-        symbol = self.opts.symbol or doc.symbol or "undefined"
-        slug = re.sub(r"[^A-Za-z0-9.]+", "-", symbol).strip("-").lower()
+        symbol = self.opts.symbol or doc.symbol
+        slug = re.sub(r"[^A-Za-z0-9.]+", "-", symbol).strip("-").lower() if symbol else _NO_NUMBER
         when = iso_date(self.opts.date or doc.date) or date.today().isoformat()
         return f"/akn/un/doc/{DOC_NAMES[kind]}/{self.actor()[0]}/{when}/{slug}/"
 

@@ -52,7 +52,10 @@ def check_typed(text: str, what: str = "text") -> str:
     if len(text) > TYPED_CHARS.value:
         raise over_limit(TYPED_CHARS, f"the {what}", len(text))
     check_numbers(text, f"the {what}")
-    bad = UNSTORABLE.search(text)
+    # a printable text holds none of them (each is a control, surrogate, noncharacter or format
+    # character): the pattern, whose class costs more to compile than a command's other checks, is
+    # then neither compiled nor run
+    bad = None if text.isprintable() else UNSTORABLE.search(text)
     if bad:
         ch = bad.group()
         raise DraftroomError(

@@ -6,13 +6,15 @@ from collections.abc import Callable
 from draftroom.errors import DraftroomError
 from draftroom.model import Document, Footnote, iter_located
 from draftroom.model.footnotes import REF, references, renumber
+from draftroom.patterns import LazyPattern
 
-INLINE = re.compile(r"\[\^:\s*((?:[^\[\]]|\[[^\[\]]*\])+?)\s*\]")
-_ANY = re.compile(r"\[\^")
+INLINE = LazyPattern(r"\[\^:\s*((?:[^\[\]]|\[[^\[\]]*\])+?)\s*\]")
 
 
 def check_references(text: str, doc: Document) -> None:
     """Every `[^N]` names a note of `doc`; every other `[^` opens a well-formed new note."""
+    if "[^" not in text:  # no footnote at all (the patterns below are compiled on first use)
+        return
     known = {f.number for f in doc.footnotes}
     for n in references(text):
         if n not in known:
@@ -23,7 +25,7 @@ def check_references(text: str, doc: Document) -> None:
     if any(not m.group(1).strip() for m in INLINE.finditer(text)):
         raise DraftroomError("a new footnote is empty: write its words inside, as [^: note text]")
     rest = INLINE.sub("", REF.sub("", text))
-    if _ANY.search(rest):
+    if "[^" in rest:
         raise DraftroomError(
             "a footnote must be written [^N] (an existing note) or [^: note text] (a new one)"
         )

@@ -108,17 +108,22 @@ def test_the_working_text_loads_nothing_of_the_other_languages(demo_home, verb):
     assert _loaded(verb, demo_home, languages) == (0, [])
 
 
-def test_an_action_loads_neither_gitpython_nor_sql_nor_export(demo_home):
-    proposed = ["amend", "demo", "replace", "OP1", "--text", "敦促各国批准；", "--as", "China"]
-    assert _loaded(proposed, demo_home, [*HEAVY, *START_UP, "logging", "datetime"]) == (0, [])  # says nothing
-    env = {**os.environ, "PYTHONPATH": str(ROOT / "src"), "DRAFTROOM_HOME": demo_home}
+def _proposed_by_china(env: dict[str, str]) -> str:
+    """The id of China's proposal of OP1 the tests made (amendments --json --by China)."""
     listed = subprocess.run(
         [sys.executable, "-m", "draftroom", "amendments", "demo", "--json", "--by", "China"],
         capture_output=True,
         text=True,
         env=env,
     )
-    ident = next(a["id"] for a in json.loads(listed.stdout) if a["text"] == "敦促各国批准；")
+    return next(a["id"] for a in json.loads(listed.stdout) if a["text"] == "敦促各国批准；")
+
+
+def test_an_action_loads_neither_gitpython_nor_sql_nor_export(demo_home):
+    proposed = ["amend", "demo", "replace", "OP1", "--text", "敦促各国批准；", "--as", "China"]
+    assert _loaded(proposed, demo_home, [*HEAVY, *START_UP, "logging", "datetime"]) == (0, [])  # says nothing
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "src"), "DRAFTROOM_HOME": demo_home}
+    ident = _proposed_by_china(env)
     for verb in (
         ["comment", "demo", ident, "--text", "同意", "--as", "Zambia"],
         ["support", "demo", ident, "--as", "Zambia"],
@@ -150,13 +155,7 @@ def test_a_proposal_and_a_decision_load_only_their_own_workflow(tmp_path):
     assert made.returncode == 0, made.stderr
     proposed = ["amend", "demo", "replace", "OP1", "--text", "敦促各国批准；", "--as", "China"]
     assert _loaded(proposed, home, NOT_FOR_AN_ACTION) == (0, [])
-    listed = subprocess.run(
-        [sys.executable, "-m", "draftroom", "amendments", "demo", "--json", "--by", "China"],
-        capture_output=True,
-        text=True,
-        env=env,
-    )
-    ident = next(a["id"] for a in json.loads(listed.stdout) if a["text"] == "敦促各国批准；")
+    ident = _proposed_by_china(env)
     for verb in (
         ["comment", "demo", ident, "--text", "同意", "--as", "Zambia"],
         ["support", "demo", ident, "--as", "Zambia"],

@@ -1,7 +1,9 @@
 """The negotiation verbs through the CLI, as a user runs them, on real git repositories in tmp homes."""
 
+import contextlib
 import json
 import subprocess
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -102,10 +104,9 @@ def test_list_shows_every_negotiation(run_cli, home):
     assert "A/C.3/74/L.20" in ok(run_cli("list"))
 
 
-def test_list_keeps_what_a_commit_says_and_follows_the_head(run_cli, home, monkeypatch):
-    first = as_json(run_cli("list", "--json"))
-    kept = home / "t" / ".git" / "draftroom" / "cache" / "summary"
-    assert kept.is_file()
+@contextlib.contextmanager
+def no_git_started(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """Within it, starting a git process (or asking a running cat-file) fails the test."""
 
     def no_git(*args, **kwargs):
         raise AssertionError("a git process was started")
@@ -113,7 +114,16 @@ def test_list_keeps_what_a_commit_says_and_follows_the_head(run_cli, home, monke
     with monkeypatch.context() as m:
         m.setattr(spawn, "run", no_git)
         m.setattr(spawn, "start", no_git)
-        m.setattr(plumbing, "objects", no_git)  # nor asked a running cat-file
+        m.setattr(plumbing, "objects", no_git)
+        yield
+
+
+def test_list_keeps_what_a_commit_says_and_follows_the_head(run_cli, home, monkeypatch):
+    first = as_json(run_cli("list", "--json"))
+    kept = home / "t" / ".git" / "draftroom" / "cache" / "summary"
+    assert kept.is_file()
+
+    with no_git_started(monkeypatch):
         assert as_json(run_cli("list", "--json")) == first  # from the kept summary
     ok(run_cli("sponsors", "t", "add", "Belarus", "--as", "Belarus"))  # the head moves
     (after,) = as_json(run_cli("list", "--json"))
@@ -133,13 +143,7 @@ def test_log_keeps_the_log_of_a_head_and_follows_it(run_cli, home, monkeypatch):
     kept = home / "t" / ".git" / "draftroom" / "cache" / "log"
     assert kept.is_file()
 
-    def no_git(*args, **kwargs):
-        raise AssertionError("a git process was started")
-
-    with monkeypatch.context() as m:
-        m.setattr(spawn, "run", no_git)
-        m.setattr(spawn, "start", no_git)
-        m.setattr(plumbing, "objects", no_git)  # nor asked a running cat-file
+    with no_git_started(monkeypatch):
         assert (ok(run_cli("log", "t")), as_json(run_cli("log", "t", "--json"))) == first
     ok(run_cli("amend", "t", "--as", "Japan", "delete", "OP1"))  # the head moves
     after = as_json(run_cli("log", "t", "--json"))

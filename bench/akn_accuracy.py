@@ -24,12 +24,14 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
+sys.path.insert(0, str(ROOT / "scripts"))
+
+from measure_openers import counted_openers  # noqa: E402
 
 from draftroom.errors import DraftroomError  # noqa: E402
 from draftroom.model import Document  # noqa: E402
 from draftroom.model.labels import iter_located  # noqa: E402
 from draftroom.parse import parse_file  # noqa: E402
-from draftroom.parse.akn import read_akn  # noqa: E402
 
 DEFAULT = ROOT.parent / "shared" / "corpus-akn"
 FIELDS = ("preamble", "operative", "sub-items", "footnotes", "annex numbered", "headings", "text", "openers")
@@ -108,6 +110,7 @@ def main() -> int:
     if not folder.is_dir():
         folder = Path("/work/shared/corpus-akn")
     keys = sorted((folder / "en").glob("*.xml"))
+    read: list[tuple[Document, Document]] = []  # each resolution's text reading and the UN's XML
     for source in ("pdf", "txt"):
         start = time.perf_counter()
         right: Counter[str] = Counter()
@@ -122,6 +125,8 @@ def main() -> int:
                 print(f"{path.name}: {e}")
                 continue
             result = compare(got, key)
+            if source == "txt":
+                read.append((got, key))
             for field, miss in result.items():
                 right[field] += miss is None
             whole += all(m is None for m in result.values())
@@ -140,37 +145,26 @@ def main() -> int:
         print(
             f"{source}: every field right {whole}/{n}, every field but the openers {but_openers}/{n}; mean paragraph similarity {sum(sims) / max(len(sims), 1):.4f}; {seconds:.1f} s"
         )
-    held_out_openers(folder, keys)
+    held_out_openers(read)
     return 0
 
 
-def _measured_openers(doc: Document) -> Counter[str]:
-    """The openers of one resolution as scripts/measure_openers.py counts them."""
-    return Counter(
-        loc.paragraph.opener
-        for loc in iter_located(doc)
-        if loc.paragraph.opener and loc.part != "annex" and len(loc.paragraph.opener) <= 60
-    )
-
-
-def held_out_openers(folder: Path, keys: list[Path]) -> None:
+def held_out_openers(read: list[tuple[Document, Document]]) -> None:
     """The extracted text's openers as export sets them on preambular and operative paragraphs, each
     document's from a table measured on the English files of the others (the real table is measured
     per language on all 80)."""
     from draftroom.export import phrases, typography
 
     start = time.perf_counter()
-    counts = {k.name: _measured_openers(read_akn(k.read_bytes(), k.name).document) for k in keys}
+    counts = [counted_openers(key) for _, key in read]
     base = phrases._split(phrases._EN_PREAMBULAR) + phrases._split(phrases._EN_OPERATIVE)
     right = paragraphs = paragraphs_right = 0
-    for key_file in keys:
-        others: Counter[str] = sum((c for n, c in counts.items() if n != key_file.name), Counter())
+    for i, (got, key) in enumerate(read):
+        others: Counter[str] = sum((c for j, c in enumerate(counts) if j != i), Counter())
         measured = tuple(sorted((o for o, n in others.items() if n >= 2), key=lambda o: (-others[o], o)))
         phrases._MEASURED["en"] = measured
         typography.PHRASES["en"] = phrases._with_measured(base, "en")
         typography._COMPILED.pop("en", None)
-        key = parse_file(key_file)
-        got = parse_file(folder / "en-pdf" / f"{key_file.stem}.txt", "en")
         pairs = [  # the paragraphs export sets an opener on: preambular and operative, not sub-items
             (a, b)
             for a, b in zip(iter_located(got), iter_located(key), strict=False)
@@ -187,7 +181,7 @@ def held_out_openers(folder: Path, keys: list[Path]) -> None:
         paragraphs_right += len(pairs) - len(wrong)
     print(
         f"txt: openers as export sets them, from a table measured on the other 79 (held out): "
-        f"{right}/{len(keys)} documents, {paragraphs_right}/{paragraphs} paragraphs; "
+        f"{right}/{len(read)} documents, {paragraphs_right}/{paragraphs} paragraphs; "
         f"{time.perf_counter() - start:.1f} s"
     )
 

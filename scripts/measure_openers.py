@@ -12,10 +12,21 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
+from draftroom.model import Document  # noqa: E402
 from draftroom.model.labels import iter_located  # noqa: E402
 from draftroom.parse.akn import read_akn  # noqa: E402
 
 OUT = ROOT / "src" / "draftroom" / "export" / "openers.tsv"
+
+
+def counted_openers(doc: Document) -> Counter[str]:
+    """The italic openers of one resolution's preambular and operative paragraphs, by how many
+    paragraphs open with each (long ones, over 60 characters, are a sentence set in italics)."""
+    return Counter(
+        loc.paragraph.opener
+        for loc in iter_located(doc)
+        if loc.paragraph.opener and loc.part != "annex" and len(loc.paragraph.opener) <= 60
+    )
 
 
 def main() -> int:
@@ -25,10 +36,8 @@ def main() -> int:
     counts: Counter[tuple[str, str]] = Counter()
     for f in sorted(folder.glob("*/*.xml")):
         doc = read_akn(f.read_bytes(), f.name).document
-        for loc in iter_located(doc):
-            opener = loc.paragraph.opener
-            if opener and loc.part != "annex" and len(opener) <= 60:
-                counts[doc.language, opener] += 1
+        for opener, n in counted_openers(doc).items():
+            counts[doc.language, opener] += n
     rows = sorted(
         ((lang, phrase, n) for (lang, phrase), n in counts.items() if n >= 2),
         key=lambda r: (r[0], -r[2], r[1]),

@@ -275,7 +275,7 @@ def fetch(neg: Negotiation) -> None:
     judged by the guard's own rules (signed by its actor's registered key, allowed for the actor's
     role), so a server whose hooks were bypassed or never installed cannot hand a delegation an action
     nobody may make; the first that breaks a rule refuses the sync, the clone's view kept."""
-    before = _git(neg.path, "for-each-ref", "--format=%(objectname)", UPSTREAM).strip()
+    before = _fetched(neg)
     _git(
         neg.path,
         "fetch",
@@ -293,9 +293,14 @@ def fetch(neg: Negotiation) -> None:
             f"the remote of {neg.name} no longer holds the history this clone fetched from it "
             f"({before[:10]}): it was rewritten, or its URL names another negotiation; nothing was changed here"
         )
-    after = _git(neg.path, "for-each-ref", "--format=%(objectname)", UPSTREAM).strip()
+    after = _fetched(neg)
     if before and after != before:
         _refuse_unruly(neg, before, after)
+
+
+def _fetched(neg: Negotiation) -> str:
+    """The commit this clone last fetched from the remote's branch ("" before the first fetch)."""
+    return _git(neg.path, "for-each-ref", "--format=%(objectname)", UPSTREAM).strip()
 
 
 def _refuse_unruly(neg: Negotiation, before: str, after: str) -> None:
